@@ -1,0 +1,25 @@
+import { requireUser } from "@/lib/auth/session";
+import { AppNav } from "./_components/app-nav";
+import { UserMenu } from "./_components/user-menu";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  const apps = [{ href: "/contacts", label: "Contacts" }];
+  if (user.role === "ADMIN") apps.push({ href: "/settings", label: "Settings" });
+  return (
+    <div className="flex min-h-screen flex-col">
+      <header className="bg-brand-600 text-white">
+        <div className="flex h-12 items-center gap-4 px-4 sm:px-6">
+          <a href="/" className="font-semibold tracking-tight">
+            IAP Credits
+          </a>
+          <AppNav apps={apps} />
+          <div className="ml-auto">
+            <UserMenu name={user.name} email={user.email} role={user.role} />
+          </div>
+        </div>
+      </header>
+      <main className="flex-1">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import Link from "next/link";
+
+export default function NotFound() {
+  return (
+    <main className="mx-auto max-w-lg px-6 py-24 text-center">
+      <p className="text-sm font-semibold text-brand-600">404</p>
+      <h1 className="mt-2 text-2xl font-semibold">Page not found</h1>
+      <p className="mt-3 text-gray-600">The record may have been deleted, or the link is wrong.</p>
+      <Link href="/" className="mt-6 inline-block rounded-md bg-brand-600 px-4 py-2 text-white hover:bg-brand-700">
+        Go home
+      </Link>
+    </main>
+  );
+}

@@ -1,0 +1,82 @@
+// The one place that reads process.env. Every optional integration selects its
+// embedded default when absent (see README "Configuration"). Parsed once, on
+// first use, so a bad value fails with a message that names the variable.
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const optionalUrl = (protocols: RegExp, hint: string) =>
+  optionalString.refine((value) => value === undefined || (URL.canParse(value) && protocols.test(new URL(value).protocol)), {
+    message: hint,
+  });
+
+const serverSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: optionalUrl(/^postgres(ql)?:$/, "must be a postgresql:// URL"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  APP_URL: optionalUrl(/^https?:$/, "must be an http(s):// URL such as https://erp.example.com"),
+  NEXTAUTH_SECRET: optionalString,
+  NEXTAUTH_URL: optionalUrl(/^https?:$/, "must be an http(s):// URL"),
+  STRIPE_SECRET_KEY: optionalString,
+  STRIPE_WEBHOOK_SECRET: optionalString,
+  STRIPE_API_URL: optionalUrl(/^https?:$/, "must be an http(s):// URL such as http://localhost:12111"),
+  SMTP_URL: optionalUrl(/^smtps?:$/, "must be an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.com:587"),
+  MAIL_FROM: optionalString,
+  TWILIO_ACCOUNT_SID: optionalString,
+  TWILIO_AUTH_TOKEN: optionalString,
+  TWILIO_FROM: optionalString,
+  TWILIO_API_URL: optionalUrl(/^https?:$/, "must be an http(s):// URL"),
+  CRON_SECRET: optionalString,
+  /** Seconds between the app's own runs of its scheduled jobs; 0 turns them off. */
+  JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(300),
+  /** Where the embedded PostgreSQL and generated secrets live when nothing is configured. */
+  DATA_DIR: z.string().default(".data"),
+  EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+});
+
+export type ServerEnv = z.infer<typeof serverSchema> & { APP_URL: string };
+
+let cached: ServerEnv | undefined;
+
+export class ConfigError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): ServerEnv {
+  const result = serverSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}\nFix these environment variables (README, "Configuration").`);
+  }
+  const env = result.data;
+  if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
+    throw new ConfigError("Invalid configuration:\n  STRIPE_WEBHOOK_SECRET: required when STRIPE_SECRET_KEY is set (webhooks must be verified)");
+  }
+  const twilio = [env.TWILIO_ACCOUNT_SID, env.TWILIO_AUTH_TOKEN, env.TWILIO_FROM];
+  if (twilio.some(Boolean) && !twilio.every(Boolean)) {
+    throw new ConfigError("Invalid configuration:\n  TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM: set all three to use Twilio, or none for the test gateway");
+  }
+  return { ...env, APP_URL: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "") };
+}
+
+export function env(): ServerEnv {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Re-read process.env: after the launcher sets DATABASE_URL, and between test cases. */
+export function reloadEnv() {
+  cached = undefined;
+}
+
+export function requireDatabaseUrl(): string {
+  const url = env().DATABASE_URL;
+  if (!url) {
+    throw new ConfigError(
+      "DATABASE_URL is not set. Start the app with `npm run dev` or `npm start`, which start the embedded PostgreSQL and set it, or set DATABASE_URL to your server.",
+    );
+  }
+  return url;
+}

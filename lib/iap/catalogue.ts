@@ -1,0 +1,66 @@
+// The services this database can use. Loaded by `npm run db:seed` (idempotent:
+// upserted by technical name), so adding a service is a data change here, not
+// a code change in pages. Trial credits are in whole credits; they are stored in
+// the service's units (credits × 10^decimals).
+export interface ServiceDefinition {
+  technicalName: string;
+  name: string;
+  description: string;
+  unitName: string;
+  /** 0: whole credits only; n: balances and prices carry n decimal places. */
+  decimals: number;
+  trialCredits: number;
+}
+
+export const SERVICE_CATALOGUE: readonly ServiceDefinition[] = [
+  {
+    technicalName: "sms",
+    name: "SMS",
+    description: "Send SMS text messages to contacts directly from the database.",
+    unitName: "credits",
+    decimals: 2,
+    trialCredits: 10,
+  },
+  {
+    technicalName: "invoice_ocr",
+    name: "Documents Digitization",
+    description: "Digitize scanned or PDF vendor bills, expenses and resumes with OCR and AI.",
+    unitName: "credits",
+    decimals: 0,
+    trialCredits: 10,
+  },
+  {
+    technicalName: "partner_autocomplete",
+    name: "Partner Autocomplete",
+    description: "Automatically populate contact records with corporate data.",
+    unitName: "credits",
+    decimals: 0,
+    trialCredits: 20,
+  },
+  {
+    technicalName: "reveal",
+    name: "Lead Generation",
+    description: "Generate leads based on a set of criteria, and convert web visitors into quality leads and opportunities.",
+    unitName: "credits",
+    decimals: 0,
+    trialCredits: 10,
+  },
+  {
+    technicalName: "snailmail",
+    name: "Snailmail",
+    description: "Send customer invoices and follow-up reports by post, worldwide.",
+    unitName: "credits",
+    decimals: 0,
+    trialCredits: 5,
+  },
+  {
+    technicalName: "itsme_proxy",
+    name: "Signer identification with itsme®",
+    description: "Ask document signatories in Sign to prove their identity with the itsme® identity platform (Belgium and the Netherlands).",
+    unitName: "credits",
+    decimals: 0,
+    trialCredits: 5,
+  },
+];
+
+export type ServiceName = "sms" | "invoice_ocr" | "partner_autocomplete" | "reveal" | "snailmail" | "itsme_proxy";

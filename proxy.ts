@@ -1,0 +1,20 @@
+import { getToken } from "next-auth/jwt";
+import { NextResponse, type NextRequest } from "next/server";
+
+// Signed-out visitors of an app page go to sign-in and come back where they
+// were going. This is convenience only: every page, action and route still
+// checks the session itself (lib/auth/session.ts).
+export async function proxy(request: NextRequest) {
+  const token = await getToken({ req: request });
+  if (token) return NextResponse.next();
+  const url = request.nextUrl.clone();
+  url.pathname = "/login";
+  url.search = `?callbackUrl=${encodeURIComponent(request.nextUrl.pathname + request.nextUrl.search)}`;
+  return NextResponse.redirect(url);
+}
+
+export const config = {
+  // Pages only: not sign-in itself, API routes (they answer 401), Next's assets,
+  // or the public files.
+  matcher: ["/((?!login|api|_next/|favicon.ico|robots.txt|.*\\.(?:png|svg|ico|jpg|css|js)$).*)"],
+};

@@ -1,0 +1,186 @@
+// npm test — every test, against real parts, sharing one throw-away PostgreSQL:
+//   1. start an embedded PostgreSQL cluster (fresh, deleted afterwards) and
+//      migrate two databases: one for integration tests, one for the e2e app;
+//   2. run Vitest (unit + integration) while `next build` builds the app;
+//   3. serve the build with `next start` and run Playwright in Chromium;
+//   4. print one closing line "N passed, N failed, N skipped" and exit non-zero
+//      on any failure.
+// Options: --only unit|integration|e2e (repeatable), extra args after -- go to
+// the runners, e.g. `npm test -- --only integration -- lib/iap`.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { freePort, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { migrate } from "@/lib/db/migrate";
+
+type Suite = "unit" | "integration" | "e2e";
+interface Tally { passed: number; failed: number; skipped: number; note?: string }
+
+const root = path.resolve(import.meta.dirname, "..");
+const resultsDir = path.join(root, "test-results");
+const argv = process.argv.slice(2);
+const separator = argv.indexOf("--");
+const ownArgs = separator >= 0 ? argv.slice(0, separator) : argv;
+const passThrough = separator >= 0 ? argv.slice(separator + 1) : [];
+const only = ownArgs.flatMap((arg, i) => (ownArgs[i - 1] === "--only" ? [arg as Suite] : []));
+const wants = (suite: Suite) => only.length === 0 || only.includes(suite);
+
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+const children = new Set<ChildProcess>();
+
+function run(command: string, args: string[], env: Record<string, string | undefined>, label: string): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env } as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+    children.add(child);
+    const prefix = (chunk: Buffer) =>
+      chunk.toString().split(/(?<=\n)/).map((line) => (line.trim() ? `[${label}] ${line}` : line)).join("");
+    child.stdout!.on("data", (chunk: Buffer) => process.stdout.write(prefix(chunk)));
+    child.stderr!.on("data", (chunk: Buffer) => process.stderr.write(prefix(chunk)));
+    child.on("exit", (code, signal) => {
+      children.delete(child);
+      resolve(code ?? (signal ? 1 : 0));
+    });
+  });
+}
+
+function readJson<T>(file: string): T | null {
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as T;
+  } catch {
+    return null;
+  }
+}
+
+async function waitForServer(url: string, server: ChildProcess, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}`);
+    try {
+      const response = await fetch(url, { redirect: "manual" });
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`The app did not answer at ${url} within ${timeoutMs / 1000} s`);
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  mkdirSync(resultsDir, { recursive: true });
+  const tallies: Record<string, Tally> = {};
+  const needsDb = wants("integration") || wants("e2e");
+
+  const pg = needsDb
+    ? await startEmbeddedPostgres({ dataDir: path.join(root, ".data", `test-${process.pid}`), port: await freePort(), persistent: false, fast: true })
+    : null;
+  try {
+    const integrationUrl = pg?.urlFor("iap_integration_test");
+    const e2eUrl = pg?.urlFor("iap_e2e_test");
+    if (pg) {
+      await Promise.all([pg.createDatabase("iap_integration_test"), pg.createDatabase("iap_e2e_test")]);
+      await Promise.all([migrate(integrationUrl!), migrate(e2eUrl!)]);
+      console.log(`▸ PostgreSQL ready with migrated test databases in ${Date.now() - started} ms`);
+    }
+
+    const projects = (["unit", "integration"] as const).filter(wants);
+    const vitestJson = path.join(resultsDir, "vitest.json");
+    rmSync(vitestJson, { force: true });
+    const vitest = projects.length
+      ? run(
+          bin("vitest"),
+          ["run", ...projects.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`, ...passThrough],
+          { DATABASE_URL: integrationUrl, NODE_ENV: "test", CRON_SECRET: "test-cron-secret" },
+          "vitest",
+        )
+      : Promise.resolve(0);
+    const build = wants("e2e") ? run(bin("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" }, "build") : Promise.resolve(0);
+
+    const [vitestCode, buildCode] = await Promise.all([vitest, build]);
+    if (projects.length) {
+      const report = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(vitestJson);
+      tallies.vitest = report
+        ? { passed: report.numPassedTests, failed: report.numFailedTests + (vitestCode && !report.numFailedTests ? 1 : 0), skipped: report.numPendingTests + report.numTodoTests }
+        : { passed: 0, failed: 1, skipped: 0, note: `vitest exited ${vitestCode} without a report` };
+    }
+
+    if (wants("e2e")) {
+      if (buildCode !== 0) {
+        tallies.e2e = { passed: 0, failed: 1, skipped: 0, note: "next build failed; e2e tests not run" };
+      } else {
+        tallies.e2e = await runE2e(e2eUrl!);
+      }
+    }
+  } finally {
+    for (const child of children) child.kill("SIGTERM");
+    await pg?.stop();
+  }
+
+  const total = Object.values(tallies).reduce((sum, t) => ({ passed: sum.passed + t.passed, failed: sum.failed + t.failed, skipped: sum.skipped + t.skipped }), { passed: 0, failed: 0, skipped: 0 });
+  console.log("");
+  for (const [name, t] of Object.entries(tallies)) {
+    console.log(`${name}: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped${t.note ? ` (${t.note})` : ""}`);
+  }
+  console.log(`Finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+  return total.failed > 0 || total.passed === 0 ? 1 : 0;
+}
+
+async function runE2e(databaseUrl: string): Promise<Tally> {
+  // The demo data the e2e tests sign in with, loaded as `npm run dev` loads it.
+  const seedCode = await run(bin("tsx"), ["--conditions=react-server", "lib/cli/db-seed.ts"], { DATABASE_URL: databaseUrl }, "seed");
+  if (seedCode !== 0) return { passed: 0, failed: 1, skipped: 0, note: "seeding the e2e database failed" };
+
+  const port = await freePort();
+  const baseUrl = `http://localhost:${port}`;
+  const serverEnv: Record<string, string> = {
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    APP_URL: baseUrl,
+    NEXTAUTH_URL: baseUrl,
+    NEXTAUTH_SECRET: "e2e-test-secret-not-for-production",
+    CRON_SECRET: "test-cron-secret",
+    JOBS_INTERVAL_SECONDS: "0",
+    NODE_ENV: "production",
+  };
+  const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+    cwd: root,
+    env: { ...process.env, ...serverEnv } as NodeJS.ProcessEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  }) as ChildProcess;
+  children.add(server);
+  const serverLog: string[] = [];
+  server.stdout!.on("data", (chunk: Buffer) => serverLog.push(chunk.toString()));
+  server.stderr!.on("data", (chunk: Buffer) => serverLog.push(chunk.toString()));
+  try {
+    await waitForServer(`${baseUrl}/login`, server);
+  } catch (error) {
+    console.error(serverLog.join(""));
+    return { passed: 0, failed: 1, skipped: 0, note: (error as Error).message };
+  }
+
+  const json = path.join(resultsDir, "playwright.json");
+  rmSync(json, { force: true });
+  const code = await run(bin("playwright"), ["test", ...passThrough], { ...serverEnv, E2E_BASE_URL: baseUrl, PLAYWRIGHT_JSON: json, NODE_ENV: "test" }, "e2e");
+  server.kill("SIGTERM");
+  if (code !== 0 && serverLog.length) {
+    console.error("[e2e] app server log (last 60 lines):\n" + serverLog.join("").split("\n").slice(-60).join("\n"));
+  }
+  const report = readJson<{ stats: { expected: number; unexpected: number; skipped: number; flaky: number } }>(json);
+  if (!report) return { passed: 0, failed: 1, skipped: 0, note: `playwright exited ${code} without a report` };
+  const { expected, unexpected, skipped, flaky } = report.stats;
+  return { passed: expected + flaky, failed: unexpected + (code && !unexpected ? 1 : 0), skipped };
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    for (const child of children) child.kill("SIGTERM");
+  });
+}
+
+if (!existsSync(bin("next"))) {
+  console.error("Dependencies are missing: run `npm install` first.");
+  process.exit(1);
+}
+process.exit(await main());
