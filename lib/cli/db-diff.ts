@@ -14,7 +14,7 @@ const migrationsDir = path.join(root, "prisma", "migrations");
 
 function readFromSchema(from: string | undefined): string | null {
   const hasMigrations = existsSync(migrationsDir) && readdirSync(migrationsDir).some((d) => /^\d{14}_/.test(d));
-  if (!hasMigrations && !from) return null;
+  if ((!hasMigrations && !from) || from === "empty") return null;
   if (from && existsSync(from)) return readFileSync(from, "utf8");
   const rev = from ?? "HEAD";
   return execFileSync("git", ["show", `${rev}:prisma/schema.prisma`], { cwd: root, encoding: "utf8" });
@@ -30,7 +30,7 @@ async function main() {
   const from = fromIndex >= 0 ? args[fromIndex + 1] : undefined;
   const name = args.find((arg, i) => !arg.startsWith("--") && (fromIndex < 0 || i !== fromIndex + 1));
   if (!name || !/^[a-z0-9_]+$/.test(name)) {
-    console.error("Usage: npm run db:diff -- <name_in_snake_case> [--from <git-rev|schema-file>]");
+    console.error("Usage: npm run db:diff -- <name_in_snake_case> [--from <git-rev|schema-file|empty>]");
     process.exit(2);
   }
   const to = readFileSync(path.join(root, "prisma", "schema.prisma"), "utf8");

@@ -2,6 +2,7 @@ import "server-only";
 import { PACK_CURRENCY, PACK_PRICES, PACK_TIERS } from "@/lib/billing/pack-catalogue";
 import { hashPassword } from "@/lib/auth/password";
 import { SERVICE_CATALOGUE, type ServiceName } from "@/lib/iap/catalogue";
+import { getOrCreateAccount } from "@/lib/iap/accounts";
 import type { Db } from "./client";
 
 export const DEMO_PASSWORD = "demo1234";
@@ -67,6 +68,9 @@ export async function seedDemo(db: Db): Promise<boolean> {
       { companyId: company.id, email: DEMO_USER_EMAIL, name: "Marc Demo", passwordHash, role: "USER" },
     ],
   });
+  // A newcomer finds a service under "View My Services" right away: the SMS
+  // account exists with its free trial credits (the company is eligible).
+  await getOrCreateAccount(company.id, "sms");
   return true;
 }
 

@@ -115,6 +115,7 @@ CREATE TABLE "credit_hold" (
     "description" TEXT NOT NULL,
     "reference" TEXT,
     "idempotency_key" TEXT NOT NULL,
+    "result" JSONB,
     "expires_at" TIMESTAMP(3) NOT NULL,
     "created_by_id" INTEGER,
     "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -340,7 +341,6 @@ ALTER TABLE "sms_message" ADD CONSTRAINT "sms_message_contact_id_fkey" FOREIGN K
 
 -- AddForeignKey
 ALTER TABLE "outgoing_email" ADD CONSTRAINT "outgoing_email_company_id_fkey" FOREIGN KEY ("company_id") REFERENCES "company"("id") ON DELETE SET NULL ON UPDATE CASCADE;
-
 -- Hand-written: invariants the database itself enforces, whatever the code does.
 
 -- An account never goes negative and never holds more than it has.

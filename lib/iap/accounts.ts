@@ -1,0 +1,102 @@
+import "server-only";
+import { pool } from "@/lib/db/client";
+import type { ServiceName } from "./catalogue";
+import { UnknownServiceError } from "./errors";
+import { grant } from "./ledger";
+
+export interface ServiceInfo {
+  id: number;
+  technicalName: string;
+  name: string;
+  decimals: number;
+  trialCredits: bigint;
+}
+
+export interface AccountRef {
+  id: number;
+  companyId: number;
+  service: ServiceInfo;
+}
+
+// The catalogue changes only by seeding; caching it per process saves a query
+// on every charge. A service missing from the cache is looked up again.
+const serviceCache = new Map<string, ServiceInfo>();
+const accountCache = new Map<string, AccountRef>();
+
+export async function getService(technicalName: ServiceName | string): Promise<ServiceInfo> {
+  const cached = serviceCache.get(technicalName);
+  if (cached) return cached;
+  const { rows } = await pool().query(
+    "SELECT id, technical_name, name, decimals, trial_credits FROM iap_service WHERE technical_name = $1",
+    [technicalName],
+  );
+  if (!rows[0]) throw new UnknownServiceError(technicalName);
+  const service = {
+    id: rows[0].id,
+    technicalName: rows[0].technical_name,
+    name: rows[0].name,
+    decimals: rows[0].decimals,
+    trialCredits: BigInt(rows[0].trial_credits),
+  };
+  serviceCache.set(technicalName, service);
+  return service;
+}
+
+/**
+ * The company's account for a service, created on first use — services need
+ * no set-up. `INSERT … ON CONFLICT DO NOTHING` on (company, service) makes two
+ * concurrent first uses create one account. It commits on its own, so the
+ * account survives even if the action that needed it rolls back. An eligible
+ * company receives the service's trial credits once, when the account is made.
+ */
+export async function getOrCreateAccount(companyId: number, technicalName: ServiceName | string): Promise<AccountRef> {
+  const key = `${companyId}:${technicalName}`;
+  const cached = accountCache.get(key);
+  if (cached) return cached;
+  const service = await getService(technicalName);
+  const { rows } = await pool().query(
+    `WITH created AS (
+       INSERT INTO iap_account (company_id, service_id) VALUES ($1, $2)
+       ON CONFLICT (company_id, service_id) DO NOTHING
+       RETURNING id
+     )
+     SELECT id FROM created UNION ALL SELECT id FROM iap_account WHERE company_id = $1 AND service_id = $2
+     LIMIT 1`,
+    [companyId, service.id],
+  );
+  const account = { id: rows[0].id as number, companyId, service };
+  await grantTrialCreditsOnce(account);
+  accountCache.set(key, account);
+  return account;
+}
+
+async function grantTrialCreditsOnce(account: AccountRef) {
+  if (account.service.trialCredits <= 0n) return;
+  const { rows } = await pool().query("SELECT trial_eligible FROM company WHERE id = $1", [account.companyId]);
+  if (!rows[0]?.trial_eligible) return;
+  // The fixed idempotency key makes the grant happen once per account, however
+  // many processes race to create it.
+  await grant(account, account.service.trialCredits, {
+    kind: "TRIAL_GRANT",
+    description: `Free trial credits for ${account.service.name}`,
+    idempotencyKey: "trial-grant",
+  });
+}
+
+/** Looks up an account by id, scoped to the company that asks (no cross-company reads). */
+export async function findAccount(companyId: number, accountId: number): Promise<AccountRef | null> {
+  const { rows } = await pool().query(
+    `SELECT a.id, a.company_id, s.technical_name
+       FROM iap_account a JOIN iap_service s ON s.id = a.service_id
+      WHERE a.id = $1 AND a.company_id = $2`,
+    [accountId, companyId],
+  );
+  if (!rows[0]) return null;
+  return { id: rows[0].id, companyId: rows[0].company_id, service: await getService(rows[0].technical_name) };
+}
+
+/** Tests create services and companies freely; they call this between cases if they rely on fresh lookups. */
+export function clearAccountCaches() {
+  serviceCache.clear();
+  accountCache.clear();
+}

@@ -1,0 +1,280 @@
+import "server-only";
+import { pool } from "@/lib/db/client";
+import type { AccountRef } from "./accounts";
+import { HoldNotPendingError, InsufficientCreditsError, isUniqueViolation } from "./errors";
+
+// Every balance change here is ONE SQL statement: a conditional UPDATE of the
+// account and the INSERT of its ledger row (or hold), chained with data-modifying
+// CTEs. A single statement is its own transaction, so the balance and the
+// ledger can never disagree, and in READ COMMITTED PostgreSQL re-checks the
+// UPDATE's WHERE on the newest row version, so concurrent debits cannot
+// overdraw (`balance - held >= n`). Idempotency rests on unique indexes on
+// (account, idempotency key): a repeated key makes the statement fail as a whole
+// — nothing applied — and we return what the first request recorded.
+
+export type GrantKind = "TRIAL_GRANT" | "PURCHASE" | "REFUND" | "ADJUSTMENT";
+
+export interface EntryOptions {
+  description: string;
+  /** Free text pointing at what caused the movement (purchase id, SMS id…). */
+  reference?: string | null;
+  /** Unique per account: the same key twice has one effect. */
+  idempotencyKey: string;
+  createdById?: number | null;
+}
+
+export interface EntryResult {
+  entryId: bigint;
+  amount: bigint;
+  balanceAfter: bigint;
+  /** True when this key had already been used: nothing changed now. */
+  replayed: boolean;
+}
+
+export type HoldStatus = "PENDING" | "CAPTURED" | "RELEASED" | "EXPIRED";
+
+export interface Hold {
+  id: number;
+  account: AccountRef;
+  amount: bigint;
+  status: HoldStatus;
+  capturedAmount: bigint | null;
+  expiresAt: Date;
+  result: unknown;
+  replayed: boolean;
+}
+
+export interface CaptureResult {
+  holdId: number;
+  captured: bigint;
+  entryId: bigint | null;
+  balanceAfter: bigint;
+  replayed: boolean;
+}
+
+/** Default life of a hold: long enough for a gateway call, short enough that a crash frees credits soon. */
+export const DEFAULT_HOLD_TTL_SECONDS = 15 * 60;
+
+function assertPositive(amount: bigint, what: string) {
+  if (typeof amount !== "bigint" || amount <= 0n) throw new RangeError(`${what} must be a positive whole number of units (got ${amount})`);
+}
+
+async function findEntry(accountId: number, idempotencyKey: string): Promise<EntryResult | null> {
+  const { rows } = await pool().query(
+    "SELECT id, amount, balance_after FROM ledger_entry WHERE account_id = $1 AND idempotency_key = $2",
+    [accountId, idempotencyKey],
+  );
+  if (!rows[0]) return null;
+  return { entryId: BigInt(rows[0].id), amount: BigInt(rows[0].amount), balanceAfter: BigInt(rows[0].balance_after), replayed: true };
+}
+
+async function availableUnits(accountId: number): Promise<bigint> {
+  const { rows } = await pool().query("SELECT balance - held AS available FROM iap_account WHERE id = $1", [accountId]);
+  return BigInt(rows[0]?.available ?? 0);
+}
+
+/**
+ * Adds credits (trial, purchase, refund, positive adjustment). A grant that
+ * brings the balance back to or above the warning threshold re-arms the
+ * low-credit warning in the same statement.
+ */
+export async function grant(account: AccountRef, amount: bigint, options: EntryOptions & { kind: GrantKind }): Promise<EntryResult> {
+  assertPositive(amount, "A grant");
+  try {
+    const { rows } = await pool().query(
+      `WITH account AS (
+         UPDATE iap_account
+            SET balance = balance + $2,
+                warned_at = CASE WHEN warning_threshold IS NOT NULL AND balance + $2 >= warning_threshold THEN NULL ELSE warned_at END,
+                updated_at = now()
+          WHERE id = $1
+          RETURNING id, balance
+       )
+       INSERT INTO ledger_entry (account_id, kind, amount, balance_after, description, reference, idempotency_key, created_by_id)
+       SELECT id, $3::"LedgerKind", $2, balance, $4, $5, $6, $7 FROM account
+       RETURNING id, balance_after`,
+      [account.id, amount, options.kind, options.description, options.reference ?? null, options.idempotencyKey, options.createdById ?? null],
+    );
+    if (!rows[0]) throw new Error(`IAP account ${account.id} does not exist`);
+    return { entryId: BigInt(rows[0].id), amount, balanceAfter: BigInt(rows[0].balance_after), replayed: false };
+  } catch (error) {
+    if (isUniqueViolation(error)) return (await findEntry(account.id, options.idempotencyKey))!;
+    throw error;
+  }
+}
+
+/** Takes credits for work with a known price, in one statement. Throws InsufficientCreditsError. */
+export async function debit(account: AccountRef, amount: bigint, options: EntryOptions): Promise<EntryResult> {
+  assertPositive(amount, "A debit");
+  try {
+    const { rows } = await pool().query(
+      `WITH account AS (
+         UPDATE iap_account SET balance = balance - $2, updated_at = now()
+          WHERE id = $1 AND balance - held >= $2
+          RETURNING id, balance
+       )
+       INSERT INTO ledger_entry (account_id, kind, amount, balance_after, description, reference, idempotency_key, created_by_id)
+       SELECT id, 'USAGE', -$2::bigint, balance, $3, $4, $5, $6 FROM account
+       RETURNING id, balance_after`,
+      [account.id, amount, options.description, options.reference ?? null, options.idempotencyKey, options.createdById ?? null],
+    );
+    if (rows[0]) return { entryId: BigInt(rows[0].id), amount: -amount, balanceAfter: BigInt(rows[0].balance_after), replayed: false };
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+  }
+  // Either the key was used before (return the first result, even if the
+  // balance could not pay it again now) or there are not enough credits.
+  const previous = await findEntry(account.id, options.idempotencyKey);
+  if (previous) return previous;
+  throw new InsufficientCreditsError(account.service, amount, await availableUnits(account.id));
+}
+
+function toHold(account: AccountRef, row: Record<string, unknown>, replayed: boolean): Hold {
+  return {
+    id: row.id as number,
+    account,
+    amount: BigInt(row.amount as string),
+    status: row.status as HoldStatus,
+    capturedAmount: row.captured_amount === null || row.captured_amount === undefined ? null : BigInt(row.captured_amount as string),
+    expiresAt: row.expires_at as Date,
+    result: row.result ?? null,
+    replayed,
+  };
+}
+
+const HOLD_COLUMNS = "id, amount, status, captured_amount, expires_at, result";
+
+async function findHold(account: AccountRef, idempotencyKey: string): Promise<Hold | null> {
+  const { rows } = await pool().query(`SELECT ${HOLD_COLUMNS} FROM credit_hold WHERE account_id = $1 AND idempotency_key = $2`, [
+    account.id,
+    idempotencyKey,
+  ]);
+  return rows[0] ? toHold(account, rows[0], true) : null;
+}
+
+/** Reserves credits for work whose final price is known after it is done. */
+export async function authorize(
+  account: AccountRef,
+  amount: bigint,
+  options: EntryOptions & { ttlSeconds?: number },
+): Promise<Hold> {
+  assertPositive(amount, "A hold");
+  const ttl = options.ttlSeconds ?? DEFAULT_HOLD_TTL_SECONDS;
+  try {
+    const { rows } = await pool().query(
+      `WITH account AS (
+         UPDATE iap_account SET held = held + $2, updated_at = now()
+          WHERE id = $1 AND balance - held >= $2
+          RETURNING id
+       )
+       INSERT INTO credit_hold (account_id, amount, description, reference, idempotency_key, expires_at, created_by_id)
+       SELECT id, $2, $3, $4, $5, now() + make_interval(secs => $6), $7 FROM account
+       RETURNING ${HOLD_COLUMNS}`,
+      [account.id, amount, options.description, options.reference ?? null, options.idempotencyKey, ttl, options.createdById ?? null],
+    );
+    if (rows[0]) return toHold(account, rows[0], false);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+  }
+  const previous = await findHold(account, options.idempotencyKey);
+  if (previous) return previous;
+  throw new InsufficientCreditsError(account.service, amount, await availableUnits(account.id));
+}
+
+/**
+ * Posts the usage of a pending hold: `actual` (≤ the hold) leaves the balance,
+ * the rest is freed. A hold resolves once: capturing it again with the same
+ * amount returns the first capture; anything else is a HoldNotPendingError.
+ */
+export async function capture(hold: Pick<Hold, "id" | "account">, actual: bigint, options: { description?: string; result?: unknown } = {}): Promise<CaptureResult> {
+  if (typeof actual !== "bigint" || actual < 0n) throw new RangeError(`A capture must be 0 or more units (got ${actual})`);
+  const { rows } = await pool().query(
+    `WITH hold AS (
+       UPDATE credit_hold SET status = 'CAPTURED', captured_amount = $2, result = $4::jsonb, resolved_at = now()
+        WHERE id = $1 AND account_id = $5 AND status = 'PENDING' AND expires_at > now() AND $2 <= amount
+        RETURNING id, account_id, amount, description, reference, created_by_id
+     ), account AS (
+       UPDATE iap_account a SET held = a.held - hold.amount, balance = a.balance - $2, updated_at = now()
+         FROM hold WHERE a.id = hold.account_id
+         RETURNING a.id, a.balance
+     ), entry AS (
+       INSERT INTO ledger_entry (account_id, kind, amount, balance_after, description, reference, idempotency_key, hold_id, created_by_id)
+       SELECT account.id, 'USAGE', -$2::bigint, account.balance, COALESCE($3, hold.description), hold.reference, 'hold:' || hold.id, hold.id, hold.created_by_id
+         FROM account, hold WHERE $2 > 0
+       RETURNING id
+     )
+     SELECT hold.id, account.balance, (SELECT id FROM entry) AS entry_id FROM hold, account`,
+    [hold.id, actual, options.description ?? null, jsonOrNull(options.result), hold.account.id],
+  );
+  if (rows[0]) {
+    return { holdId: hold.id, captured: actual, entryId: rows[0].entry_id === null ? null : BigInt(rows[0].entry_id), balanceAfter: BigInt(rows[0].balance), replayed: false };
+  }
+  const current = await pool().query("SELECT status, amount, captured_amount, expires_at <= now() AS due FROM credit_hold WHERE id = $1 AND account_id = $2", [hold.id, hold.account.id]);
+  const row = current.rows[0];
+  if (!row) throw new Error(`Hold ${hold.id} not found on account ${hold.account.id}`);
+  if (row.status === "CAPTURED" && BigInt(row.captured_amount) === actual) {
+    const entry = await pool().query("SELECT id FROM ledger_entry WHERE account_id = $1 AND idempotency_key = $2", [hold.account.id, `hold:${hold.id}`]);
+    return { holdId: hold.id, captured: actual, entryId: entry.rows[0] ? BigInt(entry.rows[0].id) : null, balanceAfter: await balanceOf(hold.account.id), replayed: true };
+  }
+  if (row.status === "PENDING" && actual > BigInt(row.amount)) {
+    throw new RangeError(`Cannot capture ${actual} units on hold ${hold.id} of ${row.amount}`);
+  }
+  if (row.status === "PENDING" && row.due) {
+    await resolveHold(hold.id, hold.account.id, "EXPIRED");
+    throw new HoldNotPendingError(hold.id, "EXPIRED");
+  }
+  throw new HoldNotPendingError(hold.id, row.status);
+}
+
+/** Frees a pending hold entirely. Returns false when it had already resolved. */
+export async function release(hold: Pick<Hold, "id" | "account">): Promise<boolean> {
+  return resolveHold(hold.id, hold.account.id, "RELEASED");
+}
+
+async function resolveHold(holdId: number, accountId: number, status: "RELEASED" | "EXPIRED"): Promise<boolean> {
+  const { rows } = await pool().query(
+    `WITH hold AS (
+       UPDATE credit_hold SET status = $3::"HoldStatus", resolved_at = now()
+        WHERE id = $1 AND account_id = $2 AND status = 'PENDING'
+        RETURNING account_id, amount
+     )
+     UPDATE iap_account a SET held = a.held - hold.amount, updated_at = now() FROM hold WHERE a.id = hold.account_id RETURNING a.id`,
+    [holdId, accountId, status],
+  );
+  return rows.length === 1;
+}
+
+/**
+ * Releases holds past their expiry (work that crashed or never came back).
+ * SKIP LOCKED lets several app instances sweep at once without waiting on
+ * each other or expiring a hold twice.
+ */
+export async function expireHolds(limit = 1000): Promise<number> {
+  const { rows } = await pool().query(
+    `WITH due AS (
+       SELECT id FROM credit_hold WHERE status = 'PENDING' AND expires_at <= now()
+        ORDER BY expires_at LIMIT $1 FOR UPDATE SKIP LOCKED
+     ), expired AS (
+       UPDATE credit_hold h SET status = 'EXPIRED', resolved_at = now() FROM due WHERE h.id = due.id
+       RETURNING h.account_id, h.amount
+     ), per_account AS (
+       SELECT account_id, sum(amount) AS amount FROM expired GROUP BY account_id
+     ), freed AS (
+       UPDATE iap_account a SET held = a.held - per_account.amount, updated_at = now()
+         FROM per_account WHERE a.id = per_account.account_id RETURNING a.id
+     )
+     SELECT count(*)::int AS expired FROM expired`,
+    [limit],
+  );
+  return rows[0].expired;
+}
+
+export async function balanceOf(accountId: number): Promise<bigint> {
+  const { rows } = await pool().query("SELECT balance FROM iap_account WHERE id = $1", [accountId]);
+  return BigInt(rows[0]?.balance ?? 0);
+}
+
+function jsonOrNull(value: unknown): string | null {
+  if (value === undefined) return null;
+  return JSON.stringify(value, (_key, v) => (typeof v === "bigint" ? v.toString() : v));
+}
