@@ -1,43 +1,19 @@
-// Prices are integers in the currency's minor unit (cents). These format them
-// for people without going through floating point: Intl.NumberFormat formats
-// a decimal *string* exactly.
+// Money is stored in the currency's minor unit (cents). Formatting builds the
+// decimal string exactly and lets Intl place symbol and separators, so no
+// amount ever passes through floating point.
 
-const LOCALE = "en-US";
-
-function fractionDigits(currency: string): number {
-  return new Intl.NumberFormat(LOCALE, { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+export function currencyDigits(currency: string): number {
+  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
-/** Exact decimal text of `numerator / denominator` with `digits` decimals, rounded half up. */
-function divideToDecimal(numerator: bigint, denominator: bigint, digits: number): string {
+/** 1250 EUR → "€12.50"; 500 JPY (en-US) → "¥500". */
+export function formatMoney(minor: number | bigint, currency: string, locale = "en-GB"): string {
+  const digits = currencyDigits(currency);
+  const units = BigInt(minor);
+  const negative = units < 0n;
+  const abs = negative ? -units : units;
   const scale = 10n ** BigInt(digits);
-  const scaled = (numerator * scale * 2n + denominator) / (denominator * 2n);
-  const whole = (scaled / scale).toString();
-  return digits > 0 ? `${whole}.${(scaled % scale).toString().padStart(digits, "0")}` : whole;
-}
-
-/** 1200, "EUR" → "€12.00". */
-export function formatMoney(minorUnits: number | bigint, currency: string): string {
-  const digits = fractionDigits(currency);
-  const value = divideToDecimal(BigInt(minorUnits), 10n ** BigInt(digits), digits);
-  return new Intl.NumberFormat(LOCALE, { style: "currency", currency }).format(value as unknown as number);
-}
-
-/**
- * Price of one credit of a pack: 1200 cents for 100 credits → "€0.12". Up to
- * four decimals so cheap credits don't all round to the same cent.
- */
-export function formatPricePerCredit(priceMinor: number | bigint, currency: string, creditUnits: bigint, decimals: number): string {
-  if (creditUnits <= 0n) throw new RangeError("A pack must hold credits");
-  const digits = fractionDigits(currency);
-  // price / (units / 10^decimals) / 10^digits, kept as one exact division.
-  const numerator = BigInt(priceMinor) * 10n ** BigInt(decimals);
-  const denominator = creditUnits * 10n ** BigInt(digits);
-  const value = divideToDecimal(numerator, denominator, digits + 2);
-  return new Intl.NumberFormat(LOCALE, {
-    style: "currency",
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits + 2,
-  }).format(value as unknown as number);
+  const decimal = `${negative ? "-" : ""}${abs / scale}${digits > 0 ? "." + (abs % scale).toString().padStart(digits, "0") : ""}`;
+  // Intl.NumberFormat formats decimal strings exactly (ES2023 NumberFormat v3).
+  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(decimal as unknown as number);
 }
