@@ -1,7 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { buyCreditsPath } from "@/lib/iap/errors";
-import { formatCredits } from "@/lib/iap/units";
+import { formatPackCredits } from "../pack-pricing";
 import { stripeClient } from "../stripe-client";
 import type { CheckoutProvider } from "./provider";
 
@@ -13,7 +13,7 @@ export const stripeCheckout: CheckoutProvider = {
   async start({ purchase, buyerEmail }) {
     const appUrl = env().APP_URL;
     const id = String(purchase.id);
-    const credits = formatCredits(purchase.credits, purchase.service.decimals);
+    const credits = formatPackCredits(purchase.credits, purchase.service.decimals);
     const session = await stripeClient().checkout.sessions.create(
       {
         mode: "payment",

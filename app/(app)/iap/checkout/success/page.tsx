@@ -52,8 +52,11 @@ export default async function CheckoutSuccessPage({ searchParams }: { searchPara
           <p className="mt-2 text-sm text-gray-700">
             {purchase.status === "PAID" && (
               <>
-                {purchase.packName} for {purchase.service.name}, paid {formatMoney(purchase.amount, purchase.currency)}
-                {purchase.provider === "DEMO" && " (demo checkout — no money moved)"}.
+                {purchase.packName} for {purchase.service.name},{" "}
+                {purchase.provider === "DEMO"
+                  ? `${formatMoney(purchase.amount, purchase.currency)} on the demo checkout (no money moved)`
+                  : `paid ${formatMoney(purchase.amount, purchase.currency)}`}
+                .
               </>
             )}
             {purchase.status === "PENDING" &&
