@@ -95,3 +95,21 @@ export async function balanceAndPurchaseEntries(accountId: number) {
   const entries = await prisma().ledgerEntry.findMany({ where: { accountId, kind: "PURCHASE" } });
   return { balance: account.balance, entries };
 }
+
+/** Where a server action redirected to (Next's redirect() throws an error carrying the URL), or null if it returned. */
+export async function redirectOf(run: () => Promise<unknown>): Promise<string | null> {
+  try {
+    await run();
+    return null;
+  } catch (error) {
+    const digest = (error as { digest?: string }).digest;
+    if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT;")) return digest.split(";")[2];
+    throw error;
+  }
+}
+
+export function formOf(fields: Record<string, string | number>): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) data.set(name, String(value));
+  return data;
+}
