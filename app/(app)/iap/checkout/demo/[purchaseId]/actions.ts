@@ -2,23 +2,19 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { AuthError, authorize } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/auth/session";
+import { authorizeBuyer } from "@/lib/billing/authorize-buyer";
 import { cancelDemoPurchase, payDemoPurchase } from "@/lib/billing/demo-checkout";
 import { purchaseIdSchema, type ActionState } from "@/lib/billing/schemas";
 import { BuyRefusedError } from "@/lib/billing/start-checkout";
 import { buyCreditsPath } from "@/lib/iap/errors";
 import type { PurchaseView } from "@/lib/billing/purchases";
 
-type Step = (user: Awaited<ReturnType<typeof authorize>>, purchaseId: number) => Promise<PurchaseView>;
+type Step = (user: SessionUser, purchaseId: number) => Promise<PurchaseView>;
 
 async function run(step: Step, formData: FormData): Promise<ActionState | PurchaseView> {
-  let user;
-  try {
-    user = await authorize("ADMIN");
-  } catch (error) {
-    if (!(error instanceof AuthError)) throw error;
-    return { ok: false, message: error.status === 403 ? "Only administrators can buy credits." : error.message };
-  }
+  const { user, refused } = await authorizeBuyer();
+  if (refused) return refused;
   const parsed = purchaseIdSchema.safeParse({ purchaseId: formData.get("purchaseId") });
   if (!parsed.success) return { ok: false, message: "This purchase does not exist." };
   try {
