@@ -1,6 +1,6 @@
 import "server-only";
 import { pool, prisma } from "@/lib/db/client";
-import { getOrCreateAccount, getService } from "@/lib/iap/accounts";
+import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { balanceOf, grant } from "@/lib/iap/ledger";
 import type { Pack } from "./packs";
 
@@ -93,6 +93,12 @@ export async function findPurchase(purchaseId: number, companyId?: number): Prom
   return rows[0] ? toView(rows[0]) : null;
 }
 
+/** The company's purchase paid through a provider checkout (Stripe session id), or null. */
+export async function findPurchaseByProviderRef(providerRef: string, companyId: number): Promise<PurchaseView | null> {
+  const { rows } = await pool().query(`${VIEW_SQL} WHERE p.provider_ref = $1 AND a.company_id = $2`, [providerRef, companyId]);
+  return rows[0] ? toView(rows[0]) : null;
+}
+
 export type FulfilSource = "stripe" | "demo";
 
 export interface FulfilResult {
@@ -139,12 +145,21 @@ export async function fulfilPurchase(
         WHERE p.id = $1 AND a.id = p.account_id AND s.id = a.service_id AND k.id = p.pack_id
           AND ($4::int IS NULL OR a.company_id = $4)
           AND p.provider = $2::"PaymentProvider" AND p.status = ANY($3::"PurchaseStatus"[])
-        RETURNING p.account_id, a.company_id, s.technical_name, k.name AS pack_name, p.credits, p.created_by_id`,
+        RETURNING p.account_id, a.company_id, k.name AS pack_name, p.credits, p.created_by_id,
+                  s.id AS service_id, s.technical_name, s.name AS service_name, s.decimals, s.trial_credits`,
       [purchaseId, source === "demo" ? "DEMO" : "STRIPE", PAYABLE_FROM[source], options.companyId ?? null],
     );
     if (rows[0]) {
       const row = rows[0];
-      const service = await getService(row.technical_name);
+      // The service comes from the same statement: no second pool connection
+      // is needed while this one holds the transaction.
+      const service = {
+        id: row.service_id,
+        technicalName: row.technical_name,
+        name: row.service_name,
+        decimals: row.decimals,
+        trialCredits: BigInt(row.trial_credits),
+      };
       const entry = await grant({ id: row.account_id, companyId: row.company_id, service }, BigInt(row.credits), {
         kind: "PURCHASE",
         description: `${row.pack_name} (purchase #${purchaseId})`,

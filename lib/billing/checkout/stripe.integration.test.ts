@@ -25,6 +25,7 @@ let seen: Seen[] = [];
 /** Sessions the fake Stripe knows, by id; `paymentStatus` is what GET returns. */
 const sessions = new Map<string, { body: Record<string, unknown>; paymentStatus: string }>();
 let failCreate = false;
+let failRetrieve = false;
 let created = 0;
 let restoreEnv: () => void;
 
@@ -61,6 +62,11 @@ beforeAll(async () => {
       }
       const match = /^\/v1\/checkout\/sessions\/([^/?]+)/.exec(path);
       const known = match && sessions.get(decodeURIComponent(match[1]));
+      if (req.method === "GET" && failRetrieve) {
+        res.statusCode = 503;
+        res.end(JSON.stringify({ error: { type: "api_error", message: "Stripe is unavailable" } }));
+        return;
+      }
       if (req.method === "GET" && known) {
         res.end(JSON.stringify({ ...known.body, payment_status: known.paymentStatus, status: "complete" }));
         return;
@@ -87,6 +93,7 @@ afterAll(async () => {
 beforeEach(() => {
   seen = [];
   failCreate = false;
+  failRetrieve = false;
 });
 
 async function buyStandardSms() {
@@ -185,7 +192,19 @@ describe("Stripe Checkout", () => {
     const stranger = await createCompany();
     expect(await confirmStripeCheckout(stranger.company.id, sessionId)).toBeNull();
     expect(await confirmStripeCheckout(stranger.company.id, "not-a-session-id")).toBeNull();
+    // Stripe is not even asked about a session that isn't one of the company's purchases.
+    expect(seen.filter((r) => r.method === "GET")).toHaveLength(0);
     const purchase = await prisma().purchase.findUniqueOrThrow({ where: { id: started.purchaseId } });
     expect(purchase.status).toBe("PENDING");
+  });
+
+  it("when Stripe can't be reached, the success page shows the purchase as processing and credits nothing", async () => {
+    const { company, started } = await buyStandardSms();
+    const sessionId = (await findPurchase(started.purchaseId))!.providerRef!;
+    sessions.get(sessionId)!.paymentStatus = "paid";
+    failRetrieve = true;
+    const receipt = await confirmStripeCheckout(company.id, sessionId);
+    expect(receipt?.purchase.status).toBe("PENDING");
+    expect(receipt?.balance).toBe(0n);
   });
 });
