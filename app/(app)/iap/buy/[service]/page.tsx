@@ -5,10 +5,14 @@ import { requireUser } from "@/lib/auth/session";
 import { loadBuyPage } from "@/lib/billing/buy-page";
 import { formatMoney } from "@/lib/billing/money";
 import { formatPackCredits, formatPricePerCredit } from "@/lib/billing/pack-pricing";
+import { getService } from "@/lib/iap/accounts";
 import { formatCredits } from "@/lib/iap/units";
 import { PackCard } from "./_components/pack-card";
 
-export const metadata: Metadata = { title: "Buy Credits" };
+export async function generateMetadata({ params }: { params: Promise<{ service: string }> }): Promise<Metadata> {
+  const service = await getService((await params).service).catch(() => null);
+  return { title: service ? `Buy Credits for ${service.name}` : "Buy Credits" };
+}
 
 export default async function BuyCreditsPage({
   params,
