@@ -4,7 +4,7 @@ import { signIn } from "./support";
 // Other specs use the same demo company at the same time: balances are read
 // before and after, and only differences are asserted.
 
-/** "1,110.00 credits" → 111000n (SMS balances carry two decimals). */
+/** "1,110.00 credits" → 111000n, "5 credits" → 500n: hundredths of a credit, whatever the service's decimals. */
 async function units(locator: Locator): Promise<bigint> {
   const text = (await locator.innerText()).replace(/,/g, "");
   const match = /(\d+)(?:\.(\d+))?/.exec(text);
@@ -59,10 +59,13 @@ test("admin buys the Standard Pack on the demo checkout: 100 credits added, bala
   await expect(buyPage.getByRole("heading", { name: "100 credits added" })).toBeVisible();
   const after = await units(buyPage.getByTestId("new-balance"));
   expect(after - before).toBe(10000n);
+  const purchaseId = new URL(buyPage.url()).searchParams.get("purchase");
 
   if (accountPage) {
     await accountPage.reload();
     expect((await units(accountBalance(accountPage))) - accountBefore!).toBe(10000n);
+    const entry = accountPage.getByRole("region", { name: "Credit history" }).getByRole("row").filter({ hasText: `(purchase #${purchaseId})` });
+    await expect(entry).toContainText("+100.00");
     const history = accountPage.getByRole("region", { name: "Purchase history" });
     await expect(history.getByRole("row").filter({ hasText: "Standard Pack" }).filter({ hasText: "Paid" }).first()).toBeVisible();
     await buyPage.getByRole("link", { name: "Back to the SMS account" }).click();
@@ -74,22 +77,24 @@ test("admin buys the Standard Pack on the demo checkout: 100 credits added, bala
 });
 
 test("admin cancels on the demo checkout: back on Buy Credits with the message, no credits added", async ({ page }) => {
+  // A service no other spec spends, so "no change" can be checked exactly.
   await signIn(page, "admin@example.com");
-  const { buyPage } = await openBuyPage(page);
-  const before = await units(buyPage.getByTestId("current-balance"));
-  await buyPage.getByRole("article", { name: "Starter Pack" }).getByRole("button", { name: "Buy" }).click();
-  await expect(buyPage.getByRole("heading", { name: "Demo checkout — no money moves" })).toBeVisible();
-  const checkoutUrl = buyPage.url();
-  await buyPage.getByRole("button", { name: "Cancel" }).click();
+  await page.goto("/iap/buy/itsme_proxy");
+  await expect(page.getByRole("heading", { name: /^Buy Credits for Signer identification/, level: 1 })).toBeVisible();
+  const before = await units(page.getByTestId("current-balance"));
+  await page.getByRole("article", { name: "Starter Pack" }).getByRole("button", { name: "Buy" }).click();
+  await expect(page.getByRole("heading", { name: "Demo checkout — no money moves" })).toBeVisible();
+  const checkoutUrl = page.url();
+  await page.getByRole("button", { name: "Cancel" }).click();
 
-  await expect(buyPage).toHaveURL(/\/iap\/buy\/sms\?cancelled=1$/);
-  await expect(buyPage.getByRole("status").filter({ hasText: "Payment cancelled, no credits were added." })).toBeVisible();
-  expect(await units(buyPage.getByTestId("current-balance"))).toBe(before);
+  await expect(page).toHaveURL(/\/iap\/buy\/itsme_proxy\?cancelled=1$/);
+  await expect(page.getByRole("status").filter({ hasText: "Payment cancelled, no credits were added." })).toBeVisible();
+  expect(await units(page.getByTestId("current-balance"))).toBe(before);
 
   // The cancelled order can't be paid afterwards.
-  await buyPage.goto(checkoutUrl);
-  await expect(buyPage.getByText(/This order was cancelled/)).toBeVisible();
-  await expect(buyPage.getByRole("button", { name: /^Pay/ })).toHaveCount(0);
+  await page.goto(checkoutUrl);
+  await expect(page.getByText(/This order was cancelled/)).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Pay/ })).toHaveCount(0);
 });
 
 test("a user who lands on Buy Credits sees the packs, whom to ask, and cannot buy", async ({ page }) => {
