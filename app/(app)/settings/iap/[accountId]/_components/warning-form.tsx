@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useId, useState } from "react";
+import { startTransition, useActionState, useId, useState } from "react";
 import { Button } from "@/components/button";
 import { FieldError, TextField } from "@/components/form";
 import type { WarningSettingsState } from "@/lib/iap/schemas";
@@ -26,7 +26,8 @@ export function WarningForm({
   decimals: number;
 }) {
   const [state, formAction, pending] = useActionState(saveWarningSettingsAction.bind(null, accountId), INITIAL);
-  // Controlled fields: React resets uncontrolled ones after a form action, and
+  // Controlled fields, submitted from onSubmit rather than <form action>: React
+  // resets a form after an action (even a controlled checkbox's DOM state), and
   // what was typed must stay in place next to its error.
   const [values, setValues] = useState(initial);
   const [dirty, setDirty] = useState(false);
@@ -38,7 +39,16 @@ export function WarningForm({
   const errors = state.fieldErrors;
 
   return (
-    <form action={formAction} onSubmit={() => setDirty(false)} noValidate className="space-y-4">
+    <form
+      noValidate
+      className="space-y-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        setDirty(false);
+        startTransition(() => formAction(data));
+      }}
+    >
       <div className="flex items-start gap-3">
         <input
           id={checkboxId}
