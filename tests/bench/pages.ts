@@ -39,7 +39,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-/** The demo SMS account filled with `count` entries in one statement: a purchase every 50th, usage otherwise. */
+/** The demo SMS account filled up to `count` entries in one statement: a purchase every 50th, usage otherwise. */
 async function fillLedger(client: pg.Client, count: number): Promise<{ accountId: number; middleId: string; entries: number }> {
   const { rows } = await client.query(
     `SELECT a.id, a.balance FROM iap_account a
@@ -47,6 +47,8 @@ async function fillLedger(client: pg.Client, count: number): Promise<{ accountId
       WHERE s.technical_name = 'sms' AND u.email = 'admin@example.com'`,
   );
   const { id: accountId, balance } = rows[0];
+  // The seed already wrote the trial grant: add what makes `count` in all.
+  const existing = (await client.query("SELECT count(*)::int AS n FROM ledger_entry WHERE account_id = $1", [accountId])).rows[0].n;
   await client.query("BEGIN");
   // Running balance = opening balance + cumulative sum of the amounts, so
   // balance_after is exactly what the engine would have written, and the
@@ -61,7 +63,7 @@ async function fillLedger(client: pg.Client, count: number): Promise<{ accountId
                     CASE WHEN i % 50 = 1 THEN 'Standard Pack (100 credits)' ELSE 'SMS to +32 470 12 ' || lpad((i % 10000)::text, 4, '0') || ' (1 part)' END AS description
                FROM generate_series(1, $3::int) AS i) g
       ORDER BY g.i`,
-    [accountId, balance, count],
+    [accountId, balance, count - existing],
   );
   await client.query(
     `UPDATE iap_account SET balance = (SELECT balance_after FROM ledger_entry WHERE account_id = $1 ORDER BY id DESC LIMIT 1) WHERE id = $1`,
