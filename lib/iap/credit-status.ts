@@ -20,6 +20,16 @@ export function creditStatus({ balance, warnEnabled, warningThreshold }: Warning
   return "ok";
 }
 
+/**
+ * The account page's "Low credits" notice: while the balance is below the
+ * threshold, or while a warning for the current crossing stands (warned_at is
+ * cleared when the account is re-armed), so its time can be shown.
+ */
+export function showsLowCreditNotice(account: WarningState & { warnedAt: Date | null }): boolean {
+  const status = creditStatus(account);
+  return status === "low-credits" || (status === "ok" && account.warnEnabled && account.warnedAt !== null);
+}
+
 export const LEDGER_KIND_LABELS = {
   TRIAL_GRANT: "Trial credits",
   PURCHASE: "Purchase",

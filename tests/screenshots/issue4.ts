@@ -59,6 +59,26 @@ try {
 
   await page.goto(`${base}/settings/iap`);
   await page.screenshot({ path: out("10-iap-accounts-badges"), fullPage: true });
+  await page.getByRole("link", { name: "SMS", exact: true }).click();
+  await page.getByRole("heading", { name: "Account Information" }).waitFor();
+  await page.screenshot({ path: out("11-account-low-credits-notice") });
+
+  // A company that has used no service yet (dev data: new@example.com in "Newcomer BV").
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByLabel("E-mail").fill("new@example.com");
+  await page.getByLabel("Password").fill("demo1234");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign out" }).waitFor();
+  await page.goto(`${base}/settings/iap`);
+  await page.screenshot({ path: out("12-iap-accounts-empty") });
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByLabel("E-mail").fill("user@example.com");
+  await page.getByLabel("Password").fill("demo1234");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign out" }).waitFor();
+  await page.goto(`${base}/settings/iap`);
+  await page.screenshot({ path: out("13-user-403") });
   console.log("Screenshots written to docs/screenshots/issue4-*.png");
 } finally {
   await browser.close();

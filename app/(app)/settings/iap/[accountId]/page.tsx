@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/page-header";
 import { requireAdmin } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/billing/money";
 import { getAccountDetail, listLedgerEntries, listOpenHolds, listPurchases } from "@/lib/iap/account-views";
-import { creditStatus, LEDGER_KIND_LABELS } from "@/lib/iap/credit-status";
+import { creditStatus, LEDGER_KIND_LABELS, showsLowCreditNotice } from "@/lib/iap/credit-status";
 import { buyCreditsPath } from "@/lib/iap/errors";
 import { formatCredits } from "@/lib/iap/units";
 import { CreditBadge } from "../_components/credit-badge";
@@ -54,7 +54,6 @@ export default async function AccountPage({
   const credits = (units: bigint) => `${formatCredits(units, account.decimals)} ${account.unitName}`;
   const signed = (units: bigint) => (units > 0n ? "+" : "") + formatCredits(units, account.decimals);
   const status = creditStatus(account);
-  const showLowNotice = status === "low-credits" || (account.warnEnabled && account.warnedAt !== null);
 
   return (
     <>
@@ -73,12 +72,12 @@ export default async function AccountPage({
             <p>{account.serviceName} cannot be used until you buy credits.</p>
           </div>
         )}
-        {status !== "no-credits" && showLowNotice && (
+        {showsLowCreditNotice(account) && (
           <div role="status" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-950">
             <p className="font-medium">Low credits</p>
             <p>
               {credits(account.balance)} left
-              {account.warningThreshold !== null && <>, below your warning threshold of {credits(account.warningThreshold)}</>}.
+              {status === "low-credits" && account.warningThreshold !== null && <>, below your warning threshold of {credits(account.warningThreshold)}</>}.
             </p>
             <p>
               {account.warnedAt ? (
@@ -149,7 +148,7 @@ export default async function AccountPage({
                     <tr key={entry.id.toString()}>
                       <td className="whitespace-nowrap px-4 py-2 text-gray-600 sm:px-6"><DateTime value={entry.createdAt} /></td>
                       <td className="whitespace-nowrap px-4 py-2">{LEDGER_KIND_LABELS[entry.kind] ?? entry.kind}</td>
-                      <td className="px-4 py-2 text-gray-700">{entry.description}</td>
+                      <td className="min-w-48 px-4 py-2 text-gray-700">{entry.description}</td>
                       <td className={`whitespace-nowrap px-4 py-2 text-right tabular-nums ${entry.amount < 0n ? "text-red-700" : "text-green-700"}`}>
                         {signed(entry.amount)}
                       </td>
