@@ -1,5 +1,6 @@
 // Screenshots of the Settings and IAP account pages for docs/screenshots/.
-// Usage: BASE_URL=http://localhost:3101 npx tsx tests/screenshots/issue4.ts (against a running app with demo data).
+// Usage: BASE_URL=http://localhost:3101 npx tsx tests/screenshots/issue4.ts, against `npm run dev` with
+// the demo data plus an admin new@example.com of a company with no account (for the empty list).
 import { chromium } from "@playwright/test";
 
 const base = process.env.BASE_URL ?? "http://localhost:3000";
@@ -10,12 +11,20 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
 });
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-try {
+
+async function signInAs(email: string, signOutFirst = false) {
+  if (signOutFirst) {
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(/\/login/);
+  }
   await page.goto(`${base}/login`);
-  await page.getByLabel("E-mail").fill("admin@example.com");
+  await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Password").fill("demo1234");
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("button", { name: "Sign out" }).waitFor();
+}
+try {
+  await signInAs("admin@example.com");
 
   await page.getByRole("link", { name: "Settings" }).click();
   await page.getByRole("heading", { name: "General" }).waitFor();
@@ -64,19 +73,11 @@ try {
   await page.screenshot({ path: out("11-account-low-credits-notice") });
 
   // A company that has used no service yet (dev data: new@example.com in "Newcomer BV").
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await page.getByLabel("E-mail").fill("new@example.com");
-  await page.getByLabel("Password").fill("demo1234");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("button", { name: "Sign out" }).waitFor();
+  await signInAs("new@example.com", true);
   await page.goto(`${base}/settings/iap`);
   await page.screenshot({ path: out("12-iap-accounts-empty") });
 
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await page.getByLabel("E-mail").fill("user@example.com");
-  await page.getByLabel("Password").fill("demo1234");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("button", { name: "Sign out" }).waitFor();
+  await signInAs("user@example.com", true);
   await page.goto(`${base}/settings/iap`);
   await page.screenshot({ path: out("13-user-403") });
   console.log("Screenshots written to docs/screenshots/issue4-*.png");

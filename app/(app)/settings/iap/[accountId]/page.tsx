@@ -28,6 +28,25 @@ function Card({ title, children, id }: { title: string; children: React.ReactNod
   );
 }
 
+/** Column headings; the first and last are padded like the card's edges. */
+function TableHead({ columns }: { columns: (string | [string, "right"])[] }) {
+  return (
+    <thead className="text-gray-600">
+      <tr>
+        {columns.map((column, index) => {
+          const [label, align] = typeof column === "string" ? [column, "left"] : column;
+          const edge = index === 0 || index === columns.length - 1 ? "sm:px-6" : "";
+          return (
+            <th key={label} scope="col" className={`px-4 py-2 font-medium ${align === "right" ? "text-right" : ""} ${edge}`}>
+              {label}
+            </th>
+          );
+        })}
+      </tr>
+    </thead>
+  );
+}
+
 export default async function AccountPage({
   params,
   searchParams,
@@ -134,15 +153,7 @@ export default async function AccountPage({
           ) : (
             <div className="-mx-4 overflow-x-auto sm:-mx-6">
               <table className="w-full text-left text-sm">
-                <thead className="text-gray-600">
-                  <tr>
-                    <th scope="col" className="px-4 py-2 font-medium sm:px-6">Date</th>
-                    <th scope="col" className="px-4 py-2 font-medium">Kind</th>
-                    <th scope="col" className="px-4 py-2 font-medium">Description</th>
-                    <th scope="col" className="px-4 py-2 text-right font-medium">Amount</th>
-                    <th scope="col" className="px-4 py-2 text-right font-medium sm:px-6">Balance</th>
-                  </tr>
-                </thead>
+                <TableHead columns={["Date", "Kind", "Description", ["Amount", "right"], ["Balance", "right"]]} />
                 <tbody className="divide-y divide-gray-100">
                   {history.entries.map((entry) => (
                     <tr key={entry.id.toString()}>
@@ -200,15 +211,7 @@ export default async function AccountPage({
           ) : (
             <div className="-mx-4 overflow-x-auto sm:-mx-6">
               <table className="w-full text-left text-sm">
-                <thead className="text-gray-600">
-                  <tr>
-                    <th scope="col" className="px-4 py-2 font-medium sm:px-6">Date</th>
-                    <th scope="col" className="px-4 py-2 font-medium">Pack</th>
-                    <th scope="col" className="px-4 py-2 text-right font-medium">Credits</th>
-                    <th scope="col" className="px-4 py-2 text-right font-medium">Amount paid</th>
-                    <th scope="col" className="px-4 py-2 font-medium sm:px-6">Status</th>
-                  </tr>
-                </thead>
+                <TableHead columns={["Date", "Pack", ["Credits", "right"], ["Amount paid", "right"], "Status"]} />
                 <tbody className="divide-y divide-gray-100">
                   {purchases.map((purchase) => (
                     <tr key={purchase.id}>
