@@ -1,3 +1,6 @@
+-- AlterTable
+ALTER TABLE "outgoing_email" ADD COLUMN     "locked_until" TIMESTAMP(3);
+
 -- CreateIndex
 CREATE INDEX "outgoing_email_company_id_created_at_idx" ON "outgoing_email"("company_id", "created_at" DESC);
 
