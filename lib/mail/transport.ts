@@ -56,7 +56,9 @@ export function smtpTarget(url: string): string {
 export function describeSmtpError(error: unknown, target: string): string {
   const err = error as { code?: string; responseCode?: number; response?: string; message?: string };
   const detail = (err.response ?? err.message ?? String(error)).trim();
-  switch (err.code) {
+  // nodemailer reports a refused connection as ESOCKET/ECONNECTION with the OS code in the text.
+  const code = /\bECONNREFUSED\b/.test(detail) ? "ECONNREFUSED" : err.code;
+  switch (code) {
     case "ECONNREFUSED":
       return `Cannot connect to the SMTP server ${target} (SMTP_URL): connection refused`;
     case "ETIMEDOUT":
