@@ -1,6 +1,7 @@
 import "server-only";
 import { pool } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { requeueEmail } from "./outbox";
 import { mailTransport, NOT_DELIVERED_NO_SMTP, type MailTransport } from "./transport";
 
 // Delivery of the outbox, safe on any number of instances at once:
@@ -159,4 +160,20 @@ async function deliverBatch(transport: MailTransport, rows: ClaimedRow[], counts
       counts.failed++;
     }
   }
+}
+
+export type RetryOutcome =
+  | { ok: true; status: "sent" | "not-delivered"; message: string }
+  | { ok: false; status: "failed" | "not-retriable"; message: string };
+
+/** An admin's "Retry now": due at once with fresh attempts, then delivered right away. */
+export async function retryEmail(companyId: number, id: number): Promise<RetryOutcome> {
+  if (!(await requeueEmail(companyId, id))) {
+    return { ok: false, status: "not-retriable", message: "This e-mail was already sent, is being sent right now, or does not exist." };
+  }
+  const counts = await deliverOutbox({ companyId, ids: [id] });
+  if (counts.sent) return { ok: true, status: "sent", message: "Sent." };
+  if (counts.undelivered) return { ok: true, status: "not-delivered", message: `${NOT_DELIVERED_NO_SMTP}. The message stays here.` };
+  const { rows } = await pool().query("SELECT last_error FROM outgoing_email WHERE id = $1 AND company_id = $2", [id, companyId]);
+  return { ok: false, status: "failed", message: `Sending failed: ${rows[0]?.last_error ?? "unknown error"}. It will be retried automatically.` };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import nodemailer from "nodemailer";
 import { env } from "@/lib/env";
+import { NOT_DELIVERED_PREFIX } from "./status";
 
 // How composed e-mails leave: over SMTP when SMTP_URL is set; otherwise
 // nodemailer's stream transport builds the very same MIME message and nothing
@@ -8,7 +9,7 @@ import { env } from "@/lib/env";
 // goes through nodemailer, so a message that cannot be built fails the same
 // way with or without a mail server.
 
-export const NOT_DELIVERED_NO_SMTP = "Not delivered: no SMTP server is configured (set SMTP_URL)";
+export const NOT_DELIVERED_NO_SMTP = `${NOT_DELIVERED_PREFIX} no SMTP server is configured (set SMTP_URL)`;
 
 export interface OutgoingMessage {
   to: string;
@@ -138,4 +139,10 @@ export function mailTransport(): MailTransport {
     cache.mailTransport = { key, transport: config.SMTP_URL ? smtpTransport(config.SMTP_URL) : composeOnlyTransport() };
   }
   return cache.mailTransport.transport;
+}
+
+/** What the outbox page says about delivery: SMTP server (without password) and sender. */
+export function mailSettings(): { smtp: boolean; target: string; from: string } {
+  const transport = mailTransport();
+  return { smtp: transport.smtp, target: transport.target, from: fromAddress() };
 }
