@@ -163,8 +163,8 @@ async function deliverBatch(transport: MailTransport, rows: ClaimedRow[], counts
 }
 
 export type RetryOutcome =
-  | { ok: true; status: "sent" | "not-delivered"; message: string }
-  | { ok: false; status: "failed" | "not-retriable"; message: string };
+  | { ok: true; status: "sent"; message: string }
+  | { ok: false; status: "not-delivered" | "failed" | "not-retriable"; message: string };
 
 /** An admin's "Retry now": due at once with fresh attempts, then delivered right away. */
 export async function retryEmail(companyId: number, id: number): Promise<RetryOutcome> {
@@ -173,7 +173,9 @@ export async function retryEmail(companyId: number, id: number): Promise<RetryOu
   }
   const counts = await deliverOutbox({ companyId, ids: [id] });
   if (counts.sent) return { ok: true, status: "sent", message: "Sent." };
-  if (counts.undelivered) return { ok: true, status: "not-delivered", message: `${NOT_DELIVERED_NO_SMTP}. The message stays here.` };
+  if (!mailTransport().smtp) {
+    return { ok: false, status: "not-delivered", message: `${NOT_DELIVERED_NO_SMTP}. The message stays here and goes out once it is set.` };
+  }
   const { rows } = await pool().query("SELECT last_error FROM outgoing_email WHERE id = $1 AND company_id = $2", [id, companyId]);
   return { ok: false, status: "failed", message: `Sending failed: ${rows[0]?.last_error ?? "unknown error"}. It will be retried automatically.` };
 }

@@ -24,7 +24,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
             No e-mails yet. Low-credit warnings appear here when an account with Warn Me on falls below its threshold.
           </p>
         ) : (
-          <div className="overflow-x-auto rounded-md border border-gray-200 bg-white">
+          <div className="relative overflow-x-auto rounded-md border border-gray-200 bg-white">
             <table className="min-w-full divide-y divide-gray-200 text-sm">
               <caption className="sr-only">Outgoing e-mails, newest first</caption>
               <thead className="bg-gray-50 text-left text-xs font-semibold uppercase tracking-wide text-gray-600">
@@ -43,7 +43,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                 {outbox.rows.map((row) => (
                   <tr key={row.id} className="align-top hover:bg-gray-50">
                     <td className="px-3 py-2 whitespace-nowrap">{row.to}</td>
-                    <td className="px-3 py-2">
+                    <td className="min-w-56 px-3 py-2">
                       <Link href={`/settings/outbox/${row.id}`} className="font-medium text-brand-600 hover:underline">
                         {row.subject}
                       </Link>

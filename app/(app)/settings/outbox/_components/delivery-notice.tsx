@@ -6,7 +6,7 @@ export function DeliveryNotice() {
   if (mail.smtp) {
     return (
       <p className="text-sm text-gray-600">
-        E-mails are sent through <span className="font-mono">{mail.target}</span> as <span className="font-mono">{mail.from}</span>. Failed
+        E-mails are sent through <span className="break-all font-mono">{mail.target}</span> as <span className="break-all font-mono">{mail.from}</span>. Failed
         attempts are retried with growing delays.
       </p>
     );
@@ -16,7 +16,7 @@ export function DeliveryNotice() {
       <p className="font-medium">No SMTP server is configured.</p>
       <p className="mt-1">
         E-mails are composed and kept here, marked <em>Not delivered</em>. Set <span className="font-mono">SMTP_URL</span> (for example{" "}
-        <span className="font-mono">smtp://user:password@mail.example.com:587</span>) and they go out on the next run.
+        <span className="break-all font-mono">smtp://user:password@mail.example.com:587</span>) and they go out on the next run.
       </p>
     </div>
   );

@@ -14,7 +14,7 @@ export function RetryButton({ id, subject, compact = false }: { id: number; subj
         variant="secondary"
         pending={pending}
         pendingLabel="Sending…"
-        className={compact ? "px-2.5! py-1! text-xs!" : ""}
+        className={compact ? "whitespace-nowrap px-2.5! py-1! text-xs!" : ""}
         aria-label={compact ? `Retry now: ${subject}` : undefined}
       >
         Retry now
