@@ -6,7 +6,7 @@ import { listOutbox } from "@/lib/mail/outbox";
 import { canRetry } from "@/lib/mail/status";
 import { DeliveryNotice } from "./_components/delivery-notice";
 import { RetryButton } from "./_components/retry-button";
-import { DateTime, StatusBadge } from "./_components/status-badge";
+import { DateTime, StatusBadge } from "./_components/outbox-cells";
 
 export const metadata: Metadata = { title: "Outgoing E-mails" };
 

@@ -6,7 +6,7 @@ import { findEmail } from "@/lib/mail/outbox";
 import { canRetry } from "@/lib/mail/status";
 import { DeliveryNotice } from "../_components/delivery-notice";
 import { RetryButton } from "../_components/retry-button";
-import { DateTime, StatusBadge } from "../_components/status-badge";
+import { DateTime, StatusBadge } from "../_components/outbox-cells";
 
 export const metadata: Metadata = { title: "Outgoing E-mail" };
 
@@ -58,7 +58,7 @@ export default async function OutgoingEmailPage({ params }: { params: Promise<{ 
 
         <section aria-labelledby="html-version">
           <h2 id="html-version" className="mb-2 text-base font-semibold">HTML version</h2>
-          {/* sandbox="" : no scripts, no forms, no same-origin access; links open nothing here. */}
+          {/* sandbox="": the stored HTML runs no script, submits no form and cannot reach this page or its cookies. */}
           <iframe title={`HTML version of “${email.subject}”`} sandbox="" srcDoc={email.html} className="h-[28rem] w-full rounded-md border border-gray-200 bg-white" />
         </section>
         <section aria-labelledby="text-version">
