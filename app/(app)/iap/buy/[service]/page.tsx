@@ -31,7 +31,7 @@ export default async function BuyCreditsPage({
   const title = `Buy Credits for ${service.name}`;
   const crumbs: Crumb[] =
     user.role === "ADMIN"
-      ? [{ label: "IAP Account", href: "/settings/iap" }, { label: service.name, href: `/settings/iap/${page.accountId}` }, { label: title }]
+      ? [{ label: "Settings", href: "/settings" }, { label: "IAP Account", href: "/settings/iap" }, { label: service.name, href: `/settings/iap/${page.accountId}` }, { label: title }]
       : [{ label: title }];
   const askWhom = page.admins.map((admin) => `${admin.name} (${admin.email})`).join(" or ") || "an administrator of your company";
 

@@ -40,7 +40,7 @@ export default async function CheckoutSuccessPage({ searchParams }: { searchPara
 
   return (
     <>
-      <PageHeader crumbs={[{ label: "IAP Account", href: "/settings/iap" }, { label: purchase.service.name, href: accountPath }, { label: "Payment" }]} />
+      <PageHeader crumbs={[{ label: "Settings", href: "/settings" }, { label: "IAP Account", href: "/settings/iap" }, { label: purchase.service.name, href: accountPath }, { label: "Payment" }]} />
       <div className="mx-auto max-w-xl space-y-6 px-4 py-6 sm:px-6">
         <section
           aria-labelledby="receipt-heading"
