@@ -81,6 +81,9 @@ describe("IAP account views", () => {
         WHERE e.account_id = $1 AND a.company_id = $2 AND e.id < $3 ORDER BY e.id DESC LIMIT 51`,
       [account.id, company.id, 9223372036854775807n],
     );
-    expect(JSON.stringify(rows[0])).not.toContain('"Seq Scan"');
+    // The history must come from the index; the one-row account lookup may be a
+    // scan of the (small, in tests) account table, depending on its statistics.
+    expect(JSON.stringify(rows[0])).toContain('"Relation Name":"ledger_entry"');
+    expect(JSON.stringify(rows[0])).not.toMatch(/"Node Type":"Seq Scan"[^{}]*"Relation Name":"ledger_entry"/);
   });
 });
