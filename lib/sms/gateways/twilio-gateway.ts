@@ -50,7 +50,8 @@ export class TwilioSmsGateway implements SmsGateway {
     } catch (error) {
       const name = (error as Error)?.name;
       if (name === "TimeoutError" || name === "AbortError") {
-        throw new SmsGatewayError(`the SMS gateway did not answer within ${Math.round(timeoutMs / 1000)} s`, { cause: error });
+        const limit = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`;
+        throw new SmsGatewayError(`the SMS gateway did not answer within ${limit}`, { cause: error });
       }
       throw new SmsGatewayError("the SMS gateway could not be reached", { cause: error });
     }
