@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { parsePhone } from "@/lib/sms/phone";
 import { CONTACTS_PAGE_SIZE, type ContactInput } from "./schemas";
 
 export interface ContactRow {
@@ -57,12 +58,27 @@ export async function getContact(companyId: number, id: number) {
   return prisma().contact.findFirst({ where: { id, companyId } });
 }
 
+export async function companyCountry(companyId: number): Promise<string> {
+  const company = await prisma().company.findUniqueOrThrow({ where: { id: companyId }, select: { country: true } });
+  return company.country;
+}
+
+/**
+ * Numbers that parse are saved in international format ("+33 6 12 34 56 78");
+ * the others are kept exactly as typed (the form warns, the SMS dialog blocks).
+ */
+async function withFormattedNumbers(companyId: number, input: ContactInput): Promise<ContactInput> {
+  const countries = { contact: input.country, company: await companyCountry(companyId) };
+  const format = (raw: string | null) => (raw ? (parsePhone(raw, countries)?.international ?? raw) : null);
+  return { ...input, phone: format(input.phone), mobile: format(input.mobile) };
+}
+
 export async function createContact(companyId: number, input: ContactInput) {
-  return prisma().contact.create({ data: { companyId, ...input } });
+  return prisma().contact.create({ data: { companyId, ...(await withFormattedNumbers(companyId, input)) } });
 }
 
 /** Returns null when the contact is not the company's. */
 export async function updateContact(companyId: number, id: number, input: ContactInput) {
-  const { count } = await prisma().contact.updateMany({ where: { id, companyId }, data: input });
+  const { count } = await prisma().contact.updateMany({ where: { id, companyId }, data: await withFormattedNumbers(companyId, input) });
   return count === 1 ? getContact(companyId, id) : null;
 }

@@ -8,7 +8,8 @@ import { smsGateway, SmsGatewayError, type SmsGateway } from "./gateways";
 import { parsePhone } from "./phone";
 import { creditsPerPart, type PriceTable } from "./price";
 import { loadPriceTable, smsService } from "./pricing";
-import { checkMessage, failedLogText, sentLogText } from "./send-sms";
+import { checkMessage } from "./message";
+import { failedLogText, sentLogText } from "./send-sms";
 
 // Mass SMS: one message to many contacts, charged as ONE hold for the batch.
 //   queueMassSms  — plan recipients, hold the total, record every message as

@@ -8,7 +8,7 @@ import { smsGateway, SmsGatewayError, type SmsGateway } from "./gateways";
 import { INVALID_NUMBER_MESSAGE, parsePhone, type ParsedPhone } from "./phone";
 import { smsPrice } from "./price";
 import { loadPriceTable, smsService } from "./pricing";
-import { countSegments, MAX_SMS_PARTS, type SegmentInfo } from "./segments";
+import { checkMessage } from "./message";
 
 export interface SendSmsInput {
   companyId: number;
@@ -26,16 +26,6 @@ export type SendSmsResult =
   | { status: "invalid"; message: string }
   | { status: "insufficient"; error: InsufficientCreditsError }
   | { status: "failed"; reason: string; smsId: number | null };
-
-/** Checks that need no database: what the dialog shows before sending, and what the server re-checks. */
-export function checkMessage(body: string): { ok: true; segments: SegmentInfo } | { ok: false; message: string } {
-  if (!body.trim()) return { ok: false, message: "Write a message before sending." };
-  const segments = countSegments(body);
-  if (segments.parts > MAX_SMS_PARTS) {
-    return { ok: false, message: `This message needs ${segments.parts} SMS; shorten it to ${MAX_SMS_PARTS} SMS or fewer.` };
-  }
-  return { ok: true, segments };
-}
 
 export function sentLogText(number: string, parts: number, creditsText: string, body: string): string {
   return `SMS sent to ${number} — ${parts} SMS, ${creditsText} credits\n\n${body}`;
