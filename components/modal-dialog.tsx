@@ -21,10 +21,11 @@ export function ModalDialog({
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  // No close() on cleanup: it would fire "close" (and onClose) on React's
+  // development double-mount; removing the element closes the modal anyway.
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
   }, []);
   return (
     <dialog

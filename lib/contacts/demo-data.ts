@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import { parsePhone } from "@/lib/sms/phone";
 
 // Demo contacts for the demo company: several countries, numbers typed the ways
 // people type them (national, international, "00…", no "+"), a few without any
@@ -51,14 +52,17 @@ export const DEMO_CONTACTS: readonly DemoContact[] = [
 ];
 
 /** Loads the demo contacts once for the demo company (seedDemo runs once per database). */
-export async function seedDemoContacts(db: Db, companyId: number) {
+export async function seedDemoContacts(db: Db, companyId: number, companyCountry: string) {
+  // Saved the way the contact form saves them: international format when valid.
+  const format = (raw: string | undefined, country: string | undefined) =>
+    raw ? (parsePhone(raw, { contact: country, company: companyCountry })?.international ?? raw) : null;
   await db.contact.createMany({
     data: DEMO_CONTACTS.map((c) => ({
       companyId,
       name: c.name,
       email: c.email ?? null,
-      phone: c.phone ?? null,
-      mobile: c.mobile ?? null,
+      phone: format(c.phone, c.country),
+      mobile: format(c.mobile, c.country),
       country: c.country ?? null,
       city: c.city ?? null,
       isCompany: c.isCompany ?? false,

@@ -74,7 +74,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
   // A newcomer finds a service under "View My Services" right away: the SMS
   // account exists with its free trial credits (the company is eligible).
   await getOrCreateAccount(company.id, "sms");
-  await seedDemoContacts(db, company.id);
+  await seedDemoContacts(db, company.id, company.country);
   return true;
 }
 

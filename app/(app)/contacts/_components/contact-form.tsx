@@ -147,7 +147,7 @@ function PhoneField({
     : parsed
       ? parsed.international === trimmed
         ? null
-        : { warn: false, text: `Saved as ${parsed.international}` }
+        : { warn: false, text: `Will be saved as ${parsed.international}` }
       : { warn: true, text: "This number can't be read as a phone number: add the country code (+33…) or set the country." };
   return (
     <div>

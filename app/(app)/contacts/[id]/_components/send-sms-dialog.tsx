@@ -69,16 +69,15 @@ export function SendSmsDialog({
         <input type="hidden" name="clientId" value={clientId} />
         <div>
           <p className="text-sm font-medium text-gray-800">Recipient</p>
-          <p className="mt-1 text-sm">
-            <span className="font-medium">{contact.name}</span>
+          <p className="mt-1 text-sm font-medium">{contact.name}</p>
+          <p className="text-sm text-gray-700">
             {phone ? (
               <>
-                {" "}
                 <span className="whitespace-nowrap">{phone.international}</span>
-                {phone.country && <span className="text-gray-600"> · {countryName(phone.country)}</span>}
+                {phone.country && <span> · {countryName(phone.country)}</span>}
               </>
             ) : (
-              <span className="text-gray-600"> {number}</span>
+              number
             )}
           </p>
           {!phone && (
