@@ -51,3 +51,8 @@ export function parsePhone(
 export function displayPhone(raw: string | null | undefined, countries: { contact?: string | null; company?: string | null } = {}): string {
   return parsePhone(raw, countries)?.international ?? (raw ?? "").trim();
 }
+
+/** International format of a number already validated and stored in E.164 (no re-validation). */
+export function formatE164(e164: string): string {
+  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
+}

@@ -5,7 +5,7 @@ import { InsufficientCreditsError } from "@/lib/iap/errors";
 import { authorize, capture, release } from "@/lib/iap/ledger";
 import { formatCredits } from "@/lib/iap/units";
 import { smsGateway, SmsGatewayError, type SmsGateway } from "./gateways";
-import { parsePhone } from "./phone";
+import { formatE164, parsePhone } from "./phone";
 import { creditsPerPart, type PriceTable } from "./price";
 import { loadPriceTable, smsService } from "./pricing";
 import { checkMessage } from "./message";
@@ -253,7 +253,7 @@ async function recordChunk(companyId: number, batchKey: string, rows: QueuedRow[
   const chatterContacts: number[] = [];
   const chatterBodies: string[] = [];
   rows.forEach((row, i) => {
-    const international = parsePhone(row.number)?.international ?? row.number;
+    const international = formatE164(row.number);
     const outcome = outcomes[i];
     const text = outcome.id
       ? sentLogText(international, row.parts, formatCredits(BigInt(row.credits), decimals), row.body)
@@ -331,7 +331,7 @@ export async function massSmsProgress(companyId: number, batchKey: string): Prom
     credits,
     creditsText: formatCredits(credits, service.decimals),
     done: queued === 0 && hold !== null && hold.status !== "PENDING",
-    failures: failures.rows.map((r) => ({ name: r.name ?? "", number: parsePhone(r.number)?.international ?? r.number, reason: r.failure_reason ?? "" })),
+    failures: failures.rows.map((r) => ({ name: r.name ?? "", number: formatE164(r.number), reason: r.failure_reason ?? "" })),
   };
 }
 
