@@ -35,9 +35,15 @@ export function ContactForm({
   sms?: SmsSettings;
 }) {
   const [state, formAction, pending] = useActionState(action, { ok: false, message: "" });
-  const [country, setCountry] = useState(values.country);
-  const [phone, setPhone] = useState(values.phone);
-  const [mobile, setMobile] = useState(values.mobile);
+  // Controlled fields: React resets a form after its action runs, and a
+  // refused save must not wipe what was typed.
+  const [fields, setFields] = useState(values);
+  const field = (name: keyof Omit<ContactFormValues, "id">) => ({
+    name,
+    value: fields[name],
+    onChange: (event: { target: { value: string } }) => setFields((current) => ({ ...current, [name]: event.target.value })),
+  });
+  const country = fields.country;
   const [smsTo, setSmsTo] = useState<string | null>(null);
   const [confirmation, setConfirmation] = useState<string | null>(null);
   const errors = state.fieldErrors ?? {};
@@ -63,18 +69,16 @@ export function ContactForm({
       )}
       <form action={formAction} noValidate className="space-y-5 rounded-lg border border-gray-200 bg-white p-5 shadow-xs">
         {values.id && <input type="hidden" name="id" value={values.id} />}
-        <TextField label="Name" name="name" defaultValue={values.name} required errors={errors.name} className="max-w-xl" />
+        <TextField label="Name" {...field("name")} required errors={errors.name} className="max-w-xl" />
         <div className="grid gap-5 sm:grid-cols-2">
-          <TextField label="E-mail" name="email" type="email" defaultValue={values.email} errors={errors.email} autoComplete="off" />
+          <TextField label="E-mail" {...field("email")} type="email" errors={errors.email} autoComplete="off" />
           <div>
             <label htmlFor={countryId} className="block text-sm font-medium text-gray-800">
               Country
             </label>
             <select
               id={countryId}
-              name="country"
-              value={country}
-              onChange={(event) => setCountry(event.target.value)}
+              {...field("country")}
               aria-invalid={Boolean(errors.country?.length) || undefined}
               className="mt-1 block w-full rounded-md border border-gray-300 bg-white px-3 py-2 text-sm shadow-xs focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30"
             >
@@ -87,13 +91,13 @@ export function ContactForm({
             </select>
             {errors.country && <p className="mt-1 text-sm text-red-700">{errors.country.join(" ")}</p>}
           </div>
-          <PhoneField label="Phone" name="phone" value={phone} onChange={setPhone} countries={countries_} errors={errors.phone} onSms={openSms} />
-          <PhoneField label="Mobile" name="mobile" value={mobile} onChange={setMobile} countries={countries_} errors={errors.mobile} onSms={openSms} />
+          <PhoneField label="Phone" name="phone" value={fields.phone} onChange={(phone) => setFields((current) => ({ ...current, phone }))} countries={countries_} errors={errors.phone} onSms={openSms} />
+          <PhoneField label="Mobile" name="mobile" value={fields.mobile} onChange={(mobile) => setFields((current) => ({ ...current, mobile }))} countries={countries_} errors={errors.mobile} onSms={openSms} />
         </div>
         <div className="grid gap-5 sm:grid-cols-[2fr_1fr_2fr]">
-          <TextField label="Street" name="street" defaultValue={values.street} errors={errors.street} />
-          <TextField label="ZIP" name="zip" defaultValue={values.zip} errors={errors.zip} />
-          <TextField label="City" name="city" defaultValue={values.city} errors={errors.city} />
+          <TextField label="Street" {...field("street")} errors={errors.street} />
+          <TextField label="ZIP" {...field("zip")} errors={errors.zip} />
+          <TextField label="City" {...field("city")} errors={errors.city} />
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <Button type="submit" pending={pending} pendingLabel="Saving…">
