@@ -1,38 +1,13 @@
 import { randomUUID } from "node:crypto";
-import bcrypt from "bcryptjs";
-import pg from "pg";
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, signIn } from "./support";
+import { createCompanyWithUser, useDatabase } from "./db";
+import { signIn } from "./support";
 
-let db: pg.Pool;
-test.beforeAll(async ({ baseURL }) => {
-  db = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
-  // Warm the freshly started server's sign-in path so the first sign-in is not the one that waits.
-  await Promise.all(["/login", "/api/auth/csrf", "/api/auth/providers"].map((path) => fetch(new URL(path, baseURL)).catch(() => null)));
-});
-test.afterAll(async () => {
-  await db.end();
-});
-
-/** A company of its own with an SMS account holding `units`, granted through a ledger entry as the engine would. */
-async function companyWithCredits(units: bigint) {
-  const suffix = randomUUID().slice(0, 8);
-  const email = `contacts-${suffix}@test.example`;
-  const { rows } = await db.query("INSERT INTO company (name, country, currency) VALUES ($1, 'BE', 'EUR') RETURNING id", [`Mass SMS ${suffix}`]);
-  const companyId = rows[0].id as number;
-  await db.query("INSERT INTO app_user (company_id, email, name, password_hash, role) VALUES ($1, $2, 'Max Mass', $3, 'USER')", [companyId, email, await bcrypt.hash(DEMO_PASSWORD, 4)]);
-  await db.query(
-    `WITH account AS (
-       INSERT INTO iap_account (company_id, service_id, balance) SELECT $1, id, $2 FROM iap_service WHERE technical_name = 'sms' RETURNING id, balance
-     )
-     INSERT INTO ledger_entry (account_id, kind, amount, balance_after, description, idempotency_key) SELECT id, 'ADJUSTMENT', balance, balance, 'e2e credits', 'e2e' FROM account`,
-    [companyId, units],
-  );
-  return { companyId, email };
-}
+const database = useDatabase();
 
 test("mass SMS: invalid numbers skipped and listed, a shared number sent once, every recipient's chatter logged", async ({ page }) => {
-  const { companyId, email } = await companyWithCredits(10_000n);
+  const db = database();
+  const { companyId, email } = await createCompanyWithUser(db, { name: "Max Mass", smsUnits: 10_000n });
   const contacts = [
     ["Alice Arnaud", "+33 6 10 20 30 40", "FR"],
     ["Bob Baert", "0470 55 66 77", "BE"],

@@ -1,8 +1,6 @@
-import { randomUUID } from "node:crypto";
-import bcrypt from "bcryptjs";
-import pg from "pg";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, signIn } from "./support";
+import { createCompanyWithUser, useDatabase } from "./db";
+import { signIn } from "./support";
 
 // The user's main path: Contacts → a contact → the SMS icon → "Send SMS Text
 // Message" → sent, logged in the chatter, credits used. Specs share the seeded
@@ -10,18 +8,10 @@ import { DEMO_PASSWORD, signIn } from "./support";
 
 const TEXT_170 = "Hello Camille, your order #4521 is ready for pickup at our Brussels store, Monday to Saturday from 9am to 6pm. Please bring this SMS and your ID card. Thank you, Demo Co!";
 
-let db: pg.Pool;
-test.beforeAll(async ({ baseURL }) => {
-  db = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
-  // Warm the freshly started server's sign-in path so the first sign-in is not the one that waits.
-  await Promise.all(["/login", "/api/auth/csrf", "/api/auth/providers"].map((path) => fetch(new URL(path, baseURL)).catch(() => null)));
-});
-test.afterAll(async () => {
-  await db.end();
-});
+const database = useDatabase();
 
 async function demoSmsBalance(): Promise<bigint> {
-  const { rows } = await db.query(
+  const { rows } = await database().query(
     `SELECT a.balance FROM iap_account a JOIN iap_service s ON s.id = a.service_id JOIN company c ON c.id = a.company_id
       WHERE s.technical_name = 'sms' AND c.name = 'Demo Company SA'`,
   );
@@ -40,6 +30,7 @@ async function openSmsDialog(page: Page, buttonName: string) {
 
 test("a user sends a 2-part SMS to a French mobile: counter, cost, chatter, and the SMS account is charged", async ({ page, browser }) => {
   expect(TEXT_170).toHaveLength(170);
+  const db = database();
   const { rows } = await db.query("SELECT credits_per_part FROM sms_price WHERE country = 'FR'");
   const price = 2n * BigInt(rows[0].credits_per_part);
   const priceText = `${price / 100n}.${(price % 100n).toString().padStart(2, "0")}`;
@@ -96,11 +87,8 @@ test("a contact whose number cannot be formatted: red notice and Send SMS disabl
 
 test("an empty SMS account: nothing is sent and the buy prompt opens Buy Credits in a new tab", async ({ page }) => {
   // A company of its own with no credits, so the shared demo company is untouched.
-  const suffix = randomUUID().slice(0, 8);
-  const email = `sms-empty-${suffix}@test.example`;
-  const company = await db.query("INSERT INTO company (name, country, currency, trial_eligible) VALUES ($1, 'BE', 'EUR', false) RETURNING id", [`No Credits ${suffix}`]);
-  const companyId = company.rows[0].id;
-  await db.query("INSERT INTO app_user (company_id, email, name, password_hash, role) VALUES ($1, $2, 'Erin Empty', $3, 'USER')", [companyId, email, await bcrypt.hash(DEMO_PASSWORD, 4)]);
+  const db = database();
+  const { companyId, email } = await createCompanyWithUser(db, { name: "Erin Empty" });
   const contact = await db.query("INSERT INTO contact (company_id, name, mobile, country) VALUES ($1, 'Paul Durand', '+33 6 11 22 33 44', 'FR') RETURNING id", [companyId]);
 
   await signIn(page, email);

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { after } from "next/server";
 import { z } from "zod";
 import { insufficientCreditsProps } from "@/components/insufficient-credits-notice";
-import { AuthError, authorize } from "@/lib/auth/session";
+import { authorizeAction } from "@/lib/auth/session";
 import { contactIdsMatching, createContact } from "@/lib/contacts/contacts";
 import { contactSchema } from "@/lib/contacts/schemas";
 import type { ContactFormState } from "@/lib/contacts/schemas";
@@ -18,13 +18,8 @@ function contactFields(formData: FormData) {
 }
 
 export async function createContactAction(_prev: ContactFormState, formData: FormData): Promise<ContactFormState> {
-  let user;
-  try {
-    user = await authorize("ANY");
-  } catch (error) {
-    if (error instanceof AuthError) return { ok: false, message: error.message };
-    throw error;
-  }
+  const { user, error } = await authorizeAction("ANY");
+  if (!user) return { ok: false, message: error };
   const parsed = contactSchema.safeParse(contactFields(formData));
   if (!parsed.success) return { ok: false, message: "Check the highlighted fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors };
   const contact = await createContact(user.companyId, parsed.data);
@@ -38,13 +33,8 @@ async function selectedIds(companyId: number, selection: z.output<typeof massSms
 
 export async function previewMassSmsAction(input: unknown): Promise<MassSmsPreview> {
   const empty = { total: 0, recipients: 0, duplicates: 0, skipped: [], priceGroups: [] };
-  let user;
-  try {
-    user = await authorize("ANY");
-  } catch (error) {
-    if (error instanceof AuthError) return { ok: false, message: error.message, ...empty };
-    throw error;
-  }
+  const { user, error } = await authorizeAction("ANY");
+  if (!user) return { ok: false, message: error, ...empty };
   const parsed = massSmsSelectionSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: "Select at least one contact.", ...empty };
   const [plan, prices] = await Promise.all([planMassSms(user.companyId, await selectedIds(user.companyId, parsed.data)), loadPriceTable()]);
@@ -60,13 +50,8 @@ export async function previewMassSmsAction(input: unknown): Promise<MassSmsPrevi
 }
 
 export async function startMassSmsAction(input: unknown): Promise<MassSmsStatus> {
-  let user;
-  try {
-    user = await authorize("ANY");
-  } catch (error) {
-    if (error instanceof AuthError) return { ok: false, message: error.message };
-    throw error;
-  }
+  const { user, error } = await authorizeAction("ANY");
+  if (!user) return { ok: false, message: error };
   const parsed = massSmsSendSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: z.flattenError(parsed.error).formErrors[0] ?? "Check the message." };
   const contactIds = await selectedIds(user.companyId, parsed.data.selection);
@@ -83,13 +68,8 @@ export async function startMassSmsAction(input: unknown): Promise<MassSmsStatus>
 }
 
 export async function massSmsProgressAction(batchKey: string): Promise<MassSmsStatus> {
-  let user;
-  try {
-    user = await authorize("ANY");
-  } catch (error) {
-    if (error instanceof AuthError) return { ok: false, message: error.message };
-    throw error;
-  }
+  const { user, error } = await authorizeAction("ANY");
+  if (!user) return { ok: false, message: error };
   const key = z.string().min(8).max(100).safeParse(batchKey);
   if (!key.success) return { ok: false, message: "Unknown batch." };
   const { credits: _credits, batchKey: _key, ...progress } = await massSmsProgress(user.companyId, key.data);

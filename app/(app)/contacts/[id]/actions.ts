@@ -3,24 +3,15 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { insufficientCreditsProps } from "@/components/insufficient-credits-notice";
-import { AuthError, authorize } from "@/lib/auth/session";
+import { authorizeAction } from "@/lib/auth/session";
 import { postMessage } from "@/lib/contacts/chatter";
 import { updateContact } from "@/lib/contacts/contacts";
 import { contactSchema, noteSchema, type ContactFormState } from "@/lib/contacts/schemas";
 import { sendSmsSchema, type SendSmsState } from "@/lib/sms/schemas";
 import { sendSms } from "@/lib/sms/send-sms";
 
-async function signedIn() {
-  try {
-    return { user: await authorize("ANY"), error: null };
-  } catch (error) {
-    if (error instanceof AuthError) return { user: null, error: error.message };
-    throw error;
-  }
-}
-
 export async function updateContactAction(_prev: ContactFormState, formData: FormData): Promise<ContactFormState> {
-  const { user, error } = await signedIn();
+  const { user, error } = await authorizeAction("ANY");
   if (!user) return { ok: false, message: error };
   const id = z.coerce.number().int().positive().safeParse(formData.get("id"));
   const fields = Object.fromEntries(["name", "email", "phone", "mobile", "country", "street", "city", "zip"].map((key) => [key, formData.get(key) ?? ""]));
@@ -35,7 +26,7 @@ export async function updateContactAction(_prev: ContactFormState, formData: For
 }
 
 export async function postNoteAction(_prev: ContactFormState, formData: FormData): Promise<ContactFormState> {
-  const { user, error } = await signedIn();
+  const { user, error } = await authorizeAction("ANY");
   if (!user) return { ok: false, message: error };
   const parsed = noteSchema.safeParse({ contactId: formData.get("contactId"), body: formData.get("body") ?? "" });
   if (!parsed.success) return { ok: false, message: z.flattenError(parsed.error).fieldErrors.body?.[0] ?? "Write a note first." };
@@ -47,7 +38,7 @@ export async function postNoteAction(_prev: ContactFormState, formData: FormData
 
 export async function sendSmsAction(_prev: SendSmsState, formData: FormData): Promise<SendSmsState> {
   const at = Date.now();
-  const { user, error } = await signedIn();
+  const { user, error } = await authorizeAction("ANY");
   if (!user) return { ok: false, message: error, at };
   const parsed = sendSmsSchema.safeParse({
     contactId: formData.get("contactId"),
