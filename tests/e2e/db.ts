@@ -13,7 +13,7 @@ export function useDatabase(): () => pg.Pool {
   test.beforeAll(async ({ baseURL }) => {
     db = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
     // A freshly started server answers its first sign-in slowly: warm it up.
-    await Promise.all(["/login", "/api/auth/csrf", "/api/auth/providers"].map((path) => fetch(new URL(path, baseURL)).catch(() => null)));
+    await Promise.all(["/login", "/api/auth/csrf", "/api/auth/providers", "/contacts", "/contacts/1"].map((path) => fetch(new URL(path, baseURL)).catch(() => null)));
   });
   test.afterAll(async () => {
     await db.end();

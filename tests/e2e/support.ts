@@ -7,5 +7,6 @@ export async function signIn(page: Page, email: "admin@example.com" | "user@exam
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  // Generous: the first sign-in on a just-started server loads the app's routes (slow on a busy 2-core machine).
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible({ timeout: 30_000 });
 }
