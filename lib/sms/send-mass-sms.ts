@@ -292,7 +292,7 @@ async function settleBatch(companyId: number, batchKey: string) {
     "SELECT COALESCE(sum(credits), 0) AS used FROM sms_message WHERE company_id = $1 AND batch_key = $2 AND state = 'SENT'",
     [companyId, batchKey],
   );
-  await capture({ id: hold.id, account }, BigInt(rows[0].used), { description: `Mass SMS (${batchKey})` });
+  await capture({ id: hold.id, account }, BigInt(rows[0].used));
 }
 
 async function findBatchHold(account: AccountRef, batchKey: string): Promise<{ id: number; status: string } | null> {

@@ -140,7 +140,7 @@ export function MassSmsDialog({ selection, decimals, testMode, onClose }: { sele
           {progress ? (
             <>
               <label className="block text-sm font-medium" htmlFor="mass-sms-progress">
-                {done ? "Done" : "Sending…"} {progress.sent + progress.failed} of {progress.messages}
+                {done ? "Done:" : "Sending…"} {progress.sent + progress.failed} of {progress.messages} numbers
               </label>
               <progress id="mass-sms-progress" className="h-2 w-full accent-brand-600" value={progress.sent + progress.failed} max={Math.max(progress.messages, 1)} />
               {done && (
