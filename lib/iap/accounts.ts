@@ -64,7 +64,13 @@ export async function getOrCreateAccount(companyId: number, technicalName: Servi
      LIMIT 1`,
     [companyId, service.id],
   );
-  const account = { id: rows[0].id as number, companyId, service };
+  // When another transaction inserted the row concurrently, ON CONFLICT skips
+  // ours and the statement's snapshot (taken before that commit) cannot see
+  // theirs: read it again in a new statement.
+  const id =
+    rows[0]?.id ??
+    (await pool().query("SELECT id FROM iap_account WHERE company_id = $1 AND service_id = $2", [companyId, service.id])).rows[0].id;
+  const account = { id: id as number, companyId, service };
   await grantTrialCreditsOnce(account);
   accountCache.set(key, account);
   return account;
