@@ -3,6 +3,12 @@ import { pool } from "@/lib/db/client";
 import type { AccountRef } from "./accounts";
 import { HoldNotPendingError, InsufficientCreditsError, isUniqueViolation } from "./errors";
 
+// Lock order, everywhere: the account row first, then its holds. Capture and
+// release lock the account before the hold; the sweep locks its accounts in id
+// order before their holds. (A replayed authorize's INSERT waits on a hold that
+// is being captured; had capture locked the hold before the account, the two
+// would deadlock.)
+//
 // Every balance change here is ONE SQL statement: a conditional UPDATE of the
 // account and the INSERT of its ledger row (or hold), chained with data-modifying
 // CTEs. A single statement is its own transaction, so the balance and the
@@ -209,10 +215,13 @@ export async function capture(hold: Pick<Hold, "id" | "account">, actual: bigint
   if (typeof actual !== "bigint" || actual < 0n) throw new RangeError(`A capture must be 0 or more units (got ${actual})`);
   const { rows } = await pool().query({
     name: "iap_capture",
-    text: `WITH hold AS (
-       UPDATE credit_hold SET status = 'CAPTURED', captured_amount = $2, result = $4::jsonb, resolved_at = now()
-        WHERE id = $1 AND account_id = $5 AND status = 'PENDING' AND expires_at > now() AND $2 <= amount
-        RETURNING id, account_id, amount, description, reference, created_by_id
+    text: `WITH locked AS (
+       SELECT id FROM iap_account WHERE id = $5 FOR UPDATE
+     ), hold AS (
+       UPDATE credit_hold h SET status = 'CAPTURED', captured_amount = $2, result = $4::jsonb, resolved_at = now()
+         FROM locked
+        WHERE h.id = $1 AND h.account_id = locked.id AND h.status = 'PENDING' AND h.expires_at > now() AND $2 <= h.amount
+        RETURNING h.id, h.account_id, h.amount, h.description, h.reference, h.created_by_id
      ), account AS (
        UPDATE iap_account a SET held = a.held - hold.amount, balance = a.balance - $2, updated_at = now()
          FROM hold WHERE a.id = hold.account_id
@@ -266,10 +275,13 @@ export async function expireHold(hold: Pick<Hold, "id" | "account">): Promise<bo
 async function resolveHold(holdId: number, accountId: number, status: "RELEASED" | "EXPIRED"): Promise<boolean> {
   const { rows } = await pool().query({
     name: "iap_resolve_hold",
-    text: `WITH hold AS (
-       UPDATE credit_hold SET status = $3::"HoldStatus", resolved_at = now()
-        WHERE id = $1 AND account_id = $2 AND status = 'PENDING' AND ($3::"HoldStatus" = 'RELEASED' OR expires_at <= now())
-        RETURNING account_id, amount
+    text: `WITH locked AS (
+       SELECT id FROM iap_account WHERE id = $2 FOR UPDATE
+     ), hold AS (
+       UPDATE credit_hold h SET status = $3::"HoldStatus", resolved_at = now()
+         FROM locked
+        WHERE h.id = $1 AND h.account_id = locked.id AND h.status = 'PENDING' AND ($3::"HoldStatus" = 'RELEASED' OR h.expires_at <= now())
+        RETURNING h.account_id, h.amount
      )
      UPDATE iap_account a SET held = a.held - hold.amount, updated_at = now() FROM hold WHERE a.id = hold.account_id RETURNING a.id`,
     values: [holdId, accountId, status],
@@ -279,38 +291,43 @@ async function resolveHold(holdId: number, accountId: number, status: "RELEASED"
 
 /**
  * Releases holds past their expiry (work that crashed or never came back).
- * Safe to run on many instances at once: SKIP LOCKED hands each sweeper
- * different holds (a hold being captured or released right now is skipped, so
- * it still resolves once), and the accounts are then locked in id order, so two
- * sweepers touching the same accounts queue instead of deadlocking — which a
- * single UPDATE … FROM over several accounts, locking in no set order, did.
- * `accountIds` limits the sweep (tests; one account's page).
+ * Safe to run on many instances at once: it locks the accounts it sweeps in id
+ * order before touching their holds (the order every statement here follows),
+ * so sweepers queue rather than deadlock, and a hold captured or released in
+ * the meantime is no longer PENDING when the sweep re-reads it: it resolves
+ * once. `accountIds` limits the sweep (tests; one account's page).
  */
 export async function expireHolds(limit = 1000, scope: { accountIds?: number[] } = {}): Promise<number> {
   const client = await pool().connect();
-  let due: { rows: { id: number; account_id: number }[] };
+  let expired = 0;
   try {
     await client.query("BEGIN");
-    due = await client.query<{ id: number; account_id: number }>(
-      `SELECT id, account_id FROM credit_hold
-        WHERE status = 'PENDING' AND expires_at <= now() AND ($2::int[] IS NULL OR account_id = ANY($2::int[]))
-        ORDER BY expires_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+    const due = await client.query<{ account_id: number }>(
+      `SELECT DISTINCT account_id FROM (
+         SELECT account_id FROM credit_hold
+          WHERE status = 'PENDING' AND expires_at <= now() AND ($2::int[] IS NULL OR account_id = ANY($2::int[]))
+          ORDER BY expires_at LIMIT $1
+       ) due`,
       [limit, scope.accountIds ?? null],
     );
     if (due.rows.length > 0) {
-      const accountIds = [...new Set(due.rows.map((row) => row.account_id))].sort((a, b) => a - b);
+      const accountIds = due.rows.map((row) => row.account_id).sort((a, b) => a - b);
       await client.query("SELECT id FROM iap_account WHERE id = ANY($1::int[]) ORDER BY id FOR UPDATE", [accountIds]);
-      await client.query(
+      const { rows } = await client.query(
         `WITH expired AS (
-           UPDATE credit_hold SET status = 'EXPIRED', resolved_at = now() WHERE id = ANY($1::int[]) AND status = 'PENDING'
+           UPDATE credit_hold SET status = 'EXPIRED', resolved_at = now()
+            WHERE id IN (SELECT id FROM credit_hold WHERE account_id = ANY($1::int[]) AND status = 'PENDING' AND expires_at <= now() ORDER BY expires_at LIMIT $2)
            RETURNING account_id, amount
          ), per_account AS (
-           SELECT account_id, sum(amount) AS amount FROM expired GROUP BY account_id
+           SELECT account_id, sum(amount) AS amount, count(*) AS holds FROM expired GROUP BY account_id
+         ), freed AS (
+           UPDATE iap_account a SET held = a.held - per_account.amount, updated_at = now()
+             FROM per_account WHERE a.id = per_account.account_id
          )
-         UPDATE iap_account a SET held = a.held - per_account.amount, updated_at = now()
-           FROM per_account WHERE a.id = per_account.account_id`,
-        [due.rows.map((row) => row.id)],
+         SELECT COALESCE(sum(holds), 0)::int AS expired FROM per_account`,
+        [accountIds, limit],
       );
+      expired = rows[0].expired;
     }
     await client.query("COMMIT");
   } catch (error) {
@@ -320,7 +337,7 @@ export async function expireHolds(limit = 1000, scope: { accountIds?: number[] }
     throw error;
   }
   client.release();
-  return due.rows.length;
+  return expired;
 }
 
 export async function balanceOf(accountId: number): Promise<bigint> {
