@@ -18,6 +18,7 @@
 // other work on the machine falls on all of them alike.
 //
 // Ends with one JSON line: {"spread_ratio":…,"hot_ratio":…,"charge_spread_ratio":…,"charge_hot_ratio":…,"conserved":true}
+import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -51,7 +52,33 @@ const fast = process.argv.includes("--fast");
 
 type Kind = "ceiling" | "debit" | "charge";
 type Layout = "spread" | "hot";
-const tally = new Map<string, { ops: number; ms: number }>();
+const tally = new Map<string, { ops: number; ms: number; serverCpu: number; clientCpu: number }>();
+
+/**
+ * CPU seconds used so far by the PostgreSQL server (postmaster and every
+ * child: backends, WAL writer…) and by this Node process. Throughput on a
+ * shared 2-core machine swings with other people's load; CPU time per
+ * operation is steadier and says where the time goes.
+ */
+function cpuSeconds(postmasterPid: number): { server: number; client: number } {
+  const ticks = 100; // CLK_TCK on Linux
+  let server = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // exited meanwhile
+    }
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const pid = Number(entry);
+    const ppid = Number(fields[1]);
+    if (pid === postmasterPid || ppid === postmasterPid) server += (Number(fields[11]) + Number(fields[12])) / ticks;
+  }
+  const usage = process.cpuUsage();
+  return { server, client: (usage.user + usage.system) / 1e6 };
+}
 
 /** Runs `op` from `workers` concurrent loops for `ms`; returns operations completed. */
 async function hammer(ms: number, op: (worker: number, i: number) => Promise<unknown>): Promise<{ ops: number; elapsed: number }> {
@@ -70,8 +97,9 @@ async function hammer(ms: number, op: (worker: number, i: number) => Promise<unk
 }
 
 async function main() {
+  const dataDir = path.resolve(".data", `bench-${process.pid}`);
   const server = await startEmbeddedPostgres({
-    dataDir: path.resolve(".data", `bench-${process.pid}`),
+    dataDir,
     port: await freePort(),
     persistent: false,
     fast,
@@ -142,15 +170,24 @@ async function main() {
       },
     };
 
+    const postmasterPid = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+
     // Warm-up: prepares the statements on every pooled connection.
     for (const kind of ["ceiling", "debit", "charge"] as const) await hammer(500, ops[kind]("spread"));
 
     for (let round = 1; round <= rounds; round++) {
       for (const layout of ["spread", "hot"] as const) {
         for (const kind of ["ceiling", "debit", "charge"] as const) {
+          const before = cpuSeconds(postmasterPid);
           const { ops: done, elapsed } = await hammer(seconds * 1000, ops[kind](layout));
-          const t = tally.get(`${kind}/${layout}`) ?? { ops: 0, ms: 0 };
-          tally.set(`${kind}/${layout}`, { ops: t.ops + done, ms: t.ms + elapsed });
+          const after = cpuSeconds(postmasterPid);
+          const t = tally.get(`${kind}/${layout}`) ?? { ops: 0, ms: 0, serverCpu: 0, clientCpu: 0 };
+          tally.set(`${kind}/${layout}`, {
+            ops: t.ops + done,
+            ms: t.ms + elapsed,
+            serverCpu: t.serverCpu + after.server - before.server,
+            clientCpu: t.clientCpu + after.client - before.client,
+          });
           console.log(`  round ${round} ${layout.padEnd(6)} ${kind.padEnd(7)} ${Math.round((done / elapsed) * 1000).toString().padStart(6)} ops/s`);
         }
       }
@@ -168,6 +205,14 @@ async function main() {
       const cell = (layout: Layout) => `${Math.round(rate(kind, layout)).toString().padStart(7)} ops/s` + (kind === "ceiling" ? "        " : ` (${ratio(kind, layout).toFixed(2)})`);
       const label = { ceiling: "ceiling (bare UPDATE)", debit: "debit", charge: "charge (hold+capture)" }[kind];
       console.log(`${label.padEnd(22)}${cell("spread").padEnd(24)}${cell("hot")}`);
+    }
+    console.log("CPU per operation, µs (PostgreSQL server + this Node process):");
+    for (const kind of ["ceiling", "debit", "charge"] as const) {
+      const cell = (layout: Layout) => {
+        const t = tally.get(`${kind}/${layout}`)!;
+        return `${Math.round((t.serverCpu / t.ops) * 1e6)} + ${Math.round((t.clientCpu / t.ops) * 1e6)}`;
+      };
+      console.log(`  ${kind.padEnd(20)}${cell("spread").padEnd(24)}${cell("hot")}`);
     }
 
     // Conservation: every account's balance is the sum of its entries, and the
