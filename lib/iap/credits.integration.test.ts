@@ -280,6 +280,16 @@ describe("holds resolve once", () => {
     await expectConserved(account);
   });
 
+  it("a hold with ttlSeconds 0 is expired at once: never captured, swept by the next sweep", async () => {
+    const account = await accountWith(10n);
+    const instant = await Promise.all(Array.from({ length: 10 }, (_, i) => authorize(account, 1n, { description: "t0", idempotencyKey: `t0-${i}`, ttlSeconds: 0 })));
+    const outcomes = await Promise.allSettled(instant.map((hold) => capture(hold, 1n)));
+    expect(outcomes.every((o) => o.status === "rejected" && (o.reason as HoldNotPendingError).status === "EXPIRED")).toBe(true);
+    expect(await expireHolds(1000, { accountIds: [account.id] })).toBe(0); // capture already expired them
+    expect(await state(account)).toEqual({ balance: 10n, held: 0n });
+    await expectConserved(account);
+  });
+
   it("capture and release racing on the same holds: each hold resolves exactly once", async () => {
     const account = await accountWith(100n);
     const holds = await Promise.all(Array.from({ length: 20 }, (_, i) => authorize(account, 5n, { description: "race", idempotencyKey: `race-${i}` })));

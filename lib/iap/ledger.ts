@@ -69,9 +69,9 @@ function assertPositive(amount: bigint, what: string) {
 // shape could take a capture's place and make it fail, so those are refused.
 const CAPTURE_KEY_PREFIX = "hold:";
 
-function assertKey(idempotencyKey: string) {
+function assertKey(idempotencyKey: string, { ledger }: { ledger: boolean }) {
   if (typeof idempotencyKey !== "string" || idempotencyKey === "") throw new RangeError("An idempotency key is required");
-  if (idempotencyKey.startsWith(CAPTURE_KEY_PREFIX)) {
+  if (ledger && idempotencyKey.startsWith(CAPTURE_KEY_PREFIX)) {
     throw new RangeError(`Idempotency keys starting with "${CAPTURE_KEY_PREFIX}" are reserved for captures (got ${idempotencyKey})`);
   }
 }
@@ -97,7 +97,7 @@ async function availableUnits(accountId: number): Promise<bigint> {
  */
 export async function grant(account: AccountRef, amount: bigint, options: EntryOptions & { kind: GrantKind }): Promise<EntryResult> {
   assertPositive(amount, "A grant");
-  assertKey(options.idempotencyKey);
+  assertKey(options.idempotencyKey, { ledger: true });
   try {
     const { rows } = await pool().query({
       // Named: each pooled connection parses and plans the statement once.
@@ -126,7 +126,7 @@ export async function grant(account: AccountRef, amount: bigint, options: EntryO
 /** Takes credits for work with a known price, in one statement. Throws InsufficientCreditsError. */
 export async function debit(account: AccountRef, amount: bigint, options: EntryOptions): Promise<EntryResult> {
   assertPositive(amount, "A debit");
-  assertKey(options.idempotencyKey);
+  assertKey(options.idempotencyKey, { ledger: true });
   try {
     const { rows } = await pool().query({
       name: "iap_debit",
@@ -181,7 +181,9 @@ export async function authorize(
   options: EntryOptions & { ttlSeconds?: number },
 ): Promise<Hold> {
   assertPositive(amount, "A hold");
-  assertKey(options.idempotencyKey);
+  assertKey(options.idempotencyKey, { ledger: false });
+  // expires_at keeps milliseconds; truncating (not rounding) now() means a
+  // hold never outlives its ttl, and ttlSeconds 0 is expired at once.
   const ttl = options.ttlSeconds ?? DEFAULT_HOLD_TTL_SECONDS;
   if (!Number.isFinite(ttl) || ttl < 0) throw new RangeError(`A hold's ttlSeconds must be 0 or more (got ${ttl})`);
   try {
@@ -193,7 +195,7 @@ export async function authorize(
           RETURNING id
        )
        INSERT INTO credit_hold (account_id, amount, description, reference, idempotency_key, expires_at, created_by_id)
-       SELECT id, $2, $3, $4, $5, now() + make_interval(secs => $6), $7 FROM account
+       SELECT id, $2, $3, $4, $5, date_trunc('milliseconds', now()) + make_interval(secs => $6), $7 FROM account
        RETURNING ${HOLD_COLUMNS}`,
       values: [account.id, amount, options.description, options.reference ?? null, options.idempotencyKey, ttl, options.createdById ?? null],
     });
