@@ -91,6 +91,16 @@ async function availableUnits(accountId: number): Promise<bigint> {
 }
 
 /**
+ * The refusal, with what was available. It is read after the refused
+ * statement, so a grant or release in between may show more; the refusal
+ * itself proves there was less than `needed`, so the shortfall is at least 1.
+ */
+async function insufficient(account: AccountRef, needed: bigint): Promise<InsufficientCreditsError> {
+  const available = await availableUnits(account.id);
+  return new InsufficientCreditsError(account.service, needed, available < needed ? available : needed - 1n);
+}
+
+/**
  * Adds credits (trial, purchase, refund, positive adjustment). A grant that
  * brings the balance back to or above the warning threshold re-arms the
  * low-credit warning in the same statement.
@@ -148,7 +158,7 @@ export async function debit(account: AccountRef, amount: bigint, options: EntryO
   // balance could not pay it again now) or there are not enough credits.
   const previous = await findEntry(account.id, options.idempotencyKey);
   if (previous) return previous;
-  throw new InsufficientCreditsError(account.service, amount, await availableUnits(account.id));
+  throw await insufficient(account, amount);
 }
 
 function toHold(account: AccountRef, row: Record<string, unknown>, replayed: boolean): Hold {
@@ -205,7 +215,7 @@ export async function authorize(
   }
   const previous = await findHold(account, options.idempotencyKey);
   if (previous) return previous;
-  throw new InsufficientCreditsError(account.service, amount, await availableUnits(account.id));
+  throw await insufficient(account, amount);
 }
 
 /**
