@@ -9,9 +9,9 @@ import { HoldNotPendingError, InsufficientCreditsError, isUniqueViolation } from
 // is being captured; had capture locked the hold before the account, the two
 // would deadlock.)
 //
-// Every balance change here is ONE SQL statement: a conditional UPDATE of the
-// account and the INSERT of its ledger row (or hold), chained with data-modifying
-// CTEs. A single statement is its own transaction, so the balance and the
+// Every balance change here is ONE SQL statement (the sweep of many holds is
+// one transaction): a conditional UPDATE of the account and the INSERT of its
+// ledger row (or hold), chained with data-modifying CTEs. A single statement is its own transaction, so the balance and the
 // ledger can never disagree, and in READ COMMITTED PostgreSQL re-checks the
 // UPDATE's WHERE on the newest row version, so concurrent debits cannot
 // overdraw (`balance - held >= n`). Idempotency rests on unique indexes on
