@@ -1,8 +1,9 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { createCompanyWithUser, useDatabase } from "./db";
 import { signIn } from "./support";
 
-// Other specs use the same demo company at the same time: balances are read
-// before and after, and only differences are asserted.
+// Specs run in parallel against one database: a purchase is made by a company
+// of its own, and "no change" is checked on a service no other spec spends.
 
 /** "1,110.00 credits" → 111000n, "5 credits" → 500n: hundredths of a credit, whatever the service's decimals. */
 async function units(locator: Locator): Promise<bigint> {
@@ -13,34 +14,26 @@ async function units(locator: Locator): Promise<bigint> {
   return BigInt(whole + fraction.padEnd(2, "0").slice(0, 2));
 }
 
-/** The Account Information page's balance (settings slice): the value next to "Balance". */
+/** The Account Information page's balance: the value next to "Balance". */
 const accountBalance = (page: Page) => page.locator("dt", { hasText: /^Balance$/ }).locator("xpath=following-sibling::dd[1]");
 
-/**
- * Admin → IAP Account list → SMS → Buy Credit (new tab). When the account
- * pages are not there yet, the Buy page is opened directly.
- */
-async function openBuyPage(page: Page): Promise<{ buyPage: Page; accountPage: Page | null }> {
-  const list = await page.goto("/settings/iap");
-  const sms = page.getByRole("link", { name: "SMS", exact: true });
-  if (list?.ok() && (await sms.count()) > 0) {
-    await sms.click();
-    await expect(page.getByRole("heading", { name: "Account Information" })).toBeVisible();
-    const [buyPage] = await Promise.all([page.context().waitForEvent("page"), page.getByRole("link", { name: /Buy Credit/ }).click()]);
-    await buyPage.waitForLoadState();
-    return { buyPage, accountPage: page };
-  }
-  await page.goto("/iap/buy/sms");
-  return { buyPage: page, accountPage: null };
-}
+const database = useDatabase();
 
 test("admin buys the Standard Pack on the demo checkout: 100 credits added, balance +100, purchase listed", async ({ page }) => {
-  await signIn(page, "admin@example.com");
-  const { buyPage, accountPage } = await openBuyPage(page);
-  const accountBefore = accountPage ? await units(accountBalance(accountPage)) : null;
+  // A company of its own, so SMS specs spending the demo company's credits at
+  // the same time can't move this balance (nor this purchase theirs).
+  const { email } = await createCompanyWithUser(database(), { name: "Bea Buyer", role: "ADMIN", smsUnits: 500n });
+  await signIn(page, email);
+  await page.getByRole("navigation", { name: "Apps" }).getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("link", { name: "View My Services" }).click();
+  await page.getByRole("link", { name: "SMS", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Account Information" })).toBeVisible();
+  const before = await units(accountBalance(page));
+  expect(before).toBe(500n);
 
+  const [buyPage] = await Promise.all([page.context().waitForEvent("page"), page.getByRole("link", { name: /Buy Credit/ }).click()]);
   await expect(buyPage.getByRole("heading", { name: "Buy Credits for SMS", level: 1 })).toBeVisible();
-  const before = await units(buyPage.getByTestId("current-balance"));
+  expect(await units(buyPage.getByTestId("current-balance"))).toBe(before);
   const standard = buyPage.getByRole("article", { name: "Standard Pack" });
   await expect(standard).toContainText("100 credits");
   await expect(standard).toContainText("Price€12.00");
@@ -57,23 +50,20 @@ test("admin buys the Standard Pack on the demo checkout: 100 credits added, bala
 
   await expect(buyPage).toHaveURL(/\/iap\/checkout\/success\?purchase=\d+$/);
   await expect(buyPage.getByRole("heading", { name: "100 credits added" })).toBeVisible();
-  const after = await units(buyPage.getByTestId("new-balance"));
-  expect(after - before).toBe(10000n);
+  expect(await units(buyPage.getByTestId("new-balance"))).toBe(before + 10000n);
   const purchaseId = new URL(buyPage.url()).searchParams.get("purchase");
 
-  if (accountPage) {
-    await accountPage.reload();
-    expect((await units(accountBalance(accountPage))) - accountBefore!).toBe(10000n);
-    const entry = accountPage.getByRole("region", { name: "Credit history" }).getByRole("row").filter({ hasText: `(purchase #${purchaseId})` });
-    await expect(entry).toContainText("+100.00");
-    const history = accountPage.getByRole("region", { name: "Purchase history" });
-    await expect(history.getByRole("row").filter({ hasText: "Standard Pack" }).filter({ hasText: "Paid" }).first()).toBeVisible();
-    await buyPage.getByRole("link", { name: "Back to the SMS account" }).click();
-    await expect(buyPage.getByRole("heading", { name: "Account Information" })).toBeVisible();
-  } else {
-    await buyPage.getByRole("link", { name: "Buy more credits" }).click();
-    expect((await units(buyPage.getByTestId("current-balance"))) - before).toBe(10000n);
-  }
+  await page.reload();
+  expect(await units(accountBalance(page))).toBe(before + 10000n);
+  const entry = page.getByRole("region", { name: "Credit history" }).getByRole("row").filter({ hasText: `(purchase #${purchaseId})` });
+  await expect(entry).toContainText("+100.00");
+  const purchase = page.getByRole("region", { name: "Purchase history" }).getByRole("row").filter({ hasText: "Standard Pack" });
+  await expect(purchase).toHaveCount(1);
+  await expect(purchase).toContainText("€12.00");
+  await expect(purchase).toContainText("Paid");
+
+  await buyPage.getByRole("link", { name: "Back to the SMS account" }).click();
+  await expect(buyPage.getByRole("heading", { name: "Account Information" })).toBeVisible();
 });
 
 test("admin cancels on the demo checkout: back on Buy Credits with the message, no credits added", async ({ page }) => {
