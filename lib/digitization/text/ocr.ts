@@ -1,22 +1,37 @@
 import "server-only";
-import { readFileSync } from "node:fs";
+import { mkdirSync, symlinkSync, existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { createWorker, OEM, type Worker } from "tesseract.js";
 import { env } from "@/lib/env";
 import { rowsFromBoxes, type Row, type TextBox } from "./rows";
 
 // Offline OCR: the trained data comes from the @tesseract.js-data/<lang> npm
-// packages (LSTM "best_int" models), handed to tesseract.js as bytes so it
-// never fetches from a CDN; cacheMethod "none" keeps it from writing a copy into
-// the working directory. One worker per process, reused: starting one costs a
+// packages (LSTM "best_int" models). Without an explicit langPath tesseract.js
+// fetches from a CDN (and that failure crashes the process); cacheMethod "none"
+// keeps it from writing a copy into the working directory. One worker per process, reused: starting one costs a
 // second, and pages are read one at a time anyway (OCR is CPU-bound).
 
 const require = createRequire(import.meta.url);
 
-export function trainedData(lang: string): Buffer {
-  const dir = path.dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`));
-  return readFileSync(path.join(dir, "4.0.0_best_int", `${lang}.traineddata.gz`));
+function modelDir(lang: string): string {
+  return path.join(path.dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`)), "4.0.0_best_int");
+}
+
+/**
+ * tesseract.js reads every language from one langPath: the package's own folder
+ * for one language; for several, a folder of links to each package's file.
+ */
+function langPath(langs: string[]): string {
+  if (langs.length === 1) return modelDir(langs[0]);
+  const dir = path.join(tmpdir(), `tesseract-langs-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  for (const lang of langs) {
+    const link = path.join(dir, `${lang}.traineddata.gz`);
+    if (!existsSync(link)) symlinkSync(path.join(modelDir(lang), `${lang}.traineddata.gz`), link);
+  }
+  return dir;
 }
 
 type Progress = (fraction: number) => void;
@@ -25,18 +40,16 @@ let onProgress: Progress | null = null;
 let queue: Promise<unknown> = Promise.resolve();
 
 function worker(): Promise<Worker> {
-  workerPromise ??= createWorker(
-    env().OCR_LANGUAGES.map((code) => ({ code, data: trainedData(code) })) as unknown as string[],
-    OEM.LSTM_ONLY,
-    {
+  const langs = env().OCR_LANGUAGES;
+  workerPromise ??= createWorker(langs, OEM.LSTM_ONLY, {
+      langPath: langPath(langs),
       cacheMethod: "none",
       gzip: true,
       logger: (message: { status: string; progress: number }) => {
         if (message.status === "recognizing text") onProgress?.(message.progress);
       },
       errorHandler: () => {},
-    },
-  ).catch((error) => {
+    }).catch((error) => {
     workerPromise = undefined;
     throw error;
   });
