@@ -233,7 +233,7 @@ export async function degrade(png: Buffer, seed = 0): Promise<Buffer> {
   for (let p = 0; p < data.data.length; p += 4) {
     const r = random();
     // Grey paper grain everywhere, and a few dark specks.
-    const shift = r < 0.004 ? -160 : Math.round((random() - 0.5) * 40);
+    const shift = r < 0.0015 ? -160 : Math.round((random() - 0.5) * 40);
     for (let c = 0; c < 3; c++) data.data[p + c] = Math.max(0, Math.min(255, data.data[p + c] + shift));
   }
   ctx.putImageData(data, 0, 0);

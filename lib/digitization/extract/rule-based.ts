@@ -103,6 +103,16 @@ function dateAfter(rows: Row[], label: RegExp, exclude?: RegExp): ExtractedField
   return emptyField();
 }
 
+/** No labelled invoice date: the first date on the page that is not the due date, doubted. */
+function firstOtherDate(rows: Row[], dueDate: string | null): ExtractedField {
+  for (const row of rows) {
+    const match = DATE_PATTERN.exec(row.text);
+    const iso = match && parseDate(match[0]);
+    if (iso && iso !== dueDate) return { value: iso, confidence: 0.5, flags: ["No \"invoice date\" label found: the first date on the page"] };
+  }
+  return emptyField();
+}
+
 function amountAfter(rows: Row[], label: RegExp, exclude?: RegExp): ExtractedField {
   const hits = findLabel(rows, label, exclude);
   // Totals come last on an invoice: prefer the lowest matching row.
@@ -215,12 +225,14 @@ export const ruleBasedExtractor: Extractor = {
       invoiceNumber: invoiceNumber(rows),
       invoiceDate: dateAfter(rows, /\b(invoice date|date of issue|issue date|issued on|date de facture|rechnungsdatum|date)\b/i, notDue),
       dueDate: dateAfter(rows, /\b(due date|payment due|due on|date d'échéance|échéance|fälligkeitsdatum|fällig am|pay before)\b/i),
+
       currency: currency(rows),
       subtotal: amountAfter(rows, /\b(sub-?total|total (excl\.?|excluding|before tax|net|HT|untaxed)|untaxed amount|net amount|amount before tax|total HT|nettobetrag|zwischensumme)\b/i),
       tax: amountAfter(rows, /\b(VAT|TVA|tax|MwSt|USt|BTW|IVA|GST|sales tax)\b/i, /\b(incl|excl|before tax|total|VAT\s*(no|number|reg|:?\s*[A-Z]{2}\s?\d))/i),
       total: amountAfter(rows, /\b(grand total|total due|amount due|balance due|total (incl\.?|including|TTC|amount)|total|gesamtbetrag|montant total)\b/i, /\b(sub-?total|excl|before tax|untaxed|total (vat|tax|HT))\b/i),
       iban: iban(rows),
     };
+    if (!fields.invoiceDate.value) fields.invoiceDate = firstOtherDate(rows, fields.dueDate.value);
     for (const name of FIELD_NAMES) fields[name].value = fields[name].value?.trim() || null;
     return fields;
   },
