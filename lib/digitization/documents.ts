@@ -1,9 +1,11 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
+import { pool, prisma } from "@/lib/db/client";
 import type { DocumentKind, DocumentState } from "@/lib/generated/prisma/client";
+import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { amountToCents } from "./extract/checks";
 import { FIELD_NAMES, type ExtractedFields } from "./extract/types";
-import { ACCEPTED_TYPES, formatBytes, MAX_FILE_BYTES, MAX_FILES_PER_UPLOAD, sniffType } from "./limits";
+import { ACCEPTED_TYPES, formatBytes, MAX_FILE_BYTES, MAX_FILES_PER_UPLOAD, MAX_UPLOAD_BYTES, sniffType } from "./limits";
+import { openPdf, renderPdfPage } from "./text/pdf";
 import type { ReviewValues } from "./schemas";
 import { findOrCreateVendor } from "./vendors";
 import { nudgeDocumentWorker } from "./worker";
@@ -31,6 +33,8 @@ export async function uploadDocuments(user: { id: number; companyId: number }, k
   const real = files.filter((file) => file.name !== "" || file.bytes.length > 0);
   if (real.length === 0) throw new UploadRefusedError(["Choose at least one PDF, PNG or JPEG file."]);
   if (real.length > MAX_FILES_PER_UPLOAD) reasons.push(`Upload at most ${MAX_FILES_PER_UPLOAD} files at once (you chose ${real.length}).`);
+  const totalBytes = real.reduce((sum, file) => sum + file.bytes.length, 0);
+  if (totalBytes > MAX_UPLOAD_BYTES) reasons.push(`These files add up to ${formatBytes(totalBytes)}; upload at most ${formatBytes(MAX_UPLOAD_BYTES)} at once.`);
   const typed = real.map((file) => ({ ...file, sniffed: sniffType(file.bytes) }));
   for (const file of typed) {
     if (file.bytes.length === 0) reasons.push(`${file.name}: the file is empty.`);
@@ -156,4 +160,37 @@ export async function confirmDocument(user: { id: number; companyId: number }, d
 /** Field values as the review form starts: what was read, or blank. */
 export function reviewDefaults(fields: ExtractedFields | null): Record<string, string> {
   return Object.fromEntries(FIELD_NAMES.map((name) => [name, fields?.[name]?.value ?? ""]));
+}
+
+/** Page 1 as an image for the review screen: images as they are, a PDF's first page rendered. */
+export async function documentPreview(companyId: number, id: number): Promise<{ bytes: Buffer; type: string } | null> {
+  const file = await getDocumentFile(companyId, id);
+  if (!file) return null;
+  if (file.mimeType !== "application/pdf") return { bytes: Buffer.from(file.content), type: file.mimeType };
+  const pdf = await openPdf(file.content);
+  try {
+    return { bytes: await renderPdfPage(pdf, 1, 110), type: "image/png" };
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+export interface DocumentCredits {
+  serviceName: string;
+  decimals: number;
+  /** Units: balance less what running jobs hold. */
+  available: bigint;
+  waiting: number;
+}
+
+/** The Documents Digitization account (created on first use, with trial credits when eligible) and what waits for credits. */
+export async function documentCredits(companyId: number): Promise<DocumentCredits> {
+  const account = await getOrCreateAccount(companyId, "invoice_ocr");
+  const { rows } = await pool().query(
+    `SELECT a.balance - a.held AS available,
+            (SELECT count(*)::int FROM document WHERE company_id = $2 AND state = 'WAITING_CREDITS') AS waiting
+       FROM iap_account a WHERE a.id = $1`,
+    [account.id, companyId],
+  );
+  return { serviceName: account.service.name, decimals: account.service.decimals, available: BigInt(rows[0].available), waiting: rows[0].waiting };
 }

@@ -1,6 +1,8 @@
 // Upload limits, shared by the upload form (shown as hints) and the server.
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_FILES_PER_UPLOAD = 20;
+/** All files of one upload together (next.config.ts lets request bodies this big through, plus room for the form). */
+export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 export const MAX_PAGES = 5;
 /** A page is rasterised at this resolution before OCR. */
 export const OCR_DPI = 200;
