@@ -16,7 +16,17 @@ import { rowsFromBoxes, type Row, type TextBox } from "./rows";
 const require = createRequire(import.meta.url);
 
 function modelDir(lang: string): string {
-  return path.join(path.dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`)), "4.0.0_best_int");
+  // Under Next's bundler require.resolve answers a virtual "[project]/…" path;
+  // the server always runs from the project root, so fall back on that.
+  const candidates = [path.resolve("node_modules", "@tesseract.js-data", lang)];
+  try {
+    candidates.unshift(path.dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`)));
+  } catch {
+    // not resolvable from here: the fallback decides
+  }
+  const found = candidates.map((dir) => path.join(dir, "4.0.0_best_int")).find((dir) => existsSync(path.join(dir, `${lang}.traineddata.gz`)));
+  if (!found) throw new Error(`OCR data for "${lang}" is missing: npm install @tesseract.js-data/${lang}`);
+  return found;
 }
 
 /**
@@ -38,49 +48,47 @@ type Progress = (fraction: number) => void;
 let workerPromise: Promise<Worker> | undefined;
 let onProgress: Progress | null = null;
 let queue: Promise<unknown> = Promise.resolve();
+/** A page that takes longer than this is given up (and the worker restarted): a stuck OCR must not stall the queue. */
+const PAGE_TIMEOUT_MS = 120_000;
 
 function worker(): Promise<Worker> {
   const langs = env().OCR_LANGUAGES;
-  workerPromise ??= createWorker(langs, OEM.LSTM_ONLY, {
-      langPath: langPath(langs),
-      cacheMethod: "none",
-      gzip: true,
-      logger: (message: { status: string; progress: number }) => {
-        if (message.status === "recognizing text") onProgress?.(message.progress);
-      },
-      errorHandler: () => {},
-    }).catch((error) => {
-    workerPromise = undefined;
-    throw error;
-  });
+  workerPromise ??= Promise.resolve()
+    .then(() =>
+      createWorker(langs, OEM.LSTM_ONLY, {
+        langPath: langPath(langs),
+        cacheMethod: "none",
+        gzip: true,
+        logger: (message: { status: string; progress: number }) => {
+          if (message.status === "recognizing text") onProgress?.(message.progress);
+        },
+        errorHandler: () => {},
+      }),
+    )
+    .catch((error) => {
+      workerPromise = undefined;
+      throw error;
+    });
   return workerPromise;
 }
 
 /** OCR one page image (PNG/JPEG bytes) into rows. Calls are serialised on the one worker. */
 export function ocrImage(image: Buffer, progress?: Progress, page = 1): Promise<Row[]> {
   const run = queue.then(async () => {
-    const w = await worker();
     onProgress = progress ?? null;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`OCR took longer than ${PAGE_TIMEOUT_MS / 1000} s`)), PAGE_TIMEOUT_MS);
+    });
     try {
-      const { data } = await w.recognize(image, { rotateAuto: true }, { blocks: true, text: false });
-      const lines = (data.blocks ?? []).flatMap((block) => block.paragraphs.flatMap((paragraph) => paragraph.lines));
-      // A scan is rarely straight: over a page's width a 1° tilt moves a label
-      // and its value a line apart. The median slope of the long baselines
-      // measures the tilt; rows are rebuilt on positions with it taken out.
-      const slopes = lines
-        .map((line) => line.baseline)
-        .filter((b) => b.x1 - b.x0 > 150)
-        .map((b) => (b.y1 - b.y0) / (b.x1 - b.x0))
-        .sort((a, b) => a - b);
-      const slope = slopes.length ? slopes[Math.floor(slopes.length / 2)] : 0;
-      const boxes: TextBox[] = lines.flatMap((line) =>
-        line.words.map((word) => {
-          const shift = slope * ((word.bbox.x0 + word.bbox.x1) / 2);
-          return { text: word.text, x0: word.bbox.x0, x1: word.bbox.x1, y0: word.bbox.y0 - shift, y1: word.bbox.y1 - shift, confidence: word.confidence / 100 };
-        }),
-      );
-      return rowsFromBoxes(boxes, page);
+      const recognise = worker().then((w) => w.recognize(image, { rotateAuto: true }, { blocks: true, text: false }));
+      const { data } = await Promise.race([recognise, timeout]);
+      return rowsFromRecognition(data.blocks ?? [], page);
+    } catch (error) {
+      await stopOcr().catch(() => {});
+      throw error;
     } finally {
+      clearTimeout(timer);
       onProgress = null;
     }
   });
@@ -88,8 +96,31 @@ export function ocrImage(image: Buffer, progress?: Progress, page = 1): Promise<
   return run;
 }
 
+type Blocks = NonNullable<Awaited<ReturnType<Worker["recognize"]>>["data"]["blocks"]>;
+
+function rowsFromRecognition(blocks: Blocks, page: number): Row[] {
+  const lines = blocks.flatMap((block) => block.paragraphs.flatMap((paragraph) => paragraph.lines));
+  // A scan is rarely straight: over a page's width a 1° tilt moves a label
+  // and its value a line apart. The median slope of the long baselines
+  // measures the tilt; rows are rebuilt on positions with it taken out.
+  const slopes = lines
+    .map((line) => line.baseline)
+    .filter((b) => b.x1 - b.x0 > 150)
+    .map((b) => (b.y1 - b.y0) / (b.x1 - b.x0))
+    .sort((a, b) => a - b);
+  const slope = slopes.length ? slopes[Math.floor(slopes.length / 2)] : 0;
+  const boxes: TextBox[] = lines.flatMap((line) =>
+    line.words.map((word) => {
+      const shift = slope * ((word.bbox.x0 + word.bbox.x1) / 2);
+      return { text: word.text, x0: word.bbox.x0, x1: word.bbox.x1, y0: word.bbox.y0 - shift, y1: word.bbox.y1 - shift, confidence: word.confidence / 100 };
+    }),
+  );
+  return rowsFromBoxes(boxes, page);
+}
+
 export async function stopOcr() {
   const pending = workerPromise;
   workerPromise = undefined;
-  if (pending) await (await pending).terminate();
+  // A worker stuck while starting never resolves: don't wait on it for ever.
+  if (pending) await Promise.race([pending.then((w) => w.terminate()).catch(() => {}), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
 }

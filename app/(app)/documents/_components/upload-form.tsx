@@ -11,13 +11,9 @@ export function UploadForm() {
   const form = useRef<HTMLFormElement>(null);
   const fileErrors = state?.fieldErrors?.files;
   return (
-    <form
-      ref={form}
-      action={action}
-      className="flex flex-col gap-3 rounded-lg border border-gray-200 bg-white p-4 shadow-xs sm:flex-row sm:items-end"
-      aria-describedby="upload-hint"
-    >
-      <div className="flex-1">
+    <form ref={form} action={action} className="space-y-3 rounded-lg border border-gray-200 bg-white p-4 shadow-xs">
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
+      <div className="min-w-0 flex-1">
         <label htmlFor="upload-files" className="block text-sm font-medium text-gray-800">
           Files
         </label>
@@ -36,7 +32,7 @@ export function UploadForm() {
           PDF, PNG or JPEG · up to {MAX_FILES_PER_UPLOAD} files, {formatBytes(MAX_FILE_BYTES)} and {MAX_PAGES} pages each · 1 credit per document read
         </p>
       </div>
-      <div>
+      <div className="shrink-0">
         <label htmlFor="upload-kind" className="block text-sm font-medium text-gray-800">
           Kind
         </label>
@@ -50,12 +46,12 @@ export function UploadForm() {
           <option value="EXPENSE_RECEIPT">Expense receipt</option>
         </select>
       </div>
-      <Button type="submit" pending={pending} pendingLabel="Uploading…">
+      <Button type="submit" pending={pending} pendingLabel="Uploading…" className="shrink-0 sm:mt-6">
         Upload
       </Button>
-      <div className="sm:hidden" />
+      </div>
       {state && (
-        <div role={state.ok ? "status" : "alert"} className="basis-full text-sm sm:order-last">
+        <div role={state.ok ? "status" : "alert"} className="text-sm">
           <p className={state.ok ? "text-green-700" : "font-medium text-red-700"}>{state.message}</p>
           {fileErrors && (
             <ul id="upload-errors" className="list-inside list-disc">
