@@ -1,0 +1,66 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { makeInvoiceFiles, sampleInvoice, type InvoiceFiles } from "../support/invoice-fixtures";
+import { signIn } from "./support";
+
+let invoice: InvoiceFiles;
+
+test.beforeAll(async ({ browser }) => {
+  // A scanned bill (image-only PDF): OCR takes seconds, so "Digitizing" is seen.
+  [invoice] = await makeInvoiceFiles(mkdtempSync(path.join(tmpdir(), "e2e-documents-")), [sampleInvoice(2)], { browser });
+});
+
+async function availableCredits(page: Page): Promise<number> {
+  await page.goto("/documents");
+  const text = await page.getByTestId("document-credits").innerText();
+  return Number(text.match(/^([\d,]+) credits? available/)![1].replace(/,/g, ""));
+}
+
+test("a scanned PDF bill is digitized in the background, reviewed, corrected and confirmed into a vendor bill for 1 credit", async ({ page }) => {
+  test.setTimeout(240_000);
+  await signIn(page, "admin@example.com");
+  await page.getByRole("navigation", { name: "Apps" }).getByRole("link", { name: "Documents" }).click();
+  await expect(page.getByRole("heading", { name: "Documents", level: 1 })).toBeVisible();
+  const before = await availableCredits(page);
+
+  const name = `bill-${Date.now()}.pdf`;
+  await page.getByLabel("Files").setInputFiles({ name, mimeType: "application/pdf", buffer: (await import("node:fs")).readFileSync(invoice.scanPdf) });
+  await page.getByLabel("Kind").selectOption("VENDOR_BILL");
+  await page.getByRole("button", { name: "Upload" }).click();
+  await expect(page.getByRole("status")).toContainText("1 document uploaded");
+
+  // The list refreshes itself while the worker reads the document.
+  const row = page.getByRole("row").filter({ hasText: name });
+  await expect(row.getByText("Digitizing")).toBeVisible({ timeout: 60_000 });
+  await expect(row.getByText("To review")).toBeVisible({ timeout: 150_000 });
+  await expect(row).toContainText(invoice.expected.vendorName);
+
+  await row.getByRole("link", { name }).click();
+  await expect(page.getByRole("heading", { name: "Extracted fields" })).toBeVisible();
+  await expect(page.getByRole("img", { name: `Page 1 of ${name}` })).toBeVisible();
+  await expect(page.getByLabel("Total")).toHaveValue(invoice.expected.total);
+  await expect(page.getByLabel("Invoice number")).toHaveValue(invoice.expected.invoiceNumber);
+
+  const corrected = `${invoice.expected.invoiceNumber}-C${Date.now() % 10_000}`;
+  await page.getByLabel("Invoice number").fill(corrected);
+  await page.getByRole("button", { name: "Confirm" }).click();
+
+  const bill = page.getByRole("definition").filter({ hasText: corrected });
+  await expect(page.getByRole("heading", { name: "Vendor bill" })).toBeVisible();
+  await expect(bill).toBeVisible();
+  await expect(page.getByText(invoice.expected.vendorName)).toBeVisible();
+  await expect(page.getByText("Done", { exact: true })).toBeVisible();
+
+  expect(await availableCredits(page)).toBe(before - 1);
+});
+
+test("a file of the wrong type is refused with the reason", async ({ page }) => {
+  await signIn(page, "user@example.com");
+  await page.goto("/documents");
+  await page.getByLabel("Files").setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("not an invoice") });
+  await page.getByRole("button", { name: "Upload" }).click();
+  await expect(page.getByRole("alert")).toContainText("Nothing was uploaded.");
+  await expect(page.getByRole("alert")).toContainText("notes.txt: not a PDF, PNG or JPEG file (it is text/plain).");
+});
