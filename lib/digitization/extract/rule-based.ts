@@ -53,11 +53,13 @@ function monthNumber(word: string): number {
 /** "1.234,50" / "1,234.50" / "1 234,50" / "1234.50" → "1234.50". */
 export function parseAmount(text: string): string | null {
   const t = text.replace(/[^\d.,'\s-]/g, "").trim().replace(/\s+/g, " ");
-  const match = /^(-?)([\d.,' ]*?)([.,](\d{2}))?$/.exec(t);
+  const match = /^(-?)\s?(.*?)(?:[.,](\d{1,2}))?$/.exec(t);
   if (!match) return null;
-  const whole = match[2].replace(/[.,' ]/g, "");
-  if (!/^\d+$/.test(whole)) return null;
-  return centsToAmount(BigInt(`${match[1]}${whole}`) * 100n + (match[1] ? -1n : 1n) * BigInt(match[4] ?? "0"));
+  // Whatever is left of the decimals is digits, in groups of three when separated.
+  if (!/^(\d+|\d{1,3}(?:[.,' ]\d{3})+)$/.test(match[2])) return null;
+  const whole = BigInt(match[2].replace(/[.,' ]/g, ""));
+  const cents = BigInt((match[3] ?? "0").padEnd(2, "0"));
+  return centsToAmount((match[1] ? -1n : 1n) * (whole * 100n + cents));
 }
 
 /** The amounts in a piece of text, left to right, ignoring percentages. */

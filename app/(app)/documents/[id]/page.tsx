@@ -34,7 +34,6 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
       <AutoRefresh active={isPending(document.state)} />
       <div className="grid gap-6 px-4 py-6 sm:px-6 lg:grid-cols-2">
         <section aria-label="Document preview" className="rounded-lg border border-gray-200 bg-gray-100 p-2">
-          {/* eslint-disable-next-line @next/next/no-img-element -- a private, per-user image: no optimisation wanted */}
           <img src={`/api/documents/${document.id}/preview`} alt={`Page 1 of ${document.fileName}`} className="mx-auto w-full max-w-2xl bg-white shadow" />
         </section>
         <section aria-labelledby="fields-heading" className="space-y-4">
