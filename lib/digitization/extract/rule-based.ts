@@ -217,7 +217,7 @@ function vendorName(rows: Row[]): ExtractedField {
 }
 
 /** The default extractor: label rules over rebuilt rows. */
-export const ruleBasedExtractor: Extractor = {
+export const ruleBasedExtractor = {
   name: "rule-based",
   extract({ rows }: ExtractionInput): ExtractedFields {
     const notDue = /\b(due|payment|échéance|fällig)/i;
@@ -238,4 +238,4 @@ export const ruleBasedExtractor: Extractor = {
     for (const name of FIELD_NAMES) fields[name].value = fields[name].value?.trim() || null;
     return fields;
   },
-};
+} satisfies Extractor;
