@@ -29,6 +29,12 @@ function modelDir(lang: string): string {
   return found;
 }
 
+function workerScript(): string | undefined {
+  // Resolved from the project root for the same reason as modelDir.
+  const script = path.resolve("lib", "digitization", "text", "ocr-worker.cjs");
+  return existsSync(script) ? script : undefined;
+}
+
 /**
  * tesseract.js reads every language from one langPath: the package's own folder
  * for one language; for several, a folder of links to each package's file.
@@ -57,6 +63,7 @@ function worker(): Promise<Worker> {
     .then(() =>
       createWorker(langs, OEM.LSTM_ONLY, {
         langPath: langPath(langs),
+        workerPath: workerScript(),
         cacheMethod: "none",
         gzip: true,
         logger: (message: { status: string; progress: number }) => {
