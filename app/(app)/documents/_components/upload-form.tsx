@@ -2,7 +2,6 @@
 
 import { useActionState, useRef } from "react";
 import { Button } from "@/components/button";
-import { FieldError } from "@/components/form";
 import { formatBytes, MAX_FILE_BYTES, MAX_FILES_PER_UPLOAD, MAX_PAGES } from "@/lib/digitization/limits";
 import { uploadDocumentsAction, type UploadState } from "../actions";
 
@@ -54,11 +53,9 @@ export function UploadForm() {
         <div role={state.ok ? "status" : "alert"} className="text-sm">
           <p className={state.ok ? "text-green-700" : "font-medium text-red-700"}>{state.message}</p>
           {fileErrors && (
-            <ul id="upload-errors" className="list-inside list-disc">
+            <ul id="upload-errors" className="mt-1 list-disc space-y-0.5 pl-5 text-red-700">
               {fileErrors.map((reason) => (
-                <li key={reason}>
-                  <FieldError>{reason}</FieldError>
-                </li>
+                <li key={reason}>{reason}</li>
               ))}
             </ul>
           )}
