@@ -240,9 +240,10 @@ export async function degrade(png: Buffer, seed = 0): Promise<Buffer> {
   return canvas.encode("jpeg", 60);
 }
 
-async function imagePdf(jpeg: Buffer): Promise<Buffer> {
+/** An A4 PDF holding one page image (JPEG or PNG) and no text layer: what a scanner makes. */
+export async function imagePdf(bytes: Buffer): Promise<Buffer> {
   const doc = await PDFDocument.create();
-  const image = await doc.embedJpg(jpeg);
+  const image = bytes[0] === 0x89 ? await doc.embedPng(bytes) : await doc.embedJpg(bytes);
   const page = doc.addPage([595.28, 841.89]);
   page.drawImage(image, { x: 0, y: 0, width: 595.28, height: 841.89 });
   return Buffer.from(await doc.save());
