@@ -237,7 +237,9 @@ export async function degrade(png: Buffer, seed = 0): Promise<Buffer> {
     for (let c = 0; c < 3; c++) data.data[p + c] = Math.max(0, Math.min(255, data.data[p + c] + shift));
   }
   ctx.putImageData(data, 0, 0);
-  return canvas.encode("jpeg", 60);
+  // Synchronous on purpose: an async encode can outlive the last reference to
+  // the canvas, and a collected canvas under a running encode crashes the process.
+  return canvas.toBuffer("image/jpeg", 60);
 }
 
 /** An A4 PDF holding one page image (JPEG or PNG) and no text layer: what a scanner makes. */
