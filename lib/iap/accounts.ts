@@ -64,7 +64,14 @@ export async function getOrCreateAccount(companyId: number, technicalName: Servi
      LIMIT 1`,
     [companyId, service.id],
   );
-  const account = { id: rows[0].id as number, companyId, service };
+  let id = rows[0]?.id as number | undefined;
+  if (id === undefined) {
+    // A concurrent first use inserted the row after this statement's snapshot:
+    // ON CONFLICT waited for it, but the SELECT could not see it. A new statement does.
+    const again = await pool().query("SELECT id FROM iap_account WHERE company_id = $1 AND service_id = $2", [companyId, service.id]);
+    id = again.rows[0].id as number;
+  }
+  const account = { id, companyId, service };
   await grantTrialCreditsOnce(account);
   accountCache.set(key, account);
   return account;
