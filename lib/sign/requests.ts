@@ -14,7 +14,7 @@ export const IDENTITY_SERVICE = "itsme_proxy";
 /** Credits one successful identity verification costs. */
 export const CREDITS_PER_VERIFICATION = 1;
 export const SIGNING_LINK_DAYS = 14;
-export const MAX_PDF_BYTES = 10 * 1024 * 1024;
+export const MAX_PDF_BYTES = 8 * 1024 * 1024;
 
 export class SignRequestError extends Error {
   constructor(
@@ -28,7 +28,7 @@ export class SignRequestError extends Error {
 /** A PDF that pdf-lib can open and stamp (not encrypted, not empty), or a SignRequestError. */
 export async function checkPdf(bytes: Uint8Array): Promise<number> {
   if (bytes.byteLength === 0) throw new SignRequestError("Choose a PDF file.", "document");
-  if (bytes.byteLength > MAX_PDF_BYTES) throw new SignRequestError("The PDF is larger than 10 MB.", "document");
+  if (bytes.byteLength > MAX_PDF_BYTES) throw new SignRequestError("The PDF is larger than 8 MB.", "document");
   if (Buffer.from(bytes.subarray(0, 5)).toString("latin1") !== "%PDF-") throw new SignRequestError("This file is not a PDF.", "document");
   try {
     const doc = await PDFDocument.load(bytes);
@@ -45,6 +45,16 @@ export async function identityCreditsAvailable(companyId: number) {
   const account = await getOrCreateAccount(companyId, IDENTITY_SERVICE);
   const { rows } = await pool().query("SELECT balance - held AS available FROM iap_account WHERE id = $1", [account.id]);
   return { account, available: BigInt(rows[0].available) };
+}
+
+/** For the form: credits available for verifications, without opening the account (null: never used yet). */
+export async function peekIdentityCredits(companyId: number): Promise<{ available: bigint; decimals: number; serviceName: string } | null> {
+  const { rows } = await pool().query(
+    `SELECT a.balance - a.held AS available, s.decimals, s.name FROM iap_account a JOIN iap_service s ON s.id = a.service_id
+      WHERE a.company_id = $1 AND s.technical_name = $2`,
+    [companyId, IDENTITY_SERVICE],
+  );
+  return rows[0] ? { available: BigInt(rows[0].available), decimals: rows[0].decimals, serviceName: rows[0].name } : null;
 }
 
 /**
@@ -133,15 +143,6 @@ export async function createSignatureRequest(input: {
     });
     return { id: created.id, links };
   });
-}
-
-export type SignerStatusLabel = "Sent" | "Verified" | "Signed" | "Signed (verified)" | "Refused";
-
-export function signerStatusLabel(signer: { status: string; verifiedAt: Date | null }): SignerStatusLabel {
-  if (signer.status === "SIGNED") return signer.verifiedAt ? "Signed (verified)" : "Signed";
-  if (signer.status === "VERIFIED") return "Verified";
-  if (signer.status === "REFUSED") return "Refused";
-  return "Sent";
 }
 
 const SIGNER_LIST_FIELDS = {

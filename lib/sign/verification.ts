@@ -177,3 +177,18 @@ export async function completeVerification(loginId: number, token: string, callb
   await pool().query("UPDATE identity_login SET status = 'SUCCEEDED' WHERE id = $1", [login.id]);
   return { ok: true, nameMismatch };
 }
+
+// The browser that started a login carries it back to the callback in an
+// httpOnly cookie (login id + the signing token, which that browser already
+// has in its address bar): the callback needs no other state, and a callback
+// URL opened in another browser finds no login to complete.
+export const LOGIN_COOKIE = "sign_identity_login";
+
+export function loginCookieValue(loginId: number, token: string): string {
+  return `${loginId}.${token}`;
+}
+
+export function parseLoginCookie(value: string | undefined): { loginId: number; token: string } | null {
+  const match = /^(\d{1,10})\.([A-Za-z0-9_-]{43})$/.exec(value ?? "");
+  return match ? { loginId: Number(match[1]), token: match[2] } : null;
+}
