@@ -54,6 +54,8 @@ export function createTestProvider(options: TestProviderOptions): Provider {
     cookies: { keys: [randomBytes(32).toString("base64url")] },
     claims: { openid: ["sub"], profile: ["name", "given_name", "family_name", "birthdate"], email: ["email"] },
     pkce: { required: () => true },
+    // Short lives: a verification is one login, used at once.
+    ttl: { AccessToken: 600, AuthorizationCode: 120, IdToken: 600, Interaction: 600, Session: 600, Grant: 600 },
     features: { devInteractions: { enabled: false } },
     interactions: { url: (_ctx, interaction) => `${mountPath}/interaction/${interaction.uid}` },
     async findAccount(_ctx, sub) {

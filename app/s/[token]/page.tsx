@@ -74,7 +74,8 @@ export default async function SigningPage({ params, searchParams }: { params: Pr
 
       {signer.status === "SIGNED" && (
         <p role="status" className="mt-6 rounded-md border border-green-200 bg-green-50 px-4 py-3 text-green-800">
-          You signed this document{signer.signedAt ? <> on <DateTime value={signer.signedAt} /></> : null}. {requesterName} has been notified.
+          You signed this document{signer.signedAt ? <> on <DateTime value={signer.signedAt} /></> : null}.{" "}
+          {signer.request.state === "COMPLETED" ? `Everyone has signed: ${requesterName} has been notified.` : `${requesterName} will be notified when everyone has signed.`}
         </p>
       )}
       {signer.status === "REFUSED" && <p className="mt-6 rounded-md border border-gray-200 bg-gray-50 px-4 py-3 text-gray-800">You refused to sign this document.</p>}

@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useActionState, useId, useRef, useState, type PointerEvent } from "react";
+import { useActionState, useId, useRef, useState, type PointerEvent } from "react";
 import { Button } from "@/components/button";
 import { FieldError, TextField } from "@/components/form";
 import type { SigningState } from "@/lib/sign/schemas";
@@ -13,7 +13,8 @@ export function SignatureForm({ token, defaultName }: { token: string; defaultNa
   const [state, action, pending] = useActionState(signAction.bind(null, token), INITIAL);
   const [kind, setKind] = useState<"TYPED" | "DRAWN">("TYPED");
   const [text, setText] = useState(defaultName);
-  const [drawn, setDrawn] = useState(false);
+  /** The drawing as a PNG data URL, refreshed at the end of each stroke ("" = nothing drawn). */
+  const [png, setPng] = useState("");
   const canvas = useRef<HTMLCanvasElement>(null);
   const drawing = useRef(false);
   const groupId = useId();
@@ -39,34 +40,29 @@ export function SignatureForm({ token, defaultName }: { token: string; defaultNa
     const { x, y } = point(event);
     context.lineTo(x, y);
     context.stroke();
-    setDrawn(true);
+  };
+  const end = () => {
+    if (!drawing.current) return;
+    drawing.current = false;
+    setPng(canvas.current!.toDataURL("image/png"));
   };
   const clear = () => {
     const element = canvas.current!;
     element.getContext("2d")!.clearRect(0, 0, element.width, element.height);
-    setDrawn(false);
+    setPng("");
   };
 
   return (
-    <form
-      noValidate
-      className="mt-3 space-y-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const data = new FormData();
-        data.set("kind", kind);
-        if (kind === "TYPED") data.set("text", text);
-        else data.set("png", drawn ? canvas.current!.toDataURL("image/png") : "");
-        startTransition(() => action(data));
-      }}
-    >
+    // A plain form action: it posts even before the page has hydrated.
+    <form noValidate action={action} className="mt-3 space-y-4">
+      <input type="hidden" name="png" value={png} />
       <fieldset>
         <legend className="text-sm font-medium text-gray-800">Signature</legend>
         <div className="mt-1 inline-flex rounded-md border border-gray-300 p-0.5" role="radiogroup" aria-labelledby={groupId}>
           <span id={groupId} className="sr-only">How to sign</span>
           {(["TYPED", "DRAWN"] as const).map((option) => (
             <label key={option} className={`cursor-pointer rounded px-3 py-1.5 text-sm ${kind === option ? "bg-brand-600 text-white" : "text-gray-700 hover:bg-gray-100"}`}>
-              <input type="radio" name="signature-kind" value={option} checked={kind === option} onChange={() => setKind(option)} className="sr-only" />
+              <input type="radio" name="kind" value={option} checked={kind === option} onChange={() => setKind(option)} className="sr-only" />
               {option === "TYPED" ? "Type" : "Draw"}
             </label>
           ))}
@@ -75,7 +71,7 @@ export function SignatureForm({ token, defaultName }: { token: string; defaultNa
 
       {kind === "TYPED" ? (
         <div className="space-y-2">
-          <TextField label="Type your full name" value={text} onChange={(event) => setText(event.target.value)} maxLength={100} autoComplete="name" />
+          <TextField label="Type your full name" name="text" value={text} onChange={(event) => setText(event.target.value)} maxLength={100} autoComplete="name" />
           {text.trim() && (
             <p aria-hidden className="rounded-md border border-dashed border-gray-300 px-4 py-3 font-serif text-2xl italic text-gray-900">
               {text}
@@ -92,8 +88,8 @@ export function SignatureForm({ token, defaultName }: { token: string; defaultNa
             role="img"
             onPointerDown={start}
             onPointerMove={move}
-            onPointerUp={() => (drawing.current = false)}
-            onPointerCancel={() => (drawing.current = false)}
+            onPointerUp={end}
+            onPointerCancel={end}
             className="h-36 w-full touch-none rounded-md border border-dashed border-gray-400 bg-white"
           />
           <Button type="button" variant="secondary" onClick={clear}>
