@@ -25,7 +25,7 @@ export default async function SignPage() {
       <div className="px-4 py-6 sm:px-6">
         {requests.length === 0 ? (
           <p className="rounded-md border border-dashed border-gray-300 px-4 py-10 text-center text-gray-600">
-            No signature requests yet. Upload a PDF and choose who signs it with <Link href="/sign/new" className="text-brand-600 hover:underline">New request</Link>.
+            No signature requests yet. Use “New request” to upload a PDF and choose who signs it.
           </p>
         ) : (
           <div className="overflow-x-auto rounded-md border border-gray-200 bg-white">
