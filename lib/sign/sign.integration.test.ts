@@ -1,16 +1,18 @@
+import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as callbackRoute } from "@/app/api/identity/callback/route";
 import { pool, prisma } from "@/lib/db/client";
 import { exchangeCallback } from "@/lib/identity/client";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { InsufficientCreditsError } from "@/lib/iap/errors";
 import { debit, grant } from "@/lib/iap/ledger";
 import { createCompany } from "@/tests/support/fixtures";
-import { loginAtProvider, startIdentityProvider } from "@/tests/support/identity-provider";
+import { APP_URL, loginAtProvider, startIdentityProvider } from "@/tests/support/identity-provider";
 import { pdfText, samplePdf } from "@/tests/support/pdf";
 import { createSignatureRequest, getRequestPdf, getSignatureRequest } from "./requests";
 import { findSigningSession, refuseDocument, signDocument, SigningError } from "./signing";
 import { sha256Hex } from "./tokens";
-import { completeVerification, startVerification, UNAVAILABLE_MESSAGE } from "./verification";
+import { completeVerification, LOGIN_COOKIE, loginCookieValue, startVerification, UNAVAILABLE_MESSAGE } from "./verification";
 
 // Against a real OpenID Provider (oidc-provider, the built-in test identity
 // provider on a loopback port) and the real credits engine on PostgreSQL.
@@ -154,8 +156,15 @@ describe("signer identification through OpenID Connect", () => {
   it("a verified name that differs from the signer's is flagged for the requester, not silently accepted", async () => {
     const { company, admin, account } = await companyWithCredits(1);
     const { id, tokens } = await newRequest(company.id, admin.id, [{ name: "Marie Dupont", email: "m@example.com", requireVerification: true }]);
-    const { result } = await verify(tokens[0], "test-jan-janssens");
-    expect(result).toEqual({ ok: true, nameMismatch: true });
+    // Through the callback route this time, with the login cookie the browser carries.
+    const started = await startVerification(tokens[0]);
+    if (!started.ok) throw new Error(started.message);
+    const callback = await loginAtProvider(started.url, "test-jan-janssens");
+    expect((await callbackRoute(new NextRequest(callback))).status).toBe(400);
+    const answer = await callbackRoute(new NextRequest(callback, { headers: { cookie: `${LOGIN_COOKIE}=${loginCookieValue(started.loginId, tokens[0])}` } }));
+    expect(answer.status).toBe(303);
+    expect(answer.headers.get("location")).toBe(`${APP_URL}/s/${tokens[0]}?verification=verified`);
+    expect(answer.headers.get("set-cookie")).toMatch(new RegExp(`^${LOGIN_COOKIE}=;`));
     const request = await getSignatureRequest(company.id, id);
     expect(request?.signers[0]).toMatchObject({ nameMismatch: true, verifiedName: "Jan Janssens", name: "Marie Dupont" });
     expect(await accountState(account.id)).toEqual({ balance: 0n, held: 0n });
@@ -177,6 +186,14 @@ describe("signer identification through OpenID Connect", () => {
     expect(await accountState(account.id)).toEqual({ balance: 1n, held: 0n });
     const holds = await pool().query("SELECT status FROM credit_hold WHERE account_id = $1", [account.id]);
     expect(holds.rows.map((row) => row.status)).toEqual(["RELEASED"]);
+
+    // Clicking again while an attempt is open supersedes it: still one credit held, not two.
+    const first = await startVerification(tokens[0]);
+    const second = await startVerification(tokens[0]);
+    if (!first.ok || !second.ok) throw new Error("verification did not start");
+    expect(await accountState(account.id)).toEqual({ balance: 1n, held: 1n });
+    const stale = await loginAtProvider(first.url, "test-sophie-peeters");
+    expect(await completeVerification(first.loginId, tokens[0], stale)).toMatchObject({ ok: false, reason: "used" });
 
     const again = await verify(tokens[0], "test-sophie-peeters");
     expect(again.result.ok).toBe(true);

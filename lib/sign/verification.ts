@@ -40,6 +40,16 @@ export async function startVerification(token: string, now = new Date()): Promis
     return { ok: false, reason: "not-allowed", message: "There is no identity verification to do for this link." };
   }
 
+  // One verification at a time per signer: a new click supersedes (and frees
+  // the credits of) an attempt left unfinished, so repeated clicks cannot tie
+  // up the requester's credits.
+  const { rows: superseded } = await pool().query(
+    `UPDATE identity_login SET status = 'FAILED', error = 'Superseded by a new attempt', used_at = COALESCE(used_at, now())
+      WHERE signer_id = $1 AND status = 'PENDING' RETURNING hold_id, account_id`,
+    [signer.id],
+  );
+  for (const row of superseded) await releaseHoldOf(row);
+
   const account = await getOrCreateAccount(signer.request.companyId, IDENTITY_SERVICE);
   const checks = newLoginChecks();
   const login = await prisma().identityLogin.create({
