@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { InsufficientCreditsProps } from "@/components/insufficient-credits-notice";
 
 // The "New signature request" form: shared by the client form and its action.
 
@@ -38,7 +39,7 @@ export interface NewRequestState {
   message: string;
   fieldErrors: Partial<Record<"title" | "signers" | "document", string[]>>;
   /** Set when the company cannot pay the verifications: the buy prompt. */
-  insufficient?: { serviceName: string; needed: string; available: string; buyUrl: string };
+  insufficient?: InsufficientCreditsProps;
 }
 
 export const signatureSchema = z.discriminatedUnion("kind", [

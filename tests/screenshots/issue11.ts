@@ -76,7 +76,7 @@ try {
   // Not enough credits for six verifications (the demo company has 5 trial credits at most).
   await newRequest(`Board minutes ${stamp}`, ["Ann", "Bert", "Carl", "Dina", "Erik", "Fay"].map((name) => ({ name: `${name} Test`, email: `${name.toLowerCase()}@example.com`, verify: true })));
   await page.getByRole("button", { name: "Send" }).click();
-  await page.getByText("Insufficient credit to perform this service").waitFor();
+  await page.getByText(/Not enough credits/).waitFor();
   await page.screenshot({ path: out("2-buy-prompt"), fullPage: true });
 
   const title = `Service agreement ${stamp}`;

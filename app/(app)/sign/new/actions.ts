@@ -4,8 +4,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { AuthError, authorize } from "@/lib/auth/session";
+import { insufficientCreditsProps } from "@/components/insufficient-credits-notice";
 import { InsufficientCreditsError } from "@/lib/iap/errors";
-import { formatCredits } from "@/lib/iap/units";
 import { createSignatureRequest, SignRequestError } from "@/lib/sign/requests";
 import { newSignatureRequestSchema, type NewRequestState } from "@/lib/sign/schemas";
 
@@ -38,12 +38,11 @@ export async function sendSignatureRequestAction(_previous: NewRequestState, for
     }));
   } catch (error) {
     if (error instanceof InsufficientCreditsError) {
-      const { decimals, name } = error.service;
       return {
         ok: false,
         message: "Nothing was sent: not enough credits for identity verification.",
         fieldErrors: {},
-        insufficient: { serviceName: name, needed: formatCredits(error.needed, decimals), available: formatCredits(error.available, decimals), buyUrl: error.buyUrl },
+        insufficient: insufficientCreditsProps(error, "to verify these signers' identities"),
       };
     }
     if (error instanceof SignRequestError) {

@@ -3,8 +3,8 @@
 import { startTransition, useActionState, useId, useState } from "react";
 import { Button } from "@/components/button";
 import { FieldError, TextField } from "@/components/form";
+import { InsufficientCreditsNotice } from "@/components/insufficient-credits-notice";
 import type { NewRequestState } from "@/lib/sign/schemas";
-import { InsufficientCreditsNotice } from "../../_components/insufficient-credits-notice";
 import { sendSignatureRequestAction } from "../actions";
 
 const INITIAL: NewRequestState = { ok: false, message: "", fieldErrors: {} };
@@ -67,7 +67,12 @@ export function NewRequestForm({
         startTransition(() => action(data));
       }}
     >
-      {state.insufficient && <InsufficientCreditsNotice {...state.insufficient} />}
+      {state.insufficient && (
+        <div className="space-y-1">
+          <InsufficientCreditsNotice {...state.insufficient} />
+          <p className="text-sm text-gray-700">{state.message}</p>
+        </div>
+      )}
 
       <TextField label="Title" name="title" value={title} onChange={(event) => setTitle(event.target.value)} errors={errors.title} placeholder="e.g. Service agreement 2027" />
 
