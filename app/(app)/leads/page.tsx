@@ -36,8 +36,8 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
       />
       <div className="space-y-8 px-4 py-5 sm:px-6">
         {justDone && (
-          <p role="status" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
-            Lead request done: {justDone.outcome}.
+          <p role="status" className={`rounded-md border px-3 py-2 text-sm ${justDone.state === "ERROR" ? "border-red-200 bg-red-50 text-red-900" : "border-green-200 bg-green-50 text-green-900"}`}>
+            Lead request {justDone.state === "ERROR" ? "failed" : justDone.state === "DONE" ? "done" : "running"}: {justDone.outcome ?? "…"}.
           </p>
         )}
         <section aria-labelledby="leads-heading" className="space-y-3">

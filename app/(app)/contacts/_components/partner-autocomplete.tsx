@@ -143,37 +143,47 @@ export function PartnerAutocomplete({ contactId, values, onFill }: { contactId?:
         />
         {searching && <span className="absolute top-2.5 right-3 text-xs text-gray-500">Searching…</span>}
         {showList && (
-          <ul id={listId} role="listbox" aria-label="Company suggestions" className="absolute z-20 mt-1 max-h-80 w-full overflow-auto rounded-md border border-gray-200 bg-white py-1 text-sm shadow-lg">
-            {suggestions.length === 0 && <li className="px-3 py-2 text-gray-500">No company found.</li>}
-            {suggestions.map((s, index) => (
-              <li
-                key={s.id}
-                id={`${id}-option-${index}`}
-                role="option"
-                aria-selected={index === active}
-                onMouseDown={(event) => event.preventDefault()}
-                onClick={() => pick(s)}
-                className={`cursor-pointer px-3 py-2 ${index === active ? "bg-brand-50" : "hover:bg-gray-50"}`}
-              >
-                <span className="block font-medium text-gray-900">{s.name}</span>
-                <span className="block text-xs text-gray-600">
-                  {[regionNames.of(s.country), [s.postalCode, s.city].filter(Boolean).join(" "), s.registrationNumber && `Reg. ${s.registrationNumber}`, s.industry, s.vat && `VAT ${s.vat}`]
-                    .filter(Boolean)
-                    .join(" · ")}
-                </span>
-              </li>
-            ))}
-          </ul>
+          <div className="absolute z-20 mt-1 w-full rounded-md border border-gray-200 bg-white text-sm shadow-lg">
+            <ul id={listId} role="listbox" aria-label="Company suggestions" className="max-h-80 overflow-auto py-1">
+              {suggestions.length === 0 && <li className="px-3 py-2 text-gray-500">No company found.</li>}
+              {suggestions.map((s, index) => (
+                <li
+                  key={s.id}
+                  id={`${id}-option-${index}`}
+                  role="option"
+                  aria-selected={index === active}
+                  onMouseDown={(event) => event.preventDefault()}
+                  onClick={() => pick(s)}
+                  className={`cursor-pointer px-3 py-2 ${index === active ? "bg-brand-50" : "hover:bg-gray-50"}`}
+                >
+                  <span className="block font-medium text-gray-900">{s.name}</span>
+                  <span className="block text-xs text-gray-600">
+                    {[regionNames.of(s.country), [s.postalCode, s.city].filter(Boolean).join(" "), s.registrationNumber && `Reg. ${s.registrationNumber}`, s.industry, s.vat && `VAT ${s.vat}`]
+                      .filter(Boolean)
+                      .join(" · ")}
+                  </span>
+                </li>
+              ))}
+            </ul>
+            {notes.length > 0 && (
+              <div className="space-y-1 border-t border-gray-100 px-3 py-2 text-xs text-amber-800">
+                {notes.map((note) => (
+                  <p key={note}>{note}</p>
+                ))}
+              </div>
+            )}
+          </div>
         )}
       </div>
       <p id={`${id}-hint`} className="mt-1 text-xs text-gray-600">
         Type 3 or more characters. Suggestions are free; picking a company fills the empty fields and uses 1 Partner Autocomplete credit.
       </p>
-      {notes.map((note) => (
-        <p key={note} className="mt-1 text-xs text-amber-800">
-          {note}
-        </p>
-      ))}
+      {!showList &&
+        notes.map((note) => (
+          <p key={note} className="mt-1 text-xs text-amber-800">
+            {note}
+          </p>
+        ))}
       <div aria-live="polite" className="mt-2 empty:hidden">
         {picking && <p className="text-sm text-gray-600">Filling from the directory…</p>}
         {!picking && result?.insufficient && <InsufficientCreditsNotice {...result.insufficient} />}

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useId, useState } from "react";
+import { useActionState, useEffect, useId, useState } from "react";
 import { Button, buttonClasses } from "@/components/button";
 import { TextField } from "@/components/form";
 import { InsufficientCreditsNotice } from "@/components/insufficient-credits-notice";
@@ -17,8 +17,10 @@ export function GenerateLeadsForm({
   industries: string[];
 }) {
   const [state, formAction, pending] = useActionState(action, { ok: false, message: "" });
-  // One key per form: a double submit is one request (and one hold).
-  const [clientKey] = useState(() => crypto.randomUUID());
+  // One key per submission: a double submit is one request (and one hold);
+  // once the action has answered, the next submit is a new request.
+  const [clientKey, setClientKey] = useState(() => crypto.randomUUID());
+  useEffect(() => setClientKey(crypto.randomUUID()), [state]);
   const [count, setCount] = useState("10");
   const [chosenCountries, setChosenCountries] = useState<string[]>([]);
   const [chosenIndustries, setChosenIndustries] = useState<string[]>([]);
