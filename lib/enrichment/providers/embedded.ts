@@ -22,14 +22,24 @@ export function toDirectoryCompany(row: Record<string, unknown>): DirectoryCompa
   };
 }
 
-// Name search: substring or trigram-similar (both served by the GIN trigram
-// index), ranked: whole-name prefix, then a word starting with the query, then
-// similarity. `key` comes from searchKey(), so it holds no LIKE wildcards.
-const NAME_SQL = `
+// Name search in two steps, both served by the GIN trigram index: first the
+// names containing the query (ranked: whole-name prefix, then a word starting
+// with it); only when that gives too few, trigram-similar names (typos).
+// Asking both in one OR'ed query made the planner scan the whole table
+// computing similarity for every row. `key` comes from searchKey(), so it
+// holds no LIKE wildcards.
+const CONTAINS_SQL = `
   SELECT ${DIRECTORY_COLUMNS_SQL}
     FROM company_directory
-   WHERE search_name LIKE '%' || $1 || '%' OR search_name % $1
-   ORDER BY search_name LIKE $1 || '%' DESC, search_name LIKE '% ' || $1 || '%' DESC, similarity(search_name, $1) DESC, name
+   WHERE search_name LIKE '%' || $1 || '%'
+   ORDER BY search_name LIKE $1 || '%' DESC, search_name LIKE '% ' || $1 || '%' DESC, length(search_name), name
+   LIMIT $2`;
+
+const SIMILAR_SQL = `
+  SELECT ${DIRECTORY_COLUMNS_SQL}
+    FROM company_directory
+   WHERE search_name % $1 AND NOT (id = ANY($3::int[]))
+   ORDER BY similarity(search_name, $1) DESC, name
    LIMIT $2`;
 
 const REGISTRATION_SQL = `
@@ -44,11 +54,14 @@ export const embeddedProvider: CompanyDataProvider = {
   name: "embedded",
 
   async suggest(query: SuggestQuery, limit: number) {
-    const { rows } =
-      query.kind === "name"
-        ? await pool().query(NAME_SQL, [query.key, limit])
-        : await pool().query(REGISTRATION_SQL, [query.key, limit, query.exact, query.country ?? null]);
-    return rows.map(toDirectoryCompany);
+    if (query.kind === "registration") {
+      const { rows } = await pool().query(REGISTRATION_SQL, [query.key, limit, query.exact, query.country ?? null]);
+      return rows.map(toDirectoryCompany);
+    }
+    const contains = (await pool().query(CONTAINS_SQL, [query.key, limit])).rows;
+    if (contains.length >= limit) return contains.map(toDirectoryCompany);
+    const similar = (await pool().query(SIMILAR_SQL, [query.key, limit - contains.length, contains.map((r) => r.id)])).rows;
+    return [...contains, ...similar].map(toDirectoryCompany);
   },
 
   async get(id: number) {
