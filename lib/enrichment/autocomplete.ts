@@ -12,32 +12,13 @@ import { registrationKey, searchKey } from "./normalize";
 import { companyDataProvider } from "./providers";
 import { DIRECTORY_COLUMNS_SQL, toDirectoryCompany } from "./providers/embedded";
 import type { DirectoryCompanyData } from "./providers/provider";
+import type { Suggestion, SuggestResult } from "./schemas";
 import { looksLikeVat, parseVat, registrationKeyFromVat } from "./vat";
 import { checkVies, viesUnavailableNote } from "./vies";
 
 export const AUTOCOMPLETE_SERVICE = "partner_autocomplete";
 export const MIN_QUERY_LENGTH = 3;
 export const ENRICHED_LOG_TEXT = "Enriched with Partner Autocomplete (1 credit)";
-
-export interface Suggestion {
-  id: number;
-  name: string;
-  country: string;
-  postalCode: string | null;
-  city: string | null;
-  registrationNumber: string | null;
-  industry: string | null;
-  /** Only when the user typed a well-formed VAT number that leads to this company (and VIES did not reject it). */
-  vat: string | null;
-  source: string;
-  matchedBy: "name" | "registration" | "vat" | "domain";
-}
-
-export interface SuggestResult {
-  suggestions: Suggestion[];
-  /** Shown under the list: VAT format problems, VIES answers or outages, what a domain search means. */
-  notes: string[];
-}
 
 const DOMAIN = /^(https?:\/\/)?([a-z0-9-]+\.)+[a-z]{2,}(\/\S*)?$/i;
 
@@ -221,6 +202,9 @@ export async function enrichContact(input: EnrichInput): Promise<EnrichResult> {
   if (!input.contactId && !input.formKey) throw new Error("enrichContact needs a contactId or a formKey");
   const company = await companyDataProvider().get(input.directoryCompanyId);
   if (!company) return { status: "not-found" };
+  if (input.contactId && !(await prisma().contact.findFirst({ where: { id: input.contactId, companyId: input.companyId }, select: { id: true } }))) {
+    return { status: "not-found" };
+  }
   const offered = offeredFields(company, acceptedVat(input.vat, company));
   const service = await getService(AUTOCOMPLETE_SERVICE);
   const key = chargeKey(input);

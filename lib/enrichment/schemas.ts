@@ -4,6 +4,27 @@ import type { InsufficientCreditsProps } from "@/components/insufficient-credits
 
 const formText = z.string().max(200).nullable().optional();
 
+/** A Partner Autocomplete suggestion, as GET /api/partner-autocomplete returns it. */
+export interface Suggestion {
+  id: number;
+  name: string;
+  country: string;
+  postalCode: string | null;
+  city: string | null;
+  registrationNumber: string | null;
+  industry: string | null;
+  /** Only when the user typed a well-formed VAT number that leads to this company (and VIES did not reject it). */
+  vat: string | null;
+  source: string;
+  matchedBy: "name" | "registration" | "vat" | "domain";
+}
+
+export interface SuggestResult {
+  suggestions: Suggestion[];
+  /** Shown under the list: VAT format problems, VIES answers or outages, what a domain search means. */
+  notes: string[];
+}
+
 export const enrichSchema = z
   .object({
     directoryCompanyId: z.number().int().positive(),

@@ -86,7 +86,7 @@ export async function enrichContactAction(input: unknown): Promise<EnrichRespons
   const parsed = enrichSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: "Choose a company from the suggestions." };
   const result = await enrichContact({ ...parsed.data, companyId: user.companyId, userId: user.id });
-  if (result.status === "not-found") return { ok: false, message: "This company is no longer in the directory." };
+  if (result.status === "not-found") return { ok: false, message: "This contact or company does not exist (any more)." };
   if (result.status === "insufficient") return { ok: false, message: "Not enough credits.", insufficient: insufficientCreditsProps(result.error) };
   if (parsed.data.contactId) revalidatePath(`/contacts/${parsed.data.contactId}`);
   const charged = result.replayed ? "already paid, no new charge" : "1 credit used";

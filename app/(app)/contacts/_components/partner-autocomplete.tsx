@@ -8,22 +8,10 @@
 // contact when it is created.
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { InsufficientCreditsNotice } from "@/components/insufficient-credits-notice";
-import type { EnrichResponse } from "@/lib/enrichment/schemas";
+import type { EnrichResponse, Suggestion, SuggestResult } from "@/lib/enrichment/schemas";
 import { enrichContactAction } from "../actions";
 
 type FormFields = Record<"name" | "country" | "zip" | "city" | "street", string>;
-
-interface Suggestion {
-  id: number;
-  name: string;
-  country: string;
-  postalCode: string | null;
-  city: string | null;
-  registrationNumber: string | null;
-  industry: string | null;
-  vat: string | null;
-  matchedBy: string;
-}
 
 const DEBOUNCE_MS = 200;
 const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "code" });
@@ -63,7 +51,7 @@ export function PartnerAutocomplete({ contactId, values, onFill }: { contactId?:
       setSearching(true);
       try {
         const response = await fetch(`/api/partner-autocomplete?q=${encodeURIComponent(text)}`, { signal: controller.signal });
-        const body = (await response.json()) as { suggestions?: Suggestion[]; notes?: string[]; error?: string };
+        const body = (await response.json()) as Partial<SuggestResult> & { error?: string };
         if (ticket !== latest.current) return;
         setSuggestions(body.suggestions ?? []);
         setNotes(body.error ? [body.error] : (body.notes ?? []));
