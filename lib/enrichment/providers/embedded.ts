@@ -22,46 +22,62 @@ export function toDirectoryCompany(row: Record<string, unknown>): DirectoryCompa
   };
 }
 
-// Name search in two steps, both served by the GIN trigram index: first the
-// names containing the query (ranked: whole-name prefix, then a word starting
-// with it); only when that gives too few, trigram-similar names (typos).
-// Asking both in one OR'ed query made the planner scan the whole table
-// computing similarity for every row. `key` comes from searchKey(), so it
-// holds no LIKE wildcards.
+// Name search in up to three steps, cheapest first, each stopping the search
+// once enough names are found: names starting with the query (btree
+// text_pattern_ops range scan), then names containing it, a word starting with
+// it first (GIN trigram index), and only when nothing matched literally,
+// trigram-similar names (typos). One OR'ed query made the planner scan the
+// whole table computing similarity for every row. `key` comes from
+// searchKey(), so it holds no LIKE wildcards.
+const PREFIX_SQL = `
+  SELECT ${DIRECTORY_COLUMNS_SQL}
+    FROM company_directory
+   WHERE search_name LIKE $1
+   ORDER BY length(search_name), name
+   LIMIT $2`;
+
 const CONTAINS_SQL = `
   SELECT ${DIRECTORY_COLUMNS_SQL}
     FROM company_directory
-   WHERE search_name LIKE '%' || $1 || '%'
-   ORDER BY search_name LIKE $1 || '%' DESC, search_name LIKE '% ' || $1 || '%' DESC, length(search_name), name
+   WHERE search_name LIKE $1 AND NOT (id = ANY($3::int[]))
+   ORDER BY search_name LIKE $4 DESC, length(search_name), name
    LIMIT $2`;
 
 const SIMILAR_SQL = `
   SELECT ${DIRECTORY_COLUMNS_SQL}
     FROM company_directory
-   WHERE search_name % $1 AND NOT (id = ANY($3::int[]))
+   WHERE search_name % $1
    ORDER BY similarity(search_name, $1) DESC, name
    LIMIT $2`;
 
-const REGISTRATION_SQL = `
+// Exact (a VAT number's registration number) or prefix (typed digits): two
+// statements, so each can use its index (btree =, text_pattern_ops LIKE 'x%').
+const registrationSql = (condition: string) => `
   SELECT ${DIRECTORY_COLUMNS_SQL}
     FROM company_directory
-   WHERE (CASE WHEN $3 THEN registration_key = $1 ELSE registration_key LIKE $1 || '%' END)
-     AND ($4::text IS NULL OR country = $4)
-   ORDER BY registration_key = $1 DESC, name
+   WHERE ${condition} AND ($3::text IS NULL OR country = $3)
+   ORDER BY length(registration_key), name
    LIMIT $2`;
+const REGISTRATION_EXACT_SQL = registrationSql("registration_key = $1");
+const REGISTRATION_PREFIX_SQL = registrationSql("registration_key LIKE $1");
 
 export const embeddedProvider: CompanyDataProvider = {
   name: "embedded",
 
   async suggest(query: SuggestQuery, limit: number) {
     if (query.kind === "registration") {
-      const { rows } = await pool().query(REGISTRATION_SQL, [query.key, limit, query.exact, query.country ?? null]);
+      const { rows } = query.exact
+        ? await pool().query(REGISTRATION_EXACT_SQL, [query.key, limit, query.country ?? null])
+        : await pool().query(REGISTRATION_PREFIX_SQL, [`${query.key}%`, limit, query.country ?? null]);
       return rows.map(toDirectoryCompany);
     }
-    const contains = (await pool().query(CONTAINS_SQL, [query.key, limit])).rows;
-    if (contains.length >= limit) return contains.map(toDirectoryCompany);
-    const similar = (await pool().query(SIMILAR_SQL, [query.key, limit - contains.length, contains.map((r) => r.id)])).rows;
-    return [...contains, ...similar].map(toDirectoryCompany);
+    const found = (await pool().query(PREFIX_SQL, [`${query.key}%`, limit])).rows;
+    if (found.length < limit) {
+      const ids = found.map((r) => r.id);
+      found.push(...(await pool().query(CONTAINS_SQL, [`%${query.key}%`, limit - found.length, ids, `% ${query.key}%`])).rows);
+    }
+    if (found.length === 0) found.push(...(await pool().query(SIMILAR_SQL, [query.key, limit])).rows);
+    return found.map(toDirectoryCompany);
   },
 
   async get(id: number) {

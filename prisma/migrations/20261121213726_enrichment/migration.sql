@@ -120,6 +120,8 @@ CREATE UNIQUE INDEX "lead_company_id_directory_company_id_key" ON "lead"("compan
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE INDEX "company_directory_search_name_trgm_idx" ON "company_directory" USING gin ("search_name" gin_trgm_ops);
 CREATE INDEX "company_directory_search_name_prefix_idx" ON "company_directory" ("search_name" text_pattern_ops);
+-- Typed digits find a registration number by its beginning.
+CREATE INDEX "company_directory_registration_key_prefix_idx" ON "company_directory" ("registration_key" text_pattern_ops);
 
 ALTER TABLE "partner_enrichment" ADD FOREIGN KEY ("company_id") REFERENCES "company"("id");
 ALTER TABLE "partner_enrichment" ADD FOREIGN KEY ("contact_id") REFERENCES "contact"("id") ON DELETE SET NULL;
