@@ -5,10 +5,7 @@
 // against the full embedded directory on its own throw-away PostgreSQL.
 // Target: p95 < 50 ms. Ends with one JSON line.
 // Options: --queries N (default 1000).
-import path from "node:path";
-import { freePort, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
-import { migrate } from "@/lib/db/migrate";
-import { reloadEnv } from "@/lib/env";
+import { startBenchDatabase } from "./bench-database";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -20,15 +17,8 @@ const QUERIES = arg("queries", 1000);
 let seed = 42;
 const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
 
-const root = path.resolve(import.meta.dirname, "..", "..");
-const pg = await startEmbeddedPostgres({ dataDir: path.join(root, ".data", `bench-autocomplete-${process.pid}`), port: await freePort(), persistent: false, fast: true });
+const database = await startBenchDatabase("bench-autocomplete");
 try {
-  await pg.createDatabase("iap_bench");
-  const url = pg.urlFor("iap_bench");
-  await migrate(url);
-  process.env.DATABASE_URL = url;
-  reloadEnv();
-
   const { pool, disconnectDb } = await import("@/lib/db/client");
   const { seedCompanyDirectory } = await import("@/lib/enrichment/directory-seed");
   const { suggestCompanies } = await import("@/lib/enrichment/autocomplete");
@@ -74,5 +64,5 @@ try {
   console.log(JSON.stringify({ p50_ms: round(pct(50)), p95_ms: round(pct(95)), p99_ms: round(pct(99)), companies, queries: QUERIES, no_result: empty, target_p95_ms: 50 }));
   await disconnectDb();
 } finally {
-  await pg.stop();
+  await database.stop();
 }
