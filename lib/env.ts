@@ -18,6 +18,8 @@ const optionalUrl = (protocols: RegExp, hint: string) =>
 const serverSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: optionalUrl(/^postgres(ql)?:$/, "must be a postgresql:// URL"),
+  /** Connections per process in the pool shared by Prisma and the credits engine. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   APP_URL: optionalUrl(/^https?:$/, "must be an http(s):// URL such as https://erp.example.com"),
   NEXTAUTH_SECRET: optionalString,
@@ -47,6 +49,14 @@ const serverSchema = z.object({
   /** Where the embedded PostgreSQL and generated secrets live when nothing is configured. */
   DATA_DIR: z.string().default(".data"),
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  /** OCR languages, from the installed @tesseract.js-data packages ("eng", "eng,fra,deu"). More languages, slower pages. */
+  OCR_LANGUAGES: z
+    .string()
+    .default("eng")
+    .transform((value) => value.split(/[\s,+]+/).filter(Boolean))
+    .pipe(z.array(z.enum(["eng", "fra", "deu"], { message: 'use "eng", "fra" or "deu", separated by commas' })).min(1)),
+  /** Milliseconds between the document worker's polls of its queue; 0 turns the in-process worker off. */
+  DOCUMENT_WORKER_POLL_MS: z.coerce.number().int().min(0).default(2000),
 });
 
 function isOneMailbox(value: string): boolean {
