@@ -31,6 +31,13 @@ const serverSchema = z.object({
   TWILIO_FROM: optionalString,
   TWILIO_API_URL: optionalUrl(/^https?:$/, "must be an http(s):// URL"),
   CRON_SECRET: optionalString,
+  /** Snailmail's postal provider: "test" (the test post office, nothing is posted) or "pingen". */
+  SNAILMAIL_PROVIDER: z.enum(["test", "pingen"]).default("test"),
+  PINGEN_CLIENT_ID: optionalString,
+  PINGEN_CLIENT_SECRET: optionalString,
+  PINGEN_ORGANISATION_ID: optionalString,
+  PINGEN_API_URL: optionalUrl(/^https?:$/, "must be an http(s):// URL such as https://api.pingen.com"),
+  PINGEN_DELIVERY_PRODUCT: z.string().trim().default("cheap"),
   /** Seconds between the app's own runs of its scheduled jobs; 0 turns them off. */
   JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(300),
   /** Where the embedded PostgreSQL and generated secrets live when nothing is configured. */
@@ -57,6 +64,10 @@ export function parseEnv(source: Record<string, string | undefined>): ServerEnv 
   const twilio = [env.TWILIO_ACCOUNT_SID, env.TWILIO_AUTH_TOKEN, env.TWILIO_FROM];
   if (twilio.some(Boolean) && !twilio.every(Boolean)) {
     throw new ConfigError("Invalid configuration:\n  TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM: set all three to use Twilio, or none for the test gateway");
+  }
+  const pingen = [env.PINGEN_CLIENT_ID, env.PINGEN_CLIENT_SECRET, env.PINGEN_ORGANISATION_ID];
+  if (env.SNAILMAIL_PROVIDER === "pingen" && !pingen.every(Boolean)) {
+    throw new ConfigError("Invalid configuration:\n  PINGEN_CLIENT_ID, PINGEN_CLIENT_SECRET, PINGEN_ORGANISATION_ID: all three are required when SNAILMAIL_PROVIDER=pingen");
   }
   return { ...env, APP_URL: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "") };
 }
