@@ -16,7 +16,7 @@ export class TestPostOffice implements PostalProvider {
   readonly label = "Test post office: letters are not posted";
   readonly posts = false;
 
-  constructor(private readonly directory = path.resolve(env().DATA_DIR, "test-post-office")) {}
+  constructor(readonly directory = path.resolve(env().DATA_DIR, "test-post-office")) {}
 
   async send(letter: OutgoingLetter): Promise<Acceptance> {
     const check = await checkPrintable(letter.pdf);
