@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import { getService } from "@/lib/iap/accounts";
+import { getOrCreateAccount, getService } from "@/lib/iap/accounts";
 import { formatCredits } from "@/lib/iap/units";
 import { SNAILMAIL } from "./compose";
 import type { LetterErrorName, LetterStateName } from "./labels";
@@ -64,4 +64,11 @@ export async function findLetterPdf(companyId: number, letterId: number): Promis
   const letter = await prisma().letter.findFirst({ where: { id: letterId, companyId }, select: { id: true, pdf: true } });
   if (!letter) return null;
   return { pdf: letter.pdf, filename: `letter-${letter.id}.pdf` };
+}
+
+/** Credits the company can spend on letters now (balance − open holds); the account is made on first use. */
+export async function availableForLetters(companyId: number): Promise<{ units: bigint; decimals: number }> {
+  const account = await getOrCreateAccount(companyId, SNAILMAIL);
+  const row = await prisma().iapAccount.findUniqueOrThrow({ where: { id: account.id }, select: { balance: true, held: true } });
+  return { units: row.balance - row.held, decimals: account.service.decimals };
 }
