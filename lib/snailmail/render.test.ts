@@ -1,4 +1,5 @@
-import { PDFDocument } from "pdf-lib";
+import fontkit from "@pdf-lib/fontkit";
+import { PDFDict, PDFDocument, PDFName, PDFRawStream, decodePDFRawStream } from "pdf-lib";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
@@ -44,6 +45,18 @@ function insideWindow(item: Placed) {
   return item.page === 1 && item.x >= WINDOW_MM.left && item.x <= WINDOW_MM.left + WINDOW_MM.width && item.y >= WINDOW_MM.top && item.y <= WINDOW_MM.top + WINDOW_MM.height;
 }
 
+/** The font programs embedded in a PDF, parsed back with fontkit. */
+async function embeddedFonts(pdf: Uint8Array) {
+  const doc = await PDFDocument.load(pdf);
+  const fonts = [];
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict)) continue;
+    const file = object.lookupMaybe(PDFName.of("FontFile2"), PDFRawStream);
+    if (file) fonts.push(fontkit.create(Buffer.from(decodePDFRawStream(file).decode())));
+  }
+  return fonts;
+}
+
 describe("letter PDF", () => {
   it("is A4, and puts the recipient's name and postal code inside the window area, with Łódź and Cyrillic extractable", async () => {
     const recipient = { name: "Zofia Łukasiewicz-Żółć", street: "ul. Piotrkowska 104", street2: "Мария Иванова, c/o", city: "Łódź", zip: "90-001", country: "PL" };
@@ -67,6 +80,18 @@ describe("letter PDF", () => {
     const body = items.find((i) => i.text === "Please find our invoice.")!;
     expect(insideWindow(body)).toBe(false);
     expect(items.some((i) => i.text === "Спасибо!")).toBe(true);
+
+    // Extractable text is not enough: the glyphs must have outlines, or the
+    // name prints blank (what pdf-lib's own subsetting did to this font).
+    const fonts = await embeddedFonts(pdf);
+    expect(fonts.length).toBe(2);
+    const regular = fonts.find((f) => !/bold/i.test(f.postscriptName))!;
+    for (const char of "Łukasiewicz-Żółć Łódź Мария Иванова") {
+      if (char === " ") continue;
+      const glyph = regular.glyphForCodePoint(char.codePointAt(0)!);
+      expect(glyph.id, char).toBeGreaterThan(0);
+      expect(glyph.path.commands.length, char).toBeGreaterThan(0);
+    }
   });
 
   it("wraps a long body onto more A4 pages, each numbered", async () => {

@@ -7,11 +7,16 @@
 //   subject y 103.4, body from y 113, x 25–190; later pages from y 25; bottom margin 25
 //   fold marks y 105 and 210, punch mark y 148.5 (left edge)
 // Fonts: Noto Sans (SIL OFL 1.1, from the @expo-google-fonts/noto-sans npm
-// package), embedded and subset, so Latin Extended (Łódź), Greek and Cyrillic print.
+// package), so Latin Extended (Łódź), Greek and Cyrillic print. Each PDF embeds
+// only the characters it uses: subset with HarfBuzz (subset-font), because
+// pdf-lib's own subsetting (@pdf-lib/fontkit 1.1) drops most of Noto Sans's
+// glyph outlines — the text extracts fine but prints blank. Ligatures are off
+// so every character keeps its own glyph (and stays searchable).
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import subsetFont from "subset-font";
 import { countryName, type PostalAddress } from "./address";
 
 export const MM = 72 / 25.4;
@@ -66,22 +71,32 @@ function loadFonts() {
   return fontBytes;
 }
 
-async function newDocument(title: string) {
+/** Characters every letter may draw besides its content (page numbers, the "Enclosed" line, ellipsis). */
+const FIXED_CHARACTERS = " 0123456789Page ofEnclosed:()pages·…-–,.";
+
+async function newDocument(title: string, text: string) {
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   const [regularBytes, boldBytes] = await loadFonts();
-  const regular = await doc.embedFont(regularBytes, { subset: true });
-  const bold = await doc.embedFont(boldBytes, { subset: true });
+  const characters = [...new Set(text + FIXED_CHARACTERS)].join("");
+  const [regularSubset, boldSubset] = await Promise.all(
+    [regularBytes, boldBytes].map((bytes) => subsetFont(bytes, characters, { targetFormat: "truetype", noLayoutClosure: true })),
+  );
+  const options = { subset: false, features: { liga: false, clig: false, dlig: false } };
+  const regular = await doc.embedFont(regularSubset, options);
+  const bold = await doc.embedFont(boldSubset, options);
   doc.setTitle(title);
   doc.setCreator("IAP Credits · Snailmail");
   doc.setProducer("pdf-lib");
   return { doc, regular, bold };
 }
 
+let characterSet: Promise<Set<number>> | undefined;
+
 /** Characters the font cannot print, so the form can say which instead of printing boxes. */
 export async function unprintableCharacters(text: string): Promise<string[]> {
-  const { regular } = await newDocument("check");
-  const supported = new Set(regular.getCharacterSet());
+  characterSet ??= loadFonts().then(([regular]) => new Set(fontkit.create(regular).characterSet));
+  const supported = await characterSet;
   const bad = new Set<string>();
   for (const char of text) {
     const code = char.codePointAt(0)!;
@@ -89,6 +104,25 @@ export async function unprintableCharacters(text: string): Promise<string[]> {
     if (!supported.has(code)) bad.add(char);
   }
   return [...bad];
+}
+
+/** Every string the letter prints, for the font subset. */
+function textOf(content: Omit<LetterContent, "body"> & { body?: string; attachmentName?: string }): string {
+  const { sender, recipient } = content;
+  return [
+    content.subject,
+    content.body ?? "",
+    content.attachmentName ?? "",
+    ...Object.values(sender),
+    ...Object.values(recipient),
+    countryName(sender.country),
+    countryName(recipient.country).toUpperCase(),
+    formatDate(content.date),
+  ].join("");
+}
+
+function formatDate(date: Date) {
+  return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 }
 
 /** The address block lines, as printed in the window (country in capitals when abroad). */
@@ -141,7 +175,7 @@ function drawFirstPage(page: PDFPage, fonts: { regular: PDFFont; bold: PDFFont }
     [sender.zip, sender.city].filter(Boolean).join(" "),
     countryName(sender.country),
     "",
-    content.date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
+    formatDate(content.date),
   ];
   info.forEach((line, index) => {
     if (line) page.drawText(fit(line, regular, 9, TEXT_RIGHT - INFO_LEFT), { x: INFO_LEFT, y: fromTop(53) - index * 12, size: 9, font: regular, color: GREY });
@@ -199,7 +233,7 @@ export interface RenderedLetter {
 
 /** A composed letter: first page with the window address, the body flowing onto more pages as needed. */
 export async function renderLetter(content: LetterContent): Promise<RenderedLetter> {
-  const { doc, regular, bold } = await newDocument(content.subject);
+  const { doc, regular, bold } = await newDocument(content.subject, textOf(content));
   let page = doc.addPage([A4.width, A4.height]);
   let y = drawFirstPage(page, { regular, bold }, content);
   for (const line of wrap(content.body, regular, BODY_SIZE, TEXT_RIGHT - TEXT_LEFT)) {
@@ -258,7 +292,7 @@ export async function renderDocumentLetter(
     throw new LetterFormatError(`Page ${wrong + 1} is ${Math.round(width / MM)} × ${Math.round(height / MM)} mm: only A4 portrait (210 × 297 mm) can be posted.`);
   }
 
-  const { doc, regular, bold } = await newDocument(content.subject);
+  const { doc, regular, bold } = await newDocument(content.subject, textOf(content));
   const cover = doc.addPage([A4.width, A4.height]);
   const y = drawFirstPage(cover, { regular, bold }, content);
   const note = `Enclosed: ${content.attachmentName} (${count} ${count === 1 ? "page" : "pages"})`;

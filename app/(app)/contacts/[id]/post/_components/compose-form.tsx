@@ -81,7 +81,7 @@ export function ComposeForm({ contactId }: { contactId: number }) {
       {mode === "letter" ? (
         <div>
           <label htmlFor="letter-body" className="block text-sm font-medium text-gray-800">
-            Letter
+            Letter text
           </label>
           <textarea
             id="letter-body"
