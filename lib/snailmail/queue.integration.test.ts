@@ -9,6 +9,7 @@ import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { balanceOf, grant } from "@/lib/iap/ledger";
 import { createCompany } from "@/tests/support/fixtures";
 import { checkContactAddress, prepareLetter, queueLetter } from "./compose";
+import { findLetterPdf } from "./letters";
 import { cancelLetter, processLetter, resendLetter, runLetterQueueOnce } from "./queue";
 import { PingenProvider } from "./providers/pingen";
 import { ProviderRefusedError, type OutgoingLetter, type PostalProvider } from "./providers/provider";
@@ -157,6 +158,8 @@ describe("the letter queue", () => {
     // Another company cannot re-send or cancel it; a sent letter cannot be re-sent.
     const other = await createCompany();
     expect(await resendLetter(other.company.id, b, office)).toBe("not-allowed");
+    expect(await findLetterPdf(other.company.id, b)).toBeNull();
+    expect((await findLetterPdf(company.id, b))?.filename).toBe(`letter-${b}.pdf`);
     expect(await cancelLetter(other.company.id, b)).toBe(false);
     expect(await resendLetter(company.id, a, office)).toBe("not-allowed");
     expect(await cancelLetter(company.id, b)).toBe(true);

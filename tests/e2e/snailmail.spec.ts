@@ -91,7 +91,7 @@ test("a contact without a city: the form names the missing field and nothing is 
   expect(await snailmailBalance()).toBe(before);
 });
 
-test("the PDF route answers only for the owning company's letters", async ({ page, request }) => {
+test("the PDF route needs a session and answers 404 for letters not of the company; the cron route needs CRON_SECRET", async ({ page, request }) => {
   const anonymous = await request.get("/letters/1/pdf", { maxRedirects: 0 });
   expect([302, 307, 401]).toContain(anonymous.status());
   await signIn(page, "user@example.com");
