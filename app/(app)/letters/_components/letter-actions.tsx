@@ -15,30 +15,39 @@ function Message({ state }: { state: LetterActionState }) {
   );
 }
 
-export function ResendButton({ letterId }: { letterId: number }) {
-  const [state, action, pending] = useActionState(resendLetterAction, initial);
+/** One form per letter and action, so a click acts on that letter only. */
+function LetterActionButton({
+  letterId,
+  action: serverAction,
+  label,
+  pendingLabel,
+  className = "",
+}: {
+  letterId: number;
+  action: (previous: LetterActionState, formData: FormData) => Promise<LetterActionState>;
+  label: string;
+  pendingLabel: string;
+  className?: string;
+}) {
+  const [state, action, pending] = useActionState(serverAction, initial);
   return (
     <form action={action} className="inline-flex flex-col items-start gap-1">
       <input type="hidden" name="letterId" value={letterId} />
-      <Button variant="link" type="submit" pending={pending} pendingLabel="Re-sending…" className="text-sm">
-        Re-send<span className="sr-only"> letter #{letterId}</span>
+      <Button variant="link" type="submit" pending={pending} pendingLabel={pendingLabel} className={`text-sm ${className}`}>
+        {label}
+        <span className="sr-only"> letter #{letterId}</span>
       </Button>
       <Message state={state} />
     </form>
   );
 }
 
+export function ResendButton({ letterId }: { letterId: number }) {
+  return <LetterActionButton letterId={letterId} action={resendLetterAction} label="Re-send" pendingLabel="Re-sending…" />;
+}
+
 export function CancelButton({ letterId }: { letterId: number }) {
-  const [state, action, pending] = useActionState(cancelLetterAction, initial);
-  return (
-    <form action={action} className="inline-flex flex-col items-start gap-1">
-      <input type="hidden" name="letterId" value={letterId} />
-      <Button variant="link" type="submit" pending={pending} pendingLabel="Canceling…" className="text-sm text-red-700">
-        Cancel<span className="sr-only"> letter #{letterId}</span>
-      </Button>
-      <Message state={state} />
-    </form>
-  );
+  return <LetterActionButton letterId={letterId} action={cancelLetterAction} label="Cancel" pendingLabel="Canceling…" className="text-red-700" />;
 }
 
 export function ProcessQueueButton() {

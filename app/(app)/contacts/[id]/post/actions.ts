@@ -11,6 +11,16 @@ import { availableForLetters } from "@/lib/snailmail/letters";
 import { ZONE_LABELS } from "@/lib/snailmail/price";
 import { composeSchema, MAX_DOCUMENT_BYTES, type ComposeState, type Quote } from "@/lib/snailmail/schemas";
 
+/** The signed-in user, or the message to show when the session has ended. */
+async function signedIn(): Promise<SessionUser | { ok: false; message: string }> {
+  try {
+    return await authorize("ANY");
+  } catch (error) {
+    if (error instanceof AuthError) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
 type Parsed = { ok: true; input: ComposeInput } | { ok: false; fieldErrors: Record<string, string[] | undefined> };
 
 async function parse(user: SessionUser, formData: FormData): Promise<Parsed> {
@@ -33,13 +43,8 @@ async function parse(user: SessionUser, formData: FormData): Promise<Parsed> {
 
 /** The "≈ X credits" preview: renders and prices the letter, charges nothing, queues nothing. */
 export async function quoteLetterAction(formData: FormData): Promise<Quote> {
-  let user: SessionUser;
-  try {
-    user = await authorize("ANY");
-  } catch (error) {
-    if (error instanceof AuthError) return { ok: false, message: error.message };
-    throw error;
-  }
+  const user = await signedIn();
+  if ("ok" in user) return user;
   const parsed = await parse(user, formData);
   if (!parsed.ok) return { ok: false, message: Object.values(parsed.fieldErrors).flat().filter(Boolean)[0] ?? "Complete the form to see the price." };
   const prepared = await prepareLetter(parsed.input);
@@ -58,13 +63,8 @@ export async function quoteLetterAction(formData: FormData): Promise<Quote> {
 
 /** "Send": checks the address, renders, prices and puts the letter In Queue. The queue job charges when it posts. */
 export async function sendLetterAction(_previous: ComposeState, formData: FormData): Promise<ComposeState> {
-  let user: SessionUser;
-  try {
-    user = await authorize("ANY");
-  } catch (error) {
-    if (error instanceof AuthError) return { ok: false, message: error.message };
-    throw error;
-  }
+  const user = await signedIn();
+  if ("ok" in user) return user;
   const parsed = await parse(user, formData);
   if (!parsed.ok) return { ok: false, message: "Check the highlighted fields.", fieldErrors: parsed.fieldErrors };
   const queued = await queueLetter({ ...parsed.input, createdById: user.id });
