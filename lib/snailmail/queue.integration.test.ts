@@ -3,10 +3,11 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { PDFDocument } from "pdf-lib";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
-import { balanceOf, grant } from "@/lib/iap/ledger";
+import { authorize, balanceOf, capture, grant } from "@/lib/iap/ledger";
 import { createCompany } from "@/tests/support/fixtures";
 import { checkContactAddress, prepareLetter, queueLetter } from "./compose";
 import { findLetterPdf } from "./letters";
@@ -21,11 +22,13 @@ vi.setConfig({ testTimeout: 60_000 });
 /** The test post office, counting what reaches it (a "retry storm" would show here). */
 class CountingPostOffice extends TestPostOffice {
   received: number[] = [];
+  keys: string[] = [];
   constructor() {
     super(mkdtempSync(path.join(tmpdir(), "post-office-")));
   }
   override async send(letter: OutgoingLetter) {
     this.received.push(letter.id);
+    this.keys.push(letter.idempotencyKey);
     return super.send(letter);
   }
 }
@@ -84,6 +87,23 @@ describe("composing", () => {
     const other = await createCompany();
     const letter = await letterRow(id);
     expect(await checkContactAddress(other.company.id, letter.contactId!)).toBeNull();
+  });
+
+  it("an attached A4 document gets a cover page and is priced by its sheets; a non-A4 one is refused by name", async () => {
+    const { company, admin } = await companyWithCredits(0n);
+    const contact = await prisma().contact.create({ data: { companyId: company.id, name: "Doc Recipient", ...ADDRESSES.BE } });
+    const document = await PDFDocument.create();
+    for (let i = 0; i < 4; i++) document.addPage([595.28, 841.89]);
+    const bytes = await document.save();
+    const base = { companyId: company.id, contactId: contact.id, subject: "Invoice", color: false, document: { name: "invoice.pdf", bytes } };
+    // Single-sided: cover + 4 pages = 5 sheets (tier 4–8, domestic 3); double-sided: cover, blank back, 4 pages = 3 sheets (2).
+    expect(await prepareLetter({ ...base, duplex: false })).toMatchObject({ ok: true, pages: 5, sheets: 5, credits: 3n });
+    expect(await prepareLetter({ ...base, duplex: true })).toMatchObject({ ok: true, pages: 6, sheets: 3, credits: 2n });
+    const letterSize = await PDFDocument.create();
+    letterSize.addPage([612, 792]);
+    const refused = await queueLetter({ ...base, duplex: false, createdById: admin.id, document: { name: "us.pdf", bytes: await letterSize.save() } });
+    expect(refused).toMatchObject({ ok: false, code: "FORMAT_ERROR", fieldErrors: { document: [expect.stringMatching(/only A4 portrait/)] } });
+    expect(await prisma().letter.count({ where: { companyId: company.id } })).toBe(0);
   });
 });
 
@@ -165,6 +185,37 @@ describe("the letter queue", () => {
     expect(await cancelLetter(company.id, b)).toBe(true);
     expect(await letterRow(b)).toMatchObject({ state: "CANCELED" });
     expect(office.received).toEqual([a]);
+  });
+});
+
+describe("a run that crashed mid-letter", () => {
+  async function crashedAttempt(captured: boolean) {
+    const { company, admin, account } = await companyWithCredits(10n);
+    const id = await letterTo(company.id, admin.id, "BE");
+    const hold = await authorize(account, 2n, { description: "crashed run", idempotencyKey: `letter:${id}:crashed` });
+    if (captured) await capture(hold, 2n, { result: { providerId: "TPO-earlier", trackingId: "TPO-earlier" } });
+    // The crashed run had claimed the letter (its lease has run out) and recorded its request key and hold.
+    await prisma().letter.update({ where: { id }, data: { holdId: hold.id, requestKey: "req-crashed", lockedUntil: new Date(Date.now() - 1000) } });
+    return { id, account, hold };
+  }
+
+  it("provider had accepted (hold captured): the letter is marked Sent from the hold, not posted or charged again", async () => {
+    const { id, account } = await crashedAttempt(true);
+    const office = new CountingPostOffice();
+    expect(await processLetter(id, office)).toBe("sent");
+    expect(office.received).toEqual([]);
+    expect(await letterRow(id)).toMatchObject({ state: "SENT", providerId: "TPO-earlier" });
+    expect(await balanceOf(account.id)).toBe(8n);
+  });
+
+  it("no outcome recorded (hold pending): the hold is released and the same request is repeated once", async () => {
+    const { id, account, hold } = await crashedAttempt(false);
+    const office = new CountingPostOffice();
+    expect(await processLetter(id, office)).toBe("sent");
+    expect(office.keys).toEqual(["req-crashed"]);
+    expect((await prisma().creditHold.findUniqueOrThrow({ where: { id: hold.id } })).status).toBe("RELEASED");
+    const accountRow = await prisma().iapAccount.findUniqueOrThrow({ where: { id: account.id } });
+    expect([accountRow.balance, accountRow.held]).toEqual([8n, 0n]);
   });
 });
 
