@@ -98,7 +98,7 @@ export function ComposeForm({ contactId }: { contactId: number }) {
       ) : (
         <div>
           <label htmlFor="letter-document" className="block text-sm font-medium text-gray-800">
-            PDF document
+            Document to post (PDF)
           </label>
           <input
             id="letter-document"
