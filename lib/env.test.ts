@@ -12,6 +12,12 @@ describe("configuration", () => {
 
   it("names the variable that is wrong", () => {
     expect(() => parseEnv({ SMTP_URL: "mail.example.com" })).toThrow(/SMTP_URL: must be an smtp/);
+    expect(() => parseEnv({ SMTP_URL: "smtp://" })).toThrow(/SMTP_URL: names no server/);
+    expect(() => parseEnv({ SMTP_URL: "smtp://mail.example.com:notaport" })).toThrow(/SMTP_URL/);
+    expect(() => parseEnv({ MAIL_FROM: "not an address" })).toThrow(/MAIL_FROM: must be one sender address/);
+    expect(parseEnv({ SMTP_URL: "smtps://u:p@mail.example.com:465", MAIL_FROM: "IAP <no-reply@example.com>" }).SMTP_URL).toBe(
+      "smtps://u:p@mail.example.com:465",
+    );
     expect(() => parseEnv({ PORT: "http" })).toThrow(/PORT/);
     expect(() => parseEnv({ STRIPE_SECRET_KEY: "sk_test_x" })).toThrow(/STRIPE_WEBHOOK_SECRET/);
     expect(() => parseEnv({ TWILIO_ACCOUNT_SID: "AC1" })).toThrow(/TWILIO_AUTH_TOKEN/);

@@ -1,6 +1,7 @@
 // The one place that reads process.env. Every optional integration selects its
 // embedded default when absent (see README "Configuration"). Parsed once, on
 // first use, so a bad value fails with a message that names the variable.
+import addressparser from "nodemailer/lib/addressparser";
 import { z } from "zod";
 
 const optionalString = z
@@ -24,8 +25,13 @@ const serverSchema = z.object({
   STRIPE_SECRET_KEY: optionalString,
   STRIPE_WEBHOOK_SECRET: optionalString,
   STRIPE_API_URL: optionalUrl(/^https?:$/, "must be an http(s):// URL such as http://localhost:12111"),
-  SMTP_URL: optionalUrl(/^smtps?:$/, "must be an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.com:587"),
-  MAIL_FROM: optionalString,
+  SMTP_URL: optionalUrl(/^smtps?:$/, "must be an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.com:587").refine(
+    (value) => value === undefined || !URL.canParse(value) || new URL(value).hostname !== "",
+    { message: "names no server: use smtp://user:pass@mail.example.com:587" },
+  ),
+  MAIL_FROM: optionalString.refine((value) => value === undefined || isOneMailbox(value), {
+    message: 'must be one sender address such as "IAP Credits <no-reply@example.com>"',
+  }),
   TWILIO_ACCOUNT_SID: optionalString,
   TWILIO_AUTH_TOKEN: optionalString,
   TWILIO_FROM: optionalString,
@@ -44,6 +50,11 @@ const serverSchema = z.object({
   DATA_DIR: z.string().default(".data"),
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
 });
+
+function isOneMailbox(value: string): boolean {
+  const parsed = addressparser(value, { flatten: true });
+  return parsed.length === 1 && /^[^@\s]+@[^@\s]+$/.test(parsed[0].address ?? "");
+}
 
 export type ServerEnv = z.infer<typeof serverSchema> & { APP_URL: string };
 

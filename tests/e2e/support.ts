@@ -7,5 +7,6 @@ export async function signIn(page: Page, email: "admin@example.com" | "user@exam
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  // bcrypt on a busy shared machine can take seconds: allow more than the default expect timeout.
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible({ timeout: 30_000 });
 }

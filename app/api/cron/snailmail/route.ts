@@ -1,14 +1,17 @@
-import { timingSafeEqual } from "node:crypto";
-import { env } from "@/lib/env";
+import { authorizeCron } from "@/lib/jobs/cron-auth";
 import { runLetterQueueOnce } from "@/lib/snailmail/queue";
 
-// POST /api/cron/snailmail — an external scheduler runs the letter queue.
-// Requires `Authorization: Bearer $CRON_SECRET` in every environment.
-export async function POST(request: Request) {
-  const secret = env().CRON_SECRET;
-  if (!secret) return Response.json({ error: "CRON_SECRET is not set: the cron route is disabled." }, { status: 503 });
-  const given = Buffer.from(request.headers.get("authorization") ?? "");
-  const expected = Buffer.from(`Bearer ${secret}`);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return Response.json({ error: "Unauthorized" }, { status: 401 });
-  return Response.json(await runLetterQueueOnce());
+// GET|POST /api/cron/snailmail — an external cron runs the letter queue
+// (Authorization: Bearer <CRON_SECRET>); the app's scheduler calls runLetterQueueOnce() itself.
+export async function GET(request: Request) {
+  const auth = authorizeCron(request);
+  if (!auth.ok) return Response.json({ error: auth.error }, { status: auth.status });
+  try {
+    return Response.json(await runLetterQueueOnce());
+  } catch (error) {
+    console.error("[cron] snailmail queue failed:", error);
+    return Response.json({ error: "The letter queue failed; see the server log." }, { status: 500 });
+  }
 }
+
+export const POST = GET;

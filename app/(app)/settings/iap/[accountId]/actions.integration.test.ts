@@ -1,0 +1,79 @@
+// The Warn Me server action as a direct POST would run it: only the session
+// lookup is replaced (there is no request here); the role check, validation
+// and database write are the real ones.
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { prisma } from "@/lib/db/client";
+import { getOrCreateAccount } from "@/lib/iap/accounts";
+import { createCompany } from "@/tests/support/fixtures";
+
+const session = vi.hoisted(() => ({ userId: null as number | null }));
+vi.mock("next-auth", () => ({
+  getServerSession: async () => (session.userId === null ? null : { user: { id: session.userId } }),
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+const { saveWarningSettingsAction } = await import("./actions");
+
+const INITIAL = { ok: false, message: "", fieldErrors: {} };
+
+function form(fields: Record<string, string>) {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) data.set(name, value);
+  return data;
+}
+
+const VALID = { warnEnabled: "on", threshold: "50", email: "ops@example.com" };
+
+async function setUp() {
+  const { company, admin, user } = await createCompany();
+  const account = await getOrCreateAccount(company.id, "sms");
+  const read = () => prisma().iapAccount.findUniqueOrThrow({ where: { id: account.id } });
+  return { company, admin, user, account, read, before: await read() };
+}
+
+describe("saveWarningSettingsAction", () => {
+  beforeEach(() => {
+    session.userId = null;
+  });
+
+  it("an admin saves Warn Me: threshold in the service's units", async () => {
+    const { admin, account, read } = await setUp();
+    session.userId = admin.id;
+    const state = await saveWarningSettingsAction(account.id, INITIAL, form(VALID));
+    expect(state).toEqual({ ok: true, message: "Saved", fieldErrors: {} });
+    expect(await read()).toMatchObject({ warnEnabled: true, warningThreshold: 5000n, warningEmail: "ops@example.com" });
+  });
+
+  it("a USER posting the action directly changes nothing", async () => {
+    const { user, account, read, before } = await setUp();
+    session.userId = user.id;
+    const state = await saveWarningSettingsAction(account.id, INITIAL, form(VALID));
+    expect(state).toMatchObject({ ok: false, message: "Only administrators can do this." });
+    expect(await read()).toEqual(before);
+  });
+
+  it("signed out, or an admin of another company: nothing changes", async () => {
+    const { account, read, before } = await setUp();
+    expect(await saveWarningSettingsAction(account.id, INITIAL, form(VALID))).toMatchObject({ ok: false });
+    const { admin: stranger } = await createCompany();
+    session.userId = stranger.id;
+    expect(await saveWarningSettingsAction(account.id, INITIAL, form(VALID))).toMatchObject({
+      ok: false,
+      message: "This account does not exist in your company.",
+    });
+    expect(await read()).toEqual(before);
+  });
+
+  it("any invalid field: errors by field and nothing saved", async () => {
+    const { admin, account, read, before } = await setUp();
+    session.userId = admin.id;
+    const negative = await saveWarningSettingsAction(account.id, INITIAL, form({ ...VALID, threshold: "-5" }));
+    expect(negative.ok).toBe(false);
+    expect(negative.fieldErrors).toEqual({ threshold: ["Enter a number of credits of 0 or more."] });
+    const badEmail = await saveWarningSettingsAction(account.id, INITIAL, form({ ...VALID, email: "not-an-address" }));
+    expect(Object.keys(badEmail.fieldErrors)).toEqual(["email"]);
+    const tooPrecise = await saveWarningSettingsAction(account.id, INITIAL, form({ ...VALID, threshold: "1.234" }));
+    expect(tooPrecise.fieldErrors.threshold?.[0]).toMatch(/2 decimal places/);
+    expect(await read()).toEqual(before);
+  });
+});

@@ -1,0 +1,29 @@
+// What the outbox shows for a row. The database keeps three states (QUEUED,
+// SENT, FAILED); a queued row that was composed without an SMTP server, or
+// whose last attempt failed, reads differently to an admin.
+import type { EmailState } from "./outbox";
+
+export const NOT_DELIVERED_PREFIX = "Not delivered:";
+
+export type EmailStatus = "queued" | "retrying" | "not-delivered" | "sent" | "failed";
+
+export function emailStatus(row: { state: EmailState; lastError: string | null }): EmailStatus {
+  if (row.state === "SENT") return "sent";
+  if (row.state === "FAILED") return "failed";
+  if (row.lastError?.startsWith(NOT_DELIVERED_PREFIX)) return "not-delivered";
+  return row.lastError ? "retrying" : "queued";
+}
+
+export const STATUS_LABELS: Record<EmailStatus, string> = {
+  queued: "Queued",
+  retrying: "Retrying",
+  "not-delivered": "Not delivered",
+  sent: "Sent",
+  failed: "Failed",
+};
+
+/** Rows an admin may retry now: failed, waiting for a retry, or kept for lack of SMTP. */
+export function canRetry(row: { state: EmailState; lastError: string | null }): boolean {
+  const status = emailStatus(row);
+  return status === "failed" || status === "retrying" || status === "not-delivered";
+}

@@ -1,0 +1,195 @@
+// npm run bench:pages — server render time of the Account Information page of
+// an account with 100,000 ledger entries, measured on the real production
+// build: own throw-away PostgreSQL, migrated and seeded; `next build` (skip
+// with --no-build to reuse .next/), `next start` on a free port, sign in through
+// next-auth's credentials endpoint, then time sequential GETs of the page (first
+// page of the history, and a page deep in it by cursor). Ends with one JSON line.
+// Options: --entries N (default 100000), --requests N (default 40), --no-build.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import pg from "pg";
+import { freePort, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { migrate } from "@/lib/db/migrate";
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const index = args.indexOf(name);
+  return index >= 0 ? Number(args[index + 1]) : fallback;
+};
+const ENTRIES = option("--entries", 100_000);
+const REQUESTS = option("--requests", 40);
+const BUILD = !args.includes("--no-build");
+
+const children = new Set<ChildProcess>();
+
+function run(command: string, commandArgs: string[], env: Record<string, string>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, commandArgs, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "inherit", "inherit"] });
+    children.add(child);
+    child.on("exit", (code) => {
+      children.delete(child);
+      if (code === 0) resolve();
+      else reject(new Error(`${path.basename(command)} ${commandArgs.join(" ")} exited with ${code}`));
+    });
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** The demo SMS account filled up to `count` entries in one statement: a purchase every 50th, usage otherwise. */
+async function fillLedger(client: pg.Client, count: number): Promise<{ accountId: number; middleId: string; entries: number }> {
+  const { rows } = await client.query(
+    `SELECT a.id, a.balance FROM iap_account a
+       JOIN iap_service s ON s.id = a.service_id JOIN app_user u ON u.company_id = a.company_id
+      WHERE s.technical_name = 'sms' AND u.email = 'admin@example.com'`,
+  );
+  const { id: accountId, balance } = rows[0];
+  // The seed already wrote the trial grant: add what makes `count` in all.
+  const existing = (await client.query("SELECT count(*)::int AS n FROM ledger_entry WHERE account_id = $1", [accountId])).rows[0].n;
+  await client.query("BEGIN");
+  // Running balance = opening balance + cumulative sum of the amounts, so
+  // balance_after is exactly what the engine would have written, and the
+  // account's cached balance is set to the last one (invariant 1 holds).
+  await client.query(
+    `INSERT INTO ledger_entry (account_id, kind, amount, balance_after, description, reference, idempotency_key, created_at)
+     SELECT $1, g.kind, g.amount, $2::bigint + sum(g.amount) OVER (ORDER BY g.i), g.description, NULL, 'bench-' || g.i,
+            now() - make_interval(secs => ($3 - g.i) * 60)
+       FROM (SELECT i,
+                    CASE WHEN i % 50 = 1 THEN 'PURCHASE' ELSE 'USAGE' END::"LedgerKind" AS kind,
+                    CASE WHEN i % 50 = 1 THEN 10000 ELSE -105 END::bigint AS amount,
+                    CASE WHEN i % 50 = 1 THEN 'Standard Pack (100 credits)' ELSE 'SMS to +32 470 12 ' || lpad((i % 10000)::text, 4, '0') || ' (1 part)' END AS description
+               FROM generate_series(1, $3::int) AS i) g
+      ORDER BY g.i`,
+    [accountId, balance, count - existing],
+  );
+  await client.query(
+    `UPDATE iap_account SET balance = (SELECT balance_after FROM ledger_entry WHERE account_id = $1 ORDER BY id DESC LIMIT 1) WHERE id = $1`,
+    [accountId],
+  );
+  await client.query("COMMIT");
+  await client.query("ANALYZE ledger_entry");
+  const check = await client.query(
+    `SELECT (SELECT balance FROM iap_account WHERE id = $1) = (SELECT sum(amount) FROM ledger_entry WHERE account_id = $1) AS consistent,
+            (SELECT count(*) FROM ledger_entry WHERE account_id = $1)::int AS entries,
+            (SELECT id FROM ledger_entry WHERE account_id = $1 ORDER BY id LIMIT 1 OFFSET $2) AS middle_id`,
+    [accountId, Math.floor(count / 2)],
+  );
+  if (!check.rows[0].consistent) throw new Error("Bench data is inconsistent: balance ≠ sum of the ledger");
+  console.log(`▸ ${check.rows[0].entries.toLocaleString("en")} ledger entries on account ${accountId}, balance = sum of entries`);
+  return { accountId, middleId: String(check.rows[0].middle_id), entries: check.rows[0].entries };
+}
+
+async function signIn(baseUrl: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const keep = (response: Response) => {
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(";");
+      const [name, ...value] = pair.split("=");
+      jar.set(name, value.join("="));
+    }
+  };
+  const header = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  keep(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const login = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: header() },
+    body: new URLSearchParams({ csrfToken, email: "admin@example.com", password: "demo1234", json: "true" }),
+  });
+  keep(login);
+  if (![...jar.keys()].some((name) => name.includes("session-token"))) throw new Error(`Sign-in failed (HTTP ${login.status})`);
+  return header();
+}
+
+async function time(url: string, cookie: string, expect: string[]): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(url, { headers: { cookie } });
+  const html = await response.text();
+  const ms = performance.now() - started;
+  if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}`);
+  for (const text of expect) if (!html.includes(text)) throw new Error(`GET ${url}: the page lacks "${text}"`);
+  return ms;
+}
+
+async function measure(label: string, url: string, cookie: string, expect: string[]) {
+  for (let i = 0; i < 5; i++) await time(url, cookie, expect); // warm-up: JIT, pool, route compilation caches
+  const samples: number[] = [];
+  for (let i = 0; i < REQUESTS; i++) samples.push(await time(url, cookie, expect));
+  samples.sort((a, b) => a - b);
+  const result = { p50: percentile(samples, 50), p95: percentile(samples, 95), min: samples[0], max: samples[samples.length - 1] };
+  console.log(
+    `▸ ${label}: ${REQUESTS} requests, p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms (min ${result.min.toFixed(1)}, max ${result.max.toFixed(1)})`,
+  );
+  return result;
+}
+
+async function main() {
+  const pgServer = await startEmbeddedPostgres({ dataDir: path.join(root, ".data", `bench-pages-${process.pid}`), port: await freePort(), persistent: false, fast: true });
+  try {
+    await pgServer.createDatabase("iap_bench_pages");
+    const databaseUrl = pgServer.urlFor("iap_bench_pages");
+    await migrate(databaseUrl);
+    await run(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "lib/cli/db-seed.ts"], { DATABASE_URL: databaseUrl });
+
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    const fillStarted = performance.now();
+    const { accountId, middleId, entries } = await fillLedger(client, ENTRIES);
+    console.log(`▸ Filled in ${((performance.now() - fillStarted) / 1000).toFixed(1)} s`);
+    await client.end();
+
+    if (BUILD) await run(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { NEXT_TELEMETRY_DISABLED: "1" });
+
+    const port = await freePort();
+    const baseUrl = `http://localhost:${port}`;
+    const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+      cwd: root,
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        APP_URL: baseUrl,
+        NEXTAUTH_URL: baseUrl,
+        NEXTAUTH_SECRET: "bench-secret-not-for-production",
+        JOBS_INTERVAL_SECONDS: "0",
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    children.add(server);
+    const deadline = Date.now() + 60_000;
+    while (!(await fetch(`${baseUrl}/login`).then((r) => r.ok, () => false))) {
+      if (Date.now() > deadline || server.exitCode !== null) throw new Error("next start did not answer within 60 s");
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+
+    const cookie = await signIn(baseUrl);
+    const page = `${baseUrl}/settings/iap/${accountId}`;
+    const first = await measure("Account page, newest entries", page, cookie, ["Account Information", "Older entries", "Usage"]);
+    const deep = await measure(`Account page, ?before=${middleId} (mid-history)`, `${page}?before=${middleId}`, cookie, ["Account Information", "Newest entries"]);
+    console.log("Figures are wall time per GET on loopback, one request at a time, on a shared 2-core machine (noisy).");
+    console.log(
+      JSON.stringify({
+        account_page_p50_ms: Number(first.p50.toFixed(1)),
+        account_page_p95_ms: Number(first.p95.toFixed(1)),
+        deep_page_p50_ms: Number(deep.p50.toFixed(1)),
+        deep_page_p95_ms: Number(deep.p95.toFixed(1)),
+        requests: REQUESTS,
+        entries,
+      }),
+    );
+  } finally {
+    for (const child of children) child.kill("SIGTERM");
+    await pgServer.stop();
+  }
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => children.forEach((child) => child.kill("SIGTERM")));
+
+await main();

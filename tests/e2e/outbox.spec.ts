@@ -1,0 +1,76 @@
+import { randomUUID } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import pg from "pg";
+import { hashPassword } from "@/lib/auth/password";
+import { DEMO_PASSWORD, signIn } from "./support";
+
+// The e2e app has CRON_SECRET=test-cron-secret and no SMTP server: the warning
+// is composed and kept in the outbox, marked not delivered. The test makes its
+// own company and admin so that no other spec's balances matter.
+const CRON_SECRET = "test-cron-secret";
+
+async function companyWithLowAccount() {
+  const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await db.connect();
+  try {
+    const suffix = randomUUID().slice(0, 8);
+    const company = await db.query("INSERT INTO company (name, country, currency) VALUES ($1, 'BE', 'EUR') RETURNING id", [`Outbox E2E ${suffix}`]);
+    const companyId = company.rows[0].id;
+    const adminEmail = `outbox-admin-${suffix}@example.test`;
+    await db.query("INSERT INTO app_user (company_id, email, name, password_hash, role) VALUES ($1, $2, 'Outbox Admin', $3, 'ADMIN')", [
+      companyId,
+      adminEmail,
+      await hashPassword(DEMO_PASSWORD),
+    ]);
+    const warningEmail = `billing-${suffix}@example.test`;
+    // Snailmail, Warn Me on at 5 credits, balance 0: below the threshold, not warned yet.
+    await db.query(
+      `INSERT INTO iap_account (company_id, service_id, warn_enabled, warning_threshold, warning_email)
+       SELECT $1, id, true, 5 * 10 ^ decimals, $2 FROM iap_service WHERE technical_name = 'snailmail'`,
+      [companyId, warningEmail],
+    );
+    return { adminEmail, warningEmail };
+  } finally {
+    await db.end();
+  }
+}
+
+test("the cron route queues a low-credit warning that an admin finds in Settings > Outgoing E-mails", async ({ page, request }) => {
+  const { adminEmail, warningEmail } = await companyWithLowAccount();
+
+  expect((await request.post("/api/cron/low-credits")).status()).toBe(401);
+  expect((await request.post("/api/cron/low-credits", { headers: { Authorization: "Bearer wrong" } })).status()).toBe(401);
+  const run = await request.post("/api/cron/low-credits", { headers: { Authorization: `Bearer ${CRON_SECRET}` } });
+  expect(run.status()).toBe(200);
+  const counts = await run.json();
+  expect(counts.queued).toBeGreaterThanOrEqual(1);
+  expect(counts.sent).toBe(0);
+
+  await signIn(page, adminEmail);
+  await page.goto("/settings/outbox");
+  await expect(page.getByRole("heading", { name: "Outgoing E-mails", level: 1 })).toBeVisible();
+  await expect(page.getByText("No SMTP server is configured.")).toBeVisible();
+  const row = page.getByRole("row").filter({ hasText: warningEmail });
+  await expect(row).toHaveCount(1);
+  await expect(row.getByText("Not delivered", { exact: true })).toBeVisible();
+
+  await row.getByRole("link", { name: /^Low credits: Snailmail \(0(\.0+)? left\)$/ }).click();
+  await expect(page.getByRole("heading", { name: "HTML version" })).toBeVisible();
+  const html = page.frameLocator('iframe[title^="HTML version"]');
+  await expect(html.getByRole("link", { name: "Buy credits" })).toHaveAttribute("href", /\/iap\/buy\/snailmail$/);
+  await expect(page.locator("pre")).toContainText("below the warning threshold of 5");
+
+  await page.getByRole("button", { name: "Retry now" }).click();
+  await expect(page.getByRole("status")).toContainText("Not delivered: no SMTP server is configured (set SMTP_URL)");
+
+  // The same cron call again queues nothing more for this account.
+  await request.post("/api/cron/low-credits", { headers: { Authorization: `Bearer ${CRON_SECRET}` } });
+  await page.goto("/settings/outbox");
+  await expect(page.getByRole("row").filter({ hasText: warningEmail })).toHaveCount(1);
+});
+
+test("a user without the admin role gets 403 on the outbox", async ({ page }) => {
+  await signIn(page, "user@example.com");
+  const response = await page.goto("/settings/outbox");
+  expect(response?.status()).toBe(403);
+});
