@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DateTime } from "@/components/date-time";
 import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { buyCreditsPath } from "@/lib/iap/errors";
@@ -69,7 +70,14 @@ export default async function LettersPage() {
                 {letters.map((letter) => (
                   <tr key={letter.id} className="align-top">
                     <td className="px-3 py-2 text-gray-500">{letter.id}</td>
-                    <td className="whitespace-nowrap px-3 py-2">{letter.createdAt.toLocaleString("en-GB", { dateStyle: "short", timeStyle: "short", timeZone: "UTC" })}</td>
+                    <td className="whitespace-nowrap px-3 py-2">
+                      <DateTime value={letter.createdAt} />
+                      {letter.sentAt && (
+                        <span className="block text-xs text-gray-500">
+                          sent <DateTime value={letter.sentAt} />
+                        </span>
+                      )}
+                    </td>
                     <td className="px-3 py-2">
                       {letter.contactId ? (
                         <Link href={`/contacts/${letter.contactId}/post`} className="text-brand-600 hover:underline">

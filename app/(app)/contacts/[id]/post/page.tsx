@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DateTime } from "@/components/date-time";
 import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { describeAddressProblems, ADDRESS_FIELD_LABELS } from "@/lib/snailmail/address";
@@ -98,7 +99,7 @@ export default async function SendByPostPage({ params }: { params: Promise<{ id:
                     </div>
                     <div className="mt-0.5 flex items-center justify-between gap-2 text-xs text-gray-600">
                       <span>
-                        #{letter.id} · {letter.createdAt.toLocaleDateString("en-GB")} · {letter.credits} credits
+                        #{letter.id} · <DateTime value={letter.createdAt} /> · {letter.credits} credits
                       </span>
                       <a href={`/letters/${letter.id}/pdf`} className="text-brand-600 hover:underline">
                         PDF<span className="sr-only"> of letter #{letter.id}</span>
