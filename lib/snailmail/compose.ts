@@ -46,11 +46,11 @@ export function contactAddress(contact: { name: string; street: string | null; s
   return { name: contact.name, street: contact.street, street2: contact.street2, city: contact.city, zip: contact.zip, country: contact.country };
 }
 
-/** The address check on a contact of this company; null when there is no such contact. */
+/** The address check on a contact of this company (and the sender's country); null when there is no such contact. */
 export async function checkContactAddress(companyId: number, contactId: number) {
-  const contact = await prisma().contact.findFirst({ where: { id: contactId, companyId } });
+  const contact = await prisma().contact.findFirst({ where: { id: contactId, companyId }, include: { company: { select: { country: true } } } });
   if (!contact) return null;
-  return { contact, check: validateAddress(contactAddress(contact)) };
+  return { contact, senderCountry: contact.company.country, check: validateAddress(contactAddress(contact)) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import { getOrCreateAccount, getService } from "@/lib/iap/accounts";
+import { getService } from "@/lib/iap/accounts";
 import { formatCredits } from "@/lib/iap/units";
 import { SNAILMAIL } from "./compose";
 import type { LetterErrorName, LetterStateName } from "./labels";
@@ -66,9 +66,18 @@ export async function findLetterPdf(companyId: number, letterId: number): Promis
   return { pdf: letter.pdf, filename: `letter-${letter.id}.pdf` };
 }
 
-/** Credits the company can spend on letters now (balance − open holds); the account is made on first use. */
+/**
+ * Credits the company can spend on letters now (balance − open holds). Looking
+ * does not open the account: before its first letter, that is the free trial
+ * an eligible company will receive on first use.
+ */
 export async function availableForLetters(companyId: number): Promise<{ units: bigint; decimals: number }> {
-  const account = await getOrCreateAccount(companyId, SNAILMAIL);
-  const row = await prisma().iapAccount.findUniqueOrThrow({ where: { id: account.id }, select: { balance: true, held: true } });
-  return { units: row.balance - row.held, decimals: account.service.decimals };
+  const service = await getService(SNAILMAIL);
+  const account = await prisma().iapAccount.findUnique({
+    where: { companyId_serviceId: { companyId, serviceId: service.id } },
+    select: { balance: true, held: true },
+  });
+  if (account) return { units: account.balance - account.held, decimals: service.decimals };
+  const company = await prisma().company.findUniqueOrThrow({ where: { id: companyId }, select: { trialEligible: true } });
+  return { units: company.trialEligible ? service.trialCredits : 0n, decimals: service.decimals };
 }

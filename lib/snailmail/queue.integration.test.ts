@@ -10,7 +10,7 @@ import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { authorize, balanceOf, capture, grant } from "@/lib/iap/ledger";
 import { createCompany } from "@/tests/support/fixtures";
 import { checkContactAddress, prepareLetter, queueLetter } from "./compose";
-import { findLetterPdf } from "./letters";
+import { availableForLetters, findLetterPdf } from "./letters";
 import { cancelLetter, processLetter, resendLetter, runLetterQueueOnce } from "./queue";
 import { PingenProvider } from "./providers/pingen";
 import { ProviderRefusedError, type OutgoingLetter, type PostalProvider } from "./providers/provider";
@@ -68,6 +68,17 @@ async function letterTo(companyId: number, userId: number, where: keyof typeof A
 const letterRow = (id: number) => prisma().letter.findUniqueOrThrow({ where: { id }, omit: { pdf: true } });
 
 describe("composing", () => {
+  it("shows an eligible company its 5 trial credits without opening the account; the first letter opens it", async () => {
+    const { company, admin } = await createCompany({ trialEligible: true });
+    await prisma().company.update({ where: { id: company.id }, data: { street: "Rue de la Loi 16", city: "Brussels", zip: "1000" } });
+    expect(await availableForLetters(company.id)).toEqual({ units: 5n, decimals: 0 });
+    expect(await prisma().iapAccount.count({ where: { companyId: company.id } })).toBe(0);
+    const id = await letterTo(company.id, admin.id, "BE");
+    expect(await runLetterQueueOnce({ provider: new CountingPostOffice(), companyId: company.id })).toMatchObject({ sent: 1 });
+    expect(await letterRow(id)).toMatchObject({ state: "SENT" });
+    expect(await availableForLetters(company.id)).toEqual({ units: 3n, decimals: 0 });
+  });
+
   it("a contact without a city: the check names the field, nothing is queued or charged", async () => {
     const { company, account } = await companyWithCredits(10n);
     const contact = await prisma().contact.create({ data: { companyId: company.id, name: "No City", street: "Meir 1", zip: "2000", country: "BE" } });

@@ -9,7 +9,6 @@ import { checkContactAddress } from "@/lib/snailmail/compose";
 import { listLetters } from "@/lib/snailmail/letters";
 import { postalProvider } from "@/lib/snailmail/providers";
 import { addressLines } from "@/lib/snailmail/render";
-import { prisma } from "@/lib/db/client";
 import { LetterError, LetterStateBadge } from "../../../letters/_components/letter-state-badge";
 import { ComposeForm } from "./_components/compose-form";
 
@@ -22,11 +21,8 @@ export default async function SendByPostPage({ params }: { params: Promise<{ id:
   if (!Number.isInteger(contactId) || contactId <= 0) notFound();
   const found = await checkContactAddress(user.companyId, contactId);
   if (!found) notFound();
-  const { contact, check } = found;
-  const [letters, company] = await Promise.all([
-    listLetters(user.companyId, { contactId }),
-    prisma().company.findUniqueOrThrow({ where: { id: user.companyId }, select: { country: true } }),
-  ]);
+  const { contact, check, senderCountry } = found;
+  const letters = await listLetters(user.companyId, { contactId });
   const provider = postalProvider();
 
   return (
@@ -71,7 +67,7 @@ export default async function SendByPostPage({ params }: { params: Promise<{ id:
             </h2>
             {check.ok ? (
               <address className="mt-2 text-sm not-italic leading-6 text-gray-800">
-                {addressLines(check.address, company.country).map((line, index) => (
+                {addressLines(check.address, senderCountry).map((line, index) => (
                   <span key={index} className="block">
                     {line}
                   </span>
