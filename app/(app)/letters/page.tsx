@@ -48,7 +48,7 @@ export default async function LettersPage() {
             No letters yet. Open a contact and choose <em>Send by Post</em>.
           </p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
+          <div className="relative overflow-x-auto rounded-lg border border-gray-200 bg-white">
             <table className="min-w-full divide-y divide-gray-200 text-sm">
               <caption className="sr-only">Letters</caption>
               <thead className="bg-gray-50 text-left text-xs font-semibold uppercase tracking-wide text-gray-600">
