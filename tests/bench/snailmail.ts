@@ -4,7 +4,7 @@
 // on a shared 2-core machine are noisy: p50 is the figure to compare.
 import { performance } from "node:perf_hooks";
 import { PDFDocument } from "pdf-lib";
-import { A4, renderDocumentLetter, renderLetter } from "@/lib/snailmail/render";
+import { A4, renderDocumentLetter, renderLetter, type RenderedLetter } from "@/lib/snailmail/render";
 
 const RUNS = Number(process.argv[2] ?? 30);
 const sender = { name: "Demo Company SA", street: "Rue de la Loi 16", city: "Brussels", zip: "1000", country: "BE" };
@@ -16,7 +16,7 @@ const source = await PDFDocument.create();
 for (let i = 0; i < 10; i++) source.addPage([A4.width, A4.height]).drawText(`Invoice page ${i + 1}`, { x: 72, y: 720, size: 14 });
 const document = await source.save();
 
-const cases: Record<string, () => Promise<{ pdf: Uint8Array; pages: number }>> = {
+const cases: Record<string, () => Promise<RenderedLetter>> = {
   letter_1_page: () => renderLetter({ sender, recipient, subject: "Invoice INV/2026/0042", body: paragraph.repeat(3), date }),
   letter_3_pages: () => renderLetter({ sender, recipient, subject: "Report", body: Array.from({ length: 25 }, () => paragraph.repeat(2)).join("\n\n"), date }),
   document_10_pages: () => renderDocumentLetter(document, { sender, recipient, subject: "Invoice", date, duplex: false, attachmentName: "invoice.pdf" }),
@@ -27,7 +27,7 @@ const result: Record<string, number> = { runs: RUNS };
 await cases.letter_1_page(); // warm-up: font files read, HarfBuzz compiled
 for (const [name, render] of Object.entries(cases)) {
   const times: number[] = [];
-  let last = { pdf: new Uint8Array(), pages: 0 };
+  let last: RenderedLetter = { pdf: new Uint8Array(0), pages: 0 };
   for (let i = 0; i < RUNS; i++) {
     const started = performance.now();
     last = await render();
