@@ -51,16 +51,16 @@ test("a contact with a full address: Send by Post → price → Send → In Queu
   await expect(page.getByRole("status")).toContainText("is In Queue");
   const letters = page.getByRole("region", { name: `Letters to ${name}` });
   await expect(letters.getByText(subject)).toBeVisible();
-  await expect(letters.getByText("In Queue")).toBeVisible();
+  await expect(letters.getByText("In Queue", { exact: true })).toBeVisible();
   // Queued, not charged yet.
   expect(await snailmailBalance()).toBe(before);
 
   await page.getByRole("link", { name: "Letters", exact: true }).click();
   const row = page.getByRole("row").filter({ hasText: subject });
-  await expect(row.getByText("In Queue")).toBeVisible();
+  await expect(row.getByText("In Queue", { exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Process queue now" }).click();
   await expect(page.getByText(/Queue processed: \d+ sent/)).toBeVisible({ timeout: 30_000 });
-  await expect(row.getByText("Sent")).toBeVisible();
+  await expect(row.getByText("Sent", { exact: true })).toBeVisible();
   await expect(row.getByText(/^TPO-/)).toBeVisible();
   expect(await snailmailBalance()).toBe(before! - 2n);
 
