@@ -18,6 +18,8 @@ const optionalUrl = (protocols: RegExp, hint: string) =>
 const serverSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: optionalUrl(/^postgres(ql)?:$/, "must be a postgresql:// URL"),
+  /** Connections per process in the pool shared by Prisma and the credits engine. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   APP_URL: optionalUrl(/^https?:$/, "must be an http(s):// URL such as https://erp.example.com"),
   NEXTAUTH_SECRET: optionalString,

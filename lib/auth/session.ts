@@ -60,3 +60,13 @@ export async function authorize(role: Role | "ANY" = "ANY"): Promise<SessionUser
   if (role === "ADMIN" && user.role !== "ADMIN") throw new AuthError(403, "Only administrators can do this.");
   return user;
 }
+
+/** authorize() for server actions that answer with a message rather than throw. */
+export async function authorizeAction(role: Role | "ANY" = "ANY"): Promise<{ user: SessionUser; error: null } | { user: null; error: string }> {
+  try {
+    return { user: await authorize(role), error: null };
+  } catch (error) {
+    if (error instanceof AuthError) return { user: null, error: error.message };
+    throw error;
+  }
+}

@@ -2,7 +2,7 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { requireDatabaseUrl } from "@/lib/env";
+import { env, requireDatabaseUrl } from "@/lib/env";
 
 // One pool per process, shared by Prisma (through its pg adapter) and by the
 // credits engine's hand-written single-statement SQL. Kept on globalThis so
@@ -10,7 +10,7 @@ import { requireDatabaseUrl } from "@/lib/env";
 const globalForDb = globalThis as unknown as { pgPool?: pg.Pool; prisma?: PrismaClient };
 
 export function pool(): pg.Pool {
-  globalForDb.pgPool ??= new pg.Pool({ connectionString: requireDatabaseUrl(), max: 20 });
+  globalForDb.pgPool ??= new pg.Pool({ connectionString: requireDatabaseUrl(), max: env().DATABASE_POOL_SIZE });
   return globalForDb.pgPool;
 }
 

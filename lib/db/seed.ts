@@ -3,6 +3,8 @@ import { PACK_CURRENCY, PACK_PRICES, PACK_TIERS } from "@/lib/billing/pack-catal
 import { hashPassword } from "@/lib/auth/password";
 import { SERVICE_CATALOGUE, type ServiceName } from "@/lib/iap/catalogue";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
+import { seedDemoContacts } from "@/lib/contacts/demo-data";
+import { seedSmsPrices } from "@/lib/sms/pricing";
 import type { Db } from "./client";
 
 export const DEMO_PASSWORD = "demo1234";
@@ -41,6 +43,7 @@ export async function seedCatalogue(db: Db) {
       });
     }
   }
+  await seedSmsPrices(db);
 }
 
 /**
@@ -71,6 +74,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
   // A newcomer finds a service under "View My Services" right away: the SMS
   // account exists with its free trial credits (the company is eligible).
   await getOrCreateAccount(company.id, "sms");
+  await seedDemoContacts(db, company.id, company.country);
   return true;
 }
 

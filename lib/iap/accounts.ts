@@ -54,20 +54,31 @@ export async function getOrCreateAccount(companyId: number, technicalName: Servi
   const cached = accountCache.get(key);
   if (cached) return cached;
   const service = await getService(technicalName);
-  const { rows } = await pool().query(
-    `WITH created AS (
-       INSERT INTO iap_account (company_id, service_id) VALUES ($1, $2)
-       ON CONFLICT (company_id, service_id) DO NOTHING
-       RETURNING id
-     )
-     SELECT id FROM created UNION ALL SELECT id FROM iap_account WHERE company_id = $1 AND service_id = $2
-     LIMIT 1`,
-    [companyId, service.id],
-  );
-  const account = { id: rows[0].id as number, companyId, service };
+  const account = { id: await findOrInsertAccountId(companyId, service.id), companyId, service };
   await grantTrialCreditsOnce(account);
   accountCache.set(key, account);
   return account;
+}
+
+async function findOrInsertAccountId(companyId: number, serviceId: number): Promise<number> {
+  // When a concurrent first use inserts the row first, our INSERT waits for it
+  // to commit and then does nothing, but the SELECT half of the same statement
+  // still reads the snapshot taken before that commit and finds no row. A new
+  // statement has a new snapshot and sees it: try again (twice is enough).
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const { rows } = await pool().query(
+      `WITH created AS (
+         INSERT INTO iap_account (company_id, service_id) VALUES ($1, $2)
+         ON CONFLICT (company_id, service_id) DO NOTHING
+         RETURNING id
+       )
+       SELECT id FROM created UNION ALL SELECT id FROM iap_account WHERE company_id = $1 AND service_id = $2
+       LIMIT 1`,
+      [companyId, serviceId],
+    );
+    if (rows[0]) return rows[0].id as number;
+  }
+  throw new Error(`Could not create or find the IAP account of company ${companyId} for service ${serviceId}`);
 }
 
 async function grantTrialCreditsOnce(account: AccountRef) {

@@ -2,8 +2,8 @@ import "server-only";
 import { getOrCreateAccount, type AccountRef } from "./accounts";
 import type { ServiceName } from "./catalogue";
 import { HoldNotPendingError } from "./errors";
-import { findHoldById } from "./holds";
-import { authorize, capture, release, type Hold } from "./ledger";
+import { findHoldById, holdState } from "./holds";
+import { authorize, capture, expireHold, release, type Hold } from "./ledger";
 
 export interface ChargeOptions<T> {
   companyId: number;
@@ -28,46 +28,64 @@ export interface ChargeResult<T> {
   replayed: boolean;
 }
 
-const REPLAY_WAIT_MS = 100;
+const REPLAY_WAIT_MS = 50;
 
 /**
  * Reserve → work → capture, the way every paid service is charged. Any
  * exception in `work` releases the hold and is re-thrown: a failed service costs
  * nothing. Throws InsufficientCreditsError before `work` runs when the account
  * cannot cover `amount`.
+ *
+ * The same key again (a retry, a double-click, another instance) does not run
+ * `work` a second time: it waits for the first run to finish and returns its
+ * result (`replayed: true`), or throws HoldNotPendingError when the first run
+ * failed (its hold was released) or never finished (its hold expired).
  */
 export async function charge<T>(options: ChargeOptions<T>, work: (hold: Hold, account: AccountRef) => Promise<T>): Promise<ChargeResult<T>> {
   const account = await getOrCreateAccount(options.companyId, options.service);
-  let hold = await authorize(account, options.amount, options);
-  if (hold.replayed) return replay<T>(hold, options);
+  const hold = await authorize(account, options.amount, options);
+  if (hold.replayed) return replay<T>(hold);
 
   let result: T;
+  let actual: bigint;
   try {
     result = await work(hold, account);
+    actual = options.actualAmount ? options.actualAmount(result) : options.amount;
   } catch (error) {
     await release(hold);
     throw error;
   }
-  const actual = options.actualAmount ? options.actualAmount(result) : options.amount;
   try {
     const captured = await capture(hold, actual, { result });
-    hold = { ...hold, status: "CAPTURED", capturedAmount: captured.captured };
-    return { result, captured: captured.captured, hold, replayed: false };
+    return { result, captured: captured.captured, hold: { ...hold, status: "CAPTURED", capturedAmount: captured.captured, result }, replayed: false };
   } catch (error) {
-    // Capturing fails only if the hold expired while the work ran (it took
-    // longer than ttlSeconds). The work is done; surface it rather than hide it.
+    // Capturing fails when the hold expired while the work ran (it took longer
+    // than ttlSeconds: the sweep may already have freed the credits) or when
+    // `actualAmount` asked for more than was held. The work is done but unpaid:
+    // surface it rather than hide it, and leave no hold behind.
     await release(hold);
     throw error;
   }
 }
 
-/** The same key again: wait for the first run to finish, then give back its result. */
-async function replay<T>(hold: Hold, options: ChargeOptions<T>): Promise<ChargeResult<T>> {
-  const deadline = Date.now() + (options.ttlSeconds ?? 900) * 1000;
-  let current = hold;
-  while (current.status === "PENDING" && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, REPLAY_WAIT_MS));
-    current = (await findHoldById(hold.account, hold.id)) ?? current;
+/**
+ * The same key again: wait while the first run still holds its credits, then
+ * give back its result. Waiting ends at the hold's expiry at the latest — past
+ * it the first run can no longer capture — so a crashed first run does not
+ * block the retry for longer than its hold lives.
+ */
+async function replay<T>(hold: Hold): Promise<ChargeResult<T>> {
+  let current: Hold = hold;
+  while (current.status === "PENDING") {
+    const state = await holdState(hold);
+    if (!state) break;
+    current = state.hold;
+    if (current.status === "PENDING" && state.due) {
+      await expireHold(hold);
+      current = (await findHoldById(hold.account, hold.id)) ?? current;
+      break;
+    }
+    if (current.status === "PENDING") await new Promise((resolve) => setTimeout(resolve, REPLAY_WAIT_MS));
   }
   if (current.status !== "CAPTURED") throw new HoldNotPendingError(hold.id, current.status);
   return { result: current.result as T, captured: current.capturedAmount ?? 0n, hold: current, replayed: true };

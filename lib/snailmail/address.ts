@@ -1,8 +1,9 @@
 // The address check that runs before anything is charged or queued: every
 // missing field is named on its own, and the postal code must match the
 // destination country's format (data/postal-codes.json).
-import countries from "./data/countries.json";
+import { countryName as localizedCountryName, isCountryCode } from "@/lib/contacts/countries";
 import postalCodes from "./data/postal-codes.json";
+import regions from "./data/regions.json";
 
 export interface PostalAddress {
   name: string;
@@ -35,19 +36,21 @@ interface PostalCodeFormat {
 }
 
 const FORMATS = postalCodes as unknown as Record<string, PostalCodeFormat | null | string>;
-const COUNTRIES = countries as Record<string, { name: string; region: string | null }>;
+/** UN M49 region of each country (from country-codes.csv): the postage table's "region" zone. */
+const REGIONS = regions as Record<string, string>;
 const GENERIC_POSTAL_CODE = /^[A-Z0-9][A-Z0-9 -]{0,8}[A-Z0-9]$/;
 
+/** The country's English name, as printed on an international address's last line. */
 export function countryName(code: string): string {
-  return COUNTRIES[code]?.name ?? code;
+  return localizedCountryName(code, "en");
 }
 
 export function countryRegion(code: string): string | null {
-  return COUNTRIES[code]?.region ?? null;
+  return REGIONS[code] ?? null;
 }
 
 export function isKnownCountry(code: string): boolean {
-  return Object.hasOwn(COUNTRIES, code);
+  return isCountryCode(code);
 }
 
 /** Country codes with a postal code format check (for the README and tests). */

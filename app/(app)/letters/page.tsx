@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DateTime } from "@/components/date-time";
+import { InsufficientCreditsNotice } from "@/components/insufficient-credits-notice";
 import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { buyCreditsPath } from "@/lib/iap/errors";
@@ -8,7 +9,6 @@ import { formatCredits } from "@/lib/iap/units";
 import { SNAILMAIL } from "@/lib/snailmail/compose";
 import { availableForLetters, listLetters } from "@/lib/snailmail/letters";
 import { postalProvider } from "@/lib/snailmail/providers";
-import { InsufficientCreditsNotice } from "./_components/insufficient-credits-notice";
 import { CancelButton, ProcessQueueButton, ResendButton } from "./_components/letter-actions";
 import { LetterError, LetterStateBadge } from "./_components/letter-state-badge";
 
@@ -37,7 +37,8 @@ export default async function LettersPage() {
         </div>
         {waiting && (
           <InsufficientCreditsNotice
-            serviceName="Snailmail"
+            service="Snailmail"
+            action="to post the queued letters"
             needed={waiting.credits}
             available={formatCredits(available.units, available.decimals)}
             buyUrl={buyCreditsPath(SNAILMAIL)}

@@ -5,7 +5,7 @@ import { useActionState, useEffect, useRef, useState, useTransition } from "reac
 import { Button } from "@/components/button";
 import { FieldError, TextField } from "@/components/form";
 import type { ComposeState, Quote } from "@/lib/snailmail/schemas";
-import { InsufficientCreditsNotice } from "../../../../letters/_components/insufficient-credits-notice";
+import { InsufficientCreditsNotice } from "@/components/insufficient-credits-notice";
 import { quoteLetterAction, sendLetterAction } from "../actions";
 
 const initial: ComposeState = { ok: false, message: "" };
@@ -60,7 +60,7 @@ export function ComposeForm({ contactId }: { contactId: number }) {
           )}
         </div>
       )}
-      {state.shortfall && <InsufficientCreditsNotice serviceName="Snailmail" {...state.shortfall} />}
+      {state.shortfall && <InsufficientCreditsNotice service="Snailmail" action="to post this letter now: it waits in the queue" {...state.shortfall} />}
 
       <fieldset>
         <legend className="text-sm font-medium text-gray-800">What to send</legend>

@@ -1,0 +1,105 @@
+"use client";
+
+import { useActionState, useEffect, useMemo, useState } from "react";
+import { Button } from "@/components/button";
+import { InsufficientCreditsNotice } from "@/components/insufficient-credits-notice";
+import { ModalDialog } from "@/components/modal-dialog";
+import { countryName } from "@/lib/contacts/countries";
+import { INVALID_NUMBER_MESSAGE, parsePhone } from "@/lib/sms/phone";
+import { smsPrice, type PriceTable } from "@/lib/sms/price";
+import type { SendSmsState } from "@/lib/sms/schemas";
+import { checkMessage } from "@/lib/sms/message";
+import { SmsComposer, TestModeNotice } from "../../_components/sms-composer";
+import { sendSmsAction } from "../actions";
+
+export interface SmsSettings {
+  prices: PriceTable;
+  decimals: number;
+  testMode: boolean;
+  companyCountry: string;
+}
+
+export function SendSmsDialog({
+  contact,
+  number,
+  settings,
+  onClose,
+  onSent,
+}: {
+  contact: { id: number; name: string; country: string | null };
+  number: string;
+  settings: SmsSettings;
+  onClose: () => void;
+  onSent: (message: string) => void;
+}) {
+  const [body, setBody] = useState("");
+  // One id per attempt: a double-click resends the same id (sent once); after a
+  // refusal the next attempt gets a new one.
+  const [clientId, setClientId] = useState(() => crypto.randomUUID());
+  const [state, action, pending] = useActionState<SendSmsState, FormData>(sendSmsAction, { ok: false, message: "" });
+  const phone = useMemo(() => parsePhone(number, { contact: contact.country, company: settings.companyCountry }), [number, contact.country, settings.companyCountry]);
+
+  useEffect(() => {
+    if (!state.at) return;
+    if (state.ok) onSent(state.message);
+    else setClientId(crypto.randomUUID());
+  }, [state, onSent]);
+
+  const shape = checkMessage(body);
+  const formId = "send-sms-form";
+  return (
+    <ModalDialog
+      title="Send SMS Text Message"
+      onClose={onClose}
+      footer={
+        <>
+          <Button type="button" variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" form={formId} pending={pending} pendingLabel="Sending…" disabled={!phone || !shape.ok}>
+            Send SMS
+          </Button>
+        </>
+      }
+    >
+      {settings.testMode && <TestModeNotice />}
+      <form id={formId} action={action} className="space-y-4">
+        <input type="hidden" name="contactId" value={contact.id} />
+        <input type="hidden" name="number" value={number} />
+        <input type="hidden" name="clientId" value={clientId} />
+        <div>
+          <p className="text-sm font-medium text-gray-800">Recipient</p>
+          <p className="mt-1 text-sm font-medium">{contact.name}</p>
+          <p className="text-sm text-gray-700">
+            {phone ? (
+              <>
+                <span className="whitespace-nowrap">{phone.international}</span>
+                {phone.country && <span> · {countryName(phone.country)}</span>}
+              </>
+            ) : (
+              number
+            )}
+          </p>
+          {!phone && (
+            <p role="alert" className="mt-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+              {INVALID_NUMBER_MESSAGE}
+            </p>
+          )}
+        </div>
+        <SmsComposer
+          value={body}
+          onChange={setBody}
+          autoFocus
+          decimals={settings.decimals}
+          costFor={(parts) => (phone ? smsPrice(settings.prices, phone.country, parts) : null)}
+        />
+        {!state.ok && state.insufficient && <InsufficientCreditsNotice {...state.insufficient} />}
+        {!state.ok && !state.insufficient && state.message && (
+          <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+            {state.message}
+          </p>
+        )}
+      </form>
+    </ModalDialog>
+  );
+}

@@ -1,0 +1,201 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useCallback, useId, useState } from "react";
+import { Button, buttonClasses } from "@/components/button";
+import { TextField } from "@/components/form";
+import type { ContactFormState } from "@/lib/contacts/schemas";
+import { parsePhone } from "@/lib/sms/phone";
+import { SendSmsDialog, type SmsSettings } from "../[id]/_components/send-sms-dialog";
+
+export interface ContactFormValues {
+  id?: number;
+  name: string;
+  email: string;
+  phone: string;
+  mobile: string;
+  country: string;
+  street: string;
+  city: string;
+  zip: string;
+}
+
+export function ContactForm({
+  action,
+  values,
+  countries,
+  companyCountry,
+  sms,
+}: {
+  action: (state: ContactFormState, formData: FormData) => Promise<ContactFormState>;
+  values: ContactFormValues;
+  countries: { code: string; name: string }[];
+  companyCountry: string;
+  /** On a saved contact: the SMS buttons and dialog. */
+  sms?: SmsSettings;
+}) {
+  const [state, formAction, pending] = useActionState(action, { ok: false, message: "" });
+  // Controlled fields: React resets a form after its action runs, and a
+  // refused save must not wipe what was typed.
+  const [fields, setFields] = useState(values);
+  const field = (name: keyof Omit<ContactFormValues, "id">) => ({
+    name,
+    value: fields[name],
+    onChange: (event: { target: { value: string } }) => setFields((current) => ({ ...current, [name]: event.target.value })),
+  });
+  const country = fields.country;
+  const [smsTo, setSmsTo] = useState<string | null>(null);
+  const [confirmation, setConfirmation] = useState<string | null>(null);
+  const errors = state.fieldErrors ?? {};
+  const countryId = useId();
+  const closeSms = useCallback(() => setSmsTo(null), []);
+  const onSent = useCallback((message: string) => {
+    setSmsTo(null);
+    setConfirmation(message);
+  }, []);
+
+  const countries_ = { contact: country || null, company: companyCountry };
+  const openSms = sms && values.id ? (number: string) => (setConfirmation(null), setSmsTo(number)) : undefined;
+
+  return (
+    <>
+      {confirmation && (
+        <p role="status" className="mb-4 flex items-center justify-between gap-3 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
+          {confirmation}
+          <button type="button" className="text-green-800 underline" onClick={() => setConfirmation(null)}>
+            Dismiss
+          </button>
+        </p>
+      )}
+      <form action={formAction} noValidate className="space-y-5 rounded-lg border border-gray-200 bg-white p-5 shadow-xs">
+        {values.id && <input type="hidden" name="id" value={values.id} />}
+        <TextField label="Name" {...field("name")} required errors={errors.name} className="max-w-xl" />
+        <div className="grid gap-5 sm:grid-cols-2">
+          <TextField label="E-mail" {...field("email")} type="email" errors={errors.email} autoComplete="off" />
+          <div>
+            <label htmlFor={countryId} className="block text-sm font-medium text-gray-800">
+              Country
+            </label>
+            <select
+              id={countryId}
+              {...field("country")}
+              aria-invalid={Boolean(errors.country?.length) || undefined}
+              className="mt-1 block w-full rounded-md border border-gray-300 bg-white px-3 py-2 text-sm shadow-xs focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30"
+            >
+              <option value="">—</option>
+              {countries.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+            {errors.country && <p className="mt-1 text-sm text-red-700">{errors.country.join(" ")}</p>}
+          </div>
+          <PhoneField label="Phone" name="phone" value={fields.phone} onChange={(phone) => setFields((current) => ({ ...current, phone }))} countries={countries_} errors={errors.phone} onSms={openSms} />
+          <PhoneField label="Mobile" name="mobile" value={fields.mobile} onChange={(mobile) => setFields((current) => ({ ...current, mobile }))} countries={countries_} errors={errors.mobile} onSms={openSms} />
+        </div>
+        <div className="grid gap-5 sm:grid-cols-[2fr_1fr_2fr]">
+          <TextField label="Street" {...field("street")} errors={errors.street} />
+          <TextField label="ZIP" {...field("zip")} errors={errors.zip} />
+          <TextField label="City" {...field("city")} errors={errors.city} />
+        </div>
+        <div className="flex flex-wrap items-center gap-3">
+          <Button type="submit" pending={pending} pendingLabel="Saving…">
+            Save
+          </Button>
+          <Link href="/contacts" className={buttonClasses("secondary")}>
+            {values.id ? "Back to list" : "Discard"}
+          </Link>
+          {state.message && (
+            <p role={state.ok ? "status" : "alert"} className={`text-sm ${state.ok ? "text-green-800" : "text-red-700"}`}>
+              {state.message}
+            </p>
+          )}
+        </div>
+      </form>
+      {sms && values.id && smsTo !== null && (
+        <SendSmsDialog
+          contact={{ id: values.id, name: values.name, country: country || null }}
+          number={smsTo}
+          settings={sms}
+          onClose={closeSms}
+          onSent={onSent}
+        />
+      )}
+    </>
+  );
+}
+
+function PhoneField({
+  label,
+  name,
+  value,
+  onChange,
+  countries,
+  errors,
+  onSms,
+}: {
+  label: string;
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+  countries: { contact: string | null; company: string };
+  errors?: string[];
+  onSms?: (number: string) => void;
+}) {
+  const id = useId();
+  const trimmed = value.trim();
+  const parsed = trimmed ? parsePhone(trimmed, countries) : null;
+  const hint = !trimmed
+    ? null
+    : parsed
+      ? parsed.international === trimmed
+        ? null
+        : { warn: false, text: `Will be saved as ${parsed.international}` }
+      : { warn: true, text: "This number can't be read as a phone number: add the country code (+33…) or set the country." };
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-gray-800">
+        {label}
+      </label>
+      <div className="mt-1 flex items-center gap-2">
+        <input
+          id={id}
+          name={name}
+          type="tel"
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          autoComplete="off"
+          aria-describedby={hint ? `${id}-hint` : undefined}
+          className={`block w-full rounded-md border px-3 py-2 text-sm shadow-xs focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30 ${
+            hint?.warn ? "border-amber-400" : "border-gray-300"
+          }`}
+        />
+        {onSms && trimmed && (
+          <button
+            type="button"
+            onClick={() => onSms(trimmed)}
+            aria-label={`Send SMS to ${parsed?.international ?? trimmed}`}
+            title="Send SMS"
+            className="shrink-0 rounded-md border border-gray-300 bg-white p-2 text-brand-600 shadow-xs hover:bg-brand-50"
+          >
+            <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="size-5">
+              <path
+                fillRule="evenodd"
+                d="M3.43 2.52A41.3 41.3 0 0 1 10 2c2.24 0 4.43.18 6.57.52 1.5.24 2.43 1.53 2.43 2.94v5.08c0 1.41-.93 2.7-2.43 2.94a41.2 41.2 0 0 1-5.03.49l-3.3 3.3A.75.75 0 0 1 7 16.75v-3.03a41.3 41.3 0 0 1-3.57-.44C1.93 13.04 1 11.75 1 10.34V5.46c0-1.41.93-2.7 2.43-2.94ZM6 8a1 1 0 1 0 0 2 1 1 0 0 0 0-2Zm3 1a1 1 0 1 1 2 0 1 1 0 0 1-2 0Zm5-1a1 1 0 1 0 0 2 1 1 0 0 0 0-2Z"
+                clipRule="evenodd"
+              />
+            </svg>
+          </button>
+        )}
+      </div>
+      {hint && (
+        <p id={`${id}-hint`} className={`mt-1 text-xs ${hint.warn ? "text-amber-800" : "text-gray-500"}`}>
+          {hint.warn && <span aria-hidden>⚠ </span>}
+          {hint.text}
+        </p>
+      )}
+      {errors?.length ? <p className="mt-1 text-sm text-red-700">{errors.join(" ")}</p> : null}
+    </div>
+  );
+}

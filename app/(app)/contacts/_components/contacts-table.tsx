@@ -1,0 +1,127 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { Button } from "@/components/button";
+import { MassSmsDialog, type MassSelection } from "./mass-sms-dialog";
+
+export interface ContactListRow {
+  id: number;
+  name: string;
+  email: string | null;
+  phone: { text: string; valid: boolean } | null;
+  mobile: { text: string; valid: boolean } | null;
+  country: string | null;
+}
+
+export function ContactsTable({ rows, total, q, decimals, testMode }: { rows: ContactListRow[]; total: number; q: string; decimals: number; testMode: boolean }) {
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [allMatching, setAllMatching] = useState(false);
+  const [massOpen, setMassOpen] = useState<MassSelection | null>(null);
+  const allOnPage = rows.length > 0 && rows.every((r) => selected.has(r.id));
+  const count = allMatching ? total : selected.size;
+
+  function toggle(id: number) {
+    setAllMatching(false);
+    setSelected((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  }
+
+  return (
+    <>
+      {count > 0 && (
+        <div className="flex flex-wrap items-center gap-3 rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm">
+          <span className="font-medium">{count} selected</span>
+          {allOnPage && !allMatching && total > rows.length && (
+            <button type="button" className="text-brand-600 underline" onClick={() => setAllMatching(true)}>
+              Select all {total} contacts{q ? ` matching "${q}"` : ""}
+            </button>
+          )}
+          <Button type="button" className="ml-auto" onClick={() => setMassOpen(allMatching ? { all: true, q } : { ids: [...selected] })}>
+            Send SMS
+          </Button>
+          <button
+            type="button"
+            className="text-gray-700 underline"
+            onClick={() => {
+              setSelected(new Set());
+              setAllMatching(false);
+            }}
+          >
+            Clear
+          </button>
+        </div>
+      )}
+      <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white shadow-xs">
+        <table className="min-w-full text-left text-sm">
+          <thead className="border-b border-gray-200 bg-gray-50 text-gray-700">
+            <tr>
+              <th scope="col" className="w-10 px-3 py-2">
+                <input
+                  type="checkbox"
+                  aria-label="Select all contacts on this page"
+                  checked={allOnPage}
+                  onChange={() => {
+                    setAllMatching(false);
+                    setSelected(allOnPage ? new Set() : new Set(rows.map((r) => r.id)));
+                  }}
+                  className="size-4 accent-brand-600"
+                />
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">Name</th>
+              <th scope="col" className="px-3 py-2 font-medium">E-mail</th>
+              <th scope="col" className="px-3 py-2 font-medium">Phone</th>
+              <th scope="col" className="px-3 py-2 font-medium">Mobile</th>
+              <th scope="col" className="px-3 py-2 font-medium">Country</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-gray-100">
+            {rows.map((row) => (
+              <tr key={row.id} className={selected.has(row.id) || allMatching ? "bg-brand-50/60" : "hover:bg-gray-50"}>
+                <td className="px-3 py-2">
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${row.name}`}
+                    checked={allMatching || selected.has(row.id)}
+                    onChange={() => toggle(row.id)}
+                    className="size-4 accent-brand-600"
+                  />
+                </td>
+                <td className="px-3 py-2">
+                  <Link href={`/contacts/${row.id}`} className="font-medium text-brand-600 hover:underline">
+                    {row.name}
+                  </Link>
+                </td>
+                <td className="px-3 py-2 text-gray-700">{row.email}</td>
+                <td className="px-3 py-2 whitespace-nowrap">
+                  <Number value={row.phone} />
+                </td>
+                <td className="px-3 py-2 whitespace-nowrap">
+                  <Number value={row.mobile} />
+                </td>
+                <td className="px-3 py-2 text-gray-700">{row.country}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {massOpen && <MassSmsDialog selection={massOpen} decimals={decimals} testMode={testMode} onClose={() => setMassOpen(null)} />}
+    </>
+  );
+}
+
+function Number({ value }: { value: { text: string; valid: boolean } | null }) {
+  if (!value) return null;
+  if (value.valid) return <span>{value.text}</span>;
+  return (
+    <span className="text-amber-800" title="Not a valid phone number">
+      <span aria-hidden>⚠ </span>
+      {value.text}
+      <span className="sr-only"> (not a valid phone number)</span>
+    </span>
+  );
+}

@@ -1,0 +1,169 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useState, useTransition } from "react";
+import { Button } from "@/components/button";
+import { InsufficientCreditsNotice } from "@/components/insufficient-credits-notice";
+import { ModalDialog } from "@/components/modal-dialog";
+import { checkMessage } from "@/lib/sms/message";
+import type { MassSmsPreview, MassSmsStatus } from "@/lib/sms/schemas";
+import { massSmsProgressAction, previewMassSmsAction, startMassSmsAction } from "../actions";
+import { SmsComposer, TestModeNotice } from "./sms-composer";
+
+export type MassSelection = { ids: number[] } | { all: true; q: string };
+
+const POLL_MS = 600;
+
+export function MassSmsDialog({ selection, decimals, testMode, onClose }: { selection: MassSelection; decimals: number; testMode: boolean; onClose: () => void }) {
+  const router = useRouter();
+  const [preview, setPreview] = useState<MassSmsPreview | null>(null);
+  const [body, setBody] = useState("");
+  const [clientId, setClientId] = useState(() => crypto.randomUUID());
+  const [status, setStatus] = useState<MassSmsStatus | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  useEffect(() => {
+    let live = true;
+    void previewMassSmsAction(selection).then((result) => live && setPreview(result));
+    return () => {
+      live = false;
+    };
+  }, [selection]);
+
+  const batchKey = status?.ok ? status.batchKey : undefined;
+  const done = status?.progress?.done ?? false;
+  useEffect(() => {
+    if (!batchKey || done) return;
+    const timer = setTimeout(() => {
+      void massSmsProgressAction(batchKey).then((next) => {
+        setStatus(next);
+        if (next.progress?.done) router.refresh();
+      });
+    }, POLL_MS);
+    return () => clearTimeout(timer);
+  }, [batchKey, done, status, router]);
+
+  function send() {
+    startTransition(async () => {
+      const result = await startMassSmsAction({ selection, body, clientId });
+      setStatus(result);
+      if (!result.ok) setClientId(crypto.randomUUID());
+    });
+  }
+
+  const shape = checkMessage(body);
+  const sending = Boolean(batchKey);
+  const progress = status?.progress;
+  const invalid = preview ? preview.skipped.length : 0;
+
+  return (
+    <ModalDialog
+      title="Send SMS Text Message"
+      wide
+      onClose={onClose}
+      footer={
+        sending ? (
+          <Button type="button" variant={done ? "primary" : "secondary"} onClick={onClose}>
+            {done ? "Close" : "Continue in background"}
+          </Button>
+        ) : (
+          <>
+            <Button type="button" variant="secondary" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="button" onClick={send} pending={pending} pendingLabel="Sending…" disabled={!preview?.ok || preview.recipients === 0 || !shape.ok}>
+              Send
+            </Button>
+          </>
+        )
+      }
+    >
+      {testMode && <TestModeNotice />}
+      {!preview ? (
+        <p className="text-sm text-gray-600" aria-live="polite">
+          Checking the recipients' numbers…
+        </p>
+      ) : !preview.ok ? (
+        <p role="alert" className="text-sm text-red-700">
+          {preview.message}
+        </p>
+      ) : (
+        <>
+          <div className="space-y-2 text-sm">
+            <p>
+              <span className="font-medium">Recipients:</span> {preview.recipients} number{preview.recipients === 1 ? "" : "s"} from {preview.total} selected contact
+              {preview.total === 1 ? "" : "s"}.
+            </p>
+            {invalid > 0 && (
+              <div className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
+                <p className="font-medium">
+                  {invalid} out of {preview.total} recipients have an invalid or missing number. They will be skipped.
+                </p>
+                <details className="mt-1">
+                  <summary className="cursor-pointer underline">Show who is skipped</summary>
+                  <ul className="mt-1 max-h-40 list-disc overflow-y-auto pl-5">
+                    {preview.skipped.slice(0, 200).map((s) => (
+                      <li key={s.contactId}>
+                        {s.name} — {s.reason === "missing" ? "no number" : `invalid number "${s.number}"`}
+                      </li>
+                    ))}
+                    {preview.skipped.length > 200 && <li>… and {preview.skipped.length - 200} more</li>}
+                  </ul>
+                </details>
+              </div>
+            )}
+            {preview.duplicates > 0 && (
+              <p className="text-gray-700">
+                {preview.duplicates} contact{preview.duplicates === 1 ? " shares" : "s share"} a number with another recipient: each number gets the message once.
+              </p>
+            )}
+          </div>
+          {!sending && (
+            <SmsComposer
+              value={body}
+              onChange={setBody}
+              autoFocus
+              decimals={decimals}
+              costFor={(parts) => preview.priceGroups.reduce((sum, g) => sum + BigInt(g.creditsPerPart) * BigInt(g.count), 0n) * BigInt(parts)}
+            />
+          )}
+        </>
+      )}
+      {status && !status.ok && status.insufficient && <InsufficientCreditsNotice {...status.insufficient} />}
+      {status && !status.ok && !status.insufficient && (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {status.message}
+        </p>
+      )}
+      {sending && (
+        <div className="space-y-2" aria-live="polite">
+          {progress ? (
+            <>
+              <label className="block text-sm font-medium" htmlFor="mass-sms-progress">
+                {done ? "Done:" : "Sending…"} {progress.sent + progress.failed} of {progress.messages} numbers
+              </label>
+              <progress id="mass-sms-progress" className="h-2 w-full accent-brand-600" value={progress.sent + progress.failed} max={Math.max(progress.messages, 1)} />
+              {done && (
+                <p role="status" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
+                  {progress.sent} SMS sent{progress.failed ? `, ${progress.failed} not sent` : ""} — {progress.creditsText} credits used.
+                  {progress.failed ? " No credits were used for the ones not sent." : ""}
+                </p>
+              )}
+              {progress.failures.length > 0 && (
+                <ul className="list-disc pl-5 text-sm text-red-800">
+                  {progress.failures.map((f, i) => (
+                    <li key={i}>
+                      {f.name} ({f.number}): {f.reason}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </>
+          ) : (
+            <p className="text-sm">{status?.message}</p>
+          )}
+        </div>
+      )}
+    </ModalDialog>
+  );
+}

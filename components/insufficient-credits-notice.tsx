@@ -1,0 +1,55 @@
+// The one "not enough credits" prompt, whatever service ran out: what the
+// operation needs, what the account has, and "Buy credits" opening the
+// service's Buy Credits page in a new tab (the user's work stays open here).
+// Actions turn an InsufficientCreditsError into these props with
+// insufficientCreditsProps(); the component renders on server or client.
+import { formatCredits } from "@/lib/iap/units";
+
+export interface InsufficientCreditsProps {
+  /** Service name as users know it ("SMS"). */
+  service: string;
+  /** Formatted credits, e.g. "1.64". */
+  needed: string;
+  available: string;
+  /** InsufficientCreditsError.buyUrl, e.g. "/iap/buy/sms". */
+  buyUrl: string;
+  /** What was attempted, completing "Not enough credits …": default "for <service>". */
+  action?: string;
+}
+
+/** Plain data for a server action's result (no bigint, no class). */
+export function insufficientCreditsProps(
+  error: { service: { name: string; decimals: number }; needed: bigint; available: bigint; buyUrl: string },
+  action?: string,
+): InsufficientCreditsProps {
+  return {
+    service: error.service.name,
+    needed: formatCredits(error.needed, error.service.decimals),
+    available: formatCredits(error.available < 0n ? 0n : error.available, error.service.decimals),
+    buyUrl: error.buyUrl,
+    ...(action ? { action } : {}),
+  };
+}
+
+export function InsufficientCreditsNotice({ service, needed, available, buyUrl, action }: InsufficientCreditsProps) {
+  return (
+    <div role="alert" className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2.5 text-sm text-amber-900">
+      <p>
+        Not enough credits {action ?? `for ${service}`} (needs {needed}, you have {available}).
+      </p>
+      <a
+        href={buyUrl}
+        target="_blank"
+        rel="noopener"
+        className="inline-flex items-center gap-1.5 rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white shadow-xs hover:bg-brand-700"
+      >
+        Buy credits
+        <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="size-3.5">
+          <path d="M11 3a1 1 0 1 0 0 2h2.59l-6.3 6.3a1 1 0 1 0 1.42 1.4L15 6.42V9a1 1 0 1 0 2 0V4a1 1 0 0 0-1-1h-5Z" />
+          <path d="M5 5a2 2 0 0 0-2 2v8a2 2 0 0 0 2 2h8a2 2 0 0 0 2-2v-3a1 1 0 1 0-2 0v3H5V7h3a1 1 0 0 0 0-2H5Z" />
+        </svg>
+        <span className="sr-only">(opens in a new tab)</span>
+      </a>
+    </div>
+  );
+}

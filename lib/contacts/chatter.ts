@@ -1,0 +1,52 @@
+import "server-only";
+import { prisma, type Tx } from "@/lib/db/client";
+
+export type ChatterKind = "NOTE" | "SMS" | "EMAIL" | "SYSTEM";
+
+export interface ChatterEntry {
+  id: number;
+  kind: ChatterKind;
+  body: string;
+  author: string | null;
+  createdAt: Date;
+}
+
+/**
+ * Posts to a contact's chatter. Scoped: nothing is written unless the contact
+ * belongs to the company. Pass `tx` to post in the same transaction as the
+ * change it records (an SMS's outcome, for instance).
+ */
+export async function postMessage(
+  input: { companyId: number; contactId: number; kind: ChatterKind; body: string; authorId?: number | null },
+  tx?: Tx,
+): Promise<number | null> {
+  const db = tx ?? prisma();
+  const contact = await db.contact.findFirst({ where: { id: input.contactId, companyId: input.companyId }, select: { id: true } });
+  if (!contact) return null;
+  const message = await db.chatterMessage.create({
+    data: { contactId: contact.id, kind: input.kind, body: input.body, authorId: input.authorId ?? null },
+    select: { id: true },
+  });
+  return message.id;
+}
+
+/** Newest first, with the author's name. */
+export async function listMessages(companyId: number, contactId: number, limit = 100): Promise<ChatterEntry[]> {
+  const messages = await prisma().chatterMessage.findMany({
+    where: { contactId, contact: { companyId } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit,
+  });
+  const authorIds = [...new Set(messages.map((m) => m.authorId).filter((id): id is number => id !== null))];
+  const authors = authorIds.length
+    ? await prisma().user.findMany({ where: { id: { in: authorIds }, companyId }, select: { id: true, name: true } })
+    : [];
+  const names = new Map(authors.map((a) => [a.id, a.name]));
+  return messages.map((m) => ({
+    id: m.id,
+    kind: m.kind,
+    body: m.body,
+    author: m.authorId === null ? null : (names.get(m.authorId) ?? null),
+    createdAt: m.createdAt,
+  }));
+}

@@ -1,0 +1,63 @@
+// Shared by the contact form (client) and its server actions.
+import { z } from "zod";
+import { isCountryCode } from "./countries";
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters.`)
+    .transform((value) => (value === "" ? null : value))
+    .nullable()
+    .optional()
+    .transform((value) => value ?? null);
+
+export const contactSchema = z.object({
+  name: z.string().trim().min(1, "Enter the contact's name.").max(200, "At most 200 characters."),
+  email: z
+    .string()
+    .trim()
+    .max(254)
+    .transform((value) => (value === "" ? null : value))
+    .nullable()
+    .optional()
+    .transform((value) => value ?? null)
+    .refine((value) => value === null || z.email().safeParse(value).success, "Enter a valid e-mail address, like name@example.com."),
+  // Phone numbers are kept as typed: an unparseable one gets a warning in the
+  // form, and the SMS dialog is where it blocks sending.
+  phone: optionalText(40),
+  mobile: optionalText(40),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .transform((value) => (value === "" ? null : value))
+    .nullable()
+    .optional()
+    .transform((value) => value ?? null)
+    .refine((value) => value === null || isCountryCode(value), "Choose a country from the list."),
+  street: optionalText(200),
+  city: optionalText(100),
+  zip: optionalText(20),
+});
+
+export type ContactInput = z.output<typeof contactSchema>;
+export type ContactFormValues = z.input<typeof contactSchema>;
+
+export const noteSchema = z.object({
+  contactId: z.coerce.number().int().positive(),
+  body: z.string().trim().min(1, "Write a note first.").max(10_000, "At most 10,000 characters."),
+});
+
+export const CONTACTS_PAGE_SIZE = 20;
+
+export const contactListQuerySchema = z.object({
+  q: z.string().trim().max(100).catch("").default(""),
+  page: z.coerce.number().int().min(1).catch(1).default(1),
+});
+
+export interface ContactFormState {
+  ok: boolean;
+  message: string;
+  fieldErrors?: Partial<Record<keyof ContactFormValues, string[]>>;
+}

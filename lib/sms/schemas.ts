@@ -1,0 +1,63 @@
+// Shared by the SMS dialogs (client) and their server actions.
+import { z } from "zod";
+import type { InsufficientCreditsProps } from "@/components/insufficient-credits-notice";
+
+const clientId = z.string().trim().min(8, "Missing send id: reload the page.").max(100);
+
+export const sendSmsSchema = z.object({
+  contactId: z.coerce.number().int().positive(),
+  number: z.string().trim().min(1, "This contact has no number here.").max(40),
+  // Not trimmed: spaces and line breaks are part of the message and its length.
+  body: z.string().max(5000, "The message is too long."),
+  clientId,
+});
+
+export const massSmsSelectionSchema = z.union([
+  z.object({ ids: z.array(z.number().int().positive()).min(1, "Select at least one contact.").max(50_000) }),
+  z.object({ all: z.literal(true), q: z.string().max(100).default("") }),
+]);
+
+export const massSmsSendSchema = z.object({
+  selection: massSmsSelectionSchema,
+  body: z.string().max(5000, "The message is too long."),
+  clientId,
+});
+
+export interface SendSmsState {
+  ok: boolean;
+  message: string;
+  fieldErrors?: Partial<Record<"body" | "number", string[]>>;
+  insufficient?: InsufficientCreditsProps;
+  /** Set when the gateway failed: the message to show is in `message`. */
+  failed?: boolean;
+  /** Bumped on every answer so the dialog can react once per send. */
+  at?: number;
+}
+
+export interface MassSmsPreview {
+  ok: boolean;
+  message: string;
+  total: number;
+  recipients: number;
+  duplicates: number;
+  skipped: { contactId: number; name: string; number: string | null; reason: "missing" | "invalid" }[];
+  /** Credits per part (units, as text) × how many numbers pay it. */
+  priceGroups: { creditsPerPart: string; count: number }[];
+}
+
+export interface MassSmsStatus {
+  ok: boolean;
+  message: string;
+  batchKey?: string;
+  insufficient?: InsufficientCreditsProps;
+  progress?: {
+    messages: number;
+    queued: number;
+    sent: number;
+    failed: number;
+    duplicates: number;
+    creditsText: string;
+    done: boolean;
+    failures: { name: string; number: string; reason: string }[];
+  };
+}

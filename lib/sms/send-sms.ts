@@ -1,0 +1,146 @@
+import "server-only";
+import { prisma } from "@/lib/db/client";
+import { postMessage } from "@/lib/contacts/chatter";
+import { charge } from "@/lib/iap/charge";
+import { HoldNotPendingError, InsufficientCreditsError } from "@/lib/iap/errors";
+import { formatCredits } from "@/lib/iap/units";
+import { smsGateway, SmsGatewayError, type SmsGateway } from "./gateways";
+import { INVALID_NUMBER_MESSAGE, parsePhone, type ParsedPhone } from "./phone";
+import { smsPrice } from "./price";
+import { loadPriceTable, smsService } from "./pricing";
+import { checkMessage } from "./message";
+
+export interface SendSmsInput {
+  companyId: number;
+  userId: number;
+  contactId: number;
+  /** As typed or stored on the contact; formatted to E.164 here. */
+  number: string;
+  body: string;
+  /** One per send in the form (a client-generated id): a double-click sends once. */
+  idempotencyKey: string;
+}
+
+export type SendSmsResult =
+  | { status: "sent"; smsId: number; number: string; parts: number; credits: bigint; creditsText: string; gatewayId: string; replayed: boolean }
+  | { status: "invalid"; message: string }
+  | { status: "insufficient"; error: InsufficientCreditsError }
+  | { status: "failed"; reason: string; smsId: number | null };
+
+export function sentLogText(number: string, parts: number, creditsText: string, body: string): string {
+  return `SMS sent to ${number} — ${parts} SMS, ${creditsText} credits\n\n${body}`;
+}
+
+export function failedLogText(number: string, reason: string, body: string): string {
+  return `SMS not sent to ${number}: ${reason}. No credits were used.\n\n${body}`;
+}
+
+/**
+ * Sends one SMS to a contact and charges it: validate (nothing charged on a
+ * bad message or number) → hold the price on the SMS account → record the
+ * intent (a QUEUED sms_message) → call the gateway outside any transaction →
+ * record the outcome and the chatter entry in one transaction → capture.
+ * A gateway failure records ERROR and releases the hold: no credits used.
+ */
+export async function sendSms(input: SendSmsInput, options: { gateway?: SmsGateway } = {}): Promise<SendSmsResult> {
+  const gateway = options.gateway ?? smsGateway();
+  const contact = await prisma().contact.findFirst({
+    where: { id: input.contactId, companyId: input.companyId },
+    select: { id: true, country: true, company: { select: { country: true } } },
+  });
+  if (!contact) return { status: "invalid", message: "This contact does not exist (any more)." };
+
+  const checked = checkMessage(input.body);
+  if (!checked.ok) return { status: "invalid", message: checked.message };
+  const phone = parsePhone(input.number, { contact: contact.country, company: contact.company.country });
+  if (!phone) return { status: "invalid", message: INVALID_NUMBER_MESSAGE };
+
+  const [service, prices] = await Promise.all([smsService(), loadPriceTable()]);
+  const { parts, encoding } = checked.segments;
+  const price = smsPrice(prices, phone.country, parts);
+  const creditsText = formatCredits(price, service.decimals);
+
+  let smsId = null as number | null;
+  try {
+    const charged = await charge(
+      {
+        companyId: input.companyId,
+        service: "sms",
+        amount: price,
+        idempotencyKey: `sms:${input.idempotencyKey}`,
+        description: `SMS to ${phone.international} (${parts} SMS)`,
+        reference: `contact:${contact.id}`,
+        createdById: input.userId,
+      },
+      async () => {
+        const sms = await prisma().smsMessage.create({
+          data: {
+            companyId: input.companyId,
+            contactId: contact.id,
+            number: phone.e164,
+            body: input.body,
+            encoding,
+            parts,
+            credits: price,
+            createdById: input.userId,
+          },
+          select: { id: true },
+        });
+        smsId = sms.id;
+        const gatewayId = await deliver(gateway, phone, input.body);
+        await recordOutcome(input, contact.id, sms.id, { gatewayId, text: sentLogText(phone.international, parts, creditsText, input.body) });
+        return { smsId: sms.id, gatewayId };
+      },
+    );
+    return {
+      status: "sent",
+      smsId: charged.result.smsId,
+      number: phone.international,
+      parts,
+      credits: charged.captured,
+      creditsText: formatCredits(charged.captured, service.decimals),
+      gatewayId: charged.result.gatewayId,
+      replayed: charged.replayed,
+    };
+  } catch (error) {
+    if (error instanceof InsufficientCreditsError) return { status: "insufficient", error };
+    if (error instanceof SmsGatewayError) {
+      if (smsId !== null) {
+        await recordOutcome(input, contact.id, smsId, { failure: error.reason, text: failedLogText(phone.international, error.reason, input.body) });
+      }
+      return { status: "failed", reason: error.reason, smsId };
+    }
+    if (error instanceof HoldNotPendingError) {
+      // The same send (same key) already ran and did not go through.
+      return { status: "failed", reason: "this message was already tried and not sent", smsId: null };
+    }
+    throw error;
+  }
+}
+
+async function deliver(gateway: SmsGateway, phone: ParsedPhone, body: string): Promise<string> {
+  try {
+    return (await gateway.send({ to: phone.e164, body })).id;
+  } catch (error) {
+    if (error instanceof SmsGatewayError) throw error;
+    throw new SmsGatewayError("the SMS gateway failed unexpectedly", { cause: error });
+  }
+}
+
+async function recordOutcome(
+  input: SendSmsInput,
+  contactId: number,
+  smsId: number,
+  outcome: { gatewayId: string; text: string } | { failure: string; text: string },
+) {
+  await prisma().$transaction(async (tx) => {
+    await tx.smsMessage.update({
+      where: { id: smsId },
+      data:
+        "gatewayId" in outcome
+          ? { state: "SENT", gatewayId: outcome.gatewayId, sentAt: new Date() }
+          : { state: "ERROR", failureReason: outcome.failure, credits: 0n },
+    });
+    await postMessage({ companyId: input.companyId, contactId, kind: "SMS", body: outcome.text, authorId: input.userId }, tx);
+  });
+}
