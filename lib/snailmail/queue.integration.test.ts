@@ -158,6 +158,15 @@ describe("the letter queue", () => {
     expect(readdirSync(office.directory)).toHaveLength(3);
   });
 
+  it("a letter canceled while it waits for credits is Canceled without a stale 'not enough credits'", async () => {
+    const { company, admin } = await companyWithCredits(0n);
+    const id = await letterTo(company.id, admin.id, "BE");
+    expect(await runLetterQueueOnce({ provider: new CountingPostOffice(), companyId: company.id })).toMatchObject({ outOfCredits: [company.id] });
+    expect(await letterRow(id)).toMatchObject({ state: "QUEUED", errorCode: "NO_CREDIT" });
+    expect(await cancelLetter(company.id, id)).toBe(true);
+    expect(await letterRow(id)).toMatchObject({ state: "CANCELED", errorCode: null, errorMessage: null });
+  });
+
   it("a provider refusal releases the hold: Error with its code, balance and held unchanged", async () => {
     const { company, admin, account } = await companyWithCredits(10n);
     const id = await letterTo(company.id, admin.id, "PL");
@@ -194,7 +203,8 @@ describe("the letter queue", () => {
     expect(await cancelLetter(other.company.id, b)).toBe(false);
     expect(await resendLetter(company.id, a, office)).toBe("not-allowed");
     expect(await cancelLetter(company.id, b)).toBe(true);
-    expect(await letterRow(b)).toMatchObject({ state: "CANCELED" });
+    expect(await letterRow(b)).toMatchObject({ state: "CANCELED", errorCode: "PROVIDER_ERROR" });
+    expect(await cancelLetter(company.id, b)).toBe(false);
     expect(office.received).toEqual([a]);
   });
 });

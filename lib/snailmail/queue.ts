@@ -221,11 +221,17 @@ export async function resendLetter(companyId: number, letterId: number, provider
   return processLetter(letterId, provider);
 }
 
-/** In Queue or Error → Canceled; never a letter a run is posting right now. */
+/**
+ * In Queue or Error → Canceled; never a letter a run is posting right now. An
+ * Error keeps its code (why it failed); "waiting for credits" is dropped.
+ */
 export async function cancelLetter(companyId: number, letterId: number): Promise<boolean> {
-  const { count } = await prisma().letter.updateMany({
-    where: { id: letterId, companyId, state: { in: ["QUEUED", "ERROR"] }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: new Date() } }] },
-    data: { state: "CANCELED", nextAttemptAt: new Date() },
-  });
-  return count === 1;
+  const { rowCount } = await pool().query(
+    `UPDATE letter SET state = 'CANCELED', updated_at = now(),
+            error_code = CASE WHEN error_code = 'NO_CREDIT' THEN NULL ELSE error_code END,
+            error_message = CASE WHEN error_code = 'NO_CREDIT' THEN NULL ELSE error_message END
+      WHERE id = $1 AND company_id = $2 AND state IN ('QUEUED', 'ERROR') AND (locked_until IS NULL OR locked_until < now())`,
+    [letterId, companyId],
+  );
+  return rowCount === 1;
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useRef, useState, useTransition } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/button";
 import { FieldError, TextField } from "@/components/form";
 import type { ComposeState, Quote } from "@/lib/snailmail/schemas";
@@ -29,6 +29,16 @@ export function ComposeForm({ contactId }: { contactId: number }) {
     }, 400);
   }
   useEffect(() => () => clearTimeout(timer.current), []);
+
+  // Submitted by hand rather than through <form action>: React resets a form
+  // after its action, which would throw away the text (and the chosen file)
+  // when the letter is refused. It is cleared only once the letter is queued.
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    clearTimeout(timer.current);
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  }
   useEffect(() => {
     if (state.ok) {
       formRef.current?.reset();
@@ -38,7 +48,7 @@ export function ComposeForm({ contactId }: { contactId: number }) {
   }, [state]);
 
   return (
-    <form ref={formRef} action={formAction} onChange={requestQuote} className="space-y-5 rounded-lg border border-gray-200 bg-white p-5" noValidate>
+    <form ref={formRef} onSubmit={submit} onChange={requestQuote} className="space-y-5 rounded-lg border border-gray-200 bg-white p-5" noValidate>
       <input type="hidden" name="contactId" value={contactId} />
 
       {state.message && (
