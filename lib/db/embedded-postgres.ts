@@ -78,7 +78,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     return server;
   }
 
-  const flags = ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"];
+  const flags = ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "timezone=UTC"];
   if (options.fast) flags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
   const logs: string[] = [];
   const embedded = new EmbeddedPostgres({

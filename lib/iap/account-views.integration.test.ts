@@ -76,16 +76,27 @@ describe("IAP account views", () => {
     const { company } = await createCompany();
     const account = await getOrCreateAccount(company.id, "reveal");
     await grant(account, 1n, { kind: "ADJUSTMENT", description: "one", idempotencyKey: "one" });
-    const { rows } = await pool().query(
-      `EXPLAIN (FORMAT JSON) SELECT e.id FROM ledger_entry e JOIN iap_account a ON a.id = e.account_id
-        WHERE e.account_id = $1 AND a.company_id = $2 AND e.id < $3 ORDER BY e.id DESC LIMIT 51`,
-      [account.id, company.id, 9223372036854775807n],
-    );
-    // The history comes from the ledger's index. How the planner reaches the
-    // one account row (its index, or a scan of a table that is still small)
-    // depends on statistics other tests running alongside change.
-    const plan = JSON.stringify(rows[0]);
+    // A test database's ledger is small, so the planner may rightly prefer a
+    // sequential scan; with scans discouraged, the plan shows whether the
+    // index serves this query's filter and order (no Sort), as it must once
+    // the history is large.
+    const client = await pool().connect();
+    let plan: string;
+    try {
+      await client.query("BEGIN");
+      await client.query("SET LOCAL enable_seqscan = off");
+      await client.query("SET LOCAL enable_bitmapscan = off");
+      const { rows } = await client.query(
+        `EXPLAIN (FORMAT JSON) SELECT e.id FROM ledger_entry e JOIN iap_account a ON a.id = e.account_id
+          WHERE e.account_id = $1 AND a.company_id = $2 AND e.id < $3 ORDER BY e.id DESC LIMIT 51`,
+        [account.id, company.id, 9223372036854775807n],
+      );
+      plan = JSON.stringify(rows[0]);
+    } finally {
+      await client.query("ROLLBACK");
+      client.release();
+    }
     expect(plan).toContain('"Index Name":"ledger_entry_account_id_id_idx"');
-    expect(plan).not.toMatch(/"Node Type":"Seq Scan"[^{}]*"Relation Name":"ledger_entry"/);
+    expect(plan).not.toContain('"Node Type":"Sort"');
   });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import type pg from "pg";
 import { pool } from "@/lib/db/client";
 import type { AccountRef } from "./accounts";
 import { HoldNotPendingError, InsufficientCreditsError, isUniqueViolation } from "./errors";
@@ -104,12 +105,21 @@ async function insufficient(account: AccountRef, needed: bigint): Promise<Insuff
  * Adds credits (trial, purchase, refund, positive adjustment). A grant that
  * brings the balance back to or above the warning threshold re-arms the
  * low-credit warning in the same statement.
+ *
+ * `db` runs the grant inside the caller's transaction (a checked-out client
+ * after BEGIN), so it commits or rolls back with the caller's other writes
+ * (e.g. a purchase marked paid). There a repeated key aborts the transaction,
+ * so the error is the caller's to handle rather than answered with a replay.
  */
-export async function grant(account: AccountRef, amount: bigint, options: EntryOptions & { kind: GrantKind }): Promise<EntryResult> {
+export async function grant(
+  account: AccountRef,
+  amount: bigint,
+  options: EntryOptions & { kind: GrantKind; db?: pg.ClientBase },
+): Promise<EntryResult> {
   assertPositive(amount, "A grant");
   assertKey(options.idempotencyKey, { ledger: true });
   try {
-    const { rows } = await pool().query({
+    const { rows } = await (options.db ?? pool()).query({
       // Named: each pooled connection parses and plans the statement once.
       name: "iap_grant",
       text: `WITH account AS (
@@ -128,7 +138,7 @@ export async function grant(account: AccountRef, amount: bigint, options: EntryO
     if (!rows[0]) throw new Error(`IAP account ${account.id} does not exist`);
     return { entryId: BigInt(rows[0].id), amount, balanceAfter: BigInt(rows[0].balance_after), replayed: false };
   } catch (error) {
-    if (isUniqueViolation(error)) return (await findEntry(account.id, options.idempotencyKey))!;
+    if (isUniqueViolation(error) && !options.db) return (await findEntry(account.id, options.idempotencyKey))!;
     throw error;
   }
 }

@@ -21,17 +21,18 @@ export function useDatabase(): () => pg.Pool {
   return () => db;
 }
 
-/** A new company (BE) and a USER who signs in with the demo password; with SMS credits (units) granted through a ledger entry when asked. */
-export async function createCompanyWithUser(db: pg.Pool, options: { name: string; smsUnits?: bigint }) {
+/** A new company (BE) and a USER (or ADMIN) who signs in with the demo password; with SMS credits (units) granted through a ledger entry when asked. */
+export async function createCompanyWithUser(db: pg.Pool, options: { name: string; smsUnits?: bigint; role?: "USER" | "ADMIN" }) {
   const suffix = randomUUID().slice(0, 8);
   const email = `e2e-${suffix}@test.example`;
   const { rows } = await db.query("INSERT INTO company (name, country, currency) VALUES ($1, 'BE', 'EUR') RETURNING id", [`${options.name} ${suffix}`]);
   const companyId = rows[0].id as number;
-  await db.query("INSERT INTO app_user (company_id, email, name, password_hash, role) VALUES ($1, $2, $3, $4, 'USER')", [
+  await db.query('INSERT INTO app_user (company_id, email, name, password_hash, role) VALUES ($1, $2, $3, $4, $5::"Role")', [
     companyId,
     email,
     options.name,
     await bcrypt.hash(DEMO_PASSWORD, 4),
+    options.role ?? "USER",
   ]);
   if (options.smsUnits) {
     await db.query(

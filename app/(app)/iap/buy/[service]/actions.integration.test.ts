@@ -1,0 +1,57 @@
+// Buy as a direct POST of the server action would run it: only the session
+// lookup is replaced; the role check, validation and purchase are real.
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { prisma } from "@/lib/db/client";
+import { createCompany } from "@/tests/support/fixtures";
+import { formOf, packOf, redirectOf, withEnv } from "@/tests/support/billing";
+
+const session = vi.hoisted(() => ({ userId: null as number | null }));
+vi.mock("next-auth", () => ({
+  getServerSession: async () => (session.userId === null ? null : { user: { id: session.userId } }),
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+const { buyPackAction } = await import("./actions");
+
+let restoreEnv: () => void;
+beforeAll(() => {
+  restoreEnv = withEnv({ STRIPE_SECRET_KEY: undefined, STRIPE_WEBHOOK_SECRET: undefined, STRIPE_API_URL: undefined });
+});
+afterAll(() => restoreEnv());
+beforeEach(() => {
+  session.userId = null;
+});
+
+const purchasesOf = (companyId: number) => prisma().purchase.findMany({ where: { account: { companyId } } });
+
+describe("buyPackAction", () => {
+  it("an admin's Buy records a pending demo purchase and goes to the demo checkout", async () => {
+    const { company, admin } = await createCompany();
+    const { pack } = await packOf("sms", "standard");
+    session.userId = admin.id;
+    const target = await redirectOf(() => buyPackAction({ ok: true }, formOf({ service: "sms", packId: pack.id })));
+    const [purchase] = await purchasesOf(company.id);
+    expect(target).toBe(`/iap/checkout/demo/${purchase.id}`);
+    expect(purchase).toMatchObject({ provider: "DEMO", status: "PENDING", packId: pack.id, credits: pack.credits, amount: pack.price, createdById: admin.id });
+  });
+
+  it("a USER posting Buy directly is refused and nothing is recorded", async () => {
+    const { company, user } = await createCompany();
+    const { pack } = await packOf("sms", "standard");
+    session.userId = user.id;
+    const state = await buyPackAction({ ok: true }, formOf({ service: "sms", packId: pack.id }));
+    expect(state).toEqual({ ok: false, message: "Only administrators can buy credits." });
+    expect(await purchasesOf(company.id)).toHaveLength(0);
+  });
+
+  it("signed out, a bad pack id or another service's pack: refused, nothing recorded", async () => {
+    const { company, admin } = await createCompany();
+    const { pack: otherServicePack } = await packOf("reveal", "starter");
+    expect(await buyPackAction({ ok: true }, formOf({ service: "sms", packId: 1 }))).toMatchObject({ ok: false, message: expect.stringMatching(/Sign in/) });
+    session.userId = admin.id;
+    expect(await buyPackAction({ ok: true }, formOf({ service: "sms", packId: "abc" }))).toMatchObject({ ok: false, message: "Choose a pack." });
+    expect(await buyPackAction({ ok: true }, formOf({ service: "sms", packId: otherServicePack.id }))).toMatchObject({ ok: false });
+    expect(await buyPackAction({ ok: true }, formOf({ service: "no_such_service", packId: otherServicePack.id }))).toMatchObject({ ok: false });
+    expect(await purchasesOf(company.id)).toHaveLength(0);
+  });
+});

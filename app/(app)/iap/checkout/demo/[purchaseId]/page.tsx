@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { buttonClasses } from "@/components/button";
+import { PageHeader } from "@/components/page-header";
+import { requireAdmin } from "@/lib/auth/session";
+import { formatMoney } from "@/lib/billing/money";
+import { formatPackCredits } from "@/lib/billing/pack-pricing";
+import { findPurchase } from "@/lib/billing/purchases";
+import { buyCreditsPath } from "@/lib/iap/errors";
+import { DemoCheckoutForm } from "./_components/demo-checkout-form";
+
+export const metadata: Metadata = { title: "Demo checkout" };
+
+export default async function DemoCheckoutPage({ params }: { params: Promise<{ purchaseId: string }> }) {
+  const { purchaseId: rawId } = await params;
+  const user = await requireAdmin(`/iap/checkout/demo/${rawId}`);
+  if (!/^\d{1,9}$/.test(rawId)) notFound();
+  const purchase = await findPurchase(Number(rawId), user.companyId);
+  if (!purchase || purchase.provider !== "DEMO") notFound();
+
+  const price = formatMoney(purchase.amount, purchase.currency);
+  const credits = `${formatPackCredits(purchase.credits, purchase.service.decimals)} credits`;
+
+  return (
+    <>
+      <PageHeader crumbs={[{ label: "Demo checkout — no money moves" }]} />
+      <div className="mx-auto max-w-xl space-y-6 px-4 py-6 sm:px-6">
+        <div role="note" className="rounded-lg border-2 border-dashed border-amber-400 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+          <p className="font-semibold uppercase tracking-wide">Demo mode</p>
+          <p>
+            This server has no payment provider configured (no <code>STRIPE_SECRET_KEY</code>). Paying here adds the credits for
+            trying the product: no card is asked for and no money moves.
+          </p>
+        </div>
+
+        <section aria-labelledby="order-heading" className="rounded-lg border border-gray-200 bg-white">
+          <h2 id="order-heading" className="border-b border-gray-200 px-5 py-3 font-semibold">
+            Your order
+          </h2>
+          <dl className="grid grid-cols-[8rem_1fr] gap-y-2 px-5 py-4 text-sm">
+            <dt className="text-gray-600">Service</dt>
+            <dd className="font-medium">{purchase.service.name}</dd>
+            <dt className="text-gray-600">Pack</dt>
+            <dd className="font-medium">{purchase.packName}</dd>
+            <dt className="text-gray-600">Credits</dt>
+            <dd className="tabular-nums">{credits}</dd>
+            <dt className="text-gray-600">Price</dt>
+            <dd className="font-semibold tabular-nums">{price}</dd>
+          </dl>
+          <div className="border-t border-gray-200 px-5 py-4">
+            {purchase.status === "PENDING" ? (
+              <DemoCheckoutForm purchaseId={purchase.id} price={price} />
+            ) : purchase.status === "PAID" ? (
+              <p className="text-sm">
+                This order is already paid.{" "}
+                <Link href={`/iap/checkout/success?purchase=${purchase.id}`} className="text-brand-600 underline">
+                  See the receipt
+                </Link>
+                .
+              </p>
+            ) : (
+              <div className="space-y-3 text-sm">
+                <p>This order was {purchase.status === "CANCELED" ? "cancelled" : purchase.status.toLowerCase()}: nothing was charged and no credits were added.</p>
+                <Link href={buyCreditsPath(purchase.service.technicalName)} className={buttonClasses("secondary")}>
+                  Choose a pack again
+                </Link>
+              </div>
+            )}
+          </div>
+        </section>
+      </div>
+    </>
+  );
+}

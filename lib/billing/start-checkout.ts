@@ -1,0 +1,46 @@
+import "server-only";
+import type { SessionUser } from "@/lib/auth/session";
+import { UnknownServiceError } from "@/lib/iap/errors";
+import { checkoutProvider } from "./checkout";
+import { findPack } from "./packs";
+import { createPurchase, markPurchaseFailed, setProviderRef } from "./purchases";
+
+/** A buy request the app refuses; the message is for the buyer. */
+export class BuyRefusedError extends Error {
+  readonly name = "BuyRefusedError";
+}
+
+/**
+ * Buy → a PENDING purchase → the provider's checkout. Returns the URL to send
+ * the buyer to. The purchase is recorded before Stripe is called and its
+ * outcome after (intent, call, outcome), so a failed call leaves a FAILED
+ * purchase rather than nothing or a half-made one.
+ */
+export async function startCheckout(user: SessionUser, input: { service: string; packId: number }): Promise<{ url: string; purchaseId: number }> {
+  // Pages and actions check this too; here it guards every other caller.
+  if (user.role !== "ADMIN") throw new BuyRefusedError("Only administrators can buy credits.");
+  const found = await findPack(input.service, input.packId).catch((error) => {
+    if (error instanceof UnknownServiceError) return null;
+    throw error;
+  });
+  if (!found) throw new BuyRefusedError("This pack is no longer on sale. Reload the page to see the current packs.");
+
+  const provider = checkoutProvider();
+  const purchase = await createPurchase({
+    companyId: user.companyId,
+    technicalName: found.service.technicalName,
+    pack: found.pack,
+    provider: provider.name,
+    createdById: user.id,
+  });
+  let started;
+  try {
+    started = await provider.start({ purchase, buyerEmail: user.email });
+  } catch (error) {
+    console.error(`Checkout for purchase ${purchase.id} could not start:`, error);
+    await markPurchaseFailed(purchase.id);
+    throw new BuyRefusedError("The payment page could not be opened. No money was taken; try again in a moment.");
+  }
+  await setProviderRef(purchase.id, started.providerRef);
+  return { url: started.url, purchaseId: purchase.id };
+}

@@ -1,0 +1,64 @@
+import "server-only";
+import Stripe from "stripe";
+import { env } from "@/lib/env";
+import { checkoutSessionSchema, type CheckoutSessionData } from "../stripe-session";
+import { onAsyncPaymentFailed } from "./on-async-payment-failed";
+import { onAsyncPaymentSucceeded } from "./on-async-payment-succeeded";
+import { onCheckoutSessionCompleted } from "./on-checkout-session-completed";
+import { onCheckoutSessionExpired } from "./on-checkout-session-expired";
+
+const HANDLERS: Record<string, (session: CheckoutSessionData) => Promise<HandlerOutcome>> = {
+  "checkout.session.completed": onCheckoutSessionCompleted,
+  "checkout.session.async_payment_succeeded": onAsyncPaymentSucceeded,
+  "checkout.session.async_payment_failed": onAsyncPaymentFailed,
+  "checkout.session.expired": onCheckoutSessionExpired,
+};
+
+/** What a handler did with an event, echoed in the response (visible in Stripe's dashboard). */
+export type HandlerOutcome = { result: string; purchaseId?: number } | { ignored: string };
+
+export interface WebhookResponse {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+/**
+ * Verifies a Stripe webhook delivery on its raw body and runs the handler for
+ * its event type. Stripe delivers each event at least once and in any order;
+ * the handlers are idempotent. 400 means "not from Stripe / not readable"
+ * (nothing changed, don't retry); 500 means "try again later" (Stripe retries
+ * for up to three days).
+ */
+export async function handleStripeWebhook(rawBody: string, signature: string | null): Promise<WebhookResponse> {
+  const secret = env().STRIPE_WEBHOOK_SECRET;
+  if (!secret) {
+    console.error("Stripe webhook received but STRIPE_WEBHOOK_SECRET is not set: it cannot be verified.");
+    return { status: 500, body: { error: "Stripe webhooks are not configured on this server: set STRIPE_WEBHOOK_SECRET." } };
+  }
+  if (!signature) return { status: 400, body: { error: "Missing Stripe-Signature header." } };
+
+  let event: Stripe.Event;
+  try {
+    // Checks the HMAC over the exact bytes received and that the timestamp is
+    // within 5 minutes (replays of old deliveries are refused).
+    event = Stripe.webhooks.constructEvent(rawBody, signature, secret);
+  } catch (error) {
+    const message = error instanceof Stripe.errors.StripeSignatureVerificationError ? "Invalid Stripe signature." : "Unreadable webhook body.";
+    return { status: 400, body: { error: message } };
+  }
+
+  const handler = HANDLERS[event.type];
+  if (!handler) return { status: 200, body: { received: true, ignored: `event type ${event.type} is not handled` } };
+
+  const session = checkoutSessionSchema.safeParse((event as { data?: { object?: unknown } }).data?.object);
+  if (!session.success) return { status: 400, body: { error: `Malformed ${event.type} event: not a Checkout Session.` } };
+
+  try {
+    const outcome = await handler(session.data);
+    if ("ignored" in outcome) console.warn(`Stripe ${event.type} ${event.id} ignored: ${outcome.ignored}`);
+    return { status: 200, body: { received: true, ...outcome } };
+  } catch (error) {
+    console.error(`Stripe ${event.type} ${event.id} failed; Stripe will retry:`, error);
+    return { status: 500, body: { error: "The event could not be processed now; it will be retried." } };
+  }
+}

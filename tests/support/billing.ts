@@ -1,0 +1,115 @@
+// Purchases and signed Stripe events for billing tests, through the app's own
+// lib/billing functions and the real Stripe SDK.
+import { randomUUID } from "node:crypto";
+import Stripe from "stripe";
+import { prisma } from "@/lib/db/client";
+import { reloadEnv } from "@/lib/env";
+import { getService } from "@/lib/iap/accounts";
+import { listPacks } from "@/lib/billing/packs";
+import { createPurchase, setProviderRef, type Provider, type PurchaseView } from "@/lib/billing/purchases";
+import { createCompany } from "./fixtures";
+
+export const WEBHOOK_SECRET = "whsec_test_billing_secret";
+
+/** Sets environment variables for this test file (and re-reads lib/env); returns a function that restores them. */
+export function withEnv(values: Record<string, string | undefined>): () => void {
+  const before = Object.fromEntries(Object.keys(values).map((key) => [key, process.env[key]]));
+  const apply = (next: Record<string, string | undefined>) => {
+    for (const [key, value] of Object.entries(next)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+    reloadEnv();
+  };
+  apply(values);
+  return () => apply(before);
+}
+
+export async function packOf(technicalName: string, code: string) {
+  const service = await getService(technicalName);
+  const pack = (await listPacks(service)).find((p) => p.code === code);
+  if (!pack) throw new Error(`No ${code} pack for ${technicalName}: is the catalogue seeded?`);
+  return { service, pack };
+}
+
+/** A fresh company with a PENDING purchase of the SMS Standard Pack, bound to a Stripe session id. */
+export async function pendingPurchase(provider: Provider = "STRIPE", code = "standard") {
+  const { company, admin, user } = await createCompany();
+  const { pack } = await packOf("sms", code);
+  let purchase = await createPurchase({ companyId: company.id, technicalName: "sms", pack, provider, createdById: admin.id });
+  const sessionId = provider === "STRIPE" ? `cs_test_${randomUUID().replaceAll("-", "")}` : `demo_${purchase.id}`;
+  await setProviderRef(purchase.id, sessionId);
+  purchase = { ...purchase, providerRef: sessionId };
+  return { company, admin, user, pack, purchase, sessionId };
+}
+
+type SessionEventType =
+  | "checkout.session.completed"
+  | "checkout.session.async_payment_succeeded"
+  | "checkout.session.async_payment_failed"
+  | "checkout.session.expired"
+  | string;
+
+/** The JSON body Stripe would POST for an event about the purchase's Checkout Session. */
+export function sessionEvent(
+  type: SessionEventType,
+  purchase: PurchaseView,
+  session: Partial<{ id: string; payment_status: string; amount_total: number; currency: string; metadata: Record<string, string> }> = {},
+): string {
+  return JSON.stringify({
+    id: `evt_${randomUUID().replaceAll("-", "")}`,
+    object: "event",
+    api_version: Stripe.API_VERSION,
+    created: Math.floor(Date.now() / 1000),
+    livemode: false,
+    pending_webhooks: 1,
+    type,
+    data: {
+      object: {
+        id: purchase.providerRef,
+        object: "checkout.session",
+        mode: "payment",
+        status: type === "checkout.session.expired" ? "expired" : "complete",
+        payment_status: "paid",
+        amount_total: purchase.amount,
+        currency: purchase.currency.toLowerCase(),
+        client_reference_id: String(purchase.id),
+        metadata: { purchaseId: String(purchase.id) },
+        ...session,
+      },
+    },
+  });
+}
+
+/** A Stripe-Signature header for the payload, made by the real SDK. */
+export function sign(payload: string, options: { secret?: string; timestamp?: number } = {}): string {
+  return Stripe.webhooks.generateTestHeaderString({ payload, secret: options.secret ?? WEBHOOK_SECRET, timestamp: options.timestamp });
+}
+
+export async function purchaseRow(id: number) {
+  return prisma().purchase.findUniqueOrThrow({ where: { id } });
+}
+
+export async function balanceAndPurchaseEntries(accountId: number) {
+  const account = await prisma().iapAccount.findUniqueOrThrow({ where: { id: accountId } });
+  const entries = await prisma().ledgerEntry.findMany({ where: { accountId, kind: "PURCHASE" } });
+  return { balance: account.balance, entries };
+}
+
+/** Where a server action redirected to (Next's redirect() throws an error carrying the URL), or null if it returned. */
+export async function redirectOf(run: () => Promise<unknown>): Promise<string | null> {
+  try {
+    await run();
+    return null;
+  } catch (error) {
+    const digest = (error as { digest?: string }).digest;
+    if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT;")) return digest.split(";")[2];
+    throw error;
+  }
+}
+
+export function formOf(fields: Record<string, string | number>): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) data.set(name, String(value));
+  return data;
+}
