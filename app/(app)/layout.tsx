@@ -5,6 +5,7 @@ import { UserMenu } from "./_components/user-menu";
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
   const apps = [{ href: "/contacts", label: "Contacts" }];
+  apps.push({ href: "/documents", label: "Documents" });
   apps.push({ href: "/letters", label: "Letters" });
   if (user.role === "ADMIN") apps.push({ href: "/settings", label: "Settings" });
   return (

@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { ibanIsValid, isIsoDate, normaliseVat, vatCheck } from "./extract/checks";
+import { parseAmount } from "./extract/rule-based";
+
+export const documentKindSchema = z.enum(["VENDOR_BILL", "EXPENSE_RECEIPT"], { message: "Choose vendor bill or expense receipt." });
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? null : v))
+  .nullable()
+  .default(null);
+
+const optionalDate = optionalText.refine((v) => v === null || isIsoDate(v), { message: "Enter a date such as 2026-10-05." });
+
+const amount = (required: boolean) =>
+  optionalText
+    .transform((v, ctx) => {
+      if (v === null) {
+        if (required) ctx.addIssue({ code: "custom", message: "Enter the total." });
+        return null;
+      }
+      const parsed = parseAmount(v);
+      if (parsed === null) ctx.addIssue({ code: "custom", message: "Enter an amount such as 1234.50." });
+      return parsed;
+    });
+
+/** What the reviewer confirms. Amounts come back as "1234.50" strings (exact, no floats). */
+export const reviewSchema = z.object({
+  vendorName: z.string().trim().min(1, "Enter the vendor's name.").max(200),
+  vendorVat: optionalText
+    .transform((v) => (v === null ? null : normaliseVat(v)))
+    .refine((v) => v === null || vatCheck(v) !== false, { message: "This VAT number's check key does not match: check it." }),
+  invoiceNumber: optionalText.refine((v) => v === null || v.length <= 60, { message: "At most 60 characters." }),
+  invoiceDate: optionalDate,
+  dueDate: optionalDate,
+  currency: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/, "Enter a three-letter currency code such as EUR."),
+  subtotal: amount(false),
+  tax: amount(false),
+  total: amount(true),
+  iban: optionalText
+    .transform((v) => (v === null ? null : v.replace(/\s/g, "").toUpperCase()))
+    .refine((v) => v === null || ibanIsValid(v), { message: "This IBAN's check digits do not match: check it." }),
+});
+
+export type ReviewInput = z.input<typeof reviewSchema>;
+export type ReviewValues = z.output<typeof reviewSchema>;
