@@ -2,7 +2,8 @@
 //   1. start an embedded PostgreSQL cluster (fresh, deleted afterwards) and
 //      migrate two databases: one for integration tests, one for the e2e app;
 //   2. run Vitest (unit + integration) while `next build` builds the app;
-//   3. serve the build with `next start` and run Playwright in Chromium;
+//   3. as soon as the build is ready, serve it with `next start` and run
+//      Playwright in Chromium (alongside Vitest if it is still running);
 //   4. print one closing line "N passed, N failed, N skipped" and exit non-zero
 //      on any failure.
 // Options: --only unit|integration|e2e (repeatable), extra args after -- go to
@@ -97,21 +98,23 @@ async function main(): Promise<number> {
       : Promise.resolve(0);
     const build = wants("e2e") ? run(bin("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" }, "build") : Promise.resolve(0);
 
-    const [vitestCode, buildCode] = await Promise.all([vitest, build]);
+    // End-to-end tests start as soon as the build is ready, while Vitest may
+    // still be running: the two wait on different things (a browser, OCR, the
+    // database), so overlapping them shortens the run.
+    const e2e = wants("e2e")
+      ? build.then((buildCode) =>
+          buildCode === 0 ? runE2e(e2eUrl!) : { passed: 0, failed: 1, skipped: 0, note: "next build failed; e2e tests not run" },
+        )
+      : Promise.resolve(null);
+    const vitestCode = await vitest;
     if (projects.length) {
       const report = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(vitestJson);
       tallies.vitest = report
         ? { passed: report.numPassedTests, failed: report.numFailedTests + (vitestCode && !report.numFailedTests ? 1 : 0), skipped: report.numPendingTests + report.numTodoTests }
         : { passed: 0, failed: 1, skipped: 0, note: `vitest exited ${vitestCode} without a report` };
     }
-
-    if (wants("e2e")) {
-      if (buildCode !== 0) {
-        tallies.e2e = { passed: 0, failed: 1, skipped: 0, note: "next build failed; e2e tests not run" };
-      } else {
-        tallies.e2e = await runE2e(e2eUrl!);
-      }
-    }
+    const e2eTally = await e2e;
+    if (e2eTally) tallies.e2e = e2eTally;
   } finally {
     for (const child of children) child.kill("SIGTERM");
     await pg?.stop();

@@ -6,8 +6,8 @@ import { documentCredits, isPending, listDocuments } from "@/lib/digitization/do
 import { formatBytes } from "@/lib/digitization/limits";
 import { buyCreditsPath } from "@/lib/iap/errors";
 import { formatCredits } from "@/lib/iap/units";
+import { InsufficientCreditsNotice } from "@/components/insufficient-credits-notice";
 import { AutoRefresh } from "./_components/auto-refresh";
-import { InsufficientCreditsNotice } from "./_components/insufficient-credits-notice";
 import { StateBadge } from "./_components/state-badge";
 import { UploadForm } from "./_components/upload-form";
 
@@ -35,7 +35,8 @@ export default async function DocumentsPage() {
         {credits.waiting > 0 && (
           <InsufficientCreditsNotice
             service={credits.serviceName}
-            needed={`${credit(BigInt(credits.waiting) * 10n ** BigInt(credits.decimals))} credit${credits.waiting === 1 ? "" : "s"}`}
+            action={`to digitize ${credits.waiting} waiting document${credits.waiting === 1 ? "" : "s"}`}
+            needed={credit(BigInt(credits.waiting) * 10n ** BigInt(credits.decimals))}
             available={credit(credits.available)}
             buyUrl={buyCreditsPath("invoice_ocr")}
           />

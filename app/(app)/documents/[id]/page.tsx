@@ -7,8 +7,8 @@ import { centsToAmount } from "@/lib/digitization/extract/checks";
 import { documentCredits, getDocument, isPending } from "@/lib/digitization/documents";
 import { buyCreditsPath } from "@/lib/iap/errors";
 import { formatCredits } from "@/lib/iap/units";
+import { InsufficientCreditsNotice } from "@/components/insufficient-credits-notice";
 import { AutoRefresh } from "../_components/auto-refresh";
-import { InsufficientCreditsNotice } from "../_components/insufficient-credits-notice";
 import { StateBadge } from "../_components/state-badge";
 import { ReviewForm } from "./_components/review-form";
 
@@ -54,7 +54,8 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
           {credits && (
             <InsufficientCreditsNotice
               service={credits.serviceName}
-              needed={`${credits.waiting} credit${credits.waiting === 1 ? "" : "s"}`}
+              action={`to digitize ${credits.waiting === 1 ? "this document" : `${credits.waiting} waiting documents`}`}
+              needed={formatCredits(BigInt(credits.waiting) * 10n ** BigInt(credits.decimals), credits.decimals)}
               available={formatCredits(credits.available, credits.decimals)}
               buyUrl={buyCreditsPath("invoice_ocr")}
             />
