@@ -25,4 +25,14 @@ describe("configuration", () => {
     expect(() => parseEnv({ SNAILMAIL_PROVIDER: "clicksend" })).toThrow(/SNAILMAIL_PROVIDER/);
     expect(parseEnv({}).SNAILMAIL_PROVIDER).toBe("test");
   });
+
+  it("takes an identity provider as all three variables, https unless on loopback", () => {
+    expect(parseEnv({}).IDENTITY_ISSUER_URL).toBeUndefined();
+    expect(() => parseEnv({ IDENTITY_ISSUER_URL: "https://idp.example.com" })).toThrow(/IDENTITY_CLIENT_ID, IDENTITY_CLIENT_SECRET: set all three/);
+    const full = { IDENTITY_CLIENT_ID: "client", IDENTITY_CLIENT_SECRET: "secret" };
+    expect(() => parseEnv({ ...full, IDENTITY_ISSUER_URL: "http://idp.example.com" })).toThrow(/IDENTITY_ISSUER_URL: must be https/);
+    expect(() => parseEnv({ ...full, IDENTITY_ISSUER_URL: "idp.example.com" })).toThrow(/IDENTITY_ISSUER_URL/);
+    expect(parseEnv({ ...full, IDENTITY_ISSUER_URL: "http://127.0.0.1:4000/idp" }).IDENTITY_ISSUER_URL).toBe("http://127.0.0.1:4000/idp");
+    expect(parseEnv({ ...full, IDENTITY_ISSUER_URL: "https://idp.prd.itsme.services/v2" }).IDENTITY_CLIENT_ID).toBe("client");
+  });
 });

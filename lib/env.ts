@@ -46,6 +46,12 @@ const serverSchema = z.object({
   PINGEN_ORGANISATION_ID: optionalString,
   PINGEN_API_URL: optionalUrl(/^https?:$/, "must be an http(s):// URL such as https://api.pingen.com"),
   PINGEN_DELIVERY_PRODUCT: z.string().trim().default("cheap"),
+  /** Signer identification (OpenID Connect, e.g. itsme): all three, or none for the built-in test identity provider. */
+  IDENTITY_ISSUER_URL: optionalUrl(/^https?:$/, "must be the provider's issuer URL such as https://idp.prd.itsme.services/v2"),
+  IDENTITY_CLIENT_ID: optionalString,
+  IDENTITY_CLIENT_SECRET: optionalString,
+  /** Shown to signers and on the audit page; default: the issuer's host name. */
+  IDENTITY_PROVIDER_NAME: optionalString,
   /** Seconds between the app's own runs of its scheduled jobs; 0 turns them off. */
   JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(300),
   /** Where the embedded PostgreSQL and generated secrets live when nothing is configured. */
@@ -64,6 +70,10 @@ const serverSchema = z.object({
 function isOneMailbox(value: string): boolean {
   const parsed = addressparser(value, { flatten: true });
   return parsed.length === 1 && /^[^@\s]+@[^@\s]+$/.test(parsed[0].address ?? "");
+}
+
+export function isLoopback(hostname: string): boolean {
+  return hostname === "localhost" || hostname === "127.0.0.1" || hostname === "[::1]" || hostname === "::1";
 }
 
 export type ServerEnv = z.infer<typeof serverSchema> & { APP_URL: string };
@@ -89,6 +99,15 @@ export function parseEnv(source: Record<string, string | undefined>): ServerEnv 
   const pingen = [env.PINGEN_CLIENT_ID, env.PINGEN_CLIENT_SECRET, env.PINGEN_ORGANISATION_ID];
   if (env.SNAILMAIL_PROVIDER === "pingen" && !pingen.every(Boolean)) {
     throw new ConfigError("Invalid configuration:\n  PINGEN_CLIENT_ID, PINGEN_CLIENT_SECRET, PINGEN_ORGANISATION_ID: all three are required when SNAILMAIL_PROVIDER=pingen");
+  }
+  const identity = [env.IDENTITY_ISSUER_URL, env.IDENTITY_CLIENT_ID, env.IDENTITY_CLIENT_SECRET];
+  if (identity.some(Boolean) && !identity.every(Boolean)) {
+    throw new ConfigError(
+      "Invalid configuration:\n  IDENTITY_ISSUER_URL, IDENTITY_CLIENT_ID, IDENTITY_CLIENT_SECRET: set all three to use an identity provider, or none for the built-in test identity provider",
+    );
+  }
+  if (env.IDENTITY_ISSUER_URL && new URL(env.IDENTITY_ISSUER_URL).protocol === "http:" && !isLoopback(new URL(env.IDENTITY_ISSUER_URL).hostname)) {
+    throw new ConfigError("Invalid configuration:\n  IDENTITY_ISSUER_URL: must be https:// (plain http is accepted for localhost only)");
   }
   return { ...env, APP_URL: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "") };
 }

@@ -6,6 +6,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const user = await requireUser();
   const apps = [{ href: "/contacts", label: "Contacts" }];
   apps.push({ href: "/documents", label: "Documents" });
+  apps.push({ href: "/sign", label: "Sign" });
   apps.push({ href: "/letters", label: "Letters" });
   if (user.role === "ADMIN") apps.push({ href: "/settings", label: "Settings" });
   return (

@@ -1,0 +1,110 @@
+"use client";
+
+import { useActionState, useId, useRef, useState, type PointerEvent } from "react";
+import { Button } from "@/components/button";
+import { FieldError, TextField } from "@/components/form";
+import type { SigningState } from "@/lib/sign/schemas";
+import { signAction } from "../actions";
+
+const INITIAL: SigningState = { ok: false, message: "" };
+
+/** Type or draw a signature, then Sign. */
+export function SignatureForm({ token, defaultName }: { token: string; defaultName: string }) {
+  const [state, action, pending] = useActionState(signAction.bind(null, token), INITIAL);
+  const [kind, setKind] = useState<"TYPED" | "DRAWN">("TYPED");
+  const [text, setText] = useState(defaultName);
+  /** The drawing as a PNG data URL, refreshed at the end of each stroke ("" = nothing drawn). */
+  const [png, setPng] = useState("");
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const drawing = useRef(false);
+  const groupId = useId();
+
+  const point = (event: PointerEvent<HTMLCanvasElement>) => {
+    const box = event.currentTarget.getBoundingClientRect();
+    return { x: ((event.clientX - box.left) * event.currentTarget.width) / box.width, y: ((event.clientY - box.top) * event.currentTarget.height) / box.height };
+  };
+  const start = (event: PointerEvent<HTMLCanvasElement>) => {
+    const context = event.currentTarget.getContext("2d")!;
+    const { x, y } = point(event);
+    context.lineWidth = 3;
+    context.lineCap = "round";
+    context.strokeStyle = "#111827";
+    context.beginPath();
+    context.moveTo(x, y);
+    drawing.current = true;
+    event.currentTarget.setPointerCapture(event.pointerId);
+  };
+  const move = (event: PointerEvent<HTMLCanvasElement>) => {
+    if (!drawing.current) return;
+    const context = event.currentTarget.getContext("2d")!;
+    const { x, y } = point(event);
+    context.lineTo(x, y);
+    context.stroke();
+  };
+  const end = () => {
+    if (!drawing.current) return;
+    drawing.current = false;
+    setPng(canvas.current!.toDataURL("image/png"));
+  };
+  const clear = () => {
+    const element = canvas.current!;
+    element.getContext("2d")!.clearRect(0, 0, element.width, element.height);
+    setPng("");
+  };
+
+  return (
+    // A plain form action: it posts even before the page has hydrated.
+    <form noValidate action={action} className="mt-3 space-y-4">
+      <input type="hidden" name="png" value={png} />
+      <fieldset>
+        <legend className="text-sm font-medium text-gray-800">Signature</legend>
+        <div className="mt-1 inline-flex rounded-md border border-gray-300 p-0.5" role="radiogroup" aria-labelledby={groupId}>
+          <span id={groupId} className="sr-only">How to sign</span>
+          {(["TYPED", "DRAWN"] as const).map((option) => (
+            <label key={option} className={`cursor-pointer rounded px-3 py-1.5 text-sm ${kind === option ? "bg-brand-600 text-white" : "text-gray-700 hover:bg-gray-100"}`}>
+              <input type="radio" name="kind" value={option} checked={kind === option} onChange={() => setKind(option)} className="sr-only" />
+              {option === "TYPED" ? "Type" : "Draw"}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      {kind === "TYPED" ? (
+        <div className="space-y-2">
+          <TextField label="Type your full name" name="text" value={text} onChange={(event) => setText(event.target.value)} maxLength={100} autoComplete="name" />
+          {text.trim() && (
+            <p aria-hidden className="rounded-md border border-dashed border-gray-300 px-4 py-3 font-serif text-2xl italic text-gray-900">
+              {text}
+            </p>
+          )}
+        </div>
+      ) : (
+        <div className="space-y-2">
+          <canvas
+            ref={canvas}
+            width={600}
+            height={180}
+            aria-label="Draw your signature here"
+            role="img"
+            onPointerDown={start}
+            onPointerMove={move}
+            onPointerUp={end}
+            onPointerCancel={end}
+            className="h-36 w-full touch-none rounded-md border border-dashed border-gray-400 bg-white"
+          />
+          <Button type="button" variant="secondary" onClick={clear}>
+            Clear
+          </Button>
+        </div>
+      )}
+
+      <p className="text-xs text-gray-600">By signing, you agree that this electronic signature is the equivalent of your handwritten signature on this document.</p>
+      <div className="flex items-center gap-3">
+        <Button type="submit" pending={pending} pendingLabel="Signing…">
+          Sign
+        </Button>
+        {!pending && state.message && (state.ok ? <p role="status" className="text-sm font-medium text-green-700">{state.message}</p> : <FieldError role="alert">{state.message}</FieldError>)}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,233 @@
+import "server-only";
+import { PDFDocument } from "pdf-lib";
+import { pool, prisma } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { identityProviderConfig } from "@/lib/identity/config";
+import { getOrCreateAccount } from "@/lib/iap/accounts";
+import { InsufficientCreditsError } from "@/lib/iap/errors";
+import { creditsToUnits } from "@/lib/iap/units";
+import { signingRequestEmail } from "./emails";
+import type { NewSignatureRequest } from "./schemas";
+import { newSigningToken, sha256Hex } from "./tokens";
+
+export const IDENTITY_SERVICE = "itsme_proxy";
+/** Credits one successful identity verification costs. */
+export const CREDITS_PER_VERIFICATION = 1;
+export const SIGNING_LINK_DAYS = 14;
+export const MAX_PDF_BYTES = 8 * 1024 * 1024;
+
+export class SignRequestError extends Error {
+  constructor(
+    message: string,
+    readonly field?: "document" | "signers" | "title",
+  ) {
+    super(message);
+  }
+}
+
+/** A PDF that pdf-lib can open and stamp (not encrypted, not empty), or a SignRequestError. */
+export async function checkPdf(bytes: Uint8Array): Promise<number> {
+  if (bytes.byteLength === 0) throw new SignRequestError("Choose a PDF file.", "document");
+  if (bytes.byteLength > MAX_PDF_BYTES) throw new SignRequestError("The PDF is larger than 8 MB.", "document");
+  if (Buffer.from(bytes.subarray(0, 5)).toString("latin1") !== "%PDF-") throw new SignRequestError("This file is not a PDF.", "document");
+  try {
+    const doc = await PDFDocument.load(bytes);
+    if (doc.getPageCount() === 0) throw new SignRequestError("The PDF has no pages.", "document");
+    return doc.getPageCount();
+  } catch (error) {
+    if (error instanceof SignRequestError) throw error;
+    throw new SignRequestError("This PDF cannot be signed: it is damaged or password-protected.", "document");
+  }
+}
+
+/** Units available on the company's signer-identification account (balance − open holds). */
+export async function identityCreditsAvailable(companyId: number) {
+  const account = await getOrCreateAccount(companyId, IDENTITY_SERVICE);
+  const { rows } = await pool().query("SELECT balance - held AS available FROM iap_account WHERE id = $1", [account.id]);
+  return { account, available: BigInt(rows[0].available) };
+}
+
+/** For the form: credits available for verifications, without opening the account (null: never used yet). */
+export async function peekIdentityCredits(companyId: number): Promise<{ available: bigint; decimals: number; serviceName: string } | null> {
+  const { rows } = await pool().query(
+    `SELECT a.balance - a.held AS available, s.decimals, s.name FROM iap_account a JOIN iap_service s ON s.id = a.service_id
+      WHERE a.company_id = $1 AND s.technical_name = $2`,
+    [companyId, IDENTITY_SERVICE],
+  );
+  return rows[0] ? { available: BigInt(rows[0].available), decimals: rows[0].decimals, serviceName: rows[0].name } : null;
+}
+
+/**
+ * Creates the request and queues one e-mail per signer with a personal,
+ * expiring link — in one transaction, so either everything is sent or nothing.
+ * A request with signers who must verify their identity is refused up front
+ * (InsufficientCreditsError, nothing created) when the company cannot pay one
+ * verification per such signer. The credits are only reserved later, when a
+ * signer starts the verification.
+ */
+export async function createSignatureRequest(input: {
+  companyId: number;
+  requesterId: number;
+  request: NewSignatureRequest;
+  fileName: string;
+  pdf: Uint8Array;
+  now?: Date;
+}): Promise<{ id: number; links: { signerId: number; email: string; url: string }[] }> {
+  const { companyId, request } = input;
+  await checkPdf(input.pdf);
+  const verifying = request.signers.filter((signer) => signer.requireVerification).length;
+  if (verifying > 0) {
+    const { account, available } = await identityCreditsAvailable(companyId);
+    const needed = creditsToUnits(verifying * CREDITS_PER_VERIFICATION, account.service.decimals);
+    if (available < needed) throw new InsufficientCreditsError(account.service, needed, available);
+  }
+
+  const db = prisma();
+  const [company, requester] = await Promise.all([
+    db.company.findUniqueOrThrow({ where: { id: companyId } }),
+    db.user.findFirstOrThrow({ where: { id: input.requesterId, companyId } }),
+  ]);
+  const contactIds = request.signers.flatMap((signer) => (signer.contactId ? [signer.contactId] : []));
+  const contacts = await db.contact.findMany({ where: { companyId, id: { in: contactIds } } });
+  const now = input.now ?? new Date();
+  const expiresAt = new Date(now.getTime() + SIGNING_LINK_DAYS * 86_400_000);
+  const provider = identityProviderConfig();
+  const appUrl = env().APP_URL;
+
+  return db.$transaction(async (tx) => {
+    const signers: { token: string; data: { contactId: number; name: string; email: string; sortOrder: number; requireVerification: boolean; tokenHash: string; tokenExpiresAt: Date } }[] = [];
+    for (const [index, signer] of request.signers.entries()) {
+      let { name, email } = signer;
+      let contactId = signer.contactId ?? null;
+      if (contactId) {
+        const contact = contacts.find((candidate) => candidate.id === contactId);
+        if (!contact?.email) throw new SignRequestError(`Signer ${index + 1}: choose a contact of your company that has an e-mail address.`, "signers");
+        name = contact.name;
+        email = contact.email;
+      } else {
+        // A new signer becomes a contact, so the next request can pick them.
+        const contact = await tx.contact.create({ data: { companyId, name: name!, email: email! } });
+        contactId = contact.id;
+      }
+      const { token, hash } = newSigningToken();
+      signers.push({ token, data: { contactId, name: name!, email: email!, sortOrder: index, requireVerification: signer.requireVerification, tokenHash: hash, tokenExpiresAt: expiresAt } });
+    }
+    const created = await tx.signatureRequest.create({
+      data: {
+        companyId,
+        requesterId: requester.id,
+        title: request.title,
+        fileName: input.fileName,
+        originalPdf: new Uint8Array(input.pdf),
+        originalSha256: sha256Hex(input.pdf),
+        signers: { create: signers.map((signer) => signer.data) },
+      },
+      include: { signers: { orderBy: { sortOrder: "asc" } } },
+    });
+    const links = created.signers.map((signer, index) => ({ signerId: signer.id, email: signer.email, url: `${appUrl}/s/${signers[index].token}` }));
+    await tx.outgoingEmail.createMany({
+      data: created.signers.map((signer, index) => ({
+        companyId,
+        to: signer.email,
+        dedupeKey: `sign:signer:${signer.id}`,
+        ...signingRequestEmail({
+          title: created.title,
+          requesterName: requester.name,
+          companyName: company.name,
+          signerName: signer.name,
+          link: links[index].url,
+          expiresAt,
+          verifyWith: signer.requireVerification ? provider.label : null,
+        }),
+      })),
+    });
+    return { id: created.id, links };
+  });
+}
+
+const SIGNER_LIST_FIELDS = {
+  id: true,
+  name: true,
+  email: true,
+  status: true,
+  requireVerification: true,
+  verifiedAt: true,
+  nameMismatch: true,
+} as const;
+
+/** The company's requests, newest first, with each signer's status. */
+export async function listSignatureRequests(companyId: number, take = 100) {
+  return prisma().signatureRequest.findMany({
+    where: { companyId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+    select: {
+      id: true,
+      title: true,
+      state: true,
+      createdAt: true,
+      completedAt: true,
+      signers: { select: SIGNER_LIST_FIELDS, orderBy: { sortOrder: "asc" } },
+    },
+  });
+}
+
+export async function getSignatureRequest(companyId: number, id: number) {
+  const request = await prisma().signatureRequest.findFirst({
+    where: { id, companyId },
+    select: {
+      id: true,
+      title: true,
+      fileName: true,
+      originalSha256: true,
+      state: true,
+      createdAt: true,
+      completedAt: true,
+      requesterId: true,
+      signedPdf: false,
+      signers: {
+        orderBy: { sortOrder: "asc" },
+        select: {
+          ...SIGNER_LIST_FIELDS,
+          tokenExpiresAt: true,
+          verifiedProvider: true,
+          verifiedName: true,
+          verifiedBirthdate: true,
+          signedAt: true,
+          refusedAt: true,
+          refusalReason: true,
+          ip: true,
+        },
+      },
+    },
+  });
+  if (!request) return null;
+  const [requester, signed] = await Promise.all([
+    prisma().user.findUnique({ where: { id: request.requesterId }, select: { name: true } }),
+    pool().query("SELECT signed_pdf IS NOT NULL AS ready FROM signature_request WHERE id = $1", [id]),
+  ]);
+  return { ...request, requesterName: requester?.name ?? "", signedPdfReady: Boolean(signed.rows[0]?.ready) };
+}
+
+/** The original or the signed PDF of one of the company's requests. */
+export async function getRequestPdf(companyId: number, id: number, version: "original" | "signed") {
+  const request = await prisma().signatureRequest.findFirst({
+    where: { id, companyId },
+    select: { title: true, fileName: true, originalPdf: version === "original", signedPdf: version === "signed" },
+  });
+  if (!request) return null;
+  const bytes = version === "original" ? request.originalPdf : request.signedPdf;
+  if (!bytes) return null;
+  const base = request.fileName.replace(/\.pdf$/i, "");
+  return { bytes: bytes as Uint8Array, fileName: version === "signed" ? `${base}-signed.pdf` : `${base}.pdf` };
+}
+
+/** Contacts that can sign: the company's contacts with an e-mail address. */
+export async function listSignableContacts(companyId: number) {
+  return prisma().contact.findMany({
+    where: { companyId, email: { not: null }, NOT: { email: "" } },
+    select: { id: true, name: true, email: true },
+    orderBy: { name: "asc" },
+    take: 500,
+  });
+}

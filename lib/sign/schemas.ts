@@ -1,0 +1,61 @@
+import { z } from "zod";
+import type { InsufficientCreditsProps } from "@/components/insufficient-credits-notice";
+
+// The "New signature request" form: shared by the client form and its action.
+
+export const signerInputSchema = z
+  .object({
+    contactId: z.coerce.number().int().positive().optional(),
+    name: z.string().trim().max(200).optional(),
+    email: z.string().trim().max(320).optional(),
+    requireVerification: z.boolean().default(false),
+  })
+  .superRefine((signer, ctx) => {
+    if (signer.contactId) return;
+    if (!signer.name) ctx.addIssue({ code: "custom", message: "Enter the signer's name or pick a contact." });
+    if (!signer.email || !z.email().safeParse(signer.email).success) ctx.addIssue({ code: "custom", message: "Enter a valid e-mail address." });
+  });
+
+export const newSignatureRequestSchema = z.object({
+  title: z.string().trim().min(1, "Give the request a title.").max(200),
+  signers: z
+    .string()
+    .transform((value, ctx) => {
+      try {
+        return JSON.parse(value) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "Add at least one signer." });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.array(signerInputSchema).min(1, "Add at least one signer.").max(20, "At most 20 signers per request.")),
+});
+
+export type NewSignatureRequest = z.infer<typeof newSignatureRequestSchema>;
+export type SignerInput = z.input<typeof signerInputSchema>;
+
+export interface NewRequestState {
+  ok: boolean;
+  message: string;
+  fieldErrors: Partial<Record<"title" | "signers" | "document", string[]>>;
+  /** Set when the company cannot pay the verifications: the buy prompt. */
+  insufficient?: InsufficientCreditsProps;
+}
+
+export const signatureSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("TYPED"), text: z.string().trim().min(1, "Type your name to sign.").max(100) }),
+  z.object({
+    kind: z.literal("DRAWN"),
+    png: z
+      .string()
+      .regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/, "Draw your signature first.")
+      .max(400_000, "The drawing is too large."),
+  }),
+]);
+
+export type SignatureInput = z.infer<typeof signatureSchema>;
+
+export interface SigningState {
+  ok: boolean;
+  message: string;
+}

@@ -1,0 +1,55 @@
+import { PDFDocument } from "pdf-lib";
+import { describe, expect, it } from "vitest";
+import { samplePdf } from "@/tests/support/pdf";
+import { pdfSafe, stampSignedPdf, type StampSigner } from "./stamp";
+
+const signer = (overrides: Partial<StampSigner>): StampSigner => ({
+  name: "Marie Dupont",
+  email: "marie@example.com",
+  signedAt: new Date("2026-11-21T10:00:00Z"),
+  ip: "203.0.113.7",
+  signatureKind: "TYPED",
+  signatureText: "Marie Dupont",
+  signaturePng: null,
+  requireVerification: false,
+  verifiedProvider: null,
+  verifiedIssuer: null,
+  verifiedSubject: null,
+  verifiedName: null,
+  verifiedBirthdate: null,
+  verifiedAt: null,
+  nameMismatch: false,
+  ...overrides,
+});
+
+describe("stampSignedPdf", () => {
+  it("prints names the standard fonts cannot encode as ? instead of failing", async () => {
+    expect(pdfSafe("Zoë Ødegård 李雷")).toBe("Zoë Ødegård ??");
+    const signed = await stampSignedPdf(await samplePdf(), {
+      requestId: 1,
+      title: "Contrat — 合同",
+      fileName: "contract.pdf",
+      companyName: "Demo",
+      requesterName: "Admin",
+      originalSha256: "0".repeat(64),
+      completedAt: new Date("2026-11-21T10:05:00Z"),
+      signers: [signer({ name: "李雷", signatureText: "李雷" }), signer({ name: "Zoë Ødegård" })],
+    });
+    expect((await PDFDocument.load(signed)).getPageCount()).toBe(2);
+  });
+
+  it("continues the audit trail on more pages when there are many signers", async () => {
+    const signers = Array.from({ length: 12 }, (_, i) => signer({ name: `Signer ${i + 1}`, verifiedAt: new Date(), verifiedIssuer: "https://idp.example", verifiedSubject: "s".repeat(80), verifiedName: `Signer ${i + 1}`, verifiedProvider: "itsme" }));
+    const signed = await stampSignedPdf(await samplePdf(), {
+      requestId: 2,
+      title: "Many",
+      fileName: "many.pdf",
+      companyName: "Demo",
+      requesterName: "Admin",
+      originalSha256: "f".repeat(64),
+      completedAt: new Date(),
+      signers,
+    });
+    expect((await PDFDocument.load(signed)).getPageCount()).toBeGreaterThan(2);
+  });
+});
