@@ -52,6 +52,11 @@ const serverSchema = z.object({
   IDENTITY_CLIENT_SECRET: optionalString,
   /** Shown to signers and on the audit page; default: the issuer's host name. */
   IDENTITY_PROVIDER_NAME: optionalString,
+  /** EU VIES REST base (…/taxation_customs/vies/rest-api): VAT numbers typed in Partner Autocomplete are checked there. */
+  VIES_URL: optionalUrl(/^https?:$/, "must be an http(s):// URL such as https://ec.europa.eu/taxation_customs/vies/rest-api"),
+  /** Which company data provider Partner Autocomplete and Lead Generation use (lib/enrichment/providers). */
+  ENRICHMENT_PROVIDER: z.enum(["embedded"]).default("embedded"),
+  VIES_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3000),
   /** Seconds between the app's own runs of its scheduled jobs; 0 turns them off. */
   JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(300),
   /** Where the embedded PostgreSQL and generated secrets live when nothing is configured. */

@@ -7,6 +7,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const apps = [{ href: "/contacts", label: "Contacts" }];
   apps.push({ href: "/documents", label: "Documents" });
   apps.push({ href: "/sign", label: "Sign" });
+  apps.push({ href: "/leads", label: "Leads" });
   apps.push({ href: "/letters", label: "Letters" });
   if (user.role === "ADMIN") apps.push({ href: "/settings", label: "Settings" });
   return (

@@ -4,6 +4,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { SERVICE_CATALOGUE, type ServiceName } from "@/lib/iap/catalogue";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { seedDemoContacts } from "@/lib/contacts/demo-data";
+import { seedCompanyDirectory } from "@/lib/enrichment/directory-seed";
 import { seedSmsPrices } from "@/lib/sms/pricing";
 import type { Db } from "./client";
 
@@ -80,6 +81,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
 
 export async function seed(db: Db) {
   await seedCatalogue(db);
+  await seedCompanyDirectory();
   const created = await seedDemo(db);
   return { demoCreated: created };
 }

@@ -3,25 +3,16 @@
 // and queue their e-mails (delivery excluded: no SMTP). Runs on its own
 // throw-away embedded PostgreSQL with the project's migrations. Timings on a
 // shared 2-core machine are noisy: the best of a few runs is printed too.
-import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { freePort, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
-import { migrate } from "@/lib/db/migrate";
+import { startBenchDatabase } from "./bench-database";
 
 const ACCOUNTS = 100_000;
 const BELOW = 1_000;
 const ROUNDS = 3;
 
-const root = path.resolve(import.meta.dirname, "..", "..");
-const server = await startEmbeddedPostgres({ dataDir: path.join(root, ".data", `bench-cron-${process.pid}`), port: await freePort(), persistent: false, fast: true });
+delete process.env.SMTP_URL;
+const database = await startBenchDatabase("bench-cron");
 try {
-  await server.createDatabase("bench_cron");
-  const url = server.urlFor("bench_cron");
-  await migrate(url);
-  process.env.DATABASE_URL = url;
-  delete process.env.SMTP_URL;
-  const { reloadEnv } = await import("@/lib/env");
-  reloadEnv();
   const { pool, prisma, disconnectDb } = await import("@/lib/db/client");
   const { seedCatalogue } = await import("@/lib/db/seed");
   const { queueLowCreditWarnings } = await import("@/lib/alerts/low-credits");
@@ -82,5 +73,5 @@ try {
   await disconnectDb();
   console.log(JSON.stringify({ accounts: ACCOUNTS, queued: firstQueued, seconds: Number(timings[0].toFixed(3)), bestSeconds: Number(best.toFixed(3)) }));
 } finally {
-  await server.stop();
+  await database.stop();
 }

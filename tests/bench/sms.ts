@@ -4,11 +4,8 @@
 // Prints the figures, checks the ledger still conserves (balance = sum of
 // entries, held = pending holds), and ends with one JSON line.
 // Options: --messages N (default 10000), --chunk N (default 500).
-import path from "node:path";
 import { randomUUID } from "node:crypto";
-import { freePort, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
-import { migrate } from "@/lib/db/migrate";
-import { reloadEnv } from "@/lib/env";
+import { startBenchDatabase } from "./bench-database";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -17,15 +14,8 @@ const arg = (name: string, fallback: number) => {
 const MESSAGES = arg("messages", 10_000);
 const CHUNK = arg("chunk", 500);
 
-const root = path.resolve(import.meta.dirname, "..", "..");
-const pg = await startEmbeddedPostgres({ dataDir: path.join(root, ".data", `bench-sms-${process.pid}`), port: await freePort(), persistent: false, fast: true });
+const database = await startBenchDatabase("bench-sms");
 try {
-  await pg.createDatabase("iap_bench");
-  const url = pg.urlFor("iap_bench");
-  await migrate(url);
-  process.env.DATABASE_URL = url;
-  reloadEnv();
-
   const { pool, prisma, disconnectDb } = await import("@/lib/db/client");
   const { seedCatalogue } = await import("@/lib/db/seed");
   const { getOrCreateAccount } = await import("@/lib/iap/accounts");
@@ -71,7 +61,7 @@ try {
   const chatter = await pool().query("SELECT count(*)::int AS n FROM chatter_message cm JOIN contact c ON c.id = cm.contact_id WHERE c.company_id = $1", [company.id]);
   const sentRows = await pool().query("SELECT count(*)::int AS n FROM sms_message WHERE company_id = $1 AND state = 'SENT'", [company.id]);
 
-  console.log(`Mass SMS to ${MESSAGES} contacts (test gateway, chunks of ${CHUNK}), PostgreSQL ${pg.adminUrl.replace(/\/\/.*@/, "//…@")}`);
+  console.log(`Mass SMS to ${MESSAGES} contacts (test gateway, chunks of ${CHUNK}), PostgreSQL ${database.url.replace(/\/\/.*@/, "//…@")}`);
   console.log(`  plan + hold + queue:   ${((queuedAt - started) / 1000).toFixed(2)} s`);
   console.log(`  send + record + charge: ${((performance.now() - queuedAt) / 1000).toFixed(2)} s`);
   console.log(`  total:                 ${seconds.toFixed(2)} s, ${Math.round(progress.sent / seconds)} messages/s`);
@@ -82,5 +72,5 @@ try {
   await disconnectDb().catch(() => {});
   if (!conserved || progress.sent !== MESSAGES) process.exitCode = 1;
 } finally {
-  await pg.stop();
+  await database.stop();
 }

@@ -21,8 +21,8 @@ export function useDatabase(): () => pg.Pool {
   return () => db;
 }
 
-/** A new company (BE) and a USER (or ADMIN) who signs in with the demo password; with SMS credits (units) granted through a ledger entry when asked. */
-export async function createCompanyWithUser(db: pg.Pool, options: { name: string; smsUnits?: bigint; role?: "USER" | "ADMIN" }) {
+/** A new company (BE) and a USER (or ADMIN) who signs in with the demo password; with SMS (or any service's) credits, in units, granted through a ledger entry when asked. */
+export async function createCompanyWithUser(db: pg.Pool, options: { name: string; smsUnits?: bigint; grants?: Record<string, bigint>; role?: "USER" | "ADMIN" }) {
   const suffix = randomUUID().slice(0, 8);
   const email = `e2e-${suffix}@test.example`;
   const { rows } = await db.query("INSERT INTO company (name, country, currency) VALUES ($1, 'BE', 'EUR') RETURNING id", [`${options.name} ${suffix}`]);
@@ -34,14 +34,15 @@ export async function createCompanyWithUser(db: pg.Pool, options: { name: string
     await bcrypt.hash(DEMO_PASSWORD, 4),
     options.role ?? "USER",
   ]);
-  if (options.smsUnits) {
+  const grants = { ...(options.smsUnits ? { sms: options.smsUnits } : {}), ...options.grants };
+  for (const [service, units] of Object.entries(grants)) {
     await db.query(
       `WITH account AS (
-         INSERT INTO iap_account (company_id, service_id, balance) SELECT $1, id, $2 FROM iap_service WHERE technical_name = 'sms' RETURNING id, balance
+         INSERT INTO iap_account (company_id, service_id, balance) SELECT $1, id, $2 FROM iap_service WHERE technical_name = $3 RETURNING id, balance
        )
        INSERT INTO ledger_entry (account_id, kind, amount, balance_after, description, idempotency_key)
        SELECT id, 'ADJUSTMENT', balance, balance, 'e2e credits', 'e2e' FROM account`,
-      [companyId, options.smsUnits],
+      [companyId, units, service],
     );
   }
   return { companyId, email };

@@ -7,6 +7,8 @@ import { z } from "zod";
 import { insufficientCreditsProps } from "@/components/insufficient-credits-notice";
 import { authorizeAction } from "@/lib/auth/session";
 import { contactIdsMatching, createContact } from "@/lib/contacts/contacts";
+import { applyFormEnrichments, enrichContact } from "@/lib/enrichment/autocomplete";
+import { enrichSchema, type EnrichResponse } from "@/lib/enrichment/schemas";
 import { contactSchema } from "@/lib/contacts/schemas";
 import type { ContactFormState } from "@/lib/contacts/schemas";
 import { loadPriceTable } from "@/lib/sms/pricing";
@@ -23,6 +25,7 @@ export async function createContactAction(_prev: ContactFormState, formData: For
   const parsed = contactSchema.safeParse(contactFields(formData));
   if (!parsed.success) return { ok: false, message: "Check the highlighted fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors };
   const contact = await createContact(user.companyId, parsed.data);
+  await applyFormEnrichments(user.companyId, contact.id, formData.get("partnerAutocompleteKey")?.toString(), user.id);
   revalidatePath("/contacts");
   redirect(`/contacts/${contact.id}?created=1`);
 }
@@ -74,4 +77,18 @@ export async function massSmsProgressAction(batchKey: string): Promise<MassSmsSt
   if (!key.success) return { ok: false, message: "Unknown batch." };
   const { credits: _credits, batchKey: _key, ...progress } = await massSmsProgress(user.companyId, key.data);
   return { ok: true, message: "", batchKey: key.data, progress };
+}
+
+/** Partner Autocomplete's pick: 1 credit, once per contact (or unsaved form) and company. */
+export async function enrichContactAction(input: unknown): Promise<EnrichResponse> {
+  const { user, error } = await authorizeAction("ANY");
+  if (!user) return { ok: false, message: error };
+  const parsed = enrichSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: "Choose a company from the suggestions." };
+  const result = await enrichContact({ ...parsed.data, companyId: user.companyId, userId: user.id });
+  if (result.status === "not-found") return { ok: false, message: "This contact or company does not exist (any more)." };
+  if (result.status === "insufficient") return { ok: false, message: "Not enough credits.", insufficient: insufficientCreditsProps(result.error) };
+  if (parsed.data.contactId) revalidatePath(`/contacts/${parsed.data.contactId}`);
+  const charged = result.replayed ? "already paid, no new charge" : "1 credit used";
+  return { ok: true, message: `Filled from ${result.company} (${charged}; ${result.creditsLeft} credits left).`, fill: result.fill as EnrichResponse["fill"] };
 }

@@ -7,6 +7,7 @@ import { TextField } from "@/components/form";
 import type { ContactFormState } from "@/lib/contacts/schemas";
 import { parsePhone } from "@/lib/sms/phone";
 import { SendSmsDialog, type SmsSettings } from "../[id]/_components/send-sms-dialog";
+import { fillEmpty, PartnerAutocomplete } from "./partner-autocomplete";
 
 export interface ContactFormValues {
   id?: number;
@@ -69,6 +70,7 @@ export function ContactForm({
       )}
       <form action={formAction} noValidate className="space-y-5 rounded-lg border border-gray-200 bg-white p-5 shadow-xs">
         {values.id && <input type="hidden" name="id" value={values.id} />}
+        <PartnerAutocomplete contactId={values.id} values={fields} onFill={(fill) => setFields((current) => fillEmpty(current, fill))} />
         <TextField label="Name" {...field("name")} required errors={errors.name} className="max-w-xl" />
         <div className="grid gap-5 sm:grid-cols-2">
           <TextField label="E-mail" {...field("email")} type="email" errors={errors.email} autoComplete="off" />

@@ -1,0 +1,17 @@
+// GET /api/partner-autocomplete?q=… — Partner Autocomplete's suggestions (free).
+// A GET route rather than a server action: the form fetches as the user types,
+// and server actions run one at a time per client.
+import { NextResponse, type NextRequest } from "next/server";
+import { authorize, AuthError } from "@/lib/auth/session";
+import { suggestCompanies } from "@/lib/enrichment/autocomplete";
+
+export async function GET(request: NextRequest) {
+  try {
+    await authorize("ANY");
+  } catch (error) {
+    if (error instanceof AuthError) return NextResponse.json({ error: error.message }, { status: error.status });
+    throw error;
+  }
+  const q = (request.nextUrl.searchParams.get("q") ?? "").slice(0, 100);
+  return NextResponse.json(await suggestCompanies(q), { headers: { "Cache-Control": "private, no-store" } });
+}

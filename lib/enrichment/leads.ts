@@ -1,0 +1,195 @@
+import "server-only";
+import { pool, prisma } from "@/lib/db/client";
+import { postMessage } from "@/lib/contacts/chatter";
+import { getService } from "@/lib/iap/accounts";
+import { charge } from "@/lib/iap/charge";
+import { InsufficientCreditsError } from "@/lib/iap/errors";
+import { creditsToUnits, formatCredits } from "@/lib/iap/units";
+import { companyDataProvider } from "./providers";
+import type { LeadCriteria } from "./providers/provider";
+
+export const LEADS_SERVICE = "reveal";
+export const NO_RESULT_OUTCOME = "No result (no credits were used)";
+export const NOT_ENOUGH_CREDITS_OUTCOME = "Not enough credits";
+
+export interface GenerateLeadsInput extends LeadCriteria {
+  companyId: number;
+  userId: number | null;
+  /** 1–200: the most credits the request may use. */
+  count: number;
+  /** One per submitted form: a double submit makes one request. */
+  clientKey: string;
+}
+
+export type GenerateLeadsResult =
+  | { status: "done"; requestId: number; found: number; creditsUsed: string; outcome: string; replayed: boolean }
+  | { status: "insufficient"; requestId: number; error: InsufficientCreditsError };
+
+const SOURCE_LABELS: Record<string, string> = { gleif: "GLEIF LEI data", sp500: "S&P 500 list", vies: "EU VIES" };
+export const sourceLabel = (source: string) => SOURCE_LABELS[source] ?? source;
+
+export function leadsOutcome(requested: number, found: number, decimals: number): string {
+  if (found === 0) return NO_RESULT_OUTCOME;
+  const used = formatCredits(creditsToUnits(found, decimals), decimals);
+  const released = requested - found;
+  return `${found} ${found === 1 ? "lead" : "leads"} found: ${used} ${found === 1 ? "credit" : "credits"} used${released ? `, ${released} released` : ""}`;
+}
+
+/**
+ * A Generate Leads request: record it (draft) → hold `count` credits → find
+ * and insert up to `count` new leads → capture one credit per lead actually
+ * inserted and release the rest → done (or error with the outcome). Requests
+ * of one company are serialised by a transaction-scoped advisory lock, so two
+ * identical requests at once get different companies; the unique
+ * (company_id, directory_company_id) with ON CONFLICT DO NOTHING is the
+ * backstop, and the capture counts rows really inserted.
+ */
+export async function generateLeads(input: GenerateLeadsInput): Promise<GenerateLeadsResult> {
+  const service = await getService(LEADS_SERVICE);
+  const created = await pool().query(
+    `INSERT INTO lead_request (company_id, client_key, requested, countries, industries, created_by_id)
+     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (company_id, client_key) DO NOTHING RETURNING id`,
+    [input.companyId, input.clientKey, input.count, input.countries, input.industries, input.userId],
+  );
+  if (!created.rows[0]) return replayRequest(input.companyId, input.clientKey, service.decimals);
+  const requestId = created.rows[0].id as number;
+
+  try {
+    const charged = await charge(
+      {
+        companyId: input.companyId,
+        service: LEADS_SERVICE,
+        amount: creditsToUnits(input.count, service.decimals),
+        idempotencyKey: `lead-request:${requestId}`,
+        description: `Lead Generation: up to ${input.count} companies`,
+        reference: `lead_request:${requestId}`,
+        createdById: input.userId,
+        actualAmount: (result: { inserted: number }) => creditsToUnits(result.inserted, service.decimals),
+      },
+      async () => ({ inserted: await insertLeads(input, requestId) }),
+    );
+    const found = charged.result.inserted;
+    const outcome = leadsOutcome(input.count, found, service.decimals);
+    await pool().query(
+      `UPDATE lead_request SET state = 'DONE', found = $2, credits_used = $3, outcome = $4, done_at = now() WHERE id = $1`,
+      [requestId, found, charged.captured, outcome],
+    );
+    return { status: "done", requestId, found, creditsUsed: formatCredits(charged.captured, service.decimals), outcome, replayed: false };
+  } catch (error) {
+    const outcome = error instanceof InsufficientCreditsError ? NOT_ENOUGH_CREDITS_OUTCOME : `Failed: ${(error as Error).message} (no credits were used)`;
+    await pool().query(`UPDATE lead_request SET state = 'ERROR', outcome = $2, done_at = now() WHERE id = $1`, [requestId, outcome]);
+    if (error instanceof InsufficientCreditsError) return { status: "insufficient", requestId, error };
+    throw error;
+  }
+}
+
+async function insertLeads(input: GenerateLeadsInput, requestId: number): Promise<number> {
+  return prisma().$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('lead-generation'), ${input.companyId})`;
+      const ids = await companyDataProvider().findLeadCandidates(tx, input.companyId, input, input.count);
+      if (!ids.length) return 0;
+      return tx.$executeRaw`
+        INSERT INTO lead (company_id, request_id, directory_company_id, name, country, region, postal_code, city, registration_number, industry, source)
+        SELECT ${input.companyId}, ${requestId}, d.id, d.name, d.country, d.region, d.postal_code, d.city, d.registration_number, d.industry, d.source
+          FROM company_directory d WHERE d.id = ANY(${ids}::int[])
+        ON CONFLICT (company_id, directory_company_id) DO NOTHING`;
+    },
+    { timeout: 30_000, maxWait: 30_000 },
+  );
+}
+
+async function replayRequest(companyId: number, clientKey: string, decimals: number): Promise<GenerateLeadsResult> {
+  const request = await prisma().leadRequest.findUniqueOrThrow({ where: { companyId_clientKey: { companyId, clientKey } } });
+  return {
+    status: "done",
+    requestId: request.id,
+    found: request.found,
+    creditsUsed: formatCredits(request.creditsUsed, decimals),
+    outcome: request.outcome ?? "Running…",
+    replayed: true,
+  };
+}
+
+export interface LeadRow {
+  id: number;
+  name: string;
+  country: string;
+  industry: string | null;
+  source: string;
+  status: "NEW" | "CONVERTED";
+  contactId: number | null;
+  createdAt: Date;
+}
+
+export async function listLeads(companyId: number, limit = 500): Promise<LeadRow[]> {
+  const leads = await prisma().lead.findMany({
+    where: { companyId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: { id: true, name: true, country: true, industry: true, source: true, status: true, contactId: true, createdAt: true },
+  });
+  return leads.map((lead) => ({ ...lead, country: lead.country.trim(), source: sourceLabel(lead.source) }));
+}
+
+export interface LeadRequestRow {
+  id: number;
+  requested: number;
+  countries: string[];
+  industries: string[];
+  state: "DRAFT" | "DONE" | "ERROR";
+  found: number;
+  creditsUsed: string;
+  outcome: string | null;
+  createdAt: Date;
+}
+
+export async function listLeadRequests(companyId: number, limit = 50): Promise<LeadRequestRow[]> {
+  const [service, requests] = await Promise.all([
+    getService(LEADS_SERVICE),
+    prisma().leadRequest.findMany({ where: { companyId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit }),
+  ]);
+  return requests.map((r) => ({
+    id: r.id,
+    requested: r.requested,
+    countries: r.countries,
+    industries: r.industries,
+    state: r.state,
+    found: r.found,
+    creditsUsed: formatCredits(r.creditsUsed, service.decimals),
+    outcome: r.outcome,
+    createdAt: r.createdAt,
+  }));
+}
+
+export function leadFacets() {
+  return companyDataProvider().facets();
+}
+
+/**
+ * One click: the lead becomes a contact (a company contact with the lead's
+ * data) and is marked converted. Converting twice gives the same contact.
+ */
+export async function convertLead(companyId: number, leadId: number, userId: number | null): Promise<{ contactId: number } | null> {
+  return prisma().$transaction(async (tx) => {
+    const lead = await tx.lead.findFirst({ where: { id: leadId, companyId } });
+    if (!lead) return null;
+    if (lead.contactId) return { contactId: lead.contactId };
+    const contact = await tx.contact.create({
+      data: {
+        companyId,
+        name: lead.name,
+        country: lead.country.trim(),
+        zip: lead.postalCode,
+        city: lead.city,
+        registrationNumber: lead.registrationNumber,
+        industry: lead.industry,
+        isCompany: true,
+      },
+    });
+    const claimed = await tx.lead.updateMany({ where: { id: lead.id, contactId: null }, data: { status: "CONVERTED", contactId: contact.id } });
+    if (claimed.count !== 1) throw new Error("This lead was converted at the same time by someone else.");
+    await postMessage({ companyId, contactId: contact.id, kind: "SYSTEM", body: `Created from a lead (Lead Generation, ${sourceLabel(lead.source)}).`, authorId: userId }, tx);
+    return { contactId: contact.id };
+  });
+}

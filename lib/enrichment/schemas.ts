@@ -1,0 +1,62 @@
+// Shared by the Partner Autocomplete / Generate Leads forms (client) and their server actions.
+import { z } from "zod";
+import type { InsufficientCreditsProps } from "@/components/insufficient-credits-notice";
+
+const formText = z.string().max(200).nullable().optional();
+
+/** A Partner Autocomplete suggestion, as GET /api/partner-autocomplete returns it. */
+export interface Suggestion {
+  id: number;
+  name: string;
+  country: string;
+  postalCode: string | null;
+  city: string | null;
+  registrationNumber: string | null;
+  industry: string | null;
+  /** Only when the user typed a well-formed VAT number that leads to this company (and VIES did not reject it). */
+  vat: string | null;
+  source: string;
+  matchedBy: "name" | "registration" | "vat" | "domain";
+}
+
+export interface SuggestResult {
+  suggestions: Suggestion[];
+  /** Shown under the list: VAT format problems, VIES answers or outages, what a domain search means. */
+  notes: string[];
+}
+
+export const enrichSchema = z
+  .object({
+    directoryCompanyId: z.number().int().positive(),
+    contactId: z.number().int().positive().nullable().optional(),
+    formKey: z.string().min(8).max(100).nullable().optional(),
+    current: z.object({ name: formText, country: formText, zip: formText, city: formText, street: formText }),
+    vat: z.string().max(30).nullable().optional(),
+  })
+  .refine((input) => input.contactId || input.formKey, "A contact or a form key is required.");
+
+export type EnrichRequest = z.input<typeof enrichSchema>;
+
+export interface EnrichResponse {
+  ok: boolean;
+  message: string;
+  /** Form fields to fill (only those that were empty). */
+  fill?: Partial<Record<"name" | "country" | "zip" | "city" | "street", string>>;
+  insufficient?: InsufficientCreditsProps;
+}
+
+export const MAX_LEADS = 200;
+
+export const generateLeadsSchema = z.object({
+  count: z.coerce.number({ error: "Enter how many companies (1–200)." }).int("Enter a whole number.").min(1, "At least 1.").max(MAX_LEADS, `At most ${MAX_LEADS}.`),
+  countries: z.array(z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/)).min(1, "Choose at least one country."),
+  industries: z.array(z.string().trim().min(1).max(100)).min(1, "Choose at least one industry."),
+  clientKey: z.string().min(8).max(100),
+});
+
+export interface GenerateLeadsState {
+  ok: boolean;
+  message: string;
+  fieldErrors?: Partial<Record<"count" | "countries" | "industries", string[]>>;
+  insufficient?: InsufficientCreditsProps;
+}
