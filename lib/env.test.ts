@@ -21,6 +21,9 @@ describe("configuration", () => {
     expect(() => parseEnv({ PORT: "http" })).toThrow(/PORT/);
     expect(() => parseEnv({ STRIPE_SECRET_KEY: "sk_test_x" })).toThrow(/STRIPE_WEBHOOK_SECRET/);
     expect(() => parseEnv({ TWILIO_ACCOUNT_SID: "AC1" })).toThrow(/TWILIO_AUTH_TOKEN/);
+    expect(() => parseEnv({ SNAILMAIL_PROVIDER: "pingen", PINGEN_CLIENT_ID: "id" })).toThrow(/PINGEN_ORGANISATION_ID/);
+    expect(() => parseEnv({ SNAILMAIL_PROVIDER: "clicksend" })).toThrow(/SNAILMAIL_PROVIDER/);
+    expect(parseEnv({}).SNAILMAIL_PROVIDER).toBe("test");
   });
 
   it("takes an identity provider as all three variables, https unless on loopback", () => {

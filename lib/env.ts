@@ -39,6 +39,13 @@ const serverSchema = z.object({
   TWILIO_FROM: optionalString,
   TWILIO_API_URL: optionalUrl(/^https?:$/, "must be an http(s):// URL"),
   CRON_SECRET: optionalString,
+  /** Snailmail's postal provider: "test" (the test post office, nothing is posted) or "pingen". */
+  SNAILMAIL_PROVIDER: z.enum(["test", "pingen"]).default("test"),
+  PINGEN_CLIENT_ID: optionalString,
+  PINGEN_CLIENT_SECRET: optionalString,
+  PINGEN_ORGANISATION_ID: optionalString,
+  PINGEN_API_URL: optionalUrl(/^https?:$/, "must be an http(s):// URL such as https://api.pingen.com"),
+  PINGEN_DELIVERY_PRODUCT: z.string().trim().default("cheap"),
   /** Signer identification (OpenID Connect, e.g. itsme): all three, or none for the built-in test identity provider. */
   IDENTITY_ISSUER_URL: optionalUrl(/^https?:$/, "must be the provider's issuer URL such as https://idp.prd.itsme.services/v2"),
   IDENTITY_CLIENT_ID: optionalString,
@@ -93,6 +100,10 @@ export function parseEnv(source: Record<string, string | undefined>): ServerEnv 
   const twilio = [env.TWILIO_ACCOUNT_SID, env.TWILIO_AUTH_TOKEN, env.TWILIO_FROM];
   if (twilio.some(Boolean) && !twilio.every(Boolean)) {
     throw new ConfigError("Invalid configuration:\n  TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM: set all three to use Twilio, or none for the test gateway");
+  }
+  const pingen = [env.PINGEN_CLIENT_ID, env.PINGEN_CLIENT_SECRET, env.PINGEN_ORGANISATION_ID];
+  if (env.SNAILMAIL_PROVIDER === "pingen" && !pingen.every(Boolean)) {
+    throw new ConfigError("Invalid configuration:\n  PINGEN_CLIENT_ID, PINGEN_CLIENT_SECRET, PINGEN_ORGANISATION_ID: all three are required when SNAILMAIL_PROVIDER=pingen");
   }
   const identity = [env.IDENTITY_ISSUER_URL, env.IDENTITY_CLIENT_ID, env.IDENTITY_CLIENT_SECRET];
   if (identity.some(Boolean) && !identity.every(Boolean)) {

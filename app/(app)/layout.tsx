@@ -8,6 +8,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   apps.push({ href: "/documents", label: "Documents" });
   apps.push({ href: "/sign", label: "Sign" });
   apps.push({ href: "/leads", label: "Leads" });
+  apps.push({ href: "/letters", label: "Letters" });
   if (user.role === "ADMIN") apps.push({ href: "/settings", label: "Settings" });
   return (
     <div className="flex min-h-screen flex-col">

@@ -1,0 +1,178 @@
+"use client";
+
+import Link from "next/link";
+import { startTransition, useActionState, useEffect, useRef, useState, useTransition, type FormEvent } from "react";
+import { Button } from "@/components/button";
+import { FieldError, TextField } from "@/components/form";
+import type { ComposeState, Quote } from "@/lib/snailmail/schemas";
+import { InsufficientCreditsNotice } from "@/components/insufficient-credits-notice";
+import { quoteLetterAction, sendLetterAction } from "../actions";
+
+const initial: ComposeState = { ok: false, message: "" };
+
+export function ComposeForm({ contactId }: { contactId: number }) {
+  const [state, formAction, pending] = useActionState(sendLetterAction, initial);
+  const [mode, setMode] = useState<"letter" | "document">("letter");
+  const [quote, setQuote] = useState<Quote | null>(null);
+  const [quoting, startQuote] = useTransition();
+  const formRef = useRef<HTMLFormElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const errors = state.fieldErrors ?? {};
+
+  // The price follows the form: re-rendered and re-priced on the server a moment after each change.
+  function requestQuote() {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      if (!formRef.current) return;
+      const data = new FormData(formRef.current);
+      startQuote(async () => setQuote(await quoteLetterAction(data)));
+    }, 400);
+  }
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  // Submitted by hand rather than through <form action>: React resets a form
+  // after its action, which would throw away the text (and the chosen file)
+  // when the letter is refused. It is cleared only once the letter is queued.
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    clearTimeout(timer.current);
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  }
+  useEffect(() => {
+    if (state.ok) {
+      formRef.current?.reset();
+      setMode("letter");
+      setQuote(null);
+    }
+  }, [state]);
+
+  return (
+    <form ref={formRef} onSubmit={submit} onChange={requestQuote} className="space-y-5 rounded-lg border border-gray-200 bg-white p-5" noValidate>
+      <input type="hidden" name="contactId" value={contactId} />
+
+      {state.message && (
+        <div role={state.ok ? "status" : "alert"} className={`rounded-md px-4 py-3 text-sm ${state.ok ? "bg-green-50 text-green-900" : "bg-red-50 text-red-800"}`}>
+          <p>{state.message}</p>
+          {state.missing && state.missing.length > 0 && (
+            <ul className="mt-1 list-inside list-disc">
+              {state.missing.map((label) => (
+                <li key={label}>{label} is missing</li>
+              ))}
+            </ul>
+          )}
+          {state.ok && (
+            <p className="mt-1">
+              <Link href="/letters" className="font-medium underline">
+                Open Letters
+              </Link>
+            </p>
+          )}
+        </div>
+      )}
+      {state.shortfall && <InsufficientCreditsNotice service="Snailmail" action="to post this letter now: it waits in the queue" {...state.shortfall} />}
+
+      <fieldset>
+        <legend className="text-sm font-medium text-gray-800">What to send</legend>
+        <div className="mt-2 flex flex-wrap gap-4 text-sm">
+          <label className="flex items-center gap-2">
+            <input type="radio" name="mode" value="letter" checked={mode === "letter"} onChange={() => setMode("letter")} className="accent-brand-600" />
+            Write a letter
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="radio" name="mode" value="document" checked={mode === "document"} onChange={() => setMode("document")} className="accent-brand-600" />
+            Attach a PDF document
+          </label>
+        </div>
+      </fieldset>
+
+      <TextField label="Subject" name="subject" required maxLength={200} errors={errors.subject} />
+
+      {mode === "letter" ? (
+        <div>
+          <label htmlFor="letter-body" className="block text-sm font-medium text-gray-800">
+            Letter text
+          </label>
+          <textarea
+            id="letter-body"
+            name="body"
+            rows={12}
+            aria-invalid={Boolean(errors.body?.length) || undefined}
+            aria-describedby={errors.body?.length ? "letter-body-error" : undefined}
+            className={`mt-1 block w-full rounded-md border px-3 py-2 text-sm shadow-xs focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30 ${
+              errors.body?.length ? "border-red-500" : "border-gray-300"
+            }`}
+          />
+          {errors.body?.length ? <FieldError id="letter-body-error">{errors.body.join(" ")}</FieldError> : null}
+        </div>
+      ) : (
+        <div>
+          <label htmlFor="letter-document" className="block text-sm font-medium text-gray-800">
+            Document to post (PDF)
+          </label>
+          <input
+            id="letter-document"
+            name="document"
+            type="file"
+            accept="application/pdf,.pdf"
+            aria-describedby="letter-document-hint"
+            className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border file:border-gray-300 file:bg-white file:px-3 file:py-1.5 file:text-sm"
+          />
+          <p id="letter-document-hint" className="mt-1 text-xs text-gray-500">
+            A4 portrait, at most 30 pages and 8 MB. A cover page with the addresses is added in front.
+          </p>
+          {errors.document?.length ? <FieldError>{errors.document.join(" ")}</FieldError> : null}
+        </div>
+      )}
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <fieldset>
+          <legend className="text-sm font-medium text-gray-800">Printing</legend>
+          <div className="mt-2 space-y-1 text-sm">
+            <label className="flex items-center gap-2">
+              <input type="radio" name="color" value="bw" defaultChecked className="accent-brand-600" />
+              Black &amp; white
+            </label>
+            <label className="flex items-center gap-2">
+              <input type="radio" name="color" value="color" className="accent-brand-600" />
+              Colour
+            </label>
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend className="text-sm font-medium text-gray-800">Sides</legend>
+          <div className="mt-2 space-y-1 text-sm">
+            <label className="flex items-center gap-2">
+              <input type="radio" name="sides" value="simplex" defaultChecked className="accent-brand-600" />
+              Single-sided
+            </label>
+            <label className="flex items-center gap-2">
+              <input type="radio" name="sides" value="duplex" className="accent-brand-600" />
+              Double-sided
+            </label>
+          </div>
+        </fieldset>
+      </div>
+
+      <div className="flex flex-wrap items-center justify-between gap-3 border-t border-gray-100 pt-4">
+        <div aria-live="polite" aria-busy={quoting || undefined} className="text-sm" data-testid="letter-price">
+          {quote?.ok ? (
+            <>
+              <p className="text-base font-semibold text-gray-900">≈ {quote.credits} credits</p>
+              <p className="text-gray-600">
+                {quote.pages} {quote.pages === 1 ? "page" : "pages"} on {quote.sheets} {quote.sheets === 1 ? "sheet" : "sheets"} · {quote.zone} · {quote.available} available
+              </p>
+              {!quote.enough && <p className="text-amber-800">Not enough credits yet: the letter will wait in the queue until you buy more.</p>}
+            </>
+          ) : (
+            <p className="text-gray-600">{quoting ? "Pricing…" : (quote?.message ?? "Write the letter to see its price.")}</p>
+          )}
+          <p className="text-xs text-gray-500">Nothing is charged until the letter is posted.</p>
+        </div>
+        <Button type="submit" pending={pending} pendingLabel="Sending…">
+          Send
+        </Button>
+      </div>
+    </form>
+  );
+}

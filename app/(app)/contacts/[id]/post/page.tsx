@@ -1,0 +1,119 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DateTime } from "@/components/date-time";
+import { PageHeader } from "@/components/page-header";
+import { requireUser } from "@/lib/auth/session";
+import { describeAddressProblems, ADDRESS_FIELD_LABELS } from "@/lib/snailmail/address";
+import { checkContactAddress } from "@/lib/snailmail/compose";
+import { listLetters } from "@/lib/snailmail/letters";
+import { postalProvider } from "@/lib/snailmail/providers";
+import { addressLines } from "@/lib/snailmail/render";
+import { LetterError, LetterStateBadge } from "../../../letters/_components/letter-state-badge";
+import { ComposeForm } from "./_components/compose-form";
+
+export const metadata: Metadata = { title: "Send by Post" };
+
+export default async function SendByPostPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requireUser(`/contacts/${id}/post`);
+  const contactId = Number(id);
+  if (!Number.isInteger(contactId) || contactId <= 0) notFound();
+  const found = await checkContactAddress(user.companyId, contactId);
+  if (!found) notFound();
+  const { contact, check, senderCountry } = found;
+  const letters = await listLetters(user.companyId, { contactId });
+  const provider = postalProvider();
+
+  return (
+    <>
+      <PageHeader crumbs={[{ label: "Contacts", href: "/contacts" }, { label: contact.name, href: `/contacts/${contact.id}` }, { label: "Send by Post" }]} />
+      <div className="mx-auto grid max-w-6xl gap-6 px-4 py-6 sm:px-6 lg:grid-cols-[1fr_20rem]">
+        <section aria-labelledby="compose-heading" className="space-y-4">
+          <h2 id="compose-heading" className="sr-only">
+            Compose
+          </h2>
+          {!provider.posts && (
+            <p className="rounded-md border border-sky-200 bg-sky-50 px-4 py-2 text-sm text-sky-900">{provider.label}</p>
+          )}
+          {!check.ok && (
+            <div role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800">
+              <p className="font-medium">This contact&apos;s address is incomplete: the letter cannot be posted.</p>
+              <ul className="mt-1 list-inside list-disc">
+                {check.missing.map((field) => (
+                  <li key={field}>{ADDRESS_FIELD_LABELS[field]} is missing</li>
+                ))}
+                {Object.entries(check.invalid).map(([field, message]) => (
+                  <li key={field}>
+                    {ADDRESS_FIELD_LABELS[field as keyof typeof ADDRESS_FIELD_LABELS]}: {message}
+                  </li>
+                ))}
+              </ul>
+              <p className="mt-2">
+                <Link href={`/contacts/${contact.id}`} className="font-medium underline">
+                  Edit the contact&apos;s address
+                </Link>
+              </p>
+              <p className="sr-only">{describeAddressProblems(check).join(" ")}</p>
+            </div>
+          )}
+          <ComposeForm contactId={contact.id} />
+        </section>
+
+        <aside className="space-y-6">
+          <section aria-labelledby="recipient-heading" className="rounded-lg border border-gray-200 bg-white p-4">
+            <h2 id="recipient-heading" className="text-sm font-semibold text-gray-900">
+              Recipient
+            </h2>
+            {check.ok ? (
+              <address className="mt-2 text-sm not-italic leading-6 text-gray-800">
+                {addressLines(check.address, senderCountry).map((line, index) => (
+                  <span key={index} className="block">
+                    {line}
+                  </span>
+                ))}
+              </address>
+            ) : (
+              <p className="mt-2 text-sm text-gray-600">Complete the address first.</p>
+            )}
+            <p className="mt-3 text-xs text-gray-500">Printed in the envelope window (DIN 5008, left window). The sender is your company.</p>
+          </section>
+
+          <section aria-labelledby="letters-heading" className="rounded-lg border border-gray-200 bg-white p-4">
+            <h2 id="letters-heading" className="text-sm font-semibold text-gray-900">
+              Letters to {contact.name}
+            </h2>
+            {letters.length === 0 ? (
+              <p className="mt-2 text-sm text-gray-600">No letters yet.</p>
+            ) : (
+              <ul className="mt-2 divide-y divide-gray-100">
+                {letters.map((letter) => (
+                  <li key={letter.id} className="py-2 text-sm">
+                    <div className="flex items-center justify-between gap-2">
+                      <span className="truncate font-medium text-gray-900">{letter.subject}</span>
+                      <LetterStateBadge state={letter.state} />
+                    </div>
+                    <div className="mt-0.5 flex items-center justify-between gap-2 text-xs text-gray-600">
+                      <span>
+                        #{letter.id} · <DateTime value={letter.createdAt} /> · {letter.credits} credits
+                      </span>
+                      <a href={`/letters/${letter.id}/pdf`} className="text-brand-600 hover:underline">
+                        PDF<span className="sr-only"> of letter #{letter.id}</span>
+                      </a>
+                    </div>
+                    <LetterError code={letter.errorCode} message={letter.errorMessage} />
+                  </li>
+                ))}
+              </ul>
+            )}
+            <p className="mt-3 text-sm">
+              <Link href="/letters" className="text-brand-600 hover:underline">
+                All letters
+              </Link>
+            </p>
+          </section>
+        </aside>
+      </div>
+    </>
+  );
+}

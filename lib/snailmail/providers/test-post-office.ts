@@ -1,0 +1,29 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { env } from "@/lib/env";
+import { checkPrintable } from "../render";
+import { ProviderRefusedError, type Acceptance, type OutgoingLetter, type PostalProvider } from "./provider";
+
+/**
+ * The default provider: accepts well-formed letters (a PDF whose pages are all
+ * A4 portrait), keeps the PDF under DATA_DIR/test-post-office/ and returns a
+ * tracking id. Nothing is printed or posted.
+ */
+export class TestPostOffice implements PostalProvider {
+  readonly name = "test" as const;
+  readonly label = "Test post office: letters are not posted";
+  readonly posts = false;
+
+  constructor(readonly directory = path.resolve(env().DATA_DIR, "test-post-office")) {}
+
+  async send(letter: OutgoingLetter): Promise<Acceptance> {
+    const check = await checkPrintable(letter.pdf);
+    if (!check.ok) throw new ProviderRefusedError(`Test post office refused the letter: ${check.reason}.`, "FORMAT_ERROR");
+    const trackingId = `TPO-${letter.id}-${randomBytes(4).toString("hex").toUpperCase()}`;
+    await mkdir(this.directory, { recursive: true });
+    await writeFile(path.join(this.directory, `${trackingId}.pdf`), letter.pdf);
+    return { providerId: trackingId, trackingId };
+  }
+}

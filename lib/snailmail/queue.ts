@@ -1,0 +1,237 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { pool, prisma } from "@/lib/db/client";
+import { getOrCreateAccount } from "@/lib/iap/accounts";
+import { charge } from "@/lib/iap/charge";
+import { InsufficientCreditsError } from "@/lib/iap/errors";
+import { findHoldById } from "@/lib/iap/holds";
+import { release } from "@/lib/iap/ledger";
+import { formatCredits } from "@/lib/iap/units";
+import type { LetterErrorCode } from "@/lib/generated/prisma/client";
+import { describeAddressProblems, validateAddress, type PostalAddress } from "./address";
+import { SNAILMAIL } from "./compose";
+import { zoneFor } from "./price";
+import { postalProvider } from "./providers";
+import { ProviderRefusedError, ProviderUnavailableError, type Acceptance, type PostalProvider } from "./providers/provider";
+
+// The queue job. For each due letter: hold its price → hand the PDF to the
+// provider → capture on acceptance, release on refusal (lib/iap/charge does the
+// hold/capture/release). The provider call happens outside any transaction,
+// between a recorded intent (the letter's lease, request key and hold id) and
+// a recorded outcome (Sent, Error, or a retry time).
+//
+// Credits: the first "not enough credits" stops the run for that company — its
+// other queued letters are not tried (no hold attempts, no provider calls) and
+// show "not enough credits" until the next run after a purchase. Provider
+// outages are retried with backoff; refusals go to Error at once.
+
+/** Provider outages: wait 1, 5, 15, 60 minutes between tries, then give up with an Error. */
+export const RETRY_DELAYS_MINUTES = [1, 5, 15, 60] as const;
+export const MAX_ATTEMPTS = RETRY_DELAYS_MINUTES.length + 1;
+/** A run owns a letter this long; longer than the hold's life, so a crashed run's hold has expired before anyone retries. */
+const LEASE_MINUTES = 15;
+const HOLD_TTL_SECONDS = 10 * 60;
+
+export type LetterOutcome = "sent" | "error" | "retry" | "no-credit" | "skipped";
+
+export interface QueueRunResult {
+  sent: number;
+  errors: number;
+  retrying: number;
+  /** Companies whose run stopped at a "not enough credits". */
+  outOfCredits: number[];
+}
+
+/**
+ * Sends every due queued letter once. Safe to run on several instances at once:
+ * each letter is claimed with a conditional UPDATE (a lease), so two runs never
+ * post the same letter. The lead's scheduler calls this; so do the cron route,
+ * the admin's "Process queue now" (with its companyId) and the tests.
+ */
+export async function runLetterQueueOnce(options: { provider?: PostalProvider; companyId?: number; limit?: number } = {}): Promise<QueueRunResult> {
+  const provider = options.provider ?? postalProvider();
+  const due = await prisma().letter.findMany({
+    where: {
+      state: "QUEUED",
+      nextAttemptAt: { lte: new Date() },
+      OR: [{ lockedUntil: null }, { lockedUntil: { lt: new Date() } }],
+      ...(options.companyId ? { companyId: options.companyId } : {}),
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: options.limit ?? 100,
+    select: { id: true, companyId: true },
+  });
+  const result: QueueRunResult = { sent: 0, errors: 0, retrying: 0, outOfCredits: [] };
+  for (const letter of due) {
+    if (result.outOfCredits.includes(letter.companyId)) continue;
+    const outcome = await processLetter(letter.id, provider);
+    if (outcome === "sent") result.sent++;
+    else if (outcome === "error") result.errors++;
+    else if (outcome === "retry") result.retrying++;
+    else if (outcome === "no-credit") {
+      result.outOfCredits.push(letter.companyId);
+      await markWaitingForCredits(letter.companyId, letter.id);
+    }
+  }
+  return result;
+}
+
+interface ClaimedLetter {
+  id: number;
+  company_id: number;
+  address: PostalAddress;
+  country: string;
+  credits: string;
+  color: boolean;
+  duplex: boolean;
+  pages: number;
+  attempts: number;
+  request_key: string;
+  hold_id: number | null;
+  created_by_id: number | null;
+  pdf: Buffer;
+}
+
+async function claim(letterId: number): Promise<ClaimedLetter | null> {
+  const { rows } = await pool().query(
+    `UPDATE letter SET locked_until = now() + make_interval(mins => $3), request_key = COALESCE(request_key, $2), updated_at = now()
+      WHERE id = $1 AND state = 'QUEUED' AND (locked_until IS NULL OR locked_until < now())
+      RETURNING id, company_id, address, country, credits, color, duplex, pages, attempts, request_key, hold_id, created_by_id, pdf`,
+    [letterId, `letter-${letterId}-${randomUUID()}`, LEASE_MINUTES],
+  );
+  return rows[0] ?? null;
+}
+
+/** Works on one letter (the queue, or "Re-send" on that letter alone). */
+export async function processLetter(letterId: number, provider: PostalProvider = postalProvider()): Promise<LetterOutcome> {
+  const letter = await claim(letterId);
+  if (!letter) return "skipped";
+  const account = await getOrCreateAccount(letter.company_id, SNAILMAIL);
+
+  // A run that crashed mid-attempt left its hold id: a captured hold means the
+  // provider accepted (its answer is on the hold); otherwise free the credits and try again.
+  if (letter.hold_id !== null) {
+    const previous = await findHoldById(account, letter.hold_id);
+    if (previous?.status === "CAPTURED" && previous.result) return markSent(letter.id, provider, previous.result as Acceptance);
+    if (previous?.status === "PENDING") await release(previous);
+  }
+
+  const check = validateAddress(letter.address);
+  if (!check.ok) {
+    return markError(letter.id, check.missing.length ? "MISSING_FIELDS" : "FORMAT_ERROR", describeAddressProblems(check).join(" "));
+  }
+  const company = await prisma().company.findUniqueOrThrow({ where: { id: letter.company_id }, select: { country: true } });
+  if (!zoneFor(company.country, letter.country)) return markError(letter.id, "NO_PRICE", `No price for letters to ${letter.country}.`);
+
+  try {
+    const { result } = await charge(
+      {
+        companyId: letter.company_id,
+        service: SNAILMAIL,
+        amount: BigInt(letter.credits),
+        idempotencyKey: `letter:${letter.id}:${randomUUID()}`,
+        description: `Letter #${letter.id} to ${check.address.name} (${check.address.country})`,
+        reference: `letter:${letter.id}`,
+        createdById: letter.created_by_id,
+        ttlSeconds: HOLD_TTL_SECONDS,
+      },
+      async (hold) => {
+        await prisma().letter.update({ where: { id: letter.id }, data: { holdId: hold.id } });
+        return provider.send({
+          id: letter.id,
+          pdf: new Uint8Array(letter.pdf),
+          color: letter.color,
+          duplex: letter.duplex,
+          pages: letter.pages,
+          address: check.address,
+          idempotencyKey: letter.request_key,
+        });
+      },
+    );
+    return markSent(letter.id, provider, result);
+  } catch (error) {
+    if (error instanceof InsufficientCreditsError) {
+      const message = `Not enough credits: this letter needs ${formatCredits(error.needed, error.service.decimals)}, ${formatCredits(error.available, error.service.decimals)} available. Buy credits; it is sent at the next run.`;
+      await finish(letter.id, { errorCode: "NO_CREDIT", errorMessage: message });
+      return "no-credit";
+    }
+    if (error instanceof ProviderRefusedError) return markError(letter.id, error.code, error.message);
+    const message = error instanceof ProviderUnavailableError ? error.message : `Provider error: ${(error as Error).message}`;
+    const attempts = letter.attempts + 1;
+    if (attempts >= MAX_ATTEMPTS) return markError(letter.id, "PROVIDER_ERROR", `${message} (gave up after ${attempts} attempts)`, attempts);
+    const delay = RETRY_DELAYS_MINUTES[attempts - 1];
+    await finish(letter.id, {
+      errorCode: "PROVIDER_ERROR",
+      errorMessage: `${message} Retrying in ${delay} min (attempt ${attempts} of ${MAX_ATTEMPTS}).`,
+      attempts,
+      nextAttemptAt: new Date(Date.now() + delay * 60_000),
+      requestKey: null,
+    });
+    return "retry";
+  }
+}
+
+/** Records an outcome and lets go of the lease (the hold id stays: it says which hold paid). */
+async function finish(letterId: number, data: Parameters<ReturnType<typeof prisma>["letter"]["update"]>[0]["data"]) {
+  await prisma().letter.update({ where: { id: letterId }, data: { ...data, lockedUntil: null } });
+}
+
+async function markSent(letterId: number, provider: PostalProvider, acceptance: Acceptance): Promise<LetterOutcome> {
+  await finish(letterId, {
+    state: "SENT",
+    provider: provider.name,
+    providerId: acceptance.providerId,
+    trackingId: acceptance.trackingId,
+    sentAt: new Date(),
+    errorCode: null,
+    errorMessage: null,
+    requestKey: null,
+  });
+  return "sent";
+}
+
+async function markError(letterId: number, code: LetterErrorCode, message: string, attempts?: number): Promise<LetterOutcome> {
+  await finish(letterId, { state: "ERROR", errorCode: code, errorMessage: message, requestKey: null, ...(attempts ? { attempts } : {}) });
+  return "error";
+}
+
+/** The company's other queued letters say why they wait; nothing else about them changes. */
+async function markWaitingForCredits(companyId: number, stoppedAt: number) {
+  await prisma().letter.updateMany({
+    where: { companyId, state: "QUEUED", id: { not: stoppedAt }, OR: [{ errorCode: null }, { errorCode: "NO_CREDIT" }], lockedUntil: null },
+    data: { errorCode: "NO_CREDIT", errorMessage: "Not enough credits: waiting for a purchase." },
+  });
+}
+
+/**
+ * "Re-send": this letter, and only this one, goes back In Queue and is tried
+ * at once. A letter in Error, or one waiting in the queue for credits.
+ */
+export async function resendLetter(companyId: number, letterId: number, provider?: PostalProvider): Promise<LetterOutcome | "not-allowed"> {
+  const { count } = await prisma().letter.updateMany({
+    where: {
+      id: letterId,
+      companyId,
+      OR: [{ state: "ERROR" }, { state: "QUEUED", errorCode: "NO_CREDIT" }],
+      AND: [{ OR: [{ lockedUntil: null }, { lockedUntil: { lt: new Date() } }] }],
+    },
+    data: { state: "QUEUED", errorCode: null, errorMessage: null, attempts: 0, nextAttemptAt: new Date(), requestKey: null },
+  });
+  if (count === 0) return "not-allowed";
+  return processLetter(letterId, provider);
+}
+
+/**
+ * In Queue or Error → Canceled; never a letter a run is posting right now. An
+ * Error keeps its code (why it failed); "waiting for credits" is dropped.
+ */
+export async function cancelLetter(companyId: number, letterId: number): Promise<boolean> {
+  const { rowCount } = await pool().query(
+    `UPDATE letter SET state = 'CANCELED', updated_at = now(),
+            error_code = CASE WHEN error_code = 'NO_CREDIT' THEN NULL ELSE error_code END,
+            error_message = CASE WHEN error_code = 'NO_CREDIT' THEN NULL ELSE error_message END
+      WHERE id = $1 AND company_id = $2 AND state IN ('QUEUED', 'ERROR') AND (locked_until IS NULL OR locked_until < now())`,
+    [letterId, companyId],
+  );
+  return rowCount === 1;
+}

@@ -1,0 +1,323 @@
+// Print-ready A4 letters with pdf-lib. Layout follows DIN 5008 form B for a
+// C5/C6 or DL window envelope. Geometry (millimetres from the page's top-left):
+//   window / address field  x 20–105, y 45–90 (85 × 45 mm)
+//     return line (sender, 7 pt)    baseline y 50, x 25
+//     recipient (10 pt, 12 pt lead) first baseline y 66, x 25, at most 6 lines → last ≤ y 88
+//   information block (sender, date) x 125–190, from y 50
+//   subject y 103.4, body from y 113, x 25–190; later pages from y 25; bottom margin 25
+//   fold marks y 105 and 210, punch mark y 148.5 (left edge)
+// Fonts: Noto Sans (SIL OFL 1.1, from the @expo-google-fonts/noto-sans npm
+// package), so Latin Extended (Łódź), Greek and Cyrillic print. Each PDF embeds
+// only the characters it uses: subset with HarfBuzz (subset-font), because
+// pdf-lib's own subsetting (@pdf-lib/fontkit 1.1) drops most of Noto Sans's
+// glyph outlines — the text extracts fine but prints blank. Ligatures are off
+// so every character keeps its own glyph (and stays searchable).
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import fontkit from "@pdf-lib/fontkit";
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import subsetFont from "subset-font";
+import { countryName, type PostalAddress } from "./address";
+
+export const MM = 72 / 25.4;
+export const A4 = { width: 210 * MM, height: 297 * MM };
+/** The window area, in mm from the page's top-left corner (DIN 5008 form B). */
+export const WINDOW_MM = { left: 20, top: 45, width: 85, height: 45 } as const;
+/** Most pages an attached document may have (the cover page comes on top). */
+export const MAX_DOCUMENT_PAGES = 30;
+const A4_TOLERANCE_PT = 2 * MM;
+
+const TEXT_LEFT = 25 * MM;
+const TEXT_RIGHT = 190 * MM;
+const INFO_LEFT = 125 * MM;
+const BOTTOM = 25 * MM;
+const BODY_SIZE = 11;
+const BODY_LEADING = 15;
+const INK = rgb(0.1, 0.1, 0.1);
+const GREY = rgb(0.35, 0.35, 0.35);
+
+export interface Sender {
+  name: string;
+  street: string | null;
+  city: string | null;
+  zip: string | null;
+  country: string;
+}
+
+export interface Recipient extends PostalAddress {
+  country: string;
+}
+
+export interface LetterContent {
+  sender: Sender;
+  recipient: Recipient;
+  subject: string;
+  body: string;
+  date: Date;
+}
+
+export class LetterFormatError extends Error {
+  readonly name = "LetterFormatError";
+}
+
+const FONT_DIR = path.join(process.cwd(), "node_modules", "@expo-google-fonts", "noto-sans");
+let fontBytes: Promise<[Buffer, Buffer]> | undefined;
+
+function loadFonts() {
+  fontBytes ??= Promise.all([
+    readFile(path.join(FONT_DIR, "400Regular", "NotoSans_400Regular.ttf")),
+    readFile(path.join(FONT_DIR, "700Bold", "NotoSans_700Bold.ttf")),
+  ]);
+  return fontBytes;
+}
+
+/** Characters every letter may draw besides its content (page numbers, the "Enclosed" line, ellipsis). */
+const FIXED_CHARACTERS = " 0123456789Page ofEnclosed:()pages·…-–,.";
+
+async function newDocument(title: string, text: string) {
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(fontkit);
+  const [regularBytes, boldBytes] = await loadFonts();
+  const characters = [...new Set(text + FIXED_CHARACTERS)].join("");
+  const [regularSubset, boldSubset] = await Promise.all(
+    [regularBytes, boldBytes].map((bytes) => subsetFont(bytes, characters, { targetFormat: "truetype", noLayoutClosure: true })),
+  );
+  const options = { subset: false, features: { liga: false, clig: false, dlig: false } };
+  const regular = await doc.embedFont(regularSubset, options);
+  const bold = await doc.embedFont(boldSubset, options);
+  doc.setTitle(title);
+  doc.setCreator("IAP Credits · Snailmail");
+  doc.setProducer("pdf-lib");
+  return { doc, regular, bold };
+}
+
+let characterSet: Promise<Set<number>> | undefined;
+
+/** Characters the font cannot print, so the form can say which instead of printing boxes. */
+export async function unprintableCharacters(text: string): Promise<string[]> {
+  characterSet ??= loadFonts().then(([regular]) => new Set(fontkit.create(regular).characterSet));
+  const supported = await characterSet;
+  const bad = new Set<string>();
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (code === 10 || code === 13 || code === 9) continue;
+    if (!supported.has(code)) bad.add(char);
+  }
+  return [...bad];
+}
+
+/** Every string the letter prints, for the font subset. */
+function textOf(content: Omit<LetterContent, "body"> & { body?: string; attachmentName?: string }): string {
+  const { sender, recipient } = content;
+  return [
+    content.subject,
+    content.body ?? "",
+    content.attachmentName ?? "",
+    ...Object.values(sender),
+    ...Object.values(recipient),
+    countryName(sender.country),
+    countryName(recipient.country).toUpperCase(),
+    formatDate(content.date),
+  ].join("");
+}
+
+function formatDate(date: Date) {
+  return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+}
+
+/** The address block lines, as printed in the window (country in capitals when abroad). */
+export function addressLines(recipient: Recipient, senderCountry: string): string[] {
+  const lines = [recipient.name, recipient.street ?? "", recipient.street2 ?? ""];
+  lines.push([recipient.zip, recipient.city].filter(Boolean).join(" "));
+  if (recipient.country !== senderCountry) lines.push(countryName(recipient.country).toUpperCase());
+  return lines.filter((line) => line.trim() !== "").slice(0, 6);
+}
+
+function fromTop(mm: number) {
+  return A4.height - mm * MM;
+}
+
+function fit(text: string, font: PDFFont, size: number, width: number): string {
+  if (font.widthOfTextAtSize(text, size) <= width) return text;
+  let cut = text;
+  while (cut.length > 1 && font.widthOfTextAtSize(cut + "…", size) > width) cut = cut.slice(0, -1);
+  return cut + "…";
+}
+
+function drawMarks(page: PDFPage) {
+  for (const [y, length] of [
+    [105, 5],
+    [148.5, 8],
+    [210, 5],
+  ] as const) {
+    page.drawLine({ start: { x: 0, y: fromTop(y) }, end: { x: length * MM, y: fromTop(y) }, thickness: 0.4, color: GREY });
+  }
+}
+
+/** Letterhead, return line, recipient in the window, information block, subject. Returns where the body starts. */
+function drawFirstPage(page: PDFPage, fonts: { regular: PDFFont; bold: PDFFont }, content: Omit<LetterContent, "body">) {
+  const { regular, bold } = fonts;
+  const { sender } = content;
+  page.drawText(fit(sender.name, bold, 14, TEXT_RIGHT - TEXT_LEFT), { x: TEXT_LEFT, y: fromTop(22), size: 14, font: bold, color: INK });
+
+  const senderLine = [sender.name, sender.street, [sender.zip, sender.city].filter(Boolean).join(" "), countryName(sender.country)]
+    .filter(Boolean)
+    .join(" · ");
+  page.drawText(fit(senderLine, regular, 7, (WINDOW_MM.width - 10) * MM), { x: TEXT_LEFT, y: fromTop(50), size: 7, font: regular, color: GREY });
+
+  addressLines(content.recipient, sender.country).forEach((line, index) => {
+    page.drawText(fit(line, regular, 10, (WINDOW_MM.width - 10) * MM), { x: TEXT_LEFT, y: fromTop(66) - index * 12, size: 10, font: regular, color: INK });
+  });
+
+  const info = [
+    sender.name,
+    sender.street ?? "",
+    [sender.zip, sender.city].filter(Boolean).join(" "),
+    countryName(sender.country),
+    "",
+    formatDate(content.date),
+  ];
+  info.forEach((line, index) => {
+    if (line) page.drawText(fit(line, regular, 9, TEXT_RIGHT - INFO_LEFT), { x: INFO_LEFT, y: fromTop(53) - index * 12, size: 9, font: regular, color: GREY });
+  });
+
+  const subjectLines = wrap(content.subject, bold, BODY_SIZE, TEXT_RIGHT - TEXT_LEFT).slice(0, 2);
+  subjectLines.forEach((line, index) => page.drawText(line, { x: TEXT_LEFT, y: fromTop(103.4) - index * BODY_LEADING, size: BODY_SIZE, font: bold, color: INK }));
+  drawMarks(page);
+  return fromTop(113) - (subjectLines.length - 1) * BODY_LEADING;
+}
+
+/**
+ * Greedy word wrap by measured width; a word longer than a line is cut by
+ * characters. Words are measured once each (shaping whole lines again and
+ * again made long letters take seconds).
+ */
+export function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+  const widths = new Map<string, number>();
+  const measure = (word: string) => {
+    let w = widths.get(word);
+    if (w === undefined) widths.set(word, (w = font.widthOfTextAtSize(word, size)));
+    return w;
+  };
+  const space = measure(" ");
+  const lines: string[] = [];
+  for (const paragraph of text.replace(/\r\n?/g, "\n").replace(/\t/g, "    ").split("\n")) {
+    let line = "";
+    let lineWidth = 0;
+    for (let word of paragraph.split(/ +/)) {
+      const wordWidth = measure(word);
+      if (line && lineWidth + space + wordWidth <= width) {
+        line += " " + word;
+        lineWidth += space + wordWidth;
+        continue;
+      }
+      if (line) lines.push(line);
+      while (measure(word) > width) {
+        let cut = word.length - 1;
+        while (cut > 1 && font.widthOfTextAtSize(word.slice(0, cut), size) > width) cut--;
+        lines.push(word.slice(0, cut));
+        word = word.slice(cut);
+      }
+      line = word;
+      lineWidth = measure(word);
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+export interface RenderedLetter {
+  pdf: Uint8Array;
+  pages: number;
+}
+
+/** A composed letter: first page with the window address, the body flowing onto more pages as needed. */
+export async function renderLetter(content: LetterContent): Promise<RenderedLetter> {
+  const { doc, regular, bold } = await newDocument(content.subject, textOf(content));
+  let page = doc.addPage([A4.width, A4.height]);
+  let y = drawFirstPage(page, { regular, bold }, content);
+  for (const line of wrap(content.body, regular, BODY_SIZE, TEXT_RIGHT - TEXT_LEFT)) {
+    if (y < BOTTOM) {
+      page = doc.addPage([A4.width, A4.height]);
+      drawMarks(page);
+      y = fromTop(25);
+    }
+    if (line) page.drawText(line, { x: TEXT_LEFT, y, size: BODY_SIZE, font: regular, color: INK });
+    y -= BODY_LEADING;
+  }
+  numberPages(doc, regular);
+  return { pdf: await doc.save(), pages: doc.getPageCount() };
+}
+
+function numberPages(doc: PDFDocument, font: PDFFont) {
+  const count = doc.getPageCount();
+  if (count < 2) return;
+  doc.getPages().forEach((page, index) => {
+    const label = `Page ${index + 1} of ${count}`;
+    page.drawText(label, { x: TEXT_RIGHT - font.widthOfTextAtSize(label, 8), y: 12 * MM, size: 8, font, color: GREY });
+  });
+}
+
+function isA4Portrait(page: PDFPage): boolean {
+  const { width, height } = page.getSize();
+  const turned = page.getRotation().angle % 180 !== 0;
+  const [w, h] = turned ? [height, width] : [width, height];
+  return Math.abs(w - A4.width) <= A4_TOLERANCE_PT && Math.abs(h - A4.height) <= A4_TOLERANCE_PT;
+}
+
+/**
+ * An attached PDF (an invoice, a report): checked to be A4 portrait and within
+ * the page limit, behind a cover page that carries the addresses. An arbitrary
+ * document cannot be trusted to leave the window area blank, so it always gets
+ * the cover page; double-sided, the cover's back stays blank so the document
+ * starts on its own sheet.
+ */
+export async function renderDocumentLetter(
+  document: Uint8Array,
+  content: Omit<LetterContent, "body"> & { duplex: boolean; attachmentName: string },
+): Promise<RenderedLetter> {
+  let source: PDFDocument;
+  try {
+    source = await PDFDocument.load(document, { updateMetadata: false });
+  } catch (error) {
+    const encrypted = /encrypt/i.test((error as Error).message);
+    throw new LetterFormatError(encrypted ? "The PDF is password-protected: attach an unprotected copy." : "The file is not a readable PDF.");
+  }
+  const count = source.getPageCount();
+  if (count === 0) throw new LetterFormatError("The PDF has no pages.");
+  if (count > MAX_DOCUMENT_PAGES) throw new LetterFormatError(`The PDF has ${count} pages: at most ${MAX_DOCUMENT_PAGES} can be posted.`);
+  const wrong = source.getPages().findIndex((page) => !isA4Portrait(page));
+  if (wrong >= 0) {
+    const { width, height } = source.getPage(wrong).getSize();
+    throw new LetterFormatError(`Page ${wrong + 1} is ${Math.round(width / MM)} × ${Math.round(height / MM)} mm: only A4 portrait (210 × 297 mm) can be posted.`);
+  }
+
+  const { doc, regular, bold } = await newDocument(content.subject, textOf(content));
+  const cover = doc.addPage([A4.width, A4.height]);
+  const y = drawFirstPage(cover, { regular, bold }, content);
+  const note = `Enclosed: ${content.attachmentName} (${count} ${count === 1 ? "page" : "pages"})`;
+  cover.drawText(fit(note, regular, BODY_SIZE, TEXT_RIGHT - TEXT_LEFT), { x: TEXT_LEFT, y, size: BODY_SIZE, font: regular, color: INK });
+  if (content.duplex) doc.addPage([A4.width, A4.height]);
+  let copied: PDFPage[];
+  try {
+    copied = await doc.copyPages(source, source.getPageIndices());
+  } catch {
+    throw new LetterFormatError("The PDF could not be read page by page: export it again as PDF and retry.");
+  }
+  for (const page of copied) doc.addPage(page);
+  return { pdf: await doc.save(), pages: doc.getPageCount() };
+}
+
+/** Quick structural check used by the test post office: a PDF whose pages are all A4 portrait. */
+export async function checkPrintable(pdf: Uint8Array): Promise<{ ok: true; pages: number } | { ok: false; reason: string }> {
+  if (Buffer.from(pdf.subarray(0, 5)).toString("latin1") !== "%PDF-") return { ok: false, reason: "not a PDF file" };
+  try {
+    const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+    if (doc.getPageCount() === 0) return { ok: false, reason: "no pages" };
+    const wrong = doc.getPages().findIndex((page) => !isA4Portrait(page));
+    if (wrong >= 0) return { ok: false, reason: `page ${wrong + 1} is not A4 portrait` };
+    return { ok: true, pages: doc.getPageCount() };
+  } catch {
+    return { ok: false, reason: "unreadable PDF" };
+  }
+}
