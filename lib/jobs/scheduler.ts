@@ -4,6 +4,7 @@ import { pool } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { expireHolds } from "@/lib/iap/ledger";
 import { mailTransport } from "@/lib/mail/transport";
+import { runLetterQueueOnce } from "@/lib/snailmail";
 
 // The app's own scheduler, so warnings go out and stale holds are freed with
 // no external cron (`npm run dev`, `npm start`). Started once per server
@@ -26,11 +27,12 @@ export async function runScheduledJobs(): Promise<"ran" | "busy"> {
     const { rows } = await client.query("SELECT pg_try_advisory_lock($1) AS locked", [JOBS_LOCK_KEY]);
     if (!rows[0].locked) return "busy";
     try {
-      const [alerts, expired] = await Promise.allSettled([runLowCreditsJob(), expireHolds()]);
+      const [alerts, expired, letters] = await Promise.allSettled([runLowCreditsJob(), expireHolds(), runLetterQueueOnce()]);
       if (alerts.status === "rejected") console.error("[jobs] low-credit warnings failed:", alerts.reason);
       else if (alerts.value.queued || alerts.value.sent || alerts.value.failed) console.log("[jobs] low-credit warnings:", JSON.stringify(alerts.value));
       if (expired.status === "rejected") console.error("[jobs] hold expiry failed:", expired.reason);
       else if (expired.value) console.log(`[jobs] expired ${expired.value} stale credit hold(s)`);
+      if (letters.status === "rejected") console.error("[jobs] letter queue failed:", letters.reason);
     } finally {
       await client.query("SELECT pg_advisory_unlock($1)", [JOBS_LOCK_KEY]);
     }

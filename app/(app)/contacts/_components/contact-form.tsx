@@ -5,6 +5,7 @@ import { useActionState, useCallback, useId, useState } from "react";
 import { Button, buttonClasses } from "@/components/button";
 import { TextField } from "@/components/form";
 import type { ContactFormState } from "@/lib/contacts/schemas";
+import { SendByPostLink } from "@/components/send-by-post-link";
 import { parsePhone } from "@/lib/sms/phone";
 import { SendSmsDialog, type SmsSettings } from "../[id]/_components/send-sms-dialog";
 import { fillEmpty, PartnerAutocomplete } from "./partner-autocomplete";
@@ -108,6 +109,7 @@ export function ContactForm({
           <Link href="/contacts" className={buttonClasses("secondary")}>
             {values.id ? "Back to list" : "Discard"}
           </Link>
+          {values.id && <SendByPostLink contactId={values.id} />}
           {state.message && (
             <p role={state.ok ? "status" : "alert"} className={`text-sm ${state.ok ? "text-green-800" : "text-red-700"}`}>
               {state.message}
