@@ -1,5 +1,5 @@
 import { isNegativeDecimal, negateDecimal } from "../decimal";
-import { FIELD_NAMES, type Extraction, type ExtractedFields, type InvoiceLine } from "../extract/types";
+import { emptyFields, FIELD_NAMES, type Extraction, type InvoiceLine } from "../extract/types";
 import { isCii, readCii } from "./cii";
 import type { EInvoice } from "./types";
 import { isUbl, readUbl } from "./ubl";
@@ -16,14 +16,6 @@ export class EInvoiceError extends Error {
 
 /** Names (compared case-blind: ZUGFeRD 1 writes "ZUGFeRD-invoice.xml") of the XML a Factur-X / ZUGFeRD / XRechnung PDF embeds, in the order they are looked for. */
 export const EMBEDDED_XML_NAMES = ["factur-x.xml", "zugferd-invoice.xml", "xrechnung.xml"];
-
-/** True when the bytes start like an XML document (after a byte order mark and white space). */
-export function looksLikeXml(bytes: Uint8Array): boolean {
-  let start = 0;
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
-  while (start < bytes.length && [0x20, 0x09, 0x0a, 0x0d].includes(bytes[start])) start++;
-  return bytes[start] === 0x3c && (bytes[start + 1] === 0x3f || /[A-Za-z!]/.test(String.fromCharCode(bytes[start + 1] ?? 0)));
-}
 
 export function decodeXml(bytes: Uint8Array): string {
   // E-invoices are UTF-8 (EN 16931); a UTF-16 file announces itself with its BOM.
@@ -53,12 +45,11 @@ export function readEInvoiceXml(xml: string | Uint8Array): EInvoice {
  * "credit" — unless the producer already wrote them negative.
  */
 export function eInvoiceExtraction(invoice: EInvoice): Extraction {
-  const fields = Object.fromEntries(
-    FIELD_NAMES.map((name) => {
-      const value = invoice.values[name];
-      return [name, { value, confidence: value === null ? 0 : 1, flags: [] }];
-    }),
-  ) as ExtractedFields;
+  const fields = emptyFields();
+  for (const name of FIELD_NAMES) {
+    const value = invoice.values[name];
+    fields[name] = { value, confidence: value === null ? 0 : 1, flags: [] };
+  }
   let lines: InvoiceLine[] = invoice.lines.map((line) => ({ ...line }));
   if (invoice.creditNote && !isNegativeDecimal(invoice.values.total)) {
     for (const name of ["subtotal", "tax", "total"] as const) {
