@@ -1,4 +1,4 @@
-import { XMLParser } from "fast-xml-parser";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
 
 // E-invoices are read by local element names: the same CII or UBL element
 // comes as `ram:Name`, `cbc:Name` or plain `Name` depending on the producer
@@ -40,9 +40,13 @@ type Parsed = Record<string, unknown>[];
  */
 export function parseXml(text: string): XmlNode {
   if (/<!DOCTYPE/i.test(text)) throw new XmlError("doctype");
+  const wellFormed = text.replace(/^\uFEFF/, "");
+  // The parser is lenient (an unclosed element is closed for it); an e-invoice must be well-formed.
+  const valid = XMLValidator.validate(wellFormed);
+  if (valid !== true) throw new XmlError(`${valid.err.msg} (line ${valid.err.line})`);
   let parsed: Parsed;
   try {
-    parsed = parser.parse(text.replace(/^\uFEFF/, "")) as Parsed;
+    parsed = parser.parse(wellFormed) as Parsed;
   } catch (error) {
     throw new XmlError((error as Error).message);
   }

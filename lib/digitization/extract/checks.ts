@@ -21,7 +21,8 @@ export function vatFormat(vat: string): "valid" | "check_failed" | "unverified" 
   let v = normaliseVat(vat);
   if (v.startsWith("GR")) v = `EL${v.slice(2)}`;
   if (v.startsWith("XI")) v = `GB${v.slice(2)}`;
-  const result = checkVAT(v, countries);
+  // jsvat checks a Swiss UID with its tax suffix.
+  const result = checkVAT(/^CHE\d{9}$/.test(v) ? `${v}MWST` : v, countries);
   if (result.isValid) return "valid";
   if (result.isValidFormat) return "check_failed";
   if (!result.isSupportedCountry && /^[A-Z]{2}[0-9A-Z]{8,12}$/.test(v)) return "unverified";

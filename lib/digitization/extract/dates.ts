@@ -5,22 +5,22 @@ import { fold } from "./normalize";
 // shows it is American (03/25/2026, or $ and no day above 12), and month
 // names in English, French, German, Dutch, Spanish, Italian and Portuguese
 // ("5 March 2026", "5. März 2026", "March 5, 2026", "5 de marzo de 2026",
-// "05-Mar-2026"). Matching runs on folded text (accents dropped), so "fevrier"
+// "05-Mar-2026"; Polish and Swedish too). Matching runs on folded text (accents dropped), so "fevrier"
 // from an OCR matches like "février".
 
 const MONTH_NAMES: [number, string[]][] = [
-  [1, ["january", "janvier", "januar", "janner", "januari", "enero", "gennaio", "janeiro", "jan", "janv", "ene", "gen"]],
-  [2, ["february", "fevrier", "februar", "februari", "febrero", "febbraio", "fevereiro", "feb", "fev", "fevr", "febr"]],
-  [3, ["march", "mars", "marz", "maerz", "maart", "marzo", "marco", "mar", "mrt", "mrz"]],
-  [4, ["april", "avril", "abril", "aprile", "apr", "avr", "abr"]],
-  [5, ["may", "mai", "mei", "mayo", "maggio", "maio", "mag"]],
-  [6, ["june", "juin", "juni", "junio", "giugno", "junho", "jun", "giu"]],
-  [7, ["july", "juillet", "juli", "julio", "luglio", "julho", "jul", "juil", "lug"]],
-  [8, ["august", "aout", "augustus", "agosto", "aug", "ago"]],
-  [9, ["september", "septembre", "septiembre", "setiembre", "settembre", "setembro", "sep", "sept", "set"]],
-  [10, ["october", "octobre", "oktober", "octubre", "ottobre", "outubro", "oct", "okt", "ott", "out"]],
-  [11, ["november", "novembre", "noviembre", "novembro", "nov"]],
-  [12, ["december", "decembre", "dezember", "diciembre", "dicembre", "dezembro", "dec", "dez", "dic"]],
+  [1, ["january", "janvier", "januar", "janner", "januari", "enero", "gennaio", "janeiro", "stycznia", "styczen", "sty", "jan", "janv", "ene", "gen"]],
+  [2, ["february", "fevrier", "februar", "februari", "febrero", "febbraio", "fevereiro", "lutego", "luty", "lut", "feb", "fev", "fevr", "febr"]],
+  [3, ["march", "mars", "marz", "maerz", "maart", "marzo", "marco", "marca", "marzec", "mar", "mrt", "mrz"]],
+  [4, ["april", "avril", "abril", "aprile", "kwietnia", "kwiecien", "kwi", "apr", "avr", "abr"]],
+  [5, ["may", "mai", "mei", "mayo", "maggio", "maio", "maja", "maj", "mag"]],
+  [6, ["june", "juin", "juni", "junio", "giugno", "junho", "czerwca", "czerwiec", "cze", "jun", "giu"]],
+  [7, ["july", "juillet", "juli", "julio", "luglio", "julho", "lipca", "lipiec", "lip", "jul", "juil", "lug"]],
+  [8, ["august", "aout", "augustus", "augusti", "agosto", "sierpnia", "sierpien", "sie", "aug", "ago"]],
+  [9, ["september", "septembre", "septiembre", "setiembre", "settembre", "setembro", "wrzesnia", "wrzesien", "wrz", "sep", "sept", "set"]],
+  [10, ["october", "octobre", "oktober", "octubre", "ottobre", "outubro", "pazdziernika", "pazdziernik", "paz", "oct", "okt", "ott", "out"]],
+  [11, ["november", "novembre", "noviembre", "novembro", "listopada", "listopad", "lis", "nov"]],
+  [12, ["december", "decembre", "dezember", "diciembre", "dicembre", "dezembro", "grudnia", "grudzien", "gru", "dec", "dez", "dic"]],
 ];
 const MONTHS = new Map(MONTH_NAMES.flatMap(([month, names]) => names.map((name) => [name, month] as const)));
 const MONTH = `(${[...MONTHS.keys()].sort((a, b) => b.length - a.length).join("|")})\\.?`;

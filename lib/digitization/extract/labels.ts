@@ -8,9 +8,11 @@ const r = (source: string) => new RegExp(source);
 export const LABELS = {
   invoiceNumber: r(
     String.raw`\b(invoice|inv|bill|receipt|tax invoice|credit note|document|doc)\.?\s*(number|no\b|no\.|nr\.?|num\.?|#|n°|n\.?o\.?\b|id\b|ref)|` +
-      String.raw`\b(numero|num\.?|n°|no\.?|nr\.?|n\.?o|nº)\s*(de\s*)?(la\s*|du\s*|da\s*|della\s*|del\s*)?(facture|factura|fattura|fatura|factuur|rechnung|avoir|document[oa]?)\b|` +
+      String.raw`\b(numero|num\.?|n°|no\.?|nr\.?|n\.?o|nº|n\.)\s*(de\s*)?(la\s*|du\s*|da\s*|della\s*|del\s*)?(facture|factura|fattura|fatura|factuur|rechnung|avoir|document[oa]?)\b|` +
       String.raw`\b(facture|factura|fattura|fatura|factuur|avoir|rechnung|gutschrift|nota de credito|nota di credito)\s*(n°|no\b|no\.|nr\.?|num\.?|numero|nummer|#|n\.?º|nº|n\.)|` +
-      String.raw`\b(rechnungs|beleg|factuur|gutschrifts)\s*-?\s*(nummer|nr\.?|no\.?)|\bre\.?\s*-?\s*nr\.?|\bfactuurnr\.?|\binvoice#`,
+      String.raw`\b(rechnungs|beleg|factuur|gutschrifts)\s*-?\s*(nummer|nr\.?|no\.?)|\bre\.?\s*-?\s*nr\.?|\bfactuurnr\.?|\binvoice#|` +
+      // Polish, Swedish, Portuguese, Danish/Norwegian.
+      String.raw`\bfaktura\s*(vat\s*)?(nr|numer|no)\.?|\bnumer\s*faktury|\bfaktura\s*-?\s*(nummer|nr)|\bfakturanr\.?|\bfakturanummer|\bnumero\s*da\s*fatura`,
   ),
   /** Words that make a number something else than the invoice's (customer, order, tax numbers…). */
   notInvoiceNumber: r(
@@ -18,12 +20,12 @@ export const LABELS = {
   ),
   /** A document title that a number may follow directly ("Facture FA-2017-0010", "Rechnung Nr. 42"). */
   title: r(
-    String.raw`^(\w+rechnung|rechnung|invoice|tax invoice|commercial invoice|facture|factura|fattura|fatura|factuur|avoir|gutschrift|credit note|nota de credito|nota di credito|receipt|quittung|recu|ricevuta|bon)\b`,
+    String.raw`^(\w+rechnung|rechnung|invoice|tax invoice|commercial invoice|facture|factura|fattura|fatura|factuur|avoir|gutschrift|credit note|nota de credito|nota di credito|receipt|quittung|recu|ricevuta|bon|faktura(\s*vat)?)\b`,
   ),
   invoiceDate: r(
     String.raw`\b(invoice|bill|billing|issue|tax point)\s*date|\bdate\s*(of\s*)?(issue|invoice|d'?emission|de (la )?factur(e|ation))|\bissued(\s*(on|at|date))?\b|` +
       String.raw`\b(rechnungs|beleg|ausstellungs|factuur)\s*-?\s*datum|\bdatum\s*(der\s*)?(rechnung|factuur)|\bfecha\s*(de\s*)?(la\s*)?(factura|emision|expedicion)|` +
-      String.raw`\bdata\s*(della\s*|da\s*|de\s*)?(fattura|emissione|documento|fatura|emissao)|\bdate\b|\bdatum\b|\bfecha\b|\bdata\b|\bdated\b`,
+      String.raw`\bdata\s*(della\s*|da\s*|de\s*)?(fattura|emissione|documento|fatura|emissao)|\bdata\s*wystawienia|\bfakturadatum|\bfakturadato|\bdate\b|\bdatum\b|\bfecha\b|\bdata\b|\bdated\b`,
   ),
   /** Dates that are not the invoice's date. */
   notInvoiceDate: r(
@@ -34,17 +36,18 @@ export const LABELS = {
       String.raw`\b(date\s*d'?)?echeance|\ba\s*payer\s*(avant|le|au plus tard)|\bdate\s*limite|\bpayable\s*(le|avant|au)|\bregler\s*(avant|le)|` +
       String.raw`\bfalligkeit(sdatum)?|\bfallig\s*(am|bis|zum)?|\bzahlbar\s*(bis|am)|\bzahlungsziel|\b(zahlen|uberweisen)\s*(sie\s*)?(bitte\s*)?(bis|spatestens)|\bnetto\s*bis\b|\bbis\s*zum\b|` +
       String.raw`\bverval\s*(datum|dag)|\buiterste\s*betaal\s*(datum|dag)|\b(te\s*)?betalen\s*(voor|uiterlijk|op)|` +
-      String.raw`\bfecha\s*(de\s*)?vencimiento|\bvencimiento|\bvence\b|\bdata\s*(di\s*)?scadenza|\bscadenza|\bpagare\s*entro|\bdata\s*de\s*vencimento|\bvencimento`,
+      String.raw`\bfecha\s*(de\s*)?vencimiento|\bvencimiento|\bvence\b|\bdata\s*(di\s*)?scadenza|\bscadenza|\bpagare\s*entro|\bdata\s*de\s*vencimento|\bvencimento|` +
+      String.raw`\btermin\s*platnosci|\bforfallo\s*(datum|dag)|\bbetalingsfrist|\bforfaldsdato`,
   ),
   /** A due date that is only a cash-discount deadline ("3% Skonto bis 15.03."). */
   notDueDate: r(String.raw`skonto|escompte|discount|korting|descuento|sconto`),
   subtotal: r(
     String.raw`\bsub\s*-?\s*total|\b(total|amount|sum|summe|gesamt|montant|importe|totale|totaal|bedrag)\s*(net|netto|neto|ht|h\.t\.|excl|excluding|before tax|w/?o tax|without (tax|vat)|hors taxes?|sans tva|ohne (ust|mwst)|sin iva|senza iva|zonder btw|excl\.? btw|excl\.? (vat|tax))|` +
       String.raw`\bnet\s*(total|amount|value)|\b(netto|netto)\s*(betrag|summe|bedrag|totaal)|\bnettobetrag|\bsumme\s*netto|\bzwischensumme|\bwarenwert|\b(rechnungs|gesamt)summe\s*(ohne|exkl|netto)|\bpositionssumme|` +
-      String.raw`\bsous\s*-?\s*total|\btotal\s*h\.?t\.?\b|\bmontant\s*h\.?t\.?|\bbase\s*(imponible|ht)|\bimponibile|\bsubtotaal|\bsubtotale|\btaxable\s*(amount|value)|\bamount\s*before\s*tax|\bnetto\b|\bnet\b|\bht\b`,
+      String.raw`\bsous\s*-?\s*total|\btotal\s*h\.?t\.?\b|\bmontant\s*h\.?t\.?|\bbase\s*(imponible|ht)|\bimponibile|\bsubtotaal|\bsubtotale|\btaxable\s*(amount|value)|\bamount\s*before\s*tax|\brazem\s*netto|\bwartosc\s*netto|\bsumma\s*exkl|\bnetto\b|\bnet\b|\bht\b`,
   ),
   tax: r(
-    String.raw`\b(total|amount|sum|summe|gesamt|montant|importe|totale|totaal|bedrag)?\s*(vat|tva|tax|taxes|mwst|ust|btw|iva|gst|hst|pst|igv|sales tax|umsatzsteuer|mehrwertsteuer|steuer(betrag)?|imposta|impuestos?|imposto)\b`,
+    String.raw`\b(total|amount|sum|summe|gesamt|montant|importe|totale|totaal|bedrag)?\s*(vat|tva|tax|taxes|mwst|ust|btw|iva|gst|hst|pst|igv|sales tax|umsatzsteuer|mehrwertsteuer|steuer(betrag)?|imposta|impuestos?|imposto|moms|podatek)\b`,
   ),
   /** Rows that name a tax but carry another amount (a total including tax, a subtotal without it, a VAT number). */
   notTax: r(
@@ -53,11 +56,11 @@ export const LABELS = {
   /** The invoice's total, tax included. */
   total: r(
     String.raw`\b(grand\s*total|invoice\s*total|total\s*(amount|incl\.?|including|inc\.?|ttc|t\.t\.c|tax incl|with (tax|vat)|\(incl|eur|usd|gbp|chf|invoice|factura|fattura|fatura|brutto|gross)|total\s*a\s*pagar|gesamt\s*-?\s*betrag|gesamtsumme|rechnungs\s*-?\s*(betrag|summe|total)|brutto\s*-?\s*(betrag|summe)|bruttosumme|endbetrag|endsumme|` +
-      String.raw`montant\s*(total|ttc)|total\s*general|totaal\s*(incl|bedrag|factuur)?|totaalbedrag|factuurbedrag|importe\s*total|total\s*(de\s*la\s*)?factura|totale\s*(fattura|documento|ivato|complessivo|generale)?|importo\s*totale|valor\s*total|total)\b|\bbrutto\b|\bgross\b|\bsumme\b`,
+      String.raw`montant\s*(total|ttc)|total\s*general|totaal\s*(incl|bedrag|factuur)?|totaalbedrag|factuurbedrag|importe\s*total|total\s*(de\s*la\s*)?factura|totale\s*(fattura|documento|ivato|complessivo|generale)?|importo\s*totale|valor\s*total|razem\s*brutto|wartosc\s*brutto|totalt|summa|total)\b|\bbrutto\b|\bgross\b|\bsumme\b`,
   ),
   /** What is left to pay: the total less what was paid already (equal to it when nothing was). */
   amountDue: r(
-    String.raw`\b(amount|balance|total)\s*(due|payable|to pay|owing)|\bdue\s*payable|\bnet\s*a\s*payer|\b(solde|reste|montant)\s*a\s*payer|\ba\s*payer\b|\bzahlbetrag|\bzu\s*zahlen|\bzahlungsbetrag|\boffener\s*betrag|\bnoch\s*zu\s*zahlen|\bte\s*betalen|\bnog\s*te\s*betalen|\b(importe|total)\s*a\s*pagar|\bda\s*pagare|\bnetto\s*a\s*pagare|\bpay\s*this\s*amount|\bplease\s*pay`,
+    String.raw`\b(amount|balance|total)\s*(due|payable|to pay|owing)|\bdue\s*payable|\bnet\s*a\s*payer|\b(solde|reste|montant)\s*a\s*payer|\ba\s*payer\b|\bzahlbetrag|\bzu\s*zahlen|\bzahlungsbetrag|\boffener\s*betrag|\bnoch\s*zu\s*zahlen|\bte\s*betalen|\bnog\s*te\s*betalen|\b(importe|total)\s*a\s*pagar|\bda\s*pagare|\bnetto\s*a\s*pagare|\bpay\s*this\s*amount|\bplease\s*pay|\bdo\s*zaplaty|\batt\s*betala|\bkvar\s*att\s*betala|\bat\s*betale`,
   ),
   /** A "Total …" that is not the invoice total. */
   notTotal: r(
@@ -69,11 +72,11 @@ export const LABELS = {
     String.raw`abgebucht|lastschrift|einzug|debit(ed)?\b|direct debit|prelev|mandat|mandate|domiciliering|incasso|adeudo|domiciliacion|addebito|your account|ihr konto|votre compte|uw rekening|su cuenta|vostro conto|payer|debtor|zahlungspflichtig`,
   ),
   vat: r(
-    String.raw`\b(vat|tva|btw|iva|gst|mwst|ust|uid|moms|dph|ddv|pdv|alv|fpa|nipt|nip|nif|cif|p\.?\s?iva|partita iva|codice fiscale)\s*(-|\.|\s)*(id|no\b|no\.|nr\.?|n°|number|nummer|numero|num|reg(istration)?\.?( no\.?| number)?|code|ident(ifi(cation|kations)?)?|-?idnr|-?id\.?-?nr|intracom(munautaire)?|#)?|\b(ust|umsatzsteuer)\s*-?\s*(id|identifikations)|\bsteuer\s*-?\s*id|\bvat\b|\btva\b|\bbtw\b|\bondernemingsnummer|\bnumero de tva|\bn° tva|\btax\s*id|\bsiren\b|\bvat\s*reg`,
+    String.raw`\b(vat|tva|btw|iva|gst|mwst|ust|uid|moms|dph|ddv|pdv|alv|fpa|nipt|nip|nif|cif|p\.?\s?iva|partita iva|codice fiscale)\s*(-|\.|\s)*(id|no\b|no\.|nr\.?|n°|number|nummer|numero|num|reg(istration)?\.?( no\.?| number)?|code|ident(ifi(cation|kations)?)?|-?idnr|-?id\.?-?nr|intracom(munautaire)?|#)?|\b(ust|umsatzsteuer)\s*-?\s*(id|identifikations)|\bsteuer\s*-?\s*id|\bvat\b|\btva\b|\bbtw\b|\bondernemingsnummer|\bnumero de tva|\bn° tva|\btax\s*id|\bsiren\b|\bvat\s*reg|\bnip\b|\bmomsreg|\bvat-?nr|\borg\.?\s*nr`,
   ),
   /** A VAT number label that names the customer's number. */
   customerVat: r(
-    String.raw`(client|customer|kunden?|klant|cliente|acheteur|buyer|your|votre|ihre?|uw|su|vostra|destinataire|recipient|empfanger|afnemer|koper)\s*(vat|tva|btw|iva|ust|mwst|n°|no|nr|number)|(vat|tva|btw|iva|ust)\s*(-|\s)*(id\s*)?(no\.?|nr\.?|n°|number)?\s*(du\s*)?(client|customer|kunden?|klant|cliente|acheteur|buyer|destinataire)`,
+    String.raw`(client|customer|kunden?s?|klant|cliente|acheteur|buyer|your|votre|ihre?|uw|su|vostra|destinataire|recipient|empfanger|afnemer|koper)\s*(vat|tva|btw|iva|ust|mwst|nif|cif|nip|n°|no|nr|number)|(vat|tva|btw|iva|ust|nif|cif|nip|p\.?\s?iva)\s*(-|\s)*(id\s*)?(no\.?|nr\.?|n°|number|-?nr)?\s*(du\s*|del\s*)?(client|customer|kunden?|klant|cliente|acheteur|buyer|destinataire|nabywcy|kund)`,
   ),
   currency: r(String.raw`(currency|devise|wahrung|valuta|moneda|divisa|moeda|betrage in|montants en|amounts in|importes en)\b`),
   /** A block that introduces the customer: what follows is not the vendor. */
@@ -83,12 +86,12 @@ export const LABELS = {
       String.raw`rechnungs\s*-?\s*(empfanger|adresse|anschrift)|liefer\s*-?\s*(adresse|anschrift)|leistungsempfanger|kaufer|kunde|empfanger|warenempfanger|z\.?\s*hd|an\b|` +
       String.raw`factuur\s*-?\s*adres|factureren\s*aan|afleveradres|aflever|leveradres|klant|geadresseerde|aan\b|` +
       String.raw`factura(r)?\s*a|facturado\s*a|cliente|destinatario|enviar\s*a|direccion\s*de\s*(entrega|envio|facturacion)|intestat|spett|indirizzo\s*di\s*(consegna|fatturazione)|` +
-      String.raw`faturar\s*a|morada)\b`,
+      String.raw`faturar\s*a|morada|nabywca|odbiorca|kund|fakturaadress|leveransadress)\b`,
   ),
   /** A block that introduces the vendor. */
   sellerHeading: r(
     String.raw`^(from|seller|vendor|supplier|sold\s*by|issued\s*by|billed\s*by|bill\s*from|invoice\s*from|remit\s*to|payee|verkaufer|lieferant|rechnungs\s*-?\s*(steller|ersteller|aussteller)|absender|leistungserbringer|` +
-      String.raw`fournisseur|vendeur|emetteur|prestataire|vendu\s*par|leverancier|verkoper|afzender|proveedor|vendedor|emisor|fornitore|venditore|cedente|mittente|fornecedor)\b`,
+      String.raw`fournisseur|vendeur|emetteur|prestataire|vendu\s*par|leverancier|verkoper|afzender|proveedor|vendedor|emisor|fornitore|venditore|cedente|mittente|fornecedor|sprzedawca|wystawca|saljare|leverantor)\b`,
   ),
   /** Lines of a vendor's legal footer: the company named beside them is the vendor. */
   legal: r(

@@ -139,18 +139,24 @@ function partyMap(rows: Row[], folded: string[][]): Doc["party"] {
   return party;
 }
 
-const ADDRESS = /\b(\d{4,5}|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})\s+[A-ZÄÖÜ][a-zäöüéèà]+|\b(str(asse|\.)?|strasse|straße|weg|gasse|platz|allee|rue|avenue|av\.|bd|boulevard|chemin|place|impasse|street|st\.|road|rd\.|lane|drive|way|straat|laan|plein|calle|avda|plaza|via|viale|piazza|corso|rua)\b\s*\d*|^\d+[a-z]?\s+\w+|\bp\.?o\.?\s*box\b|\bpostfach\b|\bcedex\b/i;
+// An address line: a street with its number (either side), a postal code and town, a PO box.
+const STREET = String.raw`(strasse|straße|str\.|gasse|weg|allee|platz|ring|damm|gracht|straat|laan|plein|vej|gatan|gata|veien|rue|avenue|av\.|bd|boulevard|chemin|place|impasse|allee|street|st\.|road|rd\.|lane|drive|way|calle|avda|avenida|plaza|via|viale|piazza|corso|rua|ul\.|ulica)`;
+const ADDRESS = new RegExp(
+  String.raw`\w${STREET}\s*\d+|\b${STREET}\s+([\w'.-]+\s+){0,3}\d+|^\d+[a-z]?,?\s+([\w'.-]+\s+){0,3}${STREET}\b|\b(\d{4,5}|\d{2}-\d{3}|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})\s+[A-ZÄÖÜ][a-zäöüéèà]+|\bp\.?o\.?\s*box\b|\bpostfach\b|\bcedex\b`,
+  "i",
+);
 const CONTACT = /@|https?:|www\.|\.(com|de|fr|nl|be|es|it|eu|net|org|co\.uk)\b|\b(tel|phone|fax|mobile|telefon|téléphone|tél|e-?mail)\b|\+\d{2}\s?\d/i;
 const NOT_A_NAME = /^(page|seite|pagina|blad|invoice|facture|factura|fattura|factuur|rechnung|gutschrift|avoir|credit note|receipt|date|datum|total|summe|description|quantity|bill|ship|customer|client|kunde|iban|bic|swift|vat|tva|ust|btw|iva|tax|steuer|order|bestell|commande|delivery|lieferung|payment|zahlung|paiement|due|no\.?|nr\.?|n°|number|ref|reference|your|our|unsere|ihre|votre|notre|dear|sehr geehrte|madame|monsieur|bonjour|hello|thank|merci|vielen dank|gracias|grazie|bedankt|stylesheet|beispiel|sample|example|copyright|\(c\)|©|amount|montant|betrag|qty|unit|price|prix|preis)\b/i;
 
 function companyName(text: string): string | null {
   let t = text.replace(/\s+/g, " ").trim().replace(/^(name|firma|company|societe|société|raison sociale|empresa|ragione sociale|bedrijf)\s*:\s*/i, "");
   // "Acme GmbH | Europa-Allee 1 | 60486 Frankfurt" (a return-address line): the first part is the name.
-  const parts = t.split(/\s+[•·|–]\s+|\s+-\s+(?=\d|[A-Z])|\s*[•·|]\s*|,\s+(?=\d)/);
+  const parts = t.split(/\s+[•·|–-]\s+|\s*[•·|]\s*|,\s+(?=\d)/);
   if (parts.length > 1) t = parts[0].trim();
   t = t.replace(/[,;:]$/, "").trim();
   if (t.length < 2 || t.length > 80 || !/[A-Za-zÀ-ÿ]{2}/.test(t)) return null;
-  if (NOT_A_NAME.test(fold(t)) || CONTACT.test(t) || ADDRESS.test(t) || /\d{3,}/.test(t.replace(/\b(19|20)\d{2}\b/, ""))) return null;
+  const folded = fold(t);
+  if (NOT_A_NAME.test(folded) || [LABELS.lineDescription, LABELS.lineQuantity, LABELS.buyerHeading, LABELS.sellerHeading].some((label) => label.test(folded)) || CONTACT.test(t) || ADDRESS.test(t) || /\d{3,}/.test(t.replace(/\b(19|20)\d{2}\b/, ""))) return null;
   if ((t.match(/\d/g)?.length ?? 0) > t.length / 4) return null;
   return t;
 }
@@ -314,7 +320,8 @@ const VAT_SHAPE = /\b(ATU\s?\d{8}|CHE[-\s]?\d{3}[.\s]?\d{3}[.\s]?\d{3}(?:\s?(?:M
 function vatNumbersIn(text: string): string[] {
   const out: string[] = [];
   for (const match of text.toUpperCase().matchAll(VAT_SHAPE)) {
-    let compact = match[1].replace(/[\s.\-]/g, "");
+    // A Swiss UID carries its tax's name ("CHE-123.456.789 MWST"): the number is the identifier.
+    let compact = match[1].replace(/[\s.\-]/g, "").replace(/^(CHE\d{9})(MWST|TVA|IVA|VAT)$/, "$1");
     // A number run on into the next word: cut back to the country's length.
     if (vatFormat(compact) === "invalid") {
       for (let end = compact.length - 1; end >= 8; end--) {
