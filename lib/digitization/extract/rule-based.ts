@@ -75,7 +75,7 @@ function around(doc: Doc, hit: Hit, { below = true }: { below?: boolean } = {}):
   row.cells.slice(hit.cell + 1).forEach((text, i) => out.push({ text, weight: RIGHT - i * 0.05, row: hit.row }));
   if (below) {
     const span = row.spans[hit.cell];
-    for (let next = hit.row + 1; next < Math.min(doc.rows.length, hit.row + 3); next++) {
+    for (let next = hit.row + 1; next < Math.min(doc.rows.length, hit.row + 5); next++) {
       const candidate = doc.rows[next];
       if (candidate.page !== row.page || candidate.y - row.y > row.height * 3.5) break;
       const index = candidate.spans.findIndex((s) => s.x0 < span.x1 + row.height && s.x1 > span.x0 - row.height);
@@ -153,10 +153,15 @@ function companyName(text: string): string | null {
   // "Acme GmbH | Europa-Allee 1 | 60486 Frankfurt" (a return-address line): the first part is the name.
   const parts = t.split(/\s+[•·|–-]\s+|\s*[•·|]\s*|,\s+(?=\d)/);
   if (parts.length > 1) t = parts[0].trim();
+  // A name ends at its legal form ("Greenfield SAS 18 rue des Lilas" read without its dash).
+  const form = LEGAL_FORM.exec(t) ?? LEGAL_FORM_ANY_CASE.exec(t);
+  if (form && form.index > 0) t = t.slice(0, form.index + form[0].length);
   t = t.replace(/[,;:]$/, "").trim();
   if (t.length < 2 || t.length > 80 || !/[A-Za-zÀ-ÿ]{2}/.test(t)) return null;
   const folded = fold(t);
-  if (NOT_A_NAME.test(folded) || [LABELS.lineDescription, LABELS.lineQuantity, LABELS.buyerHeading, LABELS.sellerHeading].some((label) => label.test(folded)) || CONTACT.test(t) || ADDRESS.test(t) || /\d{3,}/.test(t.replace(/\b(19|20)\d{2}\b/, ""))) return null;
+  // A heading ("Beschreibung", "Bill to") is no name, unless it carries a legal form ("Lieferant GmbH").
+  const heading = [LABELS.lineDescription, LABELS.lineQuantity, LABELS.buyerHeading, LABELS.sellerHeading].some((label) => label.test(folded)) && !hasLegalForm(t);
+  if (NOT_A_NAME.test(folded) || heading || CONTACT.test(t) || ADDRESS.test(t) || /\d{3,}/.test(t.replace(/\b(19|20)\d{2}\b/, ""))) return null;
   if ((t.match(/\d/g)?.length ?? 0) > t.length / 4) return null;
   return t;
 }
@@ -341,7 +346,7 @@ function iban(doc: Doc): ExtractedField {
   const candidates: Candidate[] = [];
   doc.rows.forEach((row, i) => {
     const text = row.text.toUpperCase();
-    for (const match of text.matchAll(/\b([A-Z]{2}\s?\d{2}(?:[\s-]?[A-Z0-9]){10,32})/g)) {
+    for (const match of text.matchAll(/\b([A-Z]{2}\s?\d{2}(?:[\s.-]?[A-Z0-9]){10,32})/g)) {
       const value = validIban(match[1]);
       if (!value) continue;
       let score = LABELS.iban.test(doc.folded[i].join(" ")) ? 0.95 : 0.75;
@@ -356,7 +361,7 @@ function iban(doc: Doc): ExtractedField {
 
 /** The longest prefix of an IBAN-shaped text that passes mod 97, with OCR look-alikes in its digit positions repaired. */
 function validIban(text: string): string | null {
-  const compact = text.replace(/[\s-]/g, "");
+  const compact = text.replace(/[\s.-]/g, "");
   for (let end = Math.min(compact.length, 34); end >= 15; end--) {
     const piece = compact.slice(0, end);
     if (isValidIBAN(piece)) return piece;
@@ -499,9 +504,19 @@ function amounts(doc: Doc): Pick<ExtractedFields, "subtotal" | "tax" | "total"> 
   }
 
   // Nothing adds up: the best of each, with what can be derived from a printed figure.
-  const total = best(totals) ?? best(dues);
+  let total: Candidate | null = best(totals) ?? best(dues);
   let subtotal = best(subtotals);
   let tax: Candidate | null = best(taxes) ?? (perRate !== null ? { value: centsToAmount(perRate), score: 0.6, row: -1 } : null);
+  // An OCR that lost a decimal comma ("424131¢€", "1740592 €") still shows the
+  // digits: the figure the other two imply, printed digit for digit on the
+  // third's labelled row, is that figure.
+  const digits = (cents: bigint) => (cents < 0n ? -cents : cents).toString();
+  const shows = (label: RegExp, unless: RegExp, cents: bigint) =>
+    cents > 0n && hits(doc, label, unless).some((hit) => doc.rows[hit.row].cells.slice(hit.cell).join(" ").replace(/\D/g, "").includes(digits(cents)));
+  const [s0, t0, g0] = [subtotal, tax, total].map((c) => (c ? amountToCents(c.value) : null));
+  if (s0 !== null && g0 !== null && (t0 === null || s0 + t0 !== g0) && shows(LABELS.tax, LABELS.notTax, g0 - s0)) tax = { value: centsToAmount(g0 - s0), score: 0.85, row: total!.row };
+  else if (s0 !== null && t0 !== null && (g0 === null || s0 + t0 !== g0) && shows(LABELS.total, LABELS.notTotal, s0 + t0)) total = { value: centsToAmount(s0 + t0), score: 0.85, row: subtotal!.row };
+  else if (t0 !== null && g0 !== null && (s0 === null || s0 + t0 !== g0) && shows(LABELS.subtotal, /\b(vat|tva|mwst|ust|btw|iva|tax)\b/, g0 - t0)) subtotal = { value: centsToAmount(g0 - t0), score: 0.85, row: total!.row };
   const g = total ? amountToCents(total.value) : null;
   if (g !== null && tax && !subtotal) {
     const s = g - amountToCents(tax.value)!;

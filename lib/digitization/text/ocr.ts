@@ -182,7 +182,8 @@ function rowsFromRecognition(blocks: Blocks, page: number, size?: { width: numbe
     }),
   );
   const extent = size ?? { width: Math.max(0, ...boxes.map((b) => b.x1)), height: Math.max(0, ...boxes.map((b) => b.y1)) };
-  return rowsFromBoxes(boxes, page, extent);
+  // Specks and table rules read as "|", ":" or "." make rows of their own: drop them.
+  return rowsFromBoxes(boxes, page, extent).filter((row) => /[\p{L}\p{N}]/u.test(row.text));
 }
 
 /** Stops every OCR worker (the next page starts them again). */
