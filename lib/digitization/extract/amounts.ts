@@ -91,7 +91,7 @@ export function parseNumber(text: string, options: AmountOptions = {}): { value:
 
 /** Convenience for a field value typed or read as one amount ("1.234,50 €" → "1234.50"); null when it is not exactly one. */
 export function parseAmount(text: string, options: AmountOptions = {}): string | null {
-  const cleaned = text.replace(/[€$£¥₹]|\b[A-Z]{3}\b|\b(zł|kr|kč|ft|lei)\b/gi, " ").trim();
+  const cleaned = text.replace(/[€$£¥₹]|\b[A-Z]{3}\b|(?<![A-Za-z])(zł|kr|kč|ft|lei)(?![A-Za-z])/gi, " ").trim();
   const tokens = amountsIn(cleaned, options);
   if (tokens.length !== 1) return null;
   const token = tokens[0];

@@ -153,9 +153,13 @@ function companyName(text: string): string | null {
   // "Acme GmbH | Europa-Allee 1 | 60486 Frankfurt" (a return-address line): the first part is the name.
   const parts = t.split(/\s+[•·|–-]\s+|\s*[•·|]\s*|,\s+(?=\d)/);
   if (parts.length > 1) t = parts[0].trim();
-  // A name ends at its legal form ("Greenfield SAS 18 rue des Lilas" read without its dash).
+  // A name ends at its legal form when an address follows ("Greenfield SAS 18 rue des Lilas", its dash lost by the OCR);
+  // not when the name goes on ("Rohstoff AG Salzgitter").
   const form = LEGAL_FORM.exec(t) ?? LEGAL_FORM_ANY_CASE.exec(t);
-  if (form && form.index > 0) t = t.slice(0, form.index + form[0].length);
+  if (form && form.index > 0) {
+    const rest = t.slice(form.index + form[0].length);
+    if (/^\s*[,;]?\s*\d/.test(rest) || ADDRESS.test(rest)) t = t.slice(0, form.index + form[0].length);
+  }
   t = t.replace(/[,;:]$/, "").trim();
   if (t.length < 2 || t.length > 80 || !/[A-Za-zÀ-ÿ]{2}/.test(t)) return null;
   const folded = fold(t);
@@ -337,9 +341,20 @@ function vatNumbersIn(text: string): string[] {
       }
     }
     if (compact.startsWith("GR")) compact = `EL${compact.slice(2)}`;
+    if (vatFormat(compact) !== "valid") compact = repairVat(compact);
     if (vatFormat(compact) !== "invalid") out.push(compact);
   }
   return out;
+}
+
+/** OCR look-alikes (O/0, I/1, S/5, B/8) in a VAT number's digits, repaired when that makes its check key pass. */
+function repairVat(vat: string): string {
+  const prefix = vat.startsWith("CHE") || vat.startsWith("ATU") ? vat.slice(0, 3) : vat.slice(0, 2);
+  const body = vat.slice(prefix.length);
+  // The Dutch "B" before the last two digits is a letter.
+  const digits = (text: string) => text.replace(/O/g, "0").replace(/[IL]/g, "1").replace(/S/g, "5").replace(/Z/g, "2");
+  const fixed = prefix + (prefix === "NL" ? digits(body.slice(0, 9)).replace(/B/g, "8") + body.slice(9, 10) + digits(body.slice(10)) : digits(body));
+  return vatFormat(fixed) === "valid" ? fixed : vat;
 }
 
 function iban(doc: Doc): ExtractedField {
