@@ -64,10 +64,14 @@ export class IsolatedPdf {
   private nextId = 1;
   private failed: PdfError | null = null;
 
-  constructor(bytes: Uint8Array) {
+  private readonly timeoutMs: number;
+
+  constructor(bytes: Uint8Array, limits: { heapMb?: number; timeoutMs?: number } = {}) {
+    this.timeoutMs = limits.timeoutMs ?? CALL_TIMEOUT_MS;
+    const heapMb = limits.heapMb ?? HEAP_MB;
     this.worker = new Worker(workerScript(), {
       workerData: { bytes: new Uint8Array(bytes), maxImagePixels: MAX_IMAGE_PIXELS },
-      resourceLimits: { maxOldGenerationSizeMb: HEAP_MB, maxYoungGenerationSizeMb: 64, stackSizeMb: 4 },
+      resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(4, heapMb / 4)), stackSizeMb: 4 },
       stdout: true,
       stderr: true,
     });
@@ -102,9 +106,9 @@ export class IsolatedPdf {
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
-        this.fail(new PdfError("timeout", `${op} took longer than ${CALL_TIMEOUT_MS / 1000} s`));
+        this.fail(new PdfError("timeout", `${op} took longer than ${this.timeoutMs / 1000} s`));
         void this.worker.terminate();
-      }, CALL_TIMEOUT_MS);
+      }, this.timeoutMs);
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, timer });
       this.worker.postMessage({ id, op, args });
     });
