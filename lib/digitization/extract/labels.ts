@@ -104,7 +104,7 @@ export const LABELS = {
   lineVat: r(String.raw`^(vat|tva|btw|iva|mwst|ust|tax|steuer|gst)\b`),
   lineAmount: r(String.raw`(amount|total|montant|betrag|gesamt|bedrag|importe|importo|valor|line total|net|netto|prix ht|total ht)`),
   /** Rows that end a table of lines. */
-  linesEnd: r(String.raw`^(sub\s*-?\s*total|total|summe|zwischensumme|gesamt|sous\s*-?\s*total|subtotaal|totaal|subtotal|totale|importe|base\s*imponible|imponibile|net\s*total|nettobetrag|rechnungssumme|positionssumme|warenwert|montant|betrag)`),
+  linesEnd: r(String.raw`^(sub\s*-?\s*total|total|summe|zwischensumme|gesamt|sous\s*-?\s*total|subtotaal|totaal|subtotal|totale|importe|base\s*imponible|imponibile|net\s*total|nettobetrag|rechnungssumme|positionssumme|warenwert|montant|betrag|netto|brutto|ust|mwst|vat|tva|iva|btw|tax|razem|summa)\b`),
 } as const;
 
 /** Legal forms that end a company name. Short upper-case ones (SA, AB, AS) only count in capitals. */

@@ -22,7 +22,8 @@ const HEADINGS: [Column, RegExp][] = [
 
 interface Heading {
   column: Column;
-  x: number;
+  x0: number;
+  x1: number;
 }
 
 function headingsOf(row: Row, folded: string[]): Heading[] {
@@ -30,7 +31,7 @@ function headingsOf(row: Row, folded: string[]): Heading[] {
   folded.forEach((text, i) => {
     for (const [column, pattern] of HEADINGS) {
       if (pattern.test(text) && !found.some((h) => h.column === column)) {
-        found.push({ column, x: (row.spans[i].x0 + row.spans[i].x1) / 2 });
+        found.push({ column, x0: row.spans[i].x0, x1: row.spans[i].x1 });
         return;
       }
     }
@@ -43,7 +44,15 @@ export function readLines(rows: Row[], folded: string[][], decimal: "." | "," | 
   for (let h = 0; h < rows.length; h++) {
     const headings = headingsOf(rows[h], folded[h]);
     if (!headings.some((x) => x.column === "description") || !headings.some((x) => x.column === "amount" || x.column === "unitPrice")) continue;
-    const columnAt = (x: number): Column => headings.reduce((a, b) => (Math.abs(b.x - x) < Math.abs(a.x - x) ? b : a)).column;
+    const h0 = h;
+    // A column runs from its heading's left edge to the next heading's. Text
+    // starts inside it; a number (right-aligned, under a heading aligned either
+    // way) ends inside it.
+    const sorted = [...headings].sort((a, b) => a.x0 - b.x0);
+    const columnAt = (x0: number, x1: number, numeric: boolean): Column => {
+      const inside = numeric ? (h: Heading) => h.x0 < x1 - 1 : (h: Heading) => h.x0 - rows[h0].height <= x0;
+      return (sorted.filter(inside).at(-1) ?? sorted[0]).column;
+    };
     let current: InvoiceLine | null = null;
     for (let i = h + 1; i < rows.length && i < h + 60; i++) {
       const row = rows[i];
@@ -51,7 +60,7 @@ export function readLines(rows: Row[], folded: string[][], decimal: "." | "," | 
       const line: InvoiceLine = { description: null, quantity: null, unitPrice: null, vatRate: null, amount: null };
       const words: string[] = [];
       row.cells.forEach((cell, c) => {
-        const column = columnAt((row.spans[c].x0 + row.spans[c].x1) / 2);
+        const column = columnAt(row.spans[c].x0, row.spans[c].x1, /^[\d\s.,'%€$£-]+$/.test(cell.replace(/[A-Za-z]{1,3}\.?$/, "")));
         const rate = /(\d+(?:[.,]\d+)?)\s?%/.exec(cell);
         if (rate && (column === "vatRate" || !line.vatRate)) line.vatRate = decimalString(rate[1].replace(",", "."));
         const tokens = amountsIn(cell.replace(/\d+(?:[.,]\d+)?\s?%/g, " "), { decimalSeparator: decimal, threeDecimals: true });
