@@ -50,16 +50,6 @@ export async function createRule(companyId: number, input: RuleInput): Promise<n
   return rows[0].id;
 }
 
-/** Saving a rule clears a stop: the next run tries again. */
-export async function updateRule(companyId: number, ruleId: number, input: RuleInput): Promise<boolean> {
-  const { rowCount } = await pool().query(
-    `UPDATE visitor_rule SET name = $3, countries = $4, url_patterns = $5, min_page_views = $6, max_leads_per_day = $7, active = $8, stopped_at = NULL
-      WHERE id = $1 AND company_id = $2`,
-    [ruleId, companyId, input.name, input.countries, input.urlPatterns, input.minPageViews, input.maxLeadsPerDay, input.active],
-  );
-  return rowCount === 1;
-}
-
 export async function removeRule(companyId: number, ruleId: number): Promise<boolean> {
   const { rowCount } = await pool().query("DELETE FROM visitor_rule WHERE id = $1 AND company_id = $2", [ruleId, companyId]);
   return rowCount === 1;
@@ -83,4 +73,9 @@ export function toLikePatterns(patterns: string[]): string[] {
     const literal = (prefix ? pattern.slice(0, -1) : pattern).replace(/[\\%_]/g, (ch) => `\\${ch}`);
     return prefix ? `${literal}%` : literal;
   });
+}
+
+export async function setRuleActive(companyId: number, ruleId: number, active: boolean): Promise<boolean> {
+  const { rowCount } = await pool().query("UPDATE visitor_rule SET active = $3, stopped_at = NULL WHERE id = $1 AND company_id = $2", [ruleId, companyId, active]);
+  return rowCount === 1;
 }

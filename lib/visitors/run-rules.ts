@@ -5,9 +5,10 @@ import { LEADS_SERVICE } from "@/lib/enrichment/leads";
 import { matchOrganisation } from "@/lib/enrichment/organisation-match";
 import type { DirectoryCompanyData } from "@/lib/enrichment/providers/provider";
 import { recentlyRevealed, recordVisitLead, revealedToday, REVEAL_AGAIN_AFTER_DAYS, type VisitLeadInput } from "@/lib/enrichment/visit-leads";
-import { getService } from "@/lib/iap/accounts";
+import { getOrCreateAccount, getService } from "@/lib/iap/accounts";
 import { charge } from "@/lib/iap/charge";
 import { InsufficientCreditsError } from "@/lib/iap/errors";
+import { balanceOf } from "@/lib/iap/ledger";
 import { creditsToUnits } from "@/lib/iap/units";
 import type { IpIndex } from "./ip-index";
 import { resolvePageViews, type ResolveResult } from "./process-visits";
@@ -168,4 +169,11 @@ export async function runVisitsToLeads(scope: { companyId?: number; ruleId?: num
   const rules: RuleRunResult[] = [];
   for (const rule of await activeRules(scope)) rules.push(await runRule(rule));
   return { resolved, rules };
+}
+
+/** What a stopped rule needs (1 credit) against what the company has: for the one buy prompt. */
+export async function revealShortage(companyId: number): Promise<InsufficientCreditsError> {
+  const service = await getService(LEADS_SERVICE);
+  const account = await getOrCreateAccount(companyId, LEADS_SERVICE);
+  return new InsufficientCreditsError(service, creditsToUnits(1, service.decimals), await balanceOf(account.id));
 }
