@@ -12,8 +12,8 @@
 //
 // Loading parses ~33 MB of CSV (about a second): it happens on first use or in
 // the background after start-up (startIpIndexLoad), never in a request.
+import { existsSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { parseAddress, type ParsedAddress } from "./address";
 
@@ -110,16 +110,24 @@ export class IpIndex {
   }
 }
 
-/** The dataset's files, resolved through Node's module resolution (works offline, from node_modules). */
-export function datasetDirectory(): string {
-  const require = createRequire(import.meta.url);
-  return path.dirname(require.resolve("@ip-location-db/asn/package.json"));
+/**
+ * The dataset's folder in node_modules, found from the working directory up
+ * (the way Node resolves packages; require.resolve itself is rewritten by
+ * Next's bundler into a module id, so it cannot be used here). Offline: the
+ * files come with `npm install`.
+ */
+export function datasetDirectory(from = process.cwd()): string {
+  // turbopackIgnore: a folder found at run time, not a file for the build to trace.
+  for (let dir = path.resolve(/*turbopackIgnore: true*/ from); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, "node_modules", "@ip-location-db", "asn");
+    if (existsSync(path.join(candidate, "asn-ipv4-num.csv"))) return candidate;
+    if (path.dirname(dir) === dir) throw new Error(`The IP dataset @ip-location-db/asn is not installed (looked up from ${from}): run npm install.`);
+  }
 }
 
 /** The dataset version (the package version is the data's date: 2.3.YYYYMMDDhh). */
 export function datasetVersion(): string {
-  const require = createRequire(import.meta.url);
-  return (require("@ip-location-db/asn/package.json") as { version: string }).version;
+  return (JSON.parse(readFileSync(path.join(datasetDirectory(), "package.json"), "utf8")) as { version: string }).version;
 }
 
 /** One CSV line of the -num files: `start,end,asn,organisation` where only the organisation may be quoted. */
@@ -143,7 +151,8 @@ class OrganisationTable {
     if (index === undefined) {
       index = this.asns.length;
       this.asns.push(asn);
-      this.names.push(name);
+      // A copy: a slice would keep the whole CSV text alive (V8 sliced strings).
+      this.names.push(Buffer.from(name, "utf8").toString("utf8"));
       this.byAsn.set(asn, index);
     }
     return index;
@@ -151,7 +160,7 @@ class OrganisationTable {
 }
 
 /** Builds the index from the two -num CSV texts (tests pass small ones). */
-export function buildIpIndex(ipv4Csv: string, ipv6Csv: string, loadMs = 0): IpIndex {
+export function buildIpIndex(ipv4Csv: string, ipv6Csv: string, startedAt = performance.now()): IpIndex {
   const orgs = new OrganisationTable();
 
   const v4Lines = ipv4Csv.split("\n");
@@ -214,7 +223,7 @@ export function buildIpIndex(ipv4Csv: string, ipv6Csv: string, loadMs = 0): IpIn
     v6Org.slice(0, n6),
     Uint32Array.from(orgs.asns),
     orgs.names,
-    loadMs,
+    Math.round(performance.now() - startedAt),
   );
 }
 
@@ -224,7 +233,7 @@ export async function loadIpIndexFrom(directory: string): Promise<IpIndex> {
     readFile(path.join(directory, "asn-ipv4-num.csv"), "utf8"),
     readFile(path.join(directory, "asn-ipv6-num.csv"), "utf8"),
   ]);
-  return buildIpIndex(v4, v6, Math.round(performance.now() - started));
+  return buildIpIndex(v4, v6, started);
 }
 
 const state = globalThis as unknown as { ipIndex?: Promise<IpIndex> };

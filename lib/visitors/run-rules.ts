@@ -45,9 +45,10 @@ interface Candidate {
   pages: string[];
 }
 
-// Per organisation (ASN) of the company's visits in the window: the views
-// of pages the rule's patterns match (its threshold), and every page visited
-// (most recent first) with the first and last visit, which the lead shows.
+// Per organisation (ASN) of the company's visits in the window: those with
+// at least the rule's minimum of views of pages its patterns match; for the
+// lead, all their views, every page visited (most recent first) and the
+// first and last visit.
 const CANDIDATES_SQL = `
   WITH views AS (
     SELECT asn, organisation, path, viewed_at, (cardinality($2::text[]) = 0 OR path LIKE ANY($2::text[])) AS matches
@@ -55,7 +56,7 @@ const CANDIDATES_SQL = `
      WHERE company_id = $1 AND processed_at IS NOT NULL AND asn IS NOT NULL AND network_kind IS NULL
        AND viewed_at > now() - make_interval(days => $4)
   ), orgs AS (
-    SELECT asn, min(organisation) AS organisation, count(*) FILTER (WHERE matches)::int AS views, min(viewed_at) AS first_visit_at, max(viewed_at) AS last_visit_at
+    SELECT asn, min(organisation) AS organisation, count(*)::int AS views, min(viewed_at) AS first_visit_at, max(viewed_at) AS last_visit_at
       FROM views GROUP BY asn HAVING count(*) FILTER (WHERE matches) >= $3
   )
   SELECT o.*, (SELECT array_agg(path ORDER BY last DESC) FROM (SELECT path, max(viewed_at) AS last FROM views v WHERE v.asn = o.asn GROUP BY path) p) AS pages

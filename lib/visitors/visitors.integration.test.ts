@@ -90,9 +90,9 @@ describe("a Visits to Leads rule over synthetic visits", () => {
 
     const leads = await leadsOf(companyId);
     expect(leads.map((l) => [l.name, l.country, l.industry, l.origin, l.networkOrganisation, l.pageViews])).toEqual([
-      ["Apple Inc.", "US", "Information Technology", "VISIT", "Apple Inc.", 3],
+      ["Apple Inc.", "US", "Information Technology", "VISIT", "Apple Inc.", 4],
       ["ExxonMobil", "US", "Energy", "VISIT", "Exxon Mobil Corporation", 2],
-      ["SIEMENS AG", null, null, "VISIT", "SIEMENS AG", 2],
+      ["SIEMENS AG", null, null, "VISIT", "SIEMENS AG", 4],
     ]);
     const apple = leads[0];
     // Every page visited, most recent first, without query strings; IPv4 and IPv6 visits of one network are one organisation.

@@ -17,6 +17,9 @@ const VISITOR_ADDRESS = "17.1.2.3";
 // Headless Chromium says "HeadlessChrome", which the tracker rightly ignores as a bot.
 const VISITOR_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
 
+// The screenshots README points at, retaken by every run of this spec.
+const SHOTS = "docs/screenshots";
+
 const database = useDatabase();
 let site: Server;
 let siteOrigin: string;
@@ -55,6 +58,7 @@ test("a website visitor from a company network becomes a lead with its pages, an
   await page.getByLabel("Minimum page views").fill("2");
   await page.getByRole("button", { name: "Add rule" }).click();
   await expect(page.getByRole("table", { name: "Visits to Leads rules" })).toContainText("Pricing and contact visitors");
+  await page.screenshot({ path: `${SHOTS}/issue26-websites-and-rules.png`, fullPage: true });
 
   const visitor = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": VISITOR_ADDRESS }, userAgent: VISITOR_AGENT });
   const visitorPage = await visitor.newPage();
@@ -70,6 +74,7 @@ test("a website visitor from a company network becomes a lead with its pages, an
 
   await page.getByRole("button", { name: "Run rules now" }).click();
   await expect(page.getByText("3 new page views processed, 1 organisation revealed, 0 leads updated.")).toBeVisible({ timeout: 30_000 });
+  await page.getByRole("table", { name: "Visits to Leads rules" }).screenshot({ path: `${SHOTS}/issue26-rule-after-run.png` });
 
   await page.getByRole("link", { name: "Leads", exact: true }).first().click();
   const leads = page.getByRole("table", { name: "Leads" });
@@ -79,7 +84,7 @@ test("a website visitor from a company network becomes a lead with its pages, an
   await expect(row).toContainText("/contact-us /pricing /");
   await expect(row).toContainText("3 views");
   await expect(page.getByRole("link", { name: "IP Geolocation by DB-IP" })).toHaveAttribute("href", "https://db-ip.com");
-  await page.screenshot({ path: "test-results/visitors-leads.png", fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/issue26-leads-revealed.png`, fullPage: true });
 
   const { rows: accounts } = await db.query(
     "SELECT a.balance FROM iap_account a JOIN iap_service s ON s.id = a.service_id WHERE a.company_id = $1 AND s.technical_name = 'reveal'",
