@@ -66,7 +66,8 @@ const ymd = (value: string | null) => (value && /^\d{8}$/.test(value) ? `${value
 
 export function truthFromXml(xml: string): Truth {
   const doc = new DOMParser().parseFromString(xml.replace(/^\uFEFF/, ""), "text/xml");
-  const root = doc.documentElement!;
+  // xpath takes the standard DOM types; @xmldom's nodes implement them.
+  const root = doc.documentElement as unknown as Element;
   const rootName = root.localName;
   if (rootName === "Invoice" || rootName === "CreditNote") return ublTruth(root, rootName === "CreditNote");
   return ciiTruth(root, rootName === "CrossIndustryDocument");
@@ -174,7 +175,7 @@ export async function embeddedFiles(pdfBytes: Uint8Array): Promise<{ name: strin
       const key = list.lookup(i);
       const name = key instanceof PDFString || key instanceof PDFHexString ? key.decodeText() : String(key);
       const spec = list.lookup(i + 1, PDFDict);
-      const stream = spec.lookup(PDFName.of("EF"), PDFDict).lookup(PDFName.of("F"), PDFRawStream);
+      const stream = spec.lookup(PDFName.of("EF"), PDFDict).lookup(PDFName.of("F")) as PDFRawStream;
       found.push({ name, xml: new TextDecoder().decode(decodePDFRawStream(stream).decode()) });
     }
   };
