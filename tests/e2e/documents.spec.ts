@@ -4,6 +4,10 @@ import { expect, test, type Page } from "@playwright/test";
 import { expectedFields, imagePdf, invoiceHtml, sampleInvoice, type ExpectedFields } from "../support/invoice-fixtures";
 import { signIn } from "./support";
 
+// Both digitizing tests read the demo company's Documents Digitization
+// balance: run them one after the other so one's credit is not seen by the other.
+test.describe.configure({ mode: "serial" });
+
 const data = sampleInvoice(2);
 const expected: ExpectedFields = expectedFields(data);
 let scannedPdf: Buffer;
