@@ -1,5 +1,5 @@
 import "server-only";
-import { AuthError, authorize, type SessionUser } from "@/lib/auth/session";
+import { AuthError, checkCaller, type SessionUser } from "@/lib/auth/session";
 import type { ActionState } from "./schemas";
 
 /**
@@ -8,7 +8,7 @@ import type { ActionState } from "./schemas";
  */
 export async function authorizeBuyer(): Promise<{ user: SessionUser; refused?: never } | { user?: never; refused: ActionState }> {
   try {
-    return { user: await authorize("ADMIN") };
+    return { user: await checkCaller("ADMIN") };
   } catch (error) {
     if (!(error instanceof AuthError)) throw error;
     return { refused: { ok: false, message: error.status === 403 ? "Only administrators can buy credits." : error.message } };

@@ -3,7 +3,7 @@ import { getOrCreateAccount, type AccountRef } from "./accounts";
 import type { ServiceName } from "./catalogue";
 import { HoldNotPendingError } from "./errors";
 import { findHoldById, holdState } from "./holds";
-import { authorize, capture, expireHold, release, type Hold } from "./ledger";
+import { reserve, capture, expireHold, release, type Hold } from "./ledger";
 
 export interface ChargeOptions<T> {
   companyId: number;
@@ -43,7 +43,7 @@ const REPLAY_WAIT_MS = 50;
  */
 export async function charge<T>(options: ChargeOptions<T>, work: (hold: Hold, account: AccountRef) => Promise<T>): Promise<ChargeResult<T>> {
   const account = await getOrCreateAccount(options.companyId, options.service);
-  const hold = await authorize(account, options.amount, options);
+  const hold = await reserve(account, options.amount, options);
   if (hold.replayed) return replay<T>(hold);
 
   let result: T;

@@ -4,7 +4,7 @@ import { createCompany } from "@/tests/support/fixtures";
 import { getOrCreateAccount } from "./accounts";
 import { charge } from "./charge";
 import { InsufficientCreditsError } from "./errors";
-import { authorize, balanceOf, capture, debit, grant, release } from "./ledger";
+import { reserve, balanceOf, capture, debit, grant, release } from "./ledger";
 
 async function accountWith(credits: bigint, service = "partner_autocomplete") {
   const { company } = await createCompany();
@@ -52,7 +52,7 @@ describe("credits ledger", () => {
 
   it("capture posts the actual amount, frees the rest, and resolves once", async () => {
     const account = await accountWith(10n);
-    const hold = await authorize(account, 4n, { description: "reserve", idempotencyKey: "h1" });
+    const hold = await reserve(account, 4n, { description: "reserve", idempotencyKey: "h1" });
     await expect(debit(account, 7n, { description: "too much", idempotencyKey: "d1" })).rejects.toBeInstanceOf(InsufficientCreditsError);
     const first = await capture(hold, 3n);
     expect(first.balanceAfter).toBe(7n);

@@ -5,7 +5,7 @@ import { authorizationUrl, exchangeCallback, newLoginChecks } from "@/lib/identi
 import { identityProviderConfig } from "@/lib/identity/config";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { buyCreditsPath, InsufficientCreditsError } from "@/lib/iap/errors";
-import { authorize, capture, release } from "@/lib/iap/ledger";
+import { reserve, capture, release } from "@/lib/iap/ledger";
 import { creditsToUnits } from "@/lib/iap/units";
 import { queueEmail } from "@/lib/mail/outbox";
 import { verificationUnavailableEmail } from "./emails";
@@ -56,7 +56,7 @@ export async function startVerification(token: string, now = new Date()): Promis
     data: { signerId: signer.id, ...checks, accountId: account.id, expiresAt: new Date(now.getTime() + LOGIN_TTL_SECONDS * 1000) },
   });
   try {
-    const hold = await authorize(account, creditsToUnits(CREDITS_PER_VERIFICATION, account.service.decimals), {
+    const hold = await reserve(account, creditsToUnits(CREDITS_PER_VERIFICATION, account.service.decimals), {
       description: `Signer identification: ${signer.name} (${signer.request.title})`,
       reference: `sign:${signer.request.id}:signer:${signer.id}`,
       idempotencyKey: `identity-login:${login.id}`,

@@ -2,7 +2,7 @@ import "server-only";
 import { pool } from "@/lib/db/client";
 import { getOrCreateAccount, type AccountRef } from "@/lib/iap/accounts";
 import { InsufficientCreditsError } from "@/lib/iap/errors";
-import { authorize, capture, release } from "@/lib/iap/ledger";
+import { reserve, capture, release } from "@/lib/iap/ledger";
 import { formatCredits } from "@/lib/iap/units";
 import { smsGateway, SmsGatewayError, type SmsGateway } from "./gateways";
 import { formatE164, parsePhone } from "./phone";
@@ -115,7 +115,7 @@ export async function queueMassSms(input: {
   const account = await getOrCreateAccount(input.companyId, "sms");
   let hold;
   try {
-    hold = await authorize(account, total, {
+    hold = await reserve(account, total, {
       idempotencyKey: holdKey(batchKey),
       description: `Mass SMS to ${plan.recipients.length} numbers (${parts} SMS each)`,
       reference: `sms-batch:${batchKey}`,

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { AuthError, authorize } from "@/lib/auth/session";
+import { AuthError, checkCaller } from "@/lib/auth/session";
 import { uploadDocuments, UploadRefusedError } from "@/lib/digitization/documents";
 import { documentKindSchema } from "@/lib/digitization/schemas";
 
@@ -14,7 +14,7 @@ export interface UploadState {
 export async function uploadDocumentsAction(_prev: UploadState | null, formData: FormData): Promise<UploadState> {
   let user;
   try {
-    user = await authorize("ANY");
+    user = await checkCaller("ANY");
   } catch (error) {
     if (error instanceof AuthError) return { ok: false, message: error.message };
     throw error;

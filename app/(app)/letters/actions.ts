@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { AuthError, authorize } from "@/lib/auth/session";
+import { AuthError, checkCaller } from "@/lib/auth/session";
 import { cancelLetter, resendLetter, runLetterQueueOnce } from "@/lib/snailmail/queue";
 
 export interface LetterActionState {
@@ -21,7 +21,7 @@ function refresh() {
 /** Re-send: this letter only goes back In Queue and is tried at once. */
 export async function resendLetterAction(_previous: LetterActionState, formData: FormData): Promise<LetterActionState> {
   try {
-    const user = await authorize("ANY");
+    const user = await checkCaller("ANY");
     const parsed = letterIdSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return { ok: false, message: "Unknown letter.", fieldErrors: z.flattenError(parsed.error).fieldErrors };
     const outcome = await resendLetter(user.companyId, parsed.data.letterId);
@@ -43,7 +43,7 @@ export async function resendLetterAction(_previous: LetterActionState, formData:
 
 export async function cancelLetterAction(_previous: LetterActionState, formData: FormData): Promise<LetterActionState> {
   try {
-    const user = await authorize("ANY");
+    const user = await checkCaller("ANY");
     const parsed = letterIdSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return { ok: false, message: "Unknown letter.", fieldErrors: z.flattenError(parsed.error).fieldErrors };
     const canceled = await cancelLetter(user.companyId, parsed.data.letterId);
@@ -58,7 +58,7 @@ export async function cancelLetterAction(_previous: LetterActionState, formData:
 /** Admins: run the queue now for their company's due letters (the scheduler does it every few minutes). */
 export async function processQueueAction(_previous: LetterActionState): Promise<LetterActionState> {
   try {
-    const user = await authorize("ADMIN");
+    const user = await checkCaller("ADMIN");
     const result = await runLetterQueueOnce({ companyId: user.companyId });
     refresh();
     const parts = [`${result.sent} sent`, `${result.errors} in error`, `${result.retrying} to retry`];

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { AuthError, authorize } from "@/lib/auth/session";
+import { AuthError, checkCaller } from "@/lib/auth/session";
 import { confirmDocument, ReviewError } from "@/lib/digitization/documents";
 import { reviewSchema } from "@/lib/digitization/schemas";
 
@@ -15,7 +15,7 @@ export interface ReviewState {
 export async function confirmDocumentAction(documentId: number, _prev: ReviewState | null, formData: FormData): Promise<ReviewState> {
   let user;
   try {
-    user = await authorize("ANY");
+    user = await checkCaller("ANY");
   } catch (error) {
     if (error instanceof AuthError) return { ok: false, message: error.message };
     throw error;

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { AuthError, authorize } from "@/lib/auth/session";
+import { AuthError, checkCaller } from "@/lib/auth/session";
 import { retryEmail } from "@/lib/mail/delivery";
 import { retryEmailSchema } from "@/lib/mail/schemas";
 
@@ -15,7 +15,7 @@ export interface RetryState {
 export async function retryEmailAction(_previous: RetryState | null, formData: FormData): Promise<RetryState> {
   let user;
   try {
-    user = await authorize("ADMIN");
+    user = await checkCaller("ADMIN");
   } catch (error) {
     if (error instanceof AuthError) return { ok: false, message: error.message };
     throw error;

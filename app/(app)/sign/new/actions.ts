@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { AuthError, authorize } from "@/lib/auth/session";
+import { AuthError, checkCaller } from "@/lib/auth/session";
 import { insufficientCreditsProps } from "@/components/insufficient-credits-notice";
 import { InsufficientCreditsError } from "@/lib/iap/errors";
 import { createSignatureRequest, SignRequestError } from "@/lib/sign/requests";
@@ -14,7 +14,7 @@ import { newSignatureRequestSchema, type NewRequestState } from "@/lib/sign/sche
 export async function sendSignatureRequestAction(_previous: NewRequestState, formData: FormData): Promise<NewRequestState> {
   let user;
   try {
-    user = await authorize("ANY");
+    user = await checkCaller("ANY");
   } catch (error) {
     if (error instanceof AuthError) return { ok: false, message: error.message, fieldErrors: {} };
     throw error;

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { AuthError, authorize, type SessionUser } from "@/lib/auth/session";
+import { AuthError, checkCaller, type SessionUser } from "@/lib/auth/session";
 import { buyCreditsPath } from "@/lib/iap/errors";
 import { formatCredits } from "@/lib/iap/units";
 import { ADDRESS_FIELD_LABELS } from "@/lib/snailmail/address";
@@ -14,7 +14,7 @@ import { composeSchema, MAX_DOCUMENT_BYTES, type ComposeState, type Quote } from
 /** The signed-in user, or the message to show when the session has ended. */
 async function signedIn(): Promise<SessionUser | { ok: false; message: string }> {
   try {
-    return await authorize("ANY");
+    return await checkCaller("ANY");
   } catch (error) {
     if (error instanceof AuthError) return { ok: false, message: error.message };
     throw error;

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { AuthError, authorize } from "@/lib/auth/session";
+import { AuthError, checkCaller } from "@/lib/auth/session";
 import { findAccount } from "@/lib/iap/accounts";
 import { warningSettingsSchema, type WarningSettingsState } from "@/lib/iap/schemas";
 import { updateWarningSettings } from "@/lib/iap/warning-settings";
@@ -17,7 +17,7 @@ export async function saveWarningSettingsAction(
 ): Promise<WarningSettingsState> {
   let user;
   try {
-    user = await authorize("ADMIN");
+    user = await checkCaller("ADMIN");
   } catch (error) {
     if (error instanceof AuthError) return { ok: false, message: error.message, fieldErrors: {} };
     throw error;
