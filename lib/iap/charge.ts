@@ -7,7 +7,7 @@ import { reserve, capture, expireHold, release, type Hold } from "./ledger";
 
 export interface ChargeOptions<T> {
   companyId: number;
-  service: ServiceName | string;
+  service: ServiceName;
   /** Units to reserve: the most the work may cost. */
   amount: bigint;
   /** One key per piece of work (e.g. `sms:<id>`): a retry or double-click charges once. */

@@ -1,6 +1,7 @@
 // The credits engine's guarantees under concurrency, on the real PostgreSQL:
 // no overdraft, one account per first use, one effect per idempotency key,
 // holds that resolve once, a sweep that is safe to run many times at once.
+import type { ServiceName } from "./catalogue";
 import { describe, expect, it } from "vitest";
 import { pool, prisma } from "@/lib/db/client";
 import { createCompany } from "@/tests/support/fixtures";
@@ -11,7 +12,7 @@ import { HoldNotPendingError, InsufficientCreditsError } from "./errors";
 import { reserve, balanceOf, capture, debit, expireHolds, grant, release } from "./ledger";
 import { verifyLedger } from "./verify";
 
-async function accountWith(units: bigint, service = "invoice_ocr", trialEligible = false) {
+async function accountWith(units: bigint, service: ServiceName = "invoice_ocr", trialEligible = false) {
   const { company } = await createCompany({ trialEligible });
   const account = await getOrCreateAccount(company.id, service);
   if (units > 0n) await grant(account, units, { kind: "ADJUSTMENT", description: "opening", idempotencyKey: "opening" });

@@ -1,3 +1,4 @@
+import type { ServiceName } from "./catalogue";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { createCompany } from "@/tests/support/fixtures";
@@ -6,7 +7,7 @@ import { charge } from "./charge";
 import { InsufficientCreditsError } from "./errors";
 import { reserve, balanceOf, capture, debit, grant, release } from "./ledger";
 
-async function accountWith(credits: bigint, service = "partner_autocomplete") {
+async function accountWith(credits: bigint, service: ServiceName = "partner_autocomplete") {
   const { company } = await createCompany();
   const account = await getOrCreateAccount(company.id, service);
   if (credits > 0n) await grant(account, credits, { kind: "ADJUSTMENT", description: "opening", idempotencyKey: "opening" });

@@ -4,12 +4,14 @@ import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { documentCredits, isPending, listDocuments } from "@/lib/digitization/documents";
 import { formatBytes } from "@/lib/digitization/limits";
-import { buyCreditsPath } from "@/lib/iap/errors";
+
 import { formatCredits } from "@/lib/iap/units";
 import { InsufficientCreditsNotice } from "@/components/insufficient-credits-notice";
 import { AutoRefresh } from "./_components/auto-refresh";
 import { StateBadge } from "./_components/state-badge";
 import { UploadForm } from "./_components/upload-form";
+import { buyCreditsPath } from "@/lib/routes";
+import { SERVICES } from "@/lib/iap/catalogue";
 
 export const metadata: Metadata = { title: "Documents" };
 
@@ -38,7 +40,7 @@ export default async function DocumentsPage() {
             action={`to digitize ${credits.waiting} waiting document${credits.waiting === 1 ? "" : "s"}`}
             needed={credit(BigInt(credits.waiting) * 10n ** BigInt(credits.decimals))}
             available={credit(credits.available)}
-            buyUrl={buyCreditsPath("invoice_ocr")}
+            buyUrl={buyCreditsPath(SERVICES.documentsDigitization)}
           />
         )}
         <UploadForm />

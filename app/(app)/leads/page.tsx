@@ -5,9 +5,10 @@ import { DateTime } from "@/components/date-time";
 import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { countryName } from "@/lib/contacts/countries";
-import { LEADS_SERVICE, listLeadRequests, listLeads, type LeadRequestRow } from "@/lib/enrichment/leads";
-import { buyCreditsPath } from "@/lib/iap/errors";
+import { listLeadRequests, listLeads, type LeadRequestRow } from "@/lib/enrichment/leads";
 import { convertLeadAction } from "./actions";
+import { buyCreditsPath } from "@/lib/routes";
+import { SERVICES } from "@/lib/iap/catalogue";
 
 export const metadata: Metadata = { title: "Leads" };
 
@@ -130,7 +131,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
                         {r.state === "ERROR" && r.outcome === "Not enough credits" && (
                           <>
                             {" — "}
-                            <a href={buyCreditsPath(LEADS_SERVICE)} target="_blank" rel="noopener" className="text-brand-600 hover:underline">
+                            <a href={buyCreditsPath(SERVICES.leadGeneration)} target="_blank" rel="noopener" className="text-brand-600 hover:underline">
                               Buy credits
                             </a>
                           </>

@@ -4,13 +4,14 @@ import { DateTime } from "@/components/date-time";
 import { InsufficientCreditsNotice } from "@/components/insufficient-credits-notice";
 import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { buyCreditsPath } from "@/lib/iap/errors";
 import { formatCredits } from "@/lib/iap/units";
-import { SNAILMAIL } from "@/lib/snailmail/compose";
+
 import { availableForLetters, listLetters } from "@/lib/snailmail/letters";
 import { postalProvider } from "@/lib/snailmail/providers";
 import { CancelButton, ProcessQueueButton, ResendButton } from "./_components/letter-actions";
 import { LetterError, LetterStateBadge } from "./_components/letter-state-badge";
+import { buyCreditsPath } from "@/lib/routes";
+import { SERVICES } from "@/lib/iap/catalogue";
 
 export const metadata: Metadata = { title: "Letters" };
 
@@ -27,7 +28,7 @@ export default async function LettersPage() {
         <div className="flex flex-wrap items-center justify-between gap-3 text-sm text-gray-700">
           <p>
             Snailmail balance: <strong>{formatCredits(available.units, available.decimals)} credits</strong> available ·{" "}
-            <Link href={buyCreditsPath(SNAILMAIL)} className="text-brand-600 hover:underline">
+            <Link href={buyCreditsPath(SERVICES.snailmail)} className="text-brand-600 hover:underline">
               Buy credits
             </Link>
           </p>
@@ -41,7 +42,7 @@ export default async function LettersPage() {
             action="to post the queued letters"
             needed={waiting.credits}
             available={formatCredits(available.units, available.decimals)}
-            buyUrl={buyCreditsPath(SNAILMAIL)}
+            buyUrl={buyCreditsPath(SERVICES.snailmail)}
           />
         )}
         {letters.length === 0 ? (

@@ -5,12 +5,14 @@ import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { centsToAmount } from "@/lib/digitization/extract/checks";
 import { documentCredits, getDocument, isPending } from "@/lib/digitization/documents";
-import { buyCreditsPath } from "@/lib/iap/errors";
+
 import { formatCredits } from "@/lib/iap/units";
 import { InsufficientCreditsNotice } from "@/components/insufficient-credits-notice";
 import { AutoRefresh } from "../_components/auto-refresh";
 import { StateBadge } from "../_components/state-badge";
 import { ReviewForm } from "./_components/review-form";
+import { buyCreditsPath } from "@/lib/routes";
+import { SERVICES } from "@/lib/iap/catalogue";
 
 export const metadata: Metadata = { title: "Document" };
 
@@ -57,7 +59,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
               action={`to digitize ${credits.waiting === 1 ? "this document" : `${credits.waiting} waiting documents`}`}
               needed={formatCredits(BigInt(credits.waiting) * 10n ** BigInt(credits.decimals), credits.decimals)}
               available={formatCredits(credits.available, credits.decimals)}
-              buyUrl={buyCreditsPath("invoice_ocr")}
+              buyUrl={buyCreditsPath(SERVICES.documentsDigitization)}
             />
           )}
           {document.state === "TO_REVIEW" && document.fields && (

@@ -1,15 +1,16 @@
 "use server";
 
+import { SERVICES } from "@/lib/iap/catalogue";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { AuthError, checkCaller, type SessionUser } from "@/lib/auth/session";
-import { buyCreditsPath } from "@/lib/iap/errors";
 import { formatCredits } from "@/lib/iap/units";
 import { ADDRESS_FIELD_LABELS } from "@/lib/snailmail/address";
-import { prepareLetter, queueLetter, SNAILMAIL, type ComposeInput } from "@/lib/snailmail/compose";
+import { prepareLetter, queueLetter, type ComposeInput } from "@/lib/snailmail/compose";
 import { availableForLetters } from "@/lib/snailmail/letters";
 import { ZONE_LABELS } from "@/lib/snailmail/price";
 import { composeSchema, MAX_DOCUMENT_BYTES, type ComposeState, type Quote } from "@/lib/snailmail/schemas";
+import { buyCreditsPath } from "@/lib/routes";
 
 /** The signed-in user, or the message to show when the session has ended. */
 async function signedIn(): Promise<SessionUser | { ok: false; message: string }> {
@@ -86,7 +87,7 @@ export async function sendLetterAction(_previous: ComposeState, formData: FormDa
     message: `Letter #${queued.letterId} is In Queue (≈ ${price} credits, charged when it is posted).`,
     shortfall:
       available.units < queued.credits
-        ? { needed: price, available: formatCredits(available.units, available.decimals), buyUrl: buyCreditsPath(SNAILMAIL) }
+        ? { needed: price, available: formatCredits(available.units, available.decimals), buyUrl: buyCreditsPath(SERVICES.snailmail) }
         : undefined,
   };
 }

@@ -8,8 +8,9 @@ import { formatMoney } from "@/lib/billing/money";
 import { formatPackCredits } from "@/lib/billing/pack-pricing";
 import { confirmStripeCheckout, purchaseReceipt, type Receipt } from "@/lib/billing/receipts";
 import { stripeConfigured } from "@/lib/billing/stripe-client";
-import { buyCreditsPath } from "@/lib/iap/errors";
+
 import { formatCredits } from "@/lib/iap/units";
+import { buyCreditsPath } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Payment" };
 

@@ -8,10 +8,11 @@ import { requireAdmin } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/billing/money";
 import { getAccountDetail, listLedgerEntries, listOpenHolds, listPurchases } from "@/lib/iap/account-views";
 import { creditStatus, LEDGER_KIND_LABELS, showsLowCreditNotice } from "@/lib/iap/credit-status";
-import { buyCreditsPath } from "@/lib/iap/errors";
+
 import { formatCredits } from "@/lib/iap/units";
 import { CreditBadge } from "../_components/credit-badge";
 import { WarningForm } from "./_components/warning-form";
+import { buyCreditsPath } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Account Information" };
 

@@ -3,10 +3,11 @@
 import { useActionState, useId } from "react";
 import { Button } from "@/components/button";
 import type { ActionState } from "@/lib/billing/schemas";
+import type { ServiceName } from "@/lib/iap/catalogue";
 import { buyPackAction } from "../actions";
 
 export interface PackCardProps {
-  service: string;
+  service: ServiceName;
   packId: number;
   name: string;
   credits: string;

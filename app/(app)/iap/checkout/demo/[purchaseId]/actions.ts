@@ -7,8 +7,9 @@ import { authorizeBuyer } from "@/lib/billing/authorize-buyer";
 import { cancelDemoPurchase, payDemoPurchase } from "@/lib/billing/demo-checkout";
 import { purchaseIdSchema, type ActionState } from "@/lib/billing/schemas";
 import { BuyRefusedError } from "@/lib/billing/start-checkout";
-import { buyCreditsPath } from "@/lib/iap/errors";
+
 import type { PurchaseView } from "@/lib/billing/purchases";
+import { buyCreditsPath } from "@/lib/routes";
 
 type Step = (user: SessionUser, purchaseId: number) => Promise<PurchaseView>;
 

@@ -7,8 +7,9 @@ import { requireAdmin } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/billing/money";
 import { formatPackCredits } from "@/lib/billing/pack-pricing";
 import { findPurchase } from "@/lib/billing/purchases";
-import { buyCreditsPath } from "@/lib/iap/errors";
+
 import { DemoCheckoutForm } from "./_components/demo-checkout-form";
+import { buyCreditsPath } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Demo checkout" };
 
