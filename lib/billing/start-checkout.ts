@@ -3,13 +3,9 @@ import type { SessionUser } from "@/lib/auth/session";
 import type { ServiceName } from "@/lib/iap/catalogue";
 import { UnknownServiceError } from "@/lib/iap/errors";
 import { checkoutProvider } from "./checkout";
+import { BuyRefusedError } from "./errors";
 import { findPack } from "./packs";
 import { createPurchase, markPurchaseFailed, setProviderRef } from "./purchases";
-
-/** A buy request the app refuses; the message is for the buyer. */
-export class BuyRefusedError extends Error {
-  readonly name = "BuyRefusedError";
-}
 
 /**
  * Buy → a PENDING purchase → the provider's checkout. Returns the URL to send

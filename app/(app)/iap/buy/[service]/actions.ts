@@ -4,7 +4,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { authorizeBuyer } from "@/lib/billing/authorize-buyer";
 import { buyPackSchema, type ActionState } from "@/lib/billing/schemas";
-import { BuyRefusedError, startCheckout } from "@/lib/billing/start-checkout";
+import { BuyRefusedError } from "@/lib/billing/errors";
+import { startCheckout } from "@/lib/billing/start-checkout";
 
 /** Buy on a pack card: a pending purchase, then off to Stripe or the demo checkout. */
 export async function buyPackAction(_previous: ActionState, formData: FormData): Promise<ActionState> {

@@ -4,9 +4,9 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { SessionUser } from "@/lib/auth/session";
 import { authorizeBuyer } from "@/lib/billing/authorize-buyer";
-import { cancelDemoPurchase, payDemoPurchase } from "@/lib/billing/demo-checkout";
+import { cancelDemoPurchase, payDemoPurchase } from "@/lib/billing/checkout/demo";
 import { purchaseIdSchema, type ActionState } from "@/lib/billing/schemas";
-import { BuyRefusedError } from "@/lib/billing/start-checkout";
+import { BuyRefusedError } from "@/lib/billing/errors";
 
 import type { PurchaseView } from "@/lib/billing/purchases";
 import { buyCreditsPath } from "@/lib/routes";
