@@ -51,7 +51,8 @@ export async function requireAdmin(returnTo?: string): Promise<SessionUser> {
 }
 
 /**
- * For route handlers (and lib/actions), which are their own entry points: the
+ * For route handlers, which are their own entry points (server actions go
+ * through lib/actions, which asks currentUser() itself): the
  * signed-in caller with at least `role`, or an AuthError (401/403) instead of a
  * rendered page, so the caller answers with a status or a refusal.
  */
@@ -60,14 +61,4 @@ export async function checkCaller(role: Role | "ANY" = "ANY"): Promise<SessionUs
   if (!user) throw new AuthError(401, "Your session has ended. Sign in again.");
   if (role === "ADMIN" && user.role !== "ADMIN") throw new AuthError(403, "Only administrators can do this.");
   return user;
-}
-
-/** checkCaller() for server actions that answer with a message rather than throw. */
-export async function authorizeAction(role: Role | "ANY" = "ANY"): Promise<{ user: SessionUser; error: null } | { user: null; error: string }> {
-  try {
-    return { user: await checkCaller(role), error: null };
-  } catch (error) {
-    if (error instanceof AuthError) return { user: null, error: error.message };
-    throw error;
-  }
 }

@@ -12,8 +12,3 @@ export const purchaseIdSchema = z.object({
   purchaseId: z.coerce.number({ error: "Unknown purchase." }).int().positive("Unknown purchase.").max(2_147_483_647, "Unknown purchase."),
 });
 
-export interface ActionState {
-  ok: boolean;
-  message?: string;
-  fieldErrors?: Record<string, string[] | undefined>;
-}

@@ -37,7 +37,7 @@ export default async function DocumentsPage() {
         {credits.waiting > 0 && (
           <InsufficientCreditsNotice
             service={credits.serviceName}
-            action={`to digitize ${credits.waiting} waiting document${credits.waiting === 1 ? "" : "s"}`}
+            attempt={`to digitize ${credits.waiting} waiting document${credits.waiting === 1 ? "" : "s"}`}
             needed={credit(BigInt(credits.waiting) * 10n ** BigInt(credits.decimals))}
             available={credit(credits.available)}
             buyUrl={buyCreditsPath(SERVICES.documentsDigitization)}

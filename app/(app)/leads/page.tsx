@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { countryName } from "@/lib/contacts/countries";
 import { listLeadRequests, listLeads, type LeadRequestRow } from "@/lib/enrichment/leads";
-import { convertLeadAction } from "./actions";
+import { ConvertLeadButton } from "./_components/convert-lead-button";
 import { buyCreditsPath } from "@/lib/routes";
 import { SERVICES } from "@/lib/iap/catalogue";
 
@@ -78,12 +78,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
                             Converted — open contact
                           </Link>
                         ) : (
-                          <form action={convertLeadAction.bind(null, lead.id)} className="flex items-center gap-2">
-                            <span className="rounded bg-blue-50 px-1.5 py-0.5 text-xs font-medium text-blue-900">New</span>
-                            <button type="submit" aria-label={`Convert ${lead.name} to a contact`} className="text-brand-600 hover:underline">
-                              Convert to contact
-                            </button>
-                          </form>
+                          <ConvertLeadButton leadId={lead.id} leadName={lead.name} />
                         )}
                       </td>
                     </tr>

@@ -39,7 +39,7 @@ export default async function LettersPage() {
         {waiting && (
           <InsufficientCreditsNotice
             service="Snailmail"
-            action="to post the queued letters"
+            attempt="to post the queued letters"
             needed={waiting.credits}
             available={formatCredits(available.units, available.decimals)}
             buyUrl={buyCreditsPath(SERVICES.snailmail)}

@@ -56,7 +56,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
           {credits && (
             <InsufficientCreditsNotice
               service={credits.serviceName}
-              action={`to digitize ${credits.waiting === 1 ? "this document" : `${credits.waiting} waiting documents`}`}
+              attempt={`to digitize ${credits.waiting === 1 ? "this document" : `${credits.waiting} waiting documents`}`}
               needed={formatCredits(BigInt(credits.waiting) * 10n ** BigInt(credits.decimals), credits.decimals)}
               available={formatCredits(credits.available, credits.decimals)}
               buyUrl={buyCreditsPath(SERVICES.documentsDigitization)}

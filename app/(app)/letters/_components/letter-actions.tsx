@@ -1,19 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
+import { ActionFeedback, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
-import { cancelLetterAction, processQueueAction, resendLetterAction, type LetterActionState } from "../actions";
-
-const initial: LetterActionState = { ok: false, message: "" };
-
-function Message({ state }: { state: LetterActionState }) {
-  if (!state.message) return null;
-  return (
-    <span role={state.ok ? "status" : "alert"} className={`text-xs ${state.ok ? "text-green-700" : "text-red-700"}`}>
-      {state.message}
-    </span>
-  );
-}
+import type { FormAction } from "@/lib/actions/state";
+import { cancelLetterAction, processQueueAction, resendLetterAction } from "../actions";
 
 /** One form per letter and action, so a click acts on that letter only. */
 function LetterActionButton({
@@ -24,20 +14,20 @@ function LetterActionButton({
   className = "",
 }: {
   letterId: number;
-  action: (previous: LetterActionState, formData: FormData) => Promise<LetterActionState>;
+  action: FormAction;
   label: string;
   pendingLabel: string;
   className?: string;
 }) {
-  const [state, action, pending] = useActionState(serverAction, initial);
+  const form = useActionForm(serverAction);
   return (
-    <form action={action} className="inline-flex flex-col items-start gap-1">
+    <form action={form.action} className="inline-flex flex-col items-start gap-1">
       <input type="hidden" name="letterId" value={letterId} />
-      <Button variant="link" type="submit" pending={pending} pendingLabel={pendingLabel} className={`text-sm ${className}`}>
+      <Button variant="link" type="submit" pending={form.pending} pendingLabel={pendingLabel} className={`text-sm ${className}`}>
         {label}
         <span className="sr-only"> letter #{letterId}</span>
       </Button>
-      <Message state={state} />
+      <ActionFeedback state={form.state} className="text-xs!" />
     </form>
   );
 }
@@ -51,11 +41,11 @@ export function CancelButton({ letterId }: { letterId: number }) {
 }
 
 export function ProcessQueueButton() {
-  const [state, action, pending] = useActionState(processQueueAction, initial);
+  const form = useActionForm(processQueueAction);
   return (
-    <form action={action} className="flex items-center gap-3">
-      <Message state={state} />
-      <Button variant="secondary" type="submit" pending={pending} pendingLabel="Processing…">
+    <form action={form.action} className="flex items-center gap-3">
+      <ActionFeedback state={form.state} />
+      <Button variant="secondary" type="submit" pending={form.pending} pendingLabel="Processing…">
         Process queue now
       </Button>
     </form>

@@ -1,8 +1,8 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { useId } from "react";
+import { actionMessage, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
-import type { ActionState } from "@/lib/billing/schemas";
 import type { ServiceName } from "@/lib/iap/catalogue";
 import { buyPackAction } from "../actions";
 
@@ -18,7 +18,8 @@ export interface PackCardProps {
 }
 
 export function PackCard({ service, packId, name, credits, unitName, price, pricePerCredit, canBuy }: PackCardProps) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(buyPackAction, { ok: true });
+  const form = useActionForm(buyPackAction);
+  const error = form.failed ? actionMessage(form.state) : null;
   const headingId = useId();
   const errorId = useId();
   return (
@@ -39,23 +40,23 @@ export function PackCard({ service, packId, name, credits, unitName, price, pric
           <dd className="tabular-nums">{pricePerCredit}</dd>
         </div>
       </dl>
-      <form action={action} className="mt-5">
+      <form action={form.action} className="mt-5">
         <input type="hidden" name="service" value={service} />
         <input type="hidden" name="packId" value={packId} />
         <Button
           type="submit"
           className="w-full"
           disabled={!canBuy}
-          pending={pending}
+          pending={form.pending}
           pendingLabel="Opening checkout…"
-          aria-describedby={state.ok ? undefined : errorId}
+          aria-describedby={error ? errorId : undefined}
         >
           Buy
         </Button>
       </form>
-      {!state.ok && state.message && (
+      {error && (
         <p id={errorId} role="alert" className="mt-2 text-sm text-red-700">
-          {state.message}
+          {error}
         </p>
       )}
     </article>
