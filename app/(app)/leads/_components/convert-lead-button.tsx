@@ -2,6 +2,7 @@
 
 import { ActionFeedback, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
+import { StatusBadge } from "@/components/status-badge";
 import { convertLeadAction } from "../actions";
 
 /** "Convert to contact" on one lead; the page re-renders with the contact's link once it is done. */
@@ -10,7 +11,7 @@ export function ConvertLeadButton({ leadId, leadName }: { leadId: number; leadNa
   return (
     <form action={form.action} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="leadId" value={leadId} />
-      <span className="rounded bg-blue-50 px-1.5 py-0.5 text-xs font-medium text-blue-900">New</span>
+      <StatusBadge tone="info">New</StatusBadge>
       <Button type="submit" variant="link" pending={form.pending} pendingLabel="Converting…" aria-label={`Convert ${leadName} to a contact`}>
         Convert to contact
       </Button>

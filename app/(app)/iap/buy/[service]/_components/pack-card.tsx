@@ -5,6 +5,7 @@ import { actionMessage, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
 import type { ServiceName } from "@/lib/iap/catalogue";
 import { buyPackAction } from "../actions";
+import { DescriptionList } from "@/components/description-list";
 
 export interface PackCardProps {
   service: ServiceName;
@@ -30,16 +31,13 @@ export function PackCard({ service, packId, name, credits, unitName, price, pric
       <p className="mt-3 text-3xl font-semibold tabular-nums text-gray-900">
         {credits} <span className="text-base font-normal text-gray-600">{unitName}</span>
       </p>
-      <dl className="mt-3 space-y-1 text-sm">
-        <div className="flex justify-between gap-2">
-          <dt className="text-gray-600">Price</dt>
-          <dd className="font-medium tabular-nums">{price}</dd>
-        </div>
-        <div className="flex justify-between gap-2">
-          <dt className="text-gray-600">Per credit</dt>
-          <dd className="tabular-nums">{pricePerCredit}</dd>
-        </div>
-      </dl>
+      <DescriptionList
+        className="mt-3"
+        items={[
+          { term: "Price", details: price, className: "text-right font-medium tabular-nums" },
+          { term: "Per credit", details: pricePerCredit, className: "text-right tabular-nums" },
+        ]}
+      />
       <form action={form.action} className="mt-5">
         <input type="hidden" name="service" value={service} />
         <input type="hidden" name="packId" value={packId} />
