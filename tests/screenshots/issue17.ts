@@ -13,9 +13,9 @@ try {
   await page.goto(`${base}/leads/generate`);
   await page.getByLabel("How many companies").fill("3");
   await page.getByLabel("Countries").selectOption(["FR"]);
-  await page.getByRole("checkbox").first().check();
+  await page.getByLabel("Consumer Staples").check();
   await page.getByRole("button", { name: "Generate Leads" }).click();
-  await page.getByText(/Lead request (done|failed)/).waitFor();
+  await page.getByText(/Lead request done: \d+ leads? found/).waitFor();
   await page.screenshot({ path: out("1-leads-tables"), fullPage: true });
 
   await page.goto(`${base}/settings/iap`);
