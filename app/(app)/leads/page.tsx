@@ -5,6 +5,7 @@ import { DataTable } from "@/components/data-table";
 import { DateTime } from "@/components/date-time";
 import { PageHeader } from "@/components/page-header";
 import { StatusBadge, type Tone } from "@/components/status-badge";
+import { TextLink } from "@/components/text-link";
 import { requireUser } from "@/lib/auth/session";
 import { countryName } from "@/lib/contacts/countries";
 import { listLeadRequests, listLeads, NOT_ENOUGH_CREDITS_OUTCOME, type LeadRequestRow } from "@/lib/enrichment/leads";
@@ -46,12 +47,53 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
             caption="Leads"
             rows={leads}
             rowKey={(lead) => lead.id}
-            empty="No leads yet. Use Generate Leads to find companies by country and industry (1 Lead Generation credit per company found)."
+            empty={
+              <>
+                No leads yet. Use Generate Leads to find companies by country and industry, or{" "}
+                <TextLink href="/settings/lead-generation">track your website&apos;s visitors</TextLink> (1 Lead Generation credit per company).
+              </>
+            }
             columns={[
               { key: "company", header: "Company", className: "font-medium text-gray-900", cell: (lead) => lead.name },
-              { key: "country", header: "Country", cell: (lead) => countryName(lead.country) },
+              { key: "country", header: "Country", cell: (lead) => (lead.country ? countryName(lead.country) : "Unknown") },
               { key: "industry", header: "Industry", cell: (lead) => lead.industry ?? "—" },
-              { key: "source", header: "Source", cell: (lead) => lead.source },
+              {
+                key: "source",
+                header: "Source",
+                cell: (lead) => (
+                  <>
+                    {lead.origin === "VISIT" ? "Website visit" : "Mined"}
+                    <span className="block text-xs text-gray-500">
+                      {lead.origin === "VISIT" && lead.networkOrganisation !== lead.name ? `Network: ${lead.networkOrganisation} · ` : ""}
+                      {lead.source}
+                    </span>
+                  </>
+                ),
+              },
+              {
+                key: "pages",
+                header: "Pages visited",
+                cell: (lead) =>
+                  lead.origin === "VISIT" ? (
+                    <>
+                      <span className="block max-w-64 truncate font-mono text-xs" title={lead.pages.join(" ")}>
+                        {lead.pages.slice(0, 4).join(" ")}
+                        {lead.pages.length > 4 ? ` +${lead.pages.length - 4}` : ""}
+                      </span>
+                      <span className="block text-xs text-gray-500">
+                        {lead.pageViews} {lead.pageViews === 1 ? "view" : "views"}
+                        {lead.firstVisitAt && lead.lastVisitAt && (
+                          <>
+                            {", "}
+                            <DateTime value={lead.firstVisitAt} /> – <DateTime value={lead.lastVisitAt} />
+                          </>
+                        )}
+                      </span>
+                    </>
+                  ) : (
+                    "—"
+                  ),
+              },
               { key: "created", header: "Created", nowrap: true, className: "text-gray-600", cell: (lead) => <DateTime value={lead.createdAt} /> },
               {
                 key: "status",
@@ -68,6 +110,15 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
               },
             ]}
           />
+          {leads.some((lead) => lead.origin === "VISIT") && (
+            <p className="text-xs text-gray-500">
+              Visiting organisations are found from their network address with open data from Route Views and{" "}
+              <a href="https://db-ip.com" className="text-brand-600 hover:underline">
+                IP Geolocation by DB-IP
+              </a>
+              .
+            </p>
+          )}
         </section>
 
         <section aria-labelledby="requests-heading" className="space-y-3">

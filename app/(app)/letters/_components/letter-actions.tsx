@@ -1,43 +1,26 @@
 "use client";
 
+import { ActionButton } from "@/components/action-button";
 import { ActionFeedback, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
-import type { FormAction } from "@/lib/actions/state";
 import { cancelLetterAction, processQueueAction, resendLetterAction } from "../actions";
 
-/** One form per letter and action, so a click acts on that letter only. */
-function LetterActionButton({
-  letterId,
-  action: serverAction,
-  label,
-  pendingLabel,
-  className = "",
-}: {
-  letterId: number;
-  action: FormAction;
-  label: string;
-  pendingLabel: string;
-  className?: string;
-}) {
-  const form = useActionForm(serverAction);
+// One form per letter and action, so a click acts on that letter only.
+
+export function ResendButton({ letterId }: { letterId: number }) {
   return (
-    <form action={form.action} className="inline-flex flex-col items-start gap-1">
-      <input type="hidden" name="letterId" value={letterId} />
-      <Button variant="link" type="submit" pending={form.pending} pendingLabel={pendingLabel} className={`text-sm ${className}`}>
-        {label}
-        <span className="sr-only"> letter #{letterId}</span>
-      </Button>
-      <ActionFeedback state={form.state} className="text-xs!" />
-    </form>
+    <ActionButton action={resendLetterAction} fields={{ letterId }} pendingLabel="Re-sending…">
+      Re-send<span className="sr-only"> letter #{letterId}</span>
+    </ActionButton>
   );
 }
 
-export function ResendButton({ letterId }: { letterId: number }) {
-  return <LetterActionButton letterId={letterId} action={resendLetterAction} label="Re-send" pendingLabel="Re-sending…" />;
-}
-
 export function CancelButton({ letterId }: { letterId: number }) {
-  return <LetterActionButton letterId={letterId} action={cancelLetterAction} label="Cancel" pendingLabel="Canceling…" className="text-red-700" />;
+  return (
+    <ActionButton action={cancelLetterAction} fields={{ letterId }} pendingLabel="Canceling…" className="text-red-700">
+      Cancel<span className="sr-only"> letter #{letterId}</span>
+    </ActionButton>
+  );
 }
 
 export function ProcessQueueButton() {
