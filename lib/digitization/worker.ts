@@ -10,6 +10,7 @@ import { ruleBasedExtractor } from "./extract/rule-based";
 import type { Extractor } from "./extract/types";
 import { ACCEPTED_TYPES, CREDITS_PER_DOCUMENT, MAX_PAGES, type AcceptedType } from "./limits";
 import { digitizeDocument, DocumentReadError, inspectDocument, type Digitized, type Inspection } from "./read-document";
+import { SERVICES } from "@/lib/iap/catalogue";
 
 // The digitization queue. Every app instance runs this worker in-process; a
 // job is claimed with FOR UPDATE SKIP LOCKED, so instances never take the same
@@ -18,7 +19,6 @@ import { digitizeDocument, DocumentReadError, inspectDocument, type Digitized, t
 // see limits.ts), through charge(): held when the job starts, captured when
 // the fields are extracted, released when reading fails.
 
-export const SERVICE = "invoice_ocr";
 /** A RUNNING job older than this belonged to an instance that stopped. */
 const STALE_AFTER_SECONDS = 15 * 60;
 const WORKER_ID = `${hostname()}:${process.pid}`;
@@ -101,7 +101,7 @@ async function runJob(job: ClaimedJob, extractor: Extractor): Promise<"digitized
   if (pageCount > MAX_PAGES) return fail(job, "too many pages", `${pageCount} pages; at most ${MAX_PAGES}`);
   await setDocument(job, { pageCount });
 
-  const account = await getOrCreateAccount(job.companyId, SERVICE);
+  const account = await getOrCreateAccount(job.companyId, SERVICES.documentsDigitization);
   // A run that crashed after its credit was captured is not charged again.
   const paid = await capturedResult(account.id, job.documentId);
   let result: Digitized;
@@ -118,7 +118,7 @@ async function runJob(job: ClaimedJob, extractor: Extractor): Promise<"digitized
       const charged = await charge(
         {
           companyId: job.companyId,
-          service: SERVICE,
+          service: SERVICES.documentsDigitization,
           amount: creditsToUnits(inspection.credits, account.service.decimals),
           idempotencyKey: `document-job:${job.id}:${job.attempts}`,
           reference: `document:${job.documentId}`,
@@ -218,7 +218,7 @@ async function waitForCredits(job: ClaimedJob): Promise<"waiting"> {
 
 /** Queues again the waiting documents of every company whose account can now pay for one. */
 export async function resumeWaitingDocuments(): Promise<number> {
-  const service = await getService(SERVICE);
+  const service = await getService(SERVICES.documentsDigitization);
   const { rowCount } = await pool().query(
     `WITH ready AS (
        SELECT j.id FROM document_job j

@@ -1,11 +1,11 @@
 "use client";
 
-import { useActionState } from "react";
+import { ActionFeedback, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
 import { TextField } from "@/components/form";
 import { FIELD_NAMES, type ExtractedFields, type FieldName } from "@/lib/digitization/extract/types";
 import { REVIEW_CONFIDENCE } from "@/lib/digitization/limits";
-import { confirmDocumentAction, type ReviewState } from "../actions";
+import { confirmDocumentAction } from "../actions";
 import { FIELD_LABELS, FLAG_MESSAGES } from "./words";
 
 const HINTS: Partial<Record<FieldName, string>> = {
@@ -17,13 +17,14 @@ const HINTS: Partial<Record<FieldName, string>> = {
 };
 
 export function ReviewForm({ documentId, fields }: { documentId: number; fields: ExtractedFields }) {
-  const [state, action, pending] = useActionState<ReviewState | null, FormData>(confirmDocumentAction.bind(null, documentId), null);
+  const form = useActionForm(confirmDocumentAction);
   // Doubted fields first: they are the reviewer's work.
   const low = (name: FieldName) => fields[name].confidence < REVIEW_CONFIDENCE;
   const ordered = [...FIELD_NAMES.filter(low), ...FIELD_NAMES.filter((name) => !low(name))];
   const flagged = ordered.filter(low).length;
   return (
-    <form action={action} className="space-y-3" noValidate>
+    <form action={form.action} className="space-y-3" noValidate>
+      <input type="hidden" name="documentId" value={documentId} />
       <p className="text-sm text-gray-700">
         {flagged === 0 ? "Every field was read with confidence." : `${flagged} field${flagged === 1 ? "" : "s"} to check, shown first.`}
       </p>
@@ -32,8 +33,6 @@ export function ReviewForm({ documentId, fields }: { documentId: number; fields:
           const field = fields[name];
           const percent = Math.round(field.confidence * 100);
           const why = field.value === null ? FLAG_MESSAGES.not_found : field.flags.map((flag) => FLAG_MESSAGES[flag]).join(" ") || "Check this value.";
-          // After a refused Confirm, what the reviewer typed (React resets the form to these defaults).
-          const value = state?.values?.[name] ?? field.value ?? "";
           return (
             <div
               key={name}
@@ -43,9 +42,10 @@ export function ReviewForm({ documentId, fields }: { documentId: number; fields:
               <TextField
                 label={FIELD_LABELS[name]}
                 name={name}
-                defaultValue={value}
+                // After a refusal, the corrections as typed (React resets the form after its action).
+                defaultValue={form.value(name, field.value ?? "")}
                 placeholder={HINTS[name]}
-                errors={state?.fieldErrors?.[name]}
+                errors={form.errors(name)}
                 hint={
                   low(name) ? (
                     <span className="text-amber-900">
@@ -61,12 +61,8 @@ export function ReviewForm({ documentId, fields }: { documentId: number; fields:
           );
         })}
       </div>
-      {state && (
-        <p role={state.ok ? "status" : "alert"} className={`text-sm ${state.ok ? "text-green-700" : "font-medium text-red-700"}`}>
-          {state.message}
-        </p>
-      )}
-      <Button type="submit" pending={pending} pendingLabel="Confirming…">
+      <ActionFeedback state={form.state} />
+      <Button type="submit" pending={form.pending} pendingLabel="Confirming…">
         Confirm
       </Button>
     </form>

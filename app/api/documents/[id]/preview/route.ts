@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AuthError, authorize } from "@/lib/auth/session";
+import { AuthError, checkCaller } from "@/lib/auth/session";
 import { documentPreview } from "@/lib/digitization/documents";
 import { MAX_PAGES } from "@/lib/digitization/limits";
 
@@ -9,7 +9,7 @@ const query = z.object({ page: z.coerce.number().int().min(1).max(MAX_PAGES).def
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   let user;
   try {
-    user = await authorize("ANY");
+    user = await checkCaller("ANY");
   } catch (error) {
     if (error instanceof AuthError) return new Response(error.message, { status: error.status });
     throw error;
