@@ -1,5 +1,4 @@
 import path from "node:path";
-import "./tests/support/node20-polyfills";
 import { defineConfig } from "vitest/config";
 
 const root = import.meta.dirname;
