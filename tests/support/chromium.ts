@@ -56,15 +56,17 @@ function isExecutable(file: string): boolean {
   }
 }
 
-/** Version line of a browser binary, or the loader's complaint when it cannot start. */
+/** The browser's version line, or why it cannot start (the loader's complaint, say). */
 function probe(executablePath: string, env: Record<string, string> = {}): { ok: boolean; output: string } {
   const result = spawnSync(executablePath, ["--headless", "--no-sandbox", "--version"], {
     env: { ...process.env, ...env },
     encoding: "utf8",
     timeout: 30_000,
   });
-  const output = `${result.stdout ?? ""}${result.stderr ?? ""}`.trim();
-  return { ok: result.status === 0 && /\d+\.\d+/.test(output), output: output || String(result.error ?? "") };
+  // Debian's wrapper script may add noise on stderr: the version is on stdout.
+  const version = (result.stdout ?? "").split("\n").find((line) => /\d+\.\d+\.\d+/.test(line));
+  if (result.status === 0 && version) return { ok: true, output: version.trim() };
+  return { ok: false, output: `${result.stderr ?? ""}${result.stdout ?? ""}`.trim() || String(result.error ?? `exit ${result.status}`) };
 }
 
 function systemChromium(): string | null {
@@ -163,7 +165,7 @@ function resolveAfresh(): ResolvedChromium {
     const choice = candidate();
     if (!choice) continue;
     const check = probe(choice.executablePath, choice.env);
-    if (check.ok) return { ...choice, version: check.output.split("\n").pop()!.trim(), notes };
+    if (check.ok) return { ...choice, version: check.output, notes };
     notes.push(`${choice.executablePath} does not start: ${check.output.split("\n")[0]}`);
   }
   throw new Error(`No usable Chromium (${notes.join("; ")}). Install one (Debian: apt-get install chromium) or set CHROMIUM_PATH.`);
