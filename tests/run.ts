@@ -95,7 +95,8 @@ async function main(): Promise<number> {
       process.env[BUILD_STATUS_ENV] = buildStatus;
     }
 
-    const projects = (["unit", "integration"] as const).filter(wants);
+    // "app": integration tests that serve the built app, run after the rest (vitest.config.ts).
+    const projects = (["unit", "integration"] as const).filter(wants).flatMap((p) => (p === "integration" ? ["integration", "app"] : [p]));
     const vitestJson = path.join(resultsDir, "vitest.json");
     rmSync(vitestJson, { force: true });
     const vitest = projects.length

@@ -21,8 +21,12 @@ const fingerprintFile = path.join(buildDir, "source-fingerprint");
 const lockPath = path.join(root, "node_modules", ".cache", "next-build.lock");
 export const BUILD_STATUS_ENV = "APP_BUILD_STATUS_FILE";
 
-// Folders and files `next build` does not read: tests, docs, data and outputs.
-const NOT_BUILD_INPUTS = new Set([".git", ".next", ".data", ".ci", "node_modules", "test-results", "playwright-report", "coverage", "docs", "tests"]);
+// Folders and files (at the top) that `next build` does not read: tests and
+// their configuration, docs, migrations (read at run time), data and outputs.
+const NOT_BUILD_INPUTS = new Set([
+  ...[".git", ".next", ".data", ".ci", "node_modules", "test-results", "playwright-report", "coverage", "docs", "tests", "prisma"],
+  ...["vitest.config.ts", "playwright.config.ts", "prisma.config.ts", "vercel.json", ".gitignore"],
+]);
 // next-env.d.ts and *.tsbuildinfo are written by the build itself.
 const isBuildInput = (name: string) => !/\.(md|tsbuildinfo)$|\.test\.tsx?$|^next-env\.d\.ts$/.test(name);
 
@@ -32,9 +36,9 @@ export function sourceFingerprint(): string {
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!(dir === root && NOT_BUILD_INPUTS.has(entry.name))) walk(full);
-      } else if (entry.isFile() && isBuildInput(entry.name)) {
+      if (dir === root && NOT_BUILD_INPUTS.has(entry.name)) continue;
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile() && isBuildInput(entry.name)) {
         const { size, mtimeMs } = statSync(full);
         hash.update(`${path.relative(root, full)}\0${size}\0${mtimeMs}\n`);
       }
