@@ -166,7 +166,9 @@ async function runE2e(databaseUrl: string): Promise<Tally> {
   const cronSecret = "test-cron-secret";
   try {
     // Served as `npm start` serves it: the launcher migrates and loads the demo data the specs sign in with.
-    appServer = await startAppServer({ databaseUrl, env: { CRON_SECRET: cronSecret, DEMO: "1" } });
+    // TRUST_PROXY_HOPS: as behind one reverse proxy, for the website-visitor spec's
+    // X-Forwarded-For with a documented test address (tests/e2e/visitors.spec.ts).
+    appServer = await startAppServer({ databaseUrl, env: { CRON_SECRET: cronSecret, DEMO: "1", TRUST_PROXY_HOPS: "1" } });
   } catch (error) {
     return { passed: 0, failed: 1, skipped: 0, note: (error as Error).message };
   }
