@@ -13,6 +13,7 @@
 // the runners, e.g. `npm test -- --only integration -- lib/iap`.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { migrate } from "@/lib/db/migrate";
@@ -75,7 +76,8 @@ async function main(): Promise<number> {
     }
   }
 
-  const buildStatus = path.join(resultsDir, `app-build-${process.pid}.json`);
+  // Not under test-results/: Playwright empties that folder when it starts.
+  const buildStatus = path.join(tmpdir(), `iap-app-build-${process.pid}.json`);
   const pg = needsDb
     ? await startEmbeddedPostgres({ dataDir: path.join(root, ".data", `test-${process.pid}`), port: await freePort(), persistent: false, fast: true })
     : null;

@@ -26,7 +26,7 @@ async function query<T extends pg.QueryResultRow>(sql: string): Promise<T[]> {
 }
 
 const answers = (server: AppServer) =>
-  fetch(`${server.url}/login`, { redirect: "manual" }).then(
+  fetch(`${server.url}/login`, { redirect: "manual", signal: AbortSignal.timeout(30_000) }).then(
     (response) => response.status,
     () => "refused" as const,
   );
@@ -55,7 +55,7 @@ describe("the app served as in production", () => {
     servers.push(second);
     expect(first.port).not.toBe(second.port);
 
-    const login = await fetch(`${first.url}/login`);
+    const login = await fetch(`${first.url}/login`, { signal: AbortSignal.timeout(30_000) });
     expect(login.status).toBe(200);
     expect(await login.text()).toContain("Sign in");
     expect(await answers(second)).toBe(200);

@@ -11,7 +11,7 @@
 //   instead of building itself.
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import lockfile from "proper-lockfile";
 
@@ -111,8 +111,10 @@ type BuildStatus = { state: "building" } | { state: "done"; ok: boolean };
 
 /** For a runner that builds while tests run: where it announces the outcome (pass the path in BUILD_STATUS_ENV). */
 export function announceBuild(file: string, status: BuildStatus) {
+  // Written aside, then renamed: a reader never sees half of it.
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(status));
+  writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(status));
+  renameSync(`${file}.${process.pid}.tmp`, file);
 }
 
 /**
@@ -128,8 +130,9 @@ export async function appBuildReady(timeoutMs = 15 * 60_000): Promise<void> {
   }
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const status = existsSync(statusFile) ? (JSON.parse(readFileSync(statusFile, "utf8")) as BuildStatus) : null;
-    if (status?.state === "done") {
+    if (!existsSync(statusFile)) throw new Error(`${BUILD_STATUS_ENV} names ${statusFile}, which does not exist: the runner that builds the app is gone.`);
+    const status = JSON.parse(readFileSync(statusFile, "utf8")) as BuildStatus;
+    if (status.state === "done") {
       if (status.ok) return;
       throw new Error("next build failed in this `npm test` run (see its [build] lines): the app cannot be served.");
     }
