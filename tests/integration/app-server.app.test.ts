@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readMigrations } from "@/lib/db/migrate";
+import { appBuildReady } from "@/tests/support/app-build";
 import { startAppServer, type AppServer } from "@/tests/support/app-server";
 
 const name = `iap_app_server_test_${randomUUID().slice(0, 8)}`;
@@ -32,6 +33,9 @@ const answers = (server: AppServer) =>
   );
 
 const servers: AppServer[] = [];
+// The build (waited for, or made here when this file runs alone) is set-up,
+// not part of what the test times: on a loaded machine it takes minutes.
+beforeAll(() => appBuildReady(), 30 * 60_000);
 beforeAll(async () => {
   const admin = new pg.Client({ connectionString: adminUrl.toString() });
   await admin.connect();
