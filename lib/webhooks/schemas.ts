@@ -1,0 +1,15 @@
+// The Add endpoint form, shared by the page and its server action (plain module).
+import { z } from "zod";
+import { WEBHOOK_EVENT_TYPES } from "./events";
+
+export const endpointFormSchema = z.object({
+  url: z.string().trim().min(1, { message: "Enter the URL that receives the events." }).max(2000, { message: "Use a URL of at most 2,000 characters." }),
+  description: z
+    .string()
+    .trim()
+    .max(200, { message: "Use at most 200 characters." })
+    .transform((value) => (value === "" ? null : value)),
+  events: z.array(z.enum(WEBHOOK_EVENT_TYPES)).min(1, { message: "Choose at least one event." }),
+});
+
+export type EndpointForm = z.infer<typeof endpointFormSchema>;
