@@ -34,6 +34,18 @@ export default defineConfig({
           hookTimeout: 30_000,
         },
       },
+      {
+        // Over HTTP against the built app (tests/support/app-server.ts); npm test builds it first.
+        extends: true,
+        test: {
+          name: "http",
+          include: ["tests/http/**/*.test.ts"],
+          environment: "node",
+          setupFiles: ["tests/support/integration-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 90_000,
+        },
+      },
     ],
   },
 });

@@ -3,10 +3,12 @@
 //      migrate two databases: one for integration tests, one for the e2e app;
 //   2. run Vitest (unit + integration) while `next build` builds the app;
 //   3. as soon as the build is ready, serve it with `next start` and run
-//      Playwright in Chromium (alongside Vitest if it is still running);
+//      Playwright in Chromium (alongside Vitest if it is still running), and
+//      the HTTP tests (tests/http, Vitest project "http"), which start the
+//      built app themselves with their own settings;
 //   4. print one closing line "N passed, N failed, N skipped" and exit non-zero
 //      on any failure.
-// Options: --only unit|integration|e2e (repeatable), extra args after -- go to
+// Options: --only unit|integration|http|e2e (repeatable), extra args after -- go to
 // the runners, e.g. `npm test -- --only integration -- lib/iap`.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -14,7 +16,7 @@ import path from "node:path";
 import { freePort, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { migrate } from "@/lib/db/migrate";
 
-type Suite = "unit" | "integration" | "e2e";
+type Suite = "unit" | "integration" | "http" | "e2e";
 interface Tally { passed: number; failed: number; skipped: number; note?: string }
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -71,7 +73,8 @@ async function main(): Promise<number> {
   const started = Date.now();
   mkdirSync(resultsDir, { recursive: true });
   const tallies: Record<string, Tally> = {};
-  const needsDb = wants("integration") || wants("e2e");
+  const needsDb = wants("integration") || wants("http") || wants("e2e");
+  const needsBuild = wants("e2e") || wants("http");
 
   const pg = needsDb
     ? await startEmbeddedPostgres({ dataDir: path.join(root, ".data", `test-${process.pid}`), port: await freePort(), persistent: false, fast: true })
@@ -96,7 +99,21 @@ async function main(): Promise<number> {
           "vitest",
         )
       : Promise.resolve(0);
-    const build = wants("e2e") ? run(bin("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" }, "build") : Promise.resolve(0);
+    const build = needsBuild ? run(bin("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" }, "build") : Promise.resolve(0);
+    const httpJson = path.join(resultsDir, "vitest-http.json");
+    rmSync(httpJson, { force: true });
+    const http = wants("http")
+      ? build.then(async (buildCode): Promise<Tally> => {
+          if (buildCode !== 0) return { passed: 0, failed: 1, skipped: 0, note: "next build failed; http tests not run" };
+          const code = await run(
+            bin("vitest"),
+            ["run", "--project", "http", "--reporter=default", "--reporter=json", `--outputFile.json=${httpJson}`, ...passThrough],
+            { DATABASE_URL: integrationUrl, NODE_ENV: "test" },
+            "http",
+          );
+          return vitestTally(httpJson, code);
+        })
+      : Promise.resolve(null);
 
     // End-to-end tests start as soon as the build is ready, while Vitest may
     // still be running: the two wait on different things (a browser, OCR, the
@@ -107,12 +124,9 @@ async function main(): Promise<number> {
         )
       : Promise.resolve(null);
     const vitestCode = await vitest;
-    if (projects.length) {
-      const report = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(vitestJson);
-      tallies.vitest = report
-        ? { passed: report.numPassedTests, failed: report.numFailedTests + (vitestCode && !report.numFailedTests ? 1 : 0), skipped: report.numPendingTests + report.numTodoTests }
-        : { passed: 0, failed: 1, skipped: 0, note: `vitest exited ${vitestCode} without a report` };
-    }
+    if (projects.length) tallies.vitest = vitestTally(vitestJson, vitestCode);
+    const httpTally = await http;
+    if (httpTally) tallies.http = httpTally;
     const e2eTally = await e2e;
     if (e2eTally) tallies.e2e = e2eTally;
   } finally {
@@ -128,6 +142,13 @@ async function main(): Promise<number> {
   console.log(`Finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
   return total.failed > 0 || total.passed === 0 ? 1 : 0;
+}
+
+function vitestTally(file: string, code: number): Tally {
+  const report = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(file);
+  return report
+    ? { passed: report.numPassedTests, failed: report.numFailedTests + (code && !report.numFailedTests ? 1 : 0), skipped: report.numPendingTests + report.numTodoTests }
+    : { passed: 0, failed: 1, skipped: 0, note: `vitest exited ${code} without a report` };
 }
 
 async function runE2e(databaseUrl: string): Promise<Tally> {

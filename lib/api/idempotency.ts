@@ -25,7 +25,7 @@ export interface StoredResponse {
 }
 
 export type Claim =
-  | { kind: "claimed"; id: bigint }
+  | { kind: "claimed"; id: bigint; resumed: boolean }
   | { kind: "replay"; response: StoredResponse }
   | { kind: "mismatch" }
   | { kind: "in_progress" };
@@ -72,7 +72,7 @@ export async function claimIdempotencyKey(companyId: number, key: string, hash: 
       values: [companyId, key, hash, IDEMPOTENCY_LEASE_SECONDS],
     });
     const row = rows[0];
-    if (row?.claimed) return { kind: "claimed", id: BigInt(row.id) };
+    if (row?.claimed) return { kind: "claimed", id: BigInt(row.id), resumed: false };
     if (row) {
       if (row.request_hash !== hash) return { kind: "mismatch" };
       if (row.state === "DONE") return { kind: "replay", response: { status: row.response_status, body: row.response_body } };
@@ -82,7 +82,7 @@ export async function claimIdempotencyKey(companyId: number, key: string, hash: 
             WHERE id = $1 AND state = 'PROCESSING' AND locked_until < now() RETURNING id`,
           [row.id, IDEMPOTENCY_LEASE_SECONDS],
         );
-        if (taken.rows[0]) return { kind: "claimed", id: BigInt(row.id) };
+        if (taken.rows[0]) return { kind: "claimed", id: BigInt(row.id), resumed: true };
       }
     }
     // Either the first request is still working, or the row we conflicted

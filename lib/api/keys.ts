@@ -9,8 +9,8 @@ import { pool } from "@/lib/db/client";
 // 256 bits of entropy, so there is nothing to guess, and the check runs on
 // every request.
 
-export const API_SCOPES = ["read", "charge"] as const;
-export type ApiScope = (typeof API_SCOPES)[number];
+export { API_SCOPES, type ApiScope } from "./keys-scopes";
+import type { ApiScope } from "./keys-scopes";
 
 export interface ApiKeyView {
   id: number;

@@ -12,6 +12,8 @@ export interface OperationContext<P, Q, B> {
   body: B;
   /** The request's Idempotency-Key (every POST has one). */
   idempotencyKey: string;
+  /** True when this runs a POST again whose first run stopped before answering (its claim lapsed). */
+  resumed: boolean;
 }
 
 export interface Operation<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {

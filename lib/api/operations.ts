@@ -69,6 +69,11 @@ async function holdOrNotFound(companyId: number, holdId: number): Promise<HoldDe
   return hold;
 }
 
+function notPending(hold: HoldDetail): ApiProblem {
+  const status = hold.status.toLowerCase();
+  return new ApiProblem("hold_not_pending", `Hold ${hold.id} is ${status}: a hold is captured or released once. Create a new hold.`, { hold_status: status });
+}
+
 const holdView = (hold: HoldDetail) => toHoldResource({ ...hold, service: hold.account.service });
 
 export const ping = defineOperation({
@@ -230,8 +235,9 @@ export const captureHoldOperation = defineOperation({
   body: captureBody,
   response: { status: 200, description: "Captured.", schema: holdResource },
   problems: ["insufficient_scope", "invalid_request", "idempotency_key_missing", "not_found", "hold_not_pending", "amount_exceeds_hold", "idempotency_key_reused", "idempotency_key_in_use", "payload_too_large", "unsupported_media_type"],
-  handle: async ({ caller, params, body }) => {
+  handle: async ({ caller, params, body, resumed }) => {
     const hold = await holdOrNotFound(caller.companyId, params.id);
+    if (hold.status !== "PENDING" && !resumed) throw notPending(hold);
     const d = hold.account.service.decimals;
     const amount = body.amount === undefined ? hold.amount : units(body.amount, d, "amount");
     if (amount > hold.amount) {
@@ -254,13 +260,13 @@ export const releaseHoldOperation = defineOperation({
   body: releaseBody,
   response: { status: 200, description: "Released.", schema: holdResource },
   problems: ["insufficient_scope", "invalid_request", "idempotency_key_missing", "not_found", "hold_not_pending", "idempotency_key_reused", "idempotency_key_in_use", "payload_too_large", "unsupported_media_type"],
-  handle: async ({ caller, params }) => {
+  handle: async ({ caller, params, resumed }) => {
     const hold = await holdOrNotFound(caller.companyId, params.id);
     const released = await release(hold);
     const after = await holdOrNotFound(caller.companyId, hold.id);
-    // Released by this call, or by a first run of this same request that
-    // crashed before answering: either way the client's wish holds.
-    if (!released && after.status !== "RELEASED") throw new ApiProblem("hold_not_pending", `Hold ${hold.id} is ${after.status.toLowerCase()}: a hold is captured or released once.`, { hold_status: after.status.toLowerCase() });
+    // Not released now: refused, unless the first run of this same request
+    // released it and stopped before answering.
+    if (!released && !(resumed && after.status === "RELEASED")) throw notPending(after);
     return holdView(after);
   },
 });

@@ -117,7 +117,7 @@ export function apiRoute(operation: Operation) {
       const query = parse(operation.query, Object.fromEntries(url.searchParams), "query");
 
       if (operation.method !== "POST") {
-        const result = await operation.handle({ caller, params, query, body: undefined, idempotencyKey: "" });
+        const result = await operation.handle({ caller, params, query, body: undefined, idempotencyKey: "", resumed: false });
         return json(operation.response.status, JSON.stringify(result), headers);
       }
 
@@ -141,7 +141,7 @@ export function apiRoute(operation: Operation) {
         throw new ApiProblem("idempotency_key_in_use", "The first request with this Idempotency-Key has not finished. Retry in a moment.", { retry_after: 1 }, { "Retry-After": "1" });
       }
       claimId = claim.id;
-      const result = await operation.handle({ caller, params, query, body, idempotencyKey });
+      const result = await operation.handle({ caller, params, query, body, idempotencyKey, resumed: claim.resumed });
       const text = JSON.stringify(result);
       await completeIdempotencyKey(claimId, { status: operation.response.status, body: text });
       return json(operation.response.status, text, headers);

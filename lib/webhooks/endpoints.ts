@@ -89,7 +89,7 @@ export async function findEndpoint(companyId: number, endpointId: number): Promi
   return rows[0] ? toEndpoint(rows[0]) : null;
 }
 
-/** Pauses or resumes an endpoint: while paused its deliveries wait, they are not dropped. */
+/** Pauses or resumes an endpoint: while paused it gets no new events, and deliveries already due wait for it. */
 export async function setEndpointEnabled(companyId: number, endpointId: number, enabled: boolean): Promise<boolean> {
   const { rowCount } = await pool().query("UPDATE webhook_endpoint SET enabled = $3 WHERE id = $2 AND company_id = $1", [companyId, endpointId, enabled]);
   return rowCount === 1;
