@@ -52,7 +52,7 @@ function ShownOnce({ name, secret }: { name: string; secret: string }) {
     <div role="status" className="rounded-md border border-amber-300 bg-amber-50 p-4">
       <p className="text-sm font-medium text-amber-900">Key “{name}” created. Copy it now: it is shown only this once.</p>
       <div className="mt-2 flex flex-wrap items-center gap-2">
-        <code aria-label="New API key" className="min-w-0 flex-1 break-all rounded border border-amber-200 bg-white px-2 py-1.5 font-mono text-sm text-gray-900">
+        <code aria-label="API key, shown once" className="min-w-0 flex-1 break-all rounded border border-amber-200 bg-white px-2 py-1.5 font-mono text-sm text-gray-900">
           {secret}
         </code>
         <Button
