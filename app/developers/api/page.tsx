@@ -264,7 +264,15 @@ curl -X POST ${base}/accounts/sms/charges \\
                       {refusals.map(([status, response], i) => (
                         <span key={status}>
                           {i > 0 && "; "}
-                          {status} ({response.description.replace(/`/g, "").replace(/: [^;]+/g, "")})
+                          {status}{" "}
+                          {[...response.description.matchAll(/`([a-z_]+)`/g)].map(([, code], j) => (
+                            <span key={code}>
+                              {j > 0 && ", "}
+                              <a href={`#problem-${code.replaceAll("_", "-")}`} className="font-mono text-xs text-brand-600 hover:underline">
+                                {code}
+                              </a>
+                            </span>
+                          ))}
                         </span>
                       ))}
                     </p>

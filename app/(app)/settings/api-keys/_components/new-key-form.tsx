@@ -24,7 +24,7 @@ export function NewKeyForm() {
           <div className="mt-1 space-y-2">
             {SCOPES.map((scope) => (
               <label key={scope.value} className="flex items-start gap-2 text-sm">
-                <input type="checkbox" name="scopes" value={scope.value} defaultChecked className="mt-0.5 size-4 accent-brand-600" />
+                <input type="checkbox" name="scopes" value={scope.value} defaultChecked className="mt-0.5 size-4 shrink-0 accent-brand-600" />
                 <span>
                   <span className="font-medium text-gray-900">{scope.label}</span>
                   <span className="block text-gray-600">{scope.hint}</span>

@@ -14,6 +14,9 @@ const STATE_STYLES: Record<DeliveryView["state"], { label: string; className: st
   FAILED: { label: "Failed", className: "bg-red-100 text-red-800" },
 };
 
+// Attempts are seconds apart at first: show the seconds.
+const PRECISE = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
+
 const ATTEMPT_ERRORS: Record<string, string> = {
   timeout: "No answer within 10 s",
   connection_failed: "Could not connect",
@@ -97,7 +100,7 @@ export default async function WebhookEndpointPage({ params }: { params: Promise<
                                 <tr key={attempt.number}>
                                   <td className="py-1.5 pr-3 tabular-nums">{attempt.number}</td>
                                   <td className="py-1.5 pr-3 whitespace-nowrap text-gray-600">
-                                    <DateTime value={attempt.startedAt} />
+                                    <time dateTime={attempt.startedAt.toISOString()}>{PRECISE.format(attempt.startedAt)} UTC</time>
                                   </td>
                                   <td className="py-1.5 pr-3">
                                     {attempt.statusCode !== null ? (

@@ -39,7 +39,7 @@ export function EndpointForm() {
           <div className="mt-1 space-y-2">
             {WEBHOOK_EVENT_TYPES.map((type) => (
               <label key={type} className="flex items-start gap-2 text-sm">
-                <input type="checkbox" name="events" value={type} defaultChecked={type !== "balance.empty"} className="mt-0.5 size-4 accent-brand-600" />
+                <input type="checkbox" name="events" value={type} defaultChecked className="mt-0.5 size-4 shrink-0 accent-brand-600" />
                 <span>
                   <span className="font-mono text-gray-900">{type}</span>
                   <span className="block text-gray-600">{WEBHOOK_EVENT_DESCRIPTIONS[type]}</span>
