@@ -12,6 +12,8 @@ const root = path.resolve(import.meta.dirname, "..", "..");
 export interface AppServer {
   url: string;
   port: number;
+  /** The `next start` process (benchmarks read its CPU time). */
+  pid: number;
   /** Everything the server printed, for a failing test's message. */
   log(): string;
   stop(): Promise<void>;
@@ -70,5 +72,5 @@ export async function startAppServer({ databaseUrl, env = {}, timeoutMs = 60_000
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return { url, port, log: () => output.join(""), stop };
+  return { url, port, pid: child.pid!, log: () => output.join(""), stop };
 }
