@@ -13,6 +13,8 @@ import { PROBLEMS, problemSchema, type ProblemCode } from "./problems";
 
 /** Refusals any authenticated endpoint can answer. */
 const COMMON_PROBLEMS: ProblemCode[] = ["unauthenticated", "rate_limited", "internal_error"];
+/** …and any POST (its body and its Idempotency-Key, route.ts). */
+const POST_PROBLEMS: ProblemCode[] = ["invalid_request", "idempotency_key_missing", "idempotency_key_reused", "idempotency_key_in_use", "payload_too_large", "unsupported_media_type"];
 
 const rateLimitHeaders = z.object({
   "RateLimit-Limit": z.string().meta({ description: "Requests a minute this key may make." }),
@@ -65,7 +67,7 @@ function operationObject(operation: Operation): ZodOpenApiOperationObject {
         headers: rateLimitHeaders,
         content: { "application/json": { schema: operation.response.schema } },
       },
-      ...problemResponses(operation.problems),
+      ...problemResponses(operation.method === "POST" ? [...operation.problems, ...POST_PROBLEMS] : operation.problems),
     },
   };
 }

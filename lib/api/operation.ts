@@ -30,7 +30,7 @@ export interface Operation<P extends z.ZodType = z.ZodType, Q extends z.ZodType 
   query?: Q;
   body?: B;
   response: { status: 200 | 201; description: string; schema: R };
-  /** The refusals this endpoint can answer besides those every endpoint can (401, 429, 500…). */
+  /** The refusals this endpoint can answer besides those every endpoint (401, 429, 500) or every POST (400, 409 idempotency, 413, 415) can. */
   problems: ProblemCode[];
   handle(context: OperationContext<z.output<P>, z.output<Q>, z.output<B>>): Promise<z.input<R>>;
 }

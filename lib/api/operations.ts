@@ -161,7 +161,7 @@ export const createChargeOperation = defineOperation({
   params: serviceParams,
   body: chargeBody,
   response: { status: 201, description: "Charged (or the replay of the first response to this Idempotency-Key).", schema: chargeResource },
-  problems: ["insufficient_scope", "invalid_request", "idempotency_key_missing", "not_found", "insufficient_credits", "idempotency_key_reused", "idempotency_key_in_use", "payload_too_large", "unsupported_media_type"],
+  problems: ["insufficient_scope", "invalid_request", "not_found", "insufficient_credits"],
   handle: async ({ caller, params, body, idempotencyKey }) => {
     const service = await serviceOrNotFound(params.service);
     const amount = units(body.amount, service.decimals, "amount");
@@ -195,7 +195,7 @@ export const createHoldOperation = defineOperation({
     "Reserves credits for work whose final price is known only after it is done (Odoo's authorize). Then capture what the work cost, or release the hold (Odoo's cancel). An uncaptured hold is freed at expires_at.",
   body: holdBody,
   response: { status: 201, description: "Reserved.", schema: holdResource },
-  problems: ["insufficient_scope", "invalid_request", "idempotency_key_missing", "not_found", "insufficient_credits", "idempotency_key_reused", "idempotency_key_in_use", "payload_too_large", "unsupported_media_type"],
+  problems: ["insufficient_scope", "invalid_request", "not_found", "insufficient_credits"],
   handle: async ({ caller, body, idempotencyKey }) => {
     const service = await serviceOrNotFound(body.service);
     const amount = units(body.amount, service.decimals, "amount");
@@ -234,7 +234,7 @@ export const captureHoldOperation = defineOperation({
   params: holdParams,
   body: captureBody,
   response: { status: 200, description: "Captured.", schema: holdResource },
-  problems: ["insufficient_scope", "invalid_request", "idempotency_key_missing", "not_found", "hold_not_pending", "amount_exceeds_hold", "idempotency_key_reused", "idempotency_key_in_use", "payload_too_large", "unsupported_media_type"],
+  problems: ["insufficient_scope", "invalid_request", "not_found", "hold_not_pending", "amount_exceeds_hold"],
   handle: async ({ caller, params, body, resumed }) => {
     const hold = await holdOrNotFound(caller.companyId, params.id);
     if (hold.status !== "PENDING" && !resumed) throw notPending(hold);
@@ -259,7 +259,7 @@ export const releaseHoldOperation = defineOperation({
   params: holdParams,
   body: releaseBody,
   response: { status: 200, description: "Released.", schema: holdResource },
-  problems: ["insufficient_scope", "invalid_request", "idempotency_key_missing", "not_found", "hold_not_pending", "idempotency_key_reused", "idempotency_key_in_use", "payload_too_large", "unsupported_media_type"],
+  problems: ["insufficient_scope", "invalid_request", "not_found", "hold_not_pending"],
   handle: async ({ caller, params, resumed }) => {
     const hold = await holdOrNotFound(caller.companyId, params.id);
     const released = await release(hold);

@@ -5,7 +5,9 @@
 import { z } from "zod";
 import type { AccountSummary, LedgerLine } from "@/lib/iap/account-views";
 import type { ServiceDefinition } from "@/lib/iap/catalogue";
+import type { HoldDetail } from "@/lib/iap/holds";
 import { currencyDigits } from "@/lib/billing/money";
+import type { PurchaseView } from "@/lib/billing/purchases";
 import { fromUnits, responseAmount } from "./amounts";
 
 const timestamp = z.iso.datetime().meta({ example: "2026-12-01T09:30:00.000Z" });
@@ -136,17 +138,9 @@ export function toLedgerEntryResource(entry: LedgerLine, decimals: number): Ledg
   };
 }
 
-export interface HoldRecord {
-  id: number;
+export type HoldRecord = Pick<HoldDetail, "id" | "amount" | "capturedAmount" | "status" | "description" | "reference" | "createdAt" | "expiresAt"> & {
   service: { technicalName: string; decimals: number };
-  amount: bigint;
-  capturedAmount: bigint | null;
-  status: "PENDING" | "CAPTURED" | "RELEASED" | "EXPIRED";
-  description: string;
-  reference: string | null;
-  createdAt: Date;
-  expiresAt: Date;
-}
+};
 
 export function toHoldResource(hold: HoldRecord): HoldResource {
   const d = hold.service.decimals;
@@ -163,17 +157,9 @@ export function toHoldResource(hold: HoldRecord): HoldResource {
   };
 }
 
-export interface PurchaseRecord {
-  id: number;
+export type PurchaseRecord = Pick<PurchaseView, "id" | "packName" | "credits" | "amount" | "currency" | "status" | "createdAt" | "paidAt"> & {
   service: { technicalName: string; decimals: number };
-  packName: string;
-  credits: bigint;
-  amount: number;
-  currency: string;
-  status: "PENDING" | "PAID" | "FAILED" | "EXPIRED" | "CANCELED";
-  createdAt: Date;
-  paidAt: Date | null;
-}
+};
 
 export function toPurchaseResource(purchase: PurchaseRecord): PurchaseResource {
   return {

@@ -19,17 +19,20 @@ export async function holdState(hold: Pick<Hold, "id" | "account">): Promise<{ h
   );
   const row = rows[0];
   if (!row) return null;
-  const found: Hold = {
-    id: row.id,
+  return { hold: toHold(account, row), due: row.due as boolean };
+}
+
+function toHold(account: AccountRef, row: Record<string, unknown>): Hold {
+  return {
+    id: row.id as number,
     account,
-    amount: BigInt(row.amount),
+    amount: BigInt(row.amount as string),
     status: row.status as HoldStatus,
-    capturedAmount: row.captured_amount === null ? null : BigInt(row.captured_amount),
-    expiresAt: row.expires_at,
+    capturedAmount: row.captured_amount === null ? null : BigInt(row.captured_amount as string),
+    expiresAt: row.expires_at as Date,
     result: row.result,
     replayed: true,
   };
-  return { hold: found, due: row.due as boolean };
 }
 
 export interface HoldDetail extends Hold {
@@ -49,17 +52,6 @@ export async function findCompanyHold(companyId: number, holdId: number): Promis
   );
   const row = rows[0];
   if (!row) return null;
-  return {
-    id: row.id,
-    account: { id: row.account_id, companyId, service: await getService(row.technical_name) },
-    amount: BigInt(row.amount),
-    status: row.status as HoldStatus,
-    capturedAmount: row.captured_amount === null ? null : BigInt(row.captured_amount),
-    expiresAt: row.expires_at,
-    result: row.result,
-    replayed: true,
-    description: row.description,
-    reference: row.reference,
-    createdAt: row.created_at,
-  };
+  const account = { id: row.account_id, companyId, service: await getService(row.technical_name) };
+  return { ...toHold(account, row), description: row.description, reference: row.reference, createdAt: row.created_at };
 }
