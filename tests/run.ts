@@ -4,8 +4,8 @@
 //   2. run Vitest (unit + integration) while `next build` builds the app;
 //   3. as soon as the build is ready, serve it with `next start` and run
 //      Playwright in Chromium (alongside Vitest if it is still running), and
-//      the HTTP tests (tests/http, Vitest project "http"), which start the
-//      built app themselves with their own settings;
+//      then, once Vitest is done, the HTTP tests (tests/http, Vitest project
+//      "http"), which start the built app themselves with their own settings;
 //   4. print one closing line "N passed, N failed, N skipped" and exit non-zero
 //      on any failure.
 // Options: --only unit|integration|http|e2e (repeatable), extra args after -- go to
@@ -102,8 +102,11 @@ async function main(): Promise<number> {
     const build = needsBuild ? run(bin("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" }, "build") : Promise.resolve(0);
     const httpJson = path.join(resultsDir, "vitest-http.json");
     rmSync(httpJson, { force: true });
+    // The HTTP tests wait for the build and for Vitest: each of their files
+    // starts an app server, and on two shared cores that load would starve
+    // the integration tests' OCR. They still overlap the e2e run.
     const http = wants("http")
-      ? build.then(async (buildCode): Promise<Tally> => {
+      ? Promise.all([build, vitest]).then(async ([buildCode]): Promise<Tally> => {
           if (buildCode !== 0) return { passed: 0, failed: 1, skipped: 0, note: "next build failed; http tests not run" };
           const code = await run(
             bin("vitest"),
