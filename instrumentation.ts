@@ -13,4 +13,7 @@ export async function register() {
   startDocumentWorker();
   const { startWebhookWorker } = await import("./lib/webhooks/worker");
   startWebhookWorker();
+  // The IP → network dataset loads in the background, after start-up, so the first Visits to Leads run finds it ready.
+  const { startIpIndexLoad } = await import("./lib/visitors/ip-index");
+  startIpIndexLoad();
 }
