@@ -25,7 +25,19 @@ export async function startAppServer({ databaseUrl, env = {}, timeoutMs = 60_000
   }
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, [
+    path.join(root, "node_modules/next/dist/bin/next"),
+    "start",
+    "-p",
+    String(port),
+    "-H",
+    "127.0.0.1",
+    // Keep idle connections open longer than fetch (undici) keeps them, so the
+    // client always closes first: a server closing an idle socket just as a slow
+    // test reuses it shows up as ECONNRESET.
+    "--keepAliveTimeout",
+    "65000",
+  ], {
     cwd: root,
     env: {
       ...process.env,
