@@ -3,8 +3,9 @@ import { z } from "zod";
 import { findPurchase, listPurchasePage } from "@/lib/billing/purchases";
 import { getAccountByService, listAccounts, listLedgerEntries, listServices } from "@/lib/iap/account-views";
 import { getOrCreateAccount, getService } from "@/lib/iap/accounts";
+import { serviceNameSchema } from "@/lib/iap/catalogue";
 import { findCompanyHold, type HoldDetail } from "@/lib/iap/holds";
-import { authorize, capture, debit, release } from "@/lib/iap/ledger";
+import { capture, debit, release, reserve } from "@/lib/iap/ledger";
 import { fromUnits, toUnits } from "./amounts";
 import { defineOperation, type Operation } from "./operation";
 import { ApiProblem } from "./problems";
@@ -49,11 +50,9 @@ function units(amount: string, decimals: number, path: string): bigint {
 }
 
 async function serviceOrNotFound(technicalName: string) {
-  try {
-    return await getService(technicalName);
-  } catch {
-    throw new ApiProblem("not_found", `There is no service "${technicalName}". GET /api/v1/services lists them.`);
-  }
+  const known = serviceNameSchema.safeParse(technicalName);
+  if (!known.success) throw new ApiProblem("not_found", `There is no service "${technicalName}". GET /api/v1/services lists them.`);
+  return getService(known.data);
 }
 
 async function accountOrNotFound(companyId: number, technicalName: string) {
@@ -200,7 +199,7 @@ export const createHoldOperation = defineOperation({
     const service = await serviceOrNotFound(body.service);
     const amount = units(body.amount, service.decimals, "amount");
     const account = await getOrCreateAccount(caller.companyId, service.technicalName);
-    const hold = await authorize(account, amount, {
+    const hold = await reserve(account, amount, {
       description: body.description,
       reference: body.reference ?? null,
       idempotencyKey: ledgerKey(idempotencyKey),

@@ -4,7 +4,6 @@
 // decimal strings (amounts.ts), times as ISO 8601 in UTC, states in lower case.
 import { z } from "zod";
 import type { AccountSummary, LedgerLine } from "@/lib/iap/account-views";
-import type { ServiceDefinition } from "@/lib/iap/catalogue";
 import type { HoldDetail } from "@/lib/iap/holds";
 import { currencyDigits } from "@/lib/billing/money";
 import type { PurchaseView } from "@/lib/billing/purchases";
@@ -101,7 +100,7 @@ export type ChargeResource = z.infer<typeof chargeResource>;
 export type HoldResource = z.infer<typeof holdResource>;
 export type PurchaseResource = z.infer<typeof purchaseResource>;
 
-export function toServiceResource(service: Pick<ServiceDefinition, "technicalName" | "name" | "description" | "unitName" | "decimals">): ServiceResource {
+export function toServiceResource(service: { technicalName: string; name: string; description: string; unitName: string; decimals: number }): ServiceResource {
   return {
     technical_name: service.technicalName,
     name: service.name,

@@ -1,5 +1,6 @@
 // The Add endpoint form, shared by the page and its server action (plain module).
 import { z } from "zod";
+import { formList } from "@/lib/actions/form-data";
 import { WEBHOOK_EVENT_TYPES } from "./events";
 
 export const endpointFormSchema = z.object({
@@ -9,7 +10,11 @@ export const endpointFormSchema = z.object({
     .trim()
     .max(200, { message: "Use at most 200 characters." })
     .transform((value) => (value === "" ? null : value)),
-  events: z.array(z.enum(WEBHOOK_EVENT_TYPES)).min(1, { message: "Choose at least one event." }),
+  events: formList(z.array(z.enum(WEBHOOK_EVENT_TYPES)).min(1, { message: "Choose at least one event." })),
 });
+
+export const endpointIdSchema = z.object({ id: z.coerce.number().int().positive() });
+export const endpointEnabledSchema = endpointIdSchema.extend({ enabled: z.enum(["true", "false"]).transform((value) => value === "true") });
+export const deliveryIdSchema = z.object({ deliveryId: z.string().regex(/^\d{1,19}$/).transform(BigInt) });
 
 export type EndpointForm = z.infer<typeof endpointFormSchema>;

@@ -3,7 +3,7 @@ import { holdResource, toHoldResource } from "@/lib/api/resources";
 import { pool } from "@/lib/db/client";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { findCompanyHold } from "@/lib/iap/holds";
-import { authorize, expireHolds, grant } from "@/lib/iap/ledger";
+import { expireHolds, grant, reserve } from "@/lib/iap/ledger";
 import { createCompany } from "@/tests/support/fixtures";
 import { startReceiver } from "@/tests/http/receiver";
 import { deliverDueWebhooks } from "./delivery";
@@ -102,7 +102,7 @@ describe("webhook events", () => {
     await endpointRow(company.id, "https://93.184.216.34/hook", ["hold.expired"]);
     const account = await getOrCreateAccount(company.id, "sms");
     await grant(account, 1000n, { kind: "ADJUSTMENT", description: "opening", idempotencyKey: "opening" });
-    const hold = await authorize(account, 125n, { description: "forgotten", reference: "ref-1", idempotencyKey: "h1", ttlSeconds: 0 });
+    const hold = await reserve(account, 125n, { description: "forgotten", reference: "ref-1", idempotencyKey: "h1", ttlSeconds: 0 });
     expect(await expireHolds(10, { accountIds: [account.id] })).toBe(1);
     const { rows } = await pool().query("SELECT type, data FROM webhook_event WHERE company_id = $1", [company.id]);
     expect(rows).toHaveLength(1);

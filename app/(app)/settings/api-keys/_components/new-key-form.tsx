@@ -1,11 +1,10 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
+import { ActionFeedback, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
 import { FieldError, TextField } from "@/components/form";
-import { createApiKeyAction, type NewKeyState } from "../actions";
-
-const INITIAL: NewKeyState = { ok: false, message: "", fieldErrors: {} };
+import { createApiKeyAction } from "../actions";
 
 const SCOPES = [
   { value: "read", label: "Read", hint: "Services, accounts, ledger entries, holds and purchases." },
@@ -13,18 +12,18 @@ const SCOPES = [
 ];
 
 export function NewKeyForm() {
-  const [state, action, pending] = useActionState(createApiKeyAction, INITIAL);
+  const form = useActionForm(createApiKeyAction);
   return (
     <div className="space-y-4">
-      {state.ok && state.key && <ShownOnce name={state.name ?? ""} secret={state.key} />}
-      <form action={action} className="space-y-4" noValidate>
-        <TextField label="Name" name="name" placeholder="Web shop" autoComplete="off" errors={state.fieldErrors.name} required maxLength={100} />
+      {form.data && <ShownOnce name={form.data.name} secret={form.data.key} />}
+      <form action={form.action} className="space-y-4" noValidate>
+        <TextField label="Name" name="name" placeholder="Web shop" autoComplete="off" defaultValue={form.value("name")} errors={form.errors("name")} required maxLength={100} />
         <fieldset>
           <legend className="text-sm font-medium text-gray-800">Scopes</legend>
           <div className="mt-1 space-y-2">
             {SCOPES.map((scope) => (
               <label key={scope.value} className="flex items-start gap-2 text-sm">
-                <input type="checkbox" name="scopes" value={scope.value} defaultChecked className="mt-0.5 size-4 shrink-0 accent-brand-600" />
+                <input type="checkbox" name="scopes" value={scope.value} defaultChecked={form.values("scopes", ["read", "charge"]).includes(scope.value)} className="mt-0.5 size-4 shrink-0 accent-brand-600" />
                 <span>
                   <span className="font-medium text-gray-900">{scope.label}</span>
                   <span className="block text-gray-600">{scope.hint}</span>
@@ -32,13 +31,13 @@ export function NewKeyForm() {
               </label>
             ))}
           </div>
-          {state.fieldErrors.scopes && <FieldError>{state.fieldErrors.scopes.join(" ")}</FieldError>}
+          {form.errors("scopes") && <FieldError>{form.errors("scopes")!.join(" ")}</FieldError>}
         </fieldset>
         <div className="flex items-center gap-3">
-          <Button type="submit" pending={pending} pendingLabel="Creating…">
+          <Button type="submit" pending={form.pending} pendingLabel="Creating…">
             Create key
           </Button>
-          {!pending && !state.ok && state.message && <FieldError role="alert">{state.message}</FieldError>}
+          {!form.pending && form.failed && <ActionFeedback state={form.state} />}
         </div>
       </form>
     </div>

@@ -1,11 +1,11 @@
 "use client";
 
-import { useActionState } from "react";
+import { actionMessage, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
 import { revokeApiKeyAction } from "../actions";
 
 export function RevokeButton({ id, name }: { id: number; name: string }) {
-  const [state, action, pending] = useActionState(revokeApiKeyAction, null);
+  const { action, pending, state, failed } = useActionForm(revokeApiKeyAction);
   return (
     <form
       action={action}
@@ -18,9 +18,9 @@ export function RevokeButton({ id, name }: { id: number; name: string }) {
       <Button type="submit" variant="secondary" pending={pending} pendingLabel="Revoking…" className="px-2.5! py-1! text-xs!" aria-label={`Revoke ${name}`}>
         Revoke
       </Button>
-      {state && !state.ok && (
+      {failed && (
         <p role="alert" className="text-xs text-red-700">
-          {state.message}
+          {actionMessage(state)}
         </p>
       )}
     </form>

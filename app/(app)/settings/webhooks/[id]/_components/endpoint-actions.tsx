@@ -1,13 +1,15 @@
 "use client";
 
-import { useActionState } from "react";
+import { actionMessage, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
 import { deleteEndpointAction, resendDeliveryAction, setEndpointEnabledAction } from "../../actions";
 
 export function EndpointActions({ id, enabled }: { id: number; enabled: boolean }) {
-  const [toggled, toggle, toggling] = useActionState(setEndpointEnabledAction, null);
-  const [deleted, remove, deleting] = useActionState(deleteEndpointAction, null);
-  const failure = [toggled, deleted].find((state) => state && !state.ok);
+  const toggled = useActionForm(setEndpointEnabledAction);
+  const deleted = useActionForm(deleteEndpointAction);
+  const { action: toggle, pending: toggling } = toggled;
+  const { action: remove, pending: deleting } = deleted;
+  const failure = [toggled, deleted].find((form) => form.failed)?.state ?? null;
   return (
     <div className="flex flex-wrap items-center gap-2">
       <form action={toggle}>
@@ -30,7 +32,7 @@ export function EndpointActions({ id, enabled }: { id: number; enabled: boolean 
       </form>
       {failure && (
         <p role="alert" className="text-sm text-red-700">
-          {failure.message}
+          {actionMessage(failure)}
         </p>
       )}
     </div>
@@ -38,7 +40,7 @@ export function EndpointActions({ id, enabled }: { id: number; enabled: boolean 
 }
 
 export function ResendButton({ deliveryId, eventType }: { deliveryId: string; eventType: string }) {
-  const [state, action, pending] = useActionState(resendDeliveryAction, null);
+  const { state, action, pending } = useActionForm(resendDeliveryAction);
   return (
     <form action={action} className="flex flex-col items-end gap-1">
       <input type="hidden" name="deliveryId" value={deliveryId} />
@@ -47,7 +49,7 @@ export function ResendButton({ deliveryId, eventType }: { deliveryId: string; ev
       </Button>
       {state && (
         <p role="status" className={`text-xs ${state.ok ? "text-green-700" : "text-red-700"}`}>
-          {state.message}
+          {actionMessage(state)}
         </p>
       )}
     </form>
