@@ -3,20 +3,7 @@ import { pool } from "@/lib/db/client";
 import { serviceNameSchema, type ServiceName } from "./catalogue";
 import { UnknownServiceError } from "./errors";
 import { grant } from "./ledger";
-
-export interface ServiceInfo {
-  id: number;
-  technicalName: ServiceName;
-  name: string;
-  decimals: number;
-  trialCredits: bigint;
-}
-
-export interface AccountRef {
-  id: number;
-  companyId: number;
-  service: ServiceInfo;
-}
+import type { AccountRef, ServiceInfo } from "./types";
 
 // The catalogue changes only by seeding; caching it per process saves a query
 // on every charge. A service missing from the cache is looked up again.

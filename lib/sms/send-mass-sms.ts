@@ -1,8 +1,9 @@
 import "server-only";
 import { pool } from "@/lib/db/client";
-import { getOrCreateAccount, type AccountRef } from "@/lib/iap/accounts";
+import { getOrCreateAccount } from "@/lib/iap/accounts";
+import type { AccountRef } from "@/lib/iap/types";
 import { InsufficientCreditsError } from "@/lib/iap/errors";
-import { reserve, capture, release } from "@/lib/iap/ledger";
+import { reserve, capture, release } from "@/lib/iap/holds";
 import { formatCredits } from "@/lib/iap/units";
 import { smsGateway, SmsGatewayError, type SmsGateway } from "./gateways";
 import { formatE164, parsePhone } from "./phone";
