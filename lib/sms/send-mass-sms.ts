@@ -6,7 +6,7 @@ import { InsufficientCreditsError } from "@/lib/iap/errors";
 import { reserve, capture, release } from "@/lib/iap/holds";
 import { formatCredits } from "@/lib/iap/units";
 import { smsGateway, SmsGatewayError, type SmsGateway } from "./gateways";
-import { formatE164, parsePhone } from "./phone";
+import { formatE164, parsePhone } from "@/lib/contacts/phone";
 import { creditsPerPart, type PriceTable } from "./price";
 import { loadPriceTable, smsService } from "./pricing";
 import { checkMessage } from "./message";

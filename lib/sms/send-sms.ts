@@ -5,7 +5,7 @@ import { charge } from "@/lib/iap/charge";
 import { HoldNotPendingError, InsufficientCreditsError } from "@/lib/iap/errors";
 import { formatCredits } from "@/lib/iap/units";
 import { smsGateway, SmsGatewayError, type SmsGateway } from "./gateways";
-import { INVALID_NUMBER_MESSAGE, parsePhone, type ParsedPhone } from "./phone";
+import { INVALID_NUMBER_MESSAGE, parsePhone, type ParsedPhone } from "@/lib/contacts/phone";
 import { smsPrice } from "./price";
 import { loadPriceTable, smsService } from "./pricing";
 import { checkMessage } from "./message";
