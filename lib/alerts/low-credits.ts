@@ -3,7 +3,7 @@ import { pool } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { deliverOutbox, type DeliveryCounts } from "@/lib/mail/delivery";
 import { insertEmails, type NewEmail } from "@/lib/mail/outbox";
-import { lowCreditsEmail } from "@/lib/mail/templates";
+import { lowCreditsEmail } from "./low-credits-email";
 
 // The low-credit state machine, one warning per threshold crossing:
 //   armed (warned_at NULL) --balance < threshold, job runs--> warned (warned_at set, e-mail queued)
