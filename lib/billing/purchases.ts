@@ -1,5 +1,6 @@
 import "server-only";
 import { pool, prisma } from "@/lib/db/client";
+import { withTransaction } from "@/lib/db/transaction";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { serviceNameSchema, type ServiceName } from "@/lib/iap/catalogue";
 import { balanceOf, grant } from "@/lib/iap/ledger";
@@ -136,10 +137,7 @@ export async function fulfilPurchase(
   source: FulfilSource,
   options: { companyId?: number } = {},
 ): Promise<FulfilResult | null> {
-  const client = await pool().connect();
-  let credited: { accountId: number; balanceAfter: bigint } | null = null;
-  try {
-    await client.query("BEGIN");
+  const credited = await withTransaction(async (client) => {
     const { rows } = await client.query(
       `UPDATE purchase p SET status = 'PAID', paid_at = now()
          FROM iap_account a, iap_service s, credit_pack k
@@ -169,15 +167,10 @@ export async function fulfilPurchase(
         createdById: row.created_by_id,
         db: client,
       });
-      credited = { accountId: row.account_id, balanceAfter: entry.balanceAfter };
+      return { accountId: row.account_id as number, balanceAfter: entry.balanceAfter };
     }
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+    return null;
+  });
   const purchase = await findPurchase(purchaseId, options.companyId);
   if (!purchase) return null;
   return {

@@ -1,5 +1,6 @@
 import "server-only";
 import { pool } from "@/lib/db/client";
+import { withTransaction } from "@/lib/db/transaction";
 import { HoldNotPendingError, isUniqueViolation } from "./errors";
 import { assertKey, assertPositive, balanceOf, CAPTURE_KEY_PREFIX, findEntry, insufficient } from "./ledger";
 import type { AccountRef, CaptureResult, EntryOptions, Hold, HoldStatus } from "./types";
@@ -166,10 +167,7 @@ async function resolveHold(holdId: number, accountId: number, status: "RELEASED"
  * once. `accountIds` limits the sweep (tests; one account's page).
  */
 export async function expireHolds(limit = 1000, scope: { accountIds?: number[] } = {}): Promise<number> {
-  const client = await pool().connect();
-  let expired = 0;
-  try {
-    await client.query("BEGIN");
+  return withTransaction(async (client) => {
     const due = await client.query<{ account_id: number }>(
       `SELECT DISTINCT account_id FROM (
          SELECT account_id FROM credit_hold
@@ -178,34 +176,25 @@ export async function expireHolds(limit = 1000, scope: { accountIds?: number[] }
        ) due`,
       [limit, scope.accountIds ?? null],
     );
-    if (due.rows.length > 0) {
-      const accountIds = due.rows.map((row) => row.account_id).sort((a, b) => a - b);
-      await client.query("SELECT id FROM iap_account WHERE id = ANY($1::int[]) ORDER BY id FOR UPDATE", [accountIds]);
-      const { rows } = await client.query(
-        `WITH expired AS (
-           UPDATE credit_hold SET status = 'EXPIRED', resolved_at = now()
-            WHERE id IN (SELECT id FROM credit_hold WHERE account_id = ANY($1::int[]) AND status = 'PENDING' AND expires_at <= now() ORDER BY expires_at LIMIT $2)
-           RETURNING account_id, amount
-         ), per_account AS (
-           SELECT account_id, sum(amount) AS amount, count(*) AS holds FROM expired GROUP BY account_id
-         ), freed AS (
-           UPDATE iap_account a SET held = a.held - per_account.amount, updated_at = now()
-             FROM per_account WHERE a.id = per_account.account_id
-         )
-         SELECT COALESCE(sum(holds), 0)::int AS expired FROM per_account`,
-        [accountIds, limit],
-      );
-      expired = rows[0].expired;
-    }
-    await client.query("COMMIT");
-  } catch (error) {
-    // A connection that cannot even roll back is dropped rather than reused.
-    const broken = await client.query("ROLLBACK").then(() => undefined, (rollbackError: Error) => rollbackError);
-    client.release(broken);
-    throw error;
-  }
-  client.release();
-  return expired;
+    if (due.rows.length === 0) return 0;
+    const accountIds = due.rows.map((row) => row.account_id).sort((a, b) => a - b);
+    await client.query("SELECT id FROM iap_account WHERE id = ANY($1::int[]) ORDER BY id FOR UPDATE", [accountIds]);
+    const { rows } = await client.query<{ expired: number }>(
+      `WITH expired AS (
+         UPDATE credit_hold SET status = 'EXPIRED', resolved_at = now()
+          WHERE id IN (SELECT id FROM credit_hold WHERE account_id = ANY($1::int[]) AND status = 'PENDING' AND expires_at <= now() ORDER BY expires_at LIMIT $2)
+         RETURNING account_id, amount
+       ), per_account AS (
+         SELECT account_id, sum(amount) AS amount, count(*) AS holds FROM expired GROUP BY account_id
+       ), freed AS (
+         UPDATE iap_account a SET held = a.held - per_account.amount, updated_at = now()
+           FROM per_account WHERE a.id = per_account.account_id
+       )
+       SELECT COALESCE(sum(holds), 0)::int AS expired FROM per_account`,
+      [accountIds, limit],
+    );
+    return rows[0].expired;
+  });
 }
 
 export async function findHoldById(account: AccountRef, holdId: number): Promise<Hold | null> {
