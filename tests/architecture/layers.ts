@@ -47,8 +47,8 @@ export const LAYERS: Layer[] = [
   { name: "data", paths: ["lib/db/"], why: "Prisma client, pool, transactions, migrations: knows no domain" },
   {
     name: "vocabulary",
-    paths: ["lib/env.ts", "lib/routes.ts", "lib/form-fields.ts", "lib/iap/catalogue.ts"],
-    why: "configuration, URL builders, form field schemas and the services' names: plain modules every layer shares",
+    paths: ["lib/env.ts", "lib/errors.ts", "lib/routes.ts", "lib/form-fields.ts", "lib/iap/catalogue.ts"],
+    why: "configuration, error codes, URL builders, form field schemas and the services' names: plain modules every layer shares",
   },
 ];
 
