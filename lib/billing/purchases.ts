@@ -1,5 +1,5 @@
 import "server-only";
-import { pool, prisma } from "@/lib/db/client";
+import { pool } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { serviceNameSchema, type ServiceName } from "@/lib/iap/catalogue";
@@ -35,18 +35,12 @@ export async function createPurchase(input: {
   createdById: number;
 }): Promise<PurchaseView> {
   const account = await getOrCreateAccount(input.companyId, input.technicalName);
-  const created = await prisma().purchase.create({
-    data: {
-      accountId: account.id,
-      packId: input.pack.id,
-      credits: input.pack.credits,
-      amount: input.pack.price,
-      currency: input.pack.currency,
-      provider: input.provider,
-      createdById: input.createdById,
-    },
-    select: { id: true },
-  });
+  const { rows } = await pool().query<{ id: number }>(
+    `INSERT INTO purchase (account_id, pack_id, credits, amount, currency, provider, created_by_id)
+     VALUES ($1, $2, $3, $4, $5, $6::"PaymentProvider", $7) RETURNING id`,
+    [account.id, input.pack.id, input.pack.credits, input.pack.price, input.pack.currency, input.provider, input.createdById],
+  );
+  const created = rows[0];
   return (await findPurchase(created.id))!;
 }
 
@@ -67,21 +61,40 @@ const VIEW_SQL = `
     JOIN iap_service s ON s.id = a.service_id
     JOIN credit_pack k ON k.id = p.pack_id`;
 
-function toView(row: Record<string, unknown>): PurchaseView {
+/** A row of VIEW_SQL as node-pg returns it (bigints as text, char(3) padded). */
+interface PurchaseRow {
+  id: number;
+  company_id: number;
+  account_id: number;
+  technical_name: string;
+  service_name: string;
+  decimals: number;
+  pack_name: string;
+  credits: string;
+  amount: number;
+  currency: string;
+  provider: Provider;
+  provider_ref: string | null;
+  status: PurchaseStatus;
+  created_at: Date;
+  paid_at: Date | null;
+}
+
+function toView(row: PurchaseRow): PurchaseView {
   return {
-    id: row.id as number,
-    companyId: row.company_id as number,
-    accountId: row.account_id as number,
-    service: { technicalName: serviceNameSchema.parse(row.technical_name), name: row.service_name as string, decimals: row.decimals as number },
-    packName: row.pack_name as string,
-    credits: BigInt(row.credits as string),
-    amount: row.amount as number,
-    currency: (row.currency as string).trim(),
-    provider: row.provider as Provider,
-    providerRef: (row.provider_ref as string | null) ?? null,
-    status: row.status as PurchaseStatus,
-    createdAt: row.created_at as Date,
-    paidAt: (row.paid_at as Date | null) ?? null,
+    id: row.id,
+    companyId: row.company_id,
+    accountId: row.account_id,
+    service: { technicalName: serviceNameSchema.parse(row.technical_name), name: row.service_name, decimals: row.decimals },
+    packName: row.pack_name,
+    credits: BigInt(row.credits),
+    amount: row.amount,
+    currency: row.currency.trim(),
+    provider: row.provider,
+    providerRef: row.provider_ref,
+    status: row.status,
+    createdAt: row.created_at,
+    paidAt: row.paid_at,
   };
 }
 
@@ -91,13 +104,13 @@ function toView(row: Record<string, unknown>): PurchaseView {
  * a purchase up without one.
  */
 export async function findPurchase(purchaseId: number, companyId?: number): Promise<PurchaseView | null> {
-  const { rows } = await pool().query(`${VIEW_SQL} WHERE p.id = $1 AND ($2::int IS NULL OR a.company_id = $2)`, [purchaseId, companyId ?? null]);
+  const { rows } = await pool().query<PurchaseRow>(`${VIEW_SQL} WHERE p.id = $1 AND ($2::int IS NULL OR a.company_id = $2)`, [purchaseId, companyId ?? null]);
   return rows[0] ? toView(rows[0]) : null;
 }
 
 /** The company's purchase paid through a provider checkout (Stripe session id), or null. */
 export async function findPurchaseByProviderRef(providerRef: string, companyId: number): Promise<PurchaseView | null> {
-  const { rows } = await pool().query(`${VIEW_SQL} WHERE p.provider_ref = $1 AND a.company_id = $2`, [providerRef, companyId]);
+  const { rows } = await pool().query<PurchaseRow>(`${VIEW_SQL} WHERE p.provider_ref = $1 AND a.company_id = $2`, [providerRef, companyId]);
   return rows[0] ? toView(rows[0]) : null;
 }
 

@@ -18,14 +18,24 @@ import type { AccountRef, CaptureResult, EntryOptions, Hold, HoldStatus } from "
 /** Default life of a hold: long enough for a gateway call, short enough that a crash frees credits soon. */
 export const DEFAULT_HOLD_TTL_SECONDS = 15 * 60;
 
-function toHold(account: AccountRef, row: Record<string, unknown>, replayed: boolean): Hold {
+/** A credit_hold row as node-pg returns HOLD_COLUMNS (bigints as text). */
+interface HoldRow {
+  id: number;
+  amount: string;
+  status: HoldStatus;
+  captured_amount: string | null;
+  expires_at: Date;
+  result: unknown;
+}
+
+function toHold(account: AccountRef, row: HoldRow, replayed: boolean): Hold {
   return {
-    id: row.id as number,
+    id: row.id,
     account,
-    amount: BigInt(row.amount as string),
-    status: row.status as HoldStatus,
-    capturedAmount: row.captured_amount === null || row.captured_amount === undefined ? null : BigInt(row.captured_amount as string),
-    expiresAt: row.expires_at as Date,
+    amount: BigInt(row.amount),
+    status: row.status,
+    capturedAmount: row.captured_amount === null ? null : BigInt(row.captured_amount),
+    expiresAt: row.expires_at,
     result: row.result ?? null,
     replayed,
   };
@@ -34,7 +44,7 @@ function toHold(account: AccountRef, row: Record<string, unknown>, replayed: boo
 const HOLD_COLUMNS = "id, amount, status, captured_amount, expires_at, result";
 
 async function findHold(account: AccountRef, idempotencyKey: string): Promise<Hold | null> {
-  const { rows } = await pool().query(`SELECT ${HOLD_COLUMNS} FROM credit_hold WHERE account_id = $1 AND idempotency_key = $2`, [
+  const { rows } = await pool().query<HoldRow>(`SELECT ${HOLD_COLUMNS} FROM credit_hold WHERE account_id = $1 AND idempotency_key = $2`, [
     account.id,
     idempotencyKey,
   ]);
@@ -54,7 +64,7 @@ export async function reserve(
   const ttl = options.ttlSeconds ?? DEFAULT_HOLD_TTL_SECONDS;
   if (!Number.isFinite(ttl) || ttl < 0) throw new RangeError(`A hold's ttlSeconds must be 0 or more (got ${ttl})`);
   try {
-    const { rows } = await pool().query({
+    const { rows } = await pool().query<HoldRow>({
       name: "iap_reserve",
       text: `WITH account AS (
          UPDATE iap_account SET held = held + $2, updated_at = now()
@@ -82,7 +92,7 @@ export async function reserve(
  */
 export async function capture(hold: Pick<Hold, "id" | "account">, actual: bigint, options: { description?: string; result?: unknown } = {}): Promise<CaptureResult> {
   if (typeof actual !== "bigint" || actual < 0n) throw new RangeError(`A capture must be 0 or more units (got ${actual})`);
-  const { rows } = await pool().query({
+  const { rows } = await pool().query<{ id: number; balance: string; entry_id: string | null }>({
     name: "iap_capture",
     text: `WITH locked AS (
        SELECT id FROM iap_account WHERE id = $5 FOR UPDATE
@@ -107,10 +117,13 @@ export async function capture(hold: Pick<Hold, "id" | "account">, actual: bigint
   if (rows[0]) {
     return { holdId: hold.id, captured: actual, entryId: rows[0].entry_id === null ? null : BigInt(rows[0].entry_id), balanceAfter: BigInt(rows[0].balance), replayed: false };
   }
-  const current = await pool().query("SELECT status, amount, captured_amount, expires_at <= now() AS due FROM credit_hold WHERE id = $1 AND account_id = $2", [hold.id, hold.account.id]);
+  const current = await pool().query<Pick<HoldRow, "status" | "amount" | "captured_amount"> & { due: boolean }>(
+    "SELECT status, amount, captured_amount, expires_at <= now() AS due FROM credit_hold WHERE id = $1 AND account_id = $2",
+    [hold.id, hold.account.id],
+  );
   const row = current.rows[0];
   if (!row) throw new Error(`Hold ${hold.id} not found on account ${hold.account.id}`);
-  if (row.status === "CAPTURED" && BigInt(row.captured_amount) === actual) {
+  if (row.status === "CAPTURED" && row.captured_amount !== null && BigInt(row.captured_amount) === actual) {
     // The first capture's entry and the balance it left (a capture of 0 posted no entry).
     const entry = await findEntry(hold.account.id, `${CAPTURE_KEY_PREFIX}${hold.id}`);
     return {
@@ -142,7 +155,7 @@ export async function expireHold(hold: Pick<Hold, "id" | "account">): Promise<bo
 }
 
 async function resolveHold(holdId: number, accountId: number, status: "RELEASED" | "EXPIRED"): Promise<boolean> {
-  const { rows } = await pool().query({
+  const { rows } = await pool().query<{ id: number }>({
     name: "iap_resolve_hold",
     text: `WITH locked AS (
        SELECT id FROM iap_account WHERE id = $2 FOR UPDATE
@@ -207,13 +220,13 @@ export async function findHoldById(account: AccountRef, holdId: number): Promise
  */
 export async function holdState(hold: Pick<Hold, "id" | "account">): Promise<{ hold: Hold; due: boolean } | null> {
   const { account } = hold;
-  const { rows } = await pool().query(
+  const { rows } = await pool().query<HoldRow & { due: boolean }>(
     "SELECT id, amount, status, captured_amount, expires_at, result, expires_at <= now() AS due FROM credit_hold WHERE id = $1 AND account_id = $2",
     [hold.id, account.id],
   );
   const row = rows[0];
   if (!row) return null;
-  return { hold: toHold(account, row, true), due: row.due as boolean };
+  return { hold: toHold(account, row, true), due: row.due };
 }
 
 function jsonOrNull(value: unknown): string | null {

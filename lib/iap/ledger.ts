@@ -4,6 +4,14 @@ import { pool } from "@/lib/db/client";
 import { InsufficientCreditsError, isUniqueViolation } from "./errors";
 import type { AccountRef, EntryOptions, EntryResult, GrantKind } from "./types";
 
+// node-pg hands bigint columns over as text: rows are typed as they arrive
+// and turned into bigints once, where they are read.
+interface EntryRow {
+  id: string;
+  amount: string;
+  balance_after: string;
+}
+
 // Ledger entries: credits in (grant) and out (debit). Holds — credits reserved
 // for work whose price is known afterwards — are in holds.ts, which builds on
 // the checks exported here.
@@ -33,7 +41,7 @@ export function assertKey(idempotencyKey: string, { ledger }: { ledger: boolean 
 }
 
 export async function findEntry(accountId: number, idempotencyKey: string): Promise<EntryResult | null> {
-  const { rows } = await pool().query(
+  const { rows } = await pool().query<EntryRow>(
     "SELECT id, amount, balance_after FROM ledger_entry WHERE account_id = $1 AND idempotency_key = $2",
     [accountId, idempotencyKey],
   );
@@ -42,7 +50,7 @@ export async function findEntry(accountId: number, idempotencyKey: string): Prom
 }
 
 async function availableUnits(accountId: number): Promise<bigint> {
-  const { rows } = await pool().query("SELECT balance - held AS available FROM iap_account WHERE id = $1", [accountId]);
+  const { rows } = await pool().query<{ available: string }>("SELECT balance - held AS available FROM iap_account WHERE id = $1", [accountId]);
   return BigInt(rows[0]?.available ?? 0);
 }
 
@@ -74,7 +82,7 @@ export async function grant(
   assertPositive(amount, "A grant");
   assertKey(options.idempotencyKey, { ledger: true });
   try {
-    const { rows } = await (options.db ?? pool()).query({
+    const { rows } = await (options.db ?? pool()).query<Omit<EntryRow, "amount">>({
       // Named: each pooled connection parses and plans the statement once.
       name: "iap_grant",
       text: `WITH account AS (
@@ -103,7 +111,7 @@ export async function debit(account: AccountRef, amount: bigint, options: EntryO
   assertPositive(amount, "A debit");
   assertKey(options.idempotencyKey, { ledger: true });
   try {
-    const { rows } = await pool().query({
+    const { rows } = await pool().query<Omit<EntryRow, "amount">>({
       name: "iap_debit",
       text: `WITH account AS (
          UPDATE iap_account SET balance = balance - $2, updated_at = now()
@@ -127,6 +135,6 @@ export async function debit(account: AccountRef, amount: bigint, options: EntryO
 }
 
 export async function balanceOf(accountId: number): Promise<bigint> {
-  const { rows } = await pool().query("SELECT balance FROM iap_account WHERE id = $1", [accountId]);
+  const { rows } = await pool().query<{ balance: string }>("SELECT balance FROM iap_account WHERE id = $1", [accountId]);
   return BigInt(rows[0]?.balance ?? 0);
 }
