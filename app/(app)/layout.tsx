@@ -1,5 +1,6 @@
 import { requireUser } from "@/lib/auth/session";
 import { AppNav } from "./_components/app-nav";
+import { CreditAlertsBanner } from "./_components/credit-alerts-banner";
 import { UserMenu } from "./_components/user-menu";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
@@ -23,6 +24,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </div>
         </div>
       </header>
+      <CreditAlertsBanner user={user} />
       <main className="flex-1">{children}</main>
     </div>
   );

@@ -1,6 +1,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
 import { prisma } from "@/lib/db/client";
 import { authOptions } from "./options";
 
@@ -26,15 +27,17 @@ export class AuthError extends Error {
 /**
  * The signed-in user, re-read from the database on every call so that a
  * deleted user or a changed role takes effect at once, not when the token expires.
+ * Once per request: React's cache() shares the answer between the layout, the
+ * page and its banners while one page renders (outside a render it is a plain call).
  */
-export async function currentUser(): Promise<SessionUser | null> {
+export const currentUser = cache(async function currentUser(): Promise<SessionUser | null> {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   if (!id) return null;
   const user = await prisma().user.findUnique({ where: { id } });
   if (!user) return null;
   return { id: user.id, companyId: user.companyId, email: user.email, name: user.name, role: user.role };
-}
+});
 
 /** For pages: redirect to sign-in when signed out (coming back here afterwards). */
 export async function requireUser(returnTo?: string): Promise<SessionUser> {
