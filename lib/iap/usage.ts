@@ -117,3 +117,31 @@ export function lastDays(today: string, count: number): string[] {
   const end = Date.parse(`${today}T00:00:00Z`);
   return Array.from({ length: count }, (_, i) => new Date(end - (count - 1 - i) * 86_400_000).toISOString().slice(0, 10));
 }
+
+/** The forecast of each account (the alert e-mails), from the same daily totals as the page. */
+export async function forecastsFor(accountIds: number[]): Promise<Map<number, Forecast>> {
+  if (accountIds.length === 0) return new Map();
+  const span = FORECAST_WINDOW_DAYS + 1;
+  const { rows } = await pool().query<{ id: number; today: string; available: string; day: string | null; used: string | null }>(
+    `WITH a AS (
+       SELECT a.id, a.balance - a.held AS available, (now() AT TIME ZONE c.time_zone)::date AS today
+         FROM iap_account a JOIN company c ON c.id = a.company_id WHERE a.id = ANY($1::int[])
+     )
+     SELECT a.id, to_char(a.today, 'YYYY-MM-DD') AS today, a.available, to_char(d.day, 'YYYY-MM-DD') AS day, sum(d.used) AS used
+       FROM a LEFT JOIN usage_day d ON d.account_id = a.id AND d.day > a.today - $2::int
+      GROUP BY a.id, a.today, a.available, d.day`,
+    [accountIds, span],
+  );
+  const series = new Map<number, { today: string; available: bigint; used: Map<string, bigint> }>();
+  for (const row of rows) {
+    const entry = series.get(row.id) ?? { today: row.today, available: BigInt(row.available), used: new Map() };
+    if (row.day) entry.used.set(row.day, BigInt(row.used ?? 0));
+    series.set(row.id, entry);
+  }
+  const result = new Map<number, Forecast>();
+  for (const [id, entry] of series) {
+    const days = lastDays(entry.today, span).map((day) => entry.used.get(day) ?? 0n);
+    result.set(id, forecast(days.slice(0, -1), days[days.length - 1], entry.available));
+  }
+  return result;
+}
