@@ -323,9 +323,11 @@ export default async function AccountPage({
         <Card id="credit-history" title="Credit history" flush>
           <form method="get" action={path} className="grid gap-3 px-4 pb-3 sm:grid-cols-6 sm:px-6" aria-label="Filter the credit history">
             {period !== 30 && <input type="hidden" name="period" value={period} />}
-            <label className="text-sm sm:col-span-1">
-              <span className="block font-medium text-gray-800">Kind</span>
-              <select name="kind" defaultValue={one("kind") ?? ""} className="mt-1 w-full rounded-md border border-gray-300 bg-white px-2 py-1.5">
+            <div className="text-sm sm:col-span-1">
+              <label htmlFor="history-kind" className="block font-medium text-gray-800">
+                Kind
+              </label>
+              <select id="history-kind" name="kind" defaultValue={one("kind") ?? ""} className="mt-1 w-full rounded-md border border-gray-300 bg-white px-2 py-1.5">
                 <option value="">All</option>
                 {Object.entries(LEDGER_KIND_LABELS).map(([kind, label]) => (
                   <option key={kind} value={kind}>
@@ -333,10 +335,12 @@ export default async function AccountPage({
                   </option>
                 ))}
               </select>
-            </label>
-            <label className="text-sm sm:col-span-1">
-              <span className="block font-medium text-gray-800">User</span>
-              <select name="user" defaultValue={one("user") ?? ""} className="mt-1 w-full rounded-md border border-gray-300 bg-white px-2 py-1.5">
+            </div>
+            <div className="text-sm sm:col-span-1">
+              <label htmlFor="history-user" className="block font-medium text-gray-800">
+                User
+              </label>
+              <select id="history-user" name="user" defaultValue={one("user") ?? ""} className="mt-1 w-full rounded-md border border-gray-300 bg-white px-2 py-1.5">
                 <option value="">Everyone</option>
                 {budgets.users.map((line) => (
                   <option key={line.userId} value={line.userId}>
@@ -345,19 +349,25 @@ export default async function AccountPage({
                 ))}
                 <option value="0">No user (API, background work)</option>
               </select>
-            </label>
-            <label className="text-sm sm:col-span-1">
-              <span className="block font-medium text-gray-800">From</span>
-              <input type="date" name="from" defaultValue={one("from") ?? ""} className="mt-1 w-full rounded-md border border-gray-300 px-2 py-1" />
-            </label>
-            <label className="text-sm sm:col-span-1">
-              <span className="block font-medium text-gray-800">To</span>
-              <input type="date" name="to" defaultValue={one("to") ?? ""} className="mt-1 w-full rounded-md border border-gray-300 px-2 py-1" />
-            </label>
-            <label className="text-sm sm:col-span-2">
-              <span className="block font-medium text-gray-800">Search</span>
-              <input type="search" name="q" defaultValue={one("q") ?? ""} maxLength={100} placeholder="Description or reference" className="mt-1 w-full rounded-md border border-gray-300 px-2 py-1.5" />
-            </label>
+            </div>
+            <div className="text-sm sm:col-span-1">
+              <label htmlFor="history-from" className="block font-medium text-gray-800">
+                From
+              </label>
+              <input type="date" id="history-from" name="from" defaultValue={one("from") ?? ""} className="mt-1 w-full rounded-md border border-gray-300 px-2 py-1" />
+            </div>
+            <div className="text-sm sm:col-span-1">
+              <label htmlFor="history-to" className="block font-medium text-gray-800">
+                To
+              </label>
+              <input type="date" id="history-to" name="to" defaultValue={one("to") ?? ""} className="mt-1 w-full rounded-md border border-gray-300 px-2 py-1" />
+            </div>
+            <div className="text-sm sm:col-span-2">
+              <label htmlFor="history-q" className="block font-medium text-gray-800">
+                Search
+              </label>
+              <input type="search" id="history-q" name="q" defaultValue={one("q") ?? ""} maxLength={100} placeholder="Description or reference" className="mt-1 w-full rounded-md border border-gray-300 px-2 py-1.5" />
+            </div>
             <div className="flex flex-wrap items-center gap-3 sm:col-span-6">
               <button type="submit" className={buttonClasses("secondary")}>
                 Apply filters
