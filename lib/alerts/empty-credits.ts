@@ -2,9 +2,9 @@ import "server-only";
 import { pool } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { emitWebhookEvents } from "@/lib/events/emit";
-import { toAccountResource } from "@/lib/events/resources";
 import { env } from "@/lib/env";
 import { serviceNameSchema } from "@/lib/iap/catalogue";
+import { alertAccountResource } from "./account-resource";
 import { formatCredits } from "@/lib/iap/units";
 import { insertEmails, type NewEmail } from "@/lib/mail/outbox";
 import { buyCreditsPath } from "@/lib/routes";
@@ -85,19 +85,7 @@ export async function queueEmptyAlerts(options: { companyId?: number; batchSize?
           companyId: row.company_id,
           type: "balance.empty" as const,
           data: {
-            account: toAccountResource({
-              id: row.id,
-              technicalName: serviceNameSchema.parse(row.technical_name),
-              serviceName: row.service_name,
-              unitName: row.unit_name,
-              decimals: row.decimals,
-              balance: BigInt(row.balance),
-              held: BigInt(row.held),
-              warnEnabled: row.warn_enabled,
-              warningThreshold: row.warning_threshold === null ? null : BigInt(row.warning_threshold),
-              warningEmail: row.warning_email,
-              warnedAt: null,
-            }),
+            account: alertAccountResource(row),
           },
         })),
         { db: client },

@@ -1,8 +1,8 @@
 import "server-only";
-import { toAccountResource } from "@/lib/events/resources";
 import { pool } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { serviceNameSchema } from "@/lib/iap/catalogue";
+import { alertAccountResource } from "./account-resource";
 import { env } from "@/lib/env";
 import { deliverOutbox, type DeliveryCounts } from "@/lib/mail/delivery";
 import { insertEmails, type NewEmail } from "@/lib/mail/outbox";
@@ -125,19 +125,7 @@ export async function queueLowCreditWarnings(options: LowCreditsOptions = {}): P
           companyId: row.company_id,
           type: "balance.low" as const,
           data: {
-            account: toAccountResource({
-              id: row.id,
-              technicalName: serviceNameSchema.parse(row.technical_name),
-              serviceName: row.service_name,
-              unitName: row.unit_name,
-              decimals: row.decimals,
-              balance: BigInt(row.balance),
-              held: BigInt(row.held),
-              warnEnabled: true,
-              warningThreshold: BigInt(row.warning_threshold),
-              warningEmail: row.warning_email,
-              warnedAt: null,
-            }),
+            account: alertAccountResource(row),
           },
         })),
         { db: client },

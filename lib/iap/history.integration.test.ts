@@ -1,6 +1,7 @@
 // The credit history's filters and its streamed CSV export on the real
 // PostgreSQL, up to an account of 1,000,000 entries.
 import { describe, expect, it } from "vitest";
+import { parseCsv } from "@/tests/support/csv";
 import { pool, prisma } from "@/lib/db/client";
 import { createCompany } from "@/tests/support/fixtures";
 import { getOrCreateAccount } from "./accounts";
@@ -12,26 +13,6 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
   return new Response(stream).text();
 }
 
-/** Splits CSV text into records (RFC 4180 quoting), the way a spreadsheet reads it. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = "";
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") record.push(field), (field = "");
-    else if (c === "\r" && text[i + 1] === "\n") {
-      record.push(field), records.push(record), (record = []), (field = ""), i++;
-    } else field += c;
-  }
-  return records;
-}
 
 describe("history filters", () => {
   it("by kind, user, date range (company time zone) and text; another company sees nothing", async () => {

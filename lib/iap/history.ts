@@ -9,20 +9,23 @@ import { formatCredits } from "./units";
 // Every query joins iap_account on company_id: an account id from the URL
 // never reveals another company's ledger.
 
-export interface HistoryLine {
+export interface LedgerLine {
   id: bigint;
   kind: LedgerKindName;
   amount: bigint;
   balanceAfter: bigint;
   description: string;
   reference: string | null;
-  userId: number | null;
-  userName: string | null;
   createdAt: Date;
 }
 
-export interface HistoryPage {
-  entries: HistoryLine[];
+export interface HistoryLine extends LedgerLine {
+  userId: number | null;
+  userName: string | null;
+}
+
+export interface LedgerPage<Line extends LedgerLine = HistoryLine> {
+  entries: Line[];
   /** Pass as `before` to read the next (older) page; null on the last page. */
   olderCursor: bigint | null;
 }
@@ -68,7 +71,7 @@ export async function listHistory(
   accountId: number,
   filter: HistoryFilter,
   { before = null, limit = HISTORY_PAGE_SIZE }: { before?: bigint | null; limit?: number } = {},
-): Promise<HistoryPage> {
+): Promise<LedgerPage> {
   const { where, values } = filterSql(accountId, companyId, filter);
   values.push(before ?? MAX_BIGINT, limit + 1);
   const { rows } = await pool().query(

@@ -1,8 +1,9 @@
 import { readFile } from "node:fs/promises";
 import bcrypt from "bcryptjs";
 import { expect, test, type Page } from "@playwright/test";
+import { parseCsv } from "@/tests/support/csv";
 import { createCompanyWithUser, useDatabase } from "./db";
-import { DEMO_PASSWORD, signIn } from "./support";
+import { DEMO_PASSWORD, openSmsDialog, signIn } from "./support";
 
 // See and steer spending (#24): an admin caps a user's SMS with a hard budget,
 // the user hits it and is refused with the budget message, the admin raises
@@ -12,14 +13,6 @@ import { DEMO_PASSWORD, signIn } from "./support";
 
 const database = useDatabase();
 
-async function openSmsDialog(page: Page, buttonName: string) {
-  const dialog = page.getByRole("dialog", { name: "Send SMS Text Message" });
-  await expect(async () => {
-    await page.getByRole("button", { name: buttonName }).click({ timeout: 2000 });
-    await expect(dialog).toBeVisible({ timeout: 2000 });
-  }).toPass({ timeout: 20_000 });
-  return dialog;
-}
 
 async function sendSms(page: Page, text: string) {
   const dialog = await openSmsDialog(page, "Send SMS to +32 470 12 34 56");
@@ -28,24 +21,6 @@ async function sendSms(page: Page, text: string) {
   return dialog;
 }
 
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = "";
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") record.push(field), (field = "");
-    else if (c === "\r" && text[i + 1] === "\n") record.push(field), records.push(record), (record = []), (field = ""), i++;
-    else field += c;
-  }
-  return records;
-}
 
 test("a hard budget of 2 SMS: the third is refused with the budget message, a raise lets the user send again; chart, history filter and CSV", async ({ browser }) => {
   test.setTimeout(180_000);
