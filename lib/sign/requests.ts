@@ -6,6 +6,7 @@ import { identityProviderConfig } from "@/lib/identity/config";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { InsufficientCreditsError } from "@/lib/iap/errors";
 import { creditsToUnits } from "@/lib/iap/units";
+import { withSecretLink } from "@/lib/mail/secret-link";
 import { signingRequestEmail } from "./emails";
 import type { NewSignatureRequest } from "./schemas";
 import { newSigningToken, sha256Hex } from "./tokens";
@@ -130,15 +131,17 @@ export async function createSignatureRequest(input: {
         companyId,
         to: signer.email,
         dedupeKey: `sign:signer:${signer.id}`,
-        ...signingRequestEmail({
-          title: created.title,
-          requesterName: requester.name,
-          companyName: company.name,
-          signerName: signer.name,
-          link: links[index].url,
-          expiresAt,
-          verifyWith: signer.requireVerification ? provider.label : null,
-        }),
+        ...withSecretLink(links[index].url, (link) =>
+          signingRequestEmail({
+            title: created.title,
+            requesterName: requester.name,
+            companyName: company.name,
+            signerName: signer.name,
+            link,
+            expiresAt,
+            verifyWith: signer.requireVerification ? provider.label : null,
+          }),
+        ),
       })),
     });
     return { id: created.id, links };

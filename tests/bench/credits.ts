@@ -25,7 +25,7 @@ import pg from "pg";
 import { disconnectDb, pool, prisma } from "@/lib/db/client";
 import { freePort, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { migrate } from "@/lib/db/migrate";
-import { seedCatalogue } from "@/lib/db/seed";
+import { seedCatalogue } from "@/lib/seed/catalogue";
 import { reloadEnv } from "@/lib/env";
 import { getOrCreateAccount, type AccountRef } from "@/lib/iap/accounts";
 import { charge } from "@/lib/iap/charge";

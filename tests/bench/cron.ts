@@ -14,7 +14,7 @@ delete process.env.SMTP_URL;
 const database = await startBenchDatabase("bench-cron");
 try {
   const { pool, prisma, disconnectDb } = await import("@/lib/db/client");
-  const { seedCatalogue } = await import("@/lib/db/seed");
+  const { seedCatalogue } = await import("@/lib/seed/catalogue");
   const { queueLowCreditWarnings } = await import("@/lib/alerts/low-credits");
   const { deliverOutbox } = await import("@/lib/mail/delivery");
   await seedCatalogue(prisma());

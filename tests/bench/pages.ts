@@ -134,7 +134,7 @@ async function main() {
     await pgServer.createDatabase("iap_bench_pages");
     const databaseUrl = pgServer.urlFor("iap_bench_pages");
     await migrate(databaseUrl);
-    await run(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "lib/cli/db-seed.ts"], { DATABASE_URL: databaseUrl });
+    await run(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "lib/cli/db-seed.ts"], { DATABASE_URL: databaseUrl, DEMO: "1" });
 
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
@@ -156,6 +156,7 @@ async function main() {
         APP_URL: baseUrl,
         NEXTAUTH_URL: baseUrl,
         NEXTAUTH_SECRET: "bench-secret-not-for-production",
+        DEMO: "1",
         JOBS_INTERVAL_SECONDS: "0",
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",

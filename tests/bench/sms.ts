@@ -17,7 +17,7 @@ const CHUNK = arg("chunk", 500);
 const database = await startBenchDatabase("bench-sms");
 try {
   const { pool, prisma, disconnectDb } = await import("@/lib/db/client");
-  const { seedCatalogue } = await import("@/lib/db/seed");
+  const { seedCatalogue } = await import("@/lib/seed/catalogue");
   const { getOrCreateAccount } = await import("@/lib/iap/accounts");
   const { grant } = await import("@/lib/iap/ledger");
   const { TestSmsGateway } = await import("@/lib/sms/gateways");

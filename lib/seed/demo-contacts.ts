@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
 import { parsePhone } from "@/lib/sms/phone";
 
 // Demo contacts for the demo company: several countries, numbers typed the ways
@@ -52,7 +52,7 @@ export const DEMO_CONTACTS: readonly DemoContact[] = [
 ];
 
 /** Loads the demo contacts once for the demo company (seedDemo runs once per database). */
-export async function seedDemoContacts(db: Db, companyId: number, companyCountry: string) {
+export async function seedDemoContacts(db: Pick<Tx, "contact">, companyId: number, companyCountry: string) {
   // Saved the way the contact form saves them: international format when valid.
   const format = (raw: string | undefined, country: string | undefined) =>
     raw ? (parsePhone(raw, { contact: country, company: companyCountry })?.international ?? raw) : null;
