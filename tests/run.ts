@@ -92,7 +92,8 @@ async function main(): Promise<number> {
       ? run(
           bin("vitest"),
           ["run", ...projects.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`, ...passThrough],
-          { DATABASE_URL: integrationUrl, NODE_ENV: "test", CRON_SECRET: "test-cron-secret" },
+          // DEMO is off, as in production; tests of demo behaviour turn it on themselves.
+          { DATABASE_URL: integrationUrl, NODE_ENV: "test", CRON_SECRET: "test-cron-secret", NEXTAUTH_SECRET: "integration-test-secret", DEMO: "0" },
           "vitest",
         )
       : Promise.resolve(0);

@@ -5,7 +5,7 @@ import { getOrCreateAccount, getService, type ServiceInfo } from "@/lib/iap/acco
 import { UnknownServiceError } from "@/lib/iap/errors";
 import { balanceOf } from "@/lib/iap/ledger";
 import { listPacks, type Pack } from "./packs";
-import { stripeConfigured } from "./stripe-client";
+import { paymentsMode, type PaymentsMode } from "./checkout";
 
 export interface BuyPage {
   service: ServiceInfo & { unitName: string };
@@ -15,8 +15,8 @@ export interface BuyPage {
   /** Only administrators buy; others see the packs and whom to ask. */
   canBuy: boolean;
   admins: { name: string; email: string }[];
-  /** No STRIPE_SECRET_KEY: Buy leads to the demo checkout. */
-  demo: boolean;
+  /** Stripe Checkout; the demo checkout (demo mode without STRIPE_SECRET_KEY); or none: payments are not set up. */
+  payments: PaymentsMode;
 }
 
 /**
@@ -48,6 +48,6 @@ export async function loadBuyPage(user: SessionUser, technicalName: string): Pro
     packs,
     canBuy: user.role === "ADMIN",
     admins,
-    demo: !stripeConfigured(),
+    payments: paymentsMode(),
   };
 }

@@ -10,6 +10,11 @@ export class BuyRefusedError extends Error {
   readonly name = "BuyRefusedError";
 }
 
+export const PAYMENTS_NOT_SET_UP =
+  "Payments are not set up on this server, so no credits were added. An operator sets STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET (README, “Running in production”) to take payments with Stripe.";
+export const DEMO_CHECKOUT_OFF =
+  "The demo checkout is off: this server is not in demo mode, so a demo purchase can no longer be paid and no credits were added. Choose a pack again once payments are set up.";
+
 /**
  * Buy → a PENDING purchase → the provider's checkout. Returns the URL to send
  * the buyer to. The purchase is recorded before Stripe is called and its
@@ -26,6 +31,7 @@ export async function startCheckout(user: SessionUser, input: { service: string;
   if (!found) throw new BuyRefusedError("This pack is no longer on sale. Reload the page to see the current packs.");
 
   const provider = checkoutProvider();
+  if (!provider) throw new BuyRefusedError(PAYMENTS_NOT_SET_UP);
   const purchase = await createPurchase({
     companyId: user.companyId,
     technicalName: found.service.technicalName,

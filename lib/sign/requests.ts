@@ -77,6 +77,10 @@ export async function createSignatureRequest(input: {
   const { companyId, request } = input;
   await checkPdf(input.pdf);
   const verifying = request.signers.filter((signer) => signer.requireVerification).length;
+  const provider = identityProviderConfig();
+  if (verifying > 0 && !provider) {
+    throw new SignRequestError("Identity verification is not available on this server (no identity provider is configured): untick “Require identity verification”.", "signers");
+  }
   if (verifying > 0) {
     const { account, available } = await identityCreditsAvailable(companyId);
     const needed = creditsToUnits(verifying * CREDITS_PER_VERIFICATION, account.service.decimals);
@@ -92,7 +96,6 @@ export async function createSignatureRequest(input: {
   const contacts = await db.contact.findMany({ where: { companyId, id: { in: contactIds } } });
   const now = input.now ?? new Date();
   const expiresAt = new Date(now.getTime() + SIGNING_LINK_DAYS * 86_400_000);
-  const provider = identityProviderConfig();
   const appUrl = env().APP_URL;
 
   return db.$transaction(async (tx) => {
@@ -139,7 +142,7 @@ export async function createSignatureRequest(input: {
             signerName: signer.name,
             link,
             expiresAt,
-            verifyWith: signer.requireVerification ? provider.label : null,
+            verifyWith: signer.requireVerification && provider ? provider.label : null,
           }),
         ),
       })),
