@@ -1,6 +1,7 @@
 // Buy as a direct POST of the server action would run it: only the session
 // lookup is replaced; the role check, validation and purchase are real.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { PAYMENTS_NOT_SET_UP } from "@/lib/billing/start-checkout";
 import { prisma } from "@/lib/db/client";
 import { createCompany } from "@/tests/support/fixtures";
 import { formOf, packOf, redirectOf, withEnv } from "@/tests/support/billing";
@@ -15,7 +16,7 @@ const { buyPackAction } = await import("./actions");
 
 let restoreEnv: () => void;
 beforeAll(() => {
-  restoreEnv = withEnv({ STRIPE_SECRET_KEY: undefined, STRIPE_WEBHOOK_SECRET: undefined, STRIPE_API_URL: undefined });
+  restoreEnv = withEnv({ DEMO: "1", STRIPE_SECRET_KEY: undefined, STRIPE_WEBHOOK_SECRET: undefined, STRIPE_API_URL: undefined });
 });
 afterAll(() => restoreEnv());
 beforeEach(() => {
@@ -53,5 +54,18 @@ describe("buyPackAction", () => {
     expect(await buyPackAction({ ok: true }, formOf({ service: "sms", packId: otherServicePack.id }))).toMatchObject({ ok: false });
     expect(await buyPackAction({ ok: true }, formOf({ service: "no_such_service", packId: otherServicePack.id }))).toMatchObject({ ok: false });
     expect(await purchasesOf(company.id)).toHaveLength(0);
+  });
+
+  it("outside demo mode without Stripe, Buy says payments are not set up and records nothing", async () => {
+    const { company, admin } = await createCompany();
+    const { pack } = await packOf("sms", "standard");
+    session.userId = admin.id;
+    const restore = withEnv({ DEMO: "0" });
+    try {
+      expect(await buyPackAction({ ok: true }, formOf({ service: "sms", packId: pack.id }))).toEqual({ ok: false, message: PAYMENTS_NOT_SET_UP });
+    } finally {
+      restore();
+    }
+    expect(await purchasesOf(company.id)).toEqual([]);
   });
 });
