@@ -39,7 +39,7 @@ export async function loadBuyPage(user: SessionUser, technicalName: string): Pro
     prisma().iapService.findUniqueOrThrow({ where: { id: service.id }, select: { unitName: true } }),
     user.role === "ADMIN"
       ? Promise.resolve([])
-      : prisma().user.findMany({ where: { companyId: user.companyId, role: "ADMIN" }, select: { name: true, email: true }, orderBy: { id: "asc" }, take: 3 }),
+      : prisma().user.findMany({ where: { companyId: user.companyId, role: "ADMIN", status: "ACTIVE" }, select: { name: true, email: true }, orderBy: { id: "asc" }, take: 3 }),
   ]);
   return {
     service: { ...service, unitName: details.unitName },

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { signOut } from "next-auth/react";
 import { useState } from "react";
 
@@ -7,12 +8,15 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
   const [pending, setPending] = useState(false);
   return (
     <div className="flex items-center gap-3 text-sm">
-      <span className="hidden text-right leading-tight sm:block">
-        <span className="block font-medium">{name}</span>
-        <span className="block text-xs text-white/75">
+      <Link href="/profile" title="Your profile" className="rounded px-1.5 py-0.5 text-right leading-tight hover:bg-white/15">
+        <span className="block font-medium">
+          <span className="sr-only">Profile: </span>
+          {name}
+        </span>
+        <span className="hidden text-xs text-white/75 sm:block">
           {email} · {role === "ADMIN" ? "Administrator" : "User"}
         </span>
-      </span>
+      </Link>
       <button
         type="button"
         disabled={pending}

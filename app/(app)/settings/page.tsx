@@ -50,13 +50,17 @@ export default async function SettingsPage() {
         {
           id: "users",
           title: "Users",
-          description: "Administrators manage settings and services; users work with the services.",
-          keywords: ["people", "access", "rights", "roles", "administrators", "admin"],
+          description: "Invite colleagues, choose who administers settings and services, deactivate those who left.",
+          keywords: ["people", "access", "rights", "roles", "administrators", "admin", "invite", "invitation", "deactivate", "colleagues"],
           body: (
-            <p className="text-gray-700">
-              {plural(overview.admins, "administrator")}, {plural(overview.users, "user")}. Add people with{" "}
-              <code className="rounded bg-gray-100 px-1">npm run user:create</code>.
-            </p>
+            <div className="flex flex-wrap items-center gap-3">
+              <Link href="/settings/users" className={buttonClasses("secondary")}>
+                Manage Users
+              </Link>
+              <span className="text-gray-500">
+                {plural(overview.admins, "administrator")}, {plural(overview.users, "user")}
+              </span>
+            </div>
           ),
         },
       ],

@@ -1,0 +1,83 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useId, useState, useTransition } from "react";
+import { Button } from "@/components/button";
+import { FieldError, TextField } from "@/components/form";
+import { MIN_PASSWORD_LENGTH, type AuthFormState } from "@/lib/auth/schemas";
+import { setupCompanyAction } from "../actions";
+
+interface Option {
+  code: string;
+  name: string;
+}
+
+function Select({ label, name, options, defaultValue, errors }: { label: string; name: string; options: Option[]; defaultValue: string; errors?: string[] }) {
+  const id = useId();
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-gray-800">
+        {label}
+      </label>
+      <select
+        id={id}
+        name={name}
+        defaultValue={defaultValue}
+        aria-invalid={errors?.length ? true : undefined}
+        className="mt-1 block w-full rounded-md border border-gray-300 bg-white px-3 py-2 text-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30"
+      >
+        {options.map((option) => (
+          <option key={option.code} value={option.code}>
+            {option.name}
+          </option>
+        ))}
+      </select>
+      {errors?.length ? <FieldError>{errors.join(" ")}</FieldError> : null}
+    </div>
+  );
+}
+
+/** The company and its first administrator; on success the browser signs in as that administrator. */
+export function SetupForm({ countries, currencies, submitLabel }: { countries: Option[]; currencies: Option[]; submitLabel: string }) {
+  const [state, setState] = useState<AuthFormState>({ ok: false, message: "" });
+  const [pending, startTransition] = useTransition();
+  const errors = state.fieldErrors ?? {};
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    startTransition(async () => {
+      const result = await setupCompanyAction(form);
+      if (!result.ok || !result.email) {
+        setState(result);
+        return;
+      }
+      const signedIn = await signIn("credentials", { email: result.email, password: String(form.get("password")), redirect: false });
+      if (signedIn?.ok && !signedIn.error) window.location.assign("/");
+      else setState({ ok: false, message: "Your company is set up, but signing in failed. Sign in on the sign-in page." });
+    });
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="mt-6 space-y-6">
+      <fieldset className="space-y-4">
+        <legend className="text-sm font-semibold text-gray-900">Your company</legend>
+        <TextField label="Company name" name="companyName" autoComplete="organization" errors={errors.companyName} />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Select label="Country" name="country" options={countries} defaultValue="BE" errors={errors.country} />
+          <Select label="Currency" name="currency" options={currencies} defaultValue="EUR" errors={errors.currency} />
+        </div>
+      </fieldset>
+      <fieldset className="space-y-4">
+        <legend className="text-sm font-semibold text-gray-900">First administrator (you)</legend>
+        <TextField label="Your name" name="name" autoComplete="name" errors={errors.name} />
+        <TextField label="E-mail" name="email" type="email" autoComplete="username" errors={errors.email} />
+        <TextField label="Password" name="password" type="password" autoComplete="new-password" hint={`At least ${MIN_PASSWORD_LENGTH} characters.`} errors={errors.password} />
+      </fieldset>
+      {state.message && <FieldError role="alert">{state.message}</FieldError>}
+      <Button type="submit" pending={pending} pendingLabel="Setting up…" className="w-full">
+        {submitLabel}
+      </Button>
+    </form>
+  );
+}
