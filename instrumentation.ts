@@ -6,13 +6,8 @@
 // configuration, so it is read here, not in lib/env).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  // `next start` run without the launcher (npm start) gets the same refusal.
-  const { env, missingSessionSecret } = await import("./lib/env");
-  const problem = missingSessionSecret(env());
-  if (problem) {
-    console.error(`✖ The app cannot start: ${problem}`);
-    process.exit(1);
-  }
+  const { exitWithoutSessionSecret } = await import("./lib/auth/startup-check");
+  exitWithoutSessionSecret();
   const { startScheduler } = await import("./lib/jobs/scheduler");
   startScheduler();
   const { startDocumentWorker } = await import("./lib/digitization/worker");

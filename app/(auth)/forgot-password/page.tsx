@@ -5,6 +5,9 @@ import { hasCompany } from "@/lib/auth/companies";
 import { AuthCard } from "../_components/auth-card";
 import { ForgotPasswordForm } from "./forgot-password-form";
 
+// Reads the database on every request (is there a company yet?).
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = { title: "Forgot password" };
 
 export default async function ForgotPasswordPage() {

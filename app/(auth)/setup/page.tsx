@@ -6,6 +6,9 @@ import { countryOptions } from "@/lib/contacts/countries";
 import { AuthCard } from "../_components/auth-card";
 import { SetupForm } from "./_components/setup-form";
 
+// Reads the database on every request (is there a company yet?).
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = { title: "Set up your company" };
 
 const currencyNames = new Intl.DisplayNames(["en"], { type: "currency" });
