@@ -132,8 +132,8 @@ async function main(): Promise<number> {
 }
 
 async function runE2e(databaseUrl: string): Promise<Tally> {
-  // The demo data the e2e tests sign in with, loaded as `npm run dev` loads it.
-  const seedCode = await run(bin("tsx"), ["--conditions=react-server", "lib/cli/db-seed.ts"], { DATABASE_URL: databaseUrl }, "seed");
+  // The demo data the e2e tests sign in with, loaded as `npm run dev` loads it (DEMO=1).
+  const seedCode = await run(bin("tsx"), ["--conditions=react-server", "lib/cli/db-seed.ts"], { DATABASE_URL: databaseUrl, DEMO: "1" }, "seed");
   if (seedCode !== 0) return { passed: 0, failed: 1, skipped: 0, note: "seeding the e2e database failed" };
 
   const port = await freePort();
@@ -144,6 +144,9 @@ async function runE2e(databaseUrl: string): Promise<Tally> {
     APP_URL: baseUrl,
     NEXTAUTH_URL: baseUrl,
     NEXTAUTH_SECRET: "e2e-test-secret-not-for-production",
+    // The shared e2e server is the demo (demo users, demo checkout, test identity
+    // provider); specs of production mode start servers of their own (tests/e2e/own-server.ts).
+    DEMO: "1",
     CRON_SECRET: "test-cron-secret",
     JOBS_INTERVAL_SECONDS: "0",
     NODE_ENV: "production",
