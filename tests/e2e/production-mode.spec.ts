@@ -44,6 +44,14 @@ test("set up the company from an empty database, invite a colleague, deactivate 
     await expect(row.getByText("Invited", { exact: true })).toBeVisible();
   });
 
+  await test.step("the outbox shows the invitation without its link", async () => {
+    await admin.goto("/settings/outbox");
+    await admin.getByRole("row").filter({ hasText: COLLEAGUE.email }).getByRole("link", { name: /invited you to/ }).click();
+    const text = admin.getByRole("region", { name: "Plain-text version" });
+    await expect(text).toContainText("Choose your password to sign in: [personal link: only in the delivered e-mail]");
+    expect(await admin.content()).not.toContain("/invite/");
+  });
+
   const colleague = await newPage(browser, server());
   await test.step("the invitation arrives by SMTP; its link lets the colleague choose a password and signs them in", async () => {
     const mail = await mailFor(server(), COLLEAGUE.email, /invited you to Acme Logistics NV/);
