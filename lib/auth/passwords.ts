@@ -1,11 +1,9 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import { env } from "@/lib/env";
-import { withSecretLink } from "@/lib/mail/secret-link";
 import { passwordResetEmail } from "./emails";
 import { AccountError } from "./errors";
 import { hashPassword, verifyPassword } from "./password";
-import { consumeUserToken, issueUserToken, LINK_PATHS, type UserTokenPurpose } from "./user-tokens";
+import { consumeUserToken, queueLinkEmail, type UserTokenPurpose } from "./user-tokens";
 
 // Passwords chosen through a secret link (accepting an invitation, resetting a
 // forgotten password) and changed on the profile page.
@@ -50,20 +48,9 @@ export function resetPassword(token: string, password: string, now?: Date) {
 export async function requestPasswordReset(email: string, now = new Date()): Promise<{ emailId: number | null }> {
   const user = await prisma().user.findUnique({ where: { email }, select: { id: true, name: true, email: true, status: true, companyId: true } });
   if (!user || user.status !== "ACTIVE") return { emailId: null };
-  const emailId = await prisma().$transaction(async (tx) => {
-    const { id: tokenId, token } = await issueUserToken(tx, { userId: user.id, purpose: "PASSWORD_RESET", now });
-    const link = `${env().APP_URL}${LINK_PATHS.PASSWORD_RESET}/${token}`;
-    const row = await tx.outgoingEmail.create({
-      data: {
-        companyId: user.companyId,
-        to: user.email,
-        dedupeKey: `user-token:${tokenId}`,
-        ...withSecretLink(link, (secretLink) => passwordResetEmail({ name: user.name, link: secretLink })),
-      },
-      select: { id: true },
-    });
-    return row.id;
-  });
+  const { emailId } = await prisma().$transaction((tx) =>
+    queueLinkEmail(tx, { user, purpose: "PASSWORD_RESET", now, compose: (link) => passwordResetEmail({ name: user.name, link }) }),
+  );
   return { emailId };
 }
 

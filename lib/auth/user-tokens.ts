@@ -1,5 +1,8 @@
 import "server-only";
 import { prisma, type Tx } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { withSecretLink } from "@/lib/mail/secret-link";
+import type { EmailContent } from "@/lib/mail/templates";
 import { hashToken, looksLikeToken, newSecretToken } from "@/lib/secrets/tokens";
 
 // The secret links sent to users: an invitation (choose a password, 7 days)
@@ -32,6 +35,35 @@ export async function issueUserToken(
     data: { userId: input.userId, purpose: input.purpose, tokenHash: hash, expiresAt, createdById: input.createdById ?? null, createdAt: now },
   });
   return { id: row.id, token, expiresAt };
+}
+
+/**
+ * Issues a link for the user and queues the e-mail that carries it, sealed
+ * (lib/mail/secret-link.ts), in the caller's transaction. Returns the outbox
+ * row and the link (for the caller to show when it cannot be e-mailed).
+ */
+export async function queueLinkEmail(
+  tx: Tx,
+  input: {
+    user: { id: number; email: string; companyId: number };
+    purpose: UserTokenPurpose;
+    createdById?: number | null;
+    now?: Date;
+    compose: (link: string, expiresAt: Date) => EmailContent;
+  },
+): Promise<{ emailId: number; link: string }> {
+  const { id: tokenId, token, expiresAt } = await issueUserToken(tx, { userId: input.user.id, purpose: input.purpose, createdById: input.createdById, now: input.now });
+  const link = `${env().APP_URL}${LINK_PATHS[input.purpose]}/${token}`;
+  const row = await tx.outgoingEmail.create({
+    data: {
+      companyId: input.user.companyId,
+      to: input.user.email,
+      dedupeKey: `user-token:${tokenId}`,
+      ...withSecretLink(link, (secretLink) => input.compose(secretLink, expiresAt)),
+    },
+    select: { id: true },
+  });
+  return { emailId: row.id, link };
 }
 
 /**

@@ -1,14 +1,12 @@
 import "server-only";
 import { prisma, type Tx } from "@/lib/db/client";
-import { env } from "@/lib/env";
 import { deliverNow, type DeliveryNow } from "@/lib/mail/deliver-now";
-import { withSecretLink } from "@/lib/mail/secret-link";
 import { isUniqueViolation } from "./companies";
 import { invitationEmail } from "./emails";
 import { AccountError } from "./errors";
 import type { InviteInput } from "./schemas";
 import type { Role, SessionUser } from "./session";
-import { issueUserToken, LINK_PATHS, revokeUserTokens } from "./user-tokens";
+import { queueLinkEmail, revokeUserTokens } from "./user-tokens";
 
 // Settings → Users: an administrator invites, promotes, demotes, deactivates
 // and reactivates the users of their own company. Every function takes the
@@ -79,20 +77,12 @@ export async function listUsers(companyId: number): Promise<UserRow[]> {
 
 async function queueInvitation(tx: Tx, admin: SessionUser, invitee: { id: number; name: string; email: string }) {
   const company = await tx.company.findUniqueOrThrow({ where: { id: admin.companyId }, select: { name: true } });
-  const { id: tokenId, token, expiresAt } = await issueUserToken(tx, { userId: invitee.id, purpose: "INVITATION", createdById: admin.id });
-  const link = `${env().APP_URL}${LINK_PATHS.INVITATION}/${token}`;
-  const email = await tx.outgoingEmail.create({
-    data: {
-      companyId: admin.companyId,
-      to: invitee.email,
-      dedupeKey: `user-token:${tokenId}`,
-      ...withSecretLink(link, (secretLink) =>
-        invitationEmail({ inviteeName: invitee.name, inviterName: admin.name, companyName: company.name, link: secretLink, expiresAt }),
-      ),
-    },
-    select: { id: true },
+  return queueLinkEmail(tx, {
+    user: { ...invitee, companyId: admin.companyId },
+    purpose: "INVITATION",
+    createdById: admin.id,
+    compose: (link, expiresAt) => invitationEmail({ inviteeName: invitee.name, inviterName: admin.name, companyName: company.name, link, expiresAt }),
   });
-  return { emailId: email.id, link };
 }
 
 async function sendInvitation(work: (tx: Tx) => Promise<{ userId: number; emailId: number; link: string }>): Promise<InvitationOutcome> {

@@ -8,11 +8,9 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
   const [pending, setPending] = useState(false);
   return (
     <div className="flex items-center gap-3 text-sm">
-      <Link href="/profile" title="Your profile" className="rounded px-1.5 py-0.5 text-right leading-tight hover:bg-white/15">
-        <span className="block font-medium">
-          <span className="sr-only">Profile: </span>
-          {name}
-        </span>
+      {/* Named "Your profile" for assistive technology: a user's name must not pass for an app's ("Leads"). */}
+      <Link href="/profile" aria-label="Your profile" title="Your profile" className="rounded px-1.5 py-0.5 text-right leading-tight hover:bg-white/15">
+        <span className="block font-medium">{name}</span>
         <span className="hidden text-xs text-white/75 sm:block">
           {email} · {role === "ADMIN" ? "Administrator" : "User"}
         </span>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 
 /** The centred card of the pages used before signing in (sign-in, set-up, invitation, password reset). */
@@ -11,5 +12,15 @@ export function AuthCard({ title, intro, children, wide = false }: { title: stri
         {children}
       </div>
     </main>
+  );
+}
+
+export function BackToSignIn() {
+  return (
+    <p className="mt-6 text-sm">
+      <Link href="/login" className="text-brand-600 hover:underline">
+        Back to sign-in
+      </Link>
+    </p>
   );
 }

@@ -1,10 +1,9 @@
 "use client";
 
-import { signIn } from "next-auth/react";
-import { useState, useTransition } from "react";
 import { Button } from "@/components/button";
 import { FieldError, TextField } from "@/components/form";
 import { MIN_PASSWORD_LENGTH, type AuthFormState } from "@/lib/auth/schemas";
+import { useSubmitThenSignIn } from "./use-submit-then-sign-in";
 
 export type ChoosePasswordState = AuthFormState & { email?: string };
 
@@ -23,24 +22,8 @@ export function ChoosePasswordForm({
   submitLabel: string;
   action: (formData: FormData) => Promise<ChoosePasswordState>;
 }) {
-  const [state, setState] = useState<ChoosePasswordState>({ ok: false, message: "" });
-  const [pending, startTransition] = useTransition();
+  const { state, pending, onSubmit } = useSubmitThenSignIn(action, "Your password is set, but signing in failed. Sign in on the sign-in page.");
   const errors = state.fieldErrors ?? {};
-
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    startTransition(async () => {
-      const result = await action(form);
-      if (!result.ok || !result.email) {
-        setState(result);
-        return;
-      }
-      const signedIn = await signIn("credentials", { email: result.email, password: String(form.get("password")), redirect: false });
-      if (signedIn?.ok && !signedIn.error) window.location.assign("/");
-      else setState({ ok: false, message: "Your password is set, but signing in failed. Sign in on the sign-in page." });
-    });
-  }
 
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4">

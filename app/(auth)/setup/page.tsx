@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { canCreateCompany, hasCompany } from "@/lib/auth/companies";
 import { countryOptions } from "@/lib/contacts/countries";
-import { AuthCard } from "../_components/auth-card";
+import { AuthCard, BackToSignIn } from "../_components/auth-card";
 import { SetupForm } from "./_components/setup-form";
 
 // Reads the database on every request (is there a company yet?).
@@ -35,13 +34,7 @@ export default async function SetupPage() {
       }
     >
       <SetupForm countries={countryOptions()} currencies={currencyOptions()} submitLabel={first ? "Set up the company" : "Create the company"} />
-      {!first && (
-        <p className="mt-6 text-sm">
-          <Link href="/login" className="text-brand-600 hover:underline">
-            Back to sign-in
-          </Link>
-        </p>
-      )}
+      {!first && <BackToSignIn />}
     </AuthCard>
   );
 }

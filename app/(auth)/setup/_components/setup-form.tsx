@@ -1,10 +1,10 @@
 "use client";
 
-import { signIn } from "next-auth/react";
-import { useId, useState, useTransition } from "react";
+import { useId } from "react";
 import { Button } from "@/components/button";
 import { FieldError, TextField } from "@/components/form";
-import { MIN_PASSWORD_LENGTH, type AuthFormState } from "@/lib/auth/schemas";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/schemas";
+import { useSubmitThenSignIn } from "../../_components/use-submit-then-sign-in";
 import { setupCompanyAction } from "../actions";
 
 interface Option {
@@ -39,24 +39,8 @@ function Select({ label, name, options, defaultValue, errors }: { label: string;
 
 /** The company and its first administrator; on success the browser signs in as that administrator. */
 export function SetupForm({ countries, currencies, submitLabel }: { countries: Option[]; currencies: Option[]; submitLabel: string }) {
-  const [state, setState] = useState<AuthFormState>({ ok: false, message: "" });
-  const [pending, startTransition] = useTransition();
+  const { state, pending, onSubmit } = useSubmitThenSignIn(setupCompanyAction, "Your company is set up, but signing in failed. Sign in on the sign-in page.");
   const errors = state.fieldErrors ?? {};
-
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    startTransition(async () => {
-      const result = await setupCompanyAction(form);
-      if (!result.ok || !result.email) {
-        setState(result);
-        return;
-      }
-      const signedIn = await signIn("credentials", { email: result.email, password: String(form.get("password")), redirect: false });
-      if (signedIn?.ok && !signedIn.error) window.location.assign("/");
-      else setState({ ok: false, message: "Your company is set up, but signing in failed. Sign in on the sign-in page." });
-    });
-  }
 
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 space-y-6">
