@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db/client";
 import { passwordResetEmail } from "./emails";
 import { AccountError } from "./errors";
 import { hashPassword, verifyPassword } from "./password";
-import { consumeUserToken, queueLinkEmail, type UserTokenPurpose } from "./user-tokens";
+import { consumeUserToken, inspectUserToken, queueLinkEmail, type UserTokenPurpose } from "./user-tokens";
 
 // Passwords chosen through a secret link (accepting an invitation, resetting a
 // forgotten password) and changed on the profile page.
@@ -15,6 +15,8 @@ import { consumeUserToken, queueLinkEmail, type UserTokenPurpose } from "./user-
  * user's other reset links. Returns the e-mail to sign in with.
  */
 async function setPasswordThroughLink(token: string, purpose: UserTokenPurpose, password: string, now = new Date()): Promise<{ email: string }> {
+  // A dead link is refused before the (deliberately slow) hash; the transaction checks again.
+  if ((await inspectUserToken(token, purpose, now)).state !== "valid") throw new AccountError("link-invalid");
   const passwordHash = await hashPassword(password);
   return prisma().$transaction(async (tx) => {
     const userId = await consumeUserToken(tx, token, purpose, now);
