@@ -33,13 +33,18 @@ export const newUserSchema = z.object({
   role: roleField,
 });
 
-/** A new password is typed twice (invitation, reset, change). */
-const typedTwice: [(value: { password: string; confirm: string }) => boolean, { path: string[]; message: string }] = [
-  (value) => value.password === value.confirm,
-  { path: ["confirm"], message: "The two passwords differ." },
+/**
+ * A new password is typed twice (invitation, reset, change). The fields are
+ * named like passwords so the action wrapper never echoes them back.
+ */
+const typedTwice: [(value: { password: string; confirmPassword: string }) => boolean, { path: string[]; message: string }] = [
+  (value) => value.password === value.confirmPassword,
+  { path: ["confirmPassword"], message: "The two passwords differ." },
 ];
 
-export const choosePasswordSchema = z.object({ token: z.string().min(1), password: passwordField, confirm: z.string() }).refine(...typedTwice);
+export const choosePasswordSchema = z
+  .object({ token: z.string().min(1, "This link is not complete: open it again from your e-mail."), password: passwordField, confirmPassword: z.string() })
+  .refine(...typedTwice);
 
 export const setupSchema = z.object({
   companyName: nameField("Company name"),
@@ -56,14 +61,15 @@ export const setupSchema = z.object({
 
 export const inviteSchema = z.object({ email: emailField, name: nameField("Name"), role: roleField });
 
-export const userIdSchema = z.object({ userId: z.coerce.number().int().positive() });
+/** A user picked from the list (a hidden field): anything else is a stale or crafted form. */
+export const userIdSchema = z.object({ userId: z.coerce.number({ error: "Unknown user. Reload the page." }).int("Unknown user. Reload the page.").positive("Unknown user. Reload the page.") });
 
 export const changeRoleSchema = userIdSchema.extend({ role: roleField });
 
 export const profileSchema = z.object({ name: nameField("Name") });
 
 export const changePasswordSchema = z
-  .object({ current: z.string().min(1, "Enter your current password."), password: passwordField, confirm: z.string() })
+  .object({ currentPassword: z.string().min(1, "Enter your current password."), password: passwordField, confirmPassword: z.string() })
   .refine(...typedTwice);
 
 export const forgotPasswordSchema = z.object({ email: emailField });
@@ -71,9 +77,3 @@ export const forgotPasswordSchema = z.object({ email: emailField });
 export type SetupInput = z.infer<typeof setupSchema>;
 export type InviteInput = z.infer<typeof inviteSchema>;
 
-/** What the auth forms' server actions answer (useActionState). */
-export interface AuthFormState {
-  ok: boolean;
-  message: string;
-  fieldErrors?: Record<string, string[] | undefined>;
-}

@@ -40,7 +40,7 @@ test("set up the company from an empty database, invite a colleague, deactivate 
     await admin.getByLabel("Name").fill(COLLEAGUE.name);
     await admin.getByRole("button", { name: "Send invitation" }).click();
     await expect(admin.getByRole("status")).toContainText(`Invitation sent to ${COLLEAGUE.email}. The e-mail is on its way.`);
-    const row = admin.getByRole("listitem", { name: COLLEAGUE.name });
+    const row = admin.getByRole("row", { name: COLLEAGUE.name });
     await expect(row.getByText("Invited", { exact: true })).toBeVisible();
   });
 
@@ -83,7 +83,7 @@ test("set up the company from an empty database, invite a colleague, deactivate 
 
   await test.step("deactivated by the admin, the colleague's next click is refused", async () => {
     await admin.goto("/settings/users");
-    const row = admin.getByRole("listitem", { name: COLLEAGUE.name });
+    const row = admin.getByRole("row", { name: COLLEAGUE.name });
     await expect(row.getByText("Active", { exact: true })).toBeVisible();
     await row.getByRole("button", { name: `Deactivate ${COLLEAGUE.name}` }).click();
     await expect(row.getByText("Deactivated", { exact: true })).toBeVisible();
@@ -98,7 +98,7 @@ test("set up the company from an empty database, invite a colleague, deactivate 
   });
 
   await test.step("the last administrator cannot demote themselves", async () => {
-    const self = admin.getByRole("listitem", { name: ADMIN.admin });
+    const self = admin.getByRole("row", { name: ADMIN.admin });
     await self.getByRole("button", { name: `Make ${ADMIN.admin} a user` }).click();
     await expect(self.getByText(/must keep at least one active administrator/)).toBeVisible();
   });

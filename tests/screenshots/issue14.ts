@@ -84,7 +84,7 @@ try {
   await shot(colleague, "profile");
 
   await admin.reload();
-  const row = admin.getByRole("listitem", { name: "Colin Colleague" });
+  const row = admin.getByRole("row", { name: "Colin Colleague" });
   await row.getByRole("button", { name: "Deactivate Colin Colleague" }).click();
   await row.getByText("Deactivated", { exact: true }).waitFor();
   await colleague.getByRole("navigation", { name: "Apps" }).getByRole("link", { name: "Documents" }).click();

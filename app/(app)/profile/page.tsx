@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DescriptionList } from "@/components/description-list";
 import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { DetailsForm, PasswordForm } from "./_components/profile-forms";
@@ -28,12 +29,13 @@ export default async function ProfilePage() {
       <PageHeader crumbs={[{ label: "Profile" }]} />
       <div className="mx-auto max-w-4xl space-y-6 px-4 py-6 sm:px-6">
         <Section id="details-heading" title="Your details" description="How your colleagues see you.">
-          <dl className="mb-4 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-            <dt className="text-gray-500">E-mail</dt>
-            <dd className="break-all">{user.email}</dd>
-            <dt className="text-gray-500">Role</dt>
-            <dd>{user.role === "ADMIN" ? "Administrator" : "User"}</dd>
-          </dl>
+          <DescriptionList
+            className="mb-4"
+            items={[
+              { term: "E-mail", details: user.email, className: "break-all" },
+              { term: "Role", details: user.role === "ADMIN" ? "Administrator" : "User" },
+            ]}
+          />
           <DetailsForm name={user.name} />
         </Section>
         <Section id="password-heading" title="Password" description="Your current password is needed to choose a new one.">

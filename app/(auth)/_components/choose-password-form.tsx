@@ -1,11 +1,11 @@
 "use client";
 
+import { ActionFeedback } from "@/components/action-feedback";
 import { Button } from "@/components/button";
-import { FieldError, TextField } from "@/components/form";
-import { MIN_PASSWORD_LENGTH, type AuthFormState } from "@/lib/auth/schemas";
-import { useSubmitThenSignIn } from "./use-submit-then-sign-in";
-
-export type ChoosePasswordState = AuthFormState & { email?: string };
+import { TextField } from "@/components/form";
+import type { FormAction } from "@/lib/actions/state";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/schemas";
+import { useSubmitThenSignIn, type PasswordChosen } from "./use-submit-then-sign-in";
 
 /**
  * A new password typed twice for a secret link (invitation, reset). Once the
@@ -20,13 +20,11 @@ export function ChoosePasswordForm({
   token: string;
   email: string;
   submitLabel: string;
-  action: (formData: FormData) => Promise<ChoosePasswordState>;
+  action: FormAction<PasswordChosen>;
 }) {
-  const { state, pending, onSubmit } = useSubmitThenSignIn(action, "Your password is set, but signing in failed. Sign in on the sign-in page.");
-  const errors = state.fieldErrors ?? {};
-
+  const form = useSubmitThenSignIn(action, "Your password is set, but signing in failed. Sign in on the sign-in page.");
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
+    <form action={form.action} noValidate className="mt-6 space-y-4">
       <input type="hidden" name="token" value={token} />
       {/* For password managers: the account this password belongs to. */}
       <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
@@ -36,11 +34,12 @@ export function ChoosePasswordForm({
         type="password"
         autoComplete="new-password"
         hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-        errors={errors.password}
+        errors={form.errors("password")}
       />
-      <TextField label="Repeat the password" name="confirm" type="password" autoComplete="new-password" errors={errors.confirm} />
-      {state.message && <FieldError role="alert">{state.message}</FieldError>}
-      <Button type="submit" pending={pending} pendingLabel="Saving…" className="w-full">
+      <TextField label="Repeat the password" name="confirmPassword" type="password" autoComplete="new-password" errors={form.errors("confirmPassword")} />
+      {/* A broken link is no field the visitor sees: then its error is the message. */}
+      <ActionFeedback state={form.state} fieldsShown={!form.errors("token")} />
+      <Button type="submit" pending={form.pending} pendingLabel="Saving…" className="w-full">
         {submitLabel}
       </Button>
     </form>

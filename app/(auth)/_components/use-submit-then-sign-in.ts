@@ -1,32 +1,27 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useState, useTransition } from "react";
-import type { AuthFormState } from "@/lib/auth/schemas";
+import { useActionForm } from "@/components/action-feedback";
+import type { FormAction } from "@/lib/actions/state";
+
+/** What the set-up, invitation and reset actions answer: the account whose password was just chosen. */
+export interface PasswordChosen {
+  email: string;
+}
 
 /**
  * For forms whose action ends with a password the visitor just chose (company
- * set-up, invitation, reset): send the form; once the server answers with the
- * e-mail, sign in with that password in this browser and open the app.
+ * set-up, invitation, reset): the form's action, read the one way; once the
+ * server answers with the e-mail, this browser signs in with the password
+ * typed in the form (it never comes back from the server) and opens the app.
  */
-export function useSubmitThenSignIn(action: (formData: FormData) => Promise<AuthFormState & { email?: string }>, signInFailed: string) {
-  const [state, setState] = useState<AuthFormState>({ ok: false, message: "" });
-  const [pending, startTransition] = useTransition();
-
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    startTransition(async () => {
-      const result = await action(form);
-      if (!result.ok || !result.email) {
-        setState(result);
-        return;
-      }
-      const signedIn = await signIn("credentials", { email: result.email, password: String(form.get("password")), redirect: false });
-      if (signedIn?.ok && !signedIn.error) window.location.assign("/");
-      else setState({ ok: false, message: signInFailed });
-    });
-  }
-
-  return { state, pending, onSubmit };
+export function useSubmitThenSignIn(action: FormAction<PasswordChosen>, signInFailed: string) {
+  return useActionForm<PasswordChosen>(async (previous, formData) => {
+    const result = await action(previous, formData);
+    if (!result.ok || !result.data) return result;
+    const signedIn = await signIn("credentials", { email: result.data.email, password: String(formData.get("password")), redirect: false });
+    if (!signedIn?.ok || signedIn.error) return { ok: false, code: "refused", message: signInFailed };
+    window.location.assign("/");
+    return result;
+  });
 }

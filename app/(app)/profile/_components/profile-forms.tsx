@@ -1,52 +1,48 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { ActionFeedback, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
 import { TextField } from "@/components/form";
-import { MIN_PASSWORD_LENGTH, type AuthFormState } from "@/lib/auth/schemas";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/schemas";
 import { changePasswordAction, updateProfileAction } from "../actions";
 
-const INITIAL: AuthFormState = { ok: false, message: "" };
-
-function Outcome({ state, pending }: { state: AuthFormState; pending: boolean }) {
-  if (!state.message || pending) return null;
-  return (
-    <p role={state.ok ? "status" : "alert"} className={`text-sm ${state.ok ? "text-green-800" : "text-red-700"}`}>
-      {state.message}
-    </p>
-  );
-}
-
 export function DetailsForm({ name }: { name: string }) {
-  const [value, setValue] = useState(name);
-  const [state, action, pending] = useActionState(updateProfileAction, INITIAL);
+  const form = useActionForm(updateProfileAction);
   return (
-    <form action={action} noValidate className="space-y-4">
-      <TextField label="Name" name="name" value={value} onChange={(event) => setValue(event.target.value)} autoComplete="name" errors={state.fieldErrors?.name} className="max-w-md" />
+    <form action={form.action} noValidate className="space-y-4">
+      <TextField label="Name" name="name" defaultValue={form.value("name", name)} autoComplete="name" errors={form.errors("name")} className="max-w-md" />
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" pending={pending} pendingLabel="Saving…">
+        <Button type="submit" pending={form.pending} pendingLabel="Saving…">
           Save
         </Button>
-        <Outcome state={state} pending={pending} />
+        <ActionFeedback state={form.state} />
       </div>
     </form>
   );
 }
 
+// The password fields are named like passwords, so a refused form never gets
+// them back (the action wrapper drops such fields from the kept values).
 export function PasswordForm({ email }: { email: string }) {
-  const [state, action, pending] = useActionState(changePasswordAction, INITIAL);
-  const errors = state.fieldErrors ?? {};
+  const form = useActionForm(changePasswordAction);
   return (
-    <form action={action} noValidate className="max-w-md space-y-4">
+    <form action={form.action} noValidate className="max-w-md space-y-4">
       <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
-      <TextField label="Current password" name="current" type="password" autoComplete="current-password" errors={errors.current} />
-      <TextField label="New password" name="password" type="password" autoComplete="new-password" hint={`At least ${MIN_PASSWORD_LENGTH} characters.`} errors={errors.password} />
-      <TextField label="Repeat the new password" name="confirm" type="password" autoComplete="new-password" errors={errors.confirm} />
+      <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" errors={form.errors("currentPassword")} />
+      <TextField
+        label="New password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+        errors={form.errors("password")}
+      />
+      <TextField label="Repeat the new password" name="confirmPassword" type="password" autoComplete="new-password" errors={form.errors("confirmPassword")} />
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" pending={pending} pendingLabel="Changing…">
+        <Button type="submit" pending={form.pending} pendingLabel="Changing…">
           Change password
         </Button>
-        <Outcome state={state} pending={pending} />
+        <ActionFeedback state={form.state} />
       </div>
     </form>
   );

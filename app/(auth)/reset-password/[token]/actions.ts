@@ -1,10 +1,7 @@
 "use server";
 
 import { resetPassword } from "@/lib/auth/passwords";
-import { choosePassword } from "../../_components/choose-password-action";
-import type { ChoosePasswordState } from "../../_components/choose-password-form";
+import { choosePasswordAction } from "../../_components/choose-password-action";
 
 // The reset link's "Choose a new password": sets it and uses the link.
-export async function resetPasswordAction(formData: FormData): Promise<ChoosePasswordState> {
-  return choosePassword(formData, (token, password) => resetPassword(token, password));
-}
+export const resetPasswordAction = choosePasswordAction((token, password) => resetPassword(token, password));

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId } from "react";
+import { ActionFeedback } from "@/components/action-feedback";
 import { Button } from "@/components/button";
 import { FieldError, TextField } from "@/components/form";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/schemas";
@@ -39,27 +40,32 @@ function Select({ label, name, options, defaultValue, errors }: { label: string;
 
 /** The company and its first administrator; on success the browser signs in as that administrator. */
 export function SetupForm({ countries, currencies, submitLabel }: { countries: Option[]; currencies: Option[]; submitLabel: string }) {
-  const { state, pending, onSubmit } = useSubmitThenSignIn(setupCompanyAction, "Your company is set up, but signing in failed. Sign in on the sign-in page.");
-  const errors = state.fieldErrors ?? {};
-
+  const form = useSubmitThenSignIn(setupCompanyAction, "Your company is set up, but signing in failed. Sign in on the sign-in page.");
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-6 space-y-6">
+    <form action={form.action} noValidate className="mt-6 space-y-6">
       <fieldset className="space-y-4">
         <legend className="text-sm font-semibold text-gray-900">Your company</legend>
-        <TextField label="Company name" name="companyName" autoComplete="organization" errors={errors.companyName} />
+        <TextField label="Company name" name="companyName" autoComplete="organization" defaultValue={form.value("companyName")} errors={form.errors("companyName")} />
         <div className="grid gap-4 sm:grid-cols-2">
-          <Select label="Country" name="country" options={countries} defaultValue="BE" errors={errors.country} />
-          <Select label="Currency" name="currency" options={currencies} defaultValue="EUR" errors={errors.currency} />
+          <Select label="Country" name="country" options={countries} defaultValue={form.value("country", "BE")} errors={form.errors("country")} />
+          <Select label="Currency" name="currency" options={currencies} defaultValue={form.value("currency", "EUR")} errors={form.errors("currency")} />
         </div>
       </fieldset>
       <fieldset className="space-y-4">
         <legend className="text-sm font-semibold text-gray-900">First administrator (you)</legend>
-        <TextField label="Your name" name="name" autoComplete="name" errors={errors.name} />
-        <TextField label="E-mail" name="email" type="email" autoComplete="username" errors={errors.email} />
-        <TextField label="Password" name="password" type="password" autoComplete="new-password" hint={`At least ${MIN_PASSWORD_LENGTH} characters.`} errors={errors.password} />
+        <TextField label="Your name" name="name" autoComplete="name" defaultValue={form.value("name")} errors={form.errors("name")} />
+        <TextField label="E-mail" name="email" type="email" autoComplete="username" defaultValue={form.value("email")} errors={form.errors("email")} />
+        <TextField
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+          errors={form.errors("password")}
+        />
       </fieldset>
-      {state.message && <FieldError role="alert">{state.message}</FieldError>}
-      <Button type="submit" pending={pending} pendingLabel="Setting up…" className="w-full">
+      <ActionFeedback state={form.state} />
+      <Button type="submit" pending={form.pending} pendingLabel="Setting up…" className="w-full">
         {submitLabel}
       </Button>
     </form>
