@@ -7,18 +7,16 @@
 import { readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import pg from "pg";
+import type { Page } from "@playwright/test";
 import { deliverableContent } from "@/lib/mail/secret-link";
-import { chromium, type Page } from "@playwright/test";
+import { launchChromium } from "../support/chromium";
 import { samplePdf } from "../support/pdf";
 
 const base = process.env.BASE_URL ?? "http://localhost:3000";
 const out = (name: string) => `docs/screenshots/issue11-${name}.png`;
 const stamp = Date.now().toString(36).slice(-4);
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 page.setDefaultTimeout(120_000); // `npm run dev` compiles each page on first visit
 const pdf = Buffer.from(await samplePdf("SERVICE AGREEMENT — the parties agree on the services described below."));

@@ -5,10 +5,11 @@
 // with DEMO off and SIGNUP=open.
 // Usage: npx tsx --conditions=react-server tests/screenshots/issue14.ts
 import path from "node:path";
-import { chromium, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { freePort, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { startAppServer } from "@/tests/support/app-server";
 import { startSmtpServer } from "@/tests/support/smtp-server";
+import { launchChromium } from "../support/chromium";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const pg = await startEmbeddedPostgres({ dataDir: path.join(root, ".data", `shots-${process.pid}`), port: await freePort(), persistent: false, fast: true });
@@ -18,10 +19,7 @@ const app = await startAppServer({
   databaseUrl: pg.urlFor("iap_shots"),
   env: { DEMO: "0", SIGNUP: "open", NEXTAUTH_SECRET: "screenshots-secret", SMTP_URL: smtp.url, MAIL_FROM: "IAP Credits <no-reply@acme.example>" },
 });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const browser = await launchChromium();
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `docs/screenshots/issue14-${name}.png`, fullPage: true });
 const open = async (viewport = { width: 1280, height: 800 }) => {
