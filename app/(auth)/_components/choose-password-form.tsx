@@ -2,9 +2,8 @@
 
 import { ActionFeedback } from "@/components/action-feedback";
 import { Button } from "@/components/button";
-import { TextField } from "@/components/form";
 import type { FormAction } from "@/lib/actions/state";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/schemas";
+import { NewPasswordFields } from "@/components/password-fields";
 import { useSubmitThenSignIn, type PasswordChosen } from "./use-submit-then-sign-in";
 
 /**
@@ -28,15 +27,7 @@ export function ChoosePasswordForm({
       <input type="hidden" name="token" value={token} />
       {/* For password managers: the account this password belongs to. */}
       <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
-      <TextField
-        label="New password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-        errors={form.errors("password")}
-      />
-      <TextField label="Repeat the password" name="confirmPassword" type="password" autoComplete="new-password" errors={form.errors("confirmPassword")} />
+      <NewPasswordFields repeatLabel="Repeat the password" errors={form.errors} />
       {/* A broken link is no field the visitor sees: then its error is the message. */}
       <ActionFeedback state={form.state} fieldsShown={!form.errors("token")} />
       <Button type="submit" pending={form.pending} pendingLabel="Saving…" className="w-full">

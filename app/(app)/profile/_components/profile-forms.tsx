@@ -3,7 +3,7 @@
 import { ActionFeedback, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
 import { TextField } from "@/components/form";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/schemas";
+import { NewPasswordFields } from "@/components/password-fields";
 import { changePasswordAction, updateProfileAction } from "../actions";
 
 export function DetailsForm({ name }: { name: string }) {
@@ -21,23 +21,15 @@ export function DetailsForm({ name }: { name: string }) {
   );
 }
 
-// The password fields are named like passwords, so a refused form never gets
-// them back (the action wrapper drops such fields from the kept values).
+// The password fields are named like passwords (the current one too), so a
+// refused form never gets them back: the action wrapper drops such fields.
 export function PasswordForm({ email }: { email: string }) {
   const form = useActionForm(changePasswordAction);
   return (
     <form action={form.action} noValidate className="max-w-md space-y-4">
       <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
       <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" errors={form.errors("currentPassword")} />
-      <TextField
-        label="New password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-        errors={form.errors("password")}
-      />
-      <TextField label="Repeat the new password" name="confirmPassword" type="password" autoComplete="new-password" errors={form.errors("confirmPassword")} />
+      <NewPasswordFields repeatLabel="Repeat the new password" errors={form.errors} />
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" pending={form.pending} pendingLabel="Changing…">
           Change password

@@ -4,7 +4,7 @@ import { useId } from "react";
 import { ActionFeedback } from "@/components/action-feedback";
 import { Button } from "@/components/button";
 import { FieldError, TextField } from "@/components/form";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/schemas";
+import { NewPasswordFields } from "@/components/password-fields";
 import { useSubmitThenSignIn } from "../../_components/use-submit-then-sign-in";
 import { setupCompanyAction } from "../actions";
 
@@ -55,14 +55,7 @@ export function SetupForm({ countries, currencies, submitLabel }: { countries: O
         <legend className="text-sm font-semibold text-gray-900">First administrator (you)</legend>
         <TextField label="Your name" name="name" autoComplete="name" defaultValue={form.value("name")} errors={form.errors("name")} />
         <TextField label="E-mail" name="email" type="email" autoComplete="username" defaultValue={form.value("email")} errors={form.errors("email")} />
-        <TextField
-          label="Password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-          errors={form.errors("password")}
-        />
+        <NewPasswordFields label="Password" errors={form.errors} />
       </fieldset>
       <ActionFeedback state={form.state} />
       <Button type="submit" pending={form.pending} pendingLabel="Setting up…" className="w-full">
