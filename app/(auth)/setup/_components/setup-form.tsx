@@ -1,9 +1,8 @@
 "use client";
 
-import { useId } from "react";
 import { ActionFeedback } from "@/components/action-feedback";
 import { Button } from "@/components/button";
-import { FieldError, TextField } from "@/components/form";
+import { SelectField, TextField } from "@/components/form";
 import { NewPasswordFields } from "@/components/password-fields";
 import { useSubmitThenSignIn } from "../../_components/use-submit-then-sign-in";
 import { setupCompanyAction } from "../actions";
@@ -13,30 +12,12 @@ interface Option {
   name: string;
 }
 
-function Select({ label, name, options, defaultValue, errors }: { label: string; name: string; options: Option[]; defaultValue: string; errors?: string[] }) {
-  const id = useId();
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-gray-800">
-        {label}
-      </label>
-      <select
-        id={id}
-        name={name}
-        defaultValue={defaultValue}
-        aria-invalid={errors?.length ? true : undefined}
-        className="mt-1 block w-full rounded-md border border-gray-300 bg-white px-3 py-2 text-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30"
-      >
-        {options.map((option) => (
-          <option key={option.code} value={option.code}>
-            {option.name}
-          </option>
-        ))}
-      </select>
-      {errors?.length ? <FieldError>{errors.join(" ")}</FieldError> : null}
-    </div>
-  );
-}
+const optionsOf = (options: Option[]) =>
+  options.map((option) => (
+    <option key={option.code} value={option.code}>
+      {option.name}
+    </option>
+  ));
 
 /** The company and its first administrator; on success the browser signs in as that administrator. */
 export function SetupForm({ countries, currencies, submitLabel }: { countries: Option[]; currencies: Option[]; submitLabel: string }) {
@@ -47,8 +28,12 @@ export function SetupForm({ countries, currencies, submitLabel }: { countries: O
         <legend className="text-sm font-semibold text-gray-900">Your company</legend>
         <TextField label="Company name" name="companyName" autoComplete="organization" defaultValue={form.value("companyName")} errors={form.errors("companyName")} />
         <div className="grid gap-4 sm:grid-cols-2">
-          <Select label="Country" name="country" options={countries} defaultValue={form.value("country", "BE")} errors={form.errors("country")} />
-          <Select label="Currency" name="currency" options={currencies} defaultValue={form.value("currency", "EUR")} errors={form.errors("currency")} />
+          <SelectField label="Country" name="country" defaultValue={form.value("country", "BE")} errors={form.errors("country")}>
+            {optionsOf(countries)}
+          </SelectField>
+          <SelectField label="Currency" name="currency" defaultValue={form.value("currency", "EUR")} errors={form.errors("currency")}>
+            {optionsOf(currencies)}
+          </SelectField>
         </div>
       </fieldset>
       <fieldset className="space-y-4">

@@ -1,15 +1,13 @@
 "use client";
 
-import { useId } from "react";
 import { ActionFeedback, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
-import { FieldError, TextField } from "@/components/form";
+import { SelectField, TextField } from "@/components/form";
 import { inviteUserAction } from "../actions";
 import { SharedLink } from "./shared-link";
 
 export function InviteUserForm() {
   const form = useActionForm(inviteUserAction);
-  const roleId = useId();
   return (
     <section aria-labelledby="invite-heading" className="rounded-lg border border-gray-200 bg-white p-5">
       <h2 id="invite-heading" className="text-base font-semibold">
@@ -19,22 +17,10 @@ export function InviteUserForm() {
       <form action={form.action} noValidate className="mt-4 grid gap-4 sm:grid-cols-[1fr_1fr_auto_auto] sm:items-start">
         <TextField label="E-mail" name="email" type="email" autoComplete="off" defaultValue={form.value("email")} errors={form.errors("email")} />
         <TextField label="Name" name="name" autoComplete="off" defaultValue={form.value("name")} errors={form.errors("name")} />
-        <div>
-          <label htmlFor={roleId} className="block text-sm font-medium text-gray-800">
-            Role
-          </label>
-          <select
-            id={roleId}
-            name="role"
-            defaultValue={form.value("role", "USER")}
-            aria-invalid={form.errors("role") ? true : undefined}
-            className="mt-1 block w-full rounded-md border border-gray-300 bg-white px-3 py-2 text-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30"
-          >
-            <option value="USER">User</option>
-            <option value="ADMIN">Administrator</option>
-          </select>
-          {form.errors("role") && <FieldError>{form.errors("role")!.join(" ")}</FieldError>}
-        </div>
+        <SelectField label="Role" name="role" defaultValue={form.value("role", "USER")} errors={form.errors("role")}>
+          <option value="USER">User</option>
+          <option value="ADMIN">Administrator</option>
+        </SelectField>
         <Button type="submit" pending={form.pending} pendingLabel="Inviting…" className="sm:mt-6">
           Send invitation
         </Button>
