@@ -62,7 +62,12 @@ describe("buyPackAction", () => {
     session.userId = admin.id;
     const restore = withEnv({ DEMO: "0" });
     try {
-      expect(await buyPackAction({ ok: true }, formOf({ service: "sms", packId: pack.id }))).toEqual({ ok: false, message: PAYMENTS_NOT_SET_UP });
+      expect(await buyPackAction(null, formOf({ service: "sms", packId: pack.id }))).toEqual({
+        ok: false,
+        code: "refused",
+        message: PAYMENTS_NOT_SET_UP,
+        values: { service: "sms", packId: String(pack.id) },
+      });
     } finally {
       restore();
     }

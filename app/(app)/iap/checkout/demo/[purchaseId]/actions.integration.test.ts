@@ -79,7 +79,12 @@ describe("demo checkout actions", () => {
     session.userId = admin.id;
     const restore = withEnv({ DEMO: "0" });
     try {
-      expect(await payDemoPurchaseAction({ ok: true }, formOf({ purchaseId: purchase.id }))).toEqual({ ok: false, message: DEMO_CHECKOUT_OFF });
+      expect(await payDemoPurchaseAction(null, formOf({ purchaseId: purchase.id }))).toEqual({
+        ok: false,
+        code: "refused",
+        message: DEMO_CHECKOUT_OFF,
+        values: { purchaseId: String(purchase.id) },
+      });
     } finally {
       restore();
     }
