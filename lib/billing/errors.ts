@@ -1,12 +1,33 @@
 // Refusals of the buying flow, in their own module so that the checkout
 // providers and start-checkout can share them without importing each other.
+// Codes; the words are beside the buy pages (app/(app)/iap/_messages/buy-refusals.ts).
+import { AppError, type ErrorKind } from "@/lib/errors";
 
-/** A buy request the app refuses; the message is for the buyer. */
-export class BuyRefusedError extends Error {
+export type BuyRefusal =
+  | "admins-only"
+  | "pack-not-on-sale"
+  | "checkout-unavailable"
+  | "purchase-not-found"
+  | "purchase-canceled"
+  // No Stripe configured and not in demo mode: nothing can be bought.
+  | "payments-not-set-up"
+  // A demo purchase left pending when the server left demo mode.
+  | "demo-checkout-off";
+
+const KINDS: Record<BuyRefusal, ErrorKind> = {
+  "admins-only": "forbidden",
+  "pack-not-on-sale": "not-found",
+  "checkout-unavailable": "unavailable",
+  "purchase-not-found": "not-found",
+  "purchase-canceled": "conflict",
+  "payments-not-set-up": "unavailable",
+  "demo-checkout-off": "unavailable",
+};
+
+/** A buy request the app refuses; nothing was recorded or charged. */
+export class BuyRefusedError extends AppError<BuyRefusal> {
   readonly name = "BuyRefusedError";
+  constructor(code: BuyRefusal, options?: { cause?: unknown }) {
+    super(code, KINDS[code], {}, options);
+  }
 }
-
-export const PAYMENTS_NOT_SET_UP =
-  "Payments are not set up on this server, so no credits were added. An operator sets STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET (README, “Running in production”) to take payments with Stripe.";
-export const DEMO_CHECKOUT_OFF =
-  "The demo checkout is off: this server is not in demo mode, so a demo purchase can no longer be paid and no credits were added. Choose a pack again once payments are set up.";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
-import { parsePhone } from "@/lib/sms/phone";
+import { parsePhone } from "@/lib/contacts/phone";
 
 // Demo contacts for the demo company: several countries, numbers typed the ways
 // people type them (national, international, "00…", no "+"), a few without any

@@ -3,7 +3,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { demoCheckoutPath } from "@/lib/routes";
 import { findPurchase, fulfilPurchase, markPurchaseCanceled, type PurchaseView } from "../purchases";
 import { env } from "@/lib/env";
-import { BuyRefusedError, DEMO_CHECKOUT_OFF } from "../errors";
+import { BuyRefusedError } from "../errors";
 import type { CheckoutProvider } from "./provider";
 
 // The demo checkout: the stand-in for Stripe's hosted page in demo mode (DEMO)
@@ -21,19 +21,19 @@ export const demoCheckout: CheckoutProvider = {
 };
 
 async function demoPurchase(user: SessionUser, purchaseId: number): Promise<PurchaseView> {
-  if (user.role !== "ADMIN") throw new BuyRefusedError("Only administrators can buy credits.");
+  if (user.role !== "ADMIN") throw new BuyRefusedError("admins-only");
   const purchase = await findPurchase(purchaseId, user.companyId);
-  if (!purchase || purchase.provider !== "DEMO") throw new BuyRefusedError("This purchase does not exist.");
+  if (!purchase || purchase.provider !== "DEMO") throw new BuyRefusedError("purchase-not-found");
   return purchase;
 }
 
 /** Pay: fulfils the purchase (once, however often it is pressed). */
 export async function payDemoPurchase(user: SessionUser, purchaseId: number): Promise<PurchaseView> {
   await demoPurchase(user, purchaseId);
-  if (!env().DEMO) throw new BuyRefusedError(DEMO_CHECKOUT_OFF);
+  if (!env().DEMO) throw new BuyRefusedError("demo-checkout-off");
   const result = await fulfilPurchase(purchaseId, "demo", { companyId: user.companyId });
   if (result?.purchase.status !== "PAID") {
-    throw new BuyRefusedError("This purchase was cancelled, so it can no longer be paid. Choose a pack again on the Buy Credits page.");
+    throw new BuyRefusedError("purchase-canceled");
   }
   return result.purchase;
 }

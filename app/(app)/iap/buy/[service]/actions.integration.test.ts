@@ -1,7 +1,6 @@
 // Buy as a direct POST of the server action would run it: only the session
 // lookup is replaced; the role check, validation and purchase are real.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { PAYMENTS_NOT_SET_UP } from "@/lib/billing/errors";
 import { prisma } from "@/lib/db/client";
 import { createCompany } from "@/tests/support/fixtures";
 import { formOf, packOf, redirectOf, withEnv } from "@/tests/support/billing";
@@ -65,7 +64,7 @@ describe("buyPackAction", () => {
       expect(await buyPackAction(null, formOf({ service: "sms", packId: pack.id }))).toEqual({
         ok: false,
         code: "refused",
-        message: PAYMENTS_NOT_SET_UP,
+        message: expect.stringMatching(/^Payments are not set up on this server, so no credits were added\. .*STRIPE_SECRET_KEY/),
         values: { service: "sms", packId: String(pack.id) },
       });
     } finally {
