@@ -1,3 +1,5 @@
+import { AppError, type ErrorKind } from "@/lib/errors";
+
 // Why an account operation was refused, as a code: the pages and actions turn
 // it into words. Nothing was changed when one of these is thrown.
 export type AccountErrorCode =
@@ -16,9 +18,21 @@ export type AccountErrorCode =
   /** An invitation or reset link that is unknown, used, expired, or whose user cannot use it any more. */
   | "link-invalid";
 
-export class AccountError extends Error {
+const KINDS: Record<AccountErrorCode, ErrorKind> = {
+  "signup-closed": "forbidden",
+  "email-taken": "conflict",
+  "user-not-found": "not-found",
+  "last-admin": "conflict",
+  "self-deactivation": "conflict",
+  "not-invited": "conflict",
+  "not-deactivated": "conflict",
+  "wrong-password": "invalid",
+  "link-invalid": "not-found",
+};
+
+export class AccountError extends AppError<AccountErrorCode> {
   readonly name = "AccountError";
-  constructor(readonly code: AccountErrorCode) {
-    super(code);
+  constructor(code: AccountErrorCode) {
+    super(code, KINDS[code]);
   }
 }
