@@ -10,6 +10,7 @@ import { freePort, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { startAppServer } from "@/tests/support/app-server";
 import { startSmtpServer } from "@/tests/support/smtp-server";
 import { launchChromium } from "../support/chromium";
+import { signIn } from "./support";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const pg = await startEmbeddedPostgres({ dataDir: path.join(root, ".data", `shots-${process.pid}`), port: await freePort(), persistent: false, fast: true });
@@ -122,11 +123,7 @@ try {
   const demo = await startAppServer({ databaseUrl: pg.urlFor("iap_shots_demo"), env: { DEMO: "1" } });
   try {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, baseURL: demo.url })).newPage();
-    await page.goto("/login");
-    await page.getByLabel("E-mail").fill("admin@example.com");
-    await page.getByLabel("Password").fill("demo1234");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { name: "Contacts" }).waitFor();
+    await signIn(page, demo.url);
     await page.screenshot({ path: "docs/screenshots/issue14-demo-marker.png", clip: { x: 0, y: 0, width: 1280, height: 220 } });
   } finally {
     await demo.stop();
