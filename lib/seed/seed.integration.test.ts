@@ -3,29 +3,25 @@
 // Both must succeed, and the database must end as if it had been seeded once.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { disconnectDb, prisma } from "@/lib/db/client";
-import { reloadEnv } from "@/lib/env";
-import { createScratchDatabase, type ScratchDatabase } from "@/tests/support/scratch-database";
+import { prisma } from "@/lib/db/client";
+import { useDatabaseInProcess } from "@/tests/support/database-in-process";
+import { createThrowawayDatabase, type ThrowawayDatabase } from "@/tests/support/throwaway-database";
 import { seedDatabase } from ".";
 import { DEMO_ADMIN_EMAIL, DEMO_USER_EMAIL } from "./demo";
 
-const outerDatabaseUrl = process.env.DATABASE_URL;
-let scratch: ScratchDatabase;
+let restoreDatabase: (() => Promise<void>) | undefined;
+let scratch: ThrowawayDatabase;
 let db: pg.Pool;
 
 beforeAll(async () => {
-  scratch = await createScratchDatabase("seed_race");
+  scratch = await createThrowawayDatabase("seed_race");
   db = new pg.Pool({ connectionString: scratch.url, max: 2 });
-  process.env.DATABASE_URL = scratch.url;
-  reloadEnv();
-  await disconnectDb();
+  restoreDatabase = await useDatabaseInProcess(scratch.url);
 }, 60_000);
 
 afterAll(async () => {
   await db?.end();
-  await disconnectDb();
-  process.env.DATABASE_URL = outerDatabaseUrl;
-  reloadEnv();
+  await restoreDatabase?.();
   await scratch?.drop();
 });
 

@@ -5,13 +5,13 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import type { ParsedMail } from "mailparser";
 import { startAppServer, type AppServer } from "@/tests/support/app-server";
-import { createScratchDatabase, type ScratchDatabase } from "@/tests/support/scratch-database";
+import { createThrowawayDatabase, type ThrowawayDatabase } from "@/tests/support/throwaway-database";
 import { startSmtpServer, type TestSmtpServer } from "@/tests/support/smtp-server";
 
 export interface OwnServer {
   app: AppServer;
   smtp: TestSmtpServer;
-  database: ScratchDatabase;
+  database: ThrowawayDatabase;
 }
 
 /** Starts the spec's server before its tests and stops it after; the getter is valid inside tests. */
@@ -20,7 +20,7 @@ export function useOwnServer(prefix: string, env: Record<string, string>): () =>
   test.describe.configure({ mode: "serial" });
   test.beforeAll(async () => {
     test.setTimeout(180_000);
-    const [database, smtp] = await Promise.all([createScratchDatabase(prefix), startSmtpServer()]);
+    const [database, smtp] = await Promise.all([createThrowawayDatabase(prefix), startSmtpServer()]);
     const app = await startAppServer({
       databaseUrl: database.url,
       env: { NEXTAUTH_SECRET: `${prefix}-e2e-secret-not-for-production`, SMTP_URL: smtp.url, MAIL_FROM: "IAP Credits <no-reply@e2e.example>", DOCUMENT_WORKER_POLL_MS: "0", ...env },

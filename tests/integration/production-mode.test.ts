@@ -5,14 +5,14 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { disconnectDb, prisma } from "@/lib/db/client";
-import { reloadEnv } from "@/lib/env";
-import { createScratchDatabase, type ScratchDatabase } from "@/tests/support/scratch-database";
+import { prisma } from "@/lib/db/client";
+import { useDatabaseInProcess } from "@/tests/support/database-in-process";
+import { createThrowawayDatabase, type ThrowawayDatabase } from "@/tests/support/throwaway-database";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
-let scratch: ScratchDatabase;
+let scratch: ThrowawayDatabase;
 let db: pg.Pool;
-const outerDatabaseUrl = process.env.DATABASE_URL;
+let restoreDatabase: (() => Promise<void>) | undefined;
 
 /** Runs a command of the project as an operator would (tsx, as the npm scripts do), with only `env` on top of a clean environment. */
 function runScript(script: string, args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<{ code: number | null; output: string }> {
@@ -37,15 +37,13 @@ function runScript(script: string, args: string[], env: Record<string, string>, 
 const users = async () => (await db.query("SELECT email FROM app_user ORDER BY id")).rows.map((row) => row.email);
 
 beforeAll(async () => {
-  scratch = await createScratchDatabase("production_mode");
+  scratch = await createThrowawayDatabase("production_mode");
   db = new pg.Pool({ connectionString: scratch.url, max: 2 });
 }, 60_000);
 
 afterAll(async () => {
   await db?.end();
-  await disconnectDb();
-  process.env.DATABASE_URL = outerDatabaseUrl;
-  reloadEnv();
+  await restoreDatabase?.();
   await scratch?.drop();
 });
 
@@ -74,9 +72,7 @@ describe("production mode", () => {
   }, 150_000);
 
   it("the first company is set up once: of two concurrent set-ups one wins, and a third is refused while SIGNUP is not open", async () => {
-    process.env.DATABASE_URL = scratch.url;
-    reloadEnv();
-    await disconnectDb();
+    restoreDatabase = await useDatabaseInProcess(scratch.url);
     const { createCompanyWithAdmin } = await import("@/lib/auth/companies");
     const setup = (n: number) =>
       createCompanyWithAdmin({ companyName: `First ${n}`, country: "BE", currency: "EUR", name: `Admin ${n}`, email: `first-${n}@test.example`, password: "password-123" });
