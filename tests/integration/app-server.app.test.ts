@@ -53,7 +53,7 @@ afterAll(async () => {
 });
 
 describe("the app served as in production", () => {
-  it("an empty database is migrated and seeded before the app serves; a second instance joins; one crashing leaves the other serving", { timeout: 300_000 }, async () => {
+  it("two instances starting at once on an empty database: migrated and seeded once before either serves; one crashing leaves the other serving", { timeout: 300_000 }, async () => {
     // Both start at once on the empty database: migrations and seeding (catalogue, demo) run side by side.
     const started = await Promise.allSettled([1, 2].map(() => startAppServer({ databaseUrl: databaseUrl.toString(), env: { DEMO: "1" } })));
     for (const outcome of started) if (outcome.status === "fulfilled") servers.push(outcome.value);
