@@ -139,7 +139,7 @@ export async function listBudgets(companyId: number, accountId: number): Promise
     `WITH a AS (SELECT a.*, ${MONTH_OF_NOW} AS month FROM iap_account a WHERE a.id = $1 AND a.company_id = $2)
      SELECT to_char(a.month, 'YYYY-MM') AS month, a.default_budget, a.default_budget_hard,
             u.id AS user_id, u.name, u.email, b.limit AS own_limit, b.hard AS own_hard, bu.used
-       FROM a JOIN app_user u ON u.company_id = a.company_id
+       FROM a JOIN app_user u ON u.company_id = a.company_id AND u.status <> 'DEACTIVATED'
        LEFT JOIN user_budget b ON b.account_id = a.id AND b.user_id = u.id
        LEFT JOIN budget_usage bu ON bu.account_id = a.id AND bu.user_id = u.id AND bu.month = a.month
       ORDER BY u.name, u.id`,
