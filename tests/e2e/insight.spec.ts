@@ -48,7 +48,7 @@ test("a hard budget of 2 SMS: the third is refused with the budget message, a ra
   await admin.goto(`/settings/iap/${accountId}`);
   await admin.getByLabel("Budget for Dana User: monthly limit in credits").fill(credits(2n * perSms));
   await admin.getByLabel("Budget for Dana User: when used up").selectOption("hard");
-  await admin.getByRole("button", { name: "Save Budget for Dana User" }).click();
+  await admin.getByRole("button", { name: "Set budget for Dana User" }).click();
   await expect(admin.getByRole("status").filter({ hasText: "Budget saved." })).toBeVisible();
 
   // Dana sends 2 SMS; the third is refused with the budget message.
@@ -72,7 +72,7 @@ test("a hard budget of 2 SMS: the third is refused with the budget message, a ra
   // The admin raises the budget; Dana sends again.
   await admin.reload();
   await admin.getByLabel("Budget for Dana User: monthly limit in credits").fill(credits(3n * perSms));
-  await admin.getByRole("button", { name: "Save Budget for Dana User" }).click();
+  await admin.getByRole("button", { name: "Set budget for Dana User" }).click();
   await expect(admin.getByRole("status").filter({ hasText: "Budget saved." })).toBeVisible();
   const again = await sendSms(user, "Reminder 3: sent after the raise.");
   await expect(again).toBeHidden();

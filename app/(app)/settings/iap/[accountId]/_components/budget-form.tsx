@@ -58,8 +58,9 @@ export function BudgetForm({
         <option value="hard">Hard: refuse</option>
         <option value="soft">Soft: warn only</option>
       </select>
-      <Button variant="secondary" pending={form.pending} pendingLabel="Saving…">
-        Save<span className="sr-only"> {label}</span>
+      {/* "Set", not "Save": the page's Warn Me form owns the one "Save" button. */}
+      <Button variant="secondary" pending={form.pending} pendingLabel="Setting…">
+        Set<span className="sr-only"> {label.charAt(0).toLowerCase() + label.slice(1)}</span>
       </Button>
       <ActionFeedback state={form.state} className="basis-full" />
       {errors?.length ? (
