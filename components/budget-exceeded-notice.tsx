@@ -2,12 +2,15 @@
 // who can change it. No buy button: buying credits would not help.
 import type { BudgetPrompt } from "@/lib/iap/budget-prompt";
 
+const MONTH = new Intl.DateTimeFormat("en", { month: "long", timeZone: "UTC" });
+const MONTH_YEAR = new Intl.DateTimeFormat("en", { month: "long", year: "numeric", timeZone: "UTC" });
+
 /** "2026-12" → "December" (and the year when it is not the current one). */
 export function budgetMonthName(month: string, now = new Date()): string {
   const [year, monthNumber] = month.split("-").map(Number);
   const date = new Date(Date.UTC(year, monthNumber - 1, 15));
   const sameYear = year === now.getUTCFullYear();
-  return new Intl.DateTimeFormat("en", { month: "long", ...(sameYear ? {} : { year: "numeric" }), timeZone: "UTC" }).format(date);
+  return (sameYear ? MONTH : MONTH_YEAR).format(date);
 }
 
 export function budgetExceededText({ service, limit, month }: Pick<BudgetPrompt, "service" | "limit" | "month">): string {

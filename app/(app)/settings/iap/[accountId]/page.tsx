@@ -35,9 +35,14 @@ const PURCHASE_STATUS = {
   CANCELED: { label: "Canceled", tone: "neutral" },
 } as const satisfies Record<string, { label: string; tone: Tone }>;
 
+// Built once: an Intl formatter costs far more to make than to use, and a page formats dozens of days.
+const MONTH_YEAR = new Intl.DateTimeFormat("en", { month: "long", year: "numeric", timeZone: "UTC" });
+const DAY_MONTH = new Intl.DateTimeFormat("en", { day: "numeric", month: "short", timeZone: "UTC" });
+const CREDIT_FIGURES = [0, 1, 2, 3, 4, 5, 6].map((decimals) => new Intl.NumberFormat("en", { maximumFractionDigits: decimals }));
+
 function budgetMonthLabel(month: string): string {
   const [year, number] = month.split("-").map(Number);
-  return new Intl.DateTimeFormat("en", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(year, number - 1, 15)));
+  return MONTH_YEAR.format(new Date(Date.UTC(year, number - 1, 15)));
 }
 
 /** A titled box; `flush` for a table, which then runs from edge to edge under the title. */
@@ -92,7 +97,8 @@ export default async function AccountPage({
     const text = params.toString();
     return text ? `${path}?${text}` : path;
   };
-  const dayLabel = (day: string) => new Intl.DateTimeFormat("en", { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
+  const dayLabel = (day: string) => DAY_MONTH.format(new Date(`${day}T00:00:00Z`));
+  const figures = CREDIT_FIGURES[Math.min(account.decimals, CREDIT_FIGURES.length - 1)];
   const plain = (units: bigint) => formatCredits(units, account.decimals);
   const unitFactor = 10 ** account.decimals;
   const credits = (units: bigint) => `${formatCredits(units, account.decimals)} ${account.unitName}`;
@@ -206,7 +212,7 @@ export default async function AccountPage({
             <UsageChart
               label={`${account.serviceName} ${account.unitName} used per day, last ${period} days`}
               points={usage.days.map((point) => ({ day: point.day, used: Number(point.used) / unitFactor, granted: point.granted > 0n }))}
-              formatValue={(value) => value.toLocaleString("en", { maximumFractionDigits: account.decimals })}
+              formatValue={(value) => figures.format(value)}
               formatDay={dayLabel}
               grantLabel="credits added"
             />
