@@ -36,6 +36,9 @@ export const LEDGER_KIND_LABELS = {
   USAGE: "Usage",
   REFUND: "Refund",
   ADJUSTMENT: "Adjustment",
+  AUTO_TOPUP: "Auto top-up",
+  REFUND_REVERSAL: "Payment refunded",
+  DISPUTE_LOSS: "Dispute lost",
 } as const;
 
 export type LedgerKindName = keyof typeof LEDGER_KIND_LABELS;

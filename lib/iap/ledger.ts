@@ -3,6 +3,7 @@ import type pg from "pg";
 import { pool } from "@/lib/db/client";
 import type { AccountRef } from "./accounts";
 import { HoldNotPendingError, InsufficientCreditsError, isUniqueViolation } from "./errors";
+import { emitCreditEvent } from "./events";
 
 // Lock order, everywhere: the account row first, then its holds. Capture and
 // release lock the account before the hold; the sweep locks its accounts in id
@@ -19,7 +20,10 @@ import { HoldNotPendingError, InsufficientCreditsError, isUniqueViolation } from
 // (account, idempotency key): a repeated key makes the statement fail as a whole
 // — nothing applied — and we return what the first request recorded.
 
-export type GrantKind = "TRIAL_GRANT" | "PURCHASE" | "REFUND" | "ADJUSTMENT";
+export type GrantKind = "TRIAL_GRANT" | "PURCHASE" | "AUTO_TOPUP" | "REFUND" | "ADJUSTMENT";
+
+/** Credits taken back from an account because the money that bought them went back. */
+export type TakeBackKind = "REFUND_REVERSAL" | "DISPUTE_LOSS";
 
 export interface EntryOptions {
   description: string;
@@ -69,6 +73,20 @@ function assertPositive(amount: bigint, what: string) {
 // Captures write their entry under the key `hold:<id>`; a caller's key of that
 // shape could take a capture's place and make it fail, so those are refused.
 const CAPTURE_KEY_PREFIX = "hold:";
+
+/**
+ * A RETURNING column of a statement that takes credits off an account: true
+ * when the balance it leaves is below the account's auto top-up trigger.
+ * Computed from the row the statement just wrote, so it costs no query.
+ */
+function BELOW_TOPUP(table = ""): string {
+  return `(${table}auto_topup_below IS NOT NULL AND ${table}balance < ${table}auto_topup_below) AS below_topup`;
+}
+
+/** After the commit: auto top-up decides whether one starts (lib/iap/events.ts). */
+function emitBelowTopup(account: AccountRef, balance: bigint) {
+  emitCreditEvent({ type: "balance.below-topup", accountId: account.id, companyId: account.companyId, service: account.service.technicalName, balance });
+}
 
 function assertKey(idempotencyKey: string, { ledger }: { ledger: boolean }) {
   if (typeof idempotencyKey !== "string" || idempotencyKey === "") throw new RangeError("An idempotency key is required");
@@ -153,14 +171,20 @@ export async function debit(account: AccountRef, amount: bigint, options: EntryO
       text: `WITH account AS (
          UPDATE iap_account SET balance = balance - $2, updated_at = now()
           WHERE id = $1 AND balance - held >= $2
-          RETURNING id, balance
+          RETURNING id, balance, ${BELOW_TOPUP()}
+       ), entry AS (
+         INSERT INTO ledger_entry (account_id, kind, amount, balance_after, description, reference, idempotency_key, created_by_id)
+         SELECT id, 'USAGE', -$2::bigint, balance, $3, $4, $5, $6 FROM account
+         RETURNING id, balance_after
        )
-       INSERT INTO ledger_entry (account_id, kind, amount, balance_after, description, reference, idempotency_key, created_by_id)
-       SELECT id, 'USAGE', -$2::bigint, balance, $3, $4, $5, $6 FROM account
-       RETURNING id, balance_after`,
+       SELECT entry.id, entry.balance_after, account.below_topup FROM entry, account`,
       values: [account.id, amount, options.description, options.reference ?? null, options.idempotencyKey, options.createdById ?? null],
     });
-    if (rows[0]) return { entryId: BigInt(rows[0].id), amount: -amount, balanceAfter: BigInt(rows[0].balance_after), replayed: false };
+    if (rows[0]) {
+      const balanceAfter = BigInt(rows[0].balance_after);
+      if (rows[0].below_topup) emitBelowTopup(account, balanceAfter);
+      return { entryId: BigInt(rows[0].id), amount: -amount, balanceAfter, replayed: false };
+    }
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
   }
@@ -247,17 +271,18 @@ export async function capture(hold: Pick<Hold, "id" | "account">, actual: bigint
      ), account AS (
        UPDATE iap_account a SET held = a.held - hold.amount, balance = a.balance - $2, updated_at = now()
          FROM hold WHERE a.id = hold.account_id
-         RETURNING a.id, a.balance
+         RETURNING a.id, a.balance, ${BELOW_TOPUP("a.")}
      ), entry AS (
        INSERT INTO ledger_entry (account_id, kind, amount, balance_after, description, reference, idempotency_key, hold_id, created_by_id)
        SELECT account.id, 'USAGE', -$2::bigint, account.balance, COALESCE($3, hold.description), hold.reference, '${CAPTURE_KEY_PREFIX}' || hold.id, hold.id, hold.created_by_id
          FROM account, hold WHERE $2 > 0
        RETURNING id
      )
-     SELECT hold.id, account.balance, (SELECT id FROM entry) AS entry_id FROM hold, account`,
+     SELECT hold.id, account.balance, account.below_topup, (SELECT id FROM entry) AS entry_id FROM hold, account`,
     values: [hold.id, actual, options.description ?? null, jsonOrNull(options.result), hold.account.id],
   });
   if (rows[0]) {
+    if (rows[0].below_topup && actual > 0n) emitBelowTopup(hold.account, BigInt(rows[0].balance));
     return { holdId: hold.id, captured: actual, entryId: rows[0].entry_id === null ? null : BigInt(rows[0].entry_id), balanceAfter: BigInt(rows[0].balance), replayed: false };
   }
   const current = await pool().query("SELECT status, amount, captured_amount, expires_at <= now() AS due FROM credit_hold WHERE id = $1 AND account_id = $2", [hold.id, hold.account.id]);
@@ -285,8 +310,8 @@ export async function capture(hold: Pick<Hold, "id" | "account">, actual: bigint
 }
 
 /** Frees a pending hold entirely. Returns false when it had already resolved. */
-export async function release(hold: Pick<Hold, "id" | "account">): Promise<boolean> {
-  return resolveHold(hold.id, hold.account.id, "RELEASED");
+export async function release(hold: Pick<Hold, "id" | "account">, options: { db?: pg.ClientBase } = {}): Promise<boolean> {
+  return resolveHold(hold.id, hold.account.id, "RELEASED", options.db);
 }
 
 /** Expires one pending hold if it is past its expiry (the sweep, for one hold). Returns false otherwise. */
@@ -294,8 +319,8 @@ export async function expireHold(hold: Pick<Hold, "id" | "account">): Promise<bo
   return resolveHold(hold.id, hold.account.id, "EXPIRED");
 }
 
-async function resolveHold(holdId: number, accountId: number, status: "RELEASED" | "EXPIRED"): Promise<boolean> {
-  const { rows } = await pool().query({
+async function resolveHold(holdId: number, accountId: number, status: "RELEASED" | "EXPIRED", db?: pg.ClientBase): Promise<boolean> {
+  const { rows } = await (db ?? pool()).query({
     name: "iap_resolve_hold",
     text: `WITH locked AS (
        SELECT id FROM iap_account WHERE id = $2 FOR UPDATE
@@ -360,6 +385,74 @@ export async function expireHolds(limit = 1000, scope: { accountIds?: number[] }
   }
   client.release();
   return expired;
+}
+
+/**
+ * Takes back up to `upTo` units — as many as are available (balance − open
+ * holds), never more, never below zero — in one statement with its ledger
+ * row: the credits a refunded or lost payment had bought, of which some may
+ * already be spent. Returns what was taken (0: nothing available, no entry).
+ *
+ * Runs in the caller's transaction (`db`), which must have locked what the
+ * take-back is about (the purchase) so that the amount it asks for is decided
+ * once. The sub-select locks the account row and reads its newest version, so
+ * the LEAST() it computes is what the UPDATE subtracts.
+ */
+export async function takeBack(
+  account: AccountRef,
+  upTo: bigint,
+  options: EntryOptions & { kind: TakeBackKind; db: pg.ClientBase },
+): Promise<{ taken: bigint; balanceAfter: bigint }> {
+  assertPositive(upTo, "A take-back");
+  assertKey(options.idempotencyKey, { ledger: true });
+  const { rows } = await options.db.query({
+    name: "iap_take_back",
+    text: `WITH available AS (
+       SELECT id, balance, LEAST($2::bigint, balance - held) AS n FROM iap_account WHERE id = $1 FOR UPDATE
+     ), account AS (
+       UPDATE iap_account a SET balance = a.balance - available.n, updated_at = now()
+         FROM available WHERE a.id = available.id AND available.n > 0
+         RETURNING a.id, a.balance, available.n
+     ), entry AS (
+       INSERT INTO ledger_entry (account_id, kind, amount, balance_after, description, reference, idempotency_key, created_by_id)
+       SELECT id, $3::"LedgerKind", -n, balance, $4, $5, $6, $7 FROM account
+       RETURNING id
+     )
+     SELECT GREATEST(available.n, 0) AS taken, available.balance - GREATEST(available.n, 0) AS balance_after, (SELECT id FROM entry) AS entry_id FROM available`,
+    values: [account.id, upTo, options.kind, options.description, options.reference ?? null, options.idempotencyKey, options.createdById ?? null],
+  });
+  if (!rows[0]) throw new Error(`IAP account ${account.id} does not exist`);
+  // `available` is the locked (newest) row, read before the UPDATE.
+  return { taken: BigInt(rows[0].taken), balanceAfter: BigInt(rows[0].balance_after) };
+}
+
+/**
+ * Freezes up to `upTo` units — as many as are available — in a hold (e.g.
+ * while a payment is disputed), in one statement. Returns null when nothing
+ * was available. Same transaction rules as takeBack.
+ */
+export async function freeze(
+  account: AccountRef,
+  upTo: bigint,
+  options: EntryOptions & { ttlSeconds: number; db: pg.ClientBase },
+): Promise<Hold | null> {
+  assertPositive(upTo, "A freeze");
+  assertKey(options.idempotencyKey, { ledger: false });
+  const { rows } = await options.db.query({
+    name: "iap_freeze",
+    text: `WITH available AS (
+       SELECT id, LEAST($2::bigint, balance - held) AS n FROM iap_account WHERE id = $1 FOR UPDATE
+     ), account AS (
+       UPDATE iap_account a SET held = a.held + available.n, updated_at = now()
+         FROM available WHERE a.id = available.id AND available.n > 0
+         RETURNING a.id, available.n
+     )
+     INSERT INTO credit_hold (account_id, amount, description, reference, idempotency_key, expires_at, created_by_id)
+     SELECT id, n, $3, $4, $5, date_trunc('milliseconds', now()) + make_interval(secs => $6), $7 FROM account
+     RETURNING ${HOLD_COLUMNS}`,
+    values: [account.id, upTo, options.description, options.reference ?? null, options.idempotencyKey, options.ttlSeconds, options.createdById ?? null],
+  });
+  return rows[0] ? toHold(account, rows[0], false) : null;
 }
 
 export async function balanceOf(accountId: number): Promise<bigint> {
