@@ -6,6 +6,9 @@
 // configuration, so it is read here, not in lib/env).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // A debit that leaves a balance below its auto top-up threshold starts the top-up (lib/iap/events.ts).
+  const { registerAutoTopup } = await import("./lib/billing/auto-topup/subscription");
+  registerAutoTopup();
   const { startScheduler } = await import("./lib/jobs/scheduler");
   startScheduler();
   const { startDocumentWorker } = await import("./lib/digitization/worker");

@@ -1,5 +1,6 @@
 import "server-only";
 import { runLowCreditsJob } from "@/lib/alerts/low-credits";
+import { runAutoTopupCheck } from "@/lib/billing/auto-topup/run";
 import { pool } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { expireHolds } from "@/lib/iap/ledger";
@@ -29,12 +30,13 @@ export async function runScheduledJobs(): Promise<"ran" | "busy"> {
     const { rows } = await client.query("SELECT pg_try_advisory_lock($1) AS locked", [JOBS_LOCK_KEY]);
     if (!rows[0].locked) return "busy";
     try {
-      const [alerts, expired, letters, visits, purged] = await Promise.allSettled([
+      const [alerts, expired, letters, visits, purged, topups] = await Promise.allSettled([
         runLowCreditsJob(),
         expireHolds(),
         runLetterQueueOnce(),
         runVisitsToLeads(),
         purgeOldPageViews(),
+        runAutoTopupCheck(),
       ]);
       if (alerts.status === "rejected") console.error("[jobs] low-credit warnings failed:", alerts.reason);
       else if (alerts.value.queued || alerts.value.sent || alerts.value.failed) console.log("[jobs] low-credit warnings:", JSON.stringify(alerts.value));
@@ -43,6 +45,8 @@ export async function runScheduledJobs(): Promise<"ran" | "busy"> {
       if (letters.status === "rejected") console.error("[jobs] letter queue failed:", letters.reason);
       if (visits.status === "rejected") console.error("[jobs] visits to leads failed:", visits.reason);
       if (purged.status === "rejected") console.error("[jobs] page view purge failed:", purged.reason);
+      if (topups.status === "rejected") console.error("[jobs] auto top-up check failed:", topups.reason);
+      else if (topups.value.started || topups.value.retried) console.log("[jobs] auto top-up:", JSON.stringify(topups.value));
     } finally {
       await client.query("SELECT pg_advisory_unlock($1)", [JOBS_LOCK_KEY]);
     }
@@ -64,7 +68,7 @@ export function startScheduler() {
   setTimeout(tick, FIRST_RUN_DELAY_MS).unref();
   state.jobsTimer = setInterval(tick, seconds * 1000);
   state.jobsTimer.unref();
-  console.log(`▸ Scheduled jobs every ${seconds} s (low-credit warnings, expired holds, letters, visits to leads)`);
+  console.log(`▸ Scheduled jobs every ${seconds} s (low-credit warnings, expired holds, letters, visits to leads, auto top-up)`);
   // Say at start-up, not at the first warning, when the mail server can't be used.
   const transport = mailTransport();
   if (!transport.smtp) {
