@@ -26,7 +26,7 @@ export default async function SettingsPage() {
           id: "company",
           title: "Company",
           description: "Name, country and accounting currency of your company.",
-          keywords: ["organisation", "organization", "country", "currency", "address"],
+          keywords: ["organisation", "organization", "country", "currency", "address", "vat", "tax", "invoice", "billing"],
           body: (
             <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-gray-700">
               <dt className="text-gray-500">Name</dt>
@@ -35,6 +35,13 @@ export default async function SettingsPage() {
               <dd>{overview.company.country}</dd>
               <dt className="text-gray-500">Currency</dt>
               <dd>{overview.company.currency}</dd>
+              <dt className="text-gray-500">VAT number</dt>
+              <dd>{overview.company.vatNumber ?? "not set"}</dd>
+              <dd className="col-span-2 mt-2">
+                <Link href="/settings/company" className={buttonClasses("secondary")}>
+                  Company details
+                </Link>
+              </dd>
             </dl>
           ),
         },

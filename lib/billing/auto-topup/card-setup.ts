@@ -77,3 +77,17 @@ export async function completeCardSetup(session: Pick<CheckoutSessionData, "id" 
   if (armed) void triggerAutoTopup(accountId).catch((error) => console.error(`Auto top-up of account ${accountId} failed to start:`, error));
   return { result: armed ? "card saved, auto top-up on" : "already saved", accountId };
 }
+
+/** The admin is back from Stripe's setup page (`?card_setup=<session id>`): completes it if the webhook has not yet. */
+export async function confirmCardSetup(companyId: number, sessionId: string): Promise<void> {
+  if (!/^cs_[A-Za-z0-9_]{1,250}$/.test(sessionId)) return;
+  const { rows } = await pool().query("SELECT 1 FROM auto_topup WHERE setup_session_id = $1 AND company_id = $2", [sessionId, companyId]);
+  if (!rows[0]) return;
+  try {
+    const session = await stripeClient().checkout.sessions.retrieve(sessionId);
+    const setupIntent = typeof session.setup_intent === "string" ? session.setup_intent : (session.setup_intent?.id ?? null);
+    await completeCardSetup({ id: session.id, setup_intent: setupIntent }, companyId);
+  } catch (error) {
+    console.error(`Card set-up ${sessionId} could not be confirmed now; the webhook will:`, error);
+  }
+}

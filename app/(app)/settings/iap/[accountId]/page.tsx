@@ -5,17 +5,48 @@ import { buttonClasses } from "@/components/button";
 import { DateTime } from "@/components/date-time";
 import { PageHeader } from "@/components/page-header";
 import { requireAdmin } from "@/lib/auth/session";
+import { confirmCardSetup } from "@/lib/billing/auto-topup/card-setup";
+import { getAutoTopup } from "@/lib/billing/auto-topup/settings";
 import { formatMoney } from "@/lib/billing/money";
-import { getAccountDetail, listLedgerEntries, listOpenHolds, listPurchases } from "@/lib/iap/account-views";
+import { formatPackCredits } from "@/lib/billing/pack-pricing";
+import { listPacks } from "@/lib/billing/packs";
+import { getService } from "@/lib/iap/accounts";
+import { getAccountDetail, listLedgerEntries, listOpenHolds, listPurchases, purchaseState, type PurchaseState } from "@/lib/iap/account-views";
 import { creditStatus, LEDGER_KIND_LABELS, showsLowCreditNotice } from "@/lib/iap/credit-status";
 import { buyCreditsPath } from "@/lib/iap/errors";
 import { formatCredits } from "@/lib/iap/units";
 import { CreditBadge } from "../_components/credit-badge";
+import { AutoTopupForm } from "./_components/auto-topup-form";
 import { WarningForm } from "./_components/warning-form";
 
 export const metadata: Metadata = { title: "Account Information" };
 
-const PURCHASE_STATUS = { PENDING: "Pending", PAID: "Paid", FAILED: "Failed", EXPIRED: "Expired", CANCELED: "Canceled" } as const;
+const PURCHASE_STATE: Record<PurchaseState, { label: string; tone: string }> = {
+  pending: { label: "Pending", tone: "bg-gray-100 text-gray-800" },
+  paid: { label: "Paid", tone: "bg-green-50 text-green-800" },
+  refunded: { label: "Refunded", tone: "bg-amber-50 text-amber-900" },
+  partly_refunded: { label: "Partly refunded", tone: "bg-amber-50 text-amber-900" },
+  disputed: { label: "Disputed", tone: "bg-red-50 text-red-800" },
+  dispute_won: { label: "Paid (dispute won)", tone: "bg-green-50 text-green-800" },
+  dispute_lost: { label: "Dispute lost", tone: "bg-red-50 text-red-800" },
+  failed: { label: "Failed", tone: "bg-red-50 text-red-800" },
+  expired: { label: "Expired", tone: "bg-gray-100 text-gray-700" },
+  canceled: { label: "Canceled", tone: "bg-gray-100 text-gray-700" },
+};
+
+/** Why auto top-up turned itself off, and what fixes it. */
+const AUTO_TOPUP_OFF_REASONS: Record<string, string> = {
+  card_declined: "The card was declined. Turn auto top-up on again to use another card, or buy credits by hand.",
+  requires_action: "The bank asked the cardholder to confirm the payment, which cannot happen automatically. Turn auto top-up on again (a card that needs no confirmation), or buy credits by hand.",
+  no_card: "No card is saved for auto top-up. Turn it on again to save one.",
+  pack_unavailable: "The chosen pack is no longer on sale. Choose another pack and turn auto top-up on again.",
+};
+
+const FAILURE_REASONS: Record<string, string> = { card_declined: "card declined", requires_action: "bank asked for confirmation" };
+
+function monthAfter(date = new Date()): string {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1)).toLocaleDateString("en-GB", { day: "numeric", month: "long", timeZone: "UTC" });
+}
 
 function Card({ title, children, id }: { title: string; children: React.ReactNode; id: string }) {
   return (
@@ -58,17 +89,21 @@ export default async function AccountPage({
   const path = `/settings/iap/${rawId}`;
   const user = await requireAdmin(path);
   if (!/^\d{1,9}$/.test(rawId)) notFound();
-  const { before: rawBefore } = await searchParams;
+  const { before: rawBefore, card_setup: cardSetup } = await searchParams;
   const before = typeof rawBefore === "string" && /^\d{1,18}$/.test(rawBefore) ? BigInt(rawBefore) : null;
 
   const accountId = Number(rawId);
-  const [account, history, holds, purchases] = await Promise.all([
+  // Back from Stripe's card page: keep the card now rather than wait for the webhook.
+  if (typeof cardSetup === "string" && cardSetup !== "cancelled") await confirmCardSetup(user.companyId, cardSetup);
+  const [account, history, holds, purchases, autoTopup] = await Promise.all([
     getAccountDetail(user.companyId, accountId),
     listLedgerEntries(user.companyId, accountId, { before }),
     listOpenHolds(user.companyId, accountId),
     listPurchases(user.companyId, accountId),
+    getAutoTopup(user.companyId, accountId),
   ]);
   if (!account) notFound();
+  const packs = await listPacks(await getService(account.technicalName));
 
   const credits = (units: bigint) => `${formatCredits(units, account.decimals)} ${account.unitName}`;
   const signed = (units: bigint) => (units > 0n ? "+" : "") + formatCredits(units, account.decimals);
@@ -147,6 +182,57 @@ export default async function AccountPage({
           </div>
         </Card>
 
+        <Card id="auto-topup" title="Auto top-up">
+          <div className="space-y-4">
+            <p className="text-sm" data-testid="auto-topup-status">
+              {autoTopup.enabled ? (
+                <span className="font-medium text-green-800">
+                  On
+                  {autoTopup.cardLabel && <> · paid with the saved card {autoTopup.cardLabel}</>}
+                  {autoTopup.monthlyCap !== null && <> · {autoTopup.thisMonth} of {autoTopup.monthlyCap} top-ups used this month</>}
+                  {autoTopup.inFlight && <> · a top-up is being paid right now</>}
+                </span>
+              ) : (
+                <span className="font-medium text-gray-700">Off</span>
+              )}
+            </p>
+            {!autoTopup.enabled && autoTopup.disabledReason && (
+              <div role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
+                <p className="font-medium">
+                  Auto top-up turned itself off{autoTopup.disabledAt && <> on <DateTime value={autoTopup.disabledAt} /></>}.
+                </p>
+                <p>{AUTO_TOPUP_OFF_REASONS[autoTopup.disabledReason] ?? `The payment failed (${autoTopup.disabledReason}).`}</p>
+                {autoTopup.disabledMessage && <p className="mt-1 text-red-800">Stripe said: “{autoTopup.disabledMessage}”</p>}
+              </div>
+            )}
+            {autoTopup.enabled && autoTopup.capped && (
+              <div role="status" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+                <p className="font-medium">Monthly limit reached</p>
+                <p>
+                  {autoTopup.thisMonth} of {autoTopup.monthlyCap} top-ups were bought this month, so no more are bought until {monthAfter()}. Raise the limit or buy credits by hand.
+                </p>
+              </div>
+            )}
+            {cardSetup === "cancelled" && (
+              <p role="status" className="text-sm text-amber-900">No card was saved, so auto top-up stays off.</p>
+            )}
+            {packs.length > 0 && (
+              <AutoTopupForm
+                accountId={account.id}
+                unitName={account.unitName}
+                needsCard={autoTopup.needsCard}
+                packs={packs.map((pack) => ({ id: pack.id, label: `${pack.name} (${formatPackCredits(pack.credits, account.decimals)} ${account.unitName}, ${formatMoney(pack.price, pack.currency)})` }))}
+                initial={{
+                  enabled: autoTopup.enabled,
+                  threshold: autoTopup.threshold === null ? "" : formatCredits(autoTopup.threshold, account.decimals, { grouping: false }),
+                  packId: String(autoTopup.packId ?? packs[Math.min(1, packs.length - 1)].id),
+                  monthlyCap: String(autoTopup.monthlyCap ?? 3),
+                }}
+              />
+            )}
+          </div>
+        </Card>
+
         <Card id="credit-history" title="Credit history">
           {history.entries.length === 0 ? (
             <p className="text-sm text-gray-600">{before ? "No older entries." : "No credit movements yet."}</p>
@@ -211,17 +297,61 @@ export default async function AccountPage({
           ) : (
             <div className="-mx-4 overflow-x-auto sm:-mx-6">
               <table className="w-full text-left text-sm">
-                <TableHead columns={["Date", "Pack", ["Credits", "right"], ["Amount paid", "right"], "Status"]} />
+                <TableHead columns={["Date", "Pack", ["Credits", "right"], ["Amount paid", "right"], "Status", "Credits taken back", "Invoice"]} />
                 <tbody className="divide-y divide-gray-100">
-                  {purchases.map((purchase) => (
-                    <tr key={purchase.id}>
-                      <td className="whitespace-nowrap px-4 py-2 text-gray-600 sm:px-6"><DateTime value={purchase.paidAt ?? purchase.createdAt} /></td>
-                      <td className="px-4 py-2">{purchase.packName}</td>
-                      <td className="whitespace-nowrap px-4 py-2 text-right tabular-nums">{formatCredits(purchase.credits, account.decimals)}</td>
-                      <td className="whitespace-nowrap px-4 py-2 text-right tabular-nums">{formatMoney(purchase.amount, purchase.currency)}</td>
-                      <td className="px-4 py-2 sm:px-6">{PURCHASE_STATUS[purchase.status] ?? purchase.status}</td>
-                    </tr>
-                  ))}
+                  {purchases.map((purchase) => {
+                    const state = PURCHASE_STATE[purchaseState(purchase)];
+                    return (
+                      <tr key={purchase.id}>
+                        <td className="whitespace-nowrap px-4 py-2 text-gray-600 sm:px-6"><DateTime value={purchase.paidAt ?? purchase.createdAt} /></td>
+                        <td className="px-4 py-2">
+                          {purchase.packName}
+                          {purchase.origin === "AUTO_TOPUP" && <span className="block text-xs text-gray-500">Auto top-up</span>}
+                        </td>
+                        <td className="whitespace-nowrap px-4 py-2 text-right tabular-nums">{formatCredits(purchase.credits, account.decimals)}</td>
+                        <td className="whitespace-nowrap px-4 py-2 text-right tabular-nums">
+                          {formatMoney(purchase.amount, purchase.currency)}
+                          {purchase.refundedAmount > 0 && <span className="block text-xs text-amber-900">{formatMoney(purchase.refundedAmount, purchase.currency)} refunded</span>}
+                        </td>
+                        <td className="px-4 py-2">
+                          <span className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ${state.tone}`}>{state.label}</span>
+                          {purchase.status === "FAILED" && purchase.failureCode && (
+                            <span className="block text-xs text-red-800">{FAILURE_REASONS[purchase.failureCode] ?? purchase.failureCode}</span>
+                          )}
+                        </td>
+                        <td className="min-w-40 px-4 py-2 text-gray-700">
+                          {purchase.takenBack > 0n || purchase.alreadyUsed > 0n || purchase.frozen > 0n ? (
+                            <>
+                              {purchase.takenBack > 0n && <span className="block tabular-nums">{credits(purchase.takenBack)}</span>}
+                              {purchase.frozen > 0n && <span className="block tabular-nums">{credits(purchase.frozen)} frozen while disputed</span>}
+                              {purchase.alreadyUsed > 0n && (
+                                <span className="block text-xs text-gray-600">{formatCredits(purchase.alreadyUsed, account.decimals)} credits had already been used</span>
+                              )}
+                            </>
+                          ) : (
+                            <span className="text-gray-400">—</span>
+                          )}
+                        </td>
+                        <td className="whitespace-nowrap px-4 py-2 sm:px-6">
+                          {purchase.invoice ? (
+                            <a
+                              href={`${path}/purchases/${purchase.id}/invoice`}
+                              target="_blank"
+                              rel="noopener"
+                              className={buttonClasses("link")}
+                            >
+                              {purchase.invoice.number ?? "Invoice"}
+                              <span className="sr-only"> (invoice of the {purchase.packName}, opens in a new tab)</span>
+                            </a>
+                          ) : purchase.status === "PAID" ? (
+                            <span className="text-xs text-gray-500">Being prepared</span>
+                          ) : (
+                            <span className="text-gray-400">—</span>
+                          )}
+                        </td>
+                      </tr>
+                    );
+                  })}
                 </tbody>
               </table>
             </div>

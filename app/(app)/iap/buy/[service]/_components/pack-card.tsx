@@ -12,11 +12,13 @@ export interface PackCardProps {
   credits: string;
   unitName: string;
   price: string;
+  /** "incl. 21 % VAT", "excl. VAT (reverse charge)". */
+  vatNote: string;
   pricePerCredit: string;
   canBuy: boolean;
 }
 
-export function PackCard({ service, packId, name, credits, unitName, price, pricePerCredit, canBuy }: PackCardProps) {
+export function PackCard({ service, packId, name, credits, unitName, price, vatNote, pricePerCredit, canBuy }: PackCardProps) {
   const [state, action, pending] = useActionState<ActionState, FormData>(buyPackAction, { ok: true });
   const headingId = useId();
   const errorId = useId();
@@ -33,6 +35,7 @@ export function PackCard({ service, packId, name, credits, unitName, price, pric
           <dt className="text-gray-600">Price</dt>
           <dd className="font-medium tabular-nums">{price}</dd>
         </div>
+        <p className="text-right text-xs text-gray-500">{vatNote}</p>
         <div className="flex justify-between gap-2">
           <dt className="text-gray-600">Per credit</dt>
           <dd className="tabular-nums">{pricePerCredit}</dd>

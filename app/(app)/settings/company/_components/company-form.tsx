@@ -1,0 +1,60 @@
+"use client";
+
+import { startTransition, useActionState, useState } from "react";
+import { Button } from "@/components/button";
+import { FieldError, TextField } from "@/components/form";
+import type { CompanyDetailsInput, CompanyDetailsState } from "@/lib/settings/schemas";
+import { saveCompanyDetailsAction } from "../actions";
+
+const INITIAL: CompanyDetailsState = { ok: false, message: "", fieldErrors: {} };
+
+export function CompanyForm({ initial }: { initial: CompanyDetailsInput }) {
+  const [state, formAction, pending] = useActionState(saveCompanyDetailsAction, INITIAL);
+  const [values, setValues] = useState(initial);
+  const [dirty, setDirty] = useState(false);
+  const field = (name: keyof CompanyDetailsInput) => ({
+    name,
+    value: values[name],
+    errors: state.fieldErrors[name],
+    onChange: (event: React.ChangeEvent<HTMLInputElement>) => {
+      setValues((current) => ({ ...current, [name]: event.target.value }));
+      setDirty(true);
+    },
+  });
+  return (
+    <form
+      noValidate
+      className="space-y-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        setDirty(false);
+        startTransition(() => formAction(data));
+      }}
+    >
+      <TextField label="Company name" autoComplete="organization" {...field("name")} />
+      <TextField label="Street" autoComplete="street-address" {...field("street")} />
+      <div className="grid gap-4 sm:grid-cols-[10rem_1fr]">
+        <TextField label="Postcode" autoComplete="postal-code" {...field("zip")} />
+        <TextField label="City" autoComplete="address-level2" {...field("city")} />
+      </div>
+      <TextField
+        label="VAT number"
+        autoComplete="off"
+        placeholder="BE0123456749"
+        hint="With its country code. Printed on your invoices; an EU VAT number of another country than the seller's means VAT is reverse-charged."
+        {...field("vatNumber")}
+      />
+      <div className="flex items-center gap-3">
+        <Button type="submit" pending={pending} pendingLabel="Checking and saving…">
+          Save
+        </Button>
+        {!pending && !dirty && state.message && (state.ok ? (
+          <p role="status" className="text-sm font-medium text-green-700">{state.message}</p>
+        ) : (
+          <FieldError role="alert">{state.message}</FieldError>
+        ))}
+      </div>
+    </form>
+  );
+}
