@@ -203,16 +203,3 @@ export async function listPurchases(companyId: number, accountId: number, limit 
     invoice: row.invoice_issuer ? { number: row.invoice_number, issuer: row.invoice_issuer, hostedUrl: row.invoice_url } : null,
   }));
 }
-
-export type PurchaseState = "pending" | "paid" | "refunded" | "partly_refunded" | "disputed" | "dispute_won" | "dispute_lost" | "failed" | "expired" | "canceled";
-
-/** What Purchase history calls a purchase: a paid one by what happened to its money since. */
-export function purchaseState(line: Pick<PurchaseLine, "status" | "amount" | "refundedAmount" | "disputeStatus">): PurchaseState {
-  if (line.status !== "PAID") return line.status.toLowerCase() as PurchaseState;
-  if (line.disputeStatus === "OPEN") return "disputed";
-  if (line.disputeStatus === "LOST") return "dispute_lost";
-  if (line.refundedAmount >= line.amount && line.amount > 0) return "refunded";
-  if (line.refundedAmount > 0) return "partly_refunded";
-  if (line.disputeStatus === "WON") return "dispute_won";
-  return "paid";
-}
