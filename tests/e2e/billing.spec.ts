@@ -90,7 +90,7 @@ test("auto top-up in demo mode: turned on, SMS sent until the balance falls belo
   await card.getByLabel("When the balance falls below").fill(`${threshold / 100n}.${(threshold % 100n).toString().padStart(2, "0")}`);
   await card.getByLabel("Pack to buy").selectOption({ label: "Starter Pack (10 credits, €1.50)" });
   await card.getByLabel("at most").fill("2");
-  await page.screenshot({ path: `${SHOTS}/issue23-auto-topup-settings.png`, fullPage: false });
+  await card.screenshot({ path: `${SHOTS}/issue23-auto-topup-settings.png` });
   await card.getByRole("button", { name: "Save auto top-up" }).click();
   await expect(card.getByRole("status")).toHaveText("Auto top-up is on");
   await page.reload();
