@@ -91,7 +91,7 @@ test("auto top-up in demo mode: turned on, SMS sent until the balance falls belo
   await card.getByLabel("Pack to buy").selectOption({ label: "Starter Pack (10 credits, €1.50)" });
   await card.getByLabel("at most").fill("2");
   await card.screenshot({ path: `${SHOTS}/issue23-auto-topup-settings.png` });
-  await card.getByRole("button", { name: "Save auto top-up" }).click();
+  await card.getByRole("button", { name: "Apply auto top-up" }).click();
   await expect(card.getByRole("status")).toHaveText("Auto top-up is on");
   await page.reload();
   await expect(card.getByTestId("auto-topup-status")).toContainText("On · 0 of 2 top-ups used this month");

@@ -131,13 +131,13 @@ export function AutoTopupForm({
               </FieldError>
             ) : null,
           )}
-          {needsCard && <p className="text-gray-600">Saving opens Stripe to save the card that pays the top-ups; auto top-up turns on once it is saved.</p>}
+          {needsCard && <p className="text-gray-600">Applying opens Stripe to save the card that pays the top-ups; auto top-up turns on once it is saved.</p>}
         </div>
       )}
 
       <div className="flex items-center gap-3">
-        <Button type="submit" pending={pending} pendingLabel={values.enabled && needsCard ? "Opening Stripe…" : "Saving…"}>
-          {values.enabled && needsCard ? "Save and add a card" : "Save auto top-up"}
+        <Button type="submit" pending={pending} pendingLabel={values.enabled && needsCard ? "Opening Stripe…" : "Applying…"}>
+          {values.enabled && needsCard ? "Apply and add a card" : "Apply auto top-up"}
         </Button>
         {!pending && !dirty && state.message && (state.ok ? (
           <p role="status" className="text-sm font-medium text-green-700">{state.message}</p>
