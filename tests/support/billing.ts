@@ -8,6 +8,7 @@ import { getService } from "@/lib/iap/accounts";
 import { listPacks } from "@/lib/billing/packs";
 import { createPurchase, setProviderRef, type Provider, type PurchaseView } from "@/lib/billing/purchases";
 import { createCompany } from "./fixtures";
+import { stripeEvent } from "./stripe-server";
 
 export const WEBHOOK_SECRET = "whsec_test_billing_secret";
 
@@ -56,28 +57,17 @@ export function sessionEvent(
   purchase: PurchaseView,
   session: Partial<{ id: string; payment_status: string; amount_total: number; currency: string; metadata: Record<string, string> }> = {},
 ): string {
-  return JSON.stringify({
-    id: `evt_${randomUUID().replaceAll("-", "")}`,
-    object: "event",
-    api_version: Stripe.API_VERSION,
-    created: Math.floor(Date.now() / 1000),
-    livemode: false,
-    pending_webhooks: 1,
-    type,
-    data: {
-      object: {
-        id: purchase.providerRef,
-        object: "checkout.session",
-        mode: "payment",
-        status: type === "checkout.session.expired" ? "expired" : "complete",
-        payment_status: "paid",
-        amount_total: purchase.amount,
-        currency: purchase.currency.toLowerCase(),
-        client_reference_id: String(purchase.id),
-        metadata: { purchaseId: String(purchase.id) },
-        ...session,
-      },
-    },
+  return stripeEvent(type, {
+    id: purchase.providerRef,
+    object: "checkout.session",
+    mode: "payment",
+    status: type === "checkout.session.expired" ? "expired" : "complete",
+    payment_status: "paid",
+    amount_total: purchase.amount,
+    currency: purchase.currency.toLowerCase(),
+    client_reference_id: String(purchase.id),
+    metadata: { purchaseId: String(purchase.id) },
+    ...session,
   });
 }
 

@@ -1,5 +1,5 @@
 // The auto top-up e-mails, as plain data (subject, HTML, text), like lib/mail/templates.ts.
-import { escapeHtml, type EmailContent } from "@/lib/mail/templates";
+import { emailLayout, escapeHtml, type EmailContent } from "@/lib/mail/templates";
 
 interface Common {
   companyName: string;
@@ -11,26 +11,9 @@ interface Common {
   accountUrl: string;
 }
 
-function layout(title: string, paragraphs: string[], link: { label: string; url: string }): string {
-  const e = escapeHtml;
-  return `<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><title>${e(title)}</title></head>
-<body style="margin:0;padding:24px;background:#f3f4f6;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#111827">
-  <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:560px;margin:0 auto;background:#ffffff;border:1px solid #e5e7eb;border-radius:8px">
-    <tr><td style="padding:24px">
-      <h1 style="margin:0 0 16px;font-size:20px">${e(title)}</h1>
-      ${paragraphs.map((p) => `<p style="margin:0 0 16px">${e(p)}</p>`).join("\n      ")}
-      <p style="margin:0 0 8px"><a href="${e(link.url)}" style="display:inline-block;padding:10px 16px;background:#714b67;color:#ffffff;text-decoration:none;border-radius:6px;font-weight:600">${e(link.label)}</a></p>
-      <p style="margin:0;font-size:12px;color:#6b7280">Link: <a href="${e(link.url)}" style="color:#6b7280">${e(link.url)}</a></p>
-    </td></tr>
-  </table>
-</body>
-</html>`;
-}
-
 function content(title: string, paragraphs: string[], link: { label: string; url: string }): EmailContent {
-  return { subject: title, html: layout(title, paragraphs, link), text: [...paragraphs, "", `${link.label}: ${link.url}`].join("\n\n") };
+  const body = paragraphs.map((p) => `<p style="margin:0 0 16px">${escapeHtml(p)}</p>`).join("\n      ");
+  return { subject: title, html: emailLayout(title, body, { label: link.label, href: link.url }), text: [...paragraphs, `${link.label}: ${link.url}`].join("\n\n") };
 }
 
 /** Sent after every successful top-up, with its invoice. */

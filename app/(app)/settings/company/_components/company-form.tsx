@@ -1,36 +1,27 @@
 "use client";
 
-import { startTransition, useActionState, useState } from "react";
 import { Button } from "@/components/button";
-import { FieldError, TextField } from "@/components/form";
+import { FormStatus } from "@/components/form-status";
+import { useKeptForm } from "@/components/use-kept-form";
+import { TextField } from "@/components/form";
 import type { CompanyDetailsInput, CompanyDetailsState } from "@/lib/settings/schemas";
 import { saveCompanyDetailsAction } from "../actions";
 
 const INITIAL: CompanyDetailsState = { ok: false, message: "", fieldErrors: {} };
 
 export function CompanyForm({ initial }: { initial: CompanyDetailsInput }) {
-  const [state, formAction, pending] = useActionState(saveCompanyDetailsAction, INITIAL);
-  const [values, setValues] = useState(initial);
-  const [dirty, setDirty] = useState(false);
+  const { state, pending, values, change, dirty, onSubmit } = useKeptForm(saveCompanyDetailsAction, INITIAL, initial);
   const field = (name: keyof CompanyDetailsInput) => ({
     name,
     value: values[name],
     errors: state.fieldErrors[name],
-    onChange: (event: React.ChangeEvent<HTMLInputElement>) => {
-      setValues((current) => ({ ...current, [name]: event.target.value }));
-      setDirty(true);
-    },
+    onChange: (event: React.ChangeEvent<HTMLInputElement>) => change({ [name]: event.target.value }),
   });
   return (
     <form
       noValidate
       className="space-y-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        setDirty(false);
-        startTransition(() => formAction(data));
-      }}
+      onSubmit={onSubmit}
     >
       <TextField label="Company name" autoComplete="organization" {...field("name")} />
       <TextField label="Street" autoComplete="street-address" {...field("street")} />
@@ -49,11 +40,7 @@ export function CompanyForm({ initial }: { initial: CompanyDetailsInput }) {
         <Button type="submit" pending={pending} pendingLabel="Checking and saving…">
           Save
         </Button>
-        {!pending && !dirty && state.message && (state.ok ? (
-          <p role="status" className="text-sm font-medium text-green-700">{state.message}</p>
-        ) : (
-          <FieldError role="alert">{state.message}</FieldError>
-        ))}
+        <FormStatus state={state} pending={pending} dirty={dirty} />
       </div>
     </form>
   );

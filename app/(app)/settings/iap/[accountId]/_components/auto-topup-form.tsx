@@ -1,7 +1,9 @@
 "use client";
 
-import { startTransition, useActionState, useId, useState } from "react";
+import { useId } from "react";
 import { Button } from "@/components/button";
+import { FormStatus } from "@/components/form-status";
+import { useKeptForm } from "@/components/use-kept-form";
 import { FieldError } from "@/components/form";
 import { saveAutoTopupAction, type AutoTopupState } from "../actions";
 
@@ -32,15 +34,8 @@ export function AutoTopupForm({
   /** Stripe is configured and no card is saved: saving opens Stripe to save one. */
   needsCard: boolean;
 }) {
-  const [state, formAction, pending] = useActionState(saveAutoTopupAction.bind(null, accountId), INITIAL);
-  // Controlled and submitted from onSubmit, like Warn Me: what was typed stays next to its error.
-  const [values, setValues] = useState(initial);
-  const [dirty, setDirty] = useState(false);
+  const { state, pending, values, change, dirty, onSubmit } = useKeptForm(saveAutoTopupAction.bind(null, accountId), INITIAL, initial);
   const ids = { enabled: useId(), threshold: useId(), pack: useId(), cap: useId(), errors: useId() };
-  const change = (patch: Partial<AutoTopupFormValues>) => {
-    setValues((current) => ({ ...current, ...patch }));
-    setDirty(true);
-  };
   const errors = state.fieldErrors;
   const described = (field: keyof AutoTopupState["fieldErrors"]) => (errors[field]?.length ? `${ids.errors}-${field}` : undefined);
 
@@ -49,12 +44,7 @@ export function AutoTopupForm({
       noValidate
       aria-label="Auto top-up settings"
       className="space-y-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        setDirty(false);
-        startTransition(() => formAction(data));
-      }}
+      onSubmit={onSubmit}
     >
       <div className="flex items-start gap-3">
         <input
@@ -139,11 +129,7 @@ export function AutoTopupForm({
         <Button type="submit" pending={pending} pendingLabel={values.enabled && needsCard ? "Opening Stripe…" : "Applying…"}>
           {values.enabled && needsCard ? "Apply and add a card" : "Apply auto top-up"}
         </Button>
-        {!pending && !dirty && state.message && (state.ok ? (
-          <p role="status" className="text-sm font-medium text-green-700">{state.message}</p>
-        ) : (
-          <FieldError role="alert">{state.message}</FieldError>
-        ))}
+        <FormStatus state={state} pending={pending} dirty={dirty} />
       </div>
     </form>
   );
