@@ -13,10 +13,9 @@ import { signIn } from "./support";
 const SHOTS = "docs/screenshots";
 const database = useDatabase();
 
-test("an admin sets the VAT number, buys a pack, and opens its invoice from Purchase history: seller, buyer VAT number, net/VAT/gross", async ({ page }) => {
-  const { email, companyId } = await createCompanyWithUser(database(), { name: "Ines Invoice", role: "ADMIN", smsUnits: 500n });
+test("Settings → Company details: a VAT number is checked before it is saved", async ({ page }) => {
+  const { email } = await createCompanyWithUser(database(), { name: "Vera Vat", role: "ADMIN" });
   await signIn(page, email);
-
   await page.goto("/settings");
   await page.getByRole("link", { name: "Company details" }).click();
   await page.getByLabel("Street").fill("Rue de la Loi 16");
@@ -25,9 +24,21 @@ test("an admin sets the VAT number, buys a pack, and opens its invoice from Purc
   await page.getByLabel("VAT number").fill("BE 0477.472.701 99");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("This is not a valid VAT number for its country")).toBeVisible();
+  // What was typed stays, to be corrected.
+  await expect(page.getByLabel("VAT number")).toHaveValue("BE 0477.472.701 99");
   await page.getByLabel("VAT number").fill("BE 0477.472.701");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("status")).toContainText("Saved. The VAT number's format is valid");
+  await page.reload();
+  await expect(page.getByLabel("VAT number")).toHaveValue("BE0477472701");
+  await expect(page.getByLabel("Street")).toHaveValue("Rue de la Loi 16");
+});
+
+test("an admin buys a pack and opens its invoice from Purchase history: seller, buyer VAT number, net/VAT/gross", async ({ page }) => {
+  const { email, companyId } = await createCompanyWithUser(database(), { name: "Ines Invoice", role: "ADMIN", smsUnits: 500n });
+  // The company's details as Settings → Company details saves them (tested above).
+  await database().query("UPDATE company SET street = 'Rue de la Loi 16', zip = '1000', city = 'Brussels', vat_number = 'BE0477472701' WHERE id = $1", [companyId]);
+  await signIn(page, email);
 
   await page.goto("/iap/buy/sms");
   await expect(page.getByTestId("vat-statement")).toContainText("Prices include 21 % VAT.");
