@@ -143,7 +143,7 @@ test("a refund delivered by Stripe takes the credits back, and Purchase history 
   const paymentIntent = `pi_e2e_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
   const { rows } = await db.query(
     `WITH account AS (
-       INSERT INTO iap_account (company_id, service_id, balance) SELECT $1, id, 3700 FROM iap_service WHERE technical_name = 'sms' RETURNING id
+       INSERT INTO iap_account (company_id, service_id, balance) SELECT $1, id, 10000 FROM iap_service WHERE technical_name = 'sms' RETURNING id
      ), pack AS (
        SELECT k.id FROM credit_pack k JOIN iap_service s ON s.id = k.service_id WHERE s.technical_name = 'sms' AND k.code = 'standard'
      ), purchase AS (
@@ -153,14 +153,17 @@ test("a refund delivered by Stripe takes the credits back, and Purchase history 
      ), bought AS (
        INSERT INTO ledger_entry (account_id, kind, amount, balance_after, description, idempotency_key)
        SELECT account_id, 'PURCHASE', 10000, 10000, 'Standard Pack (purchase #' || id || ')', 'purchase:' || id FROM purchase
-     ), used AS (
-       INSERT INTO ledger_entry (account_id, kind, amount, balance_after, description, idempotency_key)
-       SELECT account_id, 'USAGE', -6300, 3700, 'SMS', 'e2e-usage' FROM purchase
      )
      SELECT purchase.id, purchase.account_id FROM purchase`,
     [companyId, `cs_e2e_${randomUUID().replaceAll("-", "")}`, paymentIntent],
   );
   const { id: purchaseId, account_id: accountId } = rows[0];
+  // Then the usage, after the purchase in the ledger's order (ledger:verify re-adds entries by id).
+  await db.query(
+    `WITH account AS (UPDATE iap_account SET balance = balance - 6300 WHERE id = $1 RETURNING id, balance)
+     INSERT INTO ledger_entry (account_id, kind, amount, balance_after, description, idempotency_key) SELECT id, 'USAGE', -6300, balance, 'SMS', 'e2e-usage' FROM account`,
+    [accountId],
+  );
 
   const deliver = async (type: string, object: Record<string, unknown>) => {
     const payload = JSON.stringify({ id: `evt_${randomUUID()}`, object: "event", api_version: Stripe.API_VERSION, created: Math.floor(Date.now() / 1000), type, data: { object } });
@@ -193,4 +196,27 @@ test("a refund delivered by Stripe takes the credits back, and Purchase history 
   const history = page.getByRole("region", { name: "Credit history" });
   await expect(history.getByRole("row").filter({ hasText: "Payment refunded" })).toContainText("-37.00");
   await page.getByRole("region", { name: "Purchase history" }).screenshot({ path: `${SHOTS}/issue23-purchase-history-refund.png` });
+});
+
+test("when a top-up's card was declined, the account page says auto top-up turned itself off, why, and what to do", async ({ page }) => {
+  const db = database();
+  const { email, companyId } = await createCompanyWithUser(db, { name: "Dora Declined", role: "ADMIN", smsUnits: 300n });
+  // What lib/billing/auto-topup leaves after Stripe declined an off-session top-up (the integration tests drive it against Stripe's API).
+  const { rows } = await db.query(
+    `INSERT INTO auto_topup (account_id, company_id, enabled, threshold, pack_id, monthly_cap, payment_method_id, card_label, disabled_reason, disabled_message, disabled_at)
+     SELECT a.id, a.company_id, false, 400, k.id, 3, 'pm_e2e', 'visa •••• 0341', 'card_declined', 'Your card has insufficient funds.', now()
+       FROM iap_account a JOIN iap_service s ON s.id = a.service_id JOIN credit_pack k ON k.service_id = s.id AND k.code = 'standard'
+      WHERE a.company_id = $1 AND s.technical_name = 'sms'
+     RETURNING account_id`,
+    [companyId],
+  );
+  await signIn(page, email);
+  await page.goto(`/settings/iap/${rows[0].account_id}`);
+  const card = page.getByRole("region", { name: "Auto top-up" });
+  await expect(card.getByTestId("auto-topup-status")).toHaveText("Off");
+  const alert = card.getByRole("alert");
+  await expect(alert).toContainText("Auto top-up turned itself off on");
+  await expect(alert).toContainText("The card was declined. Turn auto top-up on again to use another card, or buy credits by hand.");
+  await expect(alert).toContainText("Stripe said: “Your card has insufficient funds.”");
+  await card.screenshot({ path: `${SHOTS}/issue23-auto-topup-declined.png` });
 });
