@@ -3,6 +3,7 @@ import type pg from "pg";
 import { pool } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
+import { serviceNameSchema, type ServiceName } from "@/lib/iap/catalogue";
 import { balanceOf, grant } from "@/lib/iap/ledger";
 import { issueAppInvoice } from "./invoices";
 import type { Pack } from "./packs";
@@ -18,7 +19,7 @@ export interface PurchaseView {
   id: number;
   companyId: number;
   accountId: number;
-  service: { technicalName: string; name: string; decimals: number };
+  service: { technicalName: ServiceName; name: string; decimals: number };
   packName: string;
   credits: bigint;
   amount: number;
@@ -44,7 +45,7 @@ export function stripeComputesTax(provider: Provider, origin: PurchaseOrigin): b
 
 export interface NewPurchase {
   companyId: number;
-  technicalName: string;
+  technicalName: ServiceName;
   pack: Pack;
   provider: Provider;
   origin?: PurchaseOrigin;
@@ -108,7 +109,7 @@ function toView(row: Record<string, unknown>): PurchaseView {
     id: row.id as number,
     companyId: row.company_id as number,
     accountId: row.account_id as number,
-    service: { technicalName: row.technical_name as string, name: row.service_name as string, decimals: row.decimals as number },
+    service: { technicalName: serviceNameSchema.parse(row.technical_name), name: row.service_name as string, decimals: row.decimals as number },
     packName: row.pack_name as string,
     credits: BigInt(row.credits as string),
     amount: row.amount as number,
@@ -229,7 +230,7 @@ export async function fulfilPurchase(
       // is needed while this one holds the transaction.
       const service = {
         id: row.service_id,
-        technicalName: row.technical_name,
+        technicalName: serviceNameSchema.parse(row.technical_name),
         name: row.service_name,
         decimals: row.decimals,
         trialCredits: BigInt(row.trial_credits),

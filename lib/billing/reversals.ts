@@ -1,6 +1,7 @@
 import "server-only";
 import type pg from "pg";
 import { getService } from "@/lib/iap/accounts";
+import type { ServiceName } from "@/lib/iap/catalogue";
 import { freeze, release, takeBack } from "@/lib/iap/ledger";
 import { inTransaction } from "./transaction";
 
@@ -25,7 +26,7 @@ interface LockedPurchase {
   id: number;
   accountId: number;
   companyId: number;
-  technicalName: string;
+  technicalName: ServiceName;
   credits: bigint;
   status: string;
   refundedAmount: number;

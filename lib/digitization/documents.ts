@@ -9,6 +9,7 @@ import { openPdf, renderPdfPage } from "./text/pdf";
 import type { ReviewValues } from "./schemas";
 import { findOrCreateVendor } from "./vendors";
 import { nudgeDocumentWorker } from "./worker";
+import { SERVICES } from "@/lib/iap/catalogue";
 
 export interface UploadedFile {
   name: string;
@@ -185,7 +186,7 @@ export interface DocumentCredits {
 
 /** The Documents Digitization account (created on first use, with trial credits when eligible) and what waits for credits. */
 export async function documentCredits(companyId: number): Promise<DocumentCredits> {
-  const account = await getOrCreateAccount(companyId, "invoice_ocr");
+  const account = await getOrCreateAccount(companyId, SERVICES.documentsDigitization);
   const { rows } = await pool().query(
     `SELECT a.balance - a.held AS available,
             (SELECT count(*)::int FROM document WHERE company_id = $2 AND state = 'WAITING_CREDITS') AS waiting

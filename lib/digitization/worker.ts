@@ -11,6 +11,7 @@ import { ruleBasedExtractor } from "./extract/rule-based";
 import type { ExtractedFields, Extractor } from "./extract/types";
 import { ACCEPTED_TYPES, MAX_PAGES, type AcceptedType } from "./limits";
 import { countPages, DocumentReadError, readDocument } from "./read-document";
+import { SERVICES } from "@/lib/iap/catalogue";
 
 // The digitization queue. Every app instance runs this worker in-process; a
 // job is claimed with FOR UPDATE SKIP LOCKED, so instances never take the same
@@ -18,7 +19,6 @@ import { countPages, DocumentReadError, readDocument } from "./read-document";
 // Credits: one per document read, through charge(): held when the job starts,
 // captured when the fields are extracted, released when reading fails.
 
-export const SERVICE = "invoice_ocr";
 export const CREDITS_PER_DOCUMENT = 1;
 /** A RUNNING job older than this belonged to an instance that stopped. */
 const STALE_AFTER_SECONDS = 15 * 60;
@@ -108,7 +108,7 @@ async function runJob(job: ClaimedJob, extractor: Extractor): Promise<"digitized
   if (pageCount > MAX_PAGES) return fail(job, "too many pages", `${pageCount} pages; at most ${MAX_PAGES}`);
   await setDocument(job, { pageCount });
 
-  const account = await getOrCreateAccount(job.companyId, SERVICE);
+  const account = await getOrCreateAccount(job.companyId, SERVICES.documentsDigitization);
   // A run that crashed after its credit was captured is not charged again.
   const paid = await capturedResult(account.id, job.documentId);
   let result: Digitized;
@@ -122,7 +122,7 @@ async function runJob(job: ClaimedJob, extractor: Extractor): Promise<"digitized
       const charged = await charge(
         {
           companyId: job.companyId,
-          service: SERVICE,
+          service: SERVICES.documentsDigitization,
           amount: creditsToUnits(CREDITS_PER_DOCUMENT, account.service.decimals),
           idempotencyKey: `document-job:${job.id}:${job.attempts}`,
           reference: `document:${job.documentId}`,
@@ -229,7 +229,7 @@ async function waitForCredits(job: ClaimedJob): Promise<"waiting"> {
 
 /** Queues again the waiting documents of every company whose account can now pay for one. */
 export async function resumeWaitingDocuments(): Promise<number> {
-  const service = await getService(SERVICE);
+  const service = await getService(SERVICES.documentsDigitization);
   const { rowCount } = await pool().query(
     `WITH ready AS (
        SELECT j.id FROM document_job j

@@ -12,9 +12,3 @@ export const companyDetailsSchema = z.object({
 });
 
 export type CompanyDetailsInput = z.infer<typeof companyDetailsSchema>;
-
-export interface CompanyDetailsState {
-  ok: boolean;
-  message: string;
-  fieldErrors: Partial<Record<keyof CompanyDetailsInput, string[]>>;
-}

@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { getSettingsOverview } from "@/lib/settings/overview";
 import { SettingsBoard, type SettingItem } from "./_components/settings-board";
 import type { SettingSection } from "./_components/settings-filter";
+import { DescriptionList } from "@/components/description-list";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -28,21 +29,19 @@ export default async function SettingsPage() {
           description: "Name, country and accounting currency of your company.",
           keywords: ["organisation", "organization", "country", "currency", "address", "vat", "tax", "invoice", "billing"],
           body: (
-            <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-gray-700">
-              <dt className="text-gray-500">Name</dt>
-              <dd>{overview.company.name}</dd>
-              <dt className="text-gray-500">Country</dt>
-              <dd>{overview.company.country}</dd>
-              <dt className="text-gray-500">Currency</dt>
-              <dd>{overview.company.currency}</dd>
-              <dt className="text-gray-500">VAT number</dt>
-              <dd>{overview.company.vatNumber ?? "not set"}</dd>
-              <dd className="col-span-2 mt-2">
-                <Link href="/settings/company" className={buttonClasses("secondary")}>
-                  Company details
-                </Link>
-              </dd>
-            </dl>
+            <div className="space-y-3">
+              <DescriptionList
+                items={[
+                  { term: "Name", details: overview.company.name },
+                  { term: "Country", details: overview.company.country },
+                  { term: "Currency", details: overview.company.currency },
+                  { term: "VAT number", details: overview.company.vatNumber ?? "not set" },
+                ]}
+              />
+              <Link href="/settings/company" className={buttonClasses("secondary")}>
+                Company details
+              </Link>
+            </div>
           ),
         },
         {

@@ -62,7 +62,7 @@ export async function getAutoTopup(companyId: number, accountId: number): Promis
 
 export class AutoTopupRefusedError extends Error {
   readonly name = "AutoTopupRefusedError";
-  constructor(readonly code: "unknown_account" | "unknown_pack" | "not_admin") {
+  constructor(readonly code: "unknown_account" | "unknown_pack" | "not_admin" | "stripe_unavailable") {
     super(code);
   }
 }
@@ -115,7 +115,14 @@ export async function saveAutoTopup(user: SessionUser, accountId: number, settin
     }
     return cardMissing;
   });
-  if (needsCard) return { status: "card needed", url: await startCardSetup(user, account) };
+  if (needsCard) {
+    try {
+      return { status: "card needed", url: await startCardSetup(user, account) };
+    } catch (error) {
+      console.error(`Card set-up for auto top-up of account ${account.id} could not start:`, error);
+      throw new AutoTopupRefusedError("stripe_unavailable");
+    }
+  }
   // Already below the threshold: no debit will cross it, so start now.
   void triggerAutoTopup(account.id).catch((error) => console.error(`Auto top-up of account ${account.id} failed to start:`, error));
   return { status: "on" };

@@ -2,7 +2,7 @@ import "server-only";
 import type Stripe from "stripe";
 import { pool } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { buyCreditsPath } from "@/lib/iap/errors";
+import { buyCreditsPath, CHECKOUT_SUCCESS_PATH } from "@/lib/routes";
 import { formatMoney } from "../money";
 import { formatPackCredits } from "../pack-pricing";
 import type { PurchaseView } from "../purchases";
@@ -32,8 +32,6 @@ function invoiceVatFields(purchase: PurchaseView): Pick<Stripe.Checkout.SessionC
     ],
   };
 }
-
-export const SUCCESS_PATH = "/iap/checkout/success";
 
 /** A Stripe Checkout Session in payment mode, priced from the purchase's snapshot. */
 export const stripeCheckout: CheckoutProvider = {
@@ -77,7 +75,7 @@ export const stripeCheckout: CheckoutProvider = {
         metadata: { purchaseId: id },
         client_reference_id: id,
         payment_intent_data: { metadata: { purchaseId: id } },
-        success_url: `${appUrl}${SUCCESS_PATH}?session_id={CHECKOUT_SESSION_ID}`,
+        success_url: `${appUrl}${CHECKOUT_SUCCESS_PATH}?session_id={CHECKOUT_SESSION_ID}`,
         cancel_url: `${appUrl}${buyCreditsPath(purchase.service.technicalName)}?cancelled=1`,
       },
       // A retried request (network error, double submit of the same purchase)

@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DateTime } from "@/components/date-time";
+import { DescriptionList } from "@/components/description-list";
+import { InsufficientCreditsNotice } from "@/components/insufficient-credits-notice";
 import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { centsToAmount } from "@/lib/digitization/extract/checks";
 import { documentCredits, getDocument, isPending } from "@/lib/digitization/documents";
-import { buyCreditsPath } from "@/lib/iap/errors";
+import { SERVICES } from "@/lib/iap/catalogue";
 import { formatCredits } from "@/lib/iap/units";
-import { InsufficientCreditsNotice } from "@/components/insufficient-credits-notice";
+import { buyCreditsPath, contactPath } from "@/lib/routes";
 import { AutoRefresh } from "../_components/auto-refresh";
 import { StateBadge } from "../_components/state-badge";
 import { ReviewForm } from "./_components/review-form";
@@ -54,10 +57,10 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
           {credits && (
             <InsufficientCreditsNotice
               service={credits.serviceName}
-              action={`to digitize ${credits.waiting === 1 ? "this document" : `${credits.waiting} waiting documents`}`}
+              attempt={`to digitize ${credits.waiting === 1 ? "this document" : `${credits.waiting} waiting documents`}`}
               needed={formatCredits(BigInt(credits.waiting) * 10n ** BigInt(credits.decimals), credits.decimals)}
               available={formatCredits(credits.available, credits.decimals)}
-              buyUrl={buyCreditsPath("invoice_ocr")}
+              buyUrl={buyCreditsPath(SERVICES.documentsDigitization)}
             />
           )}
           {document.state === "TO_REVIEW" && document.fields && (
@@ -69,37 +72,35 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
             </>
           )}
           {bill && (
-            <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 rounded-lg border border-gray-200 bg-white p-4 text-sm" aria-label={`Vendor bill #${bill.id}`}>
-              <dt className="text-gray-600">Bill</dt>
-              <dd className="font-medium">#{bill.id}</dd>
-              <dt className="text-gray-600">Vendor</dt>
-              <dd>
-                {document.vendor ? (
-                  <Link href={`/contacts/${document.vendor.id}`} className="text-brand-600 hover:underline">
-                    {document.vendor.name}
-                  </Link>
-                ) : (
-                  "—"
-                )}
-                {document.vendor?.vat && <span className="text-gray-500"> · {document.vendor.vat}</span>}
-              </dd>
-              <dt className="text-gray-600">Invoice number</dt>
-              <dd>{bill.invoiceNumber ?? "—"}</dd>
-              <dt className="text-gray-600">Invoice date</dt>
-              <dd>{bill.invoiceDate?.toISOString().slice(0, 10) ?? "—"}</dd>
-              <dt className="text-gray-600">Due date</dt>
-              <dd>{bill.dueDate?.toISOString().slice(0, 10) ?? "—"}</dd>
-              <dt className="text-gray-600">Subtotal</dt>
-              <dd className="tabular-nums">{bill.subtotal !== null ? `${centsToAmount(bill.subtotal)} ${bill.currency}` : "—"}</dd>
-              <dt className="text-gray-600">Tax</dt>
-              <dd className="tabular-nums">{bill.tax !== null ? `${centsToAmount(bill.tax)} ${bill.currency}` : "—"}</dd>
-              <dt className="text-gray-600">Total</dt>
-              <dd className="font-semibold tabular-nums">
-                {centsToAmount(bill.total)} {bill.currency}
-              </dd>
-              <dt className="text-gray-600">IBAN</dt>
-              <dd>{bill.iban ?? "—"}</dd>
-            </dl>
+            <DescriptionList
+              framed
+              label={`Vendor bill #${bill.id}`}
+              items={[
+                { term: "Bill", details: `#${bill.id}`, className: "font-medium" },
+                {
+                  term: "Vendor",
+                  details: (
+                    <>
+                      {document.vendor ? (
+                        <Link href={contactPath(document.vendor.id)} className="text-brand-600 hover:underline">
+                          {document.vendor.name}
+                        </Link>
+                      ) : (
+                        "—"
+                      )}
+                      {document.vendor?.vat && <span className="text-gray-500"> · {document.vendor.vat}</span>}
+                    </>
+                  ),
+                },
+                { term: "Invoice number", details: bill.invoiceNumber ?? "—" },
+                { term: "Invoice date", details: <DateTime value={bill.invoiceDate} dateOnly /> },
+                { term: "Due date", details: <DateTime value={bill.dueDate} dateOnly /> },
+                { term: "Subtotal", details: bill.subtotal !== null ? `${centsToAmount(bill.subtotal)} ${bill.currency}` : "—", className: "tabular-nums" },
+                { term: "Tax", details: bill.tax !== null ? `${centsToAmount(bill.tax)} ${bill.currency}` : "—", className: "tabular-nums" },
+                { term: "Total", details: `${centsToAmount(bill.total)} ${bill.currency}`, className: "font-semibold tabular-nums" },
+                { term: "IBAN", details: bill.iban ?? "—" },
+              ]}
+            />
           )}
         </section>
       </div>

@@ -1,10 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
-import { AuthError, authorize } from "@/lib/auth/session";
+import { formAction, ok, refuse } from "@/lib/actions/action";
 import { updateCompanyDetails, type VatProblem } from "@/lib/settings/company-details";
-import { companyDetailsSchema, type CompanyDetailsState } from "@/lib/settings/schemas";
+import { companyDetailsSchema } from "@/lib/settings/schemas";
 
 const VAT_PROBLEMS: Record<VatProblem, string> = {
   vat_unknown_country: "Start the VAT number with its EU country code, such as BE0123456749 or FR40303265045.",
@@ -14,27 +13,25 @@ const VAT_PROBLEMS: Record<VatProblem, string> = {
 };
 
 // POST from Settings → Company details.
-export async function saveCompanyDetailsAction(_previous: CompanyDetailsState, formData: FormData): Promise<CompanyDetailsState> {
-  let user;
-  try {
-    user = await authorize("ADMIN");
-  } catch (error) {
-    if (error instanceof AuthError) return { ok: false, message: error.message, fieldErrors: {} };
-    throw error;
-  }
-  const parsed = companyDetailsSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { ok: false, message: "Nothing was saved: correct the fields marked in red.", fieldErrors: z.flattenError(parsed.error).fieldErrors };
-  const result = await updateCompanyDetails(user.companyId, parsed.data);
-  if (!result.ok) {
-    const hint = result.problem === "vat_format" && result.message?.includes("Greek") ? ` ${result.message}` : "";
-    return { ok: false, message: "Nothing was saved: correct the VAT number.", fieldErrors: { vatNumber: [VAT_PROBLEMS[result.problem] + hint] } };
-  }
-  revalidatePath("/settings", "layout");
-  const vat = {
-    none: "Saved.",
-    verified: "Saved. VIES confirmed the VAT number.",
-    format_only: "Saved. The VAT number's format is valid (VIES checks are not configured on this server).",
-    vies_unavailable: `Saved. The VAT number's format is valid; VIES could not check it now (${result.ok && result.viesCode}).`,
-  }[result.vat];
-  return { ok: true, message: vat, fieldErrors: {} };
-}
+export const saveCompanyDetailsAction = formAction({
+  role: "ADMIN",
+  input: companyDetailsSchema,
+  async run({ user, input }) {
+    const result = await updateCompanyDetails(user.companyId, input);
+    if (!result.ok) {
+      const hint = result.message?.includes("Greek") ? ` ${result.message}` : "";
+      return refuse("Nothing was saved: correct the VAT number.", { vatNumber: [VAT_PROBLEMS[result.problem] + hint] });
+    }
+    revalidatePath("/settings", "layout");
+    switch (result.vat) {
+      case "none":
+        return ok("Saved.");
+      case "verified":
+        return ok("Saved. VIES confirmed the VAT number.");
+      case "format_only":
+        return ok("Saved. The VAT number's format is valid (VIES checks are not configured on this server).");
+      case "vies_unavailable":
+        return ok(`Saved. The VAT number's format is valid; VIES could not check it now (${result.viesCode}).`);
+    }
+  },
+});

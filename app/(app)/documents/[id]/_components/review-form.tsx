@@ -1,11 +1,11 @@
 "use client";
 
-import { useActionState } from "react";
+import { ActionFeedback, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
 import { TextField } from "@/components/form";
 import { FIELD_LABELS, FIELD_NAMES, type ExtractedFields, type FieldName } from "@/lib/digitization/extract/types";
 import { REVIEW_CONFIDENCE } from "@/lib/digitization/limits";
-import { confirmDocumentAction, type ReviewState } from "../actions";
+import { confirmDocumentAction } from "../actions";
 
 const HINTS: Partial<Record<FieldName, string>> = {
   invoiceDate: "YYYY-MM-DD",
@@ -16,9 +16,10 @@ const HINTS: Partial<Record<FieldName, string>> = {
 };
 
 export function ReviewForm({ documentId, fields }: { documentId: number; fields: ExtractedFields }) {
-  const [state, action, pending] = useActionState<ReviewState | null, FormData>(confirmDocumentAction.bind(null, documentId), null);
+  const form = useActionForm(confirmDocumentAction);
   return (
-    <form action={action} className="space-y-3" noValidate>
+    <form action={form.action} className="space-y-3" noValidate>
+      <input type="hidden" name="documentId" value={documentId} />
       <div className="grid gap-3 sm:grid-cols-2">
         {FIELD_NAMES.map((name) => {
           const field = fields[name];
@@ -34,9 +35,10 @@ export function ReviewForm({ documentId, fields }: { documentId: number; fields:
               <TextField
                 label={FIELD_LABELS[name]}
                 name={name}
-                defaultValue={field.value ?? ""}
+                // After a refusal, the corrections as typed (React resets the form after its action).
+                defaultValue={form.value(name, field.value ?? "")}
                 placeholder={HINTS[name]}
-                errors={state?.fieldErrors?.[name]}
+                errors={form.errors(name)}
                 hint={
                   low ? (
                     <span className="text-amber-900">
@@ -52,12 +54,8 @@ export function ReviewForm({ documentId, fields }: { documentId: number; fields:
           );
         })}
       </div>
-      {state && (
-        <p role={state.ok ? "status" : "alert"} className={`text-sm ${state.ok ? "text-green-700" : "font-medium text-red-700"}`}>
-          {state.message}
-        </p>
-      )}
-      <Button type="submit" pending={pending} pendingLabel="Confirming…">
+      <ActionFeedback state={form.state} />
+      <Button type="submit" pending={form.pending} pendingLabel="Confirming…">
         Confirm
       </Button>
     </form>

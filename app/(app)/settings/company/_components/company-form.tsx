@@ -1,27 +1,36 @@
 "use client";
 
+import { startTransition, useState } from "react";
+import { ActionFeedback, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
-import { FormStatus } from "@/components/form-status";
-import { useKeptForm } from "@/components/use-kept-form";
 import { TextField } from "@/components/form";
-import type { CompanyDetailsInput, CompanyDetailsState } from "@/lib/settings/schemas";
+import type { CompanyDetailsInput } from "@/lib/settings/schemas";
 import { saveCompanyDetailsAction } from "../actions";
 
-const INITIAL: CompanyDetailsState = { ok: false, message: "", fieldErrors: {} };
-
 export function CompanyForm({ initial }: { initial: CompanyDetailsInput }) {
-  const { state, pending, values, change, dirty, onSubmit } = useKeptForm(saveCompanyDetailsAction, INITIAL, initial);
+  const form = useActionForm(saveCompanyDetailsAction);
+  // Controlled fields, submitted from onSubmit: what was typed stays next to its error.
+  const [values, setValues] = useState(initial);
+  const [dirty, setDirty] = useState(false);
   const field = (name: keyof CompanyDetailsInput) => ({
     name,
     value: values[name],
-    errors: state.fieldErrors[name],
-    onChange: (event: React.ChangeEvent<HTMLInputElement>) => change({ [name]: event.target.value }),
+    errors: form.errors(name),
+    onChange: (event: React.ChangeEvent<HTMLInputElement>) => {
+      setValues((current) => ({ ...current, [name]: event.target.value }));
+      setDirty(true);
+    },
   });
   return (
     <form
       noValidate
       className="space-y-4"
-      onSubmit={onSubmit}
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        setDirty(false);
+        startTransition(() => form.action(data));
+      }}
     >
       <TextField label="Company name" autoComplete="organization" {...field("name")} />
       <TextField label="Street" autoComplete="street-address" {...field("street")} />
@@ -37,10 +46,10 @@ export function CompanyForm({ initial }: { initial: CompanyDetailsInput }) {
         {...field("vatNumber")}
       />
       <div className="flex items-center gap-3">
-        <Button type="submit" pending={pending} pendingLabel="Checking and saving…">
+        <Button type="submit" pending={form.pending} pendingLabel="Checking and saving…">
           Save
         </Button>
-        <FormStatus state={state} pending={pending} dirty={dirty} />
+        {!form.pending && !dirty && <ActionFeedback state={form.state} />}
       </div>
     </form>
   );

@@ -2,8 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { buttonClasses } from "@/components/button";
+import { DataTable } from "@/components/data-table";
 import { DateTime } from "@/components/date-time";
+import { DescriptionList } from "@/components/description-list";
 import { PageHeader } from "@/components/page-header";
+import { StatusBadge, type Tone } from "@/components/status-badge";
 import { requireAdmin } from "@/lib/auth/session";
 import { confirmCardSetup } from "@/lib/billing/auto-topup/card-setup";
 import { getAutoTopup } from "@/lib/billing/auto-topup/settings";
@@ -13,26 +16,26 @@ import { listPacks } from "@/lib/billing/packs";
 import { getService } from "@/lib/iap/accounts";
 import { getAccountDetail, listLedgerEntries, listOpenHolds, listPurchases } from "@/lib/iap/account-views";
 import { creditStatus, LEDGER_KIND_LABELS, purchaseState, showsLowCreditNotice, type PurchaseState } from "@/lib/iap/credit-status";
-import { buyCreditsPath } from "@/lib/iap/errors";
 import { formatCredits } from "@/lib/iap/units";
 import { CreditBadge } from "../_components/credit-badge";
 import { AutoTopupForm } from "./_components/auto-topup-form";
 import { WarningForm } from "./_components/warning-form";
+import { buyCreditsPath } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Account Information" };
 
-const PURCHASE_STATE: Record<PurchaseState, { label: string; tone: string }> = {
-  pending: { label: "Pending", tone: "bg-gray-100 text-gray-800" },
-  paid: { label: "Paid", tone: "bg-green-50 text-green-800" },
-  refunded: { label: "Refunded", tone: "bg-amber-50 text-amber-900" },
-  partly_refunded: { label: "Partly refunded", tone: "bg-amber-50 text-amber-900" },
-  disputed: { label: "Disputed", tone: "bg-red-50 text-red-800" },
-  dispute_won: { label: "Paid (dispute won)", tone: "bg-green-50 text-green-800" },
-  dispute_lost: { label: "Dispute lost", tone: "bg-red-50 text-red-800" },
-  failed: { label: "Failed", tone: "bg-red-50 text-red-800" },
-  expired: { label: "Expired", tone: "bg-gray-100 text-gray-700" },
-  canceled: { label: "Canceled", tone: "bg-gray-100 text-gray-700" },
-};
+const PURCHASE_STATE = {
+  pending: { label: "Pending", tone: "neutral" },
+  paid: { label: "Paid", tone: "success" },
+  refunded: { label: "Refunded", tone: "warning" },
+  partly_refunded: { label: "Partly refunded", tone: "warning" },
+  disputed: { label: "Disputed", tone: "danger" },
+  dispute_won: { label: "Paid (dispute won)", tone: "success" },
+  dispute_lost: { label: "Dispute lost", tone: "danger" },
+  failed: { label: "Failed", tone: "danger" },
+  expired: { label: "Expired", tone: "neutral" },
+  canceled: { label: "Canceled", tone: "neutral" },
+} as const satisfies Record<PurchaseState, { label: string; tone: Tone }>;
 
 /** Why auto top-up turned itself off, and what fixes it. */
 const AUTO_TOPUP_OFF_REASONS: Record<string, string> = {
@@ -48,33 +51,15 @@ function monthAfter(date = new Date()): string {
   return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1)).toLocaleDateString("en-GB", { day: "numeric", month: "long", timeZone: "UTC" });
 }
 
-function Card({ title, children, id }: { title: string; children: React.ReactNode; id: string }) {
+/** A titled box; `flush` for a table, which then runs from edge to edge under the title. */
+function Card({ title, children, id, flush = false }: { title: string; children: React.ReactNode; id: string; flush?: boolean }) {
   return (
     <section aria-labelledby={id} className="rounded-lg border border-gray-200 bg-white">
       <h2 id={id} className="border-b border-gray-200 px-4 py-2.5 font-semibold text-gray-900 sm:px-6">
         {title}
       </h2>
-      <div className="px-4 py-4 sm:px-6">{children}</div>
+      <div className={flush ? "py-2" : "px-4 py-4 sm:px-6"}>{children}</div>
     </section>
-  );
-}
-
-/** Column headings; the first and last are padded like the card's edges. */
-function TableHead({ columns }: { columns: (string | [string, "right"])[] }) {
-  return (
-    <thead className="text-gray-600">
-      <tr>
-        {columns.map((column, index) => {
-          const [label, align] = typeof column === "string" ? [column, "left"] : column;
-          const edge = index === 0 || index === columns.length - 1 ? "sm:px-6" : "";
-          return (
-            <th key={label} scope="col" className={`px-4 py-2 font-medium ${align === "right" ? "text-right" : ""} ${edge}`}>
-              {label}
-            </th>
-          );
-        })}
-      </tr>
-    </thead>
   );
 }
 
@@ -147,27 +132,38 @@ export default async function AccountPage({
         )}
 
         <Card id="account-information" title="Account Information">
-          <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[10rem_1fr]">
-            <dt className="text-sm text-gray-500">Service</dt>
-            <dd>
-              <span className="font-medium">{account.serviceName}</span>
-              <p className="text-sm text-gray-600">{account.description}</p>
-            </dd>
-            <dt className="text-sm text-gray-500">Balance</dt>
-            <dd className="flex flex-wrap items-center gap-2">
-              <span className="text-lg font-semibold tabular-nums">{credits(account.balance)}</span>
-              <CreditBadge account={account} />
-            </dd>
-            {account.held > 0n && (
-              <>
-                <dt className="text-sm text-gray-500">Available</dt>
-                <dd className="tabular-nums">
-                  {credits(account.balance - account.held)}{" "}
-                  <span className="text-sm text-gray-500">({credits(account.held)} reserved by work in progress)</span>
-                </dd>
-              </>
-            )}
-          </dl>
+          <DescriptionList
+            items={[
+              {
+                term: "Service",
+                details: (
+                  <>
+                    <span className="font-medium">{account.serviceName}</span>
+                    <p className="text-sm text-gray-600">{account.description}</p>
+                  </>
+                ),
+              },
+              {
+                term: "Balance",
+                className: "flex flex-wrap items-center gap-2",
+                details: (
+                  <>
+                    <span className="text-lg font-semibold tabular-nums">{credits(account.balance)}</span>
+                    <CreditBadge account={account} />
+                  </>
+                ),
+              },
+              account.held > 0n && {
+                term: "Available",
+                className: "tabular-nums",
+                details: (
+                  <>
+                    {credits(account.balance - account.held)} <span className="text-sm text-gray-500">({credits(account.held)} reserved by work in progress)</span>
+                  </>
+                ),
+              },
+            ]}
+          />
           <div className="mt-5 border-t border-gray-100 pt-5">
             <WarningForm
               accountId={account.id}
@@ -233,31 +229,23 @@ export default async function AccountPage({
           </div>
         </Card>
 
-        <Card id="credit-history" title="Credit history">
-          {history.entries.length === 0 ? (
-            <p className="text-sm text-gray-600">{before ? "No older entries." : "No credit movements yet."}</p>
-          ) : (
-            <div className="-mx-4 overflow-x-auto sm:-mx-6">
-              <table className="w-full text-left text-sm">
-                <TableHead columns={["Date", "Kind", "Description", ["Amount", "right"], ["Balance", "right"]]} />
-                <tbody className="divide-y divide-gray-100">
-                  {history.entries.map((entry) => (
-                    <tr key={entry.id.toString()}>
-                      <td className="whitespace-nowrap px-4 py-2 text-gray-600 sm:px-6"><DateTime value={entry.createdAt} /></td>
-                      <td className="whitespace-nowrap px-4 py-2">{LEDGER_KIND_LABELS[entry.kind] ?? entry.kind}</td>
-                      <td className="min-w-48 px-4 py-2 text-gray-700">{entry.description}</td>
-                      <td className={`whitespace-nowrap px-4 py-2 text-right tabular-nums ${entry.amount < 0n ? "text-red-700" : "text-green-700"}`}>
-                        {signed(entry.amount)}
-                      </td>
-                      <td className="whitespace-nowrap px-4 py-2 text-right tabular-nums sm:px-6">{formatCredits(entry.balanceAfter, account.decimals)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+        <Card id="credit-history" title="Credit history" flush>
+          <DataTable
+            framed={false}
+            caption="Credit history, newest first"
+            rows={history.entries}
+            rowKey={(entry) => entry.id.toString()}
+            empty={<p className="px-4 py-2 sm:px-6">{before ? "No older entries." : "No credit movements yet."}</p>}
+            columns={[
+              { key: "date", header: "Date", nowrap: true, className: "text-gray-600", cell: (entry) => <DateTime value={entry.createdAt} /> },
+              { key: "kind", header: "Kind", nowrap: true, cell: (entry) => LEDGER_KIND_LABELS[entry.kind] ?? entry.kind },
+              { key: "description", header: "Description", className: "min-w-48 text-gray-700", cell: (entry) => entry.description },
+              { key: "amount", header: "Amount", numeric: true, cell: (entry) => <span className={entry.amount < 0n ? "text-red-700" : "text-green-700"}>{signed(entry.amount)}</span> },
+              { key: "balance", header: "Balance", numeric: true, cell: (entry) => formatCredits(entry.balanceAfter, account.decimals) },
+            ]}
+          />
           {(before !== null || history.olderCursor !== null) && (
-            <nav aria-label="Credit history pages" className="mt-4 flex gap-4 text-sm">
+            <nav aria-label="Credit history pages" className="mt-2 flex gap-4 px-4 pb-2 text-sm sm:px-6">
               {before !== null && (
                 <Link href={path} className={buttonClasses("link")}>
                   Newest entries
@@ -291,71 +279,87 @@ export default async function AccountPage({
           )}
         </Card>
 
-        <Card id="purchase-history" title="Purchase history">
-          {purchases.length === 0 ? (
-            <p className="text-sm text-gray-600">No purchases yet. Use “Buy Credit” to add credits.</p>
-          ) : (
-            <div className="-mx-4 overflow-x-auto sm:-mx-6">
-              <table className="w-full text-left text-sm">
-                <TableHead columns={["Date", "Pack", ["Credits", "right"], ["Amount paid", "right"], "Status", "Credits taken back", "Invoice"]} />
-                <tbody className="divide-y divide-gray-100">
-                  {purchases.map((purchase) => {
-                    const state = PURCHASE_STATE[purchaseState(purchase)];
-                    return (
-                      <tr key={purchase.id}>
-                        <td className="whitespace-nowrap px-4 py-2 text-gray-600 sm:px-6"><DateTime value={purchase.paidAt ?? purchase.createdAt} /></td>
-                        <td className="px-4 py-2">
-                          {purchase.packName}
-                          {purchase.origin === "AUTO_TOPUP" && <span className="block text-xs text-gray-500">Auto top-up</span>}
-                        </td>
-                        <td className="whitespace-nowrap px-4 py-2 text-right tabular-nums">{formatCredits(purchase.credits, account.decimals)}</td>
-                        <td className="whitespace-nowrap px-4 py-2 text-right tabular-nums">
-                          {formatMoney(purchase.amount, purchase.currency)}
-                          {purchase.refundedAmount > 0 && <span className="block text-xs text-amber-900">{formatMoney(purchase.refundedAmount, purchase.currency)} refunded</span>}
-                        </td>
-                        <td className="px-4 py-2">
-                          <span className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ${state.tone}`}>{state.label}</span>
-                          {purchase.status === "FAILED" && purchase.failureCode && (
-                            <span className="block text-xs text-red-800">{FAILURE_REASONS[purchase.failureCode] ?? purchase.failureCode}</span>
-                          )}
-                        </td>
-                        <td className="min-w-40 px-4 py-2 text-gray-700">
-                          {purchase.takenBack > 0n || purchase.alreadyUsed > 0n || purchase.frozen > 0n ? (
-                            <>
-                              {purchase.takenBack > 0n && <span className="block tabular-nums">{credits(purchase.takenBack)}</span>}
-                              {purchase.frozen > 0n && <span className="block tabular-nums">{credits(purchase.frozen)} frozen while disputed</span>}
-                              {purchase.alreadyUsed > 0n && (
-                                <span className="block text-xs text-gray-600">{formatCredits(purchase.alreadyUsed, account.decimals)} credits had already been used</span>
-                              )}
-                            </>
-                          ) : (
-                            <span className="text-gray-400">—</span>
-                          )}
-                        </td>
-                        <td className="whitespace-nowrap px-4 py-2 sm:px-6">
-                          {purchase.invoice ? (
-                            <a
-                              href={`${path}/purchases/${purchase.id}/invoice`}
-                              target="_blank"
-                              rel="noopener"
-                              className={buttonClasses("link")}
-                            >
-                              {purchase.invoice.number ?? "Invoice"}
-                              <span className="sr-only"> (invoice of the {purchase.packName}, opens in a new tab)</span>
-                            </a>
-                          ) : purchase.status === "PAID" ? (
-                            <span className="text-xs text-gray-500">Being prepared</span>
-                          ) : (
-                            <span className="text-gray-400">—</span>
-                          )}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-          )}
+        <Card id="purchase-history" title="Purchase history" flush>
+          <DataTable
+            framed={false}
+            caption="Purchases, newest first"
+            rows={purchases}
+            rowKey={(purchase) => purchase.id}
+            empty={<p className="px-4 py-2 sm:px-6">No purchases yet. Use “Buy Credit” to add credits.</p>}
+            columns={[
+              { key: "date", header: "Date", nowrap: true, className: "text-gray-600", cell: (purchase) => <DateTime value={purchase.paidAt ?? purchase.createdAt} /> },
+              {
+                key: "pack",
+                header: "Pack",
+                cell: (purchase) => (
+                  <>
+                    {purchase.packName}
+                    {purchase.origin === "AUTO_TOPUP" && <span className="block text-xs text-gray-500">Auto top-up</span>}
+                  </>
+                ),
+              },
+              { key: "credits", header: "Credits", numeric: true, cell: (purchase) => formatCredits(purchase.credits, account.decimals) },
+              {
+                key: "paid",
+                header: "Amount paid",
+                numeric: true,
+                cell: (purchase) => (
+                  <>
+                    {formatMoney(purchase.amount, purchase.currency)}
+                    {purchase.refundedAmount > 0 && <span className="block text-xs text-amber-900">{formatMoney(purchase.refundedAmount, purchase.currency)} refunded</span>}
+                  </>
+                ),
+              },
+              {
+                key: "status",
+                header: "Status",
+                cell: (purchase) => {
+                  const state = PURCHASE_STATE[purchaseState(purchase)];
+                  return (
+                    <>
+                      <StatusBadge tone={state.tone}>{state.label}</StatusBadge>
+                      {purchase.status === "FAILED" && purchase.failureCode && (
+                        <span className="block text-xs text-red-800">{FAILURE_REASONS[purchase.failureCode] ?? purchase.failureCode}</span>
+                      )}
+                    </>
+                  );
+                },
+              },
+              {
+                key: "taken-back",
+                header: "Credits taken back",
+                className: "min-w-40 text-gray-700",
+                cell: (purchase) =>
+                  purchase.takenBack > 0n || purchase.alreadyUsed > 0n || purchase.frozen > 0n ? (
+                    <>
+                      {purchase.takenBack > 0n && <span className="block tabular-nums">{credits(purchase.takenBack)}</span>}
+                      {purchase.frozen > 0n && <span className="block tabular-nums">{credits(purchase.frozen)} frozen while disputed</span>}
+                      {purchase.alreadyUsed > 0n && (
+                        <span className="block text-xs text-gray-600">{formatCredits(purchase.alreadyUsed, account.decimals)} credits had already been used</span>
+                      )}
+                    </>
+                  ) : (
+                    <span className="text-gray-400">—</span>
+                  ),
+              },
+              {
+                key: "invoice",
+                header: "Invoice",
+                nowrap: true,
+                cell: (purchase) =>
+                  purchase.invoice ? (
+                    <a href={`${path}/purchases/${purchase.id}/invoice`} target="_blank" rel="noopener" className={buttonClasses("link")}>
+                      {purchase.invoice.number ?? "Invoice"}
+                      <span className="sr-only"> (invoice of the {purchase.packName}, opens in a new tab)</span>
+                    </a>
+                  ) : purchase.status === "PAID" ? (
+                    <span className="text-xs text-gray-500">Being prepared</span>
+                  ) : (
+                    <span className="text-gray-400">—</span>
+                  ),
+              },
+            ]}
+          />
         </Card>
       </div>
     </>

@@ -1,11 +1,11 @@
-import { AuthError, authorize } from "@/lib/auth/session";
+import { AuthError, checkCaller } from "@/lib/auth/session";
 import { documentPreview } from "@/lib/digitization/documents";
 
 // GET /api/documents/:id/preview — page 1 as an image, for the review screen.
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   let user;
   try {
-    user = await authorize("ANY");
+    user = await checkCaller("ANY");
   } catch (error) {
     if (error instanceof AuthError) return new Response(error.message, { status: error.status });
     throw error;

@@ -1,13 +1,10 @@
 "use client";
 
-import { useId } from "react";
+import { startTransition, useId, useState } from "react";
+import { ActionFeedback, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
-import { FormStatus } from "@/components/form-status";
-import { useKeptForm } from "@/components/use-kept-form";
 import { FieldError } from "@/components/form";
-import { saveAutoTopupAction, type AutoTopupState } from "../actions";
-
-const INITIAL: AutoTopupState = { ok: false, message: "", fieldErrors: {} };
+import { saveAutoTopupAction } from "../actions";
 
 export interface AutoTopupFormValues {
   enabled: boolean;
@@ -34,18 +31,31 @@ export function AutoTopupForm({
   /** Stripe is configured and no card is saved: saving opens Stripe to save one. */
   needsCard: boolean;
 }) {
-  const { state, pending, values, change, dirty, onSubmit } = useKeptForm(saveAutoTopupAction.bind(null, accountId), INITIAL, initial);
+  const form = useActionForm(saveAutoTopupAction);
+  // Controlled fields, submitted from onSubmit like Warn Me: what was typed stays next to its error.
+  const [values, setValues] = useState(initial);
+  const [dirty, setDirty] = useState(false);
+  const change = (patch: Partial<AutoTopupFormValues>) => {
+    setValues((current) => ({ ...current, ...patch }));
+    setDirty(true);
+  };
   const ids = { enabled: useId(), threshold: useId(), pack: useId(), cap: useId(), errors: useId() };
-  const errors = state.fieldErrors;
-  const described = (field: keyof AutoTopupState["fieldErrors"]) => (errors[field]?.length ? `${ids.errors}-${field}` : undefined);
+  const errors = form.fieldErrors;
+  const described = (field: "threshold" | "packId" | "monthlyCap") => (errors[field]?.length ? `${ids.errors}-${field}` : undefined);
 
   return (
     <form
       noValidate
       aria-label="Auto top-up settings"
       className="space-y-4"
-      onSubmit={onSubmit}
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        setDirty(false);
+        startTransition(() => form.action(data));
+      }}
     >
+      <input type="hidden" name="accountId" value={accountId} />
       <div className="flex items-start gap-3">
         <input
           id={ids.enabled}
@@ -126,10 +136,10 @@ export function AutoTopupForm({
       )}
 
       <div className="flex items-center gap-3">
-        <Button type="submit" pending={pending} pendingLabel={values.enabled && needsCard ? "Opening Stripe…" : "Applying…"}>
+        <Button type="submit" pending={form.pending} pendingLabel={values.enabled && needsCard ? "Opening Stripe…" : "Applying…"}>
           {values.enabled && needsCard ? "Apply and add a card" : "Apply auto top-up"}
         </Button>
-        <FormStatus state={state} pending={pending} dirty={dirty} />
+        {!form.pending && !dirty && <ActionFeedback state={form.state} />}
       </div>
     </form>
   );

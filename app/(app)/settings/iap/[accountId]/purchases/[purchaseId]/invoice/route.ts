@@ -1,4 +1,4 @@
-import { AuthError, authorize } from "@/lib/auth/session";
+import { AuthError, checkCaller } from "@/lib/auth/session";
 import { findInvoice } from "@/lib/billing/invoices";
 import { renderInvoicePdf } from "@/lib/billing/invoice-pdf";
 
@@ -7,7 +7,7 @@ import { renderInvoicePdf } from "@/lib/billing/invoice-pdf";
 // the app's own as a PDF.
 export async function GET(_request: Request, { params }: { params: Promise<{ accountId: string; purchaseId: string }> }) {
   try {
-    const user = await authorize("ADMIN");
+    const user = await checkCaller("ADMIN");
     const { purchaseId: raw } = await params;
     const purchaseId = /^\d{1,9}$/.test(raw) ? Number(raw) : 0;
     const invoice = purchaseId > 0 ? await findInvoice(user.companyId, purchaseId) : null;
