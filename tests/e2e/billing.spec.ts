@@ -1,4 +1,3 @@
-import "../support/node20-polyfills";
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import Stripe from "stripe";

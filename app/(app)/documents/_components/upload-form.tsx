@@ -2,7 +2,7 @@
 
 import { actionMessage, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
-import { formatBytes, MAX_FILE_BYTES, MAX_FILES_PER_UPLOAD, MAX_PAGES } from "@/lib/digitization/limits";
+import { CREDITS_PER_DOCUMENT, CREDITS_PER_EINVOICE, formatBytes, MAX_FILE_BYTES, MAX_FILES_PER_UPLOAD, MAX_PAGES } from "@/lib/digitization/limits";
 import { uploadDocumentsAction } from "../actions";
 
 export function UploadForm() {
@@ -22,13 +22,18 @@ export function UploadForm() {
           type="file"
           multiple
           required
-          accept="application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg"
+          accept="application/pdf,image/png,image/jpeg,application/xml,text/xml,.pdf,.png,.jpg,.jpeg,.xml"
           aria-invalid={fileErrors ? true : undefined}
-          aria-describedby={fileErrors ? "upload-hint upload-errors" : "upload-hint"}
+          aria-describedby={fileErrors ? "upload-hint upload-price upload-errors" : "upload-hint upload-price"}
           className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-brand-50 file:px-3 file:py-2 file:text-sm file:font-medium file:text-brand-700 hover:file:bg-brand-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500/40"
         />
         <p id="upload-hint" className="mt-1 text-xs text-gray-500">
-          PDF, PNG or JPEG · up to {MAX_FILES_PER_UPLOAD} files, {formatBytes(MAX_FILE_BYTES)} and {MAX_PAGES} pages each · 1 credit per document read
+          PDF, PNG, JPEG or XML e-invoice · up to {MAX_FILES_PER_UPLOAD} files, {formatBytes(MAX_FILE_BYTES)} and {MAX_PAGES} pages each
+        </p>
+        <p id="upload-price" className="mt-1 text-xs text-gray-700">
+          <span className="font-medium">Price:</span> {CREDITS_PER_DOCUMENT} credit per scanned or PDF document read ·{" "}
+          <span className="font-medium text-green-800">{CREDITS_PER_EINVOICE === 0 ? "free" : `${CREDITS_PER_EINVOICE} credits`}</span> for an e-invoice
+          (Factur-X / ZUGFeRD PDF, XRechnung or UBL / Peppol XML), read exactly from its XML without OCR
         </p>
       </div>
       <div className="shrink-0">
