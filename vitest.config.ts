@@ -42,7 +42,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "app",
-          include: ["lib/**/*.app.test.ts", "app/**/*.app.test.ts", "tests/integration/**/*.app.test.ts"],
+          include: ["lib/**/*.app.test.ts", "app/**/*.app.test.ts", "tests/integration/**/*.app.test.ts", "tests/http/**/*.test.ts"],
           environment: "node",
           setupFiles: ["tests/support/integration-setup.ts"],
           sequence: { groupOrder: 1 },

@@ -1,5 +1,6 @@
 import "server-only";
 import { runLowCreditsJob } from "@/lib/alerts/low-credits";
+import { pruneIdempotencyKeys } from "@/lib/api/idempotency";
 import { runAutoTopupCheck } from "@/lib/billing/auto-topup/run";
 import { pool } from "@/lib/db/client";
 import { env } from "@/lib/env";
@@ -30,12 +31,13 @@ export async function runScheduledJobs(): Promise<"ran" | "busy"> {
     const { rows } = await client.query("SELECT pg_try_advisory_lock($1) AS locked", [JOBS_LOCK_KEY]);
     if (!rows[0].locked) return "busy";
     try {
-      const [alerts, expired, letters, visits, purged, topups] = await Promise.allSettled([
+      const [alerts, expired, letters, visits, purged, keys, topups] = await Promise.allSettled([
         runLowCreditsJob(),
         expireHolds(),
         runLetterQueueOnce(),
         runVisitsToLeads(),
         purgeOldPageViews(),
+        pruneIdempotencyKeys(),
         runAutoTopupCheck(),
       ]);
       if (alerts.status === "rejected") console.error("[jobs] low-credit warnings failed:", alerts.reason);
@@ -45,6 +47,7 @@ export async function runScheduledJobs(): Promise<"ran" | "busy"> {
       if (letters.status === "rejected") console.error("[jobs] letter queue failed:", letters.reason);
       if (visits.status === "rejected") console.error("[jobs] visits to leads failed:", visits.reason);
       if (purged.status === "rejected") console.error("[jobs] page view purge failed:", purged.reason);
+      if (keys.status === "rejected") console.error("[jobs] pruning API idempotency keys failed:", keys.reason);
       if (topups.status === "rejected") console.error("[jobs] auto top-up check failed:", topups.reason);
       else if (topups.value.started || topups.value.retried) console.log("[jobs] auto top-up:", JSON.stringify(topups.value));
     } finally {
