@@ -4,7 +4,7 @@
 import { degrees, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import { A4, MM, newPdfDocument } from "@/lib/pdf/document";
 import type { InvoiceView } from "./invoices";
-import { formatMoney } from "./money";
+import { formatMoney } from "@/lib/money";
 import { formatVatRate } from "./vat";
 
 const LEFT = 20 * MM;

@@ -1,12 +1,13 @@
 import "server-only";
 import type pg from "pg";
 import { pool } from "@/lib/db/client";
+import { withTransaction } from "@/lib/db/transaction";
 import { env } from "@/lib/env";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { serviceNameSchema, type ServiceName } from "@/lib/iap/catalogue";
 import { balanceOf, grant } from "@/lib/iap/ledger";
-import { toAccountResource, toPurchaseResource } from "@/lib/api/resources";
-import { emitWebhookEvent } from "@/lib/webhooks/emit";
+import { toAccountResource, toPurchaseResource } from "@/lib/events/resources";
+import { emitWebhookEvent } from "@/lib/events/emit";
 import { issueAppInvoice } from "./invoices";
 import type { Pack } from "./packs";
 import { buyerParty, vatTermsFor } from "./parties";
@@ -218,10 +219,7 @@ export async function fulfilPurchase(
   options: { companyId?: number; payment?: PaymentFacts } = {},
 ): Promise<FulfilResult | null> {
   const payment = options.payment ?? {};
-  const client = await pool().connect();
-  let credited: { accountId: number; balanceAfter: bigint } | null = null;
-  try {
-    await client.query("BEGIN");
+  const credited = await withTransaction(async (client) => {
     const { rows } = await client.query(
       `UPDATE purchase p SET status = 'PAID', paid_at = now(),
               payment_intent_id = COALESCE(p.payment_intent_id, $5),
@@ -266,7 +264,6 @@ export async function fulfilPurchase(
         createdById: row.created_by_id,
         db: client,
       });
-      credited = { accountId: row.account_id, balanceAfter: entry.balanceAfter };
       // The rest of "paid" commits with the credits, or not at all: the
       // finished top-up lets the next one start, the first Stripe Customer
       // becomes the company's, and a payment Stripe does not invoice (demo
@@ -308,14 +305,10 @@ export async function fulfilPurchase(
         },
         { db: client },
       );
+      return { accountId: row.account_id as number, balanceAfter: entry.balanceAfter };
     }
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+    return null;
+  });
   const purchase = await findPurchase(purchaseId, options.companyId);
   if (!purchase) return null;
   return {

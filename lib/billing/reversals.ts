@@ -2,8 +2,9 @@ import "server-only";
 import type pg from "pg";
 import { getService } from "@/lib/iap/accounts";
 import type { ServiceName } from "@/lib/iap/catalogue";
-import { freeze, release, takeBack } from "@/lib/iap/ledger";
-import { inTransaction } from "./transaction";
+import { freeze, release } from "@/lib/iap/holds";
+import { takeBack } from "@/lib/iap/ledger";
+import { withTransaction } from "@/lib/db/transaction";
 
 // Money that goes back takes its credits with it. A refund (full or partial)
 // takes back the refunded share of the purchase's credits; a dispute freezes
@@ -88,7 +89,7 @@ export type ReversalOutcome =
  * when fully refunded), less what earlier refunds already accounted for.
  */
 export function applyRefund(purchaseId: number, refunded: number, charged: number): Promise<ReversalOutcome> {
-  return inTransaction(async (client) => {
+  return withTransaction(async (client) => {
     const p = await lockPurchase(client, purchaseId);
     if (!p) return { result: "unchanged", purchaseId, why: "no such purchase" };
     if (p.status !== "PAID") return { result: "unchanged", purchaseId, why: `purchase is ${p.status.toLowerCase()}` };
@@ -117,7 +118,7 @@ export function applyRefund(purchaseId: number, refunded: number, charged: numbe
 
 /** charge.dispute.created: freezes what is left of the purchase's credits. */
 export function openDispute(purchaseId: number, disputeId: string): Promise<ReversalOutcome> {
-  return inTransaction(async (client) => {
+  return withTransaction(async (client) => {
     const p = await lockPurchase(client, purchaseId);
     if (!p) return { result: "unchanged", purchaseId, why: "no such purchase" };
     if (p.disputeStatus !== null) return { result: "unchanged", purchaseId, why: `dispute already ${p.disputeStatus.toLowerCase()}` };
@@ -144,7 +145,7 @@ export function openDispute(purchaseId: number, disputeId: string): Promise<Reve
  * settles the dispute from what is available now.
  */
 export function closeDispute(purchaseId: number, disputeId: string, won: boolean): Promise<ReversalOutcome> {
-  return inTransaction(async (client) => {
+  return withTransaction(async (client) => {
     const p = await lockPurchase(client, purchaseId);
     if (!p) return { result: "unchanged", purchaseId, why: "no such purchase" };
     if (p.disputeStatus === "WON" || p.disputeStatus === "LOST") return { result: "unchanged", purchaseId, why: "dispute already closed" };

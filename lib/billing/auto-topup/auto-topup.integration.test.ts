@@ -2,7 +2,8 @@
 // Stripe's API, e-mails through a real SMTP server on loopback.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { pool, prisma } from "@/lib/db/client";
-import { getOrCreateAccount, type AccountRef } from "@/lib/iap/accounts";
+import { getOrCreateAccount } from "@/lib/iap/accounts";
+import type { AccountRef } from "@/lib/iap/types";
 import { debit, grant } from "@/lib/iap/ledger";
 import { verifyLedger } from "@/lib/iap/verify";
 import { createCompany } from "@/tests/support/fixtures";

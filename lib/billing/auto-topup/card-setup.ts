@@ -2,12 +2,12 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { pool } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import type { AccountRef } from "@/lib/iap/accounts";
+import type { AccountRef } from "@/lib/iap/types";
 import { setAutoTopupTrigger } from "@/lib/iap/auto-topup-trigger";
 import { stripeClient } from "../stripe-client";
 import type { CheckoutSessionData } from "../stripe-session";
-import { inTransaction } from "../transaction";
-import type { HandlerOutcome } from "../webhook/dispatch";
+import { withTransaction } from "@/lib/db/transaction";
+import type { HandlerOutcome } from "../webhook/outcome";
 import { triggerAutoTopup } from "./run";
 
 // Saving a card for auto top-up: Stripe Checkout in setup mode, for the
@@ -62,7 +62,7 @@ export async function completeCardSetup(session: Pick<CheckoutSessionData, "id" 
   if (intent.status !== "succeeded" || !intent.payment_method) return { ignored: `setup intent ${intent.id} is ${intent.status}` };
   const method = typeof intent.payment_method === "string" ? { id: intent.payment_method } : intent.payment_method;
   const accountId = rows[0].account_id as number;
-  const armed = await inTransaction(async (client) => {
+  const armed = await withTransaction(async (client) => {
     const { rows: updated } = await client.query(
       `UPDATE auto_topup SET payment_method_id = $2, card_label = $3, setup_session_id = NULL, enabled = true,
               disabled_reason = NULL, disabled_message = NULL, disabled_at = NULL

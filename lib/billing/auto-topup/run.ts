@@ -6,11 +6,11 @@ import { env } from "@/lib/env";
 import { setAutoTopupTrigger } from "@/lib/iap/auto-topup-trigger";
 import { deliverOutbox } from "@/lib/mail/delivery";
 import { insertEmails, type NewEmail } from "@/lib/mail/outbox";
-import { formatMoney } from "../money";
+import { formatMoney } from "@/lib/money";
 import { formatPackCredits } from "../pack-pricing";
 import { createPurchase, findPurchase, fulfilPurchase, setPaymentIntent, type PurchaseView } from "../purchases";
 import { stripeClient, stripeConfigured } from "../stripe-client";
-import { inTransaction } from "../transaction";
+import { withTransaction } from "@/lib/db/transaction";
 import { failureReasonText, topupFailedEmail, topupPaidEmail } from "./emails";
 
 // Auto top-up: "when the balance falls below N, buy pack P automatically, at
@@ -40,7 +40,7 @@ interface Claimed {
 
 /** Step 1: decide, under the row lock, whether a top-up starts now, and record it as in flight. */
 async function claimTopup(accountId: number): Promise<Claimed | Exclude<TopupOutcome, "paid" | "processing" | "failed" | "retry later">> {
-  const outcome = await inTransaction(async (client) => {
+  const outcome = await withTransaction(async (client) => {
     const { rows } = await client.query(
       `SELECT t.enabled, t.threshold, t.monthly_cap, t.pack_id, t.payment_method_id, t.in_flight_purchase_id, t.updated_by_id,
               a.balance, a.company_id, s.technical_name, c.stripe_customer_id,
@@ -176,7 +176,7 @@ function accountUrl(accountId: number) {
 
 /** Declined or needing the cardholder: the purchase fails, auto top-up turns off with the reason, and everyone concerned is told. */
 async function failTopup(purchase: PurchaseView, code: string, message: string | null): Promise<void> {
-  const queued = await inTransaction(async (client) => {
+  const queued = await withTransaction(async (client) => {
     const failed = await client.query(
       "UPDATE purchase SET status = 'FAILED', failure_code = $2, failure_message = $3 WHERE id = $1 AND status = 'PENDING'",
       [purchase.id, code, message],
@@ -209,7 +209,7 @@ async function disable(client: pg.ClientBase, accountId: number, code: string, m
 }
 
 async function turnOff(accountId: number, code: string, message: string | null) {
-  await inTransaction((client) => disable(client, accountId, code, message));
+  await withTransaction((client) => disable(client, accountId, code, message));
 }
 
 async function notifyTopupPaid(purchase: PurchaseView): Promise<void> {

@@ -5,7 +5,7 @@ import { findAccount } from "@/lib/iap/accounts";
 import { setAutoTopupTrigger } from "@/lib/iap/auto-topup-trigger";
 import type { AutoTopupSettings } from "../schemas";
 import { stripeConfigured } from "../stripe-client";
-import { inTransaction } from "../transaction";
+import { withTransaction } from "@/lib/db/transaction";
 import { startCardSetup } from "./card-setup";
 import { triggerAutoTopup } from "./run";
 
@@ -82,7 +82,7 @@ export async function saveAutoTopup(user: SessionUser, accountId: number, settin
   const account = await findAccount(user.companyId, accountId);
   if (!account) throw new AutoTopupRefusedError("unknown_account");
   if (!settings.enabled) {
-    await inTransaction(async (client) => {
+    await withTransaction(async (client) => {
       await client.query("UPDATE auto_topup SET enabled = false, updated_by_id = $3, updated_at = now() WHERE account_id = $1 AND company_id = $2", [
         account.id,
         user.companyId,
@@ -95,7 +95,7 @@ export async function saveAutoTopup(user: SessionUser, accountId: number, settin
   const pack = await pool().query("SELECT id FROM credit_pack WHERE id = $1 AND service_id = $2 AND active", [settings.packId, account.service.id]);
   if (!pack.rows[0]) throw new AutoTopupRefusedError("unknown_pack");
 
-  const needsCard = await inTransaction(async (client) => {
+  const needsCard = await withTransaction(async (client) => {
     const { rows } = await client.query(
       `INSERT INTO auto_topup (account_id, company_id, enabled, threshold, pack_id, monthly_cap, updated_by_id)
        VALUES ($1, $2, false, $3, $4, $5, $6)

@@ -3,7 +3,7 @@ import type Stripe from "stripe";
 import { pool } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { buyCreditsPath, CHECKOUT_SUCCESS_PATH } from "@/lib/routes";
-import { formatMoney } from "../money";
+import { formatMoney } from "@/lib/money";
 import { formatPackCredits } from "../pack-pricing";
 import type { PurchaseView } from "../purchases";
 import { stripeClient } from "../stripe-client";

@@ -13,6 +13,7 @@ import { onDisputeClosed, onDisputeCreated } from "./on-dispute";
 import { onInvoice } from "./on-invoice";
 import { onPaymentIntent } from "./on-payment-intent";
 import { chargeSchema, disputeSchema, paymentIntentSchema } from "./payment-objects";
+import type { HandlerOutcome } from "./outcome";
 
 interface Handler<S extends z.ZodType> {
   /** The event's data.object, read with only the fields the handler relies on. */
@@ -38,9 +39,6 @@ const HANDLERS: Record<string, Handler<z.ZodType>> = {
   "payment_intent.succeeded": on(paymentIntentSchema, "a PaymentIntent", onPaymentIntent),
   "payment_intent.payment_failed": on(paymentIntentSchema, "a PaymentIntent", onPaymentIntent),
 };
-
-/** What a handler did with an event, echoed in the response (visible in Stripe's dashboard). */
-export type HandlerOutcome = { result: string; purchaseId?: number; accountId?: number } | { ignored: string };
 
 export interface WebhookResponse {
   status: number;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { applyRefund } from "../reversals";
-import type { HandlerOutcome } from "./dispatch";
+import type { HandlerOutcome } from "./outcome";
 import { describeReversal } from "./on-dispute";
 import { purchaseForPayment, type chargeSchema } from "./payment-objects";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { fulfilCheckoutSession } from "../fulfil-checkout";
 import { purchaseForSession, type CheckoutSessionData } from "../stripe-session";
 import { completeCardSetup } from "../auto-topup/card-setup";
-import type { HandlerOutcome } from "./dispatch";
+import type { HandlerOutcome } from "./outcome";
 
 // checkout.session.completed: the buyer finished the Checkout page. Card
 // payments are paid by now; delayed methods (bank debits) arrive "unpaid" and

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { closeDispute, openDispute, type ReversalOutcome } from "../reversals";
-import type { HandlerOutcome } from "./dispatch";
+import type { HandlerOutcome } from "./outcome";
 import { purchaseForPayment, type disputeSchema } from "./payment-objects";
 
 type Dispute = z.infer<typeof disputeSchema>;

@@ -2,7 +2,7 @@ import "server-only";
 import { saveStripeInvoice } from "../invoices";
 import { findPurchase } from "../purchases";
 import { invoiceFacts, type StripeInvoiceData } from "../stripe-invoice";
-import type { HandlerOutcome } from "./dispatch";
+import type { HandlerOutcome } from "./outcome";
 
 // invoice.finalized / invoice.paid: the invoice Checkout created for a
 // purchase (its metadata names the purchase), with its number and links.

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { settleTopupPayment } from "../auto-topup/run";
-import type { HandlerOutcome } from "./dispatch";
+import type { HandlerOutcome } from "./outcome";
 import { purchaseForPayment, type paymentIntentSchema } from "./payment-objects";
 
 // payment_intent.succeeded / payment_intent.payment_failed: the outcome of an

@@ -10,7 +10,7 @@ import { StatusBadge, type Tone } from "@/components/status-badge";
 import { requireAdmin } from "@/lib/auth/session";
 import { confirmCardSetup } from "@/lib/billing/auto-topup/card-setup";
 import { getAutoTopup } from "@/lib/billing/auto-topup/settings";
-import { formatMoney } from "@/lib/billing/money";
+import { formatMoney } from "@/lib/money";
 import { formatPackCredits } from "@/lib/billing/pack-pricing";
 import { listPacks } from "@/lib/billing/packs";
 import { getService } from "@/lib/iap/accounts";
