@@ -4,6 +4,7 @@ import { pool } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { env } from "@/lib/env";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
+import { getAccountSummary } from "@/lib/iap/account-views";
 import { serviceNameSchema, type ServiceName } from "@/lib/iap/catalogue";
 import { balanceOf, grant } from "@/lib/iap/ledger";
 import { toAccountResource, toPurchaseResource } from "@/lib/events/resources";
@@ -37,6 +38,15 @@ export interface PurchaseView {
   vatRate: number | null;
   vatReverseCharge: boolean;
   paymentIntentId: string | null;
+  /** Why an auto top-up's payment failed (Stripe's decline code), or null. */
+  failureCode: string | null;
+  /** Money refunded so far (minor units). */
+  refundedAmount: number;
+  disputeStatus: "OPEN" | "WON" | "LOST" | null;
+  /** Credits taken back by refunds and a lost dispute (units). */
+  creditsTakenBack: bigint;
+  /** Credits refunded or lost that had already been used, so could not be taken back (units). */
+  creditsAlreadyUsed: bigint;
   createdAt: Date;
   paidAt: Date | null;
 }
@@ -101,7 +111,9 @@ export async function setProviderRef(purchaseId: number, providerRef: string): P
 const VIEW_SQL = `
   SELECT p.id, a.company_id, p.account_id, s.technical_name, s.name AS service_name, s.decimals, k.name AS pack_name,
          p.credits, p.amount, p.currency, p.provider, p.provider_ref, p.status, p.created_at, p.paid_at,
-         p.origin, p.net_amount, p.vat_amount, p.vat_rate, p.vat_reverse_charge, p.payment_intent_id
+         p.origin, p.net_amount, p.vat_amount, p.vat_rate, p.vat_reverse_charge, p.payment_intent_id, p.failure_code,
+         p.refunded_amount, p.dispute_status, p.refund_reversed + p.dispute_reversed AS taken_back,
+         p.refund_unrecovered + p.dispute_unrecovered AS already_used
     FROM purchase p
     JOIN iap_account a ON a.id = p.account_id
     JOIN iap_service s ON s.id = a.service_id
@@ -126,6 +138,11 @@ function toView(row: Record<string, unknown>): PurchaseView {
     vatRate: (row.vat_rate as number | null) ?? null,
     vatReverseCharge: row.vat_reverse_charge as boolean,
     paymentIntentId: (row.payment_intent_id as string | null) ?? null,
+    failureCode: (row.failure_code as string | null) ?? null,
+    refundedAmount: row.refunded_amount as number,
+    disputeStatus: (row.dispute_status as PurchaseView["disputeStatus"]) ?? null,
+    creditsTakenBack: BigInt(row.taken_back as string),
+    creditsAlreadyUsed: BigInt(row.already_used as string),
     createdAt: row.created_at as Date,
     paidAt: (row.paid_at as Date | null) ?? null,
   };
@@ -232,8 +249,7 @@ export async function fulfilPurchase(
           AND ($4::int IS NULL OR a.company_id = $4)
           AND p.provider = $2::"PaymentProvider" AND p.status = ANY($3::"PurchaseStatus"[])
         RETURNING p.account_id, a.company_id, k.name AS pack_name, p.credits, p.created_by_id, p.origin, p.provider,
-                  p.amount, p.currency, p.created_at, p.paid_at, a.held, a.warn_enabled, a.warning_threshold,
-                  s.id AS service_id, s.technical_name, s.name AS service_name, s.unit_name, s.decimals, s.trial_credits`,
+                  s.id AS service_id, s.technical_name, s.name AS service_name, s.decimals, s.trial_credits`,
       [
         purchaseId,
         source === "demo" ? "DEMO" : "STRIPE",
@@ -274,37 +290,7 @@ export async function fulfilPurchase(
       }
       if (row.provider === "DEMO" || autoTopup) await issueAppInvoice(client, purchaseId, { demo: row.provider === "DEMO" });
       // In the same transaction: the event exists exactly when the credits do.
-      await emitWebhookEvent(
-        row.company_id,
-        "purchase.completed",
-        {
-          purchase: toPurchaseResource({
-            id: purchaseId,
-            service,
-            packName: row.pack_name,
-            credits: BigInt(row.credits),
-            amount: row.amount,
-            currency: row.currency.trim(),
-            status: "PAID",
-            createdAt: row.created_at,
-            paidAt: row.paid_at,
-          }),
-          account: toAccountResource({
-            id: row.account_id,
-            technicalName: row.technical_name,
-            serviceName: row.service_name,
-            unitName: row.unit_name,
-            decimals: row.decimals,
-            balance: entry.balanceAfter,
-            held: BigInt(row.held),
-            warnEnabled: row.warn_enabled,
-            warningThreshold: row.warning_threshold === null ? null : BigInt(row.warning_threshold),
-            warningEmail: null,
-            warnedAt: null,
-          }),
-        },
-        { db: client },
-      );
+      await emitWebhookEvent(row.company_id, "purchase.completed", await purchaseEventData(client, purchaseId), { db: client });
       return { accountId: row.account_id as number, balanceAfter: entry.balanceAfter };
     }
     return null;
@@ -316,6 +302,17 @@ export async function fulfilPurchase(
     credited: credited !== null,
     balanceAfter: credited?.balanceAfter ?? (await balanceOf(purchase.accountId)),
   };
+}
+
+/**
+ * A purchase and its account as webhook events carry them, read through the
+ * caller's transaction: what the change it is about to commit leaves.
+ */
+export async function purchaseEventData(client: pg.ClientBase, purchaseId: number) {
+  const purchase = await findPurchase(purchaseId, undefined, client);
+  const account = purchase && (await getAccountSummary(purchase.accountId, client));
+  if (!purchase || !account) throw new Error(`Purchase ${purchaseId} or its account does not exist`);
+  return { purchase: toPurchaseResource(purchase), account: toAccountResource(account) };
 }
 
 async function markUnpaid(purchaseId: number, to: PurchaseStatus, from: PurchaseStatus[], companyId?: number): Promise<boolean> {

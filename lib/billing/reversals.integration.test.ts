@@ -4,9 +4,10 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pool, prisma } from "@/lib/db/client";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
+import { InsufficientCreditsError } from "@/lib/iap/errors";
 import { debit } from "@/lib/iap/ledger";
 import { verifyLedger } from "@/lib/iap/verify";
-import { pendingPurchase, sign, WEBHOOK_SECRET, withEnv } from "@/tests/support/billing";
+import { pendingPurchase, sign, subscribeWebhooks, webhookEvents, WEBHOOK_SECRET, withEnv } from "@/tests/support/billing";
 import { stripeEvent } from "@/tests/support/stripe-server";
 import { POST as webhook } from "@/app/api/stripe/webhook/route";
 import { fulfilPurchase } from "./purchases";
@@ -96,6 +97,25 @@ describe("charge.refunded", () => {
     await expectConserved(company.id);
   });
 
+  it("tells the company's webhook endpoints: purchase.completed once, purchase.refunded once per refund that moved the total", async () => {
+    const bought = await pendingPurchase("STRIPE");
+    await subscribeWebhooks(bought.company.id, ["purchase.completed", "purchase.refunded"]);
+    const paymentIntent = `pi_test_${randomUUID().replaceAll("-", "").slice(0, 20)}`;
+    await Promise.all(Array.from({ length: 5 }, () => fulfilPurchase(bought.purchase.id, "stripe", { payment: { paymentIntentId: paymentIntent } })));
+    const account = await getOrCreateAccount(bought.company.id, "sms");
+    await debit(account, 6300n, { description: "63 credits of SMS", idempotencyKey: `spend:${bought.purchase.id}` });
+    // €3.00 back (25 credits taken), then all of it, delivered with the old total again: 37 − 25 = 12 more taken, 63 had been used.
+    await deliverTenTimes(chargeRefunded(paymentIntent, 300));
+    await deliverTenTimes(chargeRefunded(paymentIntent, 1200), chargeRefunded(paymentIntent, 300));
+    const events = await webhookEvents(bought.company.id);
+    expect(events.map((e) => e.type)).toEqual(["purchase.completed", "purchase.refunded", "purchase.refunded"]);
+    expect(events[0].data).toMatchObject({ purchase: { id: bought.purchase.id, status: "paid", refunded: "0.00" }, account: { balance: "100.00" } });
+    const refunds = events.slice(1).map((e) => e.data).sort((a, b) => Number(a.purchase.refunded) - Number(b.purchase.refunded));
+    expect(refunds[0]).toMatchObject({ purchase: { refunded: "3.00", credits_taken_back: "25.00", credits_already_used: "0.00" }, account: { balance: "12.00" } });
+    expect(refunds[1]).toMatchObject({ purchase: { refunded: "12.00", credits_taken_back: "37.00", credits_already_used: "63.00" }, account: { balance: "0.00" } });
+    await expectConserved(bought.company.id);
+  });
+
   it("ignores a refund of a payment that is none of ours", async () => {
     const response = await deliver(chargeRefunded("pi_test_unknown_to_us", 1200));
     expect(response).toBe(200);
@@ -113,7 +133,7 @@ describe("charge.dispute.*", () => {
     const hold = await prisma().creditHold.findUniqueOrThrow({ where: { id: now.purchase.disputeHoldId! } });
     expect(hold).toMatchObject({ amount: 8000n, status: "PENDING", description: `Frozen: payment disputed (purchase #${purchase.id})` });
     // Frozen means frozen: the account cannot spend them.
-    await expect(debit(account, 1n, { description: "one more", idempotencyKey: `spend2:${purchase.id}` })).rejects.toThrow(/Insufficient/);
+    await expect(debit(account, 1n, { description: "one more", idempotencyKey: `spend2:${purchase.id}` })).rejects.toThrow(InsufficientCreditsError);
 
     await deliverTenTimes(dispute("charge.dispute.closed", paymentIntent, `dp_${purchase.id}`, "won"));
     now = await state(account.id, purchase.id);

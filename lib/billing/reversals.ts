@@ -5,6 +5,8 @@ import type { ServiceName } from "@/lib/iap/catalogue";
 import { freeze, release } from "@/lib/iap/holds";
 import { takeBack } from "@/lib/iap/ledger";
 import { withTransaction } from "@/lib/db/transaction";
+import { emitWebhookEvent } from "@/lib/events/emit";
+import { purchaseEventData } from "./purchases";
 
 // Money that goes back takes its credits with it. A refund (full or partial)
 // takes back the refunded share of the purchase's credits; a dispute freezes
@@ -112,6 +114,8 @@ export function applyRefund(purchaseId: number, refunded: number, charged: numbe
       "UPDATE purchase SET refunded_amount = $2, refund_reversed = refund_reversed + $3, refund_unrecovered = refund_unrecovered + $4 WHERE id = $1",
       [p.id, refunded, taken, unrecovered],
     );
+    // Once per refund that moved the total (a replay stopped above), committed with it.
+    await emitWebhookEvent(p.companyId, "purchase.refunded", await purchaseEventData(client, p.id), { db: client });
     return { result: "taken back", purchaseId, taken, unrecovered };
   });
 }

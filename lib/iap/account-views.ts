@@ -1,4 +1,5 @@
 import "server-only";
+import type pg from "pg";
 import { pool } from "@/lib/db/client";
 import { serviceNameSchema, type ServiceName } from "./catalogue";
 import type { LedgerKindName } from "./credit-status";
@@ -105,6 +106,22 @@ export async function listAccounts(companyId: number): Promise<AccountSummary[]>
     [companyId],
   );
   return rows.map(toSummary);
+}
+
+/**
+ * An account by id, read on `db` (a caller's transaction sees its own
+ * uncommitted change). No company filter: for server code that already holds
+ * the account's id from its own records (a webhook event's payload), never
+ * for an id from a URL.
+ */
+export async function getAccountSummary(accountId: number, db: pg.ClientBase | pg.Pool = pool()): Promise<AccountSummary | null> {
+  const { rows } = await db.query(
+    `SELECT ${ACCOUNT_COLUMNS}
+       FROM iap_account a JOIN iap_service s ON s.id = a.service_id
+      WHERE a.id = $1`,
+    [accountId],
+  );
+  return rows[0] ? toSummary(rows[0]) : null;
 }
 
 export async function getAccountDetail(companyId: number, accountId: number): Promise<AccountDetail | null> {

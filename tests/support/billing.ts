@@ -3,7 +3,7 @@
 import type { ServiceName } from "@/lib/iap/catalogue";
 import { randomUUID } from "node:crypto";
 import Stripe from "stripe";
-import { prisma } from "@/lib/db/client";
+import { pool, prisma } from "@/lib/db/client";
 import { reloadEnv } from "@/lib/env";
 import { getService } from "@/lib/iap/accounts";
 import { listPacks } from "@/lib/billing/packs";
@@ -103,4 +103,15 @@ export function formOf(fields: Record<string, string | number>): FormData {
   const data = new FormData();
   for (const [name, value] of Object.entries(fields)) data.set(name, String(value));
   return data;
+}
+
+/** Subscribes the company to webhook events (an endpoint row: nothing is delivered in these tests, the events are read back). */
+export async function subscribeWebhooks(companyId: number, events: string[]): Promise<void> {
+  await pool().query("INSERT INTO webhook_endpoint (company_id, url, events, secret) VALUES ($1, 'https://hooks.example/billing', $2, 'whsec_test')", [companyId, events]);
+}
+
+/** The webhook events recorded for the company, as their types and payloads, oldest first. */
+export async function webhookEvents(companyId: number): Promise<{ type: string; data: Record<string, any> }[]> {
+  const { rows } = await pool().query("SELECT type, data FROM webhook_event WHERE company_id = $1 ORDER BY created_at, id", [companyId]);
+  return rows;
 }

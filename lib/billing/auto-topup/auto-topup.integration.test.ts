@@ -7,7 +7,7 @@ import type { AccountRef } from "@/lib/iap/types";
 import { debit, grant } from "@/lib/iap/ledger";
 import { verifyLedger } from "@/lib/iap/verify";
 import { createCompany } from "@/tests/support/fixtures";
-import { packOf, sign, WEBHOOK_SECRET, withEnv } from "@/tests/support/billing";
+import { packOf, sign, subscribeWebhooks, webhookEvents, WEBHOOK_SECRET, withEnv } from "@/tests/support/billing";
 import { startSmtpServer, type TestSmtpServer } from "@/tests/support/smtp-server";
 import { startFakeStripe, stripeEvent, type FakeStripe } from "@/tests/support/stripe-server";
 import { POST as webhook } from "@/app/api/stripe/webhook/route";
@@ -46,6 +46,7 @@ beforeEach(() => {
  */
 async function armed({ units = 5000n, cap = 3 } = {}) {
   const { company, admin } = await createCompany();
+  await subscribeWebhooks(company.id, ["purchase.completed", "topup.failed"]);
   const account = await getOrCreateAccount(company.id, "sms");
   await grant(account, units, { kind: "ADJUSTMENT", description: "opening balance", idempotencyKey: "opening" });
   await pool().query("UPDATE iap_account SET warning_email = $2 WHERE id = $1", [account.id, `finance-${company.id}@test.example`]);
@@ -128,6 +129,9 @@ describe("auto top-up", () => {
     expect(mails[0].text).toContain(`IAP-${company.id}-000001`);
     expect(mails[0].text).toContain(`/settings/iap/${account.id}/purchases/${bought[0].id}/invoice`);
     expect((await getAutoTopup(company.id, account.id)).inFlight).toBe(false);
+    const events = await webhookEvents(company.id);
+    expect(events.map((e) => e.type)).toEqual(["purchase.completed"]);
+    expect(events[0].data.purchase).toMatchObject({ id: bought[0].id, origin: "auto_topup", status: "paid" });
     await expectConserved(company.id);
   });
 
@@ -148,6 +152,10 @@ describe("auto top-up", () => {
       expect(mails[0].text).toContain("the card was declined");
       expect(mails[0].text).toContain("Auto top-up is now off");
     }
+    // The company's endpoints hear it once, with the code their code can act on.
+    const events = (await webhookEvents(company.id)).filter((e) => e.type === "topup.failed");
+    expect(events).toHaveLength(1);
+    expect(events[0].data.purchase).toMatchObject({ id: failed.id, status: "failed", origin: "auto_topup", failure_code: "card_declined" });
     // Off means off: more debits below the threshold start nothing.
     await spend(account, 3, 100n, "after");
     await settleAutoTopups();

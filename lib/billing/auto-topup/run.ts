@@ -8,7 +8,8 @@ import { deliverOutbox } from "@/lib/mail/delivery";
 import { insertEmails, type NewEmail } from "@/lib/mail/outbox";
 import { formatMoney } from "@/lib/money";
 import { formatPackCredits } from "../pack-pricing";
-import { createPurchase, findPurchase, fulfilPurchase, setPaymentIntent, type PurchaseView } from "../purchases";
+import { emitWebhookEvent } from "@/lib/events/emit";
+import { createPurchase, findPurchase, fulfilPurchase, purchaseEventData, setPaymentIntent, type PurchaseView } from "../purchases";
 import { stripeClient, stripeConfigured } from "../stripe-client";
 import { withTransaction } from "@/lib/db/transaction";
 import { failureReasonText, topupFailedEmail, topupPaidEmail } from "./emails";
@@ -184,6 +185,8 @@ async function failTopup(purchase: PurchaseView, code: string, message: string |
     // Settled before (a replayed webhook, a concurrent retry): nothing more to do.
     if (failed.rowCount !== 1) return [];
     await disable(client, purchase.accountId, code, message);
+    const { purchase: failedPurchase } = await purchaseEventData(client, purchase.id);
+    await emitWebhookEvent(purchase.companyId, "topup.failed", { purchase: failedPurchase }, { db: client });
     const who = await recipients(client, purchase.accountId);
     const content = topupFailedEmail({
       companyName: who.companyName,
