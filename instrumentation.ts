@@ -7,6 +7,8 @@
 // configuration, so it is read here, not in lib/env).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { exitWithoutSessionSecret } = await import("./lib/auth/startup-check");
+  exitWithoutSessionSecret();
   // A debit that leaves a balance below its auto top-up threshold starts the top-up (lib/iap/events.ts).
   const { registerAutoTopup } = await import("./lib/billing/auto-topup/subscription");
   registerAutoTopup();

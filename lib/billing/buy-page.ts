@@ -9,8 +9,8 @@ import { balanceOf } from "@/lib/iap/ledger";
 import { listPacks, type Pack } from "./packs";
 import { buyerParty, vatTermsFor } from "./parties";
 import { stripeComputesTax } from "./purchases";
-import { stripeConfigured } from "./stripe-client";
 import { vatAmounts, type VatAmounts, type VatTerms } from "./vat";
+import { paymentsMode, type PaymentsMode } from "./checkout";
 
 export interface BuyPage {
   service: ServiceInfo & { unitName: string };
@@ -23,8 +23,8 @@ export interface BuyPage {
   /** Only administrators buy; others see the packs and whom to ask. */
   canBuy: boolean;
   admins: { name: string; email: string }[];
-  /** No STRIPE_SECRET_KEY: Buy leads to the demo checkout. */
-  demo: boolean;
+  /** Stripe Checkout; the demo checkout (demo mode without STRIPE_SECRET_KEY); or none: payments are not set up. */
+  payments: PaymentsMode;
 }
 
 /**
@@ -48,11 +48,11 @@ export async function loadBuyPage(user: SessionUser, technicalName: ServiceName)
     prisma().iapService.findUniqueOrThrow({ where: { id: service.id }, select: { unitName: true } }),
     user.role === "ADMIN"
       ? Promise.resolve([])
-      : prisma().user.findMany({ where: { companyId: user.companyId, role: "ADMIN" }, select: { name: true, email: true }, orderBy: { id: "asc" }, take: 3 }),
+      : prisma().user.findMany({ where: { companyId: user.companyId, role: "ADMIN", status: "ACTIVE" }, select: { name: true, email: true }, orderBy: { id: "asc" }, take: 3 }),
     buyerParty(user.companyId),
   ]);
   const terms = vatTermsFor(buyer);
-  const stripeTax = stripeComputesTax(stripeConfigured() ? "STRIPE" : "DEMO", "MANUAL");
+  const stripeTax = stripeComputesTax(paymentsMode() === "stripe" ? "STRIPE" : "DEMO", "MANUAL");
   return {
     service: { ...service, unitName: details.unitName },
     accountId: account.id,
@@ -61,6 +61,6 @@ export async function loadBuyPage(user: SessionUser, technicalName: ServiceName)
     vat: { ...terms, stripeTax },
     canBuy: user.role === "ADMIN",
     admins,
-    demo: !stripeConfigured(),
+    payments: paymentsMode(),
   };
 }

@@ -14,7 +14,8 @@ const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]);
 }
-/** The frame every e-mail's HTML shares: a title, `body` (HTML, already escaped), and an optional button with its link spelled out. */
+
+/** The one-column layout of the app's e-mails: a title, paragraphs (HTML, already escaped) and an optional button with its link spelled out. */
 export function emailLayout(title: string, body: string, button?: { label: string; href: string }): string {
   const e = escapeHtml;
   const action = button

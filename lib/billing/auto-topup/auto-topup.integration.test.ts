@@ -216,7 +216,7 @@ describe("auto top-up", () => {
 
 describe("auto top-up in demo mode", () => {
   it("turns on without a card and pays through the demo checkout when a debit crosses the threshold", async () => {
-    const restore = withEnv({ STRIPE_SECRET_KEY: undefined, STRIPE_WEBHOOK_SECRET: undefined });
+    const restore = withEnv({ STRIPE_SECRET_KEY: undefined, STRIPE_WEBHOOK_SECRET: undefined, DEMO: "1" });
     try {
       const { company, admin } = await createCompany();
       const account = await getOrCreateAccount(company.id, "sms");
@@ -232,6 +232,29 @@ describe("auto top-up in demo mode", () => {
       const invoice = await prisma().invoice.findUniqueOrThrow({ where: { purchaseId: bought.id } });
       expect(invoice).toMatchObject({ issuer: "APP", demo: true });
       expect(stripe.seen.length).toBe(before);
+      await expectConserved(company.id);
+    } finally {
+      restore();
+    }
+  });
+
+  it("outside demo mode and without Stripe, nothing pays a top-up: it cannot be turned on, and one armed before turns itself off", async () => {
+    const restore = withEnv({ STRIPE_SECRET_KEY: undefined, STRIPE_WEBHOOK_SECRET: undefined, DEMO: "1" });
+    try {
+      const { company, admin } = await createCompany();
+      const account = await getOrCreateAccount(company.id, "sms");
+      await grant(account, 5000n, { kind: "ADJUSTMENT", description: "opening balance", idempotencyKey: "opening" });
+      const { pack } = await packOf("sms", "starter");
+      const settings = { enabled: true, threshold: 4000n, packId: pack.id, monthlyCap: 5 };
+      expect(await saveAutoTopup({ ...admin, role: "ADMIN" }, account.id, settings)).toEqual({ status: "on" });
+      // The server leaves demo mode without a Stripe key.
+      withEnv({ DEMO: "0" });
+      await expect(saveAutoTopup({ ...admin, role: "ADMIN" }, account.id, settings)).rejects.toMatchObject({ code: "payments_off" });
+      await spend(account, 20, 100n, "no-payments");
+      await settleAutoTopups();
+      expect(await topups(account.id)).toHaveLength(0);
+      expect(await getAutoTopup(company.id, account.id)).toMatchObject({ enabled: false, disabledReason: "payments_off" });
+      expect((await prisma().iapAccount.findUniqueOrThrow({ where: { id: account.id } })).balance).toBe(3000n);
       await expectConserved(company.id);
     } finally {
       restore();

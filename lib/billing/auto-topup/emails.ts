@@ -47,6 +47,7 @@ export function failureReasonText(code: string, stripeMessage: string | null): s
     requires_action: "the bank asked for the cardholder to confirm the payment, which cannot happen while no one is at the checkout.",
     no_card: "no card is saved for auto top-up.",
     pack_unavailable: "the chosen pack is no longer on sale.",
+    payments_off: "payments are not set up on this server (no Stripe key, not in demo mode).",
   };
   const text = base[code] ?? `the payment failed (${code}).`;
   return stripeMessage ? `${text} Stripe said: “${stripeMessage}”` : text;

@@ -10,7 +10,8 @@ import { formatMoney } from "@/lib/money";
 import { formatPackCredits } from "../pack-pricing";
 import { emitWebhookEvent } from "@/lib/events/emit";
 import { createPurchase, findPurchase, fulfilPurchase, purchaseEventData, setPaymentIntent, type PurchaseView } from "../purchases";
-import { stripeClient, stripeConfigured } from "../stripe-client";
+import { paymentsMode } from "../checkout";
+import { stripeClient } from "../stripe-client";
 import { withTransaction } from "@/lib/db/transaction";
 import { failureReasonText, topupFailedEmail, topupPaidEmail } from "./emails";
 
@@ -66,7 +67,10 @@ async function claimTopup(accountId: number): Promise<Claimed | Exclude<TopupOut
       await client.query("UPDATE auto_topup SET capped_month = date_trunc('month', localtimestamp) WHERE account_id = $1", [accountId]);
       return "capped" as const;
     }
-    const stripe = stripeConfigured();
+    const mode = paymentsMode();
+    // A server that left demo mode without setting up Stripe must not hand out demo-paid credits.
+    if (mode === "none") return { off: "payments_off" } as const;
+    const stripe = mode === "stripe";
     if (!t.active || !t.same_service) return { off: "pack_unavailable" } as const;
     if (stripe && (!t.payment_method_id || !t.stripe_customer_id)) return { off: "no_card" } as const;
     const purchase = await createPurchase(

@@ -4,6 +4,7 @@ import { pool } from "@/lib/db/client";
 import { findAccount } from "@/lib/iap/accounts";
 import { setAutoTopupTrigger } from "@/lib/iap/auto-topup-trigger";
 import type { AutoTopupSettings } from "../schemas";
+import { paymentsMode } from "../checkout";
 import { stripeConfigured } from "../stripe-client";
 import { withTransaction } from "@/lib/db/transaction";
 import { startCardSetup } from "./card-setup";
@@ -62,7 +63,7 @@ export async function getAutoTopup(companyId: number, accountId: number): Promis
 
 export class AutoTopupRefusedError extends Error {
   readonly name = "AutoTopupRefusedError";
-  constructor(readonly code: "unknown_account" | "unknown_pack" | "not_admin" | "stripe_unavailable") {
+  constructor(readonly code: "unknown_account" | "unknown_pack" | "not_admin" | "stripe_unavailable" | "payments_off") {
     super(code);
   }
 }
@@ -92,6 +93,8 @@ export async function saveAutoTopup(user: SessionUser, accountId: number, settin
     });
     return { status: "off" };
   }
+  // Without Stripe and outside demo mode nothing can pay a top-up (the demo checkout's free credits are demo-only).
+  if (paymentsMode() === "none") throw new AutoTopupRefusedError("payments_off");
   const pack = await pool().query("SELECT id FROM credit_pack WHERE id = $1 AND service_id = $2 AND active", [settings.packId, account.service.id]);
   if (!pack.rows[0]) throw new AutoTopupRefusedError("unknown_pack");
 

@@ -32,6 +32,7 @@ const AUTO_TOPUP_REFUSALS: Record<AutoTopupRefusedError["code"], string> = {
   not_admin: "Only administrators can change auto top-up.",
   unknown_account: "This account does not exist in your company.",
   unknown_pack: "This pack is no longer on sale: choose another one.",
+  payments_off: "Payments are not set up on this server (no Stripe key, not in demo mode): auto top-up cannot buy credits. Ask whoever runs the server to set STRIPE_SECRET_KEY.",
   stripe_unavailable: "Stripe could not be reached to save a card. Your settings are kept and nothing was charged: try again in a moment.",
 };
 

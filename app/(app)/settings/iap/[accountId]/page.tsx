@@ -43,6 +43,7 @@ const AUTO_TOPUP_OFF_REASONS: Record<string, string> = {
   requires_action: "The bank asked the cardholder to confirm the payment, which cannot happen automatically. Turn auto top-up on again (a card that needs no confirmation), or buy credits by hand.",
   no_card: "No card is saved for auto top-up. Turn it on again to save one.",
   pack_unavailable: "The chosen pack is no longer on sale. Choose another pack and turn auto top-up on again.",
+  payments_off: "Payments are not set up on this server (no Stripe key, not in demo mode). Once they are, turn auto top-up on again.",
 };
 
 const FAILURE_REASONS: Record<string, string> = { card_declined: "card declined", requires_action: "bank asked for confirmation" };
