@@ -9,6 +9,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { exitWithoutSessionSecret } = await import("./lib/auth/startup-check");
   exitWithoutSessionSecret();
+  // A debit that leaves a balance below its auto top-up threshold starts the top-up (lib/iap/events.ts).
+  const { registerAutoTopup } = await import("./lib/billing/auto-topup/subscription");
+  registerAutoTopup();
   const { startScheduler } = await import("./lib/jobs/scheduler");
   startScheduler();
   const { startDocumentWorker } = await import("./lib/digitization/worker");

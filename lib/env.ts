@@ -45,6 +45,34 @@ const serverSchema = z.object({
   STRIPE_SECRET_KEY: optionalString,
   STRIPE_WEBHOOK_SECRET: optionalString,
   STRIPE_API_URL: optionalUrl(/^https?:$/, "must be an http(s):// URL such as http://localhost:12111"),
+  /** 1: Stripe Tax computes VAT on Checkout (Stripe Tax must be set up in the Stripe account). */
+  STRIPE_AUTOMATIC_TAX: flag(false),
+  /** The seller printed on the invoices the app renders itself (demo checkout, off-session top-ups). */
+  INVOICE_SELLER_NAME: z.string().trim().min(1).default("IAP Credits Demo Seller SRL"),
+  /** Address lines, separated by "|" or new lines. */
+  INVOICE_SELLER_ADDRESS: z.string().trim().default("Avenue Louise 54|1050 Brussels"),
+  INVOICE_SELLER_COUNTRY: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, "must be an ISO 3166 country code such as BE")
+    .default("BE"),
+  INVOICE_SELLER_VAT: optionalString,
+  /** VAT rate charged on packs, in percent with up to two decimals ("21", "5.5"); 0 for none. */
+  VAT_RATE: z
+    .string()
+    .trim()
+    .regex(/^\d{1,2}(\.\d{1,2})?$/, 'must be a percentage such as "21" or "5.5"')
+    .default("21")
+    .transform((value) => {
+      const [whole, fraction = ""] = value.split(".");
+      return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
+    }),
+  /** 1 (default): pack prices include VAT; 0: VAT is added on top. */
+  PRICES_INCLUDE_VAT: z
+    .enum(["0", "1", "true", "false"], { message: 'use "1" or "0"' })
+    .default("1")
+    .transform((value) => value === "1" || value === "true"),
   SMTP_URL: optionalUrl(/^smtps?:$/, "must be an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.com:587").refine(
     (value) => value === undefined || !URL.canParse(value) || new URL(value).hostname !== "",
     { message: "names no server: use smtp://user:pass@mail.example.com:587" },

@@ -173,7 +173,12 @@ async function runE2e(databaseUrl: string): Promise<Tally> {
     // Served as `npm start` serves it: the launcher migrates and loads the demo data the specs sign in with.
     // TRUST_PROXY_HOPS: as behind one reverse proxy, for the website-visitor spec's
     // X-Forwarded-For with a documented test address (tests/e2e/visitors.spec.ts).
-    appServer = await startAppServer({ databaseUrl, env: { CRON_SECRET: cronSecret, NEXTAUTH_SECRET: sessionSecret, DEMO: "1", TRUST_PROXY_HOPS: "1" } });
+    // STRIPE_WEBHOOK_SECRET: checkout stays the demo one (no STRIPE_SECRET_KEY), but signed
+    // Stripe events are accepted: the billing spec delivers a refund to the running app.
+    appServer = await startAppServer({
+      databaseUrl,
+      env: { CRON_SECRET: cronSecret, NEXTAUTH_SECRET: sessionSecret, DEMO: "1", TRUST_PROXY_HOPS: "1", STRIPE_WEBHOOK_SECRET: "whsec_e2e_billing_secret" },
+    });
   } catch (error) {
     return { passed: 0, failed: 1, skipped: 0, note: (error as Error).message };
   }

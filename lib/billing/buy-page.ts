@@ -7,13 +7,19 @@ import type { ServiceName } from "@/lib/iap/catalogue";
 import { UnknownServiceError } from "@/lib/iap/errors";
 import { balanceOf } from "@/lib/iap/ledger";
 import { listPacks, type Pack } from "./packs";
+import { buyerParty, vatTermsFor } from "./parties";
+import { stripeComputesTax } from "./purchases";
+import { vatAmounts, type VatAmounts, type VatTerms } from "./vat";
 import { paymentsMode, type PaymentsMode } from "./checkout";
 
 export interface BuyPage {
   service: ServiceInfo & { unitName: string };
   accountId: number;
   balance: bigint;
-  packs: Pack[];
+  /** Each pack with what this buyer pays for it (VAT included, added or reverse-charged). */
+  packs: (Pack & { charged: VatAmounts })[];
+  /** How VAT applies to this buyer; `stripeTax`: Stripe computes it at checkout. */
+  vat: VatTerms & { stripeTax: boolean };
   /** Only administrators buy; others see the packs and whom to ask. */
   canBuy: boolean;
   admins: { name: string; email: string }[];
@@ -36,19 +42,23 @@ export async function loadBuyPage(user: SessionUser, technicalName: ServiceName)
     throw error;
   }
   const account = await getOrCreateAccount(user.companyId, service.technicalName);
-  const [balance, packs, details, admins] = await Promise.all([
+  const [balance, packs, details, admins, buyer] = await Promise.all([
     balanceOf(account.id),
     listPacks(service),
     prisma().iapService.findUniqueOrThrow({ where: { id: service.id }, select: { unitName: true } }),
     user.role === "ADMIN"
       ? Promise.resolve([])
       : prisma().user.findMany({ where: { companyId: user.companyId, role: "ADMIN", status: "ACTIVE" }, select: { name: true, email: true }, orderBy: { id: "asc" }, take: 3 }),
+    buyerParty(user.companyId),
   ]);
+  const terms = vatTermsFor(buyer);
+  const stripeTax = stripeComputesTax(paymentsMode() === "stripe" ? "STRIPE" : "DEMO", "MANUAL");
   return {
     service: { ...service, unitName: details.unitName },
     accountId: account.id,
     balance,
-    packs,
+    packs: packs.map((pack) => ({ ...pack, charged: stripeTax ? { net: pack.price, vat: 0, gross: pack.price } : vatAmounts(pack.price, terms) })),
+    vat: { ...terms, stripeTax },
     canBuy: user.role === "ADMIN",
     admins,
     payments: paymentsMode(),

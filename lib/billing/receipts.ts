@@ -1,6 +1,7 @@
 import "server-only";
 import { balanceOf } from "@/lib/iap/ledger";
-import { findPurchase, findPurchaseByProviderRef, fulfilPurchase, type PurchaseView } from "./purchases";
+import { fulfilCheckoutSession } from "./fulfil-checkout";
+import { findPurchase, findPurchaseByProviderRef, type PurchaseView } from "./purchases";
 import { stripeClient } from "./stripe-client";
 import { checkoutSessionSchema, purchaseForSession } from "./stripe-session";
 
@@ -42,7 +43,7 @@ export async function confirmStripeCheckout(companyId: number, sessionId: string
     return purchaseReceipt(companyId, purchase.id);
   }
   if (session.data.payment_status === "paid") {
-    const fulfilled = await fulfilPurchase(purchase.id, "stripe", { companyId });
+    const fulfilled = await fulfilCheckoutSession(purchase, session.data, companyId);
     if (fulfilled) return { purchase: fulfilled.purchase, balance: fulfilled.balanceAfter };
   }
   return purchaseReceipt(companyId, purchase.id);

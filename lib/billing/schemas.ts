@@ -2,6 +2,7 @@
 // server actions (a "use server" file may only export async functions).
 import { z } from "zod";
 import { serviceNameSchema } from "@/lib/iap/catalogue";
+import { parseCredits } from "@/lib/iap/units";
 
 export const buyPackSchema = z.object({
   service: serviceNameSchema,
@@ -12,3 +13,35 @@ export const purchaseIdSchema = z.object({
   purchaseId: z.coerce.number({ error: "Unknown purchase." }).int().positive("Unknown purchase.").max(2_147_483_647, "Unknown purchase."),
 });
 
+const formText = z.preprocess((value) => (typeof value === "string" ? value : ""), z.string());
+
+export type AutoTopupSettings = { enabled: true; threshold: bigint; packId: number; monthlyCap: number } | { enabled: false };
+
+/**
+ * Auto top-up, as posted by the Account Information form: "When the balance
+ * falls below [threshold], buy [pack] automatically, at most [monthlyCap]
+ * times per month". Checked only when it is being turned on.
+ */
+export function autoTopupSchema(decimals: number) {
+  return z
+    .object({
+      enabled: z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean()),
+      threshold: formText,
+      packId: formText,
+      monthlyCap: formText,
+    })
+    .transform((input, ctx): AutoTopupSettings => {
+      if (!input.enabled) return { enabled: false };
+      const threshold = parseCredits(input.threshold, decimals);
+      if (!threshold.ok) ctx.addIssue({ code: "custom", path: ["threshold"], message: threshold.error });
+      else if (threshold.units <= 0n) ctx.addIssue({ code: "custom", path: ["threshold"], message: "Enter a threshold above 0." });
+      const packId = Number(input.packId);
+      if (!/^\d{1,9}$/.test(input.packId) || packId <= 0) ctx.addIssue({ code: "custom", path: ["packId"], message: "Choose the pack to buy." });
+      const cap = Number(input.monthlyCap.trim());
+      if (!/^\d{1,3}$/.test(input.monthlyCap.trim()) || cap < 1 || cap > 100) {
+        ctx.addIssue({ code: "custom", path: ["monthlyCap"], message: "Enter how many top-ups a month at most, from 1 to 100." });
+      }
+      if (!threshold.ok || threshold.units <= 0n) return z.NEVER;
+      return { enabled: true, threshold: threshold.units, packId, monthlyCap: cap };
+    });
+}

@@ -35,7 +35,7 @@ export const accountResource = z
   })
   .meta({ id: "Account" });
 
-export const ledgerKinds = ["trial_grant", "purchase", "usage", "refund", "adjustment"] as const;
+export const ledgerKinds = ["trial_grant", "purchase", "auto_topup", "usage", "refund", "refund_reversal", "dispute_loss", "adjustment"] as const;
 
 export const ledgerEntryResource = z
   .object({
@@ -87,6 +87,12 @@ export const purchaseResource = z
     price: z.string().regex(/^\d+(\.\d+)?$/).meta({ description: "What was paid, as a decimal string in the currency.", example: "9.00" }),
     currency: z.string().length(3).meta({ example: "EUR" }),
     status: z.enum(purchaseStatuses),
+    origin: z.enum(["manual", "auto_topup"]).meta({ description: "Bought by a person, or by auto top-up." }),
+    refunded: z.string().regex(/^\d+(\.\d+)?$/).meta({ description: "Money refunded so far, in the currency.", example: "0.00" }),
+    credits_taken_back: responseAmount.meta({ description: "Credits taken back because the money went back (refunds, a lost dispute)." }),
+    credits_already_used: responseAmount.meta({ description: "Credits refunded or lost that had already been used, so could not be taken back." }),
+    dispute: z.enum(["open", "won", "lost"]).nullable().meta({ description: "The card dispute (chargeback) on the payment, if any; an open one freezes the purchase's remaining credits." }),
+    failure_code: z.string().nullable().meta({ description: "Why the payment failed (e.g. card_declined, authentication_required), when it did." }),
     created_at: timestamp,
     paid_at: timestamp.nullable(),
   })
@@ -163,6 +169,12 @@ export interface PurchaseRecord {
   amount: number;
   currency: string;
   status: string;
+  origin: "MANUAL" | "AUTO_TOPUP";
+  refundedAmount: number;
+  creditsTakenBack: bigint;
+  creditsAlreadyUsed: bigint;
+  disputeStatus: "OPEN" | "WON" | "LOST" | null;
+  failureCode: string | null;
   createdAt: Date;
   paidAt: Date | null;
   service: { technicalName: string; decimals: number };
@@ -177,6 +189,12 @@ export function toPurchaseResource(purchase: PurchaseRecord): PurchaseResource {
     price: fromUnits(BigInt(purchase.amount), currencyDigits(purchase.currency)),
     currency: purchase.currency,
     status: purchase.status.toLowerCase() as PurchaseResource["status"],
+    origin: purchase.origin === "AUTO_TOPUP" ? "auto_topup" : "manual",
+    refunded: fromUnits(BigInt(purchase.refundedAmount), currencyDigits(purchase.currency)),
+    credits_taken_back: fromUnits(purchase.creditsTakenBack, purchase.service.decimals),
+    credits_already_used: fromUnits(purchase.creditsAlreadyUsed, purchase.service.decimals),
+    dispute: purchase.disputeStatus === null ? null : (purchase.disputeStatus.toLowerCase() as "open" | "won" | "lost"),
+    failure_code: purchase.failureCode,
     created_at: purchase.createdAt.toISOString(),
     paid_at: purchase.paidAt?.toISOString() ?? null,
   };

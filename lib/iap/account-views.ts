@@ -1,4 +1,5 @@
 import "server-only";
+import type pg from "pg";
 import { pool } from "@/lib/db/client";
 import { serviceNameSchema, type ServiceName } from "./catalogue";
 import { listHistory, type LedgerPage } from "./history";
@@ -43,8 +44,20 @@ export interface PurchaseLine {
   amount: number;
   currency: string;
   status: "PENDING" | "PAID" | "FAILED" | "EXPIRED" | "CANCELED";
+  origin: "MANUAL" | "AUTO_TOPUP";
   createdAt: Date;
   paidAt: Date | null;
+  failureCode: string | null;
+  /** Money refunded so far (minor units). */
+  refundedAmount: number;
+  disputeStatus: "OPEN" | "WON" | "LOST" | null;
+  /** Credits taken back by refunds and a lost dispute (units). */
+  takenBack: bigint;
+  /** Credits refunded or lost that had already been used (units). */
+  alreadyUsed: bigint;
+  /** Frozen by an open dispute (units). */
+  frozen: bigint;
+  invoice: { number: string | null; issuer: "STRIPE" | "APP"; hostedUrl: string | null } | null;
 }
 
 export const LEDGER_PAGE_SIZE = 50;
@@ -78,6 +91,22 @@ export async function listAccounts(companyId: number): Promise<AccountSummary[]>
     [companyId],
   );
   return rows.map(toSummary);
+}
+
+/**
+ * An account by id, read on `db` (a caller's transaction sees its own
+ * uncommitted change). No company filter: for server code that already holds
+ * the account's id from its own records (a webhook event's payload), never
+ * for an id from a URL.
+ */
+export async function getAccountSummary(accountId: number, db: pg.ClientBase | pg.Pool = pool()): Promise<AccountSummary | null> {
+  const { rows } = await db.query(
+    `SELECT ${ACCOUNT_COLUMNS}
+       FROM iap_account a JOIN iap_service s ON s.id = a.service_id
+      WHERE a.id = $1`,
+    [accountId],
+  );
+  return rows[0] ? toSummary(rows[0]) : null;
 }
 
 export async function getAccountDetail(companyId: number, accountId: number): Promise<AccountDetail | null> {
@@ -122,10 +151,16 @@ export async function listOpenHolds(companyId: number, accountId: number, limit 
 /** The account's purchases of credit packs, newest first. */
 export async function listPurchases(companyId: number, accountId: number, limit = 20): Promise<PurchaseLine[]> {
   const { rows } = await pool().query(
-    `SELECT p.id, k.name AS pack_name, p.credits, p.amount, p.currency, p.status, p.created_at, p.paid_at
+    `SELECT p.id, k.name AS pack_name, p.credits, p.amount, p.currency, p.status, p.created_at, p.paid_at, p.origin, p.failure_code,
+            p.refunded_amount, p.dispute_status, p.refund_reversed + p.dispute_reversed AS taken_back,
+            p.refund_unrecovered + p.dispute_unrecovered AS already_used,
+            CASE WHEN h.status = 'PENDING' THEN h.amount ELSE 0 END AS frozen,
+            i.number AS invoice_number, i.issuer AS invoice_issuer, i.hosted_url AS invoice_url
        FROM purchase p
        JOIN iap_account a ON a.id = p.account_id
        JOIN credit_pack k ON k.id = p.pack_id
+       LEFT JOIN invoice i ON i.purchase_id = p.id
+       LEFT JOIN credit_hold h ON h.id = p.dispute_hold_id
       WHERE p.account_id = $1 AND a.company_id = $2
       ORDER BY p.created_at DESC, p.id DESC
       LIMIT $3`,
@@ -138,8 +173,16 @@ export async function listPurchases(companyId: number, accountId: number, limit 
     amount: row.amount,
     currency: row.currency.trim(),
     status: row.status,
+    origin: row.origin,
     createdAt: row.created_at,
     paidAt: row.paid_at,
+    failureCode: row.failure_code,
+    refundedAmount: row.refunded_amount,
+    disputeStatus: row.dispute_status,
+    takenBack: BigInt(row.taken_back),
+    alreadyUsed: BigInt(row.already_used),
+    frozen: BigInt(row.frozen),
+    invoice: row.invoice_issuer ? { number: row.invoice_number, issuer: row.invoice_issuer, hostedUrl: row.invoice_url } : null,
   }));
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { creditStatus, showsLowCreditNotice } from "./credit-status";
+import { creditStatus, showsLowCreditNotice, purchaseState } from "./credit-status";
 
 describe("creditStatus", () => {
   it("no credits at 0, whatever the warning", () => {
@@ -26,5 +26,19 @@ describe("showsLowCreditNotice", () => {
     expect(showsLowCreditNotice({ balance: 60n, warnEnabled: true, warningThreshold: 50n, warnedAt: null })).toBe(false);
     expect(showsLowCreditNotice({ balance: 10n, warnEnabled: false, warningThreshold: 50n, warnedAt: warned })).toBe(false);
     expect(showsLowCreditNotice({ balance: 0n, warnEnabled: true, warningThreshold: 50n, warnedAt: warned })).toBe(false);
+  });
+});
+
+describe("purchaseState", () => {
+  const paid = { status: "PAID", amount: 1200, refundedAmount: 0, disputeStatus: null } as const;
+  it("names what happened to a paid purchase's money", () => {
+    expect(purchaseState(paid)).toBe("paid");
+    expect(purchaseState({ ...paid, refundedAmount: 300 })).toBe("partly_refunded");
+    expect(purchaseState({ ...paid, refundedAmount: 1200 })).toBe("refunded");
+    expect(purchaseState({ ...paid, disputeStatus: "OPEN" })).toBe("disputed");
+    expect(purchaseState({ ...paid, disputeStatus: "LOST" })).toBe("dispute_lost");
+    expect(purchaseState({ ...paid, disputeStatus: "WON" })).toBe("dispute_won");
+    expect(purchaseState({ ...paid, status: "FAILED" })).toBe("failed");
+    expect(purchaseState({ ...paid, status: "PENDING" })).toBe("pending");
   });
 });

@@ -36,6 +36,22 @@ export const LEDGER_KIND_LABELS = {
   USAGE: "Usage",
   REFUND: "Refund",
   ADJUSTMENT: "Adjustment",
+  AUTO_TOPUP: "Auto top-up",
+  REFUND_REVERSAL: "Payment refunded",
+  DISPUTE_LOSS: "Dispute lost",
 } as const;
 
 export type LedgerKindName = keyof typeof LEDGER_KIND_LABELS;
+
+export type PurchaseState = "pending" | "paid" | "refunded" | "partly_refunded" | "disputed" | "dispute_won" | "dispute_lost" | "failed" | "expired" | "canceled";
+
+/** What Purchase history calls a purchase: a paid one by what happened to its money since. */
+export function purchaseState(line: { status: string; amount: number; refundedAmount: number; disputeStatus: "OPEN" | "WON" | "LOST" | null }): PurchaseState {
+  if (line.status !== "PAID") return line.status.toLowerCase() as PurchaseState;
+  if (line.disputeStatus === "OPEN") return "disputed";
+  if (line.disputeStatus === "LOST") return "dispute_lost";
+  if (line.refundedAmount >= line.amount && line.amount > 0) return "refunded";
+  if (line.refundedAmount > 0) return "partly_refunded";
+  if (line.disputeStatus === "WON") return "dispute_won";
+  return "paid";
+}

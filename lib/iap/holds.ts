@@ -1,9 +1,10 @@
 import "server-only";
+import type pg from "pg";
 import { pool } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { BudgetExceededError, HoldNotPendingError, isUniqueViolation } from "./errors";
 import { underBudget } from "./budgets";
-import { assertKey, assertPositive, balanceOf, CAPTURE_KEY_PREFIX, findEntry, insufficient } from "./ledger";
+import { assertKey, assertPositive, balanceOf, BELOW_TOPUP, CAPTURE_KEY_PREFIX, emitBelowTopup, findEntry, insufficient } from "./ledger";
 import { getService } from "./accounts";
 import { serviceNameSchema } from "./catalogue";
 import type { AccountRef, CaptureResult, EntryOptions, Hold, HoldStatus } from "./types";
@@ -105,7 +106,7 @@ const NOT_HELD = Symbol("not held");
  */
 export async function capture(hold: Pick<Hold, "id" | "account">, actual: bigint, options: { description?: string; result?: unknown } = {}): Promise<CaptureResult> {
   if (typeof actual !== "bigint" || actual < 0n) throw new RangeError(`A capture must be 0 or more units (got ${actual})`);
-  const { rows } = await pool().query<{ id: number; balance: string; entry_id: string | null }>({
+  const { rows } = await pool().query<{ id: number; balance: string; below_topup: boolean; entry_id: string | null }>({
     name: "iap_capture",
     text: `WITH locked AS (
        SELECT id FROM iap_account WHERE id = $5 FOR UPDATE
@@ -122,17 +123,18 @@ export async function capture(hold: Pick<Hold, "id" | "account">, actual: bigint
      ), account AS (
        UPDATE iap_account a SET held = a.held - hold.amount, balance = a.balance - $2, updated_at = now()
          FROM hold WHERE a.id = hold.account_id
-         RETURNING a.id, a.balance
+         RETURNING a.id, a.balance, ${BELOW_TOPUP("a.")}
      ), entry AS (
        INSERT INTO ledger_entry (account_id, kind, amount, balance_after, description, reference, idempotency_key, hold_id, created_by_id)
        SELECT account.id, 'USAGE', -$2::bigint, account.balance, COALESCE($3, hold.description), hold.reference, '${CAPTURE_KEY_PREFIX}' || hold.id, hold.id, hold.created_by_id
          FROM account, hold WHERE $2 > 0
        RETURNING id
      )
-     SELECT hold.id, account.balance, (SELECT id FROM entry) AS entry_id FROM hold, account`,
+     SELECT hold.id, account.balance, account.below_topup, (SELECT id FROM entry) AS entry_id FROM hold, account`,
     values: [hold.id, actual, options.description ?? null, jsonOrNull(options.result), hold.account.id],
   });
   if (rows[0]) {
+    if (rows[0].below_topup && actual > 0n) emitBelowTopup(hold.account, BigInt(rows[0].balance));
     return { holdId: hold.id, captured: actual, entryId: rows[0].entry_id === null ? null : BigInt(rows[0].entry_id), balanceAfter: BigInt(rows[0].balance), replayed: false };
   }
   const current = await pool().query<Pick<HoldRow, "status" | "amount" | "captured_amount"> & { due: boolean }>(
@@ -163,8 +165,8 @@ export async function capture(hold: Pick<Hold, "id" | "account">, actual: bigint
 }
 
 /** Frees a pending hold entirely. Returns false when it had already resolved. */
-export async function release(hold: Pick<Hold, "id" | "account">): Promise<boolean> {
-  return resolveHold(hold.id, hold.account.id, "RELEASED");
+export async function release(hold: Pick<Hold, "id" | "account">, options: { db?: pg.ClientBase } = {}): Promise<boolean> {
+  return resolveHold(hold.id, hold.account.id, "RELEASED", options.db);
 }
 
 /** Expires one pending hold if it is past its expiry (the sweep, for one hold). Returns false otherwise. */
@@ -172,8 +174,8 @@ export async function expireHold(hold: Pick<Hold, "id" | "account">): Promise<bo
   return resolveHold(hold.id, hold.account.id, "EXPIRED");
 }
 
-async function resolveHold(holdId: number, accountId: number, status: "RELEASED" | "EXPIRED"): Promise<boolean> {
-  const { rows } = await pool().query<{ id: number }>({
+async function resolveHold(holdId: number, accountId: number, status: "RELEASED" | "EXPIRED", db?: pg.ClientBase): Promise<boolean> {
+  const { rows } = await (db ?? pool()).query<{ id: number }>({
     name: "iap_resolve_hold",
     text: `WITH locked AS (
        SELECT id FROM iap_account WHERE id = $2 FOR UPDATE
@@ -191,6 +193,36 @@ async function resolveHold(holdId: number, accountId: number, status: "RELEASED"
     values: [holdId, accountId, status],
   });
   return rows.length === 1;
+}
+
+/**
+ * Freezes up to `upTo` units — as many as are available — in a hold (e.g.
+ * while a payment is disputed), in one statement. Returns null when nothing
+ * was available. Same transaction rules as takeBack (ledger.ts): the caller's
+ * transaction has locked what the freeze is about.
+ */
+export async function freeze(
+  account: AccountRef,
+  upTo: bigint,
+  options: EntryOptions & { ttlSeconds: number; db: pg.ClientBase },
+): Promise<Hold | null> {
+  assertPositive(upTo, "A freeze");
+  assertKey(options.idempotencyKey, { ledger: false });
+  const { rows } = await options.db.query<HoldRow>({
+    name: "iap_freeze",
+    text: `WITH available AS (
+       SELECT id, LEAST($2::bigint, balance - held) AS n FROM iap_account WHERE id = $1 FOR UPDATE
+     ), account AS (
+       UPDATE iap_account a SET held = a.held + available.n, updated_at = now()
+         FROM available WHERE a.id = available.id AND available.n > 0
+         RETURNING a.id, available.n
+     )
+     INSERT INTO credit_hold (account_id, amount, description, reference, idempotency_key, expires_at, created_by_id)
+     SELECT id, n, $3, $4, $5, date_trunc('milliseconds', now()) + make_interval(secs => $6), $7 FROM account
+     RETURNING ${HOLD_COLUMNS}`,
+    values: [account.id, upTo, options.description, options.reference ?? null, options.idempotencyKey, options.ttlSeconds, options.createdById ?? null],
+  });
+  return rows[0] ? toHold(account, rows[0], false) : null;
 }
 
 /**

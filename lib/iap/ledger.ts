@@ -3,7 +3,8 @@ import type pg from "pg";
 import { pool } from "@/lib/db/client";
 import { BudgetExceededError, InsufficientCreditsError, isUniqueViolation } from "./errors";
 import { underBudget } from "./budgets";
-import type { AccountRef, EntryOptions, EntryResult, GrantKind } from "./types";
+import { emitCreditEvent } from "./events";
+import type { AccountRef, EntryOptions, EntryResult, GrantKind, TakeBackKind } from "./types";
 
 // node-pg hands bigint columns over as text: rows are typed as they arrive
 // and turned into bigints once, where they are read.
@@ -33,6 +34,20 @@ export function assertPositive(amount: bigint, what: string) {
 // Captures write their entry under the key `hold:<id>`; a caller's key of that
 // shape could take a capture's place and make it fail, so those are refused.
 export const CAPTURE_KEY_PREFIX = "hold:";
+
+/**
+ * A RETURNING column of a statement that takes credits off an account: true
+ * when the balance it leaves is below the account's auto top-up trigger.
+ * Computed from the row the statement just wrote, so it costs no query.
+ */
+export function BELOW_TOPUP(table = ""): string {
+  return `(${table}auto_topup_below IS NOT NULL AND ${table}balance < ${table}auto_topup_below) AS below_topup`;
+}
+
+/** After the commit: auto top-up decides whether one starts (lib/iap/events.ts). */
+export function emitBelowTopup(account: AccountRef, balance: bigint) {
+  emitCreditEvent({ type: "balance.below-topup", accountId: account.id, companyId: account.companyId, service: account.service.technicalName, balance });
+}
 
 export function assertKey(idempotencyKey: string, { ledger }: { ledger: boolean }) {
   if (typeof idempotencyKey !== "string" || idempotencyKey === "") throw new RangeError("An idempotency key is required");
@@ -112,19 +127,21 @@ export async function grant(
 export async function debit(account: AccountRef, amount: bigint, options: EntryOptions): Promise<EntryResult> {
   assertPositive(amount, "A debit");
   assertKey(options.idempotencyKey, { ledger: true });
-  let row: Omit<EntryRow, "amount"> | undefined;
+  let row: (Omit<EntryRow, "amount"> & { below_topup: boolean }) | undefined;
   try {
     row = await underBudget(account, options.createdById, amount, async (db) => {
-      const { rows } = await db.query<Omit<EntryRow, "amount">>({
+      const { rows } = await db.query<Omit<EntryRow, "amount"> & { below_topup: boolean }>({
         name: "iap_debit",
         text: `WITH account AS (
            UPDATE iap_account SET balance = balance - $2, updated_at = now()
             WHERE id = $1 AND balance - held >= $2
-            RETURNING id, balance
+            RETURNING id, balance, ${BELOW_TOPUP()}
+         ), entry AS (
+           INSERT INTO ledger_entry (account_id, kind, amount, balance_after, description, reference, idempotency_key, created_by_id)
+           SELECT id, 'USAGE', -$2::bigint, balance, $3, $4, $5, $6 FROM account
+           RETURNING id, balance_after
          )
-         INSERT INTO ledger_entry (account_id, kind, amount, balance_after, description, reference, idempotency_key, created_by_id)
-         SELECT id, 'USAGE', -$2::bigint, balance, $3, $4, $5, $6 FROM account
-         RETURNING id, balance_after`,
+         SELECT entry.id, entry.balance_after, account.below_topup FROM entry, account`,
         values: [account.id, amount, options.description, options.reference ?? null, options.idempotencyKey, options.createdById ?? null],
       });
       // Nothing debited: throw, so that a budget counted in this transaction is rolled back with it.
@@ -139,11 +156,55 @@ export async function debit(account: AccountRef, amount: bigint, options: EntryO
     if (previous) return previous;
     if (error instanceof BudgetExceededError) throw error;
   }
-  if (row) return { entryId: BigInt(row.id), amount: -amount, balanceAfter: BigInt(row.balance_after), replayed: false };
+  if (row) {
+    const balanceAfter = BigInt(row.balance_after);
+    // After the commit: auto top-up starts its own work (lib/billing) once the debit stands.
+    if (row.below_topup) emitBelowTopup(account, balanceAfter);
+    return { entryId: BigInt(row.id), amount: -amount, balanceAfter, replayed: false };
+  }
   throw await insufficient(account, amount);
 }
 
 const NOT_DEBITED = Symbol("not debited");
+
+/**
+ * Takes back up to `upTo` units — as many as are available (balance − open
+ * holds), never more, never below zero — in one statement with its ledger
+ * row: the credits a refunded or lost payment had bought, of which some may
+ * already be spent. Returns what was taken (0: nothing available, no entry).
+ *
+ * Runs in the caller's transaction (`db`), which must have locked what the
+ * take-back is about (the purchase) so that the amount it asks for is decided
+ * once. The sub-select locks the account row and reads its newest version, so
+ * the LEAST() it computes is what the UPDATE subtracts.
+ */
+export async function takeBack(
+  account: AccountRef,
+  upTo: bigint,
+  options: EntryOptions & { kind: TakeBackKind; db: pg.ClientBase },
+): Promise<{ taken: bigint; balanceAfter: bigint }> {
+  assertPositive(upTo, "A take-back");
+  assertKey(options.idempotencyKey, { ledger: true });
+  const { rows } = await options.db.query<{ taken: string; balance_after: string }>({
+    name: "iap_take_back",
+    text: `WITH available AS (
+       SELECT id, balance, LEAST($2::bigint, balance - held) AS n FROM iap_account WHERE id = $1 FOR UPDATE
+     ), account AS (
+       UPDATE iap_account a SET balance = a.balance - available.n, updated_at = now()
+         FROM available WHERE a.id = available.id AND available.n > 0
+         RETURNING a.id, a.balance, available.n
+     ), entry AS (
+       INSERT INTO ledger_entry (account_id, kind, amount, balance_after, description, reference, idempotency_key, created_by_id)
+       SELECT id, $3::"LedgerKind", -n, balance, $4, $5, $6, $7 FROM account
+       RETURNING id
+     )
+     SELECT GREATEST(available.n, 0) AS taken, available.balance - GREATEST(available.n, 0) AS balance_after, (SELECT id FROM entry) AS entry_id FROM available`,
+    values: [account.id, upTo, options.kind, options.description, options.reference ?? null, options.idempotencyKey, options.createdById ?? null],
+  });
+  if (!rows[0]) throw new Error(`IAP account ${account.id} does not exist`);
+  // `available` is the locked (newest) row, read before the UPDATE.
+  return { taken: BigInt(rows[0].taken), balanceAfter: BigInt(rows[0].balance_after) };
+}
 
 export async function balanceOf(accountId: number): Promise<bigint> {
   const { rows } = await pool().query<{ balance: string }>("SELECT balance FROM iap_account WHERE id = $1", [accountId]);

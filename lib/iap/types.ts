@@ -16,7 +16,10 @@ export interface AccountRef {
   service: ServiceInfo;
 }
 
-export type GrantKind = "TRIAL_GRANT" | "PURCHASE" | "REFUND" | "ADJUSTMENT";
+export type GrantKind = "TRIAL_GRANT" | "PURCHASE" | "AUTO_TOPUP" | "REFUND" | "ADJUSTMENT";
+
+/** Credits taken back from an account because the money that bought them went back. */
+export type TakeBackKind = "REFUND_REVERSAL" | "DISPUTE_LOSS";
 
 export interface EntryOptions {
   description: string;

@@ -1,6 +1,7 @@
 import "server-only";
 import { runLowCreditsJob } from "@/lib/alerts/low-credits";
 import { pruneIdempotencyKeys } from "@/lib/api/idempotency";
+import { runAutoTopupCheck } from "@/lib/billing/auto-topup/run";
 import { pool } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { expireHolds } from "@/lib/iap/holds";
@@ -30,13 +31,14 @@ export async function runScheduledJobs(): Promise<"ran" | "busy"> {
     const { rows } = await client.query("SELECT pg_try_advisory_lock($1) AS locked", [JOBS_LOCK_KEY]);
     if (!rows[0].locked) return "busy";
     try {
-      const [alerts, expired, letters, visits, purged, keys] = await Promise.allSettled([
+      const [alerts, expired, letters, visits, purged, keys, topups] = await Promise.allSettled([
         runLowCreditsJob(),
         expireHolds(),
         runLetterQueueOnce(),
         runVisitsToLeads(),
         purgeOldPageViews(),
         pruneIdempotencyKeys(),
+        runAutoTopupCheck(),
       ]);
       if (alerts.status === "rejected") console.error("[jobs] low-credit warnings failed:", alerts.reason);
       else if (alerts.value.queued || alerts.value.sent || alerts.value.failed) console.log("[jobs] low-credit warnings:", JSON.stringify(alerts.value));
@@ -46,6 +48,8 @@ export async function runScheduledJobs(): Promise<"ran" | "busy"> {
       if (visits.status === "rejected") console.error("[jobs] visits to leads failed:", visits.reason);
       if (purged.status === "rejected") console.error("[jobs] page view purge failed:", purged.reason);
       if (keys.status === "rejected") console.error("[jobs] pruning API idempotency keys failed:", keys.reason);
+      if (topups.status === "rejected") console.error("[jobs] auto top-up check failed:", topups.reason);
+      else if (topups.value.started || topups.value.retried) console.log("[jobs] auto top-up:", JSON.stringify(topups.value));
     } finally {
       await client.query("SELECT pg_advisory_unlock($1)", [JOBS_LOCK_KEY]);
     }
@@ -67,7 +71,7 @@ export function startScheduler() {
   setTimeout(tick, FIRST_RUN_DELAY_MS).unref();
   state.jobsTimer = setInterval(tick, seconds * 1000);
   state.jobsTimer.unref();
-  console.log(`▸ Scheduled jobs every ${seconds} s (low-credit warnings, expired holds, letters, visits to leads)`);
+  console.log(`▸ Scheduled jobs every ${seconds} s (low-credit warnings, expired holds, letters, visits to leads, auto top-up)`);
   // Say at start-up, not at the first warning, when the mail server can't be used.
   const transport = mailTransport();
   if (!transport.smtp) {

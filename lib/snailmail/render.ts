@@ -9,21 +9,13 @@
 //   information block (sender, date) x 125–190, from y 50
 //   subject y 103.4, body from y 113, x 25–190; later pages from y 25; bottom margin 25
 //   fold marks y 105 and 210, punch mark y 148.5 (left edge)
-// Fonts: Noto Sans (SIL OFL 1.1, from the @expo-google-fonts/noto-sans npm
-// package), so Latin Extended (Łódź), Greek and Cyrillic print. Each PDF embeds
-// only the characters it uses: subset with HarfBuzz (subset-font), because
-// pdf-lib's own subsetting (@pdf-lib/fontkit 1.1) drops most of Noto Sans's
-// glyph outlines — the text extracts fine but prints blank. Ligatures are off
-// so every character keeps its own glyph (and stays searchable).
-import { readFile } from "node:fs/promises";
-import path from "node:path";
+// Fonts: lib/pdf/document.ts (Noto Sans, subset per PDF).
 import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
-import subsetFont from "subset-font";
+import { A4, loadFonts, MM, newPdfDocument } from "@/lib/pdf/document";
 import { countryName, type PostalAddress } from "./address";
 
-export const MM = 72 / 25.4;
-export const A4 = { width: 210 * MM, height: 297 * MM };
+export { A4, MM };
 /** The window area, in mm from the page's top-left corner (DIN 5008 form B). */
 export const WINDOW_MM = { left: 20, top: 45, width: 85, height: 45 } as const;
 /** Most pages an attached document may have (the cover page comes on top). */
@@ -63,35 +55,11 @@ export class LetterFormatError extends Error {
   readonly name = "LetterFormatError";
 }
 
-const FONT_DIR = path.join(process.cwd(), "node_modules", "@expo-google-fonts", "noto-sans");
-let fontBytes: Promise<[Buffer, Buffer]> | undefined;
-
-function loadFonts() {
-  fontBytes ??= Promise.all([
-    readFile(path.join(FONT_DIR, "400Regular", "NotoSans_400Regular.ttf")),
-    readFile(path.join(FONT_DIR, "700Bold", "NotoSans_700Bold.ttf")),
-  ]);
-  return fontBytes;
-}
-
 /** Characters every letter may draw besides its content (page numbers, the "Enclosed" line, ellipsis). */
 const FIXED_CHARACTERS = " 0123456789Page ofEnclosed:()pages·…-–,.";
 
-async function newDocument(title: string, text: string) {
-  const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
-  const [regularBytes, boldBytes] = await loadFonts();
-  const characters = [...new Set(text + FIXED_CHARACTERS)].join("");
-  const [regularSubset, boldSubset] = await Promise.all(
-    [regularBytes, boldBytes].map((bytes) => subsetFont(bytes, characters, { targetFormat: "truetype", noLayoutClosure: true })),
-  );
-  const options = { subset: false, features: { liga: false, clig: false, dlig: false } };
-  const regular = await doc.embedFont(regularSubset, options);
-  const bold = await doc.embedFont(boldSubset, options);
-  doc.setTitle(title);
-  doc.setCreator("IAP Credits · Snailmail");
-  doc.setProducer("pdf-lib");
-  return { doc, regular, bold };
+function newDocument(title: string, text: string) {
+  return newPdfDocument(title, text + FIXED_CHARACTERS, "IAP Credits · Snailmail");
 }
 
 let characterSet: Promise<Set<number>> | undefined;

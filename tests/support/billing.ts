@@ -3,12 +3,13 @@
 import type { ServiceName } from "@/lib/iap/catalogue";
 import { randomUUID } from "node:crypto";
 import Stripe from "stripe";
-import { prisma } from "@/lib/db/client";
+import { pool, prisma } from "@/lib/db/client";
 import { reloadEnv } from "@/lib/env";
 import { getService } from "@/lib/iap/accounts";
 import { listPacks } from "@/lib/billing/packs";
 import { createPurchase, setProviderRef, type Provider, type PurchaseView } from "@/lib/billing/purchases";
 import { createCompany } from "./fixtures";
+import { stripeEvent } from "./stripe-server";
 
 export const WEBHOOK_SECRET = "whsec_test_billing_secret";
 
@@ -57,28 +58,17 @@ export function sessionEvent(
   purchase: PurchaseView,
   session: Partial<{ id: string; payment_status: string; amount_total: number; currency: string; metadata: Record<string, string> }> = {},
 ): string {
-  return JSON.stringify({
-    id: `evt_${randomUUID().replaceAll("-", "")}`,
-    object: "event",
-    api_version: Stripe.API_VERSION,
-    created: Math.floor(Date.now() / 1000),
-    livemode: false,
-    pending_webhooks: 1,
-    type,
-    data: {
-      object: {
-        id: purchase.providerRef,
-        object: "checkout.session",
-        mode: "payment",
-        status: type === "checkout.session.expired" ? "expired" : "complete",
-        payment_status: "paid",
-        amount_total: purchase.amount,
-        currency: purchase.currency.toLowerCase(),
-        client_reference_id: String(purchase.id),
-        metadata: { purchaseId: String(purchase.id) },
-        ...session,
-      },
-    },
+  return stripeEvent(type, {
+    id: purchase.providerRef,
+    object: "checkout.session",
+    mode: "payment",
+    status: type === "checkout.session.expired" ? "expired" : "complete",
+    payment_status: "paid",
+    amount_total: purchase.amount,
+    currency: purchase.currency.toLowerCase(),
+    client_reference_id: String(purchase.id),
+    metadata: { purchaseId: String(purchase.id) },
+    ...session,
   });
 }
 
@@ -113,4 +103,15 @@ export function formOf(fields: Record<string, string | number>): FormData {
   const data = new FormData();
   for (const [name, value] of Object.entries(fields)) data.set(name, String(value));
   return data;
+}
+
+/** Subscribes the company to webhook events (an endpoint row: nothing is delivered in these tests, the events are read back). */
+export async function subscribeWebhooks(companyId: number, events: string[]): Promise<void> {
+  await pool().query("INSERT INTO webhook_endpoint (company_id, url, events, secret) VALUES ($1, 'https://hooks.example/billing', $2, 'whsec_test')", [companyId, events]);
+}
+
+/** The webhook events recorded for the company, as their types and payloads, oldest first. */
+export async function webhookEvents(companyId: number): Promise<{ type: string; data: Record<string, any> }[]> {
+  const { rows } = await pool().query("SELECT type, data FROM webhook_event WHERE company_id = $1 ORDER BY created_at, id", [companyId]);
+  return rows;
 }

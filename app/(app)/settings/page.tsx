@@ -36,15 +36,21 @@ export default async function SettingsPage() {
           id: "company",
           title: "Company",
           description: "Name, country and accounting currency of your company.",
-          keywords: ["organisation", "organization", "country", "currency", "address"],
+          keywords: ["organisation", "organization", "country", "currency", "address", "vat", "tax", "invoice", "billing"],
           body: (
-            <DescriptionList
-              items={[
-                { term: "Name", details: overview.company.name },
-                { term: "Country", details: overview.company.country },
-                { term: "Currency", details: overview.company.currency },
-              ]}
-            />
+            <div className="space-y-3">
+              <DescriptionList
+                items={[
+                  { term: "Name", details: overview.company.name },
+                  { term: "Country", details: overview.company.country },
+                  { term: "Currency", details: overview.company.currency },
+                  { term: "VAT number", details: overview.company.vatNumber ?? "not set" },
+                ]}
+              />
+              <Link href="/settings/company" className={buttonClasses("secondary")}>
+                Company details
+              </Link>
+            </div>
           ),
         },
         {

@@ -1,18 +1,43 @@
 import "server-only";
 import Stripe from "stripe";
 import { env } from "@/lib/env";
-import { checkoutSessionSchema, type CheckoutSessionData } from "../stripe-session";
+import type { z } from "zod";
+import { checkoutSessionSchema } from "../stripe-session";
+import { stripeInvoiceSchema } from "../stripe-invoice";
 import { onAsyncPaymentFailed } from "./on-async-payment-failed";
 import { onAsyncPaymentSucceeded } from "./on-async-payment-succeeded";
+import { onChargeRefunded } from "./on-charge-refunded";
 import { onCheckoutSessionCompleted } from "./on-checkout-session-completed";
 import { onCheckoutSessionExpired } from "./on-checkout-session-expired";
+import { onDisputeClosed, onDisputeCreated } from "./on-dispute";
+import { onInvoice } from "./on-invoice";
+import { onPaymentIntent } from "./on-payment-intent";
+import { chargeSchema, disputeSchema, paymentIntentSchema } from "./payment-objects";
 import type { HandlerOutcome } from "./outcome";
 
-const HANDLERS: Record<string, (session: CheckoutSessionData) => Promise<HandlerOutcome>> = {
-  "checkout.session.completed": onCheckoutSessionCompleted,
-  "checkout.session.async_payment_succeeded": onAsyncPaymentSucceeded,
-  "checkout.session.async_payment_failed": onAsyncPaymentFailed,
-  "checkout.session.expired": onCheckoutSessionExpired,
+interface Handler<S extends z.ZodType> {
+  /** The event's data.object, read with only the fields the handler relies on. */
+  schema: S;
+  what: string;
+  run: (object: z.output<S>) => Promise<HandlerOutcome>;
+}
+
+function on<S extends z.ZodType>(schema: S, what: string, run: (object: z.output<S>) => Promise<HandlerOutcome>): Handler<z.ZodType> {
+  return { schema, what, run } as unknown as Handler<z.ZodType>;
+}
+
+const HANDLERS: Record<string, Handler<z.ZodType>> = {
+  "checkout.session.completed": on(checkoutSessionSchema, "a Checkout Session", onCheckoutSessionCompleted),
+  "checkout.session.async_payment_succeeded": on(checkoutSessionSchema, "a Checkout Session", onAsyncPaymentSucceeded),
+  "checkout.session.async_payment_failed": on(checkoutSessionSchema, "a Checkout Session", onAsyncPaymentFailed),
+  "checkout.session.expired": on(checkoutSessionSchema, "a Checkout Session", onCheckoutSessionExpired),
+  "charge.refunded": on(chargeSchema, "a Charge", onChargeRefunded),
+  "charge.dispute.created": on(disputeSchema, "a Dispute", onDisputeCreated),
+  "charge.dispute.closed": on(disputeSchema, "a Dispute", onDisputeClosed),
+  "invoice.finalized": on(stripeInvoiceSchema, "an Invoice", onInvoice),
+  "invoice.paid": on(stripeInvoiceSchema, "an Invoice", onInvoice),
+  "payment_intent.succeeded": on(paymentIntentSchema, "a PaymentIntent", onPaymentIntent),
+  "payment_intent.payment_failed": on(paymentIntentSchema, "a PaymentIntent", onPaymentIntent),
 };
 
 export interface WebhookResponse {
@@ -48,11 +73,11 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
   const handler = HANDLERS[event.type];
   if (!handler) return { status: 200, body: { received: true, ignored: `event type ${event.type} is not handled` } };
 
-  const session = checkoutSessionSchema.safeParse((event as { data?: { object?: unknown } }).data?.object);
-  if (!session.success) return { status: 400, body: { error: `Malformed ${event.type} event: not a Checkout Session.` } };
+  const object = handler.schema.safeParse((event as { data?: { object?: unknown } }).data?.object);
+  if (!object.success) return { status: 400, body: { error: `Malformed ${event.type} event: not ${handler.what}.` } };
 
   try {
-    const outcome = await handler(session.data);
+    const outcome = await handler.run(object.data);
     if ("ignored" in outcome) console.warn(`Stripe ${event.type} ${event.id} ignored: ${outcome.ignored}`);
     return { status: 200, body: { received: true, ...outcome } };
   } catch (error) {

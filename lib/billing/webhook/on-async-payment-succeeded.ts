@@ -1,5 +1,5 @@
 import "server-only";
-import { fulfilPurchase } from "../purchases";
+import { fulfilCheckoutSession } from "../fulfil-checkout";
 import { purchaseForSession, type CheckoutSessionData } from "../stripe-session";
 import type { HandlerOutcome } from "./outcome";
 
@@ -9,6 +9,6 @@ import type { HandlerOutcome } from "./outcome";
 export async function onAsyncPaymentSucceeded(session: CheckoutSessionData): Promise<HandlerOutcome> {
   const match = await purchaseForSession(session);
   if ("ignored" in match) return match;
-  const fulfilled = await fulfilPurchase(match.purchase.id, "stripe");
+  const fulfilled = await fulfilCheckoutSession(match.purchase, session);
   return { result: fulfilled?.credited ? "credited" : "already paid", purchaseId: match.purchase.id };
 }

@@ -1,15 +1,18 @@
 import "server-only";
-import { fulfilPurchase } from "../purchases";
+import { fulfilCheckoutSession } from "../fulfil-checkout";
 import { purchaseForSession, type CheckoutSessionData } from "../stripe-session";
+import { completeCardSetup } from "../auto-topup/card-setup";
 import type { HandlerOutcome } from "./outcome";
 
 // checkout.session.completed: the buyer finished the Checkout page. Card
 // payments are paid by now; delayed methods (bank debits) arrive "unpaid" and
 // are settled later by async_payment_succeeded or _failed.
 export async function onCheckoutSessionCompleted(session: CheckoutSessionData): Promise<HandlerOutcome> {
+  // Setup mode: the admin saved a card for auto top-up.
+  if (session.mode === "setup") return completeCardSetup(session);
   const match = await purchaseForSession(session);
   if ("ignored" in match) return match;
   if (session.payment_status !== "paid") return { result: "awaiting payment", purchaseId: match.purchase.id };
-  const fulfilled = await fulfilPurchase(match.purchase.id, "stripe");
+  const fulfilled = await fulfilCheckoutSession(match.purchase, session);
   return { result: fulfilled?.credited ? "credited" : "already paid", purchaseId: match.purchase.id };
 }

@@ -5,6 +5,7 @@ import { requireUser } from "@/lib/auth/session";
 import { loadBuyPage } from "@/lib/billing/buy-page";
 import { formatMoney } from "@/lib/money";
 import { formatPackCredits, formatPricePerCredit } from "@/lib/billing/pack-pricing";
+import { formatVatRate } from "@/lib/billing/vat";
 import { getService } from "@/lib/iap/accounts";
 import { serviceNameSchema } from "@/lib/iap/catalogue";
 import { accountPath, buyCreditsPath } from "@/lib/routes";
@@ -38,6 +39,23 @@ export default async function BuyCreditsPage({
     user.role === "ADMIN"
       ? [{ label: "Settings", href: "/settings" }, { label: "IAP Account", href: "/settings/iap" }, { label: service.name, href: accountPath(page.accountId) }, { label: title }]
       : [{ label: title }];
+  const rate = formatVatRate(page.vat.rate);
+  const vatNote = page.vat.reverseCharge
+    ? "excl. VAT (reverse charge)"
+    : page.vat.stripeTax
+      ? page.vat.pricesIncludeVat
+        ? "incl. VAT"
+        : "excl. VAT"
+      : `incl. ${rate} VAT`;
+  const vatStatement = page.vat.reverseCharge
+    ? `Prices exclude VAT: your company's VAT number is in another EU country, so VAT is reverse-charged and you account for it.`
+    : page.vat.stripeTax
+      ? page.vat.pricesIncludeVat
+        ? "Prices include VAT; Stripe computes the exact tax for your address at checkout."
+        : "Prices exclude VAT; Stripe adds the tax for your address at checkout."
+      : page.vat.pricesIncludeVat
+        ? `Prices include ${rate} VAT.`
+        : `Prices shown include ${rate} VAT, added to the net pack price.`;
   const askWhom = page.admins.map((admin) => `${admin.name} (${admin.email})`).join(" or ") || "an administrator of your company";
 
   return (
@@ -93,8 +111,9 @@ export default async function BuyCreditsPage({
                     name={pack.name}
                     credits={formatPackCredits(pack.credits, service.decimals)}
                     unitName={service.unitName}
-                    price={formatMoney(pack.price, pack.currency)}
-                    pricePerCredit={formatPricePerCredit(pack.price, pack.currency, pack.credits, service.decimals)}
+                    price={formatMoney(pack.charged.gross, pack.currency)}
+                    vatNote={vatNote}
+                    pricePerCredit={formatPricePerCredit(pack.charged.gross, pack.currency, pack.credits, service.decimals)}
                     canBuy={page.canBuy && page.payments !== "none"}
                   />
                 </div>
@@ -103,6 +122,9 @@ export default async function BuyCreditsPage({
           </ul>
         )}
 
+        <p className="text-sm text-gray-700" data-testid="vat-statement">
+          {vatStatement} Every purchase comes with an invoice, in Purchase history.
+        </p>
         {page.payments !== "none" && (
           <p className="text-sm text-gray-600">
             {page.payments === "demo" ? (

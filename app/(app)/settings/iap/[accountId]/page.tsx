@@ -8,7 +8,12 @@ import { DescriptionList } from "@/components/description-list";
 import { PageHeader } from "@/components/page-header";
 import { StatusBadge, type Tone } from "@/components/status-badge";
 import { requireAdmin } from "@/lib/auth/session";
+import { confirmCardSetup } from "@/lib/billing/auto-topup/card-setup";
+import { getAutoTopup } from "@/lib/billing/auto-topup/settings";
 import { formatMoney } from "@/lib/money";
+import { formatPackCredits } from "@/lib/billing/pack-pricing";
+import { listPacks } from "@/lib/billing/packs";
+import { getService } from "@/lib/iap/accounts";
 import { getAccountDetail, listOpenHolds, listPurchases } from "@/lib/iap/account-views";
 import { listBudgets } from "@/lib/iap/budgets";
 import { listHistory } from "@/lib/iap/history";
@@ -16,10 +21,10 @@ import { historyFilterParams, historyFilterSchema, isFiltered, type HistoryFilte
 import { accountUsage, USAGE_PERIODS, type UsagePeriod } from "@/lib/iap/usage";
 import { UsageChart } from "@/components/usage-chart";
 import { TextLink } from "@/components/text-link";
-import { creditStatus, LEDGER_KIND_LABELS, showsLowCreditNotice } from "@/lib/iap/credit-status";
-
+import { creditStatus, LEDGER_KIND_LABELS, purchaseState, showsLowCreditNotice, type PurchaseState } from "@/lib/iap/credit-status";
 import { formatCredits } from "@/lib/iap/units";
 import { CreditBadge } from "../_components/credit-badge";
+import { AutoTopupForm } from "./_components/auto-topup-form";
 import { WarningForm } from "./_components/warning-form";
 import { accountHistoryCsvPath, buyCreditsPath, referencePath } from "@/lib/routes";
 import { BudgetForm } from "./_components/budget-form";
@@ -27,13 +32,33 @@ import { FORECAST_METHOD, forecastText, workKindLabel } from "../_messages/usage
 
 export const metadata: Metadata = { title: "Account Information" };
 
-const PURCHASE_STATUS = {
-  PENDING: { label: "Pending", tone: "neutral" },
-  PAID: { label: "Paid", tone: "success" },
-  FAILED: { label: "Failed", tone: "danger" },
-  EXPIRED: { label: "Expired", tone: "neutral" },
-  CANCELED: { label: "Canceled", tone: "neutral" },
-} as const satisfies Record<string, { label: string; tone: Tone }>;
+const PURCHASE_STATE = {
+  pending: { label: "Pending", tone: "neutral" },
+  paid: { label: "Paid", tone: "success" },
+  refunded: { label: "Refunded", tone: "warning" },
+  partly_refunded: { label: "Partly refunded", tone: "warning" },
+  disputed: { label: "Disputed", tone: "danger" },
+  dispute_won: { label: "Paid (dispute won)", tone: "success" },
+  dispute_lost: { label: "Dispute lost", tone: "danger" },
+  failed: { label: "Failed", tone: "danger" },
+  expired: { label: "Expired", tone: "neutral" },
+  canceled: { label: "Canceled", tone: "neutral" },
+} as const satisfies Record<PurchaseState, { label: string; tone: Tone }>;
+
+/** Why auto top-up turned itself off, and what fixes it. */
+const AUTO_TOPUP_OFF_REASONS: Record<string, string> = {
+  card_declined: "The card was declined. Turn auto top-up on again to use another card, or buy credits by hand.",
+  requires_action: "The bank asked the cardholder to confirm the payment, which cannot happen automatically. Turn auto top-up on again (a card that needs no confirmation), or buy credits by hand.",
+  no_card: "No card is saved for auto top-up. Turn it on again to save one.",
+  pack_unavailable: "The chosen pack is no longer on sale. Choose another pack and turn auto top-up on again.",
+  payments_off: "Payments are not set up on this server (no Stripe key, not in demo mode). Once they are, turn auto top-up on again.",
+};
+
+const FAILURE_REASONS: Record<string, string> = { card_declined: "card declined", requires_action: "bank asked for confirmation" };
+
+function monthAfter(date = new Date()): string {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1)).toLocaleDateString("en-GB", { day: "numeric", month: "long", timeZone: "UTC" });
+}
 
 // Built once: an Intl formatter costs far more to make than to use, and a page formats dozens of days.
 const MONTH_YEAR = new Intl.DateTimeFormat("en", { month: "long", year: "numeric", timeZone: "UTC" });
@@ -79,15 +104,20 @@ export default async function AccountPage({
   const filterErrors = parsedFilter.success ? [] : parsedFilter.error.issues.map((issue) => issue.message);
 
   const accountId = Number(rawId);
-  const [account, history, holds, purchases, usage, budgets] = await Promise.all([
+  const cardSetup = one("card_setup");
+  // Back from Stripe's card page: keep the card now rather than wait for the webhook.
+  if (cardSetup !== undefined && cardSetup !== "cancelled") await confirmCardSetup(user.companyId, cardSetup);
+  const [account, history, holds, purchases, usage, budgets, autoTopup] = await Promise.all([
     getAccountDetail(user.companyId, accountId),
     listHistory(user.companyId, accountId, filter, { before }),
     listOpenHolds(user.companyId, accountId),
     listPurchases(user.companyId, accountId),
     accountUsage(user.companyId, accountId, period),
     listBudgets(user.companyId, accountId),
+    getAutoTopup(user.companyId, accountId),
   ]);
   if (!account || !usage || !budgets) notFound();
+  const packs = await listPacks(await getService(account.technicalName));
 
   const filterParams = historyFilterParams(filter);
   const withParams = (extra: Record<string, string>) => {
@@ -326,6 +356,57 @@ export default async function AccountPage({
           </div>
         </Card>
 
+        <Card id="auto-topup" title="Auto top-up">
+          <div className="space-y-4">
+            <p className="text-sm" data-testid="auto-topup-status">
+              {autoTopup.enabled ? (
+                <span className="font-medium text-green-800">
+                  On
+                  {autoTopup.cardLabel && <> · paid with the saved card {autoTopup.cardLabel}</>}
+                  {autoTopup.monthlyCap !== null && <> · {autoTopup.thisMonth} of {autoTopup.monthlyCap} top-ups used this month</>}
+                  {autoTopup.inFlight && <> · a top-up is being paid right now</>}
+                </span>
+              ) : (
+                <span className="font-medium text-gray-700">Off</span>
+              )}
+            </p>
+            {!autoTopup.enabled && autoTopup.disabledReason && (
+              <div role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
+                <p className="font-medium">
+                  Auto top-up turned itself off{autoTopup.disabledAt && <> on <DateTime value={autoTopup.disabledAt} /></>}.
+                </p>
+                <p>{AUTO_TOPUP_OFF_REASONS[autoTopup.disabledReason] ?? `The payment failed (${autoTopup.disabledReason}).`}</p>
+                {autoTopup.disabledMessage && <p className="mt-1 text-red-800">Stripe said: “{autoTopup.disabledMessage}”</p>}
+              </div>
+            )}
+            {autoTopup.enabled && autoTopup.capped && (
+              <div role="status" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+                <p className="font-medium">Monthly limit reached</p>
+                <p>
+                  {autoTopup.thisMonth} of {autoTopup.monthlyCap} top-ups were bought this month, so no more are bought until {monthAfter()}. Raise the limit or buy credits by hand.
+                </p>
+              </div>
+            )}
+            {cardSetup === "cancelled" && (
+              <p role="status" className="text-sm text-amber-900">No card was saved, so auto top-up stays off.</p>
+            )}
+            {packs.length > 0 && (
+              <AutoTopupForm
+                accountId={account.id}
+                unitName={account.unitName}
+                needsCard={autoTopup.needsCard}
+                packs={packs.map((pack) => ({ id: pack.id, label: `${pack.name} (${formatPackCredits(pack.credits, account.decimals)} ${account.unitName}, ${formatMoney(pack.price, pack.currency)})` }))}
+                initial={{
+                  enabled: autoTopup.enabled,
+                  threshold: autoTopup.threshold === null ? "" : formatCredits(autoTopup.threshold, account.decimals, { grouping: false }),
+                  packId: String(autoTopup.packId ?? packs[Math.min(1, packs.length - 1)].id),
+                  monthlyCap: String(autoTopup.monthlyCap ?? 3),
+                }}
+              />
+            )}
+          </div>
+        </Card>
+
         <Card id="credit-history" title="Credit history" flush>
           <form method="get" action={path} className="grid gap-3 px-4 pb-3 sm:grid-cols-6 sm:px-6" aria-label="Filter the credit history">
             {period !== 30 && <input type="hidden" name="period" value={period} />}
@@ -460,13 +541,75 @@ export default async function AccountPage({
             empty={<p className="px-4 py-2 sm:px-6">No purchases yet. Use “Buy Credit” to add credits.</p>}
             columns={[
               { key: "date", header: "Date", nowrap: true, className: "text-gray-600", cell: (purchase) => <DateTime value={purchase.paidAt ?? purchase.createdAt} /> },
-              { key: "pack", header: "Pack", cell: (purchase) => purchase.packName },
+              {
+                key: "pack",
+                header: "Pack",
+                cell: (purchase) => (
+                  <>
+                    {purchase.packName}
+                    {purchase.origin === "AUTO_TOPUP" && <span className="block text-xs text-gray-500">Auto top-up</span>}
+                  </>
+                ),
+              },
               { key: "credits", header: "Credits", numeric: true, cell: (purchase) => formatCredits(purchase.credits, account.decimals) },
-              { key: "paid", header: "Amount paid", numeric: true, cell: (purchase) => formatMoney(purchase.amount, purchase.currency) },
+              {
+                key: "paid",
+                header: "Amount paid",
+                numeric: true,
+                cell: (purchase) => (
+                  <>
+                    {formatMoney(purchase.amount, purchase.currency)}
+                    {purchase.refundedAmount > 0 && <span className="block text-xs text-amber-900">{formatMoney(purchase.refundedAmount, purchase.currency)} refunded</span>}
+                  </>
+                ),
+              },
               {
                 key: "status",
                 header: "Status",
-                cell: (purchase) => <StatusBadge tone={PURCHASE_STATUS[purchase.status].tone}>{PURCHASE_STATUS[purchase.status].label}</StatusBadge>,
+                cell: (purchase) => {
+                  const state = PURCHASE_STATE[purchaseState(purchase)];
+                  return (
+                    <>
+                      <StatusBadge tone={state.tone}>{state.label}</StatusBadge>
+                      {purchase.status === "FAILED" && purchase.failureCode && (
+                        <span className="block text-xs text-red-800">{FAILURE_REASONS[purchase.failureCode] ?? purchase.failureCode}</span>
+                      )}
+                    </>
+                  );
+                },
+              },
+              {
+                key: "taken-back",
+                header: "Credits taken back",
+                className: "min-w-40 text-gray-700",
+                cell: (purchase) =>
+                  purchase.takenBack > 0n || purchase.alreadyUsed > 0n || purchase.frozen > 0n ? (
+                    <>
+                      {purchase.takenBack > 0n && <span className="block tabular-nums">{credits(purchase.takenBack)}</span>}
+                      {purchase.frozen > 0n && <span className="block tabular-nums">{credits(purchase.frozen)} frozen while disputed</span>}
+                      {purchase.alreadyUsed > 0n && (
+                        <span className="block text-xs text-gray-600">{formatCredits(purchase.alreadyUsed, account.decimals)} credits had already been used</span>
+                      )}
+                    </>
+                  ) : (
+                    <span className="text-gray-400">—</span>
+                  ),
+              },
+              {
+                key: "invoice",
+                header: "Invoice",
+                nowrap: true,
+                cell: (purchase) =>
+                  purchase.invoice ? (
+                    <a href={`${path}/purchases/${purchase.id}/invoice`} target="_blank" rel="noopener" className={buttonClasses("link")}>
+                      {purchase.invoice.number ?? "Invoice"}
+                      <span className="sr-only"> (invoice of the {purchase.packName}, opens in a new tab)</span>
+                    </a>
+                  ) : purchase.status === "PAID" ? (
+                    <span className="text-xs text-gray-500">Being prepared</span>
+                  ) : (
+                    <span className="text-gray-400">—</span>
+                  ),
               },
             ]}
           />

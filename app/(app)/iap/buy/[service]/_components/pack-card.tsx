@@ -14,11 +14,13 @@ export interface PackCardProps {
   credits: string;
   unitName: string;
   price: string;
+  /** "incl. 21 % VAT", "excl. VAT (reverse charge)". */
+  vatNote: string;
   pricePerCredit: string;
   canBuy: boolean;
 }
 
-export function PackCard({ service, packId, name, credits, unitName, price, pricePerCredit, canBuy }: PackCardProps) {
+export function PackCard({ service, packId, name, credits, unitName, price, vatNote, pricePerCredit, canBuy }: PackCardProps) {
   const form = useActionForm(buyPackAction);
   const error = form.failed ? actionMessage(form.state) : null;
   const headingId = useId();
@@ -35,6 +37,7 @@ export function PackCard({ service, packId, name, credits, unitName, price, pric
         className="mt-3"
         items={[
           { term: "Price", details: price, className: "text-right font-medium tabular-nums" },
+          { term: "VAT", details: vatNote, className: "text-right text-xs text-gray-500" },
           { term: "Per credit", details: pricePerCredit, className: "text-right tabular-nums" },
         ]}
       />

@@ -1,0 +1,175 @@
+import "server-only";
+import type pg from "pg";
+import { pool } from "@/lib/db/client";
+import { formatPackCredits } from "./pack-pricing";
+import { buyerParty, sellerParty, type Party } from "./parties";
+
+// Every paid purchase has an invoice. Stripe Checkout creates its own
+// (invoice_creation) and we keep its number and links; for payments Stripe
+// does not invoice — the demo checkout and off-session auto top-ups — the app
+// issues one, numbered IAP-<company>-<n> in a gap-free series per buying
+// company.
+//
+// Gap-free: the number is taken from the company's invoice_counter row in the
+// same transaction that marks the purchase paid, so a rollback gives the
+// number back with everything else, and the row lock makes concurrent
+// fulfilments of one company take turns. Per company (not one global
+// sequence): each company's invoices are their own series (the VAT Directive,
+// art. 226(2), allows several series), so the counter lives with the
+// company's other rows — a distributed PostgreSQL sharded by company_id keeps
+// the whole fulfilment on one node — and companies never wait on each other.
+
+export interface InvoiceView {
+  purchaseId: number;
+  issuer: "STRIPE" | "APP";
+  number: string | null;
+  demo: boolean;
+  seller: Party;
+  buyer: Party;
+  description: string;
+  currency: string;
+  netAmount: number;
+  vatAmount: number;
+  grossAmount: number;
+  vatRate: number | null;
+  vatReverseCharge: boolean;
+  hostedUrl: string | null;
+  pdfUrl: string | null;
+  issuedAt: Date;
+}
+
+export function appInvoiceNumber(companyId: number, sequence: number): string {
+  return `IAP-${companyId}-${String(sequence).padStart(6, "0")}`;
+}
+
+/**
+ * Issues the app's invoice of a purchase, inside the caller's transaction
+ * (fulfilPurchase, after the purchase row was moved to PAID and so is locked).
+ * Does nothing when the purchase already has an invoice.
+ */
+export async function issueAppInvoice(client: pg.ClientBase, purchaseId: number, options: { demo: boolean }): Promise<void> {
+  const { rows } = await client.query(
+    `SELECT p.id, a.company_id, p.amount, p.net_amount, p.vat_amount, p.vat_rate, p.vat_reverse_charge, p.currency, p.credits,
+            k.name AS pack_name, s.name AS service_name, s.decimals, EXISTS (SELECT 1 FROM invoice i WHERE i.purchase_id = p.id) AS invoiced
+       FROM purchase p JOIN iap_account a ON a.id = p.account_id JOIN iap_service s ON s.id = a.service_id JOIN credit_pack k ON k.id = p.pack_id
+      WHERE p.id = $1`,
+    [purchaseId],
+  );
+  const row = rows[0];
+  if (!row || row.invoiced) return;
+  const buyer = await buyerParty(row.company_id, client);
+  const counter = await client.query(
+    `INSERT INTO invoice_counter (company_id, last) VALUES ($1, 1)
+     ON CONFLICT (company_id) DO UPDATE SET last = invoice_counter.last + 1
+     RETURNING last`,
+    [row.company_id],
+  );
+  const sequence = counter.rows[0].last as number;
+  const net = row.net_amount ?? row.amount;
+  const vat = row.vat_amount ?? 0;
+  await client.query(
+    `INSERT INTO invoice (company_id, purchase_id, issuer, number, sequence, demo, seller, buyer, description, currency,
+                          net_amount, vat_amount, gross_amount, vat_rate, vat_reverse_charge)
+     VALUES ($1, $2, 'APP', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+    [
+      row.company_id,
+      purchaseId,
+      appInvoiceNumber(row.company_id, sequence),
+      sequence,
+      options.demo,
+      JSON.stringify(sellerParty()),
+      JSON.stringify(buyer),
+      `${row.service_name} — ${row.pack_name} (${formatPackCredits(BigInt(row.credits), row.decimals)} credits)`,
+      row.currency.trim(),
+      net,
+      vat,
+      net + vat,
+      row.vat_rate,
+      row.vat_reverse_charge,
+    ],
+  );
+}
+
+/** What we keep of a Stripe invoice. */
+export interface StripeInvoiceFacts {
+  id: string;
+  number: string | null;
+  hostedUrl: string | null;
+  pdfUrl: string | null;
+  currency: string;
+  /** Total excluding tax, tax, total (minor units). */
+  net: number;
+  tax: number;
+  total: number;
+}
+
+/**
+ * Records (or updates, as Stripe finalises it) the Stripe invoice of a
+ * purchase. Idempotent: keyed by the purchase and by Stripe's invoice id.
+ */
+export async function saveStripeInvoice(purchaseId: number, invoice: StripeInvoiceFacts): Promise<boolean> {
+  const { rows } = await pool().query(
+    `SELECT p.id, a.company_id, p.vat_rate, p.vat_reverse_charge, k.name AS pack_name, s.name AS service_name, s.decimals, p.credits
+       FROM purchase p JOIN iap_account a ON a.id = p.account_id JOIN iap_service s ON s.id = a.service_id JOIN credit_pack k ON k.id = p.pack_id
+      WHERE p.id = $1 AND p.provider = 'STRIPE'`,
+    [purchaseId],
+  );
+  const row = rows[0];
+  if (!row) return false;
+  const buyer = await buyerParty(row.company_id);
+  await pool().query(
+    `INSERT INTO invoice (company_id, purchase_id, issuer, number, seller, buyer, description, currency,
+                          net_amount, vat_amount, gross_amount, vat_rate, vat_reverse_charge, stripe_invoice_id, hosted_url, pdf_url)
+     VALUES ($1, $2, 'STRIPE', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+     ON CONFLICT (purchase_id) DO UPDATE
+        SET number = COALESCE(EXCLUDED.number, invoice.number), hosted_url = COALESCE(EXCLUDED.hosted_url, invoice.hosted_url),
+            pdf_url = COALESCE(EXCLUDED.pdf_url, invoice.pdf_url), net_amount = EXCLUDED.net_amount, vat_amount = EXCLUDED.vat_amount,
+            gross_amount = EXCLUDED.gross_amount
+      WHERE invoice.issuer = 'STRIPE' AND invoice.stripe_invoice_id = EXCLUDED.stripe_invoice_id`,
+    [
+      row.company_id,
+      purchaseId,
+      invoice.number,
+      JSON.stringify(sellerParty()),
+      JSON.stringify(buyer),
+      `${row.service_name} — ${row.pack_name} (${formatPackCredits(BigInt(row.credits), row.decimals)} credits)`,
+      invoice.currency.toUpperCase(),
+      invoice.net,
+      invoice.tax,
+      invoice.net + invoice.tax,
+      row.vat_rate,
+      row.vat_reverse_charge,
+      invoice.id,
+      invoice.hostedUrl,
+      invoice.pdfUrl,
+    ],
+  );
+  return true;
+}
+
+function toInvoice(row: Record<string, unknown>): InvoiceView {
+  return {
+    purchaseId: row.purchase_id as number,
+    issuer: row.issuer as "STRIPE" | "APP",
+    number: (row.number as string | null) ?? null,
+    demo: row.demo as boolean,
+    seller: row.seller as Party,
+    buyer: row.buyer as Party,
+    description: row.description as string,
+    currency: (row.currency as string).trim(),
+    netAmount: row.net_amount as number,
+    vatAmount: row.vat_amount as number,
+    grossAmount: row.gross_amount as number,
+    vatRate: (row.vat_rate as number | null) ?? null,
+    vatReverseCharge: row.vat_reverse_charge as boolean,
+    hostedUrl: (row.hosted_url as string | null) ?? null,
+    pdfUrl: (row.pdf_url as string | null) ?? null,
+    issuedAt: row.issued_at as Date,
+  };
+}
+
+/** A purchase's invoice, for the company that bought it only. */
+export async function findInvoice(companyId: number, purchaseId: number): Promise<InvoiceView | null> {
+  const { rows } = await pool().query("SELECT * FROM invoice WHERE purchase_id = $1 AND company_id = $2", [purchaseId, companyId]);
+  return rows[0] ? toInvoice(rows[0]) : null;
+}

@@ -1,0 +1,14 @@
+// Settings → Company details, shared by the form and its server action (plain module).
+import { z } from "zod";
+
+const text = (max: number) => z.preprocess((value) => (typeof value === "string" ? value : ""), z.string().trim().max(max, `At most ${max} characters.`));
+
+export const companyDetailsSchema = z.object({
+  name: text(200).pipe(z.string().min(1, "Enter the company's name as it appears on invoices.")),
+  street: text(200),
+  zip: text(20),
+  city: text(100),
+  vatNumber: text(20),
+});
+
+export type CompanyDetailsInput = z.infer<typeof companyDetailsSchema>;
