@@ -1,13 +1,13 @@
 // Next.js calls register() once when a server starts. The app works its own
-// background jobs, so nothing else needs deploying: the scheduler (low-credit
-// warnings, expired holds; JOBS_INTERVAL_SECONDS) and the document worker
-// (lib/digitization/worker.ts). They need Node (PostgreSQL, SMTP, OCR), so they
-// start in the Node.js runtime only; Next sets NEXT_RUNTIME itself (it is not
-// configuration, so it is read here, not in lib/env).
+// background jobs (lib/jobs: graphile-worker on the app's database), so nothing
+// else needs deploying; with JOBS_CONCURRENCY=0 this instance runs none and a
+// cron calls /api/cron/run instead. They need Node (PostgreSQL, SMTP, OCR), so
+// they start in the Node.js runtime only; Next sets NEXT_RUNTIME itself (it is
+// not configuration, so it is read here, not in lib/env).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { startScheduler } = await import("./lib/jobs/scheduler");
-  startScheduler();
-  const { startDocumentWorker } = await import("./lib/digitization/worker");
-  startDocumentWorker();
+  const { startJobs } = await import("./lib/jobs/runner");
+  await startJobs();
+  const { reportMailTransport } = await import("./lib/mail/transport");
+  reportMailTransport();
 }

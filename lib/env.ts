@@ -57,8 +57,23 @@ const serverSchema = z.object({
   /** Which company data provider Partner Autocomplete and Lead Generation use (lib/enrichment/providers). */
   ENRICHMENT_PROVIDER: z.enum(["embedded"]).default("embedded"),
   VIES_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3000),
-  /** Seconds between the app's own runs of its scheduled jobs; 0 turns them off. */
-  JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(300),
+  /**
+   * Background jobs each app instance works at once (lib/jobs); 0 runs none in
+   * this process (serverless: /api/cron/run drives them), web pages still queue them.
+   */
+  JOBS_CONCURRENCY: z.coerce.number().int().min(0).max(100).default(4),
+  /** Minutes between the low-credit sweeps, the safety net behind the checks each crossing debit starts. */
+  LOW_CREDITS_SWEEP_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1440)
+    .refine((m) => m < 60 || m % 60 === 0, { message: "must be 1–59, or a whole number of hours in minutes (60, 120, … 1440)" })
+    .default(10),
+  /** Most SMS per second handed to the gateway by a mass SMS; 0 = as fast as it accepts (a 429 slows the batch down). */
+  SMS_RATE_PER_SECOND: z.coerce.number().min(0).max(10_000).default(0),
+  /** Gateway requests a mass SMS keeps in flight at once. */
+  SMS_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(16),
   /** Where the embedded PostgreSQL and generated secrets live when nothing is configured. */
   DATA_DIR: z.string().default(".data"),
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
@@ -68,8 +83,6 @@ const serverSchema = z.object({
     .default("eng")
     .transform((value) => value.split(/[\s,+]+/).filter(Boolean))
     .pipe(z.array(z.enum(["eng", "fra", "deu"], { message: 'use "eng", "fra" or "deu", separated by commas' })).min(1)),
-  /** Milliseconds between the document worker's polls of its queue; 0 turns the in-process worker off. */
-  DOCUMENT_WORKER_POLL_MS: z.coerce.number().int().min(0).default(2000),
 });
 
 function isOneMailbox(value: string): boolean {

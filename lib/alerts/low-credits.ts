@@ -1,7 +1,6 @@
 import "server-only";
 import { pool } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { deliverOutbox, type DeliveryCounts } from "@/lib/mail/delivery";
 import { insertEmails, type NewEmail } from "@/lib/mail/outbox";
 import { lowCreditsEmail } from "@/lib/mail/templates";
 
@@ -14,6 +13,11 @@ import { lowCreditsEmail } from "@/lib/mail/templates";
 // re-checked (`warned_at IS NULL`) under the row lock, so two runs at the same
 // moment — two cron calls, two app instances — queue one e-mail per crossing;
 // the outbox's unique dedupe key (account + warned_at) is the last guard.
+//
+// Two jobs run it (lib/jobs/list.ts): "credits.low-check" for one account, the
+// moment a debit or capture crosses its threshold, and "credits.low-sweep" over
+// every account, every LOW_CREDITS_SWEEP_MINUTES, as the safety net. Queuing
+// the e-mail starts its delivery job (lib/mail/delivery.ts).
 
 export interface LowCreditsCounts {
   /** Accounts with Warn Me on and a threshold: the ones the job looks at. */
@@ -24,11 +28,11 @@ export interface LowCreditsCounts {
   rearmed: number;
 }
 
-export type LowCreditsJobResult = LowCreditsCounts & DeliveryCounts;
-
 export interface LowCreditsOptions {
-  /** Only this company's accounts (and e-mails); the cron route runs for all. */
+  /** Only this company's accounts; the sweep runs for all. */
   companyId?: number;
+  /** Only these accounts (the check a crossing started). */
+  accountIds?: number[];
   /** Accounts marked per transaction. */
   batchSize?: number;
 }
@@ -42,6 +46,7 @@ const BATCH_SIZE = 5000;
  */
 export async function queueLowCreditWarnings(options: LowCreditsOptions = {}): Promise<LowCreditsCounts> {
   const companyId = options.companyId ?? null;
+  const accountIds = options.accountIds ?? null;
   const batchSize = options.batchSize ?? BATCH_SIZE;
   const db = pool();
 
@@ -50,13 +55,13 @@ export async function queueLowCreditWarnings(options: LowCreditsOptions = {}): P
   const rearmed = await db.query(
     `UPDATE iap_account SET warned_at = NULL
       WHERE warned_at IS NOT NULL AND warning_threshold IS NOT NULL AND balance >= warning_threshold
-        AND ($1::int IS NULL OR company_id = $1)`,
-    [companyId],
+        AND ($1::int IS NULL OR company_id = $1) AND ($2::int[] IS NULL OR id = ANY($2::int[]))`,
+    [companyId, accountIds],
   );
   const checked = await db.query(
     `SELECT count(*)::int AS n FROM iap_account
-      WHERE warn_enabled AND warning_threshold IS NOT NULL AND ($1::int IS NULL OR company_id = $1)`,
-    [companyId],
+      WHERE warn_enabled AND warning_threshold IS NOT NULL AND ($1::int IS NULL OR company_id = $1) AND ($2::int[] IS NULL OR id = ANY($2::int[]))`,
+    [companyId, accountIds],
   );
 
   const appUrl = env().APP_URL;
@@ -71,7 +76,7 @@ export async function queueLowCreditWarnings(options: LowCreditsOptions = {}): P
            SELECT id FROM iap_account
             WHERE warn_enabled AND warned_at IS NULL AND warning_threshold IS NOT NULL
               AND balance < warning_threshold AND coalesce(warning_email, '') <> ''
-              AND ($1::int IS NULL OR company_id = $1)
+              AND ($1::int IS NULL OR company_id = $1) AND ($3::int[] IS NULL OR id = ANY($3::int[]))
             ORDER BY id
             LIMIT $2
             FOR UPDATE SKIP LOCKED
@@ -82,7 +87,7 @@ export async function queueLowCreditWarnings(options: LowCreditsOptions = {}): P
          RETURNING a.id, a.company_id, a.balance, a.warning_threshold, a.warning_email,
                    (extract(epoch FROM a.warned_at) * 1000000)::bigint AS warned_us,
                    s.technical_name, s.name AS service_name, s.decimals, s.unit_name, c.name AS company_name`,
-        [companyId, batchSize],
+        [companyId, batchSize, accountIds],
       );
       marked = rows.length;
       const emails: NewEmail[] = rows.map((row) => ({
@@ -110,9 +115,7 @@ export async function queueLowCreditWarnings(options: LowCreditsOptions = {}): P
   return { checked: checked.rows[0].n, queued, rearmed: rearmed.rowCount ?? 0 };
 }
 
-/** The cron job: queue the warnings that are due, then deliver the outbox. */
-export async function runLowCreditsJob(options: LowCreditsOptions = {}): Promise<LowCreditsJobResult> {
-  const counts = await queueLowCreditWarnings(options);
-  const delivery = await deliverOutbox({ companyId: options.companyId });
-  return { ...counts, ...delivery };
+/** The "credits.low-check" job: the one account a crossing debit or capture named. */
+export function checkLowCredits(account: { accountId: number; companyId: number }): Promise<LowCreditsCounts> {
+  return queueLowCreditWarnings({ companyId: account.companyId, accountIds: [account.accountId] });
 }

@@ -8,7 +8,7 @@ import { ACCEPTED_TYPES, formatBytes, MAX_FILE_BYTES, MAX_FILES_PER_UPLOAD, MAX_
 import { openPdf, renderPdfPage } from "./text/pdf";
 import type { ReviewValues } from "./schemas";
 import { findOrCreateVendor } from "./vendors";
-import { nudgeDocumentWorker } from "./worker";
+import { queueDigitization } from "./worker";
 
 export interface UploadedFile {
   name: string;
@@ -26,7 +26,7 @@ export class UploadRefusedError extends Error {
 
 /**
  * Stores the files and queues one digitization job each, in one transaction,
- * then returns: the work happens in the background worker.
+ * then returns: the work happens in a background job (lib/digitization/worker.ts).
  */
 export async function uploadDocuments(user: { id: number; companyId: number }, kind: DocumentKind, files: UploadedFile[]): Promise<number[]> {
   const reasons: string[] = [];
@@ -57,12 +57,11 @@ export async function uploadDocuments(user: { id: number; companyId: number }, k
         },
         select: { id: true },
       });
-      await tx.documentJob.create({ data: { documentId: document.id, companyId: user.companyId } });
+      await queueDigitization({ documentId: document.id, companyId: user.companyId }, tx);
       created.push(document.id);
     }
     return created;
   });
-  nudgeDocumentWorker();
   return ids;
 }
 

@@ -3,6 +3,7 @@ import type pg from "pg";
 import { pool } from "@/lib/db/client";
 import type { AccountRef } from "./accounts";
 import { HoldNotPendingError, InsufficientCreditsError, isUniqueViolation } from "./errors";
+import { emitCreditEvent } from "./events";
 
 // Lock order, everywhere: the account row first, then its holds. Capture and
 // release lock the account before the hold; the sweep locks its accounts in id
@@ -69,6 +70,23 @@ function assertPositive(amount: bigint, what: string) {
 // Captures write their entry under the key `hold:<id>`; a caller's key of that
 // shape could take a capture's place and make it fail, so those are refused.
 const CAPTURE_KEY_PREFIX = "hold:";
+
+/**
+ * A RETURNING column of a statement that takes `amount` off an account: its
+ * warning threshold when this change took the balance from at or above it to
+ * below it (Warn Me on), else NULL. Computed from the row the statement just
+ * wrote, so each crossing is reported by exactly the one statement that made it.
+ */
+function CROSSED_BELOW_THRESHOLD(amount: string, table = ""): string {
+  return `CASE WHEN ${table}warn_enabled AND ${table}warning_threshold IS NOT NULL AND ${amount} > 0
+                 AND ${table}balance < ${table}warning_threshold AND ${table}balance + ${amount} >= ${table}warning_threshold
+            THEN ${table}warning_threshold END AS crossed_threshold`;
+}
+
+/** After the commit: lib/jobs queues the low-credit check (lib/iap/events.ts). */
+function emitLowBalance(account: AccountRef, balance: bigint, threshold: bigint) {
+  emitCreditEvent({ type: "balance.low", accountId: account.id, companyId: account.companyId, service: account.service.technicalName, balance, threshold });
+}
 
 function assertKey(idempotencyKey: string, { ledger }: { ledger: boolean }) {
   if (typeof idempotencyKey !== "string" || idempotencyKey === "") throw new RangeError("An idempotency key is required");
@@ -153,14 +171,20 @@ export async function debit(account: AccountRef, amount: bigint, options: EntryO
       text: `WITH account AS (
          UPDATE iap_account SET balance = balance - $2, updated_at = now()
           WHERE id = $1 AND balance - held >= $2
-          RETURNING id, balance
+          RETURNING id, balance, ${CROSSED_BELOW_THRESHOLD("$2")}
+       ), entry AS (
+         INSERT INTO ledger_entry (account_id, kind, amount, balance_after, description, reference, idempotency_key, created_by_id)
+         SELECT id, 'USAGE', -$2::bigint, balance, $3, $4, $5, $6 FROM account
+         RETURNING id, balance_after
        )
-       INSERT INTO ledger_entry (account_id, kind, amount, balance_after, description, reference, idempotency_key, created_by_id)
-       SELECT id, 'USAGE', -$2::bigint, balance, $3, $4, $5, $6 FROM account
-       RETURNING id, balance_after`,
+       SELECT entry.id, entry.balance_after, account.crossed_threshold FROM entry, account`,
       values: [account.id, amount, options.description, options.reference ?? null, options.idempotencyKey, options.createdById ?? null],
     });
-    if (rows[0]) return { entryId: BigInt(rows[0].id), amount: -amount, balanceAfter: BigInt(rows[0].balance_after), replayed: false };
+    if (rows[0]) {
+      const balanceAfter = BigInt(rows[0].balance_after);
+      if (rows[0].crossed_threshold !== null) emitLowBalance(account, balanceAfter, BigInt(rows[0].crossed_threshold));
+      return { entryId: BigInt(rows[0].id), amount: -amount, balanceAfter, replayed: false };
+    }
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
   }
@@ -247,17 +271,18 @@ export async function capture(hold: Pick<Hold, "id" | "account">, actual: bigint
      ), account AS (
        UPDATE iap_account a SET held = a.held - hold.amount, balance = a.balance - $2, updated_at = now()
          FROM hold WHERE a.id = hold.account_id
-         RETURNING a.id, a.balance
+         RETURNING a.id, a.balance, ${CROSSED_BELOW_THRESHOLD("$2", "a.")}
      ), entry AS (
        INSERT INTO ledger_entry (account_id, kind, amount, balance_after, description, reference, idempotency_key, hold_id, created_by_id)
        SELECT account.id, 'USAGE', -$2::bigint, account.balance, COALESCE($3, hold.description), hold.reference, '${CAPTURE_KEY_PREFIX}' || hold.id, hold.id, hold.created_by_id
          FROM account, hold WHERE $2 > 0
        RETURNING id
      )
-     SELECT hold.id, account.balance, (SELECT id FROM entry) AS entry_id FROM hold, account`,
+     SELECT hold.id, account.balance, account.crossed_threshold, (SELECT id FROM entry) AS entry_id FROM hold, account`,
     values: [hold.id, actual, options.description ?? null, jsonOrNull(options.result), hold.account.id],
   });
   if (rows[0]) {
+    if (rows[0].crossed_threshold !== null) emitLowBalance(hold.account, BigInt(rows[0].balance), BigInt(rows[0].crossed_threshold));
     return { holdId: hold.id, captured: actual, entryId: rows[0].entry_id === null ? null : BigInt(rows[0].entry_id), balanceAfter: BigInt(rows[0].balance), replayed: false };
   }
   const current = await pool().query("SELECT status, amount, captured_amount, expires_at <= now() AS due FROM credit_hold WHERE id = $1 AND account_id = $2", [hold.id, hold.account.id]);
@@ -278,7 +303,7 @@ export async function capture(hold: Pick<Hold, "id" | "account">, actual: bigint
     throw new RangeError(`Cannot capture ${actual} units on hold ${hold.id} of ${row.amount}`);
   }
   if (row.status === "PENDING" && row.due) {
-    await resolveHold(hold.id, hold.account.id, "EXPIRED");
+    await expireHold(hold);
     throw new HoldNotPendingError(hold.id, "EXPIRED");
   }
   throw new HoldNotPendingError(hold.id, row.status);
@@ -291,7 +316,9 @@ export async function release(hold: Pick<Hold, "id" | "account">): Promise<boole
 
 /** Expires one pending hold if it is past its expiry (the sweep, for one hold). Returns false otherwise. */
 export async function expireHold(hold: Pick<Hold, "id" | "account">): Promise<boolean> {
-  return resolveHold(hold.id, hold.account.id, "EXPIRED");
+  const expired = await resolveHold(hold.id, hold.account.id, "EXPIRED");
+  if (expired) emitCreditEvent({ type: "hold.expired", holdId: hold.id, accountId: hold.account.id, companyId: hold.account.companyId });
+  return expired;
 }
 
 async function resolveHold(holdId: number, accountId: number, status: "RELEASED" | "EXPIRED"): Promise<boolean> {
@@ -321,7 +348,7 @@ async function resolveHold(holdId: number, accountId: number, status: "RELEASED"
  */
 export async function expireHolds(limit = 1000, scope: { accountIds?: number[] } = {}): Promise<number> {
   const client = await pool().connect();
-  let expired = 0;
+  let expired: { holdId: number; accountId: number; companyId: number }[] = [];
   try {
     await client.query("BEGIN");
     const due = await client.query<{ account_id: number }>(
@@ -339,17 +366,18 @@ export async function expireHolds(limit = 1000, scope: { accountIds?: number[] }
         `WITH expired AS (
            UPDATE credit_hold SET status = 'EXPIRED', resolved_at = now()
             WHERE id IN (SELECT id FROM credit_hold WHERE account_id = ANY($1::int[]) AND status = 'PENDING' AND expires_at <= now() ORDER BY expires_at LIMIT $2)
-           RETURNING account_id, amount
+           RETURNING id, account_id, amount
          ), per_account AS (
-           SELECT account_id, sum(amount) AS amount, count(*) AS holds FROM expired GROUP BY account_id
+           SELECT account_id, sum(amount) AS amount FROM expired GROUP BY account_id
          ), freed AS (
            UPDATE iap_account a SET held = a.held - per_account.amount, updated_at = now()
              FROM per_account WHERE a.id = per_account.account_id
+           RETURNING a.id, a.company_id
          )
-         SELECT COALESCE(sum(holds), 0)::int AS expired FROM per_account`,
+         SELECT expired.id AS hold_id, expired.account_id, freed.company_id FROM expired JOIN freed ON freed.id = expired.account_id`,
         [accountIds, limit],
       );
-      expired = rows[0].expired;
+      expired = rows.map((row) => ({ holdId: row.hold_id, accountId: row.account_id, companyId: row.company_id }));
     }
     await client.query("COMMIT");
   } catch (error) {
@@ -359,7 +387,8 @@ export async function expireHolds(limit = 1000, scope: { accountIds?: number[] }
     throw error;
   }
   client.release();
-  return expired;
+  for (const hold of expired) emitCreditEvent({ type: "hold.expired", ...hold });
+  return expired.length;
 }
 
 export async function balanceOf(accountId: number): Promise<bigint> {

@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { after } from "next/server";
 import { z } from "zod";
 import { insufficientCreditsProps } from "@/components/insufficient-credits-notice";
 import { authorizeAction } from "@/lib/auth/session";
@@ -13,7 +12,9 @@ import { contactSchema } from "@/lib/contacts/schemas";
 import type { ContactFormState } from "@/lib/contacts/schemas";
 import { loadPriceTable } from "@/lib/sms/pricing";
 import { massSmsSelectionSchema, massSmsSendSchema, type MassSmsPreview, type MassSmsStatus } from "@/lib/sms/schemas";
-import { massSmsProgress, planMassSms, priceGroups, queueMassSms, runMassSmsBatch } from "@/lib/sms/send-mass-sms";
+import { planMassSms, priceGroups } from "@/lib/sms/mass-sms/plan";
+import { massSmsProgress } from "@/lib/sms/mass-sms/progress";
+import { queueMassSms } from "@/lib/sms/mass-sms/queue";
 
 function contactFields(formData: FormData) {
   return Object.fromEntries(["name", "email", "phone", "mobile", "country", "street", "city", "zip"].map((key) => [key, formData.get(key) ?? ""]));
@@ -63,10 +64,8 @@ export async function startMassSmsAction(input: unknown): Promise<MassSmsStatus>
   if (queued.status === "insufficient") {
     return { ok: false, message: "Not enough credits.", insufficient: insufficientCreditsProps(queued.error, "to send these SMS") };
   }
-  // The batch is sent after the response, so a large one doesn't hold the
-  // request; the dialog polls massSmsProgressAction to show how far it got.
-  const companyId = user.companyId;
-  after(() => runMassSmsBatch(companyId, queued.batchKey));
+  // Background jobs send the batch (lib/sms/mass-sms/run.ts), resuming it
+  // after any restart; the dialog polls massSmsProgressAction to show how far it got.
   return { ok: true, message: `Sending ${queued.messages} SMS…`, batchKey: queued.batchKey };
 }
 

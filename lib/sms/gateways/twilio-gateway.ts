@@ -1,4 +1,4 @@
-import { SmsGatewayError, type OutgoingSms, type SmsGateway } from "./gateway";
+import { parseRetryAfter, SmsGatewayError, type OutgoingSms, type SmsGateway } from "./gateway";
 
 export interface TwilioConfig {
   accountSid: string;
@@ -38,31 +38,63 @@ export class TwilioSmsGateway implements SmsGateway {
   async send(message: OutgoingSms): Promise<{ id: string }> {
     const form = new URLSearchParams({ To: message.to, Body: message.body });
     form.set(this.config.from.startsWith("MG") ? "MessagingServiceSid" : "From", this.config.from);
+    const response = await this.request(this.url, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: form }, true);
+    const payload = (await response.json().catch(() => null)) as { sid?: string; status?: string; code?: number; message?: string; error_message?: string } | null;
+    if (!response.ok) throw errorFor(response, payload);
+    if (!payload?.sid) throw new SmsGatewayError("the SMS gateway answered without a message id", { kind: "unknown-outcome" });
+    if (payload.status === "failed" || payload.status === "undelivered") {
+      throw new SmsGatewayError(payload.error_message ?? `the SMS gateway marked the message ${payload.status}`);
+    }
+    return { id: payload.sid };
+  }
+
+  /**
+   * Twilio takes no idempotency key on Messages, so after an unknown outcome we
+   * look: the latest messages to that number (newest first), one with the same
+   * body created since the attempt (a minute's leeway for clock drift).
+   */
+  async findSent(message: OutgoingSms, since: Date): Promise<{ id: string } | null> {
+    const query = new URLSearchParams({ To: message.to, PageSize: "50" });
+    const response = await this.request(`${this.url}?${query}`, { method: "GET" }, false);
+    const payload = (await response.json().catch(() => null)) as { messages?: { sid: string; body: string; date_created: string; status: string }[] } | null;
+    if (!response.ok || !Array.isArray(payload?.messages)) throw errorFor(response, null);
+    const after = since.getTime() - 60_000;
+    const found = payload.messages.find(
+      (m) => m.body === message.body && Date.parse(m.date_created) >= after && m.status !== "failed" && m.status !== "undelivered",
+    );
+    return found ? { id: found.sid } : null;
+  }
+
+  private async request(url: string, init: { method: string; headers?: Record<string, string>; body?: URLSearchParams }, creates: boolean): Promise<Response> {
     const timeoutMs = this.config.timeoutMs ?? 10_000;
-    let response: Response;
     try {
-      response = await fetch(this.url, {
-        method: "POST",
-        headers: { Authorization: this.authorization, "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
-        body: form,
+      return await fetch(url, {
+        ...init,
+        headers: { ...init.headers, Authorization: this.authorization, Accept: "application/json" },
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
       const name = (error as Error)?.name;
       if (name === "TimeoutError" || name === "AbortError") {
         const limit = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`;
-        throw new SmsGatewayError(`the SMS gateway did not answer within ${limit}`, { cause: error });
+        throw new SmsGatewayError(`the SMS gateway did not answer within ${limit}`, { cause: error, kind: creates ? "unknown-outcome" : "unavailable" });
       }
-      throw new SmsGatewayError("the SMS gateway could not be reached", { cause: error });
+      // Refused or unresolvable: the request never left. Anything else (a reset
+      // mid-request) may have reached the gateway.
+      const code = (error as { cause?: { code?: string } })?.cause?.code;
+      const neverSent = code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN";
+      throw new SmsGatewayError("the SMS gateway could not be reached", { cause: error, kind: neverSent || !creates ? "unavailable" : "unknown-outcome" });
     }
-    const payload = (await response.json().catch(() => null)) as { sid?: string; status?: string; code?: number; message?: string; error_message?: string } | null;
-    if (!response.ok) throw new SmsGatewayError(reasonFor(response.status, payload));
-    if (!payload?.sid) throw new SmsGatewayError("the SMS gateway answered without a message id");
-    if (payload.status === "failed" || payload.status === "undelivered") {
-      throw new SmsGatewayError(payload.error_message ?? `the SMS gateway marked the message ${payload.status}`);
-    }
-    return { id: payload.sid };
   }
+}
+
+function errorFor(response: Response, payload: { code?: number; message?: string } | null): SmsGatewayError {
+  const reason = reasonFor(response.status, payload);
+  if (response.status === 429) return new SmsGatewayError(reason, { kind: "rate-limited", retryAfterMs: parseRetryAfter(response.headers.get("retry-after")) });
+  // A 502/504 comes from a proxy that may have passed the request on; a 500/503 took nothing.
+  if (response.status === 502 || response.status === 504) return new SmsGatewayError(reason, { kind: "unknown-outcome" });
+  if (response.status >= 500) return new SmsGatewayError(reason, { kind: "unavailable", retryAfterMs: parseRetryAfter(response.headers.get("retry-after")) });
+  return new SmsGatewayError(reason);
 }
 
 function reasonFor(status: number, payload: { code?: number; message?: string } | null): string {

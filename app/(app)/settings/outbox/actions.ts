@@ -25,5 +25,16 @@ export async function retryEmailAction(_previous: RetryState | null, formData: F
   const outcome = await retryEmail(user.companyId, parsed.data.id);
   revalidatePath("/settings/outbox");
   revalidatePath(`/settings/outbox/${parsed.data.id}`);
-  return { ok: outcome.ok, message: outcome.message };
+  switch (outcome.status) {
+    case "sent":
+      return { ok: true, message: "Sent." };
+    case "not-delivered":
+      return { ok: false, message: `${outcome.lastError}. The message stays here and goes out once it is set.` };
+    case "failed":
+      return { ok: false, message: `Sending failed: ${outcome.lastError ?? "unknown error"}. It will be retried automatically.` };
+    case "queued":
+      return { ok: true, message: "Queued: it goes out with the next background job run." };
+    case "not-retriable":
+      return { ok: false, message: "This e-mail was already sent, is being sent right now, or does not exist." };
+  }
 }
