@@ -63,7 +63,7 @@ describe("the outbox trigger", () => {
     const { company } = await createCompany();
     const { id } = await queueEmail({ companyId: company.id, to: "a@test.example", subject: "Hi", html: "<p>Hi</p>", text: "Hi", dedupeKey: `t-${randomUUID()}` });
     const { rows } = await pool().query("SELECT task_identifier, max_attempts, key, flags FROM graphile_worker.jobs WHERE key = $1", [`mail.deliver:${id}`]);
-    expect(rows).toEqual([{ task_identifier: "mail.deliver", max_attempts: JOBS["mail.deliver"].retry.maxAttempts, key: JOBS["mail.deliver"].key({ emailId: id, companyId: company.id }), flags: { [`company:${company.id}`]: true } }]);
+    expect(rows).toEqual([{ task_identifier: "mail.deliver", max_attempts: JOBS["mail.deliver"].retry.maxAttempts, key: JOBS["mail.deliver"].key!({ emailId: id, companyId: company.id }), flags: { [`company:${company.id}`]: true } }]);
 
     // Rolled back with its row: no e-mail, no job.
     const client = await pool().connect();

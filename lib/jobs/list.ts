@@ -119,7 +119,7 @@ export const JOBS = {
    * gateway outage pauses the batch, it does not lose it.
    */
   "sms.mass-chunk": job({
-    payload: z.object({ companyId, batchKey: z.string().min(8).max(100), fromId: id, toId: id }),
+    payload: z.object({ companyId, batchKey: z.string().min(1).max(100), fromId: id, toId: id }),
     scope: "company",
     retry: { maxAttempts: 25 },
     concurrency: 1,

@@ -54,10 +54,15 @@ function messageIdFor(id: number, createdAt: Date): string {
   return `<outbox-${id}-${createdAt.getTime()}@${new URL(env().APP_URL).hostname}>`;
 }
 
-/** SMTP answered 5xx: retrying the same message cannot succeed. */
+/**
+ * The server refused this recipient, sender or message with a 5xx: sending the
+ * same message again cannot succeed. (A refused login or TLS failure is about
+ * the configuration, which an operator fixes: those are retried.)
+ */
 function isPermanent(error: unknown): boolean {
-  const code = (error as { cause?: { responseCode?: number } })?.cause?.responseCode;
-  return typeof code === "number" && code >= 500 && code < 600;
+  const cause = (error as { cause?: { code?: string; responseCode?: number } })?.cause;
+  const code = cause?.responseCode;
+  return (cause?.code === "EENVELOPE" || cause?.code === "EMESSAGE") && typeof code === "number" && code >= 500 && code < 600;
 }
 
 /**
@@ -81,7 +86,7 @@ export async function deliverEmail(emailId: number, attempt: DeliveryAttempt = {
       await pool().query(`UPDATE outgoing_email SET message_id = $2, last_error = $3 WHERE id = $1 AND state = 'QUEUED'`, [row.id, messageId, NOT_DELIVERED_NO_SMTP]);
       return "undelivered";
     }
-    await pool().query(`UPDATE outgoing_email SET state = 'SENT', sent_at = now(), message_id = $2, last_error = NULL WHERE id = $1 AND state = 'QUEUED'`, [
+    await pool().query(`UPDATE outgoing_email SET state = 'SENT', sent_at = now(), message_id = $2, last_error = NULL, attempts = attempts + 1 WHERE id = $1 AND state = 'QUEUED'`, [
       row.id,
       messageId,
     ]);

@@ -23,23 +23,24 @@ export interface SendingRow {
 
 export type Outcome = { row: SendingRow; gatewayId: string; reason?: undefined } | { row: SendingRow; gatewayId?: undefined; reason: string };
 
+/** Contacts whose number another contact of the batch has (CANCELED as duplicates): they get the same log line when it is sent. */
+export async function sharedNumbers(companyId: number, batchKey: string): Promise<Map<string, number[]>> {
+  const { rows } = await pool().query<{ contact_id: number; number: string }>(
+    `SELECT contact_id, number FROM sms_message
+      WHERE company_id = $1 AND batch_key = $2 AND state = 'CANCELED' AND contact_id IS NOT NULL`,
+    [companyId, batchKey],
+  );
+  const sharing = new Map<string, number[]>();
+  for (const d of rows) sharing.set(d.number, [...(sharing.get(d.number) ?? []), d.contact_id]);
+  return sharing;
+}
+
 /**
  * Outcomes and their chatter entries in ONE statement: all recorded, or none.
  * Only rows still SENDING change, so an outcome is recorded once.
  */
-export async function recordOutcomes(companyId: number, batchKey: string, outcomes: Outcome[], decimals: number): Promise<void> {
+export async function recordOutcomes(companyId: number, outcomes: Outcome[], decimals: number, sharing: Map<string, number[]>): Promise<void> {
   if (outcomes.length === 0) return;
-  const numbers = outcomes.filter((o) => o.gatewayId).map((o) => o.row.number);
-  const { rows: duplicates } = numbers.length
-    ? await pool().query<{ contact_id: number; number: string }>(
-        `SELECT contact_id, number FROM sms_message
-          WHERE company_id = $1 AND batch_key = $2 AND state = 'CANCELED' AND number = ANY($3::text[]) AND contact_id IS NOT NULL`,
-        [companyId, batchKey, numbers],
-      )
-    : { rows: [] };
-  const sharing = new Map<string, number[]>();
-  for (const d of duplicates) sharing.set(d.number, [...(sharing.get(d.number) ?? []), d.contact_id]);
-
   const chatterContacts: number[] = [];
   const chatterBodies: string[] = [];
   for (const outcome of outcomes) {
