@@ -3,10 +3,12 @@
 //      migrate two databases: one for integration tests, one for the e2e app;
 //   2. run Vitest (unit + integration) while `next build` builds the app;
 //   3. as soon as the build is ready, serve it with `next start` and run
-//      Playwright in Chromium (alongside Vitest if it is still running);
+//      Playwright in Chromium (alongside Vitest if it is still running), and
+//      the system tests (tests/system: several app servers of the build on
+//      their own databases: crash and restart, two instances);
 //   4. print one closing line "N passed, N failed, N skipped" and exit non-zero
 //      on any failure.
-// Options: --only unit|integration|e2e (repeatable), extra args after -- go to
+// Options: --only unit|integration|e2e|system (repeatable), extra args after -- go to
 // the runners, e.g. `npm test -- --only integration -- lib/iap`.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -14,7 +16,7 @@ import path from "node:path";
 import { freePort, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { migrate } from "@/lib/db/migrate";
 
-type Suite = "unit" | "integration" | "e2e";
+type Suite = "unit" | "integration" | "e2e" | "system";
 interface Tally { passed: number; failed: number; skipped: number; note?: string }
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -71,7 +73,7 @@ async function main(): Promise<number> {
   const started = Date.now();
   mkdirSync(resultsDir, { recursive: true });
   const tallies: Record<string, Tally> = {};
-  const needsDb = wants("integration") || wants("e2e");
+  const needsDb = wants("integration") || wants("e2e") || wants("system");
 
   const pg = needsDb
     ? await startEmbeddedPostgres({ dataDir: path.join(root, ".data", `test-${process.pid}`), port: await freePort(), persistent: false, fast: true })
@@ -79,8 +81,10 @@ async function main(): Promise<number> {
   try {
     const integrationUrl = pg?.urlFor("iap_integration_test");
     const e2eUrl = pg?.urlFor("iap_e2e_test");
+    // The system tests make their own databases on this server; this one is where they start from.
+    const systemUrl = pg?.urlFor("iap_system_test");
     if (pg) {
-      await Promise.all([pg.createDatabase("iap_integration_test"), pg.createDatabase("iap_e2e_test")]);
+      await Promise.all([pg.createDatabase("iap_integration_test"), pg.createDatabase("iap_e2e_test"), pg.createDatabase("iap_system_test")]);
       await Promise.all([migrate(integrationUrl!), migrate(e2eUrl!)]);
       console.log(`▸ PostgreSQL ready with migrated test databases in ${Date.now() - started} ms`);
     }
@@ -96,7 +100,7 @@ async function main(): Promise<number> {
           "vitest",
         )
       : Promise.resolve(0);
-    const build = wants("e2e") ? run(bin("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" }, "build") : Promise.resolve(0);
+    const build = wants("e2e") || wants("system") ? run(bin("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" }, "build") : Promise.resolve(0);
 
     // End-to-end tests start as soon as the build is ready, while Vitest may
     // still be running: the two wait on different things (a browser, OCR, the
@@ -106,15 +110,25 @@ async function main(): Promise<number> {
           buildCode === 0 ? runE2e(e2eUrl!) : { passed: 0, failed: 1, skipped: 0, note: "next build failed; e2e tests not run" },
         )
       : Promise.resolve(null);
+    const systemJson = path.join(resultsDir, "vitest-system.json");
+    rmSync(systemJson, { force: true });
+    const system = wants("system")
+      ? build.then(async (buildCode) => {
+          if (buildCode !== 0) return { passed: 0, failed: 1, skipped: 0, note: "next build failed; system tests not run" };
+          const code = await run(
+            bin("vitest"),
+            ["run", "--project", "system", "--reporter=default", "--reporter=json", `--outputFile.json=${systemJson}`, ...passThrough],
+            { DATABASE_URL: systemUrl, NODE_ENV: "test" },
+            "system",
+          );
+          return vitestTally(systemJson, code);
+        })
+      : Promise.resolve(null);
     const vitestCode = await vitest;
-    if (projects.length) {
-      const report = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(vitestJson);
-      tallies.vitest = report
-        ? { passed: report.numPassedTests, failed: report.numFailedTests + (vitestCode && !report.numFailedTests ? 1 : 0), skipped: report.numPendingTests + report.numTodoTests }
-        : { passed: 0, failed: 1, skipped: 0, note: `vitest exited ${vitestCode} without a report` };
-    }
-    const e2eTally = await e2e;
+    if (projects.length) tallies.vitest = vitestTally(vitestJson, vitestCode);
+    const [e2eTally, systemTally] = await Promise.all([e2e, system]);
     if (e2eTally) tallies.e2e = e2eTally;
+    if (systemTally) tallies.system = systemTally;
   } finally {
     for (const child of children) child.kill("SIGTERM");
     await pg?.stop();
@@ -128,6 +142,13 @@ async function main(): Promise<number> {
   console.log(`Finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
   return total.failed > 0 || total.passed === 0 ? 1 : 0;
+}
+
+function vitestTally(file: string, code: number): Tally {
+  const report = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(file);
+  return report
+    ? { passed: report.numPassedTests, failed: report.numFailedTests + (code && !report.numFailedTests ? 1 : 0), skipped: report.numPendingTests + report.numTodoTests }
+    : { passed: 0, failed: 1, skipped: 0, note: `vitest exited ${code} without a report` };
 }
 
 async function runE2e(databaseUrl: string): Promise<Tally> {
@@ -144,7 +165,6 @@ async function runE2e(databaseUrl: string): Promise<Tally> {
     NEXTAUTH_URL: baseUrl,
     NEXTAUTH_SECRET: "e2e-test-secret-not-for-production",
     CRON_SECRET: "test-cron-secret",
-    JOBS_INTERVAL_SECONDS: "0",
     NODE_ENV: "production",
   };
   const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {

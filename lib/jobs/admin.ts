@@ -97,7 +97,7 @@ export async function failedJobs(companyId: number, limit = 50): Promise<FailedJ
             attempts: row.attempts,
             finishedAt: row.finished_at,
             subject: subjectOf(row.task, row.payload ?? {}),
-            retryable: Boolean(HANDLERS[row.task].prepareRetry) && row.payload !== null,
+            retryable: Boolean(HANDLERS[row.task].prepareRetry) && (JOBS[row.task] as JobDefinition).payload.safeParse(row.payload).success,
           },
         ]
       : [],

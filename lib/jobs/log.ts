@@ -8,6 +8,8 @@ import { pool } from "@/lib/db/client";
 export interface FinishedJob {
   task: string;
   jobId: string;
+  /** The runner's pool id (graphile-worker's locked_by). */
+  worker: string | null;
   companyId: number | null;
   outcome: "DONE" | "FAILED";
   attempts: number;
@@ -19,9 +21,9 @@ export interface FinishedJob {
 
 export async function logFinishedJob(job: FinishedJob): Promise<void> {
   await pool().query(
-    `INSERT INTO job_run (task, job_id, company_id, outcome, attempts, duration_ms, error, payload)
-     VALUES ($1, $2, $3, $4::"JobOutcome", $5, $6, $7, $8::jsonb)`,
-    [job.task, job.jobId, job.companyId, job.outcome, job.attempts, Math.round(job.durationMs), job.error?.slice(0, 4000) ?? null, job.payload === undefined ? null : JSON.stringify(job.payload)],
+    `INSERT INTO job_run (task, job_id, worker, company_id, outcome, attempts, duration_ms, error, payload)
+     VALUES ($1, $2, $9, $3, $4::"JobOutcome", $5, $6, $7, $8::jsonb)`,
+    [job.task, job.jobId, job.companyId, job.outcome, job.attempts, Math.round(job.durationMs), job.error?.slice(0, 4000) ?? null, job.payload === undefined ? null : JSON.stringify(job.payload), job.worker],
   );
 }
 

@@ -65,7 +65,7 @@ function wrap(name: JobName): Task {
     const started = performance.now();
     const { _cron, ...payload } = (rawPayload ?? {}) as Record<string, unknown>;
     const companyId = typeof payload.companyId === "number" ? payload.companyId : null;
-    const base = { task: name, jobId: job.id, companyId, attempts: job.attempts };
+    const base = { task: name, jobId: job.id, worker: job.locked_by, companyId, attempts: job.attempts };
     const parsed = definition.payload.safeParse(payload);
     if (!parsed.success) {
       // Retrying cannot fix a malformed payload: logged as failed at once.

@@ -152,7 +152,7 @@ async function claim(target: ChunkTarget, limit: number): Promise<SendingRow[]> 
 const MAX_DOUBT_ROUNDS = 3;
 
 /** Rows claimed at a time: a fast gateway gets bigger claims (fewer statements), up to this many in doubt at a crash. */
-const MAX_CLAIM = 250;
+const MAX_CLAIM = 100;
 
 async function sendQueued(target: ChunkTarget, gateway: SmsGateway, pacer: GatewayPacer, concurrency: number, record: Recorder, result: ChunkResult, round: number) {
   const ready: SendingRow[] = [];

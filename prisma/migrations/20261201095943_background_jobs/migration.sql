@@ -25,6 +25,7 @@ CREATE TABLE "job_run" (
     "task" TEXT NOT NULL,
     "company_id" INTEGER,
     "job_id" BIGINT NOT NULL,
+    "worker" TEXT,
     "outcome" "JobOutcome" NOT NULL,
     "attempts" INTEGER NOT NULL,
     "error" TEXT,

@@ -8,7 +8,7 @@ import { documentCredits, getDocument, isPending } from "@/lib/digitization/docu
 import { buyCreditsPath } from "@/lib/iap/errors";
 import { formatCredits } from "@/lib/iap/units";
 import { InsufficientCreditsNotice } from "@/components/insufficient-credits-notice";
-import { AutoRefresh } from "../_components/auto-refresh";
+import { AutoRefresh } from "@/components/auto-refresh";
 import { StateBadge } from "../_components/state-badge";
 import { ReviewForm } from "./_components/review-form";
 
