@@ -73,7 +73,7 @@ const serverSchema = z.object({
   /** Most SMS per second handed to the gateway by a mass SMS; 0 = as fast as it accepts (a 429 slows the batch down). */
   SMS_RATE_PER_SECOND: z.coerce.number().min(0).max(10_000).default(0),
   /** Gateway requests a mass SMS keeps in flight at once. */
-  SMS_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(16),
+  SMS_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(32),
   /** Where the embedded PostgreSQL and generated secrets live when nothing is configured. */
   DATA_DIR: z.string().default(".data"),
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),

@@ -164,15 +164,15 @@ async function sendQueued(target: ChunkTarget, gateway: SmsGateway, pacer: Gatew
   let lastFlush = Date.now();
   let stopped: unknown = null;
   let window = concurrency * 2;
-  let claimedAt = 0;
+  let starved = false;
 
   const refill = () =>
     (claiming ??= claim(target, window)
       .then((rows) => {
         if (rows.length === 0) exhausted = true;
-        // The last claim went out in under a quarter second: claim more at once.
-        if (claimedAt && Date.now() - claimedAt < 250) window = Math.min(MAX_CLAIM, window * 2);
-        claimedAt = Date.now();
+        // Senders ran dry waiting for this claim: claim more at once next time.
+        if (starved) window = Math.min(MAX_CLAIM, window * 2);
+        starved = false;
         ready.push(...rows);
       })
       .finally(() => {
@@ -194,10 +194,11 @@ async function sendQueued(target: ChunkTarget, gateway: SmsGateway, pacer: Gatew
 
   const sender = async () => {
     while (!stopped) {
-      if (ready.length < window / 2 && !exhausted) void refill();
+      if (ready.length < window && !exhausted) void refill();
       const row = ready.shift();
       if (!row) {
         if (exhausted && !claiming) return;
+        starved = true;
         await (claiming ?? refill());
         continue;
       }

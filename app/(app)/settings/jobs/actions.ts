@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { AuthError, authorize } from "@/lib/auth/session";
 import { discardFailedJob, retryFailedJob } from "@/lib/jobs/admin";
@@ -23,7 +22,6 @@ async function act(kind: "retry" | "discard", formData: FormData): Promise<JobAc
     const parsed = failedJobSchema.safeParse({ id: formData.get("id") });
     if (!parsed.success) return { ok: false, message: "Unknown job." };
     const outcome = kind === "retry" ? await retryFailedJob(user.companyId, parsed.data.id) : await discardFailedJob(user.companyId, parsed.data.id);
-    revalidatePath("/settings/jobs");
     return { ok: outcome === "done", message: MESSAGES[kind][outcome] };
   } catch (error) {
     if (error instanceof AuthError) return { ok: false, message: error.message };

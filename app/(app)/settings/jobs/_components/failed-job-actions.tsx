@@ -1,11 +1,19 @@
 "use client";
 
-import { useActionState } from "react";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect } from "react";
 import { Button } from "@/components/button";
 import { discardJobAction, retryJobAction, type JobActionState } from "../actions";
 
 function ActionForm({ id, label, action, variant, pendingLabel, name }: { id: string; label: string; name: string; pendingLabel: string; variant: "secondary" | "danger"; action: (previous: JobActionState | null, formData: FormData) => Promise<JobActionState> }) {
   const [state, formAction, pending] = useActionState(action, null);
+  const router = useRouter();
+  // Leave the answer on screen a moment, then show the list as it is now (the row leaves it).
+  useEffect(() => {
+    if (!state?.ok) return;
+    const timer = setTimeout(() => router.refresh(), 1500);
+    return () => clearTimeout(timer);
+  }, [state, router]);
   return (
     <form action={formAction} className="flex flex-col items-start gap-1">
       <input type="hidden" name="id" value={id} />
