@@ -10,4 +10,7 @@ export async function register() {
   await startJobs();
   const { reportMailTransport } = await import("./lib/mail/transport");
   reportMailTransport();
+  // The IP → network dataset loads in the background, after start-up, so the first Visits to Leads run finds it ready.
+  const { startIpIndexLoad } = await import("./lib/visitors/ip-index");
+  startIpIndexLoad();
 }

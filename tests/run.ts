@@ -166,6 +166,9 @@ async function runE2e(databaseUrl: string): Promise<Tally> {
     NEXTAUTH_SECRET: "e2e-test-secret-not-for-production",
     CRON_SECRET: "test-cron-secret",
     NODE_ENV: "production",
+    // As behind one reverse proxy: the website-visitor spec sends X-Forwarded-For
+    // with a documented test address (tests/e2e/visitors.spec.ts).
+    TRUST_PROXY_HOPS: "1",
   };
   const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
     cwd: root,

@@ -25,7 +25,7 @@ export type GenerateLeadsResult =
   | { status: "done"; requestId: number; found: number; creditsUsed: string; outcome: string; replayed: boolean }
   | { status: "insufficient"; requestId: number; error: InsufficientCreditsError };
 
-const SOURCE_LABELS: Record<string, string> = { gleif: "GLEIF LEI data", sp500: "S&P 500 list", vies: "EU VIES" };
+const SOURCE_LABELS: Record<string, string> = { gleif: "GLEIF LEI data", sp500: "S&P 500 list", vies: "EU VIES", network: "IP network registry" };
 export const sourceLabel = (source: string) => SOURCE_LABELS[source] ?? source;
 
 export function leadsOutcome(requested: number, found: number, decimals: number): string {
@@ -114,12 +114,22 @@ async function replayRequest(companyId: number, clientKey: string, decimals: num
 export interface LeadRow {
   id: number;
   name: string;
-  country: string;
+  /** Null for a visiting organisation the company directory does not know. */
+  country: string | null;
   industry: string | null;
+  /** Mined by criteria, or revealed from website visits. */
+  origin: "MINED" | "VISIT";
+  /** Where the company data came from (GLEIF, S&P 500, the IP network registry). */
   source: string;
   status: "NEW" | "CONVERTED";
   contactId: number | null;
   createdAt: Date;
+  /** Website visits only (empty / null for mined leads). */
+  networkOrganisation: string | null;
+  pages: string[];
+  pageViews: number;
+  firstVisitAt: Date | null;
+  lastVisitAt: Date | null;
 }
 
 export async function listLeads(companyId: number, limit = 500): Promise<LeadRow[]> {
@@ -127,9 +137,24 @@ export async function listLeads(companyId: number, limit = 500): Promise<LeadRow
     where: { companyId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
-    select: { id: true, name: true, country: true, industry: true, source: true, status: true, contactId: true, createdAt: true },
+    select: {
+      id: true,
+      name: true,
+      country: true,
+      industry: true,
+      origin: true,
+      source: true,
+      status: true,
+      contactId: true,
+      createdAt: true,
+      networkOrganisation: true,
+      pages: true,
+      pageViews: true,
+      firstVisitAt: true,
+      lastVisitAt: true,
+    },
   });
-  return leads.map((lead) => ({ ...lead, country: lead.country.trim(), source: sourceLabel(lead.source) }));
+  return leads.map((lead) => ({ ...lead, country: lead.country?.trim() ?? null, source: sourceLabel(lead.source) }));
 }
 
 export interface LeadRequestRow {
@@ -179,8 +204,9 @@ export async function convertLead(companyId: number, leadId: number, userId: num
       data: {
         companyId,
         name: lead.name,
-        country: lead.country.trim(),
+        country: lead.country?.trim() ?? null,
         zip: lead.postalCode,
+        website: lead.website,
         city: lead.city,
         registrationNumber: lead.registrationNumber,
         industry: lead.industry,
@@ -189,7 +215,7 @@ export async function convertLead(companyId: number, leadId: number, userId: num
     });
     const claimed = await tx.lead.updateMany({ where: { id: lead.id, contactId: null }, data: { status: "CONVERTED", contactId: contact.id } });
     if (claimed.count !== 1) throw new Error("This lead was converted at the same time by someone else.");
-    await postMessage({ companyId, contactId: contact.id, kind: "SYSTEM", body: `Created from a lead (Lead Generation, ${sourceLabel(lead.source)}).`, authorId: userId }, tx);
+    await postMessage({ companyId, contactId: contact.id, kind: "SYSTEM", body: lead.origin === "VISIT" ? `Created from a lead (Lead Generation, website visit: ${lead.pages.slice(0, 5).join(", ")}).` : `Created from a lead (Lead Generation, ${sourceLabel(lead.source)}).`, authorId: userId }, tx);
     return { contactId: contact.id };
   });
 }

@@ -6,6 +6,8 @@ import { deliverEmail, enqueueUndeliveredEmails } from "@/lib/mail/delivery";
 import { requeueEmail } from "@/lib/mail/outbox";
 import { runMassSmsChunk } from "@/lib/sms/mass-sms/run";
 import { runCompanyLetters, sweepLetters } from "@/lib/snailmail/queue";
+import { purgeOldPageViews } from "@/lib/visitors/process-visits";
+import { runVisitsToLeads } from "@/lib/visitors/run-rules";
 import type { JobName, JobPayload } from "./list";
 import { pruneJobLog } from "./log";
 
@@ -49,5 +51,7 @@ export const HANDLERS: { [N in JobName]: JobHandler<N> } = {
   "letters.run": { run: ({ companyId }) => runCompanyLetters(companyId), prepareRetry: () => Promise.resolve() },
   "letters.sweep": { run: () => sweepLetters() },
   "sms.mass-chunk": { run: (chunk, { final }) => runMassSmsChunk(chunk, { final }) },
+  "visitors.rules": { run: () => runVisitsToLeads() },
+  "visitors.purge": { run: () => purgeOldPageViews() },
   "jobs.prune": { run: () => pruneJobLog() },
 };

@@ -126,6 +126,11 @@ export const JOBS = {
     queue: () => "sms-gateway",
   }),
 
+  /** Lead Generation: resolves new website visits to organisations and runs every active Visits to Leads rule. */
+  "visitors.rules": job({ payload: z.object({}), scope: "system", schedule: () => everyMinutes(5), retry: { maxAttempts: 3 } }),
+  /** Lead Generation: deletes page views past their retention (leads stay). */
+  "visitors.purge": job({ payload: z.object({}), scope: "system", schedule: () => ({ pattern: "41 2 * * *", minutes: 1440 }), retry: { maxAttempts: 3 } }),
+
   /** Forgets finished jobs after a week. */
   "jobs.prune": job({ payload: z.object({}), scope: "system", schedule: () => ({ pattern: "17 3 * * *", minutes: 1440 }), retry: { maxAttempts: 3 } }),
 } as const satisfies Record<string, JobDefinition>;

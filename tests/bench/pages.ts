@@ -156,7 +156,7 @@ async function main() {
         APP_URL: baseUrl,
         NEXTAUTH_URL: baseUrl,
         NEXTAUTH_SECRET: "bench-secret-not-for-production",
-        JOBS_INTERVAL_SECONDS: "0",
+        JOBS_CONCURRENCY: "0",
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
       },

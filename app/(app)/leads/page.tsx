@@ -46,7 +46,11 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
           </h2>
           {leads.length === 0 ? (
             <p className="rounded-md border border-dashed border-gray-300 bg-white px-4 py-6 text-sm text-gray-600">
-              No leads yet. Use Generate Leads to find companies by country and industry (1 Lead Generation credit per company found).
+              No leads yet. Use Generate Leads to find companies by country and industry, or{" "}
+              <Link href="/settings/lead-generation" className="text-brand-600 hover:underline">
+                track your website&apos;s visitors
+              </Link>{" "}
+              (1 Lead Generation credit per company).
             </p>
           ) : (
             <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white shadow-xs">
@@ -57,6 +61,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
                     <th className={th}>Country</th>
                     <th className={th}>Industry</th>
                     <th className={th}>Source</th>
+                    <th className={th}>Pages visited</th>
                     <th className={th}>Created</th>
                     <th className={th}>Status</th>
                   </tr>
@@ -65,9 +70,36 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
                   {leads.map((lead) => (
                     <tr key={lead.id}>
                       <td className={`${td} font-medium text-gray-900`}>{lead.name}</td>
-                      <td className={td}>{countryName(lead.country)}</td>
+                      <td className={td}>{lead.country ? countryName(lead.country) : "Unknown"}</td>
                       <td className={td}>{lead.industry ?? "—"}</td>
-                      <td className={td}>{lead.source}</td>
+                      <td className={td}>
+                        {lead.origin === "VISIT" ? "Website visit" : "Mined"}
+                        <span className="block text-xs text-gray-500">
+                          {lead.origin === "VISIT" && lead.networkOrganisation !== lead.name ? `Network: ${lead.networkOrganisation} · ` : ""}
+                          {lead.source}
+                        </span>
+                      </td>
+                      <td className={td}>
+                        {lead.origin === "VISIT" ? (
+                          <>
+                            <span className="block max-w-64 truncate font-mono text-xs" title={lead.pages.join(" ")}>
+                              {lead.pages.slice(0, 4).join(" ")}
+                              {lead.pages.length > 4 ? ` +${lead.pages.length - 4}` : ""}
+                            </span>
+                            <span className="block text-xs text-gray-500">
+                              {lead.pageViews} {lead.pageViews === 1 ? "view" : "views"}
+                              {lead.firstVisitAt && lead.lastVisitAt && (
+                                <>
+                                  {", "}
+                                  <DateTime value={lead.firstVisitAt} /> – <DateTime value={lead.lastVisitAt} />
+                                </>
+                              )}
+                            </span>
+                          </>
+                        ) : (
+                          "—"
+                        )}
+                      </td>
                       <td className={`${td} whitespace-nowrap text-gray-600`}>
                         <DateTime value={lead.createdAt} />
                       </td>
@@ -90,6 +122,15 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
                 </tbody>
               </table>
             </div>
+          )}
+          {leads.some((lead) => lead.origin === "VISIT") && (
+            <p className="text-xs text-gray-500">
+              Visiting organisations are found from their network address with open data from Route Views and{" "}
+              <a href="https://db-ip.com" className="text-brand-600 hover:underline">
+                IP Geolocation by DB-IP
+              </a>
+              .
+            </p>
           )}
         </section>
 

@@ -77,6 +77,17 @@ export default async function SettingsPage() {
             </div>
           ),
         },
+        {
+          id: "lead-generation",
+          title: "Lead Generation",
+          description: "Turn your website's visitors into leads: register the website, paste its snippet, and set Visits to Leads rules.",
+          keywords: ["leads", "visitors", "website", "tracking", "snippet", "reveal", "visits to leads", "rules", "crm"],
+          body: (
+            <Link href="/settings/lead-generation" className={buttonClasses("secondary")}>
+              Websites and rules
+            </Link>
+          ),
+        },
       ],
     },
     {

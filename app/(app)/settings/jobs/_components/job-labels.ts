@@ -12,5 +12,7 @@ export const JOB_LABELS: Record<JobName, { title: string; description: string }>
   "letters.run": { title: "Letter queue", description: "Posts your queued letters; stops at the first “not enough credits”." },
   "letters.sweep": { title: "Letters due", description: "Every 5 minutes: letters due for a retry or after a purchase." },
   "sms.mass-chunk": { title: "Mass SMS", description: "Sends a batch, 500 messages per job, at the gateway's pace." },
+  "visitors.rules": { title: "Visits to Leads", description: "Every 5 minutes: website visits resolved to organisations, then the rules run." },
+  "visitors.purge": { title: "Old page views", description: "Daily: deletes page views past their retention; leads stay." },
   "jobs.prune": { title: "Job history", description: "Daily: forgets finished jobs after a week." },
 };
