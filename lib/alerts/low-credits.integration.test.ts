@@ -7,7 +7,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { pool, prisma } from "@/lib/db/client";
-import { reloadEnv } from "@/lib/env";
 import { getOrCreateAccount, clearAccountCaches } from "@/lib/iap/accounts";
 import { debit, grant } from "@/lib/iap/ledger";
 import { deliverEmail, MAX_ATTEMPTS } from "@/lib/mail/delivery";
@@ -15,20 +14,13 @@ import { requeueEmail } from "@/lib/mail/outbox";
 import { mailTransport, NOT_DELIVERED_NO_SMTP } from "@/lib/mail/transport";
 import { freePort } from "@/lib/db/embedded-postgres";
 import { createCompany } from "@/tests/support/fixtures";
+import { setEnv } from "@/tests/support/env";
 import { startSmtpServer, type TestSmtpServer } from "@/tests/support/smtp-server";
 import { queueLowCreditWarnings, type LowCreditsCounts } from "./low-credits";
 
 const APP_URL = "https://erp.example.test";
 const saved = { SMTP_URL: process.env.SMTP_URL, APP_URL: process.env.APP_URL, MAIL_FROM: process.env.MAIL_FROM };
 let smtp: TestSmtpServer;
-
-function setEnv(values: Record<string, string | undefined>) {
-  for (const [key, value] of Object.entries(values)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-  reloadEnv();
-}
 
 beforeAll(async () => {
   smtp = await startSmtpServer();

@@ -6,12 +6,12 @@ import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/cron/run/route";
 import { pool, prisma } from "@/lib/db/client";
-import { reloadEnv } from "@/lib/env";
 import { clearAccountCaches, getOrCreateAccount } from "@/lib/iap/accounts";
 import { debit, grant } from "@/lib/iap/ledger";
 import { queueEmail } from "@/lib/mail/outbox";
 import { createCompany } from "@/tests/support/fixtures";
 import { useOwnDatabase } from "@/tests/support/own-database";
+import { setEnv, until } from "@/tests/support/env";
 import { startSmtpServer, type TestSmtpServer } from "@/tests/support/smtp-server";
 import { discardFailedJob, failedJobs, queueStats, retryFailedJob } from "./admin";
 import { enqueueJob } from "./enqueue";
@@ -23,14 +23,6 @@ useOwnDatabase("jobs");
 const saved = { ...process.env };
 let smtp: TestSmtpServer;
 let system: JobSystem | null = null;
-
-function setEnv(values: Record<string, string | undefined>) {
-  for (const [key, value] of Object.entries(values)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-  reloadEnv();
-}
 
 beforeAll(async () => {
   smtp = await startSmtpServer();
@@ -47,16 +39,6 @@ afterAll(async () => {
   await smtp.close();
   setEnv({ SMTP_URL: saved.SMTP_URL, APP_URL: saved.APP_URL, MAIL_FROM: saved.MAIL_FROM, LOW_CREDITS_SWEEP_MINUTES: saved.LOW_CREDITS_SWEEP_MINUTES, CRON_SECRET: saved.CRON_SECRET });
 });
-
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe("the outbox trigger", () => {
   it("queues every inserted e-mail's delivery job in the same transaction, as lib/jobs/enqueue.ts would", async () => {

@@ -34,6 +34,7 @@ const database = await startBenchDatabase("bench-jobs");
 const { default: pg } = await import("pg");
 const benchPool = new pg.Pool({ connectionString: database.url, max: WORKERS + 4 });
 benchPool.on("error", () => {}); // the server stops at the end
+benchPool.on("connect", (client) => client.on("error", () => {}));
 try {
   const { run, Logger } = await import("graphile-worker");
   const { pool, prisma, disconnectDb } = await import("@/lib/db/client");
@@ -108,6 +109,7 @@ try {
 
   // 2. Mass SMS through the job, against a rate-limited gateway.
   const { startTwilioServer } = await import("@/tests/support/twilio-server");
+  const { insertMobileContacts } = await import("@/tests/support/contacts");
   const { reloadEnv } = await import("@/lib/env");
   const { seedCatalogue } = await import("@/lib/db/seed");
   const { getOrCreateAccount } = await import("@/lib/iap/accounts");
@@ -133,14 +135,10 @@ try {
     const user = await prisma().user.create({ data: { companyId: company.id, email: `bench-${label}@example.com`, name: "Bench", passwordHash: "x" } });
     const account = await getOrCreateAccount(company.id, "sms");
     await grant(account, 100_000_000n, { kind: "ADJUSTMENT", description: "bench credits", idempotencyKey: "bench" });
-    const { rows } = await pool().query<{ id: number }>(
-      `INSERT INTO contact (company_id, name, mobile, updated_at)
-       SELECT $1, 'Contact ' || i, '+32 470 ' || lpad(i::text, 6, '0'), now() FROM generate_series(1, $2) AS i RETURNING id`,
-      [company.id, messages],
-    );
+    const contactIds = await insertMobileContacts(pool(), company.id, messages);
     const system = await startJobSystem({ only: ["sms.mass-chunk"], cron: false });
     try {
-      const queued = await queueMassSms({ companyId: company.id, userId: user.id, contactIds: rows.map((r) => r.id), body: "Spring sale: 20% off everything this weekend. Reply STOP to opt out.", idempotencyKey: `bench-${label}` });
+      const queued = await queueMassSms({ companyId: company.id, userId: user.id, contactIds, body: "Spring sale: 20% off everything this weekend. Reply STOP to opt out.", idempotencyKey: `bench-${label}` });
       if (queued.status !== "queued") throw new Error(`not queued: ${queued.status}`);
       for (;;) {
         const progress = await massSmsProgress(company.id, queued.batchKey);

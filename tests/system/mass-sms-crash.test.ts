@@ -11,6 +11,7 @@ import { grant } from "@/lib/iap/ledger";
 import { massSmsProgress } from "@/lib/sms/mass-sms/progress";
 import { queueMassSms } from "@/lib/sms/mass-sms/queue";
 import { startAppServer, type AppServer } from "@/tests/support/app-server";
+import { insertMobileContacts } from "@/tests/support/contacts";
 import { startTwilioServer, type TwilioServer } from "@/tests/support/twilio-server";
 import { ledgerVerify, systemDatabase, until } from "./support";
 
@@ -52,14 +53,10 @@ it("a mass SMS killed mid-batch finishes after a restart: each message sent once
   const user = await prisma().user.create({ data: { companyId: company.id, email: "crash@test.example", name: "Crash", passwordHash: "x", role: "ADMIN" } });
   const account = await getOrCreateAccount(company.id, "sms");
   await grant(account, 10_000_000n, { kind: "ADJUSTMENT", description: "credits for the test", idempotencyKey: "opening" });
-  const { rows } = await pool().query<{ id: number }>(
-    `INSERT INTO contact (company_id, name, mobile, updated_at)
-     SELECT $1, 'Contact ' || i, '+32 470 ' || lpad(i::text, 6, '0'), now() FROM generate_series(1, $2) AS i RETURNING id`,
-    [company.id, CONTACTS],
-  );
+  const contactIds = await insertMobileContacts(pool(), company.id, CONTACTS);
 
   const first = await appServer();
-  const queued = await queueMassSms({ companyId: company.id, userId: user.id, contactIds: rows.map((r) => r.id), body: BODY, idempotencyKey: "crash-batch" });
+  const queued = await queueMassSms({ companyId: company.id, userId: user.id, contactIds, body: BODY, idempotencyKey: "crash-batch" });
   expect(queued).toMatchObject({ status: "queued", messages: CONTACTS });
   if (queued.status !== "queued") return;
 
