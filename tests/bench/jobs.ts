@@ -14,6 +14,7 @@
 //     then the ledger conservation check.
 // Ends with one JSON line. Options: --jobs N (5000), --workers N (8),
 // --rounds N (3), --messages N (10000), --adaptive-messages N (3000).
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { startBenchDatabase } from "./bench-database";
 
@@ -27,6 +28,7 @@ const ROUNDS = arg("rounds", 3);
 const MESSAGES = arg("messages", 10_000);
 const ADAPTIVE_MESSAGES = arg("adaptive-messages", 3000);
 const LIMIT = 200;
+const root = path.resolve(import.meta.dirname, "..", "..");
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -108,7 +110,6 @@ try {
   const barePerS = median(bare);
 
   // 2. Mass SMS through the job, against a rate-limited gateway.
-  const { startTwilioServer } = await import("@/tests/support/twilio-server");
   const { insertMobileContacts } = await import("@/tests/support/contacts");
   const { reloadEnv } = await import("@/lib/env");
   const { seedCatalogue } = await import("@/lib/db/seed");
@@ -120,13 +121,28 @@ try {
   const { verifyLedger } = await import("@/lib/iap/verify");
   await seedCatalogue(prisma());
 
+  /** The gateway in its own process (tests/bench/gateway-process.ts): 50 ms latency, the limit, a burst of 20. */
+  async function startGateway() {
+    const { spawn } = await import("node:child_process");
+    const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "tests/bench/gateway-process.ts", "50", String(LIMIT), "20"], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.once("data", (chunk: Buffer) => resolve(JSON.parse(chunk.toString()).url));
+      child.once("exit", (code) => reject(new Error(`the gateway process exited with ${code}`)));
+    });
+    return {
+      url,
+      stats: async () => (await (await fetch(`${url}/__stats`)).json()) as { posts: number; rateLimited: number; accepted: { to: string; at: number }[] },
+      stop: () => new Promise<void>((resolve) => (child.once("exit", () => resolve()), child.kill("SIGTERM"))),
+    };
+  }
+
   async function massSms(messages: number, pace: number, label: string) {
-    const twilio = await startTwilioServer({ latencyMs: 50, ratePerSecond: LIMIT, burst: 20 });
+    const gateway = await startGateway();
     Object.assign(process.env, {
       TWILIO_ACCOUNT_SID: "AC00000000000000000000000000000001",
       TWILIO_AUTH_TOKEN: "bench",
       TWILIO_FROM: "+15005550006",
-      TWILIO_API_URL: twilio.url,
+      TWILIO_API_URL: gateway.url,
       SMS_RATE_PER_SECOND: String(pace),
       SMS_CONCURRENCY: "32",
     });
@@ -143,21 +159,22 @@ try {
       for (;;) {
         const progress = await massSmsProgress(company.id, queued.batchKey);
         if (progress.done) break;
-        await new Promise((resolve) => setTimeout(resolve, 250));
+        await new Promise((resolve) => setTimeout(resolve, 1000));
       }
       const progress = await massSmsProgress(company.id, queued.batchKey);
-      const times = twilio.accepted.map((m) => m.dateCreated.getTime());
+      const stats = await gateway.stats();
+      const times = stats.accepted.map((m) => m.at);
       const seconds = (Math.max(...times) - Math.min(...times)) / 1000;
-      const rate = (twilio.accepted.length - 1) / seconds;
-      const once = new Set(twilio.accepted.map((m) => m.to)).size === twilio.accepted.length;
+      const rate = (stats.accepted.length - 1) / seconds;
+      const once = new Set(stats.accepted.map((m) => m.to)).size === stats.accepted.length && stats.accepted.length === messages;
       console.log(
         `Mass SMS (${label}): ${progress.sent} sent, ${progress.failed} failed, in ${seconds.toFixed(1)} s = ${rate.toFixed(1)} msg/s of a ${LIMIT}/s limit (${(rate / LIMIT).toFixed(3)}); ` +
-          `${twilio.rateLimited} answers 429, ${twilio.posts} requests for ${messages} messages, each number once: ${once}`,
+          `${stats.rateLimited} answers 429, ${stats.posts} requests for ${messages} messages, each number once: ${once}`,
       );
-      return { rate, sent: progress.sent, failed: progress.failed, once, limited: twilio.rateLimited };
+      return { rate, sent: progress.sent, failed: progress.failed, once, limited: stats.rateLimited };
     } finally {
       await system.stop();
-      await twilio.close();
+      await gateway.stop();
     }
   }
 

@@ -56,6 +56,11 @@ export async function startTwilioServer(options: TwilioServerOptions = {}): Prom
     for await (const chunk of req) body += chunk;
     if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
     const url = new URL(req.url ?? "/", "http://localhost");
+    if (url.pathname === "/__stats") {
+      // For a test or benchmark running this server in another process.
+      res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ posts, rateLimited, accepted: accepted.map((m) => ({ to: m.to, body: m.body, at: m.dateCreated.getTime() })) }));
+      return;
+    }
     if (!/^\/2010-04-01\/Accounts\/[^/]+\/Messages\.json$/.test(url.pathname)) {
       res.writeHead(404, { "Content-Type": "application/json" }).end(JSON.stringify({ code: 20404, message: "Not found" }));
       return;

@@ -1,7 +1,8 @@
 // How fast a mass SMS hands messages to the gateway. Two inputs:
 //  - a configured pace (SMS_RATE_PER_SECOND: the sender's documented limit),
-//    kept with a token bucket holding at most a tenth of a second of sends,
-//    so a burst never overshoots the gateway's own bucket;
+//    kept 3 % under it (requests arrive with jitter) with a token bucket
+//    holding at most a twentieth of a second of sends, so a burst never
+//    overshoots the gateway's own bucket;
 //  - the gateway's answers: a 429 stops every sender until its Retry-After
 //    has passed (1 s when it names none) and, without a configured pace, sets
 //    the pace to 95 % of what the gateway accepted over the last two seconds,
@@ -25,6 +26,7 @@ export class GatewayUnavailableError extends Error {
 const MAX_SERVER_ERRORS = 5;
 const DEFAULT_RETRY_AFTER_MS = 1000;
 const WINDOW_MS = 2000;
+const FIXED_MARGIN = 0.97;
 
 export class GatewayPacer {
   private rate: number;
@@ -42,7 +44,7 @@ export class GatewayPacer {
 
   constructor(options: PacerOptions) {
     this.fixed = options.ratePerSecond > 0;
-    this.rate = options.ratePerSecond;
+    this.rate = options.ratePerSecond * FIXED_MARGIN;
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.tokens = this.capacity();
@@ -55,7 +57,7 @@ export class GatewayPacer {
   }
 
   private capacity(): number {
-    return Math.max(1, this.rate / 10);
+    return Math.max(1, this.rate / 20);
   }
 
   /** Resolves when one more message may go. */
@@ -96,7 +98,9 @@ export class GatewayPacer {
     }
     if (!this.fixed) {
       while (this.acceptedAt.length && this.acceptedAt[0] < now - WINDOW_MS) this.acceptedAt.shift();
-      const observed = this.acceptedAt.length / (WINDOW_MS / 1000);
+      // Accepted per second over the window (or since the first accepted, if more recent).
+      const span = this.acceptedAt.length > 1 ? (now - this.acceptedAt[0]) / 1000 : 0;
+      const observed = span > 0 ? this.acceptedAt.length / span : 0;
       if (observed > 0 && (this.rate === 0 || observed * 0.95 < this.rate)) this.rate = observed * 0.95;
       this.tokens = 0;
     }
