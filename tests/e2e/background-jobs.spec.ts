@@ -29,7 +29,7 @@ test("Settings → Background jobs: an admin sees the company's queues and failu
   const row = failed.getByRole("row").filter({ hasText: "connection to the database lost" });
   await expect(row.getByRole("link", { name: "IAP account" })).toHaveAttribute("href", `/settings/iap/${accountId}`);
   await row.getByRole("button", { name: /^Retry:/ }).click();
-  await expect(row.getByRole("status")).toHaveText("Queued again: it runs in a moment.");
+  await expect(failed.getByRole("status")).toHaveText("Low-credit check (IAP account): Queued again: it runs in a moment.");
 
   // The app's own runner works it: the failure leaves the list and the check is done.
   await expect(async () => {

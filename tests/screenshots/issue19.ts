@@ -44,7 +44,11 @@ try {
   // A mass SMS to 120 contacts through the slow gateway: still running when the page is shot.
   const contactIds = await insertMobileContacts(pool(), companyId, 120);
   const { queueMassSms } = await import("@/lib/sms/mass-sms/queue");
-  await queueMassSms({ companyId, userId: admin.id, contactIds, body: "Spring sale starts Monday!", idempotencyKey: randomUUID() });
+  const { getOrCreateAccount } = await import("@/lib/iap/accounts");
+  const { grant } = await import("@/lib/iap/ledger");
+  await grant(await getOrCreateAccount(companyId, "sms"), 100_000n, { kind: "ADJUSTMENT", description: "credits for the screenshots", idempotencyKey: randomUUID() });
+  const queued = await queueMassSms({ companyId, userId: admin.id, contactIds, body: "Spring sale starts Monday!", idempotencyKey: randomUUID() });
+  if (queued.status !== "queued") throw new Error(`mass SMS not queued: ${queued.status}`);
 
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -60,11 +64,19 @@ try {
   await page.getByRole("searchbox").fill("jobs");
   await page.screenshot({ path: out("1-settings-search"), fullPage: true });
   await page.getByRole("link", { name: "View Background jobs" }).click();
-  await page.getByText(/of 120 numbers/).waitFor({ timeout: 30_000 });
+  await page.getByText(/of 120 numbers/).waitFor({ timeout: 30_000 }).catch(async (error) => {
+    console.error(await page.locator("main").innerText());
+    throw error;
+  });
   await page.waitForTimeout(3000);
   await page.screenshot({ path: out("2-background-jobs"), fullPage: true });
   await page.getByRole("button", { name: /^Retry:/ }).click();
-  await page.getByRole("status").filter({ hasText: "Queued again" }).waitFor();
+  await page.getByRole("status").filter({ hasText: "Queued again" }).waitFor().catch(async (error) => {
+    await page.screenshot({ path: "/tmp/issue19-debug.png", fullPage: true });
+    console.error((await pool().query("SELECT id, outcome, resolved_at, task FROM job_run WHERE task = 'mail.deliver'")).rows);
+    throw error;
+  });
+  await page.waitForTimeout(2500); // the row leaves the list at the next refresh
   await page.screenshot({ path: out("3-retried"), fullPage: false });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.reload();

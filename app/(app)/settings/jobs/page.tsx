@@ -9,7 +9,7 @@ import { env } from "@/lib/env";
 import { failedJobs, queueStats, type FailedJob } from "@/lib/jobs/admin";
 import { runningBatches } from "@/lib/sms/mass-sms/progress";
 import { letterQueueSummary } from "@/lib/snailmail/queue";
-import { FailedJobActions } from "./_components/failed-job-actions";
+import { FailedJobActions, FailedJobsArea } from "./_components/failed-job-actions";
 import { JOB_LABELS } from "./_components/job-labels";
 
 export const metadata: Metadata = { title: "Background jobs" };
@@ -131,9 +131,9 @@ export default async function BackgroundJobsPage() {
             <tbody className="divide-y divide-gray-100">
               {queues.map((queue) => (
                 <tr key={queue.name} className="align-top">
-                  <th scope="row" className="px-3 py-2 text-left font-normal">
+                  <th scope="row" className="min-w-40 px-3 py-2 text-left font-normal">
                     <span className="font-medium text-gray-900">{JOB_LABELS[queue.name].title}</span>
-                    <span className="block text-xs text-gray-500">{JOB_LABELS[queue.name].description}</span>
+                    <span className="hidden text-xs text-gray-500 sm:block">{JOB_LABELS[queue.name].description}</span>
                   </th>
                   <td className="px-3 py-2 whitespace-nowrap text-gray-600">{queue.scope === "company" ? "Your company" : "All companies"}</td>
                   <td className="px-3 py-2 text-right tabular-nums"><Count value={queue.waiting} /></td>
@@ -150,51 +150,53 @@ export default async function BackgroundJobsPage() {
           <h2 id="failed-jobs" className="text-base font-semibold text-gray-900">
             Failed jobs
           </h2>
-          {failures.length === 0 ? (
-            <p className="rounded-lg border border-dashed border-gray-300 bg-white px-4 py-6 text-center text-sm text-gray-600">No failed jobs.</p>
-          ) : (
-            <div className="relative overflow-x-auto rounded-lg border border-gray-200 bg-white">
-              <table className="min-w-full divide-y divide-gray-200 text-sm">
-                <caption className="sr-only">Jobs that failed after their last attempt, newest first</caption>
-                <thead className="bg-gray-50 text-left text-xs font-semibold uppercase tracking-wide text-gray-600">
-                  <tr>
-                    <th scope="col" className="px-3 py-2">Job</th>
-                    <th scope="col" className="px-3 py-2">On</th>
-                    <th scope="col" className="px-3 py-2">Error</th>
-                    <th scope="col" className="px-3 py-2 text-right">Attempts</th>
-                    <th scope="col" className="px-3 py-2">Failed</th>
-                    <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-gray-100">
-                  {failures.map((failure) => {
-                    const link = subjectLink(failure.subject);
-                    const label = `${JOB_LABELS[failure.name].title}${link ? ` (${link.label})` : ""}`;
-                    return (
-                      <tr key={failure.id} className="align-top">
-                        <td className="px-3 py-2 whitespace-nowrap font-medium">{JOB_LABELS[failure.name].title}</td>
-                        <td className="px-3 py-2 whitespace-nowrap">
-                          {link ? (
-                            <Link href={link.href} className="text-brand-600 hover:underline">
-                              {link.label}
-                            </Link>
-                          ) : (
-                            <span className="text-gray-400">—</span>
-                          )}
-                        </td>
-                        <td className="max-w-md px-3 py-2 text-gray-700">
-                          <span className="line-clamp-3" title={failure.error}>{failure.error}</span>
-                        </td>
-                        <td className="px-3 py-2 text-right tabular-nums">{failure.attempts}</td>
-                        <td className="px-3 py-2 whitespace-nowrap"><DateTime value={failure.finishedAt} /></td>
-                        <td className="px-3 py-2"><FailedJobActions id={failure.id} label={label} retryable={failure.retryable} /></td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <FailedJobsArea>
+            {failures.length === 0 ? (
+              <p className="rounded-lg border border-dashed border-gray-300 bg-white px-4 py-6 text-center text-sm text-gray-600">No failed jobs.</p>
+            ) : (
+              <div className="relative overflow-x-auto rounded-lg border border-gray-200 bg-white">
+                <table className="min-w-full divide-y divide-gray-200 text-sm">
+                  <caption className="sr-only">Jobs that failed after their last attempt, newest first</caption>
+                  <thead className="bg-gray-50 text-left text-xs font-semibold uppercase tracking-wide text-gray-600">
+                    <tr>
+                      <th scope="col" className="px-3 py-2">Job</th>
+                      <th scope="col" className="px-3 py-2">On</th>
+                      <th scope="col" className="px-3 py-2">Error</th>
+                      <th scope="col" className="px-3 py-2 text-right">Attempts</th>
+                      <th scope="col" className="px-3 py-2">Failed</th>
+                      <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-gray-100">
+                    {failures.map((failure) => {
+                      const link = subjectLink(failure.subject);
+                      const label = `${JOB_LABELS[failure.name].title}${link ? ` (${link.label})` : ""}`;
+                      return (
+                        <tr key={failure.id} className="align-top">
+                          <td className="px-3 py-2 whitespace-nowrap font-medium">{JOB_LABELS[failure.name].title}</td>
+                          <td className="px-3 py-2 whitespace-nowrap">
+                            {link ? (
+                              <Link href={link.href} className="text-brand-600 hover:underline">
+                                {link.label}
+                              </Link>
+                            ) : (
+                              <span className="text-gray-400">—</span>
+                            )}
+                          </td>
+                          <td className="max-w-md px-3 py-2 text-gray-700">
+                            <span className="line-clamp-3" title={failure.error}>{failure.error}</span>
+                          </td>
+                          <td className="px-3 py-2 text-right tabular-nums">{failure.attempts}</td>
+                          <td className="px-3 py-2 whitespace-nowrap"><DateTime value={failure.finishedAt} /></td>
+                          <td className="px-3 py-2"><FailedJobActions id={failure.id} label={label} retryable={failure.retryable} /></td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </FailedJobsArea>
         </section>
       </div>
     </>

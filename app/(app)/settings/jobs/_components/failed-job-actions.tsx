@@ -1,39 +1,56 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect } from "react";
+import { createContext, useContext, useState, useTransition, type ReactNode } from "react";
 import { Button } from "@/components/button";
 import { discardJobAction, retryJobAction, type JobActionState } from "../actions";
 
-function ActionForm({ id, label, action, variant, pendingLabel, name }: { id: string; label: string; name: string; pendingLabel: string; variant: "secondary" | "danger"; action: (previous: JobActionState | null, formData: FormData) => Promise<JobActionState> }) {
-  const [state, formAction, pending] = useActionState(action, null);
-  const router = useRouter();
-  // Leave the answer on screen a moment, then show the list as it is now (the row leaves it).
-  useEffect(() => {
-    if (!state?.ok) return;
-    const timer = setTimeout(() => router.refresh(), 1500);
-    return () => clearTimeout(timer);
-  }, [state, router]);
+// A Retry or Discard takes the row off the list (at the next refresh); what
+// happened is said above the list, where it stays.
+const Outcome = createContext<(state: JobActionState) => void>(() => {});
+
+export function FailedJobsArea({ children }: { children: ReactNode }) {
+  const [last, setLast] = useState<JobActionState | null>(null);
   return (
-    <form action={formAction} className="flex flex-col items-start gap-1">
-      <input type="hidden" name="id" value={id} />
-      <Button type="submit" variant={variant} pending={pending} pendingLabel={pendingLabel} aria-label={`${name}: ${label}`} className="whitespace-nowrap px-2.5! py-1! text-xs!">
-        {name}
-      </Button>
-      {state && (
-        <p role="status" className={`text-xs ${state.ok ? "text-green-700" : "text-red-700"}`}>
-          {state.message}
+    <Outcome.Provider value={setLast}>
+      {last && (
+        <p role="status" className={`rounded-md border px-3 py-2 text-sm ${last.ok ? "border-green-200 bg-green-50 text-green-900" : "border-red-200 bg-red-50 text-red-800"}`}>
+          {last.message}
         </p>
       )}
-    </form>
+      {children}
+    </Outcome.Provider>
+  );
+}
+
+type Action = (previous: JobActionState | null, formData: FormData) => Promise<JobActionState>;
+
+function ActionButton({ id, label, name, pendingLabel, action }: { id: string; label: string; name: string; pendingLabel: string; action: Action }) {
+  const [pending, startTransition] = useTransition();
+  const report = useContext(Outcome);
+  const router = useRouter();
+  // Called directly rather than through a form's state: the page refreshes
+  // itself every few seconds, and the answer must survive that.
+  const run = () =>
+    startTransition(async () => {
+      const form = new FormData();
+      form.set("id", id);
+      const state = await action(null, form);
+      report({ ...state, message: `${label}: ${state.message}` });
+      if (state.ok) router.refresh();
+    });
+  return (
+    <Button type="button" variant="secondary" onClick={run} pending={pending} pendingLabel={pendingLabel} aria-label={`${name}: ${label}`} className="whitespace-nowrap px-2.5! py-1! text-xs!">
+      {name}
+    </Button>
   );
 }
 
 export function FailedJobActions({ id, label, retryable }: { id: string; label: string; retryable: boolean }) {
   return (
     <div className="flex flex-wrap items-start gap-2">
-      {retryable && <ActionForm id={id} label={label} name="Retry" pendingLabel="Queuing…" variant="secondary" action={retryJobAction} />}
-      <ActionForm id={id} label={label} name="Discard" pendingLabel="Discarding…" variant="secondary" action={discardJobAction} />
+      {retryable && <ActionButton id={id} label={label} name="Retry" pendingLabel="Queuing…" action={retryJobAction} />}
+      <ActionButton id={id} label={label} name="Discard" pendingLabel="Discarding…" action={discardJobAction} />
     </div>
   );
 }
