@@ -3,9 +3,9 @@
 //      migrate two databases: one for integration tests, one for the e2e app;
 //   2. run Vitest (unit + integration) while `next build` builds the app;
 //   3. as soon as the build is ready, serve it with `next start` and run
-//      Playwright in Chromium (alongside Vitest if it is still running), and
-//      the system tests (tests/system: several app servers of the build on
-//      their own databases: crash and restart, two instances);
+//      Playwright in Chromium (alongside Vitest if it is still running); once
+//      both are done, the system tests (tests/system: several app servers of
+//      the build on their own databases: crash and restart, two instances);
 //   4. print one closing line "N passed, N failed, N skipped" and exit non-zero
 //      on any failure.
 // Options: --only unit|integration|e2e|system (repeatable), extra args after -- go to
@@ -112,8 +112,10 @@ async function main(): Promise<number> {
       : Promise.resolve(null);
     const systemJson = path.join(resultsDir, "vitest-system.json");
     rmSync(systemJson, { force: true });
+    // After the rest: the system tests start several app servers each, and on
+    // shared cores they would starve the browser tests of CPU (and be starved).
     const system = wants("system")
-      ? build.then(async (buildCode) => {
+      ? Promise.all([build, vitest, e2e]).then(async ([buildCode]) => {
           if (buildCode !== 0) return { passed: 0, failed: 1, skipped: 0, note: "next build failed; system tests not run" };
           const code = await run(
             bin("vitest"),
