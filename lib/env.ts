@@ -85,6 +85,8 @@ const serverSchema = z.object({
     .default("eng")
     .transform((value) => value.split(/[\s,+]+/).filter(Boolean))
     .pipe(z.array(z.enum(["eng", "fra", "deu"], { message: 'use "eng", "fra" or "deu", separated by commas' })).min(1)),
+  /** OCR threads (tesseract workers, ~150 MB each); unset: one per core, at most 4. */
+  OCR_WORKERS: z.coerce.number().int().min(1).max(16).optional(),
 });
 
 function isOneMailbox(value: string): boolean {

@@ -4,6 +4,7 @@
 // server on loopback whose received messages are parsed with mailparser. Each
 // test scopes the work to its own company. (lib/jobs/jobs.integration.test.ts
 // runs the same through the job queue.)
+import { SERVICES, type ServiceName } from "@/lib/iap/catalogue";
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { pool, prisma } from "@/lib/db/client";
@@ -36,7 +37,7 @@ afterAll(async () => {
 
 let ids = 0;
 /** A company with one Documents Digitization account (whole credits) watched at `threshold`, holding `balance`. */
-async function watchedAccount({ balance, threshold, service = "invoice_ocr" }: { balance: bigint; threshold: bigint; service?: string }) {
+async function watchedAccount({ balance, threshold, service = SERVICES.documentsDigitization }: { balance: bigint; threshold: bigint; service?: ServiceName }) {
   clearAccountCaches();
   const { company } = await createCompany();
   const account = await getOrCreateAccount(company.id, service);
@@ -179,7 +180,7 @@ describe("low-credit warnings", () => {
   it("four checks at the same time queue one e-mail per account", async () => {
     clearAccountCaches();
     const { company } = await createCompany();
-    const services = ["sms", "invoice_ocr", "partner_autocomplete", "reveal", "snailmail"];
+    const services: ServiceName[] = ["sms", "invoice_ocr", "partner_autocomplete", "reveal", "snailmail"];
     const addresses: string[] = [];
     for (const service of services) {
       const account = await getOrCreateAccount(company.id, service);

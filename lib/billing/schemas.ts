@@ -1,9 +1,10 @@
 // Input of the buy and demo-checkout forms, shared by the client forms and the
 // server actions (a "use server" file may only export async functions).
 import { z } from "zod";
+import { serviceNameSchema } from "@/lib/iap/catalogue";
 
 export const buyPackSchema = z.object({
-  service: z.string().regex(/^[a-z0-9_]{1,64}$/, "Unknown service."),
+  service: serviceNameSchema,
   packId: z.coerce.number({ error: "Choose a pack." }).int().positive("Choose a pack."),
 });
 
@@ -11,8 +12,3 @@ export const purchaseIdSchema = z.object({
   purchaseId: z.coerce.number({ error: "Unknown purchase." }).int().positive("Unknown purchase.").max(2_147_483_647, "Unknown purchase."),
 });
 
-export interface ActionState {
-  ok: boolean;
-  message?: string;
-  fieldErrors?: Record<string, string[] | undefined>;
-}

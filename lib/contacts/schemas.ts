@@ -55,9 +55,3 @@ export const contactListQuerySchema = z.object({
   q: z.string().trim().max(100).catch("").default(""),
   page: z.coerce.number().int().min(1).catch(1).default(1),
 });
-
-export interface ContactFormState {
-  ok: boolean;
-  message: string;
-  fieldErrors?: Partial<Record<keyof ContactFormValues, string[]>>;
-}

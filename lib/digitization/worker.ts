@@ -4,12 +4,12 @@ import { getOrCreateAccount, getService } from "@/lib/iap/accounts";
 import { charge } from "@/lib/iap/charge";
 import { InsufficientCreditsError } from "@/lib/iap/errors";
 import { creditsToUnits } from "@/lib/iap/units";
+import { SERVICES } from "@/lib/iap/catalogue";
 import { enqueueJob, type EnqueueOptions } from "@/lib/jobs/enqueue";
-import { checkFields } from "./extract/checks";
 import { ruleBasedExtractor } from "./extract/rule-based";
-import type { ExtractedFields, Extractor } from "./extract/types";
-import { ACCEPTED_TYPES, MAX_PAGES, type AcceptedType } from "./limits";
-import { countPages, DocumentReadError, readDocument } from "./read-document";
+import type { Extractor } from "./extract/types";
+import { ACCEPTED_TYPES, CREDITS_PER_DOCUMENT, MAX_PAGES, type AcceptedType } from "./limits";
+import { digitizeDocument, DocumentReadError, inspectDocument, type Digitized, type Inspection } from "./read-document";
 
 // Digitizing one document: the work of the "documents.digitize" job
 // (lib/jobs/list.ts), queued in the upload's transaction. The job system runs
@@ -18,11 +18,11 @@ import { countPages, DocumentReadError, readDocument } from "./read-document";
 // error. A document that cannot be read (no text, too many pages) is an
 // outcome, not a failure: it is not tried again.
 //
-// Credits: one per document read, through charge(): held when reading starts,
-// captured when the fields are extracted, released when reading fails.
+// Credits: one per document read (none for an e-invoice read from its XML,
+// see limits.ts), through charge(): held when reading starts, captured when
+// the fields are extracted, released when reading fails.
 
-export const SERVICE = "invoice_ocr";
-export const CREDITS_PER_DOCUMENT = 1;
+const SERVICE = SERVICES.documentsDigitization;
 const HOLD_TTL_SECONDS = 15 * 60;
 
 export type DigitizeOutcome = "digitized" | "failed" | "waiting" | "skipped";
@@ -34,19 +34,12 @@ export interface DigitizeAttempt {
   final: boolean;
 }
 
-interface Digitized {
-  fields: ExtractedFields;
-  source: "pdf_text" | "ocr";
-  pageCount: number;
-  text: string;
-}
-
 /**
  * Reads one document and records what it found. Throws on an unexpected error
  * (the job tries again); on the final attempt the document is marked ERROR
  * with that error first, so it never stays "Digitizing" forever.
  */
-export async function digitizeDocument(
+export async function processDocument(
   target: { documentId: number; companyId: number },
   attempt: DigitizeAttempt = { jobId: "direct", number: 1, final: true },
   extractor: Extractor = ruleBasedExtractor,
@@ -78,39 +71,34 @@ async function read(
   await setDocument(target, { state: "DIGITIZING", progress: 0, errorReason: null });
 
   // Checked before any credit is held: a refused document costs nothing.
-  const pageCount = await countPages(document.content, type);
+  const inspection: Inspection = await inspectDocument(document.content, type);
+  const { pageCount } = inspection;
   if (pageCount > MAX_PAGES) return fail(target, "too many pages");
   await setDocument(target, { pageCount });
 
   const account = await getOrCreateAccount(target.companyId, SERVICE);
   // An attempt that crashed after its credit was captured is not charged again.
   const paid = await capturedResult(account.id, target.documentId);
+  const digitize = () => digitizeDocument(document.content, type, { progress: throttledProgress(target.documentId), extractor });
   let result: Digitized;
-  let holdId: number;
+  let holdId: number | null = null;
   if (paid) {
     ({ result, holdId } = paid);
+  } else if (inspection.credits === 0) {
+    result = await digitize();
   } else {
     try {
       const charged = await charge(
         {
           companyId: target.companyId,
           service: SERVICE,
-          amount: creditsToUnits(CREDITS_PER_DOCUMENT, account.service.decimals),
+          amount: creditsToUnits(inspection.credits, account.service.decimals),
           idempotencyKey: `document:${target.documentId}:${attempt.jobId}:${attempt.number}`,
           reference: `document:${target.documentId}`,
           description: `Digitized ${document.fileName}`,
           ttlSeconds: HOLD_TTL_SECONDS,
         },
-        async (): Promise<Digitized> => {
-          const read = await readDocument(document.content, type, throttledProgress(target.documentId));
-          const fields = checkFields(await extractor.extract({ rows: read.rows, source: read.source }));
-          // Nothing recognisable was found: not a bill, or not legible. Not charged.
-          const found = Object.values(fields).filter((f) => f.value !== null).length;
-          if (!fields.total.value && !fields.invoiceNumber.value && found < 3) {
-            throw new DocumentReadError("unreadable", "No invoice fields were found in the text.");
-          }
-          return { fields, source: read.source, pageCount: read.pageCount, text: read.rows.map((r) => r.text).join("\n") };
-        },
+        digitize,
       );
       result = charged.result;
       holdId = charged.hold.id;
@@ -126,6 +114,8 @@ async function read(
       progress: 100,
       errorReason: null,
       fields: result.fields as object,
+      lines: result.lines as object[],
+      creditNote: result.creditNote,
       textSource: result.source,
       text: result.text,
       pageCount: result.pageCount,

@@ -7,8 +7,8 @@ import { InsufficientCreditsError } from "@/lib/iap/errors";
 import { creditsToUnits, formatCredits } from "@/lib/iap/units";
 import { companyDataProvider } from "./providers";
 import type { LeadCriteria } from "./providers/provider";
+import { SERVICES } from "@/lib/iap/catalogue";
 
-export const LEADS_SERVICE = "reveal";
 export const NO_RESULT_OUTCOME = "No result (no credits were used)";
 export const NOT_ENOUGH_CREDITS_OUTCOME = "Not enough credits";
 
@@ -45,7 +45,7 @@ export function leadsOutcome(requested: number, found: number, decimals: number)
  * backstop, and the capture counts rows really inserted.
  */
 export async function generateLeads(input: GenerateLeadsInput): Promise<GenerateLeadsResult> {
-  const service = await getService(LEADS_SERVICE);
+  const service = await getService(SERVICES.leadGeneration);
   const created = await pool().query(
     `INSERT INTO lead_request (company_id, client_key, requested, countries, industries, created_by_id)
      VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (company_id, client_key) DO NOTHING RETURNING id`,
@@ -58,7 +58,7 @@ export async function generateLeads(input: GenerateLeadsInput): Promise<Generate
     const charged = await charge(
       {
         companyId: input.companyId,
-        service: LEADS_SERVICE,
+        service: SERVICES.leadGeneration,
         amount: creditsToUnits(input.count, service.decimals),
         idempotencyKey: `lead-request:${requestId}`,
         description: `Lead Generation: up to ${input.count} companies`,
@@ -171,7 +171,7 @@ export interface LeadRequestRow {
 
 export async function listLeadRequests(companyId: number, limit = 50): Promise<LeadRequestRow[]> {
   const [service, requests] = await Promise.all([
-    getService(LEADS_SERVICE),
+    getService(SERVICES.leadGeneration),
     prisma().leadRequest.findMany({ where: { companyId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit }),
   ]);
   return requests.map((r) => ({

@@ -3,11 +3,11 @@ import { getOrCreateAccount, type AccountRef } from "./accounts";
 import type { ServiceName } from "./catalogue";
 import { HoldNotPendingError } from "./errors";
 import { findHoldById, holdState } from "./holds";
-import { authorize, capture, expireHold, release, type Hold } from "./ledger";
+import { reserve, capture, expireHold, release, type Hold } from "./ledger";
 
 export interface ChargeOptions<T> {
   companyId: number;
-  service: ServiceName | string;
+  service: ServiceName;
   /** Units to reserve: the most the work may cost. */
   amount: bigint;
   /** One key per piece of work (e.g. `sms:<id>`): a retry or double-click charges once. */
@@ -43,7 +43,7 @@ const REPLAY_WAIT_MS = 50;
  */
 export async function charge<T>(options: ChargeOptions<T>, work: (hold: Hold, account: AccountRef) => Promise<T>): Promise<ChargeResult<T>> {
   const account = await getOrCreateAccount(options.companyId, options.service);
-  const hold = await authorize(account, options.amount, options);
+  const hold = await reserve(account, options.amount, options);
   if (hold.replayed) return replay<T>(hold);
 
   let result: T;

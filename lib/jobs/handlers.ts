@@ -1,6 +1,6 @@
 import "server-only";
 import { checkLowCredits, queueLowCreditWarnings } from "@/lib/alerts/low-credits";
-import { digitizeDocument, resetFailedDocument, sweepDocuments } from "@/lib/digitization/worker";
+import { processDocument, resetFailedDocument, sweepDocuments } from "@/lib/digitization/worker";
 import { expireHolds } from "@/lib/iap/ledger";
 import { deliverEmail, enqueueUndeliveredEmails } from "@/lib/mail/delivery";
 import { requeueEmail } from "@/lib/mail/outbox";
@@ -44,7 +44,7 @@ export const HANDLERS: { [N in JobName]: JobHandler<N> } = {
   "credits.low-sweep": { run: () => queueLowCreditWarnings() },
   "credits.expire-holds": { run: () => expireHolds() },
   "documents.digitize": {
-    run: (target, { jobId, attempt, final }) => digitizeDocument(target, { jobId, number: attempt, final }),
+    run: (target, { jobId, attempt, final }) => processDocument(target, { jobId, number: attempt, final }),
     prepareRetry: (target) => resetFailedDocument(target),
   },
   "documents.sweep": { run: () => sweepDocuments() },

@@ -1,6 +1,5 @@
 // Shared by the SMS dialogs (client) and their server actions.
 import { z } from "zod";
-import type { InsufficientCreditsProps } from "@/components/insufficient-credits-notice";
 
 const clientId = z.string().trim().min(8, "Missing send id: reload the page.").max(100);
 
@@ -23,20 +22,8 @@ export const massSmsSendSchema = z.object({
   clientId,
 });
 
-export interface SendSmsState {
-  ok: boolean;
-  message: string;
-  fieldErrors?: Partial<Record<"body" | "number", string[]>>;
-  insufficient?: InsufficientCreditsProps;
-  /** Set when the gateway failed: the message to show is in `message`. */
-  failed?: boolean;
-  /** Bumped on every answer so the dialog can react once per send. */
-  at?: number;
-}
-
+/** What the mass SMS dialog shows before sending: who gets it, who is skipped, the price per number. */
 export interface MassSmsPreview {
-  ok: boolean;
-  message: string;
   total: number;
   recipients: number;
   duplicates: number;
@@ -45,11 +32,9 @@ export interface MassSmsPreview {
   priceGroups: { creditsPerPart: string; count: number }[];
 }
 
+/** A started batch, and how far it got (once the dialog has asked). */
 export interface MassSmsStatus {
-  ok: boolean;
-  message: string;
-  batchKey?: string;
-  insufficient?: InsufficientCreditsProps;
+  batchKey: string;
   progress?: {
     messages: number;
     queued: number;

@@ -6,8 +6,7 @@ import { describeAddressProblems, validateAddress, type AddressField, type Posta
 import { priceLetter, type Zone } from "./price";
 import { queueLetterRun } from "./queue-run";
 import { LetterFormatError, renderDocumentLetter, renderLetter, unprintableCharacters, type Recipient, type Sender } from "./render";
-
-export const SNAILMAIL = "snailmail";
+import { SERVICES } from "@/lib/iap/catalogue";
 
 export interface ComposeInput {
   companyId: number;
@@ -101,7 +100,7 @@ export async function prepareLetter(input: ComposeInput): Promise<Prepared | Com
 
   const price = priceLetter({ senderCountry: company.country, country: recipient.country, pages: rendered.pages, color: input.color, duplex: input.duplex });
   if (!price.ok) return { ok: false, code: price.code, message: price.message };
-  const service = await getService(SNAILMAIL);
+  const service = await getService(SERVICES.snailmail);
   return {
     ok: true,
     pdf: rendered.pdf,

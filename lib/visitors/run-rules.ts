@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { pool, prisma } from "@/lib/db/client";
-import { LEADS_SERVICE } from "@/lib/enrichment/leads";
+import { SERVICES } from "@/lib/iap/catalogue";
 import { matchOrganisation } from "@/lib/enrichment/organisation-match";
 import type { DirectoryCompanyData } from "@/lib/enrichment/providers/provider";
 import { recentlyRevealed, recordVisitLead, revealedToday, REVEAL_AGAIN_AFTER_DAYS, type VisitLeadInput } from "@/lib/enrichment/visit-leads";
@@ -87,7 +87,7 @@ const RULE_LOCK = "visitor-rule";
  */
 export async function runRule(rule: VisitorRuleRow & { companyId: number }): Promise<RuleRunResult> {
   const result: RuleRunResult = { ruleId: rule.id, companyId: rule.companyId, candidates: 0, revealed: 0, updated: 0, otherCountry: 0, stopped: null, creditsUsed: 0n };
-  const service = await getService(LEADS_SERVICE);
+  const service = await getService(SERVICES.leadGeneration);
   const oneCredit = creditsToUnits(1, service.decimals);
   const runKey = randomUUID();
   const candidates = await candidatesOf(rule);
@@ -128,7 +128,7 @@ export async function runRule(rule: VisitorRuleRow & { companyId: number }): Pro
       const charged = await charge(
         {
           companyId: rule.companyId,
-          service: LEADS_SERVICE,
+          service: SERVICES.leadGeneration,
           amount: oneCredit,
           idempotencyKey: `visit-reveal:${rule.id}:${runKey}:${key}`,
           description: `Lead Generation: website visitor ${directory?.name ?? candidate.organisation}`,
@@ -174,7 +174,7 @@ export async function runVisitsToLeads(scope: { companyId?: number; ruleId?: num
 
 /** What a stopped rule needs (1 credit) against what the company has: for the one buy prompt. */
 export async function revealShortage(companyId: number): Promise<InsufficientCreditsError> {
-  const service = await getService(LEADS_SERVICE);
-  const account = await getOrCreateAccount(companyId, LEADS_SERVICE);
+  const service = await getService(SERVICES.leadGeneration);
+  const account = await getOrCreateAccount(companyId, SERVICES.leadGeneration);
   return new InsufficientCreditsError(service, creditsToUnits(1, service.decimals), await balanceOf(account.id));
 }

@@ -67,9 +67,3 @@ export const pageViewSchema = z.object({
   url: z.url({ protocol: /^https?$/, error: "url must be the page's http(s) address" }).max(2048),
   referrer: z.string().max(2048).optional().default(""),
 });
-
-export interface FormState<Field extends string = string> {
-  ok: boolean;
-  message: string;
-  fieldErrors?: Partial<Record<Field, string[]>>;
-}

@@ -14,7 +14,8 @@ import { uploadDocuments } from "@/lib/digitization/documents";
 import { disconnectDb, pool, prisma } from "@/lib/db/client";
 import { reloadEnv } from "@/lib/env";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
-import { authorize, debit, grant } from "@/lib/iap/ledger";
+import { SERVICES } from "@/lib/iap/catalogue";
+import { debit, grant, reserve } from "@/lib/iap/ledger";
 import { registerJobSubscriptions } from "@/lib/jobs/subscriptions";
 import { queueEmail } from "@/lib/mail/outbox";
 import { queueLetter } from "@/lib/snailmail/compose";
@@ -67,7 +68,7 @@ async function invoicePdf(n: number): Promise<Uint8Array> {
 it("two instances share every job: each e-mail once, each document once, no letter posted twice", async () => {
   const company = await prisma().company.create({ data: { name: "Two Instances SA", country: "BE", currency: "EUR", street: "Rue de la Loi 16", city: "Brussels", zip: "1000" } });
   const user = await prisma().user.create({ data: { companyId: company.id, email: "two@test.example", name: "Two", passwordHash: "x", role: "ADMIN" } });
-  for (const service of ["invoice_ocr", "snailmail"]) {
+  for (const service of [SERVICES.documentsDigitization, SERVICES.snailmail]) {
     await grant(await getOrCreateAccount(company.id, service), 1_000n, { kind: "ADJUSTMENT", description: "opening", idempotencyKey: "opening" });
   }
   const warned: string[] = [];
@@ -82,14 +83,14 @@ it("two instances share every job: each e-mail once, each document once, no lett
     for (let i = 0; i < WATCHED_PER_WAVE; i++) {
       // A company of its own per watched account: a debit from 10 to 4 crosses its threshold of 5.
       const watcher = await prisma().company.create({ data: { name: `Watcher ${wave}-${i}`, country: "BE", currency: "EUR" } });
-      const account = await getOrCreateAccount(watcher.id, "partner_autocomplete");
+      const account = await getOrCreateAccount(watcher.id, SERVICES.partnerAutocomplete);
       const to = `warn-${wave}-${i}@test.example`;
       warned.push(to);
       await grant(account, 10n, { kind: "ADJUSTMENT", description: "opening", idempotencyKey: "opening" });
       await prisma().iapAccount.update({ where: { id: account.id }, data: { warnEnabled: true, warningThreshold: 5n, warningEmail: to } });
       await debit(account, 6n, { description: "crossing", idempotencyKey: "crossing" });
       // A hold whose work never comes back: the scheduled sweep frees it.
-      holds.push((await authorize(account, 1n, { description: "abandoned", idempotencyKey: "abandoned", ttlSeconds: 1 })).id);
+      holds.push((await reserve(account, 1n, { description: "abandoned", idempotencyKey: "abandoned", ttlSeconds: 1 })).id);
     }
     const files = await Promise.all(Array.from({ length: DOCUMENTS_PER_WAVE }, async (_, i) => ({ name: `invoice-${wave}-${i}.pdf`, type: "application/pdf", bytes: await invoicePdf(wave * 10 + i) })));
     documents.push(...(await uploadDocuments({ id: user.id, companyId: company.id }, "VENDOR_BILL", files)));

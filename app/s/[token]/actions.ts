@@ -4,55 +4,66 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { formAction, ok, refuse } from "@/lib/actions/action";
 import { env } from "@/lib/env";
 import { CALLBACK_PATH } from "@/lib/identity/config";
+import { signingPath } from "@/lib/routes";
 import { clientIp } from "@/lib/sign/client-ip";
-import { signatureSchema, type SigningState } from "@/lib/sign/schemas";
+import { signatureSchema } from "@/lib/sign/schemas";
 import { refuseDocument, signDocument, SigningError } from "@/lib/sign/signing";
 import { LOGIN_COOKIE, LOGIN_TTL_SECONDS, loginCookieValue, startVerification } from "@/lib/sign/verification";
 
-// The public signing page's actions. There is no session to check: the
-// signing token in the link is the signer's only credential, and every lib
-// function below starts by checking it (known, unexpired, still open).
+// The public signing page's actions. There is no session to check (role
+// PUBLIC): the signing token in the link, posted back in a hidden field, is the
+// signer's only credential, and every lib function below starts by checking it
+// (known, unexpired, still open).
+
+const signingLink = z.object({ token: z.string().min(1).max(200) });
 
 // "Verify my identity": reserve the credit, remember the login in this browser, go to the provider.
-export async function startVerificationAction(token: string, _previous: SigningState, _formData: FormData): Promise<SigningState> {
-  const started = await startVerification(token);
-  if (!started.ok) return { ok: false, message: started.message };
-  (await cookies()).set(LOGIN_COOKIE, loginCookieValue(started.loginId, token), {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: env().APP_URL.startsWith("https:"),
-    path: CALLBACK_PATH,
-    maxAge: LOGIN_TTL_SECONDS,
-  });
-  redirect(started.url);
-}
+export const startVerificationAction = formAction({
+  role: "PUBLIC",
+  input: signingLink,
+  async run({ input: { token } }) {
+    const started = await startVerification(token);
+    if (!started.ok) return refuse(started.message);
+    (await cookies()).set(LOGIN_COOKIE, loginCookieValue(started.loginId, token), {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: env().APP_URL.startsWith("https:"),
+      path: CALLBACK_PATH,
+      maxAge: LOGIN_TTL_SECONDS,
+    });
+    redirect(started.url);
+  },
+});
 
-export async function signAction(token: string, _previous: SigningState, formData: FormData): Promise<SigningState> {
-  const parsed = signatureSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    const errors = z.flattenError(parsed.error);
-    return { ok: false, message: [...errors.formErrors, ...Object.values(errors.fieldErrors).flat()][0] ?? "Add your signature first." };
-  }
-  try {
-    await signDocument(token, parsed.data, clientIp(await headers()));
-  } catch (error) {
-    if (error instanceof SigningError) return { ok: false, message: error.message };
-    throw error;
-  }
-  revalidatePath(`/s/${token}`);
-  return { ok: true, message: "Signed. Thank you!" };
-}
+export const signAction = formAction({
+  role: "PUBLIC",
+  input: signingLink.and(signatureSchema),
+  async run({ input: { token, ...signature } }) {
+    try {
+      await signDocument(token, signature, clientIp(await headers()));
+    } catch (error) {
+      if (error instanceof SigningError) return refuse(error.message);
+      throw error;
+    }
+    revalidatePath(signingPath(token));
+    return ok("Signed. Thank you!");
+  },
+});
 
-export async function refuseAction(token: string, _previous: SigningState, formData: FormData): Promise<SigningState> {
-  const reason = z.string().trim().max(500).optional().safeParse(formData.get("reason") ?? undefined);
-  try {
-    await refuseDocument(token, reason.success && reason.data ? reason.data : null, clientIp(await headers()));
-  } catch (error) {
-    if (error instanceof SigningError) return { ok: false, message: error.message };
-    throw error;
-  }
-  revalidatePath(`/s/${token}`);
-  return { ok: true, message: "You refused to sign. The sender has been notified." };
-}
+export const refuseAction = formAction({
+  role: "PUBLIC",
+  input: signingLink.extend({ reason: z.string().trim().max(500, "Keep the reason under 500 characters.").optional() }),
+  async run({ input: { token, reason } }) {
+    try {
+      await refuseDocument(token, reason || null, clientIp(await headers()));
+    } catch (error) {
+      if (error instanceof SigningError) return refuse(error.message);
+      throw error;
+    }
+    revalidatePath(signingPath(token));
+    return ok("You refused to sign. The sender has been notified.");
+  },
+});

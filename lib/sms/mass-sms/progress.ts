@@ -1,5 +1,6 @@
 import "server-only";
 import { pool } from "@/lib/db/client";
+import { SERVICES } from "@/lib/iap/catalogue";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { formatCredits } from "@/lib/iap/units";
 import { formatE164 } from "../phone";
@@ -38,7 +39,7 @@ export async function massSmsProgress(companyId: number, batchKey: string): Prom
         WHERE m.company_id = $1 AND m.batch_key = $2 AND m.state = 'ERROR' ORDER BY m.id LIMIT 20`,
       [companyId, batchKey],
     ),
-    getOrCreateAccount(companyId, "sms"),
+    getOrCreateAccount(companyId, SERVICES.sms),
   ]);
   const by = Object.fromEntries(counts.rows.map((r) => [r.state, r]));
   const hold = await findBatchHold(account, batchKey);

@@ -1,8 +1,9 @@
 import "server-only";
 import { pool } from "@/lib/db/client";
+import { SERVICES } from "@/lib/iap/catalogue";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { InsufficientCreditsError } from "@/lib/iap/errors";
-import { authorize, release } from "@/lib/iap/ledger";
+import { release, reserve } from "@/lib/iap/ledger";
 import { formatCredits } from "@/lib/iap/units";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { checkMessage } from "../message";
@@ -52,10 +53,10 @@ export async function queueMassSms(input: {
 
   const credits = plan.recipients.map((r) => creditsPerPart(prices, r.country) * BigInt(parts));
   const total = credits.reduce((sum, c) => sum + c, 0n);
-  const account = await getOrCreateAccount(input.companyId, "sms");
+  const account = await getOrCreateAccount(input.companyId, SERVICES.sms);
   let hold;
   try {
-    hold = await authorize(account, total, {
+    hold = await reserve(account, total, {
       idempotencyKey: batchHoldKey(batchKey),
       description: `Mass SMS to ${plan.recipients.length} numbers (${parts} SMS each)`,
       reference: `sms-batch:${batchKey}`,

@@ -1,5 +1,6 @@
 import "server-only";
 import { pool } from "@/lib/db/client";
+import { SERVICES } from "@/lib/iap/catalogue";
 import { getOrCreateAccount, type AccountRef } from "@/lib/iap/accounts";
 import { HoldNotPendingError } from "@/lib/iap/errors";
 import { capture, debit } from "@/lib/iap/ledger";
@@ -101,7 +102,7 @@ export async function settleBatch(companyId: number, batchKey: string): Promise<
     [companyId, batchKey],
   );
   if (rows[0].pending > 0) return false;
-  const account = await getOrCreateAccount(companyId, "sms");
+  const account = await getOrCreateAccount(companyId, SERVICES.sms);
   const hold = await findBatchHold(account, batchKey);
   if (!hold || hold.status === "CAPTURED" || hold.status === "RELEASED") return true;
   const used = BigInt(rows[0].used);

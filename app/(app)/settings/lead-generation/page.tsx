@@ -1,15 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DateTime } from "@/components/date-time";
-import { InsufficientCreditsNotice, insufficientCreditsProps } from "@/components/insufficient-credits-notice";
+import { ActionButton } from "@/components/action-button";
+import { DataTable } from "@/components/data-table";
+import { InsufficientCreditsNotice } from "@/components/insufficient-credits-notice";
 import { PageHeader } from "@/components/page-header";
+import { StatusBadge } from "@/components/status-badge";
 import { requireAdmin } from "@/lib/auth/session";
 import { countryName, countryOptions } from "@/lib/contacts/countries";
 import { env } from "@/lib/env";
+import { buyCreditsPrompt } from "@/lib/iap/insufficient-credits";
 import { listRules } from "@/lib/visitors/rules";
 import { revealShortage } from "@/lib/visitors/run-rules";
 import { listSites, siteSnippet } from "@/lib/visitors/sites";
-import { createRuleAction, registerSiteAction, removeRuleAction, removeSiteAction, runRulesNowAction, setRuleActiveAction } from "./actions";
+import { createRuleAction, registerSiteAction, removeRuleAction, removeSiteAction, setRuleActiveAction } from "./actions";
 import { RuleForm } from "./_components/rule-form";
 import { RunRulesButton } from "./_components/run-rules-button";
 import { SiteForm } from "./_components/site-form";
@@ -21,9 +25,7 @@ export default async function LeadGenerationSettingsPage() {
   const user = await requireAdmin("/settings/lead-generation");
   const [sites, rules] = await Promise.all([listSites(user.companyId), listRules(user.companyId)]);
   const stopped = rules.some((rule) => rule.active && rule.stoppedAt);
-  const shortage = stopped ? insufficientCreditsProps(await revealShortage(user.companyId), "to reveal more website visitors (Lead Generation)") : null;
-  const th = "px-3 py-2 text-left font-medium text-gray-700";
-  const td = "px-3 py-2 align-top";
+  const shortage = stopped ? buyCreditsPrompt(await revealShortage(user.companyId), "to reveal more website visitors (Lead Generation)") : null;
 
   return (
     <>
@@ -61,11 +63,9 @@ export default async function LeadGenerationSettingsPage() {
                           )}
                         </p>
                       </div>
-                      <form action={removeSiteAction.bind(null, site.id)}>
-                        <button type="submit" aria-label={`Remove ${site.name}`} className="text-sm text-red-700 hover:underline">
-                          Remove
-                        </button>
-                      </form>
+                      <ActionButton action={removeSiteAction} fields={{ siteId: site.id }} pendingLabel="Removing…" label={`Remove ${site.name}`} className="text-red-700" showSuccess={false}>
+                        Remove
+                      </ActionButton>
                     </div>
                     <Snippet siteName={site.name} code={`${snippet.script}\n${snippet.pixel}`} />
                   </li>
@@ -91,64 +91,52 @@ export default async function LeadGenerationSettingsPage() {
                 with the pages they visited.
               </p>
             </div>
-            <RunRulesButton action={runRulesNowAction} />
+            <RunRulesButton />
           </div>
           {shortage && <InsufficientCreditsNotice {...shortage} />}
           {rules.length > 0 && (
-            <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white shadow-xs">
-              <table className="min-w-full divide-y divide-gray-200 text-sm" aria-label="Visits to Leads rules">
-                <thead className="bg-gray-50">
-                  <tr>
-                    <th className={th}>Rule</th>
-                    <th className={th}>Countries</th>
-                    <th className={th}>Pages</th>
-                    <th className={th}>Min. views</th>
-                    <th className={th}>Leads today</th>
-                    <th className={th}>Last run</th>
-                    <th className={th}>Status</th>
-                    <th className={th}>
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-gray-100">
-                  {rules.map((rule) => (
-                    <tr key={rule.id}>
-                      <td className={`${td} font-medium text-gray-900`}>{rule.name}</td>
-                      <td className={td}>{rule.countries.length ? rule.countries.map((c) => countryName(c)).join(", ") : "Any"}</td>
-                      <td className={`${td} font-mono text-xs`}>{rule.urlPatterns.length ? rule.urlPatterns.join(" ") : "Any page"}</td>
-                      <td className={td}>{rule.minPageViews}</td>
-                      <td className={`${td} tabular-nums`}>
-                        {rule.revealedToday} / {rule.maxLeadsPerDay}
-                      </td>
-                      <td className={`${td} whitespace-nowrap text-gray-600`}>{rule.lastRunAt ? <DateTime value={rule.lastRunAt} /> : "Not yet"}</td>
-                      <td className={td}>
-                        {!rule.active ? (
-                          <span className="rounded bg-gray-100 px-1.5 py-0.5 text-xs font-medium text-gray-800">Inactive</span>
-                        ) : rule.stoppedAt ? (
-                          <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">Stopped: not enough credits</span>
-                        ) : (
-                          <span className="rounded bg-green-100 px-1.5 py-0.5 text-xs font-medium text-green-900">Active</span>
-                        )}
-                      </td>
-                      <td className={`${td} whitespace-nowrap`}>
-                        <form action={setRuleActiveAction.bind(null, rule.id, !rule.active)} className="inline">
-                          <button type="submit" className="text-brand-600 hover:underline">
-                            {rule.active ? "Deactivate" : "Activate"}
-                          </button>
-                        </form>
-                        {" · "}
-                        <form action={removeRuleAction.bind(null, rule.id)} className="inline">
-                          <button type="submit" aria-label={`Remove rule ${rule.name}`} className="text-red-700 hover:underline">
-                            Remove
-                          </button>
-                        </form>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption="Visits to Leads rules"
+              rows={rules}
+              rowKey={(rule) => rule.id}
+              empty={null}
+              columns={[
+                { key: "rule", header: "Rule", className: "font-medium text-gray-900", cell: (rule) => rule.name },
+                { key: "countries", header: "Countries", cell: (rule) => (rule.countries.length ? rule.countries.map((c) => countryName(c)).join(", ") : "Any") },
+                { key: "pages", header: "Pages", className: "font-mono text-xs", cell: (rule) => (rule.urlPatterns.length ? rule.urlPatterns.join(" ") : "Any page") },
+                { key: "views", header: "Min. views", numeric: true, cell: (rule) => rule.minPageViews },
+                { key: "today", header: "Leads today", numeric: true, cell: (rule) => `${rule.revealedToday} / ${rule.maxLeadsPerDay}` },
+                { key: "run", header: "Last run", nowrap: true, className: "text-gray-600", cell: (rule) => (rule.lastRunAt ? <DateTime value={rule.lastRunAt} /> : "Not yet") },
+                {
+                  key: "status",
+                  header: "Status",
+                  cell: (rule) =>
+                    !rule.active ? (
+                      <StatusBadge tone="neutral">Inactive</StatusBadge>
+                    ) : rule.stoppedAt ? (
+                      <StatusBadge tone="warning">Stopped: not enough credits</StatusBadge>
+                    ) : (
+                      <StatusBadge tone="success">Active</StatusBadge>
+                    ),
+                },
+                {
+                  key: "actions",
+                  header: "Actions",
+                  headerHidden: true,
+                  nowrap: true,
+                  cell: (rule) => (
+                    <span className="flex gap-3">
+                      <ActionButton action={setRuleActiveAction} fields={{ ruleId: rule.id, active: !rule.active }} pendingLabel="Saving…" showSuccess={false}>
+                        {rule.active ? "Deactivate" : "Activate"}
+                      </ActionButton>
+                      <ActionButton action={removeRuleAction} fields={{ ruleId: rule.id }} pendingLabel="Removing…" label={`Remove rule ${rule.name}`} className="text-red-700" showSuccess={false}>
+                        Remove
+                      </ActionButton>
+                    </span>
+                  ),
+                },
+              ]}
+            />
           )}
           <RuleForm action={createRuleAction} countries={countryOptions()} />
         </section>

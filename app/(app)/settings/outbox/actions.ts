@@ -1,40 +1,29 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
-import { AuthError, authorize } from "@/lib/auth/session";
+import { formAction, ok, refuse } from "@/lib/actions/action";
 import { retryEmail } from "@/lib/mail/delivery";
 import { retryEmailSchema } from "@/lib/mail/schemas";
+import { outboxEmailPath } from "@/lib/routes";
 
-export interface RetryState {
-  ok: boolean;
-  message: string;
-  fieldErrors?: Record<string, string[] | undefined>;
-}
-
-export async function retryEmailAction(_previous: RetryState | null, formData: FormData): Promise<RetryState> {
-  let user;
-  try {
-    user = await authorize("ADMIN");
-  } catch (error) {
-    if (error instanceof AuthError) return { ok: false, message: error.message };
-    throw error;
-  }
-  const parsed = retryEmailSchema.safeParse({ id: formData.get("id") });
-  if (!parsed.success) return { ok: false, message: "Unknown e-mail.", fieldErrors: z.flattenError(parsed.error).fieldErrors };
-  const outcome = await retryEmail(user.companyId, parsed.data.id);
-  revalidatePath("/settings/outbox");
-  revalidatePath(`/settings/outbox/${parsed.data.id}`);
-  switch (outcome.status) {
-    case "sent":
-      return { ok: true, message: "Sent." };
-    case "not-delivered":
-      return { ok: false, message: `${outcome.lastError}. The message stays here and goes out once it is set.` };
-    case "failed":
-      return { ok: false, message: `Sending failed: ${outcome.lastError ?? "unknown error"}. It will be retried automatically.` };
-    case "queued":
-      return { ok: true, message: "Queued: it goes out with the next background job run." };
-    case "not-retriable":
-      return { ok: false, message: "This e-mail was already sent, is being sent right now, or does not exist." };
-  }
-}
+/** Retry now: the e-mail's delivery job runs again at once; what became of it is the answer (sent, kept, or failed again). */
+export const retryEmailAction = formAction({
+  role: "ADMIN",
+  input: retryEmailSchema,
+  async run({ user, input }) {
+    const outcome = await retryEmail(user.companyId, input.id);
+    if (outcome.status === "not-retriable") return refuse("This e-mail was already sent, is being sent right now, or does not exist.");
+    revalidatePath("/settings/outbox");
+    revalidatePath(outboxEmailPath(input.id));
+    switch (outcome.status) {
+      case "sent":
+        return ok("Sent.", { sent: true });
+      case "not-delivered":
+        return ok(`${outcome.lastError}. The message stays here and goes out once it is set.`, { sent: false });
+      case "failed":
+        return ok(`Sending failed: ${outcome.lastError ?? "unknown error"}. It will be retried automatically.`, { sent: false });
+      case "queued":
+        return ok("Queued: it goes out with the next background job run.", { sent: false });
+    }
+  },
+});

@@ -2,15 +2,22 @@
 
 import { useRouter } from "next/navigation";
 import { createContext, useContext, useState, useTransition, type ReactNode } from "react";
+import { actionMessage } from "@/components/action-feedback";
 import { Button } from "@/components/button";
-import { discardJobAction, retryJobAction, type JobActionState } from "../actions";
+import type { ActionState } from "@/lib/actions/state";
+import { discardJobAction, retryJobAction } from "../actions";
 
 // A Retry or Discard takes the row off the list (at the next refresh); what
 // happened is said above the list, where it stays.
-const Outcome = createContext<(state: JobActionState) => void>(() => {});
+interface Said {
+  ok: boolean;
+  message: string;
+}
+
+const Outcome = createContext<(said: Said) => void>(() => {});
 
 export function FailedJobsArea({ children }: { children: ReactNode }) {
-  const [last, setLast] = useState<JobActionState | null>(null);
+  const [last, setLast] = useState<Said | null>(null);
   return (
     <Outcome.Provider value={setLast}>
       {last && (
@@ -23,7 +30,7 @@ export function FailedJobsArea({ children }: { children: ReactNode }) {
   );
 }
 
-type Action = (previous: JobActionState | null, formData: FormData) => Promise<JobActionState>;
+type Action = (input: unknown) => Promise<ActionState>;
 
 function ActionButton({ id, label, name, pendingLabel, action }: { id: string; label: string; name: string; pendingLabel: string; action: Action }) {
   const [pending, startTransition] = useTransition();
@@ -33,10 +40,8 @@ function ActionButton({ id, label, name, pendingLabel, action }: { id: string; l
   // itself every few seconds, and the answer must survive that.
   const run = () =>
     startTransition(async () => {
-      const form = new FormData();
-      form.set("id", id);
-      const state = await action(null, form);
-      report({ ...state, message: `${label}: ${state.message}` });
+      const state = await action({ id });
+      report({ ok: state.ok, message: `${label}: ${actionMessage(state) ?? ""}` });
       if (state.ok) router.refresh();
     });
   return (

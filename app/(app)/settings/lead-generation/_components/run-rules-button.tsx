@@ -1,23 +1,25 @@
 "use client";
 
-import { useActionState } from "react";
+import { actionMessage, PromptNotice, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
-import { InsufficientCreditsNotice } from "@/components/insufficient-credits-notice";
-import type { RunState } from "../actions";
+import { runRulesNowAction } from "../actions";
 
-export function RunRulesButton({ action }: { action: (state: RunState) => Promise<RunState> }) {
-  const [state, formAction, pending] = useActionState(action, { ok: false, message: "" });
+export function RunRulesButton() {
+  const form = useActionForm(runRulesNowAction);
+  const message = actionMessage(form.state);
+  const shortage = form.data?.shortage;
   return (
-    <form action={formAction} className="space-y-2">
-      <Button type="submit" variant="secondary" pending={pending} pendingLabel="Processing visits…">
+    <form action={form.action} className="space-y-2">
+      <Button type="submit" variant="secondary" pending={form.pending} pendingLabel="Processing visits…">
         Run rules now
       </Button>
-      {state.message && (
-        <p role="status" className="text-sm text-gray-800">
-          {state.message}
+      {/* The run's summary, whatever it found: news, not an error of the form. */}
+      {message && (
+        <p role="status" className={`text-sm ${form.failed ? "text-red-700" : "text-gray-800"}`}>
+          {message}
         </p>
       )}
-      {state.insufficient && <InsufficientCreditsNotice {...state.insufficient} />}
+      {shortage && <PromptNotice prompt={shortage} />}
     </form>
   );
 }
