@@ -199,16 +199,16 @@ describe("digitizing documents on credits", () => {
     expect(rows).toEqual(ids.map((id) => ({ key: `documents.digitize:${id}`, flags: { [`company:${user.companyId}`]: true } })).sort((a, b) => a.key.localeCompare(b.key)));
   });
 
-  test("an attempt that fails unexpectedly is retried; after the last one the document shows why, and nothing was charged", async () => {
+  test("a reader that crashes is an outcome, not a retry: the document is unreadable and nothing is charged", async () => {
     const { user, account } = await companyWithCredits(2);
     const [id] = await uploadDocuments(user, "VENDOR_BILL", [file(files[0].pdf, "application/pdf")]);
     const broken = { name: "broken", extract: async () => Promise.reject(new Error("extractor crashed")) };
-    await expect(processDocument({ documentId: id, companyId: user.companyId }, { jobId: "t", number: 1, final: false }, broken)).rejects.toThrow("extractor crashed");
-    expect((await getDocument(user.companyId, id))!.state).toBe("UPLOADED"); // waits for the next attempt
-    await expect(processDocument({ documentId: id, companyId: user.companyId }, { jobId: "t", number: 3, final: true }, broken)).rejects.toThrow("extractor crashed");
+    expect(await processDocument({ documentId: id, companyId: user.companyId }, { jobId: "t", number: 1, final: false }, broken)).toBe("failed");
     const document = (await getDocument(user.companyId, id))!;
-    expect([document.state, document.errorReason]).toEqual(["ERROR", "digitizing failed after 3 attempts: extractor crashed"]);
-    expect(await accountState(account.id)).toEqual({ balance: 2, held: 0, usageEntries: 0, used: 0, holds: { RELEASED: 2 } });
+    expect([document.state, document.errorReason]).toEqual(["ERROR", "unreadable"]);
+    expect(await accountState(account.id)).toEqual({ balance: 2, held: 0, usageEntries: 0, used: 0, holds: { RELEASED: 1 } });
+    // Its job has nothing left to do.
+    expect(await processDocument({ documentId: id, companyId: user.companyId })).toBe("skipped");
   });
 
   test("uploads of the wrong type, empty or too large are refused with the reason, and nothing is stored", async () => {
