@@ -31,6 +31,15 @@ describe("the mass SMS pacer", () => {
     expect(pacer.rateLimitedCount).toBe(2);
   });
 
+  it("a 429 slows a configured pace by 10 %, then it creeps back up, never above the configured pace", async () => {
+    const c = clock();
+    const pacer = new GatewayPacer({ ratePerSecond: 200, now: c.now, sleep: c.sleep });
+    pacer.rateLimited(0);
+    expect(pacer.pace).toBeCloseTo(194 * 0.9, 1);
+    for (let i = 0; i < 20_000; i++) await pacer.take(); // ~100 s
+    expect(pacer.pace).toBeCloseTo(194, 1);
+  });
+
   it("without a configured pace, a 429 sets it to 95 % of what the gateway accepted over the last two seconds", async () => {
     const c = clock();
     const pacer = new GatewayPacer({ ratePerSecond: 0, now: c.now, sleep: c.sleep });

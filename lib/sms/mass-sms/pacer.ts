@@ -4,9 +4,10 @@
 //    holding at most a twentieth of a second of sends, so a burst never
 //    overshoots the gateway's own bucket;
 //  - the gateway's answers: a 429 stops every sender until its Retry-After
-//    has passed (1 s when it names none) and, without a configured pace, sets
-//    the pace to 95 % of what the gateway accepted over the last two seconds,
-//    then lets it creep back up by 1 % a second; a server error pauses every
+//    has passed (1 s when it names none) and slows the pace — with a
+//    configured pace by 10 % (half of it at most), without one to 95 % of what
+//    the gateway accepted over the last two seconds — then lets it creep back
+//    up by 1 % a second; a server error pauses every
 //    sender with growing waits (0.5, 1, 2, 4, 8 s), and the sixth in a row
 //    gives up the attempt (the job retries later).
 // Written by hand: the rate-limit packages on npm pace a known rate; none
@@ -31,6 +32,7 @@ const FIXED_MARGIN = 0.97;
 export class GatewayPacer {
   private rate: number;
   private readonly fixed: boolean;
+  private readonly ceiling: number;
   private tokens: number;
   private refilledAt: number;
   private pausedUntil = 0;
@@ -45,6 +47,7 @@ export class GatewayPacer {
   constructor(options: PacerOptions) {
     this.fixed = options.ratePerSecond > 0;
     this.rate = options.ratePerSecond * FIXED_MARGIN;
+    this.ceiling = this.fixed ? this.rate : Infinity;
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.tokens = this.capacity();
@@ -69,7 +72,8 @@ export class GatewayPacer {
         continue;
       }
       if (this.rate <= 0) return;
-      if (!this.fixed) this.rate *= 1 + 0.01 * ((now - this.refilledAt) / 1000);
+      // Creep back up by 1 % a second after a 429 lowered the pace (never above the configured one).
+      this.rate = Math.min(this.ceiling, this.rate * (1 + 0.01 * ((now - this.refilledAt) / 1000)));
       this.tokens = Math.min(this.capacity(), this.tokens + ((now - this.refilledAt) / 1000) * this.rate);
       this.refilledAt = now;
       if (this.tokens >= 1) {
@@ -96,7 +100,11 @@ export class GatewayPacer {
       this.pausedMs += Math.max(0, now + wait - Math.max(now, this.pausedUntil));
       this.pausedUntil = now + wait;
     }
-    if (!this.fixed) {
+    if (this.fixed) {
+      // The configured pace was still too fast for the gateway right now: 10 % slower, half of it at most.
+      this.rate = Math.max(this.ceiling * 0.5, this.rate * 0.9);
+      this.tokens = 0;
+    } else {
       while (this.acceptedAt.length && this.acceptedAt[0] < now - WINDOW_MS) this.acceptedAt.shift();
       // Accepted per second over the window (or since the first accepted, if more recent).
       const span = this.acceptedAt.length > 1 ? (now - this.acceptedAt[0]) / 1000 : 0;
