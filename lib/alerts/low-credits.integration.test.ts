@@ -66,7 +66,7 @@ async function deliverDue(companyId: number, ids?: number[]): Promise<DeliveryCo
   const counts = { sent: 0, failed: 0, undelivered: 0 };
   const { rows } = await pool().query<{ id: number; attempts: number }>(
     `SELECT id, attempts FROM outgoing_email
-      WHERE company_id = $1 AND state = 'QUEUED' AND next_attempt_at <= now() AND ($2 OR message_id IS NULL) AND ($3::int[] IS NULL OR id = ANY($3::int[]))
+      WHERE company_id = $1 AND state = 'QUEUED' AND next_attempt_at <= now()::timestamp(3) AND ($2 OR message_id IS NULL) AND ($3::int[] IS NULL OR id = ANY($3::int[]))
       ORDER BY id`,
     [companyId, mailTransport().smtp, ids ?? null],
   );

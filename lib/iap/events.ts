@@ -2,7 +2,8 @@
 // knows nothing about jobs, alerts, billing or webhooks: it emits these events
 // once the statement that caused them has committed, and whoever cares
 // subscribes (lib/jobs/subscriptions.ts turns each one into background jobs:
-// the low-credit check today; auto top-up and outgoing webhooks plug in there).
+// the low-credit check today, which also writes the `balance.low` webhook
+// event; auto top-up plugs in there).
 //
 // Delivery is in-process and best effort: a process that dies between the
 // commit and its listeners loses the event, so every consumer also has a

@@ -65,7 +65,7 @@ export interface FailedJob {
   attempts: number;
   finishedAt: Date;
   /** What it worked on, for a link ("email", 12). */
-  subject: { kind: "email" | "document" | "letters" | "account" | "sms-batch"; id: number | string } | null;
+  subject: { kind: "email" | "document" | "letters" | "account" | "sms-batch" | "webhook-delivery"; id: number | string } | null;
   /** Retry is offered when the job's slice can put its work back in the queue. */
   retryable: boolean;
 }
@@ -76,6 +76,7 @@ function subjectOf(name: JobName, payload: Record<string, unknown>): FailedJob["
   if (name === "letters.run") return { kind: "letters", id: payload.companyId as number };
   if (name === "credits.low-check") return { kind: "account", id: payload.accountId as number };
   if (name === "sms.mass-chunk") return { kind: "sms-batch", id: payload.batchKey as string };
+  if (name === "webhooks.deliver") return { kind: "webhook-delivery", id: payload.deliveryId as string };
   return null;
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { checkLowCredits, queueLowCreditWarnings } from "@/lib/alerts/low-credits";
+import { pruneIdempotencyKeys } from "@/lib/api/idempotency";
 import { processDocument, resetFailedDocument, sweepDocuments } from "@/lib/digitization/worker";
 import { expireHolds } from "@/lib/iap/ledger";
 import { deliverEmail, enqueueUndeliveredEmails } from "@/lib/mail/delivery";
@@ -8,6 +9,8 @@ import { runMassSmsChunk } from "@/lib/sms/mass-sms/run";
 import { runCompanyLetters, sweepLetters } from "@/lib/snailmail/queue";
 import { purgeOldPageViews } from "@/lib/visitors/process-visits";
 import { runVisitsToLeads } from "@/lib/visitors/run-rules";
+import { deliverWebhook, enqueueDueWebhookDeliveries } from "@/lib/webhooks/delivery";
+import { resendDelivery } from "@/lib/webhooks/endpoints";
 import type { JobName, JobPayload } from "./list";
 import { pruneJobLog } from "./log";
 
@@ -51,6 +54,12 @@ export const HANDLERS: { [N in JobName]: JobHandler<N> } = {
   "letters.run": { run: ({ companyId }) => runCompanyLetters(companyId), prepareRetry: () => Promise.resolve() },
   "letters.sweep": { run: () => sweepLetters() },
   "sms.mass-chunk": { run: (chunk, { final }) => runMassSmsChunk(chunk, { final }) },
+  "webhooks.deliver": {
+    run: ({ deliveryId }) => deliverWebhook(BigInt(deliveryId)),
+    prepareRetry: ({ deliveryId, companyId }) => resendDelivery(companyId, BigInt(deliveryId)),
+  },
+  "webhooks.sweep": { run: () => enqueueDueWebhookDeliveries() },
+  "api.prune-keys": { run: () => pruneIdempotencyKeys() },
   "visitors.rules": { run: () => runVisitsToLeads() },
   "visitors.purge": { run: () => purgeOldPageViews() },
   "jobs.prune": { run: () => pruneJobLog() },

@@ -126,6 +126,26 @@ export const JOBS = {
     queue: () => "sms-gateway",
   }),
 
+  /**
+   * One attempt of one outgoing webhook delivery, queued by the webhook_delivery
+   * triggers in the transaction that makes it due (the event, the next retry on
+   * WEBHOOK_RETRY_SCHEDULE, a re-send). A runner of its own: a receiver that is
+   * slow to answer (10 s at most) never holds up e-mails or credit checks.
+   * Its attempts here are for the job's own failures (the database); the
+   * receiver's failures are the delivery's retries, each a job of its own.
+   */
+  "webhooks.deliver": job({
+    payload: z.object({ deliveryId: z.string().regex(/^\d{1,19}$/), companyId }),
+    scope: "company",
+    retry: { maxAttempts: 5 },
+    concurrency: 4,
+    key: ({ deliveryId }) => `webhooks.deliver:${deliveryId}`,
+  }),
+  /** Safety net: due deliveries without a job (an endpoint resumed, rows from before the job queue). */
+  "webhooks.sweep": job({ payload: z.object({}), scope: "system", schedule: () => everyMinutes(1), retry: { maxAttempts: 3 } }),
+  /** Public API: forgets idempotency keys past their retention (24 h). */
+  "api.prune-keys": job({ payload: z.object({}), scope: "system", schedule: () => everyMinutes(60), retry: { maxAttempts: 3 } }),
+
   /** Lead Generation: resolves new website visits to organisations and runs every active Visits to Leads rule. */
   "visitors.rules": job({ payload: z.object({}), scope: "system", schedule: () => everyMinutes(5), retry: { maxAttempts: 3 } }),
   /** Lead Generation: deletes page views past their retention (leads stay). */

@@ -232,7 +232,7 @@ export function startJobs(): Promise<JobSystem | null> {
       return null;
     }
     const system = await startJobSystem();
-    console.log(`▸ Background jobs: ${env().JOBS_CONCURRENCY} at a time, plus documents and SMS on their own runners`);
+    console.log(`▸ Background jobs: ${env().JOBS_CONCURRENCY} at a time, plus documents, mass SMS and webhooks on their own runners`);
     return system;
   })();
   return globalForJobs.jobSystem;

@@ -6,10 +6,13 @@ import { enqueueJob } from "./enqueue";
 // becomes jobs here, never work: a listener runs right after a debit commits,
 // inside the request that made it.
 //
-// To start something else from a crossing (billing's auto top-up, the public
-// API's `balance.low` webhook) or from an expired hold (`hold.expired`), add
-// its job to lib/jobs/list.ts, its handler to lib/jobs/handlers.ts, and queue
-// it below. A job key per account keeps a burst of events to one waiting job.
+// To start something else from a crossing (billing's auto top-up) or from an
+// expired hold, add its job to lib/jobs/list.ts, its handler to
+// lib/jobs/handlers.ts, and queue it below. A job key per account keeps a
+// burst of events to one waiting job. (Outgoing webhooks need nothing here:
+// `balance.low` is written by the low-credit check this event starts, in its
+// transaction, `hold.expired` by a database trigger, and each delivery is a
+// "webhooks.deliver" job queued by the webhook_delivery triggers.)
 
 function jobsFor(event: CreditEvent): Promise<unknown>[] {
   switch (event.type) {

@@ -113,10 +113,12 @@ export async function deliverEmail(emailId: number, attempt: DeliveryAttempt = {
  * job queue existed. Returns how many it queued.
  */
 export async function enqueueUndeliveredEmails(limit = 1000): Promise<number> {
+  // next_attempt_at is a timestamp(3): a row made due "now" can read up to
+  // 0.5 ms in the future; compared at the column's precision it is due at once.
   const smtp = mailTransport().smtp;
   const { rows } = await pool().query<{ id: number; company_id: number | null }>(
     `SELECT o.id, o.company_id FROM outgoing_email o
-      WHERE o.state = 'QUEUED' AND o.next_attempt_at <= now() AND ($1 OR o.message_id IS NULL)
+      WHERE o.state = 'QUEUED' AND o.next_attempt_at <= now()::timestamp(3) AND ($1 OR o.message_id IS NULL)
         AND NOT EXISTS (SELECT 1 FROM graphile_worker.jobs j WHERE j.key = 'mail.deliver:' || o.id)
       ORDER BY o.id LIMIT $2`,
     [smtp, limit],

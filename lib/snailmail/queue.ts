@@ -54,8 +54,8 @@ export interface QueueRunResult {
 /**
  * Sends every due queued letter once. Safe to run on several instances at once:
  * each letter is claimed with a conditional UPDATE (a lease), so two runs never
- * post the same letter. The lead's scheduler calls this; so do the cron route,
- * the admin's "Process queue now" (with its companyId) and the tests.
+ * post the same letter. The "letters.run" job calls this with its companyId; so
+ * do the admin's "Process queue now" and the tests.
  */
 export async function runLetterQueueOnce(options: { provider?: PostalProvider; companyId?: number; limit?: number } = {}): Promise<QueueRunResult> {
   // (Without companyId: every company's due letters, in one go — tests and scripts.)
