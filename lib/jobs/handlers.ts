@@ -2,7 +2,7 @@ import "server-only";
 import { checkLowCredits, queueLowCreditWarnings } from "@/lib/alerts/low-credits";
 import { pruneIdempotencyKeys } from "@/lib/api/idempotency";
 import { processDocument, resetFailedDocument, sweepDocuments } from "@/lib/digitization/worker";
-import { expireHolds } from "@/lib/iap/ledger";
+import { expireHolds } from "@/lib/iap/holds";
 import { deliverEmail, enqueueUndeliveredEmails } from "@/lib/mail/delivery";
 import { requeueEmail } from "@/lib/mail/outbox";
 import { runMassSmsChunk } from "@/lib/sms/mass-sms/run";

@@ -1,7 +1,7 @@
 import "server-only";
 import { pool } from "@/lib/db/client";
+import type { WebhookEventType } from "@/lib/events/events";
 import { enqueueDueWebhookDeliveries } from "./delivery";
-import type { WebhookEventType } from "./events";
 import { newSigningSecret } from "./signature";
 import { checkEndpointUrl, type UrlProblem } from "./url-guard";
 

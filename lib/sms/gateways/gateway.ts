@@ -1,6 +1,7 @@
 // The one interface every SMS gateway implements. sendSms and mass SMS talk
 // to this, never to a provider directly, so tests and the benchmark run the real
 // send path with the test gateway, and Twilio is selected by configuration.
+import { AppError, type ErrorDetails } from "@/lib/errors";
 
 export interface OutgoingSms {
   /** E.164, e.g. "+33612345678". */
@@ -24,7 +25,33 @@ export interface SmsGateway {
 }
 
 /**
- * Why a message did not go:
+/**
+ * Why a message did not go, as a code (the words are beside the pages:
+ * app/(app)/contacts/_messages/sms-failures.ts). Gateways map their own
+ * error tables onto these.
+ */
+export type SmsFailureCode =
+  | "gateway-credentials"
+  | "invalid-number"
+  | "country-not-enabled"
+  | "unsubscribed"
+  | "unroutable"
+  | "not-mobile"
+  | "sender-invalid"
+  | "carrier-filtered"
+  | "rate-limited"
+  | "gateway-server-error"
+  | "refused"
+  | "timeout"
+  | "unreachable"
+  | "no-message-id"
+  | "marked-failed"
+  | "empty-message"
+  /** The gateway code itself failed (a bug, not a refusal). */
+  | "unexpected";
+
+/**
+ * What a sender may do next after a failure:
  *  - "refused": the gateway said no (bad number, unsubscribed…): not retried;
  *  - "rate-limited": too many requests; try again after `retryAfterMs`;
  *  - "unavailable": the gateway is down or had a server error and took nothing: retry later;
@@ -33,15 +60,27 @@ export interface SmsGateway {
  */
 export type SmsFailureKind = "refused" | "rate-limited" | "unavailable" | "unknown-outcome";
 
-/** The gateway refused the message or could not be reached; `reason` is shown to the user as is. */
-export class SmsGatewayError extends Error {
+function failureOf(code: SmsFailureCode): SmsFailureKind {
+  if (code === "rate-limited") return "rate-limited";
+  if (code === "gateway-server-error" || code === "unreachable") return "unavailable";
+  if (code === "timeout" || code === "no-message-id") return "unknown-outcome";
+  return "refused";
+}
+
+/** The gateway refused the message or could not be reached. `details` keep the provider's own code and text for the log. */
+export class SmsGatewayError extends AppError<SmsFailureCode> {
   readonly name = "SmsGatewayError";
-  readonly kind: SmsFailureKind;
+  /** What a sender may do next (AppError's `kind` is the HTTP-facing one). */
+  readonly failure: SmsFailureKind;
   /** From the gateway's Retry-After, when it sent one. */
   readonly retryAfterMs: number | null;
-  constructor(readonly reason: string, options: { cause?: unknown; kind?: SmsFailureKind; retryAfterMs?: number | null } = {}) {
-    super(reason, { cause: options.cause });
-    this.kind = options.kind ?? "refused";
+  constructor(
+    code: SmsFailureCode,
+    details: ErrorDetails = {},
+    options: { cause?: unknown; failure?: SmsFailureKind; retryAfterMs?: number | null } = {},
+  ) {
+    super(code, code === "rate-limited" || code === "gateway-server-error" || code === "timeout" || code === "unreachable" ? "unavailable" : "invalid", details, { cause: options.cause });
+    this.failure = options.failure ?? failureOf(code);
     this.retryAfterMs = options.retryAfterMs ?? null;
   }
 }

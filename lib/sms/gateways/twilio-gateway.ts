@@ -1,4 +1,4 @@
-import { parseRetryAfter, SmsGatewayError, type OutgoingSms, type SmsGateway } from "./gateway";
+import { parseRetryAfter, SmsGatewayError, type OutgoingSms, type SmsFailureCode, type SmsGateway } from "./gateway";
 
 export interface TwilioConfig {
   accountSid: string;
@@ -10,16 +10,17 @@ export interface TwilioConfig {
   timeoutMs?: number;
 }
 
-// Twilio's error codes a user can act on; anything else shows Twilio's own message.
-const KNOWN_ERRORS: Record<number, string> = {
-  20003: "the SMS gateway refused its credentials (check TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN)",
-  21211: "the gateway says the number is not a valid phone number",
-  21408: "sending to this country is not enabled on the SMS gateway account",
-  21610: "the recipient has unsubscribed from SMS (replied STOP)",
-  21612: "the gateway cannot route messages to this number",
-  21614: "the number cannot receive SMS (not a mobile number)",
-  21606: "the sender number cannot send SMS (check TWILIO_FROM)",
-  30007: "the carrier filtered the message",
+// Twilio's error codes a user can act on, as our failure codes; any other
+// refusal is "refused", with Twilio's code and message kept in the details.
+const KNOWN_ERRORS: Record<number, SmsFailureCode> = {
+  20003: "gateway-credentials",
+  21211: "invalid-number",
+  21408: "country-not-enabled",
+  21610: "unsubscribed",
+  21612: "unroutable",
+  21614: "not-mobile",
+  21606: "sender-invalid",
+  30007: "carrier-filtered",
 };
 
 /** Twilio's Messages API over HTTPS: POST /2010-04-01/Accounts/{sid}/Messages.json, form-encoded, basic auth. */
@@ -41,9 +42,10 @@ export class TwilioSmsGateway implements SmsGateway {
     const response = await this.request(this.url, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: form }, true);
     const payload = (await response.json().catch(() => null)) as { sid?: string; status?: string; code?: number; message?: string; error_message?: string } | null;
     if (!response.ok) throw errorFor(response, payload);
-    if (!payload?.sid) throw new SmsGatewayError("the SMS gateway answered without a message id", { kind: "unknown-outcome" });
+    // Accepted without an id: it may have been sent.
+    if (!payload?.sid) throw new SmsGatewayError("no-message-id");
     if (payload.status === "failed" || payload.status === "undelivered") {
-      throw new SmsGatewayError(payload.error_message ?? `the SMS gateway marked the message ${payload.status}`);
+      throw new SmsGatewayError("marked-failed", { status: payload.status, gatewayMessage: payload.error_message ?? null });
     }
     return { id: payload.sid };
   }
@@ -76,32 +78,26 @@ export class TwilioSmsGateway implements SmsGateway {
     } catch (error) {
       const name = (error as Error)?.name;
       if (name === "TimeoutError" || name === "AbortError") {
-        const limit = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`;
-        throw new SmsGatewayError(`the SMS gateway did not answer within ${limit}`, { cause: error, kind: creates ? "unknown-outcome" : "unavailable" });
+        throw new SmsGatewayError("timeout", { timeoutMs }, { cause: error, failure: creates ? "unknown-outcome" : "unavailable" });
       }
       // Refused or unresolvable: the request never left. Anything else (a reset
       // mid-request) may have reached the gateway.
       const code = (error as { cause?: { code?: string } })?.cause?.code;
       const neverSent = code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN";
-      throw new SmsGatewayError("the SMS gateway could not be reached", { cause: error, kind: neverSent || !creates ? "unavailable" : "unknown-outcome" });
+      throw new SmsGatewayError("unreachable", {}, { cause: error, failure: neverSent || !creates ? "unavailable" : "unknown-outcome" });
     }
   }
 }
 
 function errorFor(response: Response, payload: { code?: number; message?: string } | null): SmsGatewayError {
-  const reason = reasonFor(response.status, payload);
-  if (response.status === 429) return new SmsGatewayError(reason, { kind: "rate-limited", retryAfterMs: parseRetryAfter(response.headers.get("retry-after")) });
+  const status = response.status;
+  const details = { httpStatus: status, twilioCode: payload?.code ?? null, gatewayMessage: payload?.message ?? null };
+  const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
+  if (payload?.code && KNOWN_ERRORS[payload.code]) return new SmsGatewayError(KNOWN_ERRORS[payload.code], details);
+  if (status === 401) return new SmsGatewayError("gateway-credentials", details);
+  if (status === 429) return new SmsGatewayError("rate-limited", details, { retryAfterMs });
   // A 502/504 comes from a proxy that may have passed the request on; a 500/503 took nothing.
-  if (response.status === 502 || response.status === 504) return new SmsGatewayError(reason, { kind: "unknown-outcome" });
-  if (response.status >= 500) return new SmsGatewayError(reason, { kind: "unavailable", retryAfterMs: parseRetryAfter(response.headers.get("retry-after")) });
-  return new SmsGatewayError(reason);
-}
-
-function reasonFor(status: number, payload: { code?: number; message?: string } | null): string {
-  if (payload?.code && KNOWN_ERRORS[payload.code]) return `${KNOWN_ERRORS[payload.code]} (Twilio ${payload.code})`;
-  if (status === 401) return KNOWN_ERRORS[20003];
-  if (status === 429) return "the SMS gateway is rate-limiting requests; try again in a minute";
-  if (status >= 500) return `the SMS gateway had a server error (HTTP ${status})`;
-  if (payload?.message) return `the SMS gateway refused the message: ${payload.message}${payload.code ? ` (Twilio ${payload.code})` : ""}`;
-  return `the SMS gateway refused the message (HTTP ${status})`;
+  if (status === 502 || status === 504) return new SmsGatewayError("gateway-server-error", details, { failure: "unknown-outcome" });
+  if (status >= 500) return new SmsGatewayError("gateway-server-error", details, { retryAfterMs });
+  return new SmsGatewayError("refused", details);
 }

@@ -98,13 +98,13 @@ describe("mass SMS", () => {
       name: "picky",
       testMode: true,
       send: async ({ to }) => {
-        if (to.startsWith("+49")) throw new SmsGatewayError("sending to this country is not enabled on the SMS gateway account");
+        if (to.startsWith("+49")) throw new SmsGatewayError("country-not-enabled");
         return { id: `ok-${to}` };
       },
     };
     const { progress } = await sendMassSms({ companyId: company.id, userId: user.id, contactIds: ids, body: "Hi", idempotencyKey: "b" }, { gateway });
     expect(progress).toMatchObject({ sent: 2, failed: 1, done: true });
-    expect(progress?.failures[0]).toMatchObject({ name: "C DE", reason: "sending to this country is not enabled on the SMS gateway account" });
+    expect(progress?.failures[0]).toMatchObject({ name: "C DE", reason: "country-not-enabled" });
     expect((await accountOf(account.id)).balance).toBe(10_000n - BigInt(prices.FR) - BigInt(prices.BE));
     expect((await accountOf(account.id)).held).toBe(0n);
     expect(await conserved(account.id)).toBe(true);
@@ -217,9 +217,11 @@ describe("mass SMS through a gateway with limits, failures and crashes", () => {
     const { company, account, batchKey } = await queuedBatch(5, body);
     const down = new TwilioSmsGateway({ accountSid: "AC1", authToken: "t", from: "+15005550006", apiUrl: "http://127.0.0.1:9", timeoutMs: 500 });
     const pacer = new GatewayPacer({ ratePerSecond: 0, sleep: async () => {} });
-    await expect(runMassSmsChunk({ companyId: company.id, batchKey, fromId: 1, toId: 2 ** 31 - 1 }, { gateway: down, pacer, final: true })).rejects.toThrow(/could not be reached|failed \d+ times/);
+    await expect(runMassSmsChunk({ companyId: company.id, batchKey, fromId: 1, toId: 2 ** 31 - 1 }, { gateway: down, pacer, final: true })).rejects.toThrow(/^(unreachable|gateway-server-error)\b/);
     const progress = await massSmsProgress(company.id, batchKey);
     expect(progress).toMatchObject({ sent: 0, failed: 5, queued: 0, done: true });
+    // Each message keeps why, as a code the dialog puts into words.
+    expect(progress?.failures.every((f) => f.reason === "unreachable" || f.reason === "gateway-server-error")).toBe(true);
     expect(await prisma().iapAccount.findUniqueOrThrow({ where: { id: account.id } })).toMatchObject({ balance: 1_000_000n, held: 0n });
     expect(await conserved(account.id)).toBe(true);
   });

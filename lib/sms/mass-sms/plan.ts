@@ -1,6 +1,6 @@
 import "server-only";
 import { pool } from "@/lib/db/client";
-import { parsePhone } from "../phone";
+import { parsePhone } from "@/lib/contacts/phone";
 import { creditsPerPart, type PriceTable } from "../price";
 
 // Mass SMS, step 1: who gets the message. Mobile first, then phone: the first

@@ -3,7 +3,7 @@ import { pool } from "@/lib/db/client";
 import { SERVICES } from "@/lib/iap/catalogue";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { formatCredits } from "@/lib/iap/units";
-import { formatE164 } from "../phone";
+import { formatE164 } from "@/lib/contacts/phone";
 import { smsService } from "../pricing";
 import { findBatchHold } from "./record";
 
@@ -23,6 +23,7 @@ export interface MassSmsProgress {
   credits: bigint;
   creditsText: string;
   done: boolean;
+  /** `reason`: an SmsSendFailure code, as stored on the message. */
   failures: { name: string; number: string; reason: string }[];
 }
 

@@ -3,7 +3,7 @@ import { pool } from "@/lib/db/client";
 import { SERVICES } from "@/lib/iap/catalogue";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { InsufficientCreditsError } from "@/lib/iap/errors";
-import { release, reserve } from "@/lib/iap/ledger";
+import { release, reserve } from "@/lib/iap/holds";
 import { formatCredits } from "@/lib/iap/units";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { checkMessage } from "../message";
@@ -79,7 +79,7 @@ export async function queueMassSms(input: {
 
   const rows = [
     ...plan.recipients.map((r, i) => ({ r, credits: credits[i], state: "QUEUED", reason: null })),
-    ...plan.duplicates.map((r) => ({ r, credits: 0n, state: "CANCELED", reason: "Duplicate number: sent once in this batch" })),
+    ...plan.duplicates.map((r) => ({ r, credits: 0n, state: "CANCELED", reason: "duplicate-number" })),
   ];
   const client = await pool().connect();
   try {

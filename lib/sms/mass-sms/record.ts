@@ -1,12 +1,14 @@
 import "server-only";
 import { pool } from "@/lib/db/client";
 import { SERVICES } from "@/lib/iap/catalogue";
-import { getOrCreateAccount, type AccountRef } from "@/lib/iap/accounts";
+import { getOrCreateAccount } from "@/lib/iap/accounts";
+import type { AccountRef } from "@/lib/iap/types";
 import { HoldNotPendingError } from "@/lib/iap/errors";
-import { capture, debit } from "@/lib/iap/ledger";
+import { capture } from "@/lib/iap/holds";
+import { debit } from "@/lib/iap/ledger";
 import { formatCredits } from "@/lib/iap/units";
-import { formatE164 } from "../phone";
-import { failedLogText, sentLogText } from "../send-sms";
+import { formatE164 } from "@/lib/contacts/phone";
+import { failedLogText, sentLogText, type SmsSendFailure } from "../send-sms";
 import { batchHoldKey } from "./queue";
 
 // Mass SMS, what a run writes: outcomes (with their chatter entries) and, once
@@ -22,7 +24,7 @@ export interface SendingRow {
   created_by_id: number | null;
 }
 
-export type Outcome = { row: SendingRow; gatewayId: string; reason?: undefined } | { row: SendingRow; gatewayId?: undefined; reason: string };
+export type Outcome = { row: SendingRow; gatewayId: string; reason?: undefined } | { row: SendingRow; gatewayId?: undefined; reason: SmsSendFailure };
 
 /** Contacts whose number another contact of the batch has (CANCELED as duplicates): they get the same log line when it is sent. */
 export async function sharedNumbers(companyId: number, batchKey: string): Promise<Map<string, number[]>> {

@@ -3,6 +3,7 @@ import { pool } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { smsGateway, SmsGatewayError, type SmsGateway } from "../gateways";
 import { smsService } from "../pricing";
+import type { SmsSendFailure } from "../send-sms";
 import { GatewayPacer, GatewayUnavailableError } from "./pacer";
 import { recordOutcomes, settleBatch, sharedNumbers, type Outcome, type SendingRow } from "./record";
 
@@ -80,7 +81,7 @@ export async function runMassSmsChunk(target: ChunkTarget, options: ChunkOptions
   } catch (error) {
     if (!options.final) throw error;
     // The last attempt: what could not be sent fails for good (never charged).
-    const reason = error instanceof SmsGatewayError ? error.reason : "the SMS gateway stayed unavailable";
+    const reason: SmsSendFailure = error instanceof SmsGatewayError ? error.code : "unexpected";
     await pool().query(
       `UPDATE sms_message SET state = 'ERROR', failure_reason = $5, credits = 0
         WHERE company_id = $1 AND batch_key = $2 AND id BETWEEN $3 AND $4 AND state IN ('QUEUED', 'SENDING')`,
@@ -213,20 +214,20 @@ async function sendQueued(target: ChunkTarget, gateway: SmsGateway, pacer: Gatew
         if (!(error instanceof SmsGatewayError)) {
           unknown.push({ ...row, sending_at: started });
           stopped ??= error;
-        } else if (error.kind === "rate-limited") {
+        } else if (error.failure === "rate-limited") {
           pacer.rateLimited(error.retryAfterMs);
           ready.unshift(row);
-        } else if (error.kind === "unavailable") {
+        } else if (error.failure === "unavailable") {
           ready.unshift(row);
           try {
             pacer.serverError(error.retryAfterMs);
           } catch (gaveUp) {
             stopped ??= gaveUp;
           }
-        } else if (error.kind === "unknown-outcome") {
+        } else if (error.failure === "unknown-outcome") {
           unknown.push({ ...row, sending_at: started });
         } else {
-          pending.push({ row, reason: error.reason });
+          pending.push({ row, reason: error.code });
           result.failed++;
         }
       }
@@ -241,10 +242,10 @@ async function sendQueued(target: ChunkTarget, gateway: SmsGateway, pacer: Gatew
     // Not sent: back to QUEUED for the next attempt (an unknown outcome stays SENDING: in doubt).
     const back = ready.map((row) => row.id);
     if (back.length) await pool().query(`UPDATE sms_message SET state = 'QUEUED', sending_at = NULL WHERE id = ANY($1::int[]) AND state = 'SENDING'`, [back]);
-    throw stopped instanceof GatewayUnavailableError ? new SmsGatewayError(stopped.message, { kind: "unavailable" }) : stopped;
+    throw stopped instanceof GatewayUnavailableError ? new SmsGatewayError("gateway-server-error", { stoppedBecause: stopped.message }, { failure: "unavailable" }) : stopped;
   }
   if (unknown.length) {
-    if (round >= MAX_DOUBT_ROUNDS) throw new SmsGatewayError("the SMS gateway keeps leaving requests unanswered", { kind: "unavailable" });
+    if (round >= MAX_DOUBT_ROUNDS) throw new SmsGatewayError("timeout", { rounds: round + 1 }, { failure: "unavailable" });
     // Give the gateway a moment to finish what it got, then ask, and send again what it did not get.
     await new Promise((resolve) => setTimeout(resolve, LOOKUP_DELAY_MS));
     result.recovered += await settleDoubts(target, gateway, unknown, record);
