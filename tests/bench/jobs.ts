@@ -17,11 +17,8 @@
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { startBenchDatabase } from "./bench-database";
+import { numberOption as arg } from "./options";
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const JOBS = arg("jobs", 5000);
 const WORKERS = arg("workers", 8);
 const ROUNDS = arg("rounds", 3);

@@ -13,6 +13,7 @@ import { reloadEnv } from "@/lib/env";
 import { startAppServer } from "@/tests/support/app-server";
 import { insertMobileContacts } from "@/tests/support/contacts";
 import { startTwilioServer } from "@/tests/support/twilio-server";
+import { signIn } from "./support";
 
 const out = (name: string) => `docs/screenshots/issue19-${name}.png`;
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -55,11 +56,8 @@ try {
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(`${app.url}/login`);
-  await page.getByLabel("E-mail").fill("admin@example.com");
-  await page.getByLabel("Password").fill("demo1234");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("button", { name: "Sign out" }).waitFor({ timeout: 60_000 });
+  page.setDefaultTimeout(60_000);
+  await signIn(page, app.url);
   await page.goto(`${app.url}/settings`);
   await page.getByRole("searchbox").fill("jobs");
   await page.screenshot({ path: out("1-settings-search"), fullPage: true });
