@@ -56,7 +56,7 @@ export default async function BackgroundJobsPage() {
       <div className="mx-auto max-w-6xl space-y-6 px-4 py-6 sm:px-6">
         <p className="text-sm text-gray-600">
           {inProcess
-            ? `Every app instance works the queues, ${env().JOBS_CONCURRENCY} jobs at a time (documents and SMS on their own). Jobs that fail are retried with growing waits.`
+            ? `Every app instance works the queues, ${env().JOBS_CONCURRENCY} jobs at a time (documents, mass SMS and webhook deliveries on their own). Jobs that fail are retried with growing waits.`
             : "This instance runs no jobs itself (JOBS_CONCURRENCY=0): a cron calling /api/cron/run works them."}{" "}
           Counts cover your company's jobs; shared jobs (marked “All companies”) show counts only.
         </p>
