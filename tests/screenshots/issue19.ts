@@ -30,9 +30,10 @@ try {
   pool().on("error", () => {});
   const { seed } = await import("@/lib/db/seed");
   await seed(prisma());
+  // Jobs on (the test server keeps them off unless asked): the batch runs while the page is taken.
   app = await startAppServer({
     databaseUrl: url,
-    env: { TWILIO_ACCOUNT_SID: "AC00000000000000000000000000000001", TWILIO_AUTH_TOKEN: "shots", TWILIO_FROM: "+15005550006", TWILIO_API_URL: twilio.url, SMS_CONCURRENCY: "2" },
+    env: { TWILIO_ACCOUNT_SID: "AC00000000000000000000000000000001", TWILIO_AUTH_TOKEN: "shots", TWILIO_FROM: "+15005550006", TWILIO_API_URL: twilio.url, SMS_CONCURRENCY: "2", JOBS_CONCURRENCY: "4" },
   });
   const admin = await prisma().user.findFirstOrThrow({ where: { email: "admin@example.com" } });
   const companyId = admin.companyId;
