@@ -40,6 +40,14 @@ describe("the mass SMS pacer", () => {
     expect(pacer.pace).toBeCloseTo(194, 1);
   });
 
+  it("the 429s of every sender in flight slow the pace once, not once each", async () => {
+    const c = clock();
+    const pacer = new GatewayPacer({ ratePerSecond: 200, now: c.now, sleep: c.sleep });
+    for (let i = 0; i < 32; i++) pacer.rateLimited(1000);
+    expect(pacer.pace).toBeCloseTo(194 * 0.9, 1);
+    expect(pacer.rateLimitedCount).toBe(1);
+  });
+
   it("without a configured pace, a 429 sets it to 95 % of what the gateway accepted over the last two seconds", async () => {
     const c = clock();
     const pacer = new GatewayPacer({ ratePerSecond: 0, now: c.now, sleep: c.sleep });

@@ -4,7 +4,7 @@
 //    holding at most a twentieth of a second of sends, so a burst never
 //    overshoots the gateway's own bucket;
 //  - the gateway's answers: a 429 stops every sender until its Retry-After
-//    has passed (1 s when it names none) and slows the pace — with a
+//    has passed (1 s when it names none) and slows the pace once per pause — with a
 //    configured pace by 10 % (half of it at most), without one to 95 % of what
 //    the gateway accepted over the last two seconds — then lets it creep back
 //    up by 1 % a second; a server error pauses every
@@ -95,11 +95,15 @@ export class GatewayPacer {
   rateLimited(retryAfterMs: number | null): void {
     const now = this.now();
     const wait = retryAfterMs ?? DEFAULT_RETRY_AFTER_MS;
+    // Every sender in flight gets the same 429 for the same burst: the pace is
+    // lowered once per pause, not once per answer (32 answers would floor it).
+    const fresh = now >= this.pausedUntil;
     if (now + wait > this.pausedUntil) {
       this.rateLimitedCount++;
       this.pausedMs += Math.max(0, now + wait - Math.max(now, this.pausedUntil));
       this.pausedUntil = now + wait;
     }
+    if (!fresh) return;
     if (this.fixed) {
       // The configured pace was still too fast for the gateway right now: 10 % slower, half of it at most.
       this.rate = Math.max(this.ceiling * 0.5, this.rate * 0.9);
