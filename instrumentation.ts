@@ -6,6 +6,8 @@
 // not configuration, so it is read here, not in lib/env).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { exitWithoutSessionSecret } = await import("./lib/auth/startup-check");
+  exitWithoutSessionSecret();
   const { startJobs } = await import("./lib/jobs/runner");
   await startJobs();
   const { reportMailTransport } = await import("./lib/mail/transport");

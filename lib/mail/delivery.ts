@@ -5,6 +5,7 @@ import { JOBS } from "@/lib/jobs/list";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { PermanentJobError } from "@/lib/jobs/errors";
 import { requeueEmail } from "./outbox";
+import { deliverableContent, SecretLinkError } from "./secret-link";
 import { mailTransport, NOT_DELIVERED_NO_SMTP, SmtpError } from "./transport";
 
 // Delivery of the outbox, one e-mail per job ("mail.deliver", queued by the
@@ -46,6 +47,8 @@ interface OutboxRow {
   subject: string;
   html: string;
   text: string;
+  /** The secret link, sealed, for e-mails that carry one (lib/mail/secret-link.ts). */
+  sealed_link: string | null;
   message_id: string | null;
   created_at: Date;
 }
@@ -74,14 +77,23 @@ function isPermanent(error: unknown): boolean {
 export async function deliverEmail(emailId: number, attempt: DeliveryAttempt = { number: 1, final: false }): Promise<DeliveryOutcome> {
   const transport = mailTransport();
   const { rows } = await pool().query<OutboxRow>(
-    `SELECT id, "to", subject, html, text, message_id, created_at FROM outgoing_email WHERE id = $1 AND state = 'QUEUED'`,
+    `SELECT id, "to", subject, html, text, sealed_link, message_id, created_at FROM outgoing_email WHERE id = $1 AND state = 'QUEUED'`,
     [emailId],
   );
   const row = rows[0];
   if (!row) return "skipped";
   const messageId = row.message_id ?? messageIdFor(row.id, row.created_at);
+  let content: { html: string; text: string };
   try {
-    const result = await transport.send({ to: row.to, subject: row.subject, html: row.html, text: row.text, messageId, headers: { "X-Outbox-Id": String(row.id) } });
+    content = deliverableContent({ html: row.html, text: row.text, sealedLink: row.sealed_link });
+  } catch (error) {
+    if (!(error instanceof SecretLinkError)) throw error;
+    // No later attempt can open it either: failed at once, with the fix named.
+    await pool().query(`UPDATE outgoing_email SET state = 'FAILED', last_error = $2, attempts = attempts + 1 WHERE id = $1 AND state = 'QUEUED'`, [row.id, error.message]);
+    throw new PermanentJobError(error.message, { cause: error });
+  }
+  try {
+    const result = await transport.send({ to: row.to, subject: row.subject, html: content.html, text: content.text, messageId, headers: { "X-Outbox-Id": String(row.id) } });
     if (!result.delivered) {
       await pool().query(`UPDATE outgoing_email SET message_id = $2, last_error = $3 WHERE id = $1 AND state = 'QUEUED'`, [row.id, messageId, NOT_DELIVERED_NO_SMTP]);
       return "undelivered";

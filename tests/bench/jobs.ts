@@ -109,7 +109,7 @@ try {
   // 2. Mass SMS through the job, against a rate-limited gateway.
   const { insertMobileContacts } = await import("@/tests/support/contacts");
   const { reloadEnv } = await import("@/lib/env");
-  const { seedCatalogue } = await import("@/lib/db/seed");
+  const { seedCatalogue } = await import("@/lib/seed/catalogue");
   const { getOrCreateAccount } = await import("@/lib/iap/accounts");
   const { grant } = await import("@/lib/iap/ledger");
   const { queueMassSms } = await import("@/lib/sms/mass-sms/queue");

@@ -28,8 +28,8 @@ try {
   reloadEnv();
   const { pool, prisma, disconnectDb } = await import("@/lib/db/client");
   pool().on("error", () => {});
-  const { seed } = await import("@/lib/db/seed");
-  await seed(prisma());
+  const { seedDatabase } = await import("@/lib/seed");
+  await seedDatabase(prisma(), { demo: true });
   // Jobs on (the test server keeps them off unless asked): the batch runs while the page is taken.
   app = await startAppServer({
     databaseUrl: url,

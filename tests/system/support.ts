@@ -4,7 +4,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { disconnectDb, pool, prisma } from "@/lib/db/client";
-import { seedCatalogue } from "@/lib/db/seed";
+import { seedCatalogue } from "@/lib/seed/catalogue";
 import { reloadEnv } from "@/lib/env";
 import { createTestDatabase } from "@/tests/support/own-database";
 
