@@ -1,10 +1,9 @@
 // Next.js calls register() once when a server starts. The app works its own
-// background jobs, so nothing else needs deploying: the scheduler (low-credit
-// warnings, expired holds; JOBS_INTERVAL_SECONDS), the document worker
-// (lib/digitization/worker.ts) and the webhook deliveries
-// (lib/webhooks/worker.ts). They need Node (PostgreSQL, SMTP, OCR), so they
-// start in the Node.js runtime only; Next sets NEXT_RUNTIME itself (it is not
-// configuration, so it is read here, not in lib/env).
+// background jobs (lib/jobs: graphile-worker on the app's database), so nothing
+// else needs deploying; with JOBS_CONCURRENCY=0 this instance runs none and a
+// cron calls /api/cron/run instead. They need Node (PostgreSQL, SMTP, OCR), so
+// they start in the Node.js runtime only; Next sets NEXT_RUNTIME itself (it is
+// not configuration, so it is read here, not in lib/env).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { exitWithoutSessionSecret } = await import("./lib/auth/startup-check");
@@ -12,12 +11,10 @@ export async function register() {
   // A debit that leaves a balance below its auto top-up threshold starts the top-up (lib/iap/events.ts).
   const { registerAutoTopup } = await import("./lib/billing/auto-topup/subscription");
   registerAutoTopup();
-  const { startScheduler } = await import("./lib/jobs/scheduler");
-  startScheduler();
-  const { startDocumentWorker } = await import("./lib/digitization/worker");
-  startDocumentWorker();
-  const { startWebhookWorker } = await import("./lib/webhooks/worker");
-  startWebhookWorker();
+  const { startJobs } = await import("./lib/jobs/runner");
+  await startJobs();
+  const { reportMailTransport } = await import("./lib/mail/transport");
+  reportMailTransport();
   // The IP → network dataset loads in the background, after start-up, so the first Visits to Leads run finds it ready.
   const { startIpIndexLoad } = await import("./lib/visitors/ip-index");
   startIpIndexLoad();

@@ -50,6 +50,21 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        // Several app servers of the build on databases of their own (crash
+        // and restart, two instances): `npm test` runs this project on its own,
+        // after Vitest and Playwright (tests/run.ts), one file at a time.
+        extends: true,
+        test: {
+          name: "system",
+          include: ["tests/system/**/*.test.ts"],
+          environment: "node",
+          setupFiles: ["tests/support/integration-setup.ts"],
+          fileParallelism: false,
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

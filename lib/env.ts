@@ -103,10 +103,25 @@ const serverSchema = z.object({
   /** Which company data provider Partner Autocomplete and Lead Generation use (lib/enrichment/providers). */
   ENRICHMENT_PROVIDER: z.enum(["embedded"]).default("embedded"),
   VIES_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3000),
+  /**
+   * Background jobs each app instance works at once (lib/jobs); 0 runs none in
+   * this process (serverless: /api/cron/run drives them), web pages still queue them.
+   */
+  JOBS_CONCURRENCY: z.coerce.number().int().min(0).max(100).default(4),
+  /** Minutes between the low-credit sweeps, the safety net behind the checks each crossing debit starts. */
+  LOW_CREDITS_SWEEP_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1440)
+    .refine((m) => m < 60 || m % 60 === 0, { message: "must be 1–59, or a whole number of hours in minutes (60, 120, … 1440)" })
+    .default(10),
+  /** Most SMS per second handed to the gateway by a mass SMS; 0 = as fast as it accepts (a 429 slows the batch down). */
+  SMS_RATE_PER_SECOND: z.coerce.number().min(0).max(10_000).default(0),
+  /** Gateway requests a mass SMS keeps in flight at once. */
+  SMS_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(32),
   /** How many reverse proxies in front of the app append to X-Forwarded-For; 0 = the client connects directly. */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
-  /** Seconds between the app's own runs of its scheduled jobs; 0 turns them off. */
-  JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(300),
   /** Where the embedded PostgreSQL and generated secrets live when nothing is configured. */
   DATA_DIR: z.string().default(".data"),
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
@@ -116,14 +131,10 @@ const serverSchema = z.object({
     .default("eng")
     .transform((value) => value.split(/[\s,+]+/).filter(Boolean))
     .pipe(z.array(z.enum(["eng", "fra", "deu"], { message: 'use "eng", "fra" or "deu", separated by commas' })).min(1)),
-  /** Milliseconds between the document worker's polls of its queue; 0 turns the in-process worker off. */
   /** OCR threads (tesseract workers, ~150 MB each); unset: one per core, at most 4. */
   OCR_WORKERS: z.coerce.number().int().min(1).max(16).optional(),
-  DOCUMENT_WORKER_POLL_MS: z.coerce.number().int().min(0).default(2000),
   /** Requests per minute each API key may make (lib/api/rate-limit.ts). */
   API_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
-  /** Milliseconds between the webhook worker's looks for due deliveries; 0 turns the in-process worker off. */
-  WEBHOOK_POLL_MS: z.coerce.number().int().min(0).default(1000),
   /** Seconds to wait before each retry of a failed webhook delivery; after the last one it is marked failed. */
   WEBHOOK_RETRY_SCHEDULE: z
     .string()

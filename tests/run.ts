@@ -7,9 +7,11 @@
 //   3. as soon as the build is ready, serve it as `npm start` does
 //      (tests/support/app-server.ts) and run Playwright in Chromium, alongside
 //      Vitest if it is still running;
-//   4. print one closing line "N passed, N failed, N skipped" and exit non-zero
+//   4. once both are done, the system tests (tests/system: several app servers
+//      of the build on databases of their own: crash and restart, two instances);
+//   5. print one closing line "N passed, N failed, N skipped" and exit non-zero
 //      on any failure.
-// Options: --only unit|integration|e2e (repeatable), extra args after -- go to
+// Options: --only unit|integration|e2e|system (repeatable), extra args after -- go to
 // the runners, e.g. `npm test -- --only integration -- lib/iap`.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -21,7 +23,7 @@ import { announceBuild, BUILD_STATUS_ENV, ensureAppBuild } from "./support/app-b
 import { startAppServer, type AppServer } from "./support/app-server";
 import { describeChromium, resolveChromium } from "./support/chromium";
 
-type Suite = "unit" | "integration" | "e2e";
+type Suite = "unit" | "integration" | "e2e" | "system";
 interface Tally { passed: number; failed: number; skipped: number; note?: string }
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -64,7 +66,7 @@ async function main(): Promise<number> {
   const started = Date.now();
   mkdirSync(resultsDir, { recursive: true });
   const tallies: Record<string, Tally> = {};
-  const needsDb = wants("integration") || wants("e2e");
+  const needsDb = wants("integration") || wants("e2e") || wants("system");
   let chromiumProblem: string | undefined;
   if (needsDb) {
     // Once, here: workers inherit the choice (and never unpack the npm build again).
@@ -84,15 +86,18 @@ async function main(): Promise<number> {
   try {
     const integrationUrl = pg?.urlFor("iap_integration_test");
     const e2eUrl = pg?.urlFor("iap_e2e_test");
+    // The system tests make their own databases on this server; this one is where they start from.
+    const systemUrl = pg?.urlFor("iap_system_test");
     if (pg) {
-      await Promise.all([pg.createDatabase("iap_integration_test"), pg.createDatabase("iap_e2e_test")]);
+      await Promise.all([pg.createDatabase("iap_integration_test"), pg.createDatabase("iap_e2e_test"), pg.createDatabase("iap_system_test")]);
       // The e2e database is migrated and seeded by the app's own launcher.
       await migrate(integrationUrl!);
       console.log(`▸ PostgreSQL ready with the test databases in ${Date.now() - started} ms`);
     }
 
     // Integration tests that serve the app wait for this build instead of making their own.
-    if (wants("e2e")) {
+    const needsBuild = wants("e2e") || wants("system");
+    if (needsBuild) {
       announceBuild(buildStatus, { state: "building" });
       process.env[BUILD_STATUS_ENV] = buildStatus;
     }
@@ -110,7 +115,7 @@ async function main(): Promise<number> {
           "vitest",
         )
       : Promise.resolve(0);
-    const build = wants("e2e")
+    const build = needsBuild
       ? ensureAppBuild({ output: (chunk, stream) => (stream === "stdout" ? process.stdout : process.stderr).write(prefixed("build", chunk)), onSpawn: (child) => children.add(child) }).then(
           (outcome) => {
             if (!outcome.built) console.log("▸ .next/ is current with the sources: not rebuilt");
@@ -137,15 +142,27 @@ async function main(): Promise<number> {
               : { passed: 0, failed: 1, skipped: 0, note: "next build failed; e2e tests not run" },
         )
       : Promise.resolve(null);
+    const systemJson = path.join(resultsDir, "vitest-system.json");
+    rmSync(systemJson, { force: true });
+    // After the rest: the system tests start several app servers each, and on
+    // two shared cores they would starve the browser tests of CPU (and be starved).
+    const system = wants("system")
+      ? Promise.all([build, vitest, e2e]).then(async ([buildCode]) => {
+          if (buildCode !== 0) return { passed: 0, failed: 1, skipped: 0, note: "next build failed; system tests not run" };
+          const code = await run(
+            bin("vitest"),
+            ["run", "--project", "system", "--reporter=default", "--reporter=json", `--outputFile.json=${systemJson}`, ...passThrough],
+            { DATABASE_URL: systemUrl, NODE_ENV: "test" },
+            "system",
+          );
+          return vitestTally(systemJson, code);
+        })
+      : Promise.resolve(null);
     const vitestCode = await vitest;
-    if (projects.length) {
-      const report = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(vitestJson);
-      tallies.vitest = report
-        ? { passed: report.numPassedTests, failed: report.numFailedTests + (vitestCode && !report.numFailedTests ? 1 : 0), skipped: report.numPendingTests + report.numTodoTests }
-        : { passed: 0, failed: 1, skipped: 0, note: `vitest exited ${vitestCode} without a report` };
-    }
-    const e2eTally = await e2e;
+    if (projects.length) tallies.vitest = vitestTally(vitestJson, vitestCode);
+    const [e2eTally, systemTally] = await Promise.all([e2e, system]);
     if (e2eTally) tallies.e2e = e2eTally;
+    if (systemTally) tallies.system = systemTally;
   } finally {
     for (const child of children) child.kill("SIGTERM");
     await appServer?.stop();
@@ -163,6 +180,13 @@ async function main(): Promise<number> {
   return total.failed > 0 || total.passed === 0 ? 1 : 0;
 }
 
+function vitestTally(file: string, code: number): Tally {
+  const report = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(file);
+  return report
+    ? { passed: report.numPassedTests, failed: report.numFailedTests + (code && !report.numFailedTests ? 1 : 0), skipped: report.numPendingTests + report.numTodoTests }
+    : { passed: 0, failed: 1, skipped: 0, note: `vitest exited ${code} without a report` };
+}
+
 let appServer: AppServer | undefined;
 
 async function runE2e(databaseUrl: string): Promise<Tally> {
@@ -175,9 +199,10 @@ async function runE2e(databaseUrl: string): Promise<Tally> {
     // X-Forwarded-For with a documented test address (tests/e2e/visitors.spec.ts).
     // STRIPE_WEBHOOK_SECRET: checkout stays the demo one (no STRIPE_SECRET_KEY), but signed
     // Stripe events are accepted: the billing spec delivers a refund to the running app.
+    // Background jobs on, as in production: the specs see documents read, letters posted, failed jobs retried.
     appServer = await startAppServer({
       databaseUrl,
-      env: { CRON_SECRET: cronSecret, NEXTAUTH_SECRET: sessionSecret, DEMO: "1", TRUST_PROXY_HOPS: "1", STRIPE_WEBHOOK_SECRET: "whsec_e2e_billing_secret" },
+      env: { CRON_SECRET: cronSecret, NEXTAUTH_SECRET: sessionSecret, DEMO: "1", TRUST_PROXY_HOPS: "1", STRIPE_WEBHOOK_SECRET: "whsec_e2e_billing_secret", JOBS_CONCURRENCY: "4" },
     });
   } catch (error) {
     return { passed: 0, failed: 1, skipped: 0, note: (error as Error).message };

@@ -1,42 +1,34 @@
-// Low-credit warnings end to end: accounts in PostgreSQL, the job, the outbox,
-// nodemailer, and a real SMTP server on loopback whose received messages are
-// parsed with mailparser. Everything that delivers the outbox lives in this one
-// file (its tests run one after another), so no other test's run can claim
-// these rows; each test still scopes the job to its own company.
+// Low-credit warnings end to end: accounts in PostgreSQL, the jobs' work called
+// directly (the check, then each e-mail's delivery, as the "credits.low-check"
+// and "mail.deliver" jobs run them), the outbox, nodemailer, and a real SMTP
+// server on loopback whose received messages are parsed with mailparser. Each
+// test scopes the work to its own company. (lib/jobs/jobs.integration.test.ts
+// runs the same through the job queue.)
 import { SERVICES, type ServiceName } from "@/lib/iap/catalogue";
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { GET, POST } from "@/app/api/cron/low-credits/route";
 import { pool, prisma } from "@/lib/db/client";
-import { reloadEnv } from "@/lib/env";
 import { getOrCreateAccount, clearAccountCaches } from "@/lib/iap/accounts";
 import { debit, grant } from "@/lib/iap/ledger";
-import { deliverOutbox, MAX_ATTEMPTS, retryEmail } from "@/lib/mail/delivery";
+import { deliverEmail, MAX_ATTEMPTS } from "@/lib/mail/delivery";
 import { requeueEmail } from "@/lib/mail/outbox";
-import { NOT_DELIVERED_NO_SMTP } from "@/lib/mail/transport";
+import { mailTransport, NOT_DELIVERED_NO_SMTP } from "@/lib/mail/transport";
 import { freePort } from "@/lib/db/embedded-postgres";
 import { createCompany } from "@/tests/support/fixtures";
+import { setEnv } from "@/tests/support/env";
 import { startSmtpServer, type TestSmtpServer } from "@/tests/support/smtp-server";
-import { runLowCreditsJob } from "./low-credits";
+import { queueLowCreditWarnings, runCreditAlerts, type CreditAlertsResult } from "./low-credits";
 
 const APP_URL = "https://erp.example.test";
-const saved = { SMTP_URL: process.env.SMTP_URL, APP_URL: process.env.APP_URL, CRON_SECRET: process.env.CRON_SECRET, MAIL_FROM: process.env.MAIL_FROM };
+const saved = { SMTP_URL: process.env.SMTP_URL, APP_URL: process.env.APP_URL, MAIL_FROM: process.env.MAIL_FROM };
 let smtp: TestSmtpServer;
-
-function setEnv(values: Record<string, string | undefined>) {
-  for (const [key, value] of Object.entries(values)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-  reloadEnv();
-}
 
 beforeAll(async () => {
   smtp = await startSmtpServer();
   setEnv({ SMTP_URL: smtp.url, APP_URL, MAIL_FROM: "IAP Credits <alerts@erp.example.test>" });
 });
 
-afterEach(() => setEnv({ SMTP_URL: smtp.url, APP_URL, CRON_SECRET: saved.CRON_SECRET }));
+afterEach(() => setEnv({ SMTP_URL: smtp.url, APP_URL }));
 
 afterAll(async () => {
   await smtp.close();
@@ -57,6 +49,39 @@ async function watchedAccount({ balance, threshold, service = SERVICES.documents
 
 async function spend(account: Awaited<ReturnType<typeof getOrCreateAccount>>, amount: bigint) {
   return debit(account, amount, { description: "Test usage", idempotencyKey: `use-${randomUUID()}` });
+}
+
+interface DeliveryCounts {
+  sent: number;
+  failed: number;
+  undelivered: number;
+}
+
+/**
+ * What the "mail.deliver" jobs do for the company's due e-mails: one attempt
+ * each (rows composed without SMTP wait for it to be set, as the mail sweep
+ * leaves them).
+ */
+async function deliverDue(companyId: number, ids?: number[]): Promise<DeliveryCounts> {
+  const counts = { sent: 0, failed: 0, undelivered: 0 };
+  const { rows } = await pool().query<{ id: number; attempts: number }>(
+    `SELECT id, attempts FROM outgoing_email
+      WHERE company_id = $1 AND state = 'QUEUED' AND next_attempt_at <= now()::timestamp(3) AND ($2 OR message_id IS NULL) AND ($3::int[] IS NULL OR id = ANY($3::int[]))
+      ORDER BY id`,
+    [companyId, mailTransport().smtp, ids ?? null],
+  );
+  for (const row of rows) {
+    const attempt = { number: row.attempts + 1, final: row.attempts + 1 >= MAX_ATTEMPTS };
+    const outcome = await deliverEmail(row.id, attempt).catch(() => "failed" as const);
+    if (outcome === "sent" || outcome === "failed" || outcome === "undelivered") counts[outcome]++;
+  }
+  return counts;
+}
+
+/** The sweep, then the deliveries it queued: what the jobs do one after the other. */
+async function runLowCreditsJob(options: { companyId: number }): Promise<CreditAlertsResult & DeliveryCounts> {
+  const counts = await runCreditAlerts(options);
+  return { ...counts, ...(await deliverDue(options.companyId)) };
 }
 
 async function outboxOf(companyId: number) {
@@ -152,7 +177,7 @@ describe("low-credit warnings", () => {
     expect(mail.text).toContain(`${APP_URL}/iap/buy/sms`);
   });
 
-  it("two cron runs at the same time queue and send one e-mail per account", async () => {
+  it("four checks at the same time queue one e-mail per account", async () => {
     clearAccountCaches();
     const { company } = await createCompany();
     const services: ServiceName[] = ["sms", "invoice_ocr", "partner_autocomplete", "reveal", "snailmail"];
@@ -163,9 +188,9 @@ describe("low-credit warnings", () => {
       addresses.push(email);
       await prisma().iapAccount.update({ where: { id: account.id }, data: { warnEnabled: true, warningThreshold: 1n, warningEmail: email } });
     }
-    const runs = await Promise.all([1, 2, 3, 4].map(() => runLowCreditsJob({ companyId: company.id })));
+    const runs = await Promise.all([1, 2, 3, 4].map(() => queueLowCreditWarnings({ companyId: company.id })));
     expect(runs.reduce((sum, r) => sum + r.queued, 0)).toBe(services.length);
-    expect(runs.reduce((sum, r) => sum + r.sent, 0)).toBe(services.length);
+    expect(await deliverDue(company.id)).toMatchObject({ sent: services.length });
     for (const address of addresses) expect(smtp.to(address)).toHaveLength(1);
     expect(await outboxOf(company.id)).toHaveLength(services.length);
   });
@@ -182,7 +207,7 @@ describe("outbox delivery", () => {
     let [row] = await outboxOf(company.id);
     expect(row).toMatchObject({ state: "QUEUED", attempts: 1 });
     expect(row.lastError).toBe(`Cannot connect to the SMTP server smtp://127.0.0.1:${port} (SMTP_URL): connection refused`);
-    expect(row.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 30_000); // backoff: about a minute
+    expect(row.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 1_000); // backoff: e^1 s after the first failure
 
     // Before the backoff has passed, a run leaves it alone.
     expect(await runLowCreditsJob({ companyId: company.id })).toMatchObject({ queued: 0, sent: 0, failed: 0 });
@@ -206,40 +231,23 @@ describe("outbox delivery", () => {
     await runLowCreditsJob({ companyId: company.id });
     let [row] = await outboxOf(company.id);
     await pool().query("UPDATE outgoing_email SET attempts = $2, next_attempt_at = now() WHERE id = $1", [row.id, MAX_ATTEMPTS - 1]);
-    expect(await deliverOutbox({ companyId: company.id })).toMatchObject({ failed: 1 });
+    expect(await deliverDue(company.id)).toMatchObject({ failed: 1 });
     [row] = await outboxOf(company.id);
     expect(row).toMatchObject({ state: "FAILED", attempts: MAX_ATTEMPTS });
     expect(row.lastError).toMatch(/connection refused/);
-    expect(await deliverOutbox({ companyId: company.id })).toMatchObject({ sent: 0, failed: 0 }); // FAILED stays put
+    expect(await deliverEmail(row.id)).toBe("skipped"); // FAILED stays put
 
     const late = await startSmtpServer({ port });
     try {
       expect(await requeueEmail(company.id + 1_000_000, row.id)).toBe(false); // another company can't touch it
       expect(await requeueEmail(company.id, row.id)).toBe(true);
-      expect(await deliverOutbox({ companyId: company.id, ids: [row.id] })).toEqual({ sent: 1, failed: 0, undelivered: 0 });
+      expect(await deliverDue(company.id, [row.id])).toEqual({ sent: 1, failed: 0, undelivered: 0 });
       [row] = await outboxOf(company.id);
       expect(row).toMatchObject({ state: "SENT", attempts: 1 });
       expect(late.to(email)).toHaveLength(1);
       expect(await requeueEmail(company.id, row.id)).toBe(false); // a sent e-mail is not sent again
     } finally {
       await late.close();
-    }
-  });
-
-  it("an admin's Retry now always makes a delivery attempt at once, however soon after the e-mail was queued", async () => {
-    // next_attempt_at keeps milliseconds: a "due now" written a fraction of a
-    // millisecond before the claim must still count as due (PostgreSQL rounds
-    // now() into the column, so it may land up to 0.5 ms in the future).
-    const port = await freePort();
-    setEnv({ SMTP_URL: `smtp://127.0.0.1:${port}` });
-    const { company } = await watchedAccount({ balance: 0n, threshold: 1n });
-    await runLowCreditsJob({ companyId: company.id });
-    const [queued] = await outboxOf(company.id);
-    for (let round = 1; round <= 40; round++) {
-      const outcome = await retryEmail(company.id, queued.id);
-      expect(outcome).toMatchObject({ ok: false, status: "failed" });
-      const row = await prisma().outgoingEmail.findUniqueOrThrow({ where: { id: queued.id } });
-      expect({ round, attempts: row.attempts }).toEqual({ round, attempts: 1 });
     }
   });
 
@@ -256,7 +264,7 @@ describe("outbox delivery", () => {
 
       setEnv({ SMTP_URL: `smtp://mailer:right@127.0.0.1:${guarded.port}` });
       await pool().query("UPDATE outgoing_email SET next_attempt_at = now() WHERE id = $1", [row.id]);
-      expect(await deliverOutbox({ companyId: company.id })).toMatchObject({ sent: 1 });
+      expect(await deliverDue(company.id)).toMatchObject({ sent: 1 });
     } finally {
       await guarded.close();
     }
@@ -278,48 +286,21 @@ describe("outbox delivery", () => {
     expect(row).toMatchObject({ state: "SENT", attempts: 1, lastError: null });
     expect(smtp.to(email)[0].messageId).toBe(row.messageId);
   });
-});
 
-describe("GET|POST /api/cron/low-credits", () => {
-  const url = "http://localhost/api/cron/low-credits";
-
-  it("401 without the bearer or with a wrong one", async () => {
-    setEnv({ CRON_SECRET: "s3cret-for-tests" });
-    for (const handler of [GET, POST]) {
-      const none = await handler(new Request(url, { method: "POST" }));
-      expect(none.status).toBe(401);
-      expect((await none.json()).error).toMatch(/Authorization: Bearer/);
-      const wrong = await handler(new Request(url, { headers: { authorization: "Bearer not-the-secret" } }));
-      expect(wrong.status).toBe(401);
-      const basic = await handler(new Request(url, { headers: { authorization: "Basic czNjcmV0LWZvci10ZXN0cw==" } }));
-      expect(basic.status).toBe(401);
+  it("a permanent refusal (SMTP 5xx) fails the e-mail at once, whatever attempts remain", async () => {
+    const refusing = await startSmtpServer({ refuseRecipients: true });
+    try {
+      setEnv({ SMTP_URL: refusing.url });
+      const { company } = await watchedAccount({ balance: 0n, threshold: 1n });
+      await queueLowCreditWarnings({ companyId: company.id });
+      const [queued] = await outboxOf(company.id);
+      await expect(deliverEmail(queued.id, { number: 1, final: false })).rejects.toThrow(/refused the sender or recipient/);
+      const [row] = await outboxOf(company.id);
+      expect(row).toMatchObject({ state: "FAILED", attempts: 1 });
+      expect(refusing.messages).toHaveLength(0);
+    } finally {
+      await refusing.close();
     }
-  });
-
-  it("503 saying to set CRON_SECRET when it is not set", async () => {
-    setEnv({ CRON_SECRET: undefined });
-    const response = await GET(new Request(url, { headers: { authorization: "Bearer anything" } }));
-    expect(response.status).toBe(503);
-    expect((await response.json()).error).toMatch(/set CRON_SECRET/);
-  });
-
-  it("200 with the counts, having queued and sent the warning", async () => {
-    setEnv({ CRON_SECRET: "s3cret-for-tests" });
-    const { company, email } = await watchedAccount({ balance: 1n, threshold: 5n });
-    const response = await GET(new Request(url, { headers: { authorization: "Bearer s3cret-for-tests" } }));
-    expect(response.status).toBe(200);
-    const counts = await response.json();
-    expect(Object.keys(counts).sort()).toEqual(["budgetNotices", "checked", "empty", "failed", "queued", "rearmed", "sent", "undelivered"]);
-    // Other test files may have watched accounts too: at least ours is in there.
-    expect(counts.checked).toBeGreaterThanOrEqual(1);
-    expect(counts.queued).toBeGreaterThanOrEqual(1);
-    const [row] = await outboxOf(company.id);
-    expect(row).toMatchObject({ to: email, state: "SENT" });
-    expect(smtp.to(email)).toHaveLength(1);
-
-    const again = await POST(new Request(url, { method: "POST", headers: { authorization: "Bearer s3cret-for-tests" } }));
-    expect(again.status).toBe(200);
-    expect(smtp.to(email)).toHaveLength(1);
   });
 });
 

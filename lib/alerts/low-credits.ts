@@ -4,7 +4,6 @@ import { withTransaction } from "@/lib/db/transaction";
 import { serviceNameSchema } from "@/lib/iap/catalogue";
 import { alertAccountResource } from "./account-resource";
 import { env } from "@/lib/env";
-import { deliverOutbox, type DeliveryCounts } from "@/lib/mail/delivery";
 import { insertEmails, type NewEmail } from "@/lib/mail/outbox";
 import { emitWebhookEvents } from "@/lib/events/emit";
 import { forecastsFor } from "@/lib/iap/usage";
@@ -21,6 +20,11 @@ import { queueBudgetNotices } from "./budget-notices";
 // re-checked (`warned_at IS NULL`) under the row lock, so two runs at the same
 // moment — two cron calls, two app instances — queue one e-mail per crossing;
 // the outbox's unique dedupe key (account + warned_at) is the last guard.
+//
+// Two jobs run it (lib/jobs/list.ts): "credits.low-check" for one account, the
+// moment a debit or capture crosses its threshold, and "credits.low-sweep" over
+// every account, every LOW_CREDITS_SWEEP_MINUTES, as the safety net. Queuing
+// the e-mail starts its delivery job (lib/mail/delivery.ts).
 
 export interface LowCreditsCounts {
   /** Accounts with Warn Me on and a threshold: the ones the job looks at. */
@@ -31,11 +35,13 @@ export interface LowCreditsCounts {
   rearmed: number;
 }
 
-export type LowCreditsJobResult = LowCreditsCounts & DeliveryCounts & { empty: number; budgetNotices: number };
+export type CreditAlertsResult = LowCreditsCounts & { empty: number; budgetNotices: number };
 
 export interface LowCreditsOptions {
-  /** Only this company's accounts (and e-mails); the cron route runs for all. */
+  /** Only this company's accounts; the sweep runs for all. */
   companyId?: number;
+  /** Only these accounts (the check a crossing started). */
+  accountIds?: number[];
   /** Accounts marked per transaction. */
   batchSize?: number;
 }
@@ -65,6 +71,7 @@ interface DueWarningRow {
  */
 export async function queueLowCreditWarnings(options: LowCreditsOptions = {}): Promise<LowCreditsCounts> {
   const companyId = options.companyId ?? null;
+  const accountIds = options.accountIds ?? null;
   const batchSize = options.batchSize ?? BATCH_SIZE;
   const db = pool();
 
@@ -73,13 +80,13 @@ export async function queueLowCreditWarnings(options: LowCreditsOptions = {}): P
   const rearmed = await db.query(
     `UPDATE iap_account SET warned_at = NULL
       WHERE warned_at IS NOT NULL AND warning_threshold IS NOT NULL AND balance >= warning_threshold
-        AND ($1::int IS NULL OR company_id = $1)`,
-    [companyId],
+        AND ($1::int IS NULL OR company_id = $1) AND ($2::int[] IS NULL OR id = ANY($2::int[]))`,
+    [companyId, accountIds],
   );
   const checked = await db.query(
     `SELECT count(*)::int AS n FROM iap_account
-      WHERE warn_enabled AND warning_threshold IS NOT NULL AND ($1::int IS NULL OR company_id = $1)`,
-    [companyId],
+      WHERE warn_enabled AND warning_threshold IS NOT NULL AND ($1::int IS NULL OR company_id = $1) AND ($2::int[] IS NULL OR id = ANY($2::int[]))`,
+    [companyId, accountIds],
   );
 
   const appUrl = env().APP_URL;
@@ -91,7 +98,7 @@ export async function queueLowCreditWarnings(options: LowCreditsOptions = {}): P
            SELECT id FROM iap_account
             WHERE warn_enabled AND warned_at IS NULL AND warning_threshold IS NOT NULL
               AND balance < warning_threshold AND coalesce(warning_email, '') <> ''
-              AND ($1::int IS NULL OR company_id = $1)
+              AND ($1::int IS NULL OR company_id = $1) AND ($3::int[] IS NULL OR id = ANY($3::int[]))
             ORDER BY id
             LIMIT $2
             FOR UPDATE SKIP LOCKED
@@ -102,7 +109,7 @@ export async function queueLowCreditWarnings(options: LowCreditsOptions = {}): P
          RETURNING a.id, a.company_id, a.balance, a.held, a.warning_threshold, a.warning_email,
                    (extract(epoch FROM a.warned_at) * 1000000)::bigint AS warned_us,
                    s.technical_name, s.name AS service_name, s.decimals, s.unit_name, c.name AS company_name`,
-        [companyId, batchSize],
+        [companyId, batchSize, accountIds],
       );
       const forecasts = await forecastsFor(rows.map((row) => row.id));
       const emails: NewEmail[] = rows.map((row) => ({
@@ -137,15 +144,19 @@ export async function queueLowCreditWarnings(options: LowCreditsOptions = {}): P
   return { checked: checked.rows[0].n, queued, rearmed: rearmed.rowCount ?? 0 };
 }
 
+/** The "credits.low-check" job: the one account a crossing debit or capture named. */
+export function checkLowCredits(account: { accountId: number; companyId: number }): Promise<LowCreditsCounts> {
+  return queueLowCreditWarnings({ companyId: account.companyId, accountIds: [account.accountId] });
+}
+
 /**
- * The cron job: queue the warnings that are due — low credits, empty
- * accounts, budgets at 80 % — then deliver the outbox. (The job system, #19,
- * calls this one function.)
+ * The "credits.low-sweep" job: every warning that is due — low credits (a
+ * crossing whose event was lost), empty accounts, budgets at 80 %. The e-mails
+ * it queues go out as their own "mail.deliver" jobs.
  */
-export async function runLowCreditsJob(options: LowCreditsOptions = {}): Promise<LowCreditsJobResult> {
+export async function runCreditAlerts(options: LowCreditsOptions = {}): Promise<CreditAlertsResult> {
   const counts = await queueLowCreditWarnings(options);
   const empty = await queueEmptyAlerts(options);
-  const budgets = await queueBudgetNotices(options);
-  const delivery = await deliverOutbox({ companyId: options.companyId });
-  return { ...counts, empty, budgetNotices: budgets, ...delivery };
+  const budgetNotices = await queueBudgetNotices(options);
+  return { ...counts, empty, budgetNotices };
 }

@@ -1,4 +1,8 @@
-// Applies prisma/migrations/* the way `prisma migrate deploy` does, offline:
+// Applies prisma/migrations/* the way `prisma migrate deploy` does, offline,
+// then graphile-worker's own migrations (its `graphile_worker` schema, SQL
+// shipped inside the npm package: nothing is downloaded).
+//
+// Prisma's part:
 // same `_prisma_migrations` table, same checksum (SHA-256 of migration.sql),
 // same advisory lock, so Prisma's CLI on another machine sees the same history.
 // Unlike the CLI, each migration runs in one transaction with its record, so a
@@ -6,6 +10,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { Logger, runMigrations as runJobQueueMigrations } from "graphile-worker";
 import pg from "pg";
 import { withTransaction } from "./transaction";
 
@@ -25,6 +30,10 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "started_at"            TIMESTAMPTZ NOT NULL DEFAULT now(),
     "applied_steps_count"   INTEGER NOT NULL DEFAULT 0
 )`;
+
+const quietLogger = new Logger(() => (level, message) => {
+  if (level === "error") console.error(`[job queue migrations] ${message}`);
+});
 
 export interface Migration {
   name: string;
@@ -87,5 +96,23 @@ export async function migrate(databaseUrl: string, dir = MIGRATIONS_DIR): Promis
     await client.query("SELECT pg_advisory_unlock($1)", [PRISMA_MIGRATE_LOCK]).catch(() => {});
     await client.end();
   }
+  await migrateJobQueue(databaseUrl);
   return applied;
+}
+
+/**
+ * The job queue's schema (lib/jobs). graphile-worker takes its own lock and
+ * skips migrations already applied, so every start may call it; the app's job
+ * runners also check it, but tests, benchmarks and CLI commands get it here.
+ */
+export async function migrateJobQueue(databaseUrl: string): Promise<void> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+  // An idle client dropped by the server: the next query reconnects; the migration's own errors are thrown.
+  pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
+  try {
+    await runJobQueueMigrations({ pgPool: pool, logger: quietLogger });
+  } finally {
+    await pool.end();
+  }
 }

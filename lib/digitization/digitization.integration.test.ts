@@ -13,7 +13,7 @@ import { confirmDocument, getDocument, uploadDocuments, UploadRefusedError } fro
 import { FIELD_NAMES } from "./extract/types";
 import { reviewSchema } from "./schemas";
 import { stopOcr } from "./text/ocr";
-import { runDocumentJobsOnce } from "./worker";
+import { processDocument, sweepDocuments, type DigitizeOutcome } from "./worker";
 
 let dir: string;
 let files: InvoiceFiles[];
@@ -48,6 +48,21 @@ async function accountState(accountId: number) {
   };
 }
 
+/**
+ * What the "documents.sweep" and "documents.digitize" jobs do for one company,
+ * called directly: waiting documents the account can now pay for go back in
+ * the queue, then each queued document is read, one after the other.
+ */
+async function runDocumentJobs(companyId: number) {
+  const waiting = () => prisma().document.count({ where: { companyId, state: "WAITING_CREDITS" } });
+  const before = await waiting();
+  await sweepDocuments();
+  const summary: Record<DigitizeOutcome | "resumed", number> = { resumed: before - (await waiting()), digitized: 0, failed: 0, waiting: 0, skipped: 0 };
+  const queued = await prisma().document.findMany({ where: { companyId, state: "UPLOADED" }, orderBy: { id: "asc" }, select: { id: true } });
+  for (const { id } of queued) summary[await processDocument({ documentId: id, companyId })]++;
+  return summary;
+}
+
 const file = (p: string, type: string) => ({ name: path.basename(p), type, bytes: readFileSync(p) });
 const values = (fields: Record<string, { value: string | null }>) => Object.fromEntries(FIELD_NAMES.map((n) => [n, fields[n].value]));
 
@@ -60,7 +75,7 @@ describe("e-invoices are read from their XML for no credit", () => {
       file(sample("cii", "EN16931_Einfach.cii.xml"), "application/xml"),
       file(sample("factur-x", "Facture_FR_BASICWL.pdf"), "application/pdf"),
     ]);
-    await runDocumentJobsOnce();
+    await runDocumentJobs(user.companyId);
     const [xml, pdf] = await Promise.all(ids.map(async (id) => (await getDocument(user.companyId, id))!));
     expect([xml.state, xml.textSource, pdf.state, pdf.textSource]).toEqual(["TO_REVIEW", "e-invoice", "TO_REVIEW", "e-invoice"]);
     expect(values(xml.fields!)).toEqual({
@@ -79,7 +94,7 @@ describe("e-invoices are read from their XML for no credit", () => {
   test("a UBL credit note becomes a vendor bill with negative amounts and its lines", async () => {
     const { user } = await companyWithCredits(0);
     const [id] = await uploadDocuments(user, "VENDOR_BILL", [file(sample("ubl", "ubl-tc434-creditnote1.xml"), "application/xml")]);
-    await runDocumentJobsOnce();
+    await runDocumentJobs(user.companyId);
     const document = (await getDocument(user.companyId, id))!;
     expect([document.creditNote, document.fields!.total.value]).toEqual([true, "-100.11"]);
     const { bill } = await confirmDocument(user, id, reviewSchema.parse(values(document.fields!)));
@@ -94,7 +109,7 @@ describe("digitizing documents on credits", () => {
     const [id] = await uploadDocuments(user, "VENDOR_BILL", [file(files[0].pdf, "application/pdf")]);
     expect((await getDocument(user.companyId, id))!.state).toBe("UPLOADED");
 
-    await runDocumentJobsOnce();
+    await runDocumentJobs(user.companyId);
 
     const document = (await getDocument(user.companyId, id))!;
     expect(document.state).toBe("TO_REVIEW");
@@ -107,7 +122,7 @@ describe("digitizing documents on credits", () => {
   test("a scanned PDF (tilted, blurred, noisy JPEG, no text layer) is rasterised and OCR'd: invoice number, dates and total right", async () => {
     const { user, account } = await companyWithCredits(1);
     const [id] = await uploadDocuments(user, "VENDOR_BILL", [file(files[1].scanPdf, "application/pdf")]);
-    await runDocumentJobsOnce();
+    await runDocumentJobs(user.companyId);
     const document = (await getDocument(user.companyId, id))!;
     expect(document.state).toBe("TO_REVIEW");
     expect(document.textSource).toBe("ocr");
@@ -129,7 +144,7 @@ describe("digitizing documents on credits", () => {
     ctx.fillStyle = "#fff";
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     const [id] = await uploadDocuments(user, "EXPENSE_RECEIPT", [{ name: "blank.png", type: "image/png", bytes: canvas.toBuffer("image/png") }]);
-    await runDocumentJobsOnce();
+    await runDocumentJobs(user.companyId);
     const document = (await getDocument(user.companyId, id))!;
     expect(document.state).toBe("ERROR");
     expect(document.errorReason).toBe("unreadable");
@@ -144,8 +159,8 @@ describe("digitizing documents on credits", () => {
       "VENDOR_BILL",
       files.map((f) => file(f.pdf, "application/pdf")),
     );
-    const first = await runDocumentJobsOnce();
-    expect(first).toMatchObject({ digitized: 2, waiting: 1 });
+    const first = await runDocumentJobs(user.companyId);
+    expect(first).toMatchObject({ digitized: 2, waiting: 2 });
     const states = async () => Promise.all(ids.map(async (id) => (await getDocument(user.companyId, id))!))
     let documents = await states();
     expect(documents.map((d) => d.state)).toEqual(["TO_REVIEW", "TO_REVIEW", "WAITING_CREDITS", "WAITING_CREDITS"]);
@@ -153,10 +168,10 @@ describe("digitizing documents on credits", () => {
     expect(await accountState(account.id)).toEqual({ balance: 0, held: 0, usageEntries: 2, used: 2, holds: { CAPTURED: 2 } });
 
     // Nothing changes while the account is empty.
-    expect(await runDocumentJobsOnce()).toMatchObject({ resumed: 0, digitized: 0 });
+    expect(await runDocumentJobs(user.companyId)).toMatchObject({ resumed: 0, digitized: 0 });
 
     await grant(account, 10n, { kind: "PURCHASE", description: "pack", idempotencyKey: `purchase-${Date.now()}` });
-    expect(await runDocumentJobsOnce()).toMatchObject({ resumed: 2, digitized: 2 });
+    expect(await runDocumentJobs(user.companyId)).toMatchObject({ resumed: 2, digitized: 2 });
     documents = await states();
     expect(documents.map((d) => d.state)).toEqual(["TO_REVIEW", "TO_REVIEW", "TO_REVIEW", "TO_REVIEW"]);
     expect(values(documents[3].fields!)).toEqual(files[3].expected);
@@ -169,10 +184,31 @@ describe("digitizing documents on credits", () => {
     const font = await pdf.embedFont(StandardFonts.Helvetica);
     for (let i = 0; i < 6; i++) pdf.addPage().drawText(`Page ${i + 1}`, { x: 50, y: 700, font, size: 14 });
     const [id] = await uploadDocuments(user, "VENDOR_BILL", [{ name: "long.pdf", type: "application/pdf", bytes: await pdf.save() }]);
-    await runDocumentJobsOnce();
+    await runDocumentJobs(user.companyId);
     const document = (await getDocument(user.companyId, id))!;
     expect([document.state, document.errorReason, document.pageCount]).toEqual(["ERROR", "too many pages", null]);
     expect(await accountState(account.id)).toEqual({ balance: 2, held: 0, usageEntries: 0, used: 0, holds: {} });
+  });
+
+  test("each upload queues one digitization job per document, in the upload's transaction", async () => {
+    const { user } = await companyWithCredits(1);
+    const ids = await uploadDocuments(user, "VENDOR_BILL", [file(files[0].pdf, "application/pdf"), file(files[1].pdf, "application/pdf")]);
+    const { rows } = await pool().query("SELECT key, flags FROM graphile_worker.jobs WHERE task_identifier = 'documents.digitize' AND key = ANY($1::text[]) ORDER BY key", [
+      ids.map((id) => `documents.digitize:${id}`),
+    ]);
+    expect(rows).toEqual(ids.map((id) => ({ key: `documents.digitize:${id}`, flags: { [`company:${user.companyId}`]: true } })).sort((a, b) => a.key.localeCompare(b.key)));
+  });
+
+  test("a reader that crashes is an outcome, not a retry: the document is unreadable and nothing is charged", async () => {
+    const { user, account } = await companyWithCredits(2);
+    const [id] = await uploadDocuments(user, "VENDOR_BILL", [file(files[0].pdf, "application/pdf")]);
+    const broken = { name: "broken", extract: async () => Promise.reject(new Error("extractor crashed")) };
+    expect(await processDocument({ documentId: id, companyId: user.companyId }, { jobId: "t", number: 1, final: false }, broken)).toBe("failed");
+    const document = (await getDocument(user.companyId, id))!;
+    expect([document.state, document.errorReason]).toEqual(["ERROR", "unreadable"]);
+    expect(await accountState(account.id)).toEqual({ balance: 2, held: 0, usageEntries: 0, used: 0, holds: { RELEASED: 1 } });
+    // Its job has nothing left to do.
+    expect(await processDocument({ documentId: id, companyId: user.companyId })).toBe("skipped");
   });
 
   test("uploads of the wrong type, empty or too large are refused with the reason, and nothing is stored", async () => {
@@ -196,7 +232,7 @@ describe("digitizing documents on credits", () => {
     const { user } = await companyWithCredits(5);
     const existing = await prisma().contact.create({ data: { companyId: user.companyId, name: "Acme (old name)", vat: "BE 0477.472.701", isCompany: true } });
     const ids = await uploadDocuments(user, "VENDOR_BILL", [file(files[0].pdf, "application/pdf"), file(files[2].pdf, "application/pdf")]);
-    await runDocumentJobsOnce();
+    await runDocumentJobs(user.companyId);
 
     const first = (await getDocument(user.companyId, ids[0]))!;
     const reviewed = reviewSchema.parse({ ...values(first.fields!), invoiceNumber: "INV-CORRECTED-1" });
@@ -220,7 +256,8 @@ describe("digitizing documents on credits", () => {
     const b = await companyWithCredits(1);
     const [id] = await uploadDocuments(a.user, "VENDOR_BILL", [file(files[0].pdf, "application/pdf")]);
     expect(await getDocument(b.user.companyId, id)).toBeNull();
-    await runDocumentJobsOnce();
+    expect(await processDocument({ documentId: id, companyId: b.user.companyId })).toBe("skipped"); // b's job cannot read a's document
+    await runDocumentJobs(a.user.companyId);
     await expect(confirmDocument(b.user, id, reviewSchema.parse({ vendorName: "X", currency: "EUR", total: "1.00" }))).rejects.toThrow(/not waiting/);
   });
 });

@@ -9,7 +9,7 @@ import { readEInvoiceXml } from "./einvoice/read-einvoice";
 import { renderPreview } from "./read-document";
 import type { ReviewValues } from "./schemas";
 import { findOrCreateVendor } from "./vendors";
-import { nudgeDocumentWorker } from "./worker";
+import { queueDigitization } from "./worker";
 import { SERVICES } from "@/lib/iap/catalogue";
 
 export interface UploadedFile {
@@ -37,7 +37,7 @@ function isEInvoice(bytes: Uint8Array): boolean {
 
 /**
  * Stores the files and queues one digitization job each, in one transaction,
- * then returns: the work happens in the background worker.
+ * then returns: the work happens in a background job (lib/digitization/worker.ts).
  */
 export async function uploadDocuments(user: { id: number; companyId: number }, kind: DocumentKind, files: UploadedFile[]): Promise<number[]> {
   const reasons: string[] = [];
@@ -71,12 +71,11 @@ export async function uploadDocuments(user: { id: number; companyId: number }, k
         },
         select: { id: true },
       });
-      await tx.documentJob.create({ data: { documentId: document.id, companyId: user.companyId } });
+      await queueDigitization({ documentId: document.id, companyId: user.companyId }, tx);
       created.push(document.id);
     }
     return created;
   });
-  nudgeDocumentWorker();
   return ids;
 }
 

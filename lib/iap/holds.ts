@@ -4,7 +4,8 @@ import { pool } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { BudgetExceededError, HoldNotPendingError, isUniqueViolation } from "./errors";
 import { underBudget } from "./budgets";
-import { assertKey, assertPositive, balanceOf, BELOW_TOPUP, CAPTURE_KEY_PREFIX, emitBelowTopup, findEntry, insufficient } from "./ledger";
+import { emitCreditEvent } from "./events";
+import { assertKey, assertPositive, balanceOf, BELOW_TOPUP, CAPTURE_KEY_PREFIX, CROSSED_BELOW_THRESHOLD, emitBelowTopup, emitLowBalance, findEntry, insufficient } from "./ledger";
 import { getService } from "./accounts";
 import { serviceNameSchema } from "./catalogue";
 import type { AccountRef, CaptureResult, EntryOptions, Hold, HoldStatus } from "./types";
@@ -106,7 +107,7 @@ const NOT_HELD = Symbol("not held");
  */
 export async function capture(hold: Pick<Hold, "id" | "account">, actual: bigint, options: { description?: string; result?: unknown } = {}): Promise<CaptureResult> {
   if (typeof actual !== "bigint" || actual < 0n) throw new RangeError(`A capture must be 0 or more units (got ${actual})`);
-  const { rows } = await pool().query<{ id: number; balance: string; below_topup: boolean; entry_id: string | null }>({
+  const { rows } = await pool().query<{ id: number; balance: string; below_topup: boolean; crossed_threshold: string | null; entry_id: string | null }>({
     name: "iap_capture",
     text: `WITH locked AS (
        SELECT id FROM iap_account WHERE id = $5 FOR UPDATE
@@ -123,18 +124,19 @@ export async function capture(hold: Pick<Hold, "id" | "account">, actual: bigint
      ), account AS (
        UPDATE iap_account a SET held = a.held - hold.amount, balance = a.balance - $2, updated_at = now()
          FROM hold WHERE a.id = hold.account_id
-         RETURNING a.id, a.balance, ${BELOW_TOPUP("a.")}
+         RETURNING a.id, a.balance, ${BELOW_TOPUP("a.")}, ${CROSSED_BELOW_THRESHOLD("$2", "a.")}
      ), entry AS (
        INSERT INTO ledger_entry (account_id, kind, amount, balance_after, description, reference, idempotency_key, hold_id, created_by_id)
        SELECT account.id, 'USAGE', -$2::bigint, account.balance, COALESCE($3, hold.description), hold.reference, '${CAPTURE_KEY_PREFIX}' || hold.id, hold.id, hold.created_by_id
          FROM account, hold WHERE $2 > 0
        RETURNING id
      )
-     SELECT hold.id, account.balance, account.below_topup, (SELECT id FROM entry) AS entry_id FROM hold, account`,
+     SELECT hold.id, account.balance, account.below_topup, account.crossed_threshold, (SELECT id FROM entry) AS entry_id FROM hold, account`,
     values: [hold.id, actual, options.description ?? null, jsonOrNull(options.result), hold.account.id],
   });
   if (rows[0]) {
     if (rows[0].below_topup && actual > 0n) emitBelowTopup(hold.account, BigInt(rows[0].balance));
+    if (rows[0].crossed_threshold !== null) emitLowBalance(hold.account, BigInt(rows[0].balance), BigInt(rows[0].crossed_threshold));
     return { holdId: hold.id, captured: actual, entryId: rows[0].entry_id === null ? null : BigInt(rows[0].entry_id), balanceAfter: BigInt(rows[0].balance), replayed: false };
   }
   const current = await pool().query<Pick<HoldRow, "status" | "amount" | "captured_amount"> & { due: boolean }>(
@@ -158,7 +160,7 @@ export async function capture(hold: Pick<Hold, "id" | "account">, actual: bigint
     throw new RangeError(`Cannot capture ${actual} units on hold ${hold.id} of ${row.amount}`);
   }
   if (row.status === "PENDING" && row.due) {
-    await resolveHold(hold.id, hold.account.id, "EXPIRED");
+    await expireHold(hold);
     throw new HoldNotPendingError(hold.id, "EXPIRED");
   }
   throw new HoldNotPendingError(hold.id, row.status);
@@ -171,7 +173,9 @@ export async function release(hold: Pick<Hold, "id" | "account">, options: { db?
 
 /** Expires one pending hold if it is past its expiry (the sweep, for one hold). Returns false otherwise. */
 export async function expireHold(hold: Pick<Hold, "id" | "account">): Promise<boolean> {
-  return resolveHold(hold.id, hold.account.id, "EXPIRED");
+  const expired = await resolveHold(hold.id, hold.account.id, "EXPIRED");
+  if (expired) emitCreditEvent({ type: "hold.expired", holdId: hold.id, accountId: hold.account.id, companyId: hold.account.companyId });
+  return expired;
 }
 
 async function resolveHold(holdId: number, accountId: number, status: "RELEASED" | "EXPIRED", db?: pg.ClientBase): Promise<boolean> {
@@ -234,7 +238,7 @@ export async function freeze(
  * once. `accountIds` limits the sweep (tests; one account's page).
  */
 export async function expireHolds(limit = 1000, scope: { accountIds?: number[] } = {}): Promise<number> {
-  return withTransaction(async (client) => {
+  const expired = await withTransaction(async (client) => {
     const due = await client.query<{ account_id: number }>(
       `SELECT DISTINCT account_id FROM (
          SELECT account_id FROM credit_hold
@@ -243,14 +247,14 @@ export async function expireHolds(limit = 1000, scope: { accountIds?: number[] }
        ) due`,
       [limit, scope.accountIds ?? null],
     );
-    if (due.rows.length === 0) return 0;
+    if (due.rows.length === 0) return [];
     const accountIds = due.rows.map((row) => row.account_id).sort((a, b) => a - b);
     await client.query("SELECT id FROM iap_account WHERE id = ANY($1::int[]) ORDER BY id FOR UPDATE", [accountIds]);
-    const { rows } = await client.query<{ expired: number }>(
+    const { rows } = await client.query<{ hold_id: number; account_id: number; company_id: number }>(
       `WITH expired AS (
          UPDATE credit_hold SET status = 'EXPIRED', resolved_at = now()
           WHERE id IN (SELECT id FROM credit_hold WHERE account_id = ANY($1::int[]) AND status = 'PENDING' AND expires_at <= now() ORDER BY expires_at LIMIT $2)
-         RETURNING account_id, amount, created_by_id, budget_month
+         RETURNING id, account_id, amount, created_by_id, budget_month
        ), per_budget AS (
          SELECT account_id, created_by_id, budget_month, sum(amount) AS amount FROM expired
           WHERE budget_month IS NOT NULL GROUP BY account_id, created_by_id, budget_month
@@ -259,16 +263,20 @@ export async function expireHolds(limit = 1000, scope: { accountIds?: number[] }
            FROM per_budget
           WHERE u.account_id = per_budget.account_id AND u.user_id = per_budget.created_by_id AND u.month = per_budget.budget_month
        ), per_account AS (
-         SELECT account_id, sum(amount) AS amount, count(*) AS holds FROM expired GROUP BY account_id
+         SELECT account_id, sum(amount) AS amount FROM expired GROUP BY account_id
        ), freed AS (
          UPDATE iap_account a SET held = a.held - per_account.amount, updated_at = now()
            FROM per_account WHERE a.id = per_account.account_id
+         RETURNING a.id, a.company_id
        )
-       SELECT COALESCE(sum(holds), 0)::int AS expired FROM per_account`,
+       SELECT expired.id AS hold_id, expired.account_id, freed.company_id FROM expired JOIN freed ON freed.id = expired.account_id`,
       [accountIds, limit],
     );
-    return rows[0].expired;
+    return rows.map((row) => ({ holdId: row.hold_id, accountId: row.account_id, companyId: row.company_id }));
   });
+  // After the commit (lib/iap/events.ts).
+  for (const hold of expired) emitCreditEvent({ type: "hold.expired", ...hold });
+  return expired.length;
 }
 
 export async function findHoldById(account: AccountRef, holdId: number): Promise<Hold | null> {

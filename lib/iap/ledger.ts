@@ -123,25 +123,44 @@ export async function grant(
   }
 }
 
+/**
+ * A RETURNING column of a statement that takes `amount` off an account: its
+ * warning threshold when this change took the balance from at or above it to
+ * below it (Warn Me on), else NULL. Computed from the row the statement just
+ * wrote, so each crossing is reported by exactly the one statement that made it.
+ */
+export function CROSSED_BELOW_THRESHOLD(amount: string, table = ""): string {
+  return `CASE WHEN ${table}warn_enabled AND ${table}warning_threshold IS NOT NULL AND ${amount} > 0
+                 AND ${table}balance < ${table}warning_threshold AND ${table}balance + ${amount} >= ${table}warning_threshold
+            THEN ${table}warning_threshold END AS crossed_threshold`;
+}
+
+/** After the commit: lib/jobs queues the low-credit check (lib/iap/events.ts). */
+export function emitLowBalance(account: AccountRef, balance: bigint, threshold: bigint) {
+  emitCreditEvent({ type: "balance.low", accountId: account.id, companyId: account.companyId, service: account.service.technicalName, balance, threshold });
+}
+
+type DebitRow = Omit<EntryRow, "amount"> & { below_topup: boolean; crossed_threshold: string | null };
+
 /** Takes credits for work with a known price, in one statement. Throws InsufficientCreditsError. */
 export async function debit(account: AccountRef, amount: bigint, options: EntryOptions): Promise<EntryResult> {
   assertPositive(amount, "A debit");
   assertKey(options.idempotencyKey, { ledger: true });
-  let row: (Omit<EntryRow, "amount"> & { below_topup: boolean }) | undefined;
+  let row: DebitRow | undefined;
   try {
     row = await underBudget(account, options.createdById, amount, async (db) => {
-      const { rows } = await db.query<Omit<EntryRow, "amount"> & { below_topup: boolean }>({
+      const { rows } = await db.query<DebitRow>({
         name: "iap_debit",
         text: `WITH account AS (
            UPDATE iap_account SET balance = balance - $2, updated_at = now()
             WHERE id = $1 AND balance - held >= $2
-            RETURNING id, balance, ${BELOW_TOPUP()}
+            RETURNING id, balance, ${BELOW_TOPUP()}, ${CROSSED_BELOW_THRESHOLD("$2")}
          ), entry AS (
            INSERT INTO ledger_entry (account_id, kind, amount, balance_after, description, reference, idempotency_key, created_by_id)
            SELECT id, 'USAGE', -$2::bigint, balance, $3, $4, $5, $6 FROM account
            RETURNING id, balance_after
          )
-         SELECT entry.id, entry.balance_after, account.below_topup FROM entry, account`,
+         SELECT entry.id, entry.balance_after, account.below_topup, account.crossed_threshold FROM entry, account`,
         values: [account.id, amount, options.description, options.reference ?? null, options.idempotencyKey, options.createdById ?? null],
       });
       // Nothing debited: throw, so that a budget counted in this transaction is rolled back with it.
@@ -160,6 +179,7 @@ export async function debit(account: AccountRef, amount: bigint, options: EntryO
     const balanceAfter = BigInt(row.balance_after);
     // After the commit: auto top-up starts its own work (lib/billing) once the debit stands.
     if (row.below_topup) emitBelowTopup(account, balanceAfter);
+    if (row.crossed_threshold !== null) emitLowBalance(account, balanceAfter, BigInt(row.crossed_threshold));
     return { entryId: BigInt(row.id), amount: -amount, balanceAfter, replayed: false };
   }
   throw await insufficient(account, amount);

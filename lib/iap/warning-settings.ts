@@ -1,5 +1,6 @@
 import "server-only";
 import { pool } from "@/lib/db/client";
+import { emitCreditEvent } from "./events";
 import type { WarningSettings } from "./schemas";
 
 /**
@@ -8,13 +9,15 @@ import type { WarningSettings } from "./schemas";
  * (warned_at = NULL): the next cron run judges the account afresh instead of
  * staying silent because of a warning sent under the old settings. Turning
  * Warn Me off keeps the last threshold and address, so ticking it again shows
- * them. Returns false when the account is not the company's.
+ * them. Saved while the balance is already below the threshold, the warning is
+ * due now: the event starts the low-credit check at once. Returns false when
+ * the account is not the company's.
  */
 export async function updateWarningSettings(companyId: number, accountId: number, settings: WarningSettings): Promise<boolean> {
   const enabled = settings.warnEnabled;
   const threshold = enabled ? settings.threshold : null;
   const email = enabled ? settings.email : null;
-  const { rowCount } = await pool().query(
+  const { rows } = await pool().query(
     `UPDATE iap_account
         SET warn_enabled = $3,
             warning_threshold = CASE WHEN $3 THEN $4::bigint ELSE warning_threshold END,
@@ -25,8 +28,13 @@ export async function updateWarningSettings(companyId: number, accountId: number
               ELSE warned_at
             END,
             updated_at = now()
-      WHERE id = $1 AND company_id = $2`,
+      WHERE id = $1 AND company_id = $2
+      RETURNING balance, warning_threshold, warned_at IS NULL AND warn_enabled AND balance < warning_threshold AS due,
+                (SELECT technical_name FROM iap_service s WHERE s.id = service_id) AS service`,
     [accountId, companyId, enabled, threshold, email],
   );
-  return rowCount === 1;
+  if (rows[0]?.due) {
+    emitCreditEvent({ type: "balance.low", accountId, companyId, service: rows[0].service, balance: BigInt(rows[0].balance), threshold: BigInt(rows[0].warning_threshold) });
+  }
+  return rows.length === 1;
 }

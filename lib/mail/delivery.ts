@@ -1,206 +1,171 @@
 import "server-only";
 import { pool } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { JOBS } from "@/lib/jobs/list";
+import { enqueueJob } from "@/lib/jobs/enqueue";
+import { PermanentJobError } from "@/lib/jobs/errors";
 import { requeueEmail } from "./outbox";
 import { deliverableContent, SecretLinkError } from "./secret-link";
-import { mailTransport, NOT_DELIVERED_NO_SMTP, type MailTransport } from "./transport";
+import { mailTransport, NOT_DELIVERED_NO_SMTP, SmtpError } from "./transport";
 
-// Delivery of the outbox, safe on any number of instances at once:
-//  1. claim: one statement picks due rows FOR UPDATE SKIP LOCKED and leases
-//     them (locked_until) and counts the attempt — committed before anything
-//     is sent, so a concurrent run skips them (never two sends of one row);
-//  2. send, outside any transaction (SMTP can be slow or down);
-//  3. record the outcome: SENT, or back to QUEUED with exponential backoff,
-//     or FAILED after MAX_ATTEMPTS (an admin can retry it).
-// A run that crashes between 1 and 3 leaves a lease that runs out: the row is
-// sent again later (at least once; the stable Message-ID lets receivers spot
-// the rare duplicate).
+// Delivery of the outbox, one e-mail per job ("mail.deliver", queued by the
+// outgoing_email insert trigger in the same transaction as the row). The job
+// system runs each job on one worker at a time, on any instance; this file
+// only sends and records:
+//   send, outside any transaction (SMTP can be slow or down) → SENT;
+//   a temporary failure (server down, 4xx) → the row says so and the job is
+//   tried again with graphile-worker's backoff, FAILED after its last attempt;
+//   a permanent refusal (SMTP 5xx: no such mailbox, refused sender) → FAILED at once.
+// A process killed between the send and the record sends it again when its job
+// is retried (at least once; the stable Message-ID lets receivers spot the
+// rare duplicate).
 //
 // Without SMTP_URL each row is composed by nodemailer exactly as it would be
 // sent, then kept QUEUED with last_error NOT_DELIVERED_NO_SMTP and its
-// Message-ID recorded. It costs no attempt and is not composed again; once
-// SMTP_URL is set the next run delivers it.
+// Message-ID recorded. It costs no attempt; once SMTP_URL is set the mail
+// sweep queues it again (enqueueUndeliveredEmails) and it goes out.
 
-export const MAX_ATTEMPTS = 8;
-const BACKOFF_BASE_SECONDS = 60;
-const BACKOFF_MAX_SECONDS = 6 * 60 * 60;
-// Long enough for a claimed batch (100 rows, 4 at a time) even when every send
-// runs into the 30 s connect + socket timeouts.
-const LEASE_SECONDS = 15 * 60;
-const SEND_CONCURRENCY = 4;
+export const MAX_ATTEMPTS = JOBS["mail.deliver"].retry.maxAttempts;
 
-/** Seconds to wait after the n-th failed attempt: 1, 2, 4 … minutes, at most 6 hours. */
-export function backoffSeconds(attempts: number): number {
-  return Math.min(BACKOFF_BASE_SECONDS * 2 ** Math.max(0, attempts - 1), BACKOFF_MAX_SECONDS);
+/** graphile-worker's wait before the next attempt after the n-th failure (exp(min(n, 10)) seconds), shown on the outbox page. */
+export function retryDelaySeconds(attempts: number): number {
+  return Math.exp(Math.min(attempts, 10));
 }
 
-export interface DeliveryCounts {
-  /** Accepted by the SMTP server. */
-  sent: number;
-  /** Attempts that failed in this run (retried later, or FAILED after the last one). */
-  failed: number;
-  /** Composed and kept because no SMTP server is configured. */
-  undelivered: number;
+export type DeliveryOutcome = "sent" | "undelivered" | "failed" | "skipped";
+
+export interface DeliveryAttempt {
+  /** 1 for the first try. */
+  number: number;
+  /** No try comes after this one. */
+  final: boolean;
 }
 
-export interface DeliveryOptions {
-  /** Only this company's e-mails. */
-  companyId?: number;
-  /** Only these e-mails. */
-  ids?: number[];
-  /** Rows claimed at a time. */
-  limit?: number;
-}
-
-interface ClaimedRow {
+interface OutboxRow {
   id: number;
   to: string;
   subject: string;
   html: string;
   text: string;
-  sealedLink: string | null;
-  attempts: number;
-  messageId: string;
+  /** The secret link, sealed, for e-mails that carry one (lib/mail/secret-link.ts). */
+  sealed_link: string | null;
+  message_id: string | null;
+  created_at: Date;
 }
 
 function messageIdFor(id: number, createdAt: Date): string {
   return `<outbox-${id}-${createdAt.getTime()}@${new URL(env().APP_URL).hostname}>`;
 }
 
-async function claim(smtp: boolean, options: DeliveryOptions): Promise<ClaimedRow[]> {
-  // next_attempt_at is a timestamp(3): PostgreSQL rounds now() into it, so a
-  // row made "due now" (queued, or an admin's Retry now) can read up to 0.5 ms
-  // in the future. Comparing at the column's precision keeps it due at once.
-  const { rows } = await pool().query(
-    `WITH due AS (
-       SELECT id FROM outgoing_email
-        WHERE state = 'QUEUED' AND next_attempt_at <= now()::timestamp(3)
-          AND (locked_until IS NULL OR locked_until < now())
-          AND ($2 OR message_id IS NULL)
-          AND ($3::int IS NULL OR company_id = $3)
-          AND ($4::int[] IS NULL OR id = ANY($4))
-        ORDER BY next_attempt_at, id
-        LIMIT $5
-        FOR UPDATE SKIP LOCKED
-     )
-     UPDATE outgoing_email o
-        SET locked_until = now() + make_interval(secs => $1), attempts = o.attempts + CASE WHEN $2 THEN 1 ELSE 0 END
-       FROM due WHERE o.id = due.id
-     RETURNING o.id, o."to", o.subject, o.html, o.text, o.sealed_link, o.attempts, o.message_id, o.created_at`,
-    [LEASE_SECONDS, smtp, options.companyId ?? null, options.ids ?? null, options.limit],
-  );
-  return rows.map((row) => ({
-    id: row.id,
-    to: row.to,
-    subject: row.subject,
-    html: row.html,
-    text: row.text,
-    sealedLink: row.sealed_link,
-    attempts: row.attempts,
-    messageId: row.message_id ?? messageIdFor(row.id, row.created_at),
-  }));
+/**
+ * The server refused this recipient, sender or message with a 5xx: sending the
+ * same message again cannot succeed. (A refused login or TLS failure is about
+ * the configuration, which an operator fixes: those are retried.)
+ */
+function isPermanent(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string; responseCode?: number } })?.cause;
+  const code = cause?.responseCode;
+  return (cause?.code === "EENVELOPE" || cause?.code === "EMESSAGE") && typeof code === "number" && code >= 500 && code < 600;
 }
 
-async function recordSent(id: number, messageId: string) {
-  await pool().query(
-    `UPDATE outgoing_email SET state = 'SENT', sent_at = now(), message_id = $2, last_error = NULL, locked_until = NULL WHERE id = $1`,
-    [id, messageId],
-  );
-}
-
-async function recordComposed(id: number, messageId: string) {
-  await pool().query(`UPDATE outgoing_email SET message_id = $2, last_error = $3, locked_until = NULL WHERE id = $1`, [
-    id,
-    messageId,
-    NOT_DELIVERED_NO_SMTP,
-  ]);
-}
-
-async function recordFailure(row: ClaimedRow, error: string, countsAsAttempt: boolean, final = false) {
-  const gaveUp = final || (countsAsAttempt && row.attempts >= MAX_ATTEMPTS);
-  await pool().query(
-    `UPDATE outgoing_email
-        SET state = $2::"EmailState", last_error = $3, locked_until = NULL,
-            next_attempt_at = now() + make_interval(secs => $4)
-      WHERE id = $1`,
-    [row.id, gaveUp ? "FAILED" : "QUEUED", error.slice(0, 2000), backoffSeconds(row.attempts)],
-  );
-}
-
-/** Sends what is due in the outbox, batch after batch. Safe to call from many processes at once. */
-export async function deliverOutbox(options: DeliveryOptions = {}): Promise<DeliveryCounts> {
-  const counts: DeliveryCounts = { sent: 0, failed: 0, undelivered: 0 };
+/**
+ * Sends one queued e-mail: the work of the "mail.deliver" job. Returns
+ * "skipped" for a row that is gone or no longer queued (sent meanwhile,
+ * retried from another path). Throws on a temporary failure so the job is
+ * tried again; throws PermanentJobError once the e-mail is marked FAILED.
+ */
+export async function deliverEmail(emailId: number, attempt: DeliveryAttempt = { number: 1, final: false }): Promise<DeliveryOutcome> {
   const transport = mailTransport();
-  const limit = options.limit ?? 100;
-  for (;;) {
-    const rows = await claim(transport.smtp, { ...options, limit });
-    if (rows.length === 0) break;
-    await deliverBatch(transport, rows, counts);
-    if (rows.length < limit) break;
-  }
-  return counts;
-}
-
-async function deliverBatch(transport: MailTransport, rows: ClaimedRow[], counts: DeliveryCounts) {
-  // One check of the server and login up front: when it is down, every claimed
-  // row records the same clear error at once instead of each waiting on it.
-  const unreachable = await transport.verify().then(
-    () => null,
-    (error: Error) => error.message,
+  const { rows } = await pool().query<OutboxRow>(
+    `SELECT id, "to", subject, html, text, sealed_link, message_id, created_at FROM outgoing_email WHERE id = $1 AND state = 'QUEUED'`,
+    [emailId],
   );
-  // A few at a time: one slow message doesn't hold up the batch, and the mail
-  // server sees at most SEND_CONCURRENCY connections from this process.
-  let next = 0;
-  const worker = async () => {
-    while (next < rows.length) {
-      const row = rows[next++];
-      if (unreachable) {
-        await recordFailure(row, unreachable, true);
-        counts.failed++;
-        continue;
-      }
-      let content: ClaimedRow;
-      try {
-        content = deliverableContent(row);
-      } catch (error) {
-        if (!(error instanceof SecretLinkError)) throw error;
-        await recordFailure(row, error.message, true, true);
-        counts.failed++;
-        continue;
-      }
-      const message = { to: row.to, subject: row.subject, html: content.html, text: content.text, messageId: row.messageId, headers: { "X-Outbox-Id": String(row.id) } };
-      try {
-        const result = await transport.send(message);
-        if (result.delivered) {
-          await recordSent(row.id, row.messageId);
-          counts.sent++;
-        } else {
-          await recordComposed(row.id, row.messageId);
-          counts.undelivered++;
-        }
-      } catch (error) {
-        await recordFailure(row, error instanceof Error ? error.message : String(error), transport.smtp);
-        counts.failed++;
-      }
+  const row = rows[0];
+  if (!row) return "skipped";
+  const messageId = row.message_id ?? messageIdFor(row.id, row.created_at);
+  let content: { html: string; text: string };
+  try {
+    content = deliverableContent({ html: row.html, text: row.text, sealedLink: row.sealed_link });
+  } catch (error) {
+    if (!(error instanceof SecretLinkError)) throw error;
+    // No later attempt can open it either: failed at once, with the fix named.
+    await pool().query(`UPDATE outgoing_email SET state = 'FAILED', last_error = $2, attempts = attempts + 1 WHERE id = $1 AND state = 'QUEUED'`, [row.id, error.message]);
+    throw new PermanentJobError(error.message, { cause: error });
+  }
+  try {
+    const result = await transport.send({ to: row.to, subject: row.subject, html: content.html, text: content.text, messageId, headers: { "X-Outbox-Id": String(row.id) } });
+    if (!result.delivered) {
+      await pool().query(`UPDATE outgoing_email SET message_id = $2, last_error = $3 WHERE id = $1 AND state = 'QUEUED'`, [row.id, messageId, NOT_DELIVERED_NO_SMTP]);
+      return "undelivered";
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, rows.length) }, worker));
+    await pool().query(`UPDATE outgoing_email SET state = 'SENT', sent_at = now(), message_id = $2, last_error = NULL, attempts = attempts + 1 WHERE id = $1 AND state = 'QUEUED'`, [
+      row.id,
+      messageId,
+    ]);
+    return "sent";
+  } catch (error) {
+    const message = (error instanceof SmtpError ? error.message : `Sending failed: ${(error as Error)?.message ?? String(error)}`).slice(0, 2000);
+    const permanent = isPermanent(error);
+    const giveUp = permanent || attempt.final;
+    await pool().query(
+      `UPDATE outgoing_email
+          SET state = $2::"EmailState", last_error = $3, attempts = attempts + 1,
+              next_attempt_at = now() + make_interval(secs => $4)
+        WHERE id = $1 AND state = 'QUEUED'`,
+      [row.id, giveUp ? "FAILED" : "QUEUED", message, giveUp ? 0 : retryDelaySeconds(attempt.number)],
+    );
+    if (giveUp) throw new PermanentJobError(message, { cause: error });
+    throw new SmtpError(message, { cause: error });
+  }
 }
 
-export type RetryOutcome =
-  | { ok: true; status: "sent"; message: string }
-  | { ok: false; status: "not-delivered" | "failed" | "not-retriable"; message: string };
+/**
+ * The mail sweep: queued e-mails with no delivery job get one — rows composed
+ * while no SMTP server was configured (once it is), and rows written before the
+ * job queue existed. Returns how many it queued.
+ */
+export async function enqueueUndeliveredEmails(limit = 1000): Promise<number> {
+  // next_attempt_at is a timestamp(3): a row made due "now" can read up to
+  // 0.5 ms in the future; compared at the column's precision it is due at once.
+  const smtp = mailTransport().smtp;
+  const { rows } = await pool().query<{ id: number; company_id: number | null }>(
+    `SELECT o.id, o.company_id FROM outgoing_email o
+      WHERE o.state = 'QUEUED' AND o.next_attempt_at <= now()::timestamp(3) AND ($1 OR o.message_id IS NULL)
+        AND NOT EXISTS (SELECT 1 FROM graphile_worker.jobs j WHERE j.key = 'mail.deliver:' || o.id)
+      ORDER BY o.id LIMIT $2`,
+    [smtp, limit],
+  );
+  for (const row of rows) {
+    await enqueueJob("mail.deliver", { emailId: row.id, companyId: row.company_id }, { dedupe: true });
+  }
+  return rows.length;
+}
 
-/** An admin's "Retry now": due at once with fresh attempts, then delivered right away. */
+export type RetryOutcome = { status: "sent" } | { status: "not-delivered" | "failed" | "queued"; lastError: string | null } | { status: "not-retriable" };
+
+const RETRY_WAIT_MS = 15_000;
+
+/**
+ * An admin's "Retry now": the e-mail is due at once with fresh attempts, its
+ * job is queued again, and the answer waits (a few seconds at most) for that
+ * attempt's outcome. An e-mail being sent right now is left to that attempt.
+ */
 export async function retryEmail(companyId: number, id: number): Promise<RetryOutcome> {
-  if (!(await requeueEmail(companyId, id))) {
-    return { ok: false, status: "not-retriable", message: "This e-mail was already sent, is being sent right now, or does not exist." };
+  const running = await pool().query("SELECT 1 FROM graphile_worker.jobs WHERE key = $1 AND locked_at IS NOT NULL", [`mail.deliver:${id}`]);
+  if (running.rowCount || !(await requeueEmail(companyId, id))) return { status: "not-retriable" };
+  await enqueueJob("mail.deliver", { emailId: id, companyId });
+  const deadline = Date.now() + RETRY_WAIT_MS;
+  for (;;) {
+    const { rows } = await pool().query<{ state: string; last_error: string | null; message_id: string | null }>(
+      "SELECT state, last_error, message_id FROM outgoing_email WHERE id = $1 AND company_id = $2",
+      [id, companyId],
+    );
+    const row = rows[0];
+    if (row?.state === "SENT") return { status: "sent" };
+    if (row?.state === "FAILED") return { status: "failed", lastError: row.last_error };
+    if (row?.last_error === NOT_DELIVERED_NO_SMTP && row.message_id) return { status: "not-delivered", lastError: row.last_error };
+    if (row?.last_error && row.last_error !== NOT_DELIVERED_NO_SMTP) return { status: "failed", lastError: row.last_error };
+    if (Date.now() > deadline) return { status: "queued", lastError: null };
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  const counts = await deliverOutbox({ companyId, ids: [id] });
-  if (counts.sent) return { ok: true, status: "sent", message: "Sent." };
-  if (!mailTransport().smtp) {
-    return { ok: false, status: "not-delivered", message: `${NOT_DELIVERED_NO_SMTP}. The message stays here and goes out once it is set.` };
-  }
-  const { rows } = await pool().query("SELECT last_error FROM outgoing_email WHERE id = $1 AND company_id = $2", [id, companyId]);
-  return { ok: false, status: "failed", message: `Sending failed: ${rows[0]?.last_error ?? "unknown error"}. It will be retried automatically.` };
 }

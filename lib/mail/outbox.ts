@@ -5,8 +5,10 @@ import type { EmailContent } from "./templates";
 
 // The outbox ("Outgoing E-mails"): every e-mail the product sends is first a
 // row here, written in the same transaction as the change that caused it, and
-// delivered afterwards (lib/mail/delivery.ts). Nothing is lost when the mail
-// server is down or not configured: the row waits, with its last error.
+// delivered afterwards by its own job (lib/mail/delivery.ts): a trigger on this
+// table queues the job in the same transaction, whoever inserts the row. Nothing
+// is lost when the mail server is down or not configured: the row waits, with
+// its last error.
 
 export type EmailState = "QUEUED" | "SENT" | "FAILED";
 
@@ -115,15 +117,13 @@ export async function findEmail(companyId: number, id: number): Promise<OutboxEm
 
 /**
  * Makes a failed or not-yet-delivered e-mail due now with a fresh set of
- * attempts (an admin's "Retry now"). A sent e-mail is never sent again, and
- * one being sent right now is left to that run. Returns false when there is
- * nothing to retry.
+ * attempts (an admin's "Retry now"; lib/mail/delivery.ts queues its job). A
+ * sent e-mail is never sent again. Returns false when there is nothing to retry.
  */
 export async function requeueEmail(companyId: number, id: number): Promise<boolean> {
   const { rowCount } = await pool().query(
-    `UPDATE outgoing_email SET state = 'QUEUED', attempts = 0, next_attempt_at = now()
-      WHERE id = $1 AND company_id = $2 AND state IN ('QUEUED', 'FAILED')
-        AND (locked_until IS NULL OR locked_until < now())`,
+    `UPDATE outgoing_email SET state = 'QUEUED', attempts = 0, last_error = NULL, next_attempt_at = now()
+      WHERE id = $1 AND company_id = $2 AND state IN ('QUEUED', 'FAILED')`,
     [id, companyId],
   );
   return rowCount === 1;

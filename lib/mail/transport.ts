@@ -146,3 +146,16 @@ export function mailSettings(): { smtp: boolean; target: string; from: string } 
   const transport = mailTransport();
   return { smtp: transport.smtp, target: transport.target, from: fromAddress() };
 }
+
+/** Says at start-up, not at the first e-mail, whether the mail server can be used. */
+export function reportMailTransport(): void {
+  const transport = mailTransport();
+  if (!transport.smtp) {
+    console.log("▸ E-mail: no SMTP_URL, messages are composed and kept in Settings > Outgoing E-mails, not sent");
+    return;
+  }
+  transport.verify().then(
+    () => console.log(`▸ E-mail: SMTP server ${transport.target} ready`),
+    (error: Error) => console.error(`▸ E-mail: ${error.message}. E-mails wait in the outbox until it works.`),
+  );
+}

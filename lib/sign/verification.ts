@@ -19,7 +19,7 @@ import { SERVICES } from "@/lib/iap/catalogue";
 // state, nonce, PKCE verifier, bound to the signer, used once). Credits follow
 // the login: 1 credit is held on the requester's company when the signer starts,
 // captured when verified claims come back, released on any failure or cancel.
-// An abandoned login's hold expires with the scheduler's hold sweep.
+// An abandoned login's hold expires with the hold sweep job ("credits.expire-holds").
 
 /** How long the signer has to finish at the provider. Shorter than the hold's life, so a capture never finds it expired. */
 export const LOGIN_TTL_SECONDS = 10 * 60;

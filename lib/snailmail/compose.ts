@@ -4,6 +4,7 @@ import { getService } from "@/lib/iap/accounts";
 import { creditsToUnits } from "@/lib/iap/units";
 import { describeAddressProblems, validateAddress, type AddressField, type PostalAddress } from "./address";
 import { priceLetter, type Zone } from "./price";
+import { queueLetterRun } from "./queue-run";
 import { LetterFormatError, renderDocumentLetter, renderLetter, unprintableCharacters, type Recipient, type Sender } from "./render";
 import { SERVICES } from "@/lib/iap/catalogue";
 
@@ -116,25 +117,31 @@ export async function prepareLetter(input: ComposeInput): Promise<Prepared | Com
 export async function queueLetter(input: ComposeInput & { createdById: number }): Promise<(Prepared & { letterId: number }) | ComposeFailure> {
   const prepared = await prepareLetter(input);
   if (!prepared.ok) return prepared;
-  const letter = await prisma().letter.create({
-    data: {
-      companyId: input.companyId,
-      contactId: input.contactId,
-      subject: input.subject,
-      body: input.document ? null : (input.body ?? ""),
-      attachmentName: input.document?.name ?? null,
-      color: input.color,
-      duplex: input.duplex,
-      pages: prepared.pages,
-      sheets: prepared.sheets,
-      pdf: new Uint8Array(prepared.pdf),
-      address: { ...prepared.address },
-      country: prepared.address.country,
-      zone: prepared.zone,
-      credits: prepared.credits,
-      createdById: input.createdById,
-    },
-    select: { id: true },
+  // The letter and its company's queue run, in one transaction: a letter in
+  // the queue always has a run coming.
+  const letter = await prisma().$transaction(async (tx) => {
+    const created = await tx.letter.create({
+      data: {
+        companyId: input.companyId,
+        contactId: input.contactId,
+        subject: input.subject,
+        body: input.document ? null : (input.body ?? ""),
+        attachmentName: input.document?.name ?? null,
+        color: input.color,
+        duplex: input.duplex,
+        pages: prepared.pages,
+        sheets: prepared.sheets,
+        pdf: new Uint8Array(prepared.pdf),
+        address: { ...prepared.address },
+        country: prepared.address.country,
+        zone: prepared.zone,
+        credits: prepared.credits,
+        createdById: input.createdById,
+      },
+      select: { id: true },
+    });
+    await queueLetterRun(input.companyId, { db: tx });
+    return created;
   });
   return { ...prepared, letterId: letter.id };
 }

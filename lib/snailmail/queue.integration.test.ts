@@ -5,14 +5,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { prisma } from "@/lib/db/client";
+import { pool, prisma } from "@/lib/db/client";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { balanceOf, grant } from "@/lib/iap/ledger";
 import { reserve, capture } from "@/lib/iap/holds";
 import { createCompany } from "@/tests/support/fixtures";
 import { checkContactAddress, prepareLetter, queueLetter } from "./compose";
 import { availableForLetters, findLetterPdf } from "./letters";
-import { cancelLetter, processLetter, resendLetter, runLetterQueueOnce } from "./queue";
+import { cancelLetter, processLetter, resendLetter, runCompanyLetters, runLetterQueueOnce, sweepLetters } from "./queue";
 import { PingenProvider } from "./providers/pingen";
 import { ProviderRefusedError, type OutgoingLetter, type PostalProvider } from "./providers/provider";
 import { TestPostOffice } from "./providers/test-post-office";
@@ -333,5 +333,34 @@ describe("Pingen provider against a local HTTP server", () => {
     const calls = seen.length;
     await runLetterQueueOnce({ provider, companyId: company.id });
     expect(seen.length).toBe(calls);
+  });
+
+  it("after a provider outage the company's next run is queued for the retry time, and the sweep leaves it alone until then", async () => {
+    const runJob = async (companyId: number) =>
+      (await pool().query<{ run_at: Date }>("SELECT run_at FROM graphile_worker.jobs WHERE key = $1", [`letters.run:${companyId}`])).rows;
+    const { company, admin } = await companyWithCredits(10n);
+    const id = await letterTo(company.id, admin.id, "BE");
+    await pool().query("DELETE FROM graphile_worker._private_jobs WHERE key = $1", [`letters.run:${company.id}`]); // as if the job is the one running now
+    const { provider } = await fakePingen(() => [503, { errors: [{ title: "Service unavailable" }] }]);
+    expect(await runCompanyLetters(company.id, provider)).toMatchObject({ retrying: 1 });
+    const letter = await letterRow(id);
+    const [next] = await runJob(company.id);
+    expect(next.run_at.getTime()).toBe(letter.nextAttemptAt.getTime());
+    await sweepLetters();
+    expect(await runJob(company.id)).toHaveLength(1);
+  });
+});
+
+describe("the letter queue's jobs", () => {
+  const runJob = async (companyId: number) =>
+    (await pool().query<{ run_at: Date }>("SELECT run_at FROM graphile_worker.jobs WHERE key = $1", [`letters.run:${companyId}`])).rows;
+
+  it("a queued letter has its company's run queued in the same transaction; one run waits per company", async () => {
+    const { company, admin } = await companyWithCredits(10n);
+    await letterTo(company.id, admin.id, "BE");
+    await letterTo(company.id, admin.id, "PL");
+    const jobs = await runJob(company.id);
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0].run_at.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
   });
 });

@@ -7,8 +7,10 @@ import { InsufficientCreditsError } from "@/lib/iap/errors";
 import { findHoldById, release } from "@/lib/iap/holds";
 import { formatCredits } from "@/lib/iap/units";
 import type { LetterErrorCode } from "@/lib/generated/prisma/client";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 import { describeAddressProblems, validateAddress, type PostalAddress } from "./address";
 import { zoneFor } from "./price";
+import { queueLetterRun } from "./queue-run";
 import { postalProvider } from "./providers";
 import { ProviderRefusedError, ProviderUnavailableError, type Acceptance, type PostalProvider } from "./providers/provider";
 import { SERVICES } from "@/lib/iap/catalogue";
@@ -24,6 +26,13 @@ import { encodeLetterError, type LetterErrorDetail } from "./letter-error";
 // other queued letters are not tried (no hold attempts, no provider calls) and
 // show "not enough credits" until the next run after a purchase. Provider
 // outages are retried with backoff; refusals go to Error at once.
+//
+// Who runs it: the "letters.run" job, one per company (lib/jobs/list.ts), queued
+// with the letter and again when a retry falls due; the job system never runs
+// one company's queue twice at once, on any number of instances. Each letter is
+// still claimed with a short lease while it is being posted, which is what
+// keeps Re-send and Cancel (run by a user, outside the job) off a letter that a
+// job is posting, and a crashed run's letter untouched until its hold expired.
 
 /** Provider outages: wait 1, 5, 15, 60 minutes between tries, then give up with an Error. */
 export const RETRY_DELAYS_MINUTES = [1, 5, 15, 60] as const;
@@ -45,10 +54,11 @@ export interface QueueRunResult {
 /**
  * Sends every due queued letter once. Safe to run on several instances at once:
  * each letter is claimed with a conditional UPDATE (a lease), so two runs never
- * post the same letter. The lead's scheduler calls this; so do the cron route,
- * the admin's "Process queue now" (with its companyId) and the tests.
+ * post the same letter. The "letters.run" job calls this with its companyId; so
+ * do the admin's "Process queue now" and the tests.
  */
 export async function runLetterQueueOnce(options: { provider?: PostalProvider; companyId?: number; limit?: number } = {}): Promise<QueueRunResult> {
+  // (Without companyId: every company's due letters, in one go — tests and scripts.)
   const provider = options.provider ?? postalProvider();
   const due = await prisma().letter.findMany({
     where: {
@@ -74,6 +84,41 @@ export async function runLetterQueueOnce(options: { provider?: PostalProvider; c
     }
   }
   return result;
+}
+
+/**
+ * The "letters.run" job: one company's due letters, then its next run queued
+ * for when the earliest provider retry falls due (letters waiting for credits
+ * wait for the sweep after a purchase instead).
+ */
+export async function runCompanyLetters(companyId: number, provider?: PostalProvider): Promise<QueueRunResult> {
+  const result = await runLetterQueueOnce({ companyId, provider });
+  const { rows } = await pool().query<{ next: Date | null }>(
+    `SELECT min(next_attempt_at) AS next FROM letter
+      WHERE company_id = $1 AND state = 'QUEUED' AND error_code IS DISTINCT FROM 'NO_CREDIT'`,
+    [companyId],
+  );
+  const next = rows[0]?.next;
+  if (next) {
+    // A run already waiting sooner (a letter queued meanwhile) covers it; don't push that one back.
+    const waiting = await pool().query<{ run_at: Date }>("SELECT run_at FROM graphile_worker.jobs WHERE key = $1 AND locked_at IS NULL", [`letters.run:${companyId}`]);
+    if (!waiting.rows[0] || waiting.rows[0].run_at > next) await queueLetterRun(companyId, { runAt: next });
+  }
+  return result;
+}
+
+/**
+ * The "letters.sweep" job: every company with a letter due whose run is not
+ * queued yet gets one (a retry time reached, credits bought, a lease run out).
+ */
+export async function sweepLetters(): Promise<number> {
+  const { rows } = await pool().query<{ company_id: number }>(
+    `SELECT DISTINCT l.company_id FROM letter l
+      WHERE l.state = 'QUEUED' AND l.next_attempt_at <= now() AND (l.locked_until IS NULL OR l.locked_until < now())
+        AND NOT EXISTS (SELECT 1 FROM graphile_worker.jobs j WHERE j.key = 'letters.run:' || l.company_id AND j.locked_at IS NULL)`,
+  );
+  for (const row of rows) await enqueueJob("letters.run", { companyId: row.company_id }, { dedupe: true });
+  return rows.length;
 }
 
 interface ClaimedLetter {
@@ -235,4 +280,15 @@ export async function cancelLetter(companyId: number, letterId: number): Promise
     [letterId, companyId],
   );
   return rowCount === 1;
+}
+
+/** Letters in the company's queue: how many, how many wait for credits, when the next try is due (Settings → Background jobs). */
+export async function letterQueueSummary(companyId: number): Promise<{ queued: number; waitingForCredits: number; nextAttemptAt: Date | null }> {
+  const { rows } = await pool().query<{ queued: number; waiting: number; next: Date | null }>(
+    `SELECT count(*)::int AS queued, count(*) FILTER (WHERE error_code = 'NO_CREDIT')::int AS waiting,
+            min(next_attempt_at) FILTER (WHERE error_code IS DISTINCT FROM 'NO_CREDIT') AS next
+       FROM letter WHERE company_id = $1 AND state = 'QUEUED'`,
+    [companyId],
+  );
+  return { queued: rows[0].queued, waitingForCredits: rows[0].waiting, nextAttemptAt: rows[0].next };
 }

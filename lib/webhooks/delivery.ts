@@ -3,20 +3,22 @@ import http from "node:http";
 import https from "node:https";
 import { pool } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 import { SIGNATURE_HEADER, signatureHeader } from "./signature";
 import { deliveryAgent } from "./url-guard";
 
 // Delivery of webhook events: one POST per attempt, signed, with a 10 s
 // timeout. A 2xx answer marks the delivery done; anything else schedules the
 // next attempt after WEBHOOK_RETRY_SCHEDULE's next delay, and after the last
-// one marks it failed. Deliveries are claimed with a lease (FOR UPDATE SKIP
-// LOCKED), so any number of workers — app instances, the job system, a test
-// calling deliverDueWebhooks() — send each attempt once.
+// one marks it failed. Each attempt is a "webhooks.deliver" job (lib/jobs),
+// queued by triggers on webhook_delivery in the transaction that makes it due
+// (the event written, the next attempt scheduled, a re-send); the attempt
+// claims its delivery under a short lease first, so two jobs for one delivery
+// (a re-send while an attempt runs) never send it twice at once.
 
 const TIMEOUT_MS = 10_000;
 const LEASE_SECONDS = 60;
 const RESPONSE_EXCERPT = 1000;
-const PARALLEL = 4;
 
 export type AttemptError = "timeout" | "connection_failed" | "address_not_allowed";
 
@@ -124,28 +126,43 @@ async function attempt(deliveryId: bigint): Promise<DeliveryOutcome | null> {
 }
 
 /**
- * Sends every due delivery (of one company, when given) once: claims up to
- * `limit` under a lease, POSTs them a few at a time, records each outcome.
+ * One attempt of one delivery, if it is still due (the work of the
+ * "webhooks.deliver" job): null when there is nothing to send — delivered or
+ * failed meanwhile, its endpoint paused or deleted, or another attempt
+ * holding it right now.
  */
-export async function deliverDueWebhooks(options: { limit?: number; companyId?: number } = {}): Promise<DeliveryOutcome[]> {
+export async function deliverWebhook(deliveryId: bigint): Promise<DeliveryOutcome | null> {
+  // next_attempt_at is a timestamp(3): a delivery made due "now" can read up to
+  // 0.5 ms in the future; compared at the column's precision it is due at once.
   const { rows } = await pool().query(
-    `UPDATE webhook_delivery SET locked_until = now() + make_interval(secs => $3)
-      WHERE id IN (
-        SELECT d.id FROM webhook_delivery d JOIN webhook_endpoint p ON p.id = d.endpoint_id
-         WHERE d.state = 'PENDING' AND d.next_attempt_at <= now() AND (d.locked_until IS NULL OR d.locked_until < now())
-           AND p.enabled AND ($2::int IS NULL OR p.company_id = $2)
-         ORDER BY d.next_attempt_at
-         LIMIT $1
-         FOR UPDATE OF d SKIP LOCKED
-      )
-      RETURNING id`,
-    [options.limit ?? 50, options.companyId ?? null, LEASE_SECONDS],
+    `UPDATE webhook_delivery d SET locked_until = now() + make_interval(secs => $2)
+       FROM webhook_endpoint p
+      WHERE d.id = $1 AND p.id = d.endpoint_id AND p.enabled
+        AND d.state = 'PENDING' AND d.next_attempt_at <= now()::timestamp(3)
+        AND (d.locked_until IS NULL OR d.locked_until < now())
+      RETURNING d.id`,
+    [deliveryId, LEASE_SECONDS],
   );
-  const ids = rows.map((row) => BigInt(row.id));
-  const outcomes: DeliveryOutcome[] = [];
-  for (let i = 0; i < ids.length; i += PARALLEL) {
-    const batch = await Promise.all(ids.slice(i, i + PARALLEL).map(attempt));
-    outcomes.push(...batch.filter((outcome): outcome is DeliveryOutcome => outcome !== null));
+  return rows[0] ? attempt(deliveryId) : null;
+}
+
+/**
+ * The webhook sweep's safety net: due deliveries of enabled endpoints that have
+ * no job get one — those of an endpoint resumed after a pause (their jobs ran
+ * and found it paused), or written before the job queue's schema existed.
+ * Pass an endpoint to queue only its deliveries (when it is resumed).
+ */
+export async function enqueueDueWebhookDeliveries(options: { endpointId?: number; limit?: number } = {}): Promise<number> {
+  const { rows } = await pool().query<{ id: string; company_id: number }>(
+    `SELECT d.id::text, p.company_id FROM webhook_delivery d JOIN webhook_endpoint p ON p.id = d.endpoint_id
+      WHERE d.state = 'PENDING' AND d.next_attempt_at <= now()::timestamp(3) AND p.enabled
+        AND ($1::int IS NULL OR p.id = $1)
+        AND NOT EXISTS (SELECT 1 FROM graphile_worker.jobs j WHERE j.key = 'webhooks.deliver:' || d.id)
+      ORDER BY d.next_attempt_at LIMIT $2`,
+    [options.endpointId ?? null, options.limit ?? 1000],
+  );
+  for (const row of rows) {
+    await enqueueJob("webhooks.deliver", { deliveryId: row.id, companyId: row.company_id }, { dedupe: true });
   }
-  return outcomes;
+  return rows.length;
 }

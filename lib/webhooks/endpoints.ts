@@ -1,6 +1,7 @@
 import "server-only";
 import { pool } from "@/lib/db/client";
 import type { WebhookEventType } from "@/lib/events/events";
+import { enqueueDueWebhookDeliveries } from "./delivery";
 import { newSigningSecret } from "./signature";
 import { checkEndpointUrl, type UrlProblem } from "./url-guard";
 
@@ -92,6 +93,8 @@ export async function findEndpoint(companyId: number, endpointId: number): Promi
 /** Pauses or resumes an endpoint: while paused it gets no new events, and deliveries already due wait for it. */
 export async function setEndpointEnabled(companyId: number, endpointId: number, enabled: boolean): Promise<boolean> {
   const { rowCount } = await pool().query("UPDATE webhook_endpoint SET enabled = $3 WHERE id = $2 AND company_id = $1", [companyId, endpointId, enabled]);
+  // Resumed: what waited is sent now rather than at the next webhook sweep.
+  if (rowCount === 1 && enabled) await enqueueDueWebhookDeliveries({ endpointId });
   return rowCount === 1;
 }
 

@@ -5,9 +5,10 @@ import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { findCompanyHold } from "@/lib/iap/holds";
 import { expireHolds, reserve } from "@/lib/iap/holds";
 import { grant } from "@/lib/iap/ledger";
+import { JOBS } from "@/lib/jobs/list";
 import { createCompany } from "@/tests/support/fixtures";
 import { startReceiver } from "@/tests/http/receiver";
-import { deliverDueWebhooks } from "./delivery";
+import { deliverWebhook, type DeliveryOutcome } from "./delivery";
 import { emitWebhookEvent } from "@/lib/events/emit";
 import { createEndpoint, listDeliveries, setEndpointEnabled } from "./endpoints";
 import { checkEndpointUrl } from "./url-guard";
@@ -20,6 +21,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await receiver.close();
 });
+
+/** What the "webhooks.deliver" jobs do for the company's due deliveries: one attempt each. */
+async function deliverDue(companyId: number): Promise<DeliveryOutcome[]> {
+  const { rows } = await pool().query<{ id: string }>(
+    `SELECT d.id::text FROM webhook_delivery d JOIN webhook_endpoint p ON p.id = d.endpoint_id
+      WHERE p.company_id = $1 AND d.state = 'PENDING' ORDER BY d.id`,
+    [companyId],
+  );
+  const outcomes = await Promise.all(rows.map((row) => deliverWebhook(BigInt(row.id))));
+  return outcomes.filter((outcome) => outcome !== null);
+}
 
 /** An endpoint written as a row, past the creation check (as if the check had been lifted when it was saved). */
 async function endpointRow(companyId: number, url: string, events: string[], enabled = true): Promise<number> {
@@ -68,7 +80,7 @@ describe("webhook endpoint URLs (SSRF)", () => {
     const { company } = await createCompany();
     const endpointId = await endpointRow(company.id, `${receiver.url}/ssrf`, ["balance.low"]);
     expect(await emitWebhookEvent(company.id, "balance.low", { account: {} as never })).not.toBeNull();
-    const outcomes = await deliverDueWebhooks({ companyId: company.id });
+    const outcomes = await deliverDue(company.id);
     expect(outcomes).toHaveLength(1);
     expect(outcomes[0]).toMatchObject({ state: "PENDING", status: null, attempt: 1 });
     const [delivery] = await listDeliveries(company.id, endpointId);
@@ -90,11 +102,22 @@ describe("webhook events", () => {
     const { company } = await createCompany();
     const endpointId = await endpointRow(company.id, "https://93.184.216.34/hook", ["balance.low"]);
     expect(await emitWebhookEvent(company.id, "balance.low", { account: {} as never })).not.toBeNull();
+    const [delivery] = await listDeliveries(company.id, endpointId);
+    const jobOf = async () =>
+      (await pool().query("SELECT task_identifier, max_attempts, flags, run_at <= now() AS due FROM graphile_worker.jobs WHERE key = $1", [`webhooks.deliver:${delivery.id}`])).rows;
+    // Its attempt's job, queued by the trigger in the event's transaction, as lib/jobs/enqueue.ts would queue it.
+    expect(await jobOf()).toEqual([{ task_identifier: "webhooks.deliver", max_attempts: JOBS["webhooks.deliver"].retry.maxAttempts, flags: { [`company:${company.id}`]: true }, due: true }]);
+
     expect(await setEndpointEnabled(company.id, endpointId, false)).toBe(true);
     expect(await emitWebhookEvent(company.id, "balance.low", { account: {} as never })).toBeNull();
-    expect(await deliverDueWebhooks({ companyId: company.id })).toEqual([]);
+    // The job runs while the endpoint is paused: nothing is sent, and the job is done (graphile-worker deletes it).
+    expect(await deliverDue(company.id)).toEqual([]);
+    await pool().query("SELECT graphile_worker.remove_job($1)", [`webhooks.deliver:${delivery.id}`]);
     expect((await listDeliveries(company.id, endpointId)).map((d) => d.state)).toEqual(["PENDING"]);
+
+    // Resumed: the waiting delivery has its job again, due now.
     expect(await setEndpointEnabled(company.id, endpointId, true)).toBe(true);
+    expect(await jobOf()).toMatchObject([{ task_identifier: "webhooks.deliver", due: true }]);
     expect(await setEndpointEnabled(company.id + 100_000, endpointId, false)).toBe(false);
   });
 

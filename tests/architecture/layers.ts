@@ -13,8 +13,9 @@ export interface Layer {
 export const LAYERS: Layer[] = [
   { name: "app", paths: ["app/", "proxy.ts", "instrumentation.ts"], why: "pages, server actions and routes: delivery only" },
   { name: "components", paths: ["components/"], why: "shared UI; pages use it, lib never does" },
-  // Entry points like pages: the job list runs API and webhook upkeep too, so it
-  // sits above delivery; nothing below ever starts a command or names a job.
+  // Entry points like pages: the job runners and handlers run API and webhook
+  // upkeep too, so they sit above delivery; nothing below starts a command or
+  // runs a job (code below only queues one: see "job queue").
   { name: "commands and jobs", paths: ["lib/cli/", "lib/jobs/", "lib/seed/"], why: "npm scripts, background jobs and seeding run the services and the delivery layer's upkeep" },
   {
     name: "delivery",
@@ -50,6 +51,16 @@ export const LAYERS: Layer[] = [
     name: "platform",
     paths: ["lib/mail/", "lib/auth/", "lib/http/", "lib/secrets/", "lib/pdf/"],
     why: "outbox, sign-in, HTTP helpers: used by every slice, aware of none (the outbox knows no alert)",
+  },
+  // The job list (names, payload schemas, retry policies) and the one insert
+  // into graphile-worker's queue: knowing only zod, env and the pool, they sit
+  // low so the outbox, the services and webhook delivery can queue their own
+  // follow-up work (an e-mail's delivery, a batch's chunks) in their
+  // transaction. What a job does lives in the runners above (lib/jobs/handlers.ts).
+  {
+    name: "job queue",
+    paths: ["lib/jobs/list.ts", "lib/jobs/enqueue.ts", "lib/jobs/errors.ts"],
+    why: "what jobs exist and how one is queued: every layer above may queue a job by name, none below runs one",
   },
   { name: "data", paths: ["lib/db/"], why: "Prisma client, pool, transactions, migrations: knows no domain" },
   {

@@ -96,7 +96,7 @@ async function benchEndpoint() {
 
     app = await startAppServer({
       databaseUrl: database.url,
-      env: { DOCUMENT_WORKER_POLL_MS: "0", TRUST_PROXY_HOPS: "1" },
+      env: { TRUST_PROXY_HOPS: "1" },
       readyPath: "/api/ping",
     });
     const base = app.url;

@@ -5,7 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { DEMO_PASSWORD, signIn } from "./support";
 
 // The e2e app has CRON_SECRET=test-cron-secret and no SMTP server: the warning
-// is composed and kept in the outbox, marked not delivered. The test makes its
+// is composed by its delivery job and kept in the outbox, marked not delivered. The test makes its
 // own company and admin so that no other spec's balances matter.
 const CRON_SECRET = "test-cron-secret";
 
@@ -35,16 +35,17 @@ async function companyWithLowAccount() {
   }
 }
 
-test("the cron route queues a low-credit warning that an admin finds in Settings > Outgoing E-mails", async ({ page, request }) => {
+const SWEEP = "/api/cron/run?schedule=credits.low-sweep";
+
+test("the cron route runs the low-credit sweep; the warning waits in Settings > Outgoing E-mails", async ({ page, request }) => {
   const { adminEmail, warningEmail } = await companyWithLowAccount();
 
-  expect((await request.post("/api/cron/low-credits")).status()).toBe(401);
-  expect((await request.post("/api/cron/low-credits", { headers: { Authorization: "Bearer wrong" } })).status()).toBe(401);
-  const run = await request.post("/api/cron/low-credits", { headers: { Authorization: `Bearer ${CRON_SECRET}` } });
+  expect((await request.post(SWEEP)).status()).toBe(401);
+  expect((await request.post(SWEEP, { headers: { Authorization: "Bearer wrong" } })).status()).toBe(401);
+  const run = await request.post(SWEEP, { headers: { Authorization: `Bearer ${CRON_SECRET}` } });
   expect(run.status()).toBe(200);
-  const counts = await run.json();
-  expect(counts.queued).toBeGreaterThanOrEqual(1);
-  expect(counts.sent).toBe(0);
+  const result = await run.json();
+  expect(result.finished["credits.low-sweep"]).toBeGreaterThanOrEqual(1);
 
   await signIn(page, adminEmail);
   await page.goto("/settings/outbox");
@@ -64,7 +65,7 @@ test("the cron route queues a low-credit warning that an admin finds in Settings
   await expect(page.getByRole("status")).toContainText("Not delivered: no SMTP server is configured (set SMTP_URL)");
 
   // The same cron call again queues nothing more for this account.
-  await request.post("/api/cron/low-credits", { headers: { Authorization: `Bearer ${CRON_SECRET}` } });
+  await request.post(SWEEP, { headers: { Authorization: `Bearer ${CRON_SECRET}` } });
   await page.goto("/settings/outbox");
   await expect(page.getByRole("row").filter({ hasText: warningEmail })).toHaveCount(1);
 });

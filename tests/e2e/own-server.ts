@@ -23,7 +23,7 @@ export function useOwnServer(prefix: string, env: Record<string, string>): () =>
     const [database, smtp] = await Promise.all([createThrowawayDatabase(prefix, { migrated: false }), startSmtpServer()]);
     const app = await startAppServer({
       databaseUrl: database.url,
-      env: { NEXTAUTH_SECRET: `${prefix}-e2e-secret-not-for-production`, SMTP_URL: smtp.url, MAIL_FROM: "IAP Credits <no-reply@e2e.example>", DOCUMENT_WORKER_POLL_MS: "0", ...env },
+      env: { NEXTAUTH_SECRET: `${prefix}-e2e-secret-not-for-production`, SMTP_URL: smtp.url, MAIL_FROM: "IAP Credits <no-reply@e2e.example>", ...env },
     });
     server = { app, smtp, database };
   });

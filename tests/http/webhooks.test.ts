@@ -1,8 +1,10 @@
 // Outgoing webhooks end to end: events raised by the real code paths
 // (purchase paid, low-credit warning, hold expiry) reach a local receiver
 // once each, signed — verified here with node:crypto, not the app's helper —
-// sent by the built app's own delivery worker, retried until the receiver
-// accepts, and every body matches the OpenAPI document's `webhooks` schemas.
+// sent by the built app's own job runners ("webhooks.deliver"), retried until
+// the receiver accepts, and every body matches the OpenAPI document's
+// `webhooks` schemas. A database of this file's own: the app server's runners
+// work every job in it, and must not take other test files' jobs.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
@@ -22,8 +24,10 @@ import { createEndpoint, resendDelivery } from "@/lib/webhooks/endpoints";
 import { WEBHOOK_EVENT_TYPES } from "@/lib/events/events";
 import { startAppServer, type AppServer } from "@/tests/support/app-server";
 import { createCompany } from "@/tests/support/fixtures";
+import { useOwnDatabase } from "@/tests/support/own-database";
 import { startReceiver, type Received } from "./receiver";
 
+const databaseUrl = useOwnDatabase("webhooks");
 let server: AppServer;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 let webhookSchemas: Record<string, object>;
@@ -52,8 +56,8 @@ beforeAll(async () => {
   reloadEnv();
   receiver = await startReceiver((path, count) => (path === "/flaky" && count <= 3 ? 500 : 200));
   server = await startAppServer({
-    databaseUrl: process.env.DATABASE_URL!,
-    env: { WEBHOOK_ALLOW_PRIVATE_URLS: "1", WEBHOOK_POLL_MS: "200", WEBHOOK_RETRY_SCHEDULE: "1,1,1,1,1" },
+    databaseUrl: databaseUrl(),
+    env: { WEBHOOK_ALLOW_PRIVATE_URLS: "1", JOBS_CONCURRENCY: "2", WEBHOOK_RETRY_SCHEDULE: "1,1,1,1,1" },
   });
   const document = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
   const resolved = (await dereference(document)) as unknown as { webhooks: Record<string, { post: { requestBody: { content: { "application/json": { schema: object } } } } }> };

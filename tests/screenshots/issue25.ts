@@ -2,7 +2,7 @@
 // API keys (a key shown once, then listed), Webhooks (an endpoint, its
 // deliveries with their attempts) and the developer documentation.
 // Usage: against `npm start` (or dev) with the demo data and
-//   WEBHOOK_ALLOW_PRIVATE_URLS=1 WEBHOOK_RETRY_SCHEDULE=3,3,3 JOBS_INTERVAL_SECONDS=2
+//   WEBHOOK_ALLOW_PRIVATE_URLS=1 WEBHOOK_RETRY_SCHEDULE=3,3,3
 //   BASE_URL=http://localhost:3471 npx tsx tests/screenshots/issue25.ts
 // It starts its own webhook receiver on loopback, which fails twice, then accepts.
 import http from "node:http";
@@ -65,7 +65,7 @@ try {
 
   await page.goto(`${base}/settings/webhooks`);
   await page.getByRole("link", { name: receiverUrl }).click();
-  // The hold expires within the scheduler's next runs; the receiver refuses twice, then accepts.
+  // The hold expires at the next hold-expiry job (every minute); the receiver refuses twice, then accepts.
   for (let i = 0; i < 60 && calls < 3; i++) await new Promise((resolve) => setTimeout(resolve, 1000));
   await new Promise((resolve) => setTimeout(resolve, 1000));
   await page.reload();

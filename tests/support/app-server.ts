@@ -2,7 +2,7 @@
 // that need a real server: end-to-end runs, production-mode and HTTP API tests,
 // crash and two-instance tests, fault tests.
 //
-//   const app = await startAppServer({ databaseUrl, env: { JOBS_INTERVAL_SECONDS: "5" } });
+//   const app = await startAppServer({ databaseUrl, env: { JOBS_CONCURRENCY: "4" } });
 //   await fetch(`${app.url}/login`); … ; await app.stop();
 //
 // It starts `lib/cli/serve.ts start` (what `npm start` runs: migrate, seed,
@@ -25,7 +25,7 @@ const LOG_LIMIT = 2_000_000;
 export interface AppServerOptions {
   /** A migrated or empty PostgreSQL database: the launcher migrates and seeds it. */
   databaseUrl: string;
-  /** Extra environment (DEMO, SIGNUP, JOBS_INTERVAL_SECONDS, …); `undefined` removes a variable. */
+  /** Extra environment (DEMO, SIGNUP, JOBS_CONCURRENCY, …); `undefined` removes a variable. */
   env?: Record<string, string | undefined>;
   port?: number;
   /** The path polled until it answers below 500. */
@@ -83,8 +83,9 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     APP_URL: url,
     NEXTAUTH_URL: url,
     NEXTAUTH_SECRET: "app-server-test-secret-not-for-production",
-    // Scheduled jobs off unless a test asks: they would race its assertions.
-    JOBS_INTERVAL_SECONDS: "0",
+    // Background jobs off unless a test asks (JOBS_CONCURRENCY > 0): their
+    // schedules would race its assertions. The pages still queue jobs.
+    JOBS_CONCURRENCY: "0",
     DATA_DIR: dataDir,
     ...options.env,
     DATABASE_URL: options.databaseUrl,

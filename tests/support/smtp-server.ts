@@ -14,7 +14,7 @@ export interface TestSmtpServer {
   close(): Promise<void>;
 }
 
-export async function startSmtpServer(options: { port?: number; user?: string; password?: string } = {}): Promise<TestSmtpServer> {
+export async function startSmtpServer(options: { port?: number; user?: string; password?: string; refuseRecipients?: boolean } = {}): Promise<TestSmtpServer> {
   const port = options.port ?? (await freePort());
   const messages: ParsedMail[] = [];
   const wantsLogin = options.user !== undefined;
@@ -27,6 +27,11 @@ export async function startSmtpServer(options: { port?: number; user?: string; p
     onAuth(auth, _session, callback) {
       if (auth.username === options.user && auth.password === options.password) callback(null, { user: auth.username });
       else callback(new Error("Invalid username or password"));
+    },
+    onRcptTo(address, _session, callback) {
+      // 550: the permanent refusal a mail server gives for an unknown mailbox.
+      if (options.refuseRecipients) callback(Object.assign(new Error(`No such user: ${address.address}`), { responseCode: 550 }));
+      else callback();
     },
     onData(stream, _session, callback) {
       simpleParser(stream)

@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { after } from "next/server";
 import { z } from "zod";
 import { action, formAction, ok, refuse } from "@/lib/actions/action";
 import { contactIdsMatching, createContact } from "@/lib/contacts/contacts";
@@ -12,7 +11,9 @@ import { enrichSchema, type EnrichFill } from "@/lib/enrichment/schemas";
 import { contactPath } from "@/lib/routes";
 import { loadPriceTable } from "@/lib/sms/pricing";
 import { massSmsSelectionSchema, massSmsSendSchema, type MassSmsPreview, type MassSmsStatus } from "@/lib/sms/schemas";
-import { massSmsProgress, planMassSms, priceGroups, queueMassSms, runMassSmsBatch } from "@/lib/sms/send-mass-sms";
+import { planMassSms, priceGroups } from "@/lib/sms/mass-sms/plan";
+import { massSmsProgress } from "@/lib/sms/mass-sms/progress";
+import { queueMassSms } from "@/lib/sms/mass-sms/queue";
 
 export const createContactAction = formAction({
   role: "ANY",
@@ -53,10 +54,8 @@ export const startMassSmsAction = action({
     const queued = await queueMassSms({ companyId: user.companyId, userId: user.id, contactIds, body: input.body, idempotencyKey: input.clientId });
     if (queued.status === "invalid") return refuse(queued.message);
     if (queued.status === "insufficient") throw queued.error;
-    // The batch is sent after the response, so a large one doesn't hold the
-    // request; the dialog polls massSmsProgressAction to show how far it got.
-    const companyId = user.companyId;
-    after(() => runMassSmsBatch(companyId, queued.batchKey));
+    // Background jobs send the batch (lib/sms/mass-sms/run.ts), resuming it
+    // after any restart; the dialog polls massSmsProgressAction to show how far it got.
     return ok<MassSmsStatus>(`Sending ${queued.messages} SMS…`, { batchKey: queued.batchKey });
   },
 });

@@ -9,7 +9,7 @@ import { formatBytes } from "@/lib/digitization/limits";
 
 import { formatCredits } from "@/lib/iap/units";
 import { InsufficientCreditsNotice } from "@/components/insufficient-credits-notice";
-import { AutoRefresh } from "./_components/auto-refresh";
+import { AutoRefresh } from "@/components/auto-refresh";
 import { StateBadge } from "./_components/state-badge";
 import { UploadForm } from "./_components/upload-form";
 import { buyCreditsPath, documentPath } from "@/lib/routes";

@@ -42,7 +42,7 @@ export const cancelLetterAction = formAction({
   },
 });
 
-/** Admins: run the queue now for their company's due letters (the scheduler does it every few minutes). */
+/** Admins: run the queue now for their company's due letters (the "letters.run" job does it as letters fall due). */
 export const processQueueAction = formAction({
   role: "ADMIN",
   input: z.object({}),

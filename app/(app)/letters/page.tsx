@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AutoRefresh } from "@/components/auto-refresh";
 import { DataTable } from "@/components/data-table";
 import { DateTime } from "@/components/date-time";
 import { InsufficientCreditsNotice } from "@/components/insufficient-credits-notice";
@@ -20,10 +21,13 @@ export default async function LettersPage() {
   const [letters, available] = await Promise.all([listLetters(user.companyId), availableForLetters(user.companyId)]);
   const provider = postalProvider();
   const waiting = letters.find((letter) => letter.state === "QUEUED" && letter.errorCode === "NO_CREDIT");
+  // A queued letter is posted by a background job within moments: show it happen.
+  const posting = letters.some((letter) => letter.state === "QUEUED" && letter.errorCode === null);
 
   return (
     <>
       <PageHeader crumbs={[{ label: "Letters" }]} actions={user.role === "ADMIN" ? <ProcessQueueButton /> : undefined} />
+      <AutoRefresh active={posting} />
       <div className="mx-auto max-w-7xl space-y-4 px-4 py-6 sm:px-6">
         <div className="flex flex-wrap items-center justify-between gap-3 text-sm text-gray-700">
           <p>

@@ -154,6 +154,17 @@ export default async function SettingsPage() {
           ),
         },
         {
+          id: "background-jobs",
+          title: "Background jobs",
+          description: "E-mail delivery, low-credit checks, documents, letters and mass SMS: what waits, runs, failed and was done.",
+          keywords: ["jobs", "queue", "worker", "cron", "schedule", "retry", "failed", "background", "tasks"],
+          body: (
+            <Link href="/settings/jobs" className={buttonClasses("secondary")}>
+              View Background jobs
+            </Link>
+          ),
+        },
+        {
           id: "payments",
           title: "Payment Provider",
           description: PAYMENT_DESCRIPTIONS[payments],

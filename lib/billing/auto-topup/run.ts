@@ -4,7 +4,7 @@ import Stripe from "stripe";
 import { pool } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { setAutoTopupTrigger } from "@/lib/iap/auto-topup-trigger";
-import { deliverOutbox } from "@/lib/mail/delivery";
+import { deliverNow } from "@/lib/mail/deliver-now";
 import { insertEmails, type NewEmail } from "@/lib/mail/outbox";
 import { formatMoney } from "@/lib/money";
 import { formatPackCredits } from "../pack-pricing";
@@ -203,7 +203,7 @@ async function failTopup(purchase: PurchaseView, code: string, message: string |
     const emails: NewEmail[] = who.to.map((to) => ({ companyId: who.companyId, to, dedupeKey: `auto-topup-failed:${purchase.id}:${to.toLowerCase()}`, ...content }));
     return insertEmails(client, emails);
   });
-  await deliverNow(queued);
+  await sendNow(queued);
 }
 
 async function disable(client: pg.ClientBase, accountId: number, code: string, message: string | null) {
@@ -236,13 +236,13 @@ async function notifyTopupPaid(purchase: PurchaseView): Promise<void> {
     pool(),
     who.to.map((to) => ({ companyId: who.companyId, to, dedupeKey: `auto-topup-paid:${purchase.id}:${to.toLowerCase()}`, ...content })),
   );
-  await deliverNow(queued);
+  await sendNow(queued);
 }
 
-/** Sends what was just queued (the outbox keeps it, and retries, if the mail server is not there). */
-async function deliverNow(ids: number[]) {
+/** Sends what was just queued (its "mail.deliver" job retries if the mail server is not there). */
+async function sendNow(ids: number[]) {
   if (ids.length === 0) return;
-  await deliverOutbox({ ids }).catch((error) => console.error("Auto top-up e-mails stay in the outbox:", error));
+  await deliverNow(ids).catch((error) => console.error("Auto top-up e-mails stay in the outbox:", error));
 }
 
 // One run per account at a time in this process: a burst of 64 debits makes

@@ -8,13 +8,15 @@ export { SmsGatewayError, type OutgoingSms, type SmsFailureCode, type SmsGateway
 export { TestSmsGateway } from "./test-gateway";
 export { TwilioSmsGateway } from "./twilio-gateway";
 
-let cached: SmsGateway | undefined;
+let cached: { key: string; gateway: SmsGateway } | undefined;
 
 /** Twilio when its three variables are set (lib/env checks they come together), else the test gateway. */
 export function smsGateway(): SmsGateway {
-  if (cached) return cached;
   const config = env();
-  cached =
+  // One per configuration: a mass SMS paces itself per gateway (lib/sms/mass-sms/pacer.ts).
+  const key = [config.TWILIO_ACCOUNT_SID, config.TWILIO_AUTH_TOKEN, config.TWILIO_FROM, config.TWILIO_API_URL].join("|");
+  if (cached?.key === key) return cached.gateway;
+  const gateway =
     config.TWILIO_ACCOUNT_SID && config.TWILIO_AUTH_TOKEN && config.TWILIO_FROM
       ? new TwilioSmsGateway({
           accountSid: config.TWILIO_ACCOUNT_SID,
@@ -23,5 +25,6 @@ export function smsGateway(): SmsGateway {
           apiUrl: config.TWILIO_API_URL,
         })
       : new TestSmsGateway();
-  return cached;
+  cached = { key, gateway };
+  return gateway;
 }

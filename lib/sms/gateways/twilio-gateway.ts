@@ -1,4 +1,4 @@
-import { SmsGatewayError, type OutgoingSms, type SmsFailureCode, type SmsGateway } from "./gateway";
+import { parseRetryAfter, SmsGatewayError, type OutgoingSms, type SmsFailureCode, type SmsGateway } from "./gateway";
 
 export interface TwilioConfig {
   accountSid: string;
@@ -39,37 +39,65 @@ export class TwilioSmsGateway implements SmsGateway {
   async send(message: OutgoingSms): Promise<{ id: string }> {
     const form = new URLSearchParams({ To: message.to, Body: message.body });
     form.set(this.config.from.startsWith("MG") ? "MessagingServiceSid" : "From", this.config.from);
-    const timeoutMs = this.config.timeoutMs ?? 10_000;
-    let response: Response;
-    try {
-      response = await fetch(this.url, {
-        method: "POST",
-        headers: { Authorization: this.authorization, "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
-        body: form,
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (error) {
-      const name = (error as Error)?.name;
-      if (name === "TimeoutError" || name === "AbortError") {
-        throw new SmsGatewayError("timeout", { timeoutMs }, { cause: error });
-      }
-      throw new SmsGatewayError("unreachable", {}, { cause: error });
-    }
+    const response = await this.request(this.url, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: form }, true);
     const payload = (await response.json().catch(() => null)) as { sid?: string; status?: string; code?: number; message?: string; error_message?: string } | null;
-    if (!response.ok) throw errorFor(response.status, payload);
+    if (!response.ok) throw errorFor(response, payload);
+    // Accepted without an id: it may have been sent.
     if (!payload?.sid) throw new SmsGatewayError("no-message-id");
     if (payload.status === "failed" || payload.status === "undelivered") {
       throw new SmsGatewayError("marked-failed", { status: payload.status, gatewayMessage: payload.error_message ?? null });
     }
     return { id: payload.sid };
   }
+
+  /**
+   * Twilio takes no idempotency key on Messages, so after an unknown outcome we
+   * look: the latest messages to that number (newest first), one with the same
+   * body created since the attempt (a minute's leeway for clock drift).
+   */
+  async findSent(message: OutgoingSms, since: Date): Promise<{ id: string } | null> {
+    const query = new URLSearchParams({ To: message.to, PageSize: "50" });
+    const response = await this.request(`${this.url}?${query}`, { method: "GET" }, false);
+    const payload = (await response.json().catch(() => null)) as { messages?: { sid: string; body: string; date_created: string; status: string }[] } | null;
+    if (!response.ok || !Array.isArray(payload?.messages)) throw errorFor(response, null);
+    const after = since.getTime() - 60_000;
+    const found = payload.messages.find(
+      (m) => m.body === message.body && Date.parse(m.date_created) >= after && m.status !== "failed" && m.status !== "undelivered",
+    );
+    return found ? { id: found.sid } : null;
+  }
+
+  private async request(url: string, init: { method: string; headers?: Record<string, string>; body?: URLSearchParams }, creates: boolean): Promise<Response> {
+    const timeoutMs = this.config.timeoutMs ?? 10_000;
+    try {
+      return await fetch(url, {
+        ...init,
+        headers: { ...init.headers, Authorization: this.authorization, Accept: "application/json" },
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      const name = (error as Error)?.name;
+      if (name === "TimeoutError" || name === "AbortError") {
+        throw new SmsGatewayError("timeout", { timeoutMs }, { cause: error, failure: creates ? "unknown-outcome" : "unavailable" });
+      }
+      // Refused or unresolvable: the request never left. Anything else (a reset
+      // mid-request) may have reached the gateway.
+      const code = (error as { cause?: { code?: string } })?.cause?.code;
+      const neverSent = code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN";
+      throw new SmsGatewayError("unreachable", {}, { cause: error, failure: neverSent || !creates ? "unavailable" : "unknown-outcome" });
+    }
+  }
 }
 
-function errorFor(status: number, payload: { code?: number; message?: string } | null): SmsGatewayError {
+function errorFor(response: Response, payload: { code?: number; message?: string } | null): SmsGatewayError {
+  const status = response.status;
   const details = { httpStatus: status, twilioCode: payload?.code ?? null, gatewayMessage: payload?.message ?? null };
+  const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
   if (payload?.code && KNOWN_ERRORS[payload.code]) return new SmsGatewayError(KNOWN_ERRORS[payload.code], details);
   if (status === 401) return new SmsGatewayError("gateway-credentials", details);
-  if (status === 429) return new SmsGatewayError("rate-limited", details);
-  if (status >= 500) return new SmsGatewayError("gateway-server-error", details);
+  if (status === 429) return new SmsGatewayError("rate-limited", details, { retryAfterMs });
+  // A 502/504 comes from a proxy that may have passed the request on; a 500/503 took nothing.
+  if (status === 502 || status === 504) return new SmsGatewayError("gateway-server-error", details, { failure: "unknown-outcome" });
+  if (status >= 500) return new SmsGatewayError("gateway-server-error", details, { retryAfterMs });
   return new SmsGatewayError("refused", details);
 }

@@ -11,7 +11,7 @@ import { documentCredits, getDocument, isPending } from "@/lib/digitization/docu
 import { SERVICES } from "@/lib/iap/catalogue";
 import { formatCredits } from "@/lib/iap/units";
 import { buyCreditsPath, contactPath } from "@/lib/routes";
-import { AutoRefresh } from "../_components/auto-refresh";
+import { AutoRefresh } from "@/components/auto-refresh";
 import { StateBadge } from "../_components/state-badge";
 import { DocumentView } from "./_components/document-view";
 import { LinesTable } from "./_components/lines-table";

@@ -69,7 +69,7 @@ export const removeRuleAction = formAction({
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-/** "Run rules now": the same job the scheduler runs, for this company's rules only. A rule stopped for credits comes back with the buy prompt. */
+/** "Run rules now": the work of the "visitors.rules" job, for this company's rules only. A rule stopped for credits comes back with the buy prompt. */
 export const runRulesNowAction = formAction({
   role: "ADMIN",
   input: z.object({}),

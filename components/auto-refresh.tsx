@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 
-/** Re-renders the page every few seconds while documents are still being digitized. */
+/** Re-renders the page every few seconds while background work it shows is still running. */
 export function AutoRefresh({ active, intervalMs = 2000 }: { active: boolean; intervalMs?: number }) {
   const router = useRouter();
   useEffect(() => {

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { authorizeCron } from "@/lib/jobs/cron-auth";
+import { runDueJobs } from "@/lib/jobs/cron-run";
+import { scheduledJobs } from "@/lib/jobs/list";
+
+// GET|POST /api/cron/run — for hosts whose instances sleep (serverless): runs
+// every schedule that fell due and every queued job, for up to ~50 s
+// (Authorization: Bearer <CRON_SECRET>). `?schedule=<name>` runs that
+// scheduled job now as well (e.g. credits.low-sweep). vercel.json calls it.
+export const maxDuration = 60;
+
+const querySchema = z.object({
+  schedule: z
+    .string()
+    .refine((name) => scheduledJobs().some((s) => s.name === name), { message: "not a scheduled job" })
+    .optional(),
+});
+
+export async function GET(request: Request) {
+  const auth = authorizeCron(request);
+  if (!auth.ok) return Response.json({ error: auth.error }, { status: auth.status });
+  const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!query.success) {
+    const names = scheduledJobs().map((s) => s.name).join(", ");
+    return Response.json({ error: `Unknown schedule: use one of ${names}.` }, { status: 400 });
+  }
+  try {
+    return Response.json(await runDueJobs({ budgetMs: 50_000, schedule: query.data.schedule as never }));
+  } catch (error) {
+    console.error("[cron] run failed:", error);
+    return Response.json({ error: "The job run failed; see the server log." }, { status: 500 });
+  }
+}
+
+export const POST = GET;

@@ -1,0 +1,122 @@
+import "server-only";
+import { pool } from "@/lib/db/client";
+import { SERVICES } from "@/lib/iap/catalogue";
+import { getOrCreateAccount } from "@/lib/iap/accounts";
+import { InsufficientCreditsError } from "@/lib/iap/errors";
+import { release, reserve } from "@/lib/iap/holds";
+import { formatCredits } from "@/lib/iap/units";
+import { enqueueJob } from "@/lib/jobs/enqueue";
+import { checkMessage } from "../message";
+import { creditsPerPart } from "../price";
+import { loadPriceTable, smsService } from "../pricing";
+import { planMassSms } from "./plan";
+
+// Mass SMS, step 2: the intent, recorded at once. One credit hold for the whole
+// batch; every message a QUEUED row; one "sms.mass-chunk" job per
+// MASS_SMS_CHUNK messages. Rows and jobs are written in ONE transaction, so a
+// batch either exists with all its jobs or not at all, and its jobs resume it
+// after any crash or restart. Nothing is sent here (lib/sms/mass-sms/run.ts).
+
+export const MASS_SMS_CHUNK = 500;
+/**
+ * The batch's hold lives this long. The jobs finish a batch whatever happens
+ * (restarts, gateway outages, rate limits), and a hold that expired before the
+ * batch was charged would leave sent messages unpaid: so, long.
+ */
+export const BATCH_HOLD_TTL_SECONDS = 24 * 60 * 60;
+
+export type QueueMassSmsResult =
+  | { status: "queued"; batchKey: string; messages: number; duplicates: number; skipped: number; held: bigint; heldText: string; replayed: boolean }
+  | { status: "invalid"; message: string }
+  | { status: "insufficient"; error: InsufficientCreditsError };
+
+export function batchHoldKey(batchKey: string) {
+  return `sms-batch:${batchKey}`;
+}
+
+/** Plans, holds the total and records the intent with its jobs. */
+export async function queueMassSms(input: {
+  companyId: number;
+  userId: number;
+  contactIds: number[];
+  body: string;
+  /** One per "Send" in the dialog: a double-click queues one batch. */
+  idempotencyKey: string;
+  chunkSize?: number;
+}): Promise<QueueMassSmsResult> {
+  const checked = checkMessage(input.body);
+  if (!checked.ok) return { status: "invalid", message: checked.message };
+  const { parts, encoding } = checked.segments;
+  const batchKey = input.idempotencyKey;
+  const [plan, prices, service] = await Promise.all([planMassSms(input.companyId, input.contactIds), loadPriceTable(), smsService()]);
+  if (plan.recipients.length === 0) return { status: "invalid", message: "None of the selected contacts has a valid number." };
+
+  const credits = plan.recipients.map((r) => creditsPerPart(prices, r.country) * BigInt(parts));
+  const total = credits.reduce((sum, c) => sum + c, 0n);
+  const account = await getOrCreateAccount(input.companyId, SERVICES.sms);
+  let hold;
+  try {
+    hold = await reserve(account, total, {
+      idempotencyKey: batchHoldKey(batchKey),
+      description: `Mass SMS to ${plan.recipients.length} numbers (${parts} SMS each)`,
+      reference: `sms-batch:${batchKey}`,
+      createdById: input.userId,
+      ttlSeconds: BATCH_HOLD_TTL_SECONDS,
+    });
+  } catch (error) {
+    if (error instanceof InsufficientCreditsError) return { status: "insufficient", error };
+    throw error;
+  }
+  const summary = {
+    batchKey,
+    messages: plan.recipients.length,
+    duplicates: plan.duplicates.length,
+    skipped: plan.skipped.length,
+    held: hold.amount,
+    heldText: formatCredits(hold.amount, service.decimals),
+  };
+  if (hold.replayed) return { status: "queued", ...summary, replayed: true };
+
+  const rows = [
+    ...plan.recipients.map((r, i) => ({ r, credits: credits[i], state: "QUEUED", reason: null })),
+    ...plan.duplicates.map((r) => ({ r, credits: 0n, state: "CANCELED", reason: "duplicate-number" })),
+  ];
+  const client = await pool().connect();
+  try {
+    await client.query("BEGIN");
+    const inserted = await client.query<{ id: number }>(
+      `INSERT INTO sms_message (company_id, contact_id, number, body, encoding, parts, credits, state, failure_reason, batch_key, created_by_id)
+       SELECT $1, t.contact_id, t.number, $2, $3::"SmsEncoding", $4, t.credits, t.state::"SmsState", t.reason, $5, $6
+         FROM unnest($7::int[], $8::text[], $9::bigint[], $10::text[], $11::text[]) AS t(contact_id, number, credits, state, reason)
+       RETURNING id, state`,
+      [
+        input.companyId,
+        input.body,
+        encoding,
+        parts,
+        batchKey,
+        input.userId,
+        rows.map((x) => x.r.contactId),
+        rows.map((x) => x.r.e164),
+        rows.map((x) => x.credits.toString()),
+        rows.map((x) => x.state),
+        rows.map((x) => x.reason),
+      ],
+    );
+    const queuedIds = inserted.rows.filter((row) => (row as { state?: string }).state === "QUEUED").map((row) => row.id).sort((a, b) => a - b);
+    const size = input.chunkSize ?? MASS_SMS_CHUNK;
+    for (let i = 0; i < queuedIds.length; i += size) {
+      const chunk = queuedIds.slice(i, i + size);
+      // Ids of other batches may fall inside the range; the chunk also filters by batch.
+      await enqueueJob("sms.mass-chunk", { companyId: input.companyId, batchKey, fromId: chunk[0], toId: chunk.at(-1)! }, { db: client });
+    }
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    client.release();
+    await release(hold);
+    throw error;
+  }
+  client.release();
+  return { status: "queued", ...summary, replayed: false };
+}
