@@ -2,9 +2,15 @@
 
 import { useEffect, useId, useRef, type ReactNode } from "react";
 
+// The first field a dialog opens on: what the user came to type into.
+const FIRST_FIELD = 'textarea:not([disabled]), input:not([type="hidden"]):not([disabled]), select:not([disabled])';
+
 /**
  * A modal on the native <dialog> element: focus is trapped and restored by the
  * browser, Escape closes it, and it is announced as a dialog named by its title.
+ * It opens with the cursor in its first field (the browser alone would focus
+ * the first focusable element, the "×" button, where typing goes nowhere and
+ * a space closes the dialog).
  */
 export function ModalDialog({
   title,
@@ -25,7 +31,9 @@ export function ModalDialog({
   // development double-mount; removing the element closes the modal anyway.
   useEffect(() => {
     const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (!dialog || dialog.open) return;
+    dialog.showModal();
+    dialog.querySelector<HTMLElement>(`[data-dialog-body] :is(${FIRST_FIELD})`)?.focus();
   }, []);
   return (
     <dialog
@@ -48,7 +56,9 @@ export function ModalDialog({
           </svg>
         </button>
       </div>
-      <div className="space-y-4 px-5 py-4">{children}</div>
+      <div data-dialog-body className="space-y-4 px-5 py-4">
+        {children}
+      </div>
       {footer && <div className="flex flex-wrap justify-end gap-2 border-t border-gray-200 bg-gray-50 px-5 py-3">{footer}</div>}
     </dialog>
   );

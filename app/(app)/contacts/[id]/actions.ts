@@ -9,6 +9,7 @@ import { contactSchema, noteSchema } from "@/lib/contacts/schemas";
 import { contactPath } from "@/lib/routes";
 import { sendSmsSchema } from "@/lib/sms/schemas";
 import { sendSms } from "@/lib/sms/send-sms";
+import { contactFormValues, type ContactFormValues } from "../_components/contact-values";
 
 const CONTACT_GONE = "This contact does not exist (any more).";
 
@@ -20,7 +21,7 @@ export const updateContactAction = formAction({
     if (!contact) return refuse(CONTACT_GONE);
     revalidatePath(contactPath(contact.id));
     revalidatePath("/contacts");
-    return ok("Saved.");
+    return ok<ContactFormValues>("Saved.", contactFormValues(contact));
   },
 });
 

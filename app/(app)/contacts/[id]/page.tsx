@@ -8,6 +8,7 @@ import { countryOptions } from "@/lib/contacts/countries";
 import { smsGateway } from "@/lib/sms/gateways";
 import { loadPriceTable, smsService } from "@/lib/sms/pricing";
 import { ContactForm } from "../_components/contact-form";
+import { contactFormValues } from "../_components/contact-values";
 import { updateContactAction } from "./actions";
 import { Chatter } from "./_components/chatter";
 
@@ -33,21 +34,12 @@ export default async function ContactPage({ params, searchParams }: { params: Pr
             </p>
           )}
           <ContactForm
-            key={contact.updatedAt.toISOString()}
+            // Not keyed on updatedAt: a save must not remount the form, or its "Saved." would vanish with it.
+            key={contact.id}
             action={updateContactAction}
             countries={countryOptions()}
             companyCountry={country}
-            values={{
-              id: contact.id,
-              name: contact.name,
-              email: contact.email ?? "",
-              phone: contact.phone ?? "",
-              mobile: contact.mobile ?? "",
-              country: contact.country ?? "",
-              street: contact.street ?? "",
-              city: contact.city ?? "",
-              zip: contact.zip ?? "",
-            }}
+            values={contactFormValues(contact)}
             sms={{ prices, decimals: service.decimals, testMode: smsGateway().testMode, companyCountry: country }}
           />
         </div>
