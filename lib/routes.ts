@@ -54,3 +54,8 @@ export function signingPath(token: string): string {
 export function outboxEmailPath(emailId: number): string {
   return `/settings/outbox/${emailId}`;
 }
+
+/** A service's Account Information by its name: opens (and, on first use, creates) the company's account. */
+export function serviceAccountPath(service: ServiceName): string {
+  return `/settings/iap/service/${service}`;
+}

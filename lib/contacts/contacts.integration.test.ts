@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createCompany } from "@/tests/support/fixtures";
 import { contactIdsMatching, createContact, listContacts } from "./contacts";
 
-const blank = { email: null, phone: null, mobile: null, country: null, street: null, city: null, zip: null };
+const blank: Record<"email" | "phone" | "mobile" | "country" | "street" | "city" | "zip", string | null> = { email: null, phone: null, mobile: null, country: null, street: null, city: null, zip: null };
 
 async function companyWithContacts(country: string) {
   const { company } = await createCompany({ country });

@@ -10,13 +10,17 @@ import { contactSchema } from "@/lib/contacts/schemas";
 import { applyFormEnrichments, enrichContact } from "@/lib/enrichment/autocomplete";
 import { enrichSchema, type EnrichFill } from "@/lib/enrichment/schemas";
 import { contactPath } from "@/lib/routes";
+import type { ContactFormValues } from "./_components/contact-values";
 import { loadPriceTable } from "@/lib/sms/pricing";
 import { massSmsSelectionSchema, massSmsSendSchema, type MassSmsPreview, type MassSmsStatus } from "@/lib/sms/schemas";
 import { massSmsProgress, planMassSms, priceGroups, queueMassSms, runMassSmsBatch } from "@/lib/sms/send-mass-sms";
 
-export const createContactAction = formAction({
+const newContactInput = contactSchema.extend({ partnerAutocompleteKey: z.string().max(100).optional() });
+
+// It answers only when refused (success redirects); typed like the update's answer, as both feed one form.
+export const createContactAction = formAction<"ANY", typeof newContactInput, ContactFormValues>({
   role: "ANY",
-  input: contactSchema.extend({ partnerAutocompleteKey: z.string().max(100).optional() }),
+  input: newContactInput,
   async run({ user, input: { partnerAutocompleteKey, ...fields } }) {
     const contact = await createContact(user.companyId, fields);
     await applyFormEnrichments(user.companyId, contact.id, partnerAutocompleteKey, user.id);

@@ -80,7 +80,9 @@ export default async function SigningPage({ params, searchParams }: { params: Pr
       )}
       {signer.status === "REFUSED" && <p className="mt-6 rounded-md border border-gray-200 bg-gray-50 px-4 py-3 text-gray-800">You refused to sign this document.</p>}
       {signer.request.state !== "SENT" && signer.status !== "SIGNED" && signer.status !== "REFUSED" && (
-        <p className="mt-6 rounded-md border border-gray-200 bg-gray-50 px-4 py-3 text-gray-800">This request is closed: another signer refused it.</p>
+        <p className="mt-6 rounded-md border border-gray-200 bg-gray-50 px-4 py-3 text-gray-800">
+          {signer.request.state === "CANCELED" ? `${requesterName} canceled this request: there is nothing to sign any more.` : "This request is closed: another signer refused it."}
+        </p>
       )}
 
       {open && signer.requireVerification && (

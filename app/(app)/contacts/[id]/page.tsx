@@ -26,7 +26,7 @@ export default async function ContactPage({ params, searchParams }: { params: Pr
   return (
     <>
       <PageHeader crumbs={[{ label: "Contacts", href: "/contacts" }, { label: contact.name }]} />
-      <div className="grid gap-6 px-4 py-6 sm:px-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="grid grid-cols-1 gap-6 px-4 py-6 sm:px-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div>
           {created && (
             <p role="status" className="mb-4 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">

@@ -23,7 +23,7 @@ export function ContactForm({
   sms,
 }: {
   /** A save answers with the contact as stored (numbers formatted), which the form then shows. */
-  action: FormAction<ContactFormValues | undefined>;
+  action: FormAction<ContactFormValues>;
   values: ContactFormValues;
   countries: { code: string; name: string }[];
   companyCountry: string;

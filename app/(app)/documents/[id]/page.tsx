@@ -14,6 +14,7 @@ import { buyCreditsPath, contactPath } from "@/lib/routes";
 import { AutoRefresh } from "../_components/auto-refresh";
 import { StateBadge } from "../_components/state-badge";
 import { ReviewForm } from "./_components/review-form";
+import { DeleteDocumentButton } from "../_components/delete-document-button";
 
 export const metadata: Metadata = { title: "Document" };
 
@@ -33,7 +34,15 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   const credits = document.state === "WAITING_CREDITS" ? await documentCredits(user.companyId) : null;
   return (
     <>
-      <PageHeader crumbs={[{ label: "Documents", href: "/documents" }, { label: document.fileName }]} actions={<StateBadge state={document.state} progress={document.progress} />} />
+      <PageHeader
+        crumbs={[{ label: "Documents", href: "/documents" }, { label: document.fileName }]}
+        actions={
+          <>
+            <StateBadge state={document.state} progress={document.progress} />
+            {document.state !== "DIGITIZING" && !bill && <DeleteDocumentButton documentId={document.id} fileName={document.fileName} leaveTo="/documents" />}
+          </>
+        }
+      />
       <AutoRefresh active={isPending(document.state)} />
       <div className="grid gap-6 px-4 py-6 sm:px-6 lg:grid-cols-2">
         <section aria-label="Document preview" className="rounded-lg border border-gray-200 bg-gray-100 p-2">
