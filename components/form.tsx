@@ -35,7 +35,7 @@ export function TextField({
         {...props}
       />
       {hint && (
-        <p id={hintId} className="mt-1 text-xs text-gray-500">
+        <p id={hintId} className="mt-1 text-xs text-gray-600">
           {hint}
         </p>
       )}

@@ -41,7 +41,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
         )}
         <section aria-labelledby="leads-heading" className="space-y-3">
           <h2 id="leads-heading" className="text-base font-semibold text-gray-900">
-            Leads <span className="font-normal text-gray-500">({leads.length})</span>
+            Leads <span className="font-normal text-gray-600">({leads.length})</span>
           </h2>
           <DataTable
             caption="Leads"
@@ -63,7 +63,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
                 cell: (lead) => (
                   <>
                     {lead.origin === "VISIT" ? "Website visit" : "Mined"}
-                    <span className="block text-xs text-gray-500">
+                    <span className="block text-xs text-gray-600">
                       {lead.origin === "VISIT" && lead.networkOrganisation !== lead.name ? `Network: ${lead.networkOrganisation} · ` : ""}
                       {lead.source}
                     </span>
@@ -80,7 +80,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
                         {lead.pages.slice(0, 4).join(" ")}
                         {lead.pages.length > 4 ? ` +${lead.pages.length - 4}` : ""}
                       </span>
-                      <span className="block text-xs text-gray-500">
+                      <span className="block text-xs text-gray-600">
                         {lead.pageViews} {lead.pageViews === 1 ? "view" : "views"}
                         {lead.firstVisitAt && lead.lastVisitAt && (
                           <>
@@ -101,7 +101,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
                 nowrap: true,
                 cell: (lead) =>
                   lead.contactId ? (
-                    <Link href={contactPath(lead.contactId)} className="text-brand-600 hover:underline">
+                    <Link href={contactPath(lead.contactId)} className="text-brand-700 underline underline-offset-2 hover:decoration-2">
                       Converted — open contact
                     </Link>
                   ) : (
@@ -111,9 +111,9 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
             ]}
           />
           {leads.some((lead) => lead.origin === "VISIT") && (
-            <p className="text-xs text-gray-500">
+            <p className="text-xs text-gray-600">
               Visiting organisations are found from their network address with open data from Route Views and{" "}
-              <a href="https://db-ip.com" className="text-brand-600 hover:underline">
+              <a href="https://db-ip.com" className="text-brand-700 underline underline-offset-2 hover:decoration-2">
                 IP Geolocation by DB-IP
               </a>
               .
@@ -145,7 +145,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
                     {r.state === "ERROR" && r.outcome === NOT_ENOUGH_CREDITS_OUTCOME && (
                       <>
                         {" — "}
-                        <a href={buyCreditsPath(SERVICES.leadGeneration)} target="_blank" rel="noopener" className="text-brand-600 hover:underline">
+                        <a href={buyCreditsPath(SERVICES.leadGeneration)} target="_blank" rel="noopener" className="text-brand-700 underline underline-offset-2 hover:decoration-2">
                           Buy credits
                         </a>
                       </>

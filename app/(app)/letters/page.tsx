@@ -28,7 +28,7 @@ export default async function LettersPage() {
         <div className="flex flex-wrap items-center justify-between gap-3 text-sm text-gray-700">
           <p>
             Snailmail balance: <strong>{formatCredits(available.units, available.decimals)} credits</strong> available ·{" "}
-            <Link href={buyCreditsPath(SERVICES.snailmail)} className="text-brand-600 hover:underline">
+            <Link href={buyCreditsPath(SERVICES.snailmail)} className="text-brand-700 underline underline-offset-2 hover:decoration-2">
               Buy credits
             </Link>
           </p>
@@ -55,7 +55,7 @@ export default async function LettersPage() {
             </>
           }
           columns={[
-            { key: "id", header: "#", className: "text-gray-500", cell: (letter) => letter.id },
+            { key: "id", header: "#", className: "text-gray-600", cell: (letter) => letter.id },
             {
               key: "date",
               header: "Date",
@@ -64,7 +64,7 @@ export default async function LettersPage() {
                 <>
                   <DateTime value={letter.createdAt} />
                   {letter.sentAt && (
-                    <span className="block text-xs text-gray-500">
+                    <span className="block text-xs text-gray-600">
                       sent <DateTime value={letter.sentAt} />
                     </span>
                   )}
@@ -77,13 +77,13 @@ export default async function LettersPage() {
               cell: (letter) => (
                 <>
                   {letter.contactId ? (
-                    <Link href={contactPostPath(letter.contactId)} className="text-brand-600 hover:underline">
+                    <Link href={contactPostPath(letter.contactId)} className="text-brand-700 underline underline-offset-2 hover:decoration-2">
                       {letter.recipient}
                     </Link>
                   ) : (
                     letter.recipient
                   )}
-                  <span className="block text-xs text-gray-500">{letter.country}</span>
+                  <span className="block text-xs text-gray-600">{letter.country}</span>
                 </>
               ),
             },
@@ -94,7 +94,7 @@ export default async function LettersPage() {
               cell: (letter) => (
                 <>
                   <span className="block truncate">{letter.subject}</span>
-                  <span className="block text-xs text-gray-500">{letter.kind === "document" ? "Attached PDF" : "Letter"}</span>
+                  <span className="block text-xs text-gray-600">{letter.kind === "document" ? "Attached PDF" : "Letter"}</span>
                 </>
               ),
             },
@@ -132,7 +132,7 @@ export default async function LettersPage() {
               nowrap: true,
               cell: (letter) => (
                 <div className="flex flex-wrap items-start gap-3">
-                  <a href={letterPdfPath(letter.id)} className="text-brand-600 hover:underline" download>
+                  <a href={letterPdfPath(letter.id)} className="text-brand-700 underline underline-offset-2 hover:decoration-2" download>
                     PDF<span className="sr-only"> of letter #{letter.id}</span>
                   </a>
                   {(letter.state === "ERROR" || (letter.state === "QUEUED" && letter.errorCode === "NO_CREDIT")) && <ResendButton letterId={letter.id} />}

@@ -201,7 +201,7 @@ function PhoneField({
         )}
       </div>
       {hint && (
-        <p id={`${id}-hint`} className={`mt-1 text-xs ${hint.warn ? "text-amber-800" : "text-gray-500"}`}>
+        <p id={`${id}-hint`} className={`mt-1 text-xs ${hint.warn ? "text-amber-800" : "text-gray-600"}`}>
           {hint.warn && <span aria-hidden>⚠ </span>}
           {hint.text}
         </p>

@@ -91,13 +91,13 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
                   details: (
                     <>
                       {document.vendor ? (
-                        <Link href={contactPath(document.vendor.id)} className="text-brand-600 hover:underline">
+                        <Link href={contactPath(document.vendor.id)} className="text-brand-700 underline underline-offset-2 hover:decoration-2">
                           {document.vendor.name}
                         </Link>
                       ) : (
                         "—"
                       )}
-                      {document.vendor?.vat && <span className="text-gray-500"> · {document.vendor.vat}</span>}
+                      {document.vendor?.vat && <span className="text-gray-600"> · {document.vendor.vat}</span>}
                     </>
                   ),
                 },

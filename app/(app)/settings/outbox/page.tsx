@@ -37,7 +37,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
               key: "error",
               header: "Last error",
               className: "max-w-xs text-gray-700",
-              cell: (row) => (row.lastError ? <span className="line-clamp-2" title={row.lastError}>{row.lastError}</span> : <span className="text-gray-400">—</span>),
+              cell: (row) => (row.lastError ? <span className="line-clamp-2" title={row.lastError}>{row.lastError}</span> : <span className="text-gray-600">—</span>),
             },
             { key: "created", header: "Created", nowrap: true, cell: (row) => <DateTime value={row.createdAt} /> },
             { key: "sent", header: "Sent", nowrap: true, cell: (row) => <DateTime value={row.sentAt} /> },
@@ -50,8 +50,8 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
               Page {outbox.page} of {outbox.pages} ({outbox.total} e-mails)
             </span>
             <span className="flex gap-3">
-              {outbox.page > 1 && <Link className="text-brand-600 hover:underline" href={`/settings/outbox?page=${outbox.page - 1}`}>Newer</Link>}
-              {outbox.page < outbox.pages && <Link className="text-brand-600 hover:underline" href={`/settings/outbox?page=${outbox.page + 1}`}>Older</Link>}
+              {outbox.page > 1 && <Link className="text-brand-700 underline underline-offset-2 hover:decoration-2" href={`/settings/outbox?page=${outbox.page - 1}`}>Newer</Link>}
+              {outbox.page < outbox.pages && <Link className="text-brand-700 underline underline-offset-2 hover:decoration-2" href={`/settings/outbox?page=${outbox.page + 1}`}>Older</Link>}
             </span>
           </nav>
         )}

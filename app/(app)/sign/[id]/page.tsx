@@ -100,7 +100,7 @@ export default async function SignatureRequestPage({ params }: { params: Promise
                   ) : signer.requireVerification ? (
                     <span className="text-gray-700">Verification required</span>
                   ) : (
-                    <span className="text-gray-400">Not required</span>
+                    <span className="text-gray-600">Not required</span>
                   ),
               },
               {

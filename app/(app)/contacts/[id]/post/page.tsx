@@ -77,7 +77,7 @@ export default async function SendByPostPage({ params }: { params: Promise<{ id:
             ) : (
               <p className="mt-2 text-sm text-gray-600">Complete the address first.</p>
             )}
-            <p className="mt-3 text-xs text-gray-500">Printed in the envelope window (DIN 5008, left window). The sender is your company.</p>
+            <p className="mt-3 text-xs text-gray-600">Printed in the envelope window (DIN 5008, left window). The sender is your company.</p>
           </section>
 
           <section aria-labelledby="letters-heading" className="rounded-lg border border-gray-200 bg-white p-4">
@@ -98,7 +98,7 @@ export default async function SendByPostPage({ params }: { params: Promise<{ id:
                       <span>
                         #{letter.id} · <DateTime value={letter.createdAt} /> · {letter.credits} credits
                       </span>
-                      <a href={letterPdfPath(letter.id)} className="text-brand-600 hover:underline">
+                      <a href={letterPdfPath(letter.id)} className="text-brand-700 underline underline-offset-2 hover:decoration-2">
                         PDF<span className="sr-only"> of letter #{letter.id}</span>
                       </a>
                     </div>
@@ -108,7 +108,7 @@ export default async function SendByPostPage({ params }: { params: Promise<{ id:
               </ul>
             )}
             <p className="mt-3 text-sm">
-              <Link href="/letters" className="text-brand-600 hover:underline">
+              <Link href="/letters" className="text-brand-700 underline underline-offset-2 hover:decoration-2">
                 All letters
               </Link>
             </p>

@@ -86,7 +86,7 @@ export function NewRequestForm({
           aria-describedby={form.errors("document") ? `${fileId}-error` : undefined}
           className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-brand-50 file:px-3 file:py-2 file:font-medium file:text-brand-700 hover:file:bg-brand-100"
         />
-        <p className="mt-1 text-xs text-gray-500">Up to 8 MB. Signatures are stamped on the last page; an audit page is added.</p>
+        <p className="mt-1 text-xs text-gray-600">Up to 8 MB. Signatures are stamped on the last page; an audit page is added.</p>
         {form.errors("document") && <FieldError id={`${fileId}-error`}>{form.errors("document")!.join(" ")}</FieldError>}
       </div>
 

@@ -129,7 +129,7 @@ export function ComposeForm({ contactId }: { contactId: number }) {
             aria-describedby="letter-document-hint"
             className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border file:border-gray-300 file:bg-white file:px-3 file:py-1.5 file:text-sm"
           />
-          <p id="letter-document-hint" className="mt-1 text-xs text-gray-500">
+          <p id="letter-document-hint" className="mt-1 text-xs text-gray-600">
             A4 portrait, at most 30 pages and 8 MB. A cover page with the addresses is added in front.
           </p>
           {form.errors("document") ? <FieldError>{form.errors("document")!.join(" ")}</FieldError> : null}
@@ -178,7 +178,7 @@ export function ComposeForm({ contactId }: { contactId: number }) {
           ) : (
             <p className="text-gray-700">{quoting ? "Pricing…" : (quoteMessage ?? "Write the letter to see its price.")}</p>
           )}
-          <p className="text-xs text-gray-500">Nothing is charged until the letter is posted.</p>
+          <p className="text-xs text-gray-600">Nothing is charged until the letter is posted.</p>
         </div>
         <Button type="submit" pending={form.pending} pendingLabel="Sending…">
           Send
