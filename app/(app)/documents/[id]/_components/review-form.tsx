@@ -3,6 +3,8 @@
 import { ActionFeedback, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
 import { TextField } from "@/components/form";
+import { useUnsavedChanges } from "@/components/unsaved-changes";
+import { useState } from "react";
 import { FIELD_LABELS, FIELD_NAMES, type ExtractedFields, type FieldName } from "@/lib/digitization/extract/types";
 import { REVIEW_CONFIDENCE } from "@/lib/digitization/limits";
 import { confirmDocumentAction } from "../actions";
@@ -17,8 +19,11 @@ const HINTS: Partial<Record<FieldName, string>> = {
 
 export function ReviewForm({ documentId, fields }: { documentId: number; fields: ExtractedFields }) {
   const form = useActionForm(confirmDocumentAction);
+  // Corrections typed and not confirmed yet (a confirmed document leaves the review form behind).
+  const [dirty, setDirty] = useState(false);
+  useUnsavedChanges(dirty && !form.ok && !form.pending);
   return (
-    <form action={form.action} className="space-y-3" noValidate>
+    <form action={form.action} onInput={() => setDirty(true)} className="space-y-3" noValidate>
       <input type="hidden" name="documentId" value={documentId} />
       <div className="grid gap-3 sm:grid-cols-2">
         {FIELD_NAMES.map((name) => {

@@ -4,6 +4,7 @@ import { startTransition, useId, useState } from "react";
 import { actionMessage, PromptNotice, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
 import { FieldError, TextField } from "@/components/form";
+import { useUnsavedChanges } from "@/components/unsaved-changes";
 import { sendSignatureRequestAction } from "../actions";
 
 interface ContactOption {
@@ -41,6 +42,8 @@ export function NewRequestForm({
   const [signers, setSigners] = useState<SignerRow[]>(() => [emptySigner()]);
   const fileId = useId();
   const verifying = signers.filter((signer) => signer.requireVerification).length;
+  // Until it is sent (success redirects to the request): a title or a signer typed in is work to lose.
+  useUnsavedChanges(!form.pending && (title.trim() !== "" || signers.some((signer) => signer.contactId || signer.name.trim() || signer.email.trim())));
 
   const update = (key: number, patch: Partial<SignerRow>) => setSigners((rows) => rows.map((row) => (row.key === key ? { ...row, ...patch } : row)));
 

@@ -5,6 +5,7 @@ import { startTransition, useEffect, useRef, useState, useTransition, type FormE
 import { actionMessage, PromptNotice, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
 import { countText } from "@/components/plural";
+import { useUnsavedChanges } from "@/components/unsaved-changes";
 import { FieldError, TextField } from "@/components/form";
 import type { ActionState } from "@/lib/actions/state";
 import type { Quote } from "@/lib/snailmail/schemas";
@@ -17,6 +18,8 @@ export function ComposeForm({ contactId }: { contactId: number }) {
   const [quoteAnswer, setQuote] = useState<ActionState<Quote> | null>(null);
   const quote = quoteAnswer?.ok ? quoteAnswer.data : undefined;
   const [quoting, startQuote] = useTransition();
+  const [dirty, setDirty] = useState(false);
+  useUnsavedChanges(dirty);
   const formRef = useRef<HTMLFormElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const message = actionMessage(state);
@@ -31,6 +34,7 @@ export function ComposeForm({ contactId }: { contactId: number }) {
 
   // The price follows the form: re-rendered and re-priced on the server a moment after each change.
   function requestQuote() {
+    setDirty(true);
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
       if (!formRef.current) return;
@@ -51,6 +55,7 @@ export function ComposeForm({ contactId }: { contactId: number }) {
   }
   useEffect(() => {
     if (state?.ok) {
+      setDirty(false);
       formRef.current?.reset();
       setMode("letter");
       setQuote(null);
