@@ -27,7 +27,7 @@ export function AppNav({ apps, account }: { apps: AppLink[]; account: ReactNode 
   const button = useRef<HTMLButtonElement>(null);
   const isActive = (href: string) => pathname === href || pathname.startsWith(`${href}/`);
 
-  // A followed link closes the menu.
+  // A followed link closes the menu (also when it leads where we are).
   useEffect(() => setOpen(false), [pathname]);
   useEffect(() => {
     if (!open) return;
@@ -73,7 +73,12 @@ export function AppNav({ apps, account }: { apps: AppLink[]; account: ReactNode 
             <ul className="flex flex-col">
               {apps.map((app) => (
                 <li key={app.href}>
-                  <Link href={app.href} aria-current={isActive(app.href) ? "page" : undefined} className={`block py-2.5 text-base ${linkClasses(isActive(app.href))}`}>
+                  <Link
+                    href={app.href}
+                    onClick={() => setOpen(false)}
+                    aria-current={isActive(app.href) ? "page" : undefined}
+                    className={`block py-2.5 text-base ${linkClasses(isActive(app.href))}`}
+                  >
                     {app.label}
                   </Link>
                 </li>

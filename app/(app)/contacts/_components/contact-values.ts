@@ -1,3 +1,5 @@
+import type { Contact } from "@/lib/generated/prisma/client";
+
 // A saved contact as the contact form shows it: what the page starts the form
 // with, and what a save sends back (numbers as they were stored, formatted).
 export interface ContactFormValues {
@@ -12,17 +14,7 @@ export interface ContactFormValues {
   zip: string;
 }
 
-export function contactFormValues(contact: {
-  id: number;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  mobile: string | null;
-  country: string | null;
-  street: string | null;
-  city: string | null;
-  zip: string | null;
-}): ContactFormValues {
+export function contactFormValues(contact: Pick<Contact, "id" | "name" | "email" | "phone" | "mobile" | "country" | "street" | "city" | "zip">): ContactFormValues {
   return {
     id: contact.id,
     name: contact.name,

@@ -17,7 +17,7 @@ export function SignerActions({ requestId, signerId, signerName }: { requestId: 
         <form action={link.action}>
           <input type="hidden" name="requestId" value={requestId} />
           <input type="hidden" name="signerId" value={signerId} />
-          <Button type="submit" variant="link" className="text-sm" pending={link.pending} pendingLabel="Making a link…" aria-label={`New link for ${signerName}`}>
+          <Button type="submit" variant="link" className="text-sm" pending={link.pending} pendingLabel="Making a link…" aria-label={`Copy link for ${signerName}`}>
             Copy link
           </Button>
         </form>
