@@ -54,7 +54,7 @@ export function DataTable<Row>({
   return (
     // relative: visually hidden (absolute) text in a cell stays inside the scrolling box instead of widening the page.
     // Focusable and named: a table that scrolls sideways on a phone can be scrolled with the keyboard.
-    <div role="region" aria-label={caption} tabIndex={0} className={`relative overflow-x-auto ${framed ? "rounded-lg border border-gray-200 bg-white" : ""}`}>
+    <div role="group" aria-label={caption} tabIndex={0} className={`relative overflow-x-auto ${framed ? "rounded-lg border border-gray-200 bg-white" : ""}`}>
       <table className="min-w-full divide-y divide-gray-200 text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-gray-50 text-xs font-semibold uppercase tracking-wide text-gray-600">
