@@ -39,7 +39,11 @@ console.log(`▸ Database ready in ${Date.now() - started} ms (${server ? "embed
 
 const require = createRequire(import.meta.url);
 const nextBin = require.resolve("next/dist/bin/next");
-const child = spawn(process.execPath, [nextBin, mode, "-p", String(config.PORT)], {
+// Idle keep-alive connections outlive a load balancer's (commonly 60 s) and a
+// client's own, so the client side always closes first: a server closing an
+// idle socket just as it is reused shows up as ECONNRESET.
+const keepAlive = mode === "start" ? ["--keepAliveTimeout", "65000"] : [];
+const child = spawn(process.execPath, [nextBin, mode, "-p", String(config.PORT), ...keepAlive], {
   stdio: "inherit",
   env: {
     ...process.env,

@@ -5,9 +5,10 @@ import { pool, prisma } from "@/lib/db/client";
 import type { DocumentKind, DocumentState } from "@/lib/generated/prisma/client";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { amountToCents } from "./extract/checks";
-import { FIELD_NAMES, type ExtractedFields } from "./extract/types";
+import { FIELD_NAMES, type ExtractedFields, type InvoiceLine } from "./extract/types";
 import { ACCEPTED_TYPES, MAX_FILE_BYTES, MAX_FILES_PER_UPLOAD, MAX_PAGES, MAX_UPLOAD_BYTES, sniffType } from "./limits";
-import { openPdf, renderPdfPage } from "./text/pdf";
+import { readEInvoiceXml } from "./einvoice/read-einvoice";
+import { renderPreview } from "./read-document";
 import type { ReviewValues } from "./schemas";
 import { findOrCreateVendor } from "./vendors";
 import { nudgeDocumentWorker } from "./worker";
@@ -29,7 +30,9 @@ export type UploadProblem =
   | { code: "too-large"; file: string; bytes: number; max: number }
   /** `detected`: what the content really is (a MIME type), or null when nothing is recognised. */
   | { code: "unsupported-type"; file: string; detected: string | null }
-  | { code: "too-many-pages"; file: string; pages: number; max: number };
+  | { code: "too-many-pages"; file: string; pages: number; max: number }
+  /** An XML file that is not a UBL Invoice/CreditNote or a UN/CEFACT Cross Industry Invoice. */
+  | { code: "not-an-einvoice"; file: string };
 
 /** An upload refused as a whole, with every problem found. */
 export class UploadRefusedError extends Error {
@@ -72,6 +75,15 @@ async function pdfPageCount(bytes: Uint8Array): Promise<number | null> {
   }
 }
 
+function isEInvoice(bytes: Uint8Array): boolean {
+  try {
+    readEInvoiceXml(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Stores the files and queues one digitization job each, in one transaction,
  * then returns: the work happens in the background worker. Refused before
@@ -99,6 +111,8 @@ export async function uploadDocuments(
     else if (file.sniffed === "application/pdf") {
       const pages = await pdfPageCount(file.bytes);
       if (pages !== null && pages > MAX_PAGES) problems.push({ code: "too-many-pages", file: file.name, pages, max: MAX_PAGES });
+    } else if (file.sniffed === "application/xml" && !isEInvoice(file.bytes)) {
+      problems.push({ code: "not-an-einvoice", file: file.name });
     }
   }
   if (problems.length) throw new UploadRefusedError(problems);
@@ -203,7 +217,7 @@ export async function getDocument(companyId: number, id: number) {
   const vendor = document.vendorBill
     ? await prisma().contact.findFirst({ where: { id: document.vendorBill.vendorId, companyId }, select: { id: true, name: true, vat: true } })
     : null;
-  return { ...document, fields: document.fields as ExtractedFields | null, vendor };
+  return { ...document, fields: document.fields as ExtractedFields | null, lines: (document.lines ?? []) as unknown as InvoiceLine[], vendor };
 }
 
 export async function getDocumentFile(companyId: number, id: number) {
@@ -229,7 +243,7 @@ export async function confirmDocument(user: { id: number; companyId: number }, d
       data: { state: "DONE" },
     });
     if (claimed.count !== 1) throw new ReviewError("This document is not waiting for review (already confirmed?).");
-    const document = await tx.document.findFirstOrThrow({ where: { id: documentId }, select: { kind: true, fields: true } });
+    const document = await tx.document.findFirstOrThrow({ where: { id: documentId }, select: { kind: true, fields: true, lines: true, creditNote: true } });
     const vendor = await findOrCreateVendor(tx, user.companyId, { name: values.vendorName, vat: values.vendorVat });
     const toDate = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
     const bill = await tx.vendorBill.create({
@@ -246,6 +260,8 @@ export async function confirmDocument(user: { id: number; companyId: number }, d
         tax: amountToCents(values.tax),
         total: amountToCents(values.total)!,
         iban: values.iban,
+        creditNote: document.creditNote,
+        lines: document.lines ?? undefined,
         createdById: user.id,
       },
     });
@@ -261,17 +277,16 @@ export function reviewDefaults(fields: ExtractedFields | null): Record<string, s
   return Object.fromEntries(FIELD_NAMES.map((name) => [name, fields?.[name]?.value ?? ""]));
 }
 
-/** Page 1 as an image for the review screen: images as they are, a PDF's first page rendered. */
-export async function documentPreview(companyId: number, id: number): Promise<{ bytes: Buffer; type: string } | null> {
+/**
+ * A page as an image for the review screen: an image as it is, a PDF's page
+ * rendered (in the isolated PDF thread, within the pixel caps). Null for an
+ * XML e-invoice, which the page shows as its XML.
+ */
+export async function documentPreview(companyId: number, id: number, page = 1): Promise<{ bytes: Buffer; type: string } | null> {
   const file = await getDocumentFile(companyId, id);
-  if (!file) return null;
-  if (file.mimeType !== "application/pdf") return { bytes: Buffer.from(file.content), type: file.mimeType };
-  const pdf = await openPdf(file.content);
-  try {
-    return { bytes: await renderPdfPage(pdf, 1, 110), type: "image/png" };
-  } finally {
-    await pdf.destroy();
-  }
+  if (!file || file.mimeType === "application/xml") return null;
+  if (file.mimeType !== "application/pdf") return page === 1 ? { bytes: Buffer.from(file.content), type: file.mimeType } : null;
+  return { bytes: await renderPreview(file.content, page), type: "image/png" };
 }
 
 export interface DocumentCredits {

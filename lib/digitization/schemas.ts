@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { ibanIsValid, isIsoDate, normaliseVat, vatCheck } from "./extract/checks";
-import { parseAmount } from "./extract/rule-based";
+import { parseAmount } from "./extract/amounts";
+import { ibanIsValid, isIsoDate, normaliseVat, vatFormat } from "./extract/checks";
 
 export const documentKindSchema = z.enum(["VENDOR_BILL", "EXPENSE_RECEIPT"], { message: "Choose vendor bill or expense receipt." });
 
@@ -30,7 +30,9 @@ export const reviewSchema = z.object({
   vendorName: z.string().trim().min(1, "Enter the vendor's name.").max(200),
   vendorVat: optionalText
     .transform((v) => (v === null ? null : normaliseVat(v)))
-    .refine((v) => v === null || vatCheck(v) !== false, { message: "This VAT number's check key does not match: check it." }),
+    // The country's format is required; a check key that does not match is
+    // shown as a warning before confirming (the bill may really carry it).
+    .refine((v) => v === null || vatFormat(v) !== "invalid", { message: "Not a VAT number: use the country code and the number, such as BE0477472701." }),
   invoiceNumber: optionalText.refine((v) => v === null || v.length <= 60, { message: "At most 60 characters." }),
   invoiceDate: optionalDate,
   dueDate: optionalDate,

@@ -13,15 +13,13 @@ import { formatCredits } from "@/lib/iap/units";
 import { buyCreditsPath, contactPath } from "@/lib/routes";
 import { AutoRefresh } from "../_components/auto-refresh";
 import { StateBadge } from "../_components/state-badge";
+import { DocumentView } from "./_components/document-view";
+import { LinesTable } from "./_components/lines-table";
 import { ReviewForm } from "./_components/review-form";
 import { DeleteDocumentButton } from "../_components/delete-document-button";
+import { ERROR_HELP, SOURCE_WORDS } from "./_components/words";
 
 export const metadata: Metadata = { title: "Document" };
-
-const ERROR_HELP: Record<string, string> = {
-  unreadable: "No invoice could be read from this file. Check that it is a legible bill or receipt and upload it again. No credit was used.",
-  "too many pages": "This document has more pages than are read. Upload the pages with the invoice only. No credit was used.",
-};
 
 export default async function DocumentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: raw } = await params;
@@ -44,13 +42,12 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
         }
       />
       <AutoRefresh active={isPending(document.state)} />
-      <div className="grid gap-6 px-4 py-6 sm:px-6 lg:grid-cols-2">
-        <section aria-label="Document preview" className="rounded-lg border border-gray-200 bg-gray-100 p-2">
-          <img src={`/api/documents/${document.id}/preview`} alt={`Page 1 of ${document.fileName}`} className="mx-auto w-full max-w-2xl bg-white shadow" />
-        </section>
+      <div className="grid grid-cols-1 gap-6 px-4 py-6 sm:px-6 lg:grid-cols-2">
+        <DocumentView document={document} />
         <section aria-labelledby="fields-heading" className="space-y-4">
-          <h2 id="fields-heading" className="text-lg font-semibold">
+          <h2 id="fields-heading" className="flex items-center gap-2 text-lg font-semibold">
             {document.state === "DONE" ? "Vendor bill" : "Extracted fields"}
+            {document.creditNote && <span className="rounded-full bg-purple-100 px-2 py-0.5 text-xs font-medium text-purple-800">Credit note</span>}
           </h2>
           {isPending(document.state) && (
             <p className="text-gray-700">
@@ -75,11 +72,14 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
           {document.state === "TO_REVIEW" && document.fields && (
             <>
               <p className="text-sm text-gray-600">
-                Read from {document.textSource === "pdf_text" ? "the PDF's text" : "the scanned image (OCR)"}. Highlighted fields are uncertain: compare them with the document, correct them and confirm.
+                Read from {SOURCE_WORDS[(document.textSource ?? "ocr") as keyof typeof SOURCE_WORDS]}
+                {document.textSource === "e-invoice" ? " for no credit" : ""}. Highlighted fields are uncertain: compare them with the document, correct them and confirm.
+                {document.creditNote ? " This is a credit note: its amounts are negative." : ""}
               </p>
               <ReviewForm documentId={document.id} fields={document.fields} />
             </>
           )}
+          {document.lines.length > 0 && <LinesTable lines={document.lines} currency={document.fields?.currency.value ?? null} />}
           {bill && (
             <DescriptionList
               framed

@@ -3,7 +3,8 @@
 import { startTransition, useEffect, useRef, type FormEvent } from "react";
 import { actionMessage, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
-import { formatBytes, MAX_FILE_BYTES, MAX_FILES_PER_UPLOAD, MAX_PAGES } from "@/lib/digitization/limits";
+import { countText } from "@/components/plural";
+import { CREDITS_PER_DOCUMENT, CREDITS_PER_EINVOICE, formatBytes, MAX_FILE_BYTES, MAX_FILES_PER_UPLOAD, MAX_PAGES } from "@/lib/digitization/limits";
 import { uploadDocumentsAction } from "../actions";
 
 export function UploadForm() {
@@ -44,13 +45,18 @@ export function UploadForm() {
             name="files"
             type="file"
             multiple
-            accept="application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg"
+            accept="application/pdf,image/png,image/jpeg,application/xml,text/xml,.pdf,.png,.jpg,.jpeg,.xml"
             aria-invalid={fileErrors ? true : undefined}
-            aria-describedby={fileErrors ? "upload-hint upload-errors" : "upload-hint"}
+            aria-describedby={fileErrors ? "upload-hint upload-price upload-errors" : "upload-hint upload-price"}
             className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-brand-50 file:px-3 file:py-2 file:text-sm file:font-medium file:text-brand-700 hover:file:bg-brand-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500/40"
           />
           <p id="upload-hint" className="mt-1 text-xs text-gray-600">
-            PDF, PNG or JPEG · up to {MAX_FILES_PER_UPLOAD} files, {formatBytes(MAX_FILE_BYTES)} and {MAX_PAGES} pages each · 1 credit per document read
+            PDF, PNG, JPEG or XML e-invoice · up to {MAX_FILES_PER_UPLOAD} files, {formatBytes(MAX_FILE_BYTES)} and {MAX_PAGES} pages each
+          </p>
+          <p id="upload-price" className="mt-1 text-xs text-gray-700">
+            <span className="font-medium">Price:</span> {countText(CREDITS_PER_DOCUMENT, "credit", "credits")} per scanned or PDF document read ·{" "}
+            <span className="font-medium text-green-800">{CREDITS_PER_EINVOICE === 0 ? "free" : countText(CREDITS_PER_EINVOICE, "credit", "credits")}</span> for an e-invoice
+            (Factur-X / ZUGFeRD PDF, XRechnung or UBL / Peppol XML), read exactly from its XML without OCR
           </p>
         </div>
         <div className="shrink-0">
@@ -88,7 +94,7 @@ export function UploadForm() {
                   <li key={line}>{line}</li>
                 ))}
               </ul>
-              <p>Digitize again? Each document read again uses 1 more credit.</p>
+              <p>Digitize again? Each one read again is paid again (e-invoices stay free).</p>
               <div className="flex flex-wrap gap-2">
                 <Button
                   type="button"

@@ -23,7 +23,7 @@ const TYPE_NAMES: Record<string, string> = {
 export function problemText(problem: UploadProblem): string {
   switch (problem.code) {
     case "no-file":
-      return "Choose at least one PDF, PNG or JPEG file first.";
+      return "Choose at least one PDF, PNG, JPEG or XML e-invoice file first.";
     case "too-many-files":
       return `Upload at most ${problem.max} files at once (you chose ${problem.chosen}).`;
     case "too-large-total":
@@ -34,8 +34,10 @@ export function problemText(problem: UploadProblem): string {
       return `${problem.file}: ${formatBytes(problem.bytes)} is over the ${formatBytes(problem.max)} limit.`;
     case "unsupported-type": {
       const what = problem.detected ? (TYPE_NAMES[problem.detected] ?? problem.detected) : "not a type this app recognises";
-      return `${problem.file}: not a PDF, PNG or JPEG file (its content is ${what}).`;
+      return `${problem.file}: not a PDF, PNG, JPEG or XML file (its content is ${what}).`;
     }
+    case "not-an-einvoice":
+      return `${problem.file}: an XML file that is not an e-invoice (a UBL Invoice or CreditNote, or a UN/CEFACT Cross Industry Invoice).`;
     case "too-many-pages":
       return `${problem.file}: ${countText(problem.pages, "page", "pages")}; at most ${problem.max} are read. Upload the pages with the invoice only.`;
   }

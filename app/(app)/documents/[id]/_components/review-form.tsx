@@ -5,9 +5,11 @@ import { Button } from "@/components/button";
 import { TextField } from "@/components/form";
 import { useUnsavedChanges } from "@/components/unsaved-changes";
 import { useState } from "react";
-import { FIELD_LABELS, FIELD_NAMES, type ExtractedFields, type FieldName } from "@/lib/digitization/extract/types";
+import { countText } from "@/components/plural";
+import { FIELD_NAMES, type ExtractedFields, type FieldName } from "@/lib/digitization/extract/types";
 import { REVIEW_CONFIDENCE } from "@/lib/digitization/limits";
 import { confirmDocumentAction } from "../actions";
+import { FIELD_LABELS, FLAG_MESSAGES } from "./words";
 
 const HINTS: Partial<Record<FieldName, string>> = {
   invoiceDate: "YYYY-MM-DD",
@@ -22,20 +24,26 @@ export function ReviewForm({ documentId, fields }: { documentId: number; fields:
   // Corrections typed and not confirmed yet (a confirmed document leaves the review form behind).
   const [dirty, setDirty] = useState(false);
   useUnsavedChanges(dirty && !form.ok && !form.pending);
+  // Doubted fields first: they are the reviewer's work.
+  const low = (name: FieldName) => fields[name].confidence < REVIEW_CONFIDENCE;
+  const ordered = [...FIELD_NAMES.filter(low), ...FIELD_NAMES.filter((name) => !low(name))];
+  const flagged = ordered.filter(low).length;
   return (
     <form action={form.action} onInput={() => setDirty(true)} className="space-y-3" noValidate>
       <input type="hidden" name="documentId" value={documentId} />
+      <p className="text-sm text-gray-700">
+        {flagged === 0 ? "Every field was read with confidence." : `${countText(flagged, "field", "fields")} to check, shown first.`}
+      </p>
       <div className="grid gap-3 sm:grid-cols-2">
-        {FIELD_NAMES.map((name) => {
+        {ordered.map((name) => {
           const field = fields[name];
-          const low = field.confidence < REVIEW_CONFIDENCE;
           const percent = Math.round(field.confidence * 100);
-          const why = field.value === null ? "Not found: enter it from the document." : field.flags.join(" ") || "Check this value.";
+          const why = field.value === null ? FLAG_MESSAGES.not_found : field.flags.map((flag) => FLAG_MESSAGES[flag]).join(" ") || "Check this value.";
           return (
             <div
               key={name}
-              data-low-confidence={low || undefined}
-              className={`rounded-md p-2 ${low ? "bg-amber-50 ring-1 ring-amber-300" : ""} ${name === "vendorName" ? "sm:col-span-2" : ""}`}
+              data-low-confidence={low(name) || undefined}
+              className={`rounded-md p-2 ${low(name) ? "bg-amber-50 ring-1 ring-amber-300" : ""} ${name === "vendorName" ? "sm:col-span-2" : ""}`}
             >
               <TextField
                 label={FIELD_LABELS[name]}
@@ -45,7 +53,7 @@ export function ReviewForm({ documentId, fields }: { documentId: number; fields:
                 placeholder={HINTS[name]}
                 errors={form.errors(name)}
                 hint={
-                  low ? (
+                  low(name) ? (
                     <span className="text-amber-900">
                       <span aria-hidden>⚠ </span>
                       {why} ({percent}% sure)
