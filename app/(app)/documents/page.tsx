@@ -50,6 +50,7 @@ export default async function DocumentsPage() {
         )}
         <UploadForm />
         <DataTable
+          cards
           caption="Documents, newest first"
           rows={documents}
           rowKey={(d) => d.id}
@@ -58,6 +59,7 @@ export default async function DocumentsPage() {
             {
               key: "document",
               header: "Document",
+              rowHeader: true,
               cell: (d) => (
                 <>
                   <TextLink href={documentPath(d.id)} prefetch={false} className="wrap-anywhere">

@@ -44,6 +44,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
             Leads <span className="font-normal text-gray-600">({leads.length})</span>
           </h2>
           <DataTable
+            cards
             caption="Leads"
             rows={leads}
             rowKey={(lead) => lead.id}
@@ -54,7 +55,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
               </>
             }
             columns={[
-              { key: "company", header: "Company", className: "font-medium text-gray-900", cell: (lead) => lead.name },
+              { key: "company", header: "Company", rowHeader: true, className: "text-gray-900", cell: (lead) => lead.name },
               { key: "country", header: "Country", cell: (lead) => (lead.country ? countryName(lead.country) : "Unknown") },
               { key: "industry", header: "Industry", cell: (lead) => lead.industry ?? "—" },
               {

@@ -46,6 +46,7 @@ export default async function LettersPage() {
           />
         )}
         <DataTable
+          cards
           caption="Letters"
           rows={letters}
           rowKey={(letter) => letter.id}
@@ -74,6 +75,7 @@ export default async function LettersPage() {
             {
               key: "recipient",
               header: "Recipient",
+              rowHeader: true,
               cell: (letter) => (
                 <>
                   {letter.contactId ? (

@@ -59,6 +59,7 @@ export function ContactsTable({ rows, total, q, decimals, testMode }: { rows: Co
         </div>
       )}
       <DataTable
+        cards
         caption="Contacts"
         rows={rows}
         rowKey={(row) => row.id}
@@ -91,7 +92,7 @@ export function ContactsTable({ rows, total, q, decimals, testMode }: { rows: Co
             ),
           },
           // No prefetch: a page of 20 rows would fetch 20 contact pages in the background.
-          { key: "name", header: "Name", cell: (row) => <TextLink href={contactPath(row.id)} prefetch={false}>{row.name}</TextLink> },
+          { key: "name", header: "Name", rowHeader: true, cell: (row) => <TextLink href={contactPath(row.id)} prefetch={false}>{row.name}</TextLink> },
           { key: "email", header: "E-mail", className: "text-gray-700", cell: (row) => row.email },
           { key: "phone", header: "Phone", nowrap: true, cell: (row) => <PhoneNumber value={row.phone} /> },
           { key: "mobile", header: "Mobile", nowrap: true, cell: (row) => <PhoneNumber value={row.mobile} /> },

@@ -20,6 +20,7 @@ export default async function IapAccountsPage() {
       <div className="mx-auto max-w-5xl space-y-3 px-4 py-6 sm:px-6">
         <p className="text-sm text-gray-700">Every service this database can use. Services need no set-up: open one to see its balance, buy credits or set a low-credit warning.</p>
         <DataTable
+          cards
           caption="Your IAP accounts, one per service"
           rows={services}
           rowKey={(service) => service.technicalName}

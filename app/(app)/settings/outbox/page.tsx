@@ -24,13 +24,14 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
       <div className="space-y-4 px-4 py-6 sm:px-6">
         <DeliveryNotice />
         <DataTable
+          cards
           caption="Outgoing e-mails, newest first"
           rows={outbox.rows}
           rowKey={(row) => row.id}
           empty="No e-mails yet. Low-credit warnings appear here when an account with Warn Me on falls below its threshold."
           columns={[
             { key: "to", header: "To", nowrap: true, cell: (row) => row.to },
-            { key: "subject", header: "Subject", className: "min-w-56", cell: (row) => <TextLink href={outboxEmailPath(row.id)}>{row.subject}</TextLink> },
+            { key: "subject", header: "Subject", rowHeader: true, className: "min-w-56", cell: (row) => <TextLink href={outboxEmailPath(row.id)}>{row.subject}</TextLink> },
             { key: "state", header: "State", cell: (row) => <EmailStatusBadge row={row} /> },
             { key: "attempts", header: "Attempts", numeric: true, cell: (row) => row.attempts },
             {
