@@ -52,7 +52,9 @@ test("Lead Generation: FR farming companies become leads, the request shows the 
   await page.getByRole("link", { name: "Generate Leads" }).click();
   await page.getByLabel("How many companies").fill("3");
   await expect(page.getByText("Up to 3 credits will be consumed (1 per company found).")).toBeVisible();
-  await page.getByLabel("Countries").selectOption(["FR"]);
+  const countries = page.getByRole("group", { name: "Countries" });
+  await countries.getByRole("searchbox", { name: "Find a country" }).fill("fra");
+  await countries.getByRole("checkbox", { name: "France" }).check();
   await page.getByLabel("Consumer Staples").check();
   await page.getByRole("button", { name: "Generate Leads" }).click();
 

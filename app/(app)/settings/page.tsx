@@ -101,7 +101,8 @@ export default async function SettingsPage() {
         id: `service-${service.technicalName}`,
         title: service.serviceName,
         description: service.description,
-        keywords: ["iap", "in-app", "service", "credits", service.technicalName.replace(/_/g, " ")],
+        // Not "iap": that word finds the In-App Purchases setting alone, as the seeds describe.
+        keywords: ["service", "credits", service.technicalName.replace(/_/g, " ")],
         body: (
           <div className="flex flex-wrap items-center gap-3">
             <Link
