@@ -43,6 +43,9 @@ interface World {
   contactId: number;
   addressContactId: number;
   documentId: number;
+  /** A second document, for the test that deletes one. */
+  spareDocumentId: number;
+  webhookId: number;
   accountId?: number;
   purchaseUrl?: string;
   successUrl?: string;
@@ -76,6 +79,9 @@ const WALK: Record<string, { url: (w: World) => string | undefined; signedOut?: 
   "/settings/iap/[accountId]": { url: (w) => (w.accountId ? `/settings/iap/${w.accountId}` : undefined) },
   "/settings/iap/service/[service]": { url: () => "/settings/iap/service/snailmail", redirects: true },
   "/settings/lead-generation": { url: () => "/settings/lead-generation" },
+  "/settings/api-keys": { url: () => "/settings/api-keys" },
+  "/settings/webhooks": { url: () => "/settings/webhooks" },
+  "/settings/webhooks/[id]": { url: (w) => `/settings/webhooks/${w.webhookId}` },
   "/settings/outbox": { url: () => "/settings/outbox" },
   "/settings/outbox/[id]": { url: (w) => w.emailUrl },
   "/sign": { url: () => "/sign" },
@@ -133,7 +139,16 @@ test.beforeAll(async () => {
      VALUES ($1, 'VENDOR_BILL', 'TO_REVIEW', 'papeterie-durand-facture-novembre-2026-numero-F-2026-0042.png', 'image/png', $2, $3, 1, 100, 'ocr', $4) RETURNING id`,
     [companyId, PNG.length, PNG, JSON.stringify(fields)],
   );
-  world = { email, companyId, contactId, addressContactId, documentId: document.rows[0].id };
+  const spare = await db.query(
+    `INSERT INTO document (company_id, kind, state, file_name, mime_type, file_size, content, page_count, progress, text_source, fields)
+     VALUES ($1, 'EXPENSE_RECEIPT', 'TO_REVIEW', 'taxi-receipt.png', 'image/png', $2, $3, 1, 100, 'ocr', $4) RETURNING id`,
+    [companyId, PNG.length, PNG, JSON.stringify(fields)],
+  );
+  const webhook = await db.query(
+    "INSERT INTO webhook_endpoint (company_id, url, description, events, secret) VALUES ($1, $2, 'ERP bridge', ARRAY['balance.low', 'purchase.completed'], $3) RETURNING id",
+    [companyId, `https://erp.example.com/hooks/iap-credits/${"incoming-".repeat(6)}events`, `whsec_${"0".repeat(32)}`],
+  );
+  world = { email, companyId, contactId, addressContactId, documentId: document.rows[0].id, spareDocumentId: spare.rows[0].id, webhookId: webhook.rows[0].id };
 });
 
 async function phonePage(browser: Browser, signedIn = true): Promise<Page> {
@@ -210,6 +225,14 @@ test("a refused document Confirm keeps what was typed", async ({ browser }) => {
   await expect(page.getByLabel("Invoice number")).toHaveValue("KEPT-AFTER-REFUSAL");
   await expect(page.getByLabel("Due date")).toHaveValue("the 5th");
   await expect(page.getByLabel("Total", { exact: true })).toHaveValue("120.00");
+
+  // A document can be deleted (its credits stay spent), after a question.
+  const name = "taxi-receipt.png";
+  await page.goto(`/documents/${world.spareDocumentId}`);
+  page.once("dialog", (question) => void question.accept());
+  await page.getByRole("button", { name: `Delete ${name}` }).click();
+  await expect(page).toHaveURL(/\/documents$/);
+  await expect(page.getByRole("link", { name })).toHaveCount(0);
   await page.context().close();
 });
 
@@ -235,9 +258,15 @@ async function makeTheRest(page: Page) {
   await expect(page.getByLabel("Status of Marie Dupont")).toContainText("Waiting to be sent");
   await page.getByRole("button", { name: "Copy link for Marie Dupont" }).click();
   world.signingUrl = new URL(await page.getByLabel("Signing link for Marie Dupont").inputValue()).pathname;
+  await page.getByRole("button", { name: "Resend the link to Marie Dupont" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "A new link is queued to the signer" })).toBeVisible();
+  // The resent e-mail carries a newer link: the copied one was replaced. Copy again for the walk.
+  await page.getByRole("button", { name: "Copy link for Marie Dupont" }).click();
+  world.signingUrl = new URL(await page.getByLabel("Signing link for Marie Dupont").inputValue()).pathname;
 
   await page.goto("/settings/outbox");
-  await page.getByRole("link", { name: /Please sign: Service agreement for the walk/ }).click();
+  // The first link e-mail and the resent one: either is an e-mail page to walk.
+  await page.getByRole("link", { name: /Please sign: Service agreement for the walk/ }).first().click();
   await expect(page).toHaveURL(/\/settings\/outbox\/\d+$/);
   world.emailUrl = new URL(page.url()).pathname;
 

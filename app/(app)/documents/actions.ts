@@ -1,12 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formAction, ok, refuse } from "@/lib/actions/action";
 import { formList } from "@/lib/actions/form-data";
 import { deleteDocument, DuplicateUploadError, uploadDocuments, UploadRefusedError } from "@/lib/digitization/documents";
 import { documentKindSchema } from "@/lib/digitization/schemas";
-import { documentPath } from "@/lib/routes";
 import { DELETE_REFUSALS, duplicateText, problemText, uploadedText } from "./_components/upload-words";
 
 export const uploadDocumentsAction = formAction({
@@ -31,12 +31,13 @@ export const uploadDocumentsAction = formAction({
 /** Deletes a document; the credits it used stay spent (the ledger keeps its entry). */
 export const deleteDocumentAction = formAction({
   role: "ANY",
-  input: z.object({ documentId: z.coerce.number().int().positive() }),
+  // from "page": deleted from its own page, which then cannot stay: back to the list.
+  input: z.object({ documentId: z.coerce.number().int().positive(), from: z.enum(["list", "page"]).default("list") }),
   async run({ user, input }) {
     const outcome = await deleteDocument(user.companyId, input.documentId);
     if (outcome !== "deleted") return refuse(DELETE_REFUSALS[outcome]);
     revalidatePath("/documents");
-    revalidatePath(documentPath(input.documentId));
+    if (input.from === "page") redirect("/documents");
     return ok("Document deleted. Credits it used stay spent.");
   },
 });

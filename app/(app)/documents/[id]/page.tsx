@@ -37,7 +37,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
         actions={
           <>
             <StateBadge state={document.state} progress={document.progress} />
-            {document.state !== "DIGITIZING" && !bill && <DeleteDocumentButton documentId={document.id} fileName={document.fileName} leaveTo="/documents" />}
+            {document.state !== "DIGITIZING" && !bill && <DeleteDocumentButton documentId={document.id} fileName={document.fileName} onItsPage />}
           </>
         }
       />

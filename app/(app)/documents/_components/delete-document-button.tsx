@@ -1,18 +1,12 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useEffect } from "react";
 import { ActionFeedback, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
 import { deleteDocumentAction } from "../actions";
 
-/** Delete, after a confirmation; `leaveTo` is where to go once the document is gone (its own page can't stay). */
-export function DeleteDocumentButton({ documentId, fileName, leaveTo }: { documentId: number; fileName: string; leaveTo?: string }) {
+/** Delete, after a confirmation. On the document's own page (`onItsPage`), the list opens once it is gone. */
+export function DeleteDocumentButton({ documentId, fileName, onItsPage = false }: { documentId: number; fileName: string; onItsPage?: boolean }) {
   const form = useActionForm(deleteDocumentAction);
-  const router = useRouter();
-  useEffect(() => {
-    if (form.ok && leaveTo) router.push(leaveTo);
-  }, [form.ok, leaveTo, router]);
   return (
     <form
       action={form.action}
@@ -22,6 +16,7 @@ export function DeleteDocumentButton({ documentId, fileName, leaveTo }: { docume
       className="inline-flex flex-col items-start gap-1"
     >
       <input type="hidden" name="documentId" value={documentId} />
+      <input type="hidden" name="from" value={onItsPage ? "page" : "list"} />
       <Button type="submit" variant="link" className="text-sm text-red-700" pending={form.pending} pendingLabel="Deleting…" aria-label={`Delete ${fileName}`}>
         Delete
       </Button>
