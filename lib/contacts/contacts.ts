@@ -1,6 +1,7 @@
 import "server-only";
 import { pool, prisma } from "@/lib/db/client";
-import { callingCode, parsePhone } from "@/lib/sms/phone";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { callingCode, parsePhone } from "./phone";
 import { CONTACTS_PAGE_SIZE, type ContactInput } from "./schemas";
 
 export interface ContactRow {

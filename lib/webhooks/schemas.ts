@@ -1,7 +1,7 @@
 // The Add endpoint form, shared by the page and its server action (plain module).
 import { z } from "zod";
-import { formList } from "@/lib/actions/form-data";
-import { WEBHOOK_EVENT_TYPES } from "./events";
+import { formList } from "@/lib/form-fields";
+import { WEBHOOK_EVENT_TYPES } from "@/lib/events/events";
 
 export const endpointFormSchema = z.object({
   url: z.string().trim().min(1, { message: "Enter the URL that receives the events." }).max(2000, { message: "Use a URL of at most 2,000 characters." }),

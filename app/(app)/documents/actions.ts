@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formAction, ok, refuse } from "@/lib/actions/action";
-import { formList } from "@/lib/actions/form-data";
+import { formList } from "@/lib/form-fields";
 import { deleteDocument, DuplicateUploadError, uploadDocuments, UploadRefusedError } from "@/lib/digitization/documents";
 import { documentKindSchema } from "@/lib/digitization/schemas";
 import { DELETE_REFUSALS, duplicateText, problemText, uploadedText } from "./_components/upload-words";

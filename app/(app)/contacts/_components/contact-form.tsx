@@ -8,7 +8,7 @@ import { TextField } from "@/components/form";
 import type { FormAction } from "@/lib/actions/state";
 import { SendByPostLink } from "@/components/send-by-post-link";
 import { useUnsavedChanges } from "@/components/unsaved-changes";
-import { callingCode, parsePhone } from "@/lib/sms/phone";
+import { callingCode, parsePhone } from "@/lib/contacts/phone";
 import type { ContactFormValues } from "./contact-values";
 import { SendSmsDialog, type SmsSettings } from "../[id]/_components/send-sms-dialog";
 import { fillEmpty, PartnerAutocomplete } from "./partner-autocomplete";

@@ -28,7 +28,7 @@ export function Chatter({ contactId, entries }: { contactId: number; entries: Ch
         <ol aria-label="Messages" className="divide-y divide-gray-100">
           {entries.map((entry) => {
             const kind = KIND[entry.kind];
-            const failed = (entry.kind === "SMS" && entry.body.startsWith("SMS not sent")) || (entry.kind === "LETTER" && / not posted: /.test(entry.body));
+            const failed = (entry.kind === "SMS" && entry.body.startsWith("SMS not sent")) || (entry.kind === "LETTER" && /^Letter #\d+ not posted/.test(entry.body));
             return (
               <li key={entry.id} className="px-4 py-3">
                 <div className="flex flex-wrap items-center gap-2 text-xs text-gray-600">
