@@ -31,7 +31,8 @@ function appRoutes(dir = path.resolve("app"), prefix = ""): string[] {
       if (entry === "page.tsx") routes.push(prefix || "/");
       continue;
     }
-    if (entry.startsWith("_") || entry === "api") continue;
+    // Private folders, and the route handlers under app/api (not pages; app/developers/api is one).
+    if (entry.startsWith("_") || (dir === path.resolve("app") && entry === "api")) continue;
     routes.push(...appRoutes(full, /^\(.*\)$/.test(entry) ? prefix : `${prefix}/${entry}`));
   }
   return routes;
@@ -62,6 +63,7 @@ interface World {
 const WALK: Record<string, { url: (w: World) => string | undefined; signedOut?: boolean; redirects?: boolean }> = {
   "/": { url: () => "/", redirects: true },
   "/login": { url: () => "/login", signedOut: true },
+  "/developers/api": { url: () => "/developers/api", signedOut: true },
   "/contacts": { url: () => "/contacts" },
   "/contacts/new": { url: () => "/contacts/new" },
   "/contacts/[id]": { url: (w) => `/contacts/${w.contactId}` },

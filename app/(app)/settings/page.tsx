@@ -145,7 +145,7 @@ export default async function SettingsPage() {
               <Link href="/settings/api-keys" className={buttonClasses("secondary")}>
                 Manage API keys
               </Link>
-              <Link href="/developers/api" className="text-brand-600 hover:underline">
+              <Link href="/developers/api" className="font-medium text-brand-700 underline underline-offset-2 hover:decoration-2">
                 API documentation
               </Link>
             </div>
