@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countText, countWord, creditsText } from "./plural";
+import { countText, countWord, creditsText, figureText } from "./plural";
 
 describe("plural words", () => {
   it("counts whole things by the plural rules", () => {
@@ -21,5 +21,13 @@ describe("plural words", () => {
   it("the word alone", () => {
     expect(countWord(1, "credit", "credits")).toBe("credit");
     expect(countWord(1, "credit", "credits", 2)).toBe("credits");
+  });
+
+  it("a figure already formatted, read as written", () => {
+    expect(figureText("1")).toBe("1 credit");
+    expect(figureText("1.00")).toBe("1.00 credits");
+    expect(figureText("1,001")).toBe("1,001 credits");
+    expect(figureText("0")).toBe("0 credits");
+    expect(figureText("1", "attempt", "attempts")).toBe("1 attempt");
   });
 });

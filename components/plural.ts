@@ -33,3 +33,14 @@ export function creditsText(units: bigint, decimals: number, plural = "credits",
   const approximate = Number(units) / Number(unitsPerCredit(decimals));
   return `${formatCredits(units, decimals)} ${category(approximate, decimals) === "one" ? singular : plural}`;
 }
+
+/**
+ * A figure that arrives already formatted ("1", "1,000", "1.50", from
+ * formatCredits) with its word: "1 credit", "1.50 credits". The category is
+ * read from the text as written, so its decimals count as shown.
+ */
+export function figureText(figure: string, one = "credit", other = one === "credit" ? "credits" : `${one}s`): string {
+  const plain = figure.replace(/,/g, "");
+  const fractionDigits = plain.includes(".") ? plain.length - plain.indexOf(".") - 1 : 0;
+  return `${figure} ${category(Math.abs(Number(plain)), fractionDigits) === "one" ? one : other}`;
+}

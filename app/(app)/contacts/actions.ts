@@ -14,6 +14,7 @@ import type { ContactFormValues } from "./_components/contact-values";
 import { loadPriceTable } from "@/lib/sms/pricing";
 import { massSmsSelectionSchema, massSmsSendSchema, type MassSmsPreview, type MassSmsStatus } from "@/lib/sms/schemas";
 import { massSmsProgress, planMassSms, priceGroups, queueMassSms, runMassSmsBatch } from "@/lib/sms/send-mass-sms";
+import { figureText } from "@/components/plural";
 
 const newContactInput = contactSchema.extend({ partnerAutocompleteKey: z.string().max(100).optional() });
 
@@ -84,6 +85,6 @@ export const enrichContactAction = action({
     if (result.status === "insufficient") throw result.error;
     if (input.contactId) revalidatePath(contactPath(input.contactId));
     const charged = result.replayed ? "already paid, no new charge" : "1 credit used";
-    return ok<EnrichFill>(`Filled from ${result.company} (${charged}; ${result.creditsLeft} credits left).`, { fill: result.fill as EnrichFill["fill"] });
+    return ok<EnrichFill>(`Filled from ${result.company} (${charged}; ${figureText(result.creditsLeft)} left).`, { fill: result.fill as EnrichFill["fill"] });
   },
 });

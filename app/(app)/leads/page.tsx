@@ -12,6 +12,7 @@ import { listLeadRequests, listLeads, NOT_ENOUGH_CREDITS_OUTCOME, type LeadReque
 import { SERVICES } from "@/lib/iap/catalogue";
 import { buyCreditsPath, contactPath } from "@/lib/routes";
 import { ConvertLeadButton } from "./_components/convert-lead-button";
+import { countText } from "@/components/plural";
 
 export const metadata: Metadata = { title: "Leads" };
 
@@ -82,7 +83,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
                         {lead.pages.length > 4 ? ` +${lead.pages.length - 4}` : ""}
                       </span>
                       <span className="block text-xs text-gray-600">
-                        {lead.pageViews} {lead.pageViews === 1 ? "view" : "views"}
+                        {countText(lead.pageViews, "view", "views")}
                         {lead.firstVisitAt && lead.lastVisitAt && (
                           <>
                             {", "}

@@ -12,6 +12,7 @@ import { availableForLetters, listLetters } from "@/lib/snailmail/letters";
 import { postalProvider } from "@/lib/snailmail/providers";
 import { CancelButton, ProcessQueueButton, ResendButton } from "./_components/letter-actions";
 import { LetterError, LetterStateBadge } from "./_components/letter-state-badge";
+import { countText, creditsText } from "@/components/plural";
 
 export const metadata: Metadata = { title: "Letters" };
 
@@ -27,7 +28,7 @@ export default async function LettersPage() {
       <div className="mx-auto max-w-7xl space-y-4 px-4 py-6 sm:px-6">
         <div className="flex flex-wrap items-center justify-between gap-3 text-sm text-gray-700">
           <p>
-            Snailmail balance: <strong>{formatCredits(available.units, available.decimals)} credits</strong> available ·{" "}
+            Snailmail balance: <strong>{creditsText(available.units, available.decimals)}</strong> available ·{" "}
             <Link href={buyCreditsPath(SERVICES.snailmail)} className="text-brand-700 underline underline-offset-2 hover:decoration-2">
               Buy credits
             </Link>
@@ -107,7 +108,7 @@ export default async function LettersPage() {
               className: "text-xs text-gray-700",
               cell: (letter) => (
                 <>
-                  {letter.pages} {letter.pages === 1 ? "page" : "pages"} / {letter.sheets} {letter.sheets === 1 ? "sheet" : "sheets"}
+                  {countText(letter.pages, "page", "pages")} / {countText(letter.sheets, "sheet", "sheets")}
                   <span className="block">
                     {letter.color ? "Colour" : "Black & white"} · {letter.duplex ? "double-sided" : "single-sided"}
                   </span>

@@ -11,6 +11,7 @@ import { sendSmsSchema } from "@/lib/sms/schemas";
 import { sendSms } from "@/lib/sms/send-sms";
 import { contactFormValues, type ContactFormValues } from "../_components/contact-values";
 import { smsFailureText } from "../_messages/sms-failures";
+import { figureText } from "@/components/plural";
 
 const CONTACT_GONE = "This contact does not exist (any more).";
 
@@ -46,7 +47,7 @@ export const sendSmsAction = formAction({
     revalidatePath(contactPath(contactId));
     switch (result.status) {
       case "sent":
-        return ok(`SMS sent to ${result.number} (${result.parts} SMS, ${result.creditsText} credits).`);
+        return ok(`SMS sent to ${result.number} (${result.parts} SMS, ${figureText(result.creditsText)}).`);
       case "invalid":
         return refuse(result.message);
       case "insufficient":

@@ -6,6 +6,7 @@ import { DataTable } from "@/components/data-table";
 import { contactPath } from "@/lib/routes";
 import { MassSmsDialog, type MassSelection } from "./mass-sms-dialog";
 import { TextLink } from "@/components/text-link";
+import { countText } from "@/components/plural";
 
 export interface ContactListRow {
   id: number;
@@ -40,7 +41,7 @@ export function ContactsTable({ rows, total, q, decimals, testMode }: { rows: Co
           <span className="font-medium">{count} selected</span>
           {allOnPage && !allMatching && total > rows.length && (
             <button type="button" className="text-brand-600 underline" onClick={() => setAllMatching(true)}>
-              Select all {total} contacts{q ? ` matching "${q}"` : ""}
+              Select all {countText(total, "contact", "contacts")}{q ? ` matching "${q}"` : ""}
             </button>
           )}
           <Button type="button" className="ml-auto" onClick={() => setMassOpen(allMatching ? { all: true, q } : { ids: [...selected] })}>

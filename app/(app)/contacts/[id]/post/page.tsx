@@ -12,6 +12,7 @@ import { addressLines } from "@/lib/snailmail/render";
 import { LetterError, LetterStateBadge } from "../../../letters/_components/letter-state-badge";
 import { ComposeForm } from "./_components/compose-form";
 import { contactPath, letterPdfPath } from "@/lib/routes";
+import { figureText } from "@/components/plural";
 
 export const metadata: Metadata = { title: "Send by Post" };
 
@@ -96,7 +97,7 @@ export default async function SendByPostPage({ params }: { params: Promise<{ id:
                     </div>
                     <div className="mt-0.5 flex items-center justify-between gap-2 text-xs text-gray-600">
                       <span>
-                        #{letter.id} · <DateTime value={letter.createdAt} /> · {letter.credits} credits
+                        #{letter.id} · <DateTime value={letter.createdAt} /> · {figureText(letter.credits)}
                       </span>
                       <a href={letterPdfPath(letter.id)} className="text-brand-700 underline underline-offset-2 hover:decoration-2">
                         PDF<span className="sr-only"> of letter #{letter.id}</span>

@@ -115,7 +115,7 @@ export function NewRequestForm({
       <p className="rounded-md bg-gray-50 px-4 py-3 text-sm text-gray-700">
         Each identity verification costs 1 credit of <strong>Signer identification</strong>, charged when the signer verifies
         {verifying > 0 ? ` (up to ${verifying} for this request)` : ""}.{" "}
-        {creditsAvailable !== null ? `Available: ${creditsAvailable} credits.` : "Eligible companies get free trial credits on first use."}
+        {creditsAvailable !== null ? `Available: ${creditsAvailable}.` : "Eligible companies get free trial credits on first use."}
         {isTestProvider && <span className="mt-1 block text-amber-800">Identity provider: {providerLabel} (built in, for testing: it verifies nobody).</span>}
       </p>
 

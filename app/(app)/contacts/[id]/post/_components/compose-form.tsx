@@ -4,7 +4,7 @@ import Link from "next/link";
 import { startTransition, useEffect, useRef, useState, useTransition, type FormEvent } from "react";
 import { actionMessage, PromptNotice, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
-import { countText } from "@/components/plural";
+import { countText, figureText } from "@/components/plural";
 import { useUnsavedChanges } from "@/components/unsaved-changes";
 import { FieldError, TextField } from "@/components/form";
 import type { ActionState } from "@/lib/actions/state";
@@ -174,7 +174,7 @@ export function ComposeForm({ contactId }: { contactId: number }) {
         <div aria-live="polite" aria-busy={quoting || undefined} className="text-sm" data-testid="letter-price">
           {quote ? (
             <>
-              <p className="text-base font-semibold text-gray-900">≈ {quote.credits} credits</p>
+              <p className="text-base font-semibold text-gray-900">≈ {figureText(quote.credits)}</p>
               <p className="text-gray-600">
                 {countText(quote.pages, "page", "pages")} on {countText(quote.sheets, "sheet", "sheets")} · {quote.zone} · {quote.available} available
               </p>
