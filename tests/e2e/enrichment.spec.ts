@@ -71,3 +71,21 @@ test("Lead Generation: FR farming companies become leads, the request shows the 
   const { rows } = await db.query("SELECT count(*)::int AS n FROM contact WHERE company_id = $1 AND is_company", [companyId]);
   expect(rows[0].n).toBe(1);
 });
+
+test("Lead Generation: asking for more than the credits allow offers to generate as many as they do, and that many are charged", async ({ page }) => {
+  const db = database();
+  const { companyId, email } = await createCompanyWithUser(db, { name: "Lena Leads", grants: { reveal: 2n } });
+  await signIn(page, email);
+  await page.goto("/leads/generate");
+  await page.getByLabel("How many companies").fill("5");
+  const countries = page.getByRole("group", { name: "Countries" });
+  await countries.getByRole("searchbox", { name: "Find a country" }).fill("fra");
+  await countries.getByRole("checkbox", { name: "France" }).check();
+  await page.getByLabel("Consumer Staples").check();
+  await expect(page.getByText("5 companies need more credits than you have. Generate 2 companies now instead?")).toBeVisible();
+  await page.getByRole("button", { name: "Generate 2 instead" }).click();
+
+  await expect(page.getByText("Lead request done: 2 leads found: 2 credits used.")).toBeVisible();
+  await expect(page.getByRole("table", { name: "Leads" }).getByRole("row")).toHaveCount(3);
+  expect(await balance(db, companyId, "reveal")).toBe(0n);
+});
