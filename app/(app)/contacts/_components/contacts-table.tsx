@@ -95,8 +95,8 @@ export function ContactsTable({ rows, total, q, decimals, testMode }: { rows: Co
           // No prefetch: a page of 20 rows would fetch 20 contact pages in the background.
           { key: "name", header: "Name", rowHeader: true, cell: (row) => <TextLink href={contactPath(row.id)} prefetch={false}>{row.name}</TextLink> },
           { key: "email", header: "E-mail", className: "text-gray-700", cell: (row) => row.email },
-          { key: "phone", header: "Phone", nowrap: true, cell: (row) => <PhoneNumber value={row.phone} /> },
-          { key: "mobile", header: "Mobile", nowrap: true, cell: (row) => <PhoneNumber value={row.mobile} /> },
+          { key: "phone", header: "Phone", nowrap: true, cell: (row) => (row.phone ? <PhoneNumber value={row.phone} /> : null) },
+          { key: "mobile", header: "Mobile", nowrap: true, cell: (row) => (row.mobile ? <PhoneNumber value={row.mobile} /> : null) },
           { key: "country", header: "Country", className: "text-gray-700", cell: (row) => row.country },
         ]}
       />
