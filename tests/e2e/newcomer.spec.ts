@@ -6,6 +6,7 @@
 // signature request, a purchase, a document to review. Plus the dialogs'
 // focus, a contact's "Saved", kept input after a refused Confirm, and the
 // unsaved-changes question.
+import { createHash, randomBytes } from "node:crypto";
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
@@ -47,6 +48,9 @@ interface World {
   /** A second document, for the test that deletes one. */
   spareDocumentId: number;
   webhookId: number;
+  /** Working secret links (only their hashes are stored, as the app stores them). */
+  inviteToken: string;
+  resetToken: string;
   accountId?: number;
   purchaseUrl?: string;
   successUrl?: string;
@@ -64,6 +68,13 @@ const WALK: Record<string, { url: (w: World) => string | undefined; signedOut?: 
   "/": { url: () => "/", redirects: true },
   "/login": { url: () => "/login", signedOut: true },
   "/developers/api": { url: () => "/developers/api", signedOut: true },
+  "/forgot-password": { url: () => "/forgot-password", signedOut: true },
+  "/reset-password/[token]": { url: (w) => `/reset-password/${w.resetToken}`, signedOut: true },
+  "/invite/[token]": { url: (w) => `/invite/${w.inviteToken}`, signedOut: true },
+  // The company exists: set-up sends a visitor to sign in (its form is walked in production-mode.spec.ts, on an empty database).
+  "/setup": { url: () => "/setup", signedOut: true, redirects: true },
+  "/profile": { url: () => "/profile" },
+  "/settings/users": { url: () => "/settings/users" },
   "/contacts": { url: () => "/contacts" },
   "/contacts/new": { url: () => "/contacts/new" },
   "/contacts/[id]": { url: (w) => `/contacts/${w.contactId}` },
@@ -150,7 +161,24 @@ test.beforeAll(async () => {
     "INSERT INTO webhook_endpoint (company_id, url, description, events, secret) VALUES ($1, $2, 'ERP bridge', ARRAY['balance.low', 'purchase.completed'], $3) RETURNING id",
     [companyId, `https://erp.example.com/hooks/iap-credits/${"incoming-".repeat(6)}events`, `whsec_${"0".repeat(32)}`],
   );
-  world = { email, companyId, contactId, addressContactId, documentId: document.rows[0].id, spareDocumentId: spare.rows[0].id, webhookId: webhook.rows[0].id };
+  // An invited colleague and a password reset for the admin, with links the walk can open.
+  const link = async (userId: number, purpose: "INVITATION" | "PASSWORD_RESET") => {
+    const token = randomBytes(32).toString("base64url");
+    await db.query("INSERT INTO user_token (user_id, purpose, token_hash, expires_at) VALUES ($1, $2, $3, now() + interval '1 hour')", [
+      userId,
+      purpose,
+      createHash("sha256").update(token).digest("hex"),
+    ]);
+    return token;
+  };
+  const invited = await db.query(
+    "INSERT INTO app_user (company_id, email, name, password_hash, role, status) VALUES ($1, $2, 'Colin Colleague-With-A-Rather-Long-Name', NULL, 'USER', 'INVITED') RETURNING id",
+    [companyId, `invited-${companyId}@test.example`],
+  );
+  const admin = await db.query("SELECT id FROM app_user WHERE email = $1", [email]);
+  const inviteToken = await link(invited.rows[0].id, "INVITATION");
+  const resetToken = await link(admin.rows[0].id, "PASSWORD_RESET");
+  world = { email, companyId, contactId, inviteToken, resetToken, addressContactId, documentId: document.rows[0].id, spareDocumentId: spare.rows[0].id, webhookId: webhook.rows[0].id };
 });
 
 async function phonePage(browser: Browser, signedIn = true): Promise<Page> {
