@@ -48,7 +48,8 @@ test("Lead Generation: FR farming companies become leads, the request shows the 
   const db = database();
   const { companyId, email } = await createCompanyWithUser(db, { name: "Leo Leads", grants: { reveal: 10n } });
   await signIn(page, email);
-  await page.getByRole("link", { name: "Leads" }).click();
+  // The Apps bar: "Your profile: Leo Leads" is a link too.
+  await page.getByRole("navigation", { name: "Apps" }).getByRole("link", { name: "Leads" }).click();
   await page.getByRole("link", { name: "Generate Leads" }).click();
   await page.getByLabel("How many companies").fill("3");
   await expect(page.getByText("Up to 3 credits will be consumed (1 per company found).")).toBeVisible();
