@@ -33,6 +33,7 @@ export function DataTable<Row>({
   empty,
   rowClassName,
   framed = true,
+  cards = false,
 }: {
   /** Names the table for screen readers (and for getByRole("table", { name })). */
   caption: string;
@@ -44,6 +45,12 @@ export function DataTable<Row>({
   rowClassName?: (row: Row) => string;
   /** false inside a card that draws the border: the table then runs to the card's edges, its first and last columns padded like the card's content. */
   framed?: boolean;
+  /**
+   * Below 640 px, one card per row instead of a table that scrolls sideways:
+   * the row's name as its title, each labelled column as a term and its
+   * value, unlabelled ones (a checkbox, actions) without a term.
+   */
+  cards?: boolean;
 }) {
   if (rows.length === 0) {
     return <div className={`text-sm text-gray-600 ${framed ? "rounded-lg border border-dashed border-gray-300 bg-white px-4 py-8 text-center" : ""}`}>{empty}</div>;
@@ -51,8 +58,10 @@ export function DataTable<Row>({
   const edge = (index: number) => (framed ? "" : `${index === 0 ? "pl-4 sm:pl-6" : ""} ${index === columns.length - 1 ? "pr-4 sm:pr-6" : ""}`);
   const align = (column: Column<Row>, index: number) =>
     `${column.numeric ? "text-right tabular-nums whitespace-nowrap" : ""} ${column.nowrap ? "whitespace-nowrap" : ""} ${edge(index)}`;
-  return (
-    <div className={`overflow-x-auto ${framed ? "rounded-lg border border-gray-200 bg-white" : ""}`}>
+  const table = (
+    // relative: visually hidden (absolute) text in a cell stays inside the scrolling box instead of widening the page.
+    // Focusable and named: a table that scrolls sideways on a phone can be scrolled with the keyboard.
+    <div role="group" aria-label={caption} tabIndex={0} className={`relative overflow-x-auto ${framed ? "rounded-lg border border-gray-200 bg-white" : ""}`}>
       <table className="min-w-full divide-y divide-gray-200 text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-gray-50 text-xs font-semibold uppercase tracking-wide text-gray-600">
@@ -80,5 +89,45 @@ export function DataTable<Row>({
         </tbody>
       </table>
     </div>
+  );
+  if (!cards) return table;
+  const labelled = (column: Column<Row>) => typeof column.header === "string" && !column.headerHidden;
+  const title = columns.find((column) => column.rowHeader) ?? columns.find(labelled)!;
+  const before = columns.slice(0, columns.indexOf(title)).filter((column) => !labelled(column));
+  const details = columns.filter((column) => column !== title && labelled(column));
+  const after = columns.filter((column) => column !== title && !labelled(column) && !before.includes(column));
+  const shown = (value: ReactNode) => value !== null && value !== undefined && value !== false && value !== "";
+  return (
+    <>
+      <div className="hidden sm:block">{table}</div>
+      <ul aria-label={caption} className={`divide-y divide-gray-200 text-sm sm:hidden ${framed ? "rounded-lg border border-gray-200 bg-white" : ""}`}>
+        {rows.map((row) => (
+          <li key={rowKey(row)} className={`space-y-2 px-4 py-3 wrap-anywhere ${rowClassName?.(row) ?? ""}`}>
+            <div className="flex items-start gap-3 font-medium">
+              {before.map((column) => (
+                <span key={column.key}>{column.cell(row)}</span>
+              ))}
+              <span className="min-w-0">{title.cell(row)}</span>
+            </div>
+            <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-3 gap-y-1">
+              {details.map((column) => {
+                const value = column.cell(row);
+                if (!shown(value)) return null;
+                return (
+                  <div key={column.key} className="contents">
+                    <dt className="text-gray-600">{column.header}</dt>
+                    <dd className={column.className}>{value}</dd>
+                  </div>
+                );
+              })}
+            </dl>
+            {after.map((column) => {
+              const value = column.cell(row);
+              return shown(value) ? <div key={column.key}>{value}</div> : null;
+            })}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

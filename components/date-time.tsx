@@ -31,7 +31,7 @@ export function DateTime({ value, dateOnly = false, className }: { value: Date |
     else setText(utc);
     // Keyed on the instant, not the Date object (a new one on every render).
   }, [date?.getTime(), dateOnly, utc]);
-  if (!date) return <span className="text-gray-400">—</span>;
+  if (!date) return <span className="text-gray-600">—</span>;
   return (
     <time dateTime={dateOnly ? date.toISOString().slice(0, 10) : date.toISOString()} title={dateOnly ? undefined : formatDateTime(date)} className={className}>
       {text}

@@ -43,7 +43,7 @@ function Field({
         border: invalid ? "border-red-500" : "border-gray-300",
       })}
       {hint && (
-        <p id={hintId} className="mt-1 text-xs text-gray-500">
+        <p id={hintId} className="mt-1 text-xs text-gray-600">
           {hint}
         </p>
       )}

@@ -2,9 +2,15 @@
 
 import { useEffect, useId, useRef, type ReactNode } from "react";
 
+// The first field a dialog opens on: what the user came to type into.
+const FIRST_FIELD = 'textarea:not([disabled]), input:not([type="hidden"]):not([disabled]), select:not([disabled])';
+
 /**
  * A modal on the native <dialog> element: focus is trapped and restored by the
  * browser, Escape closes it, and it is announced as a dialog named by its title.
+ * It opens with the cursor in its first field (the browser alone would focus
+ * the first focusable element, the "×" button, where typing goes nowhere and
+ * a space closes the dialog).
  */
 export function ModalDialog({
   title,
@@ -25,7 +31,9 @@ export function ModalDialog({
   // development double-mount; removing the element closes the modal anyway.
   useEffect(() => {
     const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (!dialog || dialog.open) return;
+    dialog.showModal();
+    dialog.querySelector<HTMLElement>(`[data-dialog-body] :is(${FIRST_FIELD})`)?.focus();
   }, []);
   return (
     <dialog
@@ -42,13 +50,15 @@ export function ModalDialog({
         <h2 id={titleId} className="text-lg font-semibold">
           {title}
         </h2>
-        <button type="button" onClick={onClose} aria-label="Close dialog" className="rounded p-1 text-gray-500 hover:bg-gray-100 hover:text-gray-800">
+        <button type="button" onClick={onClose} aria-label="Close dialog" className="rounded p-1 text-gray-600 hover:bg-gray-100 hover:text-gray-800">
           <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="size-5">
             <path d="M6.28 5.22a.75.75 0 0 0-1.06 1.06L8.94 10l-3.72 3.72a.75.75 0 1 0 1.06 1.06L10 11.06l3.72 3.72a.75.75 0 1 0 1.06-1.06L11.06 10l3.72-3.72a.75.75 0 0 0-1.06-1.06L10 8.94 6.28 5.22Z" />
           </svg>
         </button>
       </div>
-      <div className="space-y-4 px-5 py-4">{children}</div>
+      <div data-dialog-body className="space-y-4 px-5 py-4">
+        {children}
+      </div>
       {footer && <div className="flex flex-wrap justify-end gap-2 border-t border-gray-200 bg-gray-50 px-5 py-3">{footer}</div>}
     </dialog>
   );

@@ -16,7 +16,7 @@ export function PageHeader({ crumbs, actions }: { crumbs: Crumb[]; actions?: Rea
             <li key={index} className="flex items-center gap-1">
               {index > 0 && <span aria-hidden className="text-gray-400">/</span>}
               {crumb.href ? (
-                <Link href={crumb.href} className="text-brand-600 hover:underline">
+                <Link href={crumb.href} className="text-brand-700 underline underline-offset-2 hover:decoration-2">
                   {crumb.label}
                 </Link>
               ) : (

@@ -90,3 +90,8 @@ export function referencePath(reference: string | null): string | null {
       return null;
   }
 }
+
+/** A service's Account Information by its name: opens (and, on first use, creates) the company's account. */
+export function serviceAccountPath(service: ServiceName): string {
+  return `/settings/iap/service/${service}`;
+}

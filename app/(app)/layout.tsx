@@ -14,7 +14,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   if (user.role === "ADMIN") apps.push({ href: "/settings", label: "Settings" });
   return (
     <div className="flex min-h-screen flex-col">
-      <header className="bg-brand-600 text-white">
+      <a href="#main" className="sr-only z-50 rounded bg-white px-3 py-2 font-medium text-brand-700 focus:not-sr-only focus:absolute focus:top-2 focus:left-2">
+        Skip to content
+      </a>
+      <header className="relative bg-brand-600 text-white">
         <div className="flex h-12 items-center gap-4 px-4 sm:px-6">
           <a href="/" className="font-semibold tracking-tight">
             IAP Credits
@@ -27,14 +30,13 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               Demo
             </span>
           )}
-          <AppNav apps={apps} />
-          <div className="ml-auto">
-            <UserMenu name={user.name} email={user.email} role={user.role} />
-          </div>
+          <AppNav apps={apps} account={<UserMenu name={user.name} email={user.email} role={user.role} />} />
         </div>
       </header>
       <CreditAlertsBanner user={user} />
-      <main className="flex-1">{children}</main>
+      <main id="main" tabIndex={-1} className="min-w-0 flex-1 focus:outline-none">
+        {children}
+      </main>
     </div>
   );
 }

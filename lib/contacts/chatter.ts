@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma, type Tx } from "@/lib/db/client";
 
-export type ChatterKind = "NOTE" | "SMS" | "EMAIL" | "SYSTEM";
+export type ChatterKind = "NOTE" | "SMS" | "EMAIL" | "SYSTEM" | "LETTER";
 
 export interface ChatterEntry {
   id: number;

@@ -3,7 +3,7 @@
 // without their "+" are retried as international. A number that parses but is
 // not a valid number for its country (e.g. "12345") is refused: check
 // validity, not parsing. Pure, so the form and the dialog use it too.
-import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
+import { getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
 
 export interface ParsedPhone {
   /** "+33612345678" */
@@ -55,4 +55,15 @@ export function displayPhone(raw: string | null | undefined, countries: { contac
 /** International format of a number already validated and stored in E.164 (no re-validation). */
 export function formatE164(e164: string): string {
   return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
+}
+
+/** "+33" for FR: the code numbers typed without one are read with. Null for a code libphonenumber does not know. */
+export function callingCode(country: string | null | undefined): string | null {
+  const code = asCountry(country);
+  if (!code) return null;
+  try {
+    return `+${getCountryCallingCode(code)}`;
+  } catch {
+    return null;
+  }
 }

@@ -1,10 +1,12 @@
 import "server-only";
+import { createHash } from "node:crypto";
+import { PDFDocument } from "pdf-lib";
 import { pool, prisma } from "@/lib/db/client";
 import type { DocumentKind, DocumentState } from "@/lib/generated/prisma/client";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { amountToCents } from "./extract/checks";
 import { FIELD_NAMES, type ExtractedFields, type InvoiceLine } from "./extract/types";
-import { ACCEPTED_TYPES, formatBytes, MAX_FILE_BYTES, MAX_FILES_PER_UPLOAD, MAX_UPLOAD_BYTES, sniffType } from "./limits";
+import { ACCEPTED_TYPES, MAX_FILE_BYTES, MAX_FILES_PER_UPLOAD, MAX_PAGES, MAX_UPLOAD_BYTES, sniffType } from "./limits";
 import { readEInvoiceXml } from "./einvoice/read-einvoice";
 import { renderPreview } from "./read-document";
 import type { ReviewValues } from "./schemas";
@@ -19,10 +21,57 @@ export interface UploadedFile {
   bytes: Uint8Array;
 }
 
-/** An upload refused as a whole, with one reason per bad file. */
+/** Why an upload was refused, per file where it is about one (the words live with the upload form). */
+export type UploadProblem =
+  | { code: "no-file" }
+  | { code: "too-many-files"; chosen: number; max: number }
+  | { code: "too-large-total"; bytes: number; max: number }
+  | { code: "empty"; file: string }
+  | { code: "too-large"; file: string; bytes: number; max: number }
+  /** `detected`: what the content really is (a MIME type), or null when nothing is recognised. */
+  | { code: "unsupported-type"; file: string; detected: string | null }
+  | { code: "too-many-pages"; file: string; pages: number; max: number }
+  /** An XML file that is not a UBL Invoice/CreditNote or a UN/CEFACT Cross Industry Invoice. */
+  | { code: "not-an-einvoice"; file: string };
+
+/** An upload refused as a whole, with every problem found. */
 export class UploadRefusedError extends Error {
-  constructor(readonly reasons: string[]) {
-    super(reasons.join(" "));
+  constructor(readonly problems: UploadProblem[]) {
+    super(problems.map((problem) => problem.code).join(", "));
+  }
+}
+
+/** A file whose content the company already uploaded: digitizing it again would be paid again. */
+export interface DuplicateUpload {
+  file: string;
+  earlier: { id: number; fileName: string; createdAt: Date } | null;
+}
+
+/** Nothing uploaded: these files were uploaded before (or twice in this upload); the user is asked first. */
+export class DuplicateUploadError extends Error {
+  constructor(readonly duplicates: DuplicateUpload[]) {
+    super(`already uploaded: ${duplicates.map((d) => d.file).join(", ")}`);
+  }
+}
+
+/** What the bytes are when they are not an accepted type: a MIME type from their signature, "text/plain" for text, or null. */
+export async function detectedType(bytes: Uint8Array): Promise<string | null> {
+  const { fileTypeFromBuffer } = await import("file-type");
+  const found = await fileTypeFromBuffer(bytes).catch(() => undefined);
+  if (found) return found.mime;
+  const head = bytes.subarray(0, 4096);
+  // No NUL byte and valid UTF-8: text.
+  if (!head.includes(0) && !new TextDecoder("utf-8", { fatal: false }).decode(head).includes("\uFFFD")) return "text/plain";
+  return null;
+}
+
+/** A PDF's page count as pdf-lib reads it, or null when pdf-lib cannot (the worker then decides). */
+async function pdfPageCount(bytes: Uint8Array): Promise<number | null> {
+  try {
+    const doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });
+    return doc.getPageCount();
+  } catch {
+    return null;
   }
 }
 
@@ -37,26 +86,53 @@ function isEInvoice(bytes: Uint8Array): boolean {
 
 /**
  * Stores the files and queues one digitization job each, in one transaction,
- * then returns: the work happens in a background job (lib/digitization/worker.ts).
+ * then returns: the work happens in a background job (lib/digitization/worker.ts). Refused before
+ * anything is stored: bad files (type by content, size, PDFs over MAX_PAGES),
+ * and — unless `confirmDuplicates` — files whose content this company
+ * uploaded before, so the same bill is not paid for twice by accident.
  */
-export async function uploadDocuments(user: { id: number; companyId: number }, kind: DocumentKind, files: UploadedFile[]): Promise<number[]> {
-  const reasons: string[] = [];
+export async function uploadDocuments(
+  user: { id: number; companyId: number },
+  kind: DocumentKind,
+  files: UploadedFile[],
+  options: { confirmDuplicates?: boolean } = {},
+): Promise<number[]> {
+  const problems: UploadProblem[] = [];
   const real = files.filter((file) => file.name !== "" || file.bytes.length > 0);
-  if (real.length === 0) throw new UploadRefusedError(["Choose at least one PDF, PNG, JPEG or XML e-invoice file."]);
-  if (real.length > MAX_FILES_PER_UPLOAD) reasons.push(`Upload at most ${MAX_FILES_PER_UPLOAD} files at once (you chose ${real.length}).`);
+  if (real.length === 0) throw new UploadRefusedError([{ code: "no-file" }]);
+  if (real.length > MAX_FILES_PER_UPLOAD) problems.push({ code: "too-many-files", chosen: real.length, max: MAX_FILES_PER_UPLOAD });
   const totalBytes = real.reduce((sum, file) => sum + file.bytes.length, 0);
-  if (totalBytes > MAX_UPLOAD_BYTES) reasons.push(`These files add up to ${formatBytes(totalBytes)}; upload at most ${formatBytes(MAX_UPLOAD_BYTES)} at once.`);
-  const typed = real.map((file) => ({ ...file, sniffed: sniffType(file.bytes) }));
+  if (totalBytes > MAX_UPLOAD_BYTES) problems.push({ code: "too-large-total", bytes: totalBytes, max: MAX_UPLOAD_BYTES });
+  const typed = real.map((file) => ({ ...file, sniffed: sniffType(file.bytes), sha256: createHash("sha256").update(file.bytes).digest("hex") }));
   for (const file of typed) {
-    if (file.bytes.length === 0) reasons.push(`${file.name}: the file is empty.`);
-    else if (file.bytes.length > MAX_FILE_BYTES) reasons.push(`${file.name}: ${formatBytes(file.bytes.length)} is over the ${formatBytes(MAX_FILE_BYTES)} limit.`);
-    else if (!file.sniffed) reasons.push(`${file.name}: not a PDF, PNG, JPEG or XML file${file.type ? ` (it is ${file.type})` : ""}.`);
-    else if (file.sniffed === "application/xml" && !isEInvoice(file.bytes)) {
-      reasons.push(`${file.name}: an XML file that is not an e-invoice (a UBL Invoice or CreditNote, or a UN/CEFACT Cross Industry Invoice).`);
+    if (file.bytes.length === 0) problems.push({ code: "empty", file: file.name });
+    else if (file.bytes.length > MAX_FILE_BYTES) problems.push({ code: "too-large", file: file.name, bytes: file.bytes.length, max: MAX_FILE_BYTES });
+    else if (!file.sniffed) problems.push({ code: "unsupported-type", file: file.name, detected: await detectedType(file.bytes) });
+    else if (file.sniffed === "application/pdf") {
+      const pages = await pdfPageCount(file.bytes);
+      if (pages !== null && pages > MAX_PAGES) problems.push({ code: "too-many-pages", file: file.name, pages, max: MAX_PAGES });
+    } else if (file.sniffed === "application/xml" && !isEInvoice(file.bytes)) {
+      problems.push({ code: "not-an-einvoice", file: file.name });
     }
   }
-  if (reasons.length) throw new UploadRefusedError(reasons);
+  if (problems.length) throw new UploadRefusedError(problems);
   const ids = await prisma().$transaction(async (tx) => {
+    // One upload per company at a time: two clicks on Upload with the same
+    // file meet here, and the second sees the first's document.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('document-upload'), ${user.companyId})`;
+    if (!options.confirmDuplicates) {
+      const earlier = await tx.document.findMany({
+        where: { companyId: user.companyId, fileSha256: { in: typed.map((file) => file.sha256) } },
+        select: { id: true, fileName: true, createdAt: true, fileSha256: true },
+        orderBy: { id: "asc" },
+      });
+      const duplicates = typed.flatMap((file, index): DuplicateUpload[] => {
+        const before = earlier.find((document) => document.fileSha256 === file.sha256);
+        if (before) return [{ file: file.name, earlier: { id: before.id, fileName: before.fileName, createdAt: before.createdAt } }];
+        return typed.findIndex((other) => other.sha256 === file.sha256) < index ? [{ file: file.name, earlier: null }] : [];
+      });
+      if (duplicates.length) throw new DuplicateUploadError(duplicates);
+    }
     const created: number[] = [];
     for (const file of typed) {
       const document = await tx.document.create({
@@ -67,6 +143,7 @@ export async function uploadDocuments(user: { id: number; companyId: number }, k
           mimeType: file.sniffed!,
           fileSize: file.bytes.length,
           content: Buffer.from(file.bytes),
+          fileSha256: file.sha256,
           uploadedById: user.id,
         },
         select: { id: true },
@@ -77,6 +154,30 @@ export async function uploadDocuments(user: { id: number; companyId: number }, k
     return created;
   });
   return ids;
+}
+
+export type DeleteDocumentOutcome = "deleted" | "not-found" | "being-read" | "confirmed";
+
+/**
+ * Deletes a document and its queued jobs. Credits it used stay spent: the
+ * ledger's usage entry (reference "document:<id>") is kept, as every ledger
+ * row is. Refused while the worker reads it (its job is RUNNING: the job's
+ * row is locked first, so a worker cannot claim it meanwhile), and once it
+ * became a vendor bill (the bill keeps its source document).
+ */
+export async function deleteDocument(companyId: number, documentId: number): Promise<DeleteDocumentOutcome> {
+  return prisma().$transaction(async (tx) => {
+    const document = await tx.$queryRaw<{ id: number; state: string }[]>`
+      SELECT id, state::text FROM document WHERE id = ${documentId} AND company_id = ${companyId} FOR UPDATE`;
+    if (!document[0]) return "not-found";
+    // A runner reading it has set DIGITIZING (lib/digitization/worker.ts) under this row's lock.
+    if (document[0].state === "DIGITIZING") return "being-read";
+    if (await tx.vendorBill.findFirst({ where: { documentId, companyId }, select: { id: true } })) return "confirmed";
+    // Its waiting job goes with it (a job that started meanwhile finds no document and skips).
+    await tx.$queryRaw`SELECT graphile_worker.remove_job(${`documents.digitize:${documentId}`})`;
+    await tx.document.delete({ where: { id: documentId } });
+    return "deleted";
+  });
 }
 
 export interface DocumentSummary {

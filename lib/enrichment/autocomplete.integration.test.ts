@@ -39,6 +39,12 @@ describe("suggestions", () => {
     expect(byVat.suggestions[0]).toMatchObject({ name: "Lino Engineering AB", vat: "SE559230105401", matchedBy: "vat" });
     expect(byVat.notes.join(" ")).toContain("not verified");
     expect((await suggestCompanies("FR12345678901")).notes[0]).toContain("check digits");
+    // Typed as printed on an invoice — spaces, dots, lower case — it finds what the compact form finds.
+    const compact = await suggestCompanies("FR12793794165");
+    expect(compact.suggestions[0]).toMatchObject({ name: "YEELD", vat: "FR12793794165", matchedBy: "vat" });
+    for (const typed of ["FR 12 793 794 165", "fr 12 793 794 165", "FR12 793794165", "FR 12.793.794.165", " FR-12-793-794-165 "]) {
+      expect(await suggestCompanies(typed), typed).toEqual(compact);
+    }
     const byDomain = await suggestCompanies("www.abbvie.com");
     expect(byDomain.suggestions[0]).toMatchObject({ name: "AbbVie", industry: "Health Care", matchedBy: "domain" });
     expect(byDomain.notes[0]).toContain("no websites");

@@ -1,7 +1,7 @@
 import "server-only";
 import { pool, prisma } from "@/lib/db/client";
 import { postMessage } from "@/lib/contacts/chatter";
-import { getService } from "@/lib/iap/accounts";
+import { getOrCreateAccount, getService } from "@/lib/iap/accounts";
 import { charge } from "@/lib/iap/charge";
 import { InsufficientCreditsError } from "@/lib/iap/errors";
 import { creditsToUnits, formatCredits } from "@/lib/iap/units";
@@ -185,6 +185,13 @@ export async function listLeadRequests(companyId: number, limit = 50): Promise<L
     outcome: r.outcome,
     createdAt: r.createdAt,
   }));
+}
+
+/** Whole Lead Generation credits the company can spend now (balance less holds); the account is opened on first use. */
+export async function leadCredits(companyId: number): Promise<number> {
+  const account = await getOrCreateAccount(companyId, SERVICES.leadGeneration);
+  const { rows } = await pool().query("SELECT balance - held AS available FROM iap_account WHERE id = $1", [account.id]);
+  return Number(BigInt(rows[0].available) / 10n ** BigInt(account.service.decimals));
 }
 
 export function leadFacets() {

@@ -186,6 +186,45 @@ export async function listPurchases(companyId: number, accountId: number, limit 
   }));
 }
 
+/** A service of the catalogue and the company's account for it, when it has used it. */
+export interface ServiceAccountRow {
+  technicalName: ServiceName;
+  serviceName: string;
+  description: string;
+  unitName: string;
+  decimals: number;
+  /** Null: never used — no account yet. */
+  account: AccountSummary | null;
+  /** Units granted free on first use (0 when the company is not eligible for trials). */
+  trialOnFirstUse: bigint;
+}
+
+/**
+ * Every service of the catalogue, in catalogue order, with the company's
+ * account where it has one: the IAP Account list shows the services not used
+ * yet too, and what trying them would give.
+ */
+export async function listServiceAccounts(companyId: number): Promise<ServiceAccountRow[]> {
+  const { rows } = await pool().query(
+    `SELECT s.technical_name, s.name AS service_name, s.description, s.unit_name, s.decimals, s.trial_credits,
+            c.trial_eligible, a.id, a.balance, a.held, a.warn_enabled, a.warning_threshold, a.warning_email, a.warned_at
+       FROM iap_service s
+       JOIN company c ON c.id = $1
+       LEFT JOIN iap_account a ON a.service_id = s.id AND a.company_id = c.id
+      ORDER BY s.sort_order, s.name`,
+    [companyId],
+  );
+  return rows.map((row) => ({
+    technicalName: serviceNameSchema.parse(row.technical_name),
+    serviceName: row.service_name,
+    description: row.description,
+    unitName: row.unit_name,
+    decimals: row.decimals,
+    account: row.id === null ? null : toSummary(row),
+    trialOnFirstUse: row.id === null && row.trial_eligible ? BigInt(row.trial_credits) : 0n,
+  }));
+}
+
 export interface ServiceSummary {
   technicalName: string;
   name: string;

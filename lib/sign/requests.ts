@@ -1,6 +1,6 @@
 import "server-only";
 import { PDFDocument } from "pdf-lib";
-import { pool, prisma } from "@/lib/db/client";
+import { pool, prisma, type Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { identityProviderConfig } from "@/lib/identity/config";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
@@ -129,7 +129,8 @@ export async function createSignatureRequest(input: {
       include: { signers: { orderBy: { sortOrder: "asc" } } },
     });
     const links = created.signers.map((signer, index) => ({ signerId: signer.id, email: signer.email, url: `${appUrl}/s/${signers[index].token}` }));
-    await tx.outgoingEmail.createMany({
+    const emails = await tx.outgoingEmail.createManyAndReturn({
+      select: { id: true, dedupeKey: true },
       data: created.signers.map((signer, index) => ({
         companyId,
         to: signer.email,
@@ -147,7 +148,119 @@ export async function createSignatureRequest(input: {
         ),
       })),
     });
+    for (const signer of created.signers) {
+      const email = emails.find((row) => row.dedupeKey === `sign:signer:${signer.id}`);
+      if (email) await tx.signer.update({ where: { id: signer.id }, data: { emailId: email.id } });
+    }
     return { id: created.id, links };
+  });
+}
+
+/**
+ * Where a signer's link stands, as the requester reads it: "sent" only once
+ * the e-mail left; until then "waiting" (or "not-sent" when the outbox gave
+ * up), with the outbox's reason. Past the e-mail, the signer's own progress.
+ */
+export type SignerProgress = "waiting" | "not-sent" | "sent" | "verified" | "signed" | "signed-verified" | "refused";
+
+export function signerProgress(signer: { status: string; verifiedAt: Date | null }, email: { state: string } | null): SignerProgress {
+  if (signer.status === "SIGNED") return signer.verifiedAt ? "signed-verified" : "signed";
+  if (signer.status === "REFUSED") return "refused";
+  if (signer.status === "VERIFIED") return "verified";
+  if (!email || email.state === "SENT") return email ? "sent" : "waiting";
+  return email.state === "FAILED" ? "not-sent" : "waiting";
+}
+
+/** The outbox rows of these signers' latest link e-mails, by e-mail id (scoped to the company). */
+async function linkEmails(companyId: number, emailIds: (number | null)[]) {
+  const ids = emailIds.filter((id): id is number => id !== null);
+  const rows = ids.length
+    ? await prisma().outgoingEmail.findMany({ where: { id: { in: ids }, companyId }, select: { id: true, state: true, lastError: true, sentAt: true } })
+    : [];
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+function withProgress<S extends { status: string; verifiedAt: Date | null; emailId: number | null }>(signer: S, emails: Map<number, { state: string; lastError: string | null; sentAt: Date | null }>) {
+  const email = signer.emailId === null ? null : (emails.get(signer.emailId) ?? null);
+  const progress = signerProgress(signer, email);
+  return { ...signer, progress, emailSentAt: email?.sentAt ?? null, emailProblem: progress === "waiting" || progress === "not-sent" ? (email?.lastError ?? null) : null };
+}
+
+export type SignerActionRefusal = "not-found" | "closed" | "not-allowed";
+
+export class SignerActionError extends Error {
+  constructor(readonly code: SignerActionRefusal) {
+    super(code);
+  }
+}
+
+/** The request a user may act on: its requester, or an administrator of its company. */
+async function requestForAction(tx: Tx, user: { id: number; companyId: number; role: string }, requestId: number) {
+  const rows = await tx.$queryRaw<{ id: number; requester_id: number; state: string; title: string }[]>`
+    SELECT id, requester_id, state::text, title FROM signature_request WHERE id = ${requestId} AND company_id = ${user.companyId} FOR UPDATE`;
+  const request = rows[0];
+  if (!request) throw new SignerActionError("not-found");
+  if (request.requester_id !== user.id && user.role !== "ADMIN") throw new SignerActionError("not-allowed");
+  if (request.state !== "SENT") throw new SignerActionError("closed");
+  return request;
+}
+
+/**
+ * A new link for a signer who has not signed yet: a new token replaces the
+ * old one (only its hash is stored, so the old link stops working and the new
+ * one exists only in this answer), valid for SIGNING_LINK_DAYS again. With
+ * `email`, it is also queued to the signer (Resend), and that e-mail becomes
+ * the one whose delivery the signer's status follows.
+ */
+export async function renewSigningLink(
+  user: { id: number; companyId: number; role: string },
+  requestId: number,
+  signerId: number,
+  options: { email: boolean; now?: Date },
+): Promise<{ url: string; expiresAt: Date }> {
+  const now = options.now ?? new Date();
+  const expiresAt = new Date(now.getTime() + SIGNING_LINK_DAYS * 86_400_000);
+  const { token, hash } = newSigningToken();
+  const url = `${env().APP_URL}/s/${token}`;
+  await prisma().$transaction(async (tx) => {
+    const request = await requestForAction(tx, user, requestId);
+    const signer = await tx.signer.findFirst({ where: { id: signerId, requestId, status: { in: ["SENT", "VERIFIED"] } } });
+    if (!signer) throw new SignerActionError("closed");
+    let emailId = signer.emailId;
+    if (options.email) {
+      const [company, requester] = await Promise.all([
+        tx.company.findUniqueOrThrow({ where: { id: user.companyId }, select: { name: true } }),
+        tx.user.findFirst({ where: { id: request.requester_id }, select: { name: true } }),
+      ]);
+      const email = await tx.outgoingEmail.create({
+        select: { id: true },
+        data: {
+          companyId: user.companyId,
+          to: signer.email,
+          dedupeKey: `sign:signer:${signer.id}:${hash.slice(0, 16)}`,
+          ...signingRequestEmail({
+            title: request.title,
+            requesterName: requester?.name ?? "",
+            companyName: company.name,
+            signerName: signer.name,
+            link: url,
+            expiresAt,
+            verifyWith: signer.requireVerification && !signer.verifiedAt ? (identityProviderConfig()?.label ?? null) : null,
+          }),
+        },
+      });
+      emailId = email.id;
+    }
+    await tx.signer.update({ where: { id: signer.id }, data: { tokenHash: hash, tokenExpiresAt: expiresAt, emailId } });
+  });
+  return { url, expiresAt };
+}
+
+/** The requester withdraws the request: no link signs it any more. Signed signatures stay on record. */
+export async function cancelSignatureRequest(user: { id: number; companyId: number; role: string }, requestId: number, now = new Date()): Promise<void> {
+  await prisma().$transaction(async (tx) => {
+    await requestForAction(tx, user, requestId);
+    await tx.signatureRequest.update({ where: { id: requestId }, data: { state: "CANCELED", completedAt: now } });
   });
 }
 
@@ -159,11 +272,12 @@ const SIGNER_LIST_FIELDS = {
   requireVerification: true,
   verifiedAt: true,
   nameMismatch: true,
+  emailId: true,
 } as const;
 
 /** The company's requests, newest first, with each signer's status. */
 export async function listSignatureRequests(companyId: number, take = 100) {
-  return prisma().signatureRequest.findMany({
+  const requests = await prisma().signatureRequest.findMany({
     where: { companyId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
@@ -176,6 +290,8 @@ export async function listSignatureRequests(companyId: number, take = 100) {
       signers: { select: SIGNER_LIST_FIELDS, orderBy: { sortOrder: "asc" } },
     },
   });
+  const emails = await linkEmails(companyId, requests.flatMap((request) => request.signers.map((signer) => signer.emailId)));
+  return requests.map((request) => ({ ...request, signers: request.signers.map((signer) => withProgress(signer, emails)) }));
 }
 
 export async function getSignatureRequest(companyId: number, id: number) {
@@ -208,11 +324,17 @@ export async function getSignatureRequest(companyId: number, id: number) {
     },
   });
   if (!request) return null;
-  const [requester, signed] = await Promise.all([
+  const [requester, signed, emails] = await Promise.all([
     prisma().user.findUnique({ where: { id: request.requesterId }, select: { name: true } }),
     pool().query("SELECT signed_pdf IS NOT NULL AS ready FROM signature_request WHERE id = $1", [id]),
+    linkEmails(companyId, request.signers.map((signer) => signer.emailId)),
   ]);
-  return { ...request, requesterName: requester?.name ?? "", signedPdfReady: Boolean(signed.rows[0]?.ready) };
+  return {
+    ...request,
+    signers: request.signers.map((signer) => withProgress(signer, emails)),
+    requesterName: requester?.name ?? "",
+    signedPdfReady: Boolean(signed.rows[0]?.ready),
+  };
 }
 
 /** The original or the signed PDF of one of the company's requests. */

@@ -81,6 +81,7 @@ async function lockSigner(tx: Tx, token: string, now: Date): Promise<LockedSigne
   if (signer.status === "SIGNED") throw new SigningError("You have already signed this document.");
   if (signer.status === "REFUSED") throw new SigningError("You refused to sign this document.");
   if (signer.token_expires_at <= now) throw new SigningError("This signing link has expired. Ask the sender for a new one.");
+  if (signer.request_state === "CANCELED") throw new SigningError("The sender canceled this request: there is nothing to sign any more.");
   if (signer.request_state !== "SENT") throw new SigningError("This request is closed: another signer refused it.");
   return signer;
 }

@@ -17,6 +17,7 @@ import { PingenProvider } from "./providers/pingen";
 import { ProviderRefusedError, type OutgoingLetter, type PostalProvider } from "./providers/provider";
 import { TestPostOffice } from "./providers/test-post-office";
 import { decodeLetterError } from "./letter-error";
+import { listMessages } from "@/lib/contacts/chatter";
 
 // Rendering letters embeds a font: seconds each on a busy machine.
 vi.setConfig({ testTimeout: 60_000 });
@@ -181,6 +182,26 @@ describe("the letter queue", () => {
     expect(hold.status).toBe("RELEASED");
     const accountRow = await prisma().iapAccount.findUniqueOrThrow({ where: { id: account.id } });
     expect([accountRow.balance, accountRow.held]).toEqual([10n, 0n]);
+  });
+
+  it("logs each letter's outcome in its contact's chatter once, like an SMS: posted with its subject and pages, or not posted with its code", async () => {
+    const { company, admin } = await companyWithCredits(10n);
+    const sent = await letterTo(company.id, admin.id, "BE", "Your order confirmation");
+    const refused = await letterTo(company.id, admin.id, "PL", "Reminder");
+    const office = new CountingPostOffice();
+    expect(await processLetter(sent, office)).toBe("sent");
+    expect(await processLetter(refused, new RefusingProvider())).toBe("error");
+    // Running the queue again changes nothing and logs nothing more.
+    await runLetterQueueOnce({ provider: office, companyId: company.id });
+
+    const [sentLetter, refusedLetter] = await Promise.all([letterRow(sent), letterRow(refused)]);
+    const sentLog = await listMessages(company.id, sentLetter.contactId!);
+    expect(sentLog.map((entry) => [entry.kind, entry.author])).toEqual([["LETTER", admin.name]]);
+    expect(sentLog[0].body).toMatch(new RegExp(`^Letter #${sent} posted: “Your order confirmation” \\(${sentLetter.pages} pages?, to BE\\)`));
+    const refusedLog = await listMessages(company.id, refusedLetter.contactId!);
+    expect(refusedLog.map((entry) => [entry.kind, entry.body])).toEqual([["LETTER", `Letter #${refused} not posted (PROVIDER_ERROR). No credits were used.`]]);
+    // Another company does not see them.
+    expect(await listMessages((await createCompany()).company.id, sentLetter.contactId!)).toEqual([]);
   });
 
   it("'Re-send' acts on one letter only and leaves the others untouched", async () => {

@@ -14,6 +14,7 @@ import { queueLetterRun } from "./queue-run";
 import { postalProvider } from "./providers";
 import { ProviderRefusedError, ProviderUnavailableError, type Acceptance, type PostalProvider } from "./providers/provider";
 import { SERVICES } from "@/lib/iap/catalogue";
+import { postMessage } from "@/lib/contacts/chatter";
 import { encodeLetterError, type LetterErrorDetail } from "./letter-error";
 
 // The queue job. For each due letter: hold its price → hand the PDF to the
@@ -222,8 +223,23 @@ async function finish(letterId: number, data: Parameters<ReturnType<typeof prism
   await prisma().letter.update({ where: { id: letterId }, data: { ...data, lockedUntil: null } });
 }
 
+/**
+ * The letter's outcome in its contact's chatter, like an SMS's, in the same
+ * transaction as the state change it records (so it is logged once).
+ */
+async function finishAndLog(letterId: number, data: Parameters<typeof finish>[1], entry: (letter: { id: number; subject: string; pages: number; country: string }) => string) {
+  await prisma().$transaction(async (tx) => {
+    const letter = await tx.letter.update({
+      where: { id: letterId },
+      data: { ...data, lockedUntil: null },
+      select: { id: true, companyId: true, contactId: true, subject: true, pages: true, country: true, createdById: true },
+    });
+    if (letter.contactId) await postMessage({ companyId: letter.companyId, contactId: letter.contactId, kind: "LETTER", body: entry(letter), authorId: letter.createdById }, tx);
+  });
+}
+
 async function markSent(letterId: number, provider: PostalProvider, acceptance: Acceptance): Promise<LetterOutcome> {
-  await finish(letterId, {
+  await finishAndLog(letterId, {
     state: "SENT",
     provider: provider.name,
     providerId: acceptance.providerId,
@@ -232,12 +248,13 @@ async function markSent(letterId: number, provider: PostalProvider, acceptance: 
     errorCode: null,
     errorMessage: null,
     requestKey: null,
-  });
+  }, (letter) => `Letter #${letter.id} posted: “${letter.subject}” (${letter.pages} ${letter.pages === 1 ? "page" : "pages"}, to ${letter.country})${acceptance.trackingId ? `, tracking ${acceptance.trackingId}` : ""}.`);
   return "sent";
 }
 
 async function markError(letterId: number, code: LetterErrorCode, detail: LetterErrorDetail, attempts?: number): Promise<LetterOutcome> {
-  await finish(letterId, { state: "ERROR", errorCode: code, errorMessage: encodeLetterError(detail), requestKey: null, ...(attempts ? { attempts } : {}) });
+  // The chatter names the code, as an SMS's failure entry does; the letter's page gives the detail in words.
+  await finishAndLog(letterId, { state: "ERROR", errorCode: code, errorMessage: encodeLetterError(detail), requestKey: null, ...(attempts ? { attempts } : {}) }, (letter) => `Letter #${letter.id} not posted (${code}). No credits were used.`);
   return "error";
 }
 

@@ -85,7 +85,8 @@ test("a file of the wrong type is refused with the reason", async ({ page }) => 
   await page.getByLabel("Files").setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("not an invoice") });
   await page.getByRole("button", { name: "Upload" }).click();
   const refusal = page.getByRole("alert").filter({ hasText: "Nothing was uploaded." });
-  await expect(refusal).toContainText("notes.txt: not a PDF, PNG, JPEG or XML file (it is text/plain).");
+  // Named by what the content is, not by what the browser claimed.
+  await expect(refusal).toContainText("notes.txt: not a PDF, PNG, JPEG or XML file (its content is plain text).");
 });
 
 test("an e-invoice XML is read for free, its lines shown beside its XML, and a refused Confirm keeps what was typed", async ({ page }) => {

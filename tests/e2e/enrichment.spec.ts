@@ -48,11 +48,14 @@ test("Lead Generation: FR farming companies become leads, the request shows the 
   const db = database();
   const { companyId, email } = await createCompanyWithUser(db, { name: "Leo Leads", grants: { reveal: 10n } });
   await signIn(page, email);
-  await page.getByRole("link", { name: "Leads" }).click();
+  // The Apps bar: "Your profile: Leo Leads" is a link too.
+  await page.getByRole("navigation", { name: "Apps" }).getByRole("link", { name: "Leads" }).click();
   await page.getByRole("link", { name: "Generate Leads" }).click();
   await page.getByLabel("How many companies").fill("3");
   await expect(page.getByText("Up to 3 credits will be consumed (1 per company found).")).toBeVisible();
-  await page.getByLabel("Countries").selectOption(["FR"]);
+  const countries = page.getByRole("group", { name: "Countries" });
+  await countries.getByRole("searchbox", { name: "Find a country" }).fill("fra");
+  await countries.getByRole("checkbox", { name: "France" }).check();
   await page.getByLabel("Consumer Staples").check();
   await page.getByRole("button", { name: "Generate Leads" }).click();
 
@@ -68,4 +71,22 @@ test("Lead Generation: FR farming companies become leads, the request shows the 
   await expect(page.getByRole("link", { name: "Converted — open contact" })).toHaveCount(1);
   const { rows } = await db.query("SELECT count(*)::int AS n FROM contact WHERE company_id = $1 AND is_company", [companyId]);
   expect(rows[0].n).toBe(1);
+});
+
+test("Lead Generation: asking for more than the credits allow offers to generate as many as they do, and that many are charged", async ({ page }) => {
+  const db = database();
+  const { companyId, email } = await createCompanyWithUser(db, { name: "Lena Leads", grants: { reveal: 2n } });
+  await signIn(page, email);
+  await page.goto("/leads/generate");
+  await page.getByLabel("How many companies").fill("5");
+  const countries = page.getByRole("group", { name: "Countries" });
+  await countries.getByRole("searchbox", { name: "Find a country" }).fill("fra");
+  await countries.getByRole("checkbox", { name: "France" }).check();
+  await page.getByLabel("Consumer Staples").check();
+  await expect(page.getByText("5 companies need more credits than you have. Generate 2 companies now instead?")).toBeVisible();
+  await page.getByRole("button", { name: "Generate 2 instead" }).click();
+
+  await expect(page.getByText("Lead request done: 2 leads found: 2 credits used.")).toBeVisible();
+  await expect(page.getByRole("table", { name: "Leads" }).getByRole("row")).toHaveCount(3);
+  expect(await balance(db, companyId, "reveal")).toBe(0n);
 });

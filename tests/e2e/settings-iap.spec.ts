@@ -1,5 +1,8 @@
 import { expect, test } from "@playwright/test";
+import { createCompanyWithUser, useDatabase } from "./db";
 import { signIn } from "./support";
+
+const database = useDatabase();
 
 test("admin: Settings → search IAP → View My Services → SMS → Warn Me with validation → Saved → kept after reload", async ({ page }) => {
   await signIn(page, "admin@example.com");
@@ -100,4 +103,25 @@ test("a user gets 403 on the IAP Account list and on an account", async ({ brows
     await expect(page.getByText("Account Information")).toHaveCount(0);
   }
   await page.close();
+});
+
+test("every service is findable: the IAP Account list shows unused ones as Not used yet, and the Settings search finds a service by its name", async ({ page }) => {
+  const { email } = await createCompanyWithUser(database(), { name: "Nina Newcomer", role: "ADMIN", smsUnits: 500n });
+  await signIn(page, email);
+  await page.goto("/settings/iap");
+  const list = page.getByRole("table", { name: "Your IAP accounts, one per service" });
+  for (const service of ["SMS", "Documents Digitization", "Partner Autocomplete", "Lead Generation", "Snailmail", "Signer identification with itsme®"]) {
+    await expect(list.getByRole("link", { name: service, exact: true })).toBeVisible();
+  }
+  await expect(list.getByRole("row").filter({ hasText: "Snailmail" })).toContainText("Not used yet");
+  await expect(list.getByRole("row").filter({ hasText: "SMS" })).toContainText("5.00");
+
+  await page.goto("/settings");
+  await page.getByRole("searchbox", { name: "Search settings" }).fill("snailmail");
+  await expect(page.getByRole("heading", { level: 3 })).toHaveCount(1);
+  await expect(page.getByRole("heading", { name: "Snailmail", level: 3 })).toBeVisible();
+  await page.getByRole("link", { name: "Open Snailmail" }).click();
+  await expect(page).toHaveURL(/\/settings\/iap\/\d+$/);
+  await expect(page.getByRole("heading", { name: "Account Information" })).toBeVisible();
+  await expect(page.getByText("Snailmail").first()).toBeVisible();
 });

@@ -8,10 +8,12 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
   const [pending, setPending] = useState(false);
   return (
     <div className="flex items-center gap-3 text-sm">
-      {/* Named "Your profile" for assistive technology: a user's name must not pass for an app's ("Leads"). */}
-      <Link href="/profile" aria-label="Your profile" title="Your profile" className="rounded px-1.5 py-0.5 text-right leading-tight hover:bg-white/15">
+      {/* Named "Your profile: <name>…" for assistive technology: a user's name must not pass for an app's ("Leads"),
+          and the name shown stays part of the link's name (no aria-label that would hide it, WCAG 2.5.3). */}
+      <Link href="/profile" title="Your profile" className="rounded px-1.5 py-0.5 leading-tight hover:bg-white/15 md:text-right">
+        <span className="sr-only">Your profile: </span>
         <span className="block font-medium">{name}</span>
-        <span className="hidden text-xs text-white/75 sm:block">
+        <span className="block text-xs text-white/75">
           {email} · {role === "ADMIN" ? "Administrator" : "User"}
         </span>
       </Link>
@@ -22,7 +24,7 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
           setPending(true);
           void signOut({ callbackUrl: "/login" });
         }}
-        className="rounded border border-white/40 px-2.5 py-1 hover:bg-white/15 disabled:opacity-60"
+        className="rounded border border-white/40 px-2.5 py-1 hover:bg-brand-800 disabled:opacity-60"
       >
         {pending ? "Signing out…" : "Sign out"}
       </button>

@@ -9,15 +9,20 @@ import { contactSchema } from "@/lib/contacts/schemas";
 import { applyFormEnrichments, enrichContact } from "@/lib/enrichment/autocomplete";
 import { enrichSchema, type EnrichFill } from "@/lib/enrichment/schemas";
 import { contactPath } from "@/lib/routes";
+import type { ContactFormValues } from "./_components/contact-values";
 import { loadPriceTable } from "@/lib/sms/pricing";
 import { massSmsSelectionSchema, massSmsSendSchema, type MassSmsPreview, type MassSmsStatus } from "@/lib/sms/schemas";
 import { planMassSms, priceGroups } from "@/lib/sms/mass-sms/plan";
 import { massSmsProgress } from "@/lib/sms/mass-sms/progress";
 import { queueMassSms } from "@/lib/sms/mass-sms/queue";
+import { figureText } from "@/components/plural";
 
-export const createContactAction = formAction({
+const newContactInput = contactSchema.extend({ partnerAutocompleteKey: z.string().max(100).optional() });
+
+// It answers only when refused (success redirects); typed like the update's answer, as both feed one form.
+export const createContactAction = formAction<"ANY", typeof newContactInput, ContactFormValues>({
   role: "ANY",
-  input: contactSchema.extend({ partnerAutocompleteKey: z.string().max(100).optional() }),
+  input: newContactInput,
   async run({ user, input: { partnerAutocompleteKey, ...fields } }) {
     const contact = await createContact(user.companyId, fields);
     await applyFormEnrichments(user.companyId, contact.id, partnerAutocompleteKey, user.id);
@@ -79,6 +84,6 @@ export const enrichContactAction = action({
     if (result.status === "insufficient") throw result.error;
     if (input.contactId) revalidatePath(contactPath(input.contactId));
     const charged = result.replayed ? "already paid, no new charge" : "1 credit used";
-    return ok<EnrichFill>(`Filled from ${result.company} (${charged}; ${result.creditsLeft} credits left).`, { fill: result.fill as EnrichFill["fill"] });
+    return ok<EnrichFill>(`Filled from ${result.company} (${charged}; ${figureText(result.creditsLeft)} left).`, { fill: result.fill as EnrichFill["fill"] });
   },
 });

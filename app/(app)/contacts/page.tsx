@@ -10,6 +10,7 @@ import { smsGateway } from "@/lib/sms/gateways";
 import { parsePhone } from "@/lib/contacts/phone";
 import { smsService } from "@/lib/sms/pricing";
 import { ContactsTable, type ContactListRow } from "./_components/contacts-table";
+import { ContactSearch } from "./_components/contact-search";
 
 export const metadata: Metadata = { title: "Contacts" };
 
@@ -46,22 +47,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
       />
       <div className="space-y-4 px-4 py-5 sm:px-6">
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <form role="search" action="/contacts" className="flex w-full max-w-md gap-2">
-            <label htmlFor="contact-search" className="sr-only">
-              Search contacts
-            </label>
-            <input
-              id="contact-search"
-              name="q"
-              type="search"
-              defaultValue={query.q}
-              placeholder="Search name, e-mail or number…"
-              className="block w-full rounded-md border border-gray-300 px-3 py-2 text-sm shadow-xs focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30"
-            />
-            <button type="submit" className={buttonClasses("secondary")}>
-              Search
-            </button>
-          </form>
+          <ContactSearch q={query.q} />
           <nav aria-label="Pagination" className="flex items-center gap-2 text-sm text-gray-700">
             <span>
               {first}–{last} of {list.total}
@@ -89,7 +75,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
         {list.total === 0 ? (
           <p className="rounded-lg border border-dashed border-gray-300 bg-white px-6 py-10 text-center text-gray-600">
             {query.q ? `No contact matches "${query.q}".` : "No contacts yet."}{" "}
-            <Link href="/contacts/new" className="text-brand-600 underline">
+            <Link href="/contacts/new" className="text-brand-700 underline">
               Create one
             </Link>
           </p>

@@ -1,25 +1,43 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formAction, ok, refuse } from "@/lib/actions/action";
 import { formList } from "@/lib/form-fields";
-import { uploadDocuments, UploadRefusedError } from "@/lib/digitization/documents";
+import { deleteDocument, DuplicateUploadError, uploadDocuments, UploadRefusedError } from "@/lib/digitization/documents";
 import { documentKindSchema } from "@/lib/digitization/schemas";
+import { DELETE_REFUSALS, duplicateText, problemText, uploadedText } from "./_components/upload-words";
 
 export const uploadDocumentsAction = formAction({
   role: "ANY",
-  // Which files are acceptable (type, size, pages, how many) is uploadDocuments' call: it names each refusal.
-  input: z.object({ kind: documentKindSchema, files: formList(z.array(z.file())) }),
+  // Which files are acceptable (type, size, pages, how many) is uploadDocuments' call: it names each problem.
+  input: z.object({ kind: documentKindSchema, files: formList(z.array(z.file())), confirmDuplicates: z.literal("1").optional() }),
   async run({ user, input }) {
     const files = await Promise.all(input.files.map(async (file) => ({ name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) })));
     try {
-      const ids = await uploadDocuments(user, input.kind, files);
+      const ids = await uploadDocuments(user, input.kind, files, { confirmDuplicates: input.confirmDuplicates === "1" });
       revalidatePath("/documents");
-      return ok(ids.length === 1 ? "1 document uploaded: digitizing starts now." : `${ids.length} documents uploaded: digitizing starts now.`);
+      return ok(uploadedText(ids.length));
     } catch (error) {
-      if (error instanceof UploadRefusedError) return refuse("Nothing was uploaded.", { files: error.reasons });
+      if (error instanceof UploadRefusedError) return refuse("Nothing was uploaded.", { files: error.problems.map(problemText) });
+      // "duplicates": the form offers to digitize them again (and pay again) with confirmDuplicates.
+      if (error instanceof DuplicateUploadError) return refuse("Nothing was uploaded yet: you have uploaded these files before.", { duplicates: error.duplicates.map(duplicateText) });
       throw error;
     }
+  },
+});
+
+/** Deletes a document; the credits it used stay spent (the ledger keeps its entry). */
+export const deleteDocumentAction = formAction({
+  role: "ANY",
+  // from "page": deleted from its own page, which then cannot stay: back to the list.
+  input: z.object({ documentId: z.coerce.number().int().positive(), from: z.enum(["list", "page"]).default("list") }),
+  async run({ user, input }) {
+    const outcome = await deleteDocument(user.companyId, input.documentId);
+    if (outcome !== "deleted") return refuse(DELETE_REFUSALS[outcome]);
+    revalidatePath("/documents");
+    if (input.from === "page") redirect("/documents");
+    return ok("Document deleted. Credits it used stay spent.");
   },
 });

@@ -12,6 +12,8 @@ import { InsufficientCreditsNotice } from "@/components/insufficient-credits-not
 import { AutoRefresh } from "@/components/auto-refresh";
 import { StateBadge } from "./_components/state-badge";
 import { UploadForm } from "./_components/upload-form";
+import { DeleteDocumentButton } from "./_components/delete-document-button";
+import { countText, countWord } from "@/components/plural";
 import { buyCreditsPath, documentPath } from "@/lib/routes";
 import { SERVICES } from "@/lib/iap/catalogue";
 import { TextLink } from "@/components/text-link";
@@ -31,7 +33,7 @@ export default async function DocumentsPage() {
         crumbs={[{ label: "Documents" }]}
         actions={
           <p className="text-sm text-gray-600" data-testid="document-credits">
-            <span className="font-semibold text-gray-900">{credit(credits.available)}</span> credits available
+            <span className="font-semibold text-gray-900">{credit(credits.available)}</span> {countWord(Number(credits.available) / 10 ** credits.decimals, "credit", "credits", credits.decimals)} available
           </p>
         }
       />
@@ -40,7 +42,7 @@ export default async function DocumentsPage() {
         {credits.waiting > 0 && (
           <InsufficientCreditsNotice
             service={credits.serviceName}
-            attempt={`to digitize ${credits.waiting} waiting document${credits.waiting === 1 ? "" : "s"}`}
+            attempt={`to digitize ${countText(credits.waiting, "waiting document", "waiting documents")}`}
             needed={credit(BigInt(credits.waiting) * 10n ** BigInt(credits.decimals))}
             available={credit(credits.available)}
             buyUrl={buyCreditsPath(SERVICES.documentsDigitization)}
@@ -48,6 +50,7 @@ export default async function DocumentsPage() {
         )}
         <UploadForm />
         <DataTable
+          cards
           caption="Documents, newest first"
           rows={documents}
           rowKey={(d) => d.id}
@@ -56,12 +59,15 @@ export default async function DocumentsPage() {
             {
               key: "document",
               header: "Document",
+              rowHeader: true,
               cell: (d) => (
                 <>
-                  <TextLink href={documentPath(d.id)}>{d.fileName}</TextLink>
-                  <span className="block text-xs text-gray-500">
+                  <TextLink href={documentPath(d.id)} prefetch={false} className="wrap-anywhere">
+                    {d.fileName}
+                  </TextLink>
+                  <span className="block text-xs text-gray-600">
                     {formatBytes(d.fileSize)}
-                    {d.pageCount ? ` · ${d.pageCount} page${d.pageCount === 1 ? "" : "s"}` : ""}
+                    {d.pageCount ? ` · ${countText(d.pageCount, "page", "pages")}` : ""}
                   </span>
                 </>
               ),
@@ -79,7 +85,13 @@ export default async function DocumentsPage() {
             },
             { key: "vendor", header: "Vendor", className: "text-gray-700", cell: (d) => d.vendorName ?? "—" },
             { key: "total", header: "Total", numeric: true, className: "text-gray-700", cell: (d) => (d.total ? `${d.total} ${d.currency ?? ""}` : "—") },
-            { key: "uploaded", header: "Uploaded", nowrap: true, className: "text-gray-600", cell: (d) => <DateTime value={d.createdAt} /> },
+            { key: "uploaded", header: "Uploaded", nowrap: true, className: "text-gray-700", cell: (d) => <DateTime value={d.createdAt} /> },
+            {
+              key: "actions",
+              header: "Actions",
+              headerHidden: true,
+              cell: (d) => (isPending(d.state) && d.state === "DIGITIZING" ? null : <DeleteDocumentButton documentId={d.id} fileName={d.fileName} />),
+            },
           ]}
         />
       </div>

@@ -12,6 +12,7 @@ import { listLeadRequests, listLeads, NOT_ENOUGH_CREDITS_OUTCOME, type LeadReque
 import { SERVICES } from "@/lib/iap/catalogue";
 import { buyCreditsPath, contactPath } from "@/lib/routes";
 import { ConvertLeadButton } from "./_components/convert-lead-button";
+import { countText } from "@/components/plural";
 
 export const metadata: Metadata = { title: "Leads" };
 
@@ -41,9 +42,10 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
         )}
         <section aria-labelledby="leads-heading" className="space-y-3">
           <h2 id="leads-heading" className="text-base font-semibold text-gray-900">
-            Leads <span className="font-normal text-gray-500">({leads.length})</span>
+            Leads <span className="font-normal text-gray-600">({leads.length})</span>
           </h2>
           <DataTable
+            cards
             caption="Leads"
             rows={leads}
             rowKey={(lead) => lead.id}
@@ -54,7 +56,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
               </>
             }
             columns={[
-              { key: "company", header: "Company", className: "font-medium text-gray-900", cell: (lead) => lead.name },
+              { key: "company", header: "Company", rowHeader: true, className: "text-gray-900", cell: (lead) => lead.name },
               { key: "country", header: "Country", cell: (lead) => (lead.country ? countryName(lead.country) : "Unknown") },
               { key: "industry", header: "Industry", cell: (lead) => lead.industry ?? "—" },
               {
@@ -63,7 +65,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
                 cell: (lead) => (
                   <>
                     {lead.origin === "VISIT" ? "Website visit" : "Mined"}
-                    <span className="block text-xs text-gray-500">
+                    <span className="block text-xs text-gray-600">
                       {lead.origin === "VISIT" && lead.networkOrganisation !== lead.name ? `Network: ${lead.networkOrganisation} · ` : ""}
                       {lead.source}
                     </span>
@@ -80,8 +82,8 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
                         {lead.pages.slice(0, 4).join(" ")}
                         {lead.pages.length > 4 ? ` +${lead.pages.length - 4}` : ""}
                       </span>
-                      <span className="block text-xs text-gray-500">
-                        {lead.pageViews} {lead.pageViews === 1 ? "view" : "views"}
+                      <span className="block text-xs text-gray-600">
+                        {countText(lead.pageViews, "view", "views")}
                         {lead.firstVisitAt && lead.lastVisitAt && (
                           <>
                             {", "}
@@ -101,7 +103,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
                 nowrap: true,
                 cell: (lead) =>
                   lead.contactId ? (
-                    <Link href={contactPath(lead.contactId)} className="text-brand-600 hover:underline">
+                    <Link href={contactPath(lead.contactId)} className="text-brand-700 underline underline-offset-2 hover:decoration-2">
                       Converted — open contact
                     </Link>
                   ) : (
@@ -111,9 +113,9 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
             ]}
           />
           {leads.some((lead) => lead.origin === "VISIT") && (
-            <p className="text-xs text-gray-500">
+            <p className="text-xs text-gray-600">
               Visiting organisations are found from their network address with open data from Route Views and{" "}
-              <a href="https://db-ip.com" className="text-brand-600 hover:underline">
+              <a href="https://db-ip.com" className="text-brand-700 underline underline-offset-2 hover:decoration-2">
                 IP Geolocation by DB-IP
               </a>
               .
@@ -145,7 +147,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
                     {r.state === "ERROR" && r.outcome === NOT_ENOUGH_CREDITS_OUTCOME && (
                       <>
                         {" — "}
-                        <a href={buyCreditsPath(SERVICES.leadGeneration)} target="_blank" rel="noopener" className="text-brand-600 hover:underline">
+                        <a href={buyCreditsPath(SERVICES.leadGeneration)} target="_blank" rel="noopener" className="text-brand-700 underline underline-offset-2 hover:decoration-2">
                           Buy credits
                         </a>
                       </>

@@ -13,6 +13,7 @@ import { availableForLetters, listLetters } from "@/lib/snailmail/letters";
 import { postalProvider } from "@/lib/snailmail/providers";
 import { CancelButton, ProcessQueueButton, ResendButton } from "./_components/letter-actions";
 import { LetterError, LetterStateBadge } from "./_components/letter-state-badge";
+import { countText, creditsText } from "@/components/plural";
 
 export const metadata: Metadata = { title: "Letters" };
 
@@ -31,8 +32,8 @@ export default async function LettersPage() {
       <div className="mx-auto max-w-7xl space-y-4 px-4 py-6 sm:px-6">
         <div className="flex flex-wrap items-center justify-between gap-3 text-sm text-gray-700">
           <p>
-            Snailmail balance: <strong>{formatCredits(available.units, available.decimals)} credits</strong> available ·{" "}
-            <Link href={buyCreditsPath(SERVICES.snailmail)} className="text-brand-600 hover:underline">
+            Snailmail balance: <strong>{creditsText(available.units, available.decimals)}</strong> available ·{" "}
+            <Link href={buyCreditsPath(SERVICES.snailmail)} className="text-brand-700 underline underline-offset-2 hover:decoration-2">
               Buy credits
             </Link>
           </p>
@@ -50,6 +51,7 @@ export default async function LettersPage() {
           />
         )}
         <DataTable
+          cards
           caption="Letters"
           rows={letters}
           rowKey={(letter) => letter.id}
@@ -59,7 +61,7 @@ export default async function LettersPage() {
             </>
           }
           columns={[
-            { key: "id", header: "#", className: "text-gray-500", cell: (letter) => letter.id },
+            { key: "id", header: "#", className: "text-gray-600", cell: (letter) => letter.id },
             {
               key: "date",
               header: "Date",
@@ -68,7 +70,7 @@ export default async function LettersPage() {
                 <>
                   <DateTime value={letter.createdAt} />
                   {letter.sentAt && (
-                    <span className="block text-xs text-gray-500">
+                    <span className="block text-xs text-gray-600">
                       sent <DateTime value={letter.sentAt} />
                     </span>
                   )}
@@ -78,16 +80,17 @@ export default async function LettersPage() {
             {
               key: "recipient",
               header: "Recipient",
+              rowHeader: true,
               cell: (letter) => (
                 <>
                   {letter.contactId ? (
-                    <Link href={contactPostPath(letter.contactId)} className="text-brand-600 hover:underline">
+                    <Link href={contactPostPath(letter.contactId)} className="text-brand-700 underline underline-offset-2 hover:decoration-2">
                       {letter.recipient}
                     </Link>
                   ) : (
                     letter.recipient
                   )}
-                  <span className="block text-xs text-gray-500">{letter.country}</span>
+                  <span className="block text-xs text-gray-600">{letter.country}</span>
                 </>
               ),
             },
@@ -98,7 +101,7 @@ export default async function LettersPage() {
               cell: (letter) => (
                 <>
                   <span className="block truncate">{letter.subject}</span>
-                  <span className="block text-xs text-gray-500">{letter.kind === "document" ? "Attached PDF" : "Letter"}</span>
+                  <span className="block text-xs text-gray-600">{letter.kind === "document" ? "Attached PDF" : "Letter"}</span>
                 </>
               ),
             },
@@ -109,7 +112,7 @@ export default async function LettersPage() {
               className: "text-xs text-gray-700",
               cell: (letter) => (
                 <>
-                  {letter.pages} {letter.pages === 1 ? "page" : "pages"} / {letter.sheets} {letter.sheets === 1 ? "sheet" : "sheets"}
+                  {countText(letter.pages, "page", "pages")} / {countText(letter.sheets, "sheet", "sheets")}
                   <span className="block">
                     {letter.color ? "Colour" : "Black & white"} · {letter.duplex ? "double-sided" : "single-sided"}
                   </span>
@@ -136,7 +139,7 @@ export default async function LettersPage() {
               nowrap: true,
               cell: (letter) => (
                 <div className="flex flex-wrap items-start gap-3">
-                  <a href={letterPdfPath(letter.id)} className="text-brand-600 hover:underline" download>
+                  <a href={letterPdfPath(letter.id)} className="text-brand-700 underline underline-offset-2 hover:decoration-2" download>
                     PDF<span className="sr-only"> of letter #{letter.id}</span>
                   </a>
                   {(letter.state === "ERROR" || (letter.state === "QUEUED" && letter.errorCode === "NO_CREDIT")) && <ResendButton letterId={letter.id} />}

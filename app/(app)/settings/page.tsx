@@ -6,6 +6,9 @@ import { requireAdmin } from "@/lib/auth/session";
 import { paymentsMode, type PaymentsMode } from "@/lib/billing/checkout";
 import { env } from "@/lib/env";
 import { getSettingsOverview } from "@/lib/settings/overview";
+import { listServiceAccounts } from "@/lib/iap/account-views";
+import { accountPath, serviceAccountPath } from "@/lib/routes";
+import { countText, creditsText } from "@/components/plural";
 import { SettingsBoard, type SettingItem } from "./_components/settings-board";
 import type { SettingSection } from "./_components/settings-filter";
 import { DescriptionList } from "@/components/description-list";
@@ -19,11 +22,11 @@ const PAYMENT_DESCRIPTIONS: Record<PaymentsMode, string> = {
   none: "Payments are not set up: credits cannot be bought until an operator sets STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET.",
 };
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+const plural = (count: number, word: string) => countText(count, word, `${word}s`);
 
 export default async function SettingsPage() {
   const user = await requireAdmin("/settings");
-  const overview = await getSettingsOverview(user.companyId);
+  const [overview, services] = await Promise.all([getSettingsOverview(user.companyId), listServiceAccounts(user.companyId)]);
   const config = env();
   const payments = paymentsMode();
 
@@ -92,7 +95,7 @@ export default async function SettingsPage() {
               <Link href="/settings/iap" className={buttonClasses("secondary")}>
                 View My Services
               </Link>
-              <span className="text-gray-500">{plural(overview.accounts, "service")} in use</span>
+              <span className="text-gray-700">{plural(overview.accounts, "service")} in use</span>
             </div>
           ),
         },
@@ -108,6 +111,31 @@ export default async function SettingsPage() {
           ),
         },
       ],
+    },
+    {
+      // Each service by its own name, so the search finds "sms", "snailmail", "digitization"…
+      id: "services",
+      title: "In-App Services",
+      settings: services.map((service) => ({
+        id: `service-${service.technicalName}`,
+        title: service.serviceName,
+        description: service.description,
+        // Not "iap": that word finds the In-App Purchases setting alone, as the seeds describe.
+        keywords: ["service", "credits", service.technicalName.replace(/_/g, " ")],
+        body: (
+          <div className="flex flex-wrap items-center gap-3">
+            <Link
+              href={service.account ? accountPath(service.account.id) : serviceAccountPath(service.technicalName)}
+              prefetch={false}
+              className={buttonClasses("secondary")}
+              aria-label={`Open ${service.serviceName}`}
+            >
+              Open
+            </Link>
+            <span className="text-gray-700">{service.account ? creditsText(service.account.balance, service.decimals, service.unitName) : "Not used yet"}</span>
+          </div>
+        ),
+      })),
     },
     {
       id: "technical",
@@ -136,7 +164,7 @@ export default async function SettingsPage() {
               <Link href="/settings/api-keys" className={buttonClasses("secondary")}>
                 Manage API keys
               </Link>
-              <Link href="/developers/api" className="text-brand-600 hover:underline">
+              <Link href="/developers/api" className="font-medium text-brand-700 underline underline-offset-2 hover:decoration-2">
                 API documentation
               </Link>
             </div>

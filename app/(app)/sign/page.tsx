@@ -27,12 +27,13 @@ export default async function SignPage() {
       />
       <div className="px-4 py-6 sm:px-6">
         <DataTable
+          cards
           caption="Signature requests, newest first"
           rows={requests}
           rowKey={(request) => request.id}
           empty="No signature requests yet. Use “New request” to upload a PDF and choose who signs it."
           columns={[
-            { key: "document", header: "Document", className: "min-w-48", cell: (request) => <TextLink href={signatureRequestPath(request.id)}>{request.title}</TextLink> },
+            { key: "document", header: "Document", rowHeader: true, className: "min-w-48", cell: (request) => <TextLink href={signatureRequestPath(request.id)}>{request.title}</TextLink> },
             {
               key: "signers",
               header: "Signers",

@@ -75,7 +75,8 @@ function Section({ id, title, children }: { id: string; title: string; children:
 }
 
 function Code({ children }: { children: string }) {
-  return <pre className="overflow-x-auto rounded-md bg-gray-900 p-3 font-mono text-xs leading-relaxed text-gray-100">{children}</pre>;
+  // Focusable: a long line scrolls sideways, by keyboard too.
+  return <pre tabIndex={0} className="overflow-x-auto rounded-md bg-gray-900 p-3 font-mono text-xs leading-relaxed text-gray-100">{children}</pre>;
 }
 
 function Prose({ children }: { children: ReactNode }) {
@@ -111,14 +112,14 @@ export default function ApiDocumentationPage() {
             ["webhooks", "Webhooks"],
           ].map(([id, label]) => (
             <li key={id}>
-              <a href={`#${id}`} className="text-brand-600 hover:underline">
+              <a href={`#${id}`} className="font-medium text-brand-700 underline underline-offset-2 hover:decoration-2">
                 {label}
               </a>
             </li>
           ))}
         </ul>
         <p className="mt-4">
-          <a href="/api/v1/openapi.json" className="text-brand-600 hover:underline">
+          <a href="/api/v1/openapi.json" className="font-medium text-brand-700 underline underline-offset-2 hover:decoration-2">
             openapi.json
           </a>{" "}
           <span className="text-gray-500">(OpenAPI 3.1)</span>
@@ -135,7 +136,7 @@ export default function ApiDocumentationPage() {
           <Prose>
             <p>
               An administrator creates a key in{" "}
-              <Link href="/settings/api-keys" className="text-brand-600 hover:underline">
+              <Link href="/settings/api-keys" className="font-medium text-brand-700 underline underline-offset-2 hover:decoration-2">
                 Settings → API keys
               </Link>{" "}
               with the scopes it needs: <code>read</code> (GET endpoints) and/or <code>charge</code> (charges and holds). The key is shown once; send it as a
@@ -180,7 +181,7 @@ curl -X POST ${base}/accounts/sms/charges \\
         <Section id="errors" title="Errors">
           <Prose>
             <p>
-              Errors are <a href="https://www.rfc-editor.org/rfc/rfc9457" className="text-brand-600 hover:underline">RFC 9457</a> problem details (
+              Errors are <a href="https://www.rfc-editor.org/rfc/rfc9457" className="font-medium text-brand-700 underline underline-offset-2 hover:decoration-2">RFC 9457</a> problem details (
               <code>application/problem+json</code>) with a stable <code>code</code> to branch on, a <code>detail</code> that says what to do, and the
               fields below.
             </p>
@@ -268,7 +269,7 @@ curl -X POST ${base}/accounts/sms/charges \\
                           {[...response.description.matchAll(/`([a-z_]+)`/g)].map(([, code], j) => (
                             <span key={code}>
                               {j > 0 && ", "}
-                              <a href={`#problem-${code.replaceAll("_", "-")}`} className="font-mono text-xs text-brand-600 hover:underline">
+                              <a href={`#problem-${code.replaceAll("_", "-")}`} className="font-mono text-xs font-medium text-brand-700 underline underline-offset-2 hover:decoration-2">
                                 {code}
                               </a>
                             </span>
@@ -286,7 +287,7 @@ curl -X POST ${base}/accounts/sms/charges \\
           <Prose>
             <p>
               Administrators add endpoints in{" "}
-              <Link href="/settings/webhooks" className="text-brand-600 hover:underline">
+              <Link href="/settings/webhooks" className="font-medium text-brand-700 underline underline-offset-2 hover:decoration-2">
                 Settings → Webhooks
               </Link>{" "}
               and pick events. Each event is POSTed as JSON — <code>{`{"id", "type", "created_at", "data"}`}</code> — and retried with growing delays until your
@@ -313,7 +314,7 @@ curl -X POST ${base}/accounts/sms/charges \\
           <Code>{VERIFY_PYTHON}</Code>
           <Prose>
             <p>
-              The payload of each event is in <code>webhooks</code> of <a href="/api/v1/openapi.json" className="text-brand-600 hover:underline">openapi.json</a>.
+              The payload of each event is in <code>webhooks</code> of <a href="/api/v1/openapi.json" className="font-medium text-brand-700 underline underline-offset-2 hover:decoration-2">openapi.json</a>.
             </p>
           </Prose>
         </Section>

@@ -60,7 +60,7 @@ export default async function SigningPage({ params, searchParams }: { params: Pr
       <section aria-labelledby="document-heading" className="mt-6">
         <div className="flex items-center justify-between gap-2">
           <h2 id="document-heading" className="text-base font-semibold">Document</h2>
-          <a href={`/s/${token}/document`} target="_blank" rel="noreferrer" className="text-sm text-brand-600 hover:underline">
+          <a href={`/s/${token}/document`} target="_blank" rel="noreferrer" className="text-sm text-brand-700 underline underline-offset-2 hover:decoration-2">
             Open {signer.request.fileName}
           </a>
         </div>
@@ -69,7 +69,7 @@ export default async function SigningPage({ params, searchParams }: { params: Pr
             Your browser cannot show the PDF here. <a href={`/s/${token}/document`} className="text-brand-600 underline">Open the document</a>.
           </p>
         </object>
-        <p className="mt-1 break-all text-xs text-gray-500">SHA-256 {signer.request.originalSha256}</p>
+        <p className="mt-1 break-all text-xs text-gray-600">SHA-256 {signer.request.originalSha256}</p>
       </section>
 
       {signer.status === "SIGNED" && (
@@ -80,7 +80,9 @@ export default async function SigningPage({ params, searchParams }: { params: Pr
       )}
       {signer.status === "REFUSED" && <p className="mt-6 rounded-md border border-gray-200 bg-gray-50 px-4 py-3 text-gray-800">You refused to sign this document.</p>}
       {signer.request.state !== "SENT" && signer.status !== "SIGNED" && signer.status !== "REFUSED" && (
-        <p className="mt-6 rounded-md border border-gray-200 bg-gray-50 px-4 py-3 text-gray-800">This request is closed: another signer refused it.</p>
+        <p className="mt-6 rounded-md border border-gray-200 bg-gray-50 px-4 py-3 text-gray-800">
+          {signer.request.state === "CANCELED" ? `${requesterName} canceled this request: there is nothing to sign any more.` : "This request is closed: another signer refused it."}
+        </p>
       )}
 
       {open && signer.requireVerification && (

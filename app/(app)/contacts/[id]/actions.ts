@@ -9,7 +9,9 @@ import { contactSchema, noteSchema } from "@/lib/contacts/schemas";
 import { contactPath } from "@/lib/routes";
 import { sendSmsSchema } from "@/lib/sms/schemas";
 import { sendSms } from "@/lib/sms/send-sms";
+import { contactFormValues, type ContactFormValues } from "../_components/contact-values";
 import { smsFailureText } from "../_messages/sms-failures";
+import { figureText } from "@/components/plural";
 
 const CONTACT_GONE = "This contact does not exist (any more).";
 
@@ -21,7 +23,7 @@ export const updateContactAction = formAction({
     if (!contact) return refuse(CONTACT_GONE);
     revalidatePath(contactPath(contact.id));
     revalidatePath("/contacts");
-    return ok("Saved.");
+    return ok<ContactFormValues>("Saved.", contactFormValues(contact));
   },
 });
 
@@ -45,7 +47,7 @@ export const sendSmsAction = formAction({
     revalidatePath(contactPath(contactId));
     switch (result.status) {
       case "sent":
-        return ok(`SMS sent to ${result.number} (${result.parts} SMS, ${result.creditsText} credits).`);
+        return ok(`SMS sent to ${result.number} (${result.parts} SMS, ${figureText(result.creditsText)}).`);
       case "invalid":
         return refuse(result.message);
       case "insufficient":

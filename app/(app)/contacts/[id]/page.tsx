@@ -8,6 +8,7 @@ import { countryOptions } from "@/lib/contacts/countries";
 import { smsGateway } from "@/lib/sms/gateways";
 import { loadPriceTable, smsService } from "@/lib/sms/pricing";
 import { ContactForm } from "../_components/contact-form";
+import { contactFormValues } from "../_components/contact-values";
 import { updateContactAction } from "./actions";
 import { Chatter } from "./_components/chatter";
 
@@ -25,7 +26,7 @@ export default async function ContactPage({ params, searchParams }: { params: Pr
   return (
     <>
       <PageHeader crumbs={[{ label: "Contacts", href: "/contacts" }, { label: contact.name }]} />
-      <div className="grid gap-6 px-4 py-6 sm:px-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="grid grid-cols-1 gap-6 px-4 py-6 sm:px-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div>
           {created && (
             <p role="status" className="mb-4 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
@@ -33,21 +34,12 @@ export default async function ContactPage({ params, searchParams }: { params: Pr
             </p>
           )}
           <ContactForm
-            key={contact.updatedAt.toISOString()}
+            // Not keyed on updatedAt: a save must not remount the form, or its "Saved." would vanish with it.
+            key={contact.id}
             action={updateContactAction}
             countries={countryOptions()}
             companyCountry={country}
-            values={{
-              id: contact.id,
-              name: contact.name,
-              email: contact.email ?? "",
-              phone: contact.phone ?? "",
-              mobile: contact.mobile ?? "",
-              country: contact.country ?? "",
-              street: contact.street ?? "",
-              city: contact.city ?? "",
-              zip: contact.zip ?? "",
-            }}
+            values={contactFormValues(contact)}
             sms={{ prices, decimals: service.decimals, testMode: smsGateway().testMode, companyCountry: country }}
           />
         </div>

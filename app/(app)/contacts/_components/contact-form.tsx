@@ -1,27 +1,19 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useId, useState } from "react";
+import { useCallback, useEffect, useId, useState } from "react";
 import { ActionFeedback, useActionForm } from "@/components/action-feedback";
 import { Button, buttonClasses } from "@/components/button";
 import { TextField } from "@/components/form";
 import type { FormAction } from "@/lib/actions/state";
 import { SendByPostLink } from "@/components/send-by-post-link";
-import { parsePhone } from "@/lib/contacts/phone";
+import { useUnsavedChanges } from "@/components/unsaved-changes";
+import { callingCode, parsePhone } from "@/lib/contacts/phone";
+import type { ContactFormValues } from "./contact-values";
 import { SendSmsDialog, type SmsSettings } from "../[id]/_components/send-sms-dialog";
 import { fillEmpty, PartnerAutocomplete } from "./partner-autocomplete";
 
-export interface ContactFormValues {
-  id?: number;
-  name: string;
-  email: string;
-  phone: string;
-  mobile: string;
-  country: string;
-  street: string;
-  city: string;
-  zip: string;
-}
+export type { ContactFormValues };
 
 export function ContactForm({
   action,
@@ -30,7 +22,8 @@ export function ContactForm({
   companyCountry,
   sms,
 }: {
-  action: FormAction;
+  /** A save answers with the contact as stored (numbers formatted), which the form then shows. */
+  action: FormAction<ContactFormValues>;
   values: ContactFormValues;
   countries: { code: string; name: string }[];
   companyCountry: string;
@@ -41,6 +34,16 @@ export function ContactForm({
   // Controlled fields (Partner Autocomplete fills them): React resets a form
   // after its action runs, and a refused save must not wipe what was typed.
   const [fields, setFields] = useState(values);
+  // What the server has: the form is "dirty" while the fields differ from it.
+  const [saved, setSaved] = useState(values);
+  const savedData = form.data;
+  useEffect(() => {
+    if (!savedData) return;
+    setSaved(savedData);
+    setFields(savedData);
+  }, [savedData]);
+  const dirty = (Object.keys(saved) as (keyof ContactFormValues)[]).some((key) => key !== "id" && saved[key] !== fields[key]);
+  useUnsavedChanges(dirty);
   const field = (name: keyof Omit<ContactFormValues, "id">) => ({
     name,
     value: fields[name],
@@ -110,7 +113,8 @@ export function ContactForm({
             {values.id ? "Back to list" : "Discard"}
           </Link>
           {values.id && <SendByPostLink contactId={values.id} />}
-          <ActionFeedback state={form.state} />
+          {/* "Saved." until the next edit; a refusal stays until it is fixed. */}
+          {form.failed || !dirty ? <ActionFeedback state={form.state} /> : <span className="text-sm text-gray-700">Unsaved changes</span>}
         </div>
       </form>
       {sms && values.id && smsTo !== null && (
@@ -124,6 +128,13 @@ export function ContactForm({
       )}
     </>
   );
+}
+
+/** Names the code a number without one is read with: the contact's country's, else the company's. */
+function unreadableNumberHint(countries: { contact: string | null; company: string }): string {
+  const code = callingCode(countries.contact) ?? callingCode(countries.company);
+  const example = code ? ` (${code}…)` : "";
+  return `This number can't be read as a phone number: add its country code${example} or set the contact's country.`;
 }
 
 function PhoneField({
@@ -152,7 +163,7 @@ function PhoneField({
       ? parsed.international === trimmed
         ? null
         : { warn: false, text: `Will be saved as ${parsed.international}` }
-      : { warn: true, text: "This number can't be read as a phone number: add the country code (+33…) or set the country." };
+      : { warn: true, text: unreadableNumberHint(countries) };
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-gray-800">
@@ -190,7 +201,7 @@ function PhoneField({
         )}
       </div>
       {hint && (
-        <p id={`${id}-hint`} className={`mt-1 text-xs ${hint.warn ? "text-amber-800" : "text-gray-500"}`}>
+        <p id={`${id}-hint`} className={`mt-1 text-xs ${hint.warn ? "text-amber-800" : "text-gray-600"}`}>
           {hint.warn && <span aria-hidden>⚠ </span>}
           {hint.text}
         </p>

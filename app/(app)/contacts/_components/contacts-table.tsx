@@ -6,6 +6,7 @@ import { DataTable } from "@/components/data-table";
 import { contactPath } from "@/lib/routes";
 import { MassSmsDialog, type MassSelection } from "./mass-sms-dialog";
 import { TextLink } from "@/components/text-link";
+import { countText } from "@/components/plural";
 
 export interface ContactListRow {
   id: number;
@@ -40,7 +41,7 @@ export function ContactsTable({ rows, total, q, decimals, testMode }: { rows: Co
           <span className="font-medium">{count} selected</span>
           {allOnPage && !allMatching && total > rows.length && (
             <button type="button" className="text-brand-600 underline" onClick={() => setAllMatching(true)}>
-              Select all {total} contacts{q ? ` matching "${q}"` : ""}
+              Select all {countText(total, "contact", "contacts")}{q ? ` matching "${q}"` : ""}
             </button>
           )}
           <Button type="button" className="ml-auto" onClick={() => setMassOpen(allMatching ? { all: true, q } : { ids: [...selected] })}>
@@ -59,6 +60,7 @@ export function ContactsTable({ rows, total, q, decimals, testMode }: { rows: Co
         </div>
       )}
       <DataTable
+        cards
         caption="Contacts"
         rows={rows}
         rowKey={(row) => row.id}
@@ -90,10 +92,11 @@ export function ContactsTable({ rows, total, q, decimals, testMode }: { rows: Co
               />
             ),
           },
-          { key: "name", header: "Name", cell: (row) => <TextLink href={contactPath(row.id)}>{row.name}</TextLink> },
+          // No prefetch: a page of 20 rows would fetch 20 contact pages in the background.
+          { key: "name", header: "Name", rowHeader: true, cell: (row) => <TextLink href={contactPath(row.id)} prefetch={false}>{row.name}</TextLink> },
           { key: "email", header: "E-mail", className: "text-gray-700", cell: (row) => row.email },
-          { key: "phone", header: "Phone", nowrap: true, cell: (row) => <PhoneNumber value={row.phone} /> },
-          { key: "mobile", header: "Mobile", nowrap: true, cell: (row) => <PhoneNumber value={row.mobile} /> },
+          { key: "phone", header: "Phone", nowrap: true, cell: (row) => (row.phone ? <PhoneNumber value={row.phone} /> : null) },
+          { key: "mobile", header: "Mobile", nowrap: true, cell: (row) => (row.mobile ? <PhoneNumber value={row.mobile} /> : null) },
           { key: "country", header: "Country", className: "text-gray-700", cell: (row) => row.country },
         ]}
       />

@@ -11,6 +11,7 @@ import type { MassSmsPreview, MassSmsStatus } from "@/lib/sms/schemas";
 import { massSmsProgressAction, previewMassSmsAction, startMassSmsAction } from "../actions";
 import { SmsComposer, TestModeNotice } from "./sms-composer";
 import { smsFailureText } from "../_messages/sms-failures";
+import { countText, figureText } from "@/components/plural";
 
 export type MassSelection = { ids: number[] } | { all: true; q: string };
 
@@ -93,8 +94,7 @@ export function MassSmsDialog({ selection, decimals, testMode, onClose }: { sele
         <>
           <div className="space-y-2 text-sm">
             <p>
-              <span className="font-medium">Recipients:</span> {preview.recipients} number{preview.recipients === 1 ? "" : "s"} from {preview.total} selected contact
-              {preview.total === 1 ? "" : "s"}.
+              <span className="font-medium">Recipients:</span> {countText(preview.recipients, "number", "numbers")} from {countText(preview.total, "selected contact", "selected contacts")}.
             </p>
             {invalid > 0 && (
               <div className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
@@ -116,7 +116,7 @@ export function MassSmsDialog({ selection, decimals, testMode, onClose }: { sele
             )}
             {preview.duplicates > 0 && (
               <p className="text-gray-700">
-                {preview.duplicates} contact{preview.duplicates === 1 ? " shares" : "s share"} a number with another recipient: each number gets the message once.
+                {countText(preview.duplicates, "contact shares", "contacts share")} a number with another recipient: each number gets the message once.
               </p>
             )}
           </div>
@@ -142,7 +142,7 @@ export function MassSmsDialog({ selection, decimals, testMode, onClose }: { sele
               <progress id="mass-sms-progress" className="h-2 w-full accent-brand-600" value={progress.sent + progress.failed} max={Math.max(progress.messages, 1)} />
               {done && (
                 <p role="status" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
-                  {progress.sent} SMS sent{progress.failed ? `, ${progress.failed} not sent` : ""} — {progress.creditsText} credits used.
+                  {progress.sent} SMS sent{progress.failed ? `, ${progress.failed} not sent` : ""} — {figureText(progress.creditsText)} used.
                   {progress.failed ? " No credits were used for the ones not sent." : ""}
                 </p>
               )}

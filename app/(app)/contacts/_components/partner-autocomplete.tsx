@@ -130,11 +130,11 @@ export function PartnerAutocomplete({ contactId, values, onFill }: { contactId?:
           placeholder="Company name, VAT number or website"
           className="block w-full rounded-md border border-gray-300 bg-white px-3 py-2 text-sm shadow-xs focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30"
         />
-        {searching && <span className="absolute top-2.5 right-3 text-xs text-gray-500">Searching…</span>}
+        {searching && <span className="absolute top-2.5 right-3 text-xs text-gray-600">Searching…</span>}
         {showList && (
           <div className="absolute z-20 mt-1 w-full rounded-md border border-gray-200 bg-white text-sm shadow-lg">
             <ul id={listId} role="listbox" aria-label="Company suggestions" className="max-h-80 overflow-auto py-1">
-              {suggestions.length === 0 && <li className="px-3 py-2 text-gray-500">No company found.</li>}
+              {suggestions.length === 0 && <li className="px-3 py-2 text-gray-600">No company found.</li>}
               {suggestions.map((s, index) => (
                 <li
                   key={s.id}

@@ -16,6 +16,7 @@ import { StateBadge } from "../_components/state-badge";
 import { DocumentView } from "./_components/document-view";
 import { LinesTable } from "./_components/lines-table";
 import { ReviewForm } from "./_components/review-form";
+import { DeleteDocumentButton } from "../_components/delete-document-button";
 import { ERROR_HELP, SOURCE_WORDS } from "./_components/words";
 
 export const metadata: Metadata = { title: "Document" };
@@ -31,9 +32,17 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   const credits = document.state === "WAITING_CREDITS" ? await documentCredits(user.companyId) : null;
   return (
     <>
-      <PageHeader crumbs={[{ label: "Documents", href: "/documents" }, { label: document.fileName }]} actions={<StateBadge state={document.state} progress={document.progress} />} />
+      <PageHeader
+        crumbs={[{ label: "Documents", href: "/documents" }, { label: document.fileName }]}
+        actions={
+          <>
+            <StateBadge state={document.state} progress={document.progress} />
+            {document.state !== "DIGITIZING" && !bill && <DeleteDocumentButton documentId={document.id} fileName={document.fileName} onItsPage />}
+          </>
+        }
+      />
       <AutoRefresh active={isPending(document.state)} />
-      <div className="grid gap-6 px-4 py-6 sm:px-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 px-4 py-6 sm:px-6 lg:grid-cols-2">
         <DocumentView document={document} />
         <section aria-labelledby="fields-heading" className="space-y-4">
           <h2 id="fields-heading" className="flex items-center gap-2 text-lg font-semibold">
@@ -82,13 +91,13 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
                   details: (
                     <>
                       {document.vendor ? (
-                        <Link href={contactPath(document.vendor.id)} className="text-brand-600 hover:underline">
+                        <Link href={contactPath(document.vendor.id)} className="text-brand-700 underline underline-offset-2 hover:decoration-2">
                           {document.vendor.name}
                         </Link>
                       ) : (
                         "—"
                       )}
-                      {document.vendor?.vat && <span className="text-gray-500"> · {document.vendor.vat}</span>}
+                      {document.vendor?.vat && <span className="text-gray-600"> · {document.vendor.vat}</span>}
                     </>
                   ),
                 },

@@ -13,6 +13,8 @@ export const generateLeadsAction = formAction({
   async run({ user, input }) {
     const result = await generateLeads({ ...input, companyId: user.companyId, userId: user.id });
     revalidatePath("/leads");
+    // The form's "Generate N instead" reads the balance from the page: refreshed with the refusal.
+    revalidatePath("/leads/generate");
     if (result.status === "insufficient") throw result.error;
     redirect(`/leads?request=${result.requestId}`);
   },

@@ -67,7 +67,7 @@ export default async function ApiKeysPage() {
           )}
           <p className="mt-3 text-sm text-gray-600">
             Last used is updated at most once a minute. How to call the API:{" "}
-            <Link href="/developers/api" className="text-brand-600 hover:underline">
+            <Link href="/developers/api" className="font-medium text-brand-700 underline underline-offset-2 hover:decoration-2">
               API documentation
             </Link>
             .

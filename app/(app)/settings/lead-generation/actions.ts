@@ -9,6 +9,7 @@ import { createRule, removeRule, setRuleActive } from "@/lib/visitors/rules";
 import { revealShortage, runVisitsToLeads } from "@/lib/visitors/run-rules";
 import { ruleSchema, siteSchema } from "@/lib/visitors/schemas";
 import { registerSite, removeSite } from "@/lib/visitors/sites";
+import { countText } from "@/components/plural";
 
 const PATH = "/settings/lead-generation";
 const REVEAL_ATTEMPT = "to reveal more website visitors (Lead Generation)";
@@ -67,8 +68,6 @@ export const removeRuleAction = formAction({
   },
 });
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-
 /** "Run rules now": the work of the "visitors.rules" job, for this company's rules only. A rule stopped for credits comes back with the buy prompt. */
 export const runRulesNowAction = formAction({
   role: "ADMIN",
@@ -79,7 +78,7 @@ export const runRulesNowAction = formAction({
     revalidatePath("/leads");
     const revealed = rules.reduce((sum, r) => sum + r.revealed, 0);
     const updated = rules.reduce((sum, r) => sum + r.updated, 0);
-    const parts = [`${plural(resolved.processed, "new page view")} processed`, `${plural(revealed, "organisation")} revealed`, `${plural(updated, "lead")} updated`];
+    const parts = [`${countText(resolved.processed, "new page view", "new page views")} processed`, `${countText(revealed, "organisation", "organisations")} revealed`, `${countText(updated, "lead", "leads")} updated`];
     if (rules.some((r) => r.stopped === "daily-limit")) parts.push("a rule reached its daily limit");
     const message = rules.length ? `${parts.join(", ")}.` : "No active rule: add one below.";
     const stopped = rules.some((r) => r.stopped === "insufficient-credits");

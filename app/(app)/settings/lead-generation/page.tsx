@@ -53,7 +53,7 @@ export default async function LeadGenerationSettingsPage() {
                       <div>
                         <h3 className="font-medium text-gray-900">{site.name}</h3>
                         <p className="text-sm text-gray-600">{site.origins.join(", ")}</p>
-                        <p className="text-xs text-gray-500">
+                        <p className="text-xs text-gray-600">
                           Site key <code className="rounded bg-gray-100 px-1">{site.siteKey}</code> · {site.recentViews} page views in the last 30 days
                           {site.lastViewAt && (
                             <>
@@ -85,7 +85,7 @@ export default async function LeadGenerationSettingsPage() {
               <p className="max-w-3xl text-sm text-gray-600">
                 Every few minutes, new visits are grouped by the organisation whose network they come from. Internet providers, mobile carriers,
                 hosting and cloud networks are skipped; the rest are matched to the company directory and become{" "}
-                <Link href="/leads" className="text-brand-600 hover:underline">
+                <Link href="/leads" className="text-brand-700 underline underline-offset-2 hover:decoration-2">
                   leads
                 </Link>{" "}
                 with the pages they visited.

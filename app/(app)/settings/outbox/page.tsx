@@ -24,20 +24,21 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
       <div className="space-y-4 px-4 py-6 sm:px-6">
         <DeliveryNotice />
         <DataTable
+          cards
           caption="Outgoing e-mails, newest first"
           rows={outbox.rows}
           rowKey={(row) => row.id}
           empty="No e-mails yet. Low-credit warnings appear here when an account with Warn Me on falls below its threshold."
           columns={[
             { key: "to", header: "To", nowrap: true, cell: (row) => row.to },
-            { key: "subject", header: "Subject", className: "min-w-56", cell: (row) => <TextLink href={outboxEmailPath(row.id)}>{row.subject}</TextLink> },
+            { key: "subject", header: "Subject", rowHeader: true, className: "min-w-56", cell: (row) => <TextLink href={outboxEmailPath(row.id)}>{row.subject}</TextLink> },
             { key: "state", header: "State", cell: (row) => <EmailStatusBadge row={row} /> },
             { key: "attempts", header: "Attempts", numeric: true, cell: (row) => row.attempts },
             {
               key: "error",
               header: "Last error",
               className: "max-w-xs text-gray-700",
-              cell: (row) => (row.lastError ? <span className="line-clamp-2" title={row.lastError}>{row.lastError}</span> : <span className="text-gray-400">—</span>),
+              cell: (row) => (row.lastError ? <span className="line-clamp-2" title={row.lastError}>{row.lastError}</span> : <span className="text-gray-600">—</span>),
             },
             { key: "created", header: "Created", nowrap: true, cell: (row) => <DateTime value={row.createdAt} /> },
             { key: "sent", header: "Sent", nowrap: true, cell: (row) => <DateTime value={row.sentAt} /> },
@@ -50,8 +51,8 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
               Page {outbox.page} of {outbox.pages} ({outbox.total} e-mails)
             </span>
             <span className="flex gap-3">
-              {outbox.page > 1 && <Link className="text-brand-600 hover:underline" href={`/settings/outbox?page=${outbox.page - 1}`}>Newer</Link>}
-              {outbox.page < outbox.pages && <Link className="text-brand-600 hover:underline" href={`/settings/outbox?page=${outbox.page + 1}`}>Older</Link>}
+              {outbox.page > 1 && <Link className="text-brand-700 underline underline-offset-2 hover:decoration-2" href={`/settings/outbox?page=${outbox.page - 1}`}>Newer</Link>}
+              {outbox.page < outbox.pages && <Link className="text-brand-700 underline underline-offset-2 hover:decoration-2" href={`/settings/outbox?page=${outbox.page + 1}`}>Older</Link>}
             </span>
           </nav>
         )}

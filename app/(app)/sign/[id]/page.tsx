@@ -8,8 +8,11 @@ import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getSignatureRequest } from "@/lib/sign/requests";
 import { RequestState, SignerStatus } from "../_components/signer-status";
+import { CancelRequestButton, SignerActions } from "./_components/signer-actions";
 
 export const metadata: Metadata = { title: "Signature request" };
+
+const COMPLETED_TERMS: Record<string, string> = { REFUSED: "Refused", CANCELED: "Canceled", COMPLETED: "Completed" };
 
 export default async function SignatureRequestPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -18,6 +21,7 @@ export default async function SignatureRequestPage({ params }: { params: Promise
   const request = Number.isSafeInteger(requestId) && requestId > 0 ? await getSignatureRequest(user.companyId, requestId) : null;
   if (!request) notFound();
   const mismatches = request.signers.filter((signer) => signer.nameMismatch);
+  const open = request.state === "SENT";
 
   return (
     <>
@@ -28,6 +32,7 @@ export default async function SignatureRequestPage({ params }: { params: Promise
             <a href={`/sign/${request.id}/document/original`} className={buttonClasses("secondary")}>
               Download original
             </a>
+            {open && <CancelRequestButton requestId={request.id} title={request.title} />}
             {request.signedPdfReady && (
               <a href={`/sign/${request.id}/document/signed`} className={buttonClasses("primary")}>
                 Download signed PDF
@@ -54,7 +59,7 @@ export default async function SignatureRequestPage({ params }: { params: Promise
             { term: "SHA-256", details: request.originalSha256, className: "break-all font-mono text-xs" },
             { term: "Requested by", details: request.requesterName },
             { term: "Sent", details: <DateTime value={request.createdAt} /> },
-            request.completedAt && { term: request.state === "REFUSED" ? "Refused" : "Completed", details: <DateTime value={request.completedAt} /> },
+            request.completedAt && { term: COMPLETED_TERMS[request.state] ?? "Completed", details: <DateTime value={request.completedAt} /> },
           ]}
         />
 
@@ -76,7 +81,7 @@ export default async function SignatureRequestPage({ params }: { params: Promise
                   </>
                 ),
               },
-              { key: "status", header: "Status", cellLabel: (signer) => `Status of ${signer.name}`, cell: (signer) => <SignerStatus signer={signer} /> },
+              { key: "status", header: "Status", cellLabel: (signer) => `Status of ${signer.name}`, cell: (signer) => <SignerStatus signer={signer} withReason /> },
               {
                 key: "identity",
                 header: "Identity",
@@ -95,7 +100,7 @@ export default async function SignatureRequestPage({ params }: { params: Promise
                   ) : signer.requireVerification ? (
                     <span className="text-gray-700">Verification required</span>
                   ) : (
-                    <span className="text-gray-400">Not required</span>
+                    <span className="text-gray-600">Not required</span>
                   ),
               },
               {
@@ -118,6 +123,13 @@ export default async function SignatureRequestPage({ params }: { params: Promise
                       Link valid until <DateTime value={signer.tokenExpiresAt} />
                     </span>
                   ),
+              },
+              {
+                key: "actions",
+                header: "Actions",
+                headerHidden: true,
+                cell: (signer) =>
+                  open && (signer.status === "SENT" || signer.status === "VERIFIED") ? <SignerActions requestId={request.id} signerId={signer.id} signerName={signer.name} /> : null,
               },
             ]}
           />

@@ -1,23 +1,34 @@
 import { StatusBadge, type Tone } from "@/components/status-badge";
-import { signerStatusLabel, type SignerStatusLabel } from "@/lib/sign/status";
+import type { SignerProgress } from "@/lib/sign/requests";
 
-const SIGNER_TONES: Record<SignerStatusLabel, Tone> = {
-  Sent: "neutral",
-  Verified: "info",
-  Signed: "success",
-  "Signed (verified)": "success",
-  Refused: "danger",
+const SIGNER_STATES: Record<SignerProgress, { label: string; tone: Tone }> = {
+  waiting: { label: "Waiting to be sent", tone: "warning" },
+  "not-sent": { label: "Not sent", tone: "danger" },
+  sent: { label: "Sent", tone: "neutral" },
+  verified: { label: "Verified", tone: "info" },
+  signed: { label: "Signed", tone: "success" },
+  "signed-verified": { label: "Signed (verified)", tone: "success" },
+  refused: { label: "Refused", tone: "danger" },
 };
 
-export function SignerStatus({ signer }: { signer: { status: string; verifiedAt: Date | null } }) {
-  const label = signerStatusLabel(signer);
-  return <StatusBadge tone={SIGNER_TONES[label]}>{label}</StatusBadge>;
+/** "Sent" only once the e-mail with the link left; before that, what the outbox is waiting for. */
+export function SignerStatus({ signer, withReason = false }: { signer: { progress: SignerProgress; emailProblem: string | null }; withReason?: boolean }) {
+  const { label, tone } = SIGNER_STATES[signer.progress];
+  return (
+    <span className="inline-flex flex-col items-start gap-0.5">
+      <StatusBadge tone={tone} title={signer.emailProblem ?? undefined}>
+        {label}
+      </StatusBadge>
+      {withReason && signer.emailProblem && <span className="max-w-xs text-xs whitespace-normal text-gray-700">{signer.emailProblem}</span>}
+    </span>
+  );
 }
 
 const REQUEST_STATES: Record<string, { label: string; tone: Tone }> = {
   SENT: { label: "Waiting for signatures", tone: "warning" },
   COMPLETED: { label: "Signed", tone: "success" },
   REFUSED: { label: "Refused", tone: "danger" },
+  CANCELED: { label: "Canceled", tone: "neutral" },
 };
 
 export function RequestState({ state }: { state: string }) {

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { formatCredits } from "@/lib/iap/units";
 import { identityProviderConfig } from "@/lib/identity/config";
 import { listSignableContacts, peekIdentityCredits } from "@/lib/sign/requests";
 import { NewRequestForm } from "./_components/new-request-form";
+import { creditsText } from "@/components/plural";
 
 export const metadata: Metadata = { title: "New signature request" };
 
@@ -20,7 +20,7 @@ export default async function NewSignatureRequestPage() {
           contacts={contacts.map((contact) => ({ id: contact.id, name: contact.name, email: contact.email ?? "" }))}
           providerLabel={provider?.label ?? null}
           isTestProvider={provider?.isTestProvider ?? false}
-          creditsAvailable={credits ? formatCredits(credits.available, credits.decimals) : null}
+          creditsAvailable={credits ? creditsText(credits.available, credits.decimals) : null}
         />
       </div>
     </>

@@ -69,7 +69,8 @@ export function SchemaTable({ schema, components, caption }: { schema: Schema; c
   const list = rows(schema, components);
   if (list.length === 0) return <p className="text-sm text-gray-600">{typeOf(schema, components)}</p>;
   return (
-    <div className="overflow-x-auto">
+    // Focusable and named, like DataTable's box: on a phone it scrolls sideways, by keyboard too.
+    <div role="group" aria-label={caption} tabIndex={0} className="relative overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="text-gray-500">

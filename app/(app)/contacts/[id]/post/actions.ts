@@ -12,6 +12,7 @@ import { prepareLetter, queueLetter, type ComposeInput } from "@/lib/snailmail/c
 import { availableForLetters } from "@/lib/snailmail/letters";
 import { ZONE_LABELS } from "@/lib/snailmail/price";
 import { composeSchema, type QueuedLetter, type Quote } from "@/lib/snailmail/schemas";
+import { figureText } from "@/components/plural";
 
 async function composeInput(user: SessionUser, values: z.output<typeof composeSchema>): Promise<ComposeInput> {
   const input: ComposeInput = {
@@ -59,7 +60,7 @@ export const sendLetterAction = formAction({
     revalidatePath("/letters");
     const available = await availableForLetters(user.companyId);
     const price = formatCredits(queued.credits, queued.decimals);
-    return ok<QueuedLetter>(`Letter #${queued.letterId} is In Queue (≈ ${price} credits, charged when it is posted).`, {
+    return ok<QueuedLetter>(`Letter #${queued.letterId} is In Queue (≈ ${figureText(price)}, charged when it is posted).`, {
       letterId: queued.letterId,
       shortfall:
         available.units < queued.credits

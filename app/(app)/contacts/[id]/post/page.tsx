@@ -12,6 +12,7 @@ import { addressLines } from "@/lib/snailmail/render";
 import { LetterError, LetterStateBadge } from "../../../letters/_components/letter-state-badge";
 import { ComposeForm } from "./_components/compose-form";
 import { contactPath, letterPdfPath } from "@/lib/routes";
+import { figureText } from "@/components/plural";
 
 export const metadata: Metadata = { title: "Send by Post" };
 
@@ -77,7 +78,7 @@ export default async function SendByPostPage({ params }: { params: Promise<{ id:
             ) : (
               <p className="mt-2 text-sm text-gray-600">Complete the address first.</p>
             )}
-            <p className="mt-3 text-xs text-gray-500">Printed in the envelope window (DIN 5008, left window). The sender is your company.</p>
+            <p className="mt-3 text-xs text-gray-600">Printed in the envelope window (DIN 5008, left window). The sender is your company.</p>
           </section>
 
           <section aria-labelledby="letters-heading" className="rounded-lg border border-gray-200 bg-white p-4">
@@ -96,9 +97,9 @@ export default async function SendByPostPage({ params }: { params: Promise<{ id:
                     </div>
                     <div className="mt-0.5 flex items-center justify-between gap-2 text-xs text-gray-600">
                       <span>
-                        #{letter.id} · <DateTime value={letter.createdAt} /> · {letter.credits} credits
+                        #{letter.id} · <DateTime value={letter.createdAt} /> · {figureText(letter.credits)}
                       </span>
-                      <a href={letterPdfPath(letter.id)} className="text-brand-600 hover:underline">
+                      <a href={letterPdfPath(letter.id)} className="text-brand-700 underline underline-offset-2 hover:decoration-2">
                         PDF<span className="sr-only"> of letter #{letter.id}</span>
                       </a>
                     </div>
@@ -108,7 +109,7 @@ export default async function SendByPostPage({ params }: { params: Promise<{ id:
               </ul>
             )}
             <p className="mt-3 text-sm">
-              <Link href="/letters" className="text-brand-600 hover:underline">
+              <Link href="/letters" className="text-brand-700 underline underline-offset-2 hover:decoration-2">
                 All letters
               </Link>
             </p>

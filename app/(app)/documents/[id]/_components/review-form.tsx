@@ -3,6 +3,9 @@
 import { ActionFeedback, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
 import { TextField } from "@/components/form";
+import { useUnsavedChanges } from "@/components/unsaved-changes";
+import { useState } from "react";
+import { countText } from "@/components/plural";
 import { FIELD_NAMES, type ExtractedFields, type FieldName } from "@/lib/digitization/extract/types";
 import { REVIEW_CONFIDENCE } from "@/lib/digitization/limits";
 import { confirmDocumentAction } from "../actions";
@@ -18,15 +21,18 @@ const HINTS: Partial<Record<FieldName, string>> = {
 
 export function ReviewForm({ documentId, fields }: { documentId: number; fields: ExtractedFields }) {
   const form = useActionForm(confirmDocumentAction);
+  // Corrections typed and not confirmed yet (a confirmed document leaves the review form behind).
+  const [dirty, setDirty] = useState(false);
+  useUnsavedChanges(dirty && !form.ok && !form.pending);
   // Doubted fields first: they are the reviewer's work.
   const low = (name: FieldName) => fields[name].confidence < REVIEW_CONFIDENCE;
   const ordered = [...FIELD_NAMES.filter(low), ...FIELD_NAMES.filter((name) => !low(name))];
   const flagged = ordered.filter(low).length;
   return (
-    <form action={form.action} className="space-y-3" noValidate>
+    <form action={form.action} onInput={() => setDirty(true)} className="space-y-3" noValidate>
       <input type="hidden" name="documentId" value={documentId} />
       <p className="text-sm text-gray-700">
-        {flagged === 0 ? "Every field was read with confidence." : `${flagged} field${flagged === 1 ? "" : "s"} to check, shown first.`}
+        {flagged === 0 ? "Every field was read with confidence." : `${countText(flagged, "field", "fields")} to check, shown first.`}
       </p>
       <div className="grid gap-3 sm:grid-cols-2">
         {ordered.map((name) => {

@@ -12,6 +12,7 @@ import { stripeConfigured } from "@/lib/billing/stripe-client";
 import { formatCredits } from "@/lib/iap/units";
 import { accountPath, buyCreditsPath } from "@/lib/routes";
 import { DescriptionList } from "@/components/description-list";
+import { figureText } from "@/components/plural";
 
 export const metadata: Metadata = { title: "Payment" };
 
@@ -35,7 +36,7 @@ export default async function CheckoutSuccessPage({ searchParams }: { searchPara
 
   const heading =
     purchase.status === "PAID"
-      ? `${credits} credits added`
+      ? `${figureText(credits)} added`
       : purchase.status === "PENDING"
         ? "Payment processing"
         : "No credits were added";

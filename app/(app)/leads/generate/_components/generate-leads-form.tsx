@@ -1,21 +1,27 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useId, useState } from "react";
+import { startTransition, useEffect, useRef, useState } from "react";
 import { ActionFeedback, PromptNotice, useActionForm } from "@/components/action-feedback";
 import { Button, buttonClasses } from "@/components/button";
 import { TextField } from "@/components/form";
 import type { FormAction } from "@/lib/actions/state";
 import { MAX_LEADS } from "@/lib/enrichment/schemas";
+import { countText } from "@/components/plural";
+import { useUnsavedChanges } from "@/components/unsaved-changes";
+import { CountryPicker } from "./country-picker";
 
 export function GenerateLeadsForm({
   action,
   countries,
   industries,
+  available,
 }: {
   action: FormAction;
   countries: { code: string; name: string }[];
   industries: string[];
+  /** Whole Lead Generation credits available now (one per company found). */
+  available: number;
 }) {
   const form = useActionForm(action);
   const { state } = form;
@@ -26,12 +32,22 @@ export function GenerateLeadsForm({
   const [count, setCount] = useState("10");
   const [chosenCountries, setChosenCountries] = useState<string[]>([]);
   const [chosenIndustries, setChosenIndustries] = useState<string[]>([]);
-  const countriesId = useId();
   const n = Number(count);
   const valid = Number.isInteger(n) && n >= 1 && n <= MAX_LEADS;
+  const formRef = useRef<HTMLFormElement>(null);
+  const tooMany = valid && n > available && available >= 1;
+  useUnsavedChanges(!form.pending && (chosenCountries.length > 0 || chosenIndustries.length > 0));
+
+  // "Generate N instead": as many as the credits allow, sent at once.
+  function generateAffordable() {
+    setCount(String(available));
+    const data = new FormData(formRef.current!);
+    data.set("count", String(available));
+    startTransition(() => form.action(data));
+  }
 
   return (
-    <form action={form.action} noValidate className="space-y-5 rounded-lg border border-gray-200 bg-white p-5 shadow-xs">
+    <form ref={formRef} action={form.action} noValidate className="space-y-5 rounded-lg border border-gray-200 bg-white p-5 shadow-xs">
       <input type="hidden" name="clientKey" value={clientKey} />
       <TextField
         label="How many companies"
@@ -45,32 +61,7 @@ export function GenerateLeadsForm({
         hint={`1 to ${MAX_LEADS}.`}
         className="max-w-48"
       />
-      <div>
-        <label htmlFor={countriesId} className="block text-sm font-medium text-gray-800">
-          Countries
-        </label>
-        <select
-          id={countriesId}
-          name="countries"
-          multiple
-          size={8}
-          value={chosenCountries}
-          onChange={(event) => setChosenCountries([...event.target.selectedOptions].map((o) => o.value))}
-          aria-invalid={Boolean(form.errors("countries")) || undefined}
-          aria-describedby={`${countriesId}-hint`}
-          className="mt-1 block w-full max-w-sm rounded-md border border-gray-300 bg-white px-2 py-1 text-sm shadow-xs focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30"
-        >
-          {countries.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-        <p id={`${countriesId}-hint`} className="mt-1 text-xs text-gray-500">
-          Ctrl/⌘-click to choose several. Only countries where the directory knows companies&apos; industries are listed.
-        </p>
-        {form.errors("countries") && <p className="mt-1 text-sm text-red-700">{form.errors("countries")!.join(" ")}</p>}
-      </div>
+      <CountryPicker name="countries" countries={countries} chosen={chosenCountries} onChange={setChosenCountries} errors={form.errors("countries")} />
       <fieldset>
         <legend className="text-sm font-medium text-gray-800">Industries</legend>
         <div className="mt-2 grid gap-x-6 gap-y-1.5 sm:grid-cols-2 lg:grid-cols-3">
@@ -94,8 +85,19 @@ export function GenerateLeadsForm({
         Company size: not available — the embedded directory (GLEIF and S&amp;P 500 open data) has no headcount or revenue.
       </p>
       <p role="status" className="rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-900">
-        {valid ? `Up to ${n} ${n === 1 ? "credit" : "credits"} will be consumed (1 per company found).` : `Choose between 1 and ${MAX_LEADS} companies.`}
+        {valid ? `Up to ${countText(n, "credit", "credits")} will be consumed (1 per company found).` : `Choose between 1 and ${MAX_LEADS} companies.`}{" "}
+        {countText(available, "credit", "credits")} available.
       </p>
+      {(tooMany || (form.prompt && available >= 1 && available < n)) && (
+        <div className="flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          <p>
+            {countText(n, "company", "companies")} need more credits than you have. Generate {countText(available, "company", "companies")} now instead?
+          </p>
+          <Button type="button" variant="secondary" onClick={generateAffordable} disabled={form.pending}>
+            Generate {available} instead
+          </Button>
+        </div>
+      )}
       {form.prompt && <PromptNotice prompt={form.prompt} />}
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" pending={form.pending} pendingLabel="Generating…">

@@ -199,7 +199,7 @@ export default async function AccountPage({
                 className: "tabular-nums",
                 details: (
                   <>
-                    {credits(account.balance - account.held)} <span className="text-sm text-gray-500">({credits(account.held)} reserved by work in progress)</span>
+                    {credits(account.balance - account.held)} <span className="text-sm text-gray-600">({credits(account.held)} reserved by work in progress)</span>
                   </>
                 ),
               },

@@ -50,7 +50,7 @@ export function RuleForm({
             </option>
           ))}
         </select>
-        <p id={`${countriesId}-hint`} className="mt-1 text-xs text-gray-500">
+        <p id={`${countriesId}-hint`} className="mt-1 text-xs text-gray-600">
           None selected: any country, including organisations whose country is unknown.
         </p>
         {errors.countries && <FieldError>{errors.countries.join(" ")}</FieldError>}
@@ -66,7 +66,7 @@ export function RuleForm({
         <Button type="submit" pending={form.pending} pendingLabel="Saving…">
           Add rule
         </Button>
-        <span className="text-xs text-gray-500">Each organisation revealed costs 1 Lead Generation credit, at most once in 30 days.</span>
+        <span className="text-xs text-gray-600">Each organisation revealed costs 1 Lead Generation credit, at most once in 30 days.</span>
         <ActionFeedback state={form.state} />
       </div>
     </form>

@@ -54,7 +54,7 @@ export default async function OutgoingEmailPage({ params }: { params: Promise<{ 
         </section>
         <section aria-labelledby="text-version">
           <h2 id="text-version" className="mb-2 text-base font-semibold">Plain-text version</h2>
-          <pre className="overflow-x-auto whitespace-pre-wrap rounded-md border border-gray-200 bg-gray-50 p-4 font-mono text-sm text-gray-800">{email.text}</pre>
+          <pre className="overflow-x-auto whitespace-pre-wrap wrap-anywhere rounded-md border border-gray-200 bg-gray-50 p-4 font-mono text-sm text-gray-800">{email.text}</pre>
         </section>
       </div>
     </>

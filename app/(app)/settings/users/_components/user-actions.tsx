@@ -34,7 +34,8 @@ export function UserActions({ user, isSelf }: { user: { id: number; name: string
           action={changeRoleAction}
           fields={{ userId: user.id, role: newRole }}
           pendingLabel="Saving…"
-          label={newRole === "USER" ? `Make ${user.name} a user` : `Make ${user.name} an administrator`}
+          // The visible words first, then whose (WCAG 2.5.3: the name spoken contains the text shown).
+          label={newRole === "USER" ? `Make user: ${user.name}` : `Make administrator: ${user.name}`}
           className="whitespace-nowrap"
         >
           {newRole === "USER" ? "Make user" : "Make administrator"}

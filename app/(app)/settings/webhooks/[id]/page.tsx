@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/page-header";
 import { requireAdmin } from "@/lib/auth/session";
 import { findEndpoint, listDeliveries, type DeliveryView } from "@/lib/webhooks/endpoints";
 import { EndpointActions, ResendButton } from "./_components/endpoint-actions";
+import { countText } from "@/components/plural";
 
 export const metadata: Metadata = { title: "Webhook endpoint" };
 
@@ -65,7 +66,7 @@ export default async function WebhookEndpointPage({ params }: { params: Promise<
                         <span className="font-mono font-medium text-gray-900">{delivery.eventType}</span>
                         <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${style.className}`}>{style.label}</span>
                         <span className="text-gray-600">
-                          {delivery.attempts} attempt{delivery.attempts === 1 ? "" : "s"}
+                          {countText(delivery.attempts, "attempt", "attempts")}
                           {delivery.lastStatus !== null ? `, last HTTP ${delivery.lastStatus}` : ""}
                         </span>
                         <span className="text-gray-500">

@@ -20,11 +20,11 @@ export function EndpointForm() {
           </code>
           <p className="mt-2">
             Verify every delivery&apos;s <code className="font-mono">X-IAP-Signature</code> with it (
-            <Link href="/developers/api#webhooks" className="text-brand-600 hover:underline">
+            <Link href="/developers/api#webhooks" className="font-medium text-brand-700 underline underline-offset-2 hover:decoration-2">
               how
             </Link>
             ).{" "}
-            <Link href={`/settings/webhooks/${added.endpointId}`} className="text-brand-600 hover:underline">
+            <Link href={`/settings/webhooks/${added.endpointId}`} className="font-medium text-brand-700 underline underline-offset-2 hover:decoration-2">
               Open the endpoint
             </Link>
           </p>

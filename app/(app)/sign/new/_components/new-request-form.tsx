@@ -4,6 +4,7 @@ import { startTransition, useId, useState } from "react";
 import { actionMessage, PromptNotice, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
 import { FieldError, TextField } from "@/components/form";
+import { useUnsavedChanges } from "@/components/unsaved-changes";
 import { sendSignatureRequestAction } from "../actions";
 
 interface ContactOption {
@@ -42,6 +43,8 @@ export function NewRequestForm({
   const [signers, setSigners] = useState<SignerRow[]>(() => [emptySigner(providerLabel !== null)]);
   const fileId = useId();
   const verifying = signers.filter((signer) => signer.requireVerification).length;
+  // Until it is sent (success redirects to the request): a title or a signer typed in is work to lose.
+  useUnsavedChanges(!form.pending && (title.trim() !== "" || signers.some((signer) => signer.contactId || signer.name.trim() || signer.email.trim())));
 
   const update = (key: number, patch: Partial<SignerRow>) => setSigners((rows) => rows.map((row) => (row.key === key ? { ...row, ...patch } : row)));
 
@@ -87,7 +90,7 @@ export function NewRequestForm({
           aria-describedby={form.errors("document") ? `${fileId}-error` : undefined}
           className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-brand-50 file:px-3 file:py-2 file:font-medium file:text-brand-700 hover:file:bg-brand-100"
         />
-        <p className="mt-1 text-xs text-gray-500">Up to 8 MB. Signatures are stamped on the last page; an audit page is added.</p>
+        <p className="mt-1 text-xs text-gray-600">Up to 8 MB. Signatures are stamped on the last page; an audit page is added.</p>
         {form.errors("document") && <FieldError id={`${fileId}-error`}>{form.errors("document")!.join(" ")}</FieldError>}
       </div>
 
@@ -119,7 +122,7 @@ export function NewRequestForm({
         <p className="rounded-md bg-gray-50 px-4 py-3 text-sm text-gray-700">
           Each identity verification costs 1 credit of <strong>Signer identification</strong>, charged when the signer verifies
           {verifying > 0 ? ` (up to ${verifying} for this request)` : ""}.{" "}
-          {creditsAvailable !== null ? `Available: ${creditsAvailable} credits.` : "Eligible companies get free trial credits on first use."}
+          {creditsAvailable !== null ? `Available: ${creditsAvailable}.` : "Eligible companies get free trial credits on first use."}
           {isTestProvider && <span className="mt-1 block text-amber-800">Identity provider: {providerLabel} (built in, for testing: it verifies nobody).</span>}
         </p>
       )}

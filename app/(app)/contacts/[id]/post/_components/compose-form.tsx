@@ -4,6 +4,8 @@ import Link from "next/link";
 import { startTransition, useEffect, useRef, useState, useTransition, type FormEvent } from "react";
 import { actionMessage, PromptNotice, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
+import { countText, figureText } from "@/components/plural";
+import { useUnsavedChanges } from "@/components/unsaved-changes";
 import { FieldError, TextField } from "@/components/form";
 import type { ActionState } from "@/lib/actions/state";
 import type { Quote } from "@/lib/snailmail/schemas";
@@ -16,14 +18,23 @@ export function ComposeForm({ contactId }: { contactId: number }) {
   const [quoteAnswer, setQuote] = useState<ActionState<Quote> | null>(null);
   const quote = quoteAnswer?.ok ? quoteAnswer.data : undefined;
   const [quoting, startQuote] = useTransition();
+  const [dirty, setDirty] = useState(false);
+  useUnsavedChanges(dirty);
   const formRef = useRef<HTMLFormElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const message = actionMessage(state);
   const missing = form.errors("address");
   const shortfall = form.ok ? form.data?.shortfall : undefined;
+  // One message per problem: a printing problem beside its field (text or PDF)
+  // is not repeated in the banner above, nor under the price.
+  const besideFields = new Set(["subject", "body", "document"].flatMap((name) => form.errors(name) ?? []));
+  const bannerMessage = message && !(form.failed && besideFields.has(message)) ? message : null;
+  const quoteProblem = actionMessage(quoteAnswer, { fieldsShown: false });
+  const quoteMessage = quoteProblem && (besideFields.has(quoteProblem) || quoteProblem === message) ? "Correct the letter to see its price." : quoteProblem;
 
   // The price follows the form: re-rendered and re-priced on the server a moment after each change.
   function requestQuote() {
+    setDirty(true);
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
       if (!formRef.current) return;
@@ -44,6 +55,7 @@ export function ComposeForm({ contactId }: { contactId: number }) {
   }
   useEffect(() => {
     if (state?.ok) {
+      setDirty(false);
       formRef.current?.reset();
       setMode("letter");
       setQuote(null);
@@ -55,9 +67,9 @@ export function ComposeForm({ contactId }: { contactId: number }) {
       <input type="hidden" name="contactId" value={contactId} />
 
       {form.prompt && <PromptNotice prompt={form.prompt} />}
-      {state && message && !form.prompt && (
+      {state && bannerMessage && !form.prompt && (
         <div role={state.ok ? "status" : "alert"} className={`rounded-md px-4 py-3 text-sm ${state.ok ? "bg-green-50 text-green-900" : "bg-red-50 text-red-800"}`}>
-          <p>{message}</p>
+          <p>{bannerMessage}</p>
           {missing && (
             <ul className="mt-1 list-inside list-disc">
               {missing.map((problem) => (
@@ -122,7 +134,7 @@ export function ComposeForm({ contactId }: { contactId: number }) {
             aria-describedby="letter-document-hint"
             className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border file:border-gray-300 file:bg-white file:px-3 file:py-1.5 file:text-sm"
           />
-          <p id="letter-document-hint" className="mt-1 text-xs text-gray-500">
+          <p id="letter-document-hint" className="mt-1 text-xs text-gray-600">
             A4 portrait, at most 30 pages and 8 MB. A cover page with the addresses is added in front.
           </p>
           {form.errors("document") ? <FieldError>{form.errors("document")!.join(" ")}</FieldError> : null}
@@ -162,16 +174,16 @@ export function ComposeForm({ contactId }: { contactId: number }) {
         <div aria-live="polite" aria-busy={quoting || undefined} className="text-sm" data-testid="letter-price">
           {quote ? (
             <>
-              <p className="text-base font-semibold text-gray-900">≈ {quote.credits} credits</p>
+              <p className="text-base font-semibold text-gray-900">≈ {figureText(quote.credits)}</p>
               <p className="text-gray-600">
-                {quote.pages} {quote.pages === 1 ? "page" : "pages"} on {quote.sheets} {quote.sheets === 1 ? "sheet" : "sheets"} · {quote.zone} · {quote.available} available
+                {countText(quote.pages, "page", "pages")} on {countText(quote.sheets, "sheet", "sheets")} · {quote.zone} · {quote.available} available
               </p>
               {!quote.enough && <p className="text-amber-800">Not enough credits yet: the letter will wait in the queue until you buy more.</p>}
             </>
           ) : (
-            <p className="text-gray-600">{quoting ? "Pricing…" : (actionMessage(quoteAnswer, { fieldsShown: false }) ?? "Write the letter to see its price.")}</p>
+            <p className="text-gray-700">{quoting ? "Pricing…" : (quoteMessage ?? "Write the letter to see its price.")}</p>
           )}
-          <p className="text-xs text-gray-500">Nothing is charged until the letter is posted.</p>
+          <p className="text-xs text-gray-600">Nothing is charged until the letter is posted.</p>
         </div>
         <Button type="submit" pending={form.pending} pendingLabel="Sending…">
           Send

@@ -12,6 +12,7 @@ import { findPurchase } from "@/lib/billing/purchases";
 import { DemoCheckoutForm } from "./_components/demo-checkout-form";
 import { buyCreditsPath, checkoutReceiptPath } from "@/lib/routes";
 import { DescriptionList } from "@/components/description-list";
+import { figureText } from "@/components/plural";
 
 export const metadata: Metadata = { title: "Demo checkout" };
 
@@ -23,7 +24,7 @@ export default async function DemoCheckoutPage({ params }: { params: Promise<{ p
   if (!purchase || purchase.provider !== "DEMO") notFound();
 
   const price = formatMoney(purchase.amount, purchase.currency);
-  const credits = `${formatPackCredits(purchase.credits, purchase.service.decimals)} credits`;
+  const credits = figureText(formatPackCredits(purchase.credits, purchase.service.decimals));
 
   return (
     <>

@@ -4,6 +4,7 @@ import { startTransition, useId, useState } from "react";
 import { ActionFeedback, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
 import { TextField } from "@/components/form";
+import { useUnsavedChanges } from "@/components/unsaved-changes";
 import { saveWarningSettingsAction } from "../actions";
 
 export interface WarningFormValues {
@@ -30,6 +31,7 @@ export function WarningForm({
   const [values, setValues] = useState(initial);
   const [dirty, setDirty] = useState(false);
   const checkboxId = useId();
+  useUnsavedChanges(dirty);
   const change = (patch: Partial<WarningFormValues>) => {
     setValues((current) => ({ ...current, ...patch }));
     setDirty(true);
