@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
+import { scheduleSimulatedReports } from "../delivery/simulate";
 import type { SmsGateway } from "./gateway";
 import { TestSmsGateway } from "./test-gateway";
 import { TwilioSmsGateway } from "./twilio-gateway";
@@ -7,6 +8,11 @@ import { TwilioSmsGateway } from "./twilio-gateway";
 export { SmsGatewayError, type OutgoingSms, type SmsFailureCode, type SmsGateway } from "./gateway";
 export { TestSmsGateway } from "./test-gateway";
 export { TwilioSmsGateway } from "./twilio-gateway";
+
+/** The URL Twilio posts delivery reports to, and signs: the route checks the signature against this same URL. */
+export function statusCallbackUrl(appUrl: string): string {
+  return `${appUrl}/api/sms/status`;
+}
 
 let cached: SmsGateway | undefined;
 
@@ -21,7 +27,10 @@ export function smsGateway(): SmsGateway {
           authToken: config.TWILIO_AUTH_TOKEN,
           from: config.TWILIO_FROM,
           apiUrl: config.TWILIO_API_URL,
+          statusCallbackUrl: statusCallbackUrl(config.APP_URL),
         })
-      : new TestSmsGateway();
+      : new TestSmsGateway({
+          onAccepted: config.SMS_TEST_REPORT_DELAY_MS > 0 ? (id, message) => scheduleSimulatedReports(id, message.to, config.SMS_TEST_REPORT_DELAY_MS) : undefined,
+        });
   return cached;
 }
