@@ -27,7 +27,7 @@ export interface MassSmsPreview {
   total: number;
   recipients: number;
   duplicates: number;
-  skipped: { contactId: number; name: string; number: string | null; reason: "missing" | "invalid" }[];
+  skipped: { contactId: number; name: string; number: string | null; reason: "missing" | "invalid" | "opted-out" }[];
   /** Credits per part (units, as text) × how many numbers pay it. */
   priceGroups: { creditsPerPart: string; count: number }[];
 }

@@ -12,6 +12,7 @@ import { loadPriceTable, smsService } from "./pricing";
 import { checkMessage } from "./message";
 import { failedLogText, sentLogText, type SmsSendFailure } from "./send-sms";
 import { SERVICES } from "@/lib/iap/catalogue";
+import { optedOutNumbers } from "./opt-out";
 
 // Mass SMS: one message to many contacts, charged as ONE hold for the batch.
 //   queueMassSms  — plan recipients, hold the total, record every message as
@@ -35,7 +36,8 @@ export interface SkippedRecipient {
   contactId: number;
   name: string;
   number: string | null;
-  reason: "missing" | "invalid";
+  /** "opted-out": the number replied STOP; skipped, no credit used. */
+  reason: "missing" | "invalid" | "opted-out";
 }
 
 export interface MassSmsPlan {
@@ -62,12 +64,19 @@ export async function planMassSms(companyId: number, contactIds: number[]): Prom
   );
   const plan: MassSmsPlan = { total: rows.length, recipients: [], duplicates: [], skipped: [] };
   const seen = new Set<string>();
-  for (const row of rows) {
+  const parsed = rows.map((row) => {
     const countries = { contact: row.country, company: row.company_country };
     const raw = [row.mobile, row.phone].filter((n: string | null) => n && n.trim()) as string[];
-    const phone = raw.map((n) => parsePhone(n, countries)).find(Boolean) ?? null;
+    return { row, raw, phone: raw.map((n) => parsePhone(n, countries)).find(Boolean) ?? null };
+  });
+  const optedOut = await optedOutNumbers(companyId, parsed.flatMap((p) => (p.phone ? [p.phone.e164] : [])));
+  for (const { row, raw, phone } of parsed) {
     if (!phone) {
       plan.skipped.push({ contactId: row.id, name: row.name, number: raw[0] ?? null, reason: raw.length ? "invalid" : "missing" });
+      continue;
+    }
+    if (optedOut.has(phone.e164)) {
+      plan.skipped.push({ contactId: row.id, name: row.name, number: phone.international, reason: "opted-out" });
       continue;
     }
     const recipient = { contactId: row.id, name: row.name, e164: phone.e164, international: phone.international, country: phone.country };
