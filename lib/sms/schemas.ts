@@ -40,6 +40,9 @@ export interface MassSmsStatus {
     queued: number;
     sent: number;
     failed: number;
+    delivered: number;
+    undelivered: number;
+    awaitingReport: number;
     duplicates: number;
     creditsText: string;
     done: boolean;

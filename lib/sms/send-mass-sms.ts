@@ -13,6 +13,7 @@ import { checkMessage } from "./message";
 import { failedLogText, sentLogText, type SmsSendFailure } from "./send-sms";
 import { SERVICES } from "@/lib/iap/catalogue";
 import { optedOutNumbers } from "./opt-out";
+import { senderFor } from "./sender";
 
 // Mass SMS: one message to many contacts, charged as ONE hold for the batch.
 //   queueMassSms  — plan recipients, hold the total, record every message as
@@ -185,6 +186,10 @@ export interface MassSmsProgress {
   queued: number;
   sent: number;
   failed: number;
+  /** Of the sent: what the carriers' delivery reports say so far. */
+  delivered: number;
+  undelivered: number;
+  awaitingReport: number;
   duplicates: number;
   /** Units captured, once done. */
   credits: bigint;
@@ -207,6 +212,11 @@ export async function runMassSmsBatch(
   const gateway = options.gateway ?? smsGateway();
   const chunkSize = options.chunkSize ?? MASS_SMS_CHUNK;
   const service = await smsService();
+  const { rows: company } = await pool().query<{ sms_sender: string | null }>("SELECT sms_sender FROM company WHERE id = $1", [companyId]);
+  const fromFor = (number: string) => {
+    const sender = senderFor(company[0]?.sms_sender, parsePhone(number)?.country ?? null);
+    return sender.kind === "name" ? sender.name : undefined;
+  };
   const lock = await pool().connect();
   try {
     const { rows: locked } = await lock.query("SELECT pg_try_advisory_lock(hashtext('sms-batch'), hashtext($1)) AS ok", [`${companyId}:${batchKey}`]);
@@ -222,7 +232,7 @@ export async function runMassSmsBatch(
         if (rows.length === 0) break;
         const outcomes = await mapLimit(rows, GATEWAY_CONCURRENCY, async (row) => {
           try {
-            return { id: (await gateway.send({ to: row.number, body: row.body })).id, reason: null as SmsSendFailure | null };
+            return { id: (await gateway.send({ to: row.number, body: row.body, from: fromFor(row.number) })).id, reason: null as SmsSendFailure | null };
           } catch (error) {
             if (!(error instanceof SmsGatewayError)) console.error(`[sms] batch ${batchKey}: the gateway failed unexpectedly`, error);
             return { id: null, reason: (error instanceof SmsGatewayError ? error.code : "unexpected") as SmsSendFailure };
@@ -265,6 +275,7 @@ async function recordChunk(companyId: number, batchKey: string, rows: QueuedRow[
 
   const chatterContacts: number[] = [];
   const chatterBodies: string[] = [];
+  const chatterSms: number[] = [];
   rows.forEach((row, i) => {
     const international = formatE164(row.number);
     const outcome = outcomes[i];
@@ -275,6 +286,7 @@ async function recordChunk(companyId: number, batchKey: string, rows: QueuedRow[
       if (contactId === null) continue;
       chatterContacts.push(contactId);
       chatterBodies.push(text);
+      chatterSms.push(row.id);
     }
   });
   await pool().query(
@@ -289,10 +301,10 @@ async function recordChunk(companyId: number, batchKey: string, rows: QueuedRow[
         WHERE m.id = u.id AND m.company_id = $4 AND m.state = 'QUEUED'
         RETURNING m.id
      )
-     INSERT INTO chatter_message (contact_id, kind, body, author_id)
-     SELECT c.contact_id, 'SMS', c.body, $7 FROM unnest($5::int[], $6::text[]) AS c(contact_id, body)
+     INSERT INTO chatter_message (contact_id, kind, body, author_id, sms_id)
+     SELECT c.contact_id, 'SMS', c.body, $7, c.sms_id FROM unnest($5::int[], $6::text[], $8::int[]) AS c(contact_id, body, sms_id)
       WHERE EXISTS (SELECT 1 FROM outcome)`,
-    [rows.map((r) => r.id), outcomes.map((o) => o.id), outcomes.map((o) => o.reason), companyId, chatterContacts, chatterBodies, rows[0]?.created_by_id ?? null],
+    [rows.map((r) => r.id), outcomes.map((o) => o.id), outcomes.map((o) => o.reason), companyId, chatterContacts, chatterBodies, rows[0]?.created_by_id ?? null, chatterSms],
   );
 }
 
@@ -302,7 +314,8 @@ async function settleBatch(companyId: number, batchKey: string) {
   const hold = await findBatchHold(account, batchKey);
   if (!hold || hold.status !== "PENDING") return;
   const { rows } = await pool().query(
-    "SELECT COALESCE(sum(credits), 0) AS used FROM sms_message WHERE company_id = $1 AND batch_key = $2 AND state = 'SENT'",
+    // Everything the gateway accepted is charged; carrier failures that are refundable come back one by one (delivery/record-report.ts).
+    "SELECT COALESCE(sum(credits), 0) AS used FROM sms_message WHERE company_id = $1 AND batch_key = $2 AND state IN ('SENT', 'DELIVERED', 'FAILED')",
     [companyId, batchKey],
   );
   await capture({ id: hold.id, account }, BigInt(rows[0].used));
@@ -331,15 +344,21 @@ export async function massSmsProgress(companyId: number, batchKey: string): Prom
   const by = Object.fromEntries(counts.rows.map((r) => [r.state, r])) as Record<string, { n: number; credits: string }>;
   const hold = await findBatchHold(account, batchKey);
   const queued = by.QUEUED?.n ?? 0;
-  const sent = by.SENT?.n ?? 0;
+  const awaitingReport = by.SENT?.n ?? 0;
+  const delivered = by.DELIVERED?.n ?? 0;
+  const undelivered = by.FAILED?.n ?? 0;
+  const sent = awaitingReport + delivered + undelivered;
   const failed = by.ERROR?.n ?? 0;
-  const credits = BigInt(by.SENT?.credits ?? 0);
+  const credits = BigInt(by.SENT?.credits ?? 0) + BigInt(by.DELIVERED?.credits ?? 0) + BigInt(by.FAILED?.credits ?? 0);
   return {
     batchKey,
     messages: queued + sent + failed,
     queued,
     sent,
     failed,
+    delivered,
+    undelivered,
+    awaitingReport,
     duplicates: by.CANCELED?.n ?? 0,
     credits,
     creditsText: formatCredits(credits, service.decimals),
