@@ -5,10 +5,11 @@
 // the number, which is always delivered.
 import { z } from "zod";
 
-const ALPHANUMERIC_ALLOWED = new Set([
+export const ALPHANUMERIC_COUNTRIES: readonly string[] = [
   "AT", "AU", "BE", "BG", "CH", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GB", "GR", "HR", "HU", "IE", "IS",
   "IT", "LT", "LU", "LV", "MT", "NL", "NO", "NZ", "PL", "PT", "RO", "SE", "SI", "SK", "ZA", "MA", "TN", "SN", "CI",
-]);
+];
+const ALPHANUMERIC_ALLOWED = new Set(ALPHANUMERIC_COUNTRIES);
 
 /** Countries where an alphanumeric sender is refused or rewritten (listed so the settings page can say so). */
 export const ALPHANUMERIC_REFUSED = ["US", "CA", "PR", "BR", "CN", "AR", "CL", "CO", "MX"] as const;
