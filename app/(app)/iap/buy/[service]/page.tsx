@@ -10,6 +10,7 @@ import { serviceNameSchema } from "@/lib/iap/catalogue";
 import { accountPath, buyCreditsPath } from "@/lib/routes";
 import { formatCredits } from "@/lib/iap/units";
 import { PackCard } from "./_components/pack-card";
+import { SmsPricingHelp } from "./_components/sms-pricing-help";
 
 export async function generateMetadata({ params }: { params: Promise<{ service: string }> }): Promise<Metadata> {
   const technicalName = serviceNameSchema.safeParse((await params).service);
@@ -93,6 +94,8 @@ export default async function BuyCreditsPage({
             ))}
           </ul>
         )}
+
+        {service.technicalName === "sms" && <SmsPricingHelp />}
 
         <p className="text-sm text-gray-600">
           {page.demo ? (
