@@ -66,6 +66,14 @@ export async function recordInboundReply(input: { from: string; body: string }):
   return { action: "opt-in", companies: rowCount ?? 0 };
 }
 
+/** The gateway refused a send because the number unsubscribed there (Twilio 21610): put it on the company's list, so the next send is refused before any call. */
+export async function recordCarrierOptOut(companyId: number, number: string): Promise<void> {
+  await pool().query(
+    "INSERT INTO sms_opt_out (company_id, number, source) VALUES ($1, $2, 'carrier') ON CONFLICT (company_id, number) DO NOTHING",
+    [companyId, number],
+  );
+}
+
 /** The numbers (E.164) of `numbers` that opted out of this company's SMS. */
 export async function optedOutNumbers(companyId: number, numbers: string[]): Promise<Set<string>> {
   if (numbers.length === 0) return new Set();

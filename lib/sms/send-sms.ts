@@ -10,7 +10,7 @@ import { smsPrice } from "./price";
 import { loadPriceTable, smsService } from "./pricing";
 import { checkMessage } from "./message";
 import { SERVICES } from "@/lib/iap/catalogue";
-import { optedOutNumbers } from "./opt-out";
+import { optedOutNumbers, recordCarrierOptOut } from "./opt-out";
 import { senderFor } from "./sender";
 
 export interface SendSmsInput {
@@ -118,6 +118,7 @@ export async function sendSms(input: SendSmsInput, options: { gateway?: SmsGatew
   } catch (error) {
     if (error instanceof InsufficientCreditsError) return { status: "insufficient", error };
     if (error instanceof SmsGatewayError) {
+      if (error.code === "unsubscribed") await recordCarrierOptOut(input.companyId, phone.e164);
       if (smsId !== null) {
         await recordOutcome(input, contact.id, smsId, { failure: error.code, text: failedLogText(phone.international, error.code, input.body) });
       }

@@ -10,8 +10,8 @@ import { reloadEnv } from "@/lib/env";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { grant } from "@/lib/iap/ledger";
 import { verifyLedger } from "@/lib/iap/verify";
-import { statusCallbackUrl, TwilioSmsGateway } from "@/lib/sms/gateways";
-import { sendMassSms } from "@/lib/sms/send-mass-sms";
+import { SmsGatewayError, statusCallbackUrl, TwilioSmsGateway, type SmsGateway } from "@/lib/sms/gateways";
+import { massSmsProgress, sendMassSms } from "@/lib/sms/send-mass-sms";
 import { sendSms } from "@/lib/sms/send-sms";
 import { createCompany } from "@/tests/support/fixtures";
 import { signLikeTwilio, startTwilioApi, twilioPost, type TwilioApi } from "@/tests/support/twilio-api";
@@ -152,6 +152,56 @@ describe("POST /api/sms/status", () => {
     const big = "x".repeat(70 * 1024);
     const answer = await status(new Request(STATUS_URL, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: `Body=${big}` }));
     expect(answer.status).toBe(413);
+  });
+});
+
+describe("mass SMS and delivery reports", () => {
+  it("the summary counts delivered, failed and pending; a refundable failure in a batch comes back once; the ledger conserves", async () => {
+    const ctx = await setup();
+    const others = [];
+    for (const [name, mobile] of [["Alex Dupont", "+33 6 22 33 44 55"], ["Bea Roux", "+33 6 33 44 55 66"], ["Carl Petit", "+33 6 44 55 66 77"]]) {
+      others.push(await prisma().contact.create({ data: { companyId: ctx.company.id, name, mobile, country: "FR" } }));
+    }
+    const before = await balance(ctx.account.id);
+    const first = api.messages.length;
+    const { queued, progress } = await sendMassSms(
+      { companyId: ctx.company.id, userId: ctx.user.id, contactIds: [ctx.contact.id, ...others.map((o) => o.id)], body: "Sale today", idempotencyKey: "mass-reports" },
+      { gateway },
+    );
+    expect(queued.status).toBe("queued");
+    expect(progress).toMatchObject({ sent: 4, failed: 0, delivered: 0, undelivered: 0, awaitingReport: 4, done: true });
+    const sids = api.messages.slice(first).map((m) => m.sid);
+    expect(sids).toHaveLength(4);
+    const charged = before - (await balance(ctx.account.id));
+    expect(charged).toBe(progress!.credits);
+
+    await report(sids[0], "delivered");
+    await report(sids[1], "delivered");
+    await report(sids[2], "failed", { ErrorCode: "30001" });
+    await report(sids[2], "failed", { ErrorCode: "30001" });
+    expect(await massSmsProgress(ctx.company.id, "mass-reports")).toMatchObject({ sent: 4, delivered: 2, undelivered: 1, awaitingReport: 1 });
+    const failedRow = await prisma().smsMessage.findFirstOrThrow({ where: { gatewayId: sids[2] } });
+    expect(await balance(ctx.account.id)).toBe(before - charged + failedRow.credits);
+    expect(await refunds(ctx.account.id)).toHaveLength(1);
+    expect((await verifyLedger({ companyId: ctx.company.id })).ok).toBe(true);
+  });
+});
+
+describe("Twilio refusing an unsubscribed number (21610)", () => {
+  it("puts the number on the company's opt-out list, so the next send is refused before calling Twilio", async () => {
+    const ctx = await setup({ mobile: "+33 6 77 88 99 00" });
+    const refusing: SmsGateway = {
+      name: "Twilio",
+      testMode: false,
+      send: async () => {
+        throw new SmsGatewayError("unsubscribed");
+      },
+    };
+    const first = await sendSms({ companyId: ctx.company.id, userId: ctx.user.id, contactId: ctx.contact.id, number: ctx.contact.mobile!, body: "Hi", idempotencyKey: "u1" }, { gateway: refusing });
+    expect(first).toMatchObject({ status: "failed", code: "unsubscribed" });
+    expect(await prisma().smsOptOut.findFirst({ where: { companyId: ctx.company.id, number: "+33677889900" } })).toMatchObject({ source: "carrier" });
+    const second = await sendSms({ companyId: ctx.company.id, userId: ctx.user.id, contactId: ctx.contact.id, number: ctx.contact.mobile!, body: "Hi", idempotencyKey: "u2" }, { gateway });
+    expect(second).toEqual({ status: "failed", code: "opted-out", smsId: null });
   });
 });
 
