@@ -43,8 +43,8 @@ test("mass SMS: invalid numbers skipped and listed, a shared number sent once, e
 
   const sent = await db.query("SELECT state, count(*)::int AS n FROM sms_message WHERE company_id = $1 GROUP BY state ORDER BY state::text", [companyId]);
   expect(sent.rows).toEqual([
-    { state: "DELIVERED", n: 2 },
     { state: "CANCELED", n: 1 },
+    { state: "DELIVERED", n: 2 },
   ]);
   const held = await db.query("SELECT a.held, a.balance FROM iap_account a WHERE company_id = $1", [companyId]);
   expect(BigInt(held.rows[0].held)).toBe(0n);

@@ -87,6 +87,12 @@ test("a number ending in 0000 fails as unreachable and stays charged; one ending
   expect(refunds.rows).toHaveLength(1);
   expect(refunds.rows[0].reference).toMatch(/^sms:\d+$/);
   await expectSamePage(page);
+
+  // One that goes through, for the picture of all three outcomes side by side.
+  await database().query("UPDATE contact SET phone = '+33 6 12 34 56 78' WHERE id = $1", [contactId]);
+  await page.reload();
+  const delivered = await send(page, "+33 6 12 34 56 78", "Your appointment is confirmed for 10am.");
+  await expect(delivered.getByLabel("SMS status")).toHaveText("Delivered", { timeout: 20_000 });
   await page.getByRole("region", { name: "Chatter" }).screenshot({ path: "test-results/issue21-chatter.png" });
 });
 

@@ -34,12 +34,10 @@ export function AddOptOutForm() {
   return (
     <form action={form.action} className="space-y-3" noValidate>
       <TextField label="Phone number" name="number" type="tel" placeholder="+33 6 12 34 56 78" autoComplete="off" defaultValue={form.value("number")} errors={form.errors("number")} required />
-      <div className="flex items-center gap-3">
-        <Button type="submit" pending={form.pending} pendingLabel="Adding…">
-          Add to opt-out list
-        </Button>
-        {!form.pending && <ActionFeedback state={form.state} />}
-      </div>
+      <Button type="submit" pending={form.pending} pendingLabel="Adding…">
+        Add to opt-out list
+      </Button>
+      {!form.pending && <ActionFeedback state={form.state} />}
     </form>
   );
 }
