@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createCompanyWithUser, useDatabase } from "./db";
-import { signIn } from "./support";
+import { openSmsDialog, signIn } from "./support";
 
 // Delivery reports and opt-out as a user sees them, with the test gateway:
 // it reports "delivered" a moment after sending, and fails numbers ending in
@@ -22,14 +22,6 @@ async function contactWith(companyId: number, name: string, mobile: string): Pro
   return rows[0].id;
 }
 
-async function openSmsDialog(page: Page, buttonName: string | RegExp) {
-  const dialog = page.getByRole("dialog", { name: "Send SMS Text Message" });
-  await expect(async () => {
-    await page.getByRole("button", { name: buttonName }).click({ timeout: 2000 });
-    await expect(dialog).toBeVisible({ timeout: 2000 });
-  }).toPass({ timeout: 20_000 });
-  return dialog;
-}
 
 async function send(page: Page, number: string, text: string) {
   const dialog = await openSmsDialog(page, `Send SMS to ${number}`);

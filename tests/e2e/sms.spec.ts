@@ -1,6 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createCompanyWithUser, useDatabase } from "./db";
-import { signIn } from "./support";
+import { openSmsDialog, signIn } from "./support";
 
 // The user's main path: Contacts → a contact → the SMS icon → "Send SMS Text
 // Message" → sent, logged in the chatter, credits used. Specs share the seeded
@@ -18,15 +18,6 @@ async function demoSmsBalance(): Promise<bigint> {
   return BigInt(rows[0].balance);
 }
 
-async function openSmsDialog(page: Page, buttonName: string) {
-  const dialog = page.getByRole("dialog", { name: "Send SMS Text Message" });
-  // Retried: a click that lands before hydration does nothing.
-  await expect(async () => {
-    await page.getByRole("button", { name: buttonName }).click({ timeout: 2000 });
-    await expect(dialog).toBeVisible({ timeout: 2000 });
-  }).toPass({ timeout: 20_000 });
-  return dialog;
-}
 
 test("a user sends a 2-part SMS to a French mobile: counter, cost, chatter, and the SMS account is charged", async ({ page, browser }) => {
   expect(TEXT_170).toHaveLength(170);

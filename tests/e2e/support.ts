@@ -10,3 +10,13 @@ export async function signIn(page: Page, email: "admin@example.com" | "user@exam
   // bcrypt on a busy shared machine can take seconds: allow more than the default expect timeout.
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible({ timeout: 30_000 });
 }
+
+/** Clicks an SMS button and waits for "Send SMS Text Message" (retried: a click that lands before hydration does nothing). */
+export async function openSmsDialog(page: Page, buttonName: string | RegExp) {
+  const dialog = page.getByRole("dialog", { name: "Send SMS Text Message" });
+  await expect(async () => {
+    await page.getByRole("button", { name: buttonName }).click({ timeout: 2000 });
+    await expect(dialog).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
+  return dialog;
+}
