@@ -100,6 +100,8 @@ test("an opted-out contact: the number shows it, the SMS dialog warns and refuse
   await expect(dialog.getByRole("alert")).toContainText("This number opted out of your SMS (it replied STOP)");
   await dialog.getByLabel("Message").fill("Are you still there?");
   await expect(dialog.getByRole("button", { name: "Send SMS" })).toBeDisabled();
+  await expect(dialog.getByText("From:")).toBeVisible();
+  await dialog.screenshot({ path: "test-results/issue21-opted-out-dialog.png" });
   const sent = await database().query("SELECT count(*)::int AS n FROM sms_message WHERE company_id = $1", [companyId]);
   expect(sent.rows[0].n).toBe(0);
 });
