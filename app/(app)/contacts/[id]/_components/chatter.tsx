@@ -14,7 +14,10 @@ const KIND: Record<ChatterEntry["kind"], { label: string; className: string }> =
 
 /** The contact's history, newest first, with a box to log a note. */
 export function Chatter({ contactId, entries }: { contactId: number; entries: ChatterEntry[] }) {
-  const pending = entries.some((entry) => entry.sms && isPending(entry.sms));
+  // Reports come within minutes; an SMS still without one after an hour (no
+  // callback will come: e.g. APP_URL not reachable by Twilio) stops the polling.
+  const since = Date.now() - 60 * 60_000;
+  const pending = entries.some((entry) => entry.sms && isPending(entry.sms) && entry.createdAt.getTime() > since);
   return (
     <section aria-labelledby="chatter-title" className="rounded-lg border border-gray-200 bg-white shadow-xs">
       <LiveRefresh active={pending} />
