@@ -38,7 +38,9 @@ export function MassSmsDialog({ selection, decimals, testMode, onClose }: { sele
   const batch = status?.ok ? status.data : undefined;
   const batchKey = batch?.batchKey;
   const done = batch?.progress?.done ?? false;
-  const awaiting = (batch?.progress?.awaitingReport ?? 0) > 0;
+  // Delivery reports are awaited for ten minutes after the dialog opened, no longer (none may come: e.g. APP_URL not reachable by Twilio).
+  const [sentAt] = useState(() => Date.now());
+  const awaiting = (batch?.progress?.awaitingReport ?? 0) > 0 && Date.now() - sentAt < 10 * 60_000;
   useEffect(() => {
     if (!batchKey || (done && !awaiting)) return;
     const timer = setTimeout(() => {
