@@ -49,8 +49,12 @@ export function replyKeyword(body: string): { action: ReplyAction; keyword: stri
 export type InboundOutcome = { action: ReplyAction | null; companies: number };
 
 /** An inbound SMS (Twilio's webhook): records an opt-out or opt-in for every company that sent to this number; other messages change nothing. */
-export async function recordInboundReply(input: { from: string; body: string }): Promise<InboundOutcome> {
-  const reply = replyKeyword(input.body);
+export async function recordInboundReply(input: { from: string; body: string; optOutType?: "STOP" | "START" | "HELP" }): Promise<InboundOutcome> {
+  // Twilio's own verdict (Advanced Opt-Out, custom keywords) wins over ours.
+  const reply =
+    input.optOutType === "STOP" || input.optOutType === "START"
+      ? { action: (input.optOutType === "STOP" ? "opt-out" : "opt-in") as ReplyAction, keyword: input.body.trim().toUpperCase().slice(0, 40) }
+      : replyKeyword(input.body);
   const number = parsePhone(input.from)?.e164;
   if (!reply || !number) return { action: reply?.action ?? null, companies: 0 };
   if (reply.action === "opt-out") {

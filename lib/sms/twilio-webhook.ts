@@ -29,6 +29,8 @@ const statusSchema = z.object({
 const inboundSchema = z.object({
   From: z.string().min(1).max(64),
   Body: z.string().max(2000).default(""),
+  /** Set by Twilio's Advanced Opt-Out when the reply matched one of the account's own keywords. */
+  OptOutType: z.enum(["STOP", "START", "HELP"]).optional(),
 });
 
 const json = (status: number, body: unknown): WebhookAnswer => ({ status, body: JSON.stringify(body), contentType: "application/json" });
@@ -60,7 +62,7 @@ export async function handleTwilioWebhook(request: Request, kind: "status" | "in
   }
   const parsed = inboundSchema.safeParse(fields);
   if (!parsed.success) return json(400, { error: "invalid-message", issues: z.flattenError(parsed.error).fieldErrors });
-  await recordInboundReply({ from: parsed.data.From, body: parsed.data.Body });
+  await recordInboundReply({ from: parsed.data.From, body: parsed.data.Body, optOutType: parsed.data.OptOutType });
   // An empty TwiML answer: Twilio sends its own STOP/START confirmations.
   return { status: 200, body: "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>", contentType: "text/xml" };
 }

@@ -263,6 +263,14 @@ describe("POST /api/sms/inbound (STOP / START)", () => {
     expect((await verifyLedger({ companyId: a.company.id })).ok).toBe(true);
   });
 
+  it("a reply Twilio's Advanced Opt-Out marked as STOP (a custom keyword) opts out too", async () => {
+    const a = await setup({ mobile: "+33 6 12 12 12 12" });
+    await sendOne(a);
+    const params = { AccountSid: "AC0123", MessageSid: "SMinbound2", From: "+33612121212", To: "+15005550006", Body: "Désabonner", OptOutType: "STOP" };
+    expect((await inbound(twilioPost(INBOUND_URL, params, signLikeTwilio(TOKEN, INBOUND_URL, params)))).status).toBe(200);
+    expect(await prisma().smsOptOut.findFirst({ where: { companyId: a.company.id, number: "+33612121212" } })).toMatchObject({ source: "reply", keyword: "DÉSABONNER" });
+  });
+
   it("an ordinary reply changes nothing", async () => {
     const a = await setup({ mobile: "+33 6 55 44 33 22" });
     await sendOne(a);
