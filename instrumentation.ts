@@ -7,6 +7,8 @@
 // configuration, so it is read here, not in lib/env).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { exitWithoutSessionSecret } = await import("./lib/auth/startup-check");
+  exitWithoutSessionSecret();
   const { startScheduler } = await import("./lib/jobs/scheduler");
   startScheduler();
   const { startDocumentWorker } = await import("./lib/digitization/worker");

@@ -14,9 +14,10 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: not sign-in itself, API routes (they answer 401; this includes
-  // the test identity provider under /api/test-idp), the public signing pages
-  // under /s/ (signers have no account), the public API documentation under
-  // /developers, Next's assets, or the public files.
-  matcher: ["/((?!login|api|s/|developers|_next/|favicon.ico|robots.txt|.*\\.(?:png|svg|ico|jpg|css|js)$).*)"],
+  // Pages only: not the pages used before signing in (sign-in, company set-up,
+  // forgot password, the invitation and reset links), API routes (they answer
+  // 401; this includes the test identity provider under /api/test-idp), the
+  // public signing pages under /s/ (signers have no account), the public API
+  // documentation under /developers, Next's assets, or the public files.
+  matcher: ["/((?!login|setup|forgot-password|invite/|reset-password/|api|s/|developers|_next/|favicon.ico|robots.txt|.*\\.(?:png|svg|ico|jpg|css|js)$).*)"],
 };

@@ -39,7 +39,8 @@ export function ActionButton<T>({
       <Button type="submit" variant={variant} pending={form.pending} pendingLabel={pendingLabel} aria-label={label} className={`text-sm ${className}`}>
         {children}
       </Button>
-      {(showSuccess || form.failed) && <ActionFeedback state={form.state} className="text-xs!" />}
+      {/* No field of its own to highlight: a refused hidden field (a stale or crafted form) says what it is. */}
+      {(showSuccess || form.failed) && <ActionFeedback state={form.state} fieldsShown={false} className="text-xs!" />}
     </form>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "./env";
+import { missingSessionSecret, parseEnv } from "./env";
 
 describe("configuration", () => {
   it("uses the embedded defaults when nothing is set", () => {
@@ -34,5 +34,24 @@ describe("configuration", () => {
     expect(() => parseEnv({ ...full, IDENTITY_ISSUER_URL: "idp.example.com" })).toThrow(/IDENTITY_ISSUER_URL/);
     expect(parseEnv({ ...full, IDENTITY_ISSUER_URL: "http://127.0.0.1:4000/idp" }).IDENTITY_ISSUER_URL).toBe("http://127.0.0.1:4000/idp");
     expect(parseEnv({ ...full, IDENTITY_ISSUER_URL: "https://idp.prd.itsme.services/v2" }).IDENTITY_CLIENT_ID).toBe("client");
+  });
+
+  it("demo mode is off unless DEMO says so; SIGNUP defaults to the first company only", () => {
+    expect(parseEnv({}).DEMO).toBe(false);
+    expect(parseEnv({ NODE_ENV: "production" }).DEMO).toBe(false);
+    expect(parseEnv({ DEMO: "1" }).DEMO).toBe(true);
+    expect(parseEnv({ DEMO: "true" }).DEMO).toBe(true);
+    expect(parseEnv({ DEMO: "0" }).DEMO).toBe(false);
+    expect(parseEnv({ DEMO: "" }).DEMO).toBe(false);
+    expect(() => parseEnv({ DEMO: "maybe" })).toThrow(/DEMO: must be 1 \(on\) or 0 \(off\)/);
+    expect(parseEnv({}).SIGNUP).toBe("first");
+    expect(parseEnv({ SIGNUP: "open" }).SIGNUP).toBe("open");
+    expect(() => parseEnv({ SIGNUP: "everyone" })).toThrow(/SIGNUP: use "open"/);
+  });
+
+  it("outside demo mode NEXTAUTH_SECRET is required, and the refusal names it", () => {
+    expect(missingSessionSecret(parseEnv({}))).toMatch(/^NEXTAUTH_SECRET is not set\./);
+    expect(missingSessionSecret(parseEnv({ NEXTAUTH_SECRET: "s3cret" }))).toBeNull();
+    expect(missingSessionSecret(parseEnv({ DEMO: "1" }))).toBeNull();
   });
 });

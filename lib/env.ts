@@ -15,8 +15,26 @@ const optionalUrl = (protocols: RegExp, hint: string) =>
     message: hint,
   });
 
+// An on/off switch: 1/true/on/yes or 0/false/off/no (any case); unset or empty is the default.
+const flag = (fallback: boolean) =>
+  optionalString.transform((value, ctx) => {
+    if (value === undefined) return fallback;
+    if (/^(1|true|on|yes)$/i.test(value)) return true;
+    if (/^(0|false|off|no)$/i.test(value)) return false;
+    ctx.addIssue({ code: "custom", message: "must be 1 (on) or 0 (off)" });
+    return z.NEVER;
+  });
+
 const serverSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /**
+   * Demo behaviour: demo company and users, the demo checkout, the built-in
+   * test identity provider, a "Demo" marker in the app bar. Off unless set;
+   * `npm run dev` sets it when unset (lib/cli/serve.ts), `npm start` does not.
+   */
+  DEMO: flag(false),
+  /** Who may create a company: "first" (only the first one, from the set-up page) or "open" (anyone, from the sign-in page). */
+  SIGNUP: z.enum(["first", "open"], { message: 'use "open" (anyone may create a company) or "first" (only the first company)' }).default("first"),
   DATABASE_URL: optionalUrl(/^postgres(ql)?:$/, "must be a postgresql:// URL"),
   /** Connections per process in the pool shared by Prisma and the credits engine. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
@@ -146,6 +164,21 @@ export function env(): ServerEnv {
 /** Re-read process.env: after the launcher sets DATABASE_URL, and between test cases. */
 export function reloadEnv() {
   cached = undefined;
+}
+
+/**
+ * Sessions must survive restarts and be shared by every instance, so outside
+ * demo mode the app refuses to start without NEXTAUTH_SECRET; the secret the
+ * launcher generates into DATA_DIR is a convenience for trying the app only.
+ */
+export function missingSessionSecret(config: ServerEnv): string | null {
+  if (config.NEXTAUTH_SECRET || config.DEMO) return null;
+  return [
+    "NEXTAUTH_SECRET is not set.",
+    "  It signs session cookies and protects secret links; every instance of the app must share it.",
+    "  Set it to a long random value, e.g. NEXTAUTH_SECRET=$(openssl rand -base64 32)",
+    "  (or set DEMO=1 to try the app with a secret generated into DATA_DIR).",
+  ].join("\n");
 }
 
 export function requireDatabaseUrl(): string {

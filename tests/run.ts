@@ -105,7 +105,8 @@ async function main(): Promise<number> {
       ? run(
           bin("vitest"),
           ["run", ...projects.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`, ...passThrough],
-          { DATABASE_URL: integrationUrl, NODE_ENV: "test", CRON_SECRET: "test-cron-secret" },
+          // DEMO is off, as in production; tests of demo behaviour turn it on themselves.
+          { DATABASE_URL: integrationUrl, NODE_ENV: "test", CRON_SECRET: "test-cron-secret", NEXTAUTH_SECRET: "integration-test-secret", DEMO: "0" },
           "vitest",
         )
       : Promise.resolve(0);
@@ -166,11 +167,13 @@ let appServer: AppServer | undefined;
 
 async function runE2e(databaseUrl: string): Promise<Tally> {
   const cronSecret = "test-cron-secret";
+  // The specs share the server's secret: they open sealed outbox links the way delivery does (tests/e2e/sign.spec.ts).
+  const sessionSecret = "e2e-test-secret-not-for-production";
   try {
     // Served as `npm start` serves it: the launcher migrates and loads the demo data the specs sign in with.
     // TRUST_PROXY_HOPS: as behind one reverse proxy, for the website-visitor spec's
     // X-Forwarded-For with a documented test address (tests/e2e/visitors.spec.ts).
-    appServer = await startAppServer({ databaseUrl, env: { CRON_SECRET: cronSecret, DEMO: "1", TRUST_PROXY_HOPS: "1" } });
+    appServer = await startAppServer({ databaseUrl, env: { CRON_SECRET: cronSecret, NEXTAUTH_SECRET: sessionSecret, DEMO: "1", TRUST_PROXY_HOPS: "1" } });
   } catch (error) {
     return { passed: 0, failed: 1, skipped: 0, note: (error as Error).message };
   }
@@ -180,7 +183,7 @@ async function runE2e(databaseUrl: string): Promise<Tally> {
   const code = await run(
     bin("playwright"),
     ["test", ...passThrough],
-    { DATABASE_URL: databaseUrl, CRON_SECRET: cronSecret, E2E_BASE_URL: appServer.url, PLAYWRIGHT_JSON: json, NODE_ENV: "test" },
+    { DATABASE_URL: databaseUrl, CRON_SECRET: cronSecret, NEXTAUTH_SECRET: sessionSecret, E2E_BASE_URL: appServer.url, PLAYWRIGHT_JSON: json, NODE_ENV: "test" },
     "e2e",
   );
   const serverLog = appServer.logs();

@@ -1,4 +1,5 @@
 import { requireUser } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 import { AppNav } from "./_components/app-nav";
 import { UserMenu } from "./_components/user-menu";
 
@@ -17,6 +18,14 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <a href="/" className="font-semibold tracking-tight">
             IAP Credits
           </a>
+          {env().DEMO && (
+            <span
+              title="Demo mode: demo data, demo checkout (no money moves) and a test identity provider. Not for real companies."
+              className="rounded bg-amber-300 px-1.5 py-0.5 text-xs font-bold uppercase tracking-wide text-amber-950"
+            >
+              Demo
+            </span>
+          )}
           <AppNav apps={apps} />
           <div className="ml-auto">
             <UserMenu name={user.name} email={user.email} role={user.role} />

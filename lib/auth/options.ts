@@ -3,7 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { prisma } from "@/lib/db/client";
 import { verifyPassword } from "./password";
-import { signInSchema } from "./schemas";
+import { ACCOUNT_DEACTIVATED, signInSchema } from "./schemas";
 
 // A hash to compare against when the e-mail is unknown, so a wrong e-mail takes
 // as long as a wrong password and sign-in does not reveal who has an account.
@@ -21,7 +21,9 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) return null;
         const user = await prisma().user.findUnique({ where: { email: parsed.data.email } });
         const valid = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
-        if (!user || !valid) return null;
+        if (!user?.passwordHash || !valid) return null;
+        // Said only to someone who knows the password: it reveals nothing to a guesser.
+        if (user.status !== "ACTIVE") throw new Error(ACCOUNT_DEACTIVATED);
         return { id: String(user.id), email: user.email, name: user.name, role: user.role, companyId: user.companyId };
       },
     }),

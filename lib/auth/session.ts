@@ -25,15 +25,25 @@ export class AuthError extends Error {
 
 /**
  * The signed-in user, re-read from the database on every call so that a
- * deleted user or a changed role takes effect at once, not when the token expires.
+ * deleted or deactivated user, or a changed role, takes effect at once (on the
+ * very next request), not when the session cookie expires.
  */
 export async function currentUser(): Promise<SessionUser | null> {
+  return (await sessionState()).user;
+}
+
+/**
+ * The session and what became of its user: `ended` says why a session cookie
+ * no longer signs anyone in ("deactivated", or "gone" when the user was deleted).
+ */
+export async function sessionState(): Promise<{ user: SessionUser; ended: null } | { user: null; ended: "deactivated" | "gone" | null }> {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
-  if (!id) return null;
-  const user = await prisma().user.findUnique({ where: { id } });
-  if (!user) return null;
-  return { id: user.id, companyId: user.companyId, email: user.email, name: user.name, role: user.role };
+  if (!id) return { user: null, ended: null };
+  const user = await prisma().user.findUnique({ where: { id }, select: { id: true, companyId: true, email: true, name: true, role: true, status: true } });
+  if (!user) return { user: null, ended: "gone" };
+  if (user.status !== "ACTIVE") return { user: null, ended: "deactivated" };
+  return { user: { id: user.id, companyId: user.companyId, email: user.email, name: user.name, role: user.role }, ended: null };
 }
 
 /** For pages: redirect to sign-in when signed out (coming back here afterwards). */

@@ -7,7 +7,7 @@ import type { ServiceName } from "@/lib/iap/catalogue";
 import { UnknownServiceError } from "@/lib/iap/errors";
 import { balanceOf } from "@/lib/iap/ledger";
 import { listPacks, type Pack } from "./packs";
-import { stripeConfigured } from "./stripe-client";
+import { paymentsMode, type PaymentsMode } from "./checkout";
 
 export interface BuyPage {
   service: ServiceInfo & { unitName: string };
@@ -17,8 +17,8 @@ export interface BuyPage {
   /** Only administrators buy; others see the packs and whom to ask. */
   canBuy: boolean;
   admins: { name: string; email: string }[];
-  /** No STRIPE_SECRET_KEY: Buy leads to the demo checkout. */
-  demo: boolean;
+  /** Stripe Checkout; the demo checkout (demo mode without STRIPE_SECRET_KEY); or none: payments are not set up. */
+  payments: PaymentsMode;
 }
 
 /**
@@ -42,7 +42,7 @@ export async function loadBuyPage(user: SessionUser, technicalName: ServiceName)
     prisma().iapService.findUniqueOrThrow({ where: { id: service.id }, select: { unitName: true } }),
     user.role === "ADMIN"
       ? Promise.resolve([])
-      : prisma().user.findMany({ where: { companyId: user.companyId, role: "ADMIN" }, select: { name: true, email: true }, orderBy: { id: "asc" }, take: 3 }),
+      : prisma().user.findMany({ where: { companyId: user.companyId, role: "ADMIN", status: "ACTIVE" }, select: { name: true, email: true }, orderBy: { id: "asc" }, take: 3 }),
   ]);
   return {
     service: { ...service, unitName: details.unitName },
@@ -51,6 +51,6 @@ export async function loadBuyPage(user: SessionUser, technicalName: ServiceName)
     packs,
     canBuy: user.role === "ADMIN",
     admins,
-    demo: !stripeConfigured(),
+    payments: paymentsMode(),
   };
 }

@@ -3,7 +3,16 @@
 // Codes; the words are beside the buy pages (app/(app)/iap/_messages/buy-refusals.ts).
 import { AppError, type ErrorKind } from "@/lib/errors";
 
-export type BuyRefusal = "admins-only" | "pack-not-on-sale" | "checkout-unavailable" | "purchase-not-found" | "purchase-canceled";
+export type BuyRefusal =
+  | "admins-only"
+  | "pack-not-on-sale"
+  | "checkout-unavailable"
+  | "purchase-not-found"
+  | "purchase-canceled"
+  // No Stripe configured and not in demo mode: nothing can be bought.
+  | "payments-not-set-up"
+  // A demo purchase left pending when the server left demo mode.
+  | "demo-checkout-off";
 
 const KINDS: Record<BuyRefusal, ErrorKind> = {
   "admins-only": "forbidden",
@@ -11,6 +20,8 @@ const KINDS: Record<BuyRefusal, ErrorKind> = {
   "checkout-unavailable": "unavailable",
   "purchase-not-found": "not-found",
   "purchase-canceled": "conflict",
+  "payments-not-set-up": "unavailable",
+  "demo-checkout-off": "unavailable",
 };
 
 /** A buy request the app refuses; nothing was recorded or charged. */

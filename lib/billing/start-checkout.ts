@@ -23,6 +23,7 @@ export async function startCheckout(user: SessionUser, input: { service: Service
   if (!found) throw new BuyRefusedError("pack-not-on-sale");
 
   const provider = checkoutProvider();
+  if (!provider) throw new BuyRefusedError("payments-not-set-up");
   const purchase = await createPurchase({
     companyId: user.companyId,
     technicalName: found.service.technicalName,

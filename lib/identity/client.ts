@@ -1,6 +1,6 @@
 import "server-only";
 import * as oidc from "openid-client";
-import { identityProviderConfig, type IdentityProviderConfig } from "./config";
+import { requireIdentityProvider, type IdentityProviderConfig } from "./config";
 
 // The OpenID Connect relying party: authorization code flow with PKCE, state
 // and nonce, then the profile claims from the userinfo endpoint (where itsme
@@ -45,7 +45,7 @@ export function newLoginChecks(): LoginChecks {
 }
 
 /** Where to send the signer's browser. `prompt=login`: a verification is a fresh login, never a remembered session. */
-export async function authorizationUrl(checks: LoginChecks, provider = identityProviderConfig()): Promise<URL> {
+export async function authorizationUrl(checks: LoginChecks, provider = requireIdentityProvider()): Promise<URL> {
   const config = await clientConfiguration(provider);
   return oidc.buildAuthorizationUrl(config, {
     redirect_uri: provider.redirectUri,
@@ -63,7 +63,7 @@ export async function authorizationUrl(checks: LoginChecks, provider = identityP
  * checks state, the ID token (issuer, audience, signature, nonce) and sends
  * the PKCE verifier; any mismatch or an error answer throws.
  */
-export async function exchangeCallback(callbackUrl: URL, checks: LoginChecks, provider = identityProviderConfig()): Promise<VerifiedClaims> {
+export async function exchangeCallback(callbackUrl: URL, checks: LoginChecks, provider = requireIdentityProvider()): Promise<VerifiedClaims> {
   const config = await clientConfiguration(provider);
   const tokens = await oidc.authorizationCodeGrant(config, callbackUrl, {
     expectedState: checks.state,

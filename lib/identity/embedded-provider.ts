@@ -11,10 +11,10 @@ import { startTestProviderServer } from "./test-provider";
 
 const state = globalThis as unknown as { testIdentityProvider?: Promise<{ port: number }> };
 
-/** The loopback port of the embedded test provider, or null when a real provider is configured. */
+/** The loopback port of the embedded test provider, or null when it is off (a real provider is configured, or not in demo mode). */
 export function embeddedTestProvider(): Promise<{ port: number }> | null {
   const config = identityProviderConfig();
-  if (!config.isTestProvider) return null;
+  if (!config?.isTestProvider) return null;
   state.testIdentityProvider ??= startTestProviderServer({
     issuer: config.issuer,
     clientId: config.clientId,

@@ -2,6 +2,7 @@ import "server-only";
 import { pool } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { requeueEmail } from "./outbox";
+import { deliverableContent, SecretLinkError } from "./secret-link";
 import { mailTransport, NOT_DELIVERED_NO_SMTP, type MailTransport } from "./transport";
 
 // Delivery of the outbox, safe on any number of instances at once:
@@ -57,6 +58,7 @@ interface ClaimedRow {
   subject: string;
   html: string;
   text: string;
+  sealedLink: string | null;
   attempts: number;
   messageId: string;
 }
@@ -84,7 +86,7 @@ async function claim(smtp: boolean, options: DeliveryOptions): Promise<ClaimedRo
      UPDATE outgoing_email o
         SET locked_until = now() + make_interval(secs => $1), attempts = o.attempts + CASE WHEN $2 THEN 1 ELSE 0 END
        FROM due WHERE o.id = due.id
-     RETURNING o.id, o."to", o.subject, o.html, o.text, o.attempts, o.message_id, o.created_at`,
+     RETURNING o.id, o."to", o.subject, o.html, o.text, o.sealed_link, o.attempts, o.message_id, o.created_at`,
     [LEASE_SECONDS, smtp, options.companyId ?? null, options.ids ?? null, options.limit],
   );
   return rows.map((row) => ({
@@ -93,6 +95,7 @@ async function claim(smtp: boolean, options: DeliveryOptions): Promise<ClaimedRo
     subject: row.subject,
     html: row.html,
     text: row.text,
+    sealedLink: row.sealed_link,
     attempts: row.attempts,
     messageId: row.message_id ?? messageIdFor(row.id, row.created_at),
   }));
@@ -113,8 +116,8 @@ async function recordComposed(id: number, messageId: string) {
   ]);
 }
 
-async function recordFailure(row: ClaimedRow, error: string, countsAsAttempt: boolean) {
-  const gaveUp = countsAsAttempt && row.attempts >= MAX_ATTEMPTS;
+async function recordFailure(row: ClaimedRow, error: string, countsAsAttempt: boolean, final = false) {
+  const gaveUp = final || (countsAsAttempt && row.attempts >= MAX_ATTEMPTS);
   await pool().query(
     `UPDATE outgoing_email
         SET state = $2::"EmailState", last_error = $3, locked_until = NULL,
@@ -156,7 +159,16 @@ async function deliverBatch(transport: MailTransport, rows: ClaimedRow[], counts
         counts.failed++;
         continue;
       }
-      const message = { to: row.to, subject: row.subject, html: row.html, text: row.text, messageId: row.messageId, headers: { "X-Outbox-Id": String(row.id) } };
+      let content: ClaimedRow;
+      try {
+        content = deliverableContent(row);
+      } catch (error) {
+        if (!(error instanceof SecretLinkError)) throw error;
+        await recordFailure(row, error.message, true, true);
+        counts.failed++;
+        continue;
+      }
+      const message = { to: row.to, subject: row.subject, html: content.html, text: content.text, messageId: row.messageId, headers: { "X-Outbox-Id": String(row.id) } };
       try {
         const result = await transport.send(message);
         if (result.delivered) {

@@ -12,6 +12,8 @@ export type EmailState = "QUEUED" | "SENT" | "FAILED";
 
 export interface NewEmail extends EmailContent {
   companyId: number | null;
+  /** The sealed secret link that replaces SECRET_LINK at delivery (lib/mail/secret-link.ts). */
+  sealedLink?: string | null;
   to: string;
   /** What queued it; unique, so a retried or concurrent request cannot queue it twice. */
   dedupeKey: string;
@@ -45,8 +47,8 @@ type Queryable = Pool | ClientBase;
 export async function insertEmails(db: Queryable, emails: NewEmail[]): Promise<number[]> {
   if (emails.length === 0) return [];
   const { rows } = await db.query(
-    `INSERT INTO outgoing_email (company_id, "to", subject, html, text, dedupe_key)
-     SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+    `INSERT INTO outgoing_email (company_id, "to", subject, html, text, dedupe_key, sealed_link)
+     SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
      ON CONFLICT (dedupe_key) DO NOTHING
      RETURNING id`,
     [
@@ -56,6 +58,7 @@ export async function insertEmails(db: Queryable, emails: NewEmail[]): Promise<n
       emails.map((e) => e.html),
       emails.map((e) => e.text),
       emails.map((e) => e.dedupeKey),
+      emails.map((e) => e.sealedLink ?? null),
     ],
   );
   return rows.map((row) => row.id as number);

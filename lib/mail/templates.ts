@@ -14,3 +14,25 @@ const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]);
 }
+
+/** The one-column layout of the app's e-mails: a title, paragraphs (HTML, already escaped) and an optional button with its link spelled out. */
+export function emailLayout(title: string, body: string, button?: { label: string; href: string }): string {
+  const e = escapeHtml;
+  const action = button
+    ? `<p style="margin:0 0 20px"><a href="${e(button.href)}" style="display:inline-block;padding:10px 16px;background:#714b67;color:#ffffff;text-decoration:none;border-radius:6px;font-weight:600">${e(button.label)}</a></p>
+      <p style="margin:0;font-size:12px;color:#6b7280">Link: <a href="${e(button.href)}" style="color:#6b7280">${e(button.href)}</a></p>`
+    : "";
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>${e(title)}</title></head>
+<body style="margin:0;padding:24px;background:#f3f4f6;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#111827">
+  <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:560px;margin:0 auto;background:#ffffff;border:1px solid #e5e7eb;border-radius:8px">
+    <tr><td style="padding:24px">
+      <h1 style="margin:0 0 16px;font-size:20px">${e(title)}</h1>
+      ${body}
+      ${action}
+    </td></tr>
+  </table>
+</body>
+</html>`;
+}

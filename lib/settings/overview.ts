@@ -12,8 +12,8 @@ export interface SettingsOverview {
 export async function getSettingsOverview(companyId: number): Promise<SettingsOverview> {
   const { rows } = await pool().query(
     `SELECT c.name, c.country, c.currency,
-            (SELECT count(*) FROM app_user u WHERE u.company_id = c.id AND u.role = 'ADMIN')::int AS admins,
-            (SELECT count(*) FROM app_user u WHERE u.company_id = c.id AND u.role = 'USER')::int AS users,
+            (SELECT count(*) FROM app_user u WHERE u.company_id = c.id AND u.role = 'ADMIN' AND u.status <> 'DEACTIVATED')::int AS admins,
+            (SELECT count(*) FROM app_user u WHERE u.company_id = c.id AND u.role = 'USER' AND u.status <> 'DEACTIVATED')::int AS users,
             (SELECT count(*) FROM iap_account a WHERE a.company_id = c.id)::int AS accounts
        FROM company c WHERE c.id = $1`,
     [companyId],

@@ -6,6 +6,7 @@ import { identityProviderConfig } from "@/lib/identity/config";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { InsufficientCreditsError } from "@/lib/iap/errors";
 import { creditsToUnits } from "@/lib/iap/units";
+import { withSecretLink } from "@/lib/mail/secret-link";
 import { signingRequestEmail } from "./emails";
 import type { NewSignatureRequest } from "./schemas";
 import { newSigningToken, sha256Hex } from "./tokens";
@@ -76,6 +77,10 @@ export async function createSignatureRequest(input: {
   const { companyId, request } = input;
   await checkPdf(input.pdf);
   const verifying = request.signers.filter((signer) => signer.requireVerification).length;
+  const provider = identityProviderConfig();
+  if (verifying > 0 && !provider) {
+    throw new SignRequestError("Identity verification is not available on this server (no identity provider is configured): untick “Require identity verification”.", "signers");
+  }
   if (verifying > 0) {
     const { account, available } = await identityCreditsAvailable(companyId);
     const needed = creditsToUnits(verifying * CREDITS_PER_VERIFICATION, account.service.decimals);
@@ -91,7 +96,6 @@ export async function createSignatureRequest(input: {
   const contacts = await db.contact.findMany({ where: { companyId, id: { in: contactIds } } });
   const now = input.now ?? new Date();
   const expiresAt = new Date(now.getTime() + SIGNING_LINK_DAYS * 86_400_000);
-  const provider = identityProviderConfig();
   const appUrl = env().APP_URL;
 
   return db.$transaction(async (tx) => {
@@ -130,15 +134,17 @@ export async function createSignatureRequest(input: {
         companyId,
         to: signer.email,
         dedupeKey: `sign:signer:${signer.id}`,
-        ...signingRequestEmail({
-          title: created.title,
-          requesterName: requester.name,
-          companyName: company.name,
-          signerName: signer.name,
-          link: links[index].url,
-          expiresAt,
-          verifyWith: signer.requireVerification ? provider.label : null,
-        }),
+        ...withSecretLink(links[index].url, (link) =>
+          signingRequestEmail({
+            title: created.title,
+            requesterName: requester.name,
+            companyName: company.name,
+            signerName: signer.name,
+            link,
+            expiresAt,
+            verifyWith: signer.requireVerification && provider ? provider.label : null,
+          }),
+        ),
       })),
     });
     return { id: created.id, links };

@@ -6,6 +6,7 @@ import { exchangeCallback } from "@/lib/identity/client";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { InsufficientCreditsError } from "@/lib/iap/errors";
 import { debit, grant } from "@/lib/iap/ledger";
+import { deliverableContent } from "@/lib/mail/secret-link";
 import { createCompany } from "@/tests/support/fixtures";
 import { APP_URL, loginAtProvider, startIdentityProvider } from "@/tests/support/identity-provider";
 import { pdfText, samplePdf } from "@/tests/support/pdf";
@@ -65,7 +66,9 @@ describe("signer identification through OpenID Connect", () => {
     const emails = await prisma().outgoingEmail.findMany({ where: { companyId: company.id } });
     expect(emails).toHaveLength(1);
     expect(emails[0].to).toBe("marie@example.com");
-    expect(emails[0].text).toContain(`/s/${tokens[0]}`);
+    // Stored without the link (nor the token anywhere in the row); delivered with it.
+    expect(JSON.stringify(emails[0])).not.toContain(tokens[0]);
+    expect(deliverableContent(emails[0]).text).toContain(`/s/${tokens[0]}`);
     expect(emails[0].text).toContain("verify your identity with Local OpenID Provider");
 
     const started = await startVerification(tokens[0]);

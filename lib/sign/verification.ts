@@ -24,6 +24,7 @@ import { SERVICES } from "@/lib/iap/catalogue";
 /** How long the signer has to finish at the provider. Shorter than the hold's life, so a capture never finds it expired. */
 export const LOGIN_TTL_SECONDS = 10 * 60;
 export const UNAVAILABLE_MESSAGE = "Identity verification is temporarily unavailable. The requester has been notified.";
+export const IDENTITY_OFF_MESSAGE = "Identity verification is not available at the moment. Ask the sender of this document for help.";
 export const PROVIDER_DOWN_MESSAGE = "Identity verification is temporarily unavailable. Please try again in a few minutes.";
 
 export type StartResult =
@@ -41,6 +42,8 @@ export async function startVerification(token: string, now = new Date()): Promis
   if (signer.request.state !== "SENT" || signer.status !== "SENT" || !signer.requireVerification || signer.verifiedAt) {
     return { ok: false, reason: "not-allowed", message: "There is no identity verification to do for this link." };
   }
+  // A request sent with verification while a provider was configured, opened after it was removed.
+  if (!identityProviderConfig()) return { ok: false, reason: "provider", message: IDENTITY_OFF_MESSAGE };
 
   // One verification at a time per signer: a new click supersedes (and frees
   // the credits of) an attempt left unfinished, so repeated clicks cannot tie
@@ -155,6 +158,7 @@ export async function completeVerification(loginId: number, token: string, callb
   }
 
   const provider = identityProviderConfig();
+  if (!provider) return fail("failed", IDENTITY_OFF_MESSAGE, "No identity provider is configured");
   let claims;
   try {
     claims = await exchangeCallback(callbackUrl, { state: login.state, nonce: login.nonce, codeVerifier: login.code_verifier }, provider);

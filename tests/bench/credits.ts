@@ -22,7 +22,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pool, prisma } from "@/lib/db/client";
-import { seedCatalogue } from "@/lib/db/seed";
+import { seedCatalogue } from "@/lib/seed/catalogue";
 import { reloadEnv } from "@/lib/env";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
 import type { AccountRef } from "@/lib/iap/types";

@@ -16,7 +16,7 @@ await runBench("cron", async () => {
   const database = await startBenchDatabase("bench-cron");
   try {
     const { pool, prisma } = await import("@/lib/db/client");
-    const { seedCatalogue } = await import("@/lib/db/seed");
+    const { seedCatalogue } = await import("@/lib/seed/catalogue");
     const { queueLowCreditWarnings } = await import("@/lib/alerts/low-credits");
     const { deliverOutbox } = await import("@/lib/mail/delivery");
     await seedCatalogue(prisma());

@@ -18,7 +18,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { createApiKey } from "@/lib/api/keys";
 import { disconnectDb, pool, prisma } from "@/lib/db/client";
-import { seedCatalogue } from "@/lib/db/seed";
+import { seedCatalogue } from "@/lib/seed/catalogue";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { grant } from "@/lib/iap/ledger";
 import { verifyLedger } from "@/lib/iap/verify";

@@ -16,7 +16,7 @@ await runBench("sms", async () => {
   const database = await startBenchDatabase("bench-sms");
   try {
     const { pool, prisma } = await import("@/lib/db/client");
-    const { seedCatalogue } = await import("@/lib/db/seed");
+    const { seedCatalogue } = await import("@/lib/seed/catalogue");
     const { getOrCreateAccount } = await import("@/lib/iap/accounts");
     const { grant } = await import("@/lib/iap/ledger");
     const { TestSmsGateway } = await import("@/lib/sms/gateways");

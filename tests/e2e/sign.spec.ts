@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
+import { deliverableContent } from "@/lib/mail/secret-link";
 import { pdfText, samplePdf } from "@/tests/support/pdf";
 import { DEMO_PASSWORD, signIn } from "./support";
 
@@ -37,6 +38,20 @@ async function identificationBalance(page: Page): Promise<number> {
   return Number(text.match(/(\d+) credits/)![1]);
 }
 
+/** The signing link as the delivery step puts it into the message (no SMTP server here: the e2e outbox only composes). */
+async function deliveredSigningLink(emailId: number): Promise<string> {
+  const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await db.connect();
+  try {
+    const { rows } = await db.query("SELECT html, text, sealed_link FROM outgoing_email WHERE id = $1", [emailId]);
+    expect(rows[0].text).not.toMatch(/\/s\/[A-Za-z0-9_-]{43}/);
+    const delivered = deliverableContent({ html: rows[0].html, text: rows[0].text, sealedLink: rows[0].sealed_link });
+    return /https?:\/\/\S+\/s\/[A-Za-z0-9_-]{43}/.exec(delivered.text)![0];
+  } finally {
+    await db.end();
+  }
+}
+
 test("a verified signer signs; the requester sees Signed (verified), downloads the stamped PDF, and pays 1 credit", async ({ page, browser }) => {
   test.setTimeout(120_000);
   const { email, suffix } = await newCompanyAdmin();
@@ -63,8 +78,10 @@ test("a verified signer signs; the requester sees Signed (verified), downloads t
   // The signing link, from the e-mail in Settings > Outgoing E-mails.
   await page.goto("/settings/outbox");
   await page.getByRole("link", { name: `Please sign: ${title}` }).click();
-  const body = await page.locator("pre").innerText();
-  const link = body.match(/https?:\/\/\S+\/s\/[A-Za-z0-9_-]{43}/)![0];
+  // The outbox never shows the working link; the delivered message carries it.
+  await expect(page.locator("pre")).toContainText("Open the document and sign: [personal link: only in the delivered e-mail]");
+  expect(await page.content()).not.toMatch(/\/s\/[A-Za-z0-9_-]{43}/);
+  const link = await deliveredSigningLink(Number(/\/settings\/outbox\/(\d+)/.exec(page.url())![1]));
 
   // The signer: another browser, no account.
   const signerContext = await browser.newContext();

@@ -1,9 +1,14 @@
 // Screenshots of the Sign app and the signer's side for docs/screenshots/issue11-*.png.
-// Usage: BASE_URL=http://localhost:3108 npx tsx tests/screenshots/issue11.ts, against `npm run dev`
-// with the demo data (no IDENTITY_ISSUER_URL: the built-in test identity provider). Writes the
+// Usage: BASE_URL=http://localhost:3108 DATABASE_URL=… npx tsx --conditions=react-server tests/screenshots/issue11.ts,
+// against `npm run dev` with the demo data (no IDENTITY_ISSUER_URL: the built-in test identity
+// provider). The outbox keeps signing links sealed, so the script opens them as the delivery step
+// does: DATABASE_URL is the dev server's database, and its NEXTAUTH_SECRET (env, or DATA_DIR/nextauth-secret). Writes the
 // signed PDF to docs/screenshots/issue11-signed.pdf (render its pages with pdftoppm to look at them).
+import { readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
+import pg from "pg";
 import type { Page } from "@playwright/test";
+import { deliverableContent } from "@/lib/mail/secret-link";
 import { launchChromium } from "../support/chromium";
 import { samplePdf } from "../support/pdf";
 import { signIn } from "./support";
@@ -33,8 +38,13 @@ async function newRequest(title: string, signers: { name: string; email: string;
 async function signingLink(subject: string, to: string): Promise<string> {
   await page.goto(`${base}/settings/outbox`);
   await page.getByRole("row", { name: new RegExp(to) }).getByRole("link", { name: subject }).first().click();
-  const text = await page.locator("pre").innerText();
-  return text.match(/https?:\/\/\S+\/s\/[A-Za-z0-9_-]{43}/)![0];
+  process.env.NEXTAUTH_SECRET ??= readFileSync(`${process.env.DATA_DIR ?? ".data"}/nextauth-secret`, "utf8").trim();
+  const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await db.connect();
+  const { rows } = await db.query("SELECT html, text, sealed_link FROM outgoing_email WHERE id = $1", [Number(/\/outbox\/(\d+)/.exec(page.url())![1])]);
+  await db.end();
+  const delivered = deliverableContent({ html: rows[0].html, text: rows[0].text, sealedLink: rows[0].sealed_link });
+  return delivered.text.match(/https?:\/\/\S+\/s\/[A-Za-z0-9_-]{43}/)![0];
 }
 
 async function verifyAndSign(signerPage: Page, link: string, identity: string, shots: boolean) {

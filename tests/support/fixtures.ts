@@ -3,7 +3,7 @@
 // other (the ledger is append-only: there is no cleanup by deletion).
 import { randomUUID } from "node:crypto";
 import { prisma } from "@/lib/db/client";
-import { seedCatalogue } from "@/lib/db/seed";
+import { seedCatalogue } from "@/lib/seed/catalogue";
 
 let catalogueReady: Promise<void> | undefined;
 

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { signOut } from "next-auth/react";
 import { useState } from "react";
 
@@ -7,12 +8,13 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
   const [pending, setPending] = useState(false);
   return (
     <div className="flex items-center gap-3 text-sm">
-      <span className="hidden text-right leading-tight sm:block">
+      {/* Named "Your profile" for assistive technology: a user's name must not pass for an app's ("Leads"). */}
+      <Link href="/profile" aria-label="Your profile" title="Your profile" className="rounded px-1.5 py-0.5 text-right leading-tight hover:bg-white/15">
         <span className="block font-medium">{name}</span>
-        <span className="block text-xs text-white/75">
+        <span className="hidden text-xs text-white/75 sm:block">
           {email} · {role === "ADMIN" ? "Administrator" : "User"}
         </span>
-      </span>
+      </Link>
       <button
         type="button"
         disabled={pending}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { buttonClasses } from "@/components/button";
 import { PageHeader } from "@/components/page-header";
 import { requireAdmin } from "@/lib/auth/session";
+import { paymentsMode, type PaymentsMode } from "@/lib/billing/checkout";
 import { env } from "@/lib/env";
 import { getSettingsOverview } from "@/lib/settings/overview";
 import { SettingsBoard, type SettingItem } from "./_components/settings-board";
@@ -11,12 +12,20 @@ import { DescriptionList } from "@/components/description-list";
 
 export const metadata: Metadata = { title: "Settings" };
 
+const PAYMENT_LABELS: Record<PaymentsMode, string> = { stripe: "Stripe", demo: "Demo checkout", none: "Not set up" };
+const PAYMENT_DESCRIPTIONS: Record<PaymentsMode, string> = {
+  stripe: "Credit packs are paid with Stripe Checkout.",
+  demo: "Demo checkout: packs are “paid” without moving money. Set STRIPE_SECRET_KEY to take real payments.",
+  none: "Payments are not set up: credits cannot be bought until an operator sets STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET.",
+};
+
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 
 export default async function SettingsPage() {
   const user = await requireAdmin("/settings");
   const overview = await getSettingsOverview(user.companyId);
   const config = env();
+  const payments = paymentsMode();
 
   const sections: SettingSection<SettingItem>[] = [
     {
@@ -41,13 +50,17 @@ export default async function SettingsPage() {
         {
           id: "users",
           title: "Users",
-          description: "Administrators manage settings and services; users work with the services.",
-          keywords: ["people", "access", "rights", "roles", "administrators", "admin"],
+          description: "Invite colleagues, choose who administers settings and services, deactivate those who left.",
+          keywords: ["people", "access", "rights", "roles", "administrators", "admin", "invite", "invitation", "deactivate", "colleagues"],
           body: (
-            <p className="text-gray-700">
-              {plural(overview.admins, "administrator")}, {plural(overview.users, "user")}. Add people with{" "}
-              <code className="rounded bg-gray-100 px-1">npm run user:create</code>.
-            </p>
+            <div className="flex flex-wrap items-center gap-3">
+              <Link href="/settings/users" className={buttonClasses("secondary")}>
+                Manage Users
+              </Link>
+              <span className="text-gray-500">
+                {plural(overview.admins, "administrator")}, {plural(overview.users, "user")}
+              </span>
+            </div>
           ),
         },
       ],
@@ -148,11 +161,9 @@ export default async function SettingsPage() {
         {
           id: "payments",
           title: "Payment Provider",
-          description: config.STRIPE_SECRET_KEY
-            ? "Credit packs are paid with Stripe Checkout."
-            : "Demo checkout: packs are “paid” without moving money. Set STRIPE_SECRET_KEY to take real payments.",
+          description: PAYMENT_DESCRIPTIONS[payments],
           keywords: ["stripe", "checkout", "payment", "card", "pay"],
-          body: <p className="text-gray-700">{config.STRIPE_SECRET_KEY ? "Stripe" : "Demo checkout"}</p>,
+          body: <p className="text-gray-700">{PAYMENT_LABELS[payments]}</p>,
         },
       ],
     },

@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
-import { currentUser } from "@/lib/auth/session";
+import { hasCompany } from "@/lib/auth/companies";
+import { sessionState } from "@/lib/auth/session";
+import { env } from "@/lib/env";
+import { AuthCard } from "../_components/auth-card";
 import { SignInForm } from "./_components/sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -9,14 +13,28 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const { callbackUrl } = await searchParams;
   // Only same-site paths: an open redirect would let a phishing link bounce through us.
   const returnTo = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
-  if (await currentUser()) redirect(returnTo);
+  // Every page of an empty database leads here first (signed out), then to set-up.
+  if (!(await hasCompany())) redirect("/setup");
+  const session = await sessionState();
+  if (session.user) redirect(returnTo);
   return (
-    <main className="flex min-h-screen items-center justify-center px-4">
-      <div className="w-full max-w-sm rounded-lg border border-gray-200 bg-white p-8 shadow-sm">
-        <h1 className="text-xl font-semibold">Sign in</h1>
-        <p className="mt-1 text-sm text-gray-600">In-app purchase credits for your ERP.</p>
-        <SignInForm returnTo={returnTo} />
+    <AuthCard title="Sign in" intro="In-app purchase credits for your ERP.">
+      {session.ended === "deactivated" && (
+        <p role="alert" className="mt-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          Your account has been deactivated, so you were signed out. Ask an administrator of your company to reactivate it.
+        </p>
+      )}
+      <SignInForm returnTo={returnTo} />
+      <div className="mt-6 flex flex-wrap items-center justify-between gap-2 text-sm">
+        <Link href="/forgot-password" className="text-brand-600 hover:underline">
+          Forgot password?
+        </Link>
+        {env().SIGNUP === "open" && (
+          <Link href="/setup" className="text-brand-600 hover:underline">
+            Create a company
+          </Link>
+        )}
       </div>
-    </main>
+    </AuthCard>
   );
 }

@@ -91,6 +91,11 @@ export default async function SigningPage({ params, searchParams }: { params: Pr
               Verified by {signer.verifiedProvider} as <span className="font-medium">{signer.verifiedName}</span>
               {signer.verifiedBirthdate ? <>, born {signer.verifiedBirthdate}</> : null} (<DateTime value={signer.verifiedAt} />).
             </p>
+          ) : !provider ? (
+            <p role="alert" className="mt-2 text-sm text-amber-900">
+              {requesterName} asks you to prove who you are before signing, but identity verification is not available at the moment. Ask{" "}
+              {requesterName} for help.
+            </p>
           ) : (
             <>
               <p className="mt-2 text-sm text-gray-700">

@@ -2,14 +2,16 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { demoCheckoutPath } from "@/lib/routes";
 import { findPurchase, fulfilPurchase, markPurchaseCanceled, type PurchaseView } from "../purchases";
+import { env } from "@/lib/env";
 import { BuyRefusedError } from "../errors";
 import type { CheckoutProvider } from "./provider";
 
-// The demo checkout: the stand-in for Stripe's hosted page when no
-// STRIPE_SECRET_KEY is set. Buy sends the buyer to an in-app page with Pay and
+// The demo checkout: the stand-in for Stripe's hosted page in demo mode (DEMO)
+// when no STRIPE_SECRET_KEY is set. Buy sends the buyer to an in-app page with Pay and
 // Cancel, and no money moves. Only the buying company's administrators reach a
 // purchase there, and only a DEMO purchase (a Stripe purchase is never "paid"
-// here).
+// here). Pay checks demo mode again: a demo purchase left pending when the
+// server left demo mode stays unpaid.
 
 export const demoCheckout: CheckoutProvider = {
   name: "DEMO",
@@ -28,6 +30,7 @@ async function demoPurchase(user: SessionUser, purchaseId: number): Promise<Purc
 /** Pay: fulfils the purchase (once, however often it is pressed). */
 export async function payDemoPurchase(user: SessionUser, purchaseId: number): Promise<PurchaseView> {
   await demoPurchase(user, purchaseId);
+  if (!env().DEMO) throw new BuyRefusedError("demo-checkout-off");
   const result = await fulfilPurchase(purchaseId, "demo", { companyId: user.companyId });
   if (result?.purchase.status !== "PAID") {
     throw new BuyRefusedError("purchase-canceled");

@@ -13,7 +13,7 @@ export interface CheckoutStart {
   providerRef: string;
 }
 
-/** Stripe when STRIPE_SECRET_KEY is set, the demo checkout otherwise (lib/billing/checkout/index.ts). */
+/** Stripe when STRIPE_SECRET_KEY is set, the demo checkout in demo mode (lib/billing/checkout/index.ts). */
 export interface CheckoutProvider {
   readonly name: "STRIPE" | "DEMO";
   start(order: CheckoutOrder): Promise<CheckoutStart>;

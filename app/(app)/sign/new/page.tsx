@@ -18,8 +18,8 @@ export default async function NewSignatureRequestPage() {
       <div className="max-w-3xl px-4 py-6 sm:px-6">
         <NewRequestForm
           contacts={contacts.map((contact) => ({ id: contact.id, name: contact.name, email: contact.email ?? "" }))}
-          providerLabel={provider.label}
-          isTestProvider={provider.isTestProvider}
+          providerLabel={provider?.label ?? null}
+          isTestProvider={provider?.isTestProvider ?? false}
           creditsAvailable={credits ? formatCredits(credits.available, credits.decimals) : null}
         />
       </div>

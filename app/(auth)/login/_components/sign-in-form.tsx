@@ -3,7 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useState, useTransition } from "react";
 import { z } from "zod";
-import { signInSchema } from "@/lib/auth/schemas";
+import { ACCOUNT_DEACTIVATED, signInSchema } from "@/lib/auth/schemas";
 import { FieldError, TextField } from "@/components/form";
 import { Button } from "@/components/button";
 
@@ -26,14 +26,16 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
     setFieldErrors({});
     startTransition(async () => {
       const result = await signIn("credentials", { ...parsed.data, redirect: false });
-      if (result?.ok) {
+      if (result?.ok && !result.error) {
         window.location.assign(returnTo);
         return;
       }
       setFormError(
-        result?.status === 401 || result?.error === "CredentialsSignin"
-          ? "Wrong e-mail or password. Check both and try again."
-          : "Sign-in is unavailable right now. Try again in a moment.",
+        result?.error === ACCOUNT_DEACTIVATED
+          ? "This account is deactivated. Ask an administrator of your company to reactivate it."
+          : result?.status === 401 || result?.error === "CredentialsSignin"
+            ? "Wrong e-mail or password. Check both and try again."
+            : "Sign-in is unavailable right now. Try again in a moment.",
       );
     });
   }

@@ -12,7 +12,8 @@ const HOP_BY_HOP = ["connection", "keep-alive", "transfer-encoding", "content-en
 async function forward(request: NextRequest): Promise<Response> {
   const target = embeddedTestProvider();
   if (!target) {
-    return new Response("The test identity provider is off: a real identity provider is configured (IDENTITY_ISSUER_URL).", { status: 404 });
+    const why = env().DEMO ? "a real identity provider is configured (IDENTITY_ISSUER_URL)" : "it runs in demo mode only (DEMO=1)";
+    return new Response(`The test identity provider is off: ${why}.`, { status: 404 });
   }
   const { port } = await target;
   const appUrl = new URL(env().APP_URL);

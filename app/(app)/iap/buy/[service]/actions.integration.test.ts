@@ -15,7 +15,7 @@ const { buyPackAction } = await import("./actions");
 
 let restoreEnv: () => void;
 beforeAll(() => {
-  restoreEnv = withEnv({ STRIPE_SECRET_KEY: undefined, STRIPE_WEBHOOK_SECRET: undefined, STRIPE_API_URL: undefined });
+  restoreEnv = withEnv({ DEMO: "1", STRIPE_SECRET_KEY: undefined, STRIPE_WEBHOOK_SECRET: undefined, STRIPE_API_URL: undefined });
 });
 afterAll(() => restoreEnv());
 beforeEach(() => {
@@ -53,5 +53,23 @@ describe("buyPackAction", () => {
     expect(await buyPackAction(null, formOf({ service: "sms", packId: otherServicePack.id }))).toMatchObject({ ok: false });
     expect(await buyPackAction(null, formOf({ service: "no_such_service", packId: otherServicePack.id }))).toMatchObject({ ok: false });
     expect(await purchasesOf(company.id)).toHaveLength(0);
+  });
+
+  it("outside demo mode without Stripe, Buy says payments are not set up and records nothing", async () => {
+    const { company, admin } = await createCompany();
+    const { pack } = await packOf("sms", "standard");
+    session.userId = admin.id;
+    const restore = withEnv({ DEMO: "0" });
+    try {
+      expect(await buyPackAction(null, formOf({ service: "sms", packId: pack.id }))).toEqual({
+        ok: false,
+        code: "refused",
+        message: expect.stringMatching(/^Payments are not set up on this server, so no credits were added\. .*STRIPE_SECRET_KEY/),
+        values: { service: "sms", packId: String(pack.id) },
+      });
+    } finally {
+      restore();
+    }
+    expect(await purchasesOf(company.id)).toEqual([]);
   });
 });

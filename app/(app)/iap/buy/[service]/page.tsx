@@ -51,6 +51,15 @@ export default async function BuyCreditsPage({
             <p>You can choose a pack again whenever you are ready.</p>
           </div>
         )}
+        {page.payments === "none" && (
+          <div role="note" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+            <p className="font-medium">Payments are not set up on this server.</p>
+            <p>
+              Credits cannot be bought until an operator sets <code>STRIPE_SECRET_KEY</code> and <code>STRIPE_WEBHOOK_SECRET</code> (README,
+              “Running in production”). Nothing is charged and no credits are added in the meantime.
+            </p>
+          </div>
+        )}
         {!page.canBuy && (
           <div role="note" className="rounded-lg border border-blue-200 bg-blue-50 px-4 py-3 text-sm text-blue-950">
             <p className="font-medium">Only administrators can buy credits.</p>
@@ -87,7 +96,7 @@ export default async function BuyCreditsPage({
                     unitName={service.unitName}
                     price={formatMoney(pack.price, pack.currency)}
                     pricePerCredit={formatPricePerCredit(pack.price, pack.currency, pack.credits, service.decimals)}
-                    canBuy={page.canBuy}
+                    canBuy={page.canBuy && page.payments !== "none"}
                   />
                 </div>
               </li>
@@ -97,15 +106,17 @@ export default async function BuyCreditsPage({
 
         {service.technicalName === "sms" && <SmsPricingHelp />}
 
-        <p className="text-sm text-gray-600">
-          {page.demo ? (
-            <>
-              Payments run in <strong>demo mode</strong> on this server: Buy opens a demo checkout where no money moves.
-            </>
-          ) : (
-            <>Buy takes you to Stripe&apos;s secure checkout. Credits are added as soon as the payment is confirmed.</>
-          )}
-        </p>
+        {page.payments !== "none" && (
+          <p className="text-sm text-gray-600">
+            {page.payments === "demo" ? (
+              <>
+                Payments run in <strong>demo mode</strong> on this server: Buy opens a demo checkout where no money moves.
+              </>
+            ) : (
+              <>Buy takes you to Stripe&apos;s secure checkout. Credits are added as soon as the payment is confirmed.</>
+            )}
+          </p>
+        )}
       </div>
     </>
   );

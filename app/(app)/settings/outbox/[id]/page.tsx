@@ -5,6 +5,7 @@ import { DescriptionList } from "@/components/description-list";
 import { PageHeader } from "@/components/page-header";
 import { requireAdmin } from "@/lib/auth/session";
 import { findEmail } from "@/lib/mail/outbox";
+import { redactSecretLink } from "@/lib/mail/secret-link";
 import { canRetry } from "@/lib/mail/status";
 import { DeliveryNotice } from "../_components/delivery-notice";
 import { RetryButton } from "../_components/retry-button";
@@ -12,12 +13,17 @@ import { EmailStatusBadge } from "../_components/email-status-badge";
 
 export const metadata: Metadata = { title: "Outgoing E-mail" };
 
+// Where a secret link (invitation, password reset, signing) goes: it is stored
+// sealed and only the delivered message carries it.
+const HIDDEN_LINK = "[personal link: only in the delivered e-mail]";
+
 export default async function OutgoingEmailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireAdmin(`/settings/outbox/${id}`);
   const emailId = Number(id);
-  const email = Number.isSafeInteger(emailId) && emailId > 0 ? await findEmail(user.companyId, emailId) : null;
-  if (!email) notFound();
+  const stored = Number.isSafeInteger(emailId) && emailId > 0 ? await findEmail(user.companyId, emailId) : null;
+  if (!stored) notFound();
+  const email = redactSecretLink(stored, HIDDEN_LINK);
   const retriable = canRetry(email);
   return (
     <>

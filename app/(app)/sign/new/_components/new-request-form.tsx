@@ -22,7 +22,7 @@ interface SignerRow {
 }
 
 let nextKey = 1;
-const emptySigner = (): SignerRow => ({ key: nextKey++, contactId: "", name: "", email: "", requireVerification: true });
+const emptySigner = (verificationAvailable: boolean): SignerRow => ({ key: nextKey++, contactId: "", name: "", email: "", requireVerification: verificationAvailable });
 
 export function NewRequestForm({
   contacts,
@@ -31,14 +31,15 @@ export function NewRequestForm({
   creditsAvailable,
 }: {
   contacts: ContactOption[];
-  providerLabel: string;
+  /** null: no identity provider on this server, so signers cannot be asked to verify. */
+  providerLabel: string | null;
   isTestProvider: boolean;
   creditsAvailable: string | null;
 }) {
   const form = useActionForm(sendSignatureRequestAction);
   const message = actionMessage(form.state);
   const [title, setTitle] = useState("");
-  const [signers, setSigners] = useState<SignerRow[]>(() => [emptySigner()]);
+  const [signers, setSigners] = useState<SignerRow[]>(() => [emptySigner(providerLabel !== null)]);
   const fileId = useId();
   const verifying = signers.filter((signer) => signer.requireVerification).length;
 
@@ -104,17 +105,24 @@ export function NewRequestForm({
           />
         ))}
         {form.errors("signers") && <FieldError role="alert">{form.errors("signers")!.join(" ")}</FieldError>}
-        <Button type="button" variant="secondary" onClick={() => setSigners((rows) => [...rows, emptySigner()])} disabled={signers.length >= 20}>
+        <Button type="button" variant="secondary" onClick={() => setSigners((rows) => [...rows, emptySigner(providerLabel !== null)])} disabled={signers.length >= 20}>
           Add signer
         </Button>
       </div>
 
-      <p className="rounded-md bg-gray-50 px-4 py-3 text-sm text-gray-700">
-        Each identity verification costs 1 credit of <strong>Signer identification</strong>, charged when the signer verifies
-        {verifying > 0 ? ` (up to ${verifying} for this request)` : ""}.{" "}
-        {creditsAvailable !== null ? `Available: ${creditsAvailable} credits.` : "Eligible companies get free trial credits on first use."}
-        {isTestProvider && <span className="mt-1 block text-amber-800">Identity provider: {providerLabel} (built in, for testing: it verifies nobody).</span>}
-      </p>
+      {providerLabel === null ? (
+        <p role="note" className="rounded-md bg-gray-50 px-4 py-3 text-sm text-gray-700">
+          Identity verification is not available on this server: no identity provider is configured. Requests are sent without it.
+          An operator sets <code>IDENTITY_ISSUER_URL</code>, <code>IDENTITY_CLIENT_ID</code> and <code>IDENTITY_CLIENT_SECRET</code> to turn it on.
+        </p>
+      ) : (
+        <p className="rounded-md bg-gray-50 px-4 py-3 text-sm text-gray-700">
+          Each identity verification costs 1 credit of <strong>Signer identification</strong>, charged when the signer verifies
+          {verifying > 0 ? ` (up to ${verifying} for this request)` : ""}.{" "}
+          {creditsAvailable !== null ? `Available: ${creditsAvailable} credits.` : "Eligible companies get free trial credits on first use."}
+          {isTestProvider && <span className="mt-1 block text-amber-800">Identity provider: {providerLabel} (built in, for testing: it verifies nobody).</span>}
+        </p>
+      )}
 
       <div className="flex items-center gap-3">
         <Button type="submit" pending={form.pending} pendingLabel="Sending…">
@@ -137,7 +145,7 @@ function SignerFieldset({
   index: number;
   signer: SignerRow;
   contacts: ContactOption[];
-  providerLabel: string;
+  providerLabel: string | null;
   onChange: (patch: Partial<SignerRow>) => void;
   onRemove?: () => void;
 }) {
@@ -178,6 +186,7 @@ function SignerFieldset({
             id={checkId}
             type="checkbox"
             checked={signer.requireVerification}
+            disabled={providerLabel === null}
             onChange={(event) => onChange({ requireVerification: event.target.checked })}
             className="mt-0.5 size-4 rounded border-gray-300 accent-brand-600"
           />
@@ -185,7 +194,9 @@ function SignerFieldset({
             <label htmlFor={checkId} className="text-sm font-medium text-gray-900">
               Require identity verification
             </label>
-            <p className="text-xs text-gray-600">The signer proves who they are with {providerLabel} before signing.</p>
+            <p className="text-xs text-gray-600">
+              {providerLabel === null ? "Not available: no identity provider is configured." : `The signer proves who they are with ${providerLabel} before signing.`}
+            </p>
           </div>
         </div>
         {onRemove && (

@@ -1,6 +1,6 @@
 // The demo checkout's Pay and Cancel as direct POSTs would run them.
-import { beforeEach, describe, expect, it, vi } from "vitest";
-import { balanceAndPurchaseEntries, formOf, pendingPurchase, purchaseRow, redirectOf } from "@/tests/support/billing";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { balanceAndPurchaseEntries, formOf, pendingPurchase, purchaseRow, redirectOf, withEnv } from "@/tests/support/billing";
 
 const session = vi.hoisted(() => ({ userId: null as number | null }));
 vi.mock("next-auth", () => ({
@@ -10,6 +10,12 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { cancelDemoPurchaseAction, payDemoPurchaseAction } = await import("./actions");
 
+// The demo checkout exists in demo mode only.
+let restoreEnv: () => void;
+beforeAll(() => {
+  restoreEnv = withEnv({ DEMO: "1" });
+});
+afterAll(() => restoreEnv());
 beforeEach(() => {
   session.userId = null;
 });
@@ -65,5 +71,23 @@ describe("demo checkout actions", () => {
       expect((await purchaseRow(p.id)).status).toBe("PENDING");
       expect((await balanceAndPurchaseEntries(p.accountId)).balance).toBe(0n);
     }
+  });
+
+  it("outside demo mode a pending demo purchase can no longer be paid: refused with its message, nothing credited", async () => {
+    const { admin, purchase } = await pendingPurchase("DEMO");
+    session.userId = admin.id;
+    const restore = withEnv({ DEMO: "0" });
+    try {
+      expect(await payDemoPurchaseAction(null, formOf({ purchaseId: purchase.id }))).toEqual({
+        ok: false,
+        code: "refused",
+        message: expect.stringMatching(/^The demo checkout is off: this server is not in demo mode/),
+        values: { purchaseId: String(purchase.id) },
+      });
+    } finally {
+      restore();
+    }
+    expect((await purchaseRow(purchase.id)).status).toBe("PENDING");
+    expect(await balanceAndPurchaseEntries(purchase.accountId)).toMatchObject({ balance: 0n, entries: [] });
   });
 });

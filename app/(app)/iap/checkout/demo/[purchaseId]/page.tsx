@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { buttonClasses } from "@/components/button";
 import { PageHeader } from "@/components/page-header";
 import { requireAdmin } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 import { formatMoney } from "@/lib/money";
 import { formatPackCredits } from "@/lib/billing/pack-pricing";
 import { findPurchase } from "@/lib/billing/purchases";
@@ -50,7 +51,17 @@ export default async function DemoCheckoutPage({ params }: { params: Promise<{ p
             ]}
           />
           <div className="border-t border-gray-200 px-5 py-4">
-            {purchase.status === "PENDING" ? (
+            {purchase.status === "PENDING" && !env().DEMO ? (
+              <div role="alert" className="space-y-3 text-sm">
+                <p>
+                  The demo checkout is off: this server is not in demo mode, so this order can no longer be paid here. Nothing was charged and
+                  no credits were added.
+                </p>
+                <Link href={buyCreditsPath(purchase.service.technicalName)} className={buttonClasses("secondary")}>
+                  Back to Buy Credits
+                </Link>
+              </div>
+            ) : purchase.status === "PENDING" ? (
               <DemoCheckoutForm purchaseId={purchase.id} price={price} />
             ) : purchase.status === "PAID" ? (
               <p className="text-sm">

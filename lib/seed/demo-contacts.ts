@@ -1,6 +1,6 @@
 import "server-only";
-import type { Db } from "@/lib/db/client";
-import { parsePhone } from "./phone";
+import type { Tx } from "@/lib/db/client";
+import { parsePhone } from "@/lib/contacts/phone";
 
 // Demo contacts for the demo company: several countries, numbers typed the ways
 // people type them (national, international, "00…", no "+"), a few without any
@@ -52,7 +52,7 @@ export const DEMO_CONTACTS: readonly DemoContact[] = [
 ];
 
 /** Loads the demo contacts once for the demo company (seedDemo runs once per database). */
-export async function seedDemoContacts(db: Db, companyId: number, companyCountry: string) {
+export async function seedDemoContacts(db: Pick<Tx, "contact">, companyId: number, companyCountry: string) {
   // Saved the way the contact form saves them: international format when valid.
   const format = (raw: string | undefined, country: string | undefined) =>
     raw ? (parsePhone(raw, { contact: country, company: companyCountry })?.international ?? raw) : null;

@@ -1,0 +1,66 @@
+// The profile as a direct POST of its server actions would run it: only the
+// session lookup is replaced. What matters beyond the change itself: a refused
+// form gets back what was typed, but never a password.
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { verifyPassword, hashPassword } from "@/lib/auth/password";
+import { prisma } from "@/lib/db/client";
+import { formOf } from "@/tests/support/billing";
+import { createCompany } from "@/tests/support/fixtures";
+
+const session = vi.hoisted(() => ({ userId: null as number | null }));
+vi.mock("next-auth", () => ({
+  getServerSession: async () => (session.userId === null ? null : { user: { id: session.userId } }),
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+const { changePasswordAction, updateProfileAction } = await import("./actions");
+
+beforeEach(() => {
+  session.userId = null;
+});
+
+const passwordHashOf = async (id: number) => (await prisma().user.findUniqueOrThrow({ where: { id } })).passwordHash;
+
+describe("updateProfileAction", () => {
+  it("saves the caller's own name, and only theirs; a blank name is refused and kept", async () => {
+    const { admin, user } = await createCompany();
+    session.userId = user.id;
+    expect(await updateProfileAction(null, formOf({ name: "  Uma Updated ", id: admin.id }))).toEqual({ ok: true, message: "Saved." });
+    expect((await prisma().user.findUniqueOrThrow({ where: { id: user.id } })).name).toBe("Uma Updated");
+    expect((await prisma().user.findUniqueOrThrow({ where: { id: admin.id } })).name).toBe("Test Admin");
+    expect(await updateProfileAction(null, formOf({ name: "   " }))).toEqual({ ok: false, code: "invalid", fieldErrors: { name: ["Name is required."] }, values: { name: "   " } });
+  });
+
+  it("signed out: refused", async () => {
+    expect(await updateProfileAction(null, formOf({ name: "Nobody" }))).toMatchObject({ ok: false, code: "signed-out" });
+  });
+});
+
+describe("changePasswordAction", () => {
+  it("a wrong current password is refused beside its field, the password unchanged, and no password comes back", async () => {
+    const { user } = await createCompany();
+    await prisma().user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword("first-password") } });
+    session.userId = user.id;
+    const before = await passwordHashOf(user.id);
+
+    const wrong = await changePasswordAction(null, formOf({ username: user.email, currentPassword: "not-my-password", password: "second-password", confirmPassword: "second-password" }));
+    expect(wrong).toEqual({
+      ok: false,
+      code: "refused",
+      message: "Nothing was changed: correct the field marked in red.",
+      fieldErrors: { currentPassword: ["Your current password is not right. Type it again."] },
+      values: { username: user.email },
+    });
+    expect(JSON.stringify(wrong)).not.toMatch(/not-my-password|second-password/);
+
+    const differ = await changePasswordAction(null, formOf({ currentPassword: "first-password", password: "second-password", confirmPassword: "second-passwrod" }));
+    expect(differ).toEqual({ ok: false, code: "invalid", fieldErrors: { confirmPassword: ["The two passwords differ."] }, values: {} });
+    expect(await passwordHashOf(user.id)).toBe(before);
+
+    expect(await changePasswordAction(null, formOf({ currentPassword: "first-password", password: "second-password", confirmPassword: "second-password" }))).toEqual({
+      ok: true,
+      message: "Password changed. Use the new one next time you sign in.",
+    });
+    expect(await verifyPassword("second-password", (await passwordHashOf(user.id)) ?? "")).toBe(true);
+  });
+});

@@ -1,0 +1,25 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/button";
+
+/** An invitation link that could not be e-mailed (no SMTP server), shown once to the inviting administrator. */
+export function SharedLink({ link }: { link: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="mt-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950">
+      <p>Send this personal link to them yourself. It is shown only now and works once, for 7 days:</p>
+      <div className="mt-2 flex flex-wrap items-center gap-2">
+        <code className="min-w-0 flex-1 break-all rounded bg-white px-2 py-1 text-xs">{link}</code>
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={() => void navigator.clipboard?.writeText(link).then(() => setCopied(true))}
+          className="px-2.5! py-1! text-xs!"
+        >
+          {copied ? "Copied" : "Copy link"}
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+"use server";
+
+import { after } from "next/server";
+import { formAction, ok } from "@/lib/actions/action";
+import { requestPasswordReset } from "@/lib/auth/passwords";
+import { forgotPasswordSchema } from "@/lib/auth/schemas";
+import { deliverNow } from "@/lib/mail/deliver-now";
+
+// "Forgot password?": no session (PUBLIC: the visitor cannot sign in). The
+// answer is the same whether or not the address has an account, and the
+// e-mail goes out after the response, so neither the words nor the time tell
+// who has one.
+export const forgotPasswordAction = formAction({
+  role: "PUBLIC",
+  input: forgotPasswordSchema,
+  async run({ input }) {
+    const { emailId } = await requestPasswordReset(input.email);
+    if (emailId !== null) after(() => deliverNow([emailId]).catch((error) => console.error("[auth] password reset e-mail:", error)));
+    return ok("If an account uses this address, a link to choose a new password is on its way. It works once, for one hour. Check your spam folder if it does not arrive.");
+  },
+});
