@@ -4,6 +4,7 @@
 // components (the hook needs one); the words live here, not in lib/.
 import { useActionState } from "react";
 import type { ActionState, FieldErrors, FormAction, Prompt } from "@/lib/actions/state";
+import { BudgetExceededNotice, budgetExceededText } from "./budget-exceeded-notice";
 import { InsufficientCreditsNotice } from "./insufficient-credits-notice";
 
 /**
@@ -27,6 +28,8 @@ export function actionMessage(state: ActionState<unknown> | null, { fieldsShown 
     }
     case "buy-credits":
       return "Not enough credits.";
+    case "budget-exceeded":
+      return state.prompt?.kind === "budget-exceeded" ? budgetExceededText(state.prompt) : "Your monthly budget is used up — ask an administrator to raise it.";
     case "unexpected":
       return `Something went wrong on our side (error reference ${state.errorId}). Try again; if it keeps happening, give this reference to your administrator.`;
     case "refused":
@@ -86,11 +89,13 @@ export function useActionForm<T>(action: FormAction<T>) {
   return { ...readActionState(state), action: formAction, pending };
 }
 
-/** The prompt a refusal carries (today the buy prompt; budget refusals will add theirs here). */
+/** The prompt a refusal carries: the buy prompt or the budget refusal. */
 export function PromptNotice({ prompt }: { prompt: Prompt }) {
   switch (prompt.kind) {
     case "buy-credits":
       return <InsufficientCreditsNotice {...prompt} />;
+    case "budget-exceeded":
+      return <BudgetExceededNotice {...prompt} />;
   }
 }
 

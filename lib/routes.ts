@@ -54,3 +54,39 @@ export function signingPath(token: string): string {
 export function outboxEmailPath(emailId: number): string {
   return `/settings/outbox/${emailId}`;
 }
+
+export function accountHistoryCsvPath(accountId: number, filter: URLSearchParams): string {
+  const query = filter.toString();
+  return `/settings/iap/${accountId}/history.csv${query ? `?${query}` : ""}`;
+}
+
+/**
+ * What a ledger entry paid for, as a page: its `reference` is "<type>:<id>"
+ * (contact:12 for an SMS to contact 12, document:7, letter:3,
+ * lead_request:5, sign:<request>:signer:<signer>, purchase:9). Null for a
+ * reference with no page of its own (a mass SMS batch, the directory).
+ */
+export function referencePath(reference: string | null): string | null {
+  if (!reference) return null;
+  const [type, id] = reference.split(":");
+  const n = Number(id);
+  if (!/^\d{1,12}$/.test(id ?? "") || !Number.isSafeInteger(n)) return null;
+  switch (type) {
+    case "contact":
+      return contactPath(n);
+    case "document":
+      return documentPath(n);
+    case "letter":
+      return letterPdfPath(n);
+    case "sign":
+      return signatureRequestPath(n);
+    case "lead_request":
+      return "/leads";
+    case "visitor_rule":
+      return "/settings/lead-generation";
+    case "purchase":
+      return checkoutReceiptPath(n);
+    default:
+      return null;
+  }
+}

@@ -1,6 +1,7 @@
 import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { AppNav } from "./_components/app-nav";
+import { CreditAlertsBanner } from "./_components/credit-alerts-banner";
 import { UserMenu } from "./_components/user-menu";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
@@ -32,6 +33,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </div>
         </div>
       </header>
+      <CreditAlertsBanner user={user} />
       <main className="flex-1">{children}</main>
     </div>
   );

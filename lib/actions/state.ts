@@ -1,6 +1,7 @@
 // What every server action answers, and what every form reads: one shape, so
 // a form shows field errors, kept values, the buy prompt and failures the same
 // way everywhere. Plain types (no server-only): client components import them.
+import type { BudgetPrompt } from "@/lib/iap/budget-prompt";
 import type { BuyCreditsPrompt } from "@/lib/iap/insufficient-credits";
 
 /** zod's z.flattenError(...).fieldErrors: messages by field name. */
@@ -11,9 +12,9 @@ export type FormValues = Record<string, string | string[]>;
 
 /**
  * A refusal the user can act on, shown as a prompt rather than an error line.
- * Budget refusals (#23) join this union with their own `kind`.
+ * Each has its own `kind`: the buy prompt, the budget refusal.
  */
-export type Prompt = BuyCreditsPrompt;
+export type Prompt = BuyCreditsPrompt | BudgetPrompt;
 
 /**
  * Why an action failed. The words for the codes the wrapper sets itself live

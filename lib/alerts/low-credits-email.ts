@@ -5,6 +5,7 @@ import type { ServiceName } from "@/lib/iap/catalogue";
 import { formatCredits } from "@/lib/iap/units";
 import { escapeHtml, type EmailContent } from "@/lib/mail/templates";
 import { buyCreditsPath } from "@/lib/routes";
+import type { Forecast } from "@/lib/iap/forecast";
 
 export interface LowCreditsInput {
   companyName: string;
@@ -15,6 +16,16 @@ export interface LowCreditsInput {
   threshold: bigint;
   /** Public base URL of the app, without a trailing slash. */
   appUrl: string;
+  /** How long the credits last at the current rate (lib/iap/forecast.ts); absent when unknown. */
+  forecast?: Forecast;
+}
+
+/** The forecast as the e-mails say it. */
+export function forecastSentence(forecast: Forecast | undefined): string | null {
+  if (!forecast) return null;
+  if (forecast.kind === "no-usage") return "No recent usage: at the current rate the credits are not being used up.";
+  if (forecast.days === 0) return "At the current rate, the credits run out today.";
+  return `At the current rate, the credits last about ${forecast.days} ${forecast.days === 1 ? "day" : "days"}.`;
 }
 
 /** The low-credit warning: balance, threshold and a link to the service's Buy Credits page. */
@@ -26,11 +37,13 @@ export function lowCreditsEmail(input: LowCreditsInput): EmailContent {
   // Signed-out readers go through sign-in and land on this page (proxy.ts keeps callbackUrl).
   const buyUrl = input.appUrl + buyCreditsPath(service.technicalName);
   const subject = `Low credits: ${service.name} (${balance} left)`;
+  const outlook = forecastSentence(input.forecast);
 
   const text = [
     `Hello,`,
     ``,
     `${input.companyName} has ${balance} ${unit} left for ${service.name}, below the warning threshold of ${threshold} ${unit}.`,
+    ...(outlook ? [outlook] : []),
     `When the credits run out, ${service.name} stops working until more are bought.`,
     ``,
     `Buy credits: ${buyUrl}`,
@@ -52,6 +65,7 @@ export function lowCreditsEmail(input: LowCreditsInput): EmailContent {
         <tr><td style="padding:4px 16px 4px 0;color:#6b7280">Balance</td><td style="padding:4px 0;font-weight:600">${e(balance)} ${e(unit)}</td></tr>
         <tr><td style="padding:4px 16px 4px 0;color:#6b7280">Threshold</td><td style="padding:4px 0">${e(threshold)} ${e(unit)}</td></tr>
       </table>
+      ${outlook ? `<p style="margin:0 0 12px;font-weight:600">${e(outlook)}</p>` : ""}
       <p style="margin:0 0 20px">When the credits run out, ${e(service.name)} stops working until more are bought.</p>
       <p style="margin:0 0 24px"><a href="${e(buyUrl)}" style="display:inline-block;padding:10px 16px;background:#714b67;color:#ffffff;text-decoration:none;border-radius:6px;font-weight:600">Buy credits</a></p>
       <p style="margin:0;font-size:12px;color:#6b7280">You receive this e-mail once each time the balance falls below the threshold. To change the threshold or the address, open Settings &gt; IAP Account &gt; ${e(service.name)} and edit &ldquo;Warn Me&rdquo;.<br>Link: <a href="${e(buyUrl)}" style="color:#6b7280">${e(buyUrl)}</a></p>

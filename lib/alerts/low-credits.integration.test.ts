@@ -309,7 +309,7 @@ describe("GET|POST /api/cron/low-credits", () => {
     const response = await GET(new Request(url, { headers: { authorization: "Bearer s3cret-for-tests" } }));
     expect(response.status).toBe(200);
     const counts = await response.json();
-    expect(Object.keys(counts).sort()).toEqual(["checked", "failed", "queued", "rearmed", "sent", "undelivered"]);
+    expect(Object.keys(counts).sort()).toEqual(["budgetNotices", "checked", "empty", "failed", "queued", "rearmed", "sent", "undelivered"]);
     // Other test files may have watched accounts too: at least ours is in there.
     expect(counts.checked).toBeGreaterThanOrEqual(1);
     expect(counts.queued).toBeGreaterThanOrEqual(1);
@@ -320,5 +320,69 @@ describe("GET|POST /api/cron/low-credits", () => {
     const again = await POST(new Request(url, { method: "POST", headers: { authorization: "Bearer s3cret-for-tests" } }));
     expect(again.status).toBe(200);
     expect(smtp.to(email)).toHaveLength(1);
+  });
+});
+
+describe("the low-credit e-mail's forecast", () => {
+  it("says how long the credits last at the current rate, next to the buy link", async () => {
+    const { company, account, email } = await watchedAccount({ balance: 100n, threshold: 90n });
+    await spend(account, 20n); // 80 left, 20 used today: today's pace
+    await runLowCreditsJob({ companyId: company.id });
+    const [mail] = smtp.to(email);
+    expect(mail.text).toContain("At the current rate, the credits last about 4 days.");
+    expect(mail.html).toContain("At the current rate, the credits last about 4 days.");
+    expect(mail.text).toContain(`Buy credits: ${APP_URL}/iap/buy/invoice_ocr`);
+  });
+});
+
+describe("the Empty alert", () => {
+  it("tells the warning address and every admin once per occurrence, emits balance.empty, and re-arms when credits return", async () => {
+    const { company, account, email } = await watchedAccount({ balance: 5n, threshold: 1n });
+    const admin = await prisma().user.findFirstOrThrow({ where: { companyId: company.id, role: "ADMIN" } });
+    // An endpoint subscribed to balance.empty: the event is recorded for it.
+    await prisma().webhookEndpoint.create({ data: { companyId: company.id, url: "https://hooks.example.test/in", events: ["balance.empty"], secret: "whsec_test" } });
+    await spend(account, 5n); // available 0
+    const first = await runLowCreditsJob({ companyId: company.id });
+    expect(first.empty).toBe(2);
+    const toWarning = smtp.to(email).filter((m) => m.subject === "No credits left: Documents Digitization");
+    const toAdmin = smtp.to(admin.email).filter((m) => m.subject === "No credits left: Documents Digitization");
+    expect(toWarning).toHaveLength(1);
+    expect(toAdmin).toHaveLength(1);
+    expect(toAdmin[0].text).toContain(`Buy credits: ${APP_URL}/iap/buy/invoice_ocr`);
+    const events = await prisma().webhookEvent.findMany({ where: { companyId: company.id, type: "balance.empty" } });
+    expect(events).toHaveLength(1);
+
+    // Still empty: nothing more.
+    expect((await runLowCreditsJob({ companyId: company.id })).empty).toBe(0);
+    // Credits again, then empty again: a second occurrence, a second alert.
+    await grant(account, 3n, { kind: "PURCHASE", description: "Pack", idempotencyKey: `refill-${randomUUID()}` });
+    await spend(account, 3n);
+    expect((await runLowCreditsJob({ companyId: company.id })).empty).toBe(2);
+    expect(await prisma().webhookEvent.count({ where: { companyId: company.id, type: "balance.empty" } })).toBe(2);
+  });
+
+  it("an account that was never filled is not 'emptied'", async () => {
+    const { company } = await watchedAccount({ balance: 0n, threshold: 1n });
+    expect((await runLowCreditsJob({ companyId: company.id })).empty).toBe(0);
+  });
+});
+
+describe("budget notices at 80 %", () => {
+  it("e-mail the admins once per month per budget", async () => {
+    clearAccountCaches();
+    const { company, admin, user } = await createCompany();
+    const account = await getOrCreateAccount(company.id, SERVICES.sms);
+    await grant(account, 1000n, { kind: "ADJUSTMENT", description: "Opening", idempotencyKey: "open" });
+    const { setUserBudget } = await import("@/lib/iap/budgets");
+    await setUserBudget(company.id, account.id, user.id, { limit: 10n, hard: true });
+    await debit(account, 7n, { description: "SMS", idempotencyKey: "a", createdById: user.id });
+    expect((await runLowCreditsJob({ companyId: company.id })).budgetNotices).toBe(0);
+    await debit(account, 1n, { description: "SMS", idempotencyKey: "b", createdById: user.id });
+    expect((await runLowCreditsJob({ companyId: company.id })).budgetNotices).toBe(1);
+    const [mail] = smtp.to(admin.email).filter((m) => m.subject?.startsWith("Test User has used"));
+    expect(mail.subject).toMatch(/^Test User has used 0\.08 of 0\.10 SMS credits \(\d{4}-\d{2}\)$/);
+    expect(mail.text).toContain(`${APP_URL}/settings/iap/${account.id}#budgets`);
+    await debit(account, 1n, { description: "SMS", idempotencyKey: "c", createdById: user.id });
+    expect((await runLowCreditsJob({ companyId: company.id })).budgetNotices).toBe(0);
   });
 });

@@ -1,13 +1,16 @@
 import "server-only";
-import { toAccountResource } from "@/lib/events/resources";
 import { pool } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { serviceNameSchema } from "@/lib/iap/catalogue";
+import { alertAccountResource } from "./account-resource";
 import { env } from "@/lib/env";
 import { deliverOutbox, type DeliveryCounts } from "@/lib/mail/delivery";
 import { insertEmails, type NewEmail } from "@/lib/mail/outbox";
 import { emitWebhookEvents } from "@/lib/events/emit";
+import { forecastsFor } from "@/lib/iap/usage";
 import { lowCreditsEmail } from "./low-credits-email";
+import { queueEmptyAlerts } from "./empty-credits";
+import { queueBudgetNotices } from "./budget-notices";
 
 // The low-credit state machine, one warning per threshold crossing:
 //   armed (warned_at NULL) --balance < threshold, job runs--> warned (warned_at set, e-mail queued)
@@ -28,7 +31,7 @@ export interface LowCreditsCounts {
   rearmed: number;
 }
 
-export type LowCreditsJobResult = LowCreditsCounts & DeliveryCounts;
+export type LowCreditsJobResult = LowCreditsCounts & DeliveryCounts & { empty: number; budgetNotices: number };
 
 export interface LowCreditsOptions {
   /** Only this company's accounts (and e-mails); the cron route runs for all. */
@@ -101,6 +104,7 @@ export async function queueLowCreditWarnings(options: LowCreditsOptions = {}): P
                    s.technical_name, s.name AS service_name, s.decimals, s.unit_name, c.name AS company_name`,
         [companyId, batchSize],
       );
+      const forecasts = await forecastsFor(rows.map((row) => row.id));
       const emails: NewEmail[] = rows.map((row) => ({
         companyId: row.company_id,
         to: row.warning_email,
@@ -111,6 +115,7 @@ export async function queueLowCreditWarnings(options: LowCreditsOptions = {}): P
           balance: BigInt(row.balance),
           threshold: BigInt(row.warning_threshold),
           appUrl,
+          forecast: forecasts.get(row.id),
         }),
       }));
       queued += (await insertEmails(client, emails)).length;
@@ -120,19 +125,7 @@ export async function queueLowCreditWarnings(options: LowCreditsOptions = {}): P
           companyId: row.company_id,
           type: "balance.low" as const,
           data: {
-            account: toAccountResource({
-              id: row.id,
-              technicalName: serviceNameSchema.parse(row.technical_name),
-              serviceName: row.service_name,
-              unitName: row.unit_name,
-              decimals: row.decimals,
-              balance: BigInt(row.balance),
-              held: BigInt(row.held),
-              warnEnabled: true,
-              warningThreshold: BigInt(row.warning_threshold),
-              warningEmail: row.warning_email,
-              warnedAt: null,
-            }),
+            account: alertAccountResource(row),
           },
         })),
         { db: client },
@@ -144,9 +137,15 @@ export async function queueLowCreditWarnings(options: LowCreditsOptions = {}): P
   return { checked: checked.rows[0].n, queued, rearmed: rearmed.rowCount ?? 0 };
 }
 
-/** The cron job: queue the warnings that are due, then deliver the outbox. */
+/**
+ * The cron job: queue the warnings that are due — low credits, empty
+ * accounts, budgets at 80 % — then deliver the outbox. (The job system, #19,
+ * calls this one function.)
+ */
 export async function runLowCreditsJob(options: LowCreditsOptions = {}): Promise<LowCreditsJobResult> {
   const counts = await queueLowCreditWarnings(options);
+  const empty = await queueEmptyAlerts(options);
+  const budgets = await queueBudgetNotices(options);
   const delivery = await deliverOutbox({ companyId: options.companyId });
-  return { ...counts, ...delivery };
+  return { ...counts, empty, budgetNotices: budgets, ...delivery };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
 import { prisma } from "@/lib/db/client";
 import { authOptions } from "./options";
 
@@ -35,8 +36,10 @@ export async function currentUser(): Promise<SessionUser | null> {
 /**
  * The session and what became of its user: `ended` says why a session cookie
  * no longer signs anyone in ("deactivated", or "gone" when the user was deleted).
+ * Once per request: React's cache() shares the answer between the layout, the
+ * page and its banners while one page renders (outside a render it is a plain call).
  */
-export async function sessionState(): Promise<{ user: SessionUser; ended: null } | { user: null; ended: "deactivated" | "gone" | null }> {
+export const sessionState = cache(async function sessionState(): Promise<{ user: SessionUser; ended: null } | { user: null; ended: "deactivated" | "gone" | null }> {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   if (!id) return { user: null, ended: null };
@@ -44,7 +47,7 @@ export async function sessionState(): Promise<{ user: SessionUser; ended: null }
   if (!user) return { user: null, ended: "gone" };
   if (user.status !== "ACTIVE") return { user: null, ended: "deactivated" };
   return { user: { id: user.id, companyId: user.companyId, email: user.email, name: user.name, role: user.role }, ended: null };
-}
+});
 
 /** For pages: redirect to sign-in when signed out (coming back here afterwards). */
 export async function requireUser(returnTo?: string): Promise<SessionUser> {

@@ -1,7 +1,7 @@
 import "server-only";
 import { pool } from "@/lib/db/client";
 import { serviceNameSchema, type ServiceName } from "./catalogue";
-import type { LedgerKindName } from "./credit-status";
+import { listHistory, type LedgerPage } from "./history";
 
 // Read models of the settings pages (IAP Account list, Account Information).
 // Every query joins iap_account and filters on company_id: an account id from
@@ -25,21 +25,7 @@ export interface AccountDetail extends AccountSummary {
   description: string;
 }
 
-export interface LedgerLine {
-  id: bigint;
-  kind: LedgerKindName;
-  amount: bigint;
-  balanceAfter: bigint;
-  description: string;
-  reference: string | null;
-  createdAt: Date;
-}
-
-export interface LedgerPage {
-  entries: LedgerLine[];
-  /** Pass as `before` to read the next (older) page; null on the last page. */
-  olderCursor: bigint | null;
-}
+export type { LedgerLine, LedgerPage } from "./history";
 
 export interface OpenHold {
   id: number;
@@ -62,7 +48,6 @@ export interface PurchaseLine {
 }
 
 export const LEDGER_PAGE_SIZE = 50;
-const MAX_BIGINT = 9223372036854775807n;
 
 const ACCOUNT_COLUMNS = `a.id, s.technical_name, s.name AS service_name, s.unit_name, s.decimals, a.balance, a.held,
   a.warn_enabled, a.warning_threshold, a.warning_email, a.warned_at`;
@@ -105,34 +90,13 @@ export async function getAccountDetail(companyId: number, accountId: number): Pr
   return rows[0] ? { ...toSummary(rows[0]), description: rows[0].description } : null;
 }
 
-/**
- * One page of the credit history, newest first. Keyset pagination on
- * (account_id, id DESC) — the ledger's index — so page 2,000 of a
- * 100,000-entry account costs what page 1 does (no OFFSET, no count).
- */
+/** One page of the credit history, newest first, unfiltered (the public API's ledger list). */
 export async function listLedgerEntries(
   companyId: number,
   accountId: number,
   { before = null, limit = LEDGER_PAGE_SIZE }: { before?: bigint | null; limit?: number } = {},
 ): Promise<LedgerPage> {
-  const { rows } = await pool().query(
-    `SELECT e.id, e.kind, e.amount, e.balance_after, e.description, e.reference, e.created_at
-       FROM ledger_entry e JOIN iap_account a ON a.id = e.account_id
-      WHERE e.account_id = $1 AND a.company_id = $2 AND e.id < $3
-      ORDER BY e.id DESC
-      LIMIT $4`,
-    [accountId, companyId, before ?? MAX_BIGINT, limit + 1],
-  );
-  const entries: LedgerLine[] = rows.slice(0, limit).map((row) => ({
-    id: BigInt(row.id),
-    kind: row.kind,
-    amount: BigInt(row.amount),
-    balanceAfter: BigInt(row.balance_after),
-    description: row.description,
-    reference: row.reference,
-    createdAt: row.created_at,
-  }));
-  return { entries, olderCursor: rows.length > limit ? entries[entries.length - 1].id : null };
+  return listHistory(companyId, accountId, {}, { before, limit });
 }
 
 /** Credits reserved by work in progress (pending holds), newest first. */
@@ -202,4 +166,43 @@ export async function getAccountByService(companyId: number, technicalName: stri
     [companyId, technicalName],
   );
   return rows[0] ? toSummary(rows[0]) : null;
+}
+
+export interface CreditAlert {
+  accountId: number;
+  technicalName: ServiceName;
+  serviceName: string;
+  /** "empty": nothing available (balance − holds ≤ 0) on an account that has been used; "low": below the Warn Me threshold. */
+  level: "empty" | "low";
+  available: bigint;
+  decimals: number;
+  unitName: string;
+}
+
+/**
+ * The alerts that hold right now, for the admins' banner and the IAP Account
+ * list: derived from the balances on every read, so a banner disappears the
+ * moment credits are bought. One indexed read of the company's few accounts.
+ */
+export async function listCreditAlerts(companyId: number): Promise<CreditAlert[]> {
+  const { rows } = await pool().query({
+    name: "iap_credit_alerts",
+    text: `SELECT a.id, s.technical_name, s.name AS service_name, s.decimals, s.unit_name, a.balance - a.held AS available,
+                  CASE WHEN a.balance - a.held <= 0 THEN 'empty' ELSE 'low' END AS level
+             FROM iap_account a JOIN iap_service s ON s.id = a.service_id
+            WHERE a.company_id = $1
+              AND ((a.balance - a.held <= 0 AND (a.balance > 0 OR EXISTS (SELECT 1 FROM ledger_entry e WHERE e.account_id = a.id)))
+                   OR (a.warn_enabled AND a.warning_threshold IS NOT NULL AND a.balance < a.warning_threshold))
+            ORDER BY s.sort_order, s.name`,
+    values: [companyId],
+  });
+  return rows.map((row) => ({
+    accountId: row.id,
+    technicalName: serviceNameSchema.parse(row.technical_name),
+    serviceName: row.service_name,
+    level: row.level,
+    available: BigInt(row.available),
+    decimals: row.decimals,
+    unitName: row.unit_name,
+  }));
 }

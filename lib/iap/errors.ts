@@ -46,3 +46,21 @@ export class UnknownServiceError extends AppError<"unknown-service"> {
 export function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string })?.code === "23505";
 }
+
+/** A user's hard monthly budget on a service would be exceeded: refused before any credit moves. */
+export class BudgetExceededError extends AppError<"budget-exceeded"> {
+  readonly name = "BudgetExceededError";
+  constructor(
+    readonly service: { technicalName: ServiceName; name: string; decimals: number },
+    /** The budget, in units per month. */
+    readonly limit: bigint,
+    /** Units already held or used this month. */
+    readonly used: bigint,
+    /** Units the operation needs. */
+    readonly needed: bigint,
+    /** The budget month, "YYYY-MM", in the company's time zone. */
+    readonly month: string,
+  ) {
+    super("budget-exceeded", "payment-required", { service: service.technicalName, limit: String(limit), used: String(used), needed: String(needed), month });
+  }
+}

@@ -1,7 +1,8 @@
 import "server-only";
 import { pool } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
-import { HoldNotPendingError, isUniqueViolation } from "./errors";
+import { BudgetExceededError, HoldNotPendingError, isUniqueViolation } from "./errors";
+import { underBudget } from "./budgets";
 import { assertKey, assertPositive, balanceOf, CAPTURE_KEY_PREFIX, findEntry, insufficient } from "./ledger";
 import { getService } from "./accounts";
 import { serviceNameSchema } from "./catalogue";
@@ -65,27 +66,37 @@ export async function reserve(
   // hold never outlives its ttl, and ttlSeconds 0 is expired at once.
   const ttl = options.ttlSeconds ?? DEFAULT_HOLD_TTL_SECONDS;
   if (!Number.isFinite(ttl) || ttl < 0) throw new RangeError(`A hold's ttlSeconds must be 0 or more (got ${ttl})`);
+  let row: HoldRow | undefined;
   try {
-    const { rows } = await pool().query<HoldRow>({
-      name: "iap_reserve",
-      text: `WITH account AS (
-         UPDATE iap_account SET held = held + $2, updated_at = now()
-          WHERE id = $1 AND balance - held >= $2
-          RETURNING id
-       )
-       INSERT INTO credit_hold (account_id, amount, description, reference, idempotency_key, expires_at, created_by_id)
-       SELECT id, $2, $3, $4, $5, date_trunc('milliseconds', now()) + make_interval(secs => $6), $7 FROM account
-       RETURNING ${HOLD_COLUMNS}`,
-      values: [account.id, amount, options.description, options.reference ?? null, options.idempotencyKey, ttl, options.createdById ?? null],
+    row = await underBudget(account, options.createdById, amount, async (db, budgetMonth) => {
+      const { rows } = await db.query<HoldRow>({
+        name: "iap_reserve",
+        text: `WITH account AS (
+           UPDATE iap_account SET held = held + $2, updated_at = now()
+            WHERE id = $1 AND balance - held >= $2
+            RETURNING id
+         )
+         INSERT INTO credit_hold (account_id, amount, description, reference, idempotency_key, expires_at, created_by_id, budget_month)
+         SELECT id, $2, $3, $4, $5, date_trunc('milliseconds', now()) + make_interval(secs => $6), $7, $8::date FROM account
+         RETURNING ${HOLD_COLUMNS}`,
+        values: [account.id, amount, options.description, options.reference ?? null, options.idempotencyKey, ttl, options.createdById ?? null, budgetMonth],
+      });
+      // Nothing held: throw, so that a budget counted in this transaction is rolled back with it.
+      if (!rows[0]) throw NOT_HELD;
+      return rows[0];
     });
-    if (rows[0]) return toHold(account, rows[0], false);
   } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
+    if (error !== NOT_HELD && !isUniqueViolation(error) && !(error instanceof BudgetExceededError)) throw error;
+    // The same key again answers with the first hold, whatever the balance or budget say now.
+    const previous = await findHold(account, options.idempotencyKey);
+    if (previous) return previous;
+    if (error instanceof BudgetExceededError) throw error;
   }
-  const previous = await findHold(account, options.idempotencyKey);
-  if (previous) return previous;
+  if (row) return toHold(account, row, false);
   throw await insufficient(account, amount);
 }
+
+const NOT_HELD = Symbol("not held");
 
 /**
  * Posts the usage of a pending hold: `actual` (≤ the hold) leaves the balance,
@@ -102,7 +113,12 @@ export async function capture(hold: Pick<Hold, "id" | "account">, actual: bigint
        UPDATE credit_hold h SET status = 'CAPTURED', captured_amount = $2, result = $4::jsonb, resolved_at = now()
          FROM locked
         WHERE h.id = $1 AND h.account_id = locked.id AND h.status = 'PENDING' AND h.expires_at > now() AND $2 <= h.amount
-        RETURNING h.id, h.account_id, h.amount, h.description, h.reference, h.created_by_id
+        RETURNING h.id, h.account_id, h.amount, h.description, h.reference, h.created_by_id, h.budget_month
+     ), budget AS (
+       UPDATE budget_usage u SET used = u.used - (hold.amount - $2)
+         FROM hold
+        WHERE hold.budget_month IS NOT NULL AND hold.amount > $2
+          AND u.account_id = hold.account_id AND u.user_id = hold.created_by_id AND u.month = hold.budget_month
      ), account AS (
        UPDATE iap_account a SET held = a.held - hold.amount, balance = a.balance - $2, updated_at = now()
          FROM hold WHERE a.id = hold.account_id
@@ -165,7 +181,11 @@ async function resolveHold(holdId: number, accountId: number, status: "RELEASED"
        UPDATE credit_hold h SET status = $3::"HoldStatus", resolved_at = now()
          FROM locked
         WHERE h.id = $1 AND h.account_id = locked.id AND h.status = 'PENDING' AND ($3::"HoldStatus" = 'RELEASED' OR h.expires_at <= now())
-        RETURNING h.account_id, h.amount
+        RETURNING h.account_id, h.amount, h.created_by_id, h.budget_month
+     ), budget AS (
+       UPDATE budget_usage u SET used = u.used - hold.amount
+         FROM hold
+        WHERE hold.budget_month IS NOT NULL AND u.account_id = hold.account_id AND u.user_id = hold.created_by_id AND u.month = hold.budget_month
      )
      UPDATE iap_account a SET held = a.held - hold.amount, updated_at = now() FROM hold WHERE a.id = hold.account_id RETURNING a.id`,
     values: [holdId, accountId, status],
@@ -198,7 +218,14 @@ export async function expireHolds(limit = 1000, scope: { accountIds?: number[] }
       `WITH expired AS (
          UPDATE credit_hold SET status = 'EXPIRED', resolved_at = now()
           WHERE id IN (SELECT id FROM credit_hold WHERE account_id = ANY($1::int[]) AND status = 'PENDING' AND expires_at <= now() ORDER BY expires_at LIMIT $2)
-         RETURNING account_id, amount
+         RETURNING account_id, amount, created_by_id, budget_month
+       ), per_budget AS (
+         SELECT account_id, created_by_id, budget_month, sum(amount) AS amount FROM expired
+          WHERE budget_month IS NOT NULL GROUP BY account_id, created_by_id, budget_month
+       ), budget AS (
+         UPDATE budget_usage u SET used = u.used - per_budget.amount
+           FROM per_budget
+          WHERE u.account_id = per_budget.account_id AND u.user_id = per_budget.created_by_id AND u.month = per_budget.budget_month
        ), per_account AS (
          SELECT account_id, sum(amount) AS amount, count(*) AS holds FROM expired GROUP BY account_id
        ), freed AS (

@@ -1,7 +1,8 @@
 import "server-only";
 import type pg from "pg";
 import { pool } from "@/lib/db/client";
-import { InsufficientCreditsError, isUniqueViolation } from "./errors";
+import { BudgetExceededError, InsufficientCreditsError, isUniqueViolation } from "./errors";
+import { underBudget } from "./budgets";
 import type { AccountRef, EntryOptions, EntryResult, GrantKind } from "./types";
 
 // node-pg hands bigint columns over as text: rows are typed as they arrive
@@ -89,6 +90,7 @@ export async function grant(
          UPDATE iap_account
             SET balance = balance + $2,
                 warned_at = CASE WHEN warning_threshold IS NOT NULL AND balance + $2 >= warning_threshold THEN NULL ELSE warned_at END,
+                empty_alerted_at = CASE WHEN balance + $2 - held > 0 THEN NULL ELSE empty_alerted_at END,
                 updated_at = now()
           WHERE id = $1
           RETURNING id, balance
@@ -110,29 +112,38 @@ export async function grant(
 export async function debit(account: AccountRef, amount: bigint, options: EntryOptions): Promise<EntryResult> {
   assertPositive(amount, "A debit");
   assertKey(options.idempotencyKey, { ledger: true });
+  let row: Omit<EntryRow, "amount"> | undefined;
   try {
-    const { rows } = await pool().query<Omit<EntryRow, "amount">>({
-      name: "iap_debit",
-      text: `WITH account AS (
-         UPDATE iap_account SET balance = balance - $2, updated_at = now()
-          WHERE id = $1 AND balance - held >= $2
-          RETURNING id, balance
-       )
-       INSERT INTO ledger_entry (account_id, kind, amount, balance_after, description, reference, idempotency_key, created_by_id)
-       SELECT id, 'USAGE', -$2::bigint, balance, $3, $4, $5, $6 FROM account
-       RETURNING id, balance_after`,
-      values: [account.id, amount, options.description, options.reference ?? null, options.idempotencyKey, options.createdById ?? null],
+    row = await underBudget(account, options.createdById, amount, async (db) => {
+      const { rows } = await db.query<Omit<EntryRow, "amount">>({
+        name: "iap_debit",
+        text: `WITH account AS (
+           UPDATE iap_account SET balance = balance - $2, updated_at = now()
+            WHERE id = $1 AND balance - held >= $2
+            RETURNING id, balance
+         )
+         INSERT INTO ledger_entry (account_id, kind, amount, balance_after, description, reference, idempotency_key, created_by_id)
+         SELECT id, 'USAGE', -$2::bigint, balance, $3, $4, $5, $6 FROM account
+         RETURNING id, balance_after`,
+        values: [account.id, amount, options.description, options.reference ?? null, options.idempotencyKey, options.createdById ?? null],
+      });
+      // Nothing debited: throw, so that a budget counted in this transaction is rolled back with it.
+      if (!rows[0]) throw NOT_DEBITED;
+      return rows[0];
     });
-    if (rows[0]) return { entryId: BigInt(rows[0].id), amount: -amount, balanceAfter: BigInt(rows[0].balance_after), replayed: false };
   } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
+    if (error !== NOT_DEBITED && !isUniqueViolation(error) && !(error instanceof BudgetExceededError)) throw error;
+    // Either the key was used before (return the first result, even if the
+    // balance or budget could not pay it again now) or it cannot be paid.
+    const previous = await findEntry(account.id, options.idempotencyKey);
+    if (previous) return previous;
+    if (error instanceof BudgetExceededError) throw error;
   }
-  // Either the key was used before (return the first result, even if the
-  // balance could not pay it again now) or there are not enough credits.
-  const previous = await findEntry(account.id, options.idempotencyKey);
-  if (previous) return previous;
+  if (row) return { entryId: BigInt(row.id), amount: -amount, balanceAfter: BigInt(row.balance_after), replayed: false };
   throw await insufficient(account, amount);
 }
+
+const NOT_DEBITED = Symbol("not debited");
 
 export async function balanceOf(accountId: number): Promise<bigint> {
   const { rows } = await pool().query<{ balance: string }>("SELECT balance FROM iap_account WHERE id = $1", [accountId]);

@@ -31,3 +31,21 @@ export function warningSettingsSchema(decimals: number) {
       return { warnEnabled: true, threshold: threshold.units, email: input.email };
     });
 }
+
+/** A budget as posted by the budget forms: a limit in the service's unit (blank removes the budget) and hard or soft. */
+export function budgetSchema(decimals: number) {
+  return z
+    .object({
+      limit: formText.pipe(z.string().trim()),
+      mode: z.enum(["hard", "soft"], { error: "Choose whether the budget refuses or only warns." }),
+    })
+    .transform((input, ctx): { limit: bigint; hard: boolean } | null => {
+      if (input.limit === "") return null;
+      const limit = parseCredits(input.limit, decimals);
+      if (!limit.ok) {
+        ctx.addIssue({ code: "custom", path: ["limit"], message: limit.error });
+        return z.NEVER;
+      }
+      return { limit: limit.units, hard: input.mode === "hard" };
+    });
+}

@@ -1,25 +1,32 @@
-// npm run bench:pages — server render time of the Account Information page of
-// an account with 100,000 ledger entries, measured on the real production
+// npm run bench:pages — server render time of the Account Information page
+// (history, usage chart, forecast, budgets) of an account with 1,000,000
+// ledger entries over 90 days, measured on the real production
 // build: own throw-away PostgreSQL; the app built if .next/ is missing or older
 // than the sources (tests/support/app-build.ts: two runs at once build once)
 // and served as `npm start` serves it on a free port; sign in through
 // next-auth's credentials endpoint, then time sequential GETs of the page (first
-// page of the history, and a page deep in it by cursor). Ends with one JSON line.
-// Options: --entries N (default 100000), --requests N (default 40).
+// page of the history, and a page deep in it by cursor); then under load:
+// autocannon, 20 connections for 15 s, the signed-in account page against the
+// signed-out sign-in page in the same run (their ratio says what a signed-in
+// render costs beyond the framework's floor). Ends with one JSON line.
+// Options: --entries N (default 1000000), --requests N (default 40), --load-seconds N (default 15).
+import autocannon from "autocannon";
 import type pg from "pg";
 import { startAppServer, type AppServer } from "@/tests/support/app-server";
 import { startBenchDatabase } from "./bench-database";
 import { runBench } from "./run-bench";
 import { numberOption } from "./options";
 
-const ENTRIES = numberOption("entries", 100_000);
+const ENTRIES = numberOption("entries", 1_000_000);
 const REQUESTS = numberOption("requests", 40);
+const LOAD_SECONDS = numberOption("load-seconds", 15);
+const LOAD_CONNECTIONS = 20;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-/** The demo SMS account filled up to `count` entries in one statement: a purchase every 50th, usage otherwise. */
+/** The demo SMS account filled up to `count` entries in one statement over the last 90 days: a purchase every 50th, usage by the admin otherwise. */
 async function fillLedger(client: pg.Client, count: number): Promise<{ accountId: number; middleId: string; entries: number }> {
   const { rows } = await client.query(
     `SELECT a.id, a.balance FROM iap_account a
@@ -27,6 +34,7 @@ async function fillLedger(client: pg.Client, count: number): Promise<{ accountId
       WHERE s.technical_name = 'sms' AND u.email = 'admin@example.com'`,
   );
   const { id: accountId, balance } = rows[0];
+  const admin = (await client.query("SELECT id FROM app_user WHERE email = 'admin@example.com'")).rows[0].id;
   // The seed already wrote the trial grant: add what makes `count` in all.
   const existing = (await client.query("SELECT count(*)::int AS n FROM ledger_entry WHERE account_id = $1", [accountId])).rows[0].n;
   await client.query("BEGIN");
@@ -34,16 +42,18 @@ async function fillLedger(client: pg.Client, count: number): Promise<{ accountId
   // balance_after is exactly what the engine would have written, and the
   // account's cached balance is set to the last one (invariant 1 holds).
   await client.query(
-    `INSERT INTO ledger_entry (account_id, kind, amount, balance_after, description, reference, idempotency_key, created_at)
-     SELECT $1, g.kind, g.amount, $2::bigint + sum(g.amount) OVER (ORDER BY g.i), g.description, NULL, 'bench-' || g.i,
-            now() - make_interval(secs => ($3 - g.i) * 60)
+    `INSERT INTO ledger_entry (account_id, kind, amount, balance_after, description, reference, idempotency_key, created_at, created_by_id)
+     SELECT $1, g.kind, g.amount, $2::bigint + sum(g.amount) OVER (ORDER BY g.i), g.description,
+            CASE WHEN g.kind = 'USAGE' THEN 'contact:' || (1 + g.i % 20) END, 'bench-' || g.i,
+            now() - make_interval(secs => ($3 - g.i) * (90 * 86400.0 / $3)),
+            CASE WHEN g.kind = 'USAGE' THEN $4::int END
        FROM (SELECT i,
                     CASE WHEN i % 50 = 1 THEN 'PURCHASE' ELSE 'USAGE' END::"LedgerKind" AS kind,
                     CASE WHEN i % 50 = 1 THEN 10000 ELSE -105 END::bigint AS amount,
                     CASE WHEN i % 50 = 1 THEN 'Standard Pack (100 credits)' ELSE 'SMS to +32 470 12 ' || lpad((i % 10000)::text, 4, '0') || ' (1 part)' END AS description
                FROM generate_series(1, $3::int) AS i) g
       ORDER BY g.i`,
-    [accountId, balance, count - existing],
+    [accountId, balance, count - existing, admin],
   );
   await client.query(
     `UPDATE iap_account SET balance = (SELECT balance_after FROM ledger_entry WHERE account_id = $1 ORDER BY id DESC LIMIT 1) WHERE id = $1`,
@@ -108,6 +118,20 @@ async function measure(label: string, url: string, cookie: string, expect: strin
   return result;
 }
 
+/** Requests per second of `url` under LOAD_CONNECTIONS connections for LOAD_SECONDS, every answer checked for status 200. */
+function load(label: string, url: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, connections: LOAD_CONNECTIONS, duration: LOAD_SECONDS, headers }, (error, result) => {
+      if (error) return reject(error);
+      const bad = result.non2xx + result.errors + result.timeouts;
+      if (bad > 0) return reject(new Error(`${label}: ${bad} of ${result.requests.total} answers were not 200 (non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts})`));
+      const rps = result.requests.total / LOAD_SECONDS;
+      console.log(`▸ ${label}: ${rps.toFixed(1)} req/s (${LOAD_CONNECTIONS} connections, ${LOAD_SECONDS} s), latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`);
+      resolve(rps);
+    });
+  });
+}
+
 async function main() {
   const database = await startBenchDatabase("bench-pages");
   let app: AppServer | undefined;
@@ -121,9 +145,18 @@ async function main() {
 
     const cookie = await signIn(app.url);
     const page = `${app.url}/settings/iap/${accountId}`;
-    const first = await measure("Account page, newest entries", page, cookie, ["Account Information", "Older entries", "Usage"]);
+    const first = await measure("Account page, newest entries (chart, forecast, budgets)", page, cookie, [
+      "Account Information",
+      "Older entries",
+      "Usage",
+      "At the current rate, your credits last about",
+      'data-testid="usage-chart"',
+    ]);
     const deep = await measure(`Account page, ?before=${middleId} (mid-history)`, `${page}?before=${middleId}`, cookie, ["Account Information", "Newest entries"]);
     console.log("Figures are wall time per GET on loopback, one request at a time, on a shared 2-core machine (noisy).");
+    // Under load, in the same run: the signed-out sign-in page first, then the signed-in account page.
+    const signedOut = await load("Sign-in page, signed out", `${app.url}/login`, {});
+    const signedIn = await load("Account page, signed in", page, { cookie });
     return {
       ok: entries >= ENTRIES,
       result: {
@@ -133,6 +166,9 @@ async function main() {
         deep_page_p95_ms: Number(deep.p95.toFixed(1)),
         requests: REQUESTS,
         entries,
+        load_rps: Number(signedIn.toFixed(1)),
+        signed_out_rps: Number(signedOut.toFixed(1)),
+        load_ratio: Number((signedIn / signedOut).toFixed(2)),
       },
     };
   } catch (error) {

@@ -4,15 +4,19 @@ import { DataTable } from "@/components/data-table";
 import { PageHeader } from "@/components/page-header";
 import { requireAdmin } from "@/lib/auth/session";
 import { listAccounts } from "@/lib/iap/account-views";
+import { usageTrends } from "@/lib/iap/usage";
+import { Sparkline } from "@/components/usage-chart";
 import { formatCredits } from "@/lib/iap/units";
 import { accountPath } from "@/lib/routes";
 import { CreditBadge } from "./_components/credit-badge";
 
 export const metadata: Metadata = { title: "IAP Account" };
 
+const TREND_DAYS = 14;
+
 export default async function IapAccountsPage() {
   const user = await requireAdmin("/settings/iap");
-  const accounts = await listAccounts(user.companyId);
+  const [accounts, trends] = await Promise.all([listAccounts(user.companyId), usageTrends(user.companyId, TREND_DAYS)]);
   return (
     <>
       <PageHeader crumbs={[{ label: "Settings", href: "/settings" }, { label: "IAP Account" }]} />
@@ -56,6 +60,21 @@ export default async function IapAccountsPage() {
                     —
                   </span>
                 ),
+            },
+            {
+              key: "trend",
+              header: `Use, last ${TREND_DAYS} days`,
+              cell: (account) => {
+                const trend = trends.get(account.id) ?? [];
+                const total = trend.reduce((sum, units) => sum + units, 0n);
+                const text = `${formatCredits(total, account.decimals)} ${account.unitName} used in the last ${TREND_DAYS} days`;
+                return (
+                  <span className="relative z-10 inline-flex items-center gap-2 text-xs text-gray-600" title={text}>
+                    <Sparkline values={trend.map((units) => Number(units))} label={text} />
+                    <span className="tabular-nums">{formatCredits(total, account.decimals)}</span>
+                  </span>
+                );
+              },
             },
             { key: "status", header: "Status", headerHidden: true, cell: (account) => <CreditBadge account={account} /> },
           ]}

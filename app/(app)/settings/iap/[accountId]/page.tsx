@@ -9,13 +9,21 @@ import { PageHeader } from "@/components/page-header";
 import { StatusBadge, type Tone } from "@/components/status-badge";
 import { requireAdmin } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/money";
-import { getAccountDetail, listLedgerEntries, listOpenHolds, listPurchases } from "@/lib/iap/account-views";
+import { getAccountDetail, listOpenHolds, listPurchases } from "@/lib/iap/account-views";
+import { listBudgets } from "@/lib/iap/budgets";
+import { listHistory } from "@/lib/iap/history";
+import { historyFilterParams, historyFilterSchema, isFiltered, type HistoryFilter } from "@/lib/iap/history-filter";
+import { accountUsage, USAGE_PERIODS, type UsagePeriod } from "@/lib/iap/usage";
+import { UsageChart } from "@/components/usage-chart";
+import { TextLink } from "@/components/text-link";
 import { creditStatus, LEDGER_KIND_LABELS, showsLowCreditNotice } from "@/lib/iap/credit-status";
 
 import { formatCredits } from "@/lib/iap/units";
 import { CreditBadge } from "../_components/credit-badge";
 import { WarningForm } from "./_components/warning-form";
-import { buyCreditsPath } from "@/lib/routes";
+import { accountHistoryCsvPath, buyCreditsPath, referencePath } from "@/lib/routes";
+import { BudgetForm } from "./_components/budget-form";
+import { FORECAST_METHOD, forecastText, workKindLabel } from "../_messages/usage-words";
 
 export const metadata: Metadata = { title: "Account Information" };
 
@@ -26,6 +34,16 @@ const PURCHASE_STATUS = {
   EXPIRED: { label: "Expired", tone: "neutral" },
   CANCELED: { label: "Canceled", tone: "neutral" },
 } as const satisfies Record<string, { label: string; tone: Tone }>;
+
+// Built once: an Intl formatter costs far more to make than to use, and a page formats dozens of days.
+const MONTH_YEAR = new Intl.DateTimeFormat("en", { month: "long", year: "numeric", timeZone: "UTC" });
+const DAY_MONTH = new Intl.DateTimeFormat("en", { day: "numeric", month: "short", timeZone: "UTC" });
+const CREDIT_FIGURES = [0, 1, 2, 3, 4, 5, 6].map((decimals) => new Intl.NumberFormat("en", { maximumFractionDigits: decimals }));
+
+function budgetMonthLabel(month: string): string {
+  const [year, number] = month.split("-").map(Number);
+  return MONTH_YEAR.format(new Date(Date.UTC(year, number - 1, 15)));
+}
 
 /** A titled box; `flush` for a table, which then runs from edge to edge under the title. */
 function Card({ title, children, id, flush = false }: { title: string; children: React.ReactNode; id: string; flush?: boolean }) {
@@ -50,18 +68,39 @@ export default async function AccountPage({
   const path = `/settings/iap/${rawId}`;
   const user = await requireAdmin(path);
   if (!/^\d{1,9}$/.test(rawId)) notFound();
-  const { before: rawBefore } = await searchParams;
-  const before = typeof rawBefore === "string" && /^\d{1,18}$/.test(rawBefore) ? BigInt(rawBefore) : null;
+  const query = await searchParams;
+  const one = (key: string) => (typeof query[key] === "string" ? (query[key] as string) : undefined);
+  const rawBefore = one("before");
+  const before = rawBefore && /^\d{1,18}$/.test(rawBefore) ? BigInt(rawBefore) : null;
+  const period: UsagePeriod = one("period") === "90" ? 90 : 30;
+  // A filter that does not parse is shown with its errors and filters nothing.
+  const parsedFilter = historyFilterSchema.safeParse({ kind: one("kind"), user: one("user"), from: one("from"), to: one("to"), q: one("q") });
+  const filter: HistoryFilter = parsedFilter.success ? parsedFilter.data : {};
+  const filterErrors = parsedFilter.success ? [] : parsedFilter.error.issues.map((issue) => issue.message);
 
   const accountId = Number(rawId);
-  const [account, history, holds, purchases] = await Promise.all([
+  const [account, history, holds, purchases, usage, budgets] = await Promise.all([
     getAccountDetail(user.companyId, accountId),
-    listLedgerEntries(user.companyId, accountId, { before }),
+    listHistory(user.companyId, accountId, filter, { before }),
     listOpenHolds(user.companyId, accountId),
     listPurchases(user.companyId, accountId),
+    accountUsage(user.companyId, accountId, period),
+    listBudgets(user.companyId, accountId),
   ]);
-  if (!account) notFound();
+  if (!account || !usage || !budgets) notFound();
 
+  const filterParams = historyFilterParams(filter);
+  const withParams = (extra: Record<string, string>) => {
+    const params = new URLSearchParams(filterParams);
+    if (period !== 30) params.set("period", String(period));
+    for (const [key, value] of Object.entries(extra)) params.set(key, value);
+    const text = params.toString();
+    return text ? `${path}?${text}` : path;
+  };
+  const dayLabel = (day: string) => DAY_MONTH.format(new Date(`${day}T00:00:00Z`));
+  const figures = CREDIT_FIGURES[Math.min(account.decimals, CREDIT_FIGURES.length - 1)];
+  const plain = (units: bigint) => formatCredits(units, account.decimals);
+  const unitFactor = 10 ** account.decimals;
   const credits = (units: bigint) => `${formatCredits(units, account.decimals)} ${account.unitName}`;
   const signed = (units: bigint) => (units > 0n ? "+" : "") + formatCredits(units, account.decimals);
   const status = creditStatus(account);
@@ -150,17 +189,229 @@ export default async function AccountPage({
           </div>
         </Card>
 
+        <Card id="usage" title="Usage">
+          <div className="flex flex-wrap items-baseline justify-between gap-3">
+            <p className="text-base font-medium text-gray-900" data-testid="forecast">
+              {forecastText(usage.forecast)}
+            </p>
+            <nav aria-label="Usage period" className="flex gap-1 text-sm">
+              {USAGE_PERIODS.map((days) => (
+                <Link
+                  key={days}
+                  href={withParams({ period: String(days) })}
+                  aria-current={days === period ? "page" : undefined}
+                  className={`rounded-md px-2.5 py-1 ${days === period ? "bg-brand-600 text-white" : "text-gray-700 hover:bg-gray-100"}`}
+                >
+                  {days} days
+                </Link>
+              ))}
+            </nav>
+          </div>
+          <p className="mt-1 text-xs text-gray-500">{FORECAST_METHOD}</p>
+          <figure className="mt-4">
+            <UsageChart
+              label={`${account.serviceName} ${account.unitName} used per day, last ${period} days`}
+              points={usage.days.map((point) => ({ day: point.day, used: Number(point.used) / unitFactor, granted: point.granted > 0n }))}
+              formatValue={(value) => figures.format(value)}
+              formatDay={dayLabel}
+              grantLabel="credits added"
+            />
+            <figcaption className="mt-1 flex flex-wrap gap-4 text-xs text-gray-600">
+              <span>
+                <span aria-hidden className="mr-1 inline-block size-2.5 rounded-sm bg-brand-600" />
+                {account.unitName} used per day: {plain(usage.totalUsed)} in {period} days
+              </span>
+              <span>
+                <span aria-hidden className="mr-1 text-emerald-600">▼</span>
+                purchase or top-up
+              </span>
+            </figcaption>
+          </figure>
+          <details className="mt-3 text-sm">
+            <summary className="cursor-pointer text-brand-700">Show the chart as a table</summary>
+            <DataTable
+              caption={`${account.unitName} used and added per day, last ${period} days (days with movements)`}
+              rows={usage.days.filter((point) => point.used > 0n || point.granted > 0n)}
+              rowKey={(point) => point.day}
+              empty={<p className="py-2">No movements in this period.</p>}
+              columns={[
+                { key: "day", header: "Day", rowHeader: true, nowrap: true, cell: (point) => point.day },
+                { key: "used", header: "Used", numeric: true, cell: (point) => plain(point.used) },
+                { key: "added", header: "Added", numeric: true, cell: (point) => plain(point.granted) },
+              ]}
+            />
+          </details>
+          <div className="mt-5 grid gap-6 md:grid-cols-2">
+            <DataTable
+              caption={`By user, last ${period} days`}
+              rows={usage.byUser}
+              rowKey={(line) => line.userId}
+              empty={<p className="py-2">No usage in this period.</p>}
+              columns={[
+                { key: "user", header: "User", rowHeader: true, cell: (line) => (line.userId === 0 ? "No user (API, background work)" : (line.userName ?? `User ${line.userId}`)) },
+                { key: "used", header: "Used", numeric: true, cell: (line) => plain(line.used) },
+              ]}
+            />
+            <DataTable
+              caption={`By kind of work, last ${period} days`}
+              rows={usage.byKind}
+              rowKey={(line) => line.kind}
+              empty={<p className="py-2">No usage in this period.</p>}
+              columns={[
+                { key: "kind", header: "Kind of work", rowHeader: true, cell: (line) => workKindLabel(line.kind) },
+                { key: "used", header: "Used", numeric: true, cell: (line) => plain(line.used) },
+              ]}
+            />
+          </div>
+        </Card>
+
+        <Card id="budgets" title={`Budgets for ${budgetMonthLabel(budgets.month)}`}>
+          <p className="text-sm text-gray-600">
+            A monthly limit per user, in {account.unitName}. Hard budgets refuse use beyond the limit; soft ones only warn. At 80 % the user and the
+            administrators are told. Months begin at midnight in your company&apos;s time zone; a change applies to the next use.
+          </p>
+          <div className="mt-4 flex flex-wrap items-center gap-3 rounded-md bg-gray-50 px-3 py-3">
+            <span className="text-sm font-medium text-gray-900">Default for all users</span>
+            <BudgetForm
+              accountId={account.id}
+              target="default"
+              label="Default budget"
+              unitName={account.unitName}
+              initial={{
+                limit: budgets.defaultBudget ? formatCredits(budgets.defaultBudget.limit, account.decimals, { grouping: false }) : "",
+                mode: budgets.defaultBudget?.hard === false ? "soft" : "hard",
+              }}
+            />
+          </div>
+          <div className="mt-3">
+            <DataTable
+              framed={false}
+              caption="Budgets per user"
+              rows={budgets.users}
+              rowKey={(line) => line.userId}
+              empty={<p className="py-2">No users.</p>}
+              columns={[
+                { key: "user", header: "User", rowHeader: true, cell: (line) => line.userName },
+                {
+                  key: "used",
+                  header: "Used this month",
+                  numeric: true,
+                  cell: (line) => (
+                    <>
+                      {plain(line.used)}
+                      {line.effective && <span className="text-gray-500"> / {plain(line.effective.limit)}</span>}
+                      {line.effective && line.used * 5n >= line.effective.limit * 4n && (
+                        <span className="ml-2">
+                          <StatusBadge tone={line.used >= line.effective.limit ? "danger" : "warning"}>{line.used >= line.effective.limit ? "Used up" : "80 %"}</StatusBadge>
+                        </span>
+                      )}
+                    </>
+                  ),
+                },
+                {
+                  key: "budget",
+                  header: "Own budget",
+                  cell: (line) => (
+                    <BudgetForm
+                      accountId={account.id}
+                      target={line.userId}
+                      label={`Budget for ${line.userName}`}
+                      unitName={account.unitName}
+                      initial={{ limit: line.own ? formatCredits(line.own.limit, account.decimals, { grouping: false }) : "", mode: line.own?.hard === false ? "soft" : "hard" }}
+                    />
+                  ),
+                },
+              ]}
+            />
+          </div>
+        </Card>
+
         <Card id="credit-history" title="Credit history" flush>
+          <form method="get" action={path} className="grid gap-3 px-4 pb-3 sm:grid-cols-6 sm:px-6" aria-label="Filter the credit history">
+            {period !== 30 && <input type="hidden" name="period" value={period} />}
+            <div className="text-sm sm:col-span-1">
+              <label htmlFor="history-kind" className="block font-medium text-gray-800">
+                Kind
+              </label>
+              <select id="history-kind" name="kind" defaultValue={one("kind") ?? ""} className="mt-1 w-full rounded-md border border-gray-300 bg-white px-2 py-1.5">
+                <option value="">All</option>
+                {Object.entries(LEDGER_KIND_LABELS).map(([kind, label]) => (
+                  <option key={kind} value={kind}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="text-sm sm:col-span-1">
+              <label htmlFor="history-user" className="block font-medium text-gray-800">
+                User
+              </label>
+              <select id="history-user" name="user" defaultValue={one("user") ?? ""} className="mt-1 w-full rounded-md border border-gray-300 bg-white px-2 py-1.5">
+                <option value="">Everyone</option>
+                {budgets.users.map((line) => (
+                  <option key={line.userId} value={line.userId}>
+                    {line.userName}
+                  </option>
+                ))}
+                <option value="0">No user (API, background work)</option>
+              </select>
+            </div>
+            <div className="text-sm sm:col-span-1">
+              <label htmlFor="history-from" className="block font-medium text-gray-800">
+                From
+              </label>
+              <input type="date" id="history-from" name="from" defaultValue={one("from") ?? ""} className="mt-1 w-full rounded-md border border-gray-300 px-2 py-1" />
+            </div>
+            <div className="text-sm sm:col-span-1">
+              <label htmlFor="history-to" className="block font-medium text-gray-800">
+                To
+              </label>
+              <input type="date" id="history-to" name="to" defaultValue={one("to") ?? ""} className="mt-1 w-full rounded-md border border-gray-300 px-2 py-1" />
+            </div>
+            <div className="text-sm sm:col-span-2">
+              <label htmlFor="history-q" className="block font-medium text-gray-800">
+                Search
+              </label>
+              <input type="search" id="history-q" name="q" defaultValue={one("q") ?? ""} maxLength={100} placeholder="Description or reference" className="mt-1 w-full rounded-md border border-gray-300 px-2 py-1.5" />
+            </div>
+            <div className="flex flex-wrap items-center gap-3 sm:col-span-6">
+              <button type="submit" className={buttonClasses("secondary")}>
+                Apply filters
+              </button>
+              {isFiltered(filter) && (
+                <Link href={period !== 30 ? `${path}?period=${period}` : path} className={buttonClasses("link")}>
+                  Clear filters
+                </Link>
+              )}
+              <a href={accountHistoryCsvPath(account.id, filterParams)} download className={buttonClasses("link")}>
+                Export CSV{isFiltered(filter) ? " (filtered)" : ""}
+              </a>
+            </div>
+            {filterErrors.length > 0 && (
+              <p role="alert" className="text-sm text-red-700 sm:col-span-6">
+                {filterErrors.join(" ")} The history is shown unfiltered.
+              </p>
+            )}
+          </form>
           <DataTable
             framed={false}
-            caption="Credit history, newest first"
+            caption={isFiltered(filter) ? "Credit history, filtered, newest first" : "Credit history, newest first"}
             rows={history.entries}
             rowKey={(entry) => entry.id.toString()}
-            empty={<p className="px-4 py-2 sm:px-6">{before ? "No older entries." : "No credit movements yet."}</p>}
+            empty={<p className="px-4 py-2 sm:px-6">{isFiltered(filter) ? "No entries match these filters." : before ? "No older entries." : "No credit movements yet."}</p>}
             columns={[
               { key: "date", header: "Date", nowrap: true, className: "text-gray-600", cell: (entry) => <DateTime value={entry.createdAt} /> },
               { key: "kind", header: "Kind", nowrap: true, cell: (entry) => LEDGER_KIND_LABELS[entry.kind] ?? entry.kind },
-              { key: "description", header: "Description", className: "min-w-48 text-gray-700", cell: (entry) => entry.description },
+              {
+                key: "description",
+                header: "Description",
+                className: "min-w-48 text-gray-700",
+                cell: (entry) => {
+                  const href = referencePath(entry.reference);
+                  return href ? <TextLink href={href}>{entry.description}</TextLink> : entry.description;
+                },
+              },
+              { key: "user", header: "User", className: "text-gray-600", cell: (entry) => entry.userName ?? "—" },
               { key: "amount", header: "Amount", numeric: true, cell: (entry) => <span className={entry.amount < 0n ? "text-red-700" : "text-green-700"}>{signed(entry.amount)}</span> },
               { key: "balance", header: "Balance", numeric: true, cell: (entry) => formatCredits(entry.balanceAfter, account.decimals) },
             ]}
@@ -168,12 +419,12 @@ export default async function AccountPage({
           {(before !== null || history.olderCursor !== null) && (
             <nav aria-label="Credit history pages" className="mt-2 flex gap-4 px-4 pb-2 text-sm sm:px-6">
               {before !== null && (
-                <Link href={path} className={buttonClasses("link")}>
+                <Link href={withParams({})} className={buttonClasses("link")}>
                   Newest entries
                 </Link>
               )}
               {history.olderCursor !== null && (
-                <Link href={`${path}?before=${history.olderCursor}`} className={buttonClasses("link")}>
+                <Link href={withParams({ before: String(history.olderCursor) })} className={buttonClasses("link")}>
                   Older entries
                 </Link>
               )}

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { AuthError, checkCaller } from "@/lib/auth/session";
+import { historyFilterSchema } from "@/lib/iap/history-filter";
+import { streamHistoryCsv } from "@/lib/iap/history";
+
+// GET /settings/iap/:accountId/history.csv?kind=&user=&from=&to=&q= — the
+// filtered credit history as CSV, streamed row batch by row batch.
+export async function GET(request: Request, { params }: { params: Promise<{ accountId: string }> }) {
+  let user;
+  try {
+    user = await checkCaller("ADMIN");
+  } catch (error) {
+    if (error instanceof AuthError) return new Response(error.message, { status: error.status });
+    throw error;
+  }
+  const { accountId } = await params;
+  if (!/^\d{1,9}$/.test(accountId)) return new Response("Not found", { status: 404 });
+  const filter = historyFilterSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!filter.success) {
+    const problems = Object.entries(z.flattenError(filter.error).fieldErrors).map(([field, messages]) => `${field}: ${messages?.join(" ")}`);
+    return new Response(`The filter is not valid. ${problems.join("; ")}`, { status: 400 });
+  }
+  const stream = await streamHistoryCsv(user.companyId, Number(accountId), filter.data);
+  if (!stream) return new Response("Not found", { status: 404 });
+  return new Response(stream, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="credit-history-${accountId}.csv"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
