@@ -30,6 +30,8 @@ export default defineConfig({
           exclude: ["**/*.app.test.ts", "node_modules/**"],
           environment: "node",
           setupFiles: ["tests/support/integration-setup.ts"],
+          // The test gateway's simulated delivery reports would move messages on behind a test's back; tests that want them ask.
+          env: { SMS_TEST_REPORT_DELAY_MS: "0" },
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },

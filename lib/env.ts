@@ -84,6 +84,8 @@ const serverSchema = z.object({
   TWILIO_AUTH_TOKEN: optionalString,
   TWILIO_FROM: optionalString,
   TWILIO_API_URL: optionalUrl(/^https?:$/, "must be an http(s):// URL"),
+  /** Test gateway only: milliseconds between its simulated delivery reports ("sent", then delivered/failed); 0 = none. */
+  SMS_TEST_REPORT_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1500),
   CRON_SECRET: optionalString,
   /** Snailmail's postal provider: "test" (the test post office, nothing is posted) or "pingen". */
   SNAILMAIL_PROVIDER: z.enum(["test", "pingen"]).default("test"),

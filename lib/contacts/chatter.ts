@@ -9,6 +9,15 @@ export interface ChatterEntry {
   body: string;
   author: string | null;
   createdAt: Date;
+  /** The SMS this entry logs, with where its delivery stands now (delivery reports move it on). */
+  sms: ChatterSms | null;
+}
+
+export interface ChatterSms {
+  state: "QUEUED" | "SENDING" | "SENT" | "DELIVERED" | "ERROR" | "CANCELED" | "FAILED";
+  /** Failure code (an SmsSendFailure or SmsDeliveryFailure; words beside the pages). */
+  reason: string | null;
+  refunded: boolean;
 }
 
 /**
@@ -17,14 +26,14 @@ export interface ChatterEntry {
  * change it records (an SMS's outcome, for instance).
  */
 export async function postMessage(
-  input: { companyId: number; contactId: number; kind: ChatterKind; body: string; authorId?: number | null },
+  input: { companyId: number; contactId: number; kind: ChatterKind; body: string; authorId?: number | null; smsId?: number | null },
   tx?: Tx,
 ): Promise<number | null> {
   const db = tx ?? prisma();
   const contact = await db.contact.findFirst({ where: { id: input.contactId, companyId: input.companyId }, select: { id: true } });
   if (!contact) return null;
   const message = await db.chatterMessage.create({
-    data: { contactId: contact.id, kind: input.kind, body: input.body, authorId: input.authorId ?? null },
+    data: { contactId: contact.id, kind: input.kind, body: input.body, authorId: input.authorId ?? null, smsId: input.smsId ?? null },
     select: { id: true },
   });
   return message.id;
@@ -36,6 +45,7 @@ export async function listMessages(companyId: number, contactId: number, limit =
     where: { contactId, contact: { companyId } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
+    include: { sms: { select: { state: true, failureReason: true, refundedAt: true } } },
   });
   const authorIds = [...new Set(messages.map((m) => m.authorId).filter((id): id is number => id !== null))];
   const authors = authorIds.length
@@ -48,5 +58,6 @@ export async function listMessages(companyId: number, contactId: number, limit =
     body: m.body,
     author: m.authorId === null ? null : (names.get(m.authorId) ?? null),
     createdAt: m.createdAt,
+    sms: m.sms ? { state: m.sms.state as ChatterSms["state"], reason: m.sms.failureReason, refunded: m.sms.refundedAt !== null } : null,
   }));
 }

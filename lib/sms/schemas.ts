@@ -27,7 +27,7 @@ export interface MassSmsPreview {
   total: number;
   recipients: number;
   duplicates: number;
-  skipped: { contactId: number; name: string; number: string | null; reason: "missing" | "invalid" }[];
+  skipped: { contactId: number; name: string; number: string | null; reason: "missing" | "invalid" | "opted-out" }[];
   /** Credits per part (units, as text) × how many numbers pay it. */
   priceGroups: { creditsPerPart: string; count: number }[];
 }
@@ -40,6 +40,9 @@ export interface MassSmsStatus {
     queued: number;
     sent: number;
     failed: number;
+    delivered: number;
+    undelivered: number;
+    awaitingReport: number;
     duplicates: number;
     creditsText: string;
     done: boolean;

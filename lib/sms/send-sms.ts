@@ -10,6 +10,8 @@ import { smsPrice } from "./price";
 import { loadPriceTable, smsService } from "./pricing";
 import { checkMessage } from "./message";
 import { SERVICES } from "@/lib/iap/catalogue";
+import { optedOutNumbers, recordCarrierOptOut } from "./opt-out";
+import { senderFor } from "./sender";
 
 export interface SendSmsInput {
   companyId: number;
@@ -29,7 +31,7 @@ export type SendSmsResult =
   | { status: "failed"; code: SmsSendFailure; smsId: number | null };
 
 /** Why a message was not sent (words: app/(app)/contacts/_messages/sms-failures.ts). */
-export type SmsSendFailure = SmsFailureCode | "already-tried" | "duplicate-number";
+export type SmsSendFailure = SmsFailureCode | "already-tried" | "duplicate-number" | "opted-out";
 
 export function sentLogText(number: string, parts: number, creditsText: string, body: string): string {
   return `SMS sent to ${number} — ${parts} SMS, ${creditsText} credits\n\n${body}`;
@@ -52,7 +54,7 @@ export async function sendSms(input: SendSmsInput, options: { gateway?: SmsGatew
   const gateway = options.gateway ?? smsGateway();
   const contact = await prisma().contact.findFirst({
     where: { id: input.contactId, companyId: input.companyId },
-    select: { id: true, country: true, company: { select: { country: true } } },
+    select: { id: true, country: true, company: { select: { country: true, smsSender: true } } },
   });
   if (!contact) return { status: "invalid", message: "This contact does not exist (any more)." };
 
@@ -60,6 +62,10 @@ export async function sendSms(input: SendSmsInput, options: { gateway?: SmsGatew
   if (!checked.ok) return { status: "invalid", message: checked.message };
   const phone = parsePhone(input.number, { contact: contact.country, company: contact.company.country });
   if (!phone) return { status: "invalid", message: INVALID_NUMBER_MESSAGE };
+  // Refused before anything is held or recorded: an opted-out number costs nothing.
+  if ((await optedOutNumbers(input.companyId, [phone.e164])).has(phone.e164)) return { status: "failed", code: "opted-out", smsId: null };
+  const sender = senderFor(contact.company.smsSender, phone.country);
+  const from = sender.kind === "name" ? sender.name : undefined;
 
   const [service, prices] = await Promise.all([smsService(), loadPriceTable()]);
   const { parts, encoding } = checked.segments;
@@ -88,12 +94,13 @@ export async function sendSms(input: SendSmsInput, options: { gateway?: SmsGatew
             encoding,
             parts,
             credits: price,
+            sender: from ?? null,
             createdById: input.userId,
           },
           select: { id: true },
         });
         smsId = sms.id;
-        const gatewayId = await deliver(gateway, phone, input.body);
+        const gatewayId = await deliver(gateway, phone, input.body, from);
         await recordOutcome(input, contact.id, sms.id, { gatewayId, text: sentLogText(phone.international, parts, creditsText, input.body) });
         return { smsId: sms.id, gatewayId };
       },
@@ -111,6 +118,7 @@ export async function sendSms(input: SendSmsInput, options: { gateway?: SmsGatew
   } catch (error) {
     if (error instanceof InsufficientCreditsError) return { status: "insufficient", error };
     if (error instanceof SmsGatewayError) {
+      if (error.code === "unsubscribed") await recordCarrierOptOut(input.companyId, phone.e164);
       if (smsId !== null) {
         await recordOutcome(input, contact.id, smsId, { failure: error.code, text: failedLogText(phone.international, error.code, input.body) });
       }
@@ -124,9 +132,9 @@ export async function sendSms(input: SendSmsInput, options: { gateway?: SmsGatew
   }
 }
 
-async function deliver(gateway: SmsGateway, phone: ParsedPhone, body: string): Promise<string> {
+async function deliver(gateway: SmsGateway, phone: ParsedPhone, body: string, from: string | undefined): Promise<string> {
   try {
-    return (await gateway.send({ to: phone.e164, body })).id;
+    return (await gateway.send({ to: phone.e164, body, from })).id;
   } catch (error) {
     if (error instanceof SmsGatewayError) throw error;
     throw new SmsGatewayError("unexpected", {}, { cause: error });
@@ -147,6 +155,6 @@ async function recordOutcome(
           ? { state: "SENT", gatewayId: outcome.gatewayId, sentAt: new Date() }
           : { state: "ERROR", failureReason: outcome.failure, credits: 0n },
     });
-    await postMessage({ companyId: input.companyId, contactId, kind: "SMS", body: outcome.text, authorId: input.userId }, tx);
+    await postMessage({ companyId: input.companyId, contactId, kind: "SMS", body: outcome.text, authorId: input.userId, smsId }, tx);
   });
 }

@@ -28,7 +28,7 @@ test("mass SMS: invalid numbers skipped and listed, a shared number sent once, e
   }).toPass({ timeout: 20_000 });
   await page.getByRole("button", { name: "Send SMS" }).click();
 
-  await expect(dialog.getByText("1 out of 4 recipients have an invalid or missing number. They will be skipped.")).toBeVisible();
+  await expect(dialog.getByText("1 out of 4 recipients have an invalid or missing number. They will be skipped; no credits are used for them.")).toBeVisible();
   await dialog.getByText("Show who is skipped").click();
   await expect(dialog.getByText('Carl Cole — invalid number "12345"')).toBeVisible();
   await expect(dialog.getByText("1 contact shares a number with another recipient")).toBeVisible();
@@ -37,12 +37,14 @@ test("mass SMS: invalid numbers skipped and listed, a shared number sent once, e
   await expect(dialog.getByText(/≈ \d+\.\d\d credits/)).toBeVisible();
   await dialog.getByRole("button", { name: "Send", exact: true }).click();
   await expect(dialog.getByRole("status")).toContainText(/2 SMS sent — \d+\.\d\d credits used\./);
+  // The test gateway's delivery reports come in while the dialog stays open.
+  await expect(dialog.getByLabel("Delivery reports")).toHaveText("Delivery: 2 delivered, 0 failed, 0 pending.", { timeout: 20_000 });
   await dialog.getByRole("button", { name: "Close", exact: true }).click();
 
   const sent = await db.query("SELECT state, count(*)::int AS n FROM sms_message WHERE company_id = $1 GROUP BY state ORDER BY state::text", [companyId]);
   expect(sent.rows).toEqual([
     { state: "CANCELED", n: 1 },
-    { state: "SENT", n: 2 },
+    { state: "DELIVERED", n: 2 },
   ]);
   const held = await db.query("SELECT a.held, a.balance FROM iap_account a WHERE company_id = $1", [companyId]);
   expect(BigInt(held.rows[0].held)).toBe(0n);

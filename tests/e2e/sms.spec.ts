@@ -58,7 +58,8 @@ test("a user sends a 2-part SMS to a French mobile: counter, cost, chatter, and 
   expect(before - after).toBeGreaterThanOrEqual(price);
   const sms = await db.query("SELECT state, credits, gateway_id FROM sms_message WHERE body = $1", [TEXT_170]);
   expect(sms.rows).toHaveLength(1);
-  expect(sms.rows[0].state).toBe("SENT");
+  // The test gateway reports delivery a moment later: accepted by then, maybe delivered already.
+  expect(["SENT", "DELIVERED"]).toContain(sms.rows[0].state);
   expect(BigInt(sms.rows[0].credits)).toBe(price);
   expect(sms.rows[0].gateway_id).toMatch(/^test-/);
 });

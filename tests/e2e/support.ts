@@ -11,8 +11,8 @@ export async function signIn(page: Page, email: "admin@example.com" | "user@exam
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible({ timeout: 30_000 });
 }
 
-/** Opens the "Send SMS Text Message" dialog from the button named `buttonName`; retried, as a click before hydration does nothing. */
-export async function openSmsDialog(page: Page, buttonName: string) {
+/** Clicks an SMS button and waits for "Send SMS Text Message" (retried: a click that lands before hydration does nothing). */
+export async function openSmsDialog(page: Page, buttonName: string | RegExp) {
   const dialog = page.getByRole("dialog", { name: "Send SMS Text Message" });
   await expect(async () => {
     await page.getByRole("button", { name: buttonName }).click({ timeout: 2000 });

@@ -86,6 +86,17 @@ export default async function SettingsPage() {
           body: <p className="text-gray-700">Default country: {overview.company.country}</p>,
         },
         {
+          id: "sms",
+          title: "SMS",
+          description: "Sender name, and the numbers that opted out of your SMS (replied STOP).",
+          keywords: ["sms", "text message", "opt-out", "opt out", "stop", "unsubscribe", "sender", "alphanumeric"],
+          body: (
+            <Link href="/settings/sms" className={buttonClasses("secondary")}>
+              SMS Settings
+            </Link>
+          ),
+        },
+        {
           id: "iap",
           title: "In-App Purchases",
           description: "View your IAP services and recharge your credits",

@@ -7,6 +7,8 @@ export interface OutgoingSms {
   /** E.164, e.g. "+33612345678". */
   to: string;
   body: string;
+  /** An alphanumeric sender name (lib/sms/sender.ts decides when one may be used); absent: the gateway's number. */
+  from?: string;
 }
 
 export interface SmsGateway {

@@ -8,6 +8,8 @@ export interface TwilioConfig {
   /** Default https://api.twilio.com; tests point it at a local server. */
   apiUrl?: string;
   timeoutMs?: number;
+  /** Where Twilio posts delivery reports (APP_URL/api/sms/status); absent: no reports asked for. */
+  statusCallbackUrl?: string;
 }
 
 // Twilio's error codes a user can act on, as our failure codes; any other
@@ -38,7 +40,12 @@ export class TwilioSmsGateway implements SmsGateway {
 
   async send(message: OutgoingSms): Promise<{ id: string }> {
     const form = new URLSearchParams({ To: message.to, Body: message.body });
-    form.set(this.config.from.startsWith("MG") ? "MessagingServiceSid" : "From", this.config.from);
+    // A Messaging Service picks its own number; an alphanumeric sender goes in From beside it.
+    const service = this.config.from.startsWith("MG");
+    if (service) form.set("MessagingServiceSid", this.config.from);
+    const from = message.from ?? (service ? undefined : this.config.from);
+    if (from) form.set("From", from);
+    if (this.config.statusCallbackUrl) form.set("StatusCallback", this.config.statusCallbackUrl);
     const response = await this.request(this.url, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: form }, true);
     const payload = (await response.json().catch(() => null)) as { sid?: string; status?: string; code?: number; message?: string; error_message?: string } | null;
     if (!response.ok) throw errorFor(response, payload);

@@ -1,6 +1,7 @@
 import "server-only";
 import { pool } from "@/lib/db/client";
 import { parsePhone } from "@/lib/contacts/phone";
+import { optedOutNumbers } from "../opt-out";
 import { creditsPerPart, type PriceTable } from "../price";
 
 // Mass SMS, step 1: who gets the message. Mobile first, then phone: the first
@@ -20,7 +21,8 @@ export interface SkippedRecipient {
   contactId: number;
   name: string;
   number: string | null;
-  reason: "missing" | "invalid";
+  /** "opted-out": the number replied STOP; skipped, no credit used. */
+  reason: "missing" | "invalid" | "opted-out";
 }
 
 export interface MassSmsPlan {
@@ -43,12 +45,19 @@ export async function planMassSms(companyId: number, contactIds: number[]): Prom
   );
   const plan: MassSmsPlan = { total: rows.length, recipients: [], duplicates: [], skipped: [] };
   const seen = new Set<string>();
-  for (const row of rows) {
+  const parsed = rows.map((row) => {
     const countries = { contact: row.country, company: row.company_country };
     const raw = [row.mobile, row.phone].filter((n: string | null) => n && n.trim()) as string[];
-    const phone = raw.map((n) => parsePhone(n, countries)).find(Boolean) ?? null;
+    return { row, raw, phone: raw.map((n) => parsePhone(n, countries)).find(Boolean) ?? null };
+  });
+  const optedOut = await optedOutNumbers(companyId, parsed.flatMap((p) => (p.phone ? [p.phone.e164] : [])));
+  for (const { row, raw, phone } of parsed) {
     if (!phone) {
       plan.skipped.push({ contactId: row.id, name: row.name, number: raw[0] ?? null, reason: raw.length ? "invalid" : "missing" });
+      continue;
+    }
+    if (optedOut.has(phone.e164)) {
+      plan.skipped.push({ contactId: row.id, name: row.name, number: phone.international, reason: "opted-out" });
       continue;
     }
     const recipient = { contactId: row.id, name: row.name, e164: phone.e164, international: phone.international, country: phone.country };

@@ -18,6 +18,10 @@ export interface MassSmsProgress {
   queued: number;
   sent: number;
   failed: number;
+  /** Of the sent: what the carriers' delivery reports say so far. */
+  delivered: number;
+  undelivered: number;
+  awaitingReport: number;
   duplicates: number;
   /** Units captured, once done. */
   credits: bigint;
@@ -45,15 +49,21 @@ export async function massSmsProgress(companyId: number, batchKey: string): Prom
   const by = Object.fromEntries(counts.rows.map((r) => [r.state, r]));
   const hold = await findBatchHold(account, batchKey);
   const queued = (by.QUEUED?.n ?? 0) + (by.SENDING?.n ?? 0);
-  const sent = by.SENT?.n ?? 0;
+  const awaitingReport = by.SENT?.n ?? 0;
+  const delivered = by.DELIVERED?.n ?? 0;
+  const undelivered = by.FAILED?.n ?? 0;
+  const sent = awaitingReport + delivered + undelivered;
   const failed = by.ERROR?.n ?? 0;
-  const credits = BigInt(by.SENT?.credits ?? 0);
+  const credits = BigInt(by.SENT?.credits ?? 0) + BigInt(by.DELIVERED?.credits ?? 0) + BigInt(by.FAILED?.credits ?? 0);
   return {
     batchKey,
     messages: queued + sent + failed,
     queued,
     sent,
     failed,
+    delivered,
+    undelivered,
+    awaitingReport,
     duplicates: by.CANCELED?.n ?? 0,
     credits,
     creditsText: formatCredits(credits, service.decimals),
@@ -74,7 +84,7 @@ export async function runningBatches(companyId: number): Promise<RunningBatch[]>
   const { rows } = await pool().query<{ batch_key: string; started_at: Date; messages: number; done: number }>(
     `SELECT batch_key, min(created_at) AS started_at,
             count(*) FILTER (WHERE state <> 'CANCELED')::int AS messages,
-            count(*) FILTER (WHERE state IN ('SENT', 'ERROR'))::int AS done
+            count(*) FILTER (WHERE state IN ('SENT', 'DELIVERED', 'FAILED', 'ERROR'))::int AS done
        FROM sms_message
       WHERE company_id = $1 AND batch_key IN (
         SELECT DISTINCT batch_key FROM sms_message WHERE company_id = $1 AND state IN ('QUEUED', 'SENDING') AND batch_key IS NOT NULL

@@ -46,6 +46,7 @@ export async function recordOutcomes(companyId: number, outcomes: Outcome[], dec
   if (outcomes.length === 0) return;
   const chatterContacts: number[] = [];
   const chatterBodies: string[] = [];
+  const chatterSms: number[] = [];
   for (const outcome of outcomes) {
     const { row } = outcome;
     const international = formatE164(row.number);
@@ -56,6 +57,7 @@ export async function recordOutcomes(companyId: number, outcomes: Outcome[], dec
       if (contactId === null) continue;
       chatterContacts.push(contactId);
       chatterBodies.push(text);
+      chatterSms.push(row.id);
     }
   }
   await pool().query(
@@ -70,8 +72,8 @@ export async function recordOutcomes(companyId: number, outcomes: Outcome[], dec
         WHERE m.id = u.id AND m.company_id = $4 AND m.state = 'SENDING'
         RETURNING m.id
      )
-     INSERT INTO chatter_message (contact_id, kind, body, author_id)
-     SELECT c.contact_id, 'SMS', c.body, $7 FROM unnest($5::int[], $6::text[]) AS c(contact_id, body)
+     INSERT INTO chatter_message (contact_id, kind, body, author_id, sms_id)
+     SELECT c.contact_id, 'SMS', c.body, $7, c.sms_id FROM unnest($5::int[], $6::text[], $8::int[]) AS c(contact_id, body, sms_id)
       WHERE EXISTS (SELECT 1 FROM outcome)`,
     [
       outcomes.map((o) => o.row.id),
@@ -81,6 +83,7 @@ export async function recordOutcomes(companyId: number, outcomes: Outcome[], dec
       chatterContacts,
       chatterBodies,
       outcomes[0].row.created_by_id,
+      chatterSms,
     ],
   );
 }
@@ -99,7 +102,8 @@ export async function findBatchHold(account: AccountRef, batchKey: string): Prom
 export async function settleBatch(companyId: number, batchKey: string): Promise<boolean> {
   const { rows } = await pool().query<{ pending: number; used: string }>(
     `SELECT count(*) FILTER (WHERE state IN ('QUEUED', 'SENDING'))::int AS pending,
-            COALESCE(sum(credits) FILTER (WHERE state = 'SENT'), 0) AS used
+            -- Everything the gateway accepted is charged; refundable carrier failures come back one by one (delivery reports).
+            COALESCE(sum(credits) FILTER (WHERE state IN ('SENT', 'DELIVERED', 'FAILED')), 0) AS used
        FROM sms_message WHERE company_id = $1 AND batch_key = $2`,
     [companyId, batchKey],
   );

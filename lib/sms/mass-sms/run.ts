@@ -2,7 +2,9 @@ import "server-only";
 import { pool } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { smsGateway, SmsGatewayError, type SmsGateway } from "../gateways";
+import { parsePhone } from "@/lib/contacts/phone";
 import { smsService } from "../pricing";
+import { senderFor } from "../sender";
 import type { SmsSendFailure } from "../send-sms";
 import { GatewayPacer, GatewayUnavailableError } from "./pacer";
 import { recordOutcomes, settleBatch, sharedNumbers, type Outcome, type SendingRow } from "./record";
@@ -73,7 +75,12 @@ export async function runMassSmsChunk(target: ChunkTarget, options: ChunkOptions
   const pacer = options.pacer ?? pacerFor(gateway);
   const concurrency = options.concurrency ?? env().SMS_CONCURRENCY;
   const { decimals } = await smsService();
-  const record: Recorder = { companyId: target.companyId, decimals, sharing: await sharedNumbers(target.companyId, target.batchKey) };
+  const { rows: company } = await pool().query<{ sms_sender: string | null }>("SELECT sms_sender FROM company WHERE id = $1", [target.companyId]);
+  const fromFor = (number: string) => {
+    const sender = senderFor(company[0]?.sms_sender, parsePhone(number)?.country ?? null);
+    return sender.kind === "name" ? sender.name : undefined;
+  };
+  const record: Recorder = { companyId: target.companyId, decimals, sharing: await sharedNumbers(target.companyId, target.batchKey), fromFor };
   const result: ChunkResult = { sent: 0, failed: 0, recovered: 0, settled: false };
   try {
     result.recovered = await resolveInDoubt(target, gateway, record);
@@ -99,6 +106,8 @@ interface Recorder {
   companyId: number;
   decimals: number;
   sharing: Map<string, number[]>;
+  /** The company's alphanumeric sender for a number, where its country allows one (lib/sms/sender.ts). */
+  fromFor: (number: string) => string | undefined;
 }
 
 function chunkWhere(alias = "") {
@@ -206,7 +215,7 @@ async function sendQueued(target: ChunkTarget, gateway: SmsGateway, pacer: Gatew
       const started = new Date();
       try {
         await pacer.take();
-        const { id } = await gateway.send({ to: row.number, body: row.body });
+        const { id } = await gateway.send({ to: row.number, body: row.body, from: record.fromFor(row.number) });
         pacer.accepted();
         pending.push({ row, gatewayId: id });
         result.sent++;

@@ -6,7 +6,11 @@ import { listMessages } from "@/lib/contacts/chatter";
 import { companyCountry, getContact } from "@/lib/contacts/contacts";
 import { countryOptions } from "@/lib/contacts/countries";
 import { smsGateway } from "@/lib/sms/gateways";
+import { parsePhone } from "@/lib/contacts/phone";
+import { optedOutNumbers } from "@/lib/sms/opt-out";
 import { loadPriceTable, smsService } from "@/lib/sms/pricing";
+import { ALPHANUMERIC_COUNTRIES } from "@/lib/sms/sender";
+import { smsSenderSettings } from "@/lib/sms/sender-settings";
 import { ContactForm } from "../_components/contact-form";
 import { contactFormValues } from "../_components/contact-values";
 import { updateContactAction } from "./actions";
@@ -21,7 +25,15 @@ export default async function ContactPage({ params, searchParams }: { params: Pr
   if (!Number.isSafeInteger(contactId) || contactId <= 0) notFound();
   const contact = await getContact(user.companyId, contactId);
   if (!contact) notFound();
-  const [entries, prices, service, country] = await Promise.all([listMessages(user.companyId, contact.id), loadPriceTable(), smsService(), companyCountry(user.companyId)]);
+  const [entries, prices, service, country, sender] = await Promise.all([
+    listMessages(user.companyId, contact.id),
+    loadPriceTable(),
+    smsService(),
+    companyCountry(user.companyId),
+    smsSenderSettings(user.companyId),
+  ]);
+  const numbers = [contact.phone, contact.mobile].flatMap((raw) => parsePhone(raw, { contact: contact.country, company: country })?.e164 ?? []);
+  const optedOut = [...(await optedOutNumbers(user.companyId, numbers))];
   const created = (await searchParams).created === "1";
   return (
     <>
@@ -40,7 +52,16 @@ export default async function ContactPage({ params, searchParams }: { params: Pr
             countries={countryOptions()}
             companyCountry={country}
             values={contactFormValues(contact)}
-            sms={{ prices, decimals: service.decimals, testMode: smsGateway().testMode, companyCountry: country }}
+            sms={{
+              prices,
+              decimals: service.decimals,
+              testMode: smsGateway().testMode,
+              companyCountry: country,
+              optedOut,
+              senderName: sender.senderName,
+              senderNumber: sender.number,
+              alphanumericCountries: [...ALPHANUMERIC_COUNTRIES],
+            }}
           />
         </div>
         <Chatter contactId={contact.id} entries={entries} />

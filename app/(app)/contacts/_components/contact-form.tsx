@@ -97,8 +97,8 @@ export function ContactForm({
             </select>
             {form.errors("country") && <p className="mt-1 text-sm text-red-700">{form.errors("country")!.join(" ")}</p>}
           </div>
-          <PhoneField label="Phone" name="phone" value={fields.phone} onChange={(phone) => setFields((current) => ({ ...current, phone }))} countries={countries_} errors={form.errors("phone")} onSms={openSms} />
-          <PhoneField label="Mobile" name="mobile" value={fields.mobile} onChange={(mobile) => setFields((current) => ({ ...current, mobile }))} countries={countries_} errors={form.errors("mobile")} onSms={openSms} />
+          <PhoneField label="Phone" name="phone" value={fields.phone} onChange={(phone) => setFields((current) => ({ ...current, phone }))} countries={countries_} errors={form.errors("phone")} onSms={openSms} optedOut={sms?.optedOut} />
+          <PhoneField label="Mobile" name="mobile" value={fields.mobile} onChange={(mobile) => setFields((current) => ({ ...current, mobile }))} countries={countries_} errors={form.errors("mobile")} onSms={openSms} optedOut={sms?.optedOut} />
         </div>
         <div className="grid gap-5 sm:grid-cols-[2fr_1fr_2fr]">
           <TextField label="Street" {...field("street")} errors={form.errors("street")} />
@@ -145,6 +145,7 @@ function PhoneField({
   countries,
   errors,
   onSms,
+  optedOut,
 }: {
   label: string;
   name: string;
@@ -153,10 +154,13 @@ function PhoneField({
   countries: { contact: string | null; company: string };
   errors?: string[];
   onSms?: (number: string) => void;
+  /** E.164 numbers that replied STOP to this company. */
+  optedOut?: string[];
 }) {
   const id = useId();
   const trimmed = value.trim();
   const parsed = trimmed ? parsePhone(trimmed, countries) : null;
+  const stopped = parsed !== null && (optedOut ?? []).includes(parsed.e164);
   const hint = !trimmed
     ? null
     : parsed
@@ -186,9 +190,9 @@ function PhoneField({
           <button
             type="button"
             onClick={() => onSms(trimmed)}
-            aria-label={`Send SMS to ${parsed?.international ?? trimmed}`}
-            title="Send SMS"
-            className="shrink-0 rounded-md border border-gray-300 bg-white p-2 text-brand-600 shadow-xs hover:bg-brand-50"
+            aria-label={`Send SMS to ${parsed?.international ?? trimmed}${stopped ? " (opted out)" : ""}`}
+            title={stopped ? "Opted out of SMS" : "Send SMS"}
+            className={`shrink-0 rounded-md border bg-white p-2 shadow-xs ${stopped ? "border-amber-400 text-amber-700 hover:bg-amber-50" : "border-gray-300 text-brand-600 hover:bg-brand-50"}`}
           >
             <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="size-5">
               <path
@@ -204,6 +208,11 @@ function PhoneField({
         <p id={`${id}-hint`} className={`mt-1 text-xs ${hint.warn ? "text-amber-800" : "text-gray-600"}`}>
           {hint.warn && <span aria-hidden>⚠ </span>}
           {hint.text}
+        </p>
+      )}
+      {stopped && (
+        <p className="mt-1 text-xs font-medium text-amber-800">
+          <span aria-hidden>⚠ </span>Opted out of SMS: replied STOP. No SMS can be sent to this number until it replies START.
         </p>
       )}
       {errors?.length ? <p className="mt-1 text-sm text-red-700">{errors.join(" ")}</p> : null}

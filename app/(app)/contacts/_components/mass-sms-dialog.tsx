@@ -16,6 +16,8 @@ import { countText, figureText } from "@/components/plural";
 export type MassSelection = { ids: number[] } | { all: true; q: string };
 
 const POLL_MS = 600;
+/** Once sent, delivery reports trickle in: asked for less often. */
+const REPORT_POLL_MS = 2000;
 
 export function MassSmsDialog({ selection, decimals, testMode, onClose }: { selection: MassSelection; decimals: number; testMode: boolean; onClose: () => void }) {
   const router = useRouter();
@@ -37,16 +39,19 @@ export function MassSmsDialog({ selection, decimals, testMode, onClose }: { sele
   const batch = status?.ok ? status.data : undefined;
   const batchKey = batch?.batchKey;
   const done = batch?.progress?.done ?? false;
+  // Delivery reports are awaited for ten minutes after the dialog opened, no longer (none may come: e.g. APP_URL not reachable by Twilio).
+  const [sentAt] = useState(() => Date.now());
+  const awaiting = (batch?.progress?.awaitingReport ?? 0) > 0 && Date.now() - sentAt < 10 * 60_000;
   useEffect(() => {
-    if (!batchKey || done) return;
+    if (!batchKey || (done && !awaiting)) return;
     const timer = setTimeout(() => {
       void massSmsProgressAction(batchKey).then((next) => {
         setStatus(next);
         if (next.ok && next.data?.progress?.done) router.refresh();
       });
-    }, POLL_MS);
+    }, done ? REPORT_POLL_MS : POLL_MS);
     return () => clearTimeout(timer);
-  }, [batchKey, done, status, router]);
+  }, [batchKey, done, awaiting, status, router]);
 
   function send() {
     startTransition(async () => {
@@ -60,6 +65,7 @@ export function MassSmsDialog({ selection, decimals, testMode, onClose }: { sele
   const sending = Boolean(batchKey);
   const progress = batch?.progress;
   const invalid = preview ? preview.skipped.length : 0;
+  const optedOut = preview ? preview.skipped.filter((s) => s.reason === "opted-out").length : 0;
 
   return (
     <ModalDialog
@@ -99,14 +105,14 @@ export function MassSmsDialog({ selection, decimals, testMode, onClose }: { sele
             {invalid > 0 && (
               <div className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
                 <p className="font-medium">
-                  {invalid} out of {preview.total} recipients have an invalid or missing number. They will be skipped.
+                  {invalid} out of {preview.total} recipients {optedOut === invalid ? "opted out of SMS (replied STOP)" : optedOut > 0 ? `have an invalid or missing number or opted out (${optedOut} replied STOP)` : "have an invalid or missing number"}. They will be skipped; no credits are used for them.
                 </p>
                 <details className="mt-1">
                   <summary className="cursor-pointer underline">Show who is skipped</summary>
                   <ul className="mt-1 max-h-40 list-disc overflow-y-auto pl-5">
                     {preview.skipped.slice(0, 200).map((s) => (
                       <li key={s.contactId}>
-                        {s.name} — {s.reason === "missing" ? "no number" : `invalid number "${s.number}"`}
+                        {s.name} — {s.reason === "missing" ? "no number" : s.reason === "opted-out" ? `${s.number} opted out (replied STOP)` : `invalid number "${s.number}"`}
                       </li>
                     ))}
                     {preview.skipped.length > 200 && <li>… and {preview.skipped.length - 200} more</li>}
@@ -144,6 +150,12 @@ export function MassSmsDialog({ selection, decimals, testMode, onClose }: { sele
                 <p role="status" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
                   {progress.sent} SMS sent{progress.failed ? `, ${progress.failed} not sent` : ""} — {figureText(progress.creditsText)} used.
                   {progress.failed ? " No credits were used for the ones not sent." : ""}
+                </p>
+              )}
+              {done && progress.sent > 0 && (
+                <p className="text-sm text-gray-800" aria-label="Delivery reports">
+                  Delivery: {progress.delivered} delivered, {progress.undelivered} failed, {progress.awaitingReport} pending.
+                  {progress.undelivered > 0 && " Failures not caused by the recipient's number are refunded."}
                 </p>
               )}
               {progress.failures.length > 0 && (

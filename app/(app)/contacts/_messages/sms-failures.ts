@@ -22,6 +22,7 @@ const WORDS: Record<SmsSendFailure, string> = {
   "already-tried": "this message was already tried and not sent",
   "duplicate-number": "duplicate number: sent once in this batch",
   unexpected: "the SMS gateway failed unexpectedly",
+  "opted-out": "the recipient opted out of SMS from you (replied STOP); they can reply START to receive them again",
 };
 
 /** Words for a failure code; a code this version does not know (an older row) is shown as it is. */

@@ -1,5 +1,8 @@
 import type { ChatterEntry } from "@/lib/contacts/chatter";
 import { DateTime } from "@/components/date-time";
+import { StatusBadge } from "@/components/status-badge";
+import { isPending, smsStatus } from "../../_messages/sms-status";
+import { LiveRefresh } from "./live-refresh";
 import { NoteForm } from "./note-form";
 
 const KIND: Record<ChatterEntry["kind"], { label: string; className: string }> = {
@@ -12,8 +15,13 @@ const KIND: Record<ChatterEntry["kind"], { label: string; className: string }> =
 
 /** The contact's history, newest first, with a box to log a note. */
 export function Chatter({ contactId, entries }: { contactId: number; entries: ChatterEntry[] }) {
+  // Reports come within minutes; an SMS still without one after an hour (no
+  // callback will come: e.g. APP_URL not reachable by Twilio) stops the polling.
+  const since = Date.now() - 60 * 60_000;
+  const pending = entries.some((entry) => entry.sms && isPending(entry.sms) && entry.createdAt.getTime() > since);
   return (
     <section aria-labelledby="chatter-title" className="rounded-lg border border-gray-200 bg-white shadow-xs">
+      <LiveRefresh active={pending} />
       <div className="border-b border-gray-200 px-4 py-3">
         <h2 id="chatter-title" className="font-semibold">
           Chatter
@@ -38,11 +46,22 @@ export function Chatter({ contactId, entries }: { contactId: number; entries: Ch
                   <DateTime value={entry.createdAt} />
                 </div>
                 <p className="mt-1.5 text-sm wrap-anywhere whitespace-pre-wrap text-gray-900">{entry.body}</p>
+                {entry.sms && <SmsStatusLine sms={entry.sms} />}
               </li>
             );
           })}
         </ol>
       )}
     </section>
+  );
+}
+
+function SmsStatusLine({ sms }: { sms: NonNullable<ChatterEntry["sms"]> }) {
+  const status = smsStatus(sms);
+  return (
+    <p className="mt-2 flex flex-wrap items-center gap-2 text-xs text-gray-700" aria-label="SMS status" aria-live="polite">
+      <StatusBadge tone={status.tone}>{status.label}</StatusBadge>
+      {status.detail && <span>{status.detail}</span>}
+    </p>
   );
 }

@@ -16,6 +16,13 @@ export interface SmsSettings {
   decimals: number;
   testMode: boolean;
   companyCountry: string;
+  /** E.164 numbers of this contact that replied STOP. */
+  optedOut: string[];
+  /** What the SMS goes out as: the company's sender name (where the country allows one) or the gateway's number. */
+  senderName: string | null;
+  senderNumber: string | null;
+  /** Countries where the sender name can be used (lib/sms/sender.ts decides on the server too). */
+  alphanumericCountries: string[];
 }
 
 export function SendSmsDialog({
@@ -47,6 +54,11 @@ export function SendSmsDialog({
   }, [state, onSent]);
 
   const shape = checkMessage(body);
+  const stopped = phone !== null && settings.optedOut.includes(phone.e164);
+  const from =
+    settings.senderName && phone?.country && settings.alphanumericCountries.includes(phone.country)
+      ? settings.senderName
+      : (settings.senderNumber ?? (settings.testMode ? "the test gateway's number" : "your SMS number"));
   const formId = "send-sms-form";
   return (
     <ModalDialog
@@ -57,7 +69,7 @@ export function SendSmsDialog({
           <Button type="button" variant="secondary" onClick={onClose}>
             Cancel
           </Button>
-          <Button type="submit" form={formId} pending={form.pending} pendingLabel="Sending…" disabled={!phone || !shape.ok}>
+          <Button type="submit" form={formId} pending={form.pending} pendingLabel="Sending…" disabled={!phone || !shape.ok || stopped}>
             Send SMS
           </Button>
         </>
@@ -81,12 +93,20 @@ export function SendSmsDialog({
               number
             )}
           </p>
+          {stopped && (
+            <p role="alert" className="mt-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+              This number opted out of your SMS (it replied STOP): it cannot be sent SMS until it replies START, or an administrator removes it from the opt-out list in Settings → SMS.
+            </p>
+          )}
           {!phone && (
             <p role="alert" className="mt-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
               {INVALID_NUMBER_MESSAGE}
             </p>
           )}
         </div>
+        <p className="text-sm text-gray-700">
+          <span className="font-medium text-gray-800">From:</span> {from}
+        </p>
         <SmsComposer
           value={body}
           onChange={setBody}

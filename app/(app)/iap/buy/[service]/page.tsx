@@ -11,6 +11,7 @@ import { serviceNameSchema } from "@/lib/iap/catalogue";
 import { accountPath, buyCreditsPath } from "@/lib/routes";
 import { formatCredits } from "@/lib/iap/units";
 import { PackCard } from "./_components/pack-card";
+import { SmsPricingHelp } from "./_components/sms-pricing-help";
 
 export async function generateMetadata({ params }: { params: Promise<{ service: string }> }): Promise<Metadata> {
   const technicalName = serviceNameSchema.safeParse((await params).service);
@@ -125,6 +126,9 @@ export default async function BuyCreditsPage({
         <p className="text-sm text-gray-700" data-testid="vat-statement">
           {vatStatement} Every purchase comes with an invoice, in Purchase history.
         </p>
+
+        {service.technicalName === "sms" && <SmsPricingHelp />}
+
         {page.payments !== "none" && (
           <p className="text-sm text-gray-600">
             {page.payments === "demo" ? (
