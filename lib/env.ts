@@ -21,6 +21,8 @@ const serverSchema = z.object({
   /** Connections per process in the pool shared by Prisma and the credits engine. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Reverse proxies in front of the app whose X-Forwarded-For entry is believed (lib/http/client-address.ts); 0: the socket's address. */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   APP_URL: optionalUrl(/^https?:$/, "must be an http(s):// URL such as https://erp.example.com"),
   NEXTAUTH_SECRET: optionalString,
   NEXTAUTH_URL: optionalUrl(/^https?:$/, "must be an http(s):// URL"),

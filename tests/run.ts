@@ -2,7 +2,8 @@
 //   1. start an embedded PostgreSQL cluster (fresh, deleted afterwards) and
 //      migrate two databases: one for integration tests, one for the e2e app;
 //   2. run Vitest (unit + integration) while `next build` builds the app;
-//   3. as soon as the build is ready, serve it with `next start` and run
+//   3. as soon as the build is ready, serve it as `npm start` does
+//      (tests/support/app-server.ts) and run
 //      Playwright in Chromium (alongside Vitest if it is still running);
 //   4. print one closing line "N passed, N failed, N skipped" and exit non-zero
 //      on any failure.
@@ -13,6 +14,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { freePort, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { migrate } from "@/lib/db/migrate";
+import { startAppServer, type AppServer } from "./support/app-server";
 
 type Suite = "unit" | "integration" | "e2e";
 interface Tally { passed: number; failed: number; skipped: number; note?: string }
@@ -50,21 +52,6 @@ function readJson<T>(file: string): T | null {
   } catch {
     return null;
   }
-}
-
-async function waitForServer(url: string, server: ChildProcess, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}`);
-    try {
-      const response = await fetch(url, { redirect: "manual" });
-      if (response.status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`The app did not answer at ${url} within ${timeoutMs / 1000} s`);
 }
 
 async function main(): Promise<number> {
@@ -135,40 +122,24 @@ async function runE2e(databaseUrl: string): Promise<Tally> {
   const seedCode = await run(bin("tsx"), ["--conditions=react-server", "lib/cli/db-seed.ts"], { DATABASE_URL: databaseUrl }, "seed");
   if (seedCode !== 0) return { passed: 0, failed: 1, skipped: 0, note: "seeding the e2e database failed" };
 
-  const port = await freePort();
-  const baseUrl = `http://localhost:${port}`;
-  const serverEnv: Record<string, string> = {
-    DATABASE_URL: databaseUrl,
-    PORT: String(port),
-    APP_URL: baseUrl,
-    NEXTAUTH_URL: baseUrl,
-    NEXTAUTH_SECRET: "e2e-test-secret-not-for-production",
-    CRON_SECRET: "test-cron-secret",
-    JOBS_INTERVAL_SECONDS: "0",
-    NODE_ENV: "production",
-  };
-  const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
-    cwd: root,
-    env: { ...process.env, ...serverEnv } as NodeJS.ProcessEnv,
-    stdio: ["ignore", "pipe", "pipe"],
-  }) as ChildProcess;
-  children.add(server);
-  const serverLog: string[] = [];
-  server.stdout!.on("data", (chunk: Buffer) => serverLog.push(chunk.toString()));
-  server.stderr!.on("data", (chunk: Buffer) => serverLog.push(chunk.toString()));
+  // The built app served the way `npm start` serves it (Next.js behind lib/http/serve-next.ts).
+  let server: AppServer;
   try {
-    await waitForServer(`${baseUrl}/login`, server);
+    server = await startAppServer({ databaseUrl, env: { NODE_ENV: "production", DOCUMENT_WORKER_POLL_MS: "2000" } });
   } catch (error) {
-    console.error(serverLog.join(""));
-    return { passed: 0, failed: 1, skipped: 0, note: (error as Error).message };
+    console.error((error as Error).message);
+    return { passed: 0, failed: 1, skipped: 0, note: "the app server did not start" };
   }
+  children.add(server.process);
+  const baseUrl = server.url;
+  const serverEnv = { DATABASE_URL: databaseUrl, APP_URL: baseUrl, NEXTAUTH_URL: baseUrl, CRON_SECRET: "test-cron-secret" };
 
   const json = path.join(resultsDir, "playwright.json");
   rmSync(json, { force: true });
   const code = await run(bin("playwright"), ["test", ...passThrough], { ...serverEnv, E2E_BASE_URL: baseUrl, PLAYWRIGHT_JSON: json, NODE_ENV: "test" }, "e2e");
-  server.kill("SIGTERM");
-  if (code !== 0 && serverLog.length) {
-    console.error("[e2e] app server log (last 60 lines):\n" + serverLog.join("").split("\n").slice(-60).join("\n"));
+  await server.stop();
+  if (code !== 0 && server.log()) {
+    console.error("[e2e] app server log (last 60 lines):\n" + server.log().split("\n").slice(-60).join("\n"));
   }
   const report = readJson<{ stats: { expected: number; unexpected: number; skipped: number; flaky: number } }>(json);
   if (!report) return { passed: 0, failed: 1, skipped: 0, note: `playwright exited ${code} without a report` };

@@ -1,12 +1,12 @@
 // npm run dev / npm start: the app's own launcher. With nothing configured it
 // starts the embedded PostgreSQL (data under DATA_DIR), applies migrations,
 // loads the catalogue and (once) the demo data, makes a session secret that
-// survives restarts, then runs Next.js with those settings and stops the
-// database when Next.js exits.
+// survives restarts, then runs the app's HTTP server (Next.js behind
+// lib/http/serve-next.ts, in lib/cli/next-server.ts) with those settings and
+// stops the database when it exits.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { prisma, disconnectDb } from "../db/client";
 import { seed } from "../db/seed";
@@ -37,9 +37,8 @@ if (demoCreated) console.log("▸ Loaded demo data (admin@example.com / user@exa
 await disconnectDb();
 console.log(`▸ Database ready in ${Date.now() - started} ms (${server ? "embedded PostgreSQL" : "DATABASE_URL"})`);
 
-const require = createRequire(import.meta.url);
-const nextBin = require.resolve("next/dist/bin/next");
-const child = spawn(process.execPath, [nextBin, mode, "-p", String(config.PORT)], {
+// Its own process, without this one's react-server condition: Next loads its own React.
+const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "next-server.ts"), mode], {
   stdio: "inherit",
   env: {
     ...process.env,
