@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/session";
+import { env } from "@/lib/env";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { SignInForm } from "./_components/sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { callbackUrl } = await searchParams;
-  // Only same-site paths: an open redirect would let a phishing link bounce through us.
-  const returnTo = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  // Only our own origin: an open redirect would let a phishing link bounce through us.
+  const returnTo = safeRedirectPath(callbackUrl, env().APP_URL);
   if (await currentUser()) redirect(returnTo);
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
