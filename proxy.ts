@@ -16,30 +16,28 @@ export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const config = env();
   const https = config.APP_URL.startsWith("https:");
-  const headers = securityHeaders({ production: config.NODE_ENV === "production", https, framedBySelf: FRAMEABLE_PATHS.some((path) => path.test(pathname)) });
+
+  // A PDF our own pages show in a frame: framed by us only, and no script/object
+  // policy on it (Chrome's PDF viewer wants none). Everything else: the page policy.
+  const framed = FRAMEABLE_PATHS.some((path) => path.test(pathname));
+  const nonce = newNonce();
+  const policy = framed ? "frame-ancestors 'self'" : contentSecurityPolicy({ nonce, dev: config.NODE_ENV === "development", https, formTargets: formTargets(config) });
 
   let response: NextResponse;
-  let policy: string;
-  if (FRAMEABLE_PATHS.some((path) => path.test(pathname))) {
-    // A PDF our own pages show in a frame: Chrome's PDF viewer wants no script/object policy on it.
-    policy = "frame-ancestors 'self'";
-    response = NextResponse.next();
+  if (needsSignIn(pathname) && !(await getToken({ req: request }))) {
+    const url = request.nextUrl.clone();
+    url.pathname = "/login";
+    url.search = `?callbackUrl=${encodeURIComponent(pathname + request.nextUrl.search)}`;
+    response = NextResponse.redirect(url);
   } else {
-    const nonce = newNonce();
-    policy = contentSecurityPolicy({ nonce, dev: config.NODE_ENV === "development", https, formTargets: formTargets(config) });
-    if (needsSignIn(pathname) && !(await getToken({ req: request }))) {
-      const url = request.nextUrl.clone();
-      url.pathname = "/login";
-      url.search = `?callbackUrl=${encodeURIComponent(pathname + request.nextUrl.search)}`;
-      response = NextResponse.redirect(url);
-    } else {
-      const requestHeaders = new Headers(request.headers);
-      requestHeaders.set("content-security-policy", policy);
-      response = NextResponse.next({ request: { headers: requestHeaders } });
-    }
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set("content-security-policy", policy);
+    response = NextResponse.next({ request: { headers: requestHeaders } });
   }
   response.headers.set("Content-Security-Policy", policy);
-  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  for (const [name, value] of Object.entries(securityHeaders({ production: config.NODE_ENV === "production", https, framedBySelf: framed }))) {
+    response.headers.set(name, value);
+  }
   return response;
 }
 

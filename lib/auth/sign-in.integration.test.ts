@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { performance } from "node:perf_hooks";
 import bcrypt from "bcryptjs";
 import { describe, expect, it } from "vitest";
 import { pool, prisma } from "@/lib/db/client";

@@ -1,14 +1,15 @@
 // Input of the buy and demo-checkout forms, shared by the client forms and the
 // server actions (a "use server" file may only export async functions).
 import { z } from "zod";
+import { idField } from "@/lib/http/params";
 
 export const buyPackSchema = z.object({
   service: z.string().regex(/^[a-z0-9_]{1,64}$/, "Unknown service."),
-  packId: z.coerce.number({ error: "Choose a pack." }).int().positive("Choose a pack."),
+  packId: idField("Choose a pack."),
 });
 
 export const purchaseIdSchema = z.object({
-  purchaseId: z.coerce.number({ error: "Unknown purchase." }).int().positive("Unknown purchase.").max(2_147_483_647, "Unknown purchase."),
+  purchaseId: idField("Unknown purchase."),
 });
 
 export interface ActionState {

@@ -1,6 +1,7 @@
 // Shared by the contact form (client) and its server actions.
 import { z } from "zod";
 import { isCountryCode } from "./countries";
+import { MAX_ID } from "@/lib/http/params";
 
 const optionalText = (max: number) =>
   z
@@ -45,15 +46,16 @@ export type ContactInput = z.output<typeof contactSchema>;
 export type ContactFormValues = z.input<typeof contactSchema>;
 
 export const noteSchema = z.object({
-  contactId: z.coerce.number().int().positive(),
+  contactId: z.coerce.number().int().positive().max(MAX_ID),
   body: z.string().trim().min(1, "Write a note first.").max(10_000, "At most 10,000 characters."),
 });
 
 export const CONTACTS_PAGE_SIZE = 20;
 
 export const contactListQuerySchema = z.object({
-  q: z.string().trim().max(100).catch("").default(""),
-  page: z.coerce.number().int().min(1).catch(1).default(1),
+  // A NUL cannot be searched for in PostgreSQL text: dropped rather than failing the query.
+  q: z.string().trim().max(100).transform((q) => q.replaceAll("\u0000", "")).catch("").default(""),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
 
 export interface ContactFormState {

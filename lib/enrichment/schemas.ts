@@ -1,6 +1,7 @@
 // Shared by the Partner Autocomplete / Generate Leads forms (client) and their server actions.
 import { z } from "zod";
 import type { InsufficientCreditsProps } from "@/components/insufficient-credits-notice";
+import { MAX_ID } from "@/lib/http/params";
 
 const formText = z.string().max(200).nullable().optional();
 
@@ -27,8 +28,8 @@ export interface SuggestResult {
 
 export const enrichSchema = z
   .object({
-    directoryCompanyId: z.number().int().positive(),
-    contactId: z.number().int().positive().nullable().optional(),
+    directoryCompanyId: z.number().int().positive().max(MAX_ID),
+    contactId: z.number().int().positive().max(MAX_ID).nullable().optional(),
     formKey: z.string().min(8).max(100).nullable().optional(),
     current: z.object({ name: formText, country: formText, zip: formText, city: formText, street: formText }),
     vat: z.string().max(30).nullable().optional(),

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import type { InsufficientCreditsProps } from "@/components/insufficient-credits-notice";
+import { MAX_ID } from "@/lib/http/params";
 
 // The "New signature request" form: shared by the client form and its action.
 
 export const signerInputSchema = z
   .object({
-    contactId: z.coerce.number().int().positive().optional(),
+    contactId: z.coerce.number().int().positive().max(MAX_ID).optional(),
     name: z.string().trim().max(200).optional(),
     email: z.string().trim().max(320).optional(),
     requireVerification: z.boolean().default(false),

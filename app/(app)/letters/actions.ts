@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { AuthError, authorize } from "@/lib/auth/session";
 import { cancelLetter, resendLetter, runLetterQueueOnce } from "@/lib/snailmail/queue";
+import { MAX_ID } from "@/lib/http/params";
 
 export interface LetterActionState {
   ok: boolean;
@@ -11,7 +12,7 @@ export interface LetterActionState {
   fieldErrors?: Record<string, string[] | undefined>;
 }
 
-const letterIdSchema = z.object({ letterId: z.coerce.number().int().positive() });
+const letterIdSchema = z.object({ letterId: z.coerce.number().int().positive().max(MAX_ID) });
 
 function refresh() {
   revalidatePath("/letters");

@@ -9,11 +9,12 @@ import { updateContact } from "@/lib/contacts/contacts";
 import { contactSchema, noteSchema, type ContactFormState } from "@/lib/contacts/schemas";
 import { sendSmsSchema, type SendSmsState } from "@/lib/sms/schemas";
 import { sendSms } from "@/lib/sms/send-sms";
+import { MAX_ID } from "@/lib/http/params";
 
 export async function updateContactAction(_prev: ContactFormState, formData: FormData): Promise<ContactFormState> {
   const { user, error } = await authorizeAction("ANY");
   if (!user) return { ok: false, message: error };
-  const id = z.coerce.number().int().positive().safeParse(formData.get("id"));
+  const id = z.coerce.number().int().positive().max(MAX_ID).safeParse(formData.get("id"));
   const fields = Object.fromEntries(["name", "email", "phone", "mobile", "country", "street", "city", "zip"].map((key) => [key, formData.get(key) ?? ""]));
   const parsed = contactSchema.safeParse(fields);
   if (!id.success) return { ok: false, message: "Unknown contact." };

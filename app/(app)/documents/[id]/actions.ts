@@ -5,6 +5,7 @@ import { z } from "zod";
 import { AuthError, authorize } from "@/lib/auth/session";
 import { confirmDocument, ReviewError } from "@/lib/digitization/documents";
 import { reviewSchema } from "@/lib/digitization/schemas";
+import { idField } from "@/lib/http/params";
 
 export interface ReviewState {
   ok: boolean;
@@ -20,6 +21,8 @@ export async function confirmDocumentAction(documentId: number, _prev: ReviewSta
     if (error instanceof AuthError) return { ok: false, message: error.message };
     throw error;
   }
+  // The document id is bound in the page, but comes back from the browser like any input.
+  if (!idField("").safeParse(documentId).success) return { ok: false, message: "This document does not exist (any more)." };
   const parsed = reviewSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { ok: false, message: "Check the highlighted fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors };
   try {

@@ -11,6 +11,7 @@ import { InsufficientCreditsNotice } from "@/components/insufficient-credits-not
 import { AutoRefresh } from "../_components/auto-refresh";
 import { StateBadge } from "../_components/state-badge";
 import { ReviewForm } from "./_components/review-form";
+import { parseId } from "@/lib/http/params";
 
 export const metadata: Metadata = { title: "Document" };
 
@@ -22,8 +23,8 @@ const ERROR_HELP: Record<string, string> = {
 export default async function DocumentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: raw } = await params;
   const user = await requireUser(`/documents/${raw}`);
-  const id = Number(raw);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const id = parseId(raw);
+  if (id === null) notFound();
   const document = await getDocument(user.companyId, id);
   if (!document) notFound();
   const bill = document.vendorBill;

@@ -10,6 +10,7 @@ import { confirmStripeCheckout, purchaseReceipt, type Receipt } from "@/lib/bill
 import { stripeConfigured } from "@/lib/billing/stripe-client";
 import { buyCreditsPath } from "@/lib/iap/errors";
 import { formatCredits } from "@/lib/iap/units";
+import { parseId } from "@/lib/http/params";
 
 export const metadata: Metadata = { title: "Payment" };
 
@@ -17,7 +18,8 @@ async function loadReceipt(companyId: number, sessionId: unknown, purchaseId: un
   // After Stripe: confirm with Stripe (and fulfil) — the webhook may be late.
   if (typeof sessionId === "string" && stripeConfigured()) return confirmStripeCheckout(companyId, sessionId);
   // After the demo checkout's Pay, which already fulfilled the purchase.
-  if (typeof purchaseId === "string" && /^\d{1,9}$/.test(purchaseId)) return purchaseReceipt(companyId, Number(purchaseId));
+  const id = parseId(purchaseId);
+  if (id !== null) return purchaseReceipt(companyId, id);
   return null;
 }
 

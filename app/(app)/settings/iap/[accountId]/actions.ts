@@ -6,8 +6,9 @@ import { AuthError, authorize } from "@/lib/auth/session";
 import { findAccount } from "@/lib/iap/accounts";
 import { warningSettingsSchema, type WarningSettingsState } from "@/lib/iap/schemas";
 import { updateWarningSettings } from "@/lib/iap/warning-settings";
+import { MAX_ID } from "@/lib/http/params";
 
-const accountIdSchema = z.coerce.number().int().positive();
+const accountIdSchema = z.coerce.number().int().positive().max(MAX_ID);
 
 // POST from the Account Information page: Warn Me, Threshold, Warning Email.
 export async function saveWarningSettingsAction(

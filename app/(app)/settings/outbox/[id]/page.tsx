@@ -7,14 +7,15 @@ import { canRetry } from "@/lib/mail/status";
 import { DeliveryNotice } from "../_components/delivery-notice";
 import { RetryButton } from "../_components/retry-button";
 import { DateTime, StatusBadge } from "../_components/outbox-cells";
+import { parseId } from "@/lib/http/params";
 
 export const metadata: Metadata = { title: "Outgoing E-mail" };
 
 export default async function OutgoingEmailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireAdmin(`/settings/outbox/${id}`);
-  const emailId = Number(id);
-  const email = Number.isSafeInteger(emailId) && emailId > 0 ? await findEmail(user.companyId, emailId) : null;
+  const emailId = parseId(id);
+  const email = emailId !== null ? await findEmail(user.companyId, emailId) : null;
   if (!email) notFound();
   const retriable = canRetry(email);
   return (

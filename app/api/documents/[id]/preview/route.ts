@@ -1,5 +1,6 @@
 import { AuthError, authorize } from "@/lib/auth/session";
 import { documentPreview } from "@/lib/digitization/documents";
+import { parseId } from "@/lib/http/params";
 
 // GET /api/documents/:id/preview — page 1 as an image, for the review screen.
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -10,8 +11,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     if (error instanceof AuthError) return new Response(error.message, { status: error.status });
     throw error;
   }
-  const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id <= 0) return new Response("Not found", { status: 404 });
+  const id = parseId((await params).id);
+  if (id === null) return new Response("Not found", { status: 404 });
   let preview;
   try {
     preview = await documentPreview(user.companyId, id);

@@ -1,0 +1,211 @@
+// Two companies on a database of their own, served by an app server of their
+// own, for the authorization matrix and the fuzz test:
+//   company A — the demo company: its USER and its ADMIN, and one of each of
+//               its resources, made through the app's own actions over HTTP
+//               (contact, letter, document, signature request and its
+//               signer's link, outgoing e-mails, a pending and a paid purchase),
+//               plus a lead;
+//   company B — made directly in the database, with its ADMIN.
+// And a fifth "persona", signed out.
+import { randomBytes } from "node:crypto";
+import bcrypt from "bcryptjs";
+import { startAppServer, type AppServer } from "./app-server";
+import { buildActions, callAction, Session, type ActionEntry } from "./http-client";
+import { samplePdf } from "./pdf";
+import { createTestDatabase, type TestDatabase } from "./test-database";
+
+export const PERSONAS = ["signedOut", "userA", "adminA", "adminB"] as const;
+/**
+ * The four personas, and "stale": a signed session whose user has since been
+ * deleted. The proxy lets such a cookie through (it only checks the token), so
+ * this is what shows that every page, route and action checks the caller itself.
+ */
+export type Persona = (typeof PERSONAS)[number] | "stale";
+
+export const DEMO_PASSWORD = "demo1234";
+
+export interface CompanyA {
+  companyId: number;
+  contactId: number;
+  accountId: number;
+  letterId: number;
+  documentId: number;
+  requestId: number;
+  signingToken: string;
+  emailId: number;
+  pendingPurchaseId: number;
+  secondPendingPurchaseId: number;
+  paidPurchaseId: number;
+  leadId: number;
+  packId: number;
+}
+
+export interface World {
+  app: AppServer;
+  db: TestDatabase;
+  sessions: Record<Persona, Session>;
+  actions: ActionEntry[];
+  a: CompanyA;
+  b: { companyId: number; adminEmail: string };
+  action(name: string): ActionEntry;
+  stop(): Promise<void>;
+}
+
+export const EMPTY_STATE = { ok: false, message: "" };
+
+function redirectTarget(answer: { redirect?: string | null }): string {
+  if (!answer.redirect) throw new Error("expected the action to redirect");
+  return answer.redirect.split(";")[0];
+}
+
+export function form(fields: Record<string, string | Blob | string[]>): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) {
+    if (Array.isArray(value)) for (const item of value) data.append(name, item);
+    else data.append(name, value);
+  }
+  return data;
+}
+
+export async function buildWorld(label: string, env: Record<string, string> = {}): Promise<World> {
+  const db = await createTestDatabase(label);
+  const app = await startAppServer({ databaseUrl: db.url, env });
+  const actions = buildActions();
+  const action = (name: string) => {
+    const found = actions.find((entry) => entry.name === name);
+    if (!found) throw new Error(`No server action ${name} in the build`);
+    return found;
+  };
+
+  // Company B, straight into the database.
+  const suffix = randomBytes(4).toString("hex");
+  const { rows: companies } = await db.pool.query<{ id: number }>(
+    "INSERT INTO company (name, country, currency, street, city, zip) VALUES ($1, 'FR', 'EUR', '1 rue de Rivoli', 'Paris', '75001') RETURNING id",
+    [`Company B ${suffix}`],
+  );
+  const bCompanyId = companies[0].id;
+  const bAdminEmail = `admin-b-${suffix}@test.example`;
+  await db.pool.query(`INSERT INTO app_user (company_id, email, name, password_hash, role) VALUES ($1, $2, 'Admin of B', $3, 'ADMIN'::"Role")`, [
+    bCompanyId,
+    bAdminEmail,
+    await bcrypt.hash(DEMO_PASSWORD, 4),
+  ]);
+
+  const { rows: demo } = await db.pool.query<{ company_id: number }>("SELECT company_id FROM app_user WHERE email = 'admin@example.com'");
+  const aCompanyId = demo[0].company_id;
+  const staleEmail = `stale-${suffix}@test.example`;
+  await db.pool.query(`INSERT INTO app_user (company_id, email, name, password_hash, role) VALUES ($1, $2, 'Gone Soon', $3, 'ADMIN'::"Role")`, [
+    aCompanyId,
+    staleEmail,
+    await bcrypt.hash(DEMO_PASSWORD, 4),
+  ]);
+
+  const sessions = Object.fromEntries([...PERSONAS, "stale"].map((persona) => [persona, new Session(app.url)])) as Record<Persona, Session>;
+  const logins: [Persona, string][] = [
+    ["userA", "user@example.com"],
+    ["adminA", "admin@example.com"],
+    ["adminB", bAdminEmail],
+    ["stale", staleEmail],
+  ];
+  for (const [persona, email] of logins) {
+    const status = await sessions[persona].signIn(email, DEMO_PASSWORD);
+    if (status !== 200 || !sessions[persona].signedIn) throw new Error(`${persona} could not sign in (HTTP ${status})`);
+  }
+  await db.pool.query("DELETE FROM app_user WHERE email = $1", [staleEmail]);
+  const admin = sessions.adminA;
+
+  // Company A's resources, made as its admin would make them.
+  const created = await callAction(admin, "/contacts/new", action("createContactAction").id, [
+    EMPTY_STATE,
+    form({ name: "Matrix Contact", email: "matrix@test.example", phone: "+32 470 12 34 56", mobile: "", country: "BE", street: "Meir 1", city: "Antwerpen", zip: "2000" }),
+  ]);
+  const contactId = Number(redirectTarget(created).match(/^\/contacts\/(\d+)/)![1]);
+
+  const sms = await callAction(admin, `/contacts/${contactId}`, action("sendSmsAction").id, [
+    EMPTY_STATE,
+    form({ contactId: String(contactId), number: "+32470123456", body: "Hello from the matrix", clientId: randomBytes(8).toString("hex") }),
+  ]);
+  if (!(sms.result as { ok?: boolean })?.ok) throw new Error(`SMS not sent: ${JSON.stringify(sms.result)}`);
+
+  const letter = await callAction(admin, `/contacts/${contactId}/post`, action("sendLetterAction").id, [
+    EMPTY_STATE,
+    form({ contactId: String(contactId), mode: "letter", subject: "Matrix letter", body: "Dear reader,\nthis is a letter.", color: "bw", sides: "simplex" }),
+  ]);
+  const letterId = (letter.result as { letterId?: number })?.letterId;
+  if (!letterId) throw new Error(`Letter not queued: ${JSON.stringify(letter.result)}`);
+
+  const pdf = new Uint8Array(await samplePdf());
+  const upload = await callAction(admin, "/documents", action("uploadDocumentsAction").id, [
+    null,
+    form({ kind: "VENDOR_BILL", files: new File([pdf], "bill.pdf", { type: "application/pdf" }) }),
+  ]);
+  if (!(upload.result as { ok?: boolean })?.ok) throw new Error(`Upload refused: ${JSON.stringify(upload.result)}`);
+
+  const signature = await callAction(admin, "/sign/new", action("sendSignatureRequestAction").id, [
+    { ok: false, message: "", fieldErrors: {} },
+    form({
+      title: "Matrix agreement",
+      signers: JSON.stringify([{ name: "Sam Signer", email: "sam.signer@test.example", requireVerification: false }]),
+      document: new File([pdf], "agreement.pdf", { type: "application/pdf" }),
+    }),
+  ]);
+  const requestId = Number(redirectTarget(signature).match(/^\/sign\/(\d+)/)![1]);
+
+  const { rows: packs } = await db.pool.query<{ id: number }>(
+    "SELECT p.id FROM credit_pack p JOIN iap_service s ON s.id = p.service_id WHERE s.technical_name = 'sms' ORDER BY p.credits LIMIT 1",
+  );
+  const packId = packs[0].id;
+  const purchaseIds: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const bought = await callAction(admin, "/iap/buy/sms", action("buyPackAction").id, [EMPTY_STATE, form({ service: "sms", packId: String(packId) })]);
+    purchaseIds.push(Number(redirectTarget(bought).match(/\/iap\/checkout\/demo\/(\d+)/)![1]));
+  }
+  const paid = await callAction(admin, `/iap/checkout/demo/${purchaseIds[2]}`, action("payDemoPurchaseAction").id, [EMPTY_STATE, form({ purchaseId: String(purchaseIds[2]) })]);
+  redirectTarget(paid);
+
+  const { rows: directory } = await db.pool.query<{ id: number; name: string; country: string }>("SELECT id, name, country FROM company_directory ORDER BY id LIMIT 1");
+  const { rows: leads } = await db.pool.query<{ id: number }>(
+    "INSERT INTO lead (company_id, directory_company_id, name, country, source) VALUES ($1, $2, $3, $4, 'matrix') RETURNING id",
+    [aCompanyId, directory[0].id, directory[0].name, directory[0].country],
+  );
+
+  const one = async (sql: string, values: unknown[]) => {
+    const { rows } = await db.pool.query(sql, values);
+    if (!rows[0]) throw new Error(`Nothing found for ${sql}`);
+    return rows[0] as Record<string, unknown>;
+  };
+  const account = await one("SELECT a.id FROM iap_account a JOIN iap_service s ON s.id = a.service_id WHERE a.company_id = $1 AND s.technical_name = 'sms'", [aCompanyId]);
+  const document = await one("SELECT id FROM document WHERE company_id = $1 ORDER BY id DESC LIMIT 1", [aCompanyId]);
+  // Digitizing is off on this server: put the document where a reviewer can confirm it.
+  await db.pool.query("UPDATE document SET state = 'TO_REVIEW' WHERE id = $1", [document.id]);
+  const email = await one("SELECT id, html FROM outgoing_email WHERE company_id = $1 AND html LIKE '%/s/%' ORDER BY id DESC LIMIT 1", [aCompanyId]);
+  const signingToken = String(email.html).match(/\/s\/([A-Za-z0-9_-]{43})/)![1];
+
+  return {
+    app,
+    db,
+    sessions,
+    actions,
+    action,
+    a: {
+      companyId: aCompanyId,
+      contactId,
+      accountId: Number(account.id),
+      letterId,
+      documentId: Number(document.id),
+      requestId,
+      signingToken,
+      emailId: Number(email.id),
+      pendingPurchaseId: purchaseIds[0],
+      secondPendingPurchaseId: purchaseIds[1],
+      paidPurchaseId: purchaseIds[2],
+      leadId: leads[0].id,
+      packId,
+    },
+    b: { companyId: bCompanyId, adminEmail: bAdminEmail },
+    async stop() {
+      await app.stop();
+      await db.drop();
+    },
+  };
+}
