@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { ibanIsValid, isIsoDate, normaliseVat, vatCheck } from "./extract/checks";
 import { parseAmount } from "./extract/rule-based";
+import { textField } from "@/lib/http/params";
 
 export const documentKindSchema = z.enum(["VENDOR_BILL", "EXPENSE_RECEIPT"], { message: "Choose vendor bill or expense receipt." });
 
-const optionalText = z
-  .string()
+const optionalText = textField()
   .trim()
   .transform((v) => (v === "" ? null : v))
   .nullable()
@@ -23,7 +23,8 @@ const amount = (required: boolean) =>
         if (required) ctx.addIssue({ code: "custom", message: "Enter the total." });
         return null;
       }
-      const parsed = parseAmount(v);
+      // The reader's parseAmount skips letters (OCR text: "EUR 1.234,50"); a typed amount must be one: "1e400" is not 1400.
+      const parsed = /[^\d.,'\s\u00a0\-€$£¥]/.test(v) ? null : parseAmount(v);
       if (parsed === null) ctx.addIssue({ code: "custom", message: "Enter an amount such as 1234.50." });
       else if (parsed.startsWith("-")) ctx.addIssue({ code: "custom", message: "Enter the amount without a minus sign: a bill's amounts are positive." });
       else if (parsed.replace(/\D/g, "").length > MAX_AMOUNT_DIGITS) ctx.addIssue({ code: "custom", message: "This amount is too large: at most 999,999,999,999.99." });
@@ -32,15 +33,14 @@ const amount = (required: boolean) =>
 
 /** What the reviewer confirms. Amounts come back as "1234.50" strings (exact, no floats). */
 export const reviewSchema = z.object({
-  vendorName: z.string().trim().min(1, "Enter the vendor's name.").max(200),
+  vendorName: textField().trim().min(1, "Enter the vendor's name.").max(200),
   vendorVat: optionalText
     .transform((v) => (v === null ? null : normaliseVat(v)))
     .refine((v) => v === null || vatCheck(v) !== false, { message: "This VAT number's check key does not match: check it." }),
   invoiceNumber: optionalText.refine((v) => v === null || v.length <= 60, { message: "At most 60 characters." }),
   invoiceDate: optionalDate,
   dueDate: optionalDate,
-  currency: z
-    .string()
+  currency: textField()
     .trim()
     .toUpperCase()
     .regex(/^[A-Z]{3}$/, "Enter a three-letter currency code such as EUR."),

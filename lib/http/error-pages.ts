@@ -1,12 +1,13 @@
 // What our HTTP server (lib/http/serve-next.ts) answers by itself, before a
 // request reaches Next.js and its pages: "temporarily unavailable" while the
-// database is down, and "too large" for an oversized anonymous request. These
+// database is down, "too large" for an oversized anonymous request, and
+// "malformed address" for a path Next.js cannot decode. These
 // are the only words outside app/ and components/, because nothing of the UI
 // can render while the database is gone. Each answer fits what asked: a page
 // for a browser, text for a server action (Next's client shows a text/plain
 // error body as the error's message), JSON for an API route.
 
-export type ErrorPageKind = "unavailable" | "too-large" | "length-required";
+export type ErrorPageKind = "unavailable" | "too-large" | "length-required" | "bad-address";
 
 export interface ErrorAnswer {
   status: number;
@@ -26,6 +27,12 @@ const MESSAGES: Record<ErrorPageKind, { status: number; code: string; title: str
     code: "body-too-large",
     title: "Request too large",
     text: "What you sent is larger than this page accepts. Send a smaller file or a shorter text.",
+  },
+  "bad-address": {
+    status: 400,
+    code: "malformed-url",
+    title: "Malformed address",
+    text: "This address is not a valid URL (a broken %-escape). Check the link, or start again from the home page.",
   },
   "length-required": {
     status: 411,

@@ -7,7 +7,8 @@
 //   1. the client address: any incoming copy of CLIENT_ADDRESS_HEADER is dropped
 //      and the header is set from the socket and TRUST_PROXY_HOPS
 //      (lib/http/client-address.ts says why Next's X-Forwarded-For cannot be used);
-//   2. anonymous endpoints' body limits, from the headers alone (lib/http/body-limit.ts);
+//   2. a path that cannot be percent-decoded is a 400, not Next's bare 500;
+//      anonymous endpoints' body limits, from the headers alone (lib/http/body-limit.ts);
 //   3. while PostgreSQL is known to be down (lib/db/availability.ts), a 503
 //      without running any page — the database is probed at most once a second,
 //      and requests flow again as soon as it answers;
@@ -97,6 +98,9 @@ export async function serveNext(options: ServeOptions): Promise<{ url: string; c
     if (address) req.headers[CLIENT_ADDRESS_HEADER] = address;
 
     const pathname = pathnameOf(req);
+    // Next answers a path it cannot percent-decode ("/s/%ZZ") with a bare 500 (it looks for a /400 page the
+    // App Router does not have): say what is wrong instead.
+    if (!decodable(pathname)) return send(res, answerFor(req, "bad-address"));
     const limit = anonymousBodyLimit(req.method, pathname);
     if (limit !== null) {
       const verdict = checkDeclaredLength(req.headers, limit);
@@ -138,6 +142,15 @@ export async function serveNext(options: ServeOptions): Promise<{ url: string; c
       await app.close();
     },
   };
+}
+
+function decodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function headerText(value: string | string[] | undefined): string | undefined {

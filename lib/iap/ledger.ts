@@ -1,6 +1,6 @@
 import "server-only";
 import type pg from "pg";
-import { pool } from "@/lib/db/client";
+import { pool, type Tx } from "@/lib/db/client";
 import type { AccountRef } from "./accounts";
 import { HoldNotPendingError, InsufficientCreditsError, isUniqueViolation } from "./errors";
 
@@ -233,9 +233,15 @@ export async function authorize(
  * the rest is freed. A hold resolves once: capturing it again with the same
  * amount returns the first capture; anything else is a HoldNotPendingError.
  */
-export async function capture(hold: Pick<Hold, "id" | "account">, actual: bigint, options: { description?: string; result?: unknown } = {}): Promise<CaptureResult> {
+export async function capture(
+  hold: Pick<Hold, "id" | "account">,
+  actual: bigint,
+  options: { description?: string; result?: unknown; tx?: Tx } = {},
+): Promise<CaptureResult> {
   if (typeof actual !== "bigint" || actual < 0n) throw new RangeError(`A capture must be 0 or more units (got ${actual})`);
-  const { rows } = await pool().query({
+  // Inside the caller's transaction (`tx`) the capture commits with what the caller records, or not at all.
+  const db = options.tx ? prismaQueryable(options.tx) : pool();
+  const { rows } = await db.query({
     name: "iap_capture",
     text: `WITH locked AS (
        SELECT id FROM iap_account WHERE id = $5 FOR UPDATE
@@ -260,6 +266,9 @@ export async function capture(hold: Pick<Hold, "id" | "account">, actual: bigint
   if (rows[0]) {
     return { holdId: hold.id, captured: actual, entryId: rows[0].entry_id === null ? null : BigInt(rows[0].entry_id), balanceAfter: BigInt(rows[0].balance), replayed: false };
   }
+  // In a transaction that holds the account's lock, looking further (or expiring the hold) from
+  // another connection would wait for it: refuse, and let the caller's transaction roll back.
+  if (options.tx) throw new HoldNotPendingError(hold.id, "RESOLVED");
   const current = await pool().query("SELECT status, amount, captured_amount, expires_at <= now() AS due FROM credit_hold WHERE id = $1 AND account_id = $2", [hold.id, hold.account.id]);
   const row = current.rows[0];
   if (!row) throw new Error(`Hold ${hold.id} not found on account ${hold.account.id}`);
@@ -365,6 +374,15 @@ export async function expireHolds(limit = 1000, scope: { accountIds?: number[] }
 export async function balanceOf(accountId: number): Promise<bigint> {
   const { rows } = await pool().query("SELECT balance FROM iap_account WHERE id = $1", [accountId]);
   return BigInt(rows[0]?.balance ?? 0);
+}
+
+/** A Prisma interactive transaction seen as the pg-style `query` these statements are written for. */
+function prismaQueryable(tx: Tx) {
+  return {
+    async query(config: { text: string; values: unknown[] }): Promise<{ rows: Record<string, any>[] }> {
+      return { rows: await tx.$queryRawUnsafe<Record<string, any>[]>(config.text, ...config.values) };
+    },
+  };
 }
 
 function jsonOrNull(value: unknown): string | null {

@@ -1,16 +1,16 @@
 // The compose form's input, shared by the form and its server actions.
 import { z } from "zod";
-import { MAX_ID } from "@/lib/http/params";
+import { idField, textField } from "@/lib/http/params";
 
 /** Largest attached document accepted (the server action body limit in next.config.ts is above it). */
 export const MAX_DOCUMENT_BYTES = 8 * 1024 * 1024;
 
 export const composeSchema = z
   .object({
-    contactId: z.coerce.number().int().positive().max(MAX_ID),
+    contactId: idField("Unknown contact."),
     mode: z.enum(["letter", "document"], { error: "Choose what to send." }),
-    subject: z.string().trim().min(1, "Enter a subject.").max(200, "Keep the subject under 200 characters."),
-    body: z.string().max(20_000, "The letter is too long: at most 20,000 characters.").optional().default(""),
+    subject: textField().trim().min(1, "Enter a subject.").max(200, "Keep the subject under 200 characters."),
+    body: textField().max(20_000, "The letter is too long: at most 20,000 characters.").optional().default(""),
     color: z.enum(["bw", "color"]).default("bw"),
     sides: z.enum(["simplex", "duplex"]).default("simplex"),
   })

@@ -178,9 +178,9 @@ const ACTIONS: Record<string, ActionCase> = {
   "app/(app)/contacts/actions.ts#previewMassSmsAction": {
     page: () => "/contacts",
     args: (w) => [{ ids: [w.a.contactId] }],
-    expect: memberAction("allowed"),
-    // B may preview, but A's contact is not one of B's: nothing is listed.
-    check: (result, persona) => expect((result as { total: number }).total).toBe(persona === "adminB" ? 0 : 1),
+    // A's contact is not one of B's: B's preview finds none of them.
+    expect: memberAction(),
+    check: (result) => expect((result as { total: number }).total).toBe(1),
   },
   "app/(app)/contacts/actions.ts#startMassSmsAction": {
     page: () => "/contacts",
@@ -297,6 +297,8 @@ test.describe.configure({ mode: "serial", timeout: 300_000 });
 
 let world: World;
 test.beforeAll(async () => {
+  // A database, an app server and the records made through it: a while on a busy machine.
+  test.setTimeout(240_000);
   world = await buildWorld("matrix");
 });
 test.afterAll(async () => {

@@ -14,12 +14,14 @@ import type { ContactFormState } from "@/lib/contacts/schemas";
 import { loadPriceTable } from "@/lib/sms/pricing";
 import { massSmsSelectionSchema, massSmsSendSchema, type MassSmsPreview, type MassSmsStatus } from "@/lib/sms/schemas";
 import { massSmsProgress, planMassSms, priceGroups, queueMassSms, runMassSmsBatch } from "@/lib/sms/send-mass-sms";
+import { formDataOf, textField } from "@/lib/http/params";
 
 function contactFields(formData: FormData) {
   return Object.fromEntries(["name", "email", "phone", "mobile", "country", "street", "city", "zip"].map((key) => [key, formData.get(key) ?? ""]));
 }
 
 export async function createContactAction(_prev: ContactFormState, formData: FormData): Promise<ContactFormState> {
+  formData = formDataOf(formData);
   const { user, error } = await authorizeAction("ANY");
   if (!user) return { ok: false, message: error };
   const parsed = contactSchema.safeParse(contactFields(formData));
@@ -41,6 +43,7 @@ export async function previewMassSmsAction(input: unknown): Promise<MassSmsPrevi
   const parsed = massSmsSelectionSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: "Select at least one contact.", ...empty };
   const [plan, prices] = await Promise.all([planMassSms(user.companyId, await selectedIds(user.companyId, parsed.data)), loadPriceTable()]);
+  if (plan.total === 0) return { ok: false, message: "None of the selected contacts exist (any more): select them again.", ...empty };
   return {
     ok: true,
     message: "",
@@ -73,7 +76,7 @@ export async function startMassSmsAction(input: unknown): Promise<MassSmsStatus>
 export async function massSmsProgressAction(batchKey: string): Promise<MassSmsStatus> {
   const { user, error } = await authorizeAction("ANY");
   if (!user) return { ok: false, message: error };
-  const key = z.string().min(8).max(100).safeParse(batchKey);
+  const key = textField().min(8).max(100).safeParse(batchKey);
   if (!key.success) return { ok: false, message: "Unknown batch." };
   const { credits: _credits, batchKey: _key, ...progress } = await massSmsProgress(user.companyId, key.data);
   return { ok: true, message: "", batchKey: key.data, progress };

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { AuthError, authorize } from "@/lib/auth/session";
 import { uploadDocuments, UploadRefusedError } from "@/lib/digitization/documents";
 import { documentKindSchema } from "@/lib/digitization/schemas";
+import { formDataOf } from "@/lib/http/params";
 
 export interface UploadState {
   ok: boolean;
@@ -12,6 +13,7 @@ export interface UploadState {
 }
 
 export async function uploadDocumentsAction(_prev: UploadState | null, formData: FormData): Promise<UploadState> {
+  formData = formDataOf(formData);
   let user;
   try {
     user = await authorize("ANY");

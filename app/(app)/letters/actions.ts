@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { AuthError, authorize } from "@/lib/auth/session";
 import { cancelLetter, resendLetter, runLetterQueueOnce } from "@/lib/snailmail/queue";
-import { MAX_ID } from "@/lib/http/params";
+import { formDataOf, idField } from "@/lib/http/params";
 
 export interface LetterActionState {
   ok: boolean;
@@ -12,7 +12,7 @@ export interface LetterActionState {
   fieldErrors?: Record<string, string[] | undefined>;
 }
 
-const letterIdSchema = z.object({ letterId: z.coerce.number().int().positive().max(MAX_ID) });
+const letterIdSchema = z.object({ letterId: idField("Unknown letter.") });
 
 function refresh() {
   revalidatePath("/letters");
@@ -21,6 +21,7 @@ function refresh() {
 
 /** Re-send: this letter only goes back In Queue and is tried at once. */
 export async function resendLetterAction(_previous: LetterActionState, formData: FormData): Promise<LetterActionState> {
+  formData = formDataOf(formData);
   try {
     const user = await authorize("ANY");
     const parsed = letterIdSchema.safeParse(Object.fromEntries(formData));
@@ -43,6 +44,7 @@ export async function resendLetterAction(_previous: LetterActionState, formData:
 }
 
 export async function cancelLetterAction(_previous: LetterActionState, formData: FormData): Promise<LetterActionState> {
+  formData = formDataOf(formData);
   try {
     const user = await authorize("ANY");
     const parsed = letterIdSchema.safeParse(Object.fromEntries(formData));

@@ -11,6 +11,7 @@ import { signatureSchema, type SigningState } from "@/lib/sign/schemas";
 import { refuseDocument, signDocument, SigningError } from "@/lib/sign/signing";
 import { countSigningPageUse } from "@/lib/sign/signing-limit";
 import { LOGIN_COOKIE, LOGIN_TTL_SECONDS, loginCookieValue, startVerification } from "@/lib/sign/verification";
+import { formDataOf, textField } from "@/lib/http/params";
 
 // The public signing page's actions. There is no session to check: the
 // signing token in the link is the signer's only credential, and every lib
@@ -35,6 +36,7 @@ export async function startVerificationAction(token: string, _previous: SigningS
 }
 
 export async function signAction(token: string, _previous: SigningState, formData: FormData): Promise<SigningState> {
+  formData = formDataOf(formData);
   if (!(await countSigningPageUse(await headers())).ok) return { ok: false, message: TOO_MANY };
   const parsed = signatureSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
@@ -52,8 +54,9 @@ export async function signAction(token: string, _previous: SigningState, formDat
 }
 
 export async function refuseAction(token: string, _previous: SigningState, formData: FormData): Promise<SigningState> {
+  formData = formDataOf(formData);
   if (!(await countSigningPageUse(await headers())).ok) return { ok: false, message: TOO_MANY };
-  const reason = z.string().trim().max(500).optional().safeParse(formData.get("reason") ?? undefined);
+  const reason = textField().trim().max(500).optional().safeParse(formData.get("reason") ?? undefined);
   try {
     await refuseDocument(token, reason.success && reason.data ? reason.data : null, clientAddress(await headers()));
   } catch (error) {

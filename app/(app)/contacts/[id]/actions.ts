@@ -9,12 +9,13 @@ import { updateContact } from "@/lib/contacts/contacts";
 import { contactSchema, noteSchema, type ContactFormState } from "@/lib/contacts/schemas";
 import { sendSmsSchema, type SendSmsState } from "@/lib/sms/schemas";
 import { sendSms } from "@/lib/sms/send-sms";
-import { MAX_ID } from "@/lib/http/params";
+import { formDataOf, idField } from "@/lib/http/params";
 
 export async function updateContactAction(_prev: ContactFormState, formData: FormData): Promise<ContactFormState> {
+  formData = formDataOf(formData);
   const { user, error } = await authorizeAction("ANY");
   if (!user) return { ok: false, message: error };
-  const id = z.coerce.number().int().positive().max(MAX_ID).safeParse(formData.get("id"));
+  const id = idField("Unknown contact.").safeParse(formData.get("id"));
   const fields = Object.fromEntries(["name", "email", "phone", "mobile", "country", "street", "city", "zip"].map((key) => [key, formData.get(key) ?? ""]));
   const parsed = contactSchema.safeParse(fields);
   if (!id.success) return { ok: false, message: "Unknown contact." };
@@ -27,6 +28,7 @@ export async function updateContactAction(_prev: ContactFormState, formData: For
 }
 
 export async function postNoteAction(_prev: ContactFormState, formData: FormData): Promise<ContactFormState> {
+  formData = formDataOf(formData);
   const { user, error } = await authorizeAction("ANY");
   if (!user) return { ok: false, message: error };
   const parsed = noteSchema.safeParse({ contactId: formData.get("contactId"), body: formData.get("body") ?? "" });
@@ -38,6 +40,7 @@ export async function postNoteAction(_prev: ContactFormState, formData: FormData
 }
 
 export async function sendSmsAction(_prev: SendSmsState, formData: FormData): Promise<SendSmsState> {
+  formData = formDataOf(formData);
   const at = Date.now();
   const { user, error } = await authorizeAction("ANY");
   if (!user) return { ok: false, message: error, at };

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { AuthError, authorize } from "@/lib/auth/session";
 import { confirmDocument, ReviewError } from "@/lib/digitization/documents";
 import { reviewSchema } from "@/lib/digitization/schemas";
-import { idField } from "@/lib/http/params";
+import { formDataOf, idField } from "@/lib/http/params";
 
 export interface ReviewState {
   ok: boolean;
@@ -14,6 +14,7 @@ export interface ReviewState {
 }
 
 export async function confirmDocumentAction(documentId: number, _prev: ReviewState | null, formData: FormData): Promise<ReviewState> {
+  formData = formDataOf(formData);
   let user;
   try {
     user = await authorize("ANY");

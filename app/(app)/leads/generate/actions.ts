@@ -7,8 +7,10 @@ import { insufficientCreditsProps } from "@/components/insufficient-credits-noti
 import { authorizeAction } from "@/lib/auth/session";
 import { generateLeads } from "@/lib/enrichment/leads";
 import { generateLeadsSchema, type GenerateLeadsState } from "@/lib/enrichment/schemas";
+import { formDataOf } from "@/lib/http/params";
 
 export async function generateLeadsAction(_prev: GenerateLeadsState, formData: FormData): Promise<GenerateLeadsState> {
+  formData = formDataOf(formData);
   const { user, error } = await authorizeAction("ANY");
   if (!user) return { ok: false, message: error };
   const parsed = generateLeadsSchema.safeParse({

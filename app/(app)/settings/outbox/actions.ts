@@ -5,6 +5,7 @@ import { z } from "zod";
 import { AuthError, authorize } from "@/lib/auth/session";
 import { retryEmail } from "@/lib/mail/delivery";
 import { retryEmailSchema } from "@/lib/mail/schemas";
+import { formDataOf } from "@/lib/http/params";
 
 export interface RetryState {
   ok: boolean;
@@ -13,6 +14,7 @@ export interface RetryState {
 }
 
 export async function retryEmailAction(_previous: RetryState | null, formData: FormData): Promise<RetryState> {
+  formData = formDataOf(formData);
   let user;
   try {
     user = await authorize("ADMIN");

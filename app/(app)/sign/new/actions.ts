@@ -8,10 +8,12 @@ import { insufficientCreditsProps } from "@/components/insufficient-credits-noti
 import { InsufficientCreditsError } from "@/lib/iap/errors";
 import { createSignatureRequest, SignRequestError } from "@/lib/sign/requests";
 import { newSignatureRequestSchema, type NewRequestState } from "@/lib/sign/schemas";
+import { formDataOf } from "@/lib/http/params";
 
 // POST from /sign/new: upload, signers, Send. Nothing is created or sent
 // unless the company can pay a verification for every signer who needs one.
 export async function sendSignatureRequestAction(_previous: NewRequestState, formData: FormData): Promise<NewRequestState> {
+  formData = formDataOf(formData);
   let user;
   try {
     user = await authorize("ANY");

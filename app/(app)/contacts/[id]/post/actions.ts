@@ -10,6 +10,7 @@ import { prepareLetter, queueLetter, SNAILMAIL, type ComposeInput } from "@/lib/
 import { availableForLetters } from "@/lib/snailmail/letters";
 import { ZONE_LABELS } from "@/lib/snailmail/price";
 import { composeSchema, MAX_DOCUMENT_BYTES, type ComposeState, type Quote } from "@/lib/snailmail/schemas";
+import { formDataOf } from "@/lib/http/params";
 
 /** The signed-in user, or the message to show when the session has ended. */
 async function signedIn(): Promise<SessionUser | { ok: false; message: string }> {
@@ -43,6 +44,7 @@ async function parse(user: SessionUser, formData: FormData): Promise<Parsed> {
 
 /** The "≈ X credits" preview: renders and prices the letter, charges nothing, queues nothing. */
 export async function quoteLetterAction(formData: FormData): Promise<Quote> {
+  formData = formDataOf(formData);
   const user = await signedIn();
   if ("ok" in user) return user;
   const parsed = await parse(user, formData);
@@ -63,6 +65,7 @@ export async function quoteLetterAction(formData: FormData): Promise<Quote> {
 
 /** "Send": checks the address, renders, prices and puts the letter In Queue. The queue job charges when it posts. */
 export async function sendLetterAction(_previous: ComposeState, formData: FormData): Promise<ComposeState> {
+  formData = formDataOf(formData);
   const user = await signedIn();
   if ("ok" in user) return user;
   const parsed = await parse(user, formData);

@@ -5,9 +5,11 @@ import { z } from "zod";
 import { authorizeBuyer } from "@/lib/billing/authorize-buyer";
 import { buyPackSchema, type ActionState } from "@/lib/billing/schemas";
 import { BuyRefusedError, startCheckout } from "@/lib/billing/start-checkout";
+import { formDataOf } from "@/lib/http/params";
 
 /** Buy on a pack card: a pending purchase, then off to Stripe or the demo checkout. */
 export async function buyPackAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  formData = formDataOf(formData);
   const { user, refused } = await authorizeBuyer();
   if (refused) return refused;
   const parsed = buyPackSchema.safeParse({ service: formData.get("service"), packId: formData.get("packId") });

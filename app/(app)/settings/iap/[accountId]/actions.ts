@@ -6,9 +6,9 @@ import { AuthError, authorize } from "@/lib/auth/session";
 import { findAccount } from "@/lib/iap/accounts";
 import { warningSettingsSchema, type WarningSettingsState } from "@/lib/iap/schemas";
 import { updateWarningSettings } from "@/lib/iap/warning-settings";
-import { MAX_ID } from "@/lib/http/params";
+import { formDataOf, idField } from "@/lib/http/params";
 
-const accountIdSchema = z.coerce.number().int().positive().max(MAX_ID);
+const accountIdSchema = idField("This account does not exist in your company.");
 
 // POST from the Account Information page: Warn Me, Threshold, Warning Email.
 export async function saveWarningSettingsAction(
@@ -16,6 +16,7 @@ export async function saveWarningSettingsAction(
   _previous: WarningSettingsState,
   formData: FormData,
 ): Promise<WarningSettingsState> {
+  formData = formDataOf(formData);
   let user;
   try {
     user = await authorize("ADMIN");

@@ -9,6 +9,7 @@ import { purchaseIdSchema, type ActionState } from "@/lib/billing/schemas";
 import { BuyRefusedError } from "@/lib/billing/start-checkout";
 import { buyCreditsPath } from "@/lib/iap/errors";
 import type { PurchaseView } from "@/lib/billing/purchases";
+import { formDataOf } from "@/lib/http/params";
 
 type Step = (user: SessionUser, purchaseId: number) => Promise<PurchaseView>;
 
@@ -30,6 +31,7 @@ async function run(step: Step, formData: FormData): Promise<ActionState | Purcha
 
 /** Pay on the demo checkout: credits the pack once, then shows the receipt. */
 export async function payDemoPurchaseAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  formData = formDataOf(formData);
   const outcome = await run(payDemoPurchase, formData);
   if ("ok" in outcome) return outcome;
   redirect(`/iap/checkout/success?purchase=${outcome.id}`);
@@ -37,6 +39,7 @@ export async function payDemoPurchaseAction(_previous: ActionState, formData: Fo
 
 /** Cancel on the demo checkout: back to the Buy page, nothing credited. */
 export async function cancelDemoPurchaseAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  formData = formDataOf(formData);
   const outcome = await run(cancelDemoPurchase, formData);
   if ("ok" in outcome) return outcome;
   redirect(`${buyCreditsPath(outcome.service.technicalName)}?cancelled=1`);
