@@ -13,6 +13,12 @@ if (mode !== "dev" && mode !== "start") {
 }
 // Before Next (and React) are loaded: they choose their builds from NODE_ENV.
 (process.env as Record<string, string>).NODE_ENV = mode === "dev" ? "development" : "production";
+// tsx (which runs this file) turns on Node's source maps; with them on, Next
+// maps every logged server error through its multi-megabyte chunk maps
+// synchronously — seconds of a blocked event loop per error, for every user,
+// exactly when errors come in bursts (the database going away). `next start`
+// runs without them; so does this in production.
+if (mode === "start") process.setSourceMapsEnabled(false);
 
 const { env, requireDatabaseUrl } = await import("../env");
 const { serveNext } = await import("../http/serve-next");

@@ -26,6 +26,7 @@ interface Attempt {
   ok: boolean;
   text: string;
   phase: "before" | "outage" | "after";
+  ms: number;
 }
 
 test.describe.configure({ timeout: 300_000 });
@@ -65,10 +66,12 @@ test("a PostgreSQL restart under load: the app lives, says 503 meanwhile, serves
     const client = async (sendsOnly: boolean) => {
       for (let i = 0; !stop; i++) {
         const at = phase;
+        const started = Date.now();
+        const ms = () => Date.now() - started;
         try {
           if (!sendsOnly && i % 3 === 2) {
             const response = await session.fetch("/contacts");
-            attempts.push({ kind: "page", status: response.status, ok: response.status === 200, text: (await response.text()).slice(0, 2000), phase: at });
+            attempts.push({ kind: "page", status: response.status, ok: response.status === 200, text: (await response.text()).slice(0, 2000), phase: at, ms: ms() });
           } else {
             const clientId = randomBytes(8).toString("hex");
             const answer = await callAction(session, `/contacts/${contactId}`, sendSms.id, [
@@ -76,10 +79,10 @@ test("a PostgreSQL restart under load: the app lives, says 503 meanwhile, serves
               form({ contactId: String(contactId), number: "+32470998877", body: `Fault test ${clientId}`, clientId }),
             ]);
             const result = answer.result as { ok?: boolean; message?: string } | undefined;
-            attempts.push({ kind: "sms", clientId, status: answer.status, ok: result?.ok === true, text: result?.message ?? answer.text.slice(0, 500), phase: at });
+            attempts.push({ kind: "sms", clientId, status: answer.status, ok: result?.ok === true, text: result?.message ?? answer.text.slice(0, 500), phase: at, ms: ms() });
           }
         } catch (error) {
-          attempts.push({ kind: "sms", status: 0, ok: false, text: String(error), phase: at });
+          attempts.push({ kind: "sms", status: 0, ok: false, text: String(error), phase: at, ms: ms() });
         }
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
@@ -107,6 +110,14 @@ test("a PostgreSQL restart under load: the app lives, says 503 meanwhile, serves
     stop = true;
     await Promise.all(clients);
     expect(app.process.exitCode, "the app process died").toBeNull();
+
+    const tally = (which: Attempt["phase"]) => {
+      const counts = new Map<string, number>();
+      for (const a of attempts.filter((attempt) => attempt.phase === which)) counts.set(`${a.kind} ${a.status}${a.ok ? " ok" : ""}`, (counts.get(`${a.kind} ${a.status}${a.ok ? " ok" : ""}`) ?? 0) + 1);
+      const slowest = Math.max(0, ...attempts.filter((attempt) => attempt.phase === which).map((attempt) => attempt.ms));
+      return `${[...counts].map(([k, n]) => `${k}: ${n}`).join(", ")} (slowest ${slowest} ms)`;
+    };
+    console.log(`[fault] before: ${tally("before")} | outage: ${tally("outage")} | after: ${tally("after")}`);
 
     // Never a bare 500: a 503 that says what is going on, or an answer of the app.
     const unclear = attempts.filter((a) => !(a.status === 200 || (a.status === 503 && /temporarily unavailable/i.test(a.text))));
