@@ -10,4 +10,7 @@ export async function register() {
   startScheduler();
   const { startDocumentWorker } = await import("./lib/digitization/worker");
   startDocumentWorker();
+  // The IP → network dataset loads in the background, after start-up, so the first Visits to Leads run finds it ready.
+  const { startIpIndexLoad } = await import("./lib/visitors/ip-index");
+  startIpIndexLoad();
 }

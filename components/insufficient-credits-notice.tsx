@@ -1,41 +1,18 @@
 // The one "not enough credits" prompt, whatever service ran out: what the
 // operation needs, what the account has, and "Buy credits" opening the
 // service's Buy Credits page in a new tab (the user's work stays open here).
-// Actions turn an InsufficientCreditsError into these props with
-// insufficientCreditsProps(); the component renders on server or client.
-import { formatCredits } from "@/lib/iap/units";
+// Actions get its props from lib/actions (a thrown InsufficientCreditsError
+// becomes `state.prompt`); pages build them with buyCreditsPrompt(). It
+// renders on server or client.
+import type { BuyCreditsPrompt } from "@/lib/iap/insufficient-credits";
 
-export interface InsufficientCreditsProps {
-  /** Service name as users know it ("SMS"). */
-  service: string;
-  /** Formatted credits, e.g. "1.64". */
-  needed: string;
-  available: string;
-  /** InsufficientCreditsError.buyUrl, e.g. "/iap/buy/sms". */
-  buyUrl: string;
-  /** What was attempted, completing "Not enough credits …": default "for <service>". */
-  action?: string;
-}
+export type InsufficientCreditsProps = Omit<BuyCreditsPrompt, "kind">;
 
-/** Plain data for a server action's result (no bigint, no class). */
-export function insufficientCreditsProps(
-  error: { service: { name: string; decimals: number }; needed: bigint; available: bigint; buyUrl: string },
-  action?: string,
-): InsufficientCreditsProps {
-  return {
-    service: error.service.name,
-    needed: formatCredits(error.needed, error.service.decimals),
-    available: formatCredits(error.available < 0n ? 0n : error.available, error.service.decimals),
-    buyUrl: error.buyUrl,
-    ...(action ? { action } : {}),
-  };
-}
-
-export function InsufficientCreditsNotice({ service, needed, available, buyUrl, action }: InsufficientCreditsProps) {
+export function InsufficientCreditsNotice({ service, needed, available, buyUrl, attempt }: InsufficientCreditsProps) {
   return (
     <div role="alert" className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2.5 text-sm text-amber-900">
       <p>
-        Not enough credits {action ?? `for ${service}`} (needs {needed}, you have {available}).
+        Not enough credits {attempt ?? `for ${service}`} (needs {needed}, you have {available}).
       </p>
       <a
         href={buyUrl}

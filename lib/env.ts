@@ -71,6 +71,8 @@ const serverSchema = z.object({
     .transform((value) => value.split(/[\s,+]+/).filter(Boolean))
     .pipe(z.array(z.enum(["eng", "fra", "deu"], { message: 'use "eng", "fra" or "deu", separated by commas' })).min(1)),
   /** Milliseconds between the document worker's polls of its queue; 0 turns the in-process worker off. */
+  /** OCR threads (tesseract workers, ~150 MB each); unset: one per core, at most 4. */
+  OCR_WORKERS: z.coerce.number().int().min(1).max(16).optional(),
   DOCUMENT_WORKER_POLL_MS: z.coerce.number().int().min(0).default(2000),
 });
 

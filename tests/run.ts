@@ -125,7 +125,12 @@ async function runE2e(databaseUrl: string): Promise<Tally> {
   // The built app served the way `npm start` serves it (Next.js behind lib/http/serve-next.ts).
   let server: AppServer;
   try {
-    server = await startAppServer({ databaseUrl, env: { NODE_ENV: "production", DOCUMENT_WORKER_POLL_MS: "2000" } });
+    server = await startAppServer({
+      databaseUrl,
+      // As behind one reverse proxy: the website-visitor spec sends X-Forwarded-For
+      // with a documented test address (tests/e2e/visitors.spec.ts).
+      env: { NODE_ENV: "production", DOCUMENT_WORKER_POLL_MS: "2000", TRUST_PROXY_HOPS: "1" },
+    });
   } catch (error) {
     console.error((error as Error).message);
     return { passed: 0, failed: 1, skipped: 0, note: "the app server did not start" };

@@ -3,6 +3,7 @@
 // parsed with mailparser. Everything that delivers the outbox lives in this one
 // file (its tests run one after another), so no other test's run can claim
 // these rows; each test still scopes the job to its own company.
+import { SERVICES, type ServiceName } from "@/lib/iap/catalogue";
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { GET, POST } from "@/app/api/cron/low-credits/route";
@@ -44,7 +45,7 @@ afterAll(async () => {
 
 let ids = 0;
 /** A company with one Documents Digitization account (whole credits) watched at `threshold`, holding `balance`. */
-async function watchedAccount({ balance, threshold, service = "invoice_ocr" }: { balance: bigint; threshold: bigint; service?: string }) {
+async function watchedAccount({ balance, threshold, service = SERVICES.documentsDigitization }: { balance: bigint; threshold: bigint; service?: ServiceName }) {
   clearAccountCaches();
   const { company } = await createCompany();
   const account = await getOrCreateAccount(company.id, service);
@@ -154,7 +155,7 @@ describe("low-credit warnings", () => {
   it("two cron runs at the same time queue and send one e-mail per account", async () => {
     clearAccountCaches();
     const { company } = await createCompany();
-    const services = ["sms", "invoice_ocr", "partner_autocomplete", "reveal", "snailmail"];
+    const services: ServiceName[] = ["sms", "invoice_ocr", "partner_autocomplete", "reveal", "snailmail"];
     const addresses: string[] = [];
     for (const service of services) {
       const account = await getOrCreateAccount(company.id, service);

@@ -51,22 +51,14 @@ export async function requireAdmin(returnTo?: string): Promise<SessionUser> {
 }
 
 /**
- * For server actions and route handlers, which are their own POST entry points:
- * throws AuthError instead of rendering, so the caller answers 401/403.
+ * For route handlers, which are their own entry points (server actions go
+ * through lib/actions, which asks currentUser() itself): the
+ * signed-in caller with at least `role`, or an AuthError (401/403) instead of a
+ * rendered page, so the caller answers with a status or a refusal.
  */
-export async function authorize(role: Role | "ANY" = "ANY"): Promise<SessionUser> {
+export async function checkCaller(role: Role | "ANY" = "ANY"): Promise<SessionUser> {
   const user = await currentUser();
   if (!user) throw new AuthError(401, "Your session has ended. Sign in again.");
   if (role === "ADMIN" && user.role !== "ADMIN") throw new AuthError(403, "Only administrators can do this.");
   return user;
-}
-
-/** authorize() for server actions that answer with a message rather than throw. */
-export async function authorizeAction(role: Role | "ANY" = "ANY"): Promise<{ user: SessionUser; error: null } | { user: null; error: string }> {
-  try {
-    return { user: await authorize(role), error: null };
-  } catch (error) {
-    if (error instanceof AuthError) return { user: null, error: error.message };
-    throw error;
-  }
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { SessionUser } from "@/lib/auth/session";
 import { getOrCreateAccount, getService, type ServiceInfo } from "@/lib/iap/accounts";
+import type { ServiceName } from "@/lib/iap/catalogue";
 import { UnknownServiceError } from "@/lib/iap/errors";
 import { balanceOf } from "@/lib/iap/ledger";
 import { listPacks, type Pack } from "./packs";
@@ -24,11 +25,12 @@ export interface BuyPage {
  * company. The account is created on first use, like anywhere else a service
  * is used, so a prompt for a never-used service still lands on a real account.
  */
-export async function loadBuyPage(user: SessionUser, technicalName: string): Promise<BuyPage | null> {
+export async function loadBuyPage(user: SessionUser, technicalName: ServiceName): Promise<BuyPage | null> {
   let service: ServiceInfo;
   try {
     service = await getService(technicalName);
   } catch (error) {
+    // A known name the catalogue was never seeded with.
     if (error instanceof UnknownServiceError) return null;
     throw error;
   }

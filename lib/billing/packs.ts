@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import { getService, type ServiceInfo } from "@/lib/iap/accounts";
+import type { ServiceName } from "@/lib/iap/catalogue";
 
 export interface Pack {
   id: number;
@@ -23,7 +24,7 @@ export async function listPacks(service: ServiceInfo): Promise<Pack[]> {
 }
 
 /** One pack on sale for the service named, or null (wrong service, retired pack). */
-export async function findPack(technicalName: string, packId: number): Promise<{ service: ServiceInfo; pack: Pack } | null> {
+export async function findPack(technicalName: ServiceName, packId: number): Promise<{ service: ServiceInfo; pack: Pack } | null> {
   const service = await getService(technicalName);
   const pack = await prisma().creditPack.findFirst({
     where: { id: packId, serviceId: service.id, active: true },

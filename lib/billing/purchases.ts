@@ -1,6 +1,7 @@
 import "server-only";
 import { pool, prisma } from "@/lib/db/client";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
+import { serviceNameSchema, type ServiceName } from "@/lib/iap/catalogue";
 import { balanceOf, grant } from "@/lib/iap/ledger";
 import type { Pack } from "./packs";
 
@@ -12,7 +13,7 @@ export interface PurchaseView {
   id: number;
   companyId: number;
   accountId: number;
-  service: { technicalName: string; name: string; decimals: number };
+  service: { technicalName: ServiceName; name: string; decimals: number };
   packName: string;
   credits: bigint;
   amount: number;
@@ -27,7 +28,7 @@ export interface PurchaseView {
 /** Records the intent to buy a pack (PENDING), with a snapshot of what it costs now. */
 export async function createPurchase(input: {
   companyId: number;
-  technicalName: string;
+  technicalName: ServiceName;
   pack: Pack;
   provider: Provider;
   createdById: number;
@@ -70,7 +71,7 @@ function toView(row: Record<string, unknown>): PurchaseView {
     id: row.id as number,
     companyId: row.company_id as number,
     accountId: row.account_id as number,
-    service: { technicalName: row.technical_name as string, name: row.service_name as string, decimals: row.decimals as number },
+    service: { technicalName: serviceNameSchema.parse(row.technical_name), name: row.service_name as string, decimals: row.decimals as number },
     packName: row.pack_name as string,
     credits: BigInt(row.credits as string),
     amount: row.amount as number,
@@ -155,7 +156,7 @@ export async function fulfilPurchase(
       // is needed while this one holds the transaction.
       const service = {
         id: row.service_id,
-        technicalName: row.technical_name,
+        technicalName: serviceNameSchema.parse(row.technical_name),
         name: row.service_name,
         decimals: row.decimals,
         trialCredits: BigInt(row.trial_credits),

@@ -1,14 +1,11 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
+import type { ServiceName } from "@/lib/iap/catalogue";
 import { UnknownServiceError } from "@/lib/iap/errors";
 import { checkoutProvider } from "./checkout";
+import { BuyRefusedError } from "./errors";
 import { findPack } from "./packs";
 import { createPurchase, markPurchaseFailed, setProviderRef } from "./purchases";
-
-/** A buy request the app refuses; the message is for the buyer. */
-export class BuyRefusedError extends Error {
-  readonly name = "BuyRefusedError";
-}
 
 /**
  * Buy → a PENDING purchase → the provider's checkout. Returns the URL to send
@@ -16,7 +13,7 @@ export class BuyRefusedError extends Error {
  * outcome after (intent, call, outcome), so a failed call leaves a FAILED
  * purchase rather than nothing or a half-made one.
  */
-export async function startCheckout(user: SessionUser, input: { service: string; packId: number }): Promise<{ url: string; purchaseId: number }> {
+export async function startCheckout(user: SessionUser, input: { service: ServiceName; packId: number }): Promise<{ url: string; purchaseId: number }> {
   // Pages and actions check this too; here it guards every other caller.
   if (user.role !== "ADMIN") throw new BuyRefusedError("Only administrators can buy credits.");
   const found = await findPack(input.service, input.packId).catch((error) => {

@@ -54,9 +54,3 @@ export const contactListQuerySchema = z.object({
   q: textField().trim().max(100).transform((q) => q.replaceAll("\u0000", "")).catch("").default(""),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
-
-export interface ContactFormState {
-  ok: boolean;
-  message: string;
-  fieldErrors?: Partial<Record<keyof ContactFormValues, string[]>>;
-}

@@ -1,7 +1,7 @@
 import "server-only";
 import { PACK_CURRENCY, PACK_PRICES, PACK_TIERS } from "@/lib/billing/pack-catalogue";
 import { hashPassword } from "@/lib/auth/password";
-import { SERVICE_CATALOGUE, type ServiceName } from "@/lib/iap/catalogue";
+import { SERVICE_CATALOGUE, SERVICES } from "@/lib/iap/catalogue";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { seedDemoContacts } from "@/lib/contacts/demo-data";
 import { seedCompanyDirectory } from "@/lib/enrichment/directory-seed";
@@ -28,7 +28,7 @@ export async function seedCatalogue(db: Db) {
       create: { technicalName: service.technicalName, ...data },
       update: data,
     });
-    const prices = PACK_PRICES[service.technicalName as ServiceName];
+    const prices = PACK_PRICES[service.technicalName];
     for (const [tierIndex, tier] of PACK_TIERS.entries()) {
       const pack = {
         name: tier.name,
@@ -74,7 +74,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
   });
   // A newcomer finds a service under "View My Services" right away: the SMS
   // account exists with its free trial credits (the company is eligible).
-  await getOrCreateAccount(company.id, "sms");
+  await getOrCreateAccount(company.id, SERVICES.sms);
   await seedDemoContacts(db, company.id, company.country);
   return true;
 }

@@ -51,6 +51,43 @@ async function accountState(accountId: number) {
 const file = (p: string, type: string) => ({ name: path.basename(p), type, bytes: readFileSync(p) });
 const values = (fields: Record<string, { value: string | null }>) => Object.fromEntries(FIELD_NAMES.map((n) => [n, fields[n].value]));
 
+const sample = (dir: string, name: string) => path.resolve("tests/fixtures/invoices", dir, name);
+
+describe("e-invoices are read from their XML for no credit", () => {
+  test("an XRechnung / EN 16931 CII XML and a Factur-X PDF: fields and lines exact, nothing held or charged", async () => {
+    const { user, account } = await companyWithCredits(0);
+    const ids = await uploadDocuments(user, "VENDOR_BILL", [
+      file(sample("cii", "EN16931_Einfach.cii.xml"), "application/xml"),
+      file(sample("factur-x", "Facture_FR_BASICWL.pdf"), "application/pdf"),
+    ]);
+    await runDocumentJobsOnce();
+    const [xml, pdf] = await Promise.all(ids.map(async (id) => (await getDocument(user.companyId, id))!));
+    expect([xml.state, xml.textSource, pdf.state, pdf.textSource]).toEqual(["TO_REVIEW", "e-invoice", "TO_REVIEW", "e-invoice"]);
+    expect(values(xml.fields!)).toEqual({
+      vendorName: "Lieferant GmbH", vendorVat: "DE123456789", invoiceNumber: "471102", invoiceDate: "2018-03-05", dueDate: null,
+      currency: "EUR", subtotal: "473.00", tax: "56.87", total: "529.87", iban: null,
+    });
+    expect(xml.lines).toEqual([
+      { description: "Trennblätter A4", quantity: "20", unitPrice: "9.90", vatRate: "19", amount: "198.00" },
+      { description: "Joghurt Banane", quantity: "50", unitPrice: "5.50", vatRate: "7", amount: "275.00" },
+    ]);
+    expect(values(pdf.fields!)).toMatchObject({ vendorName: "Au bon moulin", invoiceNumber: "FA-2017-0010", total: "671.15" });
+    // An account with no credits read both: e-invoices cost nothing and hold nothing.
+    expect(await accountState(account.id)).toEqual({ balance: 0, held: 0, usageEntries: 0, used: 0, holds: {} });
+  }, 60_000);
+
+  test("a UBL credit note becomes a vendor bill with negative amounts and its lines", async () => {
+    const { user } = await companyWithCredits(0);
+    const [id] = await uploadDocuments(user, "VENDOR_BILL", [file(sample("ubl", "ubl-tc434-creditnote1.xml"), "application/xml")]);
+    await runDocumentJobsOnce();
+    const document = (await getDocument(user.companyId, id))!;
+    expect([document.creditNote, document.fields!.total.value]).toEqual([true, "-100.11"]);
+    const { bill } = await confirmDocument(user, id, reviewSchema.parse(values(document.fields!)));
+    expect([bill.creditNote, bill.total, bill.subtotal]).toEqual([true, -10011n, -10011n]);
+    expect(bill.lines).toEqual([{ description: "Exonération du versement du PP", quantity: "1", unitPrice: "100.11", vatRate: "0", amount: "-100.11" }]);
+  }, 60_000);
+});
+
 describe("digitizing documents on credits", () => {
   test("a digital PDF is read from its text layer: every field exact, one credit captured", async () => {
     const { user, account } = await companyWithCredits(5);
@@ -143,9 +180,11 @@ describe("digitizing documents on credits", () => {
     const attempt = (f: { name: string; type: string; bytes: Uint8Array }) => uploadDocuments(user, "VENDOR_BILL", [f]).catch((e) => e);
     const wrong = await attempt({ name: "notes.docx", type: "application/vnd.openxmlformats", bytes: new TextEncoder().encode("PK\u0003\u0004 not a pdf") });
     expect(wrong).toBeInstanceOf(UploadRefusedError);
-    expect(wrong.message).toBe("notes.docx: not a PDF, PNG or JPEG file (it is application/vnd.openxmlformats).");
+    expect(wrong.message).toBe("notes.docx: not a PDF, PNG, JPEG or XML file (it is application/vnd.openxmlformats).");
     const renamed = await attempt({ name: "fake.pdf", type: "application/pdf", bytes: new TextEncoder().encode("hello") });
-    expect(renamed.message).toMatch(/fake\.pdf: not a PDF, PNG or JPEG file/);
+    expect(renamed.message).toMatch(/fake\.pdf: not a PDF, PNG, JPEG or XML file/);
+    const order = await attempt({ name: "order.xml", type: "application/xml", bytes: new TextEncoder().encode('<?xml version="1.0"?><Order><ID>1</ID></Order>') });
+    expect(order.message).toBe("order.xml: an XML file that is not an e-invoice (a UBL Invoice or CreditNote, or a UN/CEFACT Cross Industry Invoice).");
     const big = new Uint8Array(10 * 1024 * 1024 + 1);
     big.set([0x25, 0x50, 0x44, 0x46, 0x2d]);
     expect((await attempt({ name: "huge.pdf", type: "application/pdf", bytes: big })).message).toBe("huge.pdf: 10 MB is over the 10 MB limit.");

@@ -3,12 +3,14 @@ import { pool, prisma } from "@/lib/db/client";
 import type { DocumentKind, DocumentState } from "@/lib/generated/prisma/client";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { amountToCents } from "./extract/checks";
-import { FIELD_NAMES, type ExtractedFields } from "./extract/types";
+import { FIELD_NAMES, type ExtractedFields, type InvoiceLine } from "./extract/types";
 import { ACCEPTED_TYPES, formatBytes, MAX_FILE_BYTES, MAX_FILES_PER_UPLOAD, MAX_UPLOAD_BYTES, sniffType } from "./limits";
-import { openPdf, renderPdfPage } from "./text/pdf";
+import { readEInvoiceXml } from "./einvoice/read-einvoice";
+import { renderPreview } from "./read-document";
 import type { ReviewValues } from "./schemas";
 import { findOrCreateVendor } from "./vendors";
 import { nudgeDocumentWorker } from "./worker";
+import { SERVICES } from "@/lib/iap/catalogue";
 
 export interface UploadedFile {
   name: string;
@@ -24,6 +26,15 @@ export class UploadRefusedError extends Error {
   }
 }
 
+function isEInvoice(bytes: Uint8Array): boolean {
+  try {
+    readEInvoiceXml(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Stores the files and queues one digitization job each, in one transaction,
  * then returns: the work happens in the background worker.
@@ -31,7 +42,7 @@ export class UploadRefusedError extends Error {
 export async function uploadDocuments(user: { id: number; companyId: number }, kind: DocumentKind, files: UploadedFile[]): Promise<number[]> {
   const reasons: string[] = [];
   const real = files.filter((file) => file.name !== "" || file.bytes.length > 0);
-  if (real.length === 0) throw new UploadRefusedError(["Choose at least one PDF, PNG or JPEG file."]);
+  if (real.length === 0) throw new UploadRefusedError(["Choose at least one PDF, PNG, JPEG or XML e-invoice file."]);
   if (real.length > MAX_FILES_PER_UPLOAD) reasons.push(`Upload at most ${MAX_FILES_PER_UPLOAD} files at once (you chose ${real.length}).`);
   const totalBytes = real.reduce((sum, file) => sum + file.bytes.length, 0);
   if (totalBytes > MAX_UPLOAD_BYTES) reasons.push(`These files add up to ${formatBytes(totalBytes)}; upload at most ${formatBytes(MAX_UPLOAD_BYTES)} at once.`);
@@ -39,7 +50,10 @@ export async function uploadDocuments(user: { id: number; companyId: number }, k
   for (const file of typed) {
     if (file.bytes.length === 0) reasons.push(`${file.name}: the file is empty.`);
     else if (file.bytes.length > MAX_FILE_BYTES) reasons.push(`${file.name}: ${formatBytes(file.bytes.length)} is over the ${formatBytes(MAX_FILE_BYTES)} limit.`);
-    else if (!file.sniffed) reasons.push(`${file.name}: not a PDF, PNG or JPEG file${file.type ? ` (it is ${file.type})` : ""}.`);
+    else if (!file.sniffed) reasons.push(`${file.name}: not a PDF, PNG, JPEG or XML file${file.type ? ` (it is ${file.type})` : ""}.`);
+    else if (file.sniffed === "application/xml" && !isEInvoice(file.bytes)) {
+      reasons.push(`${file.name}: an XML file that is not an e-invoice (a UBL Invoice or CreditNote, or a UN/CEFACT Cross Industry Invoice).`);
+    }
   }
   if (reasons.length) throw new UploadRefusedError(reasons);
   const ids = await prisma().$transaction(async (tx) => {
@@ -104,7 +118,7 @@ export async function getDocument(companyId: number, id: number) {
   const vendor = document.vendorBill
     ? await prisma().contact.findFirst({ where: { id: document.vendorBill.vendorId, companyId }, select: { id: true, name: true, vat: true } })
     : null;
-  return { ...document, fields: document.fields as ExtractedFields | null, vendor };
+  return { ...document, fields: document.fields as ExtractedFields | null, lines: (document.lines ?? []) as unknown as InvoiceLine[], vendor };
 }
 
 export async function getDocumentFile(companyId: number, id: number) {
@@ -130,7 +144,7 @@ export async function confirmDocument(user: { id: number; companyId: number }, d
       data: { state: "DONE" },
     });
     if (claimed.count !== 1) throw new ReviewError("This document is not waiting for review (already confirmed?).");
-    const document = await tx.document.findFirstOrThrow({ where: { id: documentId }, select: { kind: true, fields: true } });
+    const document = await tx.document.findFirstOrThrow({ where: { id: documentId }, select: { kind: true, fields: true, lines: true, creditNote: true } });
     const vendor = await findOrCreateVendor(tx, user.companyId, { name: values.vendorName, vat: values.vendorVat });
     const toDate = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
     const bill = await tx.vendorBill.create({
@@ -147,6 +161,8 @@ export async function confirmDocument(user: { id: number; companyId: number }, d
         tax: amountToCents(values.tax),
         total: amountToCents(values.total)!,
         iban: values.iban,
+        creditNote: document.creditNote,
+        lines: document.lines ?? undefined,
         createdById: user.id,
       },
     });
@@ -162,17 +178,16 @@ export function reviewDefaults(fields: ExtractedFields | null): Record<string, s
   return Object.fromEntries(FIELD_NAMES.map((name) => [name, fields?.[name]?.value ?? ""]));
 }
 
-/** Page 1 as an image for the review screen: images as they are, a PDF's first page rendered. */
-export async function documentPreview(companyId: number, id: number): Promise<{ bytes: Buffer; type: string } | null> {
+/**
+ * A page as an image for the review screen: an image as it is, a PDF's page
+ * rendered (in the isolated PDF thread, within the pixel caps). Null for an
+ * XML e-invoice, which the page shows as its XML.
+ */
+export async function documentPreview(companyId: number, id: number, page = 1): Promise<{ bytes: Buffer; type: string } | null> {
   const file = await getDocumentFile(companyId, id);
-  if (!file) return null;
-  if (file.mimeType !== "application/pdf") return { bytes: Buffer.from(file.content), type: file.mimeType };
-  const pdf = await openPdf(file.content);
-  try {
-    return { bytes: await renderPdfPage(pdf, 1, 110), type: "image/png" };
-  } finally {
-    await pdf.destroy();
-  }
+  if (!file || file.mimeType === "application/xml") return null;
+  if (file.mimeType !== "application/pdf") return page === 1 ? { bytes: Buffer.from(file.content), type: file.mimeType } : null;
+  return { bytes: await renderPreview(file.content, page), type: "image/png" };
 }
 
 export interface DocumentCredits {
@@ -185,7 +200,7 @@ export interface DocumentCredits {
 
 /** The Documents Digitization account (created on first use, with trial credits when eligible) and what waits for credits. */
 export async function documentCredits(companyId: number): Promise<DocumentCredits> {
-  const account = await getOrCreateAccount(companyId, "invoice_ocr");
+  const account = await getOrCreateAccount(companyId, SERVICES.documentsDigitization);
   const { rows } = await pool().query(
     `SELECT a.balance - a.held AS available,
             (SELECT count(*)::int FROM document WHERE company_id = $2 AND state = 'WAITING_CREDITS') AS waiting

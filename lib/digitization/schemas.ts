@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { ibanIsValid, isIsoDate, normaliseVat, vatCheck } from "./extract/checks";
-import { parseAmount } from "./extract/rule-based";
+import { parseAmount } from "./extract/amounts";
+import { ibanIsValid, isIsoDate, normaliseVat, vatFormat } from "./extract/checks";
 import { textField } from "@/lib/http/params";
 
 export const documentKindSchema = z.enum(["VENDOR_BILL", "EXPENSE_RECEIPT"], { message: "Choose vendor bill or expense receipt." });
@@ -23,8 +23,7 @@ const amount = (required: boolean) =>
         if (required) ctx.addIssue({ code: "custom", message: "Enter the total." });
         return null;
       }
-      // The reader's parseAmount skips letters (OCR text: "EUR 1.234,50"); a typed amount must be one: "1e400" is not 1400.
-      const parsed = /[^\d.,'\s\u00a0\-€$£¥]/.test(v) ? null : parseAmount(v);
+      const parsed = parseAmount(v);
       if (parsed === null) ctx.addIssue({ code: "custom", message: "Enter an amount such as 1234.50." });
       else if (parsed.startsWith("-")) ctx.addIssue({ code: "custom", message: "Enter the amount without a minus sign: a bill's amounts are positive." });
       else if (parsed.replace(/\D/g, "").length > MAX_AMOUNT_DIGITS) ctx.addIssue({ code: "custom", message: "This amount is too large: at most 999,999,999,999.99." });
@@ -36,7 +35,9 @@ export const reviewSchema = z.object({
   vendorName: textField().trim().min(1, "Enter the vendor's name.").max(200),
   vendorVat: optionalText
     .transform((v) => (v === null ? null : normaliseVat(v)))
-    .refine((v) => v === null || vatCheck(v) !== false, { message: "This VAT number's check key does not match: check it." }),
+    // The country's format is required; a check key that does not match is
+    // shown as a warning before confirming (the bill may really carry it).
+    .refine((v) => v === null || vatFormat(v) !== "invalid", { message: "Not a VAT number: use the country code and the number, such as BE0477472701." }),
   invoiceNumber: optionalText.refine((v) => v === null || v.length <= 60, { message: "At most 60 characters." }),
   invoiceDate: optionalDate,
   dueDate: optionalDate,

@@ -6,20 +6,19 @@ import { getOrCreateAccount, getService } from "@/lib/iap/accounts";
 import { charge } from "@/lib/iap/charge";
 import { InsufficientCreditsError } from "@/lib/iap/errors";
 import { creditsToUnits } from "@/lib/iap/units";
-import { checkFields } from "./extract/checks";
 import { ruleBasedExtractor } from "./extract/rule-based";
-import type { ExtractedFields, Extractor } from "./extract/types";
-import { ACCEPTED_TYPES, MAX_PAGES, type AcceptedType } from "./limits";
-import { countPages, DocumentReadError, readDocument } from "./read-document";
+import type { Extractor } from "./extract/types";
+import { ACCEPTED_TYPES, CREDITS_PER_DOCUMENT, MAX_PAGES, type AcceptedType } from "./limits";
+import { digitizeDocument, DocumentReadError, inspectDocument, type Digitized, type Inspection } from "./read-document";
+import { SERVICES } from "@/lib/iap/catalogue";
 
 // The digitization queue. Every app instance runs this worker in-process; a
 // job is claimed with FOR UPDATE SKIP LOCKED, so instances never take the same
 // one, and a job whose instance died (RUNNING for too long) is queued again.
-// Credits: one per document read, through charge(): held when the job starts,
-// captured when the fields are extracted, released when reading fails.
+// Credits: one per document read (none for an e-invoice read from its XML,
+// see limits.ts), through charge(): held when the job starts, captured when
+// the fields are extracted, released when reading fails.
 
-export const SERVICE = "invoice_ocr";
-export const CREDITS_PER_DOCUMENT = 1;
 /** A RUNNING job older than this belonged to an instance that stopped. */
 const STALE_AFTER_SECONDS = 15 * 60;
 const WORKER_ID = `${hostname()}:${process.pid}`;
@@ -81,13 +80,6 @@ async function claimJob(): Promise<ClaimedJob | null> {
   return row ? { id: row.id, documentId: row.document_id, companyId: row.company_id, attempts: row.attempts } : null;
 }
 
-interface Digitized {
-  fields: ExtractedFields;
-  source: "pdf_text" | "ocr";
-  pageCount: number;
-  text: string;
-}
-
 async function runJob(job: ClaimedJob, extractor: Extractor): Promise<"digitized" | "failed" | "waiting"> {
   const document = await prisma().document.findFirst({
     where: { id: job.documentId, companyId: job.companyId },
@@ -99,46 +91,41 @@ async function runJob(job: ClaimedJob, extractor: Extractor): Promise<"digitized
   await setDocument(job, { state: "DIGITIZING", progress: 0, errorReason: null });
 
   // Checked before any credit is held: a refused document costs nothing.
-  let pageCount: number;
+  let inspection: Inspection;
   try {
-    pageCount = await countPages(document.content, type);
+    inspection = await inspectDocument(document.content, type);
   } catch (error) {
     return fail(job, (error as DocumentReadError).reason ?? "unreadable", (error as Error).message);
   }
+  const { pageCount } = inspection;
   if (pageCount > MAX_PAGES) return fail(job, "too many pages", `${pageCount} pages; at most ${MAX_PAGES}`);
   await setDocument(job, { pageCount });
 
-  const account = await getOrCreateAccount(job.companyId, SERVICE);
+  const account = await getOrCreateAccount(job.companyId, SERVICES.documentsDigitization);
   // A run that crashed after its credit was captured is not charged again.
   const paid = await capturedResult(account.id, job.documentId);
   let result: Digitized;
   let holdId: number | null = null;
   try {
+    const progress = throttledProgress(job);
+    const digitize = () => digitizeDocument(document.content, type, { progress, extractor });
     if (paid) {
       result = paid.result;
       holdId = paid.holdId;
+    } else if (inspection.credits === 0) {
+      result = await digitize();
     } else {
-      const progress = throttledProgress(job);
       const charged = await charge(
         {
           companyId: job.companyId,
-          service: SERVICE,
-          amount: creditsToUnits(CREDITS_PER_DOCUMENT, account.service.decimals),
+          service: SERVICES.documentsDigitization,
+          amount: creditsToUnits(inspection.credits, account.service.decimals),
           idempotencyKey: `document-job:${job.id}:${job.attempts}`,
           reference: `document:${job.documentId}`,
           description: `Digitized ${document.fileName}`,
           ttlSeconds: STALE_AFTER_SECONDS,
         },
-        async (): Promise<Digitized> => {
-          const read = await readDocument(document.content, type, progress);
-          const fields = checkFields(await extractor.extract({ rows: read.rows, source: read.source }));
-          // Nothing recognisable was found: not a bill, or not legible. Not charged.
-          const found = Object.values(fields).filter((f) => f.value !== null).length;
-          if (!fields.total.value && !fields.invoiceNumber.value && found < 3) {
-            throw new DocumentReadError("unreadable", "No invoice fields were found in the text.");
-          }
-          return { fields, source: read.source, pageCount: read.pageCount, text: read.rows.map((r) => r.text).join("\n") };
-        },
+        digitize,
       );
       result = charged.result;
       holdId = charged.hold.id;
@@ -157,6 +144,8 @@ async function runJob(job: ClaimedJob, extractor: Extractor): Promise<"digitized
         progress: 100,
         errorReason: null,
         fields: result.fields as object,
+        lines: result.lines as object[],
+        creditNote: result.creditNote,
         textSource: result.source,
         text: result.text,
         pageCount: result.pageCount,
@@ -229,7 +218,7 @@ async function waitForCredits(job: ClaimedJob): Promise<"waiting"> {
 
 /** Queues again the waiting documents of every company whose account can now pay for one. */
 export async function resumeWaitingDocuments(): Promise<number> {
-  const service = await getService(SERVICE);
+  const service = await getService(SERVICES.documentsDigitization);
   const { rowCount } = await pool().query(
     `WITH ready AS (
        SELECT j.id FROM document_job j

@@ -15,8 +15,8 @@ import type { DirectoryCompanyData } from "./providers/provider";
 import type { Suggestion, SuggestResult } from "./schemas";
 import { looksLikeVat, parseVat, registrationKeyFromVat } from "./vat";
 import { checkVies, viesUnavailableNote } from "./vies";
+import { SERVICES } from "@/lib/iap/catalogue";
 
-export const AUTOCOMPLETE_SERVICE = "partner_autocomplete";
 export const MIN_QUERY_LENGTH = 3;
 export const ENRICHED_LOG_TEXT = "Enriched with Partner Autocomplete (1 credit)";
 
@@ -206,13 +206,13 @@ export async function enrichContact(input: EnrichInput): Promise<EnrichResult> {
     return { status: "not-found" };
   }
   const offered = offeredFields(company, acceptedVat(input.vat, company));
-  const service = await getService(AUTOCOMPLETE_SERVICE);
+  const service = await getService(SERVICES.partnerAutocomplete);
   const key = chargeKey(input);
   try {
     const charged = await charge(
       {
         companyId: input.companyId,
-        service: AUTOCOMPLETE_SERVICE,
+        service: SERVICES.partnerAutocomplete,
         amount: creditsToUnits(1, service.decimals),
         idempotencyKey: key,
         description: `Partner Autocomplete: ${company.name}`,

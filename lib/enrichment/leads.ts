@@ -7,8 +7,8 @@ import { InsufficientCreditsError } from "@/lib/iap/errors";
 import { creditsToUnits, formatCredits } from "@/lib/iap/units";
 import { companyDataProvider } from "./providers";
 import type { LeadCriteria } from "./providers/provider";
+import { SERVICES } from "@/lib/iap/catalogue";
 
-export const LEADS_SERVICE = "reveal";
 export const NO_RESULT_OUTCOME = "No result (no credits were used)";
 export const NOT_ENOUGH_CREDITS_OUTCOME = "Not enough credits";
 
@@ -25,7 +25,7 @@ export type GenerateLeadsResult =
   | { status: "done"; requestId: number; found: number; creditsUsed: string; outcome: string; replayed: boolean }
   | { status: "insufficient"; requestId: number; error: InsufficientCreditsError };
 
-const SOURCE_LABELS: Record<string, string> = { gleif: "GLEIF LEI data", sp500: "S&P 500 list", vies: "EU VIES" };
+const SOURCE_LABELS: Record<string, string> = { gleif: "GLEIF LEI data", sp500: "S&P 500 list", vies: "EU VIES", network: "IP network registry" };
 export const sourceLabel = (source: string) => SOURCE_LABELS[source] ?? source;
 
 export function leadsOutcome(requested: number, found: number, decimals: number): string {
@@ -45,7 +45,7 @@ export function leadsOutcome(requested: number, found: number, decimals: number)
  * backstop, and the capture counts rows really inserted.
  */
 export async function generateLeads(input: GenerateLeadsInput): Promise<GenerateLeadsResult> {
-  const service = await getService(LEADS_SERVICE);
+  const service = await getService(SERVICES.leadGeneration);
   const created = await pool().query(
     `INSERT INTO lead_request (company_id, client_key, requested, countries, industries, created_by_id)
      VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (company_id, client_key) DO NOTHING RETURNING id`,
@@ -58,7 +58,7 @@ export async function generateLeads(input: GenerateLeadsInput): Promise<Generate
     const charged = await charge(
       {
         companyId: input.companyId,
-        service: LEADS_SERVICE,
+        service: SERVICES.leadGeneration,
         amount: creditsToUnits(input.count, service.decimals),
         idempotencyKey: `lead-request:${requestId}`,
         description: `Lead Generation: up to ${input.count} companies`,
@@ -114,12 +114,22 @@ async function replayRequest(companyId: number, clientKey: string, decimals: num
 export interface LeadRow {
   id: number;
   name: string;
-  country: string;
+  /** Null for a visiting organisation the company directory does not know. */
+  country: string | null;
   industry: string | null;
+  /** Mined by criteria, or revealed from website visits. */
+  origin: "MINED" | "VISIT";
+  /** Where the company data came from (GLEIF, S&P 500, the IP network registry). */
   source: string;
   status: "NEW" | "CONVERTED";
   contactId: number | null;
   createdAt: Date;
+  /** Website visits only (empty / null for mined leads). */
+  networkOrganisation: string | null;
+  pages: string[];
+  pageViews: number;
+  firstVisitAt: Date | null;
+  lastVisitAt: Date | null;
 }
 
 export async function listLeads(companyId: number, limit = 500): Promise<LeadRow[]> {
@@ -127,9 +137,24 @@ export async function listLeads(companyId: number, limit = 500): Promise<LeadRow
     where: { companyId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
-    select: { id: true, name: true, country: true, industry: true, source: true, status: true, contactId: true, createdAt: true },
+    select: {
+      id: true,
+      name: true,
+      country: true,
+      industry: true,
+      origin: true,
+      source: true,
+      status: true,
+      contactId: true,
+      createdAt: true,
+      networkOrganisation: true,
+      pages: true,
+      pageViews: true,
+      firstVisitAt: true,
+      lastVisitAt: true,
+    },
   });
-  return leads.map((lead) => ({ ...lead, country: lead.country.trim(), source: sourceLabel(lead.source) }));
+  return leads.map((lead) => ({ ...lead, country: lead.country?.trim() ?? null, source: sourceLabel(lead.source) }));
 }
 
 export interface LeadRequestRow {
@@ -146,7 +171,7 @@ export interface LeadRequestRow {
 
 export async function listLeadRequests(companyId: number, limit = 50): Promise<LeadRequestRow[]> {
   const [service, requests] = await Promise.all([
-    getService(LEADS_SERVICE),
+    getService(SERVICES.leadGeneration),
     prisma().leadRequest.findMany({ where: { companyId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit }),
   ]);
   return requests.map((r) => ({
@@ -179,8 +204,9 @@ export async function convertLead(companyId: number, leadId: number, userId: num
       data: {
         companyId,
         name: lead.name,
-        country: lead.country.trim(),
+        country: lead.country?.trim() ?? null,
         zip: lead.postalCode,
+        website: lead.website,
         city: lead.city,
         registrationNumber: lead.registrationNumber,
         industry: lead.industry,
@@ -189,7 +215,7 @@ export async function convertLead(companyId: number, leadId: number, userId: num
     });
     const claimed = await tx.lead.updateMany({ where: { id: lead.id, contactId: null }, data: { status: "CONVERTED", contactId: contact.id } });
     if (claimed.count !== 1) throw new Error("This lead was converted at the same time by someone else.");
-    await postMessage({ companyId, contactId: contact.id, kind: "SYSTEM", body: `Created from a lead (Lead Generation, ${sourceLabel(lead.source)}).`, authorId: userId }, tx);
+    await postMessage({ companyId, contactId: contact.id, kind: "SYSTEM", body: lead.origin === "VISIT" ? `Created from a lead (Lead Generation, website visit: ${lead.pages.slice(0, 5).join(", ")}).` : `Created from a lead (Lead Generation, ${sourceLabel(lead.source)}).`, authorId: userId }, tx);
     return { contactId: contact.id };
   });
 }

@@ -1,6 +1,6 @@
 // Shared by the Partner Autocomplete / Generate Leads forms (client) and their server actions.
 import { z } from "zod";
-import type { InsufficientCreditsProps } from "@/components/insufficient-credits-notice";
+import { formList } from "@/lib/actions/form-data";
 import { MAX_ID, textField } from "@/lib/http/params";
 
 const formText = textField().max(200).nullable().optional();
@@ -38,12 +38,9 @@ export const enrichSchema = z
 
 export type EnrichRequest = z.input<typeof enrichSchema>;
 
-export interface EnrichResponse {
-  ok: boolean;
-  message: string;
-  /** Form fields to fill (only those that were empty). */
-  fill?: Partial<Record<"name" | "country" | "zip" | "city" | "street", string>>;
-  insufficient?: InsufficientCreditsProps;
+/** What a Partner Autocomplete pick fills in the form (only the fields that were empty). */
+export interface EnrichFill {
+  fill: Partial<Record<"name" | "country" | "zip" | "city" | "street", string>>;
 }
 
 export const MAX_LEADS = 200;
@@ -53,14 +50,7 @@ export const generateLeadsSchema = z.object({
   count: z
     .union([z.number(), textField().trim().regex(/^\d{1,6}$/, "Enter a whole number.").transform(Number)], { error: "Enter how many companies (1–200)." })
     .pipe(z.number().int("Enter a whole number.").min(1, "At least 1.").max(MAX_LEADS, `At most ${MAX_LEADS}.`)),
-  countries: z.array(textField().trim().toUpperCase().regex(/^[A-Z]{2}$/)).min(1, "Choose at least one country."),
-  industries: z.array(textField().trim().min(1).max(100)).min(1, "Choose at least one industry."),
+  countries: formList(z.array(textField().trim().toUpperCase().regex(/^[A-Z]{2}$/)).min(1, "Choose at least one country.")),
+  industries: formList(z.array(textField().trim().min(1).max(100)).min(1, "Choose at least one industry.")),
   clientKey: textField().min(8).max(100),
 });
-
-export interface GenerateLeadsState {
-  ok: boolean;
-  message: string;
-  fieldErrors?: Partial<Record<"count" | "countries" | "industries", string[]>>;
-  insufficient?: InsufficientCreditsProps;
-}

@@ -27,6 +27,7 @@ const ANONYMOUS_ENDPOINTS: { prefix: string; limit: number }[] = [
   { prefix: "/api/identity/", limit: BODY_LIMIT_SMALL },
   { prefix: "/api/auth/", limit: BODY_LIMIT_SMALL },
   { prefix: "/api/cron/", limit: BODY_LIMIT_SMALL },
+  { prefix: "/api/track/", limit: BODY_LIMIT_SMALL },
   { prefix: "/login", limit: BODY_LIMIT_SMALL },
 ];
 

@@ -11,6 +11,7 @@ import { pool } from "@/lib/db/client";
 //       "signing-page"   the anonymous signing pages and their actions, per client address: 60 a minute
 //       "password-reset" "Forgot password?", per key: 5 an hour — call it for the address AND the e-mail
 //       "invitation"     invitations sent, per company: 30 an hour
+//       "page-view"      website page views recorded by /api/track, per site and address: 30 a minute
 //   beginSignIn(account, address)   → { ok: true, succeeded() } | { ok: false, retryAfterSeconds }
 //       counts the attempt as a failure before the password is checked (so parallel
 //       guesses cannot slip past the count); succeeded() takes it back.
@@ -25,7 +26,7 @@ import { pool } from "@/lib/db/client";
 // limit is refused whatever the password (HTTP 429). Who is counted is stored
 // hashed: the table holds no e-mail or IP address.
 
-export type LimitName = "autocomplete" | "signing-page" | "password-reset" | "invitation";
+export type LimitName = "autocomplete" | "signing-page" | "password-reset" | "invitation" | "page-view";
 
 export type LimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
 
@@ -40,6 +41,7 @@ const LIMITS: Record<LimitName, LimitSpec> = {
   "signing-page": { points: 60, durationSeconds: 60, blockSeconds: 60 },
   "password-reset": { points: 5, durationSeconds: 3600, blockSeconds: 3600 },
   invitation: { points: 30, durationSeconds: 3600, blockSeconds: 3600 },
+  "page-view": { points: 30, durationSeconds: 60, blockSeconds: 60 },
 };
 
 const SIGN_IN = {

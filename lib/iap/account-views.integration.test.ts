@@ -3,7 +3,7 @@ import { pool, prisma } from "@/lib/db/client";
 import { createCompany } from "@/tests/support/fixtures";
 import { getOrCreateAccount } from "./accounts";
 import { getAccountDetail, listAccounts, listLedgerEntries, listOpenHolds, listPurchases } from "./account-views";
-import { authorize, debit, grant } from "./ledger";
+import { reserve, debit, grant } from "./ledger";
 
 describe("IAP account views", () => {
   it("lists one row per account of the company only, with balance and warning settings", async () => {
@@ -25,7 +25,7 @@ describe("IAP account views", () => {
     const { company: intruder } = await createCompany();
     const account = await getOrCreateAccount(company.id, "partner_autocomplete");
     await grant(account, 10n, { kind: "PURCHASE", description: "bought", idempotencyKey: "p1" });
-    await authorize(account, 2n, { description: "enrichment", idempotencyKey: "h1" });
+    await reserve(account, 2n, { description: "enrichment", idempotencyKey: "h1" });
 
     expect(await getAccountDetail(company.id, account.id)).toMatchObject({ serviceName: "Partner Autocomplete", balance: 10n, held: 2n });
     expect(await getAccountDetail(intruder.id, account.id)).toBeNull();

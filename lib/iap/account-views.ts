@@ -1,5 +1,6 @@
 import "server-only";
 import { pool } from "@/lib/db/client";
+import { serviceNameSchema, type ServiceName } from "./catalogue";
 import type { LedgerKindName } from "./credit-status";
 
 // Read models of the settings pages (IAP Account list, Account Information).
@@ -8,7 +9,7 @@ import type { LedgerKindName } from "./credit-status";
 
 export interface AccountSummary {
   id: number;
-  technicalName: string;
+  technicalName: ServiceName;
   serviceName: string;
   unitName: string;
   decimals: number;
@@ -69,7 +70,7 @@ const ACCOUNT_COLUMNS = `a.id, s.technical_name, s.name AS service_name, s.unit_
 function toSummary(row: Record<string, unknown>): AccountSummary {
   return {
     id: row.id as number,
-    technicalName: row.technical_name as string,
+    technicalName: serviceNameSchema.parse(row.technical_name),
     serviceName: row.service_name as string,
     unitName: row.unit_name as string,
     decimals: row.decimals as number,

@@ -1,12 +1,12 @@
 import "server-only";
 import { pool } from "@/lib/db/client";
-import type { ServiceName } from "./catalogue";
+import { serviceNameSchema, type ServiceName } from "./catalogue";
 import { UnknownServiceError } from "./errors";
 import { grant } from "./ledger";
 
 export interface ServiceInfo {
   id: number;
-  technicalName: string;
+  technicalName: ServiceName;
   name: string;
   decimals: number;
   trialCredits: bigint;
@@ -20,10 +20,10 @@ export interface AccountRef {
 
 // The catalogue changes only by seeding; caching it per process saves a query
 // on every charge. A service missing from the cache is looked up again.
-const serviceCache = new Map<string, ServiceInfo>();
+const serviceCache = new Map<ServiceName, ServiceInfo>();
 const accountCache = new Map<string, AccountRef>();
 
-export async function getService(technicalName: ServiceName | string): Promise<ServiceInfo> {
+export async function getService(technicalName: ServiceName): Promise<ServiceInfo> {
   const cached = serviceCache.get(technicalName);
   if (cached) return cached;
   const { rows } = await pool().query(
@@ -33,7 +33,7 @@ export async function getService(technicalName: ServiceName | string): Promise<S
   if (!rows[0]) throw new UnknownServiceError(technicalName);
   const service = {
     id: rows[0].id,
-    technicalName: rows[0].technical_name,
+    technicalName: serviceNameSchema.parse(rows[0].technical_name),
     name: rows[0].name,
     decimals: rows[0].decimals,
     trialCredits: BigInt(rows[0].trial_credits),
@@ -49,7 +49,7 @@ export async function getService(technicalName: ServiceName | string): Promise<S
  * account survives even if the action that needed it rolls back. An eligible
  * company receives the service's trial credits once, when the account is made.
  */
-export async function getOrCreateAccount(companyId: number, technicalName: ServiceName | string): Promise<AccountRef> {
+export async function getOrCreateAccount(companyId: number, technicalName: ServiceName): Promise<AccountRef> {
   const key = `${companyId}:${technicalName}`;
   const cached = accountCache.get(key);
   if (cached) return cached;

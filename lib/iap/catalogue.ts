@@ -2,8 +2,29 @@
 // upserted by technical name), so adding a service is a data change here, not
 // a code change in pages. Trial credits are in whole credits; they are stored in
 // the service's units (credits × 10^decimals).
+import { z } from "zod";
+
+/**
+ * Every service's technical name, by the name users know it under. The
+ * technical names are Odoo's (`reveal` is Lead Generation, `invoice_ocr`
+ * Documents Digitization), kept so that data and operators' scripts agree.
+ */
+export const SERVICES = {
+  sms: "sms",
+  documentsDigitization: "invoice_ocr",
+  partnerAutocomplete: "partner_autocomplete",
+  leadGeneration: "reveal",
+  snailmail: "snailmail",
+  signerIdentification: "itsme_proxy",
+} as const;
+
+export type ServiceName = (typeof SERVICES)[keyof typeof SERVICES];
+
+/** Parses a technical name that came from outside (a URL, a form, a database row). */
+export const serviceNameSchema = z.enum(SERVICES, { error: "Unknown service." });
+
 export interface ServiceDefinition {
-  technicalName: string;
+  technicalName: ServiceName;
   name: string;
   description: string;
   unitName: string;
@@ -14,7 +35,7 @@ export interface ServiceDefinition {
 
 export const SERVICE_CATALOGUE: readonly ServiceDefinition[] = [
   {
-    technicalName: "sms",
+    technicalName: SERVICES.sms,
     name: "SMS",
     description: "Send SMS text messages to contacts directly from the database.",
     unitName: "credits",
@@ -22,7 +43,7 @@ export const SERVICE_CATALOGUE: readonly ServiceDefinition[] = [
     trialCredits: 10,
   },
   {
-    technicalName: "invoice_ocr",
+    technicalName: SERVICES.documentsDigitization,
     name: "Documents Digitization",
     description: "Digitize scanned or PDF vendor bills, expenses and resumes with OCR and AI.",
     unitName: "credits",
@@ -30,7 +51,7 @@ export const SERVICE_CATALOGUE: readonly ServiceDefinition[] = [
     trialCredits: 10,
   },
   {
-    technicalName: "partner_autocomplete",
+    technicalName: SERVICES.partnerAutocomplete,
     name: "Partner Autocomplete",
     description: "Automatically populate contact records with corporate data.",
     unitName: "credits",
@@ -38,7 +59,7 @@ export const SERVICE_CATALOGUE: readonly ServiceDefinition[] = [
     trialCredits: 20,
   },
   {
-    technicalName: "reveal",
+    technicalName: SERVICES.leadGeneration,
     name: "Lead Generation",
     description: "Generate leads based on a set of criteria, and convert web visitors into quality leads and opportunities.",
     unitName: "credits",
@@ -46,7 +67,7 @@ export const SERVICE_CATALOGUE: readonly ServiceDefinition[] = [
     trialCredits: 10,
   },
   {
-    technicalName: "snailmail",
+    technicalName: SERVICES.snailmail,
     name: "Snailmail",
     description: "Send customer invoices and follow-up reports by post, worldwide.",
     unitName: "credits",
@@ -54,7 +75,7 @@ export const SERVICE_CATALOGUE: readonly ServiceDefinition[] = [
     trialCredits: 5,
   },
   {
-    technicalName: "itsme_proxy",
+    technicalName: SERVICES.signerIdentification,
     name: "Signer identification with itsme®",
     description: "Ask document signatories in Sign to prove their identity with the itsme® identity platform (Belgium and the Netherlands).",
     unitName: "credits",
@@ -62,5 +83,3 @@ export const SERVICE_CATALOGUE: readonly ServiceDefinition[] = [
     trialCredits: 5,
   },
 ];
-
-export type ServiceName = "sms" | "invoice_ocr" | "partner_autocomplete" | "reveal" | "snailmail" | "itsme_proxy";

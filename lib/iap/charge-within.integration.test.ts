@@ -23,7 +23,7 @@ async function accountState(account: AccountRef) {
   return { balance: BigInt(rows[0].balance), held: BigInt(rows[0].held), usage };
 }
 
-const options = (companyId: number, key: string) => ({ companyId, service: "sms", amount: 3n, idempotencyKey: key, description: "work" });
+const options = (companyId: number, key: string) => ({ companyId, service: "sms" as const, amount: 3n, idempotencyKey: key, description: "work" });
 
 describe("charge with the capture inside the work's transaction", () => {
   it("commits the record and the payment together; a replay returns the recorded result without working again", async () => {

@@ -3,12 +3,12 @@ import { getOrCreateAccount, type AccountRef } from "./accounts";
 import type { ServiceName } from "./catalogue";
 import { HoldNotPendingError } from "./errors";
 import { findHoldById, holdState } from "./holds";
-import { authorize, capture, expireHold, release, type Hold } from "./ledger";
+import { reserve, capture, expireHold, release, type Hold } from "./ledger";
 import type { Tx } from "@/lib/db/client";
 
 export interface ChargeOptions<T> {
   companyId: number;
-  service: ServiceName | string;
+  service: ServiceName;
   /** Units to reserve: the most the work may cost. */
   amount: bigint;
   /** One key per piece of work (e.g. `sms:<id>`): a retry or double-click charges once. */
@@ -53,7 +53,7 @@ export type CaptureWithin = (tx: Tx, result: unknown, amount?: bigint) => Promis
 
 export async function charge<T>(options: ChargeOptions<T>, work: (hold: Hold, account: AccountRef, captureWithin: CaptureWithin) => Promise<T>): Promise<ChargeResult<T>> {
   const account = await getOrCreateAccount(options.companyId, options.service);
-  const hold = await authorize(account, options.amount, options);
+  const hold = await reserve(account, options.amount, options);
   if (hold.replayed) return replay<T>(hold);
 
   let result: T;

@@ -1,6 +1,7 @@
 // The credits engine's guarantees under concurrency, on the real PostgreSQL:
 // no overdraft, one account per first use, one effect per idempotency key,
 // holds that resolve once, a sweep that is safe to run many times at once.
+import type { ServiceName } from "./catalogue";
 import { describe, expect, it } from "vitest";
 import { pool, prisma } from "@/lib/db/client";
 import { createCompany } from "@/tests/support/fixtures";
@@ -8,10 +9,10 @@ import { clearAccountCaches, getOrCreateAccount, type AccountRef } from "./accou
 import { SERVICE_CATALOGUE } from "./catalogue";
 import { charge } from "./charge";
 import { HoldNotPendingError, InsufficientCreditsError } from "./errors";
-import { authorize, balanceOf, capture, debit, expireHolds, grant, release } from "./ledger";
+import { reserve, balanceOf, capture, debit, expireHolds, grant, release } from "./ledger";
 import { verifyLedger } from "./verify";
 
-async function accountWith(units: bigint, service = "invoice_ocr", trialEligible = false) {
+async function accountWith(units: bigint, service: ServiceName = "invoice_ocr", trialEligible = false) {
   const { company } = await createCompany({ trialEligible });
   const account = await getOrCreateAccount(company.id, service);
   if (units > 0n) await grant(account, units, { kind: "ADJUSTMENT", description: "opening", idempotencyKey: "opening" });
@@ -78,7 +79,7 @@ describe("no overdraft under concurrency", () => {
     const account = await accountWith(100n);
     const outcomes = await Promise.allSettled(
       Array.from({ length: 60 }, (_, i) =>
-        i % 2 === 0 ? debit(account, 3n, { description: "d", idempotencyKey: `d-${i}` }) : authorize(account, 3n, { description: "h", idempotencyKey: `h-${i}` }),
+        i % 2 === 0 ? debit(account, 3n, { description: "d", idempotencyKey: `d-${i}` }) : reserve(account, 3n, { description: "h", idempotencyKey: `h-${i}` }),
       ),
     );
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(33); // 99 of 100 credits
@@ -128,7 +129,7 @@ describe("idempotency: the same key has one effect and returns the first result"
     const grants = await Promise.all(
       Array.from({ length: 20 }, () => grant(account, 5n, { kind: "PURCHASE", description: "once", idempotencyKey: "same-grant" })),
     );
-    const holds = await Promise.all(Array.from({ length: 20 }, () => authorize(account, 4n, { description: "once", idempotencyKey: "same-hold" })));
+    const holds = await Promise.all(Array.from({ length: 20 }, () => reserve(account, 4n, { description: "once", idempotencyKey: "same-hold" })));
     for (const results of [debits, grants]) {
       expect(new Set(results.map((r) => r.entryId)).size).toBe(1);
       expect(results.filter((r) => !r.replayed)).toHaveLength(1);
@@ -248,7 +249,7 @@ describe("charge releases its hold whenever the work does not complete", () => {
   it("a replay of a charge whose first run crashed ends when its hold expires, not after the whole TTL", async () => {
     const account = await accountWith(5n);
     // The first run reserved and then its process died: a pending hold under the charge's key.
-    await authorize(account, 2n, { description: "crashed", idempotencyKey: "crashed", ttlSeconds: 1 });
+    await reserve(account, 2n, { description: "crashed", idempotencyKey: "crashed", ttlSeconds: 1 });
     const started = Date.now();
     await expect(chargeOne(account, "crashed", async () => "never", 2n)).rejects.toMatchObject({ name: "HoldNotPendingError", status: "EXPIRED" });
     expect(Date.now() - started).toBeLessThan(5_000);
@@ -260,18 +261,18 @@ describe("charge releases its hold whenever the work does not complete", () => {
 describe("holds resolve once", () => {
   it("capture after expiry is refused and frees the hold; release or capture after resolution changes nothing", async () => {
     const account = await accountWith(10n);
-    const late = await authorize(account, 4n, { description: "late", idempotencyKey: "late" });
+    const late = await reserve(account, 4n, { description: "late", idempotencyKey: "late" });
     await makeDue([late.id]);
     await expect(capture(late, 4n)).rejects.toMatchObject({ name: "HoldNotPendingError", status: "EXPIRED" });
     expect(await state(account)).toEqual({ balance: 10n, held: 0n });
     expect(await release(late)).toBe(false);
 
-    const released = await authorize(account, 3n, { description: "r", idempotencyKey: "r" });
+    const released = await reserve(account, 3n, { description: "r", idempotencyKey: "r" });
     expect(await release(released)).toBe(true);
     expect(await release(released)).toBe(false);
     await expect(capture(released, 3n)).rejects.toMatchObject({ status: "RELEASED" });
 
-    const captured = await authorize(account, 3n, { description: "c", idempotencyKey: "c" });
+    const captured = await reserve(account, 3n, { description: "c", idempotencyKey: "c" });
     const first = await capture(captured, 2n);
     expect(await capture(captured, 2n)).toEqual({ ...first, replayed: true });
     await expect(capture(captured, 1n)).rejects.toBeInstanceOf(HoldNotPendingError);
@@ -282,7 +283,7 @@ describe("holds resolve once", () => {
 
   it("a hold with ttlSeconds 0 is expired at once: never captured, swept by the next sweep", async () => {
     const account = await accountWith(10n);
-    const instant = await Promise.all(Array.from({ length: 10 }, (_, i) => authorize(account, 1n, { description: "t0", idempotencyKey: `t0-${i}`, ttlSeconds: 0 })));
+    const instant = await Promise.all(Array.from({ length: 10 }, (_, i) => reserve(account, 1n, { description: "t0", idempotencyKey: `t0-${i}`, ttlSeconds: 0 })));
     const outcomes = await Promise.allSettled(instant.map((hold) => capture(hold, 1n)));
     expect(outcomes.every((o) => o.status === "rejected" && (o.reason as HoldNotPendingError).status === "EXPIRED")).toBe(true);
     expect(await expireHolds(1000, { accountIds: [account.id] })).toBe(0); // capture already expired them
@@ -292,7 +293,7 @@ describe("holds resolve once", () => {
 
   it("capture and release racing on the same holds: each hold resolves exactly once", async () => {
     const account = await accountWith(100n);
-    const holds = await Promise.all(Array.from({ length: 20 }, (_, i) => authorize(account, 5n, { description: "race", idempotencyKey: `race-${i}` })));
+    const holds = await Promise.all(Array.from({ length: 20 }, (_, i) => reserve(account, 5n, { description: "race", idempotencyKey: `race-${i}` })));
     const outcomes = await Promise.all(
       holds.flatMap((hold) => [
         capture(hold, 5n).then((r) => (r.replayed ? "replay" : "captured"), () => "refused"),
@@ -312,8 +313,8 @@ describe("expireHolds", () => {
     const accounts = await Promise.all(Array.from({ length: 8 }, () => accountWith(1000n, "snailmail")));
     const due: number[] = [];
     for (const account of accounts) {
-      await authorize(account, 7n, { description: "still working", idempotencyKey: "live" });
-      for (let i = 0; i < 12; i++) due.push((await authorize(account, 1n, { description: "crashed", idempotencyKey: `dead-${i}` })).id);
+      await reserve(account, 7n, { description: "still working", idempotencyKey: "live" });
+      for (let i = 0; i < 12; i++) due.push((await reserve(account, 1n, { description: "crashed", idempotencyKey: `dead-${i}` })).id);
     }
     await makeDue(due);
     const accountIds = accounts.map((a) => a.id);

@@ -1,16 +1,14 @@
 // Typed failures of the credits engine. Pages and actions turn
 // InsufficientCreditsError into the one buy prompt ("Not enough credits…" with
 // "Buy credits"), whatever service raised it.
-
-export function buyCreditsPath(serviceTechnicalName: string): string {
-  return `/iap/buy/${encodeURIComponent(serviceTechnicalName)}`;
-}
+import { buyCreditsPath } from "@/lib/routes";
+import type { ServiceName } from "./catalogue";
 
 export class InsufficientCreditsError extends Error {
   readonly name = "InsufficientCreditsError";
   readonly buyUrl: string;
   constructor(
-    readonly service: { technicalName: string; name: string; decimals: number },
+    readonly service: { technicalName: ServiceName; name: string; decimals: number },
     /** Units the operation needs. */
     readonly needed: bigint,
     /** Units available (balance − open holds) when it was refused. */
@@ -36,7 +34,7 @@ export class HoldNotPendingError extends Error {
 
 export class UnknownServiceError extends Error {
   readonly name = "UnknownServiceError";
-  constructor(readonly technicalName: string) {
+  constructor(readonly technicalName: ServiceName) {
     super(`No IAP service "${technicalName}": run npm run db:seed to load the catalogue.`);
   }
 }

@@ -1,12 +1,13 @@
+import type { ServiceName } from "./catalogue";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { createCompany } from "@/tests/support/fixtures";
 import { getOrCreateAccount } from "./accounts";
 import { charge } from "./charge";
 import { InsufficientCreditsError } from "./errors";
-import { authorize, balanceOf, capture, debit, grant, release } from "./ledger";
+import { reserve, balanceOf, capture, debit, grant, release } from "./ledger";
 
-async function accountWith(credits: bigint, service = "partner_autocomplete") {
+async function accountWith(credits: bigint, service: ServiceName = "partner_autocomplete") {
   const { company } = await createCompany();
   const account = await getOrCreateAccount(company.id, service);
   if (credits > 0n) await grant(account, credits, { kind: "ADJUSTMENT", description: "opening", idempotencyKey: "opening" });
@@ -52,7 +53,7 @@ describe("credits ledger", () => {
 
   it("capture posts the actual amount, frees the rest, and resolves once", async () => {
     const account = await accountWith(10n);
-    const hold = await authorize(account, 4n, { description: "reserve", idempotencyKey: "h1" });
+    const hold = await reserve(account, 4n, { description: "reserve", idempotencyKey: "h1" });
     await expect(debit(account, 7n, { description: "too much", idempotencyKey: "d1" })).rejects.toBeInstanceOf(InsufficientCreditsError);
     const first = await capture(hold, 3n);
     expect(first.balanceAfter).toBe(7n);

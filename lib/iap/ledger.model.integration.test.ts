@@ -1,4 +1,4 @@
-// Model-based property test: random sequences of grant / debit / authorize /
+// Model-based property test: random sequences of grant / debit / reserve /
 // capture / release / expire / sweep / charge (and bursts of concurrent
 // debits) run against the real ledger and against a few lines of in-memory
 // bookkeeping. After every step the database and the model must agree on the
@@ -12,7 +12,7 @@ import { getOrCreateAccount, type AccountRef } from "./accounts";
 import { SERVICE_CATALOGUE } from "./catalogue";
 import { charge } from "./charge";
 import { HoldNotPendingError, InsufficientCreditsError } from "./errors";
-import { authorize, capture, debit, expireHolds, grant, release, type HoldStatus } from "./ledger";
+import { reserve, capture, debit, expireHolds, grant, release, type HoldStatus } from "./ledger";
 import { verifyLedger } from "./verify";
 
 interface ModelHold {
@@ -139,9 +139,9 @@ const debitCmd = fc.record({ amount: units(15), key: fc.nat(5) }).map(({ amount,
   }),
 );
 
-const authorizeCmd = fc.record({ amount: units(10), key: fc.nat(5) }).map(({ amount, key }) =>
-  command(`authorize(${amount}, h${key})`, always, async (m, real) => {
-    const call = authorize(real.account, amount, { description: "reserve", idempotencyKey: `h${key}` });
+const reserveCmd = fc.record({ amount: units(10), key: fc.nat(5) }).map(({ amount, key }) =>
+  command(`reserve(${amount}, h${key})`, always, async (m, real) => {
+    const call = reserve(real.account, amount, { description: "reserve", idempotencyKey: `h${key}` });
     const first = holdByKey(m, `h${key}`);
     if (first) {
       expect(await call).toMatchObject({ replayed: true, amount: first.amount, status: first.status });
@@ -289,7 +289,7 @@ describe("ledger model", () => {
         fc.boolean(),
         fc.constantFrom(...SERVICE_CATALOGUE.map((s) => s.technicalName)),
         fc.commands(
-          [grantCmd, debitCmd, authorizeCmd, captureCmd, releaseCmd, expireCmd, captureAfterExpiryCmd, sweepCmd, chargeCmd, concurrentDebitsCmd],
+          [grantCmd, debitCmd, reserveCmd, captureCmd, releaseCmd, expireCmd, captureAfterExpiryCmd, sweepCmd, chargeCmd, concurrentDebitsCmd],
           { maxCommands: 30 },
         ),
         async (eligible, service, commands) => {

@@ -6,7 +6,7 @@ import { HoldNotPendingError, InsufficientCreditsError, isUniqueViolation } from
 
 // Lock order, everywhere: the account row first, then its holds. Capture and
 // release lock the account before the hold; the sweep locks its accounts in id
-// order before their holds. (A replayed authorize's INSERT waits on a hold that
+// order before their holds. (A replayed reserve's INSERT waits on a hold that
 // is being captured; had capture locked the hold before the account, the two
 // would deadlock.)
 //
@@ -195,7 +195,7 @@ async function findHold(account: AccountRef, idempotencyKey: string): Promise<Ho
 }
 
 /** Reserves credits for work whose final price is known after it is done. */
-export async function authorize(
+export async function reserve(
   account: AccountRef,
   amount: bigint,
   options: EntryOptions & { ttlSeconds?: number },
@@ -208,7 +208,7 @@ export async function authorize(
   if (!Number.isFinite(ttl) || ttl < 0) throw new RangeError(`A hold's ttlSeconds must be 0 or more (got ${ttl})`);
   try {
     const { rows } = await pool().query({
-      name: "iap_authorize",
+      name: "iap_reserve",
       text: `WITH account AS (
          UPDATE iap_account SET held = held + $2, updated_at = now()
           WHERE id = $1 AND balance - held >= $2

@@ -32,11 +32,3 @@ export function warningSettingsSchema(decimals: number) {
       return { warnEnabled: true, threshold: threshold.units, email: input.email };
     });
 }
-
-export type WarningSettingsField = "warnEnabled" | "threshold" | "email";
-
-export interface WarningSettingsState {
-  ok: boolean;
-  message: string;
-  fieldErrors: Partial<Record<WarningSettingsField, string[]>>;
-}

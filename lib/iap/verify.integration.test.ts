@@ -7,7 +7,7 @@ import { pool } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { createCompany } from "@/tests/support/fixtures";
 import { getOrCreateAccount } from "./accounts";
-import { authorize, capture, debit, grant, release } from "./ledger";
+import { reserve, capture, debit, grant, release } from "./ledger";
 import { formatProblem, verifyLedger } from "./verify";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -17,9 +17,9 @@ async function busyAccount() {
   const account = await getOrCreateAccount(company.id, "snailmail");
   await grant(account, 20n, { kind: "PURCHASE", description: "pack", idempotencyKey: "p1" });
   await debit(account, 3n, { description: "letter", idempotencyKey: "d1" });
-  await capture(await authorize(account, 5n, { description: "letter", idempotencyKey: "h1" }), 4n);
-  await release(await authorize(account, 2n, { description: "letter", idempotencyKey: "h2" }));
-  await authorize(account, 1n, { description: "letter", idempotencyKey: "h3" });
+  await capture(await reserve(account, 5n, { description: "letter", idempotencyKey: "h1" }), 4n);
+  await release(await reserve(account, 2n, { description: "letter", idempotencyKey: "h2" }));
+  await reserve(account, 1n, { description: "letter", idempotencyKey: "h3" });
   return { company, account };
 }
 

@@ -5,6 +5,8 @@ import { env } from "@/lib/env";
 import { expireHolds } from "@/lib/iap/ledger";
 import { mailTransport } from "@/lib/mail/transport";
 import { runLetterQueueOnce } from "@/lib/snailmail";
+import { purgeOldPageViews } from "@/lib/visitors/process-visits";
+import { runVisitsToLeads } from "@/lib/visitors/run-rules";
 
 // The app's own scheduler, so warnings go out and stale holds are freed with
 // no external cron (`npm run dev`, `npm start`). Started once per server
@@ -27,12 +29,20 @@ export async function runScheduledJobs(): Promise<"ran" | "busy"> {
     const { rows } = await client.query("SELECT pg_try_advisory_lock($1) AS locked", [JOBS_LOCK_KEY]);
     if (!rows[0].locked) return "busy";
     try {
-      const [alerts, expired, letters] = await Promise.allSettled([runLowCreditsJob(), expireHolds(), runLetterQueueOnce()]);
+      const [alerts, expired, letters, visits, purged] = await Promise.allSettled([
+        runLowCreditsJob(),
+        expireHolds(),
+        runLetterQueueOnce(),
+        runVisitsToLeads(),
+        purgeOldPageViews(),
+      ]);
       if (alerts.status === "rejected") console.error("[jobs] low-credit warnings failed:", alerts.reason);
       else if (alerts.value.queued || alerts.value.sent || alerts.value.failed) console.log("[jobs] low-credit warnings:", JSON.stringify(alerts.value));
       if (expired.status === "rejected") console.error("[jobs] hold expiry failed:", expired.reason);
       else if (expired.value) console.log(`[jobs] expired ${expired.value} stale credit hold(s)`);
       if (letters.status === "rejected") console.error("[jobs] letter queue failed:", letters.reason);
+      if (visits.status === "rejected") console.error("[jobs] visits to leads failed:", visits.reason);
+      if (purged.status === "rejected") console.error("[jobs] page view purge failed:", purged.reason);
     } finally {
       await client.query("SELECT pg_advisory_unlock($1)", [JOBS_LOCK_KEY]);
     }
@@ -54,7 +64,7 @@ export function startScheduler() {
   setTimeout(tick, FIRST_RUN_DELAY_MS).unref();
   state.jobsTimer = setInterval(tick, seconds * 1000);
   state.jobsTimer.unref();
-  console.log(`▸ Scheduled jobs every ${seconds} s (low-credit warnings, expired holds)`);
+  console.log(`▸ Scheduled jobs every ${seconds} s (low-credit warnings, expired holds, letters, visits to leads)`);
   // Say at start-up, not at the first warning, when the mail server can't be used.
   const transport = mailTransport();
   if (!transport.smtp) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { escapeHtml, lowCreditsEmail } from "./templates";
+import { escapeHtml, lowCreditsEmail, type LowCreditsInput } from "./templates";
 
-const base = {
+const base: LowCreditsInput = {
   companyName: "Demo Company SA",
   service: { technicalName: "sms", name: "SMS", decimals: 2, unitName: "credits" },
   balance: 450n,
@@ -24,7 +24,7 @@ describe("low-credit e-mail", () => {
     const mail = lowCreditsEmail({
       ...base,
       companyName: `<script>alert("x")</script> & Co`,
-      service: { technicalName: "a&b", name: "Lead <Gen>", decimals: 0, unitName: "leads" },
+      service: { technicalName: "reveal", name: "Lead <Gen>", decimals: 0, unitName: "leads" },
       balance: 1_234n,
       threshold: 5_000n,
     });
@@ -32,7 +32,7 @@ describe("low-credit e-mail", () => {
     expect(mail.html).not.toContain("<script>");
     expect(mail.html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co");
     expect(mail.html).toContain("Lead &lt;Gen&gt;");
-    expect(mail.html).toContain('href="https://erp.example.com/iap/buy/a%26b"');
+    expect(mail.html).toContain('href="https://erp.example.com/iap/buy/reveal"');
     expect(mail.text).toContain("1,234 leads left");
   });
 

@@ -1,7 +1,9 @@
 // E-mail bodies, as plain data: every e-mail has a subject, an HTML part and a
 // plain-text part. Everything interpolated into HTML goes through escapeHtml.
-import { buyCreditsPath } from "@/lib/iap/errors";
+
+import type { ServiceName } from "@/lib/iap/catalogue";
 import { formatCredits } from "@/lib/iap/units";
+import { buyCreditsPath } from "@/lib/routes";
 
 export interface EmailContent {
   subject: string;
@@ -17,7 +19,7 @@ export function escapeHtml(value: string): string {
 
 export interface LowCreditsInput {
   companyName: string;
-  service: { technicalName: string; name: string; decimals: number; unitName: string };
+  service: { technicalName: ServiceName; name: string; decimals: number; unitName: string };
   /** Units. */
   balance: bigint;
   /** Units. */

@@ -9,8 +9,8 @@ import { creditsToUnits } from "@/lib/iap/units";
 import { signingRequestEmail } from "./emails";
 import type { NewSignatureRequest } from "./schemas";
 import { newSigningToken, sha256Hex } from "./tokens";
+import { SERVICES } from "@/lib/iap/catalogue";
 
-export const IDENTITY_SERVICE = "itsme_proxy";
 /** Credits one successful identity verification costs. */
 export const CREDITS_PER_VERIFICATION = 1;
 export const SIGNING_LINK_DAYS = 14;
@@ -42,7 +42,7 @@ export async function checkPdf(bytes: Uint8Array): Promise<number> {
 
 /** Units available on the company's signer-identification account (balance − open holds). */
 export async function identityCreditsAvailable(companyId: number) {
-  const account = await getOrCreateAccount(companyId, IDENTITY_SERVICE);
+  const account = await getOrCreateAccount(companyId, SERVICES.signerIdentification);
   const { rows } = await pool().query("SELECT balance - held AS available FROM iap_account WHERE id = $1", [account.id]);
   return { account, available: BigInt(rows[0].available) };
 }
@@ -52,7 +52,7 @@ export async function peekIdentityCredits(companyId: number): Promise<{ availabl
   const { rows } = await pool().query(
     `SELECT a.balance - a.held AS available, s.decimals, s.name FROM iap_account a JOIN iap_service s ON s.id = a.service_id
       WHERE a.company_id = $1 AND s.technical_name = $2`,
-    [companyId, IDENTITY_SERVICE],
+    [companyId, SERVICES.signerIdentification],
   );
   return rows[0] ? { available: BigInt(rows[0].available), decimals: rows[0].decimals, serviceName: rows[0].name } : null;
 }

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { InsufficientCreditsProps } from "@/components/insufficient-credits-notice";
 import { idField, textField } from "@/lib/http/params";
 
 // The "New signature request" form: shared by the client form and its action.
@@ -34,14 +33,6 @@ export const newSignatureRequestSchema = z.object({
 export type NewSignatureRequest = z.infer<typeof newSignatureRequestSchema>;
 export type SignerInput = z.input<typeof signerInputSchema>;
 
-export interface NewRequestState {
-  ok: boolean;
-  message: string;
-  fieldErrors: Partial<Record<"title" | "signers" | "document", string[]>>;
-  /** Set when the company cannot pay the verifications: the buy prompt. */
-  insufficient?: InsufficientCreditsProps;
-}
-
 export const signatureSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("TYPED"), text: textField().trim().min(1, "Type your name to sign.").max(100) }),
   z.object({
@@ -53,8 +44,3 @@ export const signatureSchema = z.discriminatedUnion("kind", [
 ]);
 
 export type SignatureInput = z.infer<typeof signatureSchema>;
-
-export interface SigningState {
-  ok: boolean;
-  message: string;
-}

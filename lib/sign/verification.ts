@@ -4,14 +4,16 @@ import { env } from "@/lib/env";
 import { authorizationUrl, exchangeCallback, newLoginChecks } from "@/lib/identity/client";
 import { identityProviderConfig } from "@/lib/identity/config";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
-import { buyCreditsPath, InsufficientCreditsError } from "@/lib/iap/errors";
-import { authorize, capture, release } from "@/lib/iap/ledger";
+import { InsufficientCreditsError } from "@/lib/iap/errors";
+import { reserve, capture, release } from "@/lib/iap/ledger";
 import { creditsToUnits } from "@/lib/iap/units";
 import { queueEmail } from "@/lib/mail/outbox";
 import { verificationUnavailableEmail } from "./emails";
 import { namesMatch } from "./names";
-import { CREDITS_PER_VERIFICATION, IDENTITY_SERVICE } from "./requests";
+import { CREDITS_PER_VERIFICATION } from "./requests";
 import { hashToken, looksLikeToken } from "./tokens";
+import { buyCreditsPath } from "@/lib/routes";
+import { SERVICES } from "@/lib/iap/catalogue";
 
 // "Verify my identity": an OpenID Connect login per attempt (IdentityLogin:
 // state, nonce, PKCE verifier, bound to the signer, used once). Credits follow
@@ -50,13 +52,13 @@ export async function startVerification(token: string, now = new Date()): Promis
   );
   for (const row of superseded) await releaseHoldOf(row);
 
-  const account = await getOrCreateAccount(signer.request.companyId, IDENTITY_SERVICE);
+  const account = await getOrCreateAccount(signer.request.companyId, SERVICES.signerIdentification);
   const checks = newLoginChecks();
   const login = await prisma().identityLogin.create({
     data: { signerId: signer.id, ...checks, accountId: account.id, expiresAt: new Date(now.getTime() + LOGIN_TTL_SECONDS * 1000) },
   });
   try {
-    const hold = await authorize(account, creditsToUnits(CREDITS_PER_VERIFICATION, account.service.decimals), {
+    const hold = await reserve(account, creditsToUnits(CREDITS_PER_VERIFICATION, account.service.decimals), {
       description: `Signer identification: ${signer.name} (${signer.request.title})`,
       reference: `sign:${signer.request.id}:signer:${signer.id}`,
       idempotencyKey: `identity-login:${login.id}`,
@@ -82,7 +84,7 @@ export async function startVerification(token: string, now = new Date()): Promis
 async function notifyNoCredits(signer: { id: number; name: string; request: { id: number; companyId: number; requesterId: number; title: string } }) {
   const requester = await prisma().user.findUnique({ where: { id: signer.request.requesterId }, select: { email: true } });
   if (!requester) return;
-  const account = await getOrCreateAccount(signer.request.companyId, IDENTITY_SERVICE);
+  const account = await getOrCreateAccount(signer.request.companyId, SERVICES.signerIdentification);
   await queueEmail({
     companyId: signer.request.companyId,
     to: requester.email,
@@ -92,7 +94,7 @@ async function notifyNoCredits(signer: { id: number; name: string; request: { id
       signerName: signer.name,
       requestUrl: `${env().APP_URL}/sign/${signer.request.id}`,
       serviceName: account.service.name,
-      buyUrl: env().APP_URL + buyCreditsPath(IDENTITY_SERVICE),
+      buyUrl: env().APP_URL + buyCreditsPath(SERVICES.signerIdentification),
     }),
   });
 }
@@ -114,7 +116,7 @@ async function releaseHoldOf(row: { hold_id: number | null; account_id: number |
 
 async function identityAccount(accountId: number) {
   const { rows } = await pool().query("SELECT company_id FROM iap_account WHERE id = $1", [accountId]);
-  return getOrCreateAccount(rows[0].company_id, IDENTITY_SERVICE);
+  return getOrCreateAccount(rows[0].company_id, SERVICES.signerIdentification);
 }
 
 export type CompleteResult =

@@ -1,7 +1,6 @@
 // Shared by the SMS dialogs (client) and their server actions.
 import { z } from "zod";
-import type { InsufficientCreditsProps } from "@/components/insufficient-credits-notice";
-import { MAX_ID, idField, textField } from "@/lib/http/params";
+import { idField, MAX_ID, textField } from "@/lib/http/params";
 
 const clientId = textField().trim().min(8, "Missing send id: reload the page.").max(100);
 
@@ -24,20 +23,8 @@ export const massSmsSendSchema = z.object({
   clientId,
 });
 
-export interface SendSmsState {
-  ok: boolean;
-  message: string;
-  fieldErrors?: Partial<Record<"body" | "number", string[]>>;
-  insufficient?: InsufficientCreditsProps;
-  /** Set when the gateway failed: the message to show is in `message`. */
-  failed?: boolean;
-  /** Bumped on every answer so the dialog can react once per send. */
-  at?: number;
-}
-
+/** What the mass SMS dialog shows before sending: who gets it, who is skipped, the price per number. */
 export interface MassSmsPreview {
-  ok: boolean;
-  message: string;
   total: number;
   recipients: number;
   duplicates: number;
@@ -46,11 +33,9 @@ export interface MassSmsPreview {
   priceGroups: { creditsPerPart: string; count: number }[];
 }
 
+/** A started batch, and how far it got (once the dialog has asked). */
 export interface MassSmsStatus {
-  ok: boolean;
-  message: string;
-  batchKey?: string;
-  insufficient?: InsufficientCreditsProps;
+  batchKey: string;
   progress?: {
     messages: number;
     queued: number;

@@ -2,7 +2,7 @@ import "server-only";
 import { pool } from "@/lib/db/client";
 import { getOrCreateAccount, type AccountRef } from "@/lib/iap/accounts";
 import { InsufficientCreditsError } from "@/lib/iap/errors";
-import { authorize, capture, release } from "@/lib/iap/ledger";
+import { reserve, capture, release } from "@/lib/iap/ledger";
 import { formatCredits } from "@/lib/iap/units";
 import { smsGateway, SmsGatewayError, type SmsGateway } from "./gateways";
 import { formatE164, parsePhone } from "./phone";
@@ -10,6 +10,7 @@ import { creditsPerPart, type PriceTable } from "./price";
 import { loadPriceTable, smsService } from "./pricing";
 import { checkMessage } from "./message";
 import { failedLogText, sentLogText } from "./send-sms";
+import { SERVICES } from "@/lib/iap/catalogue";
 
 // Mass SMS: one message to many contacts, charged as ONE hold for the batch.
 //   queueMassSms  — plan recipients, hold the total, record every message as
@@ -112,10 +113,10 @@ export async function queueMassSms(input: {
 
   const credits = plan.recipients.map((r) => creditsPerPart(prices, r.country) * BigInt(parts));
   const total = credits.reduce((sum, c) => sum + c, 0n);
-  const account = await getOrCreateAccount(input.companyId, "sms");
+  const account = await getOrCreateAccount(input.companyId, SERVICES.sms);
   let hold;
   try {
-    hold = await authorize(account, total, {
+    hold = await reserve(account, total, {
       idempotencyKey: holdKey(batchKey),
       description: `Mass SMS to ${plan.recipients.length} numbers (${parts} SMS each)`,
       reference: `sms-batch:${batchKey}`,
@@ -285,7 +286,7 @@ async function recordChunk(companyId: number, batchKey: string, rows: QueuedRow[
 
 /** Captures what the sent messages cost; the rest of the hold goes back to the account. */
 async function settleBatch(companyId: number, batchKey: string) {
-  const account = await getOrCreateAccount(companyId, "sms");
+  const account = await getOrCreateAccount(companyId, SERVICES.sms);
   const hold = await findBatchHold(account, batchKey);
   if (!hold || hold.status !== "PENDING") return;
   const { rows } = await pool().query(
@@ -313,7 +314,7 @@ export async function massSmsProgress(companyId: number, batchKey: string): Prom
         WHERE m.company_id = $1 AND m.batch_key = $2 AND m.state = 'ERROR' ORDER BY m.id LIMIT 20`,
       [companyId, batchKey],
     ),
-    getOrCreateAccount(companyId, "sms"),
+    getOrCreateAccount(companyId, SERVICES.sms),
   ]);
   const by = Object.fromEntries(counts.rows.map((r) => [r.state, r])) as Record<string, { n: number; credits: string }>;
   const hold = await findBatchHold(account, batchKey);

@@ -9,6 +9,7 @@ import { INVALID_NUMBER_MESSAGE, parsePhone, type ParsedPhone } from "./phone";
 import { smsPrice } from "./price";
 import { loadPriceTable, smsService } from "./pricing";
 import { checkMessage } from "./message";
+import { SERVICES } from "@/lib/iap/catalogue";
 
 export interface SendSmsInput {
   companyId: number;
@@ -65,7 +66,7 @@ export async function sendSms(input: SendSmsInput, options: { gateway?: SmsGatew
     const charged = await charge(
       {
         companyId: input.companyId,
-        service: "sms",
+        service: SERVICES.sms,
         amount: price,
         idempotencyKey: `sms:${input.idempotencyKey}`,
         description: `SMS to ${phone.international} (${parts} SMS)`,

@@ -5,8 +5,7 @@ import { creditsToUnits } from "@/lib/iap/units";
 import { describeAddressProblems, validateAddress, type AddressField, type PostalAddress } from "./address";
 import { priceLetter, type Zone } from "./price";
 import { LetterFormatError, renderDocumentLetter, renderLetter, unprintableCharacters, type Recipient, type Sender } from "./render";
-
-export const SNAILMAIL = "snailmail";
+import { SERVICES } from "@/lib/iap/catalogue";
 
 export interface ComposeInput {
   companyId: number;
@@ -100,7 +99,7 @@ export async function prepareLetter(input: ComposeInput): Promise<Prepared | Com
 
   const price = priceLetter({ senderCountry: company.country, country: recipient.country, pages: rendered.pages, color: input.color, duplex: input.duplex });
   if (!price.ok) return { ok: false, code: price.code, message: price.message };
-  const service = await getService(SNAILMAIL);
+  const service = await getService(SERVICES.snailmail);
   return {
     ok: true,
     pdf: rendered.pdf,

@@ -2,8 +2,8 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import { getService } from "@/lib/iap/accounts";
 import { formatCredits } from "@/lib/iap/units";
-import { SNAILMAIL } from "./compose";
 import type { LetterErrorName, LetterStateName } from "./labels";
+import { SERVICES } from "@/lib/iap/catalogue";
 
 export interface LetterRow {
   id: number;
@@ -29,7 +29,7 @@ export interface LetterRow {
 /** The company's letters, newest first (optionally those of one contact); the PDF bytes stay in the database. */
 export async function listLetters(companyId: number, filter: { contactId?: number; take?: number } = {}): Promise<LetterRow[]> {
   const [service, letters] = await Promise.all([
-    getService(SNAILMAIL),
+    getService(SERVICES.snailmail),
     prisma().letter.findMany({
       where: { companyId, ...(filter.contactId ? { contactId: filter.contactId } : {}) },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -72,7 +72,7 @@ export async function findLetterPdf(companyId: number, letterId: number): Promis
  * an eligible company will receive on first use.
  */
 export async function availableForLetters(companyId: number): Promise<{ units: bigint; decimals: number }> {
-  const service = await getService(SNAILMAIL);
+  const service = await getService(SERVICES.snailmail);
   const account = await prisma().iapAccount.findUnique({
     where: { companyId_serviceId: { companyId, serviceId: service.id } },
     select: { balance: true, held: true },

@@ -7,7 +7,7 @@ import { PDFDocument } from "pdf-lib";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
-import { authorize, balanceOf, capture, grant } from "@/lib/iap/ledger";
+import { reserve, balanceOf, capture, grant } from "@/lib/iap/ledger";
 import { createCompany } from "@/tests/support/fixtures";
 import { checkContactAddress, prepareLetter, queueLetter } from "./compose";
 import { availableForLetters, findLetterPdf } from "./letters";
@@ -216,7 +216,7 @@ describe("a run that crashed mid-letter", () => {
   async function crashedAttempt(captured: boolean) {
     const { company, admin, account } = await companyWithCredits(10n);
     const id = await letterTo(company.id, admin.id, "BE");
-    const hold = await authorize(account, 2n, { description: "crashed run", idempotencyKey: `letter:${id}:crashed` });
+    const hold = await reserve(account, 2n, { description: "crashed run", idempotencyKey: `letter:${id}:crashed` });
     if (captured) await capture(hold, 2n, { result: { providerId: "TPO-earlier", trackingId: "TPO-earlier" } });
     // The crashed run had claimed the letter (its lease has run out) and recorded its request key and hold.
     await prisma().letter.update({ where: { id }, data: { holdId: hold.id, requestKey: "req-crashed", lockedUntil: new Date(Date.now() - 1000) } });

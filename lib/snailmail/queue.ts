@@ -9,10 +9,10 @@ import { release } from "@/lib/iap/ledger";
 import { formatCredits } from "@/lib/iap/units";
 import type { LetterErrorCode } from "@/lib/generated/prisma/client";
 import { describeAddressProblems, validateAddress, type PostalAddress } from "./address";
-import { SNAILMAIL } from "./compose";
 import { zoneFor } from "./price";
 import { postalProvider } from "./providers";
 import { ProviderRefusedError, ProviderUnavailableError, type Acceptance, type PostalProvider } from "./providers/provider";
+import { SERVICES } from "@/lib/iap/catalogue";
 
 // The queue job. For each due letter: hold its price → hand the PDF to the
 // provider → capture on acceptance, release on refusal (lib/iap/charge does the
@@ -115,7 +115,7 @@ async function claim(letterId: number): Promise<ClaimedLetter | null> {
 export async function processLetter(letterId: number, provider: PostalProvider = postalProvider()): Promise<LetterOutcome> {
   const letter = await claim(letterId);
   if (!letter) return "skipped";
-  const account = await getOrCreateAccount(letter.company_id, SNAILMAIL);
+  const account = await getOrCreateAccount(letter.company_id, SERVICES.snailmail);
 
   // A run that crashed mid-attempt left its hold id: a captured hold means the
   // provider accepted (its answer is on the hold); otherwise free the credits and try again.
@@ -136,7 +136,7 @@ export async function processLetter(letterId: number, provider: PostalProvider =
     const { result } = await charge(
       {
         companyId: letter.company_id,
-        service: SNAILMAIL,
+        service: SERVICES.snailmail,
         amount: BigInt(letter.credits),
         idempotencyKey: `letter:${letter.id}:${randomUUID()}`,
         description: `Letter #${letter.id} to ${check.address.name} (${check.address.country})`,

@@ -1,5 +1,7 @@
 // The compose form's input, shared by the form and its server actions.
 import { z } from "zod";
+import { formFile } from "@/lib/actions/form-data";
+import type { BuyCreditsPrompt } from "@/lib/iap/insufficient-credits";
 import { idField, textField } from "@/lib/http/params";
 
 /** Largest attached document accepted (the server action body limit in next.config.ts is above it). */
@@ -13,31 +15,30 @@ export const composeSchema = z
     body: textField().max(20_000, "The letter is too long: at most 20,000 characters.").optional().default(""),
     color: z.enum(["bw", "color"]).default("bw"),
     sides: z.enum(["simplex", "duplex"]).default("simplex"),
+    document: formFile(),
   })
   .superRefine((value, ctx) => {
     if (value.mode === "letter" && value.body.trim() === "") ctx.addIssue({ code: "custom", path: ["body"], message: "Write the letter." });
+    if (value.mode === "document" && !value.document) ctx.addIssue({ code: "custom", path: ["document"], message: "Choose a PDF document to attach." });
+    if (value.mode === "document" && value.document && value.document.size > MAX_DOCUMENT_BYTES) {
+      ctx.addIssue({ code: "custom", path: ["document"], message: "The document is larger than 8 MB." });
+    }
   });
 
 export type ComposeValues = z.infer<typeof composeSchema>;
 
-export interface ComposeState {
-  ok: boolean;
-  message: string;
-  fieldErrors?: Record<string, string[] | undefined>;
-  /** Address fields that are missing, by label. */
-  missing?: string[];
-  letterId?: number;
-  /** The buy prompt, when the account cannot pay for this letter now. */
-  shortfall?: { needed: string; available: string; buyUrl: string };
+/** "Send" answered: the queued letter, and the buy prompt when the account cannot pay for it yet. */
+export interface QueuedLetter {
+  letterId: number;
+  shortfall?: BuyCreditsPrompt;
 }
 
+/** The "≈ X credits" preview of the letter as the form stands. */
 export interface Quote {
-  ok: boolean;
-  message?: string;
-  credits?: string;
-  pages?: number;
-  sheets?: number;
-  zone?: string;
-  available?: string;
-  enough?: boolean;
+  credits: string;
+  pages: number;
+  sheets: number;
+  zone: string;
+  available: string;
+  enough: boolean;
 }

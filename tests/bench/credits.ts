@@ -2,7 +2,7 @@
 //
 // How close the credits engine gets to PostgreSQL's own ceiling. N concurrent
 // workers go through lib/iap — `debit` (one statement: conditional UPDATE of
-// the account + INSERT of its ledger entry) and `charge` (authorize → work →
+// the account + INSERT of its ledger entry) and `charge` (reserve → work →
 // capture: two statements) — on one hot account and on 100 spread accounts.
 // In the same run, the same concurrency does only the bare conditional
 //   UPDATE iap_account SET balance = balance - 1 WHERE id = $1 AND balance - held >= 1 RETURNING balance

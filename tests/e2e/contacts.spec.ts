@@ -81,3 +81,25 @@ test("create a contact: name required, e-mail checked, an unreadable number only
   await page.goto(`/contacts?q=${encodeURIComponent(name)}`);
   await expect(page.getByRole("row").filter({ hasText: name })).toContainText("+33 6 98 76 54 31");
 });
+
+test("a refused note keeps what was typed, with the reason beside it; a good one is logged and the box empties", async ({ page }) => {
+  const db = database();
+  const { companyId, email } = await createCompanyWithUser(db, { name: "Nora Notes" });
+  const { rows } = await db.query("INSERT INTO contact (company_id, name) VALUES ($1, 'Kept Values Ltd') RETURNING id", [companyId]);
+  await signIn(page, email);
+  await page.goto(`/contacts/${rows[0].id}`);
+
+  // React resets a form after its action: the refused text must come back from the answer.
+  const tooLong = `Call back on Monday about the renewal. ${"x".repeat(10_000)}`;
+  const note = page.getByRole("textbox", { name: "Note" });
+  await note.fill(tooLong);
+  await page.getByRole("button", { name: "Log note" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "At most 10,000 characters." })).toBeVisible();
+  await expect(note).toHaveValue(tooLong);
+
+  await note.fill("Call back on Monday about the renewal.");
+  await page.getByRole("button", { name: "Log note" }).click();
+  await expect(page.getByText("Call back on Monday about the renewal.").last()).toBeVisible();
+  await expect(note).toHaveValue("");
+  await expect(page.getByRole("alert").filter({ hasText: "At most 10,000 characters." })).toHaveCount(0);
+});

@@ -1,6 +1,12 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { expectedFields, imagePdf, invoiceHtml, sampleInvoice, type ExpectedFields } from "../support/invoice-fixtures";
 import { signIn } from "./support";
+
+// Both digitizing tests read the demo company's Documents Digitization
+// balance: run them one after the other so one's credit is not seen by the other.
+test.describe.configure({ mode: "serial" });
 
 const data = sampleInvoice(2);
 const expected: ExpectedFields = expectedFields(data);
@@ -79,5 +85,40 @@ test("a file of the wrong type is refused with the reason", async ({ page }) => 
   await page.getByLabel("Files").setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("not an invoice") });
   await page.getByRole("button", { name: "Upload" }).click();
   const refusal = page.getByRole("alert").filter({ hasText: "Nothing was uploaded." });
-  await expect(refusal).toContainText("notes.txt: not a PDF, PNG or JPEG file (it is text/plain).");
+  await expect(refusal).toContainText("notes.txt: not a PDF, PNG, JPEG or XML file (it is text/plain).");
+});
+
+test("an e-invoice XML is read for free, its lines shown beside its XML, and a refused Confirm keeps what was typed", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInPatiently(page, "admin@example.com");
+  await page.goto("/documents");
+  await expect(page.getByText(/free.*for an e-invoice/)).toBeVisible();
+  const before = await availableCredits(page);
+
+  const name = `xrechnung-${Date.now()}.xml`;
+  await page.getByLabel("Files").setInputFiles({ name, mimeType: "application/xml", buffer: readFileSync(path.resolve("tests/fixtures/invoices/cii/EN16931_Einfach.cii.xml")) });
+  await page.getByRole("button", { name: "Upload" }).click();
+  const row = page.getByRole("row").filter({ hasText: name });
+  await expect(row.getByText("To review")).toBeVisible({ timeout: 60_000 });
+  await row.getByRole("link", { name }).click();
+
+  await expect(page.getByText(/Read from the e-invoice's XML/)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Document" })).toContainText("CrossIndustryInvoice");
+  const lines = page.getByRole("table").filter({ hasText: "Lines (2)" });
+  await expect(lines.getByRole("row").filter({ hasText: "Trennblätter A4" })).toContainText("198.00");
+  await expect(lines.getByRole("row").filter({ hasText: "Joghurt Banane" })).toContainText("275.00");
+  await expect(page.getByLabel("Total", { exact: true })).toHaveValue("529.87");
+
+  await page.getByLabel("Invoice number").fill("KEPT-AFTER-REFUSAL");
+  await page.getByLabel("Due date").fill("not a date");
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Check the highlighted fields." })).toBeVisible();
+  await expect(page.getByText("Enter a date such as 2026-10-05.")).toBeVisible();
+  await expect(page.getByLabel("Invoice number")).toHaveValue("KEPT-AFTER-REFUSAL");
+  await expect(page.getByLabel("Due date")).toHaveValue("not a date");
+
+  await page.getByLabel("Due date").fill("2018-04-04");
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await expect(page.getByRole("definition").filter({ hasText: "KEPT-AFTER-REFUSAL" })).toBeVisible();
+  expect(await availableCredits(page)).toBe(before);
 });

@@ -1,5 +1,6 @@
 // Purchases and signed Stripe events for billing tests, through the app's own
 // lib/billing functions and the real Stripe SDK.
+import type { ServiceName } from "@/lib/iap/catalogue";
 import { randomUUID } from "node:crypto";
 import Stripe from "stripe";
 import { prisma } from "@/lib/db/client";
@@ -25,7 +26,7 @@ export function withEnv(values: Record<string, string | undefined>): () => void 
   return () => apply(before);
 }
 
-export async function packOf(technicalName: string, code: string) {
+export async function packOf(technicalName: ServiceName, code: string) {
   const service = await getService(technicalName);
   const pack = (await listPacks(service)).find((p) => p.code === code);
   if (!pack) throw new Error(`No ${code} pack for ${technicalName}: is the catalogue seeded?`);

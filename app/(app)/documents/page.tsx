@@ -1,15 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable } from "@/components/data-table";
+import { DateTime } from "@/components/date-time";
 import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { documentCredits, isPending, listDocuments } from "@/lib/digitization/documents";
 import { formatBytes } from "@/lib/digitization/limits";
-import { buyCreditsPath } from "@/lib/iap/errors";
+
 import { formatCredits } from "@/lib/iap/units";
 import { InsufficientCreditsNotice } from "@/components/insufficient-credits-notice";
 import { AutoRefresh } from "./_components/auto-refresh";
 import { StateBadge } from "./_components/state-badge";
 import { UploadForm } from "./_components/upload-form";
+import { buyCreditsPath, documentPath } from "@/lib/routes";
+import { SERVICES } from "@/lib/iap/catalogue";
+import { TextLink } from "@/components/text-link";
 
 export const metadata: Metadata = { title: "Documents" };
 
@@ -35,55 +40,48 @@ export default async function DocumentsPage() {
         {credits.waiting > 0 && (
           <InsufficientCreditsNotice
             service={credits.serviceName}
-            action={`to digitize ${credits.waiting} waiting document${credits.waiting === 1 ? "" : "s"}`}
+            attempt={`to digitize ${credits.waiting} waiting document${credits.waiting === 1 ? "" : "s"}`}
             needed={credit(BigInt(credits.waiting) * 10n ** BigInt(credits.decimals))}
             available={credit(credits.available)}
-            buyUrl={buyCreditsPath("invoice_ocr")}
+            buyUrl={buyCreditsPath(SERVICES.documentsDigitization)}
           />
         )}
         <UploadForm />
-        {documents.length === 0 ? (
-          <p className="py-8 text-center text-gray-600">No documents yet. Upload vendor bills or expense receipts to have them read.</p>
-        ) : (
-          <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Documents, newest first</caption>
-              <thead className="border-b border-gray-200 bg-gray-50 text-xs uppercase tracking-wide text-gray-600">
-                <tr>
-                  <th scope="col" className="px-4 py-2">Document</th>
-                  <th scope="col" className="px-4 py-2">Kind</th>
-                  <th scope="col" className="px-4 py-2">State</th>
-                  <th scope="col" className="px-4 py-2">Vendor</th>
-                  <th scope="col" className="px-4 py-2 text-right">Total</th>
-                  <th scope="col" className="px-4 py-2">Uploaded</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-gray-100">
-                {documents.map((d) => (
-                  <tr key={d.id} className="hover:bg-gray-50">
-                    <td className="px-4 py-2">
-                      <Link href={`/documents/${d.id}`} className="font-medium text-brand-600 hover:underline">
-                        {d.fileName}
-                      </Link>
-                      <span className="block text-xs text-gray-500">
-                        {formatBytes(d.fileSize)}
-                        {d.pageCount ? ` · ${d.pageCount} page${d.pageCount === 1 ? "" : "s"}` : ""}
-                      </span>
-                    </td>
-                    <td className="px-4 py-2 text-gray-700">{KIND_LABELS[d.kind]}</td>
-                    <td className="px-4 py-2">
-                      <StateBadge state={d.state} progress={d.progress} />
-                      {d.state === "ERROR" && d.errorReason && <span className="block text-xs text-red-700">{d.errorReason}</span>}
-                    </td>
-                    <td className="px-4 py-2 text-gray-700">{d.vendorName ?? "—"}</td>
-                    <td className="px-4 py-2 text-right tabular-nums text-gray-700">{d.total ? `${d.total} ${d.currency ?? ""}` : "—"}</td>
-                    <td className="px-4 py-2 text-gray-600">{d.createdAt.toISOString().slice(0, 16).replace("T", " ")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption="Documents, newest first"
+          rows={documents}
+          rowKey={(d) => d.id}
+          empty="No documents yet. Upload vendor bills or expense receipts to have them read."
+          columns={[
+            {
+              key: "document",
+              header: "Document",
+              cell: (d) => (
+                <>
+                  <TextLink href={documentPath(d.id)}>{d.fileName}</TextLink>
+                  <span className="block text-xs text-gray-500">
+                    {formatBytes(d.fileSize)}
+                    {d.pageCount ? ` · ${d.pageCount} page${d.pageCount === 1 ? "" : "s"}` : ""}
+                  </span>
+                </>
+              ),
+            },
+            { key: "kind", header: "Kind", className: "text-gray-700", cell: (d) => KIND_LABELS[d.kind] },
+            {
+              key: "state",
+              header: "State",
+              cell: (d) => (
+                <>
+                  <StateBadge state={d.state} progress={d.progress} />
+                  {d.state === "ERROR" && d.errorReason && <span className="block text-xs text-red-700">{d.errorReason}</span>}
+                </>
+              ),
+            },
+            { key: "vendor", header: "Vendor", className: "text-gray-700", cell: (d) => d.vendorName ?? "—" },
+            { key: "total", header: "Total", numeric: true, className: "text-gray-700", cell: (d) => (d.total ? `${d.total} ${d.currency ?? ""}` : "—") },
+            { key: "uploaded", header: "Uploaded", nowrap: true, className: "text-gray-600", cell: (d) => <DateTime value={d.createdAt} /> },
+          ]}
+        />
       </div>
     </>
   );

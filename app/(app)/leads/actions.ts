@@ -2,17 +2,19 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { authorizeAction } from "@/lib/auth/session";
+import { formAction, ok, refuse } from "@/lib/actions/action";
 import { convertLead } from "@/lib/enrichment/leads";
-import { MAX_ID } from "@/lib/http/params";
+import { idField } from "@/lib/http/params";
 
-/** One click: the lead becomes a contact. Bound to the lead's id in the list. */
-export async function convertLeadAction(leadId: number): Promise<void> {
-  const { user } = await authorizeAction("ANY");
-  if (!user) return;
-  const id = z.number().int().positive().max(MAX_ID).safeParse(leadId);
-  if (!id.success) return;
-  await convertLead(user.companyId, id.data, user.id);
-  revalidatePath("/leads");
-  revalidatePath("/contacts");
-}
+/** One click: the lead becomes a contact (once, however often it is clicked). */
+export const convertLeadAction = formAction({
+  role: "ANY",
+  input: z.object({ leadId: idField("Unknown lead.") }),
+  async run({ user, input }) {
+    const converted = await convertLead(user.companyId, input.leadId, user.id);
+    if (!converted) return refuse("This lead does not exist (any more).");
+    revalidatePath("/leads");
+    revalidatePath("/contacts");
+    return ok("Converted.");
+  },
+});

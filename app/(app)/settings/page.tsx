@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { getSettingsOverview } from "@/lib/settings/overview";
 import { SettingsBoard, type SettingItem } from "./_components/settings-board";
 import type { SettingSection } from "./_components/settings-filter";
+import { DescriptionList } from "@/components/description-list";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -28,14 +29,13 @@ export default async function SettingsPage() {
           description: "Name, country and accounting currency of your company.",
           keywords: ["organisation", "organization", "country", "currency", "address"],
           body: (
-            <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-gray-700">
-              <dt className="text-gray-500">Name</dt>
-              <dd>{overview.company.name}</dd>
-              <dt className="text-gray-500">Country</dt>
-              <dd>{overview.company.country}</dd>
-              <dt className="text-gray-500">Currency</dt>
-              <dd>{overview.company.currency}</dd>
-            </dl>
+            <DescriptionList
+              items={[
+                { term: "Name", details: overview.company.name },
+                { term: "Country", details: overview.company.country },
+                { term: "Currency", details: overview.company.currency },
+              ]}
+            />
           ),
         },
         {
@@ -75,6 +75,17 @@ export default async function SettingsPage() {
               </Link>
               <span className="text-gray-500">{plural(overview.accounts, "service")} in use</span>
             </div>
+          ),
+        },
+        {
+          id: "lead-generation",
+          title: "Lead Generation",
+          description: "Turn your website's visitors into leads: register the website, paste its snippet, and set Visits to Leads rules.",
+          keywords: ["leads", "visitors", "website", "tracking", "snippet", "reveal", "visits to leads", "rules", "crm"],
+          body: (
+            <Link href="/settings/lead-generation" className={buttonClasses("secondary")}>
+              Websites and rules
+            </Link>
           ),
         },
       ],

@@ -2,14 +2,14 @@
 // A GET route rather than a server action: the form fetches as the user types,
 // and server actions run one at a time per client.
 import { NextResponse, type NextRequest } from "next/server";
-import { authorize, AuthError } from "@/lib/auth/session";
+import { checkCaller, AuthError } from "@/lib/auth/session";
 import { suggestCompanies } from "@/lib/enrichment/autocomplete";
 import { limit } from "@/lib/http/rate-limit";
 
 export async function GET(request: NextRequest) {
   let user;
   try {
-    user = await authorize("ANY");
+    user = await checkCaller("ANY");
   } catch (error) {
     if (error instanceof AuthError) return NextResponse.json({ error: error.message }, { status: error.status });
     throw error;

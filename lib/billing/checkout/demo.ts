@@ -1,9 +1,43 @@
+import "server-only";
+import type { SessionUser } from "@/lib/auth/session";
+import { demoCheckoutPath } from "@/lib/routes";
+import { findPurchase, fulfilPurchase, markPurchaseCanceled, type PurchaseView } from "../purchases";
+import { BuyRefusedError } from "../errors";
 import type { CheckoutProvider } from "./provider";
 
-/** Demo checkout: an in-app page with Pay and Cancel, and no money moving. */
+// The demo checkout: the stand-in for Stripe's hosted page when no
+// STRIPE_SECRET_KEY is set. Buy sends the buyer to an in-app page with Pay and
+// Cancel, and no money moves. Only the buying company's administrators reach a
+// purchase there, and only a DEMO purchase (a Stripe purchase is never "paid"
+// here).
+
 export const demoCheckout: CheckoutProvider = {
   name: "DEMO",
   async start({ purchase }) {
-    return { url: `/iap/checkout/demo/${purchase.id}`, providerRef: `demo_${purchase.id}` };
+    return { url: demoCheckoutPath(purchase.id), providerRef: `demo_${purchase.id}` };
   },
 };
+
+async function demoPurchase(user: SessionUser, purchaseId: number): Promise<PurchaseView> {
+  if (user.role !== "ADMIN") throw new BuyRefusedError("Only administrators can buy credits.");
+  const purchase = await findPurchase(purchaseId, user.companyId);
+  if (!purchase || purchase.provider !== "DEMO") throw new BuyRefusedError("This purchase does not exist.");
+  return purchase;
+}
+
+/** Pay: fulfils the purchase (once, however often it is pressed). */
+export async function payDemoPurchase(user: SessionUser, purchaseId: number): Promise<PurchaseView> {
+  await demoPurchase(user, purchaseId);
+  const result = await fulfilPurchase(purchaseId, "demo", { companyId: user.companyId });
+  if (result?.purchase.status !== "PAID") {
+    throw new BuyRefusedError("This purchase was cancelled, so it can no longer be paid. Choose a pack again on the Buy Credits page.");
+  }
+  return result.purchase;
+}
+
+/** Cancel: closes a pending purchase; nothing is credited. A paid purchase stays paid. */
+export async function cancelDemoPurchase(user: SessionUser, purchaseId: number): Promise<PurchaseView> {
+  const purchase = await demoPurchase(user, purchaseId);
+  await markPurchaseCanceled(purchaseId, user.companyId);
+  return purchase;
+}

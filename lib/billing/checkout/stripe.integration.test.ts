@@ -10,7 +10,8 @@ import { balanceAndPurchaseEntries, packOf, sessionEvent, sign, WEBHOOK_SECRET, 
 import { POST as webhook } from "@/app/api/stripe/webhook/route";
 import { findPurchase } from "../purchases";
 import { confirmStripeCheckout } from "../receipts";
-import { BuyRefusedError, startCheckout } from "../start-checkout";
+import { BuyRefusedError } from "../errors";
+import { startCheckout } from "../start-checkout";
 
 interface Seen {
   method: string;

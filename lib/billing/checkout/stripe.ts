@@ -1,11 +1,9 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { buyCreditsPath } from "@/lib/iap/errors";
+import { buyCreditsPath, CHECKOUT_SUCCESS_PATH } from "@/lib/routes";
 import { formatPackCredits } from "../pack-pricing";
 import { stripeClient } from "../stripe-client";
 import type { CheckoutProvider } from "./provider";
-
-export const SUCCESS_PATH = "/iap/checkout/success";
 
 /** A Stripe Checkout Session in payment mode, priced from the purchase's snapshot. */
 export const stripeCheckout: CheckoutProvider = {
@@ -34,7 +32,7 @@ export const stripeCheckout: CheckoutProvider = {
         client_reference_id: id,
         payment_intent_data: { metadata: { purchaseId: id } },
         customer_email: buyerEmail,
-        success_url: `${appUrl}${SUCCESS_PATH}?session_id={CHECKOUT_SESSION_ID}`,
+        success_url: `${appUrl}${CHECKOUT_SUCCESS_PATH}?session_id={CHECKOUT_SESSION_ID}`,
         cancel_url: `${appUrl}${buyCreditsPath(purchase.service.technicalName)}?cancelled=1`,
       },
       // A retried request (network error, double submit of the same purchase)

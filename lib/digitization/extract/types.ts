@@ -7,18 +7,26 @@ import type { Row } from "../text/rows";
 export const FIELD_NAMES = ["vendorName", "vendorVat", "invoiceNumber", "invoiceDate", "dueDate", "currency", "subtotal", "tax", "total", "iban"] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
 
-export const FIELD_LABELS: Record<FieldName, string> = {
-  vendorName: "Vendor",
-  vendorVat: "Vendor VAT number",
-  invoiceNumber: "Invoice number",
-  invoiceDate: "Invoice date",
-  dueDate: "Due date",
-  currency: "Currency",
-  subtotal: "Subtotal",
-  tax: "Tax",
-  total: "Total",
-  iban: "IBAN",
-};
+/**
+ * Why a field was doubted, as a code: the review page words it (lib/ returns
+ * codes, the UI holds the sentences).
+ */
+export type FieldFlag =
+  | "not_found"
+  | "iban_check_failed"
+  | "vat_check_failed"
+  | "vat_check_unverified"
+  | "vat_format_invalid"
+  | "invalid_date"
+  | "due_before_invoice"
+  | "not_an_amount"
+  | "totals_disagree"
+  | "total_without_label"
+  | "date_without_label"
+  | "vendor_guessed"
+  | "several_candidates"
+  | "low_ocr_confidence"
+  | "currency_guessed";
 
 export interface ExtractedField {
   /** Normalised text: ISO dates (2026-10-05), amounts as "1234.50", compact VAT/IBAN, ISO currency. Null when not found. */
@@ -26,21 +34,48 @@ export interface ExtractedField {
   /** 0–1: how sure the extractor (then the checks) are. */
   confidence: number;
   /** Why a check doubted it, for the reviewer. */
-  flags: string[];
+  flags: FieldFlag[];
 }
 
 export type ExtractedFields = Record<FieldName, ExtractedField>;
+
+/** One invoice line, values as exact decimal strings ("198.00", "20", "19"); null when not given. */
+export interface InvoiceLine {
+  description: string | null;
+  quantity: string | null;
+  unitPrice: string | null;
+  /** VAT rate in percent ("19", "5.5"). */
+  vatRate: string | null;
+  /** The line's net amount ("198.00"; negative on a credit note). */
+  amount: string | null;
+}
+
+export const LINE_FIELDS = ["description", "quantity", "unitPrice", "vatRate", "amount"] as const satisfies readonly (keyof InvoiceLine)[];
+
+/** Where the values came from: an e-invoice's XML (exact), a PDF's text layer, or OCR of an image. */
+export type TextSource = "e-invoice" | "pdf_text" | "ocr";
 
 export interface ExtractionInput {
   rows: Row[];
   source: "pdf_text" | "ocr";
 }
 
+export interface Extraction {
+  fields: ExtractedFields;
+  lines: InvoiceLine[];
+  /** A credit note (refund): its amounts are negative. */
+  creditNote: boolean;
+}
+
 export interface Extractor {
   readonly name: string;
-  extract(input: ExtractionInput): ExtractedFields | Promise<ExtractedFields>;
+  extract(input: ExtractionInput): Extraction | Promise<Extraction>;
 }
 
 export function emptyField(): ExtractedField {
   return { value: null, confidence: 0, flags: [] };
+}
+
+export function emptyFields(): ExtractedFields {
+  return Object.fromEntries(FIELD_NAMES.map((name) => [name, emptyField()])) as ExtractedFields;
 }

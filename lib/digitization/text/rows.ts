@@ -5,6 +5,8 @@
 // splitting a row into cells where there is a wide gap, keeps "Total | 1,493.75"
 // together.
 
+import { cleanText } from "../extract/normalize";
+
 export interface TextBox {
   text: string;
   x0: number;
@@ -19,13 +21,21 @@ export interface Row {
   /** The row's text, cells joined by two spaces. */
   text: string;
   cells: string[];
+  /** Left and right edge of each cell, in the page's units. */
+  spans: { x0: number; x1: number }[];
   confidence: number;
   /** Top of the row, in the page's units (for ordering and "near the top" rules). */
   y: number;
+  /** Height of the row's text. */
+  height: number;
   page: number;
+  /** The page's size in the same units (0 when unknown). */
+  pageWidth: number;
+  pageHeight: number;
 }
 
-export function rowsFromBoxes(boxes: TextBox[], page = 1): Row[] {
+export function rowsFromBoxes(input: TextBox[], page = 1, size: { width: number; height: number } = { width: 0, height: 0 }): Row[] {
+  const boxes = input.map((box) => ({ ...box, text: cleanText(box.text) }));
   const sorted = boxes.filter((b) => b.text.trim() !== "").sort((a, b) => (a.y0 + a.y1) / 2 - (b.y0 + b.y1) / 2);
   const groups: TextBox[][] = [];
   for (const box of sorted) {
@@ -46,26 +56,35 @@ export function rowsFromBoxes(boxes: TextBox[], page = 1): Row[] {
   return groups.map((group) => {
     const line = group.sort((a, b) => a.x0 - b.x0);
     const height = median(line.map((b) => b.y1 - b.y0)) || 1;
-    const cells: string[] = [];
-    let current = "";
-    let lastRight: number | null = null;
+    const cells: { text: string; x0: number; x1: number }[] = [];
+    let current: { text: string; x0: number; x1: number } | null = null;
     for (const box of line) {
-      const gap = lastRight === null ? 0 : box.x0 - lastRight;
-      if (lastRight !== null && gap > height * 1.5) {
-        cells.push(current.trim());
-        current = "";
-      } else if (lastRight !== null && gap > height * 0.15 && !current.endsWith(" ")) {
-        current += " ";
+      const gap = current === null ? 0 : box.x0 - current.x1;
+      if (current === null || gap > height * 1.5) {
+        if (current) cells.push(current);
+        current = { text: box.text, x0: box.x0, x1: box.x1 };
+        continue;
       }
-      current += box.text;
-      lastRight = Math.max(lastRight ?? box.x1, box.x1);
+      if (gap > height * 0.15 && !current.text.endsWith(" ")) current.text += " ";
+      current.text += box.text;
+      current.x1 = Math.max(current.x1, box.x1);
     }
-    cells.push(current.trim());
-    const kept = cells.map((c) => c.replace(/\s+/g, " ")).filter(Boolean);
+    if (current) cells.push(current);
+    const kept = cells.map((c) => ({ ...c, text: c.text.replace(/\s+/g, " ").trim() })).filter((c) => c.text);
     const weights = line.map((b) => b.text.length);
     const total = weights.reduce((s, w) => s + w, 0) || 1;
     const confidence = line.reduce((s, b, i) => s + b.confidence * weights[i], 0) / total;
-    return { text: kept.join("  "), cells: kept, confidence, y: Math.min(...line.map((b) => b.y0)), page };
+    return {
+      text: kept.map((c) => c.text).join("  "),
+      cells: kept.map((c) => c.text),
+      spans: kept.map(({ x0, x1 }) => ({ x0, x1 })),
+      confidence,
+      y: Math.min(...line.map((b) => b.y0)),
+      height,
+      page,
+      pageWidth: size.width,
+      pageHeight: size.height,
+    };
   });
 }
 

@@ -1,10 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useCallback, useId, useState } from "react";
+import { useCallback, useId, useState } from "react";
+import { ActionFeedback, useActionForm } from "@/components/action-feedback";
 import { Button, buttonClasses } from "@/components/button";
 import { TextField } from "@/components/form";
-import type { ContactFormState } from "@/lib/contacts/schemas";
+import type { FormAction } from "@/lib/actions/state";
 import { SendByPostLink } from "@/components/send-by-post-link";
 import { parsePhone } from "@/lib/sms/phone";
 import { SendSmsDialog, type SmsSettings } from "../[id]/_components/send-sms-dialog";
@@ -29,16 +30,16 @@ export function ContactForm({
   companyCountry,
   sms,
 }: {
-  action: (state: ContactFormState, formData: FormData) => Promise<ContactFormState>;
+  action: FormAction;
   values: ContactFormValues;
   countries: { code: string; name: string }[];
   companyCountry: string;
   /** On a saved contact: the SMS buttons and dialog. */
   sms?: SmsSettings;
 }) {
-  const [state, formAction, pending] = useActionState(action, { ok: false, message: "" });
-  // Controlled fields: React resets a form after its action runs, and a
-  // refused save must not wipe what was typed.
+  const form = useActionForm(action);
+  // Controlled fields (Partner Autocomplete fills them): React resets a form
+  // after its action runs, and a refused save must not wipe what was typed.
   const [fields, setFields] = useState(values);
   const field = (name: keyof Omit<ContactFormValues, "id">) => ({
     name,
@@ -48,7 +49,6 @@ export function ContactForm({
   const country = fields.country;
   const [smsTo, setSmsTo] = useState<string | null>(null);
   const [confirmation, setConfirmation] = useState<string | null>(null);
-  const errors = state.fieldErrors ?? {};
   const countryId = useId();
   const closeSms = useCallback(() => setSmsTo(null), []);
   const onSent = useCallback((message: string) => {
@@ -69,12 +69,12 @@ export function ContactForm({
           </button>
         </p>
       )}
-      <form action={formAction} noValidate className="space-y-5 rounded-lg border border-gray-200 bg-white p-5 shadow-xs">
+      <form action={form.action} noValidate className="space-y-5 rounded-lg border border-gray-200 bg-white p-5 shadow-xs">
         {values.id && <input type="hidden" name="id" value={values.id} />}
         <PartnerAutocomplete contactId={values.id} values={fields} onFill={(fill) => setFields((current) => fillEmpty(current, fill))} />
-        <TextField label="Name" {...field("name")} required errors={errors.name} className="max-w-xl" />
+        <TextField label="Name" {...field("name")} required errors={form.errors("name")} className="max-w-xl" />
         <div className="grid gap-5 sm:grid-cols-2">
-          <TextField label="E-mail" {...field("email")} type="email" errors={errors.email} autoComplete="off" />
+          <TextField label="E-mail" {...field("email")} type="email" errors={form.errors("email")} autoComplete="off" />
           <div>
             <label htmlFor={countryId} className="block text-sm font-medium text-gray-800">
               Country
@@ -82,7 +82,7 @@ export function ContactForm({
             <select
               id={countryId}
               {...field("country")}
-              aria-invalid={Boolean(errors.country?.length) || undefined}
+              aria-invalid={Boolean(form.errors("country")) || undefined}
               className="mt-1 block w-full rounded-md border border-gray-300 bg-white px-3 py-2 text-sm shadow-xs focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30"
             >
               <option value="">—</option>
@@ -92,29 +92,25 @@ export function ContactForm({
                 </option>
               ))}
             </select>
-            {errors.country && <p className="mt-1 text-sm text-red-700">{errors.country.join(" ")}</p>}
+            {form.errors("country") && <p className="mt-1 text-sm text-red-700">{form.errors("country")!.join(" ")}</p>}
           </div>
-          <PhoneField label="Phone" name="phone" value={fields.phone} onChange={(phone) => setFields((current) => ({ ...current, phone }))} countries={countries_} errors={errors.phone} onSms={openSms} />
-          <PhoneField label="Mobile" name="mobile" value={fields.mobile} onChange={(mobile) => setFields((current) => ({ ...current, mobile }))} countries={countries_} errors={errors.mobile} onSms={openSms} />
+          <PhoneField label="Phone" name="phone" value={fields.phone} onChange={(phone) => setFields((current) => ({ ...current, phone }))} countries={countries_} errors={form.errors("phone")} onSms={openSms} />
+          <PhoneField label="Mobile" name="mobile" value={fields.mobile} onChange={(mobile) => setFields((current) => ({ ...current, mobile }))} countries={countries_} errors={form.errors("mobile")} onSms={openSms} />
         </div>
         <div className="grid gap-5 sm:grid-cols-[2fr_1fr_2fr]">
-          <TextField label="Street" {...field("street")} errors={errors.street} />
-          <TextField label="ZIP" {...field("zip")} errors={errors.zip} />
-          <TextField label="City" {...field("city")} errors={errors.city} />
+          <TextField label="Street" {...field("street")} errors={form.errors("street")} />
+          <TextField label="ZIP" {...field("zip")} errors={form.errors("zip")} />
+          <TextField label="City" {...field("city")} errors={form.errors("city")} />
         </div>
         <div className="flex flex-wrap items-center gap-3">
-          <Button type="submit" pending={pending} pendingLabel="Saving…">
+          <Button type="submit" pending={form.pending} pendingLabel="Saving…">
             Save
           </Button>
           <Link href="/contacts" className={buttonClasses("secondary")}>
             {values.id ? "Back to list" : "Discard"}
           </Link>
           {values.id && <SendByPostLink contactId={values.id} />}
-          {state.message && (
-            <p role={state.ok ? "status" : "alert"} className={`text-sm ${state.ok ? "text-green-800" : "text-red-700"}`}>
-              {state.message}
-            </p>
-          )}
+          <ActionFeedback state={form.state} />
         </div>
       </form>
       {sms && values.id && smsTo !== null && (

@@ -1,9 +1,11 @@
 "use client";
 
-import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/button";
+import { DataTable } from "@/components/data-table";
+import { contactPath } from "@/lib/routes";
 import { MassSmsDialog, type MassSelection } from "./mass-sms-dialog";
+import { TextLink } from "@/components/text-link";
 
 export interface ContactListRow {
   id: number;
@@ -56,65 +58,51 @@ export function ContactsTable({ rows, total, q, decimals, testMode }: { rows: Co
           </button>
         </div>
       )}
-      <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white shadow-xs">
-        <table className="min-w-full text-left text-sm">
-          <thead className="border-b border-gray-200 bg-gray-50 text-gray-700">
-            <tr>
-              <th scope="col" className="w-10 px-3 py-2">
-                <input
-                  type="checkbox"
-                  aria-label="Select all contacts on this page"
-                  checked={allOnPage}
-                  onChange={() => {
-                    setAllMatching(false);
-                    setSelected(allOnPage ? new Set() : new Set(rows.map((r) => r.id)));
-                  }}
-                  className="size-4 accent-brand-600"
-                />
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">Name</th>
-              <th scope="col" className="px-3 py-2 font-medium">E-mail</th>
-              <th scope="col" className="px-3 py-2 font-medium">Phone</th>
-              <th scope="col" className="px-3 py-2 font-medium">Mobile</th>
-              <th scope="col" className="px-3 py-2 font-medium">Country</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-gray-100">
-            {rows.map((row) => (
-              <tr key={row.id} className={selected.has(row.id) || allMatching ? "bg-brand-50/60" : "hover:bg-gray-50"}>
-                <td className="px-3 py-2">
-                  <input
-                    type="checkbox"
-                    aria-label={`Select ${row.name}`}
-                    checked={allMatching || selected.has(row.id)}
-                    onChange={() => toggle(row.id)}
-                    className="size-4 accent-brand-600"
-                  />
-                </td>
-                <td className="px-3 py-2">
-                  <Link href={`/contacts/${row.id}`} className="font-medium text-brand-600 hover:underline">
-                    {row.name}
-                  </Link>
-                </td>
-                <td className="px-3 py-2 text-gray-700">{row.email}</td>
-                <td className="px-3 py-2 whitespace-nowrap">
-                  <Number value={row.phone} />
-                </td>
-                <td className="px-3 py-2 whitespace-nowrap">
-                  <Number value={row.mobile} />
-                </td>
-                <td className="px-3 py-2 text-gray-700">{row.country}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Contacts"
+        rows={rows}
+        rowKey={(row) => row.id}
+        empty={q ? `No contact matches "${q}".` : "No contacts yet."}
+        rowClassName={(row) => (selected.has(row.id) || allMatching ? "bg-brand-50/60" : "hover:bg-gray-50")}
+        columns={[
+          {
+            key: "select",
+            header: (
+              <input
+                type="checkbox"
+                aria-label="Select all contacts on this page"
+                checked={allOnPage}
+                onChange={() => {
+                  setAllMatching(false);
+                  setSelected(allOnPage ? new Set() : new Set(rows.map((r) => r.id)));
+                }}
+                className="size-4 accent-brand-600"
+              />
+            ),
+            className: "w-10",
+            cell: (row) => (
+              <input
+                type="checkbox"
+                aria-label={`Select ${row.name}`}
+                checked={allMatching || selected.has(row.id)}
+                onChange={() => toggle(row.id)}
+                className="size-4 accent-brand-600"
+              />
+            ),
+          },
+          { key: "name", header: "Name", cell: (row) => <TextLink href={contactPath(row.id)}>{row.name}</TextLink> },
+          { key: "email", header: "E-mail", className: "text-gray-700", cell: (row) => row.email },
+          { key: "phone", header: "Phone", nowrap: true, cell: (row) => <PhoneNumber value={row.phone} /> },
+          { key: "mobile", header: "Mobile", nowrap: true, cell: (row) => <PhoneNumber value={row.mobile} /> },
+          { key: "country", header: "Country", className: "text-gray-700", cell: (row) => row.country },
+        ]}
+      />
       {massOpen && <MassSmsDialog selection={massOpen} decimals={decimals} testMode={testMode} onClose={() => setMassOpen(null)} />}
     </>
   );
 }
 
-function Number({ value }: { value: { text: string; valid: boolean } | null }) {
+function PhoneNumber({ value }: { value: { text: string; valid: boolean } | null }) {
   if (!value) return null;
   if (value.valid) return <span>{value.text}</span>;
   return (

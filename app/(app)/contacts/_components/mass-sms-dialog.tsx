@@ -2,9 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
+import { ActionFeedback, actionMessage } from "@/components/action-feedback";
 import { Button } from "@/components/button";
-import { InsufficientCreditsNotice } from "@/components/insufficient-credits-notice";
 import { ModalDialog } from "@/components/modal-dialog";
+import type { ActionState } from "@/lib/actions/state";
 import { checkMessage } from "@/lib/sms/message";
 import type { MassSmsPreview, MassSmsStatus } from "@/lib/sms/schemas";
 import { massSmsProgressAction, previewMassSmsAction, startMassSmsAction } from "../actions";
@@ -16,28 +17,30 @@ const POLL_MS = 600;
 
 export function MassSmsDialog({ selection, decimals, testMode, onClose }: { selection: MassSelection; decimals: number; testMode: boolean; onClose: () => void }) {
   const router = useRouter();
-  const [preview, setPreview] = useState<MassSmsPreview | null>(null);
+  const [answer, setAnswer] = useState<ActionState<MassSmsPreview> | null>(null);
   const [body, setBody] = useState("");
   const [clientId, setClientId] = useState(() => crypto.randomUUID());
-  const [status, setStatus] = useState<MassSmsStatus | null>(null);
+  const [status, setStatus] = useState<ActionState<MassSmsStatus> | null>(null);
   const [pending, startTransition] = useTransition();
 
   useEffect(() => {
     let live = true;
-    void previewMassSmsAction(selection).then((result) => live && setPreview(result));
+    void previewMassSmsAction(selection).then((result) => live && setAnswer(result));
     return () => {
       live = false;
     };
   }, [selection]);
 
-  const batchKey = status?.ok ? status.batchKey : undefined;
-  const done = status?.progress?.done ?? false;
+  const preview = answer?.ok ? answer.data : undefined;
+  const batch = status?.ok ? status.data : undefined;
+  const batchKey = batch?.batchKey;
+  const done = batch?.progress?.done ?? false;
   useEffect(() => {
     if (!batchKey || done) return;
     const timer = setTimeout(() => {
       void massSmsProgressAction(batchKey).then((next) => {
         setStatus(next);
-        if (next.progress?.done) router.refresh();
+        if (next.ok && next.data?.progress?.done) router.refresh();
       });
     }, POLL_MS);
     return () => clearTimeout(timer);
@@ -53,7 +56,7 @@ export function MassSmsDialog({ selection, decimals, testMode, onClose }: { sele
 
   const shape = checkMessage(body);
   const sending = Boolean(batchKey);
-  const progress = status?.progress;
+  const progress = batch?.progress;
   const invalid = preview ? preview.skipped.length : 0;
 
   return (
@@ -71,7 +74,7 @@ export function MassSmsDialog({ selection, decimals, testMode, onClose }: { sele
             <Button type="button" variant="secondary" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="button" onClick={send} pending={pending} pendingLabel="Sending…" disabled={!preview?.ok || preview.recipients === 0 || !shape.ok}>
+            <Button type="button" onClick={send} pending={pending} pendingLabel="Sending…" disabled={!preview || preview.recipients === 0 || !shape.ok}>
               Send
             </Button>
           </>
@@ -79,14 +82,12 @@ export function MassSmsDialog({ selection, decimals, testMode, onClose }: { sele
       }
     >
       {testMode && <TestModeNotice />}
-      {!preview ? (
+      {!answer ? (
         <p className="text-sm text-gray-600" aria-live="polite">
           Checking the recipients' numbers…
         </p>
-      ) : !preview.ok ? (
-        <p role="alert" className="text-sm text-red-700">
-          {preview.message}
-        </p>
+      ) : !preview ? (
+        <ActionFeedback state={answer} fieldsShown={false} />
       ) : (
         <>
           <div className="space-y-2 text-sm">
@@ -129,12 +130,7 @@ export function MassSmsDialog({ selection, decimals, testMode, onClose }: { sele
           )}
         </>
       )}
-      {status && !status.ok && status.insufficient && <InsufficientCreditsNotice {...status.insufficient} />}
-      {status && !status.ok && !status.insufficient && (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {status.message}
-        </p>
-      )}
+      {status && !status.ok && <ActionFeedback state={status} variant="banner" fieldsShown={false} />}
       {sending && (
         <div className="space-y-2" aria-live="polite">
           {progress ? (
@@ -160,7 +156,7 @@ export function MassSmsDialog({ selection, decimals, testMode, onClose }: { sele
               )}
             </>
           ) : (
-            <p className="text-sm">{status?.message}</p>
+            <p className="text-sm">{actionMessage(status)}</p>
           )}
         </div>
       )}

@@ -7,8 +7,9 @@
 // and its other data (registration number, industry, VAT) is saved with the
 // contact when it is created.
 import { useEffect, useId, useRef, useState, useTransition } from "react";
-import { InsufficientCreditsNotice } from "@/components/insufficient-credits-notice";
-import type { EnrichResponse, Suggestion, SuggestResult } from "@/lib/enrichment/schemas";
+import { ActionFeedback } from "@/components/action-feedback";
+import type { ActionState } from "@/lib/actions/state";
+import type { EnrichFill, Suggestion, SuggestResult } from "@/lib/enrichment/schemas";
 import { enrichContactAction } from "../actions";
 
 type FormFields = Record<"name" | "country" | "zip" | "city" | "street", string>;
@@ -34,7 +35,7 @@ export function PartnerAutocomplete({ contactId, values, onFill }: { contactId?:
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const [searching, setSearching] = useState(false);
-  const [result, setResult] = useState<EnrichResponse | null>(null);
+  const [result, setResult] = useState<ActionState<EnrichFill> | null>(null);
   const [picking, startPick] = useTransition();
   const latest = useRef(0);
 
@@ -80,7 +81,7 @@ export function PartnerAutocomplete({ contactId, values, onFill }: { contactId?:
         vat: suggestion.vat,
       });
       setResult(response);
-      if (response.ok && response.fill) onFill(response.fill);
+      if (response.ok && response.data) onFill(response.data.fill);
     });
   }
 
@@ -174,12 +175,11 @@ export function PartnerAutocomplete({ contactId, values, onFill }: { contactId?:
         ))}
       <div aria-live="polite" className="mt-2 empty:hidden">
         {picking && <p className="text-sm text-gray-600">Filling from the directory…</p>}
-        {!picking && result?.insufficient && <InsufficientCreditsNotice {...result.insufficient} />}
-        {!picking && result && !result.insufficient && (
-          <p role={result.ok ? "status" : "alert"} className={`text-sm ${result.ok ? "text-green-800" : "text-red-700"}`}>
-            {result.message}
-            {result.ok && !contactId && " Registration number, industry and VAT (when known) are saved with the contact."}
-          </p>
+        {!picking && result && (
+          <>
+            <ActionFeedback state={result} fieldsShown={false} />
+            {result.ok && !contactId && <p className="text-sm text-green-800">Registration number, industry and VAT (when known) are saved with the contact.</p>}
+          </>
         )}
       </div>
     </div>

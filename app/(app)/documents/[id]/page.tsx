@@ -1,24 +1,25 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DateTime } from "@/components/date-time";
+import { DescriptionList } from "@/components/description-list";
+import { InsufficientCreditsNotice } from "@/components/insufficient-credits-notice";
 import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { centsToAmount } from "@/lib/digitization/extract/checks";
 import { documentCredits, getDocument, isPending } from "@/lib/digitization/documents";
-import { buyCreditsPath } from "@/lib/iap/errors";
+import { SERVICES } from "@/lib/iap/catalogue";
 import { formatCredits } from "@/lib/iap/units";
-import { InsufficientCreditsNotice } from "@/components/insufficient-credits-notice";
+import { buyCreditsPath, contactPath } from "@/lib/routes";
 import { AutoRefresh } from "../_components/auto-refresh";
 import { StateBadge } from "../_components/state-badge";
+import { DocumentView } from "./_components/document-view";
+import { LinesTable } from "./_components/lines-table";
 import { ReviewForm } from "./_components/review-form";
+import { ERROR_HELP, SOURCE_WORDS } from "./_components/words";
 import { parseId } from "@/lib/http/params";
 
 export const metadata: Metadata = { title: "Document" };
-
-const ERROR_HELP: Record<string, string> = {
-  unreadable: "No invoice could be read from this file. Check that it is a legible bill or receipt and upload it again. No credit was used.",
-  "too many pages": "This document has more pages than are read. Upload the pages with the invoice only. No credit was used.",
-};
 
 export default async function DocumentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: raw } = await params;
@@ -34,12 +35,11 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
       <PageHeader crumbs={[{ label: "Documents", href: "/documents" }, { label: document.fileName }]} actions={<StateBadge state={document.state} progress={document.progress} />} />
       <AutoRefresh active={isPending(document.state)} />
       <div className="grid gap-6 px-4 py-6 sm:px-6 lg:grid-cols-2">
-        <section aria-label="Document preview" className="rounded-lg border border-gray-200 bg-gray-100 p-2">
-          <img src={`/api/documents/${document.id}/preview`} alt={`Page 1 of ${document.fileName}`} className="mx-auto w-full max-w-2xl bg-white shadow" />
-        </section>
+        <DocumentView document={document} />
         <section aria-labelledby="fields-heading" className="space-y-4">
-          <h2 id="fields-heading" className="text-lg font-semibold">
+          <h2 id="fields-heading" className="flex items-center gap-2 text-lg font-semibold">
             {document.state === "DONE" ? "Vendor bill" : "Extracted fields"}
+            {document.creditNote && <span className="rounded-full bg-purple-100 px-2 py-0.5 text-xs font-medium text-purple-800">Credit note</span>}
           </h2>
           {isPending(document.state) && (
             <p className="text-gray-700">
@@ -55,52 +55,53 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
           {credits && (
             <InsufficientCreditsNotice
               service={credits.serviceName}
-              action={`to digitize ${credits.waiting === 1 ? "this document" : `${credits.waiting} waiting documents`}`}
+              attempt={`to digitize ${credits.waiting === 1 ? "this document" : `${credits.waiting} waiting documents`}`}
               needed={formatCredits(BigInt(credits.waiting) * 10n ** BigInt(credits.decimals), credits.decimals)}
               available={formatCredits(credits.available, credits.decimals)}
-              buyUrl={buyCreditsPath("invoice_ocr")}
+              buyUrl={buyCreditsPath(SERVICES.documentsDigitization)}
             />
           )}
           {document.state === "TO_REVIEW" && document.fields && (
             <>
               <p className="text-sm text-gray-600">
-                Read from {document.textSource === "pdf_text" ? "the PDF's text" : "the scanned image (OCR)"}. Highlighted fields are uncertain: compare them with the document, correct them and confirm.
+                Read from {SOURCE_WORDS[(document.textSource ?? "ocr") as keyof typeof SOURCE_WORDS]}
+                {document.textSource === "e-invoice" ? " for no credit" : ""}. Highlighted fields are uncertain: compare them with the document, correct them and confirm.
+                {document.creditNote ? " This is a credit note: its amounts are negative." : ""}
               </p>
               <ReviewForm documentId={document.id} fields={document.fields} />
             </>
           )}
+          {document.lines.length > 0 && <LinesTable lines={document.lines} currency={document.fields?.currency.value ?? null} />}
           {bill && (
-            <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 rounded-lg border border-gray-200 bg-white p-4 text-sm" aria-label={`Vendor bill #${bill.id}`}>
-              <dt className="text-gray-600">Bill</dt>
-              <dd className="font-medium">#{bill.id}</dd>
-              <dt className="text-gray-600">Vendor</dt>
-              <dd>
-                {document.vendor ? (
-                  <Link href={`/contacts/${document.vendor.id}`} className="text-brand-600 hover:underline">
-                    {document.vendor.name}
-                  </Link>
-                ) : (
-                  "—"
-                )}
-                {document.vendor?.vat && <span className="text-gray-500"> · {document.vendor.vat}</span>}
-              </dd>
-              <dt className="text-gray-600">Invoice number</dt>
-              <dd>{bill.invoiceNumber ?? "—"}</dd>
-              <dt className="text-gray-600">Invoice date</dt>
-              <dd>{bill.invoiceDate?.toISOString().slice(0, 10) ?? "—"}</dd>
-              <dt className="text-gray-600">Due date</dt>
-              <dd>{bill.dueDate?.toISOString().slice(0, 10) ?? "—"}</dd>
-              <dt className="text-gray-600">Subtotal</dt>
-              <dd className="tabular-nums">{bill.subtotal !== null ? `${centsToAmount(bill.subtotal)} ${bill.currency}` : "—"}</dd>
-              <dt className="text-gray-600">Tax</dt>
-              <dd className="tabular-nums">{bill.tax !== null ? `${centsToAmount(bill.tax)} ${bill.currency}` : "—"}</dd>
-              <dt className="text-gray-600">Total</dt>
-              <dd className="font-semibold tabular-nums">
-                {centsToAmount(bill.total)} {bill.currency}
-              </dd>
-              <dt className="text-gray-600">IBAN</dt>
-              <dd>{bill.iban ?? "—"}</dd>
-            </dl>
+            <DescriptionList
+              framed
+              label={`Vendor bill #${bill.id}`}
+              items={[
+                { term: "Bill", details: `#${bill.id}`, className: "font-medium" },
+                {
+                  term: "Vendor",
+                  details: (
+                    <>
+                      {document.vendor ? (
+                        <Link href={contactPath(document.vendor.id)} className="text-brand-600 hover:underline">
+                          {document.vendor.name}
+                        </Link>
+                      ) : (
+                        "—"
+                      )}
+                      {document.vendor?.vat && <span className="text-gray-500"> · {document.vendor.vat}</span>}
+                    </>
+                  ),
+                },
+                { term: "Invoice number", details: bill.invoiceNumber ?? "—" },
+                { term: "Invoice date", details: <DateTime value={bill.invoiceDate} dateOnly /> },
+                { term: "Due date", details: <DateTime value={bill.dueDate} dateOnly /> },
+                { term: "Subtotal", details: bill.subtotal !== null ? `${centsToAmount(bill.subtotal)} ${bill.currency}` : "—", className: "tabular-nums" },
+                { term: "Tax", details: bill.tax !== null ? `${centsToAmount(bill.tax)} ${bill.currency}` : "—", className: "tabular-nums" },
+                { term: "Total", details: `${centsToAmount(bill.total)} ${bill.currency}`, className: "font-semibold tabular-nums" },
+                { term: "IBAN", details: bill.iban ?? "—" },
+              ]}
+            />
           )}
         </section>
       </div>

@@ -1,3 +1,4 @@
+import { StatusBadge, type Tone } from "@/components/status-badge";
 import type { DocumentState } from "@/lib/generated/prisma/enums";
 
 export const STATE_LABELS: Record<DocumentState, string> = {
@@ -9,19 +10,19 @@ export const STATE_LABELS: Record<DocumentState, string> = {
   WAITING_CREDITS: "Not enough credits",
 };
 
-const STYLES: Record<DocumentState, string> = {
-  UPLOADED: "bg-gray-100 text-gray-700",
-  DIGITIZING: "bg-blue-100 text-blue-800",
-  TO_REVIEW: "bg-amber-100 text-amber-900",
-  DONE: "bg-green-100 text-green-800",
-  ERROR: "bg-red-100 text-red-800",
-  WAITING_CREDITS: "bg-orange-100 text-orange-900",
+const TONES: Record<DocumentState, Tone> = {
+  UPLOADED: "neutral",
+  DIGITIZING: "info",
+  TO_REVIEW: "warning",
+  DONE: "success",
+  ERROR: "danger",
+  WAITING_CREDITS: "warning",
 };
 
 export function StateBadge({ state, progress }: { state: DocumentState; progress?: number }) {
   return (
     <span className="inline-flex items-center gap-2">
-      <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STYLES[state]}`}>{STATE_LABELS[state]}</span>
+      <StatusBadge tone={TONES[state]}>{STATE_LABELS[state]}</StatusBadge>
       {state === "DIGITIZING" && progress !== undefined && (
         <span className="inline-flex items-center gap-1.5 text-xs text-gray-600">
           <span

@@ -1,14 +1,10 @@
+import { StatusBadge, type Tone } from "@/components/status-badge";
 import { LETTER_ERROR_LABELS, LETTER_STATE_LABELS, type LetterErrorName, type LetterStateName } from "@/lib/snailmail/labels";
 
-const COLORS: Record<LetterStateName, string> = {
-  QUEUED: "bg-sky-100 text-sky-800",
-  SENT: "bg-green-100 text-green-800",
-  ERROR: "bg-red-100 text-red-800",
-  CANCELED: "bg-gray-100 text-gray-600",
-};
+const TONES: Record<LetterStateName, Tone> = { QUEUED: "info", SENT: "success", ERROR: "danger", CANCELED: "neutral" };
 
 export function LetterStateBadge({ state }: { state: LetterStateName }) {
-  return <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${COLORS[state]}`}>{LETTER_STATE_LABELS[state]}</span>;
+  return <StatusBadge tone={TONES[state]}>{LETTER_STATE_LABELS[state]}</StatusBadge>;
 }
 
 export function LetterError({ code, message }: { code: LetterErrorName | null; message: string | null }) {

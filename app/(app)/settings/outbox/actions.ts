@@ -1,31 +1,20 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
-import { AuthError, authorize } from "@/lib/auth/session";
+import { formAction, ok, refuse } from "@/lib/actions/action";
 import { retryEmail } from "@/lib/mail/delivery";
 import { retryEmailSchema } from "@/lib/mail/schemas";
-import { formDataOf } from "@/lib/http/params";
+import { outboxEmailPath } from "@/lib/routes";
 
-export interface RetryState {
-  ok: boolean;
-  message: string;
-  fieldErrors?: Record<string, string[] | undefined>;
-}
-
-export async function retryEmailAction(_previous: RetryState | null, formData: FormData): Promise<RetryState> {
-  formData = formDataOf(formData);
-  let user;
-  try {
-    user = await authorize("ADMIN");
-  } catch (error) {
-    if (error instanceof AuthError) return { ok: false, message: error.message };
-    throw error;
-  }
-  const parsed = retryEmailSchema.safeParse({ id: formData.get("id") });
-  if (!parsed.success) return { ok: false, message: "Unknown e-mail.", fieldErrors: z.flattenError(parsed.error).fieldErrors };
-  const outcome = await retryEmail(user.companyId, parsed.data.id);
-  revalidatePath("/settings/outbox");
-  revalidatePath(`/settings/outbox/${parsed.data.id}`);
-  return { ok: outcome.ok, message: outcome.message };
-}
+/** Retry now: one delivery attempt of this e-mail; what became of it is the answer (sent, kept, or failed again). */
+export const retryEmailAction = formAction({
+  role: "ADMIN",
+  input: retryEmailSchema,
+  async run({ user, input }) {
+    const outcome = await retryEmail(user.companyId, input.id);
+    if (outcome.status === "not-retriable") return refuse(outcome.message);
+    revalidatePath("/settings/outbox");
+    revalidatePath(outboxEmailPath(input.id));
+    return ok(outcome.message, { sent: outcome.ok });
+  },
+});

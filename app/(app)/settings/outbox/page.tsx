@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable } from "@/components/data-table";
+import { DateTime } from "@/components/date-time";
 import { PageHeader } from "@/components/page-header";
 import { requireAdmin } from "@/lib/auth/session";
 import { listOutbox } from "@/lib/mail/outbox";
 import { canRetry } from "@/lib/mail/status";
+import { outboxEmailPath } from "@/lib/routes";
 import { DeliveryNotice } from "./_components/delivery-notice";
 import { RetryButton } from "./_components/retry-button";
-import { DateTime, StatusBadge } from "./_components/outbox-cells";
+import { EmailStatusBadge } from "./_components/email-status-badge";
+import { TextLink } from "@/components/text-link";
 import { parsePage } from "@/lib/http/params";
 
 export const metadata: Metadata = { title: "Outgoing E-mails" };
@@ -20,49 +24,27 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
       <PageHeader crumbs={[{ label: "Settings", href: "/settings" }, { label: "Outgoing E-mails" }]} />
       <div className="space-y-4 px-4 py-6 sm:px-6">
         <DeliveryNotice />
-        {outbox.total === 0 ? (
-          <p className="rounded-md border border-dashed border-gray-300 px-4 py-10 text-center text-gray-600">
-            No e-mails yet. Low-credit warnings appear here when an account with Warn Me on falls below its threshold.
-          </p>
-        ) : (
-          <div className="relative overflow-x-auto rounded-md border border-gray-200 bg-white">
-            <table className="min-w-full divide-y divide-gray-200 text-sm">
-              <caption className="sr-only">Outgoing e-mails, newest first</caption>
-              <thead className="bg-gray-50 text-left text-xs font-semibold uppercase tracking-wide text-gray-600">
-                <tr>
-                  <th scope="col" className="px-3 py-2">To</th>
-                  <th scope="col" className="px-3 py-2">Subject</th>
-                  <th scope="col" className="px-3 py-2">State</th>
-                  <th scope="col" className="px-3 py-2 text-right">Attempts</th>
-                  <th scope="col" className="px-3 py-2">Last error</th>
-                  <th scope="col" className="px-3 py-2">Created</th>
-                  <th scope="col" className="px-3 py-2">Sent</th>
-                  <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-gray-100">
-                {outbox.rows.map((row) => (
-                  <tr key={row.id} className="align-top hover:bg-gray-50">
-                    <td className="px-3 py-2 whitespace-nowrap">{row.to}</td>
-                    <td className="min-w-56 px-3 py-2">
-                      <Link href={`/settings/outbox/${row.id}`} className="font-medium text-brand-600 hover:underline">
-                        {row.subject}
-                      </Link>
-                    </td>
-                    <td className="px-3 py-2"><StatusBadge row={row} /></td>
-                    <td className="px-3 py-2 text-right tabular-nums">{row.attempts}</td>
-                    <td className="max-w-xs px-3 py-2 text-gray-700">
-                      {row.lastError ? <span className="line-clamp-2" title={row.lastError}>{row.lastError}</span> : <span className="text-gray-400">—</span>}
-                    </td>
-                    <td className="px-3 py-2 whitespace-nowrap"><DateTime value={row.createdAt} /></td>
-                    <td className="px-3 py-2 whitespace-nowrap"><DateTime value={row.sentAt} /></td>
-                    <td className="px-3 py-2">{canRetry(row) && <RetryButton id={row.id} subject={row.subject} compact />}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption="Outgoing e-mails, newest first"
+          rows={outbox.rows}
+          rowKey={(row) => row.id}
+          empty="No e-mails yet. Low-credit warnings appear here when an account with Warn Me on falls below its threshold."
+          columns={[
+            { key: "to", header: "To", nowrap: true, cell: (row) => row.to },
+            { key: "subject", header: "Subject", className: "min-w-56", cell: (row) => <TextLink href={outboxEmailPath(row.id)}>{row.subject}</TextLink> },
+            { key: "state", header: "State", cell: (row) => <EmailStatusBadge row={row} /> },
+            { key: "attempts", header: "Attempts", numeric: true, cell: (row) => row.attempts },
+            {
+              key: "error",
+              header: "Last error",
+              className: "max-w-xs text-gray-700",
+              cell: (row) => (row.lastError ? <span className="line-clamp-2" title={row.lastError}>{row.lastError}</span> : <span className="text-gray-400">—</span>),
+            },
+            { key: "created", header: "Created", nowrap: true, cell: (row) => <DateTime value={row.createdAt} /> },
+            { key: "sent", header: "Sent", nowrap: true, cell: (row) => <DateTime value={row.sentAt} /> },
+            { key: "actions", header: "Actions", headerHidden: true, cell: (row) => canRetry(row) && <RetryButton id={row.id} subject={row.subject} compact /> },
+          ]}
+        />
         {outbox.pages > 1 && (
           <nav aria-label="Pages" className="flex items-center justify-between text-sm text-gray-600">
             <span>

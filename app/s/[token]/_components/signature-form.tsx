@@ -1,16 +1,14 @@
 "use client";
 
-import { useActionState, useId, useRef, useState, type PointerEvent } from "react";
+import { useId, useRef, useState, type PointerEvent } from "react";
+import { ActionFeedback, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
-import { FieldError, TextField } from "@/components/form";
-import type { SigningState } from "@/lib/sign/schemas";
+import { TextField } from "@/components/form";
 import { signAction } from "../actions";
-
-const INITIAL: SigningState = { ok: false, message: "" };
 
 /** Type or draw a signature, then Sign. */
 export function SignatureForm({ token, defaultName }: { token: string; defaultName: string }) {
-  const [state, action, pending] = useActionState(signAction.bind(null, token), INITIAL);
+  const form = useActionForm(signAction);
   const [kind, setKind] = useState<"TYPED" | "DRAWN">("TYPED");
   const [text, setText] = useState(defaultName);
   /** The drawing as a PNG data URL, refreshed at the end of each stroke ("" = nothing drawn). */
@@ -54,7 +52,8 @@ export function SignatureForm({ token, defaultName }: { token: string; defaultNa
 
   return (
     // A plain form action: it posts even before the page has hydrated.
-    <form noValidate action={action} className="mt-3 space-y-4">
+    <form noValidate action={form.action} className="mt-3 space-y-4">
+      <input type="hidden" name="token" value={token} />
       <input type="hidden" name="png" value={png} />
       <fieldset>
         <legend className="text-sm font-medium text-gray-800">Signature</legend>
@@ -100,10 +99,10 @@ export function SignatureForm({ token, defaultName }: { token: string; defaultNa
 
       <p className="text-xs text-gray-600">By signing, you agree that this electronic signature is the equivalent of your handwritten signature on this document.</p>
       <div className="flex items-center gap-3">
-        <Button type="submit" pending={pending} pendingLabel="Signing…">
+        <Button type="submit" pending={form.pending} pendingLabel="Signing…">
           Sign
         </Button>
-        {!pending && state.message && (state.ok ? <p role="status" className="text-sm font-medium text-green-700">{state.message}</p> : <FieldError role="alert">{state.message}</FieldError>)}
+        {!form.pending && <ActionFeedback state={form.state} fieldsShown={false} />}
       </div>
     </form>
   );

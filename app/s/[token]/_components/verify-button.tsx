@@ -1,22 +1,22 @@
 "use client";
 
-import { useActionState } from "react";
+import { actionMessage, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
-import type { SigningState } from "@/lib/sign/schemas";
 import { startVerificationAction } from "../actions";
 
-const INITIAL: SigningState = { ok: false, message: "" };
-
 export function VerifyButton({ token }: { token: string }) {
-  const [state, action, pending] = useActionState(startVerificationAction.bind(null, token), INITIAL);
+  const form = useActionForm(startVerificationAction);
+  const message = actionMessage(form.state);
   return (
-    <form action={action} className="mt-3 space-y-2">
-      <Button type="submit" pending={pending} pendingLabel="Opening…">
+    <form action={form.action} className="mt-3 space-y-2">
+      <input type="hidden" name="token" value={token} />
+      <Button type="submit" pending={form.pending} pendingLabel="Opening…">
         Verify my identity
       </Button>
-      {!pending && state.message && (
+      {/* Amber, not red: the signer did nothing wrong (the provider is down, or the requester must act). */}
+      {!form.pending && form.failed && message && (
         <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {state.message}
+          {message}
         </p>
       )}
     </form>

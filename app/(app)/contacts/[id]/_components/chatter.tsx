@@ -1,5 +1,5 @@
 import type { ChatterEntry } from "@/lib/contacts/chatter";
-import { LocalTime } from "./local-time";
+import { DateTime } from "@/components/date-time";
 import { NoteForm } from "./note-form";
 
 const KIND: Record<ChatterEntry["kind"], { label: string; className: string }> = {
@@ -34,7 +34,7 @@ export function Chatter({ contactId, entries }: { contactId: number; entries: Ch
                   <span className={`rounded px-1.5 py-0.5 font-medium ${failed ? "bg-red-100 text-red-800" : kind.className}`}>{failed ? "SMS failed" : kind.label}</span>
                   <span className="font-medium text-gray-800">{entry.author ?? "System"}</span>
                   <span aria-hidden>·</span>
-                  <LocalTime iso={entry.createdAt.toISOString()} />
+                  <DateTime value={entry.createdAt} />
                 </div>
                 <p className="mt-1.5 text-sm break-words whitespace-pre-wrap text-gray-900">{entry.body}</p>
               </li>

@@ -1,13 +1,12 @@
 "use client";
 
-import { useActionState, useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
+import { ActionFeedback, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
-import { InsufficientCreditsNotice } from "@/components/insufficient-credits-notice";
 import { ModalDialog } from "@/components/modal-dialog";
 import { countryName } from "@/lib/contacts/countries";
 import { INVALID_NUMBER_MESSAGE, parsePhone } from "@/lib/sms/phone";
 import { smsPrice, type PriceTable } from "@/lib/sms/price";
-import type { SendSmsState } from "@/lib/sms/schemas";
 import { checkMessage } from "@/lib/sms/message";
 import { SmsComposer, TestModeNotice } from "../../_components/sms-composer";
 import { sendSmsAction } from "../actions";
@@ -36,12 +35,14 @@ export function SendSmsDialog({
   // One id per attempt: a double-click resends the same id (sent once); after a
   // refusal the next attempt gets a new one.
   const [clientId, setClientId] = useState(() => crypto.randomUUID());
-  const [state, action, pending] = useActionState<SendSmsState, FormData>(sendSmsAction, { ok: false, message: "" });
+  const form = useActionForm(sendSmsAction);
+  const { state } = form;
   const phone = useMemo(() => parsePhone(number, { contact: contact.country, company: settings.companyCountry }), [number, contact.country, settings.companyCountry]);
 
+  // Once per answer (each answer is a new object).
   useEffect(() => {
-    if (!state.at) return;
-    if (state.ok) onSent(state.message);
+    if (!state) return;
+    if (state.ok) onSent(state.message ?? "SMS sent.");
     else setClientId(crypto.randomUUID());
   }, [state, onSent]);
 
@@ -56,14 +57,14 @@ export function SendSmsDialog({
           <Button type="button" variant="secondary" onClick={onClose}>
             Cancel
           </Button>
-          <Button type="submit" form={formId} pending={pending} pendingLabel="Sending…" disabled={!phone || !shape.ok}>
+          <Button type="submit" form={formId} pending={form.pending} pendingLabel="Sending…" disabled={!phone || !shape.ok}>
             Send SMS
           </Button>
         </>
       }
     >
       {settings.testMode && <TestModeNotice />}
-      <form id={formId} action={action} className="space-y-4">
+      <form id={formId} action={form.action} className="space-y-4">
         <input type="hidden" name="contactId" value={contact.id} />
         <input type="hidden" name="number" value={number} />
         <input type="hidden" name="clientId" value={clientId} />
@@ -93,12 +94,7 @@ export function SendSmsDialog({
           decimals={settings.decimals}
           costFor={(parts) => (phone ? smsPrice(settings.prices, phone.country, parts) : null)}
         />
-        {!state.ok && state.insufficient && <InsufficientCreditsNotice {...state.insufficient} />}
-        {!state.ok && !state.insufficient && state.message && (
-          <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-            {state.message}
-          </p>
-        )}
+        {form.failed && <ActionFeedback state={state} variant="banner" fieldsShown={false} />}
       </form>
     </ModalDialog>
   );

@@ -11,6 +11,7 @@ import { postalProvider } from "@/lib/snailmail/providers";
 import { addressLines } from "@/lib/snailmail/render";
 import { LetterError, LetterStateBadge } from "../../../letters/_components/letter-state-badge";
 import { ComposeForm } from "./_components/compose-form";
+import { contactPath, letterPdfPath } from "@/lib/routes";
 import { parseId } from "@/lib/http/params";
 
 export const metadata: Metadata = { title: "Send by Post" };
@@ -28,7 +29,7 @@ export default async function SendByPostPage({ params }: { params: Promise<{ id:
 
   return (
     <>
-      <PageHeader crumbs={[{ label: "Contacts", href: "/contacts" }, { label: contact.name, href: `/contacts/${contact.id}` }, { label: "Send by Post" }]} />
+      <PageHeader crumbs={[{ label: "Contacts", href: "/contacts" }, { label: contact.name, href: contactPath(contact.id) }, { label: "Send by Post" }]} />
       <div className="mx-auto grid max-w-6xl gap-6 px-4 py-6 sm:px-6 lg:grid-cols-[1fr_20rem]">
         <section aria-labelledby="compose-heading" className="space-y-4">
           <h2 id="compose-heading" className="sr-only">
@@ -51,7 +52,7 @@ export default async function SendByPostPage({ params }: { params: Promise<{ id:
                 ))}
               </ul>
               <p className="mt-2">
-                <Link href={`/contacts/${contact.id}`} className="font-medium underline">
+                <Link href={contactPath(contact.id)} className="font-medium underline">
                   Edit the contact&apos;s address
                 </Link>
               </p>
@@ -98,7 +99,7 @@ export default async function SendByPostPage({ params }: { params: Promise<{ id:
                       <span>
                         #{letter.id} · <DateTime value={letter.createdAt} /> · {letter.credits} credits
                       </span>
-                      <a href={`/letters/${letter.id}/pdf`} className="text-brand-600 hover:underline">
+                      <a href={letterPdfPath(letter.id)} className="text-brand-600 hover:underline">
                         PDF<span className="sr-only"> of letter #{letter.id}</span>
                       </a>
                     </div>

@@ -1,11 +1,12 @@
 "use client";
 
-import { useActionState } from "react";
+import { ActionFeedback, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
 import { TextField } from "@/components/form";
-import { FIELD_LABELS, FIELD_NAMES, type ExtractedFields, type FieldName } from "@/lib/digitization/extract/types";
+import { FIELD_NAMES, type ExtractedFields, type FieldName } from "@/lib/digitization/extract/types";
 import { REVIEW_CONFIDENCE } from "@/lib/digitization/limits";
-import { confirmDocumentAction, type ReviewState } from "../actions";
+import { confirmDocumentAction } from "../actions";
+import { FIELD_LABELS, FLAG_MESSAGES } from "./words";
 
 const HINTS: Partial<Record<FieldName, string>> = {
   invoiceDate: "YYYY-MM-DD",
@@ -16,29 +17,37 @@ const HINTS: Partial<Record<FieldName, string>> = {
 };
 
 export function ReviewForm({ documentId, fields }: { documentId: number; fields: ExtractedFields }) {
-  const [state, action, pending] = useActionState<ReviewState | null, FormData>(confirmDocumentAction.bind(null, documentId), null);
+  const form = useActionForm(confirmDocumentAction);
+  // Doubted fields first: they are the reviewer's work.
+  const low = (name: FieldName) => fields[name].confidence < REVIEW_CONFIDENCE;
+  const ordered = [...FIELD_NAMES.filter(low), ...FIELD_NAMES.filter((name) => !low(name))];
+  const flagged = ordered.filter(low).length;
   return (
-    <form action={action} className="space-y-3" noValidate>
+    <form action={form.action} className="space-y-3" noValidate>
+      <input type="hidden" name="documentId" value={documentId} />
+      <p className="text-sm text-gray-700">
+        {flagged === 0 ? "Every field was read with confidence." : `${flagged} field${flagged === 1 ? "" : "s"} to check, shown first.`}
+      </p>
       <div className="grid gap-3 sm:grid-cols-2">
-        {FIELD_NAMES.map((name) => {
+        {ordered.map((name) => {
           const field = fields[name];
-          const low = field.confidence < REVIEW_CONFIDENCE;
           const percent = Math.round(field.confidence * 100);
-          const why = field.value === null ? "Not found: enter it from the document." : field.flags.join(" ") || "Check this value.";
+          const why = field.value === null ? FLAG_MESSAGES.not_found : field.flags.map((flag) => FLAG_MESSAGES[flag]).join(" ") || "Check this value.";
           return (
             <div
               key={name}
-              data-low-confidence={low || undefined}
-              className={`rounded-md p-2 ${low ? "bg-amber-50 ring-1 ring-amber-300" : ""} ${name === "vendorName" ? "sm:col-span-2" : ""}`}
+              data-low-confidence={low(name) || undefined}
+              className={`rounded-md p-2 ${low(name) ? "bg-amber-50 ring-1 ring-amber-300" : ""} ${name === "vendorName" ? "sm:col-span-2" : ""}`}
             >
               <TextField
                 label={FIELD_LABELS[name]}
                 name={name}
-                defaultValue={field.value ?? ""}
+                // After a refusal, the corrections as typed (React resets the form after its action).
+                defaultValue={form.value(name, field.value ?? "")}
                 placeholder={HINTS[name]}
-                errors={state?.fieldErrors?.[name]}
+                errors={form.errors(name)}
                 hint={
-                  low ? (
+                  low(name) ? (
                     <span className="text-amber-900">
                       <span aria-hidden>⚠ </span>
                       {why} ({percent}% sure)
@@ -52,12 +61,8 @@ export function ReviewForm({ documentId, fields }: { documentId: number; fields:
           );
         })}
       </div>
-      {state && (
-        <p role={state.ok ? "status" : "alert"} className={`text-sm ${state.ok ? "text-green-700" : "font-medium text-red-700"}`}>
-          {state.message}
-        </p>
-      )}
-      <Button type="submit" pending={pending} pendingLabel="Confirming…">
+      <ActionFeedback state={form.state} />
+      <Button type="submit" pending={form.pending} pendingLabel="Confirming…">
         Confirm
       </Button>
     </form>

@@ -29,7 +29,7 @@ describe("buyPackAction", () => {
     const { company, admin } = await createCompany();
     const { pack } = await packOf("sms", "standard");
     session.userId = admin.id;
-    const target = await redirectOf(() => buyPackAction({ ok: true }, formOf({ service: "sms", packId: pack.id })));
+    const target = await redirectOf(() => buyPackAction(null, formOf({ service: "sms", packId: pack.id })));
     const [purchase] = await purchasesOf(company.id);
     expect(target).toBe(`/iap/checkout/demo/${purchase.id}`);
     expect(purchase).toMatchObject({ provider: "DEMO", status: "PENDING", packId: pack.id, credits: pack.credits, amount: pack.price, createdById: admin.id });
@@ -39,19 +39,19 @@ describe("buyPackAction", () => {
     const { company, user } = await createCompany();
     const { pack } = await packOf("sms", "standard");
     session.userId = user.id;
-    const state = await buyPackAction({ ok: true }, formOf({ service: "sms", packId: pack.id }));
-    expect(state).toEqual({ ok: false, message: "Only administrators can buy credits." });
+    const state = await buyPackAction(null, formOf({ service: "sms", packId: pack.id }));
+    expect(state).toMatchObject({ ok: false, code: "forbidden" });
     expect(await purchasesOf(company.id)).toHaveLength(0);
   });
 
   it("signed out, a bad pack id or another service's pack: refused, nothing recorded", async () => {
     const { company, admin } = await createCompany();
     const { pack: otherServicePack } = await packOf("reveal", "starter");
-    expect(await buyPackAction({ ok: true }, formOf({ service: "sms", packId: 1 }))).toMatchObject({ ok: false, message: expect.stringMatching(/Sign in/) });
+    expect(await buyPackAction(null, formOf({ service: "sms", packId: 1 }))).toMatchObject({ ok: false, code: "signed-out" });
     session.userId = admin.id;
-    expect(await buyPackAction({ ok: true }, formOf({ service: "sms", packId: "abc" }))).toMatchObject({ ok: false, message: "Choose a pack." });
-    expect(await buyPackAction({ ok: true }, formOf({ service: "sms", packId: otherServicePack.id }))).toMatchObject({ ok: false });
-    expect(await buyPackAction({ ok: true }, formOf({ service: "no_such_service", packId: otherServicePack.id }))).toMatchObject({ ok: false });
+    expect(await buyPackAction(null, formOf({ service: "sms", packId: "abc" }))).toMatchObject({ ok: false, code: "invalid", fieldErrors: { packId: ["Choose a pack."] } });
+    expect(await buyPackAction(null, formOf({ service: "sms", packId: otherServicePack.id }))).toMatchObject({ ok: false });
+    expect(await buyPackAction(null, formOf({ service: "no_such_service", packId: otherServicePack.id }))).toMatchObject({ ok: false });
     expect(await purchasesOf(company.id)).toHaveLength(0);
   });
 });

@@ -6,11 +6,14 @@ import { loadBuyPage } from "@/lib/billing/buy-page";
 import { formatMoney } from "@/lib/billing/money";
 import { formatPackCredits, formatPricePerCredit } from "@/lib/billing/pack-pricing";
 import { getService } from "@/lib/iap/accounts";
+import { serviceNameSchema } from "@/lib/iap/catalogue";
+import { accountPath, buyCreditsPath } from "@/lib/routes";
 import { formatCredits } from "@/lib/iap/units";
 import { PackCard } from "./_components/pack-card";
 
 export async function generateMetadata({ params }: { params: Promise<{ service: string }> }): Promise<Metadata> {
-  const service = await getService((await params).service).catch(() => null);
+  const technicalName = serviceNameSchema.safeParse((await params).service);
+  const service = technicalName.success ? await getService(technicalName.data).catch(() => null) : null;
   return { title: service ? `Buy Credits for ${service.name}` : "Buy Credits" };
 }
 
@@ -21,17 +24,19 @@ export default async function BuyCreditsPage({
   params: Promise<{ service: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { service: technicalName } = await params;
+  const { service: rawService } = await params;
   const { cancelled } = await searchParams;
-  const user = await requireUser(`/iap/buy/${encodeURIComponent(technicalName)}`);
-  const page = await loadBuyPage(user, technicalName);
+  const technicalName = serviceNameSchema.safeParse(rawService);
+  if (!technicalName.success) notFound();
+  const user = await requireUser(buyCreditsPath(technicalName.data));
+  const page = await loadBuyPage(user, technicalName.data);
   if (!page) notFound();
   const { service } = page;
 
   const title = `Buy Credits for ${service.name}`;
   const crumbs: Crumb[] =
     user.role === "ADMIN"
-      ? [{ label: "Settings", href: "/settings" }, { label: "IAP Account", href: "/settings/iap" }, { label: service.name, href: `/settings/iap/${page.accountId}` }, { label: title }]
+      ? [{ label: "Settings", href: "/settings" }, { label: "IAP Account", href: "/settings/iap" }, { label: service.name, href: accountPath(page.accountId) }, { label: title }]
       : [{ label: title }];
   const askWhom = page.admins.map((admin) => `${admin.name} (${admin.email})`).join(" or ") || "an administrator of your company";
 

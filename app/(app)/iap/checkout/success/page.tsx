@@ -8,8 +8,10 @@ import { formatMoney } from "@/lib/billing/money";
 import { formatPackCredits } from "@/lib/billing/pack-pricing";
 import { confirmStripeCheckout, purchaseReceipt, type Receipt } from "@/lib/billing/receipts";
 import { stripeConfigured } from "@/lib/billing/stripe-client";
-import { buyCreditsPath } from "@/lib/iap/errors";
+
 import { formatCredits } from "@/lib/iap/units";
+import { accountPath, buyCreditsPath } from "@/lib/routes";
+import { DescriptionList } from "@/components/description-list";
 import { parseId } from "@/lib/http/params";
 
 export const metadata: Metadata = { title: "Payment" };
@@ -31,7 +33,7 @@ export default async function CheckoutSuccessPage({ searchParams }: { searchPara
   if (!receipt) notFound();
   const { purchase, balance } = receipt;
   const credits = formatPackCredits(purchase.credits, purchase.service.decimals);
-  const accountPath = `/settings/iap/${purchase.accountId}`;
+  const accountHref = accountPath(purchase.accountId);
 
   const heading =
     purchase.status === "PAID"
@@ -42,7 +44,7 @@ export default async function CheckoutSuccessPage({ searchParams }: { searchPara
 
   return (
     <>
-      <PageHeader crumbs={[{ label: "Settings", href: "/settings" }, { label: "IAP Account", href: "/settings/iap" }, { label: purchase.service.name, href: accountPath }, { label: "Payment" }]} />
+      <PageHeader crumbs={[{ label: "Settings", href: "/settings" }, { label: "IAP Account", href: "/settings/iap" }, { label: purchase.service.name, href: accountHref }, { label: "Payment" }]} />
       <div className="mx-auto max-w-xl space-y-6 px-4 py-6 sm:px-6">
         <section
           aria-labelledby="receipt-heading"
@@ -65,16 +67,19 @@ export default async function CheckoutSuccessPage({ searchParams }: { searchPara
               "Your payment is still being confirmed (some payment methods take a few days). The credits are added as soon as it clears."}
             {purchase.status !== "PAID" && purchase.status !== "PENDING" && `The payment was ${purchase.status === "CANCELED" ? "cancelled" : purchase.status.toLowerCase()}.`}
           </p>
-          <dl className="mt-4 grid grid-cols-[9rem_1fr] gap-y-2 text-sm">
-            <dt className="text-gray-600">New balance</dt>
-            <dd className="font-semibold tabular-nums" data-testid="new-balance">
-              {formatCredits(balance, purchase.service.decimals)} credits
-            </dd>
-            <dt className="text-gray-600">Purchase</dt>
-            <dd className="tabular-nums">#{purchase.id}</dd>
-          </dl>
+          <DescriptionList
+            className="mt-4"
+            items={[
+              {
+                term: "New balance",
+                className: "font-semibold tabular-nums",
+                details: <span data-testid="new-balance">{formatCredits(balance, purchase.service.decimals)} credits</span>,
+              },
+              { term: "Purchase", details: `#${purchase.id}`, className: "tabular-nums" },
+            ]}
+          />
           <div className="mt-5 flex flex-wrap gap-3">
-            <Link href={accountPath} className={buttonClasses("primary")}>
+            <Link href={accountHref} className={buttonClasses("primary")}>
               Back to the {purchase.service.name} account
             </Link>
             <Link href={buyCreditsPath(purchase.service.technicalName)} className={buttonClasses("secondary")}>

@@ -1,22 +1,24 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
+import { ActionFeedback, PromptNotice, useActionForm } from "@/components/action-feedback";
 import { Button, buttonClasses } from "@/components/button";
 import { TextField } from "@/components/form";
-import { InsufficientCreditsNotice } from "@/components/insufficient-credits-notice";
-import { MAX_LEADS, type GenerateLeadsState } from "@/lib/enrichment/schemas";
+import type { FormAction } from "@/lib/actions/state";
+import { MAX_LEADS } from "@/lib/enrichment/schemas";
 
 export function GenerateLeadsForm({
   action,
   countries,
   industries,
 }: {
-  action: (state: GenerateLeadsState, formData: FormData) => Promise<GenerateLeadsState>;
+  action: FormAction;
   countries: { code: string; name: string }[];
   industries: string[];
 }) {
-  const [state, formAction, pending] = useActionState(action, { ok: false, message: "" });
+  const form = useActionForm(action);
+  const { state } = form;
   // One key per submission: a double submit is one request (and one hold);
   // once the action has answered, the next submit is a new request.
   const [clientKey, setClientKey] = useState(() => crypto.randomUUID());
@@ -25,12 +27,11 @@ export function GenerateLeadsForm({
   const [chosenCountries, setChosenCountries] = useState<string[]>([]);
   const [chosenIndustries, setChosenIndustries] = useState<string[]>([]);
   const countriesId = useId();
-  const errors = state.fieldErrors ?? {};
   const n = Number(count);
   const valid = Number.isInteger(n) && n >= 1 && n <= MAX_LEADS;
 
   return (
-    <form action={formAction} noValidate className="space-y-5 rounded-lg border border-gray-200 bg-white p-5 shadow-xs">
+    <form action={form.action} noValidate className="space-y-5 rounded-lg border border-gray-200 bg-white p-5 shadow-xs">
       <input type="hidden" name="clientKey" value={clientKey} />
       <TextField
         label="How many companies"
@@ -40,7 +41,7 @@ export function GenerateLeadsForm({
         max={MAX_LEADS}
         value={count}
         onChange={(event) => setCount(event.target.value)}
-        errors={errors.count}
+        errors={form.errors("count")}
         hint={`1 to ${MAX_LEADS}.`}
         className="max-w-48"
       />
@@ -55,7 +56,7 @@ export function GenerateLeadsForm({
           size={8}
           value={chosenCountries}
           onChange={(event) => setChosenCountries([...event.target.selectedOptions].map((o) => o.value))}
-          aria-invalid={Boolean(errors.countries?.length) || undefined}
+          aria-invalid={Boolean(form.errors("countries")) || undefined}
           aria-describedby={`${countriesId}-hint`}
           className="mt-1 block w-full max-w-sm rounded-md border border-gray-300 bg-white px-2 py-1 text-sm shadow-xs focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30"
         >
@@ -68,7 +69,7 @@ export function GenerateLeadsForm({
         <p id={`${countriesId}-hint`} className="mt-1 text-xs text-gray-500">
           Ctrl/⌘-click to choose several. Only countries where the directory knows companies&apos; industries are listed.
         </p>
-        {errors.countries && <p className="mt-1 text-sm text-red-700">{errors.countries.join(" ")}</p>}
+        {form.errors("countries") && <p className="mt-1 text-sm text-red-700">{form.errors("countries")!.join(" ")}</p>}
       </div>
       <fieldset>
         <legend className="text-sm font-medium text-gray-800">Industries</legend>
@@ -87,7 +88,7 @@ export function GenerateLeadsForm({
             </label>
           ))}
         </div>
-        {errors.industries && <p className="mt-1 text-sm text-red-700">{errors.industries.join(" ")}</p>}
+        {form.errors("industries") && <p className="mt-1 text-sm text-red-700">{form.errors("industries")!.join(" ")}</p>}
       </fieldset>
       <p className="text-sm text-gray-600">
         Company size: not available — the embedded directory (GLEIF and S&amp;P 500 open data) has no headcount or revenue.
@@ -95,19 +96,15 @@ export function GenerateLeadsForm({
       <p role="status" className="rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-900">
         {valid ? `Up to ${n} ${n === 1 ? "credit" : "credits"} will be consumed (1 per company found).` : `Choose between 1 and ${MAX_LEADS} companies.`}
       </p>
-      {state.insufficient && <InsufficientCreditsNotice {...state.insufficient} />}
+      {form.prompt && <PromptNotice prompt={form.prompt} />}
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" pending={pending} pendingLabel="Generating…">
+        <Button type="submit" pending={form.pending} pendingLabel="Generating…">
           Generate Leads
         </Button>
         <Link href="/leads" className={buttonClasses("secondary")}>
           Cancel
         </Link>
-        {state.message && !state.insufficient && (
-          <p role={state.ok ? "status" : "alert"} className={`text-sm ${state.ok ? "text-green-800" : "text-red-700"}`}>
-            {state.message}
-          </p>
-        )}
+        {!form.prompt && <ActionFeedback state={state} />}
       </div>
     </form>
   );

@@ -2,6 +2,7 @@
 // lookup is replaced (there is no request here); the role check, validation
 // and database write are the real ones.
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { ActionState } from "@/lib/actions/state";
 import { prisma } from "@/lib/db/client";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { createCompany } from "@/tests/support/fixtures";
@@ -14,13 +15,13 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { saveWarningSettingsAction } = await import("./actions");
 
-const INITIAL = { ok: false, message: "", fieldErrors: {} };
-
-function form(fields: Record<string, string>) {
+function form(fields: Record<string, string | number>) {
   const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.set(name, value);
+  for (const [name, value] of Object.entries(fields)) data.set(name, String(value));
   return data;
 }
+
+const fieldErrorsOf = (state: ActionState) => (state.ok ? {} : (state.fieldErrors ?? {}));
 
 const VALID = { warnEnabled: "on", threshold: "50", email: "ops@example.com" };
 
@@ -39,25 +40,25 @@ describe("saveWarningSettingsAction", () => {
   it("an admin saves Warn Me: threshold in the service's units", async () => {
     const { admin, account, read } = await setUp();
     session.userId = admin.id;
-    const state = await saveWarningSettingsAction(account.id, INITIAL, form(VALID));
-    expect(state).toEqual({ ok: true, message: "Saved", fieldErrors: {} });
+    const state = await saveWarningSettingsAction(null, form({ accountId: account.id, ...VALID }));
+    expect(state).toEqual({ ok: true, message: "Saved" });
     expect(await read()).toMatchObject({ warnEnabled: true, warningThreshold: 5000n, warningEmail: "ops@example.com" });
   });
 
   it("a USER posting the action directly changes nothing", async () => {
     const { user, account, read, before } = await setUp();
     session.userId = user.id;
-    const state = await saveWarningSettingsAction(account.id, INITIAL, form(VALID));
-    expect(state).toMatchObject({ ok: false, message: "Only administrators can do this." });
+    const state = await saveWarningSettingsAction(null, form({ accountId: account.id, ...VALID }));
+    expect(state).toMatchObject({ ok: false, code: "forbidden" });
     expect(await read()).toEqual(before);
   });
 
   it("signed out, or an admin of another company: nothing changes", async () => {
     const { account, read, before } = await setUp();
-    expect(await saveWarningSettingsAction(account.id, INITIAL, form(VALID))).toMatchObject({ ok: false });
+    expect(await saveWarningSettingsAction(null, form({ accountId: account.id, ...VALID }))).toMatchObject({ ok: false, code: "signed-out" });
     const { admin: stranger } = await createCompany();
     session.userId = stranger.id;
-    expect(await saveWarningSettingsAction(account.id, INITIAL, form(VALID))).toMatchObject({
+    expect(await saveWarningSettingsAction(null, form({ accountId: account.id, ...VALID }))).toMatchObject({
       ok: false,
       message: "This account does not exist in your company.",
     });
@@ -67,13 +68,13 @@ describe("saveWarningSettingsAction", () => {
   it("any invalid field: errors by field and nothing saved", async () => {
     const { admin, account, read, before } = await setUp();
     session.userId = admin.id;
-    const negative = await saveWarningSettingsAction(account.id, INITIAL, form({ ...VALID, threshold: "-5" }));
-    expect(negative.ok).toBe(false);
-    expect(negative.fieldErrors).toEqual({ threshold: ["Enter a number of credits of 0 or more."] });
-    const badEmail = await saveWarningSettingsAction(account.id, INITIAL, form({ ...VALID, email: "not-an-address" }));
-    expect(Object.keys(badEmail.fieldErrors)).toEqual(["email"]);
-    const tooPrecise = await saveWarningSettingsAction(account.id, INITIAL, form({ ...VALID, threshold: "1.234" }));
-    expect(tooPrecise.fieldErrors.threshold?.[0]).toMatch(/2 decimal places/);
+    const negative = await saveWarningSettingsAction(null, form({ accountId: account.id, ...VALID, threshold: "-5" }));
+    expect(negative).toMatchObject({ ok: false, code: "invalid", fieldErrors: { threshold: ["Enter a number of credits of 0 or more."] } });
+    expect(Object.keys(fieldErrorsOf(negative))).toEqual(["threshold"]);
+    const badEmail = await saveWarningSettingsAction(null, form({ accountId: account.id, ...VALID, email: "not-an-address" }));
+    expect(Object.keys(fieldErrorsOf(badEmail))).toEqual(["email"]);
+    const tooPrecise = await saveWarningSettingsAction(null, form({ accountId: account.id, ...VALID, threshold: "1.234" }));
+    expect(fieldErrorsOf(tooPrecise).threshold?.[0]).toMatch(/2 decimal places/);
     expect(await read()).toEqual(before);
   });
 });

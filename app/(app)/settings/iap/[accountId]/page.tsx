@@ -2,49 +2,41 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { buttonClasses } from "@/components/button";
+import { DataTable } from "@/components/data-table";
 import { DateTime } from "@/components/date-time";
+import { DescriptionList } from "@/components/description-list";
 import { PageHeader } from "@/components/page-header";
+import { StatusBadge, type Tone } from "@/components/status-badge";
 import { requireAdmin } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/billing/money";
 import { getAccountDetail, listLedgerEntries, listOpenHolds, listPurchases } from "@/lib/iap/account-views";
 import { creditStatus, LEDGER_KIND_LABELS, showsLowCreditNotice } from "@/lib/iap/credit-status";
-import { buyCreditsPath } from "@/lib/iap/errors";
+
 import { formatCredits } from "@/lib/iap/units";
 import { CreditBadge } from "../_components/credit-badge";
 import { WarningForm } from "./_components/warning-form";
+import { buyCreditsPath } from "@/lib/routes";
 import { parseBigId, parseId } from "@/lib/http/params";
 
 export const metadata: Metadata = { title: "Account Information" };
 
-const PURCHASE_STATUS = { PENDING: "Pending", PAID: "Paid", FAILED: "Failed", EXPIRED: "Expired", CANCELED: "Canceled" } as const;
+const PURCHASE_STATUS = {
+  PENDING: { label: "Pending", tone: "neutral" },
+  PAID: { label: "Paid", tone: "success" },
+  FAILED: { label: "Failed", tone: "danger" },
+  EXPIRED: { label: "Expired", tone: "neutral" },
+  CANCELED: { label: "Canceled", tone: "neutral" },
+} as const satisfies Record<string, { label: string; tone: Tone }>;
 
-function Card({ title, children, id }: { title: string; children: React.ReactNode; id: string }) {
+/** A titled box; `flush` for a table, which then runs from edge to edge under the title. */
+function Card({ title, children, id, flush = false }: { title: string; children: React.ReactNode; id: string; flush?: boolean }) {
   return (
     <section aria-labelledby={id} className="rounded-lg border border-gray-200 bg-white">
       <h2 id={id} className="border-b border-gray-200 px-4 py-2.5 font-semibold text-gray-900 sm:px-6">
         {title}
       </h2>
-      <div className="px-4 py-4 sm:px-6">{children}</div>
+      <div className={flush ? "py-2" : "px-4 py-4 sm:px-6"}>{children}</div>
     </section>
-  );
-}
-
-/** Column headings; the first and last are padded like the card's edges. */
-function TableHead({ columns }: { columns: (string | [string, "right"])[] }) {
-  return (
-    <thead className="text-gray-600">
-      <tr>
-        {columns.map((column, index) => {
-          const [label, align] = typeof column === "string" ? [column, "left"] : column;
-          const edge = index === 0 || index === columns.length - 1 ? "sm:px-6" : "";
-          return (
-            <th key={label} scope="col" className={`px-4 py-2 font-medium ${align === "right" ? "text-right" : ""} ${edge}`}>
-              {label}
-            </th>
-          );
-        })}
-      </tr>
-    </thead>
   );
 }
 
@@ -113,27 +105,38 @@ export default async function AccountPage({
         )}
 
         <Card id="account-information" title="Account Information">
-          <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[10rem_1fr]">
-            <dt className="text-sm text-gray-500">Service</dt>
-            <dd>
-              <span className="font-medium">{account.serviceName}</span>
-              <p className="text-sm text-gray-600">{account.description}</p>
-            </dd>
-            <dt className="text-sm text-gray-500">Balance</dt>
-            <dd className="flex flex-wrap items-center gap-2">
-              <span className="text-lg font-semibold tabular-nums">{credits(account.balance)}</span>
-              <CreditBadge account={account} />
-            </dd>
-            {account.held > 0n && (
-              <>
-                <dt className="text-sm text-gray-500">Available</dt>
-                <dd className="tabular-nums">
-                  {credits(account.balance - account.held)}{" "}
-                  <span className="text-sm text-gray-500">({credits(account.held)} reserved by work in progress)</span>
-                </dd>
-              </>
-            )}
-          </dl>
+          <DescriptionList
+            items={[
+              {
+                term: "Service",
+                details: (
+                  <>
+                    <span className="font-medium">{account.serviceName}</span>
+                    <p className="text-sm text-gray-600">{account.description}</p>
+                  </>
+                ),
+              },
+              {
+                term: "Balance",
+                className: "flex flex-wrap items-center gap-2",
+                details: (
+                  <>
+                    <span className="text-lg font-semibold tabular-nums">{credits(account.balance)}</span>
+                    <CreditBadge account={account} />
+                  </>
+                ),
+              },
+              account.held > 0n && {
+                term: "Available",
+                className: "tabular-nums",
+                details: (
+                  <>
+                    {credits(account.balance - account.held)} <span className="text-sm text-gray-500">({credits(account.held)} reserved by work in progress)</span>
+                  </>
+                ),
+              },
+            ]}
+          />
           <div className="mt-5 border-t border-gray-100 pt-5">
             <WarningForm
               accountId={account.id}
@@ -148,31 +151,23 @@ export default async function AccountPage({
           </div>
         </Card>
 
-        <Card id="credit-history" title="Credit history">
-          {history.entries.length === 0 ? (
-            <p className="text-sm text-gray-600">{before ? "No older entries." : "No credit movements yet."}</p>
-          ) : (
-            <div className="-mx-4 overflow-x-auto sm:-mx-6">
-              <table className="w-full text-left text-sm">
-                <TableHead columns={["Date", "Kind", "Description", ["Amount", "right"], ["Balance", "right"]]} />
-                <tbody className="divide-y divide-gray-100">
-                  {history.entries.map((entry) => (
-                    <tr key={entry.id.toString()}>
-                      <td className="whitespace-nowrap px-4 py-2 text-gray-600 sm:px-6"><DateTime value={entry.createdAt} /></td>
-                      <td className="whitespace-nowrap px-4 py-2">{LEDGER_KIND_LABELS[entry.kind] ?? entry.kind}</td>
-                      <td className="min-w-48 px-4 py-2 text-gray-700">{entry.description}</td>
-                      <td className={`whitespace-nowrap px-4 py-2 text-right tabular-nums ${entry.amount < 0n ? "text-red-700" : "text-green-700"}`}>
-                        {signed(entry.amount)}
-                      </td>
-                      <td className="whitespace-nowrap px-4 py-2 text-right tabular-nums sm:px-6">{formatCredits(entry.balanceAfter, account.decimals)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+        <Card id="credit-history" title="Credit history" flush>
+          <DataTable
+            framed={false}
+            caption="Credit history, newest first"
+            rows={history.entries}
+            rowKey={(entry) => entry.id.toString()}
+            empty={<p className="px-4 py-2 sm:px-6">{before ? "No older entries." : "No credit movements yet."}</p>}
+            columns={[
+              { key: "date", header: "Date", nowrap: true, className: "text-gray-600", cell: (entry) => <DateTime value={entry.createdAt} /> },
+              { key: "kind", header: "Kind", nowrap: true, cell: (entry) => LEDGER_KIND_LABELS[entry.kind] ?? entry.kind },
+              { key: "description", header: "Description", className: "min-w-48 text-gray-700", cell: (entry) => entry.description },
+              { key: "amount", header: "Amount", numeric: true, cell: (entry) => <span className={entry.amount < 0n ? "text-red-700" : "text-green-700"}>{signed(entry.amount)}</span> },
+              { key: "balance", header: "Balance", numeric: true, cell: (entry) => formatCredits(entry.balanceAfter, account.decimals) },
+            ]}
+          />
           {(before !== null || history.olderCursor !== null) && (
-            <nav aria-label="Credit history pages" className="mt-4 flex gap-4 text-sm">
+            <nav aria-label="Credit history pages" className="mt-2 flex gap-4 px-4 pb-2 text-sm sm:px-6">
               {before !== null && (
                 <Link href={path} className={buttonClasses("link")}>
                   Newest entries
@@ -206,27 +201,25 @@ export default async function AccountPage({
           )}
         </Card>
 
-        <Card id="purchase-history" title="Purchase history">
-          {purchases.length === 0 ? (
-            <p className="text-sm text-gray-600">No purchases yet. Use “Buy Credit” to add credits.</p>
-          ) : (
-            <div className="-mx-4 overflow-x-auto sm:-mx-6">
-              <table className="w-full text-left text-sm">
-                <TableHead columns={["Date", "Pack", ["Credits", "right"], ["Amount paid", "right"], "Status"]} />
-                <tbody className="divide-y divide-gray-100">
-                  {purchases.map((purchase) => (
-                    <tr key={purchase.id}>
-                      <td className="whitespace-nowrap px-4 py-2 text-gray-600 sm:px-6"><DateTime value={purchase.paidAt ?? purchase.createdAt} /></td>
-                      <td className="px-4 py-2">{purchase.packName}</td>
-                      <td className="whitespace-nowrap px-4 py-2 text-right tabular-nums">{formatCredits(purchase.credits, account.decimals)}</td>
-                      <td className="whitespace-nowrap px-4 py-2 text-right tabular-nums">{formatMoney(purchase.amount, purchase.currency)}</td>
-                      <td className="px-4 py-2 sm:px-6">{PURCHASE_STATUS[purchase.status] ?? purchase.status}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+        <Card id="purchase-history" title="Purchase history" flush>
+          <DataTable
+            framed={false}
+            caption="Purchases, newest first"
+            rows={purchases}
+            rowKey={(purchase) => purchase.id}
+            empty={<p className="px-4 py-2 sm:px-6">No purchases yet. Use “Buy Credit” to add credits.</p>}
+            columns={[
+              { key: "date", header: "Date", nowrap: true, className: "text-gray-600", cell: (purchase) => <DateTime value={purchase.paidAt ?? purchase.createdAt} /> },
+              { key: "pack", header: "Pack", cell: (purchase) => purchase.packName },
+              { key: "credits", header: "Credits", numeric: true, cell: (purchase) => formatCredits(purchase.credits, account.decimals) },
+              { key: "paid", header: "Amount paid", numeric: true, cell: (purchase) => formatMoney(purchase.amount, purchase.currency) },
+              {
+                key: "status",
+                header: "Status",
+                cell: (purchase) => <StatusBadge tone={PURCHASE_STATUS[purchase.status].tone}>{PURCHASE_STATUS[purchase.status].label}</StatusBadge>,
+              },
+            ]}
+          />
         </Card>
       </div>
     </>

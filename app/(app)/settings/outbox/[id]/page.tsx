@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { DateTime } from "@/components/date-time";
+import { DescriptionList } from "@/components/description-list";
 import { PageHeader } from "@/components/page-header";
 import { requireAdmin } from "@/lib/auth/session";
 import { findEmail } from "@/lib/mail/outbox";
 import { canRetry } from "@/lib/mail/status";
 import { DeliveryNotice } from "../_components/delivery-notice";
 import { RetryButton } from "../_components/retry-button";
-import { DateTime, StatusBadge } from "../_components/outbox-cells";
+import { EmailStatusBadge } from "../_components/email-status-badge";
 import { parseId } from "@/lib/http/params";
 
 export const metadata: Metadata = { title: "Outgoing E-mail" };
@@ -24,36 +26,19 @@ export default async function OutgoingEmailPage({ params }: { params: Promise<{ 
         crumbs={[{ label: "Settings", href: "/settings" }, { label: "Outgoing E-mails", href: "/settings/outbox" }, { label: email.subject }]}
       />
       <div className="space-y-6 px-4 py-6 sm:px-6">
-        <dl className="grid max-w-3xl grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
-          <dt className="text-gray-600">To</dt>
-          <dd>{email.to}</dd>
-          <dt className="text-gray-600">State</dt>
-          <dd><StatusBadge row={email} /></dd>
-          <dt className="text-gray-600">Attempts</dt>
-          <dd className="tabular-nums">{email.attempts}</dd>
-          {email.lastError && (
-            <>
-              <dt className="text-gray-600">Last error</dt>
-              <dd className="text-red-800">{email.lastError}</dd>
-            </>
-          )}
-          {email.state === "QUEUED" && email.attempts > 0 && (
-            <>
-              <dt className="text-gray-600">Next attempt</dt>
-              <dd><DateTime value={email.nextAttemptAt} /></dd>
-            </>
-          )}
-          <dt className="text-gray-600">Created</dt>
-          <dd><DateTime value={email.createdAt} /></dd>
-          <dt className="text-gray-600">Sent</dt>
-          <dd><DateTime value={email.sentAt} /></dd>
-          {email.messageId && (
-            <>
-              <dt className="text-gray-600">Message-ID</dt>
-              <dd className="break-all font-mono text-xs">{email.messageId}</dd>
-            </>
-          )}
-        </dl>
+        <DescriptionList
+          className="max-w-3xl"
+          items={[
+            { term: "To", details: email.to },
+            { term: "State", details: <EmailStatusBadge row={email} /> },
+            { term: "Attempts", details: email.attempts, className: "tabular-nums" },
+            email.lastError && { term: "Last error", details: email.lastError, className: "text-red-800" },
+            email.state === "QUEUED" && email.attempts > 0 && { term: "Next attempt", details: <DateTime value={email.nextAttemptAt} /> },
+            { term: "Created", details: <DateTime value={email.createdAt} /> },
+            { term: "Sent", details: <DateTime value={email.sentAt} /> },
+            email.messageId && { term: "Message-ID", details: email.messageId, className: "break-all font-mono text-xs" },
+          ]}
+        />
         {retriable && <RetryButton id={email.id} subject={email.subject} />}
         {email.state !== "SENT" && <DeliveryNotice />}
 

@@ -1,27 +1,29 @@
 "use client";
 
-import { useActionState } from "react";
+import { actionMessage, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
 import { retryEmailAction } from "../actions";
 
 export function RetryButton({ id, subject, compact = false }: { id: number; subject: string; compact?: boolean }) {
-  const [state, action, pending] = useActionState(retryEmailAction, null);
+  const form = useActionForm(retryEmailAction);
+  const message = actionMessage(form.state);
   return (
-    <form action={action} className={compact ? "flex flex-col items-start gap-1" : "flex flex-wrap items-center gap-3"}>
+    <form action={form.action} className={compact ? "flex flex-col items-start gap-1" : "flex flex-wrap items-center gap-3"}>
       <input type="hidden" name="id" value={id} />
       <Button
         type="submit"
         variant="secondary"
-        pending={pending}
+        pending={form.pending}
         pendingLabel="Sending…"
         className={compact ? "whitespace-nowrap px-2.5! py-1! text-xs!" : ""}
         aria-label={compact ? `Retry now: ${subject}` : undefined}
       >
         Retry now
       </Button>
-      {state && (
-        <p role="status" className={`text-sm ${state.ok ? "text-green-700" : "text-red-700"}`}>
-          {state.message}
+      {/* A status either way: the attempt ran, and its outcome (sent, kept, failed again) is news, not an error of the form. */}
+      {message && (
+        <p role="status" className={`text-sm ${form.data?.sent ? "text-green-700" : "text-red-700"}`}>
+          {message}
         </p>
       )}
     </form>

@@ -1,13 +1,10 @@
 "use client";
 
-import { startTransition, useActionState, useId, useState } from "react";
+import { startTransition, useId, useState } from "react";
+import { actionMessage, PromptNotice, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
 import { FieldError, TextField } from "@/components/form";
-import { InsufficientCreditsNotice } from "@/components/insufficient-credits-notice";
-import type { NewRequestState } from "@/lib/sign/schemas";
 import { sendSignatureRequestAction } from "../actions";
-
-const INITIAL: NewRequestState = { ok: false, message: "", fieldErrors: {} };
 
 interface ContactOption {
   id: number;
@@ -38,11 +35,11 @@ export function NewRequestForm({
   isTestProvider: boolean;
   creditsAvailable: string | null;
 }) {
-  const [state, action, pending] = useActionState(sendSignatureRequestAction, INITIAL);
+  const form = useActionForm(sendSignatureRequestAction);
+  const message = actionMessage(form.state);
   const [title, setTitle] = useState("");
   const [signers, setSigners] = useState<SignerRow[]>(() => [emptySigner()]);
   const fileId = useId();
-  const errors = state.fieldErrors;
   const verifying = signers.filter((signer) => signer.requireVerification).length;
 
   const update = (key: number, patch: Partial<SignerRow>) => setSigners((rows) => rows.map((row) => (row.key === key ? { ...row, ...patch } : row)));
@@ -64,17 +61,17 @@ export function NewRequestForm({
             ),
           ),
         );
-        startTransition(() => action(data));
+        startTransition(() => form.action(data));
       }}
     >
-      {state.insufficient && (
+      {form.prompt && (
         <div className="space-y-1">
-          <InsufficientCreditsNotice {...state.insufficient} />
-          <p className="text-sm text-gray-700">{state.message}</p>
+          <PromptNotice prompt={form.prompt} />
+          <p className="text-sm text-gray-700">Nothing was sent.</p>
         </div>
       )}
 
-      <TextField label="Title" name="title" value={title} onChange={(event) => setTitle(event.target.value)} errors={errors.title} placeholder="e.g. Service agreement 2027" />
+      <TextField label="Title" name="title" value={title} onChange={(event) => setTitle(event.target.value)} errors={form.errors("title")} placeholder="e.g. Service agreement 2027" />
 
       <div>
         <label htmlFor={fileId} className="block text-sm font-medium text-gray-800">
@@ -85,12 +82,12 @@ export function NewRequestForm({
           name="document"
           type="file"
           accept="application/pdf,.pdf"
-          aria-invalid={errors.document ? true : undefined}
-          aria-describedby={errors.document ? `${fileId}-error` : undefined}
+          aria-invalid={form.errors("document") ? true : undefined}
+          aria-describedby={form.errors("document") ? `${fileId}-error` : undefined}
           className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-brand-50 file:px-3 file:py-2 file:font-medium file:text-brand-700 hover:file:bg-brand-100"
         />
         <p className="mt-1 text-xs text-gray-500">Up to 8 MB. Signatures are stamped on the last page; an audit page is added.</p>
-        {errors.document && <FieldError id={`${fileId}-error`}>{errors.document.join(" ")}</FieldError>}
+        {form.errors("document") && <FieldError id={`${fileId}-error`}>{form.errors("document")!.join(" ")}</FieldError>}
       </div>
 
       <div className="space-y-3">
@@ -106,7 +103,7 @@ export function NewRequestForm({
             onRemove={signers.length > 1 ? () => setSigners((rows) => rows.filter((row) => row.key !== signer.key)) : undefined}
           />
         ))}
-        {errors.signers && <FieldError role="alert">{errors.signers.join(" ")}</FieldError>}
+        {form.errors("signers") && <FieldError role="alert">{form.errors("signers")!.join(" ")}</FieldError>}
         <Button type="button" variant="secondary" onClick={() => setSigners((rows) => [...rows, emptySigner()])} disabled={signers.length >= 20}>
           Add signer
         </Button>
@@ -120,10 +117,10 @@ export function NewRequestForm({
       </p>
 
       <div className="flex items-center gap-3">
-        <Button type="submit" pending={pending} pendingLabel="Sending…">
+        <Button type="submit" pending={form.pending} pendingLabel="Sending…">
           Send
         </Button>
-        {!pending && state.message && !state.insufficient && <FieldError role="alert">{state.message}</FieldError>}
+        {!form.pending && form.failed && !form.prompt && message && <FieldError role="alert">{message}</FieldError>}
       </div>
     </form>
   );

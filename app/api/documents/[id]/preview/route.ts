@@ -1,21 +1,27 @@
-import { AuthError, authorize } from "@/lib/auth/session";
+import { z } from "zod";
+import { AuthError, checkCaller } from "@/lib/auth/session";
 import { documentPreview } from "@/lib/digitization/documents";
+import { MAX_PAGES } from "@/lib/digitization/limits";
 import { parseId } from "@/lib/http/params";
 
-// GET /api/documents/:id/preview — page 1 as an image, for the review screen.
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+const query = z.object({ page: z.coerce.number().int().min(1).max(MAX_PAGES).default(1) });
+
+// GET /api/documents/:id/preview?page=N — a page as an image, for the review screen.
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   let user;
   try {
-    user = await authorize("ANY");
+    user = await checkCaller("ANY");
   } catch (error) {
     if (error instanceof AuthError) return new Response(error.message, { status: error.status });
     throw error;
   }
   const id = parseId((await params).id);
   if (id === null) return new Response("Not found", { status: 404 });
+  const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!parsed.success) return new Response(`page: a number from 1 to ${MAX_PAGES}`, { status: 400 });
   let preview;
   try {
-    preview = await documentPreview(user.companyId, id);
+    preview = await documentPreview(user.companyId, id, parsed.data.page);
   } catch {
     return new Response("This document cannot be shown.", { status: 422 });
   }

@@ -1,23 +1,26 @@
 "use client";
 
 import Link from "next/link";
-import { startTransition, useActionState, useEffect, useRef, useState, useTransition, type FormEvent } from "react";
+import { startTransition, useEffect, useRef, useState, useTransition, type FormEvent } from "react";
+import { actionMessage, PromptNotice, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
 import { FieldError, TextField } from "@/components/form";
-import type { ComposeState, Quote } from "@/lib/snailmail/schemas";
-import { InsufficientCreditsNotice } from "@/components/insufficient-credits-notice";
+import type { ActionState } from "@/lib/actions/state";
+import type { Quote } from "@/lib/snailmail/schemas";
 import { quoteLetterAction, sendLetterAction } from "../actions";
 
-const initial: ComposeState = { ok: false, message: "" };
-
 export function ComposeForm({ contactId }: { contactId: number }) {
-  const [state, formAction, pending] = useActionState(sendLetterAction, initial);
+  const form = useActionForm(sendLetterAction);
+  const { state } = form;
   const [mode, setMode] = useState<"letter" | "document">("letter");
-  const [quote, setQuote] = useState<Quote | null>(null);
+  const [quoteAnswer, setQuote] = useState<ActionState<Quote> | null>(null);
+  const quote = quoteAnswer?.ok ? quoteAnswer.data : undefined;
   const [quoting, startQuote] = useTransition();
   const formRef = useRef<HTMLFormElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const errors = state.fieldErrors ?? {};
+  const message = actionMessage(state);
+  const missing = form.errors("address");
+  const shortfall = form.ok ? form.data?.shortfall : undefined;
 
   // The price follows the form: re-rendered and re-priced on the server a moment after each change.
   function requestQuote() {
@@ -37,10 +40,10 @@ export function ComposeForm({ contactId }: { contactId: number }) {
     event.preventDefault();
     clearTimeout(timer.current);
     const data = new FormData(event.currentTarget);
-    startTransition(() => formAction(data));
+    startTransition(() => form.action(data));
   }
   useEffect(() => {
-    if (state.ok) {
+    if (state?.ok) {
       formRef.current?.reset();
       setMode("letter");
       setQuote(null);
@@ -51,13 +54,14 @@ export function ComposeForm({ contactId }: { contactId: number }) {
     <form ref={formRef} onSubmit={submit} onChange={requestQuote} className="space-y-5 rounded-lg border border-gray-200 bg-white p-5" noValidate>
       <input type="hidden" name="contactId" value={contactId} />
 
-      {state.message && (
+      {form.prompt && <PromptNotice prompt={form.prompt} />}
+      {state && message && !form.prompt && (
         <div role={state.ok ? "status" : "alert"} className={`rounded-md px-4 py-3 text-sm ${state.ok ? "bg-green-50 text-green-900" : "bg-red-50 text-red-800"}`}>
-          <p>{state.message}</p>
-          {state.missing && state.missing.length > 0 && (
+          <p>{message}</p>
+          {missing && (
             <ul className="mt-1 list-inside list-disc">
-              {state.missing.map((label) => (
-                <li key={label}>{label} is missing</li>
+              {missing.map((problem) => (
+                <li key={problem}>{problem}</li>
               ))}
             </ul>
           )}
@@ -70,7 +74,7 @@ export function ComposeForm({ contactId }: { contactId: number }) {
           )}
         </div>
       )}
-      {state.shortfall && <InsufficientCreditsNotice service="Snailmail" action="to post this letter now: it waits in the queue" {...state.shortfall} />}
+      {shortfall && <PromptNotice prompt={shortfall} />}
 
       <fieldset>
         <legend className="text-sm font-medium text-gray-800">What to send</legend>
@@ -86,7 +90,7 @@ export function ComposeForm({ contactId }: { contactId: number }) {
         </div>
       </fieldset>
 
-      <TextField label="Subject" name="subject" required maxLength={200} errors={errors.subject} />
+      <TextField label="Subject" name="subject" required maxLength={200} errors={form.errors("subject")} />
 
       {mode === "letter" ? (
         <div>
@@ -97,13 +101,13 @@ export function ComposeForm({ contactId }: { contactId: number }) {
             id="letter-body"
             name="body"
             rows={12}
-            aria-invalid={Boolean(errors.body?.length) || undefined}
-            aria-describedby={errors.body?.length ? "letter-body-error" : undefined}
+            aria-invalid={Boolean(form.errors("body")) || undefined}
+            aria-describedby={form.errors("body") ? "letter-body-error" : undefined}
             className={`mt-1 block w-full rounded-md border px-3 py-2 text-sm shadow-xs focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30 ${
-              errors.body?.length ? "border-red-500" : "border-gray-300"
+              form.errors("body") ? "border-red-500" : "border-gray-300"
             }`}
           />
-          {errors.body?.length ? <FieldError id="letter-body-error">{errors.body.join(" ")}</FieldError> : null}
+          {form.errors("body") ? <FieldError id="letter-body-error">{form.errors("body")!.join(" ")}</FieldError> : null}
         </div>
       ) : (
         <div>
@@ -121,7 +125,7 @@ export function ComposeForm({ contactId }: { contactId: number }) {
           <p id="letter-document-hint" className="mt-1 text-xs text-gray-500">
             A4 portrait, at most 30 pages and 8 MB. A cover page with the addresses is added in front.
           </p>
-          {errors.document?.length ? <FieldError>{errors.document.join(" ")}</FieldError> : null}
+          {form.errors("document") ? <FieldError>{form.errors("document")!.join(" ")}</FieldError> : null}
         </div>
       )}
 
@@ -156,7 +160,7 @@ export function ComposeForm({ contactId }: { contactId: number }) {
 
       <div className="flex flex-wrap items-center justify-between gap-3 border-t border-gray-100 pt-4">
         <div aria-live="polite" aria-busy={quoting || undefined} className="text-sm" data-testid="letter-price">
-          {quote?.ok ? (
+          {quote ? (
             <>
               <p className="text-base font-semibold text-gray-900">≈ {quote.credits} credits</p>
               <p className="text-gray-600">
@@ -165,11 +169,11 @@ export function ComposeForm({ contactId }: { contactId: number }) {
               {!quote.enough && <p className="text-amber-800">Not enough credits yet: the letter will wait in the queue until you buy more.</p>}
             </>
           ) : (
-            <p className="text-gray-600">{quoting ? "Pricing…" : (quote?.message ?? "Write the letter to see its price.")}</p>
+            <p className="text-gray-600">{quoting ? "Pricing…" : (actionMessage(quoteAnswer, { fieldsShown: false }) ?? "Write the letter to see its price.")}</p>
           )}
           <p className="text-xs text-gray-500">Nothing is charged until the letter is posted.</p>
         </div>
-        <Button type="submit" pending={pending} pendingLabel="Sending…">
+        <Button type="submit" pending={form.pending} pendingLabel="Sending…">
           Send
         </Button>
       </div>

@@ -1,12 +1,14 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { useId } from "react";
+import { actionMessage, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
-import type { ActionState } from "@/lib/billing/schemas";
+import type { ServiceName } from "@/lib/iap/catalogue";
 import { buyPackAction } from "../actions";
+import { DescriptionList } from "@/components/description-list";
 
 export interface PackCardProps {
-  service: string;
+  service: ServiceName;
   packId: number;
   name: string;
   credits: string;
@@ -17,7 +19,8 @@ export interface PackCardProps {
 }
 
 export function PackCard({ service, packId, name, credits, unitName, price, pricePerCredit, canBuy }: PackCardProps) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(buyPackAction, { ok: true });
+  const form = useActionForm(buyPackAction);
+  const error = form.failed ? actionMessage(form.state) : null;
   const headingId = useId();
   const errorId = useId();
   return (
@@ -28,33 +31,30 @@ export function PackCard({ service, packId, name, credits, unitName, price, pric
       <p className="mt-3 text-3xl font-semibold tabular-nums text-gray-900">
         {credits} <span className="text-base font-normal text-gray-600">{unitName}</span>
       </p>
-      <dl className="mt-3 space-y-1 text-sm">
-        <div className="flex justify-between gap-2">
-          <dt className="text-gray-600">Price</dt>
-          <dd className="font-medium tabular-nums">{price}</dd>
-        </div>
-        <div className="flex justify-between gap-2">
-          <dt className="text-gray-600">Per credit</dt>
-          <dd className="tabular-nums">{pricePerCredit}</dd>
-        </div>
-      </dl>
-      <form action={action} className="mt-5">
+      <DescriptionList
+        className="mt-3"
+        items={[
+          { term: "Price", details: price, className: "text-right font-medium tabular-nums" },
+          { term: "Per credit", details: pricePerCredit, className: "text-right tabular-nums" },
+        ]}
+      />
+      <form action={form.action} className="mt-5">
         <input type="hidden" name="service" value={service} />
         <input type="hidden" name="packId" value={packId} />
         <Button
           type="submit"
           className="w-full"
           disabled={!canBuy}
-          pending={pending}
+          pending={form.pending}
           pendingLabel="Opening checkout…"
-          aria-describedby={state.ok ? undefined : errorId}
+          aria-describedby={error ? errorId : undefined}
         >
           Buy
         </Button>
       </form>
-      {!state.ok && state.message && (
+      {error && (
         <p id={errorId} role="alert" className="mt-2 text-sm text-red-700">
-          {state.message}
+          {error}
         </p>
       )}
     </article>

@@ -7,8 +7,10 @@ import { requireAdmin } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/billing/money";
 import { formatPackCredits } from "@/lib/billing/pack-pricing";
 import { findPurchase } from "@/lib/billing/purchases";
-import { buyCreditsPath } from "@/lib/iap/errors";
+
 import { DemoCheckoutForm } from "./_components/demo-checkout-form";
+import { buyCreditsPath, checkoutReceiptPath } from "@/lib/routes";
+import { DescriptionList } from "@/components/description-list";
 import { parseId } from "@/lib/http/params";
 
 export const metadata: Metadata = { title: "Demo checkout" };
@@ -40,23 +42,22 @@ export default async function DemoCheckoutPage({ params }: { params: Promise<{ p
           <h2 id="order-heading" className="border-b border-gray-200 px-5 py-3 font-semibold">
             Your order
           </h2>
-          <dl className="grid grid-cols-[8rem_1fr] gap-y-2 px-5 py-4 text-sm">
-            <dt className="text-gray-600">Service</dt>
-            <dd className="font-medium">{purchase.service.name}</dd>
-            <dt className="text-gray-600">Pack</dt>
-            <dd className="font-medium">{purchase.packName}</dd>
-            <dt className="text-gray-600">Credits</dt>
-            <dd className="tabular-nums">{credits}</dd>
-            <dt className="text-gray-600">Price</dt>
-            <dd className="font-semibold tabular-nums">{price}</dd>
-          </dl>
+          <DescriptionList
+            className="px-5 py-4"
+            items={[
+              { term: "Service", details: purchase.service.name, className: "font-medium" },
+              { term: "Pack", details: purchase.packName, className: "font-medium" },
+              { term: "Credits", details: credits, className: "tabular-nums" },
+              { term: "Price", details: price, className: "font-semibold tabular-nums" },
+            ]}
+          />
           <div className="border-t border-gray-200 px-5 py-4">
             {purchase.status === "PENDING" ? (
               <DemoCheckoutForm purchaseId={purchase.id} price={price} />
             ) : purchase.status === "PAID" ? (
               <p className="text-sm">
                 This order is already paid.{" "}
-                <Link href={`/iap/checkout/success?purchase=${purchase.id}`} className="text-brand-600 underline">
+                <Link href={checkoutReceiptPath(purchase.id)} className="text-brand-600 underline">
                   See the receipt
                 </Link>
                 .

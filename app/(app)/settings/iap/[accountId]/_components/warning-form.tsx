@@ -1,12 +1,10 @@
 "use client";
 
-import { startTransition, useActionState, useId, useState } from "react";
+import { startTransition, useId, useState } from "react";
+import { ActionFeedback, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
-import { FieldError, TextField } from "@/components/form";
-import type { WarningSettingsState } from "@/lib/iap/schemas";
+import { TextField } from "@/components/form";
 import { saveWarningSettingsAction } from "../actions";
-
-const INITIAL: WarningSettingsState = { ok: false, message: "", fieldErrors: {} };
 
 export interface WarningFormValues {
   warnEnabled: boolean;
@@ -25,7 +23,7 @@ export function WarningForm({
   unitName: string;
   decimals: number;
 }) {
-  const [state, formAction, pending] = useActionState(saveWarningSettingsAction.bind(null, accountId), INITIAL);
+  const form = useActionForm(saveWarningSettingsAction);
   // Controlled fields, submitted from onSubmit rather than <form action>: React
   // resets a form after an action (even a controlled checkbox's DOM state), and
   // what was typed must stay in place next to its error.
@@ -36,7 +34,6 @@ export function WarningForm({
     setValues((current) => ({ ...current, ...patch }));
     setDirty(true);
   };
-  const errors = state.fieldErrors;
 
   return (
     <form
@@ -46,9 +43,10 @@ export function WarningForm({
         event.preventDefault();
         const data = new FormData(event.currentTarget);
         setDirty(false);
-        startTransition(() => formAction(data));
+        startTransition(() => form.action(data));
       }}
     >
+      <input type="hidden" name="accountId" value={accountId} />
       <div className="flex items-start gap-3">
         <input
           id={checkboxId}
@@ -75,7 +73,7 @@ export function WarningForm({
             autoComplete="off"
             value={values.threshold}
             onChange={(event) => change({ threshold: event.target.value })}
-            errors={errors.threshold}
+            errors={form.errors("threshold")}
             hint={`In ${unitName}, 0 or more${decimals > 0 ? `, up to ${decimals} decimal places` : ", whole numbers"}.`}
           />
           <TextField
@@ -85,24 +83,16 @@ export function WarningForm({
             autoComplete="email"
             value={values.email}
             onChange={(event) => change({ email: event.target.value })}
-            errors={errors.email}
+            errors={form.errors("email")}
           />
         </div>
       )}
 
       <div className="flex items-center gap-3">
-        <Button type="submit" pending={pending} pendingLabel="Saving…">
+        <Button type="submit" pending={form.pending} pendingLabel="Saving…">
           Save
         </Button>
-        {!pending && !dirty && state.message && (
-          state.ok ? (
-            <p role="status" className="text-sm font-medium text-green-700">
-              {state.message}
-            </p>
-          ) : (
-            <FieldError role="alert">{state.message}</FieldError>
-          )
-        )}
+        {!form.pending && !dirty && <ActionFeedback state={form.state} />}
       </div>
     </form>
   );

@@ -1,4 +1,4 @@
-import { AuthError, authorize } from "@/lib/auth/session";
+import { AuthError, checkCaller } from "@/lib/auth/session";
 import { pdfResponse } from "@/lib/sign/pdf-response";
 import { getRequestPdf } from "@/lib/sign/requests";
 import { parseId } from "@/lib/http/params";
@@ -7,7 +7,7 @@ import { parseId } from "@/lib/http/params";
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string; version: string }> }) {
   let user;
   try {
-    user = await authorize("ANY");
+    user = await checkCaller("ANY");
   } catch (error) {
     if (error instanceof AuthError) return new Response(error.message, { status: error.status });
     throw error;

@@ -1,26 +1,26 @@
 "use client";
 
-import { useActionState } from "react";
+import { actionMessage, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
-import type { ActionState } from "@/lib/billing/schemas";
 import { cancelDemoPurchaseAction, payDemoPurchaseAction } from "../actions";
 
 export function DemoCheckoutForm({ purchaseId, price }: { purchaseId: number; price: string }) {
-  const [payState, pay, paying] = useActionState<ActionState, FormData>(payDemoPurchaseAction, { ok: true });
-  const [cancelState, cancel, cancelling] = useActionState<ActionState, FormData>(cancelDemoPurchaseAction, { ok: true });
-  const error = (!payState.ok && payState.message) || (!cancelState.ok && cancelState.message) || null;
+  const pay = useActionForm(payDemoPurchaseAction);
+  const cancel = useActionForm(cancelDemoPurchaseAction);
+  // Both succeed by leaving the page: any answer here is a refusal.
+  const error = actionMessage(pay.state) ?? actionMessage(cancel.state);
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap gap-3">
-        <form action={pay}>
+        <form action={pay.action}>
           <input type="hidden" name="purchaseId" value={purchaseId} />
-          <Button type="submit" pending={paying} pendingLabel="Paying…" disabled={cancelling}>
+          <Button type="submit" pending={pay.pending} pendingLabel="Paying…" disabled={cancel.pending}>
             Pay {price}
           </Button>
         </form>
-        <form action={cancel}>
+        <form action={cancel.action}>
           <input type="hidden" name="purchaseId" value={purchaseId} />
-          <Button type="submit" variant="secondary" pending={cancelling} pendingLabel="Cancelling…" disabled={paying}>
+          <Button type="submit" variant="secondary" pending={cancel.pending} pendingLabel="Cancelling…" disabled={pay.pending}>
             Cancel
           </Button>
         </form>

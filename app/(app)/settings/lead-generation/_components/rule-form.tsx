@@ -1,0 +1,74 @@
+"use client";
+
+import { useId } from "react";
+import { ActionFeedback, useActionForm } from "@/components/action-feedback";
+import { Button } from "@/components/button";
+import { FieldError, TextField } from "@/components/form";
+import type { FormAction } from "@/lib/actions/state";
+
+export function RuleForm({
+  action,
+  countries,
+}: {
+  action: FormAction;
+  countries: { code: string; name: string }[];
+}) {
+  const form = useActionForm(action);
+  const errors = form.fieldErrors;
+  const countriesId = useId();
+  // After a refusal the fields come back as typed (React resets the form after
+  // its action). The key remounts the form when the kept values change, so the
+  // multiple select starts from them too (React does not update an
+  // uncontrolled select's selection when its defaultValue changes).
+  return (
+    <form key={form.failed ? JSON.stringify(form.state?.ok === false ? form.state.values : null) : "fresh"} action={form.action} noValidate className="grid gap-4 rounded-lg border border-gray-200 bg-white p-4 shadow-xs sm:grid-cols-2">
+      <TextField label="Rule name" name="name" placeholder="Visitors of pricing and contact pages" defaultValue={form.value("name")} errors={errors.name} required />
+      <TextField
+        label="URL patterns"
+        name="urlPatterns"
+        placeholder="/pricing /contact*"
+        defaultValue={form.value("urlPatterns")}
+        errors={errors.urlPatterns}
+        hint="Pages whose visits count, separated by spaces: /pricing is that page, /contact* every page starting with /contact. Empty: every page."
+      />
+      <div>
+        <label htmlFor={countriesId} className="block text-sm font-medium text-gray-800">
+          Countries
+        </label>
+        <select
+          id={countriesId}
+          name="countries"
+          multiple
+          size={5}
+          defaultValue={[...form.values("countries")]}
+          aria-describedby={`${countriesId}-hint`}
+          className="mt-1 block w-full rounded-md border border-gray-300 bg-white px-2 py-1 text-sm shadow-xs"
+        >
+          {countries.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+        <p id={`${countriesId}-hint`} className="mt-1 text-xs text-gray-500">
+          None selected: any country, including organisations whose country is unknown.
+        </p>
+        {errors.countries && <FieldError>{errors.countries.join(" ")}</FieldError>}
+      </div>
+      <div className="grid grid-cols-2 gap-4">
+        <TextField label="Minimum page views" name="minPageViews" type="number" min={1} max={1000} defaultValue={form.value("minPageViews", "2")} errors={errors.minPageViews} />
+        <TextField label="At most leads per day" name="maxLeadsPerDay" type="number" min={1} max={1000} defaultValue={form.value("maxLeadsPerDay", "10")} errors={errors.maxLeadsPerDay} />
+        <label className="col-span-2 flex items-center gap-2 text-sm text-gray-800">
+          <input type="checkbox" name="active" defaultChecked={form.checked("active", true)} className="size-4 rounded border-gray-300" /> Active
+        </label>
+      </div>
+      <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
+        <Button type="submit" pending={form.pending} pendingLabel="Saving…">
+          Add rule
+        </Button>
+        <span className="text-xs text-gray-500">Each organisation revealed costs 1 Lead Generation credit, at most once in 30 days.</span>
+        <ActionFeedback state={form.state} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,25 @@
+"use client";
+
+import { actionMessage, PromptNotice, useActionForm } from "@/components/action-feedback";
+import { Button } from "@/components/button";
+import { runRulesNowAction } from "../actions";
+
+export function RunRulesButton() {
+  const form = useActionForm(runRulesNowAction);
+  const message = actionMessage(form.state);
+  const shortage = form.data?.shortage;
+  return (
+    <form action={form.action} className="space-y-2">
+      <Button type="submit" variant="secondary" pending={form.pending} pendingLabel="Processing visits…">
+        Run rules now
+      </Button>
+      {/* The run's summary, whatever it found: news, not an error of the form. */}
+      {message && (
+        <p role="status" className={`text-sm ${form.failed ? "text-red-700" : "text-gray-800"}`}>
+          {message}
+        </p>
+      )}
+      {shortage && <PromptNotice prompt={shortage} />}
+    </form>
+  );
+}

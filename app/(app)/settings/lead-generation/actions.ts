@@ -1,0 +1,89 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { formAction, ok } from "@/lib/actions/action";
+import { formList } from "@/lib/actions/form-data";
+import { buyCreditsPrompt, type BuyCreditsPrompt } from "@/lib/iap/insufficient-credits";
+import { createRule, removeRule, setRuleActive } from "@/lib/visitors/rules";
+import { revealShortage, runVisitsToLeads } from "@/lib/visitors/run-rules";
+import { ruleSchema, siteSchema } from "@/lib/visitors/schemas";
+import { registerSite, removeSite } from "@/lib/visitors/sites";
+import { idField } from "@/lib/http/params";
+
+const PATH = "/settings/lead-generation";
+const REVEAL_ATTEMPT = "to reveal more website visitors (Lead Generation)";
+const recordId = idField("This record does not exist (any more).");
+
+export const registerSiteAction = formAction({
+  role: "ADMIN",
+  input: siteSchema,
+  async run({ user, input }) {
+    const site = await registerSite(user.companyId, input);
+    revalidatePath(PATH);
+    return ok(`${site.name} registered: copy its snippet into every page of the site.`);
+  },
+});
+
+export const removeSiteAction = formAction({
+  role: "ADMIN",
+  input: z.object({ siteId: recordId }),
+  async run({ user, input }) {
+    await removeSite(user.companyId, input.siteId);
+    revalidatePath(PATH);
+    return ok();
+  },
+});
+
+export const createRuleAction = formAction({
+  role: "ADMIN",
+  input: ruleSchema.extend({
+    countries: formList(ruleSchema.shape.countries),
+    active: z.preprocess((value) => value === "on", z.boolean()),
+  }),
+  async run({ user, input }) {
+    await createRule(user.companyId, input);
+    revalidatePath(PATH);
+    return ok(`Rule “${input.name}” saved.`);
+  },
+});
+
+export const setRuleActiveAction = formAction({
+  role: "ADMIN",
+  input: z.object({ ruleId: recordId, active: z.enum(["true", "false"]).transform((value) => value === "true") }),
+  async run({ user, input }) {
+    await setRuleActive(user.companyId, input.ruleId, input.active);
+    revalidatePath(PATH);
+    return ok();
+  },
+});
+
+export const removeRuleAction = formAction({
+  role: "ADMIN",
+  input: z.object({ ruleId: recordId }),
+  async run({ user, input }) {
+    await removeRule(user.companyId, input.ruleId);
+    revalidatePath(PATH);
+    return ok();
+  },
+});
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** "Run rules now": the same job the scheduler runs, for this company's rules only. A rule stopped for credits comes back with the buy prompt. */
+export const runRulesNowAction = formAction({
+  role: "ADMIN",
+  input: z.object({}),
+  async run({ user }) {
+    const { resolved, rules } = await runVisitsToLeads({ companyId: user.companyId });
+    revalidatePath(PATH);
+    revalidatePath("/leads");
+    const revealed = rules.reduce((sum, r) => sum + r.revealed, 0);
+    const updated = rules.reduce((sum, r) => sum + r.updated, 0);
+    const parts = [`${plural(resolved.processed, "new page view")} processed`, `${plural(revealed, "organisation")} revealed`, `${plural(updated, "lead")} updated`];
+    if (rules.some((r) => r.stopped === "daily-limit")) parts.push("a rule reached its daily limit");
+    const message = rules.length ? `${parts.join(", ")}.` : "No active rule: add one below.";
+    const stopped = rules.some((r) => r.stopped === "insufficient-credits");
+    return ok<{ shortage?: BuyCreditsPrompt }>(message, stopped ? { shortage: buyCreditsPrompt(await revealShortage(user.companyId), REVEAL_ATTEMPT) } : {});
+  },
+});

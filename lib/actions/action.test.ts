@@ -1,0 +1,201 @@
+// The action wrapper, driven with a given caller (what currentUser() would
+// return): the role check, zod field errors, the buy prompt, the error id of
+// an unexpected failure, and the values a refused form gets back.
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import type { SessionUser } from "@/lib/auth/session";
+import { InsufficientCreditsError } from "@/lib/iap/errors";
+import { ok, refuse, runAction, type ActionDefinition, type Caller } from "./action";
+import { formList } from "./form-data";
+
+const admin: SessionUser = { id: 1, companyId: 10, email: "admin@example.com", name: "Ada Admin", role: "ADMIN" };
+const user: SessionUser = { ...admin, id: 2, email: "user@example.com", name: "Uma User", role: "USER" };
+
+function form(fields: Record<string, string | string[] | File>) {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) for (const one of [value].flat()) data.append(name, one);
+  return data;
+}
+
+const contactSchema = z.object({
+  name: z.string().trim().min(1, "Enter the contact's name."),
+  email: z.email("Enter a valid e-mail address."),
+  tags: formList(z.array(z.string())),
+});
+
+/** An action that records what ran, so a test can tell "refused before the work" from "refused by it". */
+function saveContact<C extends Caller>(role: C, work: ActionDefinition<C, typeof contactSchema, { id: number }>["run"] = async () => ok("Saved.", { id: 7 })) {
+  const calls: unknown[] = [];
+  const definition: ActionDefinition<C, typeof contactSchema, { id: number }> = {
+    role,
+    input: contactSchema,
+    attempt: "to save this contact",
+    async run(call) {
+      calls.push(call.input);
+      return work(call);
+    },
+  };
+  return { definition, calls };
+}
+
+const VALID = { name: "Marie Dupont", email: "marie@example.com", tags: ["vip", "fr"] };
+
+afterEach(() => vi.restoreAllMocks());
+
+describe("runAction: who may call", () => {
+  it("signed out: refused with the signed-out code before any work, the typed values kept", async () => {
+    const { definition, calls } = saveContact("ANY");
+    const state = await runAction(definition, null, form(VALID));
+    expect(state).toEqual({ ok: false, code: "signed-out", values: { name: "Marie Dupont", email: "marie@example.com", tags: ["vip", "fr"] } });
+    expect(calls).toHaveLength(0);
+  });
+
+  it("a USER calling an ADMIN action is refused; an admin gets through", async () => {
+    const { definition, calls } = saveContact("ADMIN");
+    expect(await runAction(definition, user, form(VALID))).toMatchObject({ ok: false, code: "forbidden" });
+    expect(calls).toHaveLength(0);
+    expect(await runAction(definition, admin, form(VALID))).toEqual({ ok: true, message: "Saved.", data: { id: 7 } });
+    expect(calls).toEqual([{ name: "Marie Dupont", email: "marie@example.com", tags: ["vip", "fr"] }]);
+  });
+
+  it("a PUBLIC action runs with no session and no user", async () => {
+    const seen: unknown[] = [];
+    const state = await runAction(
+      { role: "PUBLIC", input: z.object({ token: z.string().min(10) }), run: async ({ user }) => (seen.push(user), ok("Signed.")) },
+      null,
+      form({ token: "a-long-enough-token" }),
+    );
+    expect(state).toEqual({ ok: true, message: "Signed." });
+    expect(seen).toEqual([null]);
+  });
+});
+
+describe("runAction: input", () => {
+  it("zod's field errors come back by field, nothing runs", async () => {
+    const { definition, calls } = saveContact("ANY");
+    const state = await runAction(definition, user, form({ name: "  ", email: "not-an-address" }));
+    expect(state).toMatchObject({
+      ok: false,
+      code: "invalid",
+      fieldErrors: { name: ["Enter the contact's name."], email: ["Enter a valid e-mail address."] },
+      values: { name: "  ", email: "not-an-address" },
+    });
+    expect(calls).toHaveLength(0);
+  });
+
+  it("one checkbox ticked is still a list; none ticked is an empty list", async () => {
+    const { definition, calls } = saveContact("ANY");
+    await runAction(definition, user, form({ ...VALID, tags: "vip" }));
+    await runAction(definition, user, form({ name: VALID.name, email: VALID.email }));
+    expect(calls).toEqual([
+      { ...VALID, tags: ["vip"] },
+      { ...VALID, tags: [] },
+    ]);
+  });
+
+  it("a form-level error (refine on the whole input) comes back as formErrors", async () => {
+    const schema = z.object({ from: z.coerce.number(), to: z.coerce.number() }).refine((range) => range.from <= range.to, "The start must come before the end.");
+    const state = await runAction({ role: "ANY", input: schema, run: async () => ok() }, user, form({ from: "5", to: "2" }));
+    expect(state).toMatchObject({ ok: false, code: "invalid", formErrors: ["The start must come before the end."] });
+  });
+
+  it("a direct call (not a form) is parsed as given, and no values are echoed", async () => {
+    const schema = z.object({ ids: z.array(z.number().int().positive()).min(1, "Select at least one contact.") });
+    const state = await runAction({ role: "ANY", input: schema, run: async ({ input }) => ok(undefined, input.ids.length) }, user, { ids: [] });
+    expect(state).toEqual({ ok: false, code: "invalid", fieldErrors: { ids: ["Select at least one contact."] } });
+    expect(await runAction({ role: "ANY", input: schema, run: async ({ input }) => ok(undefined, input.ids.length) }, user, { ids: [3, 4] })).toEqual({ ok: true, data: 2 });
+  });
+});
+
+describe("runAction: refusals and failures", () => {
+  it("a domain refusal carries its message and field errors, and the typed values", async () => {
+    const { definition } = saveContact("ANY", async () => refuse("A contact with this e-mail exists.", { email: ["Already used by Marie D."] }));
+    expect(await runAction(definition, user, form(VALID))).toEqual({
+      ok: false,
+      code: "refused",
+      message: "A contact with this e-mail exists.",
+      fieldErrors: { email: ["Already used by Marie D."] },
+      values: { name: "Marie Dupont", email: "marie@example.com", tags: ["vip", "fr"] },
+    });
+  });
+
+  it("InsufficientCreditsError becomes the one buy prompt, with what was attempted", async () => {
+    const sms = { technicalName: "sms", name: "SMS", decimals: 2 } as const;
+    const { definition } = saveContact("ANY", async () => {
+      throw new InsufficientCreditsError(sms, 164n, 50n);
+    });
+    const state = await runAction(definition, user, form(VALID));
+    expect(state).toMatchObject({
+      ok: false,
+      code: "buy-credits",
+      prompt: { kind: "buy-credits", service: "SMS", needed: "1.64", available: "0.50", buyUrl: "/iap/buy/sms", attempt: "to save this contact" },
+      values: { name: "Marie Dupont" },
+    });
+  });
+
+  it("an unexpected error is logged under an id, and the answer names that id and nothing else", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const { definition } = saveContact("ANY", async () => {
+      throw new Error("connect ECONNREFUSED 10.0.0.5:5432 (password=hunter2)");
+    });
+    const state = await runAction(definition, user, form(VALID));
+    expect(state).toMatchObject({ ok: false, code: "unexpected", errorId: expect.stringMatching(/^[0-9a-f]{8}$/) });
+    const errorId = (state as { errorId: string }).errorId;
+    expect(logged).toHaveBeenCalledTimes(1);
+    expect(String(logged.mock.calls[0][0])).toContain(errorId);
+    expect(logged.mock.calls[0][1]).toBeInstanceOf(Error);
+    expect(JSON.stringify(state)).not.toContain("ECONNREFUSED");
+    expect(JSON.stringify(state)).not.toContain("hunter2");
+  });
+
+  it("two unexpected errors get two ids", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const { definition } = saveContact("ANY", async () => {
+      throw new TypeError("boom");
+    });
+    const [first, second] = await Promise.all([runAction(definition, user, form(VALID)), runAction(definition, user, form(VALID))]);
+    expect((first as { errorId: string }).errorId).not.toBe((second as { errorId: string }).errorId);
+  });
+
+  it("redirect() inside the action goes through (it works by throwing)", async () => {
+    const { definition } = saveContact("ANY", async () => redirect("/contacts/7"));
+    await expect(runAction(definition, user, form(VALID))).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_REDIRECT") });
+  });
+});
+
+describe("runAction: values kept on failure", () => {
+  it("passwords, secrets, tokens, files and React's own fields are never echoed", async () => {
+    const definition = {
+      role: "ANY" as const,
+      input: z.object({ email: z.email("Enter a valid e-mail address.") }),
+      secret: ["recoveryPhrase"],
+      run: async () => ok(),
+    };
+    const state = await runAction(
+      definition,
+      null,
+      form({
+        email: "bad",
+        name: "Marie",
+        password: "hunter2",
+        newPassword: "hunter3",
+        confirm_password: "hunter3",
+        clientSecret: "cs_live_1",
+        token: "tok_1",
+        apiKey: "key_1",
+        recoveryPhrase: "correct horse",
+        $ACTION_ID_abc: "",
+        document: new File(["%PDF-1.7"], "bill.pdf", { type: "application/pdf" }),
+      }),
+    );
+    expect(state).toMatchObject({ ok: false, values: { email: "bad", name: "Marie" } });
+    expect(Object.keys((state as { values: object }).values).sort()).toEqual(["email", "name"]);
+    expect(JSON.stringify(state)).not.toMatch(/hunter|cs_live|tok_1|key_1|horse|PDF/);
+  });
+
+  it("success carries no values", async () => {
+    const { definition } = saveContact("ANY");
+    expect(await runAction(definition, user, form(VALID))).not.toHaveProperty("values");
+  });
+});

@@ -1,0 +1,121 @@
+// The one way to write a server action: who may call it, the zod schema of
+// its input, and one call into lib/. The wrapper does the rest the same way
+// for every action: the role check, parsing with field errors, the buy prompt
+// for a refusal that has one, kept values on failure, and an error id for
+// anything unexpected. Each action is then only its domain call:
+//
+//   export const saveThingAction = formAction({
+//     role: "ADMIN",
+//     input: thingSchema,
+//     async run({ user, input }) {
+//       const saved = await saveThing(user.companyId, input);
+//       if (!saved) return refuse("This thing does not exist (any more).");
+//       revalidatePath("/things");
+//       return ok("Saved.");
+//     },
+//   });
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import { currentUser, type SessionUser } from "@/lib/auth/session";
+import { formDataToInput, keptValues } from "./form-data";
+import { promptFor } from "./prompts";
+import type { ActionFailure, ActionState, FieldErrors, FormAction } from "./state";
+
+/**
+ * Who may call: "ANY" signed-in user, "ADMIN" only, or "PUBLIC" (no session:
+ * the action checks its own credential, like a signing link's token).
+ */
+export type Caller = "ANY" | "ADMIN" | "PUBLIC";
+
+type UserFor<C extends Caller> = C extends "PUBLIC" ? null : SessionUser;
+
+/**
+ * What `run` returns: `ok(…)`, `refuse(…)`, or `refuseInput(zodError)` for input
+ * that only a second schema could judge (one that depends on a row the action
+ * looked up). Throwing a prompted refusal (InsufficientCreditsError) is the
+ * other way out.
+ */
+export type ActionResult<T> =
+  | { ok: true; message?: string; data?: T }
+  | { ok: false; message: string; fieldErrors?: FieldErrors }
+  | { ok: false; invalid: z.ZodError };
+
+export interface ActionDefinition<C extends Caller, S extends z.ZodType, T> {
+  role: C;
+  /** The schema of the input (the FormData's fields as an object, or what the client passed). */
+  input: S;
+  /** Completes "Not enough credits …" in the buy prompt, e.g. "to send this SMS". */
+  attempt?: string;
+  /** Fields never echoed back in `values`, beyond those named like passwords, secrets or tokens. */
+  secret?: readonly string[];
+  run(call: { user: UserFor<C>; input: z.output<S>; formData: FormData | null }): Promise<ActionResult<T>>;
+}
+
+export function ok<T = undefined>(message?: string, data?: T): ActionResult<T> {
+  return { ok: true, ...(message === undefined ? {} : { message }), ...(data === undefined ? {} : { data }) };
+}
+
+export function refuse(message: string, fieldErrors?: FieldErrors): ActionResult<never> {
+  return { ok: false, message, ...(fieldErrors ? { fieldErrors } : {}) };
+}
+
+export function refuseInput(invalid: z.ZodError): ActionResult<never> {
+  return { ok: false, invalid };
+}
+
+function invalidInput(error: z.ZodError): Omit<ActionFailure, "ok" | "values"> {
+  const { formErrors, fieldErrors } = z.flattenError(error);
+  return { code: "invalid", fieldErrors, ...(formErrors.length ? { formErrors } : {}) };
+}
+
+/**
+ * The whole pipeline for a known caller (`currentUser()` already asked): what
+ * action() runs, and what the unit tests drive without a session.
+ */
+export async function runAction<C extends Caller, S extends z.ZodType, T>(
+  definition: ActionDefinition<C, S, T>,
+  caller: SessionUser | null,
+  raw: unknown,
+): Promise<ActionState<T>> {
+  const formData = raw instanceof FormData ? raw : null;
+  const fail = (failure: Omit<ActionFailure, "ok" | "values">): ActionFailure => ({
+    ok: false,
+    ...failure,
+    ...(formData ? { values: keptValues(formData, definition.secret) } : {}),
+  });
+
+  if (definition.role !== "PUBLIC") {
+    if (!caller) return fail({ code: "signed-out" });
+    if (definition.role === "ADMIN" && caller.role !== "ADMIN") return fail({ code: "forbidden" });
+  }
+  const parsed = definition.input.safeParse(formData ? formDataToInput(formData) : raw);
+  if (!parsed.success) return fail(invalidInput(parsed.error));
+  try {
+    const user = (definition.role === "PUBLIC" ? null : caller) as UserFor<C>;
+    const result = await definition.run({ user, input: parsed.data, formData });
+    if (result.ok) return result;
+    if ("invalid" in result) return fail(invalidInput(result.invalid));
+    return fail({ code: "refused", message: result.message, ...(result.fieldErrors ? { fieldErrors: result.fieldErrors } : {}) });
+  } catch (error) {
+    // redirect(), notFound() and friends work by throwing: let them through.
+    unstable_rethrow(error);
+    const prompt = promptFor(error, definition.attempt);
+    if (prompt) return fail({ code: prompt.kind, prompt });
+    const errorId = randomBytes(4).toString("hex");
+    console.error(`[action] unexpected error ${errorId}:`, error);
+    return fail({ code: "unexpected", errorId });
+  }
+}
+
+/** An action called directly from client code: `await previewAction(selection)`. */
+export function action<C extends Caller, S extends z.ZodType, T = undefined>(definition: ActionDefinition<C, S, T>): (input: unknown) => Promise<ActionState<T>> {
+  return async (input) => runAction(definition, definition.role === "PUBLIC" ? null : await currentUser(), input);
+}
+
+/** An action behind a `<form>` and `useActionState(formAction, null)`. */
+export function formAction<C extends Caller, S extends z.ZodType, T = undefined>(definition: ActionDefinition<C, S, T>): FormAction<T> {
+  const call = action(definition);
+  return async (_previous, formData) => call(formData);
+}

@@ -1,0 +1,33 @@
+// The one "not enough credits" prompt, whatever service ran out, as plain data
+// (no bigint, no class) so a server action can hand it to a client form:
+// what the operation needs, what the account has, and where "Buy credits"
+// leads. components/insufficient-credits-notice.tsx renders it.
+import type { InsufficientCreditsError } from "./errors";
+import { formatCredits } from "./units";
+
+export interface BuyCreditsPrompt {
+  kind: "buy-credits";
+  /** Service name as users know it ("SMS"). */
+  service: string;
+  /** Formatted credits, e.g. "1.64". */
+  needed: string;
+  available: string;
+  /** InsufficientCreditsError.buyUrl, e.g. "/iap/buy/sms". */
+  buyUrl: string;
+  /** What was attempted, completing "Not enough credits …": default "for <service>". */
+  attempt?: string;
+}
+
+export function buyCreditsPrompt(
+  error: Pick<InsufficientCreditsError, "service" | "needed" | "available" | "buyUrl">,
+  attempt?: string,
+): BuyCreditsPrompt {
+  return {
+    kind: "buy-credits",
+    service: error.service.name,
+    needed: formatCredits(error.needed, error.service.decimals),
+    available: formatCredits(error.available < 0n ? 0n : error.available, error.service.decimals),
+    buyUrl: error.buyUrl,
+    ...(attempt ? { attempt } : {}),
+  };
+}
