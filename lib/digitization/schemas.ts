@@ -13,7 +13,7 @@ const optionalText = textField()
 
 const optionalDate = optionalText.refine((v) => v === null || isIsoDate(v), { message: "Enter a date such as 2026-10-05." });
 
-/** Cents in at most 14 digits: far below the bigint column's limit, far above any real bill. */
+/** Cents in at most 14 digits (either sign: a credit note's are negative): far below the bigint column's limit, far above any real bill. */
 const MAX_AMOUNT_DIGITS = 14;
 
 const amount = (required: boolean) =>
@@ -25,7 +25,6 @@ const amount = (required: boolean) =>
       }
       const parsed = parseAmount(v);
       if (parsed === null) ctx.addIssue({ code: "custom", message: "Enter an amount such as 1234.50." });
-      else if (parsed.startsWith("-")) ctx.addIssue({ code: "custom", message: "Enter the amount without a minus sign: a bill's amounts are positive." });
       else if (parsed.replace(/\D/g, "").length > MAX_AMOUNT_DIGITS) ctx.addIssue({ code: "custom", message: "This amount is too large: at most 999,999,999,999.99." });
       return parsed;
     });

@@ -9,6 +9,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import type { ActionFailure, ActionState } from "@/lib/actions/state";
 import { callAction, routeOfPage, type ActionAnswer } from "../support/http-client";
 import { EMPTY_STATE, form, type Persona, type World, buildWorld } from "../support/security-world";
 import { changedTables, databaseFingerprint } from "../support/test-database";
@@ -47,7 +48,7 @@ function actionsOnDisk(): string[] {
   return filesUnder(path.join(root, "app"), /\.tsx?$/).flatMap((file) => {
     const source = readFileSync(path.join(root, file), "utf8");
     if (!/^\s*(\/\/[^\n]*\n\s*)*["']use server["']/.test(source)) return [];
-    return [...source.matchAll(/export\s+async\s+function\s+(\w+)/g)].map((match) => `${file}#${match[1]}`);
+    return [...source.matchAll(/export\s+(?:async\s+function\s+(\w+)|const\s+(\w+)\s*=)/g)].map((match) => `${file}#${match[1] ?? match[2]}`);
   });
 }
 
@@ -80,6 +81,7 @@ const PAGES: Record<string, { path: (w: World) => string; expect: Outcomes<PageO
   "/settings/iap": { path: () => "/settings/iap", expect: adminOnly() },
   "/settings/iap/[accountId]": { path: (w) => `/settings/iap/${w.a.accountId}`, expect: adminOnly(404) },
   "/settings/outbox": { path: () => "/settings/outbox", expect: adminOnly() },
+  "/settings/lead-generation": { path: () => "/settings/lead-generation", expect: adminOnly() },
   "/settings/outbox/[id]": { path: (w) => `/settings/outbox/${w.a.emailId}`, expect: adminOnly(404) },
   "/sign": { path: () => "/sign", expect: member() },
   "/sign/new": { path: () => "/sign/new", expect: member() },
@@ -118,6 +120,16 @@ const ROUTES: Record<string, RouteCase> = {
   "POST /api/stripe/webhook": { request: () => ({ path: "/api/stripe/webhook", init: { method: "POST", body: "{}", headers: { "stripe-signature": "t=1,v1=x" } } }), expect: everyone(404) },
   "GET /api/test-idp/[[...path]]": { request: () => ({ path: "/api/test-idp/.well-known/openid-configuration" }), expect: everyone(200) },
   "POST /api/test-idp/[[...path]]": { request: () => post("/api/test-idp/token", "grant_type=authorization_code&code=nope"), expect: everyone(400) },
+  // A liveness probe: answers everyone, touches nothing.
+  "GET /api/ping": { request: () => ({ path: "/api/ping" }), expect: everyone(204) },
+  // The website tracker: public by design, judged by the site key and the page's origin, not the session.
+  // A view from a page that is not the site's is answered like any other (the pixel, 204) and not recorded.
+  "GET /api/track/[siteKey]": { request: (w) => ({ path: `/api/track/${w.a.siteKey}`, init: { headers: { referer: "https://elsewhere.example/" } } }), expect: everyone(200) },
+  "POST /api/track/[siteKey]": {
+    request: (w) => ({ path: `/api/track/${w.a.siteKey}`, init: { method: "POST", body: JSON.stringify({ url: "https://elsewhere.example/pricing" }), headers: { "content-type": "text/plain", origin: "https://elsewhere.example" } } }),
+    expect: everyone(204),
+  },
+  "OPTIONS /api/track/[siteKey]": { request: (w) => ({ path: `/api/track/${w.a.siteKey}`, init: { method: "OPTIONS", headers: { origin: "https://elsewhere.example" } } }), expect: everyone(403) },
   "GET /letters/[id]/pdf": { request: (w) => ({ path: `/letters/${w.a.letterId}/pdf` }), expect: memberRoute() },
   "GET /s/[token]/document": { request: (w) => ({ path: `/s/${w.a.signingToken}/document` }), expect: everyone(200) },
   "GET /sign/[id]/document/[version]": { request: (w) => ({ path: `/sign/${w.a.requestId}/document/original` }), expect: memberRoute() },
@@ -180,7 +192,7 @@ const ACTIONS: Record<string, ActionCase> = {
     args: (w) => [{ ids: [w.a.contactId] }],
     // A's contact is not one of B's: B's preview finds none of them.
     expect: memberAction(),
-    check: (result) => expect((result as { total: number }).total).toBe(1),
+    check: (result) => expect((result as { data: { total: number } }).data.total).toBe(1),
   },
   "app/(app)/contacts/actions.ts#startMassSmsAction": {
     page: () => "/contacts",
@@ -199,12 +211,12 @@ const ACTIONS: Record<string, ActionCase> = {
   },
   "app/(app)/documents/actions.ts#uploadDocumentsAction": {
     page: () => "/documents",
-    args: () => [null, form({ kind: "EXPENSE_RECEIPT", files: new File([new Uint8Array([0x25, 0x50, 0x44, 0x46])], "x.pdf", { type: "application/pdf" }) })],
+    args: () => [EMPTY_STATE, form({ kind: "EXPENSE_RECEIPT", files: new File([PDF_BYTES], "x.pdf", { type: "application/pdf" }) })],
     expect: memberAction("allowed"),
   },
   "app/(app)/documents/[id]/actions.ts#confirmDocumentAction": {
     page: (w) => `/documents/${w.a.documentId}`,
-    args: (w) => [w.a.documentId, null, form({ vendorName: "Matrix Vendor", currency: "EUR", total: "10.00" })],
+    args: (w) => [EMPTY_STATE, form({ documentId: String(w.a.documentId), vendorName: "Matrix Vendor", currency: "EUR", total: "10.00" })],
     expect: memberAction(),
   },
   "app/(app)/iap/buy/[service]/actions.ts#buyPackAction": {
@@ -222,10 +234,9 @@ const ACTIONS: Record<string, ActionCase> = {
     args: (w) => [EMPTY_STATE, form({ purchaseId: String(w.a.secondPendingPurchaseId) })],
     expect: adminAction(),
   },
-  // Answers nothing (a form in the list): refusals are told by the unchanged database, the allowed call by the lead it converted.
   "app/(app)/leads/actions.ts#convertLeadAction": {
     page: () => "/leads",
-    args: (w) => [w.a.leadId],
+    args: (w) => [EMPTY_STATE, form({ leadId: String(w.a.leadId) })],
     expect: memberAction(),
     check: async () => {
       const { rows } = await world.db.pool.query("SELECT status, contact_id FROM lead WHERE id = $1", [world.a.leadId]);
@@ -249,24 +260,54 @@ const ACTIONS: Record<string, ActionCase> = {
   },
   "app/(app)/letters/actions.ts#processQueueAction": {
     page: () => "/letters",
-    args: () => [EMPTY_STATE],
+    args: () => [EMPTY_STATE, form({})],
     expect: adminAction("allowed"),
   },
   "app/(app)/settings/iap/[accountId]/actions.ts#saveWarningSettingsAction": {
     page: (w) => `/settings/iap/${w.a.accountId}`,
-    args: (w) => [w.a.accountId, { ok: false, message: "", fieldErrors: {} }, form({ warnEnabled: "on", threshold: "5", email: "alerts@test.example" })],
+    args: (w) => [EMPTY_STATE, form({ accountId: String(w.a.accountId), warnEnabled: "on", threshold: "5", email: "alerts@test.example" })],
+    expect: adminAction(),
+  },
+  "app/(app)/settings/lead-generation/actions.ts#registerSiteAction": {
+    page: () => "/settings/lead-generation",
+    args: () => [EMPTY_STATE, form({ name: "Matrix site", origins: "https://matrix.example" })],
+    expect: adminAction("allowed"),
+  },
+  "app/(app)/settings/lead-generation/actions.ts#createRuleAction": {
+    page: () => "/settings/lead-generation",
+    args: () => [EMPTY_STATE, form({ name: "Matrix rule", countries: ["BE"], urlPatterns: "/pricing", minPageViews: "1", maxLeadsPerDay: "5", active: "on" })],
+    expect: adminAction("allowed"),
+  },
+  "app/(app)/settings/lead-generation/actions.ts#setRuleActiveAction": {
+    page: () => "/settings/lead-generation",
+    args: (w) => [EMPTY_STATE, form({ ruleId: String(w.a.ruleId), active: "false" })],
+    expect: adminAction(),
+  },
+  "app/(app)/settings/lead-generation/actions.ts#runRulesNowAction": {
+    page: () => "/settings/lead-generation",
+    args: () => [EMPTY_STATE, form({})],
+    expect: adminAction("allowed"),
+  },
+  "app/(app)/settings/lead-generation/actions.ts#removeRuleAction": {
+    page: () => "/settings/lead-generation",
+    args: (w) => [EMPTY_STATE, form({ ruleId: String(w.a.ruleId) })],
+    expect: adminAction(),
+  },
+  "app/(app)/settings/lead-generation/actions.ts#removeSiteAction": {
+    page: () => "/settings/lead-generation",
+    args: (w) => [EMPTY_STATE, form({ siteId: String(w.a.siteId) })],
     expect: adminAction(),
   },
   "app/(app)/settings/outbox/actions.ts#retryEmailAction": {
     page: (w) => `/settings/outbox/${w.a.emailId}`,
-    args: (w) => [null, form({ id: String(w.a.emailId) })],
+    args: (w) => [EMPTY_STATE, form({ id: String(w.a.emailId) })],
     expect: adminAction(),
   },
   "app/(app)/sign/new/actions.ts#sendSignatureRequestAction": {
     page: () => "/sign/new",
     // B tries to send to A's contact: B's request must not reach another company's contact.
     args: (w, persona) => [
-      { ok: false, message: "", fieldErrors: {} },
+      EMPTY_STATE,
       form({
         title: "Matrix request",
         signers: JSON.stringify(persona === "adminB" ? [{ contactId: w.a.contactId }] : [{ name: "Pat Signer", email: "pat@test.example", requireVerification: false }]),
@@ -276,20 +317,46 @@ const ACTIONS: Record<string, ActionCase> = {
     expect: memberAction(),
   },
   // The signing page's actions need no account: the link's token is the credential, whoever holds it.
-  "app/s/[token]/actions.ts#startVerificationAction": { page: (w) => `/s/${w.a.signingToken}`, args: (w) => [w.a.signingToken, EMPTY_STATE, form({})], expect: everyone("allowed") },
+  "app/s/[token]/actions.ts#startVerificationAction": { page: (w) => `/s/${w.a.signingToken}`, args: (w) => [EMPTY_STATE, form({ token: w.a.signingToken })], expect: everyone("allowed") },
   "app/s/[token]/actions.ts#signAction": {
     page: (w) => `/s/${w.a.signingToken}`,
-    args: (w) => [w.a.signingToken, EMPTY_STATE, form({ kind: "TYPED", text: "Sam Signer" })],
+    args: (w) => [EMPTY_STATE, form({ token: w.a.signingToken, kind: "TYPED", text: "Sam Signer" })],
     expect: everyone("allowed"),
   },
-  "app/s/[token]/actions.ts#refuseAction": { page: (w) => `/s/${w.a.signingToken}`, args: (w) => [w.a.signingToken, EMPTY_STATE, form({ reason: "Not me" })], expect: everyone("allowed") },
+  "app/s/[token]/actions.ts#refuseAction": { page: (w) => `/s/${w.a.signingToken}`, args: (w) => [EMPTY_STATE, form({ token: w.a.signingToken, reason: "Not me" })], expect: everyone("allowed") },
 };
 
 // A minimal PDF (the matrix checks who may send, not what is sent; the lib refuses an unreadable one by name).
 const PDF_BYTES = new TextEncoder().encode("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF");
 
-/** Messages that mean "not you": never the answer of an allowed call. */
-const NOT_YOU = /session has ended|sign in again|only administrators|only an administrator|ask an administrator|does not exist|unknown |not found|not in your company/i;
+/** Messages that mean "not yours": never the answer of an allowed call. */
+const NOT_YOURS = /does not exist|unknown |not found|not in your company|pick the signer from your contacts/i;
+
+/** Every message of a failed action state. */
+function messagesOf(state: ActionFailure): string[] {
+  return [state.message ?? "", ...(state.formErrors ?? []), ...Object.values(state.fieldErrors ?? {}).flatMap((list) => list ?? [])].filter(Boolean);
+}
+
+/** A failure says why: its code (signed-out, forbidden, a prompt), its message, or the fields at fault. */
+function specific(state: ActionFailure): boolean {
+  if (state.code === "unexpected") return false;
+  if (state.code === "refused" || state.code === "invalid") return messagesOf(state).length > 0;
+  return true;
+}
+
+function classify(answer: ActionAnswer, wanted: ActionOutcome): ActionOutcome | "error" | "invalid input" {
+  if (answer.status === 307 && /\/login/.test(answer.location ?? "")) return "sign-in";
+  if (answer.status !== 200) return "error";
+  const state = answer.result as ActionState<unknown> | undefined;
+  if (answer.redirect || state?.ok === true) return "allowed";
+  if (state === undefined) return "error";
+  if (state.code === "unexpected") return "error";
+  if (state.code === "signed-out" || state.code === "forbidden") return "refused";
+  if (messagesOf(state).some((message) => NOT_YOURS.test(message))) return "refused";
+  // Anything else is the action judging the request itself: it ran.
+  if (wanted === "refused") return "refused";
+  return state.code === "invalid" ? "invalid input" : "allowed";
+}
 
 // ── The test ─────────────────────────────────────────────────────────────────
 
@@ -391,21 +458,10 @@ test("server actions: each persona is sent to sign-in, refused with a message an
       const answer = await refusedWithoutChange(wanted !== "allowed", `${name} as ${persona}`, () =>
         callAction(world.sessions[persona], entry.page(world), action.id, entry.args(world, persona)),
       );
-      const result = answer.result as { ok?: boolean; message?: string } | undefined;
-      const redirectedToSignIn = answer.status === 307 && /^\/login|\/login\?/.test(answer.location ?? "");
-      let got: ActionOutcome | "error";
-      if (answer.status >= 300 && answer.status < 400 && !answer.redirect) got = redirectedToSignIn ? "sign-in" : "error";
-      else if (answer.status !== 200) got = "error";
-      else if (answer.redirect || result?.ok === true) got = "allowed";
-      // An action that answers nothing: only the database tells (see its check).
-      else if (result === undefined) got = wanted === "refused" ? "refused" : "allowed";
-      else if (typeof result.message === "string" && result.message !== "" && NOT_YOU.test(result.message)) got = "refused";
-      else if (typeof result.message === "string" && result.message !== "") got = wanted === "refused" ? "refused" : "allowed";
-      else got = "allowed";
+      const result = answer.result as ActionState<unknown> | undefined;
+      const got = classify(answer, wanted);
       if (got !== wanted) failures.push(`${name} as ${persona}: expected ${wanted}, got ${got} — ${describeAnswer(answer)}`);
-      else if (wanted === "refused" && result !== undefined && !(typeof result.message === "string" && result.message.length > 0)) {
-        failures.push(`${name} as ${persona}: refused without a message — ${describeAnswer(answer)}`);
-      }
+      else if (wanted === "refused" && result && !result.ok && !specific(result)) failures.push(`${name} as ${persona}: refused without saying why — ${describeAnswer(answer)}`);
       if (got === "allowed" && entry.check) await entry.check(answer.result, persona);
     }
   }

@@ -11,6 +11,7 @@
 import { expect, test } from "@playwright/test";
 import fc from "fast-check";
 import { MAX_ID } from "@/lib/http/params";
+import type { ActionFailure, ActionState } from "@/lib/actions/state";
 import { callAction, type ActionAnswer } from "../support/http-client";
 import { EMPTY_STATE, form, type World, buildWorld } from "../support/security-world";
 import { changedTables, databaseFingerprint } from "../support/test-database";
@@ -21,7 +22,7 @@ test.describe.configure({ mode: "serial", timeout: 600_000 });
 
 let world: World;
 /** Company B's own records: the "other company's ids" of the fuzz. */
-let b: { contactId: number; letterId: number; documentId: number; purchaseId: number; accountId: number };
+let b: { contactId: number; letterId: number; documentId: number; purchaseId: number; accountId: number; siteId: number; ruleId: number };
 
 test.beforeAll(async () => {
   // A database, an app server and the records made through it: a while on a busy machine.
@@ -39,16 +40,23 @@ test.beforeAll(async () => {
   ]);
   const bought = await callAction(adminB, "/iap/buy/sms", world.action("buyPackAction").id, [EMPTY_STATE, form({ service: "sms", packId: String(world.a.packId) })]);
   await callAction(adminB, "/documents", world.action("uploadDocumentsAction").id, [
-    null,
+    EMPTY_STATE,
     form({ kind: "VENDOR_BILL", files: new File([PDF], "b.pdf", { type: "application/pdf" }) }),
+  ]);
+  await callAction(adminB, "/settings/lead-generation", world.action("registerSiteAction").id, [EMPTY_STATE, form({ name: "B's site", origins: "https://b.example" })]);
+  await callAction(adminB, "/settings/lead-generation", world.action("createRuleAction").id, [
+    EMPTY_STATE,
+    form({ name: "B's rule", countries: "FR", urlPatterns: "", minPageViews: "1", maxLeadsPerDay: "5", active: "on" }),
   ]);
   const one = async (sql: string) => Number((await world.db.pool.query(sql, [world.b.companyId])).rows[0].id);
   b = {
     contactId,
-    letterId: (letter.result as { letterId: number }).letterId,
+    letterId: (letter.result as { data: { letterId: number } }).data.letterId,
     purchaseId: Number(bought.redirect!.match(/\/iap\/checkout\/demo\/(\d+)/)![1]),
     documentId: await one("SELECT id FROM document WHERE company_id = $1 ORDER BY id DESC LIMIT 1"),
     accountId: await one("SELECT id FROM iap_account WHERE company_id = $1 ORDER BY id LIMIT 1"),
+    siteId: await one("SELECT id FROM visitor_site WHERE company_id = $1"),
+    ruleId: await one("SELECT id FROM visitor_rule WHERE company_id = $1"),
   };
 });
 test.afterAll(async () => {
@@ -64,8 +72,10 @@ const withNul = fc.tuple(fc.string({ maxLength: 20 }), fc.string({ maxLength: 20
 const unknownIds = fc.constantFrom("0", "-1", "99999999999", "1e30", "1.5", "abc", "", String(MAX_ID), "9".repeat(400), " 1", "0x1f");
 const otherCompanyId = (pick: (ids: typeof b) => number) => fc.constant(null).map(() => String(pick(b)));
 const badAmounts = fc.constantFrom("-1", "-0.01", "99999999999999999999", "1e400", "NaN", "12.345.678,9.1", "∞", "0x10");
+/** Amounts of a bill under review, where a credit note's are negative: only what no bill can hold. */
+const badBillAmounts = fc.constantFrom("99999999999999999999", "-99999999999999999999", "1e400", "NaN", "12.345.678,9.1", "∞", "0x10");
 
-type Kind = "text" | "id" | "enum" | "amount" | "key";
+type Kind = "text" | "id" | "enum" | "amount" | "billAmount" | "count" | "key";
 interface Field {
   kind: Kind;
   /** The schema's length limit, for texts. */
@@ -84,6 +94,10 @@ function badValue(field: Field): fc.Arbitrary<string> {
       return field.other ? fc.oneof(unknownIds, otherCompanyId(field.other)) : unknownIds;
     case "amount":
       return badAmounts;
+    case "billAmount":
+      return badBillAmounts;
+    case "count":
+      return fc.constantFrom("0", "-1", "1001", "99999999999", "abc", "1.5", "", "1e400", "NaN");
     case "enum":
       // "~" is in no code or choice, so the value cannot happen to be a valid one ("" may be: optional fields).
       return fc.oneof(fc.string({ maxLength: 30 }).map((value) => `~${value}`), withNul, hugeText(100));
@@ -100,7 +114,7 @@ interface FuzzCase {
 
 /** A form value as an action's JSON argument: a clean number stays a number, anything else is passed as typed (a wrong type). */
 const asNumber = (value: string): number | string => (/^\d{1,15}$/.test(value) ? Number(value) : value);
-const formArgs = (state: unknown = EMPTY_STATE) => (_w: World, values: Record<string, string>) => [state, form(values)];
+const formArgs = () => (_w: World, values: Record<string, string>) => [EMPTY_STATE, form(values)];
 const rand = () => `k${Math.random().toString(36).slice(2)}${Date.now()}`;
 const contactFields = { name: { kind: "text", max: 200 }, email: { kind: "text", max: 254 }, phone: { kind: "text", max: 40 }, mobile: { kind: "text", max: 40 }, country: { kind: "enum" }, street: { kind: "text", max: 200 }, city: { kind: "text", max: 100 }, zip: { kind: "text", max: 20 } } satisfies Record<string, Field>;
 const contactValues = { name: "Fuzzed", email: "fuzz@test.example", phone: "+32 470 00 00 00", mobile: "", country: "BE", street: "Meir 1", city: "Antwerpen", zip: "2000" };
@@ -140,7 +154,7 @@ const FUZZ: Record<string, FuzzCase> = {
   previewMassSmsAction: {
     page: () => "/contacts",
     valid: (w) => ({ id: String(w.a.contactId) }),
-    fields: { id: { kind: "id" } },
+    fields: { id: { kind: "id", other: (ids) => ids.contactId } },
     args: (_w, values) => [{ ids: [asNumber(values.id)] }],
   },
   startMassSmsAction: {
@@ -160,7 +174,7 @@ const FUZZ: Record<string, FuzzCase> = {
     page: () => "/documents",
     valid: () => ({ kind: "VENDOR_BILL" }),
     fields: { kind: { kind: "enum" } },
-    args: (_w, values) => [null, form({ ...values, files: new File([PDF], "f.pdf", { type: "application/pdf" }) })],
+    args: (_w, values) => [EMPTY_STATE, form({ ...values, files: new File([PDF], "f.pdf", { type: "application/pdf" }) })],
   },
   confirmDocumentAction: {
     page: (w) => `/documents/${w.a.documentId}`,
@@ -169,14 +183,14 @@ const FUZZ: Record<string, FuzzCase> = {
       documentId: { kind: "id", other: (ids) => ids.documentId },
       vendorName: { kind: "text", max: 200 },
       currency: { kind: "enum" },
-      total: { kind: "amount" },
-      subtotal: { kind: "amount" },
-      tax: { kind: "amount" },
+      total: { kind: "billAmount" },
+      subtotal: { kind: "billAmount" },
+      tax: { kind: "billAmount" },
       invoiceNumber: { kind: "text", max: 60 },
       iban: { kind: "enum" },
       vendorVat: { kind: "enum" },
     },
-    args: (_w, { documentId, ...values }) => [asNumber(documentId), null, form(values)],
+    args: formArgs(),
   },
   buyPackAction: {
     page: () => "/iap/buy/sms",
@@ -196,7 +210,7 @@ const FUZZ: Record<string, FuzzCase> = {
     fields: { purchaseId: { kind: "id", other: (ids) => ids.purchaseId } },
     args: formArgs(),
   },
-  convertLeadAction: { page: () => "/leads", valid: (w) => ({ id: String(w.a.leadId) }), fields: { id: { kind: "id" } }, args: (_w, values) => [asNumber(values.id)] },
+  convertLeadAction: { page: () => "/leads", valid: (w) => ({ leadId: String(w.a.leadId) }), fields: { leadId: { kind: "id" } }, args: formArgs() },
   generateLeadsAction: {
     page: () => "/leads/generate",
     valid: () => ({ count: "1", countries: "US", industries: "Financials", clientKey: rand() }),
@@ -209,15 +223,35 @@ const FUZZ: Record<string, FuzzCase> = {
     page: (w) => `/settings/iap/${w.a.accountId}`,
     valid: (w) => ({ accountId: String(w.a.accountId), warnEnabled: "on", threshold: "5", email: "alerts@test.example" }),
     fields: { accountId: { kind: "id", other: (ids) => ids.accountId }, threshold: { kind: "amount" }, email: { kind: "text", max: 254 } },
-    args: (_w, { accountId, ...values }) => [asNumber(accountId), { ok: false, message: "", fieldErrors: {} }, form(values)],
+    args: formArgs(),
   },
-  retryEmailAction: { page: (w) => `/settings/outbox/${w.a.emailId}`, valid: (w) => ({ id: String(w.a.emailId) }), fields: { id: { kind: "id" } }, args: (_w, values) => [null, form(values)] },
+  registerSiteAction: {
+    page: () => "/settings/lead-generation",
+    valid: () => ({ name: "Fuzz site", origins: "https://fuzz.example" }),
+    fields: { name: { kind: "text", max: 100 }, origins: { kind: "enum" } },
+    args: formArgs(),
+  },
+  createRuleAction: {
+    page: () => "/settings/lead-generation",
+    valid: () => ({ name: "Fuzz rule", countries: "BE", urlPatterns: "/pricing", minPageViews: "1", maxLeadsPerDay: "5", active: "on" }),
+    fields: { name: { kind: "text", max: 100 }, countries: { kind: "enum" }, urlPatterns: { kind: "enum" }, minPageViews: { kind: "count" }, maxLeadsPerDay: { kind: "count" } },
+    args: formArgs(),
+  },
+  setRuleActiveAction: {
+    page: () => "/settings/lead-generation",
+    valid: (w) => ({ ruleId: String(w.a.ruleId), active: "false" }),
+    fields: { ruleId: { kind: "id", other: (ids) => ids.ruleId }, active: { kind: "enum" } },
+    args: formArgs(),
+  },
+  removeRuleAction: { page: () => "/settings/lead-generation", valid: (w) => ({ ruleId: String(w.a.ruleId) }), fields: { ruleId: { kind: "id", other: (ids) => ids.ruleId } }, args: formArgs() },
+  removeSiteAction: { page: () => "/settings/lead-generation", valid: (w) => ({ siteId: String(w.a.siteId) }), fields: { siteId: { kind: "id", other: (ids) => ids.siteId } }, args: formArgs() },
+  retryEmailAction: { page: (w) => `/settings/outbox/${w.a.emailId}`, valid: (w) => ({ id: String(w.a.emailId) }), fields: { id: { kind: "id" } }, args: formArgs() },
   sendSignatureRequestAction: {
     page: () => "/sign/new",
     valid: () => ({ title: "Fuzz request", name: "Pat Signer", email: "pat@test.example", contactId: "" }),
     fields: { title: { kind: "text", max: 200 }, name: { kind: "text", max: 200 }, email: { kind: "text", max: 320 }, contactId: { kind: "id", other: (ids) => ids.contactId } },
     args: (_w, values) => [
-      { ok: false, message: "", fieldErrors: {} },
+      EMPTY_STATE,
       form({
         title: values.title,
         signers: JSON.stringify([values.contactId ? { contactId: asNumber(values.contactId) } : { name: values.name, email: values.email, requireVerification: false }]),
@@ -225,23 +259,18 @@ const FUZZ: Record<string, FuzzCase> = {
       }),
     ],
   },
-  startVerificationAction: { page: (w) => `/s/${w.a.signingToken}`, valid: (w) => ({ token: w.a.signingToken }), fields: { token: { kind: "key" } }, args: (_w, values) => [values.token, EMPTY_STATE, form({})] },
+  startVerificationAction: { page: (w) => `/s/${w.a.signingToken}`, valid: (w) => ({ token: w.a.signingToken }), fields: { token: { kind: "key" } }, args: formArgs() },
   signAction: {
     page: (w) => `/s/${w.a.signingToken}`,
     valid: (w) => ({ token: w.a.signingToken, kind: "TYPED", text: "" }),
     fields: { token: { kind: "key" }, kind: { kind: "enum" }, text: { kind: "text", max: 100 } },
-    args: (_w, { token, ...values }) => [token, EMPTY_STATE, form(values)],
+    args: formArgs(),
   },
-  refuseAction: {
-    page: (w) => `/s/${w.a.signingToken}`,
-    valid: (w) => ({ token: w.a.signingToken }),
-    fields: { token: { kind: "key" } },
-    args: (_w, values) => [values.token, EMPTY_STATE, form({ reason: "x" })],
-  },
+  refuseAction: { page: (w) => `/s/${w.a.signingToken}`, valid: (w) => ({ token: w.a.signingToken, reason: "x" }), fields: { token: { kind: "key" }, reason: { kind: "text", max: 500 } }, args: formArgs() },
 };
 
 // The one action with no input at all: nothing to fuzz (the matrix covers who may run it).
-const NO_INPUT = new Set(["processQueueAction"]);
+const NO_INPUT = new Set(["processQueueAction", "runRulesNowAction"]);
 
 // ── Checks ───────────────────────────────────────────────────────────────────
 
@@ -251,15 +280,24 @@ function describe(answer: ActionAnswer): string {
   return `HTTP ${answer.status} ${answer.redirect ?? ""} ${JSON.stringify(answer.result, (_k, v) => (typeof v === "bigint" ? `${v}n` : v))?.slice(0, 300) ?? answer.text.slice(0, 300)}`;
 }
 
-/** A refusal: 200, ok:false with a specific message (or nothing, for an action that answers nothing), no redirect. */
+/**
+ * A refusal: 200, no redirect, ok:false saying why — its code (signed-out,
+ * forbidden, a buy prompt), its message, or the fields at fault — and never
+ * "unexpected" (an error the wrapper caught: a crash by another name).
+ */
 function expectRefused(answer: ActionAnswer, label: string) {
   expect(answer.status, `${label}: ${describe(answer)}`).toBe(200);
   expect(answer.redirect ?? null, `${label}: redirected — ${describe(answer)}`).toBeNull();
-  if (answer.result === undefined) return;
-  const result = answer.result as { ok?: unknown; message?: unknown };
-  expect(result.ok, `${label}: ${describe(answer)}`).toBe(false);
-  expect(typeof result.message === "string" && result.message.trim().length > 0, `${label}: no message — ${describe(answer)}`).toBe(true);
-  expect(result.message, `${label}: a generic message — ${describe(answer)}`).not.toMatch(GENERIC);
+  const state = answer.result as ActionState<unknown> | undefined;
+  expect(state, `${label}: no answer — ${describe(answer)}`).toBeDefined();
+  expect(state!.ok, `${label}: ${describe(answer)}`).toBe(false);
+  const failure = state as ActionFailure;
+  expect(failure.code, `${label}: ${describe(answer)}`).not.toBe("unexpected");
+  if (failure.code === "refused" || failure.code === "invalid") {
+    const messages = [failure.message ?? "", ...(failure.formErrors ?? []), ...Object.values(failure.fieldErrors ?? {}).flatMap((list) => list ?? [])].filter(Boolean);
+    expect(messages.length, `${label}: refused without saying why — ${describe(answer)}`).toBeGreaterThan(0);
+    for (const message of messages) expect(message, `${label}: a generic message — ${describe(answer)}`).not.toMatch(GENERIC);
+  }
 }
 
 /** Runs one property per entry point and reports every entry point that failed, not just the first. */

@@ -101,7 +101,7 @@ test("without a trusted proxy, a client-set X-Forwarded-For changes nothing: not
   // The signer signs with a forged header: the audit trail keeps the socket's address.
   const signer = new Session(world.app.url);
   const sign = world.action("signAction");
-  const answer = await callAction(signer, `/s/${world.a.signingToken}`, sign.id, [world.a.signingToken, EMPTY_STATE, form({ kind: "TYPED", text: "Sam Signer" })], {
+  const answer = await callAction(signer, `/s/${world.a.signingToken}`, sign.id, [EMPTY_STATE, form({ token: world.a.signingToken, kind: "TYPED", text: "Sam Signer" })], {
     "x-forwarded-for": "6.6.6.6",
     "x-real-ip": "6.6.6.6",
     "x-iap-client-address": "6.6.6.6",

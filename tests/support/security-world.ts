@@ -38,6 +38,9 @@ export interface CompanyA {
   paidPurchaseId: number;
   leadId: number;
   packId: number;
+  siteId: number;
+  siteKey: string;
+  ruleId: number;
 }
 
 export interface World {
@@ -51,7 +54,8 @@ export interface World {
   stop(): Promise<void>;
 }
 
-export const EMPTY_STATE = { ok: false, message: "" };
+/** The first state useActionState hands a form action. */
+export const EMPTY_STATE = null;
 
 function redirectTarget(answer: { redirect?: string | null }): string {
   if (!answer.redirect) throw new Error("expected the action to redirect");
@@ -131,18 +135,18 @@ export async function buildWorld(label: string, env: Record<string, string> = {}
     EMPTY_STATE,
     form({ contactId: String(contactId), mode: "letter", subject: "Matrix letter", body: "Dear reader,\nthis is a letter.", color: "bw", sides: "simplex" }),
   ]);
-  const letterId = (letter.result as { letterId?: number })?.letterId;
+  const letterId = (letter.result as { data?: { letterId?: number } })?.data?.letterId;
   if (!letterId) throw new Error(`Letter not queued: ${JSON.stringify(letter.result)}`);
 
   const pdf = new Uint8Array(await samplePdf());
   const upload = await callAction(admin, "/documents", action("uploadDocumentsAction").id, [
-    null,
+    EMPTY_STATE,
     form({ kind: "VENDOR_BILL", files: new File([pdf], "bill.pdf", { type: "application/pdf" }) }),
   ]);
   if (!(upload.result as { ok?: boolean })?.ok) throw new Error(`Upload refused: ${JSON.stringify(upload.result)}`);
 
   const signature = await callAction(admin, "/sign/new", action("sendSignatureRequestAction").id, [
-    { ok: false, message: "", fieldErrors: {} },
+    EMPTY_STATE,
     form({
       title: "Matrix agreement",
       signers: JSON.stringify([{ name: "Sam Signer", email: "sam.signer@test.example", requireVerification: false }]),
@@ -169,6 +173,12 @@ export async function buildWorld(label: string, env: Record<string, string> = {}
     [aCompanyId, directory[0].id, directory[0].name, directory[0].country],
   );
 
+  await callAction(admin, "/settings/lead-generation", action("registerSiteAction").id, [EMPTY_STATE, form({ name: "A's website", origins: "https://www.company-a.example" })]);
+  await callAction(admin, "/settings/lead-generation", action("createRuleAction").id, [
+    EMPTY_STATE,
+    form({ name: "A's rule", countries: ["BE"], urlPatterns: "/pricing", minPageViews: "1", maxLeadsPerDay: "5", active: "on" }),
+  ]);
+
   const one = async (sql: string, values: unknown[]) => {
     const { rows } = await db.pool.query(sql, values);
     if (!rows[0]) throw new Error(`Nothing found for ${sql}`);
@@ -176,6 +186,8 @@ export async function buildWorld(label: string, env: Record<string, string> = {}
   };
   const account = await one("SELECT a.id FROM iap_account a JOIN iap_service s ON s.id = a.service_id WHERE a.company_id = $1 AND s.technical_name = 'sms'", [aCompanyId]);
   const document = await one("SELECT id FROM document WHERE company_id = $1 ORDER BY id DESC LIMIT 1", [aCompanyId]);
+  const site = await one("SELECT id, site_key FROM visitor_site WHERE company_id = $1", [aCompanyId]);
+  const rule = await one("SELECT id FROM visitor_rule WHERE company_id = $1", [aCompanyId]);
   // Digitizing is off on this server: put the document where a reviewer can confirm it.
   await db.pool.query("UPDATE document SET state = 'TO_REVIEW' WHERE id = $1", [document.id]);
   const email = await one("SELECT id, html FROM outgoing_email WHERE company_id = $1 AND html LIKE '%/s/%' ORDER BY id DESC LIMIT 1", [aCompanyId]);
@@ -201,6 +213,9 @@ export async function buildWorld(label: string, env: Record<string, string> = {}
       paidPurchaseId: purchaseIds[2],
       leadId: leads[0].id,
       packId,
+      siteId: Number(site.id),
+      siteKey: String(site.site_key),
+      ruleId: Number(rule.id),
     },
     b: { companyId: bCompanyId, adminEmail: bAdminEmail },
     async stop() {
