@@ -123,7 +123,7 @@ const ROUTES: Record<string, RouteCase> = {
   // A liveness probe: answers everyone, touches nothing.
   "GET /api/ping": { request: () => ({ path: "/api/ping" }), expect: everyone(204) },
   // The website tracker: public by design, judged by the site key and the page's origin, not the session.
-  // A view from a page that is not the site's is answered like any other (the pixel, 204) and not recorded.
+  // A plain HTTP client is taken for a bot (no browser user agent): answered like any view (the pixel, 204), nothing recorded.
   "GET /api/track/[siteKey]": { request: (w) => ({ path: `/api/track/${w.a.siteKey}`, init: { headers: { referer: "https://elsewhere.example/" } } }), expect: everyone(200) },
   "POST /api/track/[siteKey]": {
     request: (w) => ({ path: `/api/track/${w.a.siteKey}`, init: { method: "POST", body: JSON.stringify({ url: "https://elsewhere.example/pricing" }), headers: { "content-type": "text/plain", origin: "https://elsewhere.example" } } }),
