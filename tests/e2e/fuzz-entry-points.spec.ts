@@ -307,7 +307,10 @@ async function everyEntryPoint<T>(entries: T[], name: (entry: T) => string, prop
     try {
       await property(entry);
     } catch (error) {
-      failures.push(`${name(entry)}: ${(error as Error).message.split("\n").filter((line) => /Counterexample|seed|cause|HTTP|changed|Expected|Received/.test(line)).slice(0, 6).join(" | ")}`);
+      const lines = (error as Error).message.split("\n").map((line) => line.trim()).filter(Boolean);
+      // fast-check 4 keeps the failing assertion as the cause; without one, its lines are in the message.
+      const cause = (error as Error & { cause?: Error }).cause?.message?.split("\n")[0] ?? lines.filter((line) => /HTTP|changed|Expected|Received/.test(line)).slice(0, 4).join(" | ");
+      failures.push(`${name(entry)}: ${lines.filter((line) => /Counterexample|seed/.test(line)).join(" | ")} | ${cause.slice(0, 400)}`);
     }
   }
   expect(failures, failures.join("\n\n")).toEqual([]);
