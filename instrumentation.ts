@@ -1,7 +1,8 @@
 // Next.js calls register() once when a server starts. The app works its own
 // background jobs, so nothing else needs deploying: the scheduler (low-credit
-// warnings, expired holds; JOBS_INTERVAL_SECONDS) and the document worker
-// (lib/digitization/worker.ts). They need Node (PostgreSQL, SMTP, OCR), so they
+// warnings, expired holds; JOBS_INTERVAL_SECONDS), the document worker
+// (lib/digitization/worker.ts) and the webhook deliveries
+// (lib/webhooks/worker.ts). They need Node (PostgreSQL, SMTP, OCR), so they
 // start in the Node.js runtime only; Next sets NEXT_RUNTIME itself (it is not
 // configuration, so it is read here, not in lib/env).
 export async function register() {
@@ -10,6 +11,8 @@ export async function register() {
   startScheduler();
   const { startDocumentWorker } = await import("./lib/digitization/worker");
   startDocumentWorker();
+  const { startWebhookWorker } = await import("./lib/webhooks/worker");
+  startWebhookWorker();
   // The IP → network dataset loads in the background, after start-up, so the first Visits to Leads run finds it ready.
   const { startIpIndexLoad } = await import("./lib/visitors/ip-index");
   startIpIndexLoad();

@@ -1,13 +1,5 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-
-// Playwright cannot download its own browser here; Debian's Chromium works.
-const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-if (!existsSync(executablePath)) {
-  throw new Error(
-    `No Chromium at ${executablePath}. Install one (Debian: apt-get update && apt-get install -y chromium) or set CHROMIUM_PATH.`,
-  );
-}
+import { chromiumLaunchOptions } from "./tests/support/chromium";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -22,9 +14,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     ...devices["Desktop Chrome"],
-    launchOptions: {
-      executablePath,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-    },
+    // CHROMIUM_PATH, a system Chromium, or the one from npm (tests/support/chromium.ts).
+    launchOptions: chromiumLaunchOptions(),
   },
 });

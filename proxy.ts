@@ -10,8 +10,9 @@ import { contentSecurityPolicy, FRAMEABLE_PATHS, newNonce, securityHeaders } fro
 //  - signed-out visitors of an app page go to sign-in and come back where they
 //    were going. That is convenience only: every page, action and route still
 //    checks the session itself (lib/auth/session.ts). Sign-in itself, API
-//    routes (they answer 401; the test identity provider is under /api/test-idp)
-//    and the public signing pages under /s/ (signers have no account) are let through.
+//    routes (they answer 401; the test identity provider is under /api/test-idp),
+//    the public signing pages under /s/ (signers have no account) and the
+//    public API documentation under /developers are let through.
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const config = env();
@@ -42,7 +43,7 @@ export async function proxy(request: NextRequest) {
 }
 
 function needsSignIn(pathname: string): boolean {
-  return !/^\/(login|api\/|s\/)/.test(pathname);
+  return !/^\/(login|api\/|s\/|developers(\/|$))/.test(pathname);
 }
 
 /** Where a plain form post may be redirected on to: the payment page, the identity provider. */

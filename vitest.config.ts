@@ -1,5 +1,4 @@
 import path from "node:path";
-import "./tests/support/node20-polyfills";
 import { defineConfig } from "vitest/config";
 
 const root = import.meta.dirname;
@@ -19,7 +18,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["lib/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts"],
-          exclude: ["**/*.integration.test.ts", "node_modules/**"],
+          exclude: ["**/*.integration.test.ts", "**/*.app.test.ts", "node_modules/**"],
           environment: "node",
         },
       },
@@ -28,10 +27,27 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["lib/**/*.integration.test.ts", "app/**/*.integration.test.ts", "tests/integration/**/*.test.ts"],
+          exclude: ["**/*.app.test.ts", "node_modules/**"],
           environment: "node",
           setupFiles: ["tests/support/integration-setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 30_000,
+        },
+      },
+      {
+        // Tests that serve the production build (tests/support/app-server.ts):
+        // a group of their own, run after the others, so that while `npm test`
+        // is still building the app, Vitest's worker runs everything else
+        // instead of waiting for the build.
+        extends: true,
+        test: {
+          name: "app",
+          include: ["lib/**/*.app.test.ts", "app/**/*.app.test.ts", "tests/integration/**/*.app.test.ts", "tests/http/**/*.test.ts"],
+          environment: "node",
+          setupFiles: ["tests/support/integration-setup.ts"],
+          sequence: { groupOrder: 1 },
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
     ],

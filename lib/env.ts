@@ -74,6 +74,21 @@ const serverSchema = z.object({
   /** OCR threads (tesseract workers, ~150 MB each); unset: one per core, at most 4. */
   OCR_WORKERS: z.coerce.number().int().min(1).max(16).optional(),
   DOCUMENT_WORKER_POLL_MS: z.coerce.number().int().min(0).default(2000),
+  /** Requests per minute each API key may make (lib/api/rate-limit.ts). */
+  API_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  /** Milliseconds between the webhook worker's looks for due deliveries; 0 turns the in-process worker off. */
+  WEBHOOK_POLL_MS: z.coerce.number().int().min(0).default(1000),
+  /** Seconds to wait before each retry of a failed webhook delivery; after the last one it is marked failed. */
+  WEBHOOK_RETRY_SCHEDULE: z
+    .string()
+    .default("10,60,300,1800,7200,21600,43200,86400")
+    .transform((value) => value.split(/[\s,]+/).filter(Boolean).map(Number))
+    .pipe(z.array(z.number().int().min(0).max(604_800), { message: "use seconds separated by commas, such as 10,60,300" }).min(1).max(20)),
+  /** Let webhook endpoints be loopback or private-network addresses (tests, a receiver on the same host). Off: refused. */
+  WEBHOOK_ALLOW_PRIVATE_URLS: z
+    .enum(["0", "1", "true", "false"])
+    .default("0")
+    .transform((value) => value === "1" || value === "true"),
 });
 
 function isOneMailbox(value: string): boolean {

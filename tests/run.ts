@@ -1,20 +1,25 @@
 // npm test — every test, against real parts, sharing one throw-away PostgreSQL:
-//   1. start an embedded PostgreSQL cluster (fresh, deleted afterwards) and
-//      migrate two databases: one for integration tests, one for the e2e app;
-//   2. run Vitest (unit + integration) while `next build` builds the app;
+//   1. pick the Chromium (tests/support/chromium.ts) and print which; start an
+//      embedded PostgreSQL cluster (fresh, deleted afterwards) with two
+//      databases: one for integration tests (migrated here), one for the e2e app;
+//   2. run Vitest (unit + integration) while `next build` builds the app (skipped
+//      when .next/ is current: tests/support/app-build.ts);
 //   3. as soon as the build is ready, serve it as `npm start` does
-//      (tests/support/app-server.ts) and run
-//      Playwright in Chromium (alongside Vitest if it is still running);
+//      (tests/support/app-server.ts) and run Playwright in Chromium, alongside
+//      Vitest if it is still running;
 //   4. print one closing line "N passed, N failed, N skipped" and exit non-zero
 //      on any failure.
 // Options: --only unit|integration|e2e (repeatable), extra args after -- go to
 // the runners, e.g. `npm test -- --only integration -- lib/iap`.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { migrate } from "@/lib/db/migrate";
+import { announceBuild, BUILD_STATUS_ENV, ensureAppBuild } from "./support/app-build";
 import { startAppServer, type AppServer } from "./support/app-server";
+import { describeChromium, resolveChromium } from "./support/chromium";
 
 type Suite = "unit" | "integration" | "e2e";
 interface Tally { passed: number; failed: number; skipped: number; note?: string }
@@ -31,14 +36,15 @@ const wants = (suite: Suite) => only.length === 0 || only.includes(suite);
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 const children = new Set<ChildProcess>();
 
+const prefixed = (label: string, text: string) =>
+  text.split(/(?<=\n)/).map((line) => (line.trim() ? `[${label}] ${line}` : line)).join("");
+
 function run(command: string, args: string[], env: Record<string, string | undefined>, label: string): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env } as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
     children.add(child);
-    const prefix = (chunk: Buffer) =>
-      chunk.toString().split(/(?<=\n)/).map((line) => (line.trim() ? `[${label}] ${line}` : line)).join("");
-    child.stdout!.on("data", (chunk: Buffer) => process.stdout.write(prefix(chunk)));
-    child.stderr!.on("data", (chunk: Buffer) => process.stderr.write(prefix(chunk)));
+    child.stdout!.on("data", (chunk: Buffer) => process.stdout.write(prefixed(label, chunk.toString())));
+    child.stderr!.on("data", (chunk: Buffer) => process.stderr.write(prefixed(label, chunk.toString())));
     child.on("exit", (code, signal) => {
       children.delete(child);
       resolve(code ?? (signal ? 1 : 0));
@@ -59,7 +65,19 @@ async function main(): Promise<number> {
   mkdirSync(resultsDir, { recursive: true });
   const tallies: Record<string, Tally> = {};
   const needsDb = wants("integration") || wants("e2e");
+  let chromiumProblem: string | undefined;
+  if (needsDb) {
+    // Once, here: workers inherit the choice (and never unpack the npm build again).
+    try {
+      console.log(`▸ Browser: ${describeChromium(resolveChromium())}`);
+    } catch (error) {
+      chromiumProblem = (error as Error).message;
+      console.error(`▸ ${chromiumProblem}`);
+    }
+  }
 
+  // Not under test-results/: Playwright empties that folder when it starts.
+  const buildStatus = path.join(tmpdir(), `iap-app-build-${process.pid}.json`);
   const pg = needsDb
     ? await startEmbeddedPostgres({ dataDir: path.join(root, ".data", `test-${process.pid}`), port: await freePort(), persistent: false, fast: true })
     : null;
@@ -68,11 +86,19 @@ async function main(): Promise<number> {
     const e2eUrl = pg?.urlFor("iap_e2e_test");
     if (pg) {
       await Promise.all([pg.createDatabase("iap_integration_test"), pg.createDatabase("iap_e2e_test")]);
-      await Promise.all([migrate(integrationUrl!), migrate(e2eUrl!)]);
-      console.log(`▸ PostgreSQL ready with migrated test databases in ${Date.now() - started} ms`);
+      // The e2e database is migrated and seeded by the app's own launcher.
+      await migrate(integrationUrl!);
+      console.log(`▸ PostgreSQL ready with the test databases in ${Date.now() - started} ms`);
     }
 
-    const projects = (["unit", "integration"] as const).filter(wants);
+    // Integration tests that serve the app wait for this build instead of making their own.
+    if (wants("e2e")) {
+      announceBuild(buildStatus, { state: "building" });
+      process.env[BUILD_STATUS_ENV] = buildStatus;
+    }
+
+    // "app": integration tests that serve the built app, run after the rest (vitest.config.ts).
+    const projects = (["unit", "integration"] as const).filter(wants).flatMap((p) => (p === "integration" ? ["integration", "app"] : [p]));
     const vitestJson = path.join(resultsDir, "vitest.json");
     rmSync(vitestJson, { force: true });
     const vitest = projects.length
@@ -83,14 +109,31 @@ async function main(): Promise<number> {
           "vitest",
         )
       : Promise.resolve(0);
-    const build = wants("e2e") ? run(bin("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" }, "build") : Promise.resolve(0);
+    const build = wants("e2e")
+      ? ensureAppBuild({ output: (chunk, stream) => (stream === "stdout" ? process.stdout : process.stderr).write(prefixed("build", chunk)), onSpawn: (child) => children.add(child) }).then(
+          (outcome) => {
+            if (!outcome.built) console.log("▸ .next/ is current with the sources: not rebuilt");
+            announceBuild(buildStatus, { state: "done", ok: outcome.ok });
+            return outcome.ok ? 0 : 1;
+          },
+          (error: Error) => {
+            console.error(`[build] ${error.message}`);
+            announceBuild(buildStatus, { state: "done", ok: false });
+            return 1;
+          },
+        )
+      : Promise.resolve(0);
 
     // End-to-end tests start as soon as the build is ready, while Vitest may
     // still be running: the two wait on different things (a browser, OCR, the
     // database), so overlapping them shortens the run.
     const e2e = wants("e2e")
       ? build.then((buildCode) =>
-          buildCode === 0 ? runE2e(e2eUrl!) : { passed: 0, failed: 1, skipped: 0, note: "next build failed; e2e tests not run" },
+          chromiumProblem
+            ? { passed: 0, failed: 1, skipped: 0, note: chromiumProblem }
+            : buildCode === 0
+              ? runE2e(e2eUrl!)
+              : { passed: 0, failed: 1, skipped: 0, note: "next build failed; e2e tests not run" },
         )
       : Promise.resolve(null);
     const vitestCode = await vitest;
@@ -104,7 +147,9 @@ async function main(): Promise<number> {
     if (e2eTally) tallies.e2e = e2eTally;
   } finally {
     for (const child of children) child.kill("SIGTERM");
+    await appServer?.stop();
     await pg?.stop();
+    rmSync(buildStatus, { force: true });
   }
 
   const total = Object.values(tallies).reduce((sum, t) => ({ passed: sum.passed + t.passed, failed: sum.failed + t.failed, skipped: sum.skipped + t.skipped }), { passed: 0, failed: 0, skipped: 0 });
@@ -117,34 +162,31 @@ async function main(): Promise<number> {
   return total.failed > 0 || total.passed === 0 ? 1 : 0;
 }
 
-async function runE2e(databaseUrl: string): Promise<Tally> {
-  // The demo data the e2e tests sign in with, loaded as `npm run dev` loads it.
-  const seedCode = await run(bin("tsx"), ["--conditions=react-server", "lib/cli/db-seed.ts"], { DATABASE_URL: databaseUrl }, "seed");
-  if (seedCode !== 0) return { passed: 0, failed: 1, skipped: 0, note: "seeding the e2e database failed" };
+let appServer: AppServer | undefined;
 
-  // The built app served the way `npm start` serves it (Next.js behind lib/http/serve-next.ts).
-  let server: AppServer;
+async function runE2e(databaseUrl: string): Promise<Tally> {
+  const cronSecret = "test-cron-secret";
   try {
-    server = await startAppServer({
-      databaseUrl,
-      // As behind one reverse proxy: the website-visitor spec sends X-Forwarded-For
-      // with a documented test address (tests/e2e/visitors.spec.ts).
-      env: { NODE_ENV: "production", DOCUMENT_WORKER_POLL_MS: "2000", TRUST_PROXY_HOPS: "1" },
-    });
+    // Served as `npm start` serves it: the launcher migrates and loads the demo data the specs sign in with.
+    // TRUST_PROXY_HOPS: as behind one reverse proxy, for the website-visitor spec's
+    // X-Forwarded-For with a documented test address (tests/e2e/visitors.spec.ts).
+    appServer = await startAppServer({ databaseUrl, env: { CRON_SECRET: cronSecret, DEMO: "1", TRUST_PROXY_HOPS: "1" } });
   } catch (error) {
-    console.error((error as Error).message);
-    return { passed: 0, failed: 1, skipped: 0, note: "the app server did not start" };
+    return { passed: 0, failed: 1, skipped: 0, note: (error as Error).message };
   }
-  children.add(server.process);
-  const baseUrl = server.url;
-  const serverEnv = { DATABASE_URL: databaseUrl, APP_URL: baseUrl, NEXTAUTH_URL: baseUrl, CRON_SECRET: "test-cron-secret" };
 
   const json = path.join(resultsDir, "playwright.json");
   rmSync(json, { force: true });
-  const code = await run(bin("playwright"), ["test", ...passThrough], { ...serverEnv, E2E_BASE_URL: baseUrl, PLAYWRIGHT_JSON: json, NODE_ENV: "test" }, "e2e");
-  await server.stop();
-  if (code !== 0 && server.log()) {
-    console.error("[e2e] app server log (last 60 lines):\n" + server.log().split("\n").slice(-60).join("\n"));
+  const code = await run(
+    bin("playwright"),
+    ["test", ...passThrough],
+    { DATABASE_URL: databaseUrl, CRON_SECRET: cronSecret, E2E_BASE_URL: appServer.url, PLAYWRIGHT_JSON: json, NODE_ENV: "test" },
+    "e2e",
+  );
+  const serverLog = appServer.logs();
+  await appServer.stop();
+  if (code !== 0 && serverLog) {
+    console.error("[e2e] app server log (last 60 lines):\n" + serverLog.split("\n").slice(-60).join("\n"));
   }
   const report = readJson<{ stats: { expected: number; unexpected: number; skipped: number; flaky: number } }>(json);
   if (!report) return { passed: 0, failed: 1, skipped: 0, note: `playwright exited ${code} without a report` };
@@ -155,6 +197,7 @@ async function runE2e(databaseUrl: string): Promise<Tally> {
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     for (const child of children) child.kill("SIGTERM");
+    appServer?.kill("SIGTERM");
   });
 }
 

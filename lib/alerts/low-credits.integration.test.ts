@@ -11,7 +11,7 @@ import { pool, prisma } from "@/lib/db/client";
 import { reloadEnv } from "@/lib/env";
 import { getOrCreateAccount, clearAccountCaches } from "@/lib/iap/accounts";
 import { debit, grant } from "@/lib/iap/ledger";
-import { deliverOutbox, MAX_ATTEMPTS } from "@/lib/mail/delivery";
+import { deliverOutbox, MAX_ATTEMPTS, retryEmail } from "@/lib/mail/delivery";
 import { requeueEmail } from "@/lib/mail/outbox";
 import { NOT_DELIVERED_NO_SMTP } from "@/lib/mail/transport";
 import { freePort } from "@/lib/db/embedded-postgres";
@@ -223,6 +223,23 @@ describe("outbox delivery", () => {
       expect(await requeueEmail(company.id, row.id)).toBe(false); // a sent e-mail is not sent again
     } finally {
       await late.close();
+    }
+  });
+
+  it("an admin's Retry now always makes a delivery attempt at once, however soon after the e-mail was queued", async () => {
+    // next_attempt_at keeps milliseconds: a "due now" written a fraction of a
+    // millisecond before the claim must still count as due (PostgreSQL rounds
+    // now() into the column, so it may land up to 0.5 ms in the future).
+    const port = await freePort();
+    setEnv({ SMTP_URL: `smtp://127.0.0.1:${port}` });
+    const { company } = await watchedAccount({ balance: 0n, threshold: 1n });
+    await runLowCreditsJob({ companyId: company.id });
+    const [queued] = await outboxOf(company.id);
+    for (let round = 1; round <= 40; round++) {
+      const outcome = await retryEmail(company.id, queued.id);
+      expect(outcome).toMatchObject({ ok: false, status: "failed" });
+      const row = await prisma().outgoingEmail.findUniqueOrThrow({ where: { id: queued.id } });
+      expect({ round, attempts: row.attempts }).toEqual({ round, attempts: 1 });
     }
   });
 

@@ -1,9 +1,11 @@
 import "server-only";
+import { toAccountResource } from "@/lib/api/resources";
 import { pool } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { deliverOutbox, type DeliveryCounts } from "@/lib/mail/delivery";
 import { insertEmails, type NewEmail } from "@/lib/mail/outbox";
 import { lowCreditsEmail } from "@/lib/mail/templates";
+import { emitWebhookEvents } from "@/lib/webhooks/emit";
 
 // The low-credit state machine, one warning per threshold crossing:
 //   armed (warned_at NULL) --balance < threshold, job runs--> warned (warned_at set, e-mail queued)
@@ -79,7 +81,7 @@ export async function queueLowCreditWarnings(options: LowCreditsOptions = {}): P
          UPDATE iap_account a SET warned_at = now()
            FROM due, iap_service s, company c
           WHERE a.id = due.id AND s.id = a.service_id AND c.id = a.company_id AND a.warned_at IS NULL
-         RETURNING a.id, a.company_id, a.balance, a.warning_threshold, a.warning_email,
+         RETURNING a.id, a.company_id, a.balance, a.held, a.warning_threshold, a.warning_email,
                    (extract(epoch FROM a.warned_at) * 1000000)::bigint AS warned_us,
                    s.technical_name, s.name AS service_name, s.decimals, s.unit_name, c.name AS company_name`,
         [companyId, batchSize],
@@ -98,6 +100,29 @@ export async function queueLowCreditWarnings(options: LowCreditsOptions = {}): P
         }),
       }));
       queued += (await insertEmails(client, emails)).length;
+      // balance.low for the company's webhook endpoints, once per crossing like the e-mail, in the same transaction.
+      await emitWebhookEvents(
+        rows.map((row) => ({
+          companyId: row.company_id,
+          type: "balance.low" as const,
+          data: {
+            account: toAccountResource({
+              id: row.id,
+              technicalName: row.technical_name,
+              serviceName: row.service_name,
+              unitName: row.unit_name,
+              decimals: row.decimals,
+              balance: BigInt(row.balance),
+              held: BigInt(row.held),
+              warnEnabled: true,
+              warningThreshold: BigInt(row.warning_threshold),
+              warningEmail: row.warning_email,
+              warnedAt: null,
+            }),
+          },
+        })),
+        { db: client },
+      );
       await client.query("COMMIT");
     } catch (error) {
       await client.query("ROLLBACK").catch(() => {});

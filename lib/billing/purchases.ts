@@ -3,6 +3,8 @@ import { pool, prisma } from "@/lib/db/client";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { serviceNameSchema, type ServiceName } from "@/lib/iap/catalogue";
 import { balanceOf, grant } from "@/lib/iap/ledger";
+import { toAccountResource, toPurchaseResource } from "@/lib/api/resources";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import type { Pack } from "./packs";
 
 export type Provider = "STRIPE" | "DEMO";
@@ -94,6 +96,25 @@ export async function findPurchase(purchaseId: number, companyId?: number): Prom
   return rows[0] ? toView(rows[0]) : null;
 }
 
+/**
+ * The company's purchases, newest first, optionally of one service. Keyset
+ * pagination on the id: pass the last id of a page as `before` for the next.
+ */
+export async function listPurchasePage(
+  companyId: number,
+  { service = null, before = null, limit = 50 }: { service?: string | null; before?: number | null; limit?: number } = {},
+): Promise<{ purchases: PurchaseView[]; olderCursor: number | null }> {
+  const { rows } = await pool().query(
+    `${VIEW_SQL}
+      WHERE a.company_id = $1 AND ($2::text IS NULL OR s.technical_name = $2) AND ($3::int IS NULL OR p.id < $3)
+      ORDER BY p.id DESC
+      LIMIT $4`,
+    [companyId, service, before, limit + 1],
+  );
+  const purchases = rows.slice(0, limit).map(toView);
+  return { purchases, olderCursor: rows.length > limit ? purchases[purchases.length - 1].id : null };
+}
+
 /** The company's purchase paid through a provider checkout (Stripe session id), or null. */
 export async function findPurchaseByProviderRef(providerRef: string, companyId: number): Promise<PurchaseView | null> {
   const { rows } = await pool().query(`${VIEW_SQL} WHERE p.provider_ref = $1 AND a.company_id = $2`, [providerRef, companyId]);
@@ -146,8 +167,9 @@ export async function fulfilPurchase(
         WHERE p.id = $1 AND a.id = p.account_id AND s.id = a.service_id AND k.id = p.pack_id
           AND ($4::int IS NULL OR a.company_id = $4)
           AND p.provider = $2::"PaymentProvider" AND p.status = ANY($3::"PurchaseStatus"[])
-        RETURNING p.account_id, a.company_id, k.name AS pack_name, p.credits, p.created_by_id,
-                  s.id AS service_id, s.technical_name, s.name AS service_name, s.decimals, s.trial_credits`,
+        RETURNING p.account_id, a.company_id, k.name AS pack_name, p.credits, p.created_by_id, p.amount, p.currency, p.created_at, p.paid_at,
+                  a.held, a.warn_enabled, a.warning_threshold,
+                  s.id AS service_id, s.technical_name, s.name AS service_name, s.unit_name, s.decimals, s.trial_credits`,
       [purchaseId, source === "demo" ? "DEMO" : "STRIPE", PAYABLE_FROM[source], options.companyId ?? null],
     );
     if (rows[0]) {
@@ -170,6 +192,38 @@ export async function fulfilPurchase(
         db: client,
       });
       credited = { accountId: row.account_id, balanceAfter: entry.balanceAfter };
+      // In the same transaction: the event exists exactly when the credits do.
+      await emitWebhookEvent(
+        row.company_id,
+        "purchase.completed",
+        {
+          purchase: toPurchaseResource({
+            id: purchaseId,
+            service,
+            packName: row.pack_name,
+            credits: BigInt(row.credits),
+            amount: row.amount,
+            currency: row.currency.trim(),
+            status: "PAID",
+            createdAt: row.created_at,
+            paidAt: row.paid_at,
+          }),
+          account: toAccountResource({
+            id: row.account_id,
+            technicalName: row.technical_name,
+            serviceName: row.service_name,
+            unitName: row.unit_name,
+            decimals: row.decimals,
+            balance: entry.balanceAfter,
+            held: BigInt(row.held),
+            warnEnabled: row.warn_enabled,
+            warningThreshold: row.warning_threshold === null ? null : BigInt(row.warning_threshold),
+            warningEmail: null,
+            warnedAt: null,
+          }),
+        },
+        { db: client },
+      );
     }
     await client.query("COMMIT");
   } catch (error) {

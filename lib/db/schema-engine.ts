@@ -8,6 +8,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
 
 type SchemaEngineModule = typeof import("@prisma/schema-engine-wasm");
 type Engine = Awaited<ReturnType<SchemaEngineModule["SchemaEngine"]["new"]>>;
@@ -19,7 +20,16 @@ const noFilters = { externalTables: [], externalEnums: [] };
 const panicRegistry = { message: "", set_message(message: string) { this.message = message; } };
 (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: typeof panicRegistry }).PRISMA_WASM_PANIC_REGISTRY = panicRegistry;
 
-async function loadSchemaEngineModule(): Promise<SchemaEngineModule> {
+let loaded: Promise<SchemaEngineModule> | undefined;
+
+// Instantiated once per process: the glue module caches views of the wasm
+// memory, so handing it a second instance makes it read the wrong memory.
+function loadSchemaEngineModule(): Promise<SchemaEngineModule> {
+  loaded ??= instantiateSchemaEngineModule();
+  return loaded;
+}
+
+async function instantiateSchemaEngineModule(): Promise<SchemaEngineModule> {
   // The package imports its .wasm as an ES module, which Node 20 cannot do
   // without a flag, so we instantiate it by hand and hand it the glue module.
   const packageDir = path.dirname(require.resolve("@prisma/schema-engine-wasm"));
@@ -33,7 +43,11 @@ async function loadSchemaEngineModule(): Promise<SchemaEngineModule> {
 
 async function withEngine<T>(databaseUrl: string, work: (engine: Engine) => Promise<T>): Promise<T> {
   const { SchemaEngine } = await loadSchemaEngineModule();
-  const factory = new PrismaPg({ connectionString: databaseUrl, max: 2 });
+  // Our own pool, so it is closed when the work is done and a connection the
+  // server ends meanwhile is an error to report, not an uncaught 'error' event.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  pool.on("error", () => {});
+  const factory = new PrismaPg(pool);
   const adapter = bindMigrationAwareSqlAdapterFactory(factory);
   const explain = (error: unknown): never => {
     // The engine reports driver failures as "External error id#N"; the real
@@ -43,11 +57,15 @@ async function withEngine<T>(databaseUrl: string, work: (engine: Engine) => Prom
     const cause = match ? adapter.errorRegistry.consumeError(Number(match[1])) : undefined;
     throw cause ? new Error(`Schema engine: ${JSON.stringify(cause.error ?? cause)}`, { cause: error }) : error;
   };
-  const engine = await SchemaEngine.new({ datamodels: undefined }, () => {}, adapter).catch(explain);
   try {
-    return await work(engine).catch(explain);
+    const engine = await SchemaEngine.new({ datamodels: undefined }, () => {}, adapter).catch(explain);
+    try {
+      return await work(engine).catch(explain);
+    } finally {
+      engine.free();
+    }
   } finally {
-    engine.free();
+    await pool.end();
   }
 }
 

@@ -124,8 +124,13 @@ export async function serveNext(options: ServeOptions): Promise<{ url: string; c
       }
     }
   });
-  // Slow clients cannot hold sockets forever (Node's defaults, stated).
-  server.headersTimeout = 60_000;
+  // Idle keep-alive connections outlive a load balancer's (commonly 60 s) and a
+  // client's own, so the client side always closes first: a server closing an
+  // idle socket just as it is reused shows up as ECONNRESET.
+  server.keepAliveTimeout = 65_000;
+  // Slow clients cannot hold sockets forever; the header wait outlasts the
+  // keep-alive wait, so a reused socket is never cut while its headers arrive.
+  server.headersTimeout = 66_000;
   server.requestTimeout = 300_000;
 
   await new Promise<void>((resolve, reject) => {

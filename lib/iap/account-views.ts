@@ -178,3 +178,28 @@ export async function listPurchases(companyId: number, accountId: number, limit 
     paidAt: row.paid_at,
   }));
 }
+
+export interface ServiceSummary {
+  technicalName: string;
+  name: string;
+  description: string;
+  unitName: string;
+  decimals: number;
+}
+
+/** The catalogue, in its display order. */
+export async function listServices(): Promise<ServiceSummary[]> {
+  const { rows } = await pool().query("SELECT technical_name, name, description, unit_name, decimals FROM iap_service ORDER BY sort_order, name");
+  return rows.map((row) => ({ technicalName: row.technical_name, name: row.name, description: row.description, unitName: row.unit_name, decimals: row.decimals }));
+}
+
+/** The company's account for a service, by the service's technical name; null when the service was never used. */
+export async function getAccountByService(companyId: number, technicalName: string): Promise<AccountSummary | null> {
+  const { rows } = await pool().query(
+    `SELECT ${ACCOUNT_COLUMNS}
+       FROM iap_account a JOIN iap_service s ON s.id = a.service_id
+      WHERE a.company_id = $1 AND s.technical_name = $2`,
+    [companyId, technicalName],
+  );
+  return rows[0] ? toSummary(rows[0]) : null;
+}

@@ -1,6 +1,6 @@
 import "server-only";
 import { pool } from "@/lib/db/client";
-import type { AccountRef } from "./accounts";
+import { getService, type AccountRef } from "./accounts";
 import type { Hold, HoldStatus } from "./ledger";
 
 export async function findHoldById(account: AccountRef, holdId: number): Promise<Hold | null> {
@@ -19,15 +19,39 @@ export async function holdState(hold: Pick<Hold, "id" | "account">): Promise<{ h
   );
   const row = rows[0];
   if (!row) return null;
-  const found: Hold = {
-    id: row.id,
+  return { hold: toHold(account, row), due: row.due as boolean };
+}
+
+function toHold(account: AccountRef, row: Record<string, unknown>): Hold {
+  return {
+    id: row.id as number,
     account,
-    amount: BigInt(row.amount),
+    amount: BigInt(row.amount as string),
     status: row.status as HoldStatus,
-    capturedAmount: row.captured_amount === null ? null : BigInt(row.captured_amount),
-    expiresAt: row.expires_at,
+    capturedAmount: row.captured_amount === null ? null : BigInt(row.captured_amount as string),
+    expiresAt: row.expires_at as Date,
     result: row.result,
     replayed: true,
   };
-  return { hold: found, due: row.due as boolean };
+}
+
+export interface HoldDetail extends Hold {
+  description: string;
+  reference: string | null;
+  createdAt: Date;
+}
+
+/** A hold by id within the company that asks (another company's hold is simply not found), with what it was for. */
+export async function findCompanyHold(companyId: number, holdId: number): Promise<HoldDetail | null> {
+  const { rows } = await pool().query(
+    `SELECT h.id, h.amount, h.status, h.captured_amount, h.expires_at, h.result, h.description, h.reference, h.created_at,
+            a.id AS account_id, s.technical_name
+       FROM credit_hold h JOIN iap_account a ON a.id = h.account_id JOIN iap_service s ON s.id = a.service_id
+      WHERE h.id = $1 AND a.company_id = $2`,
+    [holdId, companyId],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  const account = { id: row.account_id, companyId, service: await getService(row.technical_name) };
+  return { ...toHold(account, row), description: row.description, reference: row.reference, createdAt: row.created_at };
 }

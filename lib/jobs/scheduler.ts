@@ -1,5 +1,6 @@
 import "server-only";
 import { runLowCreditsJob } from "@/lib/alerts/low-credits";
+import { pruneIdempotencyKeys } from "@/lib/api/idempotency";
 import { pool } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { expireHolds } from "@/lib/iap/ledger";
@@ -29,12 +30,13 @@ export async function runScheduledJobs(): Promise<"ran" | "busy"> {
     const { rows } = await client.query("SELECT pg_try_advisory_lock($1) AS locked", [JOBS_LOCK_KEY]);
     if (!rows[0].locked) return "busy";
     try {
-      const [alerts, expired, letters, visits, purged] = await Promise.allSettled([
+      const [alerts, expired, letters, visits, purged, keys] = await Promise.allSettled([
         runLowCreditsJob(),
         expireHolds(),
         runLetterQueueOnce(),
         runVisitsToLeads(),
         purgeOldPageViews(),
+        pruneIdempotencyKeys(),
       ]);
       if (alerts.status === "rejected") console.error("[jobs] low-credit warnings failed:", alerts.reason);
       else if (alerts.value.queued || alerts.value.sent || alerts.value.failed) console.log("[jobs] low-credit warnings:", JSON.stringify(alerts.value));
@@ -43,6 +45,7 @@ export async function runScheduledJobs(): Promise<"ran" | "busy"> {
       if (letters.status === "rejected") console.error("[jobs] letter queue failed:", letters.reason);
       if (visits.status === "rejected") console.error("[jobs] visits to leads failed:", visits.reason);
       if (purged.status === "rejected") console.error("[jobs] page view purge failed:", purged.reason);
+      if (keys.status === "rejected") console.error("[jobs] pruning API idempotency keys failed:", keys.reason);
     } finally {
       await client.query("SELECT pg_advisory_unlock($1)", [JOBS_LOCK_KEY]);
     }

@@ -66,10 +66,13 @@ function messageIdFor(id: number, createdAt: Date): string {
 }
 
 async function claim(smtp: boolean, options: DeliveryOptions): Promise<ClaimedRow[]> {
+  // next_attempt_at is a timestamp(3): PostgreSQL rounds now() into it, so a
+  // row made "due now" (queued, or an admin's Retry now) can read up to 0.5 ms
+  // in the future. Comparing at the column's precision keeps it due at once.
   const { rows } = await pool().query(
     `WITH due AS (
        SELECT id FROM outgoing_email
-        WHERE state = 'QUEUED' AND next_attempt_at <= now()
+        WHERE state = 'QUEUED' AND next_attempt_at <= now()::timestamp(3)
           AND (locked_until IS NULL OR locked_until < now())
           AND ($2 OR message_id IS NULL)
           AND ($3::int IS NULL OR company_id = $3)

@@ -21,16 +21,14 @@
 import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
-import { disconnectDb, pool, prisma } from "@/lib/db/client";
-import { freePort, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
-import { migrate } from "@/lib/db/migrate";
+import { pool, prisma } from "@/lib/db/client";
 import { seedCatalogue } from "@/lib/db/seed";
-import { reloadEnv } from "@/lib/env";
 import { getOrCreateAccount, type AccountRef } from "@/lib/iap/accounts";
 import { charge } from "@/lib/iap/charge";
 import { debit, grant } from "@/lib/iap/ledger";
 import { formatProblem, verifyLedger } from "@/lib/iap/verify";
+import { startBenchDatabase } from "./bench-database";
+import { runBench } from "./run-bench";
 
 const SPREAD_ACCOUNTS = 100;
 const OPENING_UNITS = 1_000_000_000_000n;
@@ -97,25 +95,9 @@ async function hammer(ms: number, op: (worker: number, i: number) => Promise<unk
 }
 
 async function main() {
-  const dataDir = path.resolve(".data", `bench-${process.pid}`);
-  const server = await startEmbeddedPostgres({
-    dataDir,
-    port: await freePort(),
-    persistent: false,
-    fast,
-  });
-  let conserved = false;
+  const database = await startBenchDatabase("bench-credits", { durable: !fast, env: { DATABASE_POOL_SIZE: String(poolSize) } });
   try {
-    await Promise.all([server.createDatabase("iap_bench"), server.createDatabase("iap_bench_ceiling")]);
-    const benchUrl = server.urlFor("iap_bench");
-    const ceilingUrl = server.urlFor("iap_bench_ceiling");
-    await Promise.all([migrate(benchUrl), migrate(ceilingUrl)]);
-    process.env.DATABASE_URL = benchUrl;
-    process.env.DATABASE_POOL_SIZE = String(poolSize);
-    reloadEnv();
-    // pool.end() resolves before its sockets close; the server's goodbye to
-    // them at shutdown is expected, not an error worth crashing on.
-    pool().on("error", () => {});
+    const ceilingUrl = await database.createMigratedDatabase("iap_bench_ceiling");
     await seedCatalogue(prisma());
 
     // Our accounts: one hot, 100 spread, each opened with plenty of credits.
@@ -132,7 +114,7 @@ async function main() {
     const [hot, ...spread] = accounts;
 
     // The ceiling's accounts: same schema, same opening balance, in the other database.
-    const ceiling = new pg.Pool({ connectionString: ceilingUrl, max: poolSize });
+    const ceiling = database.openPool({ connectionString: ceilingUrl, max: poolSize });
     await ceiling.query("INSERT INTO company (name, country, currency) SELECT 'Ceiling ' || n, 'BE', 'EUR' FROM generate_series(0, $1) n", [SPREAD_ACCOUNTS]);
     await ceiling.query("INSERT INTO iap_service (technical_name, name, description) VALUES ($1, 'Ceiling', 'bench')", [SERVICE]);
     const { rows: ceilingRows } = await ceiling.query(
@@ -170,7 +152,7 @@ async function main() {
       },
     };
 
-    const postmasterPid = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+    const postmasterPid = Number(readFileSync(path.join(database.dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
 
     // Warm-up: prepares the statements on every pooled connection.
     for (const kind of ["ceiling", "debit", "charge"] as const) await hammer(500, ops[kind]("spread"));
@@ -192,7 +174,6 @@ async function main() {
         }
       }
     }
-    await ceiling.end();
 
     const rate = (kind: Kind, layout: Layout) => {
       const t = tally.get(`${kind}/${layout}`)!;
@@ -231,26 +212,20 @@ async function main() {
         `${rows[0].spent} units spent for ${warm[0].n} usage entries (${counted} counted in the measurements), ${rows[0].held} still held.`,
     );
     for (const problem of report.problems.slice(0, 20)) console.log(`  ${formatProblem(problem)}`);
-    conserved = report.ok && BigInt(rows[0].spent) === BigInt(warm[0].n) && BigInt(rows[0].held) === 0n && warm[0].n >= counted;
-
-    console.log(
-      JSON.stringify({
+    const conserved = report.ok && BigInt(rows[0].spent) === BigInt(warm[0].n) && BigInt(rows[0].held) === 0n && warm[0].n >= counted;
+    return {
+      ok: conserved,
+      result: {
         spread_ratio: ratio("debit", "spread"),
         hot_ratio: ratio("debit", "hot"),
         charge_spread_ratio: ratio("charge", "spread"),
         charge_hot_ratio: ratio("charge", "hot"),
         conserved,
-      }),
-    );
+      },
+    };
   } finally {
-    await disconnectDb();
-    await server.stop();
+    await database.stop();
   }
-  // embedded-postgres' exit hook would end with 0 whatever happened.
-  process.exit(conserved ? 0 : 1);
 }
 
-await main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+await runBench("credits", main);

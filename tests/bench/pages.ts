@@ -1,17 +1,16 @@
 // npm run bench:pages — server render time of the Account Information page of
 // an account with 100,000 ledger entries, measured on the real production
-// build: own throw-away PostgreSQL, migrated and seeded; `next build` (skip
-// with --no-build to reuse .next/), `next start` on a free port, sign in through
+// build: own throw-away PostgreSQL; the app built if .next/ is missing or older
+// than the sources (tests/support/app-build.ts: two runs at once build once)
+// and served as `npm start` serves it on a free port; sign in through
 // next-auth's credentials endpoint, then time sequential GETs of the page (first
 // page of the history, and a page deep in it by cursor). Ends with one JSON line.
-// Options: --entries N (default 100000), --requests N (default 40), --no-build.
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
-import pg from "pg";
-import { freePort, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
-import { migrate } from "@/lib/db/migrate";
+// Options: --entries N (default 100000), --requests N (default 40).
+import type pg from "pg";
+import { startAppServer, type AppServer } from "@/tests/support/app-server";
+import { startBenchDatabase } from "./bench-database";
+import { runBench } from "./run-bench";
 
-const root = path.resolve(import.meta.dirname, "..", "..");
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
   const index = args.indexOf(name);
@@ -19,21 +18,6 @@ const option = (name: string, fallback: number) => {
 };
 const ENTRIES = option("--entries", 100_000);
 const REQUESTS = option("--requests", 40);
-const BUILD = !args.includes("--no-build");
-
-const children = new Set<ChildProcess>();
-
-function run(command: string, commandArgs: string[], env: Record<string, string>): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, commandArgs, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "inherit", "inherit"] });
-    children.add(child);
-    child.on("exit", (code) => {
-      children.delete(child);
-      if (code === 0) resolve();
-      else reject(new Error(`${path.basename(command)} ${commandArgs.join(" ")} exited with ${code}`));
-    });
-  });
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -129,67 +113,39 @@ async function measure(label: string, url: string, cookie: string, expect: strin
 }
 
 async function main() {
-  const pgServer = await startEmbeddedPostgres({ dataDir: path.join(root, ".data", `bench-pages-${process.pid}`), port: await freePort(), persistent: false, fast: true });
+  const database = await startBenchDatabase("bench-pages");
+  let app: AppServer | undefined;
   try {
-    await pgServer.createDatabase("iap_bench_pages");
-    const databaseUrl = pgServer.urlFor("iap_bench_pages");
-    await migrate(databaseUrl);
-    await run(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "lib/cli/db-seed.ts"], { DATABASE_URL: databaseUrl });
-
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
+    // The launcher migrates (already done) and loads the demo data the bench signs in with.
+    app = await startAppServer({ databaseUrl: database.url, env: { DEMO: "1" } });
+    const client = await database.openClient();
     const fillStarted = performance.now();
     const { accountId, middleId, entries } = await fillLedger(client, ENTRIES);
     console.log(`▸ Filled in ${((performance.now() - fillStarted) / 1000).toFixed(1)} s`);
-    await client.end();
 
-    if (BUILD) await run(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { NEXT_TELEMETRY_DISABLED: "1" });
-
-    const port = await freePort();
-    const baseUrl = `http://localhost:${port}`;
-    const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        PORT: String(port),
-        APP_URL: baseUrl,
-        NEXTAUTH_URL: baseUrl,
-        NEXTAUTH_SECRET: "bench-secret-not-for-production",
-        JOBS_INTERVAL_SECONDS: "0",
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-    children.add(server);
-    const deadline = Date.now() + 60_000;
-    while (!(await fetch(`${baseUrl}/login`).then((r) => r.ok, () => false))) {
-      if (Date.now() > deadline || server.exitCode !== null) throw new Error("next start did not answer within 60 s");
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-
-    const cookie = await signIn(baseUrl);
-    const page = `${baseUrl}/settings/iap/${accountId}`;
+    const cookie = await signIn(app.url);
+    const page = `${app.url}/settings/iap/${accountId}`;
     const first = await measure("Account page, newest entries", page, cookie, ["Account Information", "Older entries", "Usage"]);
     const deep = await measure(`Account page, ?before=${middleId} (mid-history)`, `${page}?before=${middleId}`, cookie, ["Account Information", "Newest entries"]);
     console.log("Figures are wall time per GET on loopback, one request at a time, on a shared 2-core machine (noisy).");
-    console.log(
-      JSON.stringify({
+    return {
+      ok: entries >= ENTRIES,
+      result: {
         account_page_p50_ms: Number(first.p50.toFixed(1)),
         account_page_p95_ms: Number(first.p95.toFixed(1)),
         deep_page_p50_ms: Number(deep.p50.toFixed(1)),
         deep_page_p95_ms: Number(deep.p95.toFixed(1)),
         requests: REQUESTS,
         entries,
-      }),
-    );
+      },
+    };
+  } catch (error) {
+    if (app) console.error(`App server output (last lines):\n${app.logs().trimEnd().split("\n").slice(-30).join("\n")}`);
+    throw error;
   } finally {
-    for (const child of children) child.kill("SIGTERM");
-    await pgServer.stop();
+    await app?.stop();
+    await database.stop();
   }
 }
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => children.forEach((child) => child.kill("SIGTERM")));
-
-await main();
+await runBench("pages", main);

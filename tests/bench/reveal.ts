@@ -7,18 +7,14 @@
 //      POST /api/track/<siteKey> vs GET /api/ping (a route that does nothing)
 //      in the same run, rounds interleaved so background load falls on both.
 // Ends with one JSON line. Options: --seconds N (per round, default 5),
-// --rounds N (default 2), --build (run `next build` first; default: reuse .next/
-// and build only when it is missing).
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
-import path from "node:path";
+// --rounds N (default 2). The app is built first when .next/ is missing or
+// older than the sources (tests/support/app-build.ts).
 import autocannon from "autocannon";
-import pg from "pg";
-import { freePort } from "@/lib/db/embedded-postgres";
 import { ipIndex } from "@/lib/visitors/ip-index";
+import { startAppServer, type AppServer } from "@/tests/support/app-server";
 import { startBenchDatabase } from "./bench-database";
+import { runBench } from "./run-bench";
 
-const root = path.resolve(import.meta.dirname, "..", "..");
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
   const index = args.indexOf(name);
@@ -87,26 +83,6 @@ async function benchIndex() {
   return result;
 }
 
-function run(command: string, commandArgs: string[], env: Record<string, string>): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, commandArgs, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "inherit", "inherit"] });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} exited with ${code}`))));
-  });
-}
-
-async function waitFor(url: string, server: ChildProcess) {
-  for (let waited = 0; waited < 60_000; waited += 250) {
-    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      // not yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url} did not answer in 60 s`);
-}
-
 async function cannon(options: autocannon.Options) {
   const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options });
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors, total: result.requests.total };
@@ -114,24 +90,20 @@ async function cannon(options: autocannon.Options) {
 
 async function benchEndpoint() {
   const database = await startBenchDatabase("bench-reveal");
-  const db = new pg.Pool({ connectionString: database.url, max: 2 });
-  db.on("error", () => {}); // the server going away at the end is expected
-  let server: ChildProcess | undefined;
+  const db = database.openPool({ connectionString: database.url, max: 2 });
+  let app: AppServer | undefined;
   try {
     const { rows } = await db.query("INSERT INTO company (name, country, currency) VALUES ('Bench shop', 'BE', 'EUR') RETURNING id");
     const siteKey = "benchSiteKey0123456789";
     const origin = "https://www.bench-shop.test";
     await db.query("INSERT INTO visitor_site (company_id, name, site_key, origins) VALUES ($1, 'Bench shop', $2, $3)", [rows[0].id, siteKey, [origin]]);
 
-    if (args.includes("--build") || !existsSync(path.join(root, ".next", "BUILD_ID"))) await run(path.join(root, "node_modules", ".bin", "next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" });
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: database.url, NODE_ENV: "production", NEXTAUTH_SECRET: "bench", JOBS_INTERVAL_SECONDS: "0", DOCUMENT_WORKER_POLL_MS: "0", TRUST_PROXY_HOPS: "1", PORT: String(port) },
-      stdio: ["ignore", "ignore", "inherit"],
+    app = await startAppServer({
+      databaseUrl: database.url,
+      env: { DOCUMENT_WORKER_POLL_MS: "0", TRUST_PROXY_HOPS: "1" },
+      readyPath: "/api/ping",
     });
-    await waitFor(`${base}/api/ping`, server);
+    const base = app.url;
 
     // Each request from another address (X-Forwarded-For, one trusted hop), so
     // the per-address rate bound does not cut the load short.
@@ -180,15 +152,17 @@ async function benchEndpoint() {
       page_views_stored: stored,
       connections: CONNECTIONS,
     };
+  } catch (error) {
+    if (app) console.error(`App server output (last lines):\n${app.logs().trimEnd().split("\n").slice(-30).join("\n")}`);
+    throw error;
   } finally {
-    server?.kill("SIGTERM");
-    if (server && server.exitCode === null) await new Promise((resolve) => server!.once("exit", resolve));
-    await db.end();
+    await app?.stop();
     await database.stop();
   }
 }
 
-const index = await benchIndex();
-const endpoint = await benchEndpoint();
-console.log(JSON.stringify({ ...index, ...endpoint }));
-process.exit(0);
+await runBench("reveal", async () => {
+  const index = await benchIndex();
+  const endpoint = await benchEndpoint();
+  return { ok: endpoint.page_views_stored > 0, result: { ...index, ...endpoint } };
+});

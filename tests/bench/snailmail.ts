@@ -5,6 +5,7 @@
 import { performance } from "node:perf_hooks";
 import { PDFDocument } from "pdf-lib";
 import { A4, renderDocumentLetter, renderLetter, type RenderedLetter } from "@/lib/snailmail/render";
+import { runBench } from "./run-bench";
 
 const RUNS = Number(process.argv[2] ?? 30);
 const sender = { name: "Demo Company SA", street: "Rue de la Loi 16", city: "Brussels", zip: "1000", country: "BE" };
@@ -23,22 +24,26 @@ const cases: Record<string, () => Promise<RenderedLetter>> = {
 };
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-const result: Record<string, number> = { runs: RUNS };
-await cases.letter_1_page(); // warm-up: font files read, HarfBuzz compiled
-for (const [name, render] of Object.entries(cases)) {
-  const times: number[] = [];
-  let last: RenderedLetter = { pdf: new Uint8Array(0), pages: 0 };
-  for (let i = 0; i < RUNS; i++) {
-    const started = performance.now();
-    last = await render();
-    times.push(performance.now() - started);
+await runBench("snailmail", async () => {
+  const result: Record<string, number> = { runs: RUNS };
+  let ok = true;
+  await cases.letter_1_page(); // warm-up: font files read, HarfBuzz compiled
+  for (const [name, render] of Object.entries(cases)) {
+    const times: number[] = [];
+    let last: RenderedLetter = { pdf: new Uint8Array(0), pages: 0 };
+    for (let i = 0; i < RUNS; i++) {
+      const started = performance.now();
+      last = await render();
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    const p50 = percentile(times, 0.5);
+    const p95 = percentile(times, 0.95);
+    console.log(`${name.padEnd(18)} ${last.pages} pages  p50 ${p50.toFixed(1)} ms  p95 ${p95.toFixed(1)} ms  ${(last.pdf.length / 1024).toFixed(1)} KiB`);
+    result[`${name}_p50_ms`] = Number(p50.toFixed(1));
+    result[`${name}_p95_ms`] = Number(p95.toFixed(1));
+    result[`${name}_kib`] = Number((last.pdf.length / 1024).toFixed(1));
+    ok &&= last.pages > 0 && last.pdf.length > 0;
   }
-  times.sort((a, b) => a - b);
-  const p50 = percentile(times, 0.5);
-  const p95 = percentile(times, 0.95);
-  console.log(`${name.padEnd(18)} ${last.pages} pages  p50 ${p50.toFixed(1)} ms  p95 ${p95.toFixed(1)} ms  ${(last.pdf.length / 1024).toFixed(1)} KiB`);
-  result[`${name}_p50_ms`] = Number(p50.toFixed(1));
-  result[`${name}_p95_ms`] = Number(p95.toFixed(1));
-  result[`${name}_kib`] = Number((last.pdf.length / 1024).toFixed(1));
-}
-console.log(JSON.stringify(result));
+  return { ok, result };
+});

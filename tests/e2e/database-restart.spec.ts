@@ -102,14 +102,14 @@ test("a PostgreSQL restart under load: the app lives, says 503 meanwhile, serves
     phase = "outage";
     await pg.stop();
     await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
-    expect(app.process.exitCode, "the app process died during the outage").toBeNull();
+    expect(app.child.exitCode, "the app process died during the outage").toBeNull();
     pg = await startEmbeddedPostgres({ dataDir, port, persistent: true, fast: true });
     phase = "after";
 
     await waitFor(() => successes("after") >= 5, "SMS sent after the database came back");
     stop = true;
     await Promise.all(clients);
-    expect(app.process.exitCode, "the app process died").toBeNull();
+    expect(app.child.exitCode, "the app process died").toBeNull();
 
     const tally = (which: Attempt["phase"]) => {
       const counts = new Map<string, number>();
@@ -126,8 +126,8 @@ test("a PostgreSQL restart under load: the app lives, says 503 meanwhile, serves
     expect(duringOutage.length).toBeGreaterThan(0);
     expect(duringOutage.filter((a) => a.status === 503).length, "the outage was answered 503").toBeGreaterThan(0);
     expect(duringOutage.some((a) => a.kind === "page" && a.status === 503 && /<h1>Temporarily unavailable<\/h1>/.test(a.text)), "a page during the outage is the 503 page").toBe(true);
-    expect(app.log()).toMatch(/PostgreSQL is unreachable/);
-    expect(app.log()).toMatch(/PostgreSQL is reachable again/);
+    expect(app.logs()).toMatch(/PostgreSQL is unreachable/);
+    expect(app.logs()).toMatch(/PostgreSQL is reachable again/);
 
     // The ledger is conserved, checked by the operators' own command.
     const verify = await new Promise<{ code: number | null; output: string }>((resolve) => {

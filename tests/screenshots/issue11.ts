@@ -3,17 +3,15 @@
 // with the demo data (no IDENTITY_ISSUER_URL: the built-in test identity provider). Writes the
 // signed PDF to docs/screenshots/issue11-signed.pdf (render its pages with pdftoppm to look at them).
 import { writeFile } from "node:fs/promises";
-import { chromium, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { launchChromium } from "../support/chromium";
 import { samplePdf } from "../support/pdf";
 
 const base = process.env.BASE_URL ?? "http://localhost:3000";
 const out = (name: string) => `docs/screenshots/issue11-${name}.png`;
 const stamp = Date.now().toString(36).slice(-4);
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 page.setDefaultTimeout(120_000); // `npm run dev` compiles each page on first visit
 const pdf = Buffer.from(await samplePdf("SERVICE AGREEMENT — the parties agree on the services described below."));

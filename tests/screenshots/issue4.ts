@@ -1,15 +1,12 @@
 // Screenshots of the Settings and IAP account pages for docs/screenshots/.
 // Usage: BASE_URL=http://localhost:3101 npx tsx tests/screenshots/issue4.ts, against `npm run dev` with
 // the demo data plus an admin new@example.com of a company with no account (for the empty list).
-import { chromium } from "@playwright/test";
+import { launchChromium } from "../support/chromium";
 
 const base = process.env.BASE_URL ?? "http://localhost:3000";
 const out = (name: string) => `docs/screenshots/issue4-${name}.png`;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 
 async function signInAs(email: string, signOutFirst = false) {

@@ -1,13 +1,11 @@
 // Screenshots of buying credits for docs/screenshots/issue5-*.png, against a
 // running `npm run dev` with the demo data (demo checkout: no STRIPE_SECRET_KEY).
 // Usage: BASE_URL=http://localhost:3102 npx tsx tests/screenshots/issue5.ts
-import { chromium, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { launchChromium } from "../support/chromium";
 
 const base = process.env.BASE_URL ?? "http://localhost:3000";
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const browser = await launchChromium();
 
 async function shot(page: Page, name: string) {
   await page.addStyleTag({ content: "nextjs-portal{display:none!important}" }); // dev-mode indicator

@@ -1,14 +1,11 @@
 // Screenshots of Partner Autocomplete and Lead Generation for docs/screenshots/.
 // Usage: BASE_URL=http://localhost:3109 npx tsx tests/screenshots/issue8.ts, against `npm run dev` with the demo data.
-import { chromium } from "@playwright/test";
+import { launchChromium } from "../support/chromium";
 
 const base = process.env.BASE_URL ?? "http://localhost:3000";
 const out = (name: string) => `docs/screenshots/issue8-${name}.png`;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 page.setDefaultTimeout(180_000);
 page.setDefaultNavigationTimeout(180_000);

@@ -17,7 +17,8 @@ import path from "node:path";
 import type { Browser } from "@playwright/test";
 import { isValidIBAN } from "ibantools";
 import { checkVAT, countries } from "jsvat";
-import { degrade, imagePdf, launchChromium } from "./invoice-fixtures";
+import { launchChromium } from "./chromium";
+import { degrade, imagePdf } from "./invoice-fixtures";
 
 export type Layout = "classic" | "din" | "french" | "modern" | "receipt" | "grid";
 export const LAYOUTS: Layout[] = ["classic", "din", "french", "modern", "receipt", "grid"];

@@ -6,8 +6,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createCanvas, loadImage } from "@napi-rs/canvas";
-import { chromium, type Browser } from "@playwright/test";
+import type { Browser } from "@playwright/test";
 import { PDFDocument } from "pdf-lib";
+import { launchChromium } from "./chromium";
 
 export interface InvoiceData {
   vendorName: string;
@@ -164,13 +165,6 @@ export function invoiceHtml(invoice: InvoiceData): string {
     </table>
     <div class="pay">Please pay by bank transfer before the due date.<br>IBAN: ${ibanPrinted}</div>
   </body></html>`;
-}
-
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
 }
 
 export interface InvoiceFiles {

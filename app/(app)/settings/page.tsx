@@ -108,6 +108,33 @@ export default async function SettingsPage() {
           ),
         },
         {
+          id: "api-keys",
+          title: "API keys",
+          description: "Let your own systems read balances and charge credits through the API.",
+          keywords: ["api", "key", "token", "integration", "developer", "rest", "bearer"],
+          body: (
+            <div className="flex flex-wrap items-center gap-3">
+              <Link href="/settings/api-keys" className={buttonClasses("secondary")}>
+                Manage API keys
+              </Link>
+              <Link href="/developers/api" className="text-brand-600 hover:underline">
+                API documentation
+              </Link>
+            </div>
+          ),
+        },
+        {
+          id: "webhooks",
+          title: "Webhooks",
+          description: "Tell your systems, by signed HTTP calls, when a balance runs low, a purchase completes or a hold expires.",
+          keywords: ["webhook", "events", "notifications", "callback", "integration", "developer"],
+          body: (
+            <Link href="/settings/webhooks" className={buttonClasses("secondary")}>
+              Manage webhooks
+            </Link>
+          ),
+        },
+        {
           id: "payments",
           title: "Payment Provider",
           description: config.STRIPE_SECRET_KEY

@@ -1,0 +1,27 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { formAction, ok, refuse } from "@/lib/actions/action";
+import { apiKeyIdSchema, newApiKeySchema } from "@/lib/api/key-schemas";
+import { createApiKey, revokeApiKey } from "@/lib/api/keys";
+
+/** New API key: the key in clear comes back once, to the admin who created it; it is never stored. */
+export const createApiKeyAction = formAction({
+  role: "ADMIN",
+  input: newApiKeySchema,
+  async run({ user, input }) {
+    const { key, view } = await createApiKey({ companyId: user.companyId, name: input.name, scopes: input.scopes, createdById: user.id });
+    revalidatePath("/settings/api-keys");
+    return ok("Key created", { key, name: view.name });
+  },
+});
+
+export const revokeApiKeyAction = formAction({
+  role: "ADMIN",
+  input: apiKeyIdSchema,
+  async run({ user, input }) {
+    if (!(await revokeApiKey(user.companyId, input.id))) return refuse("This key does not exist in your company or is already revoked.");
+    revalidatePath("/settings/api-keys");
+    return ok("Revoked: requests with this key are refused from now on.");
+  },
+});

@@ -1,0 +1,5 @@
+// GET /api/v1/accounts/{service}
+import { apiRoute } from "@/lib/api/route";
+import { getAccountOperation } from "@/lib/api/operations";
+
+export const GET = apiRoute(getAccountOperation);

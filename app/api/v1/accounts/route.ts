@@ -1,0 +1,5 @@
+// GET /api/v1/accounts
+import { apiRoute } from "@/lib/api/route";
+import { listAccountsOperation } from "@/lib/api/operations";
+
+export const GET = apiRoute(listAccountsOperation);

@@ -1,0 +1,97 @@
+// A JSON Schema from the OpenAPI document as a table of fields, following
+// $refs into components; nested objects are listed under their parent
+// ("data[].amount"). Server-rendered: the page ships no script.
+
+type Schema = {
+  $ref?: string;
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  anyOf?: Schema[];
+  enum?: unknown[];
+  const?: unknown;
+  description?: string;
+  pattern?: string;
+  format?: string;
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  default?: unknown;
+  example?: unknown;
+};
+
+export type Components = Record<string, Schema>;
+
+function resolve(schema: Schema, components: Components): Schema {
+  let current = schema;
+  for (let depth = 0; current.$ref && depth < 10; depth++) {
+    const name = current.$ref.split("/").pop()!;
+    current = { ...components[name], description: current.description ?? components[name]?.description };
+  }
+  return current;
+}
+
+function typeOf(schema: Schema, components: Components): string {
+  const s = resolve(schema, components);
+  if (s.anyOf) return s.anyOf.map((option) => typeOf(option, components)).join(" | ");
+  if (s.const !== undefined) return JSON.stringify(s.const);
+  if (s.enum) return s.enum.map((value) => JSON.stringify(value)).join(" | ");
+  if (s.type === "array" && s.items) return `${typeOf(s.items, components)}[]`;
+  if (schema.$ref) return schema.$ref.split("/").pop()!;
+  const base = Array.isArray(s.type) ? s.type.join(" | ") : (s.type ?? "any");
+  return s.format ? `${base} (${s.format})` : base;
+}
+
+interface Row {
+  name: string;
+  type: string;
+  required: boolean;
+  description: string;
+}
+
+function rows(schema: Schema, components: Components, prefix = "", depth = 0): Row[] {
+  const s = resolve(schema, components);
+  const object = s.type === "array" && s.items ? resolve(s.items, components) : s;
+  const base = s.type === "array" ? `${prefix}[]` : prefix;
+  if (!object.properties || depth > 2) return [];
+  return Object.entries(object.properties).flatMap(([name, property]) => {
+    const p = resolve(property, components);
+    const full = base ? `${base}.${name}` : name;
+    const details = [p.description, p.default !== undefined ? `Default ${JSON.stringify(p.default)}.` : null, p.example !== undefined ? `Example ${JSON.stringify(p.example)}.` : null];
+    const nested = p.type === "object" || (p.type === "array" && p.items && resolve(p.items, components).properties) ? rows(property, components, full, depth + 1) : [];
+    return [{ name: full, type: typeOf(property, components), required: object.required?.includes(name) ?? false, description: details.filter(Boolean).join(" ") }, ...nested];
+  });
+}
+
+export function SchemaTable({ schema, components, caption }: { schema: Schema; components: Components; caption: string }) {
+  const list = rows(schema, components);
+  if (list.length === 0) return <p className="text-sm text-gray-600">{typeOf(schema, components)}</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="text-gray-500">
+          <tr>
+            <th scope="col" className="py-1 pr-4 font-medium">Field</th>
+            <th scope="col" className="py-1 pr-4 font-medium">Type</th>
+            <th scope="col" className="py-1 font-medium">Description</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-gray-100 align-top">
+          {list.map((row) => (
+            <tr key={row.name}>
+              <td className="py-1.5 pr-4 font-mono text-xs whitespace-nowrap text-gray-900">
+                {row.name}
+                {row.required && <span className="ml-1 text-red-700" title="required">*</span>}
+              </td>
+              <td className="py-1.5 pr-4 font-mono text-xs text-gray-600">{row.type}</td>
+              <td className="py-1.5 text-gray-700">{row.description}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
