@@ -16,6 +16,9 @@ import { pool } from "@/lib/db/client";
 //       counts the attempt as a failure before the password is checked (so parallel
 //       guesses cannot slip past the count); succeeded() takes it back.
 //   retryAfterMinutes(seconds)      → whole minutes to show ("try again in N minutes")
+//   meter(name, who, points, seconds = 60) → { allowed, limit, remaining, resetSeconds }; counts one use
+//       a window whose size the caller sets (e.g. API_RATE_LIMIT), with what is left,
+//       for routes that publish RateLimit-* headers (the public API, per key)
 //
 // Sign-in limits: 5 failures for one account from one address lock that pair
 // for 1 minute, the next 5 for 5 minutes, then 15 minutes each time (the steps
@@ -88,11 +91,10 @@ function retryAfter(res: RateLimiterRes): number {
   return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
 }
 
-/** rate-limiter-flexible rejects with a RateLimiterRes when over the limit; anything else is a real error. */
-async function consume(target: RateLimiterPostgres, key: string): Promise<{ over: false } | { over: true; res: RateLimiterRes }> {
+/** rate-limiter-flexible rejects with a RateLimiterRes when over the limit (anything else is a real error); either way, its answer. */
+async function consume(target: RateLimiterPostgres, key: string): Promise<{ over: boolean; res: RateLimiterRes }> {
   try {
-    await target.consume(key);
-    return { over: false };
+    return { over: false, res: await target.consume(key) };
   } catch (error) {
     if (error instanceof RateLimiterRes) return { over: true, res: error };
     throw error;
@@ -127,7 +129,7 @@ export async function beginSignIn(account: string, address: string | null): Prom
   const [pairOutcome, accountOutcome, addressOutcome] = await Promise.all([
     consume(pair, pairKey),
     consume(perAccount, accountKey),
-    addressKey ? consume(perAddress, addressKey) : Promise.resolve({ over: false as const }),
+    addressKey ? consume(perAddress, addressKey) : null,
   ]);
   const waits: number[] = [];
   if (pairOutcome.over) {
@@ -142,7 +144,7 @@ export async function beginSignIn(account: string, address: string | null): Prom
     }
   }
   if (accountOutcome.over) waits.push(retryAfter(accountOutcome.res));
-  if (addressOutcome.over) waits.push(retryAfter(addressOutcome.res));
+  if (addressOutcome?.over) waits.push(retryAfter(addressOutcome.res));
   if (waits.length) return { ok: false, retryAfterSeconds: Math.max(...waits) };
 
   return {
@@ -152,3 +154,17 @@ export async function beginSignIn(account: string, address: string | null): Prom
     },
   };
 }
+
+export interface MeterReading {
+  allowed: boolean;
+  limit: number;
+  remaining: number;
+  /** Seconds until the window starts over (whole, ≥ 1). */
+  resetSeconds: number;
+}
+
+export async function meter(name: string, who: string, points: number, durationSeconds = 60): Promise<MeterReading> {
+  const outcome = await consume(limiter(`${name}:${points}/${durationSeconds}`, { points, durationSeconds, blockSeconds: 0 }), hashed(who));
+  return { allowed: !outcome.over, limit: points, remaining: Math.max(0, outcome.res.remainingPoints), resetSeconds: retryAfter(outcome.res) };
+}
+
