@@ -83,6 +83,11 @@ const PAGES: Record<string, { path: (w: World) => string; expect: Outcomes<PageO
   "/settings/outbox": { path: () => "/settings/outbox", expect: adminOnly() },
   "/settings/lead-generation": { path: () => "/settings/lead-generation", expect: adminOnly() },
   "/settings/outbox/[id]": { path: (w) => `/settings/outbox/${w.a.emailId}`, expect: adminOnly(404) },
+  "/settings/api-keys": { path: () => "/settings/api-keys", expect: adminOnly() },
+  "/settings/webhooks": { path: () => "/settings/webhooks", expect: adminOnly() },
+  "/settings/webhooks/[id]": { path: (w) => `/settings/webhooks/${w.a.endpointId}`, expect: adminOnly(404) },
+  // The public API's documentation: public, like the OpenAPI document it is rendered from.
+  "/developers/api": { path: () => "/developers/api", expect: everyone<PageOutcome>(200) },
   "/sign": { path: () => "/sign", expect: member() },
   "/sign/new": { path: () => "/sign/new", expect: member() },
   "/sign/[id]": { path: (w) => `/sign/${w.a.requestId}`, expect: member(404) },
@@ -91,7 +96,7 @@ const PAGES: Record<string, { path: (w: World) => string; expect: Outcomes<PageO
 };
 
 interface RouteCase {
-  request: (w: World) => { path: string; init?: RequestInit };
+  request: (w: World, persona: Persona) => { path: string; init?: RequestInit };
   expect: Outcomes<number | "sign-in">;
 }
 
@@ -102,6 +107,26 @@ const post = (pathname: string, body = ""): { path: string; init: RequestInit } 
   path: pathname,
   init: { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body },
 });
+
+/**
+ * The public API takes API keys, not sessions: each persona presents its own
+ * (security-world's ApiKeys — none, a revoked key, A's read-only key, A's
+ * read + charge key, B's key), so 401 / 403 (scope) / 404 (another company's
+ * record) are the API's answers to "who is calling".
+ */
+function api(method: string, pathname: (w: World) => string, body?: Record<string, unknown>) {
+  return (w: World, persona: Persona): { path: string; init: RequestInit } => {
+    const headers: Record<string, string> = {};
+    const apiKey = w.apiKeys[persona];
+    if (apiKey) headers.authorization = `Bearer ${apiKey}`;
+    if (body) Object.assign(headers, { "content-type": "application/json", "idempotency-key": key() });
+    return { path: pathname(w), init: { method, headers, ...(body ? { body: JSON.stringify(body) } : {}) } };
+  };
+}
+/** Readable by any valid key of its company; `b`: what B's key gets. */
+const apiRead = (b = 200): Outcomes<number | "sign-in"> => ({ signedOut: 401, stale: 401, userA: 200, adminA: 200, adminB: b });
+/** Needs the "charge" scope: A's read-only key gets 403. */
+const apiCharge = (allowed: number, b: number): Outcomes<number | "sign-in"> => ({ signedOut: 401, stale: 401, userA: 403, adminA: allowed, adminB: b });
 
 const ROUTES: Record<string, RouteCase> = {
   "GET /api/auth/[...nextauth]": { request: () => ({ path: "/api/auth/session" }), expect: everyone(200) },
@@ -133,6 +158,27 @@ const ROUTES: Record<string, RouteCase> = {
   "GET /letters/[id]/pdf": { request: (w) => ({ path: `/letters/${w.a.letterId}/pdf` }), expect: memberRoute() },
   "GET /s/[token]/document": { request: (w) => ({ path: `/s/${w.a.signingToken}/document` }), expect: everyone(200) },
   "GET /sign/[id]/document/[version]": { request: (w) => ({ path: `/sign/${w.a.requestId}/document/original` }), expect: memberRoute() },
+  // The public API (B's key on A's records: 404; B's key on B's own account: B's business).
+  "GET /api/v1/ping": { request: api("GET", () => "/api/v1/ping"), expect: apiRead() },
+  "GET /api/v1/services": { request: api("GET", () => "/api/v1/services"), expect: apiRead() },
+  "GET /api/v1/accounts": { request: api("GET", () => "/api/v1/accounts"), expect: apiRead() },
+  // A service names the caller's own account: B's key reads B's empty SMS account, never A's.
+  "GET /api/v1/accounts/[service]": { request: api("GET", () => "/api/v1/accounts/sms"), expect: apiRead() },
+  "GET /api/v1/accounts/[service]/entries": { request: api("GET", () => "/api/v1/accounts/sms/entries"), expect: apiRead() },
+  // B's key charges B's own account, which has no credits: 402, and nothing is charged anywhere.
+  "POST /api/v1/accounts/[service]/charges": { request: api("POST", () => "/api/v1/accounts/sms/charges", { amount: "1", description: "Matrix charge" }), expect: apiCharge(201, 402) },
+  "POST /api/v1/holds": { request: api("POST", () => "/api/v1/holds", { service: "sms", amount: "1", description: "Matrix hold" }), expect: apiCharge(201, 402) },
+  "GET /api/v1/holds/[id]": { request: api("GET", (w) => `/api/v1/holds/${w.a.holdId}`), expect: apiRead(404) },
+  "POST /api/v1/holds/[id]/capture": { request: api("POST", (w) => `/api/v1/holds/${w.a.holdId}/capture`, {}), expect: apiCharge(200, 404) },
+  "POST /api/v1/holds/[id]/release": { request: api("POST", (w) => `/api/v1/holds/${w.a.secondHoldId}/release`, {}), expect: apiCharge(200, 404) },
+  "GET /api/v1/purchases": { request: api("GET", () => "/api/v1/purchases"), expect: apiRead() },
+  "GET /api/v1/purchases/[id]": { request: api("GET", (w) => `/api/v1/purchases/${w.a.paidPurchaseId}`), expect: apiRead(404) },
+  // The API's description: public, no data in it.
+  "GET /api/v1/openapi.json": { request: () => ({ path: "/api/v1/openapi.json" }), expect: everyone(200) },
+  // Any other path under /api/v1: a problem+json 404 for everyone, key or not.
+  ...Object.fromEntries(
+    ["GET", "POST", "PUT", "PATCH", "DELETE"].map((method) => [`${method} /api/v1/[...path]`, { request: api(method, () => "/api/v1/no/such/endpoint"), expect: everyone(404) }]),
+  ),
 };
 
 /**
@@ -298,6 +344,36 @@ const ACTIONS: Record<string, ActionCase> = {
     args: (w) => [EMPTY_STATE, form({ siteId: String(w.a.siteId) })],
     expect: adminAction(),
   },
+  "app/(app)/settings/api-keys/actions.ts#createApiKeyAction": {
+    page: () => "/settings/api-keys",
+    args: () => [EMPTY_STATE, form({ name: "Matrix key", scopes: ["read"] })],
+    expect: adminAction("allowed"),
+  },
+  "app/(app)/settings/api-keys/actions.ts#revokeApiKeyAction": {
+    page: () => "/settings/api-keys",
+    args: (w) => [EMPTY_STATE, form({ id: String(w.a.spareKeyId) })],
+    expect: adminAction(),
+  },
+  "app/(app)/settings/webhooks/actions.ts#createEndpointAction": {
+    page: () => "/settings/webhooks",
+    args: () => [EMPTY_STATE, form({ url: "http://127.0.0.1:9/matrix", description: "Matrix endpoint", events: ["balance.low"] })],
+    expect: adminAction("allowed"),
+  },
+  "app/(app)/settings/webhooks/actions.ts#setEndpointEnabledAction": {
+    page: (w) => `/settings/webhooks/${w.a.endpointId}`,
+    args: (w) => [EMPTY_STATE, form({ id: String(w.a.endpointId), enabled: "false" })],
+    expect: adminAction(),
+  },
+  "app/(app)/settings/webhooks/actions.ts#resendDeliveryAction": {
+    page: (w) => `/settings/webhooks/${w.a.endpointId}`,
+    args: (w) => [EMPTY_STATE, form({ deliveryId: w.a.deliveryId })],
+    expect: adminAction(),
+  },
+  "app/(app)/settings/webhooks/actions.ts#deleteEndpointAction": {
+    page: (w) => `/settings/webhooks/${w.a.spareEndpointId}`,
+    args: (w) => [EMPTY_STATE, form({ id: String(w.a.spareEndpointId) })],
+    expect: adminAction(),
+  },
   "app/(app)/settings/outbox/actions.ts#retryEmailAction": {
     page: (w) => `/settings/outbox/${w.a.emailId}`,
     args: (w) => [EMPTY_STATE, form({ id: String(w.a.emailId) })],
@@ -429,13 +505,14 @@ test("pages: each persona gets the page, sign-in, 403 or 404 — and a refusal c
   expect(failures).toEqual([]);
 });
 
-test("route handlers: each persona gets 200, sign-in, 401 or 404 — and a refusal changes nothing", async () => {
+test("route handlers: each persona gets 200/201, sign-in, 401, 403 or 404 — and a refusal changes nothing", async () => {
   const failures: string[] = [];
   for (const [name, entry] of Object.entries(ROUTES)) {
     for (const persona of ORDER) {
       const wanted = entry.expect[persona];
-      const { path: url, init } = entry.request(world);
-      const response = await refusedWithoutChange(wanted !== 200, `${name} as ${persona}`, () => world.sessions[persona].fetch(url, init));
+      const { path: url, init } = entry.request(world, persona);
+      // 200 and 201 are allowed to change things; any other answer (a refusal, the tracker's 204 for a bot) must not.
+      const response = await refusedWithoutChange(wanted !== 200 && wanted !== 201, `${name} as ${persona}`, () => world.sessions[persona].fetch(url, init));
       await response.arrayBuffer();
       const location = response.headers.get("location") ?? "";
       const got = response.status === 307 && location.includes("/login") ? "sign-in" : response.status;

@@ -22,7 +22,7 @@ test.describe.configure({ mode: "serial", timeout: 600_000 });
 
 let world: World;
 /** Company B's own records: the "other company's ids" of the fuzz. */
-let b: { contactId: number; letterId: number; documentId: number; purchaseId: number; accountId: number; siteId: number; ruleId: number };
+let b: { contactId: number; letterId: number; documentId: number; purchaseId: number; accountId: number; siteId: number; ruleId: number; endpointId: number; keyId: number };
 
 test.beforeAll(async () => {
   // A database, an app server and the records made through it: a while on a busy machine.
@@ -48,6 +48,10 @@ test.beforeAll(async () => {
     EMPTY_STATE,
     form({ name: "B's rule", countries: "FR", urlPatterns: "", minPageViews: "1", maxLeadsPerDay: "5", active: "on" }),
   ]);
+  await callAction(adminB, "/settings/webhooks", world.action("createEndpointAction").id, [
+    EMPTY_STATE,
+    form({ url: "http://127.0.0.1:9/b", description: "B's endpoint", events: ["balance.low"] }),
+  ]);
   const one = async (sql: string) => Number((await world.db.pool.query(sql, [world.b.companyId])).rows[0].id);
   b = {
     contactId,
@@ -57,6 +61,8 @@ test.beforeAll(async () => {
     accountId: await one("SELECT id FROM iap_account WHERE company_id = $1 ORDER BY id LIMIT 1"),
     siteId: await one("SELECT id FROM visitor_site WHERE company_id = $1"),
     ruleId: await one("SELECT id FROM visitor_rule WHERE company_id = $1"),
+    endpointId: await one("SELECT id FROM webhook_endpoint WHERE company_id = $1"),
+    keyId: await one("SELECT id FROM api_key WHERE company_id = $1"),
   };
 });
 test.afterAll(async () => {
@@ -245,6 +251,22 @@ const FUZZ: Record<string, FuzzCase> = {
   },
   removeRuleAction: { page: () => "/settings/lead-generation", valid: (w) => ({ ruleId: String(w.a.ruleId) }), fields: { ruleId: { kind: "id", other: (ids) => ids.ruleId } }, args: formArgs() },
   removeSiteAction: { page: () => "/settings/lead-generation", valid: (w) => ({ siteId: String(w.a.siteId) }), fields: { siteId: { kind: "id", other: (ids) => ids.siteId } }, args: formArgs() },
+  createApiKeyAction: { page: () => "/settings/api-keys", valid: () => ({ name: "Fuzz key", scopes: "read" }), fields: { name: { kind: "text", max: 100 }, scopes: { kind: "enum" } }, args: formArgs() },
+  revokeApiKeyAction: { page: () => "/settings/api-keys", valid: (w) => ({ id: String(w.a.spareKeyId) }), fields: { id: { kind: "id", other: (ids) => ids.keyId } }, args: formArgs() },
+  createEndpointAction: {
+    page: () => "/settings/webhooks",
+    valid: () => ({ url: "http://127.0.0.1:9/fuzz", description: "Fuzz endpoint", events: "balance.low" }),
+    fields: { url: { kind: "text", max: 2000 }, description: { kind: "text", max: 200 }, events: { kind: "enum" } },
+    args: formArgs(),
+  },
+  setEndpointEnabledAction: {
+    page: (w) => `/settings/webhooks/${w.a.endpointId}`,
+    valid: (w) => ({ id: String(w.a.endpointId), enabled: "false" }),
+    fields: { id: { kind: "id", other: (ids) => ids.endpointId }, enabled: { kind: "enum" } },
+    args: formArgs(),
+  },
+  deleteEndpointAction: { page: (w) => `/settings/webhooks/${w.a.endpointId}`, valid: (w) => ({ id: String(w.a.endpointId) }), fields: { id: { kind: "id", other: (ids) => ids.endpointId } }, args: formArgs() },
+  resendDeliveryAction: { page: (w) => `/settings/webhooks/${w.a.endpointId}`, valid: (w) => ({ deliveryId: w.a.deliveryId }), fields: { deliveryId: { kind: "id" } }, args: formArgs() },
   retryEmailAction: { page: (w) => `/settings/outbox/${w.a.emailId}`, valid: (w) => ({ id: String(w.a.emailId) }), fields: { id: { kind: "id" } }, args: formArgs() },
   sendSignatureRequestAction: {
     page: () => "/sign/new",
@@ -370,7 +392,70 @@ const pathPiece = fc.oneof(unknownIds, fc.string({ maxLength: 30 }), hugeText(30
 const queryValue = fc.oneof(unknownIds, fc.string({ maxLength: 30 }), hugeText(3000), fc.constantFrom("%00", "1e30", "-5", "%FF%FE", "[]", "{}"));
 const enc = (value: string) => (/%[0-9A-Fa-f]{2}|%ZZ/.test(value) ? value : encodeURIComponent(value));
 
+/** The public API, called with A's read + charge key: garbage anywhere is a 4xx problem, never a charge. */
+const apiRequest = (method: string, path: string, body?: string, headers: Record<string, string> = {}) => ({
+  path,
+  init: {
+    method,
+    headers: { authorization: `Bearer ${world.apiKeys.adminA}`, ...(body === undefined ? {} : { "content-type": "application/json", "idempotency-key": rand() }), ...headers },
+    ...(body === undefined ? {} : { body }),
+  },
+});
+/** A body that is JSON garbage, too big, or a request of the right shape with one field made bad. */
+const apiBody = (shape: Record<string, unknown>) =>
+  fc.oneof(
+    fc.json(),
+    hugeText(20_000),
+    withNul,
+    fc.tuple(fc.constantFrom(...Object.keys(shape), "unknown_field"), fc.oneof(badAmounts, withNul, hugeText(300), fc.constantFrom(-1, 1e30, null, true, [] as unknown, {} as unknown))).map(([field, value]) =>
+      JSON.stringify({ ...shape, [field]: value }),
+    ),
+  );
+/** Every field of a capture is optional: `{}` or `{"description": "…"}` from fc.json() would be a real capture of A's hold. */
+const notACaptureBody = (body: string) => {
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    return true;
+  }
+  if (!value || typeof value !== "object" || Array.isArray(value)) return true;
+  const fields = value as Record<string, unknown>;
+  if (!Object.keys(fields).every((key) => key === "amount" || key === "description")) return true;
+  const amountOk = !("amount" in fields) || (typeof fields.amount === "string" && /^\d{1,15}(\.\d{1,6})?$/.test(fields.amount));
+  const descriptionOk = !("description" in fields) || (typeof fields.description === "string" && fields.description.trim() !== "");
+  return !(amountOk && descriptionOk);
+};
+const chargeShape = { amount: "1", description: "Fuzz" };
+const holdShape = { service: "sms", amount: "1", description: "Fuzz", expires_in: 60 };
+
 const ROUTE_FUZZ: { name: string; request: fc.Arbitrary<{ path: string; init?: RequestInit }> }[] = [
+  { name: "GET /api/v1/ping (key)", request: fc.oneof(fc.string({ maxLength: 80 }), hugeText(5000)).map((key) => ({ path: "/api/v1/ping", init: { headers: { authorization: `Bearer ${key.replace(/[^\x20-\x7e]/g, "")}` } } })) },
+  { name: "GET /api/v1/accounts/[service]", request: pathPiece.map((service) => apiRequest("GET", `/api/v1/accounts/${enc(service)}`)) },
+  {
+    name: "GET /api/v1/accounts/[service]/entries",
+    request: fc.tuple(fc.oneof(fc.constant("sms"), pathPiece), queryValue, queryValue).map(([service, limit, cursor]) => apiRequest("GET", `/api/v1/accounts/${enc(service)}/entries?limit=${enc(limit)}&cursor=${enc(cursor)}`)),
+  },
+  {
+    name: "POST /api/v1/accounts/[service]/charges",
+    request: fc.tuple(fc.oneof(fc.constant("sms"), pathPiece), apiBody(chargeShape)).map(([service, body]) => apiRequest("POST", `/api/v1/accounts/${enc(service)}/charges`, body)),
+  },
+  { name: "POST /api/v1/holds", request: apiBody(holdShape).map((body) => apiRequest("POST", "/api/v1/holds", body)) },
+  {
+    name: "POST /api/v1/holds (Idempotency-Key)",
+    request: fc.oneof(fc.constant(""), hugeText(300), fc.string({ maxLength: 20 }).map((k) => `${k} é`)).map((key) => apiRequest("POST", "/api/v1/holds", JSON.stringify({ ...holdShape, amount: "-1" }), { "idempotency-key": key })),
+  },
+  { name: "GET /api/v1/holds/[id]", request: pathPiece.map((id) => apiRequest("GET", `/api/v1/holds/${enc(id)}`)) },
+  {
+    name: "POST /api/v1/holds/[id]/capture|release",
+    request: fc.tuple(fc.oneof(pathPiece, fc.constant(null).map(() => String(world.a.holdId))), fc.constantFrom("capture", "release"), apiBody({ amount: "1" }).filter(notACaptureBody)).map(([id, verb, body]) => apiRequest("POST", `/api/v1/holds/${enc(id)}/${verb}`, body)),
+  },
+  {
+    name: "GET /api/v1/purchases",
+    request: fc.tuple(queryValue, queryValue, queryValue).map(([limit, cursor, service]) => apiRequest("GET", `/api/v1/purchases?limit=${enc(limit)}&cursor=${enc(cursor)}&service=${enc(service)}`)),
+  },
+  { name: "GET /api/v1/purchases/[id]", request: fc.oneof(pathPiece, otherCompanyId((ids) => ids.purchaseId)).map((id) => apiRequest("GET", `/api/v1/purchases/${enc(id)}`)) },
+  { name: "* /api/v1/[...path]", request: fc.tuple(fc.constantFrom("GET", "POST", "PUT", "PATCH", "DELETE"), pathPiece).map(([method, piece]) => apiRequest(method, `/api/v1/${enc(piece)}/x`, method === "GET" ? undefined : "{}")) },
   { name: "GET /api/partner-autocomplete", request: queryValue.map((q) => ({ path: `/api/partner-autocomplete?q=${enc(q)}` })) },
   { name: "GET /api/documents/[id]/preview", request: pathPiece.map((id) => ({ path: `/api/documents/${enc(id)}/preview` })) },
   { name: "GET /api/identity/callback", request: fc.tuple(queryValue, queryValue).map(([code, state]) => ({ path: `/api/identity/callback?code=${enc(code)}&state=${enc(state)}&error=${enc(state)}` })) },
@@ -412,6 +497,7 @@ const PAGE_FUZZ: { name: string; path: fc.Arbitrary<string> }[] = [
   { name: "/settings/iap/[accountId]?before", path: fc.tuple(pathPiece, queryValue).map(([id, before]) => `/settings/iap/${Math.random() < 0.5 ? world.a.accountId : enc(id)}?before=${enc(before)}`) },
   { name: "/settings/outbox?page", path: queryValue.map((page) => `/settings/outbox?page=${enc(page)}`) },
   { name: "/settings/outbox/[id]", path: pathPiece.map((id) => `/settings/outbox/${enc(id)}`) },
+  { name: "/settings/webhooks/[id]", path: fc.oneof(pathPiece, otherCompanyId((ids) => ids.endpointId)).map((id) => `/settings/webhooks/${enc(id)}`) },
   { name: "/s/[token]", path: fc.tuple(pathPiece, queryValue).map(([token, v]) => `/s/${enc(token)}?verification=${enc(v)}`) },
   { name: "/login?callbackUrl", path: queryValue.map((v) => `/login?callbackUrl=${enc(v)}`) },
 ];
@@ -423,7 +509,7 @@ test("JSON routes: garbage in path, query, headers or body never gets a 5xx, and
         const response = await unchanged(`${route.name} ${path.slice(0, 80)}`, () => world.sessions.adminA.fetch(path, init));
         const body = await response.text();
         expect(response.status, `${route.name} ${path.slice(0, 120)}: ${body.slice(0, 200)}`).toBeLessThan(500);
-        if (route.name.includes("/api/") && response.headers.get("content-type")?.includes("application/json") && response.status >= 400) {
+        if (route.name.includes("/api/") && /json/.test(response.headers.get("content-type") ?? "") && response.status >= 400) {
           expect(body.length, `${route.name}: an error without a message`).toBeGreaterThan(2);
         }
       }),

@@ -112,11 +112,41 @@ export async function callAction(session: Session, pagePath: string, actionId: s
     },
     body,
   });
-  const text = await response.text();
+  const bytes = Buffer.from(await response.arrayBuffer());
+  const text = bytes.toString("utf8");
   const contentType = response.headers.get("content-type") ?? "";
   const answer: ActionAnswer = { status: response.status, contentType, text, redirect: response.headers.get("x-action-redirect"), location: response.headers.get("location") };
-  if (contentType.includes("text/x-component")) answer.result = actionResult(text);
+  if (contentType.includes("text/x-component")) answer.result = actionResult(bytes);
   return answer;
+}
+
+/**
+ * The rows of a React Flight response by id. Most rows are `<id>:<json>\n`; a
+ * long string is outlined as a text row `<id>:T<hex byte length>,<text>` with
+ * no newline after it (so a kept 5,000-character field would swallow the next
+ * row if the stream were split on newlines). Text rows are returned as JSON
+ * strings, so that a reference to them decodes like any other value.
+ */
+function flightRows(flight: Buffer): Map<string, string> {
+  const rows = new Map<string, string>();
+  let at = 0;
+  while (at < flight.length) {
+    const colon = flight.indexOf(":", at);
+    if (colon < 0) break;
+    const id = flight.toString("utf8", at, colon);
+    if (flight[colon + 1] === 0x54 /* T */) {
+      const comma = flight.indexOf(",", colon);
+      const length = parseInt(flight.toString("utf8", colon + 2, comma), 16);
+      rows.set(id, JSON.stringify(flight.toString("utf8", comma + 1, comma + 1 + length)));
+      at = comma + 1 + length;
+      continue;
+    }
+    const newline = flight.indexOf("\n", colon);
+    const end = newline < 0 ? flight.length : newline;
+    if (/^[0-9a-f]+$/.test(id)) rows.set(id, flight.toString("utf8", colon + 1, end));
+    at = end + 1;
+  }
+  return rows;
 }
 
 /**
@@ -124,12 +154,8 @@ export async function callAction(session: Session, pagePath: string, actionId: s
  * `{"a":"$@<row>",…}`; that row holds the value (plain JSON, where "$undefined",
  * "$n…" (bigint), "$D…" (date) and "$<row>" references may appear).
  */
-export function actionResult(flight: string): unknown {
-  const rows = new Map<string, string>();
-  for (const line of flight.split("\n")) {
-    const match = line.match(/^([0-9a-f]+):(.*)$/);
-    if (match) rows.set(match[1], match[2]);
-  }
+export function actionResult(flight: Buffer | string): unknown {
+  const rows = flightRows(typeof flight === "string" ? Buffer.from(flight, "utf8") : flight);
   const decode = (raw: string | undefined, depth = 0): unknown => {
     if (raw === undefined || depth > 20) return undefined;
     let value: unknown;

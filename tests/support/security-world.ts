@@ -3,9 +3,11 @@
 //   company A — the demo company: its USER and its ADMIN, and one of each of
 //               its resources, made through the app's own actions over HTTP
 //               (contact, letter, document, signature request and its
-//               signer's link, outgoing e-mails, a pending and a paid purchase),
-//               plus a lead;
-//   company B — made directly in the database, with its ADMIN.
+//               signer's link, outgoing e-mails, a pending and a paid purchase,
+//               webhook endpoints and a delivery, API keys and two holds made
+//               through the public API), plus a lead;
+//   company B — made directly in the database, with its ADMIN, an empty SMS
+//               account (and an API key).
 // And a fifth "persona", signed out.
 import { randomBytes } from "node:crypto";
 import bcrypt from "bcryptjs";
@@ -41,7 +43,24 @@ export interface CompanyA {
   siteId: number;
   siteKey: string;
   ruleId: number;
+  /** A webhook endpoint (the one the matrix pauses), one to delete, and a delivery of the first. */
+  endpointId: number;
+  spareEndpointId: number;
+  deliveryId: string;
+  /** An API key the matrix revokes (not one the personas use). */
+  spareKeyId: number;
+  /** Holds made through the public API: one to capture, one to release. */
+  holdId: number;
+  secondHoldId: number;
 }
+
+/**
+ * The credential each persona presents to the public API (/api/v1 takes API
+ * keys, not sessions): none when signed out, a revoked key for "stale", a
+ * read-only key of A for its USER (the scope a user-level integration would
+ * get), a read + charge key of A for its ADMIN, and B's read + charge key.
+ */
+export type ApiKeys = Record<Persona, string | null>;
 
 export interface World {
   app: AppServer;
@@ -50,6 +69,7 @@ export interface World {
   actions: ActionEntry[];
   a: CompanyA;
   b: { companyId: number; adminEmail: string };
+  apiKeys: ApiKeys;
   action(name: string): ActionEntry;
   stop(): Promise<void>;
 }
@@ -77,7 +97,8 @@ export async function buildWorld(label: string, env: Record<string, string> = {}
   // and after each call, and a worker's own writes would be taken for the call's.
   const app = await startAppServer({
     databaseUrl: db.url,
-    env: { CRON_SECRET: "test-cron-secret", DOCUMENT_WORKER_POLL_MS: "0", WEBHOOK_POLL_MS: "0", ...env },
+    // Webhook endpoints on loopback may be saved (nothing is delivered: the worker is off).
+    env: { CRON_SECRET: "test-cron-secret", DOCUMENT_WORKER_POLL_MS: "0", WEBHOOK_POLL_MS: "0", WEBHOOK_ALLOW_PRIVATE_URLS: "1", ...env },
   });
   const actions = buildActions();
   const action = (name: string) => {
@@ -99,6 +120,9 @@ export async function buildWorld(label: string, env: Record<string, string> = {}
     bAdminEmail,
     await bcrypt.hash(DEMO_PASSWORD, 4),
   ]);
+  // B's own (empty) SMS account from the start: what B's key reads under /accounts/sms is then
+  // always B's account, whichever page or call would otherwise have opened it first.
+  await db.pool.query("INSERT INTO iap_account (company_id, service_id) SELECT $1, id FROM iap_service WHERE technical_name = 'sms'", [bCompanyId]);
 
   const { rows: demo } = await db.pool.query<{ company_id: number }>("SELECT company_id FROM app_user WHERE email = 'admin@example.com'");
   const aCompanyId = demo[0].company_id;
@@ -160,6 +184,19 @@ export async function buildWorld(label: string, env: Record<string, string> = {}
   ]);
   const requestId = Number(redirectTarget(signature).match(/^\/sign\/(\d+)/)![1]);
 
+  // Webhook endpoints before the purchases, so that the paid one leaves a delivery.
+  const endpoint = async (description: string) => {
+    const added = await callAction(admin, "/settings/webhooks", action("createEndpointAction").id, [
+      EMPTY_STATE,
+      form({ url: "http://127.0.0.1:9/webhooks/iap", description, events: ["purchase.completed", "balance.low"] }),
+    ]);
+    const endpointId = (added.result as { data?: { endpointId?: number } })?.data?.endpointId;
+    if (!endpointId) throw new Error(`Webhook endpoint not added: ${JSON.stringify(added.result)}`);
+    return endpointId;
+  };
+  const endpointId = await endpoint("A's endpoint");
+  const spareEndpointId = await endpoint("A's spare endpoint");
+
   const { rows: packs } = await db.pool.query<{ id: number }>(
     "SELECT p.id FROM credit_pack p JOIN iap_service s ON s.id = p.service_id WHERE s.technical_name = 'sms' ORDER BY p.credits LIMIT 1",
   );
@@ -171,6 +208,37 @@ export async function buildWorld(label: string, env: Record<string, string> = {}
   }
   const paid = await callAction(admin, `/iap/checkout/demo/${purchaseIds[2]}`, action("payDemoPurchaseAction").id, [EMPTY_STATE, form({ purchaseId: String(purchaseIds[2]) })]);
   redirectTarget(paid);
+
+  const apiKey = async (session: Session, name: string, scopes: string[]) => {
+    const created = await callAction(session, "/settings/api-keys", action("createApiKeyAction").id, [EMPTY_STATE, form({ name, scopes })]);
+    const key = (created.result as { data?: { key?: string } })?.data?.key;
+    if (!key) throw new Error(`API key not created: ${JSON.stringify(created.result)}`);
+    return key;
+  };
+  const keyId = async (name: string) => Number((await db.pool.query<{ id: number }>("SELECT id FROM api_key WHERE name = $1", [name])).rows[0].id);
+  const apiKeys: ApiKeys = {
+    signedOut: null,
+    stale: await apiKey(admin, "A's revoked key", ["read", "charge"]),
+    userA: await apiKey(admin, "A's read-only key", ["read"]),
+    adminA: await apiKey(admin, "A's key", ["read", "charge"]),
+    adminB: await apiKey(sessions.adminB, "B's key", ["read", "charge"]),
+  };
+  const revoked = await callAction(admin, "/settings/api-keys", action("revokeApiKeyAction").id, [EMPTY_STATE, form({ id: String(await keyId("A's revoked key")) })]);
+  if (!(revoked.result as { ok?: boolean })?.ok) throw new Error(`API key not revoked: ${JSON.stringify(revoked.result)}`);
+  await apiKey(admin, "A's spare key", ["read"]);
+  const spareKeyId = await keyId("A's spare key");
+  const hold = async (description: string) => {
+    const response = await fetch(`${app.url}/api/v1/holds`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${apiKeys.adminA}`, "content-type": "application/json", "idempotency-key": randomBytes(8).toString("hex") },
+      body: JSON.stringify({ service: "sms", amount: "1", description, expires_in: 7 * 24 * 3600 }),
+    });
+    const body = (await response.json()) as { id?: number };
+    if (response.status !== 201 || !body.id) throw new Error(`Hold not made (HTTP ${response.status}): ${JSON.stringify(body)}`);
+    return body.id;
+  };
+  const holdId = await hold("Matrix hold");
+  const secondHoldId = await hold("Second matrix hold");
 
   const { rows: directory } = await db.pool.query<{ id: number; name: string; country: string }>("SELECT id, name, country FROM company_directory ORDER BY id LIMIT 1");
   const { rows: leads } = await db.pool.query<{ id: number }>(
@@ -197,6 +265,7 @@ export async function buildWorld(label: string, env: Record<string, string> = {}
   await db.pool.query("UPDATE document SET state = 'TO_REVIEW' WHERE id = $1", [document.id]);
   const email = await one("SELECT id, html FROM outgoing_email WHERE company_id = $1 AND html LIKE '%/s/%' ORDER BY id DESC LIMIT 1", [aCompanyId]);
   const signingToken = String(email.html).match(/\/s\/([A-Za-z0-9_-]{43})/)![1];
+  const delivery = await one("SELECT id FROM webhook_delivery WHERE endpoint_id = $1 ORDER BY id LIMIT 1", [endpointId]);
 
   return {
     app,
@@ -221,8 +290,15 @@ export async function buildWorld(label: string, env: Record<string, string> = {}
       siteId: Number(site.id),
       siteKey: String(site.site_key),
       ruleId: Number(rule.id),
+      endpointId,
+      spareEndpointId,
+      deliveryId: String(delivery.id),
+      spareKeyId,
+      holdId,
+      secondHoldId,
     },
     b: { companyId: bCompanyId, adminEmail: bAdminEmail },
+    apiKeys,
     async stop() {
       await app.stop();
       await db.drop();
