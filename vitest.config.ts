@@ -17,7 +17,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts", "tests/architecture/**/*.test.ts"],
           exclude: ["**/*.integration.test.ts", "**/*.app.test.ts", "node_modules/**"],
           environment: "node",
         },

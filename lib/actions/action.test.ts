@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session";
 import { InsufficientCreditsError } from "@/lib/iap/errors";
 import { ok, refuse, runAction, type ActionDefinition, type Caller } from "./action";
-import { formList } from "./form-data";
+import { formList } from "@/lib/form-fields";
 
 const admin: SessionUser = { id: 1, companyId: 10, email: "admin@example.com", name: "Ada Admin", role: "ADMIN" };
 const user: SessionUser = { ...admin, id: 2, email: "user@example.com", name: "Uma User", role: "USER" };

@@ -1,6 +1,6 @@
-// FormData as zod sees it, and what of it may go back to the browser. Plain
-// (no server-only): the schema helpers below are shared by client forms.
-import { z } from "zod";
+// FormData as the action wrapper hands it to zod, and what of it may go back
+// to the browser. The field schemas forms share (formList, formFile) are in
+// lib/form-fields.ts, below every slice that declares a form.
 import type { FormValues } from "./state";
 
 /**
@@ -42,24 +42,4 @@ export function keptValues(formData: FormData, secret: readonly string[] = []): 
     values[name] = texts.length === 1 ? texts[0] : texts;
   }
   return values;
-}
-
-/**
- * A field that may be sent any number of times (checkboxes, multi-selects):
- * given to `list` (a z.array schema) as a list, empty when none was sent.
- */
-export function formList<T extends z.ZodArray>(list: T) {
-  return z.preprocess((value) => (value === undefined ? [] : [value].flat()), list);
-}
-
-const noFileChosen = (value: unknown) => (value instanceof File && value.size === 0 && value.name === "" ? undefined : value);
-
-/**
- * A file input: the File, or undefined when none was chosen (browsers then
- * send an empty, nameless file). With `required`, choosing none is that error.
- */
-export function formFile(): z.ZodType<File | undefined, unknown>;
-export function formFile(required: string): z.ZodType<File, unknown>;
-export function formFile(required?: string): z.ZodType<File | undefined, unknown> {
-  return z.preprocess(noFileChosen, required ? z.file({ error: required }) : z.file().optional());
 }

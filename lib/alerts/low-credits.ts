@@ -1,11 +1,13 @@
 import "server-only";
-import { toAccountResource } from "@/lib/api/resources";
+import { toAccountResource } from "@/lib/events/resources";
 import { pool } from "@/lib/db/client";
+import { withTransaction } from "@/lib/db/transaction";
+import { serviceNameSchema } from "@/lib/iap/catalogue";
 import { env } from "@/lib/env";
 import { deliverOutbox, type DeliveryCounts } from "@/lib/mail/delivery";
 import { insertEmails, type NewEmail } from "@/lib/mail/outbox";
-import { lowCreditsEmail } from "@/lib/mail/templates";
-import { emitWebhookEvents } from "@/lib/webhooks/emit";
+import { emitWebhookEvents } from "@/lib/events/emit";
+import { lowCreditsEmail } from "./low-credits-email";
 
 // The low-credit state machine, one warning per threshold crossing:
 //   armed (warned_at NULL) --balance < threshold, job runs--> warned (warned_at set, e-mail queued)
@@ -37,6 +39,22 @@ export interface LowCreditsOptions {
 
 const BATCH_SIZE = 5000;
 
+/** An account the job just marked warned, with what its e-mail says (bigint columns arrive as text). */
+interface DueWarningRow {
+  id: number;
+  company_id: number;
+  balance: string;
+  held: string;
+  warning_threshold: string;
+  warning_email: string;
+  warned_us: string;
+  technical_name: string;
+  service_name: string;
+  decimals: number;
+  unit_name: string;
+  company_name: string;
+}
+
 /**
  * Finds accounts below their threshold that were not warned for this crossing,
  * marks them warned and queues their e-mails; re-arms accounts back at or above
@@ -64,11 +82,8 @@ export async function queueLowCreditWarnings(options: LowCreditsOptions = {}): P
   const appUrl = env().APP_URL;
   let queued = 0;
   for (;;) {
-    const client = await db.connect();
-    let marked = 0;
-    try {
-      await client.query("BEGIN");
-      const { rows } = await client.query(
+    const marked = await withTransaction(async (client) => {
+      const { rows } = await client.query<DueWarningRow>(
         `WITH due AS (
            SELECT id FROM iap_account
             WHERE warn_enabled AND warned_at IS NULL AND warning_threshold IS NOT NULL
@@ -86,14 +101,13 @@ export async function queueLowCreditWarnings(options: LowCreditsOptions = {}): P
                    s.technical_name, s.name AS service_name, s.decimals, s.unit_name, c.name AS company_name`,
         [companyId, batchSize],
       );
-      marked = rows.length;
       const emails: NewEmail[] = rows.map((row) => ({
         companyId: row.company_id,
         to: row.warning_email,
         dedupeKey: `low-credits:${row.id}:${row.warned_us}`,
         ...lowCreditsEmail({
           companyName: row.company_name,
-          service: { technicalName: row.technical_name, name: row.service_name, decimals: row.decimals, unitName: row.unit_name },
+          service: { technicalName: serviceNameSchema.parse(row.technical_name), name: row.service_name, decimals: row.decimals, unitName: row.unit_name },
           balance: BigInt(row.balance),
           threshold: BigInt(row.warning_threshold),
           appUrl,
@@ -108,7 +122,7 @@ export async function queueLowCreditWarnings(options: LowCreditsOptions = {}): P
           data: {
             account: toAccountResource({
               id: row.id,
-              technicalName: row.technical_name,
+              technicalName: serviceNameSchema.parse(row.technical_name),
               serviceName: row.service_name,
               unitName: row.unit_name,
               decimals: row.decimals,
@@ -123,13 +137,8 @@ export async function queueLowCreditWarnings(options: LowCreditsOptions = {}): P
         })),
         { db: client },
       );
-      await client.query("COMMIT");
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+      return rows.length;
+    });
     if (marked < batchSize) break;
   }
   return { checked: checked.rows[0].n, queued, rearmed: rearmed.rowCount ?? 0 };

@@ -1,6 +1,6 @@
 // The New API key form, shared by the page and its server action (plain module).
 import { z } from "zod";
-import { formList } from "@/lib/actions/form-data";
+import { formList } from "@/lib/form-fields";
 import { idField, textField } from "@/lib/http/params";
 import { API_SCOPES } from "./keys-scopes";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponsesObject } from "zod-openapi";
-import { WEBHOOK_EVENT_DESCRIPTIONS, WEBHOOK_EVENT_TYPES, webhookEnvelope } from "@/lib/webhooks/events";
+import { WEBHOOK_EVENT_DESCRIPTIONS, WEBHOOK_EVENT_TYPES, webhookEnvelope } from "@/lib/events/events";
 import { API_SCOPES } from "./keys";
 import type { Operation } from "./operation";
 import { OPERATIONS } from "./operations";

@@ -5,8 +5,9 @@ import { getAccountByService, listAccounts, listLedgerEntries, listServices } fr
 import { getOrCreateAccount, getService } from "@/lib/iap/accounts";
 import { serviceNameSchema } from "@/lib/iap/catalogue";
 import { findCompanyHold, type HoldDetail } from "@/lib/iap/holds";
-import { capture, debit, release, reserve } from "@/lib/iap/ledger";
-import { fromUnits, toUnits } from "./amounts";
+import { capture, release, reserve } from "@/lib/iap/holds";
+import { debit } from "@/lib/iap/ledger";
+import { fromUnits, toUnits } from "@/lib/events/amounts";
 import { defineOperation, type Operation } from "./operation";
 import { ApiProblem } from "./problems";
 import {
@@ -21,7 +22,7 @@ import {
   toLedgerEntryResource,
   toPurchaseResource,
   toServiceResource,
-} from "./resources";
+} from "@/lib/events/resources";
 import {
   captureBody,
   chargeBody,

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { env } from "@/lib/env";
 import { BodyTooLargeError, readBodyWithin } from "@/lib/http/body-limit";
 import { HoldNotPendingError, InsufficientCreditsError, UnknownServiceError } from "@/lib/iap/errors";
-import { fromUnits } from "./amounts";
+import { fromUnits } from "@/lib/events/amounts";
 import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey, requestHash } from "./idempotency";
 import { authenticateApiKey } from "./keys";
 import type { Operation } from "./operation";

@@ -1,8 +1,8 @@
 // Requests of the API: path parameters, query strings and bodies. Plain zod
 // (no database), so the routes, the OpenAPI document and tests share them.
 import { z } from "zod";
+import { requestAmount } from "@/lib/events/amounts";
 import { MAX_BIGINT, MAX_ID, textField } from "@/lib/http/params";
-import { requestAmount } from "./amounts";
 
 export const serviceParams = z.object({
   service: z.string().regex(/^[a-z0-9_]{1,64}$/, { message: "must be a service's technical name, such as sms" }).meta({ description: "A service's technical name (GET /services).", example: "sms" }),

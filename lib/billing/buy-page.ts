@@ -1,7 +1,8 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { SessionUser } from "@/lib/auth/session";
-import { getOrCreateAccount, getService, type ServiceInfo } from "@/lib/iap/accounts";
+import { getOrCreateAccount, getService } from "@/lib/iap/accounts";
+import type { ServiceInfo } from "@/lib/iap/types";
 import type { ServiceName } from "@/lib/iap/catalogue";
 import { UnknownServiceError } from "@/lib/iap/errors";
 import { balanceOf } from "@/lib/iap/ledger";

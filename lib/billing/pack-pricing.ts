@@ -1,7 +1,7 @@
 // What a pack card shows besides its price: the price of one credit and the
 // pack's size, both exact (no floating point).
 import { formatCredits } from "@/lib/iap/units";
-import { currencyDigits } from "./money";
+import { currencyDigits } from "@/lib/money";
 
 /** Exact decimal text of `numerator / denominator` with `digits` decimals, rounded half up. */
 function divideToDecimal(numerator: bigint, denominator: bigint, digits: number): string {

@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import { getService, type ServiceInfo } from "@/lib/iap/accounts";
+import { getService } from "@/lib/iap/accounts";
+import type { ServiceInfo } from "@/lib/iap/types";
 import type { ServiceName } from "@/lib/iap/catalogue";
 
 export interface Pack {

@@ -1,10 +1,11 @@
 import "server-only";
-import { pool, prisma } from "@/lib/db/client";
+import { pool } from "@/lib/db/client";
+import { withTransaction } from "@/lib/db/transaction";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { serviceNameSchema, type ServiceName } from "@/lib/iap/catalogue";
 import { balanceOf, grant } from "@/lib/iap/ledger";
-import { toAccountResource, toPurchaseResource } from "@/lib/api/resources";
-import { emitWebhookEvent } from "@/lib/webhooks/emit";
+import { toAccountResource, toPurchaseResource } from "@/lib/events/resources";
+import { emitWebhookEvent } from "@/lib/events/emit";
 import type { Pack } from "./packs";
 
 export type Provider = "STRIPE" | "DEMO";
@@ -36,18 +37,12 @@ export async function createPurchase(input: {
   createdById: number;
 }): Promise<PurchaseView> {
   const account = await getOrCreateAccount(input.companyId, input.technicalName);
-  const created = await prisma().purchase.create({
-    data: {
-      accountId: account.id,
-      packId: input.pack.id,
-      credits: input.pack.credits,
-      amount: input.pack.price,
-      currency: input.pack.currency,
-      provider: input.provider,
-      createdById: input.createdById,
-    },
-    select: { id: true },
-  });
+  const { rows } = await pool().query<{ id: number }>(
+    `INSERT INTO purchase (account_id, pack_id, credits, amount, currency, provider, created_by_id)
+     VALUES ($1, $2, $3, $4, $5, $6::"PaymentProvider", $7) RETURNING id`,
+    [account.id, input.pack.id, input.pack.credits, input.pack.price, input.pack.currency, input.provider, input.createdById],
+  );
+  const created = rows[0];
   return (await findPurchase(created.id))!;
 }
 
@@ -68,21 +63,40 @@ const VIEW_SQL = `
     JOIN iap_service s ON s.id = a.service_id
     JOIN credit_pack k ON k.id = p.pack_id`;
 
-function toView(row: Record<string, unknown>): PurchaseView {
+/** A row of VIEW_SQL as node-pg returns it (bigints as text, char(3) padded). */
+interface PurchaseRow {
+  id: number;
+  company_id: number;
+  account_id: number;
+  technical_name: string;
+  service_name: string;
+  decimals: number;
+  pack_name: string;
+  credits: string;
+  amount: number;
+  currency: string;
+  provider: Provider;
+  provider_ref: string | null;
+  status: PurchaseStatus;
+  created_at: Date;
+  paid_at: Date | null;
+}
+
+function toView(row: PurchaseRow): PurchaseView {
   return {
-    id: row.id as number,
-    companyId: row.company_id as number,
-    accountId: row.account_id as number,
-    service: { technicalName: serviceNameSchema.parse(row.technical_name), name: row.service_name as string, decimals: row.decimals as number },
-    packName: row.pack_name as string,
-    credits: BigInt(row.credits as string),
-    amount: row.amount as number,
-    currency: (row.currency as string).trim(),
-    provider: row.provider as Provider,
-    providerRef: (row.provider_ref as string | null) ?? null,
-    status: row.status as PurchaseStatus,
-    createdAt: row.created_at as Date,
-    paidAt: (row.paid_at as Date | null) ?? null,
+    id: row.id,
+    companyId: row.company_id,
+    accountId: row.account_id,
+    service: { technicalName: serviceNameSchema.parse(row.technical_name), name: row.service_name, decimals: row.decimals },
+    packName: row.pack_name,
+    credits: BigInt(row.credits),
+    amount: row.amount,
+    currency: row.currency.trim(),
+    provider: row.provider,
+    providerRef: row.provider_ref,
+    status: row.status,
+    createdAt: row.created_at,
+    paidAt: row.paid_at,
   };
 }
 
@@ -92,7 +106,7 @@ function toView(row: Record<string, unknown>): PurchaseView {
  * a purchase up without one.
  */
 export async function findPurchase(purchaseId: number, companyId?: number): Promise<PurchaseView | null> {
-  const { rows } = await pool().query(`${VIEW_SQL} WHERE p.id = $1 AND ($2::int IS NULL OR a.company_id = $2)`, [purchaseId, companyId ?? null]);
+  const { rows } = await pool().query<PurchaseRow>(`${VIEW_SQL} WHERE p.id = $1 AND ($2::int IS NULL OR a.company_id = $2)`, [purchaseId, companyId ?? null]);
   return rows[0] ? toView(rows[0]) : null;
 }
 
@@ -117,7 +131,7 @@ export async function listPurchasePage(
 
 /** The company's purchase paid through a provider checkout (Stripe session id), or null. */
 export async function findPurchaseByProviderRef(providerRef: string, companyId: number): Promise<PurchaseView | null> {
-  const { rows } = await pool().query(`${VIEW_SQL} WHERE p.provider_ref = $1 AND a.company_id = $2`, [providerRef, companyId]);
+  const { rows } = await pool().query<PurchaseRow>(`${VIEW_SQL} WHERE p.provider_ref = $1 AND a.company_id = $2`, [providerRef, companyId]);
   return rows[0] ? toView(rows[0]) : null;
 }
 
@@ -157,10 +171,7 @@ export async function fulfilPurchase(
   source: FulfilSource,
   options: { companyId?: number } = {},
 ): Promise<FulfilResult | null> {
-  const client = await pool().connect();
-  let credited: { accountId: number; balanceAfter: bigint } | null = null;
-  try {
-    await client.query("BEGIN");
+  const credited = await withTransaction(async (client) => {
     const { rows } = await client.query(
       `UPDATE purchase p SET status = 'PAID', paid_at = now()
          FROM iap_account a, iap_service s, credit_pack k
@@ -191,7 +202,6 @@ export async function fulfilPurchase(
         createdById: row.created_by_id,
         db: client,
       });
-      credited = { accountId: row.account_id, balanceAfter: entry.balanceAfter };
       // In the same transaction: the event exists exactly when the credits do.
       await emitWebhookEvent(
         row.company_id,
@@ -224,14 +234,10 @@ export async function fulfilPurchase(
         },
         { db: client },
       );
+      return { accountId: row.account_id as number, balanceAfter: entry.balanceAfter };
     }
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+    return null;
+  });
   const purchase = await findPurchase(purchaseId, options.companyId);
   if (!purchase) return null;
   return {

@@ -15,12 +15,12 @@ import { createPurchase, markPurchaseFailed, setProviderRef } from "./purchases"
  */
 export async function startCheckout(user: SessionUser, input: { service: ServiceName; packId: number }): Promise<{ url: string; purchaseId: number }> {
   // Pages and actions check this too; here it guards every other caller.
-  if (user.role !== "ADMIN") throw new BuyRefusedError("Only administrators can buy credits.");
+  if (user.role !== "ADMIN") throw new BuyRefusedError("admins-only");
   const found = await findPack(input.service, input.packId).catch((error) => {
     if (error instanceof UnknownServiceError) return null;
     throw error;
   });
-  if (!found) throw new BuyRefusedError("This pack is no longer on sale. Reload the page to see the current packs.");
+  if (!found) throw new BuyRefusedError("pack-not-on-sale");
 
   const provider = checkoutProvider();
   const purchase = await createPurchase({
@@ -36,7 +36,7 @@ export async function startCheckout(user: SessionUser, input: { service: Service
   } catch (error) {
     console.error(`Checkout for purchase ${purchase.id} could not start:`, error);
     await markPurchaseFailed(purchase.id);
-    throw new BuyRefusedError("The payment page could not be opened. No money was taken; try again in a moment.");
+    throw new BuyRefusedError("checkout-unavailable");
   }
   await setProviderRef(purchase.id, started.providerRef);
   return { url: started.url, purchaseId: purchase.id };

@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { parsePhone } from "@/lib/sms/phone";
+import { parsePhone } from "./phone";
 import { CONTACTS_PAGE_SIZE, type ContactInput } from "./schemas";
 
 export interface ContactRow {

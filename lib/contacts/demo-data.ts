@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { parsePhone } from "@/lib/sms/phone";
+import { parsePhone } from "./phone";
 
 // Demo contacts for the demo company: several countries, numbers typed the ways
 // people type them (national, international, "00…", no "+"), a few without any

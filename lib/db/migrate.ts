@@ -7,6 +7,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { withTransaction } from "./transaction";
 
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "..", "..", "prisma", "migrations");
 
@@ -65,17 +66,19 @@ export async function migrate(databaseUrl: string, dir = MIGRATIONS_DIR): Promis
       if (record) {
         throw new Error(`Migration ${migration.name} started but never finished; resolve it before migrating again.`);
       }
-      await client.query("BEGIN");
       try {
-        await client.query(migration.sql);
-        await client.query(
-          `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
-           VALUES ($1, $2, $3, now(), now(), 1)`,
-          [randomUUID(), migration.checksum, migration.name],
+        await withTransaction(
+          async (tx) => {
+            await tx.query(migration.sql);
+            await tx.query(
+              `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
+               VALUES ($1, $2, $3, now(), now(), 1)`,
+              [randomUUID(), migration.checksum, migration.name],
+            );
+          },
+          { client },
         );
-        await client.query("COMMIT");
       } catch (error) {
-        await client.query("ROLLBACK");
         throw new Error(`Migration ${migration.name} failed: ${(error as Error).message}`, { cause: error });
       }
       applied.push(migration.name);

@@ -1,4 +1,7 @@
 import "server-only";
+// Just over 300 lines: suggestions and the charged enrichment of Partner
+// Autocomplete share the directory rows, the form fields and the charge key;
+// split it into suggest.ts / enrich.ts when either grows.
 import { pool, prisma, type Tx } from "@/lib/db/client";
 import { postMessage } from "@/lib/contacts/chatter";
 import { isCountryCode } from "@/lib/contacts/countries";

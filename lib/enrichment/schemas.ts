@@ -1,6 +1,6 @@
 // Shared by the Partner Autocomplete / Generate Leads forms (client) and their server actions.
 import { z } from "zod";
-import { formList } from "@/lib/actions/form-data";
+import { formList } from "@/lib/form-fields";
 import { MAX_ID, textField } from "@/lib/http/params";
 
 const formText = textField().max(200).nullable().optional();

@@ -3,7 +3,8 @@ import { pool, prisma } from "@/lib/db/client";
 import { createCompany } from "@/tests/support/fixtures";
 import { getOrCreateAccount } from "./accounts";
 import { getAccountDetail, listAccounts, listLedgerEntries, listOpenHolds, listPurchases } from "./account-views";
-import { reserve, debit, grant } from "./ledger";
+import { debit, grant } from "./ledger";
+import { reserve } from "./holds";
 
 describe("IAP account views", () => {
   it("lists one row per account of the company only, with balance and warning settings", async () => {

@@ -3,20 +3,7 @@ import { pool } from "@/lib/db/client";
 import { serviceNameSchema, type ServiceName } from "./catalogue";
 import { UnknownServiceError } from "./errors";
 import { grant } from "./ledger";
-
-export interface ServiceInfo {
-  id: number;
-  technicalName: ServiceName;
-  name: string;
-  decimals: number;
-  trialCredits: bigint;
-}
-
-export interface AccountRef {
-  id: number;
-  companyId: number;
-  service: ServiceInfo;
-}
+import type { AccountRef, ServiceInfo } from "./types";
 
 // The catalogue changes only by seeding; caching it per process saves a query
 // on every charge. A service missing from the cache is looked up again.
@@ -26,7 +13,7 @@ const accountCache = new Map<string, AccountRef>();
 export async function getService(technicalName: ServiceName): Promise<ServiceInfo> {
   const cached = serviceCache.get(technicalName);
   if (cached) return cached;
-  const { rows } = await pool().query(
+  const { rows } = await pool().query<{ id: number; technical_name: string; name: string; decimals: number; trial_credits: string }>(
     "SELECT id, technical_name, name, decimals, trial_credits FROM iap_service WHERE technical_name = $1",
     [technicalName],
   );
@@ -66,7 +53,7 @@ async function findOrInsertAccountId(companyId: number, serviceId: number): Prom
   // still reads the snapshot taken before that commit and finds no row. A new
   // statement has a new snapshot and sees it: try again (twice is enough).
   for (let attempt = 0; attempt < 3; attempt++) {
-    const { rows } = await pool().query(
+    const { rows } = await pool().query<{ id: number }>(
       `WITH created AS (
          INSERT INTO iap_account (company_id, service_id) VALUES ($1, $2)
          ON CONFLICT (company_id, service_id) DO NOTHING
@@ -76,14 +63,14 @@ async function findOrInsertAccountId(companyId: number, serviceId: number): Prom
        LIMIT 1`,
       [companyId, serviceId],
     );
-    if (rows[0]) return rows[0].id as number;
+    if (rows[0]) return rows[0].id;
   }
   throw new Error(`Could not create or find the IAP account of company ${companyId} for service ${serviceId}`);
 }
 
 async function grantTrialCreditsOnce(account: AccountRef) {
   if (account.service.trialCredits <= 0n) return;
-  const { rows } = await pool().query("SELECT trial_eligible FROM company WHERE id = $1", [account.companyId]);
+  const { rows } = await pool().query<{ trial_eligible: boolean }>("SELECT trial_eligible FROM company WHERE id = $1", [account.companyId]);
   if (!rows[0]?.trial_eligible) return;
   // The fixed idempotency key makes the grant happen once per account, however
   // many processes race to create it.
@@ -96,14 +83,14 @@ async function grantTrialCreditsOnce(account: AccountRef) {
 
 /** Looks up an account by id, scoped to the company that asks (no cross-company reads). */
 export async function findAccount(companyId: number, accountId: number): Promise<AccountRef | null> {
-  const { rows } = await pool().query(
+  const { rows } = await pool().query<{ id: number; company_id: number; technical_name: string }>(
     `SELECT a.id, a.company_id, s.technical_name
        FROM iap_account a JOIN iap_service s ON s.id = a.service_id
       WHERE a.id = $1 AND a.company_id = $2`,
     [accountId, companyId],
   );
   if (!rows[0]) return null;
-  return { id: rows[0].id, companyId: rows[0].company_id, service: await getService(rows[0].technical_name) };
+  return { id: rows[0].id, companyId: rows[0].company_id, service: await getService(serviceNameSchema.parse(rows[0].technical_name)) };
 }
 
 /** Tests create services and companies freely; they call this between cases if they rely on fresh lookups. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { pool, prisma } from "@/lib/db/client";
 import { createCompany } from "@/tests/support/fixtures";
-import { getOrCreateAccount, type AccountRef } from "./accounts";
+import { getOrCreateAccount } from "./accounts";
+import type { AccountRef } from "./types";
 import { charge } from "./charge";
 import { grant } from "./ledger";
 import { verifyLedger } from "./verify";

@@ -1,10 +1,10 @@
 import "server-only";
-import { getOrCreateAccount, type AccountRef } from "./accounts";
+import { getOrCreateAccount } from "./accounts";
+import type { AccountRef, Hold } from "./types";
 import type { ServiceName } from "./catalogue";
 import { HoldNotPendingError } from "./errors";
-import { findHoldById, holdState } from "./holds";
-import { reserve, capture, expireHold, release, type Hold } from "./ledger";
 import type { Tx } from "@/lib/db/client";
+import { findHoldById, holdState, reserve, capture, expireHold, release } from "./holds";
 
 export interface ChargeOptions<T> {
   companyId: number;

@@ -5,11 +5,13 @@ import type { ServiceName } from "./catalogue";
 import { describe, expect, it } from "vitest";
 import { pool, prisma } from "@/lib/db/client";
 import { createCompany } from "@/tests/support/fixtures";
-import { clearAccountCaches, getOrCreateAccount, type AccountRef } from "./accounts";
+import { clearAccountCaches, getOrCreateAccount } from "./accounts";
+import type { AccountRef } from "./types";
 import { SERVICE_CATALOGUE } from "./catalogue";
 import { charge } from "./charge";
 import { HoldNotPendingError, InsufficientCreditsError } from "./errors";
-import { reserve, balanceOf, capture, debit, expireHolds, grant, release } from "./ledger";
+import { balanceOf, debit, grant } from "./ledger";
+import { reserve, capture, expireHolds, release } from "./holds";
 import { verifyLedger } from "./verify";
 
 async function accountWith(units: bigint, service: ServiceName = "invoice_ocr", trialEligible = false) {

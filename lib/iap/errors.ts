@@ -1,10 +1,12 @@
-// Typed failures of the credits engine. Pages and actions turn
-// InsufficientCreditsError into the one buy prompt ("Not enough credits…" with
-// "Buy credits"), whatever service raised it.
+// Typed failures of the credits engine, as codes (lib/errors.ts). Pages and
+// actions turn InsufficientCreditsError into the one buy prompt ("Not enough
+// credits…" with "Buy credits"), whatever service raised it; the others are
+// programming or set-up errors, logged rather than shown.
+import { AppError } from "@/lib/errors";
 import { buyCreditsPath } from "@/lib/routes";
 import type { ServiceName } from "./catalogue";
 
-export class InsufficientCreditsError extends Error {
+export class InsufficientCreditsError extends AppError<"insufficient-credits"> {
   readonly name = "InsufficientCreditsError";
   readonly buyUrl: string;
   constructor(
@@ -14,7 +16,7 @@ export class InsufficientCreditsError extends Error {
     /** Units available (balance − open holds) when it was refused. */
     readonly available: bigint,
   ) {
-    super(`Insufficient credit to perform this service (${service.name}).`);
+    super("insufficient-credits", "payment-required", { service: service.technicalName, needed: String(needed), available: String(available) });
     this.buyUrl = buyCreditsPath(service.technicalName);
   }
   get shortfall(): bigint {
@@ -22,20 +24,22 @@ export class InsufficientCreditsError extends Error {
   }
 }
 
-export class HoldNotPendingError extends Error {
+/** A hold resolves once: it was already captured, released or expired. */
+export class HoldNotPendingError extends AppError<"hold-not-pending"> {
   readonly name = "HoldNotPendingError";
   constructor(
     readonly holdId: number,
     readonly status: string,
   ) {
-    super(`Hold ${holdId} is already ${status.toLowerCase()}; a hold resolves once.`);
+    super("hold-not-pending", "conflict", { holdId, status });
   }
 }
 
-export class UnknownServiceError extends Error {
+/** The catalogue lacks a service: the database was not seeded (`npm run db:seed` loads it). */
+export class UnknownServiceError extends AppError<"unknown-service"> {
   readonly name = "UnknownServiceError";
   constructor(readonly technicalName: ServiceName) {
-    super(`No IAP service "${technicalName}": run npm run db:seed to load the catalogue.`);
+    super("unknown-service", "internal", { service: technicalName, fix: "npm run db:seed" });
   }
 }
 

@@ -1,7 +1,225 @@
 import "server-only";
-import { pool } from "@/lib/db/client";
-import { getService, type AccountRef } from "./accounts";
-import type { Hold, HoldStatus } from "./ledger";
+import { pool, type Tx } from "@/lib/db/client";
+import { withTransaction } from "@/lib/db/transaction";
+import { HoldNotPendingError, isUniqueViolation } from "./errors";
+import { assertKey, assertPositive, balanceOf, CAPTURE_KEY_PREFIX, findEntry, insufficient } from "./ledger";
+import { getService } from "./accounts";
+import { serviceNameSchema } from "./catalogue";
+import type { AccountRef, CaptureResult, EntryOptions, Hold, HoldStatus } from "./types";
+
+// Holds (TigerBeetle's pending transfers): credits reserved for work whose
+// price is known once it is done, then captured (posted), released (voided) or
+// expired. Each step is one statement, as in ledger.ts.
+//
+// Lock order, everywhere: the account row first, then its holds. Capture and
+// release lock the account before the hold; the sweep locks its accounts in id
+// order before their holds. (A replayed reserve's INSERT waits on a hold that
+// is being captured; had capture locked the hold before the account, the two
+// would deadlock.)
+
+/** Default life of a hold: long enough for a gateway call, short enough that a crash frees credits soon. */
+export const DEFAULT_HOLD_TTL_SECONDS = 15 * 60;
+
+/** A credit_hold row as node-pg returns HOLD_COLUMNS (bigints as text). */
+interface HoldRow {
+  id: number;
+  amount: string;
+  status: HoldStatus;
+  captured_amount: string | null;
+  expires_at: Date;
+  result: unknown;
+}
+
+function toHold(account: AccountRef, row: HoldRow, replayed: boolean): Hold {
+  return {
+    id: row.id,
+    account,
+    amount: BigInt(row.amount),
+    status: row.status,
+    capturedAmount: row.captured_amount === null ? null : BigInt(row.captured_amount),
+    expiresAt: row.expires_at,
+    result: row.result ?? null,
+    replayed,
+  };
+}
+
+const HOLD_COLUMNS = "id, amount, status, captured_amount, expires_at, result";
+
+async function findHold(account: AccountRef, idempotencyKey: string): Promise<Hold | null> {
+  const { rows } = await pool().query<HoldRow>(`SELECT ${HOLD_COLUMNS} FROM credit_hold WHERE account_id = $1 AND idempotency_key = $2`, [
+    account.id,
+    idempotencyKey,
+  ]);
+  return rows[0] ? toHold(account, rows[0], true) : null;
+}
+
+/** Reserves credits for work whose final price is known after it is done. */
+export async function reserve(
+  account: AccountRef,
+  amount: bigint,
+  options: EntryOptions & { ttlSeconds?: number },
+): Promise<Hold> {
+  assertPositive(amount, "A hold");
+  assertKey(options.idempotencyKey, { ledger: false });
+  // expires_at keeps milliseconds; truncating (not rounding) now() means a
+  // hold never outlives its ttl, and ttlSeconds 0 is expired at once.
+  const ttl = options.ttlSeconds ?? DEFAULT_HOLD_TTL_SECONDS;
+  if (!Number.isFinite(ttl) || ttl < 0) throw new RangeError(`A hold's ttlSeconds must be 0 or more (got ${ttl})`);
+  try {
+    const { rows } = await pool().query<HoldRow>({
+      name: "iap_reserve",
+      text: `WITH account AS (
+         UPDATE iap_account SET held = held + $2, updated_at = now()
+          WHERE id = $1 AND balance - held >= $2
+          RETURNING id
+       )
+       INSERT INTO credit_hold (account_id, amount, description, reference, idempotency_key, expires_at, created_by_id)
+       SELECT id, $2, $3, $4, $5, date_trunc('milliseconds', now()) + make_interval(secs => $6), $7 FROM account
+       RETURNING ${HOLD_COLUMNS}`,
+      values: [account.id, amount, options.description, options.reference ?? null, options.idempotencyKey, ttl, options.createdById ?? null],
+    });
+    if (rows[0]) return toHold(account, rows[0], false);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+  }
+  const previous = await findHold(account, options.idempotencyKey);
+  if (previous) return previous;
+  throw await insufficient(account, amount);
+}
+
+/**
+ * Posts the usage of a pending hold: `actual` (≤ the hold) leaves the balance,
+ * the rest is freed. A hold resolves once: capturing it again with the same
+ * amount returns the first capture; anything else is a HoldNotPendingError.
+ */
+export async function capture(
+  hold: Pick<Hold, "id" | "account">,
+  actual: bigint,
+  options: { description?: string; result?: unknown; tx?: Tx } = {},
+): Promise<CaptureResult> {
+  if (typeof actual !== "bigint" || actual < 0n) throw new RangeError(`A capture must be 0 or more units (got ${actual})`);
+  // Inside the caller's transaction (`tx`) the capture commits with what the caller records, or not at all.
+  const db: Queryable = options.tx ? prismaQueryable(options.tx) : pool();
+  const { rows } = await db.query<{ id: number; balance: string; entry_id: string | null }>({
+    name: "iap_capture",
+    text: `WITH locked AS (
+       SELECT id FROM iap_account WHERE id = $5 FOR UPDATE
+     ), hold AS (
+       UPDATE credit_hold h SET status = 'CAPTURED', captured_amount = $2, result = $4::jsonb, resolved_at = now()
+         FROM locked
+        WHERE h.id = $1 AND h.account_id = locked.id AND h.status = 'PENDING' AND h.expires_at > now() AND $2 <= h.amount
+        RETURNING h.id, h.account_id, h.amount, h.description, h.reference, h.created_by_id
+     ), account AS (
+       UPDATE iap_account a SET held = a.held - hold.amount, balance = a.balance - $2, updated_at = now()
+         FROM hold WHERE a.id = hold.account_id
+         RETURNING a.id, a.balance
+     ), entry AS (
+       INSERT INTO ledger_entry (account_id, kind, amount, balance_after, description, reference, idempotency_key, hold_id, created_by_id)
+       SELECT account.id, 'USAGE', -$2::bigint, account.balance, COALESCE($3, hold.description), hold.reference, '${CAPTURE_KEY_PREFIX}' || hold.id, hold.id, hold.created_by_id
+         FROM account, hold WHERE $2 > 0
+       RETURNING id
+     )
+     SELECT hold.id, account.balance, (SELECT id FROM entry) AS entry_id FROM hold, account`,
+    values: [hold.id, actual, options.description ?? null, jsonOrNull(options.result), hold.account.id],
+  });
+  if (rows[0]) {
+    return { holdId: hold.id, captured: actual, entryId: rows[0].entry_id === null ? null : BigInt(rows[0].entry_id), balanceAfter: BigInt(rows[0].balance), replayed: false };
+  }
+  // In a transaction that holds the account's lock, looking further (or expiring the hold) from
+  // another connection would wait for it: refuse, and let the caller's transaction roll back.
+  if (options.tx) throw new HoldNotPendingError(hold.id, "RESOLVED");
+  const current = await pool().query<Pick<HoldRow, "status" | "amount" | "captured_amount"> & { due: boolean }>(
+    "SELECT status, amount, captured_amount, expires_at <= now() AS due FROM credit_hold WHERE id = $1 AND account_id = $2",
+    [hold.id, hold.account.id],
+  );
+  const row = current.rows[0];
+  if (!row) throw new Error(`Hold ${hold.id} not found on account ${hold.account.id}`);
+  if (row.status === "CAPTURED" && row.captured_amount !== null && BigInt(row.captured_amount) === actual) {
+    // The first capture's entry and the balance it left (a capture of 0 posted no entry).
+    const entry = await findEntry(hold.account.id, `${CAPTURE_KEY_PREFIX}${hold.id}`);
+    return {
+      holdId: hold.id,
+      captured: actual,
+      entryId: entry?.entryId ?? null,
+      balanceAfter: entry?.balanceAfter ?? (await balanceOf(hold.account.id)),
+      replayed: true,
+    };
+  }
+  if (row.status === "PENDING" && actual > BigInt(row.amount)) {
+    throw new RangeError(`Cannot capture ${actual} units on hold ${hold.id} of ${row.amount}`);
+  }
+  if (row.status === "PENDING" && row.due) {
+    await resolveHold(hold.id, hold.account.id, "EXPIRED");
+    throw new HoldNotPendingError(hold.id, "EXPIRED");
+  }
+  throw new HoldNotPendingError(hold.id, row.status);
+}
+
+/** Frees a pending hold entirely. Returns false when it had already resolved. */
+export async function release(hold: Pick<Hold, "id" | "account">): Promise<boolean> {
+  return resolveHold(hold.id, hold.account.id, "RELEASED");
+}
+
+/** Expires one pending hold if it is past its expiry (the sweep, for one hold). Returns false otherwise. */
+export async function expireHold(hold: Pick<Hold, "id" | "account">): Promise<boolean> {
+  return resolveHold(hold.id, hold.account.id, "EXPIRED");
+}
+
+async function resolveHold(holdId: number, accountId: number, status: "RELEASED" | "EXPIRED"): Promise<boolean> {
+  const { rows } = await pool().query<{ id: number }>({
+    name: "iap_resolve_hold",
+    text: `WITH locked AS (
+       SELECT id FROM iap_account WHERE id = $2 FOR UPDATE
+     ), hold AS (
+       UPDATE credit_hold h SET status = $3::"HoldStatus", resolved_at = now()
+         FROM locked
+        WHERE h.id = $1 AND h.account_id = locked.id AND h.status = 'PENDING' AND ($3::"HoldStatus" = 'RELEASED' OR h.expires_at <= now())
+        RETURNING h.account_id, h.amount
+     )
+     UPDATE iap_account a SET held = a.held - hold.amount, updated_at = now() FROM hold WHERE a.id = hold.account_id RETURNING a.id`,
+    values: [holdId, accountId, status],
+  });
+  return rows.length === 1;
+}
+
+/**
+ * Releases holds past their expiry (work that crashed or never came back).
+ * Safe to run on many instances at once: it locks the accounts it sweeps in id
+ * order before touching their holds (the order every statement here follows),
+ * so sweepers queue rather than deadlock, and a hold captured or released in
+ * the meantime is no longer PENDING when the sweep re-reads it: it resolves
+ * once. `accountIds` limits the sweep (tests; one account's page).
+ */
+export async function expireHolds(limit = 1000, scope: { accountIds?: number[] } = {}): Promise<number> {
+  return withTransaction(async (client) => {
+    const due = await client.query<{ account_id: number }>(
+      `SELECT DISTINCT account_id FROM (
+         SELECT account_id FROM credit_hold
+          WHERE status = 'PENDING' AND expires_at <= now() AND ($2::int[] IS NULL OR account_id = ANY($2::int[]))
+          ORDER BY expires_at LIMIT $1
+       ) due`,
+      [limit, scope.accountIds ?? null],
+    );
+    if (due.rows.length === 0) return 0;
+    const accountIds = due.rows.map((row) => row.account_id).sort((a, b) => a - b);
+    await client.query("SELECT id FROM iap_account WHERE id = ANY($1::int[]) ORDER BY id FOR UPDATE", [accountIds]);
+    const { rows } = await client.query<{ expired: number }>(
+      `WITH expired AS (
+         UPDATE credit_hold SET status = 'EXPIRED', resolved_at = now()
+          WHERE id IN (SELECT id FROM credit_hold WHERE account_id = ANY($1::int[]) AND status = 'PENDING' AND expires_at <= now() ORDER BY expires_at LIMIT $2)
+         RETURNING account_id, amount
+       ), per_account AS (
+         SELECT account_id, sum(amount) AS amount, count(*) AS holds FROM expired GROUP BY account_id
+       ), freed AS (
+         UPDATE iap_account a SET held = a.held - per_account.amount, updated_at = now()
+           FROM per_account WHERE a.id = per_account.account_id
+       )
+       SELECT COALESCE(sum(holds), 0)::int AS expired FROM per_account`,
+      [accountIds, limit],
+    );
+    return rows[0].expired;
+  });
+}
 
 export async function findHoldById(account: AccountRef, holdId: number): Promise<Hold | null> {
   return (await holdState({ id: holdId, account }))?.hold ?? null;
@@ -13,26 +231,13 @@ export async function findHoldById(account: AccountRef, holdId: number): Promise
  */
 export async function holdState(hold: Pick<Hold, "id" | "account">): Promise<{ hold: Hold; due: boolean } | null> {
   const { account } = hold;
-  const { rows } = await pool().query(
+  const { rows } = await pool().query<HoldRow & { due: boolean }>(
     "SELECT id, amount, status, captured_amount, expires_at, result, expires_at <= now() AS due FROM credit_hold WHERE id = $1 AND account_id = $2",
     [hold.id, account.id],
   );
   const row = rows[0];
   if (!row) return null;
-  return { hold: toHold(account, row), due: row.due as boolean };
-}
-
-function toHold(account: AccountRef, row: Record<string, unknown>): Hold {
-  return {
-    id: row.id as number,
-    account,
-    amount: BigInt(row.amount as string),
-    status: row.status as HoldStatus,
-    capturedAmount: row.captured_amount === null ? null : BigInt(row.captured_amount as string),
-    expiresAt: row.expires_at as Date,
-    result: row.result,
-    replayed: true,
-  };
+  return { hold: toHold(account, row, true), due: row.due };
 }
 
 export interface HoldDetail extends Hold {
@@ -43,7 +248,7 @@ export interface HoldDetail extends Hold {
 
 /** A hold by id within the company that asks (another company's hold is simply not found), with what it was for. */
 export async function findCompanyHold(companyId: number, holdId: number): Promise<HoldDetail | null> {
-  const { rows } = await pool().query(
+  const { rows } = await pool().query<HoldRow & { description: string; reference: string | null; created_at: Date; account_id: number; technical_name: string }>(
     `SELECT h.id, h.amount, h.status, h.captured_amount, h.expires_at, h.result, h.description, h.reference, h.created_at,
             a.id AS account_id, s.technical_name
        FROM credit_hold h JOIN iap_account a ON a.id = h.account_id JOIN iap_service s ON s.id = a.service_id
@@ -52,6 +257,25 @@ export async function findCompanyHold(companyId: number, holdId: number): Promis
   );
   const row = rows[0];
   if (!row) return null;
-  const account = { id: row.account_id, companyId, service: await getService(row.technical_name) };
-  return { ...toHold(account, row), description: row.description, reference: row.reference, createdAt: row.created_at };
+  const account = { id: row.account_id, companyId, service: await getService(serviceNameSchema.parse(row.technical_name)) };
+  return { ...toHold(account, row, true), description: row.description, reference: row.reference, createdAt: row.created_at };
+}
+
+function jsonOrNull(value: unknown): string | null {
+  if (value === undefined) return null;
+  return JSON.stringify(value, (_key, v) => (typeof v === "bigint" ? v.toString() : v));
+}
+
+/** What capture's statement needs: the pool, or the caller's transaction. */
+interface Queryable {
+  query<R>(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: R[] }>;
+}
+
+/** A Prisma interactive transaction seen as the pg-style `query` these statements are written for. */
+function prismaQueryable(tx: Tx): Queryable {
+  return {
+    async query<R>(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: R[] }> {
+      return { rows: await tx.$queryRawUnsafe<R[]>(config.text, ...config.values) };
+    },
+  };
 }

@@ -5,7 +5,8 @@ import { createCompany } from "@/tests/support/fixtures";
 import { getOrCreateAccount } from "./accounts";
 import { charge } from "./charge";
 import { InsufficientCreditsError } from "./errors";
-import { reserve, balanceOf, capture, debit, grant, release } from "./ledger";
+import { balanceOf, debit, grant } from "./ledger";
+import { reserve, capture, release } from "./holds";
 
 async function accountWith(credits: bigint, service: ServiceName = "partner_autocomplete") {
   const { company } = await createCompany();

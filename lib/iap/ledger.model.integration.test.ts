@@ -8,11 +8,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { pool } from "@/lib/db/client";
 import { createCompany } from "@/tests/support/fixtures";
-import { getOrCreateAccount, type AccountRef } from "./accounts";
+import { getOrCreateAccount } from "./accounts";
+import type { AccountRef, HoldStatus } from "./types";
 import { SERVICE_CATALOGUE } from "./catalogue";
 import { charge } from "./charge";
 import { HoldNotPendingError, InsufficientCreditsError } from "./errors";
-import { reserve, capture, debit, expireHolds, grant, release, type HoldStatus } from "./ledger";
+import { debit, grant } from "./ledger";
+import { reserve, capture, expireHolds, release } from "./holds";
 import { verifyLedger } from "./verify";
 
 interface ModelHold {

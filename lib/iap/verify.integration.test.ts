@@ -7,7 +7,8 @@ import { pool } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { createCompany } from "@/tests/support/fixtures";
 import { getOrCreateAccount } from "./accounts";
-import { reserve, capture, debit, grant, release } from "./ledger";
+import { debit, grant } from "./ledger";
+import { reserve, capture, release } from "./holds";
 import { formatProblem, verifyLedger } from "./verify";
 
 const root = path.resolve(import.meta.dirname, "..", "..");

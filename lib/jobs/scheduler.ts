@@ -3,7 +3,7 @@ import { runLowCreditsJob } from "@/lib/alerts/low-credits";
 import { pruneIdempotencyKeys } from "@/lib/api/idempotency";
 import { pool } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { expireHolds } from "@/lib/iap/ledger";
+import { expireHolds } from "@/lib/iap/holds";
 import { mailTransport } from "@/lib/mail/transport";
 import { runLetterQueueOnce } from "@/lib/snailmail";
 import { purgeOldPageViews } from "@/lib/visitors/process-visits";

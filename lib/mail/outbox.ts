@@ -1,5 +1,5 @@
 import "server-only";
-import type { Pool, PoolClient } from "pg";
+import type { Pool, ClientBase } from "pg";
 import { pool } from "@/lib/db/client";
 import type { EmailContent } from "./templates";
 
@@ -35,7 +35,7 @@ export interface OutboxEmail extends OutboxRow {
   messageId: string | null;
 }
 
-type Queryable = Pool | PoolClient;
+type Queryable = Pool | ClientBase;
 
 /**
  * Inserts many e-mails in one statement (inside the caller's transaction when

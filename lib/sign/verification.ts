@@ -5,7 +5,7 @@ import { authorizationUrl, exchangeCallback, newLoginChecks } from "@/lib/identi
 import { identityProviderConfig } from "@/lib/identity/config";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { InsufficientCreditsError } from "@/lib/iap/errors";
-import { reserve, capture, release } from "@/lib/iap/ledger";
+import { reserve, capture, release } from "@/lib/iap/holds";
 import { creditsToUnits } from "@/lib/iap/units";
 import { queueEmail } from "@/lib/mail/outbox";
 import { verificationUnavailableEmail } from "./emails";

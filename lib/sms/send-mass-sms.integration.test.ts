@@ -87,13 +87,13 @@ describe("mass SMS", () => {
       name: "picky",
       testMode: true,
       send: async ({ to }) => {
-        if (to.startsWith("+49")) throw new SmsGatewayError("sending to this country is not enabled on the SMS gateway account");
+        if (to.startsWith("+49")) throw new SmsGatewayError("country-not-enabled");
         return { id: `ok-${to}` };
       },
     };
     const { progress } = await sendMassSms({ companyId: company.id, userId: user.id, contactIds: ids, body: "Hi", idempotencyKey: "b" }, { gateway });
     expect(progress).toMatchObject({ sent: 2, failed: 1, done: true });
-    expect(progress?.failures[0]).toMatchObject({ name: "C DE", reason: "sending to this country is not enabled on the SMS gateway account" });
+    expect(progress?.failures[0]).toMatchObject({ name: "C DE", reason: "country-not-enabled" });
     expect((await accountOf(account.id)).balance).toBe(10_000n - BigInt(prices.FR) - BigInt(prices.BE));
     expect((await accountOf(account.id)).held).toBe(0n);
     expect(await conserved(account.id)).toBe(true);

@@ -1,15 +1,16 @@
 import "server-only";
 import { pool } from "@/lib/db/client";
-import { getOrCreateAccount, type AccountRef } from "@/lib/iap/accounts";
+import { getOrCreateAccount } from "@/lib/iap/accounts";
+import type { AccountRef } from "@/lib/iap/types";
 import { InsufficientCreditsError } from "@/lib/iap/errors";
-import { reserve, capture, release } from "@/lib/iap/ledger";
+import { reserve, capture, release } from "@/lib/iap/holds";
 import { formatCredits } from "@/lib/iap/units";
 import { smsGateway, SmsGatewayError, type SmsGateway } from "./gateways";
-import { formatE164, parsePhone } from "./phone";
+import { formatE164, parsePhone } from "@/lib/contacts/phone";
 import { creditsPerPart, type PriceTable } from "./price";
 import { loadPriceTable, smsService } from "./pricing";
 import { checkMessage } from "./message";
-import { failedLogText, sentLogText } from "./send-sms";
+import { failedLogText, sentLogText, type SmsSendFailure } from "./send-sms";
 import { SERVICES } from "@/lib/iap/catalogue";
 
 // Mass SMS: one message to many contacts, charged as ONE hold for the batch.
@@ -140,7 +141,7 @@ export async function queueMassSms(input: {
 
   const rows = [
     ...plan.recipients.map((r, i) => ({ r, credits: credits[i], state: "QUEUED", reason: null })),
-    ...plan.duplicates.map((r) => ({ r, credits: 0n, state: "CANCELED", reason: "Duplicate number: sent once in this batch" })),
+    ...plan.duplicates.map((r) => ({ r, credits: 0n, state: "CANCELED", reason: "duplicate-number" })),
   ];
   try {
     await pool().query(
@@ -180,6 +181,7 @@ export interface MassSmsProgress {
   credits: bigint;
   creditsText: string;
   done: boolean;
+  /** `reason`: an SmsSendFailure code, as stored on the message. */
   failures: { name: string; number: string; reason: string }[];
 }
 
@@ -211,9 +213,10 @@ export async function runMassSmsBatch(
         if (rows.length === 0) break;
         const outcomes = await mapLimit(rows, GATEWAY_CONCURRENCY, async (row) => {
           try {
-            return { id: (await gateway.send({ to: row.number, body: row.body })).id, reason: null };
+            return { id: (await gateway.send({ to: row.number, body: row.body })).id, reason: null as SmsSendFailure | null };
           } catch (error) {
-            return { id: null, reason: error instanceof SmsGatewayError ? error.reason : "the SMS gateway failed unexpectedly" };
+            if (!(error instanceof SmsGatewayError)) console.error(`[sms] batch ${batchKey}: the gateway failed unexpectedly`, error);
+            return { id: null, reason: (error instanceof SmsGatewayError ? error.code : "unexpected") as SmsSendFailure };
           }
         });
         await recordChunk(companyId, batchKey, rows, outcomes, service.decimals);
@@ -241,7 +244,7 @@ interface QueuedRow {
 }
 
 /** Outcomes and chatter entries of one chunk in ONE statement: all recorded, or none. */
-async function recordChunk(companyId: number, batchKey: string, rows: QueuedRow[], outcomes: { id: string | null; reason: string | null }[], decimals: number) {
+async function recordChunk(companyId: number, batchKey: string, rows: QueuedRow[], outcomes: { id: string | null; reason: SmsSendFailure | null }[], decimals: number) {
   const numbers = rows.map((r) => r.number);
   const { rows: duplicates } = await pool().query(
     `SELECT contact_id, number FROM sms_message
@@ -258,7 +261,7 @@ async function recordChunk(companyId: number, batchKey: string, rows: QueuedRow[
     const outcome = outcomes[i];
     const text = outcome.id
       ? sentLogText(international, row.parts, formatCredits(BigInt(row.credits), decimals), row.body)
-      : failedLogText(international, outcome.reason ?? "unknown error", row.body);
+      : failedLogText(international, outcome.reason ?? "unexpected", row.body);
     for (const contactId of [row.contact_id, ...(outcome.id ? (sharing.get(row.number) ?? []) : [])]) {
       if (contactId === null) continue;
       chatterContacts.push(contactId);

@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db/client";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { grant } from "@/lib/iap/ledger";
 import { createCompany } from "@/tests/support/fixtures";
-import { SmsGatewayError, TestSmsGateway, type SmsGateway } from "./gateways";
+import { SmsGatewayError, TestSmsGateway, type SmsFailureCode, type SmsGateway } from "./gateways";
 import { loadPriceTable } from "./pricing";
 import { sendSms } from "./send-sms";
 
@@ -28,11 +28,11 @@ async function state(companyId: number, accountId: number, contactId: number) {
   };
 }
 
-const failing = (reason: string): SmsGateway => ({
+const failing = (code: SmsFailureCode): SmsGateway => ({
   name: "failing",
   testMode: true,
   send: async () => {
-    throw new SmsGatewayError(reason);
+    throw new SmsGatewayError(code);
   },
 });
 
@@ -86,15 +86,15 @@ describe("sendSms", () => {
     const { company, user, account, contact } = await setup(1000n);
     const result = await sendSms(
       { companyId: company.id, userId: user.id, contactId: contact.id, number: contact.mobile!, body: "Hi", idempotencyKey: "k" },
-      { gateway: failing("the SMS gateway did not answer within 10 s") },
+      { gateway: failing("timeout") },
     );
-    expect(result).toMatchObject({ status: "failed", reason: "the SMS gateway did not answer within 10 s" });
+    expect(result).toMatchObject({ status: "failed", code: "timeout" });
     const after = await state(company.id, account.id, contact.id);
     expect(after.balance).toBe(1000n);
     expect(after.held).toBe(0n);
     expect(after.holds.map((h) => h.status)).toEqual(["RELEASED"]);
-    expect(after.sms[0]).toMatchObject({ state: "ERROR", failureReason: "the SMS gateway did not answer within 10 s", credits: 0n, gatewayId: null });
-    expect(after.chatter[0].body).toMatch(/^SMS not sent to \+33 6 12 34 56 78: the SMS gateway did not answer within 10 s\. No credits were used\./);
+    expect(after.sms[0]).toMatchObject({ state: "ERROR", failureReason: "timeout", credits: 0n, gatewayId: null });
+    expect(after.chatter[0].body).toMatch(/^SMS not sent to \+33 6 12 34 56 78 \(timeout\)\. No credits were used\./);
   });
 
   it("refuses an empty message, one over 10 parts and an invalid number before charging anything", async () => {

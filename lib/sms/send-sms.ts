@@ -4,8 +4,8 @@ import { postMessage } from "@/lib/contacts/chatter";
 import { charge } from "@/lib/iap/charge";
 import { HoldNotPendingError, InsufficientCreditsError } from "@/lib/iap/errors";
 import { formatCredits } from "@/lib/iap/units";
-import { smsGateway, SmsGatewayError, type SmsGateway } from "./gateways";
-import { INVALID_NUMBER_MESSAGE, parsePhone, type ParsedPhone } from "./phone";
+import { smsGateway, SmsGatewayError, type SmsFailureCode, type SmsGateway } from "./gateways";
+import { INVALID_NUMBER_MESSAGE, parsePhone, type ParsedPhone } from "@/lib/contacts/phone";
 import { smsPrice } from "./price";
 import { loadPriceTable, smsService } from "./pricing";
 import { checkMessage } from "./message";
@@ -26,14 +26,19 @@ export type SendSmsResult =
   | { status: "sent"; smsId: number; number: string; parts: number; credits: bigint; creditsText: string; gatewayId: string; replayed: boolean }
   | { status: "invalid"; message: string }
   | { status: "insufficient"; error: InsufficientCreditsError }
-  | { status: "failed"; reason: string; smsId: number | null };
+  | { status: "failed"; code: SmsSendFailure; smsId: number | null };
+
+/** Why a message was not sent (words: app/(app)/contacts/_messages/sms-failures.ts). */
+export type SmsSendFailure = SmsFailureCode | "already-tried" | "duplicate-number";
 
 export function sentLogText(number: string, parts: number, creditsText: string, body: string): string {
   return `SMS sent to ${number} — ${parts} SMS, ${creditsText} credits\n\n${body}`;
 }
 
-export function failedLogText(number: string, reason: string, body: string): string {
-  return `SMS not sent to ${number}: ${reason}. No credits were used.\n\n${body}`;
+// The chatter keeps the failure code until chatter entries store codes and
+// their words are looked up when shown (localisation, #22).
+export function failedLogText(number: string, code: SmsSendFailure, body: string): string {
+  return `SMS not sent to ${number} (${code}). No credits were used.\n\n${body}`;
 }
 
 /**
@@ -110,13 +115,13 @@ export async function sendSms(input: SendSmsInput, options: { gateway?: SmsGatew
     if (error instanceof InsufficientCreditsError) return { status: "insufficient", error };
     if (error instanceof SmsGatewayError) {
       if (smsId !== null) {
-        await recordOutcome(input, contact.id, smsId, { failure: error.reason, text: failedLogText(phone.international, error.reason, input.body) });
+        await recordOutcome(input, contact.id, smsId, { failure: error.code, text: failedLogText(phone.international, error.code, input.body) });
       }
-      return { status: "failed", reason: error.reason, smsId };
+      return { status: "failed", code: error.code, smsId };
     }
     if (error instanceof HoldNotPendingError) {
       // The same send (same key) already ran and did not go through.
-      return { status: "failed", reason: "this message was already tried and not sent", smsId: null };
+      return { status: "failed", code: "already-tried", smsId: null };
     }
     throw error;
   }
@@ -127,7 +132,7 @@ async function deliver(gateway: SmsGateway, phone: ParsedPhone, body: string): P
     return (await gateway.send({ to: phone.e164, body })).id;
   } catch (error) {
     if (error instanceof SmsGatewayError) throw error;
-    throw new SmsGatewayError("the SMS gateway failed unexpectedly", { cause: error });
+    throw new SmsGatewayError("unexpected", {}, { cause: error });
   }
 }
 

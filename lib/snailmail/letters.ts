@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import { getService } from "@/lib/iap/accounts";
 import { formatCredits } from "@/lib/iap/units";
-import type { LetterErrorName, LetterStateName } from "./labels";
+import type { LetterErrorCode, LetterState } from "@/lib/generated/prisma/client";
 import { SERVICES } from "@/lib/iap/catalogue";
 
 export interface LetterRow {
@@ -17,8 +17,8 @@ export interface LetterRow {
   pages: number;
   sheets: number;
   credits: string;
-  state: LetterStateName;
-  errorCode: LetterErrorName | null;
+  state: LetterState;
+  errorCode: LetterErrorCode | null;
   errorMessage: string | null;
   provider: string | null;
   trackingId: string | null;

@@ -7,7 +7,8 @@ import { PDFDocument } from "pdf-lib";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
-import { reserve, balanceOf, capture, grant } from "@/lib/iap/ledger";
+import { balanceOf, grant } from "@/lib/iap/ledger";
+import { reserve, capture } from "@/lib/iap/holds";
 import { createCompany } from "@/tests/support/fixtures";
 import { checkContactAddress, prepareLetter, queueLetter } from "./compose";
 import { availableForLetters, findLetterPdf } from "./letters";
@@ -15,6 +16,7 @@ import { cancelLetter, processLetter, resendLetter, runLetterQueueOnce } from ".
 import { PingenProvider } from "./providers/pingen";
 import { ProviderRefusedError, type OutgoingLetter, type PostalProvider } from "./providers/provider";
 import { TestPostOffice } from "./providers/test-post-office";
+import { decodeLetterError } from "./letter-error";
 
 // Rendering letters embeds a font: seconds each on a busy machine.
 vi.setConfig({ testTimeout: 60_000 });
@@ -134,7 +136,7 @@ describe("the letter queue", () => {
     expect(office.received).toEqual([first]);
     expect(await letterRow(first)).toMatchObject({ state: "SENT", provider: "test" });
     expect(await letterRow(world)).toMatchObject({ state: "QUEUED", errorCode: "NO_CREDIT" });
-    expect((await letterRow(world)).errorMessage).toMatch(/needs 4, 3 available/);
+    expect(decodeLetterError((await letterRow(world)).errorMessage)).toEqual({ kind: "no-credit", needed: "4", available: "3" });
     expect(await letterRow(cheap)).toMatchObject({ state: "QUEUED", errorCode: "NO_CREDIT", attempts: 0 });
     expect(await balanceOf(account.id)).toBe(3n);
 
@@ -176,7 +178,8 @@ describe("the letter queue", () => {
     const refusing = new RefusingProvider();
     expect(await processLetter(id, refusing)).toBe("error");
     const letter = await letterRow(id);
-    expect(letter).toMatchObject({ state: "ERROR", errorCode: "PROVIDER_ERROR", errorMessage: "Address not deliverable" });
+    expect(letter).toMatchObject({ state: "ERROR", errorCode: "PROVIDER_ERROR" });
+    expect(decodeLetterError(letter.errorMessage)).toEqual({ kind: "refused", providerMessage: "Address not deliverable" });
     const hold = await prisma().creditHold.findUniqueOrThrow({ where: { id: letter.holdId! } });
     expect(hold.status).toBe("RELEASED");
     const accountRow = await prisma().iapAccount.findUniqueOrThrow({ where: { id: account.id } });

@@ -4,8 +4,7 @@ import { pool, prisma } from "@/lib/db/client";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { charge } from "@/lib/iap/charge";
 import { InsufficientCreditsError } from "@/lib/iap/errors";
-import { findHoldById } from "@/lib/iap/holds";
-import { release } from "@/lib/iap/ledger";
+import { findHoldById, release } from "@/lib/iap/holds";
 import { formatCredits } from "@/lib/iap/units";
 import type { LetterErrorCode } from "@/lib/generated/prisma/client";
 import { describeAddressProblems, validateAddress, type PostalAddress } from "./address";
@@ -13,6 +12,7 @@ import { zoneFor } from "./price";
 import { postalProvider } from "./providers";
 import { ProviderRefusedError, ProviderUnavailableError, type Acceptance, type PostalProvider } from "./providers/provider";
 import { SERVICES } from "@/lib/iap/catalogue";
+import { encodeLetterError, type LetterErrorDetail } from "./letter-error";
 
 // The queue job. For each due letter: hold its price → hand the PDF to the
 // provider → capture on acceptance, release on refusal (lib/iap/charge does the
@@ -127,10 +127,10 @@ export async function processLetter(letterId: number, provider: PostalProvider =
 
   const check = validateAddress(letter.address);
   if (!check.ok) {
-    return markError(letter.id, check.missing.length ? "MISSING_FIELDS" : "FORMAT_ERROR", describeAddressProblems(check).join(" "));
+    return markError(letter.id, check.missing.length ? "MISSING_FIELDS" : "FORMAT_ERROR", { kind: "address", problems: describeAddressProblems(check) });
   }
   const company = await prisma().company.findUniqueOrThrow({ where: { id: letter.company_id }, select: { country: true } });
-  if (!zoneFor(company.country, letter.country)) return markError(letter.id, "NO_PRICE", `No price for letters to ${letter.country}.`);
+  if (!zoneFor(company.country, letter.country)) return markError(letter.id, "NO_PRICE", { kind: "no-price", country: letter.country });
 
   try {
     const { result } = await charge(
@@ -164,21 +164,22 @@ export async function processLetter(letterId: number, provider: PostalProvider =
     return markSent(letter.id, provider, result);
   } catch (error) {
     if (error instanceof InsufficientCreditsError) {
-      const message = `Not enough credits: this letter needs ${formatCredits(error.needed, error.service.decimals)}, ${formatCredits(error.available, error.service.decimals)} available. Buy credits; it is sent at the next run.`;
+      const detail = { kind: "no-credit", needed: formatCredits(error.needed, error.service.decimals), available: formatCredits(error.available, error.service.decimals) } as const;
       // Nothing reached the provider this time: a key that was never used before goes again.
-      await finish(letter.id, { errorCode: "NO_CREDIT", errorMessage: message, ...(letter.key_used_before ? {} : { requestKey: null }) });
+      await finish(letter.id, { errorCode: "NO_CREDIT", errorMessage: encodeLetterError(detail), ...(letter.key_used_before ? {} : { requestKey: null }) });
       return "no-credit";
     }
-    if (error instanceof ProviderRefusedError) return markError(letter.id, error.code, error.message);
+    if (error instanceof ProviderRefusedError) return markError(letter.id, error.code, { kind: "refused", providerMessage: error.message });
+    if (!(error instanceof ProviderUnavailableError)) console.error(`[snailmail] letter ${letter.id}: the provider failed unexpectedly`, error);
     // No answer, or not a clear one: the letter may exist at the provider. The
     // request key stays, so the next attempt (or a Re-send) asks about it first.
-    const message = error instanceof ProviderUnavailableError ? error.message : `Provider error: ${(error as Error).message}`;
+    const providerMessage = (error as Error).message;
     const attempts = letter.attempts + 1;
-    if (attempts >= MAX_ATTEMPTS) return markError(letter.id, "PROVIDER_ERROR", `${message} (gave up after ${attempts} attempts)`, { attempts, keepRequestKey: true });
+    if (attempts >= MAX_ATTEMPTS) return markError(letter.id, "PROVIDER_ERROR", { kind: "gave-up", providerMessage, attempts }, { attempts, keepRequestKey: true });
     const delay = RETRY_DELAYS_MINUTES[attempts - 1];
     await finish(letter.id, {
       errorCode: "PROVIDER_ERROR",
-      errorMessage: `${message} Retrying in ${delay} min (attempt ${attempts} of ${MAX_ATTEMPTS}).`,
+      errorMessage: encodeLetterError({ kind: "retrying", providerMessage, attempt: attempts, maxAttempts: MAX_ATTEMPTS, inMinutes: delay }),
       attempts,
       nextAttemptAt: new Date(Date.now() + delay * 60_000),
     });
@@ -206,11 +207,11 @@ async function markSent(letterId: number, provider: PostalProvider, acceptance: 
 }
 
 /** A refusal drops the request key (nothing was posted); giving up after outages keeps it for a Re-send to ask about. */
-async function markError(letterId: number, code: LetterErrorCode, message: string, options: { attempts?: number; keepRequestKey?: boolean } = {}): Promise<LetterOutcome> {
+async function markError(letterId: number, code: LetterErrorCode, detail: LetterErrorDetail, options: { attempts?: number; keepRequestKey?: boolean } = {}): Promise<LetterOutcome> {
   await finish(letterId, {
     state: "ERROR",
     errorCode: code,
-    errorMessage: message,
+    errorMessage: encodeLetterError(detail),
     ...(options.keepRequestKey ? {} : { requestKey: null }),
     ...(options.attempts ? { attempts: options.attempts } : {}),
   });
@@ -221,7 +222,7 @@ async function markError(letterId: number, code: LetterErrorCode, message: strin
 async function markWaitingForCredits(companyId: number, stoppedAt: number) {
   await prisma().letter.updateMany({
     where: { companyId, state: "QUEUED", id: { not: stoppedAt }, OR: [{ errorCode: null }, { errorCode: "NO_CREDIT" }], lockedUntil: null },
-    data: { errorCode: "NO_CREDIT", errorMessage: "Not enough credits: waiting for a purchase." },
+    data: { errorCode: "NO_CREDIT", errorMessage: encodeLetterError({ kind: "waiting-for-credits" }) },
   });
 }
 

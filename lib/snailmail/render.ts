@@ -1,3 +1,6 @@
+// Over 300 lines on purpose: one page geometry (the constants below) shared by
+// the letter, the cover page of a document and the print check; split, each
+// part would import the others' measurements.
 // Print-ready A4 letters with pdf-lib. Layout follows DIN 5008 form B for a
 // C5/C6 or DL window envelope. Geometry (millimetres from the page's top-left):
 //   window / address field  x 20–105, y 45–90 (85 × 45 mm)

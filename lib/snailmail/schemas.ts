@@ -1,6 +1,6 @@
 // The compose form's input, shared by the form and its server actions.
 import { z } from "zod";
-import { formFile } from "@/lib/actions/form-data";
+import { formFile } from "@/lib/form-fields";
 import type { BuyCreditsPrompt } from "@/lib/iap/insufficient-credits";
 import { idField, textField } from "@/lib/http/params";
 

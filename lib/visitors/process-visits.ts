@@ -1,5 +1,6 @@
 import "server-only";
 import { pool } from "@/lib/db/client";
+import { withTransaction } from "@/lib/db/transaction";
 import { truncateToNetwork } from "./address";
 import { ipIndex, type IpIndex } from "./ip-index";
 import { networkKind } from "./network-filter";
@@ -27,16 +28,12 @@ export async function resolvePageViews(index?: IpIndex): Promise<ResolveResult> 
   const ranges = index ?? (await ipIndex());
   const total: ResolveResult = { processed: 0, organisations: 0, skipped: 0, unknown: 0 };
   for (;;) {
-    const client = await pool().connect();
-    let claimed = 0;
-    try {
-      await client.query("BEGIN");
+    const claimed = await withTransaction(async (client) => {
       const { rows } = await client.query<{ id: string; address: string | null }>(
         "SELECT id, address FROM page_view WHERE processed_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED",
         [BATCH],
       );
-      claimed = rows.length;
-      if (claimed) {
+      if (rows.length > 0) {
         const ids: string[] = [];
         const networks: (string | null)[] = [];
         const asns: (number | null)[] = [];
@@ -61,13 +58,8 @@ export async function resolvePageViews(index?: IpIndex): Promise<ResolveResult> 
           [ids, networks, asns, organisations, kinds],
         );
       }
-      await client.query("COMMIT");
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+      return rows.length;
+    });
     total.processed += claimed;
     if (claimed < BATCH) return total;
   }

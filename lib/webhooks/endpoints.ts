@@ -1,6 +1,6 @@
 import "server-only";
 import { pool } from "@/lib/db/client";
-import type { WebhookEventType } from "./events";
+import type { WebhookEventType } from "@/lib/events/events";
 import { newSigningSecret } from "./signature";
 import { checkEndpointUrl, type UrlProblem } from "./url-guard";
 

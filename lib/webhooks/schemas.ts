@@ -1,8 +1,8 @@
 // The Add endpoint form, shared by the page and its server action (plain module).
 import { z } from "zod";
-import { formList } from "@/lib/actions/form-data";
+import { WEBHOOK_EVENT_TYPES } from "@/lib/events/events";
+import { formList } from "@/lib/form-fields";
 import { idField, parseBigId, textField } from "@/lib/http/params";
-import { WEBHOOK_EVENT_TYPES } from "./events";
 
 export const endpointFormSchema = z.object({
   url: textField().trim().min(1, { message: "Enter the URL that receives the events." }).max(2000, { message: "Use a URL of at most 2,000 characters." }),

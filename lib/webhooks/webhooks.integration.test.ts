@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { holdResource, toHoldResource } from "@/lib/api/resources";
+import { holdResource, toHoldResource } from "@/lib/events/resources";
 import { pool } from "@/lib/db/client";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { findCompanyHold } from "@/lib/iap/holds";
-import { expireHolds, grant, reserve } from "@/lib/iap/ledger";
+import { expireHolds, reserve } from "@/lib/iap/holds";
+import { grant } from "@/lib/iap/ledger";
 import { createCompany } from "@/tests/support/fixtures";
 import { startReceiver } from "@/tests/http/receiver";
 import { deliverDueWebhooks } from "./delivery";
-import { emitWebhookEvent } from "./emit";
+import { emitWebhookEvent } from "@/lib/events/emit";
 import { createEndpoint, listDeliveries, setEndpointEnabled } from "./endpoints";
 import { checkEndpointUrl } from "./url-guard";
 

@@ -7,12 +7,9 @@
 // Options: --queries N (default 1000).
 import { startBenchDatabase } from "./bench-database";
 import { runBench } from "./run-bench";
+import { numberOption } from "./options";
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const QUERIES = arg("queries", 1000);
+const QUERIES = numberOption("queries", 1000);
 
 // A seeded generator: the same prefixes on every run.
 let seed = 42;

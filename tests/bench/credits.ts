@@ -23,29 +23,24 @@ import os from "node:os";
 import path from "node:path";
 import { pool, prisma } from "@/lib/db/client";
 import { seedCatalogue } from "@/lib/db/seed";
-import { getOrCreateAccount, type AccountRef } from "@/lib/iap/accounts";
+import { reloadEnv } from "@/lib/env";
+import { getOrCreateAccount } from "@/lib/iap/accounts";
+import type { AccountRef } from "@/lib/iap/types";
 import { charge } from "@/lib/iap/charge";
 import { debit, grant } from "@/lib/iap/ledger";
 import { formatProblem, verifyLedger } from "@/lib/iap/verify";
 import { startBenchDatabase } from "./bench-database";
 import { runBench } from "./run-bench";
+import { numberOption } from "./options";
 
 const SPREAD_ACCOUNTS = 100;
 const OPENING_UNITS = 1_000_000_000_000n;
 const SERVICE = "partner_autocomplete";
 
-function flag(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  if (index < 0) return fallback;
-  const value = Number(process.argv[index + 1]);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} needs a positive number`);
-  return value;
-}
-
-const workers = flag("workers", 32);
-const seconds = flag("seconds", 3);
-const rounds = flag("rounds", 3);
-const poolSize = flag("pool", workers);
+const workers = numberOption("workers", 32);
+const seconds = numberOption("seconds", 3);
+const rounds = numberOption("rounds", 3);
+const poolSize = numberOption("pool", workers);
 const fast = process.argv.includes("--fast");
 
 type Kind = "ceiling" | "debit" | "charge";

@@ -24,16 +24,12 @@ import { grant } from "@/lib/iap/ledger";
 import { verifyLedger } from "@/lib/iap/verify";
 import { startAppServer } from "@/tests/support/app-server";
 import { startBenchDatabase } from "./bench-database";
+import { numberOption } from "./options";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
-const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const index = args.indexOf(name);
-  return index >= 0 ? Number(args[index + 1]) : fallback;
-};
-const SECONDS = option("--seconds", 20);
-const CONNECTIONS = option("--connections", 50);
-const ROUNDS = option("--rounds", 4);
+const SECONDS = numberOption("seconds", 20);
+const CONNECTIONS = numberOption("connections", 50);
+const ROUNDS = numberOption("rounds", 4);
 
 interface Measured {
   rps: number;

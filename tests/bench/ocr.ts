@@ -23,13 +23,10 @@ import { pgm, withPdf } from "@/lib/digitization/text/pdf";
 import { canonical, embeddedFiles, truthFromXml } from "@/tests/support/einvoice-truth";
 import { makeCorpus, type CorpusFile } from "@/tests/support/invoice-corpus";
 import { runBench } from "./run-bench";
+import { numberOption } from "./options";
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const SCANS = arg("scans", 24);
-const DIGITAL = arg("digital", 48);
+const SCANS = numberOption("scans", 24);
+const DIGITAL = numberOption("digital", 48);
 const dir = mkdtempSync(path.join(tmpdir(), "bench-ocr-"));
 const fixtures = path.resolve("tests/fixtures/invoices");
 

@@ -10,14 +10,10 @@ import type pg from "pg";
 import { startAppServer, type AppServer } from "@/tests/support/app-server";
 import { startBenchDatabase } from "./bench-database";
 import { runBench } from "./run-bench";
+import { numberOption } from "./options";
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const index = args.indexOf(name);
-  return index >= 0 ? Number(args[index + 1]) : fallback;
-};
-const ENTRIES = option("--entries", 100_000);
-const REQUESTS = option("--requests", 40);
+const ENTRIES = numberOption("entries", 100_000);
+const REQUESTS = numberOption("requests", 40);
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];

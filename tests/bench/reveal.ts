@@ -14,14 +14,10 @@ import { ipIndex } from "@/lib/visitors/ip-index";
 import { startAppServer, type AppServer } from "@/tests/support/app-server";
 import { startBenchDatabase } from "./bench-database";
 import { runBench } from "./run-bench";
+import { numberOption } from "./options";
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const index = args.indexOf(name);
-  return index >= 0 ? Number(args[index + 1]) : fallback;
-};
-const SECONDS = option("--seconds", 5);
-const ROUNDS = option("--rounds", 2);
+const SECONDS = numberOption("seconds", 5);
+const ROUNDS = numberOption("rounds", 2);
 const LOOKUPS = 1_000_000;
 const CONNECTIONS = 50;
 

@@ -7,13 +7,10 @@
 import { randomUUID } from "node:crypto";
 import { startBenchDatabase } from "./bench-database";
 import { runBench } from "./run-bench";
+import { numberOption } from "./options";
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const MESSAGES = arg("messages", 10_000);
-const CHUNK = arg("chunk", 500);
+const MESSAGES = numberOption("messages", 10_000);
+const CHUNK = numberOption("chunk", 500);
 
 await runBench("sms", async () => {
   const database = await startBenchDatabase("bench-sms");

@@ -6,6 +6,7 @@ import { writeFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { launchChromium } from "../support/chromium";
 import { samplePdf } from "../support/pdf";
+import { signIn } from "./support";
 
 const base = process.env.BASE_URL ?? "http://localhost:3000";
 const out = (name: string) => `docs/screenshots/issue11-${name}.png`;
@@ -65,11 +66,7 @@ async function verifyAndSign(signerPage: Page, link: string, identity: string, s
 }
 
 try {
-  await page.goto(`${base}/login`);
-  await page.getByLabel("E-mail").fill("admin@example.com");
-  await page.getByLabel("Password").fill("demo1234");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("button", { name: "Sign out" }).waitFor();
+  await signIn(page, base);
 
   // Not enough credits for six verifications (the demo company has 5 trial credits at most).
   await newRequest(`Board minutes ${stamp}`, ["Ann", "Bert", "Carl", "Dina", "Erik", "Fay"].map((name) => ({ name: `${name} Test`, email: `${name.toLowerCase()}@example.com`, verify: true })));

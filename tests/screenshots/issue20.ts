@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
 import { makeCorpus } from "../support/invoice-corpus";
+import { signIn } from "./support";
 
 const base = process.env.BASE_URL ?? "http://localhost:3000";
 const out = (name: string) => `docs/screenshots/issue20-${name}.png`;
@@ -36,11 +37,7 @@ async function upload(p: Page, file: string, mimeType: string): Promise<void> {
 }
 
 try {
-  await page.goto(`${base}/login`);
-  await page.getByLabel("E-mail").fill("admin@example.com");
-  await page.getByLabel("Password").fill("demo1234");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("button", { name: "Sign out" }).waitFor();
+  await signIn(page, base);
 
   await page.goto(`${base}/documents`);
   await page.screenshot({ path: out("1-upload-price"), fullPage: false });

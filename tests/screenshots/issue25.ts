@@ -8,6 +8,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { chromium } from "@playwright/test";
+import { signIn } from "./support";
 
 const base = process.env.BASE_URL ?? "http://localhost:3000";
 const out = (name: string) => `docs/screenshots/issue25-${name}.png`;
@@ -40,11 +41,7 @@ async function api(path: string, key: string, body?: unknown) {
   return { status: response.status, body: await response.json() };
 }
 try {
-  await page.goto(`${base}/login`);
-  await page.getByLabel("E-mail").fill("admin@example.com");
-  await page.getByLabel("Password").fill("demo1234");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("button", { name: "Sign out" }).waitFor();
+  await signIn(page, base);
 
   await page.goto(`${base}/settings/api-keys`);
   await page.getByLabel("Name").fill("Web shop");

@@ -2,6 +2,7 @@
 // Usage: BASE_URL=http://localhost:3101 npx tsx tests/screenshots/issue4.ts, against `npm run dev` with
 // the demo data plus an admin new@example.com of a company with no account (for the empty list).
 import { launchChromium } from "../support/chromium";
+import { signIn } from "./support";
 
 const base = process.env.BASE_URL ?? "http://localhost:3000";
 const out = (name: string) => `docs/screenshots/issue4-${name}.png`;
@@ -14,11 +15,7 @@ async function signInAs(email: string, signOutFirst = false) {
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL(/\/login/);
   }
-  await page.goto(`${base}/login`);
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill("demo1234");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("button", { name: "Sign out" }).waitFor();
+  await signIn(page, base, email);
 }
 try {
   await signInAs("admin@example.com");

@@ -3,6 +3,7 @@
 // Usage: BASE_URL=http://localhost:3102 npx tsx tests/screenshots/issue5.ts
 import type { Page } from "@playwright/test";
 import { launchChromium } from "../support/chromium";
+import { signIn } from "./support";
 
 const base = process.env.BASE_URL ?? "http://localhost:3000";
 const browser = await launchChromium();
@@ -16,11 +17,7 @@ async function shot(page: Page, name: string) {
 async function as(email: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
   const page = await (await browser.newContext({ viewport })).newPage();
   page.setDefaultTimeout(120_000); // `next dev` compiles each page on first visit
-  await page.goto(`${base}/login`);
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill("demo1234");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("button", { name: "Sign out" }).waitFor();
+  await signIn(page, base, email);
   return page;
 }
 

@@ -1,6 +1,7 @@
 // Screenshots of Partner Autocomplete and Lead Generation for docs/screenshots/.
 // Usage: BASE_URL=http://localhost:3109 npx tsx tests/screenshots/issue8.ts, against `npm run dev` with the demo data.
 import { launchChromium } from "../support/chromium";
+import { signIn } from "./support";
 
 const base = process.env.BASE_URL ?? "http://localhost:3000";
 const out = (name: string) => `docs/screenshots/issue8-${name}.png`;
@@ -10,11 +11,7 @@ const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 page.setDefaultTimeout(180_000);
 page.setDefaultNavigationTimeout(180_000);
 try {
-  await page.goto(`${base}/login`);
-  await page.getByLabel("E-mail").fill("admin@example.com");
-  await page.getByLabel("Password").fill("demo1234");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("button", { name: "Sign out" }).waitFor();
+  await signIn(page, base);
 
   await page.goto(`${base}/contacts/new`);
   await page.getByLabel("E-mail").fill("sales@example.com");

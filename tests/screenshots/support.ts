@@ -9,10 +9,15 @@ export async function signedInPage(base: string, email = "admin@example.com"): P
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.setDefaultTimeout(180_000);
   page.setDefaultNavigationTimeout(180_000);
+  await signIn(page, base, email);
+  return { browser, page };
+}
+
+/** Signs a page in with a demo account (every demo user has the published demo password). */
+export async function signIn(page: Page, base: string, email = "admin@example.com"): Promise<void> {
   await page.goto(`${base}/login`);
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Password").fill("demo1234");
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("button", { name: "Sign out" }).waitFor();
-  return { browser, page };
 }

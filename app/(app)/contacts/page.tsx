@@ -7,7 +7,7 @@ import { companyCountry, listContacts } from "@/lib/contacts/contacts";
 import { countryName } from "@/lib/contacts/countries";
 import { contactListQuerySchema } from "@/lib/contacts/schemas";
 import { smsGateway } from "@/lib/sms/gateways";
-import { parsePhone } from "@/lib/sms/phone";
+import { parsePhone } from "@/lib/contacts/phone";
 import { smsService } from "@/lib/sms/pricing";
 import { ContactsTable, type ContactListRow } from "./_components/contacts-table";
 

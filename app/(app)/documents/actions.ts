@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction, ok, refuse } from "@/lib/actions/action";
-import { formList } from "@/lib/actions/form-data";
+import { formList } from "@/lib/form-fields";
 import { uploadDocuments, UploadRefusedError } from "@/lib/digitization/documents";
 import { documentKindSchema } from "@/lib/digitization/schemas";
 

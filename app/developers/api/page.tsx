@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { openApiDocument } from "@/lib/api/openapi";
 import { PROBLEMS, type ProblemCode } from "@/lib/api/problems";
 import { env } from "@/lib/env";
-import { WEBHOOK_EVENT_DESCRIPTIONS, WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/events";
+import { WEBHOOK_EVENT_DESCRIPTIONS, WEBHOOK_EVENT_TYPES } from "@/lib/events/events";
 import { SchemaTable, type Components } from "./_components/schema-table";
 
 // The developer page: the OpenAPI document (/api/v1/openapi.json) rendered on

@@ -19,9 +19,9 @@ export const demoCheckout: CheckoutProvider = {
 };
 
 async function demoPurchase(user: SessionUser, purchaseId: number): Promise<PurchaseView> {
-  if (user.role !== "ADMIN") throw new BuyRefusedError("Only administrators can buy credits.");
+  if (user.role !== "ADMIN") throw new BuyRefusedError("admins-only");
   const purchase = await findPurchase(purchaseId, user.companyId);
-  if (!purchase || purchase.provider !== "DEMO") throw new BuyRefusedError("This purchase does not exist.");
+  if (!purchase || purchase.provider !== "DEMO") throw new BuyRefusedError("purchase-not-found");
   return purchase;
 }
 
@@ -30,7 +30,7 @@ export async function payDemoPurchase(user: SessionUser, purchaseId: number): Pr
   await demoPurchase(user, purchaseId);
   const result = await fulfilPurchase(purchaseId, "demo", { companyId: user.companyId });
   if (result?.purchase.status !== "PAID") {
-    throw new BuyRefusedError("This purchase was cancelled, so it can no longer be paid. Choose a pack again on the Buy Credits page.");
+    throw new BuyRefusedError("purchase-canceled");
   }
   return result.purchase;
 }

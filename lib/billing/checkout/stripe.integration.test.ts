@@ -148,7 +148,7 @@ describe("Stripe Checkout", () => {
   it("refuses a USER before anything is recorded or sent to Stripe", async () => {
     const { company, user } = await createCompany();
     const { pack } = await packOf("sms", "standard");
-    await expect(startCheckout({ ...user, role: "USER" }, { service: "sms", packId: pack.id })).rejects.toThrow("Only administrators can buy credits.");
+    await expect(startCheckout({ ...user, role: "USER" }, { service: "sms", packId: pack.id })).rejects.toMatchObject({ name: "BuyRefusedError", code: "admins-only" });
     expect(seen).toHaveLength(0);
     expect(await prisma().purchase.count({ where: { account: { companyId: company.id } } })).toBe(0);
   });

@@ -6,6 +6,7 @@ import { onAsyncPaymentFailed } from "./on-async-payment-failed";
 import { onAsyncPaymentSucceeded } from "./on-async-payment-succeeded";
 import { onCheckoutSessionCompleted } from "./on-checkout-session-completed";
 import { onCheckoutSessionExpired } from "./on-checkout-session-expired";
+import type { HandlerOutcome } from "./outcome";
 
 const HANDLERS: Record<string, (session: CheckoutSessionData) => Promise<HandlerOutcome>> = {
   "checkout.session.completed": onCheckoutSessionCompleted,
@@ -13,9 +14,6 @@ const HANDLERS: Record<string, (session: CheckoutSessionData) => Promise<Handler
   "checkout.session.async_payment_failed": onAsyncPaymentFailed,
   "checkout.session.expired": onCheckoutSessionExpired,
 };
-
-/** What a handler did with an event, echoed in the response (visible in Stripe's dashboard). */
-export type HandlerOutcome = { result: string; purchaseId?: number } | { ignored: string };
 
 export interface WebhookResponse {
   status: number;

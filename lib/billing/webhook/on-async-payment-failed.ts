@@ -1,7 +1,7 @@
 import "server-only";
 import { markPurchaseFailed } from "../purchases";
 import { purchaseForSession, type CheckoutSessionData } from "../stripe-session";
-import type { HandlerOutcome } from "./dispatch";
+import type { HandlerOutcome } from "./outcome";
 
 // checkout.session.async_payment_failed: the delayed payment bounced. A
 // purchase already paid stays paid (markPurchaseFailed never downgrades).

@@ -1,7 +1,7 @@
 import "server-only";
 import { fulfilPurchase } from "../purchases";
 import { purchaseForSession, type CheckoutSessionData } from "../stripe-session";
-import type { HandlerOutcome } from "./dispatch";
+import type { HandlerOutcome } from "./outcome";
 
 // checkout.session.async_payment_succeeded: a delayed payment cleared. It may
 // arrive before the session's `completed` event; fulfilment is idempotent, so

@@ -1,7 +1,7 @@
 import "server-only";
 import { fulfilPurchase } from "../purchases";
 import { purchaseForSession, type CheckoutSessionData } from "../stripe-session";
-import type { HandlerOutcome } from "./dispatch";
+import type { HandlerOutcome } from "./outcome";
 
 // checkout.session.completed: the buyer finished the Checkout page. Card
 // payments are paid by now; delayed methods (bank debits) arrive "unpaid" and

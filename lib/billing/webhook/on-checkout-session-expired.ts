@@ -1,7 +1,7 @@
 import "server-only";
 import { markPurchaseExpired } from "../purchases";
 import { purchaseForSession, type CheckoutSessionData } from "../stripe-session";
-import type { HandlerOutcome } from "./dispatch";
+import type { HandlerOutcome } from "./outcome";
 
 // checkout.session.expired: the buyer never paid and Stripe closed the page
 // (24 h by default). Closes the pending purchase; a paid one stays paid.

@@ -1,3 +1,6 @@
+// Over 300 lines on purpose: one extractor, a private rule per field reading
+// the same rows and labels; only extractFromRows and ruleBasedExtractor are
+// its interface (the building blocks are already split into ./amounts, ./dates…).
 import { isValidIBAN } from "ibantools";
 import type { Row } from "../text/rows";
 import { amountsIn, decimalSeparatorOf, type AmountToken } from "./amounts";

@@ -4,7 +4,7 @@ import type { SmsGateway } from "./gateway";
 import { TestSmsGateway } from "./test-gateway";
 import { TwilioSmsGateway } from "./twilio-gateway";
 
-export { SmsGatewayError, type OutgoingSms, type SmsGateway } from "./gateway";
+export { SmsGatewayError, type OutgoingSms, type SmsFailureCode, type SmsGateway } from "./gateway";
 export { TestSmsGateway } from "./test-gateway";
 export { TwilioSmsGateway } from "./twilio-gateway";
 

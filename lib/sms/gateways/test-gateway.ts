@@ -10,8 +10,8 @@ export class TestSmsGateway implements SmsGateway {
   readonly testMode = true;
 
   async send(message: OutgoingSms): Promise<{ id: string }> {
-    if (!E164.test(message.to)) throw new SmsGatewayError(`"${message.to}" is not an E.164 number`);
-    if (!message.body.trim()) throw new SmsGatewayError("the message is empty");
+    if (!E164.test(message.to)) throw new SmsGatewayError("invalid-number", { number: message.to });
+    if (!message.body.trim()) throw new SmsGatewayError("empty-message");
     return { id: `test-${randomUUID()}` };
   }
 }

@@ -37,10 +37,11 @@ function answer(status: number, json: unknown) {
 
 const gateway = (timeoutMs = 2000) => new TwilioSmsGateway({ accountSid: "AC123", authToken: "secret-token", from: "+15005550006", apiUrl, timeoutMs });
 
-async function reason(promise: Promise<unknown>): Promise<string> {
+async function failure(promise: Promise<unknown>): Promise<Pick<SmsGatewayError, "code" | "details">> {
   const error = await promise.then(() => null, (e: unknown) => e);
   expect(error).toBeInstanceOf(SmsGatewayError);
-  return (error as SmsGatewayError).reason;
+  const { code, details } = error as SmsGatewayError;
+  return { code, details };
 }
 
 describe("Twilio gateway", () => {
@@ -60,39 +61,45 @@ describe("Twilio gateway", () => {
     expect(request.form.get("Body")).toBe("Héllo €uro 👍");
   });
 
-  it("maps Twilio's error responses to reasons a user can act on", async () => {
+  it("maps Twilio's error responses to codes a user can act on, keeping Twilio's own code and text", async () => {
     answer(400, { code: 21211, message: "The 'To' number +3361 is not a valid phone number.", status: 400 });
-    expect(await reason(gateway().send({ to: "+3361", body: "x" }))).toBe("the gateway says the number is not a valid phone number (Twilio 21211)");
+    expect(await failure(gateway().send({ to: "+3361", body: "x" }))).toEqual({
+      code: "invalid-number",
+      details: { httpStatus: 400, twilioCode: 21211, gatewayMessage: "The 'To' number +3361 is not a valid phone number." },
+    });
 
     answer(401, { code: 20003, message: "Authenticate", status: 401 });
-    expect(await reason(gateway().send({ to: "+33612345678", body: "x" }))).toMatch(/refused its credentials/);
+    expect((await failure(gateway().send({ to: "+33612345678", body: "x" }))).code).toBe("gateway-credentials");
 
     answer(400, { code: 21610, message: "Attempt to send to unsubscribed recipient", status: 400 });
-    expect(await reason(gateway().send({ to: "+33612345678", body: "x" }))).toMatch(/unsubscribed/);
+    expect((await failure(gateway().send({ to: "+33612345678", body: "x" }))).code).toBe("unsubscribed");
 
     answer(400, { code: 99999, message: "Something new", status: 400 });
-    expect(await reason(gateway().send({ to: "+33612345678", body: "x" }))).toBe("the SMS gateway refused the message: Something new (Twilio 99999)");
+    expect(await failure(gateway().send({ to: "+33612345678", body: "x" }))).toEqual({
+      code: "refused",
+      details: { httpStatus: 400, twilioCode: 99999, gatewayMessage: "Something new" },
+    });
 
     answer(503, { message: "Service Unavailable" });
-    expect(await reason(gateway().send({ to: "+33612345678", body: "x" }))).toBe("the SMS gateway had a server error (HTTP 503)");
+    expect(await failure(gateway().send({ to: "+33612345678", body: "x" }))).toMatchObject({ code: "gateway-server-error", details: { httpStatus: 503 } });
 
     answer(429, { code: 20429, message: "Too Many Requests" });
-    expect(await reason(gateway().send({ to: "+33612345678", body: "x" }))).toMatch(/rate-limiting/);
+    expect((await failure(gateway().send({ to: "+33612345678", body: "x" }))).code).toBe("rate-limited");
 
     reply = (res) => {
       res.writeHead(502, { "Content-Type": "text/html" });
       res.end("<html>Bad gateway</html>");
     };
-    expect(await reason(gateway().send({ to: "+33612345678", body: "x" }))).toBe("the SMS gateway had a server error (HTTP 502)");
+    expect(await failure(gateway().send({ to: "+33612345678", body: "x" }))).toMatchObject({ code: "gateway-server-error", details: { httpStatus: 502 } });
   });
 
-  it("gives up after its timeout with a clear reason", async () => {
+  it("gives up after its timeout and says how long it waited", async () => {
     reply = () => {}; // never answers
-    expect(await reason(gateway(300).send({ to: "+33612345678", body: "x" }))).toBe("the SMS gateway did not answer within 300 ms");
+    expect(await failure(gateway(300).send({ to: "+33612345678", body: "x" }))).toEqual({ code: "timeout", details: { timeoutMs: 300 } });
   });
 
   it("says so when the gateway cannot be reached", async () => {
     const closed = new TwilioSmsGateway({ accountSid: "AC1", authToken: "t", from: "+15005550006", apiUrl: "http://127.0.0.1:1" });
-    expect(await reason(closed.send({ to: "+33612345678", body: "x" }))).toBe("the SMS gateway could not be reached");
+    expect((await failure(closed.send({ to: "+33612345678", body: "x" }))).code).toBe("unreachable");
   });
 });

@@ -1,4 +1,4 @@
-import { SmsGatewayError, type OutgoingSms, type SmsGateway } from "./gateway";
+import { SmsGatewayError, type OutgoingSms, type SmsFailureCode, type SmsGateway } from "./gateway";
 
 export interface TwilioConfig {
   accountSid: string;
@@ -10,16 +10,17 @@ export interface TwilioConfig {
   timeoutMs?: number;
 }
 
-// Twilio's error codes a user can act on; anything else shows Twilio's own message.
-const KNOWN_ERRORS: Record<number, string> = {
-  20003: "the SMS gateway refused its credentials (check TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN)",
-  21211: "the gateway says the number is not a valid phone number",
-  21408: "sending to this country is not enabled on the SMS gateway account",
-  21610: "the recipient has unsubscribed from SMS (replied STOP)",
-  21612: "the gateway cannot route messages to this number",
-  21614: "the number cannot receive SMS (not a mobile number)",
-  21606: "the sender number cannot send SMS (check TWILIO_FROM)",
-  30007: "the carrier filtered the message",
+// Twilio's error codes a user can act on, as our failure codes; any other
+// refusal is "refused", with Twilio's code and message kept in the details.
+const KNOWN_ERRORS: Record<number, SmsFailureCode> = {
+  20003: "gateway-credentials",
+  21211: "invalid-number",
+  21408: "country-not-enabled",
+  21610: "unsubscribed",
+  21612: "unroutable",
+  21614: "not-mobile",
+  21606: "sender-invalid",
+  30007: "carrier-filtered",
 };
 
 /** Twilio's Messages API over HTTPS: POST /2010-04-01/Accounts/{sid}/Messages.json, form-encoded, basic auth. */
@@ -50,26 +51,25 @@ export class TwilioSmsGateway implements SmsGateway {
     } catch (error) {
       const name = (error as Error)?.name;
       if (name === "TimeoutError" || name === "AbortError") {
-        const limit = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`;
-        throw new SmsGatewayError(`the SMS gateway did not answer within ${limit}`, { cause: error });
+        throw new SmsGatewayError("timeout", { timeoutMs }, { cause: error });
       }
-      throw new SmsGatewayError("the SMS gateway could not be reached", { cause: error });
+      throw new SmsGatewayError("unreachable", {}, { cause: error });
     }
     const payload = (await response.json().catch(() => null)) as { sid?: string; status?: string; code?: number; message?: string; error_message?: string } | null;
-    if (!response.ok) throw new SmsGatewayError(reasonFor(response.status, payload));
-    if (!payload?.sid) throw new SmsGatewayError("the SMS gateway answered without a message id");
+    if (!response.ok) throw errorFor(response.status, payload);
+    if (!payload?.sid) throw new SmsGatewayError("no-message-id");
     if (payload.status === "failed" || payload.status === "undelivered") {
-      throw new SmsGatewayError(payload.error_message ?? `the SMS gateway marked the message ${payload.status}`);
+      throw new SmsGatewayError("marked-failed", { status: payload.status, gatewayMessage: payload.error_message ?? null });
     }
     return { id: payload.sid };
   }
 }
 
-function reasonFor(status: number, payload: { code?: number; message?: string } | null): string {
-  if (payload?.code && KNOWN_ERRORS[payload.code]) return `${KNOWN_ERRORS[payload.code]} (Twilio ${payload.code})`;
-  if (status === 401) return KNOWN_ERRORS[20003];
-  if (status === 429) return "the SMS gateway is rate-limiting requests; try again in a minute";
-  if (status >= 500) return `the SMS gateway had a server error (HTTP ${status})`;
-  if (payload?.message) return `the SMS gateway refused the message: ${payload.message}${payload.code ? ` (Twilio ${payload.code})` : ""}`;
-  return `the SMS gateway refused the message (HTTP ${status})`;
+function errorFor(status: number, payload: { code?: number; message?: string } | null): SmsGatewayError {
+  const details = { httpStatus: status, twilioCode: payload?.code ?? null, gatewayMessage: payload?.message ?? null };
+  if (payload?.code && KNOWN_ERRORS[payload.code]) return new SmsGatewayError(KNOWN_ERRORS[payload.code], details);
+  if (status === 401) return new SmsGatewayError("gateway-credentials", details);
+  if (status === 429) return new SmsGatewayError("rate-limited", details);
+  if (status >= 500) return new SmsGatewayError("gateway-server-error", details);
+  return new SmsGatewayError("refused", details);
 }

@@ -10,6 +10,7 @@ import { contactPath } from "@/lib/routes";
 import { sendSmsSchema } from "@/lib/sms/schemas";
 import { sendSms } from "@/lib/sms/send-sms";
 import { idField } from "@/lib/http/params";
+import { smsFailureText } from "../_messages/sms-failures";
 
 const CONTACT_GONE = "This contact does not exist (any more).";
 
@@ -51,7 +52,7 @@ export const sendSmsAction = formAction({
       case "insufficient":
         throw result.error;
       case "failed":
-        return refuse(`SMS not sent: ${result.reason}. No credits were used.`);
+        return refuse(`SMS not sent: ${smsFailureText(result.code)}. No credits were used.`);
     }
   },
 });

@@ -7,7 +7,7 @@ import { Button, buttonClasses } from "@/components/button";
 import { TextField } from "@/components/form";
 import type { FormAction } from "@/lib/actions/state";
 import { SendByPostLink } from "@/components/send-by-post-link";
-import { parsePhone } from "@/lib/sms/phone";
+import { parsePhone } from "@/lib/contacts/phone";
 import { SendSmsDialog, type SmsSettings } from "../[id]/_components/send-sms-dialog";
 import { fillEmpty, PartnerAutocomplete } from "./partner-autocomplete";
 

@@ -10,6 +10,7 @@ import { checkMessage } from "@/lib/sms/message";
 import type { MassSmsPreview, MassSmsStatus } from "@/lib/sms/schemas";
 import { massSmsProgressAction, previewMassSmsAction, startMassSmsAction } from "../actions";
 import { SmsComposer, TestModeNotice } from "./sms-composer";
+import { smsFailureText } from "../_messages/sms-failures";
 
 export type MassSelection = { ids: number[] } | { all: true; q: string };
 
@@ -149,7 +150,7 @@ export function MassSmsDialog({ selection, decimals, testMode, onClose }: { sele
                 <ul className="list-disc pl-5 text-sm text-red-800">
                   {progress.failures.map((f, i) => (
                     <li key={i}>
-                      {f.name} ({f.number}): {f.reason}
+                      {f.name} ({f.number}): {smsFailureText(f.reason)}
                     </li>
                   ))}
                 </ul>

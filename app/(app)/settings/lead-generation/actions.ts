@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction, ok, refuse } from "@/lib/actions/action";
-import { formList } from "@/lib/actions/form-data";
+import { formList } from "@/lib/form-fields";
 import { buyCreditsPrompt, type BuyCreditsPrompt } from "@/lib/iap/insufficient-credits";
 import { createRule, removeRule, setRuleActive } from "@/lib/visitors/rules";
 import { revealShortage, runVisitsToLeads } from "@/lib/visitors/run-rules";

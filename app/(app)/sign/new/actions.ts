@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formAction, refuse } from "@/lib/actions/action";
-import { formFile } from "@/lib/actions/form-data";
+import { formFile } from "@/lib/form-fields";
 import { signatureRequestPath } from "@/lib/routes";
 import { createSignatureRequest, SignRequestError } from "@/lib/sign/requests";
 import { newSignatureRequestSchema } from "@/lib/sign/schemas";

@@ -5,7 +5,7 @@ import { ActionFeedback, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
 import { ModalDialog } from "@/components/modal-dialog";
 import { countryName } from "@/lib/contacts/countries";
-import { INVALID_NUMBER_MESSAGE, parsePhone } from "@/lib/sms/phone";
+import { INVALID_NUMBER_MESSAGE, parsePhone } from "@/lib/contacts/phone";
 import { smsPrice, type PriceTable } from "@/lib/sms/price";
 import { checkMessage } from "@/lib/sms/message";
 import { SmsComposer, TestModeNotice } from "../../_components/sms-composer";

@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { formAction, refuse } from "@/lib/actions/action";
 import { BuyRefusedError } from "@/lib/billing/errors";
+import { BUY_REFUSALS } from "../../_messages/buy-refusals";
 import { buyPackSchema } from "@/lib/billing/schemas";
 import { startCheckout } from "@/lib/billing/start-checkout";
 
@@ -15,7 +16,7 @@ export const buyPackAction = formAction({
     try {
       ({ url } = await startCheckout(user, input));
     } catch (error) {
-      if (error instanceof BuyRefusedError) return refuse(error.message);
+      if (error instanceof BuyRefusedError) return refuse(BUY_REFUSALS[error.code]);
       throw error;
     }
     // Outside the try: redirect() works by throwing.

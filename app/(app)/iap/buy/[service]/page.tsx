@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { PageHeader, type Crumb } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { loadBuyPage } from "@/lib/billing/buy-page";
-import { formatMoney } from "@/lib/billing/money";
+import { formatMoney } from "@/lib/money";
 import { formatPackCredits, formatPricePerCredit } from "@/lib/billing/pack-pricing";
 import { getService } from "@/lib/iap/accounts";
 import { serviceNameSchema } from "@/lib/iap/catalogue";

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { buttonClasses } from "@/components/button";
 import { PageHeader } from "@/components/page-header";
 import { requireAdmin } from "@/lib/auth/session";
-import { formatMoney } from "@/lib/billing/money";
+import { formatMoney } from "@/lib/money";
 import { formatPackCredits } from "@/lib/billing/pack-pricing";
 import { confirmStripeCheckout, purchaseReceipt, type Receipt } from "@/lib/billing/receipts";
 import { stripeConfigured } from "@/lib/billing/stripe-client";

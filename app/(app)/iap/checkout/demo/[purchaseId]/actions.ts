@@ -6,6 +6,7 @@ import { formAction, refuse } from "@/lib/actions/action";
 import type { SessionUser } from "@/lib/auth/session";
 import { cancelDemoPurchase, payDemoPurchase } from "@/lib/billing/checkout/demo";
 import { BuyRefusedError } from "@/lib/billing/errors";
+import { BUY_REFUSALS } from "../../../_messages/buy-refusals";
 import type { PurchaseView } from "@/lib/billing/purchases";
 import { purchaseIdSchema } from "@/lib/billing/schemas";
 import { accountPath, buyCreditsPath, checkoutReceiptPath } from "@/lib/routes";
@@ -20,7 +21,7 @@ function demoCheckoutStep(step: (user: SessionUser, purchaseId: number) => Promi
       try {
         purchase = await step(user, input.purchaseId);
       } catch (error) {
-        if (error instanceof BuyRefusedError) return refuse(error.message);
+        if (error instanceof BuyRefusedError) return refuse(BUY_REFUSALS[error.code]);
         throw error;
       }
       revalidatePath(accountPath(purchase.accountId));

@@ -2,7 +2,7 @@
 // OpenAPI document's `webhooks` section is generated from the same schemas).
 // Plain module: the settings pages and the document import it.
 import { z } from "zod";
-import { accountResource, holdResource, purchaseResource } from "@/lib/api/resources";
+import { accountResource, holdResource, purchaseResource } from "@/lib/events/resources";
 
 export const WEBHOOK_EVENT_TYPES = ["balance.low", "balance.empty", "purchase.completed", "purchase.refunded", "topup.failed", "hold.expired"] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];

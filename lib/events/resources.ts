@@ -5,8 +5,7 @@
 import { z } from "zod";
 import type { AccountSummary, LedgerLine } from "@/lib/iap/account-views";
 import type { HoldDetail } from "@/lib/iap/holds";
-import { currencyDigits } from "@/lib/billing/money";
-import type { PurchaseView } from "@/lib/billing/purchases";
+import { currencyDigits } from "@/lib/money";
 import { fromUnits, responseAmount } from "./amounts";
 
 const timestamp = z.iso.datetime().meta({ example: "2026-12-01T09:30:00.000Z" });
@@ -139,7 +138,7 @@ export function toLedgerEntryResource(entry: LedgerLine, decimals: number): Ledg
 
 export type HoldRecord = Pick<HoldDetail, "id" | "amount" | "capturedAmount" | "status" | "description" | "reference" | "createdAt" | "expiresAt"> & {
   service: { technicalName: string; decimals: number };
-};
+}
 
 export function toHoldResource(hold: HoldRecord): HoldResource {
   const d = hold.service.decimals;
@@ -156,9 +155,18 @@ export function toHoldResource(hold: HoldRecord): HoldResource {
   };
 }
 
-export type PurchaseRecord = Pick<PurchaseView, "id" | "packName" | "credits" | "amount" | "currency" | "status" | "createdAt" | "paidAt"> & {
+/** What a purchase resource is made from (lib/billing/purchases.ts PurchaseView fits it). */
+export interface PurchaseRecord {
+  id: number;
+  packName: string;
+  credits: bigint;
+  amount: number;
+  currency: string;
+  status: string;
+  createdAt: Date;
+  paidAt: Date | null;
   service: { technicalName: string; decimals: number };
-};
+}
 
 export function toPurchaseResource(purchase: PurchaseRecord): PurchaseResource {
   return {

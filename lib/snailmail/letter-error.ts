@@ -1,0 +1,28 @@
+// Why a letter is in Error or waits in the queue, as data: the letter's
+// error_code says which kind, and error_message holds this detail as JSON
+// (the words are beside the Letters pages: app/(app)/letters/_messages).
+export type LetterErrorDetail =
+  /** Address check failed (lib/snailmail/address.ts's findings). */
+  | { kind: "address"; problems: string[] }
+  | { kind: "no-price"; country: string }
+  /** Credits, formatted in the service's decimals. */
+  | { kind: "no-credit"; needed: string; available: string }
+  /** Another letter of the company ran out of credits first. */
+  | { kind: "waiting-for-credits" }
+  | { kind: "refused"; providerMessage: string }
+  | { kind: "retrying"; providerMessage: string; attempt: number; maxAttempts: number; inMinutes: number }
+  | { kind: "gave-up"; providerMessage: string; attempts: number };
+
+export function encodeLetterError(detail: LetterErrorDetail): string {
+  return JSON.stringify(detail);
+}
+
+/** The stored detail, or null for a letter without one (or a message stored before details were data). */
+export function decodeLetterError(stored: string | null): LetterErrorDetail | null {
+  if (!stored?.startsWith("{")) return null;
+  try {
+    return JSON.parse(stored) as LetterErrorDetail;
+  } catch {
+    return null;
+  }
+}
