@@ -7,7 +7,6 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
-import { migrate } from "@/lib/db/migrate";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 
@@ -42,7 +41,8 @@ export async function createTestDatabase(label: string, serverUrl = process.env.
   } finally {
     await client.end();
   }
-  await migrate(url.href);
+  // db:seed migrates first (lib/cli/database.ts). Through the CLI, not an import: the migrator
+  // uses server-only modules, which load only under the react-server condition Playwright's workers lack.
   await run(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "lib/cli/db-seed.ts"], { DATABASE_URL: url.href });
   const pool = new pg.Pool({ connectionString: url.href, max: 4 });
   // A test that stops the server must not crash on the pool's idle connections.
