@@ -23,7 +23,8 @@ function cursorWithin(max: bigint) {
   return z
     .string()
     .regex(/^\d{1,19}$/, { message: "must be the next_cursor of a previous page" })
-    .refine((value) => BigInt(value) <= max, { message: "must be the next_cursor of a previous page" })
+    // zod runs this check even when the regex failed: only digits reach BigInt().
+    .refine((value) => !/^\d{1,19}$/.test(value) || BigInt(value) <= max, { message: "must be the next_cursor of a previous page" })
     .optional()
     .meta({ description: "The `next_cursor` of the previous page; omit for the newest items." });
 }
