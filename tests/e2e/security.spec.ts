@@ -89,6 +89,8 @@ test("the sign-in form says 'Too many attempts — try again in N minutes'", asy
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByText("Too many attempts — try again in 1 minute.")).toBeVisible({ timeout: 30_000 });
   await expect(page).toHaveURL(/\/login/);
+  // The screenshot README's Security section shows, retaken by every run.
+  await page.screenshot({ path: "docs/screenshots/issue15-sign-in-throttled.png" });
 });
 
 // ── Client address ───────────────────────────────────────────────────────────
