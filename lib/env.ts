@@ -39,6 +39,8 @@ const serverSchema = z.object({
   /** Connections per process in the pool shared by Prisma and the credits engine. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Reverse proxies in front of the app whose X-Forwarded-For entry is believed (lib/http/client-address.ts); 0: the socket's address. */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   APP_URL: optionalUrl(/^https?:$/, "must be an http(s):// URL such as https://erp.example.com"),
   NEXTAUTH_SECRET: optionalString,
   NEXTAUTH_URL: optionalUrl(/^https?:$/, "must be an http(s):// URL"),
@@ -75,8 +77,6 @@ const serverSchema = z.object({
   /** Which company data provider Partner Autocomplete and Lead Generation use (lib/enrichment/providers). */
   ENRICHMENT_PROVIDER: z.enum(["embedded"]).default("embedded"),
   VIES_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3000),
-  /** How many reverse proxies in front of the app append to X-Forwarded-For; 0 = the client connects directly. */
-  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Seconds between the app's own runs of its scheduled jobs; 0 turns them off. */
   JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(300),
   /** Where the embedded PostgreSQL and generated secrets live when nothing is configured. */

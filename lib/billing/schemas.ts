@@ -2,13 +2,14 @@
 // server actions (a "use server" file may only export async functions).
 import { z } from "zod";
 import { serviceNameSchema } from "@/lib/iap/catalogue";
+import { idField } from "@/lib/http/params";
 
 export const buyPackSchema = z.object({
   service: serviceNameSchema,
-  packId: z.coerce.number({ error: "Choose a pack." }).int().positive("Choose a pack."),
+  packId: idField("Choose a pack."),
 });
 
 export const purchaseIdSchema = z.object({
-  purchaseId: z.coerce.number({ error: "Unknown purchase." }).int().positive("Unknown purchase.").max(2_147_483_647, "Unknown purchase."),
+  purchaseId: idField("Unknown purchase."),
 });
 

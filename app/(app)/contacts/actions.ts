@@ -13,10 +13,11 @@ import { contactPath } from "@/lib/routes";
 import { loadPriceTable } from "@/lib/sms/pricing";
 import { massSmsSelectionSchema, massSmsSendSchema, type MassSmsPreview, type MassSmsStatus } from "@/lib/sms/schemas";
 import { massSmsProgress, planMassSms, priceGroups, queueMassSms, runMassSmsBatch } from "@/lib/sms/send-mass-sms";
+import { textField } from "@/lib/http/params";
 
 export const createContactAction = formAction({
   role: "ANY",
-  input: contactSchema.extend({ partnerAutocompleteKey: z.string().max(100).optional() }),
+  input: contactSchema.extend({ partnerAutocompleteKey: textField().max(100).optional() }),
   async run({ user, input: { partnerAutocompleteKey, ...fields } }) {
     const contact = await createContact(user.companyId, fields);
     await applyFormEnrichments(user.companyId, contact.id, partnerAutocompleteKey, user.id);
@@ -34,6 +35,7 @@ export const previewMassSmsAction = action({
   input: massSmsSelectionSchema,
   async run({ user, input }) {
     const [plan, prices] = await Promise.all([planMassSms(user.companyId, await selectedIds(user.companyId, input)), loadPriceTable()]);
+    if (plan.total === 0) return refuse("None of the selected contacts exist (any more): select them again.");
     return ok<MassSmsPreview>(undefined, {
       total: plan.total,
       recipients: plan.recipients.length,
@@ -63,7 +65,7 @@ export const startMassSmsAction = action({
 
 export const massSmsProgressAction = action({
   role: "ANY",
-  input: z.string().min(8).max(100),
+  input: textField().min(8).max(100),
   async run({ user, input: batchKey }) {
     const { credits: _credits, batchKey: _key, ...progress } = await massSmsProgress(user.companyId, batchKey);
     return ok<MassSmsStatus>(undefined, { batchKey, progress });

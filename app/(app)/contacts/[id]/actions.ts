@@ -9,13 +9,14 @@ import { contactSchema, noteSchema } from "@/lib/contacts/schemas";
 import { contactPath } from "@/lib/routes";
 import { sendSmsSchema } from "@/lib/sms/schemas";
 import { sendSms } from "@/lib/sms/send-sms";
+import { idField } from "@/lib/http/params";
 import { smsFailureText } from "../_messages/sms-failures";
 
 const CONTACT_GONE = "This contact does not exist (any more).";
 
 export const updateContactAction = formAction({
   role: "ANY",
-  input: contactSchema.extend({ id: z.coerce.number().int().positive() }),
+  input: contactSchema.extend({ id: idField("Unknown contact.") }),
   async run({ user, input: { id, ...fields } }) {
     const contact = await updateContact(user.companyId, id, fields);
     if (!contact) return refuse(CONTACT_GONE);

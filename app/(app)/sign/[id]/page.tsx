@@ -8,14 +8,15 @@ import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getSignatureRequest } from "@/lib/sign/requests";
 import { RequestState, SignerStatus } from "../_components/signer-status";
+import { parseId } from "@/lib/http/params";
 
 export const metadata: Metadata = { title: "Signature request" };
 
 export default async function SignatureRequestPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireUser(`/sign/${id}`);
-  const requestId = Number(id);
-  const request = Number.isSafeInteger(requestId) && requestId > 0 ? await getSignatureRequest(user.companyId, requestId) : null;
+  const requestId = parseId(id);
+  const request = requestId !== null ? await getSignatureRequest(user.companyId, requestId) : null;
   if (!request) notFound();
   const mismatches = request.signers.filter((signer) => signer.nameMismatch);
 

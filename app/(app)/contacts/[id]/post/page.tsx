@@ -12,14 +12,15 @@ import { addressLines } from "@/lib/snailmail/render";
 import { LetterError, LetterStateBadge } from "../../../letters/_components/letter-state-badge";
 import { ComposeForm } from "./_components/compose-form";
 import { contactPath, letterPdfPath } from "@/lib/routes";
+import { parseId } from "@/lib/http/params";
 
 export const metadata: Metadata = { title: "Send by Post" };
 
 export default async function SendByPostPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireUser(`/contacts/${id}/post`);
-  const contactId = Number(id);
-  if (!Number.isInteger(contactId) || contactId <= 0) notFound();
+  const contactId = parseId(id);
+  if (contactId === null) notFound();
   const found = await checkContactAddress(user.companyId, contactId);
   if (!found) notFound();
   const { contact, check, senderCountry } = found;

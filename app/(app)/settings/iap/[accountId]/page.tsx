@@ -16,6 +16,7 @@ import { formatCredits } from "@/lib/iap/units";
 import { CreditBadge } from "../_components/credit-badge";
 import { WarningForm } from "./_components/warning-form";
 import { buyCreditsPath } from "@/lib/routes";
+import { parseBigId, parseId } from "@/lib/http/params";
 
 export const metadata: Metadata = { title: "Account Information" };
 
@@ -49,11 +50,11 @@ export default async function AccountPage({
   const { accountId: rawId } = await params;
   const path = `/settings/iap/${rawId}`;
   const user = await requireAdmin(path);
-  if (!/^\d{1,9}$/.test(rawId)) notFound();
+  const accountId = parseId(rawId);
+  if (accountId === null) notFound();
   const { before: rawBefore } = await searchParams;
-  const before = typeof rawBefore === "string" && /^\d{1,18}$/.test(rawBefore) ? BigInt(rawBefore) : null;
+  const before = parseBigId(rawBefore);
 
-  const accountId = Number(rawId);
   const [account, history, holds, purchases] = await Promise.all([
     getAccountDetail(user.companyId, accountId),
     listLedgerEntries(user.companyId, accountId, { before }),
