@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isCountryCode } from "@/lib/contacts/countries";
-import { textField } from "@/lib/http/params";
+import { idField, textField } from "@/lib/http/params";
 
 // Schemas shared by the auth forms (client-side checks) and their server
 // actions (the real checks). Messages are the forms' field messages.
@@ -43,12 +43,16 @@ const typedTwice: [(value: { password: string; confirmPassword: string }) => boo
 ];
 
 export const choosePasswordSchema = z
-  .object({ token: z.string().min(1, "This link is not complete: open it again from your e-mail."), password: passwordField, confirmPassword: z.string() })
+  .object({
+    token: textField().min(1, "This link is not complete: open it again from your e-mail.").max(200, "This link is not valid: open it again from your e-mail."),
+    password: passwordField,
+    confirmPassword: textField(),
+  })
   .refine(...typedTwice);
 
 export const setupSchema = z.object({
   companyName: nameField("Company name"),
-  country: z.string().trim().toUpperCase().refine(isCountryCode, "Choose a country."),
+  country: textField().trim().toUpperCase().refine(isCountryCode, "Choose a country."),
   currency: z
     .string()
     .trim()
@@ -62,14 +66,14 @@ export const setupSchema = z.object({
 export const inviteSchema = z.object({ email: emailField, name: nameField("Name"), role: roleField });
 
 /** A user picked from the list (a hidden field): anything else is a stale or crafted form. */
-export const userIdSchema = z.object({ userId: z.coerce.number({ error: "Unknown user. Reload the page." }).int("Unknown user. Reload the page.").positive("Unknown user. Reload the page.") });
+export const userIdSchema = z.object({ userId: idField("Unknown user. Reload the page.") });
 
 export const changeRoleSchema = userIdSchema.extend({ role: roleField });
 
 export const profileSchema = z.object({ name: nameField("Name") });
 
 export const changePasswordSchema = z
-  .object({ currentPassword: z.string().min(1, "Enter your current password."), password: passwordField, confirmPassword: z.string() })
+  .object({ currentPassword: textField().min(1, "Enter your current password."), password: passwordField, confirmPassword: textField() })
   .refine(...typedTwice);
 
 export const forgotPasswordSchema = z.object({ email: emailField });
