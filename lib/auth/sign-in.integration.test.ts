@@ -30,6 +30,26 @@ async function letLocksExpire() {
   await pool().query("UPDATE rate_limit SET expire = $1 WHERE key LIKE 'sign-in-pair:%' OR key LIKE 'sign-in-account:%'", [Date.now() - 1]);
 }
 
+describe("sign-in of users who may not sign in", () => {
+  it("a deactivated user with the right password is told so; with a wrong one, only 'invalid' (a guesser learns nothing)", async () => {
+    const user = await userWithPassword();
+    await prisma().user.update({ where: { id: user.id }, data: { status: "DEACTIVATED" } });
+    expect(await attempt(user.email, "wrong", address())).toEqual({ status: "invalid" });
+    expect(await attempt(user.email, PASSWORD, address())).toEqual({ status: "deactivated" });
+  });
+
+  it("an invited user who has not chosen a password (no hash) is 'invalid' whatever is typed, and the failures count", async () => {
+    const { company } = await createCompany();
+    const email = `invited-${randomUUID().slice(0, 8)}@test.example`;
+    await prisma().user.create({ data: { companyId: company.id, email, name: "Ivy", role: "USER", status: "INVITED" } });
+    const from = address();
+    for (const password of ["", "x", PASSWORD, "wrong", "wrong"]) expect(await attempt(email, password, from)).toEqual({ status: "invalid" });
+    // "" is refused by the schema before it is counted: four counted, the fifth locks after this one.
+    expect(await attempt(email, "wrong", from)).toEqual({ status: "invalid" });
+    expect(await attempt(email, "wrong", from)).toMatchObject({ status: "throttled" });
+  });
+});
+
 describe("sign-in throttling", () => {
   it("5 wrong passwords lock the account from that address: the 6th attempt is refused even with the right password", async () => {
     const user = await userWithPassword();
