@@ -1,12 +1,13 @@
 // A database of its own for a spec that must see every change (authorization
-// matrix, fuzzing) or that starts app servers of its own: created on the test
-// PostgreSQL server (the one DATABASE_URL points at), migrated and seeded the
-// way `npm run dev` does (catalogue, company directory, demo company), dropped
+// matrix, fuzzing) or that starts app servers of its own: a throw-away database
+// (throwaway-database.ts) on the test PostgreSQL server (the one DATABASE_URL
+// points at), migrated and seeded the way `npm run dev` does (catalogue,
+// company directory, and with DEMO=1 the demo company and its users), with a pool to look into it, dropped
 // afterwards.
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
+import { createThrowawayDatabase } from "./throwaway-database";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 
@@ -29,39 +30,20 @@ function run(command: string, args: string[], env: Record<string, string>): Prom
 /** `serverUrl`: any database URL on the server to use (default: DATABASE_URL). */
 export async function createTestDatabase(label: string, serverUrl = process.env.DATABASE_URL): Promise<TestDatabase> {
   if (!serverUrl) throw new Error("DATABASE_URL is not set: run this through `npm test`, which starts a throw-away PostgreSQL.");
-  const name = `${label.replace(/\W/g, "_")}_${randomBytes(4).toString("hex")}_test`;
-  const admin = new URL(serverUrl);
-  admin.pathname = "/postgres";
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const client = new pg.Client({ connectionString: admin.href });
-  await client.connect();
-  try {
-    await client.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await client.end();
-  }
+  const database = await createThrowawayDatabase(label, { migrated: false, baseUrl: serverUrl });
   // db:seed migrates first (lib/cli/database.ts). Through the CLI, not an import: the migrator
   // uses server-only modules, which load only under the react-server condition Playwright's workers lack.
-  await run(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "lib/cli/db-seed.ts"], { DATABASE_URL: url.href });
-  const pool = new pg.Pool({ connectionString: url.href, max: 4 });
+  await run(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "lib/cli/db-seed.ts"], { DATABASE_URL: database.url, DEMO: "1" });
+  const pool = new pg.Pool({ connectionString: database.url, max: 4 });
   // A test that stops the server must not crash on the pool's idle connections.
   pool.on("error", () => {});
   return {
-    url: url.href,
+    url: database.url,
     pool,
     async drop() {
       await pool.end().catch(() => {});
-      const dropper = new pg.Client({ connectionString: admin.href });
-      dropper.on("error", () => {});
-      try {
-        await dropper.connect();
-        await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      } catch {
-        // The server may be gone already (a test that stopped it); it is thrown away with the run.
-      } finally {
-        await dropper.end().catch(() => {});
-      }
+      // The server may be gone already (a test that stopped it); it is thrown away with the run.
+      await database.drop().catch(() => {});
     },
   };
 }
