@@ -1,5 +1,8 @@
-// Where to send the browser when the target came from a request (sign-in's
-// callbackUrl, the checkout return, invitation and password-reset continuations).
+// Where to send the browser when the target came from a request: sign-in's
+// callbackUrl (the login page, and next-auth's redirect callback for every URL
+// it is given, the sign-in that ends set-up, invitation and reset included).
+// Those three forms continue to the fixed "/" and read no target from the
+// request; one that ever does must pass it through here.
 //
 //   safeRedirectPath(target, appUrl) → a path on APP_URL's origin ("/settings?x=1#y"), or "/" for anything else
 //   safeRedirectUrl(target, appUrl)  → the same as an absolute URL on APP_URL (for next-auth, which wants one)
