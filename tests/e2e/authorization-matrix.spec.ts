@@ -11,7 +11,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import type { ActionFailure, ActionState } from "@/lib/actions/state";
 import { callAction, routeOfPage, type ActionAnswer } from "../support/http-client";
-import { EMPTY_STATE, form, type Persona, type World, buildWorld } from "../support/security-world";
+import { DEMO_PASSWORD, EMPTY_STATE, form, type Persona, type World, buildWorld } from "../support/security-world";
 import { changedTables, databaseFingerprint } from "../support/test-database";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -93,6 +93,14 @@ const PAGES: Record<string, { path: (w: World) => string; expect: Outcomes<PageO
   "/sign/[id]": { path: (w) => `/sign/${w.a.requestId}`, expect: member(404) },
   // The signer has no account: the unguessable link is the credential, for whoever holds it.
   "/s/[token]": { path: (w) => `/s/${w.a.signingToken}`, expect: everyone<PageOutcome>(200) },
+  "/settings/users": { path: () => "/settings/users", expect: adminOnly() },
+  "/profile": { path: () => "/profile", expect: member() },
+  // A company exists and SIGNUP is not open: set-up sends everyone to sign-in.
+  "/setup": { path: () => "/setup", expect: everyone<PageOutcome>("sign-in") },
+  "/forgot-password": { path: () => "/forgot-password", expect: everyone<PageOutcome>(200) },
+  // A link that is no invitation or reset link: the page says so (and shows no account), to everyone.
+  "/invite/[token]": { path: () => `/invite/${NO_SUCH_TOKEN}`, expect: everyone<PageOutcome>(200) },
+  "/reset-password/[token]": { path: () => `/reset-password/${NO_SUCH_TOKEN}`, expect: everyone<PageOutcome>(200) },
 };
 
 interface RouteCase {
@@ -201,6 +209,8 @@ interface ActionCase {
 const memberAction = (b: ActionOutcome = "refused"): Outcomes<ActionOutcome> => ({ signedOut: "sign-in", stale: "refused", userA: "allowed", adminA: "allowed", adminB: b });
 const adminAction = (b: ActionOutcome = "refused"): Outcomes<ActionOutcome> => ({ signedOut: "sign-in", stale: "refused", userA: "refused", adminA: "allowed", adminB: b });
 const key = () => `key-${Math.random().toString(36).slice(2)}${Date.now()}`;
+/** Shaped like an invitation or reset token (43 base64url characters), but issued to nobody. */
+const NO_SUCH_TOKEN = "matrixNoSuchTokenmatrixNoSuchTokenmatrixNo0";
 
 const ACTIONS: Record<string, ActionCase> = {
   "app/(app)/contacts/[id]/actions.ts#updateContactAction": {
@@ -392,6 +402,85 @@ const ACTIONS: Record<string, ActionCase> = {
     ],
     expect: memberAction(),
   },
+  // Settings → Users: an administrator of the company; B's administrator asking about A's users is told they are not B's.
+  "app/(app)/settings/users/actions.ts#inviteUserAction": {
+    page: () => "/settings/users",
+    // Each persona invites an address of its own: B's invitation is B's business (a user of B), not a clash with A's.
+    args: (_w, persona) => [EMPTY_STATE, form({ email: `matrix-invitee-${persona.toLowerCase()}@test.example`, name: "Matrix Invitee", role: "USER" })],
+    expect: adminAction("allowed"),
+    check: async (_result, persona) => {
+      const { rows } = await world.db.pool.query("SELECT company_id, status FROM app_user WHERE email = $1", [`matrix-invitee-${persona.toLowerCase()}@test.example`]);
+      expect(rows).toEqual([{ company_id: persona === "adminB" ? world.b.companyId : world.a.companyId, status: "INVITED" }]);
+    },
+  },
+  "app/(app)/settings/users/actions.ts#resendInvitationAction": {
+    page: () => "/settings/users",
+    args: (w) => [EMPTY_STATE, form({ userId: String(w.a.invitedUserId) })],
+    expect: adminAction(),
+  },
+  "app/(app)/settings/users/actions.ts#changeRoleAction": {
+    page: () => "/settings/users",
+    args: (w) => [EMPTY_STATE, form({ userId: String(w.a.spareUserId), role: "ADMIN" })],
+    expect: adminAction(),
+    check: async () => {
+      const { rows } = await world.db.pool.query("SELECT role FROM app_user WHERE id = $1", [world.a.spareUserId]);
+      expect(rows[0]).toEqual({ role: "ADMIN" });
+    },
+  },
+  "app/(app)/settings/users/actions.ts#deactivateUserAction": {
+    page: () => "/settings/users",
+    args: (w) => [EMPTY_STATE, form({ userId: String(w.a.spareUserId) })],
+    expect: adminAction(),
+    check: async () => {
+      const { rows } = await world.db.pool.query("SELECT status FROM app_user WHERE id = $1", [world.a.spareUserId]);
+      expect(rows[0]).toEqual({ status: "DEACTIVATED" });
+    },
+  },
+  "app/(app)/settings/users/actions.ts#reactivateUserAction": {
+    page: () => "/settings/users",
+    args: (w) => [EMPTY_STATE, form({ userId: String(w.a.spareUserId) })],
+    expect: adminAction(),
+    check: async () => {
+      const { rows } = await world.db.pool.query("SELECT status FROM app_user WHERE id = $1", [world.a.spareUserId]);
+      expect(rows[0]).toEqual({ status: "ACTIVE" });
+    },
+  },
+  // The profile: the caller's own, whoever they are (B's administrator renames B's administrator).
+  "app/(app)/profile/actions.ts#updateProfileAction": {
+    page: () => "/profile",
+    args: (_w, persona) => [EMPTY_STATE, form({ name: `Matrix ${persona}` })],
+    expect: memberAction("allowed"),
+  },
+  "app/(app)/profile/actions.ts#changePasswordAction": {
+    page: () => "/profile",
+    // The same password again: the change runs (a new hash), and every persona can still sign in with it.
+    args: () => [EMPTY_STATE, form({ currentPassword: DEMO_PASSWORD, password: DEMO_PASSWORD, confirmPassword: DEMO_PASSWORD })],
+    expect: memberAction("allowed"),
+  },
+  // The pages used before signing in: no session to check, whoever calls.
+  // A company exists and SIGNUP is not open: nobody may create one (posted from a page every persona gets: /setup redirects).
+  "app/(auth)/setup/actions.ts#setupCompanyAction": {
+    page: () => "/forgot-password",
+    args: () => [EMPTY_STATE, form({ companyName: "Matrix Company", country: "BE", currency: "EUR", name: "Matrix Founder", email: "matrix-founder@test.example", password: "matrix-founder-pw" })],
+    expect: everyone("refused"),
+  },
+  // The same answer for any address (an unknown one here: nothing is queued); 5 calls, within the limit of 5 an hour.
+  "app/(auth)/forgot-password/actions.ts#forgotPasswordAction": {
+    page: () => "/forgot-password",
+    args: () => [EMPTY_STATE, form({ email: "matrix-nobody@test.example" })],
+    expect: everyone("allowed"),
+  },
+  // The link is the credential: one issued to nobody is refused, for everyone, and nothing changes.
+  "app/(auth)/invite/[token]/actions.ts#acceptInvitationAction": {
+    page: () => `/invite/${NO_SUCH_TOKEN}`,
+    args: () => [EMPTY_STATE, form({ token: NO_SUCH_TOKEN, password: "matrix-password", confirmPassword: "matrix-password" })],
+    expect: everyone("refused"),
+  },
+  "app/(auth)/reset-password/[token]/actions.ts#resetPasswordAction": {
+    page: () => `/reset-password/${NO_SUCH_TOKEN}`,
+    args: () => [EMPTY_STATE, form({ token: NO_SUCH_TOKEN, password: "matrix-password", confirmPassword: "matrix-password" })],
+    expect: everyone("refused"),
+  },
   // The signing page's actions need no account: the link's token is the credential, whoever holds it.
   "app/s/[token]/actions.ts#startVerificationAction": { page: (w) => `/s/${w.a.signingToken}`, args: (w) => [EMPTY_STATE, form({ token: w.a.signingToken })], expect: everyone("allowed") },
   "app/s/[token]/actions.ts#signAction": {
@@ -406,7 +495,7 @@ const ACTIONS: Record<string, ActionCase> = {
 const PDF_BYTES = new TextEncoder().encode("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF");
 
 /** Messages that mean "not yours": never the answer of an allowed call. */
-const NOT_YOURS = /does not exist|unknown |not found|not in your company|pick the signer from your contacts/i;
+const NOT_YOURS = /does not exist|unknown |not found|not in your company|not one of your company|pick the signer from your contacts/i;
 
 /** Every message of a failed action state. */
 function messagesOf(state: ActionFailure): string[] {

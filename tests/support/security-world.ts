@@ -5,12 +5,14 @@
 //               (contact, letter, document, signature request and its
 //               signer's link, outgoing e-mails, a pending and a paid purchase,
 //               webhook endpoints and a delivery, API keys and two holds made
-//               through the public API), plus a lead;
+//               through the public API, an invited user), plus a lead and a
+//               spare active user;
 //   company B — made directly in the database, with its ADMIN, an empty SMS
 //               account (and an API key).
 // And a fifth "persona", signed out.
 import { randomBytes } from "node:crypto";
 import bcrypt from "bcryptjs";
+import { open } from "@/lib/secrets/seal";
 import { startAppServer, type AppServer } from "./app-server";
 import { buildActions, callAction, Session, type ActionEntry } from "./http-client";
 import { samplePdf } from "./pdf";
@@ -25,6 +27,8 @@ export const PERSONAS = ["signedOut", "userA", "adminA", "adminB"] as const;
 export type Persona = (typeof PERSONAS)[number] | "stale";
 
 export const DEMO_PASSWORD = "demo1234";
+/** The world's server's NEXTAUTH_SECRET: the key that opens the secret links sealed in its outbox. */
+const SESSION_SECRET = "security-world-secret-not-for-production";
 
 export interface CompanyA {
   companyId: number;
@@ -52,6 +56,9 @@ export interface CompanyA {
   /** Holds made through the public API: one to capture, one to release. */
   holdId: number;
   secondHoldId: number;
+  /** A spare active USER of A that the matrix promotes, deactivates and reactivates; a user invited through Settings → Users. */
+  spareUserId: number;
+  invitedUserId: number;
 }
 
 /**
@@ -98,7 +105,8 @@ export async function buildWorld(label: string, env: Record<string, string> = {}
   const app = await startAppServer({
     databaseUrl: db.url,
     // Webhook endpoints on loopback may be saved (nothing is delivered: the worker is off).
-    env: { CRON_SECRET: "test-cron-secret", DOCUMENT_WORKER_POLL_MS: "0", WEBHOOK_POLL_MS: "0", WEBHOOK_ALLOW_PRIVATE_URLS: "1", ...env },
+    // DEMO=1: company A is the demo company, and its purchases go through the demo checkout.
+    env: { DEMO: "1", NEXTAUTH_SECRET: SESSION_SECRET, CRON_SECRET: "test-cron-secret", DOCUMENT_WORKER_POLL_MS: "0", WEBHOOK_POLL_MS: "0", WEBHOOK_ALLOW_PRIVATE_URLS: "1", ...env },
   });
   const actions = buildActions();
   const action = (name: string) => {
@@ -146,6 +154,16 @@ export async function buildWorld(label: string, env: Record<string, string> = {}
   }
   await db.pool.query("DELETE FROM app_user WHERE email = $1", [staleEmail]);
   const admin = sessions.adminA;
+
+  // A's users for Settings → Users: a spare one to promote, deactivate and reactivate, one invited (no password yet).
+  const { rows: spareRows } = await db.pool.query<{ id: number }>(
+    `INSERT INTO app_user (company_id, email, name, password_hash, role) VALUES ($1, $2, 'Spare User', $3, 'USER'::"Role") RETURNING id`,
+    [aCompanyId, `spare-${suffix}@test.example`, await bcrypt.hash(DEMO_PASSWORD, 4)],
+  );
+  const invitedEmail = `invited-${suffix}@test.example`;
+  const invited = await callAction(admin, "/settings/users", action("inviteUserAction").id, [EMPTY_STATE, form({ email: invitedEmail, name: "Ivy Invited", role: "USER" })]);
+  if (!(invited.result as { ok?: boolean })?.ok) throw new Error(`User not invited: ${JSON.stringify(invited.result)}`);
+  const { rows: invitedRows } = await db.pool.query<{ id: number }>("SELECT id FROM app_user WHERE email = $1 AND status = 'INVITED'", [invitedEmail]);
 
   // Company A's resources, made as its admin would make them.
   const created = await callAction(admin, "/contacts/new", action("createContactAction").id, [
@@ -263,8 +281,11 @@ export async function buildWorld(label: string, env: Record<string, string> = {}
   const rule = await one("SELECT id FROM visitor_rule WHERE company_id = $1", [aCompanyId]);
   // Digitizing is off on this server: put the document where a reviewer can confirm it.
   await db.pool.query("UPDATE document SET state = 'TO_REVIEW' WHERE id = $1", [document.id]);
-  const email = await one("SELECT id, html FROM outgoing_email WHERE company_id = $1 AND html LIKE '%/s/%' ORDER BY id DESC LIMIT 1", [aCompanyId]);
-  const signingToken = String(email.html).match(/\/s\/([A-Za-z0-9_-]{43})/)![1];
+  // The signer's e-mail keeps its link sealed (lib/mail/secret-link.ts): opened as the delivery step would.
+  const email = await one("SELECT id, sealed_link FROM outgoing_email WHERE company_id = $1 AND subject LIKE '%Matrix agreement%' ORDER BY id DESC LIMIT 1", [aCompanyId]);
+  const signingLink = open("outbox-link", String(email.sealed_link), SESSION_SECRET);
+  if (!signingLink) throw new Error("The signing e-mail's link could not be opened");
+  const signingToken = signingLink.match(/\/s\/([A-Za-z0-9_-]{43})/)![1];
   const delivery = await one("SELECT id FROM webhook_delivery WHERE endpoint_id = $1 ORDER BY id LIMIT 1", [endpointId]);
 
   return {
@@ -296,6 +317,8 @@ export async function buildWorld(label: string, env: Record<string, string> = {}
       spareKeyId,
       holdId,
       secondHoldId,
+      spareUserId: spareRows[0].id,
+      invitedUserId: invitedRows[0].id,
     },
     b: { companyId: bCompanyId, adminEmail: bAdminEmail },
     apiKeys,
