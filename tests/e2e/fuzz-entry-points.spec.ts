@@ -13,7 +13,7 @@ import fc from "fast-check";
 import { MAX_ID } from "@/lib/http/params";
 import type { ActionFailure, ActionState } from "@/lib/actions/state";
 import { callAction, type ActionAnswer } from "../support/http-client";
-import { EMPTY_STATE, form, type World, buildWorld } from "../support/security-world";
+import { DEMO_PASSWORD, EMPTY_STATE, form, type World, buildWorld } from "../support/security-world";
 import { changedTables, databaseFingerprint } from "../support/test-database";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 6);
@@ -22,7 +22,7 @@ test.describe.configure({ mode: "serial", timeout: 600_000 });
 
 let world: World;
 /** Company B's own records: the "other company's ids" of the fuzz. */
-let b: { contactId: number; letterId: number; documentId: number; purchaseId: number; accountId: number; siteId: number; ruleId: number; endpointId: number; keyId: number };
+let b: { contactId: number; letterId: number; documentId: number; purchaseId: number; accountId: number; siteId: number; ruleId: number; endpointId: number; keyId: number; userId: number };
 
 test.beforeAll(async () => {
   // A database, an app server and the records made through it: a while on a busy machine.
@@ -63,6 +63,7 @@ test.beforeAll(async () => {
     ruleId: await one("SELECT id FROM visitor_rule WHERE company_id = $1"),
     endpointId: await one("SELECT id FROM webhook_endpoint WHERE company_id = $1"),
     keyId: await one("SELECT id FROM api_key WHERE company_id = $1"),
+    userId: await one("SELECT id FROM app_user WHERE company_id = $1"),
   };
 });
 test.afterAll(async () => {
@@ -281,6 +282,48 @@ const FUZZ: Record<string, FuzzCase> = {
       }),
     ],
   },
+  // Settings → Users (another company's user: B's administrator), the profile, and the pages used before signing in.
+  inviteUserAction: {
+    page: () => "/settings/users",
+    valid: () => ({ email: "fuzz-invitee@test.example", name: "Fuzz Invitee", role: "USER" }),
+    fields: { email: { kind: "text", max: 254 }, name: { kind: "text", max: 200 }, role: { kind: "enum" } },
+    args: formArgs(),
+  },
+  resendInvitationAction: { page: () => "/settings/users", valid: (w) => ({ userId: String(w.a.invitedUserId) }), fields: { userId: { kind: "id", other: (ids) => ids.userId } }, args: formArgs() },
+  changeRoleAction: {
+    page: () => "/settings/users",
+    valid: (w) => ({ userId: String(w.a.spareUserId), role: "ADMIN" }),
+    fields: { userId: { kind: "id", other: (ids) => ids.userId }, role: { kind: "enum" } },
+    args: formArgs(),
+  },
+  deactivateUserAction: { page: () => "/settings/users", valid: (w) => ({ userId: String(w.a.spareUserId) }), fields: { userId: { kind: "id", other: (ids) => ids.userId } }, args: formArgs() },
+  reactivateUserAction: { page: () => "/settings/users", valid: (w) => ({ userId: String(w.a.spareUserId) }), fields: { userId: { kind: "id", other: (ids) => ids.userId } }, args: formArgs() },
+  updateProfileAction: { page: () => "/profile", valid: () => ({ name: "Fuzzed Name" }), fields: { name: { kind: "text", max: 200 } }, args: formArgs() },
+  changePasswordAction: {
+    page: () => "/profile",
+    valid: () => ({ currentPassword: DEMO_PASSWORD, password: "fuzz-new-password", confirmPassword: "fuzz-new-password" }),
+    fields: { currentPassword: { kind: "text", max: 72 }, password: { kind: "text", max: 72 }, confirmPassword: { kind: "text", max: 72 } },
+    args: formArgs(),
+  },
+  setupCompanyAction: {
+    page: () => "/forgot-password",
+    valid: () => ({ companyName: "Fuzz Company", country: "BE", currency: "EUR", name: "Fuzz Founder", email: "fuzz-founder@test.example", password: "fuzz-founder-pw" }),
+    fields: { companyName: { kind: "text", max: 200 }, country: { kind: "enum" }, currency: { kind: "enum" }, name: { kind: "text", max: 200 }, email: { kind: "text", max: 254 }, password: { kind: "text", max: 72 } },
+    args: formArgs(),
+  },
+  forgotPasswordAction: { page: () => "/forgot-password", valid: () => ({ email: "fuzz-nobody@test.example" }), fields: { email: { kind: "text", max: 254 } }, args: formArgs() },
+  acceptInvitationAction: {
+    page: () => "/forgot-password",
+    valid: () => ({ token: "fuzzNoSuchTokenfuzzNoSuchTokenfuzzNoSuchTok", password: "fuzz-password", confirmPassword: "fuzz-password" }),
+    fields: { token: { kind: "key" }, password: { kind: "text", max: 72 }, confirmPassword: { kind: "text", max: 72 } },
+    args: formArgs(),
+  },
+  resetPasswordAction: {
+    page: () => "/forgot-password",
+    valid: () => ({ token: "fuzzNoSuchTokenfuzzNoSuchTokenfuzzNoSuchTok", password: "fuzz-password", confirmPassword: "fuzz-password" }),
+    fields: { token: { kind: "key" }, password: { kind: "text", max: 72 }, confirmPassword: { kind: "text", max: 72 } },
+    args: formArgs(),
+  },
   startVerificationAction: { page: (w) => `/s/${w.a.signingToken}`, valid: (w) => ({ token: w.a.signingToken }), fields: { token: { kind: "key" } }, args: formArgs() },
   signAction: {
     page: (w) => `/s/${w.a.signingToken}`,
@@ -351,8 +394,10 @@ const garbageValue = fc.oneof(
   hugeText(50_000),
   fc.constantFrom(Number.MAX_VALUE, -1, 1e30, -1e30, NaN, Infinity, 2 ** 53 + 1, -(2n ** 70n)),
 );
+// Field names the actions read — but not "name" alone: {name: "x"} is a whole valid
+// form of some actions (a new contact, the profile), which then rightly change the database.
 const garbageForm = fc
-  .dictionary(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("id", "contactId", "body", "name", "letterId", "purchaseId", "total", "kind", "signers")), fc.oneof(fc.string({ maxLength: 50 }), hugeText(5000), withNul), { maxKeys: 6 })
+  .dictionary(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("id", "contactId", "body", "letterId", "purchaseId", "total", "kind", "signers")), fc.oneof(fc.string({ maxLength: 50 }), hugeText(5000), withNul), { maxKeys: 6 })
   .map((fields) => form(fields));
 
 test("server actions: arguments of the wrong type or shape are refused with a message, and change nothing", async () => {
@@ -500,6 +545,8 @@ const PAGE_FUZZ: { name: string; path: fc.Arbitrary<string> }[] = [
   { name: "/settings/webhooks/[id]", path: fc.oneof(pathPiece, otherCompanyId((ids) => ids.endpointId)).map((id) => `/settings/webhooks/${enc(id)}`) },
   { name: "/s/[token]", path: fc.tuple(pathPiece, queryValue).map(([token, v]) => `/s/${enc(token)}?verification=${enc(v)}`) },
   { name: "/login?callbackUrl", path: queryValue.map((v) => `/login?callbackUrl=${enc(v)}`) },
+  { name: "/invite/[token]", path: pathPiece.map((token) => `/invite/${enc(token)}`) },
+  { name: "/reset-password/[token]", path: pathPiece.map((token) => `/reset-password/${enc(token)}`) },
 ];
 
 test("JSON routes: garbage in path, query, headers or body never gets a 5xx, and changes nothing", async () => {
