@@ -209,6 +209,11 @@ interface ActionCase {
 const memberAction = (b: ActionOutcome = "refused"): Outcomes<ActionOutcome> => ({ signedOut: "sign-in", stale: "refused", userA: "allowed", adminA: "allowed", adminB: b });
 const adminAction = (b: ActionOutcome = "refused"): Outcomes<ActionOutcome> => ({ signedOut: "sign-in", stale: "refused", userA: "refused", adminA: "allowed", adminB: b });
 const key = () => `key-${Math.random().toString(36).slice(2)}${Date.now()}`;
+/** What A's spare user is after an allowed change of it. */
+const spareUserIs = (expected: Record<string, string>) => async () => {
+  const { rows } = await world.db.pool.query("SELECT role::text, status::text FROM app_user WHERE id = $1", [world.a.spareUserId]);
+  expect(rows[0]).toMatchObject(expected);
+};
 /** Shaped like an invitation or reset token (43 base64url characters), but issued to nobody. */
 const NO_SUCH_TOKEN = "matrixNoSuchTokenmatrixNoSuchTokenmatrixNo0";
 
@@ -422,28 +427,19 @@ const ACTIONS: Record<string, ActionCase> = {
     page: () => "/settings/users",
     args: (w) => [EMPTY_STATE, form({ userId: String(w.a.spareUserId), role: "ADMIN" })],
     expect: adminAction(),
-    check: async () => {
-      const { rows } = await world.db.pool.query("SELECT role FROM app_user WHERE id = $1", [world.a.spareUserId]);
-      expect(rows[0]).toEqual({ role: "ADMIN" });
-    },
+    check: spareUserIs({ role: "ADMIN" }),
   },
   "app/(app)/settings/users/actions.ts#deactivateUserAction": {
     page: () => "/settings/users",
     args: (w) => [EMPTY_STATE, form({ userId: String(w.a.spareUserId) })],
     expect: adminAction(),
-    check: async () => {
-      const { rows } = await world.db.pool.query("SELECT status FROM app_user WHERE id = $1", [world.a.spareUserId]);
-      expect(rows[0]).toEqual({ status: "DEACTIVATED" });
-    },
+    check: spareUserIs({ status: "DEACTIVATED" }),
   },
   "app/(app)/settings/users/actions.ts#reactivateUserAction": {
     page: () => "/settings/users",
     args: (w) => [EMPTY_STATE, form({ userId: String(w.a.spareUserId) })],
     expect: adminAction(),
-    check: async () => {
-      const { rows } = await world.db.pool.query("SELECT status FROM app_user WHERE id = $1", [world.a.spareUserId]);
-      expect(rows[0]).toEqual({ status: "ACTIVE" });
-    },
+    check: spareUserIs({ status: "ACTIVE" }),
   },
   // The profile: the caller's own, whoever they are (B's administrator renames B's administrator).
   "app/(app)/profile/actions.ts#updateProfileAction": {

@@ -126,6 +126,14 @@ const rand = () => `k${Math.random().toString(36).slice(2)}${Date.now()}`;
 const contactFields = { name: { kind: "text", max: 200 }, email: { kind: "text", max: 254 }, phone: { kind: "text", max: 40 }, mobile: { kind: "text", max: 40 }, country: { kind: "enum" }, street: { kind: "text", max: 200 }, city: { kind: "text", max: 100 }, zip: { kind: "text", max: 20 } } satisfies Record<string, Field>;
 const contactValues = { name: "Fuzzed", email: "fuzz@test.example", phone: "+32 470 00 00 00", mobile: "", country: "BE", street: "Meir 1", city: "Antwerpen", zip: "2000" };
 
+/** The invitation and reset links' "choose a password" (a token issued to nobody: any one field made bad is refused all the same). */
+const choosePasswordFuzz: FuzzCase = {
+  page: () => "/forgot-password",
+  valid: () => ({ token: "fuzzNoSuchTokenfuzzNoSuchTokenfuzzNoSuchTok", password: "fuzz-password", confirmPassword: "fuzz-password" }),
+  fields: { token: { kind: "key" }, password: { kind: "text", max: 72 }, confirmPassword: { kind: "text", max: 72 } },
+  args: formArgs(),
+};
+
 const FUZZ: Record<string, FuzzCase> = {
   updateContactAction: {
     page: (w) => `/contacts/${w.a.contactId}`,
@@ -312,18 +320,8 @@ const FUZZ: Record<string, FuzzCase> = {
     args: formArgs(),
   },
   forgotPasswordAction: { page: () => "/forgot-password", valid: () => ({ email: "fuzz-nobody@test.example" }), fields: { email: { kind: "text", max: 254 } }, args: formArgs() },
-  acceptInvitationAction: {
-    page: () => "/forgot-password",
-    valid: () => ({ token: "fuzzNoSuchTokenfuzzNoSuchTokenfuzzNoSuchTok", password: "fuzz-password", confirmPassword: "fuzz-password" }),
-    fields: { token: { kind: "key" }, password: { kind: "text", max: 72 }, confirmPassword: { kind: "text", max: 72 } },
-    args: formArgs(),
-  },
-  resetPasswordAction: {
-    page: () => "/forgot-password",
-    valid: () => ({ token: "fuzzNoSuchTokenfuzzNoSuchTokenfuzzNoSuchTok", password: "fuzz-password", confirmPassword: "fuzz-password" }),
-    fields: { token: { kind: "key" }, password: { kind: "text", max: 72 }, confirmPassword: { kind: "text", max: 72 } },
-    args: formArgs(),
-  },
+  acceptInvitationAction: choosePasswordFuzz,
+  resetPasswordAction: choosePasswordFuzz,
   startVerificationAction: { page: (w) => `/s/${w.a.signingToken}`, valid: (w) => ({ token: w.a.signingToken }), fields: { token: { kind: "key" } }, args: formArgs() },
   signAction: {
     page: (w) => `/s/${w.a.signingToken}`,
