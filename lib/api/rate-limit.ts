@@ -1,20 +1,12 @@
 import "server-only";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { env } from "@/lib/env";
+import { meter, type MeterReading } from "@/lib/http/rate-limit";
 
-// Per-key request limits. The interface is what the routes need; today it is
-// rate-limiter-flexible's in-memory limiter, so each app instance counts on
-// its own (N instances allow N × the limit). lib/http/rate-limit.ts (the
-// PostgreSQL-backed limiter, issue #15) replaces the implementation below,
-// not this interface, once it is on main.
+// Per-key request limits of the public API: API_RATE_LIMIT requests a minute
+// per API key, counted in PostgreSQL by the shared limiter (lib/http/rate-limit.ts),
+// so every app instance on the database draws from the same allowance.
 
-export interface RateDecision {
-  allowed: boolean;
-  limit: number;
-  remaining: number;
-  /** Seconds until the window resets (whole, ≥ 1 when refused). */
-  resetSeconds: number;
-}
+export type RateDecision = MeterReading;
 
 export interface RateLimiter {
   consume(key: string): Promise<RateDecision>;
@@ -22,30 +14,8 @@ export interface RateLimiter {
 
 const WINDOW_SECONDS = 60;
 
-export function memoryRateLimiter(perMinute: number): RateLimiter {
-  const limiter = new RateLimiterMemory({ points: perMinute, duration: WINDOW_SECONDS });
-  const decision = (res: RateLimiterRes, allowed: boolean): RateDecision => ({
-    allowed,
-    limit: perMinute,
-    remaining: Math.max(0, res.remainingPoints),
-    resetSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)),
-  });
-  return {
-    async consume(key) {
-      try {
-        return decision(await limiter.consume(key), true);
-      } catch (rejection) {
-        if (rejection instanceof RateLimiterRes) return decision(rejection, false);
-        throw rejection;
-      }
-    },
-  };
-}
-
-const state = globalThis as unknown as { apiRateLimiter?: RateLimiter };
-
-/** The limiter of API keys: API_RATE_LIMIT requests per minute per key. */
+/** The limiter of API keys: API_RATE_LIMIT requests per minute per key, shared by all instances. */
 export function apiRateLimiter(): RateLimiter {
-  state.apiRateLimiter ??= memoryRateLimiter(env().API_RATE_LIMIT);
-  return state.apiRateLimiter;
+  const perMinute = env().API_RATE_LIMIT;
+  return { consume: (key) => meter("api", key, perMinute, WINDOW_SECONDS) };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { env } from "@/lib/env";
+import { BodyTooLargeError, readBodyWithin } from "@/lib/http/body-limit";
 import { HoldNotPendingError, InsufficientCreditsError, UnknownServiceError } from "@/lib/iap/errors";
 import { fromUnits } from "@/lib/events/amounts";
 import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey, requestHash } from "./idempotency";
@@ -42,10 +43,14 @@ function parse<S extends z.ZodType>(schema: S | undefined, input: unknown, where
 }
 
 async function readJsonBody(request: Request): Promise<unknown> {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new ApiProblem("payload_too_large", `Send at most ${MAX_BODY_BYTES} bytes.`);
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new ApiProblem("payload_too_large", `Send at most ${MAX_BODY_BYTES} bytes.`);
+  let text: string;
+  try {
+    // Chunk by chunk, stopping at the limit: a chunked upload without Content-Length is not read whole either.
+    text = new TextDecoder().decode(await readBodyWithin(request, MAX_BODY_BYTES));
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw new ApiProblem("payload_too_large", `Send at most ${MAX_BODY_BYTES} bytes.`);
+    throw error;
+  }
   if (text.trim() === "") return {};
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/([a-z.+-]*\+)?json\b/i.test(type)) {

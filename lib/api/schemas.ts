@@ -2,6 +2,7 @@
 // (no database), so the routes, the OpenAPI document and tests share them.
 import { z } from "zod";
 import { requestAmount } from "@/lib/events/amounts";
+import { MAX_BIGINT, MAX_ID, textField } from "@/lib/http/params";
 
 export const serviceParams = z.object({
   service: z.string().regex(/^[a-z0-9_]{1,64}$/, { message: "must be a service's technical name, such as sms" }).meta({ description: "A service's technical name (GET /services).", example: "sms" }),
@@ -17,22 +18,30 @@ export const purchaseParams = z.object({
 
 export const MAX_PAGE = 100;
 
-export const pageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(50).meta({ description: `Items per page, 1 to ${MAX_PAGE}.` }),
-  cursor: z
+/** A `next_cursor` handed back: digits within the id column, so a forged one is a 400, not a failed query. */
+function cursorWithin(max: bigint) {
+  return z
     .string()
     .regex(/^\d{1,19}$/, { message: "must be the next_cursor of a previous page" })
+    // zod runs this check even when the regex failed: only digits reach BigInt().
+    .refine((value) => !/^\d{1,19}$/.test(value) || BigInt(value) <= max, { message: "must be the next_cursor of a previous page" })
     .optional()
-    .meta({ description: "The `next_cursor` of the previous page; omit for the newest items." }),
+    .meta({ description: "The `next_cursor` of the previous page; omit for the newest items." });
+}
+
+export const pageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(50).meta({ description: `Items per page, 1 to ${MAX_PAGE}.` }),
+  cursor: cursorWithin(MAX_BIGINT),
 });
 
 export const purchasesQuery = pageQuery.extend({
+  // Purchases are numbered in an `integer` column, ledger entries in a `bigint` one.
+  cursor: cursorWithin(BigInt(MAX_ID)),
   service: serviceParams.shape.service.optional().meta({ description: "Only this service's purchases." }),
 });
 
-const description = z.string().trim().min(1, { message: "must not be empty" }).max(200, { message: "must be at most 200 characters" });
-const reference = z
-  .string()
+const description = textField().trim().min(1, { message: "must not be empty" }).max(200, { message: "must be at most 200 characters" });
+const reference = textField()
   .trim()
   .max(200, { message: "must be at most 200 characters" })
   .nullish()

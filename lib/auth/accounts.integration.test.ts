@@ -183,6 +183,56 @@ describe("password reset", () => {
   });
 });
 
+describe("throttles", () => {
+  const throttledFor = async (promise: Promise<unknown>, code: string) => {
+    const error = await promise.catch((caught) => caught);
+    expect(error).toBeInstanceOf(AccountError);
+    expect((error as AccountError).code).toBe(code);
+    return Number((error as AccountError).details.retryAfterSeconds);
+  };
+  const address = () => `test-address-${crypto.randomUUID()}`;
+
+  it("password reset: 5 an hour for one e-mail from any address; the 6th is refused with the wait, and queues nothing", async () => {
+    const { company } = await createCompany();
+    const email = `throttled-${company.id}@test.example`;
+    await prisma().user.create({ data: { companyId: company.id, email, name: "Tess Throttled", passwordHash: await hashPassword("old-password"), role: "USER" } });
+    for (let i = 0; i < 5; i++) expect((await requestPasswordReset(email, { address: address() })).emailId).not.toBeNull();
+    const queued = await prisma().outgoingEmail.count({ where: { companyId: company.id } });
+    const wait = await throttledFor(requestPasswordReset(email, { address: address() }), "reset-throttled");
+    expect(wait).toBeGreaterThan(3500);
+    expect(wait).toBeLessThanOrEqual(3600);
+    expect(await prisma().outgoingEmail.count({ where: { companyId: company.id } })).toBe(queued);
+  });
+
+  it("password reset: 5 an hour from one address over all e-mails; another address is not held back", async () => {
+    const { company } = await createCompany();
+    const from = address();
+    for (let i = 0; i < 5; i++) await requestPasswordReset(`nobody-${i}-${company.id}@test.example`, { address: from });
+    await throttledFor(requestPasswordReset(`nobody-5-${company.id}@test.example`, { address: from }), "reset-throttled");
+    await expect(requestPasswordReset(`nobody-5-${company.id}@test.example`, { address: address() })).resolves.toEqual({ emailId: null });
+  });
+
+  it("invitations: 30 an hour per company, resending counted too; the next is refused and creates nobody; another company is not held back", async () => {
+    const restore = withEnv({ SMTP_URL: undefined });
+    try {
+      const { company, admin } = await createCompany();
+      const invited = await inviteUser(asSessionUser(admin), { email: `inv-0-${company.id}@test.example`, name: "Inv 0", role: "USER" });
+      await resendInvitation(asSessionUser(admin), invited.userId);
+      for (let i = 1; i < 29; i++) await inviteUser(asSessionUser(admin), { email: `inv-${i}-${company.id}@test.example`, name: `Inv ${i}`, role: "USER" });
+      const users = await prisma().user.count({ where: { companyId: company.id } });
+      const wait = await throttledFor(inviteUser(asSessionUser(admin), { email: `inv-29-${company.id}@test.example`, name: "Inv 29", role: "USER" }), "invitation-throttled");
+      expect(wait).toBeGreaterThan(3500);
+      await throttledFor(resendInvitation(asSessionUser(admin), invited.userId), "invitation-throttled");
+      expect(await prisma().user.count({ where: { companyId: company.id } })).toBe(users);
+
+      const other = await createCompany();
+      await expect(inviteUser(asSessionUser(other.admin), { email: `inv-other-${other.company.id}@test.example`, name: "Other", role: "USER" })).resolves.toMatchObject({ delivery: "not-delivered" });
+    } finally {
+      restore();
+    }
+  });
+});
+
 describe("roles and deactivation", () => {
   it("two administrators demoting each other at once: exactly one succeeds, an active admin is always left", async () => {
     for (let round = 0; round < 8; round++) {

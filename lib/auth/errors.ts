@@ -1,4 +1,4 @@
-import { AppError, type ErrorKind } from "@/lib/errors";
+import { AppError, type ErrorDetails, type ErrorKind } from "@/lib/errors";
 
 // Why an account operation was refused, as a code: the pages and actions turn
 // it into words. Nothing was changed when one of these is thrown.
@@ -16,7 +16,11 @@ export type AccountErrorCode =
   | "not-deactivated"
   | "wrong-password"
   /** An invitation or reset link that is unknown, used, expired, or whose user cannot use it any more. */
-  | "link-invalid";
+  | "link-invalid"
+  /** Too many "Forgot password?" requests from this address or for this e-mail (details: retryAfterSeconds). */
+  | "reset-throttled"
+  /** Too many invitations sent by this company (details: retryAfterSeconds). */
+  | "invitation-throttled";
 
 const KINDS: Record<AccountErrorCode, ErrorKind> = {
   "signup-closed": "forbidden",
@@ -28,11 +32,13 @@ const KINDS: Record<AccountErrorCode, ErrorKind> = {
   "not-deactivated": "conflict",
   "wrong-password": "invalid",
   "link-invalid": "not-found",
+  "reset-throttled": "unavailable",
+  "invitation-throttled": "unavailable",
 };
 
 export class AccountError extends AppError<AccountErrorCode> {
   readonly name = "AccountError";
-  constructor(code: AccountErrorCode) {
-    super(code, KINDS[code]);
+  constructor(code: AccountErrorCode, details?: ErrorDetails) {
+    super(code, KINDS[code], details);
   }
 }

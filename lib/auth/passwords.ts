@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db/client";
 import { passwordResetEmail } from "./emails";
 import { AccountError } from "./errors";
 import { hashPassword, verifyPassword } from "./password";
+import { countPasswordResetRequest } from "./throttle";
 import { consumeUserToken, inspectUserToken, queueLinkEmail, type UserTokenPurpose } from "./user-tokens";
 
 // Passwords chosen through a secret link (accepting an invitation, resetting a
@@ -46,8 +47,14 @@ export function resetPassword(token: string, password: string, now?: Date) {
  * "Forgot password?": queues a reset link when the address belongs to an
  * active user, and does nothing otherwise. The caller answers the same either
  * way; it gets the outbox row to deliver (null when nothing was queued).
+ * Throttled first (lib/auth/throttle.ts), by the caller's `address` and by the
+ * e-mail: over the limit it throws AccountError "reset-throttled".
  */
-export async function requestPasswordReset(email: string, now = new Date()): Promise<{ emailId: number | null }> {
+export async function requestPasswordReset(
+  email: string,
+  { address = null, now = new Date() }: { address?: string | null; now?: Date } = {},
+): Promise<{ emailId: number | null }> {
+  await countPasswordResetRequest(email, address);
   const user = await prisma().user.findUnique({ where: { email }, select: { id: true, name: true, email: true, status: true, companyId: true } });
   if (!user || user.status !== "ACTIVE") return { emailId: null };
   const { emailId } = await prisma().$transaction((tx) =>

@@ -1,20 +1,20 @@
 import { z } from "zod";
 import { isCountryCode } from "@/lib/contacts/countries";
+import { idField, textField } from "@/lib/http/params";
 
 // Schemas shared by the auth forms (client-side checks) and their server
 // actions (the real checks). Messages are the forms' field messages.
 
-export const emailField = z.string().trim().toLowerCase().min(1, "Enter an e-mail address.").pipe(z.email("Enter a valid e-mail address."));
+export const emailField = textField().trim().toLowerCase().min(1, "Enter an e-mail address.").pipe(z.email("Enter a valid e-mail address."));
 
 export const MIN_PASSWORD_LENGTH = 8;
-/** bcrypt reads at most 72 bytes: a longer password would be silently cut. */
+/** bcrypt (older hashes, still verified) reads at most 72 bytes: a longer password would be silently cut there. */
 export const MAX_PASSWORD_BYTES = 72;
-export const passwordField = z
-  .string()
+export const passwordField = textField()
   .min(MIN_PASSWORD_LENGTH, `Passwords need at least ${MIN_PASSWORD_LENGTH} characters.`)
   .refine((value) => new TextEncoder().encode(value).length <= MAX_PASSWORD_BYTES, `Passwords can be at most ${MAX_PASSWORD_BYTES} bytes long.`);
 
-const nameField = (what: string) => z.string().trim().min(1, `${what} is required.`).max(200, `${what} is too long (200 characters at most).`);
+const nameField = (what: string) => textField().trim().min(1, `${what} is required.`).max(200, `${what} is too long (200 characters at most).`);
 
 export const roleField = z.enum(["ADMIN", "USER"], { message: "Choose Administrator or User." });
 
@@ -22,8 +22,8 @@ export const roleField = z.enum(["ADMIN", "USER"], { message: "Choose Administra
 export const ACCOUNT_DEACTIVATED = "account-deactivated";
 
 export const signInSchema = z.object({
-  email: z.string().trim().toLowerCase().min(1, "Enter your e-mail address.").pipe(z.email("Enter a valid e-mail address.")),
-  password: z.string().min(1, "Enter your password."),
+  email: textField().trim().toLowerCase().min(1, "Enter your e-mail address.").pipe(z.email("Enter a valid e-mail address.")),
+  password: textField().min(1, "Enter your password."),
 });
 
 export const newUserSchema = z.object({
@@ -43,12 +43,16 @@ const typedTwice: [(value: { password: string; confirmPassword: string }) => boo
 ];
 
 export const choosePasswordSchema = z
-  .object({ token: z.string().min(1, "This link is not complete: open it again from your e-mail."), password: passwordField, confirmPassword: z.string() })
+  .object({
+    token: textField().min(1, "This link is not complete: open it again from your e-mail.").max(200, "This link is not valid: open it again from your e-mail."),
+    password: passwordField,
+    confirmPassword: textField(),
+  })
   .refine(...typedTwice);
 
 export const setupSchema = z.object({
   companyName: nameField("Company name"),
-  country: z.string().trim().toUpperCase().refine(isCountryCode, "Choose a country."),
+  country: textField().trim().toUpperCase().refine(isCountryCode, "Choose a country."),
   currency: z
     .string()
     .trim()
@@ -62,14 +66,14 @@ export const setupSchema = z.object({
 export const inviteSchema = z.object({ email: emailField, name: nameField("Name"), role: roleField });
 
 /** A user picked from the list (a hidden field): anything else is a stale or crafted form. */
-export const userIdSchema = z.object({ userId: z.coerce.number({ error: "Unknown user. Reload the page." }).int("Unknown user. Reload the page.").positive("Unknown user. Reload the page.") });
+export const userIdSchema = z.object({ userId: idField("Unknown user. Reload the page.") });
 
 export const changeRoleSchema = userIdSchema.extend({ role: roleField });
 
 export const profileSchema = z.object({ name: nameField("Name") });
 
 export const changePasswordSchema = z
-  .object({ currentPassword: z.string().min(1, "Enter your current password."), password: passwordField, confirmPassword: z.string() })
+  .object({ currentPassword: textField().min(1, "Enter your current password."), password: passwordField, confirmPassword: textField() })
   .refine(...typedTwice);
 
 export const forgotPasswordSchema = z.object({ email: emailField });

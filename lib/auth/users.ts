@@ -6,6 +6,7 @@ import { invitationEmail } from "./emails";
 import { AccountError } from "./errors";
 import type { InviteInput } from "./schemas";
 import type { Role, SessionUser } from "./session";
+import { countInvitation } from "./throttle";
 import { queueLinkEmail, revokeUserTokens } from "./user-tokens";
 
 // Settings → Users: an administrator invites, promotes, demotes, deactivates
@@ -92,9 +93,10 @@ async function sendInvitation(work: (tx: Tx) => Promise<{ userId: number; emailI
   return { userId, delivery, linkToShare: delivery === "not-delivered" ? link : null };
 }
 
-/** Creates an invited user (no password yet) and e-mails their invitation link. */
+/** Creates an invited user (no password yet) and e-mails their invitation link. Throttled per company: AccountError "invitation-throttled". */
 export async function inviteUser(admin: SessionUser, input: InviteInput): Promise<InvitationOutcome> {
   requireAdmin(admin);
+  await countInvitation(admin.companyId);
   try {
     return await sendInvitation(async (tx) => {
       if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw new AccountError("email-taken");
@@ -110,9 +112,10 @@ export async function inviteUser(admin: SessionUser, input: InviteInput): Promis
   }
 }
 
-/** A fresh invitation link for a user who has not accepted yet; the earlier link stops working. */
+/** A fresh invitation link for a user who has not accepted yet; the earlier link stops working. Counted with inviteUser's throttle. */
 export async function resendInvitation(admin: SessionUser, userId: number): Promise<InvitationOutcome> {
   requireAdmin(admin);
+  await countInvitation(admin.companyId);
   return sendInvitation(async (tx) => {
     const user = await tx.user.findFirst({ where: { id: userId, companyId: admin.companyId }, select: { id: true, name: true, email: true, status: true } });
     if (!user) throw new AccountError("user-not-found");

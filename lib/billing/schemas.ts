@@ -3,14 +3,15 @@
 import { z } from "zod";
 import { serviceNameSchema } from "@/lib/iap/catalogue";
 import { parseCredits } from "@/lib/iap/units";
+import { idField } from "@/lib/http/params";
 
 export const buyPackSchema = z.object({
   service: serviceNameSchema,
-  packId: z.coerce.number({ error: "Choose a pack." }).int().positive("Choose a pack."),
+  packId: idField("Choose a pack."),
 });
 
 export const purchaseIdSchema = z.object({
-  purchaseId: z.coerce.number({ error: "Unknown purchase." }).int().positive("Unknown purchase.").max(2_147_483_647, "Unknown purchase."),
+  purchaseId: idField("Unknown purchase."),
 });
 
 const formText = z.preprocess((value) => (typeof value === "string" ? value : ""), z.string());

@@ -1,7 +1,8 @@
 // npm run dev / npm start: the app's own launcher. With nothing configured it
 // starts the embedded PostgreSQL (data under DATA_DIR), applies migrations,
 // loads the catalogue and — in demo mode only — the demo data (once), then
-// runs Next.js with those settings and stops the database when Next.js exits.
+// runs the app's HTTP server (Next.js behind lib/http/serve-next.ts, in
+// lib/cli/next-server.ts) with those settings and stops the database when it exits.
 //
 // Demo mode (DEMO) is on by default for `npm run dev` and off for `npm start`.
 // Outside demo mode NEXTAUTH_SECRET must be set: the app refuses to start
@@ -9,7 +10,6 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { prisma, disconnectDb } from "../db/client";
 import { env, missingSessionSecret, reloadEnv } from "../env";
@@ -72,13 +72,8 @@ console.log(
 );
 if (companies === 0) console.log(`▸ No company yet: open ${config.APP_URL}/setup to set up yours.`);
 
-const require = createRequire(import.meta.url);
-const nextBin = require.resolve("next/dist/bin/next");
-// Idle keep-alive connections outlive a load balancer's (commonly 60 s) and a
-// client's own, so the client side always closes first: a server closing an
-// idle socket just as it is reused shows up as ECONNRESET.
-const keepAlive = mode === "start" ? ["--keepAliveTimeout", "65000"] : [];
-const child = spawn(process.execPath, [nextBin, mode, "-p", String(config.PORT), ...keepAlive], {
+// Its own process, without this one's react-server condition: Next loads its own React.
+const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "next-server.ts"), mode], {
   stdio: "inherit",
   env: {
     ...process.env,

@@ -1,10 +1,10 @@
 // Shared by the contact form (client) and its server actions.
 import { z } from "zod";
 import { isCountryCode } from "./countries";
+import { idField, textField } from "@/lib/http/params";
 
 const optionalText = (max: number) =>
-  z
-    .string()
+  textField()
     .trim()
     .max(max, `At most ${max} characters.`)
     .transform((value) => (value === "" ? null : value))
@@ -13,9 +13,8 @@ const optionalText = (max: number) =>
     .transform((value) => value ?? null);
 
 export const contactSchema = z.object({
-  name: z.string().trim().min(1, "Enter the contact's name.").max(200, "At most 200 characters."),
-  email: z
-    .string()
+  name: textField().trim().min(1, "Enter the contact's name.").max(200, "At most 200 characters."),
+  email: textField()
     .trim()
     .max(254)
     .transform((value) => (value === "" ? null : value))
@@ -27,8 +26,7 @@ export const contactSchema = z.object({
   // form, and the SMS dialog is where it blocks sending.
   phone: optionalText(40),
   mobile: optionalText(40),
-  country: z
-    .string()
+  country: textField()
     .trim()
     .toUpperCase()
     .transform((value) => (value === "" ? null : value))
@@ -45,13 +43,14 @@ export type ContactInput = z.output<typeof contactSchema>;
 export type ContactFormValues = z.input<typeof contactSchema>;
 
 export const noteSchema = z.object({
-  contactId: z.coerce.number().int().positive(),
-  body: z.string().trim().min(1, "Write a note first.").max(10_000, "At most 10,000 characters."),
+  contactId: idField("Unknown contact."),
+  body: textField().trim().min(1, "Write a note first.").max(10_000, "At most 10,000 characters."),
 });
 
 export const CONTACTS_PAGE_SIZE = 20;
 
 export const contactListQuerySchema = z.object({
-  q: z.string().trim().max(100).catch("").default(""),
-  page: z.coerce.number().int().min(1).catch(1).default(1),
+  // A NUL cannot be searched for in PostgreSQL text: dropped rather than failing the query.
+  q: textField().trim().max(100).transform((q) => q.replaceAll("\u0000", "")).catch("").default(""),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });

@@ -1,8 +1,9 @@
 // Shared by the Partner Autocomplete / Generate Leads forms (client) and their server actions.
 import { z } from "zod";
 import { formList } from "@/lib/form-fields";
+import { MAX_ID, textField } from "@/lib/http/params";
 
-const formText = z.string().max(200).nullable().optional();
+const formText = textField().max(200).nullable().optional();
 
 /** A Partner Autocomplete suggestion, as GET /api/partner-autocomplete returns it. */
 export interface Suggestion {
@@ -27,11 +28,11 @@ export interface SuggestResult {
 
 export const enrichSchema = z
   .object({
-    directoryCompanyId: z.number().int().positive(),
-    contactId: z.number().int().positive().nullable().optional(),
-    formKey: z.string().min(8).max(100).nullable().optional(),
+    directoryCompanyId: z.number().int().positive().max(MAX_ID),
+    contactId: z.number().int().positive().max(MAX_ID).nullable().optional(),
+    formKey: textField().min(8).max(100).nullable().optional(),
     current: z.object({ name: formText, country: formText, zip: formText, city: formText, street: formText }),
-    vat: z.string().max(30).nullable().optional(),
+    vat: textField().max(30).nullable().optional(),
   })
   .refine((input) => input.contactId || input.formKey, "A contact or a form key is required.");
 
@@ -45,8 +46,11 @@ export interface EnrichFill {
 export const MAX_LEADS = 200;
 
 export const generateLeadsSchema = z.object({
-  count: z.coerce.number({ error: "Enter how many companies (1–200)." }).int("Enter a whole number.").min(1, "At least 1.").max(MAX_LEADS, `At most ${MAX_LEADS}.`),
-  countries: formList(z.array(z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/)).min(1, "Choose at least one country.")),
-  industries: formList(z.array(z.string().trim().min(1).max(100)).min(1, "Choose at least one industry.")),
-  clientKey: z.string().min(8).max(100),
+  // Digits only: Number() would also read "0x10" or "1e2".
+  count: z
+    .union([z.number(), textField().trim().regex(/^\d{1,6}$/, "Enter a whole number.").transform(Number)], { error: "Enter how many companies (1–200)." })
+    .pipe(z.number().int("Enter a whole number.").min(1, "At least 1.").max(MAX_LEADS, `At most ${MAX_LEADS}.`)),
+  countries: formList(z.array(textField().trim().toUpperCase().regex(/^[A-Z]{2}$/)).min(1, "Choose at least one country.")),
+  industries: formList(z.array(textField().trim().min(1).max(100)).min(1, "Choose at least one industry.")),
+  clientKey: textField().min(8).max(100),
 });

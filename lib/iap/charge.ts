@@ -3,6 +3,7 @@ import { getOrCreateAccount } from "./accounts";
 import type { AccountRef, Hold } from "./types";
 import type { ServiceName } from "./catalogue";
 import { HoldNotPendingError } from "./errors";
+import type { Tx } from "@/lib/db/client";
 import { findHoldById, holdState, reserve, capture, expireHold, release } from "./holds";
 
 export interface ChargeOptions<T> {
@@ -41,19 +42,38 @@ const REPLAY_WAIT_MS = 50;
  * result (`replayed: true`), or throws HoldNotPendingError when the first run
  * failed (its hold was released) or never finished (its hold expired).
  */
-export async function charge<T>(options: ChargeOptions<T>, work: (hold: Hold, account: AccountRef) => Promise<T>): Promise<ChargeResult<T>> {
+/**
+ * Given to `work`: captures the hold inside the work's own transaction, so
+ * that what the work records (e.g. "SMS sent", logged in the chatter) and the
+ * payment commit together or not at all — a database lost between two
+ * transactions can leave neither a service delivered unpaid nor one paid and
+ * unrecorded. `result` is what a replay of the same key will return.
+ */
+export type CaptureWithin = (tx: Tx, result: unknown, amount?: bigint) => Promise<void>;
+
+export async function charge<T>(options: ChargeOptions<T>, work: (hold: Hold, account: AccountRef, captureWithin: CaptureWithin) => Promise<T>): Promise<ChargeResult<T>> {
   const account = await getOrCreateAccount(options.companyId, options.service);
   const hold = await reserve(account, options.amount, options);
   if (hold.replayed) return replay<T>(hold);
 
   let result: T;
   let actual: bigint;
+  let capturedWithin: { amount: bigint; result: unknown } | null = null;
+  const captureWithin: CaptureWithin = async (tx, recorded, amount = options.amount) => {
+    await capture(hold, amount, { result: recorded, tx });
+    capturedWithin = { amount, result: recorded };
+  };
   try {
-    result = await work(hold, account);
+    result = await work(hold, account, captureWithin);
     actual = options.actualAmount ? options.actualAmount(result) : options.amount;
   } catch (error) {
+    // A capture inside a transaction that then failed was rolled back with it: the hold is still pending.
     await release(hold);
     throw error;
+  }
+  const within = capturedWithin as { amount: bigint; result: unknown } | null;
+  if (within) {
+    return { result, captured: within.amount, hold: { ...hold, status: "CAPTURED", capturedAmount: within.amount, result: within.result }, replayed: false };
   }
   try {
     const captured = await capture(hold, actual, { result });

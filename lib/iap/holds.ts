@@ -1,6 +1,6 @@
 import "server-only";
 import type pg from "pg";
-import { pool } from "@/lib/db/client";
+import { pool, type Tx } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { BudgetExceededError, HoldNotPendingError, isUniqueViolation } from "./errors";
 import { underBudget } from "./budgets";
@@ -105,9 +105,15 @@ const NOT_HELD = Symbol("not held");
  * the rest is freed. A hold resolves once: capturing it again with the same
  * amount returns the first capture; anything else is a HoldNotPendingError.
  */
-export async function capture(hold: Pick<Hold, "id" | "account">, actual: bigint, options: { description?: string; result?: unknown } = {}): Promise<CaptureResult> {
+export async function capture(
+  hold: Pick<Hold, "id" | "account">,
+  actual: bigint,
+  options: { description?: string; result?: unknown; tx?: Tx } = {},
+): Promise<CaptureResult> {
   if (typeof actual !== "bigint" || actual < 0n) throw new RangeError(`A capture must be 0 or more units (got ${actual})`);
-  const { rows } = await pool().query<{ id: number; balance: string; below_topup: boolean; crossed_threshold: string | null; entry_id: string | null }>({
+  // Inside the caller's transaction (`tx`) the capture commits with what the caller records, or not at all.
+  const db: Queryable = options.tx ? prismaQueryable(options.tx) : pool();
+  const { rows } = await db.query<{ id: number; balance: string; below_topup: boolean; crossed_threshold: string | null; entry_id: string | null }>({
     name: "iap_capture",
     text: `WITH locked AS (
        SELECT id FROM iap_account WHERE id = $5 FOR UPDATE
@@ -139,6 +145,9 @@ export async function capture(hold: Pick<Hold, "id" | "account">, actual: bigint
     if (rows[0].crossed_threshold !== null) emitLowBalance(hold.account, BigInt(rows[0].balance), BigInt(rows[0].crossed_threshold));
     return { holdId: hold.id, captured: actual, entryId: rows[0].entry_id === null ? null : BigInt(rows[0].entry_id), balanceAfter: BigInt(rows[0].balance), replayed: false };
   }
+  // In a transaction that holds the account's lock, looking further (or expiring the hold) from
+  // another connection would wait for it: refuse, and let the caller's transaction roll back.
+  if (options.tx) throw new HoldNotPendingError(hold.id, "RESOLVED");
   const current = await pool().query<Pick<HoldRow, "status" | "amount" | "captured_amount"> & { due: boolean }>(
     "SELECT status, amount, captured_amount, expires_at <= now() AS due FROM credit_hold WHERE id = $1 AND account_id = $2",
     [hold.id, hold.account.id],
@@ -322,4 +331,18 @@ export async function findCompanyHold(companyId: number, holdId: number): Promis
 function jsonOrNull(value: unknown): string | null {
   if (value === undefined) return null;
   return JSON.stringify(value, (_key, v) => (typeof v === "bigint" ? v.toString() : v));
+}
+
+/** What capture's statement needs: the pool, or the caller's transaction. */
+interface Queryable {
+  query<R>(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: R[] }>;
+}
+
+/** A Prisma interactive transaction seen as the pg-style `query` these statements are written for. */
+function prismaQueryable(tx: Tx): Queryable {
+  return {
+    async query<R>(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: R[] }> {
+      return { rows: await tx.$queryRawUnsafe<R[]>(config.text, ...config.values) };
+    },
+  };
 }

@@ -1,10 +1,11 @@
 // Shared by the Warn Me form and its server action (plain module: no "server-only").
 import { z } from "zod";
 import { parseCredits } from "./units";
+import { textField } from "@/lib/http/params";
 
 export type WarningSettings = { warnEnabled: true; threshold: bigint; email: string } | { warnEnabled: false };
 
-const formText = z.preprocess((value) => (typeof value === "string" ? value : ""), z.string());
+const formText = z.preprocess((value) => (typeof value === "string" ? value : ""), textField());
 
 /**
  * Warn Me, as posted by the Account Information form. The threshold is in the
@@ -16,7 +17,7 @@ export function warningSettingsSchema(decimals: number) {
     .object({
       warnEnabled: z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean()),
       threshold: formText,
-      email: formText.pipe(z.string().trim()),
+      email: formText.pipe(textField().trim()),
     })
     .transform((input, ctx): WarningSettings => {
       if (!input.warnEnabled) return { warnEnabled: false };

@@ -94,7 +94,8 @@ export const OUTBOX_PAGE_SIZE = 50;
 
 /** The company's e-mails, newest first, one page at a time. */
 export async function listOutbox(companyId: number, page = 1): Promise<{ rows: OutboxRow[]; total: number; page: number; pages: number }> {
-  const safePage = Math.max(1, Math.floor(page) || 1);
+  // Bounded: an OFFSET past bigint (?page=1e30) would fail the query.
+  const safePage = Math.min(Math.max(1, Math.floor(page) || 1), 100_000);
   const [list, count] = await Promise.all([
     pool().query(
       `SELECT ${ROW_COLUMNS} FROM outgoing_email WHERE company_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3`,

@@ -1,5 +1,6 @@
 import { z } from "zod";
+import { idField } from "@/lib/http/params";
 
 export const retryEmailSchema = z.object({
-  id: z.coerce.number({ error: "Unknown e-mail." }).int().positive({ error: "Unknown e-mail." }),
+  id: idField("Unknown e-mail."),
 });

@@ -1,12 +1,13 @@
 import { z } from "zod";
+import { idField, textField } from "@/lib/http/params";
 
 // The "New signature request" form: shared by the client form and its action.
 
 export const signerInputSchema = z
   .object({
-    contactId: z.coerce.number().int().positive().optional(),
-    name: z.string().trim().max(200).optional(),
-    email: z.string().trim().max(320).optional(),
+    contactId: idField("Pick the signer from your contacts again.").optional(),
+    name: textField().trim().max(200).optional(),
+    email: textField().trim().max(320).optional(),
     requireVerification: z.boolean().default(false),
   })
   .superRefine((signer, ctx) => {
@@ -16,9 +17,8 @@ export const signerInputSchema = z
   });
 
 export const newSignatureRequestSchema = z.object({
-  title: z.string().trim().min(1, "Give the request a title.").max(200),
-  signers: z
-    .string()
+  title: textField().trim().min(1, "Give the request a title.").max(200),
+  signers: textField()
     .transform((value, ctx) => {
       try {
         return JSON.parse(value) as unknown;
@@ -34,11 +34,10 @@ export type NewSignatureRequest = z.infer<typeof newSignatureRequestSchema>;
 export type SignerInput = z.input<typeof signerInputSchema>;
 
 export const signatureSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("TYPED"), text: z.string().trim().min(1, "Type your name to sign.").max(100) }),
+  z.object({ kind: z.literal("TYPED"), text: textField().trim().min(1, "Type your name to sign.").max(100) }),
   z.object({
     kind: z.literal("DRAWN"),
-    png: z
-      .string()
+    png: textField()
       .regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/, "Draw your signature first.")
       .max(400_000, "The drawing is too large."),
   }),

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
+import { prisma, type Tx } from "@/lib/db/client";
 import { postMessage } from "@/lib/contacts/chatter";
 import { charge } from "@/lib/iap/charge";
 import { HoldNotPendingError, InsufficientCreditsError } from "@/lib/iap/errors";
@@ -47,7 +47,7 @@ export function failedLogText(number: string, code: SmsSendFailure, body: string
  * Sends one SMS to a contact and charges it: validate (nothing charged on a
  * bad message or number) → hold the price on the SMS account → record the
  * intent (a QUEUED sms_message) → call the gateway outside any transaction →
- * record the outcome and the chatter entry in one transaction → capture.
+ * record the outcome, the chatter entry and the capture in one transaction.
  * A gateway failure records ERROR and releases the hold: no credits used.
  */
 export async function sendSms(input: SendSmsInput, options: { gateway?: SmsGateway } = {}): Promise<SendSmsResult> {
@@ -84,7 +84,7 @@ export async function sendSms(input: SendSmsInput, options: { gateway?: SmsGatew
         reference: `contact:${contact.id}`,
         createdById: input.userId,
       },
-      async () => {
+      async (_hold, _account, captureWithin) => {
         const sms = await prisma().smsMessage.create({
           data: {
             companyId: input.companyId,
@@ -101,7 +101,10 @@ export async function sendSms(input: SendSmsInput, options: { gateway?: SmsGatew
         });
         smsId = sms.id;
         const gatewayId = await deliver(gateway, phone, input.body, from);
-        await recordOutcome(input, contact.id, sms.id, { gatewayId, text: sentLogText(phone.international, parts, creditsText, input.body) });
+        // Sent, logged and paid in one transaction.
+        await recordOutcome(input, contact.id, sms.id, { gatewayId, text: sentLogText(phone.international, parts, creditsText, input.body) }, (tx) =>
+          captureWithin(tx, { smsId: sms.id, gatewayId }),
+        );
         return { smsId: sms.id, gatewayId };
       },
     );
@@ -146,6 +149,7 @@ async function recordOutcome(
   contactId: number,
   smsId: number,
   outcome: { gatewayId: string; text: string } | { failure: string; text: string },
+  alsoInTransaction?: (tx: Tx) => Promise<void>,
 ) {
   await prisma().$transaction(async (tx) => {
     await tx.smsMessage.update({
@@ -156,5 +160,6 @@ async function recordOutcome(
           : { state: "ERROR", failureReason: outcome.failure, credits: 0n },
     });
     await postMessage({ companyId: input.companyId, contactId, kind: "SMS", body: outcome.text, authorId: input.userId, smsId }, tx);
+    await alsoInTransaction?.(tx);
   });
 }

@@ -45,6 +45,9 @@ class RefusingProvider implements PostalProvider {
     this.received.push(letter.id);
     throw new ProviderRefusedError("Address not deliverable");
   }
+  async find() {
+    return null;
+  }
 }
 
 async function companyWithCredits(credits: bigint) {
@@ -339,7 +342,7 @@ describe("Pingen provider against a local HTTP server", () => {
     expect(await balanceOf(account.id)).toBe(10n);
   });
 
-  it("an outage (503) is retried with backoff, not at once, with the same hold released", async () => {
+  it("an outage (503) is retried with backoff, not at once, with the same hold released and the request key kept", async () => {
     const { company, admin, account } = await companyWithCredits(10n);
     const id = await letterTo(company.id, admin.id, "BE");
     const { seen, provider } = await fakePingen(() => [503, { errors: [{ title: "Service unavailable" }] }]);
@@ -347,6 +350,7 @@ describe("Pingen provider against a local HTTP server", () => {
     expect(await processLetter(id, provider)).toBe("retry");
     const letter = await letterRow(id);
     expect(letter).toMatchObject({ state: "QUEUED", errorCode: "PROVIDER_ERROR", attempts: 1 });
+    expect(letter.requestKey).toBe(seen.at(-1)!.headers["idempotency-key"]);
     expect(letter.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(started + 60_000 - 1000);
     expect((await prisma().creditHold.findUniqueOrThrow({ where: { id: letter.holdId! } })).status).toBe("RELEASED");
     expect(await balanceOf(account.id)).toBe(10n);
@@ -383,5 +387,146 @@ describe("the letter queue's jobs", () => {
     const jobs = await runJob(company.id);
     expect(jobs).toHaveLength(1);
     expect(jobs[0].run_at.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
+  });
+});
+
+describe("Pingen: a letter is posted once, whatever happened to the first attempt's answer", () => {
+  let server: Server | undefined;
+  afterEach(() => server?.close());
+
+  interface PingenLetter {
+    id: string;
+    key: string;
+    fileName: string;
+  }
+
+  /**
+   * A local server speaking Pingen's API, with the state that matters here:
+   * the letters it created (newest first on its list endpoint, in pages), and
+   * how it answers the next letter creation — normally, or having created the
+   * letter: too late for the client's timeout, with a 500, or with a 409.
+   */
+  async function statefulPingen() {
+    const letters: PingenLetter[] = [];
+    const requests: string[] = [];
+    const next: { creation: "normal" | "slow" | "500" | "409" | "503-before" } = { creation: "normal" };
+    server = createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const url = new URL(req.url!, "http://pingen.local");
+      requests.push(`${req.method} ${url.pathname}`);
+      const reply = (status: number, body?: unknown) => {
+        if (res.destroyed) return;
+        res.writeHead(status, { "Content-Type": "application/vnd.api+json" });
+        res.end(body === undefined ? "" : JSON.stringify(body));
+      };
+      const resource = (letter: PingenLetter) => ({ id: letter.id, type: "letters", attributes: { status: "valid", file_original_name: letter.fileName, tracking_number: `TRACK-${letter.id}` } });
+      if (url.pathname === "/auth/access-tokens") return reply(200, { access_token: "tok", expires_in: 3600 });
+      if (url.pathname === "/file-upload") return reply(200, { data: { attributes: { url: `${base}/s3/upload`, url_signature: "sig" } } });
+      if (url.pathname === "/s3/upload") return reply(200);
+      if (url.pathname !== "/organisations/org-1/deliveries/letters") return reply(404, { errors: [{ title: "Not found" }] });
+      if (req.method === "GET") {
+        const size = Number(url.searchParams.get("page[limit]") ?? 20);
+        const number = Number(url.searchParams.get("page[number]") ?? 1);
+        const newestFirst = [...letters].reverse();
+        const lastPage = Math.max(1, Math.ceil(newestFirst.length / size));
+        return reply(200, {
+          data: newestFirst.slice((number - 1) * size, number * size).map(resource),
+          meta: { current_page: number, last_page: lastPage, per_page: size, total: letters.length },
+          links: { next: number < lastPage ? `${base}${url.pathname}?page[number]=${number + 1}` : null },
+        });
+      }
+      const key = String(req.headers["idempotency-key"]);
+      const body = JSON.parse(Buffer.concat(chunks).toString());
+      const mode = next.creation;
+      next.creation = "normal";
+      if (mode === "503-before") return reply(503, { errors: [{ title: "Service unavailable" }] });
+      // Pingen's idempotency: the same key gives the same letter.
+      let letter = letters.find((l) => l.key === key);
+      if (!letter) {
+        letter = { id: `pingen-${letters.length + 1}`, key, fileName: body.data.attributes.file_original_name };
+        letters.push(letter);
+      }
+      if (mode === "slow") return setTimeout(() => reply(201, { data: resource(letter) }), 1500);
+      if (mode === "500") return reply(500, { errors: [{ title: "Server Error" }] });
+      if (mode === "409") return reply(409, { errors: [{ title: "Conflict", detail: "A request with this Idempotency-Key is still being processed." }] });
+      reply(201, { data: resource(letter) });
+    });
+    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
+    const provider = new PingenProvider({ clientId: "cid", clientSecret: "secret", organisationId: "org-1", apiUrl: base, deliveryProduct: "cheap", timeoutMs: 500 });
+    return { letters, requests, next, provider };
+  }
+
+  async function retryNow(id: number) {
+    await prisma().letter.update({ where: { id }, data: { nextAttemptAt: new Date() } });
+  }
+
+  it.each([
+    ["a timeout (the answer came too late)", "slow"],
+    ["a 500 after the letter was created", "500"],
+    ["a 409 (the key's request still being processed)", "409"],
+  ] as const)("after %s, the retry finds the first letter: one letter at Pingen, charged once, Sent with its id", async (_label, mode) => {
+    const { company, admin, account } = await companyWithCredits(10n);
+    // Some of the organisation's other letters, so the lookup has to page through.
+    const pingen = await statefulPingen();
+    for (let i = 0; i < 130; i++) pingen.letters.push({ id: `older-${i}`, key: `other-${i}`, fileName: `other-${i}.pdf` });
+    const id = await letterTo(company.id, admin.id, "BE");
+
+    pingen.next.creation = mode;
+    expect(await processLetter(id, pingen.provider)).toBe("retry");
+    const afterFirst = await letterRow(id);
+    expect(afterFirst).toMatchObject({ state: "QUEUED", errorCode: "PROVIDER_ERROR", attempts: 1 });
+    expect(afterFirst.requestKey).toMatch(new RegExp(`^letter-${id}-`));
+    expect(await balanceOf(account.id)).toBe(10n);
+    const created = pingen.letters.filter((l) => l.key === afterFirst.requestKey);
+    expect(created).toHaveLength(1);
+
+    await retryNow(id);
+    const before = pingen.requests.length;
+    expect(await runLetterQueueOnce({ provider: pingen.provider, companyId: company.id })).toMatchObject({ sent: 1 });
+    // The retry only asked (GETs of the list); it created nothing.
+    expect(pingen.requests.slice(before).every((r) => r === "GET /organisations/org-1/deliveries/letters")).toBe(true);
+    expect(pingen.letters.filter((l) => l.key === afterFirst.requestKey)).toHaveLength(1);
+    expect(await letterRow(id)).toMatchObject({ state: "SENT", providerId: created[0].id, trackingId: `TRACK-${created[0].id}`, requestKey: null });
+    expect(await balanceOf(account.id)).toBe(10n - 2n);
+    const usage = await prisma().ledgerEntry.findMany({ where: { accountId: account.id, kind: "USAGE" } });
+    expect(usage).toHaveLength(1);
+  });
+
+  it("an attempt that never reached Pingen (503 before creating) is posted by the retry, with the same key, once", async () => {
+    const { company, admin, account } = await companyWithCredits(10n);
+    const pingen = await statefulPingen();
+    const id = await letterTo(company.id, admin.id, "BE");
+    pingen.next.creation = "503-before";
+    expect(await processLetter(id, pingen.provider)).toBe("retry");
+    const key = (await letterRow(id)).requestKey;
+    expect(pingen.letters).toHaveLength(0);
+
+    await retryNow(id);
+    expect(await processLetter(id, pingen.provider)).toBe("sent");
+    expect(pingen.letters.map((l) => l.key)).toEqual([key]);
+    expect(await balanceOf(account.id)).toBe(8n);
+  });
+
+  it("after giving up on outages, 'Re-send' still asks about the earlier attempts before posting", async () => {
+    const { company, admin, account } = await companyWithCredits(10n);
+    const pingen = await statefulPingen();
+    const id = await letterTo(company.id, admin.id, "BE");
+    pingen.next.creation = "slow";
+    expect(await processLetter(id, pingen.provider)).toBe("retry");
+    // Four more outages: the queue gives up with an Error, keeping the key.
+    await prisma().letter.update({ where: { id }, data: { attempts: 4 } });
+    await retryNow(id);
+    const down = new PingenProvider({ clientId: "cid", clientSecret: "secret", organisationId: "org-1", apiUrl: "http://127.0.0.1:9", deliveryProduct: "cheap", timeoutMs: 500 });
+    expect(await processLetter(id, down)).toBe("error");
+    const failed = await letterRow(id);
+    expect(failed).toMatchObject({ state: "ERROR", errorCode: "PROVIDER_ERROR" });
+    expect(failed.requestKey).not.toBeNull();
+
+    expect(await resendLetter(company.id, id, pingen.provider)).toBe("sent");
+    expect(pingen.letters).toHaveLength(1);
+    expect(await letterRow(id)).toMatchObject({ state: "SENT", providerId: pingen.letters[0].id });
+    expect(await balanceOf(account.id)).toBe(8n);
   });
 });

@@ -34,6 +34,13 @@ import { encodeLetterError, type LetterErrorDetail } from "./letter-error";
 // still claimed with a short lease while it is being posted, which is what
 // keeps Re-send and Cancel (run by a user, outside the job) off a letter that a
 // job is posting, and a crashed run's letter untouched until its hold expired.
+//
+// A letter is posted once: its request key is kept from the first attempt
+// until an outcome is recorded (Sent, or a refusal). An attempt that ended
+// without an answer — a timeout, a 5xx, a 409 "still being processed", a crash
+// — may have created the letter at the provider anyway, so the next attempt
+// with that key first asks the provider (find) and, if it did, records that
+// letter and charges it, instead of posting a second one.
 
 /** Provider outages: wait 1, 5, 15, 60 minutes between tries, then give up with an Error. */
 export const RETRY_DELAYS_MINUTES = [1, 5, 15, 60] as const;
@@ -133,6 +140,8 @@ interface ClaimedLetter {
   pages: number;
   attempts: number;
   request_key: string;
+  /** The request key was already set: an earlier attempt with it may have reached the provider. */
+  key_used_before: boolean;
   hold_id: number | null;
   created_by_id: number | null;
   pdf: Buffer;
@@ -142,7 +151,7 @@ async function claim(letterId: number): Promise<ClaimedLetter | null> {
   const { rows } = await pool().query(
     `UPDATE letter SET locked_until = now() + make_interval(mins => $3), request_key = COALESCE(request_key, $2), updated_at = now()
       WHERE id = $1 AND state = 'QUEUED' AND (locked_until IS NULL OR locked_until < now())
-      RETURNING id, company_id, address, country, credits, color, duplex, pages, attempts, request_key, hold_id, created_by_id, pdf`,
+      RETURNING id, company_id, address, country, credits, color, duplex, pages, attempts, request_key, request_key <> $2 AS key_used_before, hold_id, created_by_id, pdf`,
     [letterId, `letter-${letterId}-${randomUUID()}`, LEASE_MINUTES],
   );
   return rows[0] ?? null;
@@ -183,6 +192,10 @@ export async function processLetter(letterId: number, provider: PostalProvider =
       },
       async (hold) => {
         await prisma().letter.update({ where: { id: letter.id }, data: { holdId: hold.id } });
+        if (letter.key_used_before) {
+          const earlier = await provider.find(letter.request_key);
+          if (earlier) return earlier;
+        }
         return provider.send({
           id: letter.id,
           pdf: new Uint8Array(letter.pdf),
@@ -198,21 +211,23 @@ export async function processLetter(letterId: number, provider: PostalProvider =
   } catch (error) {
     if (error instanceof InsufficientCreditsError) {
       const detail = { kind: "no-credit", needed: formatCredits(error.needed, error.service.decimals), available: formatCredits(error.available, error.service.decimals) } as const;
-      await finish(letter.id, { errorCode: "NO_CREDIT", errorMessage: encodeLetterError(detail) });
+      // Nothing reached the provider this time: a key that was never used before goes again.
+      await finish(letter.id, { errorCode: "NO_CREDIT", errorMessage: encodeLetterError(detail), ...(letter.key_used_before ? {} : { requestKey: null }) });
       return "no-credit";
     }
     if (error instanceof ProviderRefusedError) return markError(letter.id, error.code, { kind: "refused", providerMessage: error.message });
     if (!(error instanceof ProviderUnavailableError)) console.error(`[snailmail] letter ${letter.id}: the provider failed unexpectedly`, error);
+    // No answer, or not a clear one: the letter may exist at the provider. The
+    // request key stays, so the next attempt (or a Re-send) asks about it first.
     const providerMessage = (error as Error).message;
     const attempts = letter.attempts + 1;
-    if (attempts >= MAX_ATTEMPTS) return markError(letter.id, "PROVIDER_ERROR", { kind: "gave-up", providerMessage, attempts }, attempts);
+    if (attempts >= MAX_ATTEMPTS) return markError(letter.id, "PROVIDER_ERROR", { kind: "gave-up", providerMessage, attempts }, { attempts, keepRequestKey: true });
     const delay = RETRY_DELAYS_MINUTES[attempts - 1];
     await finish(letter.id, {
       errorCode: "PROVIDER_ERROR",
       errorMessage: encodeLetterError({ kind: "retrying", providerMessage, attempt: attempts, maxAttempts: MAX_ATTEMPTS, inMinutes: delay }),
       attempts,
       nextAttemptAt: new Date(Date.now() + delay * 60_000),
-      requestKey: null,
     });
     return "retry";
   }
@@ -252,9 +267,20 @@ async function markSent(letterId: number, provider: PostalProvider, acceptance: 
   return "sent";
 }
 
-async function markError(letterId: number, code: LetterErrorCode, detail: LetterErrorDetail, attempts?: number): Promise<LetterOutcome> {
+/** A refusal drops the request key (nothing was posted); giving up after outages keeps it for a Re-send to ask about. */
+async function markError(letterId: number, code: LetterErrorCode, detail: LetterErrorDetail, options: { attempts?: number; keepRequestKey?: boolean } = {}): Promise<LetterOutcome> {
   // The chatter names the code, as an SMS's failure entry does; the letter's page gives the detail in words.
-  await finishAndLog(letterId, { state: "ERROR", errorCode: code, errorMessage: encodeLetterError(detail), requestKey: null, ...(attempts ? { attempts } : {}) }, (letter) => `Letter #${letter.id} not posted (${code}). No credits were used.`);
+  await finishAndLog(
+    letterId,
+    {
+      state: "ERROR",
+      errorCode: code,
+      errorMessage: encodeLetterError(detail),
+      ...(options.keepRequestKey ? {} : { requestKey: null }),
+      ...(options.attempts ? { attempts: options.attempts } : {}),
+    },
+    (letter) => `Letter #${letter.id} not posted (${code}). No credits were used.`,
+  );
   return "error";
 }
 
@@ -278,7 +304,8 @@ export async function resendLetter(companyId: number, letterId: number, provider
       OR: [{ state: "ERROR" }, { state: "QUEUED", errorCode: "NO_CREDIT" }],
       AND: [{ OR: [{ lockedUntil: null }, { lockedUntil: { lt: new Date() } }] }],
     },
-    data: { state: "QUEUED", errorCode: null, errorMessage: null, attempts: 0, nextAttemptAt: new Date(), requestKey: null },
+    // The request key stays: after outages it names an attempt the provider may have taken.
+    data: { state: "QUEUED", errorCode: null, errorMessage: null, attempts: 0, nextAttemptAt: new Date() },
   });
   if (count === 0) return "not-allowed";
   return processLetter(letterId, provider);

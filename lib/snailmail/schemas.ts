@@ -2,16 +2,17 @@
 import { z } from "zod";
 import { formFile } from "@/lib/form-fields";
 import type { BuyCreditsPrompt } from "@/lib/iap/insufficient-credits";
+import { idField, textField } from "@/lib/http/params";
 
 /** Largest attached document accepted (the server action body limit in next.config.ts is above it). */
 export const MAX_DOCUMENT_BYTES = 8 * 1024 * 1024;
 
 export const composeSchema = z
   .object({
-    contactId: z.coerce.number().int().positive(),
+    contactId: idField("Unknown contact."),
     mode: z.enum(["letter", "document"], { error: "Choose what to send." }),
-    subject: z.string().trim().min(1, "Enter a subject.").max(200, "Keep the subject under 200 characters."),
-    body: z.string().max(20_000, "The letter is too long: at most 20,000 characters.").optional().default(""),
+    subject: textField().trim().min(1, "Enter a subject.").max(200, "Keep the subject under 200 characters."),
+    body: textField().max(20_000, "The letter is too long: at most 20,000 characters.").optional().default(""),
     color: z.enum(["bw", "color"]).default("bw"),
     sides: z.enum(["simplex", "duplex"]).default("simplex"),
     document: formFile(),

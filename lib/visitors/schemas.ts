@@ -1,5 +1,6 @@
 // Shared by the website and rule forms (client) and their server actions, and by the tracking route.
 import { z } from "zod";
+import { hasNul, NUL_MESSAGE, textField } from "@/lib/http/params";
 
 /** "https://www.example.com/shop" or "www.example.com" → "https://www.example.com"; null when it is not a web origin. */
 export function toOrigin(text: string): string | null {
@@ -13,8 +14,7 @@ export function toOrigin(text: string): string | null {
   return url.origin;
 }
 
-const originList = z
-  .string()
+const originList = textField()
   .max(2000)
   .transform((text, ctx) => {
     const lines = text.split(/[\s,]+/).filter(Boolean);
@@ -32,24 +32,22 @@ const originList = z
   .pipe(z.array(z.string()).min(1, "Enter the address of at least one website (https://www.example.com).").max(20, "At most 20 addresses per website."));
 
 export const siteSchema = z.object({
-  name: z.string().trim().min(1, "Give the website a name.").max(100, "At most 100 characters."),
+  name: textField().trim().min(1, "Give the website a name.").max(100, "At most 100 characters."),
   origins: originList,
 });
 
 export const MAX_URL_PATTERNS = 20;
 
 /** "/pricing" matches that page; "/contact*" every page starting with /contact. */
-const urlPattern = z
-  .string()
+const urlPattern = textField()
   .trim()
   .max(200)
   .regex(/^\/[^\s*]*\*?$/, "A pattern starts with / and may end with * (e.g. /pricing, /contact*).");
 
 export const ruleSchema = z.object({
-  name: z.string().trim().min(1, "Give the rule a name.").max(100, "At most 100 characters."),
-  countries: z.array(z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "Choose countries from the list.")).max(250),
-  urlPatterns: z
-    .string()
+  name: textField().trim().min(1, "Give the rule a name.").max(100, "At most 100 characters."),
+  countries: z.array(textField().trim().toUpperCase().regex(/^[A-Z]{2}$/, "Choose countries from the list.")).max(250),
+  urlPatterns: textField()
     .max(5000)
     .transform((text) => text.split(/[\s,]+/).filter(Boolean))
     .pipe(z.array(urlPattern).max(MAX_URL_PATTERNS, `At most ${MAX_URL_PATTERNS} patterns.`)),
@@ -64,6 +62,9 @@ export const MAX_TRACK_BODY_BYTES = 8 * 1024;
 
 /** What the snippet sends: the page and where the visitor came from. */
 export const pageViewSchema = z.object({
-  url: z.url({ protocol: /^https?$/, error: "url must be the page's http(s) address" }).max(2048),
-  referrer: z.string().max(2048).optional().default(""),
+  url: z
+    .url({ protocol: /^https?$/, error: "url must be the page's http(s) address" })
+    .max(2048)
+    .refine((url) => !hasNul(url), { message: NUL_MESSAGE }),
+  referrer: textField().max(2048).optional().default(""),
 });

@@ -1,9 +1,10 @@
 // Website visitors → leads, on the real parts: page views recorded through
 // the tracking route's handler, the real IP dataset, the company directory,
 // the credits engine (hold/capture) and PostgreSQL.
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as trackPost, GET as trackGet } from "@/app/api/track/[siteKey]/route";
 import { pool, prisma } from "@/lib/db/client";
+import { reloadEnv } from "@/lib/env";
 import { seedCompanyDirectory } from "@/lib/enrichment/directory-seed";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { grant } from "@/lib/iap/ledger";
@@ -29,8 +30,16 @@ const AWS = "1.44.96.10"; // AS16509 Amazon.com, Inc.: cloud, skipped
 const UNANNOUNCED = "1.0.2.7"; // between two ranges: no organisation
 
 beforeAll(async () => {
+  // The route is called directly here, as from behind one trusted proxy that set
+  // X-Forwarded-For (lib/http/client-address.ts believes no client-set header otherwise).
+  vi.stubEnv("TRUST_PROXY_HOPS", "1");
+  reloadEnv();
   await Promise.all([seedCompanyDirectory(), ipIndex()]);
 }, 60_000);
+afterAll(() => {
+  vi.unstubAllEnvs();
+  reloadEnv();
+});
 
 async function companyWithCredits(credits: bigint) {
   const { company, user } = await createCompany();

@@ -16,8 +16,9 @@ import { planMassSms, priceGroups } from "@/lib/sms/mass-sms/plan";
 import { massSmsProgress } from "@/lib/sms/mass-sms/progress";
 import { queueMassSms } from "@/lib/sms/mass-sms/queue";
 import { figureText } from "@/components/plural";
+import { textField } from "@/lib/http/params";
 
-const newContactInput = contactSchema.extend({ partnerAutocompleteKey: z.string().max(100).optional() });
+const newContactInput = contactSchema.extend({ partnerAutocompleteKey: textField().max(100).optional() });
 
 // It answers only when refused (success redirects); typed like the update's answer, as both feed one form.
 export const createContactAction = formAction<"ANY", typeof newContactInput, ContactFormValues>({
@@ -40,6 +41,7 @@ export const previewMassSmsAction = action({
   input: massSmsSelectionSchema,
   async run({ user, input }) {
     const [plan, prices] = await Promise.all([planMassSms(user.companyId, await selectedIds(user.companyId, input)), loadPriceTable()]);
+    if (plan.total === 0) return refuse("None of the selected contacts exist (any more): select them again.");
     return ok<MassSmsPreview>(undefined, {
       total: plan.total,
       recipients: plan.recipients.length,
@@ -67,7 +69,7 @@ export const startMassSmsAction = action({
 
 export const massSmsProgressAction = action({
   role: "ANY",
-  input: z.string().min(8).max(100),
+  input: textField().min(8).max(100),
   async run({ user, input: batchKey }) {
     const { credits: _credits, batchKey: _key, ...progress } = await massSmsProgress(user.companyId, batchKey);
     return ok<MassSmsStatus>(undefined, { batchKey, progress });

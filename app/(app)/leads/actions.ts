@@ -4,11 +4,12 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction, ok, refuse } from "@/lib/actions/action";
 import { convertLead } from "@/lib/enrichment/leads";
+import { idField } from "@/lib/http/params";
 
 /** One click: the lead becomes a contact (once, however often it is clicked). */
 export const convertLeadAction = formAction({
   role: "ANY",
-  input: z.object({ leadId: z.coerce.number().int().positive() }),
+  input: z.object({ leadId: idField("Unknown lead.") }),
   async run({ user, input }) {
     const converted = await convertLead(user.companyId, input.leadId, user.id);
     if (!converted) return refuse("This lead does not exist (any more).");

@@ -4,8 +4,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction, ok, refuse } from "@/lib/actions/action";
 import { cancelLetter, resendLetter, runLetterQueueOnce } from "@/lib/snailmail/queue";
+import { idField } from "@/lib/http/params";
 
-const letterIdSchema = z.object({ letterId: z.coerce.number().int().positive() });
+const letterIdSchema = z.object({ letterId: idField("Unknown letter.") });
 
 function refresh() {
   revalidatePath("/letters");

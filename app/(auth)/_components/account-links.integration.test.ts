@@ -12,6 +12,9 @@ import { startSmtpServer, type TestSmtpServer } from "@/tests/support/smtp-serve
 
 vi.mock("next-auth", () => ({ getServerSession: async () => null }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+// The caller as our HTTP server would name it (lib/http/client-address.ts, one trusted proxy hop).
+const caller = vi.hoisted(() => ({ address: "192.0.2.1" }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": caller.address }) }));
 // after() needs a request; here its work runs at once, before the test looks at the SMTP server.
 const afterWork = vi.hoisted(() => [] as Promise<unknown>[]);
 vi.mock("next/server", async (original) => ({ ...(await original<typeof import("next/server")>()), after: (work: () => Promise<unknown>) => void afterWork.push(work()) }));
@@ -26,7 +29,7 @@ let smtp: TestSmtpServer;
 let restoreEnv: () => void;
 beforeAll(async () => {
   smtp = await startSmtpServer();
-  restoreEnv = withEnv({ SMTP_URL: smtp.url, APP_URL, MAIL_FROM: "IAP Credits <no-reply@test.example>", SIGNUP: undefined });
+  restoreEnv = withEnv({ SMTP_URL: smtp.url, APP_URL, MAIL_FROM: "IAP Credits <no-reply@test.example>", SIGNUP: undefined, TRUST_PROXY_HOPS: "1" });
 });
 afterAll(async () => {
   restoreEnv();
@@ -79,6 +82,25 @@ describe("forgotPasswordAction", () => {
     expect(known).toMatchObject({ ok: true, message: expect.stringContaining("If an account uses this address") });
     expect(smtp.to(`nobody-${user.id}@test.example`)).toHaveLength(0);
     expect(tokenIn(user.email, "/reset-password/")).toBeDefined();
+  });
+});
+
+describe("forgotPasswordAction throttle", () => {
+  it("the 6th request within the hour from one address is refused with words that say when to try again, and e-mails nothing", async () => {
+    const { company } = await createCompany();
+    caller.address = `203.0.113.${(company.id % 250) + 1}`;
+    try {
+      for (let i = 0; i < 5; i++) expect(await forgotPasswordAction(null, formOf({ email: `someone-${i}-${company.id}@test.example` }))).toMatchObject({ ok: true });
+      const refused = await forgotPasswordAction(null, formOf({ email: `someone-5-${company.id}@test.example` }));
+      await Promise.all(afterWork);
+      expect(refused).toMatchObject({
+        ok: false,
+        code: "refused",
+        message: "Too many password reset requests from your network or for this address. Try again in 60 minutes.",
+      });
+    } finally {
+      caller.address = "192.0.2.1";
+    }
   });
 });
 

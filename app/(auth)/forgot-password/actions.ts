@@ -1,21 +1,26 @@
 "use server";
 
+import { headers } from "next/headers";
 import { after } from "next/server";
 import { formAction, ok } from "@/lib/actions/action";
 import { requestPasswordReset } from "@/lib/auth/passwords";
 import { forgotPasswordSchema } from "@/lib/auth/schemas";
+import { clientAddress } from "@/lib/http/client-address";
 import { deliverNow } from "@/lib/mail/deliver-now";
+import { refusingAccountErrors } from "@/components/account-errors";
 
 // "Forgot password?": no session (PUBLIC: the visitor cannot sign in). The
 // answer is the same whether or not the address has an account, and the
 // e-mail goes out after the response, so neither the words nor the time tell
-// who has one.
+// who has one. Throttled by the caller's address and by the e-mail typed
+// (lib/auth/throttle.ts): over the limit, the refusal says when to try again.
 export const forgotPasswordAction = formAction({
   role: "PUBLIC",
   input: forgotPasswordSchema,
-  async run({ input }) {
-    const { emailId } = await requestPasswordReset(input.email);
-    if (emailId !== null) after(() => deliverNow([emailId]).catch((error) => console.error("[auth] password reset e-mail:", error)));
-    return ok("If an account uses this address, a link to choose a new password is on its way. It works once, for one hour. Check your spam folder if it does not arrive.");
-  },
+  run: ({ input }) =>
+    refusingAccountErrors(async () => {
+      const { emailId } = await requestPasswordReset(input.email, { address: clientAddress(await headers()) });
+      if (emailId !== null) after(() => deliverNow([emailId]).catch((error) => console.error("[auth] password reset e-mail:", error)));
+      return ok("If an account uses this address, a link to choose a new password is on its way. It works once, for one hour. Check your spam folder if it does not arrive.");
+    }),
 });

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { hasCompany } from "@/lib/auth/companies";
 import { sessionState } from "@/lib/auth/session";
 import { env } from "@/lib/env";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { AuthCard } from "../_components/auth-card";
 import { SignInForm } from "./_components/sign-in-form";
 
@@ -11,8 +12,8 @@ export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { callbackUrl } = await searchParams;
-  // Only same-site paths: an open redirect would let a phishing link bounce through us.
-  const returnTo = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  // Only our own origin: an open redirect would let a phishing link bounce through us.
+  const returnTo = safeRedirectPath(callbackUrl, env().APP_URL);
   // Every page of an empty database leads here first (signed out), then to set-up.
   if (!(await hasCompany())) redirect("/setup");
   const session = await sessionState();

@@ -4,13 +4,22 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { checkCaller, AuthError } from "@/lib/auth/session";
 import { suggestCompanies } from "@/lib/enrichment/autocomplete";
+import { limit } from "@/lib/http/rate-limit";
 
 export async function GET(request: NextRequest) {
+  let user;
   try {
-    await checkCaller("ANY");
+    user = await checkCaller("ANY");
   } catch (error) {
     if (error instanceof AuthError) return NextResponse.json({ error: error.message }, { status: error.status });
     throw error;
+  }
+  const allowed = await limit("autocomplete", `user:${user.id}`);
+  if (!allowed.ok) {
+    return NextResponse.json(
+      { error: `Too many lookups: suggestions pause for ${allowed.retryAfterSeconds} s.` },
+      { status: 429, headers: { "Retry-After": String(allowed.retryAfterSeconds) } },
+    );
   }
   const q = (request.nextUrl.searchParams.get("q") ?? "").slice(0, 100);
   return NextResponse.json(await suggestCompanies(q), { headers: { "Cache-Control": "private, no-store" } });

@@ -6,25 +6,30 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction, ok, refuse } from "@/lib/actions/action";
 import { env } from "@/lib/env";
+import { clientAddress } from "@/lib/http/client-address";
+import { textField } from "@/lib/http/params";
 import { CALLBACK_PATH } from "@/lib/identity/config";
 import { signingPath } from "@/lib/routes";
-import { clientIp } from "@/lib/sign/client-ip";
 import { signatureSchema } from "@/lib/sign/schemas";
 import { refuseDocument, signDocument, SigningError } from "@/lib/sign/signing";
+import { countSigningPageUse } from "@/lib/sign/signing-limit";
 import { LOGIN_COOKIE, LOGIN_TTL_SECONDS, loginCookieValue, startVerification } from "@/lib/sign/verification";
 
 // The public signing page's actions. There is no session to check (role
 // PUBLIC): the signing token in the link, posted back in a hidden field, is the
 // signer's only credential, and every lib function below starts by checking it
-// (known, unexpired, still open).
+// (known, unexpired, still open). Each first counts against the signing pages'
+// per-address limit.
 
-const signingLink = z.object({ token: z.string().min(1).max(200) });
+const signingLink = z.object({ token: textField().min(1).max(200) });
+const TOO_MANY = "Too many requests from your network. Wait a minute, then try again.";
 
 // "Verify my identity": reserve the credit, remember the login in this browser, go to the provider.
 export const startVerificationAction = formAction({
   role: "PUBLIC",
   input: signingLink,
   async run({ input: { token } }) {
+    if (!(await countSigningPageUse(await headers())).ok) return refuse(TOO_MANY);
     const started = await startVerification(token);
     if (!started.ok) return refuse(started.message);
     (await cookies()).set(LOGIN_COOKIE, loginCookieValue(started.loginId, token), {
@@ -42,8 +47,10 @@ export const signAction = formAction({
   role: "PUBLIC",
   input: signingLink.and(signatureSchema),
   async run({ input: { token, ...signature } }) {
+    const requestHeaders = await headers();
+    if (!(await countSigningPageUse(requestHeaders)).ok) return refuse(TOO_MANY);
     try {
-      await signDocument(token, signature, clientIp(await headers()));
+      await signDocument(token, signature, clientAddress(requestHeaders));
     } catch (error) {
       if (error instanceof SigningError) return refuse(error.message);
       throw error;
@@ -55,10 +62,12 @@ export const signAction = formAction({
 
 export const refuseAction = formAction({
   role: "PUBLIC",
-  input: signingLink.extend({ reason: z.string().trim().max(500, "Keep the reason under 500 characters.").optional() }),
+  input: signingLink.extend({ reason: textField().trim().max(500, "Keep the reason under 500 characters.").optional() }),
   async run({ input: { token, reason } }) {
+    const requestHeaders = await headers();
+    if (!(await countSigningPageUse(requestHeaders)).ok) return refuse(TOO_MANY);
     try {
-      await refuseDocument(token, reason || null, clientIp(await headers()));
+      await refuseDocument(token, reason || null, clientAddress(requestHeaders));
     } catch (error) {
       if (error instanceof SigningError) return refuse(error.message);
       throw error;

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { DateTime } from "@/components/date-time";
 import { identityProviderConfig } from "@/lib/identity/config";
 import { findSigningSession } from "@/lib/sign/signing";
+import { countSigningPageUse } from "@/lib/sign/signing-limit";
 import { RefuseForm } from "./_components/refuse-form";
 import { SignatureForm } from "./_components/signature-form";
 import { VerifyButton } from "./_components/verify-button";
@@ -20,6 +22,14 @@ const VERIFICATION_MESSAGES: Record<string, { tone: "ok" | "error"; text: string
 export default async function SigningPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<{ verification?: string }> }) {
   const { token } = await params;
   const { verification } = await searchParams;
+  if (!(await countSigningPageUse(await headers())).ok) {
+    return (
+      <Shell>
+        <h1 className="text-xl font-semibold">Too many requests</h1>
+        <p className="mt-2 text-gray-700">This page was opened too often from your network. Wait a minute, then reload it.</p>
+      </Shell>
+    );
+  }
   const session = await findSigningSession(token);
 
   if (!session.signer) {
@@ -64,11 +74,8 @@ export default async function SigningPage({ params, searchParams }: { params: Pr
             Open {signer.request.fileName}
           </a>
         </div>
-        <object data={`/s/${token}/document`} type="application/pdf" title={`Document: ${signer.request.title}`} className="mt-2 h-[32rem] w-full rounded-md border border-gray-200 bg-gray-50">
-          <p className="p-4 text-sm text-gray-700">
-            Your browser cannot show the PDF here. <a href={`/s/${token}/document`} className="text-brand-600 underline">Open the document</a>.
-          </p>
-        </object>
+        {/* A frame, not <object>: the site's policy allows no plugins (object-src 'none'); the PDF route may be framed by us only. */}
+        <iframe src={`/s/${token}/document`} title={`Document: ${signer.request.title}`} className="mt-2 h-[32rem] w-full rounded-md border border-gray-200 bg-gray-50" />
         <p className="mt-1 break-all text-xs text-gray-600">SHA-256 {signer.request.originalSha256}</p>
       </section>
 

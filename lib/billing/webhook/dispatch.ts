@@ -49,14 +49,18 @@ export interface WebhookResponse {
  * Verifies a Stripe webhook delivery on its raw body and runs the handler for
  * its event type. Stripe delivers each event at least once and in any order;
  * the handlers are idempotent. 400 means "not from Stripe / not readable"
- * (nothing changed, don't retry); 500 means "try again later" (Stripe retries
+ * (nothing changed, don't retry); 404 "no Stripe here" (no signing secret);
+ * 500 means "try again later" (Stripe retries
  * for up to three days).
  */
 export async function handleStripeWebhook(rawBody: string, signature: string | null): Promise<WebhookResponse> {
   const secret = env().STRIPE_WEBHOOK_SECRET;
+  // Without a signing secret Stripe is not in use here (the demo checkout is):
+  // nothing can be verified, so there is no webhook to answer (404), and
+  // anyone posting here cannot make the server look broken.
   if (!secret) {
-    console.error("Stripe webhook received but STRIPE_WEBHOOK_SECRET is not set: it cannot be verified.");
-    return { status: 500, body: { error: "Stripe webhooks are not configured on this server: set STRIPE_WEBHOOK_SECRET." } };
+    console.warn("Stripe webhook received but STRIPE_WEBHOOK_SECRET is not set: answered 404.");
+    return { status: 404, body: { error: "Stripe webhooks are not configured on this server: set STRIPE_WEBHOOK_SECRET." } };
   }
   if (!signature) return { status: 400, body: { error: "Missing Stripe-Signature header." } };
 

@@ -6,9 +6,12 @@ import { ProviderRefusedError, ProviderUnavailableError, type Acceptance, type O
 //   GET  {api}/file-upload                   → a signed upload URL and its signature
 //   PUT  <signed url>                        the PDF bytes
 //   POST {api}/organisations/{org}/deliveries/letters   JSON:API, auto_send, address read from the window (left)
+//   GET  {api}/organisations/{org}/deliveries/letters   the organisation's letters, newest first (JSON:API pages)
 // Pingen reads the recipient from the PDF's address window, which is why the
-// renderer puts it there. Its POSTs take an Idempotency-Key: a request repeated
-// after a crash creates one letter.
+// renderer puts it there. Its POSTs take an Idempotency-Key, and each letter is
+// named after the request key (file_original_name "<key>.pdf"), so that after
+// an attempt whose answer was lost (a timeout, a 5xx, a 409) find() can look
+// the letter up instead of creating a second one.
 
 export interface PingenConfig {
   clientId: string;
@@ -20,6 +23,17 @@ export interface PingenConfig {
 }
 
 const JSON_API = "application/vnd.api+json";
+const FIND_PAGES = 5;
+const FIND_PAGE_SIZE = 100;
+
+const fileNameFor = (requestKey: string) => `${requestKey}.pdf`;
+
+function acceptanceOf(resource: any): Acceptance | null {
+  const id = resource?.id;
+  if (typeof id !== "string" && typeof id !== "number") return null;
+  const tracking = resource?.attributes?.tracking_number;
+  return { providerId: String(id), trackingId: typeof tracking === "string" && tracking ? tracking : null };
+}
 
 export class PingenProvider implements PostalProvider {
   readonly name = "pingen" as const;
@@ -44,7 +58,7 @@ export class PingenProvider implements PostalProvider {
         data: {
           type: "letters",
           attributes: {
-            file_original_name: `letter-${letter.id}.pdf`,
+            file_original_name: fileNameFor(letter.idempotencyKey),
             file_url: url,
             file_url_signature: signature,
             address_position: "left",
@@ -58,10 +72,27 @@ export class PingenProvider implements PostalProvider {
       },
       idempotencyKey: letter.idempotencyKey,
     });
-    const id = created?.data?.id;
-    if (typeof id !== "string" && typeof id !== "number") throw new ProviderUnavailableError("Pingen accepted the letter but returned no id.");
-    const tracking = created?.data?.attributes?.tracking_number;
-    return { providerId: String(id), trackingId: typeof tracking === "string" && tracking ? tracking : null };
+    const acceptance = acceptanceOf(created?.data);
+    if (!acceptance) throw new ProviderUnavailableError("Pingen accepted the letter but returned no id.");
+    return acceptance;
+  }
+
+  /** Looks through the organisation's most recent letters for the one named after this key. */
+  async find(requestKey: string): Promise<Acceptance | null> {
+    const token = await this.accessToken();
+    const wanted = fileNameFor(requestKey);
+    const base = `/organisations/${encodeURIComponent(this.config.organisationId)}/deliveries/letters`;
+    // A retry comes at most about 80 minutes after the first attempt (queue.ts), so
+    // its letter is among the newest; a few pages are plenty.
+    for (let page = 1; page <= FIND_PAGES; page++) {
+      const list = await this.request("GET", `${base}?sort=-created_at&page%5Bnumber%5D=${page}&page%5Blimit%5D=${FIND_PAGE_SIZE}`, token);
+      const letters: unknown[] = Array.isArray(list?.data) ? list.data : [];
+      const match = letters.find((item: any) => item?.attributes?.file_original_name === wanted);
+      if (match) return acceptanceOf(match);
+      const lastPage = Number(list?.meta?.last_page ?? list?.meta?.page?.last_page ?? page);
+      if (letters.length < FIND_PAGE_SIZE || page >= lastPage || !list?.links?.next) return null;
+    }
+    return null;
   }
 
   private async accessToken(): Promise<string> {

@@ -2,6 +2,9 @@
 // (returns its ids), refuses it for good (ProviderRefusedError: the letter goes
 // to Error and its hold is released), or is unavailable for now
 // (ProviderUnavailableError: the letter stays queued and is retried later).
+// An attempt whose answer never came (a timeout, a 5xx, a 409 "still being
+// processed") may still have created the letter: before trying again with the
+// same request key, the queue asks the provider with find(key).
 import type { PostalAddress } from "../address";
 
 export interface OutgoingLetter {
@@ -11,7 +14,7 @@ export interface OutgoingLetter {
   duplex: boolean;
   pages: number;
   address: PostalAddress & { country: string };
-  /** Same value for a repeated request after a crash, so the provider posts it once. */
+  /** Same value for every attempt until an outcome is recorded, so the provider posts it once. */
   idempotencyKey: string;
 }
 
@@ -26,6 +29,8 @@ export interface PostalProvider {
   readonly label: string;
   readonly posts: boolean;
   send(letter: OutgoingLetter): Promise<Acceptance>;
+  /** The letter an earlier attempt with this request key created, or null if none did. Throws ProviderUnavailableError when it cannot tell. */
+  find(requestKey: string): Promise<Acceptance | null>;
 }
 
 export class ProviderRefusedError extends Error {

@@ -10,6 +10,7 @@ import { contactPath } from "@/lib/routes";
 import { sendSmsSchema } from "@/lib/sms/schemas";
 import { sendSms } from "@/lib/sms/send-sms";
 import { contactFormValues, type ContactFormValues } from "../_components/contact-values";
+import { idField } from "@/lib/http/params";
 import { smsFailureText } from "../_messages/sms-failures";
 import { figureText } from "@/components/plural";
 
@@ -17,7 +18,7 @@ const CONTACT_GONE = "This contact does not exist (any more).";
 
 export const updateContactAction = formAction({
   role: "ANY",
-  input: contactSchema.extend({ id: z.coerce.number().int().positive() }),
+  input: contactSchema.extend({ id: idField("Unknown contact.") }),
   async run({ user, input: { id, ...fields } }) {
     const contact = await updateContact(user.companyId, id, fields);
     if (!contact) return refuse(CONTACT_GONE);

@@ -15,14 +15,15 @@ import { ContactForm } from "../_components/contact-form";
 import { contactFormValues } from "../_components/contact-values";
 import { updateContactAction } from "./actions";
 import { Chatter } from "./_components/chatter";
+import { parseId } from "@/lib/http/params";
 
 export const metadata: Metadata = { title: "Contact" };
 
 export default async function ContactPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
   const { id } = await params;
   const user = await requireUser(`/contacts/${id}`);
-  const contactId = Number(id);
-  if (!Number.isSafeInteger(contactId) || contactId <= 0) notFound();
+  const contactId = parseId(id);
+  if (contactId === null) notFound();
   const contact = await getContact(user.companyId, contactId);
   if (!contact) notFound();
   const [entries, prices, service, country, sender] = await Promise.all([

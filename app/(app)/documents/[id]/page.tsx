@@ -18,14 +18,15 @@ import { LinesTable } from "./_components/lines-table";
 import { ReviewForm } from "./_components/review-form";
 import { DeleteDocumentButton } from "../_components/delete-document-button";
 import { ERROR_HELP, SOURCE_WORDS } from "./_components/words";
+import { parseId } from "@/lib/http/params";
 
 export const metadata: Metadata = { title: "Document" };
 
 export default async function DocumentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: raw } = await params;
   const user = await requireUser(`/documents/${raw}`);
-  const id = Number(raw);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const id = parseId(raw);
+  if (id === null) notFound();
   const document = await getDocument(user.companyId, id);
   if (!document) notFound();
   const bill = document.vendorBill;

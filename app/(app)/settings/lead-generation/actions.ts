@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { formAction, ok } from "@/lib/actions/action";
+import { formAction, ok, refuse } from "@/lib/actions/action";
 import { formList } from "@/lib/form-fields";
 import { buyCreditsPrompt, type BuyCreditsPrompt } from "@/lib/iap/insufficient-credits";
 import { createRule, removeRule, setRuleActive } from "@/lib/visitors/rules";
@@ -10,10 +10,11 @@ import { revealShortage, runVisitsToLeads } from "@/lib/visitors/run-rules";
 import { ruleSchema, siteSchema } from "@/lib/visitors/schemas";
 import { registerSite, removeSite } from "@/lib/visitors/sites";
 import { countText } from "@/components/plural";
+import { idField } from "@/lib/http/params";
 
 const PATH = "/settings/lead-generation";
 const REVEAL_ATTEMPT = "to reveal more website visitors (Lead Generation)";
-const recordId = z.coerce.number().int().positive();
+const recordId = idField("This record does not exist (any more).");
 
 export const registerSiteAction = formAction({
   role: "ADMIN",
@@ -29,7 +30,7 @@ export const removeSiteAction = formAction({
   role: "ADMIN",
   input: z.object({ siteId: recordId }),
   async run({ user, input }) {
-    await removeSite(user.companyId, input.siteId);
+    if (!(await removeSite(user.companyId, input.siteId))) return refuse("This website does not exist (any more).");
     revalidatePath(PATH);
     return ok();
   },
@@ -52,7 +53,7 @@ export const setRuleActiveAction = formAction({
   role: "ADMIN",
   input: z.object({ ruleId: recordId, active: z.enum(["true", "false"]).transform((value) => value === "true") }),
   async run({ user, input }) {
-    await setRuleActive(user.companyId, input.ruleId, input.active);
+    if (!(await setRuleActive(user.companyId, input.ruleId, input.active))) return refuse("This rule does not exist (any more).");
     revalidatePath(PATH);
     return ok();
   },
@@ -62,7 +63,7 @@ export const removeRuleAction = formAction({
   role: "ADMIN",
   input: z.object({ ruleId: recordId }),
   async run({ user, input }) {
-    await removeRule(user.companyId, input.ruleId);
+    if (!(await removeRule(user.companyId, input.ruleId))) return refuse("This rule does not exist (any more).");
     revalidatePath(PATH);
     return ok();
   },

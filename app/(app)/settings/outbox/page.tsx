@@ -11,13 +11,14 @@ import { DeliveryNotice } from "./_components/delivery-notice";
 import { RetryButton } from "./_components/retry-button";
 import { EmailStatusBadge } from "./_components/email-status-badge";
 import { TextLink } from "@/components/text-link";
+import { parsePage } from "@/lib/http/params";
 
 export const metadata: Metadata = { title: "Outgoing E-mails" };
 
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const user = await requireAdmin("/settings/outbox");
   const { page } = await searchParams;
-  const outbox = await listOutbox(user.companyId, Number(page ?? 1));
+  const outbox = await listOutbox(user.companyId, parsePage(page));
   return (
     <>
       <PageHeader crumbs={[{ label: "Settings", href: "/settings" }, { label: "Outgoing E-mails" }]} />

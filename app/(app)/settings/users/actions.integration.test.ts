@@ -60,6 +60,15 @@ describe("inviteUserAction", () => {
     expect(await usersOf(company.id)).toHaveLength(3);
   });
 
+  it("over the company's 30 invitations an hour: refused with words that say when to try again, nobody invited", async () => {
+    const { company, admin } = await createCompany();
+    session.userId = admin.id;
+    for (let i = 0; i < 30; i++) expect(await inviteUserAction(null, formOf({ email: `many-${i}-${company.id}@test.example`, name: `Many ${i}`, role: "USER" }))).toMatchObject({ ok: true });
+    const refused = await inviteUserAction(null, formOf({ email: `many-30-${company.id}@test.example`, name: "One Too Many", role: "USER" }));
+    expect(refused).toMatchObject({ ok: false, code: "refused", message: "Your company has sent too many invitations in the last hour. Try again in 60 minutes." });
+    expect(await usersOf(company.id)).not.toContainEqual(expect.objectContaining({ email: `many-30-${company.id}@test.example` }));
+  });
+
   it("bad input: each field's error, the typed values kept, nothing written", async () => {
     const { company, admin } = await createCompany();
     session.userId = admin.id;

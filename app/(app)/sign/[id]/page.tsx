@@ -9,6 +9,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getSignatureRequest } from "@/lib/sign/requests";
 import { RequestState, SignerStatus } from "../_components/signer-status";
 import { CancelRequestButton, SignerActions } from "./_components/signer-actions";
+import { parseId } from "@/lib/http/params";
 
 export const metadata: Metadata = { title: "Signature request" };
 
@@ -17,8 +18,8 @@ const COMPLETED_TERMS: Record<string, string> = { REFUSED: "Refused", CANCELED: 
 export default async function SignatureRequestPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireUser(`/sign/${id}`);
-  const requestId = Number(id);
-  const request = Number.isSafeInteger(requestId) && requestId > 0 ? await getSignatureRequest(user.companyId, requestId) : null;
+  const requestId = parseId(id);
+  const request = requestId !== null ? await getSignatureRequest(user.companyId, requestId) : null;
   if (!request) notFound();
   const mismatches = request.signers.filter((signer) => signer.nameMismatch);
   const open = request.state === "SENT";

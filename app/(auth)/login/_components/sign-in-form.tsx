@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useState, useTransition } from "react";
 import { z } from "zod";
 import { ACCOUNT_DEACTIVATED, signInSchema } from "@/lib/auth/schemas";
+import { throttledRetryAfter } from "@/lib/auth/sign-in-errors";
 import { FieldError, TextField } from "@/components/form";
 import { Button } from "@/components/button";
 
@@ -25,9 +26,16 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
     }
     setFieldErrors({});
     startTransition(async () => {
-      const result = await signIn("credentials", { ...parsed.data, redirect: false });
-      if (result?.ok && !result.error) {
+      // A non-next-auth answer (503 while the database is down) makes signIn throw.
+      const result = await signIn("credentials", { ...parsed.data, redirect: false }).catch(() => ({ ok: false, status: 503, error: null, url: null }));
+      if (result?.ok) {
         window.location.assign(returnTo);
+        return;
+      }
+      const retryAfter = throttledRetryAfter(result?.error);
+      if (result?.status === 429 || retryAfter !== null) {
+        const minutes = Math.max(1, Math.ceil((retryAfter ?? 60) / 60));
+        setFormError(`Too many attempts — try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`);
         return;
       }
       setFormError(
@@ -35,6 +43,8 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
           ? "This account is deactivated. Ask an administrator of your company to reactivate it."
           : result?.status === 401 || result?.error === "CredentialsSignin"
             ? "Wrong e-mail or password. Check both and try again."
+            : result?.status === 503
+              ? "Sign-in is temporarily unavailable (the database is not answering). Try again in a few seconds."
             : "Sign-in is unavailable right now. Try again in a moment.",
       );
     });

@@ -1,6 +1,29 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/options";
+import { throttledRetryAfter } from "@/lib/auth/sign-in-errors";
 
 // GET|POST /api/auth/* — next-auth's sign-in, sign-out, session and CSRF endpoints.
 const handler = NextAuth(authOptions);
-export { handler as GET, handler as POST };
+
+/**
+ * next-auth answers a refused sign-in with 401 (JSON `{ url }` for fetch) or a
+ * redirect to its error page (a plain form post). A throttled one (error
+ * `throttled:<seconds>`, lib/auth/sign-in.ts) is answered 429 with Retry-After
+ * instead: the same JSON for fetch, a short text for a form.
+ */
+async function POST(request: Request, context: { params: Promise<{ nextauth: string[] }> }) {
+  const response: Response = await handler(request, context);
+  if (response.status !== 401 && response.status !== 302) return response;
+  const json = response.headers.get("content-type")?.includes("application/json");
+  const target = json ? ((await response.clone().json()) as { url?: string }).url : response.headers.get("location");
+  const retryAfter = target && URL.canParse(target) ? throttledRetryAfter(new URL(target).searchParams.get("error")) : null;
+  if (retryAfter === null) return response;
+  const headers = new Headers(response.headers);
+  headers.set("Retry-After", String(retryAfter));
+  if (json) return new Response(response.body, { status: 429, headers });
+  headers.delete("location");
+  headers.set("content-type", "text/plain; charset=utf-8");
+  return new Response(`Too many sign-in attempts. Try again in ${Math.ceil(retryAfter / 60)} min.`, { status: 429, headers });
+}
+
+export { handler as GET, POST };

@@ -151,13 +151,13 @@ describe("POST /api/stripe/webhook", () => {
     expect(account.warnedAt).toBeNull();
   });
 
-  it("without STRIPE_WEBHOOK_SECRET it answers 500 with a configuration message, and changes nothing", async () => {
+  it("without STRIPE_WEBHOOK_SECRET (Stripe not in use) it answers 404 with a configuration message, and changes nothing", async () => {
     const { purchase } = await pendingPurchase();
     const payload = sessionEvent("checkout.session.completed", purchase);
     const restore = withEnv({ STRIPE_WEBHOOK_SECRET: undefined });
     try {
       const response = await deliver(payload, sign(payload));
-      expect(response.status).toBe(500);
+      expect(response.status).toBe(404);
       expect(response.body.error).toMatch(/STRIPE_WEBHOOK_SECRET/);
     } finally {
       restore();

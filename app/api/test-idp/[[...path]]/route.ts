@@ -1,5 +1,6 @@
 import type { NextRequest } from "next/server";
 import { env } from "@/lib/env";
+import { BODY_LIMIT_SMALL, BodyTooLargeError, bodyTooLargeResponse, readBodyWithin } from "@/lib/http/body-limit";
 import { embeddedTestProvider } from "@/lib/identity/embedded-provider";
 
 // GET|POST /api/test-idp/* — the built-in test identity provider (see
@@ -23,10 +24,18 @@ async function forward(request: NextRequest): Promise<Response> {
   headers.set("x-forwarded-host", appUrl.host);
   headers.set("x-forwarded-proto", appUrl.protocol.replace(":", ""));
   const hasBody = request.method !== "GET" && request.method !== "HEAD";
+  let body: Uint8Array<ArrayBuffer> | undefined;
+  try {
+    // A login form or a token request: small. Anyone can post here, so read at most that much.
+    body = hasBody ? await readBodyWithin(request, BODY_LIMIT_SMALL) : undefined;
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return bodyTooLargeResponse(error.limit);
+    throw error;
+  }
   const answer = await fetch(`http://127.0.0.1:${port}${incoming.pathname}${incoming.search}`, {
     method: request.method,
     headers,
-    body: hasBody ? await request.arrayBuffer() : undefined,
+    body,
     redirect: "manual",
   });
   const responseHeaders = new Headers(answer.headers);

@@ -13,14 +13,15 @@ import { LetterError, LetterStateBadge } from "../../../letters/_components/lett
 import { ComposeForm } from "./_components/compose-form";
 import { contactPath, letterPdfPath } from "@/lib/routes";
 import { figureText } from "@/components/plural";
+import { parseId } from "@/lib/http/params";
 
 export const metadata: Metadata = { title: "Send by Post" };
 
 export default async function SendByPostPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireUser(`/contacts/${id}/post`);
-  const contactId = Number(id);
-  if (!Number.isInteger(contactId) || contactId <= 0) notFound();
+  const contactId = parseId(id);
+  if (contactId === null) notFound();
   const found = await checkContactAddress(user.companyId, contactId);
   if (!found) notFound();
   const { contact, check, senderCountry } = found;

@@ -13,6 +13,7 @@ import { formatCredits } from "@/lib/iap/units";
 import { accountPath, buyCreditsPath } from "@/lib/routes";
 import { DescriptionList } from "@/components/description-list";
 import { figureText } from "@/components/plural";
+import { parseId } from "@/lib/http/params";
 
 export const metadata: Metadata = { title: "Payment" };
 
@@ -20,7 +21,8 @@ async function loadReceipt(companyId: number, sessionId: unknown, purchaseId: un
   // After Stripe: confirm with Stripe (and fulfil) — the webhook may be late.
   if (typeof sessionId === "string" && stripeConfigured()) return confirmStripeCheckout(companyId, sessionId);
   // After the demo checkout's Pay, which already fulfilled the purchase.
-  if (typeof purchaseId === "string" && /^\d{1,9}$/.test(purchaseId)) return purchaseReceipt(companyId, Number(purchaseId));
+  const id = parseId(purchaseId);
+  if (id !== null) return purchaseReceipt(companyId, id);
   return null;
 }
 

@@ -1,12 +1,13 @@
 import { AuthError, checkCaller } from "@/lib/auth/session";
 import { findLetterPdf } from "@/lib/snailmail/letters";
+import { parseId } from "@/lib/http/params";
 
 // GET /letters/<id>/pdf — the letter's print-ready PDF, for the company that owns it only.
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     const user = await checkCaller("ANY");
-    const id = Number((await params).id);
-    const letter = Number.isInteger(id) && id > 0 ? await findLetterPdf(user.companyId, id) : null;
+    const id = parseId((await params).id);
+    const letter = id !== null ? await findLetterPdf(user.companyId, id) : null;
     if (!letter) return new Response("Not found", { status: 404 });
     return new Response(Buffer.from(letter.pdf), {
       headers: {

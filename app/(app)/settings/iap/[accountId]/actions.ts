@@ -10,11 +10,12 @@ import { findAccount } from "@/lib/iap/accounts";
 import { setDefaultBudget, setUserBudget } from "@/lib/iap/budgets";
 import { budgetSchema, warningSettingsSchema } from "@/lib/iap/schemas";
 import { updateWarningSettings } from "@/lib/iap/warning-settings";
+import { idField } from "@/lib/http/params";
 
 // POST from the Account Information page: Warn Me, Threshold, Warning Email.
 export const saveWarningSettingsAction = formAction({
   role: "ADMIN",
-  input: z.looseObject({ accountId: z.coerce.number().int().positive() }),
+  input: z.looseObject({ accountId: idField("This account does not exist in your company.") }),
   async run({ user, input }) {
     // The account id comes back from the browser: look it up within the
     // user's company, which also gives the service's decimal places, which

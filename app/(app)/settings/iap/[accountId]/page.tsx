@@ -29,6 +29,7 @@ import { WarningForm } from "./_components/warning-form";
 import { accountHistoryCsvPath, buyCreditsPath, referencePath } from "@/lib/routes";
 import { BudgetForm } from "./_components/budget-form";
 import { FORECAST_METHOD, forecastText, workKindLabel } from "../_messages/usage-words";
+import { parseBigId, parseId } from "@/lib/http/params";
 
 export const metadata: Metadata = { title: "Account Information" };
 
@@ -92,18 +93,17 @@ export default async function AccountPage({
   const { accountId: rawId } = await params;
   const path = `/settings/iap/${rawId}`;
   const user = await requireAdmin(path);
-  if (!/^\d{1,9}$/.test(rawId)) notFound();
+  const accountId = parseId(rawId);
+  if (accountId === null) notFound();
   const query = await searchParams;
   const one = (key: string) => (typeof query[key] === "string" ? (query[key] as string) : undefined);
-  const rawBefore = one("before");
-  const before = rawBefore && /^\d{1,18}$/.test(rawBefore) ? BigInt(rawBefore) : null;
+  const before = parseBigId(one("before"));
   const period: UsagePeriod = one("period") === "90" ? 90 : 30;
   // A filter that does not parse is shown with its errors and filters nothing.
   const parsedFilter = historyFilterSchema.safeParse({ kind: one("kind"), user: one("user"), from: one("from"), to: one("to"), q: one("q") });
   const filter: HistoryFilter = parsedFilter.success ? parsedFilter.data : {};
   const filterErrors = parsedFilter.success ? [] : parsedFilter.error.issues.map((issue) => issue.message);
 
-  const accountId = Number(rawId);
   const cardSetup = one("card_setup");
   // Back from Stripe's card page: keep the card now rather than wait for the webhook.
   if (cardSetup !== undefined && cardSetup !== "cancelled") await confirmCardSetup(user.companyId, cardSetup);

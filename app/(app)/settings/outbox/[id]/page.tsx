@@ -4,6 +4,7 @@ import { DateTime } from "@/components/date-time";
 import { DescriptionList } from "@/components/description-list";
 import { PageHeader } from "@/components/page-header";
 import { requireAdmin } from "@/lib/auth/session";
+import { parseId } from "@/lib/http/params";
 import { findEmail } from "@/lib/mail/outbox";
 import { redactSecretLink } from "@/lib/mail/secret-link";
 import { canRetry } from "@/lib/mail/status";
@@ -20,8 +21,8 @@ const HIDDEN_LINK = "[personal link: only in the delivered e-mail]";
 export default async function OutgoingEmailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireAdmin(`/settings/outbox/${id}`);
-  const emailId = Number(id);
-  const stored = Number.isSafeInteger(emailId) && emailId > 0 ? await findEmail(user.companyId, emailId) : null;
+  const emailId = parseId(id);
+  const stored = emailId !== null ? await findEmail(user.companyId, emailId) : null;
   if (!stored) notFound();
   const email = redactSecretLink(stored, HIDDEN_LINK);
   const retriable = canRetry(email);

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { DateTime } from "@/components/date-time";
 import { PageHeader } from "@/components/page-header";
 import { requireAdmin } from "@/lib/auth/session";
+import { parseId } from "@/lib/http/params";
 import { findEndpoint, listDeliveries, type DeliveryView } from "@/lib/webhooks/endpoints";
 import { EndpointActions, ResendButton } from "./_components/endpoint-actions";
 import { countText } from "@/components/plural";
@@ -27,8 +28,8 @@ const ATTEMPT_ERRORS: Record<string, string> = {
 export default async function WebhookEndpointPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireAdmin(`/settings/webhooks/${id}`);
-  const endpointId = Number(id);
-  const endpoint = Number.isSafeInteger(endpointId) && endpointId > 0 ? await findEndpoint(user.companyId, endpointId) : null;
+  const endpointId = parseId(id);
+  const endpoint = endpointId === null ? null : await findEndpoint(user.companyId, endpointId);
   if (!endpoint) notFound();
   const deliveries = await listDeliveries(user.companyId, endpoint.id);
   return (

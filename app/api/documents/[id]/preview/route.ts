@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AuthError, checkCaller } from "@/lib/auth/session";
 import { documentPreview } from "@/lib/digitization/documents";
 import { MAX_PAGES } from "@/lib/digitization/limits";
+import { parseId } from "@/lib/http/params";
 
 const query = z.object({ page: z.coerce.number().int().min(1).max(MAX_PAGES).default(1) });
 
@@ -14,8 +15,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     if (error instanceof AuthError) return new Response(error.message, { status: error.status });
     throw error;
   }
-  const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id <= 0) return new Response("Not found", { status: 404 });
+  const id = parseId((await params).id);
+  if (id === null) return new Response("Not found", { status: 404 });
   const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) return new Response(`page: a number from 1 to ${MAX_PAGES}`, { status: 400 });
   let preview;

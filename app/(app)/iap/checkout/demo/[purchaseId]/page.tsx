@@ -13,14 +13,16 @@ import { DemoCheckoutForm } from "./_components/demo-checkout-form";
 import { buyCreditsPath, checkoutReceiptPath } from "@/lib/routes";
 import { DescriptionList } from "@/components/description-list";
 import { figureText } from "@/components/plural";
+import { parseId } from "@/lib/http/params";
 
 export const metadata: Metadata = { title: "Demo checkout" };
 
 export default async function DemoCheckoutPage({ params }: { params: Promise<{ purchaseId: string }> }) {
   const { purchaseId: rawId } = await params;
   const user = await requireAdmin(`/iap/checkout/demo/${rawId}`);
-  if (!/^\d{1,9}$/.test(rawId)) notFound();
-  const purchase = await findPurchase(Number(rawId), user.companyId);
+  const purchaseId = parseId(rawId);
+  if (purchaseId === null) notFound();
+  const purchase = await findPurchase(purchaseId, user.companyId);
   if (!purchase || purchase.provider !== "DEMO") notFound();
 
   const price = formatMoney(purchase.amount, purchase.currency);

@@ -1,0 +1,80 @@
+// A database of its own for a spec that must see every change (authorization
+// matrix, fuzzing) or that starts app servers of its own: a throw-away database
+// (throwaway-database.ts) on the test PostgreSQL server (the one DATABASE_URL
+// points at), migrated and seeded the way `npm run dev` does (catalogue,
+// company directory, and with DEMO=1 the demo company and its users), with a pool to look into it, dropped
+// afterwards.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import pg from "pg";
+import { createThrowawayDatabase } from "./throwaway-database";
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+
+export interface TestDatabase {
+  url: string;
+  pool: pg.Pool;
+  drop(): Promise<void>;
+}
+
+function run(command: string, args: string[], env: Record<string, string>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const output: string[] = [];
+    child.stdout.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited ${code}:\n${output.join("")}`))));
+  });
+}
+
+/** `serverUrl`: any database URL on the server to use (default: DATABASE_URL). */
+export async function createTestDatabase(label: string, serverUrl = process.env.DATABASE_URL): Promise<TestDatabase> {
+  if (!serverUrl) throw new Error("DATABASE_URL is not set: run this through `npm test`, which starts a throw-away PostgreSQL.");
+  const database = await createThrowawayDatabase(label, { migrated: false, baseUrl: serverUrl });
+  // db:seed migrates first (lib/cli/database.ts). Through the CLI, not an import: the migrator
+  // uses server-only modules, which load only under the react-server condition Playwright's workers lack.
+  await run(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "lib/cli/db-seed.ts"], { DATABASE_URL: database.url, DEMO: "1" });
+  const pool = new pg.Pool({ connectionString: database.url, max: 4 });
+  // A test that stops the server must not crash on the pool's idle connections.
+  pool.on("error", () => {});
+  return {
+    url: database.url,
+    pool,
+    async drop() {
+      await pool.end().catch(() => {});
+      // The server may be gone already (a test that stopped it); it is thrown away with the run.
+      await database.drop().catch(() => {});
+    },
+  };
+}
+
+/**
+ * A fingerprint of every table's content (an order-independent hash of its
+ * rows), to show that a refused request changed nothing anywhere.
+ * `rate_limit` is left out: counting a refused attempt is what it is for. So is
+ * an API key's `last_used_at`: any call made with a valid key is a use of it,
+ * the refused ones too (written at most once a minute, whenever it falls due).
+ */
+const IGNORED_COLUMNS: Record<string, string[]> = { api_key: ["last_used_at"] };
+
+export async function databaseFingerprint(pool: pg.Pool): Promise<Map<string, string>> {
+  const { rows: tables } = await pool.query<{ name: string }>(
+    "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('rate_limit', '_prisma_migrations') ORDER BY tablename",
+  );
+  const sums = await Promise.all(
+    tables.map(async ({ name }) => {
+      const { rows } = await pool.query<{ sum: string | null; count: string }>(
+        `SELECT md5(string_agg(r.row, '' ORDER BY r.row)) AS sum, count(*) AS count
+           FROM (SELECT md5((to_jsonb(t) - $1::text[])::text) AS row FROM "${name}" t) r`,
+        [IGNORED_COLUMNS[name] ?? []],
+      );
+      return [name, `${rows[0].count}:${rows[0].sum ?? ""}`] as const;
+    }),
+  );
+  return new Map(sums);
+}
+
+/** Tables whose content differs between two fingerprints. */
+export function changedTables(before: Map<string, string>, after: Map<string, string>): string[] {
+  return [...new Set([...before.keys(), ...after.keys()])].filter((name) => before.get(name) !== after.get(name));
+}
