@@ -9,9 +9,9 @@ import { recordDeliveryReport, type DeliveryReport } from "./record-report";
 //   number ending in 9999 → failed, 30008 "carrier error" (refunded)
 //   any other number      → delivered
 //
-// Runs in this process on a timer: the job system (#19) is not on main yet.
-// When it lands this becomes a job queued with runAt; simulateReports() is the
-// function that job calls.
+// Runs in this process on a timer, not as a job: it is the test gateway's
+// stand-in for a carrier, and a restart losing a pending report leaves the
+// message "Sent", as a carrier that never reports would.
 
 export function simulatedOutcome(to: string): Omit<DeliveryReport, "gatewayId"> {
   if (to.endsWith("0000")) return { status: "undelivered", errorCode: 30003 };
