@@ -84,6 +84,25 @@ const PAGES: Record<string, { path: (w: World) => string; expect: Outcomes<PageO
   "/settings/lead-generation": { path: () => "/settings/lead-generation", expect: adminOnly() },
   "/settings/outbox/[id]": { path: (w) => `/settings/outbox/${w.a.emailId}`, expect: adminOnly(404) },
   "/settings/api-keys": { path: () => "/settings/api-keys", expect: adminOnly() },
+  "/settings/company": { path: () => "/settings/company", expect: adminOnly() },
+  // Company-scoped: each administrator sees their own company's queues and failures.
+  "/settings/jobs": { path: () => "/settings/jobs", expect: adminOnly() },
+  "/settings/sms": { path: () => "/settings/sms", expect: adminOnly() },
+  // Opens (or creates) the caller's own company's account for the service: B's administrator lands on B's SMS account, never A's.
+  "/settings/iap/service/[service]": {
+    path: () => "/settings/iap/service/sms",
+    expect: {
+      signedOut: "sign-in",
+      stale: "sign-in",
+      userA: 403,
+      get adminA(): PageOutcome {
+        return `redirect:/settings/iap/${world.a.accountId}`;
+      },
+      get adminB(): PageOutcome {
+        return `redirect:/settings/iap/${world.b.smsAccountId}`;
+      },
+    },
+  },
   "/settings/webhooks": { path: () => "/settings/webhooks", expect: adminOnly() },
   "/settings/webhooks/[id]": { path: (w) => `/settings/webhooks/${w.a.endpointId}`, expect: adminOnly(404) },
   // The public API's documentation: public, like the OpenAPI document it is rendered from.
@@ -110,10 +129,17 @@ interface RouteCase {
 
 /** Route handlers under app pages: the proxy sends the signed out to sign-in; a stale session reaches the handler, which answers 401. */
 const memberRoute = (b = 404): Outcomes<number | "sign-in"> => ({ signedOut: "sign-in", stale: 401, userA: 200, adminA: 200, adminB: b });
+/** The same, for administrators only: A's USER gets 403. */
+const adminRoute = (b = 404): Outcomes<number | "sign-in"> => ({ signedOut: "sign-in", stale: 401, userA: 403, adminA: 200, adminB: b });
 const apiRoute = (b = 200): Outcomes<number | "sign-in"> => ({ signedOut: 401, stale: 401, userA: 200, adminA: 200, adminB: b });
 const post = (pathname: string, body = ""): { path: string; init: RequestInit } => ({
   path: pathname,
   init: { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body },
+});
+
+const twilioPost = (pathname: string, body: string): { path: string; init: RequestInit } => ({
+  path: pathname,
+  init: { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": "bWFkZS11cC1zaWduYXR1cmU=" }, body },
 });
 
 /**
@@ -140,11 +166,12 @@ const ROUTES: Record<string, RouteCase> = {
   "GET /api/auth/[...nextauth]": { request: () => ({ path: "/api/auth/session" }), expect: everyone(200) },
   // No CSRF token: next-auth sends everyone back to its sign-in page, whatever the session.
   "POST /api/auth/[...nextauth]": { request: () => post("/api/auth/callback/credentials", "email=admin%40example.com&password=demo1234"), expect: everyone(302) },
-  // Cron routes take a bearer secret, not a session: nobody here has it.
-  "GET /api/cron/low-credits": { request: () => ({ path: "/api/cron/low-credits" }), expect: everyone(401) },
-  "POST /api/cron/low-credits": { request: () => post("/api/cron/low-credits"), expect: everyone(401) },
-  "GET /api/cron/snailmail": { request: () => ({ path: "/api/cron/snailmail" }), expect: everyone(401) },
-  "POST /api/cron/snailmail": { request: () => post("/api/cron/snailmail"), expect: everyone(401) },
+  // The cron route takes a bearer secret, not a session: nobody here has it.
+  "GET /api/cron/run": { request: () => ({ path: "/api/cron/run" }), expect: everyone(401) },
+  "POST /api/cron/run": { request: () => post("/api/cron/run"), expect: everyone(401) },
+  // Twilio's webhooks take Twilio's signature, not a session: a made-up one is refused, whoever sends it.
+  "POST /api/sms/status": { request: () => twilioPost("/api/sms/status", "MessageSid=SM123&MessageStatus=delivered"), expect: everyone(403) },
+  "POST /api/sms/inbound": { request: () => twilioPost("/api/sms/inbound", "From=%2B32470123456&Body=STOP"), expect: everyone(403) },
   "GET /api/documents/[id]/preview": { request: (w) => ({ path: `/api/documents/${w.a.documentId}/preview` }), expect: apiRoute(404) },
   // Without the login cookie set by "Verify my identity" in this browser.
   "GET /api/identity/callback": { request: () => ({ path: "/api/identity/callback?code=x&state=y" }), expect: everyone(400) },
@@ -163,6 +190,12 @@ const ROUTES: Record<string, RouteCase> = {
     expect: everyone(204),
   },
   "OPTIONS /api/track/[siteKey]": { request: (w) => ({ path: `/api/track/${w.a.siteKey}`, init: { method: "OPTIONS", headers: { origin: "https://elsewhere.example" } } }), expect: everyone(403) },
+  // Account history export and purchase invoices: administrators of the account's company only.
+  "GET /settings/iap/[accountId]/history.csv": { request: (w) => ({ path: `/settings/iap/${w.a.accountId}/history.csv` }), expect: adminRoute() },
+  "GET /settings/iap/[accountId]/purchases/[purchaseId]/invoice": {
+    request: (w) => ({ path: `/settings/iap/${w.a.accountId}/purchases/${w.a.paidPurchaseId}/invoice` }),
+    expect: adminRoute(),
+  },
   "GET /letters/[id]/pdf": { request: (w) => ({ path: `/letters/${w.a.letterId}/pdf` }), expect: memberRoute() },
   "GET /s/[token]/document": { request: (w) => ({ path: `/s/${w.a.signingToken}/document` }), expect: everyone(200) },
   "GET /sign/[id]/document/[version]": { request: (w) => ({ path: `/sign/${w.a.requestId}/document/original` }), expect: memberRoute() },
@@ -485,6 +518,75 @@ const ACTIONS: Record<string, ActionCase> = {
     expect: everyone("allowed"),
   },
   "app/s/[token]/actions.ts#refuseAction": { page: (w) => `/s/${w.a.signingToken}`, args: (w) => [EMPTY_STATE, form({ token: w.a.signingToken, reason: "Not me" })], expect: everyone("allowed") },
+  // A's USER deletes one spare document, A's ADMIN the other; B's administrator tries A's ADMIN's (before it is gone).
+  "app/(app)/documents/actions.ts#deleteDocumentAction": {
+    page: () => "/documents",
+    args: (w, persona) => [EMPTY_STATE, form({ documentId: String(persona === "userA" ? w.a.spareDocumentIds[0] : w.a.spareDocumentIds[1]) })],
+    expect: memberAction(),
+    check: async (_result, persona) => {
+      const { rows } = await world.db.pool.query("SELECT id FROM document WHERE id = $1", [persona === "userA" ? world.a.spareDocumentIds[0] : world.a.spareDocumentIds[1]]);
+      expect(rows).toEqual([]);
+    },
+  },
+  // Settings → Company details: the caller's own company (B's administrator edits B).
+  "app/(app)/settings/company/actions.ts#saveCompanyDetailsAction": {
+    page: () => "/settings/company",
+    args: (_w, persona) => [EMPTY_STATE, form({ name: persona === "adminB" ? "Company B (matrix)" : "Company A (matrix)", street: "Meir 1", zip: "2000", city: "Antwerpen", vatNumber: "" })],
+    expect: adminAction("allowed"),
+    check: async (_result, persona) => {
+      const { rows } = await world.db.pool.query("SELECT name FROM company WHERE id = $1", [persona === "adminB" ? world.b.companyId : world.a.companyId]);
+      expect(rows[0].name).toBe(persona === "adminB" ? "Company B (matrix)" : "Company A (matrix)");
+    },
+  },
+  // Settings → Background jobs: a failure of A's, for A's administrators only (B's is told it is gone).
+  "app/(app)/settings/jobs/actions.ts#retryJobAction": { page: () => "/settings/jobs", args: (w) => [{ id: w.a.retryRunId }], expect: adminAction() },
+  "app/(app)/settings/jobs/actions.ts#discardJobAction": { page: () => "/settings/jobs", args: (w) => [{ id: w.a.discardRunId }], expect: adminAction() },
+  // Settings → SMS: the caller's own company's sender name and opt-out list (B's administrator sets B's).
+  "app/(app)/settings/sms/actions.ts#saveSenderAction": { page: () => "/settings/sms", args: () => [EMPTY_STATE, form({ senderName: "Matrix" })], expect: adminAction("allowed") },
+  "app/(app)/settings/sms/actions.ts#addOptOutAction": {
+    page: () => "/settings/sms",
+    args: () => [EMPTY_STATE, form({ number: "+32 470 99 88 77" })],
+    expect: adminAction("allowed"),
+    check: async (_result, persona) => {
+      const { rows } = await world.db.pool.query("SELECT 1 FROM sms_opt_out WHERE company_id = $1 AND number LIKE '%470998877'", [persona === "adminB" ? world.b.companyId : world.a.companyId]);
+      expect(rows).toHaveLength(1);
+    },
+  },
+  "app/(app)/settings/sms/actions.ts#removeOptOutAction": { page: () => "/settings/sms", args: (w) => [EMPTY_STATE, form({ id: String(w.a.optOutId) })], expect: adminAction() },
+  // A request's signer links: its sender (A's ADMIN here) or an administrator of its company — A's USER, who did not send it, is refused.
+  // The spare request, so that the signing page's link (above) stays as it was; Cancel last.
+  "app/(app)/sign/[id]/actions.ts#copySigningLinkAction": {
+    page: (w) => `/sign/${w.a.spareRequestId}`,
+    args: (w) => [EMPTY_STATE, form({ requestId: String(w.a.spareRequestId), signerId: String(w.a.spareSignerId) })],
+    expect: adminAction(),
+    check: (result) => expect((result as { data: { url: string } }).data.url).toMatch(/\/s\/[A-Za-z0-9_-]{43}$/),
+  },
+  "app/(app)/sign/[id]/actions.ts#resendSigningEmailAction": {
+    page: (w) => `/sign/${w.a.spareRequestId}`,
+    args: (w) => [EMPTY_STATE, form({ requestId: String(w.a.spareRequestId), signerId: String(w.a.spareSignerId) })],
+    expect: adminAction(),
+  },
+  "app/(app)/sign/[id]/actions.ts#cancelSignatureRequestAction": {
+    page: (w) => `/sign/${w.a.spareRequestId}`,
+    args: (w) => [EMPTY_STATE, form({ requestId: String(w.a.spareRequestId) })],
+    expect: adminAction(),
+    check: async () => {
+      const { rows } = await world.db.pool.query("SELECT state::text FROM signature_request WHERE id = $1", [world.a.spareRequestId]);
+      expect(rows[0].state).toBe("CANCELED");
+    },
+  },
+  // The account's budgets and auto top-up: an administrator of the account's company (B's is told the account is not B's).
+  "app/(app)/settings/iap/[accountId]/actions.ts#saveBudgetAction": {
+    page: (w) => `/settings/iap/${w.a.accountId}`,
+    // A soft default budget only warns: later calls are not refused by it.
+    args: (w) => [EMPTY_STATE, form({ accountId: String(w.a.accountId), target: "default", limit: "100000", mode: "soft" })],
+    expect: adminAction(),
+  },
+  "app/(app)/settings/iap/[accountId]/actions.ts#saveAutoTopupAction": {
+    page: (w) => `/settings/iap/${w.a.accountId}`,
+    args: (w) => [EMPTY_STATE, form({ accountId: String(w.a.accountId), enabled: "on", threshold: "5", packId: String(w.a.packId), monthlyCap: "3" })],
+    expect: adminAction(),
+  },
 };
 
 // A minimal PDF (the matrix checks who may send, not what is sent; the lib refuses an unreadable one by name).

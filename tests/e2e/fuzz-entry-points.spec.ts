@@ -333,6 +333,51 @@ const FUZZ: Record<string, FuzzCase> = {
 };
 
 // The one action with no input at all: nothing to fuzz (the matrix covers who may run it).
+Object.assign(FUZZ, {
+  deleteDocumentAction: {
+    page: () => "/documents",
+    valid: (w) => ({ documentId: String(w.a.documentId), from: "list" }),
+    fields: { documentId: { kind: "id", other: (ids) => ids.documentId }, from: { kind: "enum" } },
+    args: formArgs(),
+  },
+  saveCompanyDetailsAction: {
+    page: () => "/settings/company",
+    valid: () => ({ name: "Fuzzed Company", street: "Meir 1", zip: "2000", city: "Antwerpen", vatNumber: "" }),
+    fields: { name: { kind: "text", max: 200 }, street: { kind: "text", max: 200 }, zip: { kind: "text", max: 20 }, city: { kind: "text", max: 100 }, vatNumber: { kind: "text", max: 20 } },
+    args: formArgs(),
+  },
+  retryJobAction: { page: () => "/settings/jobs", valid: (w) => ({ id: w.a.retryRunId }), fields: { id: { kind: "id" } }, args: (_w, values) => [values] },
+  discardJobAction: { page: () => "/settings/jobs", valid: (w) => ({ id: w.a.discardRunId }), fields: { id: { kind: "id" } }, args: (_w, values) => [values] },
+  saveSenderAction: { page: () => "/settings/sms", valid: () => ({ senderName: "Fuzzed" }), fields: { senderName: { kind: "text", max: 11 } }, args: formArgs() },
+  addOptOutAction: { page: () => "/settings/sms", valid: () => ({ number: "+32 470 55 44 33" }), fields: { number: { kind: "text", max: 40 } }, args: formArgs() },
+  removeOptOutAction: { page: () => "/settings/sms", valid: (w) => ({ id: String(w.a.optOutId) }), fields: { id: { kind: "id" } }, args: formArgs() },
+  copySigningLinkAction: {
+    page: (w) => `/sign/${w.a.spareRequestId}`,
+    valid: (w) => ({ requestId: String(w.a.spareRequestId), signerId: String(w.a.spareSignerId) }),
+    fields: { requestId: { kind: "id" }, signerId: { kind: "id" } },
+    args: formArgs(),
+  },
+  resendSigningEmailAction: {
+    page: (w) => `/sign/${w.a.spareRequestId}`,
+    valid: (w) => ({ requestId: String(w.a.spareRequestId), signerId: String(w.a.spareSignerId) }),
+    fields: { requestId: { kind: "id" }, signerId: { kind: "id" } },
+    args: formArgs(),
+  },
+  cancelSignatureRequestAction: { page: (w) => `/sign/${w.a.spareRequestId}`, valid: (w) => ({ requestId: String(w.a.spareRequestId) }), fields: { requestId: { kind: "id" } }, args: formArgs() },
+  saveBudgetAction: {
+    page: (w) => `/settings/iap/${w.a.accountId}`,
+    valid: (w) => ({ accountId: String(w.a.accountId), target: "default", limit: "1000", mode: "soft" }),
+    fields: { accountId: { kind: "id", other: (ids) => ids.accountId }, target: { kind: "enum" }, limit: { kind: "amount" }, mode: { kind: "enum" } },
+    args: formArgs(),
+  },
+  saveAutoTopupAction: {
+    page: (w) => `/settings/iap/${w.a.accountId}`,
+    valid: (w) => ({ accountId: String(w.a.accountId), enabled: "on", threshold: "5", packId: String(w.a.packId), monthlyCap: "3" }),
+    fields: { accountId: { kind: "id", other: (ids) => ids.accountId }, threshold: { kind: "amount" }, packId: { kind: "id" }, monthlyCap: { kind: "count" } },
+    args: formArgs(),
+  },
+} satisfies Record<string, FuzzCase>);
+
 const NO_INPUT = new Set(["processQueueAction", "runRulesNowAction"]);
 
 // ── Checks ───────────────────────────────────────────────────────────────────
@@ -507,8 +552,20 @@ const ROUTE_FUZZ: { name: string; request: fc.Arbitrary<{ path: string; init?: R
     request: fc.tuple(fc.oneof(fc.json(), hugeText(20_000), withNul), fc.string({ maxLength: 80 })).map(([body, signature]) => ({ path: "/api/stripe/webhook", init: { method: "POST", body, headers: { "stripe-signature": signature, "content-type": "application/json" } } })),
   },
   {
-    name: "GET|POST /api/cron/*",
-    request: fc.tuple(fc.constantFrom("low-credits", "snailmail"), fc.constantFrom("GET", "POST"), fc.string({ maxLength: 80 })).map(([job, method, token]) => ({ path: `/api/cron/${job}`, init: { method, headers: { authorization: `Bearer ${token.replace(/[^\x20-\x7e]/g, "")}` } } })),
+    name: "GET|POST /api/cron/run",
+    request: fc.tuple(queryValue, fc.constantFrom("GET", "POST"), fc.string({ maxLength: 80 })).map(([schedule, method, token]) => ({ path: `/api/cron/run?schedule=${enc(schedule)}`, init: { method, headers: { authorization: `Bearer ${token.replace(/[^\x20-\x7e]/g, "")}` } } })),
+  },
+  {
+    name: "POST /api/sms/status|inbound",
+    request: fc.tuple(fc.constantFrom("status", "inbound"), fc.oneof(fc.string({ maxLength: 200 }), hugeText(70_000), withNul), fc.string({ maxLength: 80 })).map(([hook, body, signature]) => ({
+      path: `/api/sms/${hook}`,
+      init: { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": signature.replace(/[^\x20-\x7e]/g, "") } },
+    })),
+  },
+  { name: "GET /settings/iap/[accountId]/history.csv", request: fc.tuple(fc.oneof(pathPiece, otherCompanyId((ids) => ids.accountId)), queryValue, queryValue).map(([id, from, service]) => ({ path: `/settings/iap/${enc(id)}/history.csv?from=${enc(from)}&to=${enc(service)}&kind=${enc(service)}` })) },
+  {
+    name: "GET /settings/iap/[accountId]/purchases/[purchaseId]/invoice",
+    request: fc.oneof(pathPiece, otherCompanyId((ids) => ids.purchaseId)).map((id) => ({ path: `/settings/iap/${Math.random() < 0.5 ? world.a.accountId : enc(id)}/purchases/${enc(id)}/invoice` })),
   },
   {
     name: "GET|POST /api/test-idp/*",
@@ -538,6 +595,8 @@ const PAGE_FUZZ: { name: string; path: fc.Arbitrary<string> }[] = [
   { name: "/iap/checkout/demo/[purchaseId]", path: pathPiece.map((id) => `/iap/checkout/demo/${enc(id)}`) },
   { name: "/iap/checkout/success", path: fc.tuple(queryValue, queryValue).map(([p, s]) => `/iap/checkout/success?purchase=${enc(p)}&session_id=${enc(s)}`) },
   { name: "/settings/iap/[accountId]?before", path: fc.tuple(pathPiece, queryValue).map(([id, before]) => `/settings/iap/${Math.random() < 0.5 ? world.a.accountId : enc(id)}?before=${enc(before)}`) },
+  // Garbage is no service: a 404, and no account is opened.
+  { name: "/settings/iap/service/[service]", path: pathPiece.map((service) => `/settings/iap/service/${enc(service)}`) },
   { name: "/settings/outbox?page", path: queryValue.map((page) => `/settings/outbox?page=${enc(page)}`) },
   { name: "/settings/outbox/[id]", path: pathPiece.map((id) => `/settings/outbox/${enc(id)}`) },
   { name: "/settings/webhooks/[id]", path: fc.oneof(pathPiece, otherCompanyId((ids) => ids.endpointId)).map((id) => `/settings/webhooks/${enc(id)}`) },

@@ -59,6 +59,16 @@ export interface CompanyA {
   /** A spare active USER of A that the matrix promotes, deactivates and reactivates; a user invited through Settings → Users. */
   spareUserId: number;
   invitedUserId: number;
+  /** Two more documents, for the two personas allowed to delete one (its USER, then its ADMIN). */
+  spareDocumentIds: [number, number];
+  /** A second signature request (sent by A's ADMIN) and its signer, for Copy link, Resend and Cancel. */
+  spareRequestId: number;
+  spareSignerId: number;
+  /** Two failed background jobs of A (job_run rows): one to retry, one to discard. */
+  retryRunId: string;
+  discardRunId: string;
+  /** A number on A's SMS opt-out list, for the matrix to remove. */
+  optOutId: number;
 }
 
 /**
@@ -75,7 +85,7 @@ export interface World {
   sessions: Record<Persona, Session>;
   actions: ActionEntry[];
   a: CompanyA;
-  b: { companyId: number; adminEmail: string };
+  b: { companyId: number; adminEmail: string; smsAccountId: number };
   apiKeys: ApiKeys;
   action(name: string): ActionEntry;
   stop(): Promise<void>;
@@ -106,7 +116,8 @@ export async function buildWorld(label: string, env: Record<string, string> = {}
     databaseUrl: db.url,
     // Webhook endpoints on loopback may be saved (nothing is delivered: the worker is off).
     // DEMO=1: company A is the demo company, and its purchases go through the demo checkout.
-    env: { DEMO: "1", NEXTAUTH_SECRET: SESSION_SECRET, CRON_SECRET: "test-cron-secret", DOCUMENT_WORKER_POLL_MS: "0", WEBHOOK_POLL_MS: "0", WEBHOOK_ALLOW_PRIVATE_URLS: "1", ...env },
+    // JOBS_CONCURRENCY=0: the job system runs nothing in this process (calls still queue their jobs).
+    env: { DEMO: "1", NEXTAUTH_SECRET: SESSION_SECRET, CRON_SECRET: "test-cron-secret", JOBS_CONCURRENCY: "0", DOCUMENT_WORKER_POLL_MS: "0", WEBHOOK_POLL_MS: "0", WEBHOOK_ALLOW_PRIVATE_URLS: "1", ...env },
   });
   const actions = buildActions();
   const action = (name: string) => {
@@ -191,6 +202,18 @@ export async function buildWorld(label: string, env: Record<string, string> = {}
     form({ kind: "VENDOR_BILL", files: new File([pdf], "bill.pdf", { type: "application/pdf" }) }),
   ]);
   if (!(upload.result as { ok?: boolean })?.ok) throw new Error(`Upload refused: ${JSON.stringify(upload.result)}`);
+  const { rows: uploaded } = await db.pool.query<{ id: number }>("SELECT id FROM document WHERE company_id = $1 ORDER BY id DESC LIMIT 1", [aCompanyId]);
+  // Two more (the same bytes again, confirmed as a deliberate duplicate) for the matrix to delete.
+  const spareDocumentIds: number[] = [];
+  for (const name of ["spare-1.pdf", "spare-2.pdf"]) {
+    const again = await callAction(admin, "/documents", action("uploadDocumentsAction").id, [
+      EMPTY_STATE,
+      form({ kind: "VENDOR_BILL", files: new File([pdf], name, { type: "application/pdf" }), confirmDuplicates: "1" }),
+    ]);
+    if (!(again.result as { ok?: boolean })?.ok) throw new Error(`Spare upload refused: ${JSON.stringify(again.result)}`);
+    const { rows } = await db.pool.query<{ id: number }>("SELECT id FROM document WHERE company_id = $1 ORDER BY id DESC LIMIT 1", [aCompanyId]);
+    spareDocumentIds.push(rows[0].id);
+  }
 
   const signature = await callAction(admin, "/sign/new", action("sendSignatureRequestAction").id, [
     EMPTY_STATE,
@@ -201,6 +224,16 @@ export async function buildWorld(label: string, env: Record<string, string> = {}
     }),
   ]);
   const requestId = Number(redirectTarget(signature).match(/^\/sign\/(\d+)/)![1]);
+  const spareSignature = await callAction(admin, "/sign/new", action("sendSignatureRequestAction").id, [
+    EMPTY_STATE,
+    form({
+      title: "Spare matrix agreement",
+      signers: JSON.stringify([{ name: "Sue Signer", email: "sue.signer@test.example", requireVerification: false }]),
+      document: new File([pdf], "spare-agreement.pdf", { type: "application/pdf" }),
+    }),
+  ]);
+  const spareRequestId = Number(redirectTarget(spareSignature).match(/^\/sign\/(\d+)/)![1]);
+  const { rows: spareSigners } = await db.pool.query<{ id: number }>("SELECT id FROM signer WHERE request_id = $1", [spareRequestId]);
 
   // Webhook endpoints before the purchases, so that the paid one leaves a delivery.
   const endpoint = async (description: string) => {
@@ -270,17 +303,34 @@ export async function buildWorld(label: string, env: Record<string, string> = {}
     form({ name: "A's rule", countries: ["BE"], urlPatterns: "/pricing", minPageViews: "1", maxLeadsPerDay: "5", active: "on" }),
   ]);
 
+  // Settings → SMS: a number on A's opt-out list.
+  const optedOut = await callAction(admin, "/settings/sms", action("addOptOutAction").id, [EMPTY_STATE, form({ number: "+32 470 11 22 33" })]);
+  if (!(optedOut.result as { ok?: boolean })?.ok) throw new Error(`Opt-out not added: ${JSON.stringify(optedOut.result)}`);
+  // Settings → Background jobs: two of A's jobs that failed for good (the worker is off: written as it would write them).
+  const failedRun = async () => {
+    const { rows } = await db.pool.query<{ id: string }>(
+      `INSERT INTO job_run (task, company_id, job_id, outcome, attempts, error, payload, duration_ms)
+       VALUES ('letters.run', $1, 0, 'FAILED'::"JobOutcome", 5, 'Matrix failure', $2::jsonb, 10) RETURNING id::text`,
+      [aCompanyId, JSON.stringify({ companyId: aCompanyId })],
+    );
+    return rows[0].id;
+  };
+  const retryRunId = await failedRun();
+  const discardRunId = await failedRun();
+
   const one = async (sql: string, values: unknown[]) => {
     const { rows } = await db.pool.query(sql, values);
     if (!rows[0]) throw new Error(`Nothing found for ${sql}`);
     return rows[0] as Record<string, unknown>;
   };
   const account = await one("SELECT a.id FROM iap_account a JOIN iap_service s ON s.id = a.service_id WHERE a.company_id = $1 AND s.technical_name = 'sms'", [aCompanyId]);
-  const document = await one("SELECT id FROM document WHERE company_id = $1 ORDER BY id DESC LIMIT 1", [aCompanyId]);
+  const document = { id: uploaded[0].id };
+  const optOut = await one("SELECT id FROM sms_opt_out WHERE company_id = $1", [aCompanyId]);
+  const bAccount = await one("SELECT a.id FROM iap_account a JOIN iap_service s ON s.id = a.service_id WHERE a.company_id = $1 AND s.technical_name = 'sms'", [bCompanyId]);
   const site = await one("SELECT id, site_key FROM visitor_site WHERE company_id = $1", [aCompanyId]);
   const rule = await one("SELECT id FROM visitor_rule WHERE company_id = $1", [aCompanyId]);
   // Digitizing is off on this server: put the document where a reviewer can confirm it.
-  await db.pool.query("UPDATE document SET state = 'TO_REVIEW' WHERE id = $1", [document.id]);
+  await db.pool.query("UPDATE document SET state = 'TO_REVIEW' WHERE id = ANY($1::int[])", [[document.id, ...spareDocumentIds]]);
   // The signer's e-mail keeps its link sealed (lib/mail/secret-link.ts): opened as the delivery step would.
   const email = await one("SELECT id, sealed_link FROM outgoing_email WHERE company_id = $1 AND subject LIKE '%Matrix agreement%' ORDER BY id DESC LIMIT 1", [aCompanyId]);
   const signingLink = open("outbox-link", String(email.sealed_link), SESSION_SECRET);
@@ -319,8 +369,14 @@ export async function buildWorld(label: string, env: Record<string, string> = {}
       secondHoldId,
       spareUserId: spareRows[0].id,
       invitedUserId: invitedRows[0].id,
+      spareDocumentIds: [spareDocumentIds[0], spareDocumentIds[1]],
+      spareRequestId,
+      spareSignerId: spareSigners[0].id,
+      retryRunId,
+      discardRunId,
+      optOutId: Number(optOut.id),
     },
-    b: { companyId: bCompanyId, adminEmail: bAdminEmail },
+    b: { companyId: bCompanyId, adminEmail: bAdminEmail, smsAccountId: Number(bAccount.id) },
     apiKeys,
     async stop() {
       await app.stop();
