@@ -11,8 +11,8 @@ export function toOrigin(text: string): string | null {
   const url = new URL(withScheme);
   if (url.protocol !== "https:" && url.protocol !== "http:") return null;
   if (!url.hostname || url.username || url.password) return null;
-  // A host name a browser can send as Origin: DNS labels (IDNs arrive as xn--…) or an IP address; not "~" or "a!b", which the URL parser takes.
-  if (!/^(\[[0-9a-f:.]+\]|[a-z0-9-]+(\.[a-z0-9-]+)*)$/i.test(url.hostname)) return null;
+  // A host name a browser can send as Origin: DNS labels of at most 63 characters (IDNs arrive as xn--…) or an IP address; not "~", "a!b" or a 101-character label, which the URL parser takes.
+  if (url.hostname.length > 253 || !/^(\[[0-9a-f:.]+\]|[a-z0-9-]{1,63}(\.[a-z0-9-]{1,63})*)$/i.test(url.hostname)) return null;
   return url.origin;
 }
 
