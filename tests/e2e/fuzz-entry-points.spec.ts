@@ -427,7 +427,8 @@ async function everyEntryPoint<T>(entries: T[], name: (entry: T) => string, prop
 async function unchanged<T>(label: string, call: () => Promise<T>): Promise<T> {
   const before = await databaseFingerprint(world.db.pool);
   const result = await call();
-  expect(changedTables(before, await databaseFingerprint(world.db.pool)), `${label}: the database changed`).toEqual([]);
+  const changed = changedTables(before, await databaseFingerprint(world.db.pool));
+  expect(changed, `${label}: the database changed (${changed.join(", ")})`).toEqual([]);
   return result;
 }
 
