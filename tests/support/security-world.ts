@@ -117,7 +117,9 @@ export async function buildWorld(label: string, env: Record<string, string> = {}
     // Webhook endpoints on loopback may be saved (nothing is delivered: the worker is off).
     // DEMO=1: company A is the demo company, and its purchases go through the demo checkout.
     // JOBS_CONCURRENCY=0: the job system runs nothing in this process (calls still queue their jobs).
-    env: { DEMO: "1", NEXTAUTH_SECRET: SESSION_SECRET, CRON_SECRET: "test-cron-secret", JOBS_CONCURRENCY: "0", DOCUMENT_WORKER_POLL_MS: "0", WEBHOOK_POLL_MS: "0", WEBHOOK_ALLOW_PRIVATE_URLS: "1", ...env },
+    // SMS_TEST_REPORT_DELAY_MS=0: the test gateway sends no simulated delivery reports, which would
+    // change sms_message in the middle of a refusal and look like the refused call's doing.
+    env: { DEMO: "1", NEXTAUTH_SECRET: SESSION_SECRET, CRON_SECRET: "test-cron-secret", JOBS_CONCURRENCY: "0", SMS_TEST_REPORT_DELAY_MS: "0", WEBHOOK_ALLOW_PRIVATE_URLS: "1", ...env },
   });
   const actions = buildActions();
   const action = (name: string) => {

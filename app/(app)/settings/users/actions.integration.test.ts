@@ -24,7 +24,8 @@ beforeEach(() => {
   session.userId = null;
 });
 
-const usersOf = (companyId: number) => prisma().user.findMany({ where: { companyId }, select: { email: true, role: true, status: true }, orderBy: { id: "asc" } });
+// By e-mail ("admin-…" before "user-…"): createCompany makes the two users at once, so their ids come in either order.
+const usersOf = (companyId: number) => prisma().user.findMany({ where: { companyId }, select: { email: true, role: true, status: true }, orderBy: { email: "asc" } });
 
 describe("inviteUserAction", () => {
   it("signed out or as a USER: refused before anything is written", async () => {
