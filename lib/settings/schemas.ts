@@ -1,7 +1,9 @@
 // Settings → Company details, shared by the form and its server action (plain module).
 import { z } from "zod";
+import { textField } from "@/lib/http/params";
 
-const text = (max: number) => z.preprocess((value) => (typeof value === "string" ? value : ""), z.string().trim().max(max, `At most ${max} characters.`));
+// textField: a NUL character (PostgreSQL refuses it in text) is a field error, not a failed save.
+const text = (max: number) => z.preprocess((value) => (typeof value === "string" ? value : ""), textField().trim().max(max, `At most ${max} characters.`));
 
 export const companyDetailsSchema = z.object({
   name: text(200).pipe(z.string().min(1, "Enter the company's name as it appears on invoices.")),

@@ -91,7 +91,7 @@ test("a hard budget of 2 SMS: the third is refused with the budget message, a ra
 
   // The history filtered by user, linking each SMS to its contact.
   await admin.getByLabel("User", { exact: true }).selectOption({ label: "Dana User" });
-  await admin.getByLabel("Kind").selectOption("USAGE");
+  await admin.getByLabel("Kind", { exact: true }).selectOption("USAGE");
   await admin.getByRole("button", { name: "Apply filters" }).click();
   const history = admin.getByRole("table", { name: "Credit history, filtered, newest first" });
   await expect(history.getByRole("row")).toHaveCount(4); // heading + 3 SMS

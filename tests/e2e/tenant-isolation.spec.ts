@@ -140,7 +140,7 @@ test("company B gets 404 on company A's records, and B's actions with A's ids ch
       await b.getByRole("button", { name: "Send invitation" }).click();
       await expect(b.getByRole("status")).toContainText("Invitation sent to newcomer@beta.example.");
       const row = b.getByRole("row", { name: "Nina Newcomer" });
-      await submitWith(b, row.getByRole("button", { name: "Make Nina Newcomer an administrator" }), { userId: String(ids.adminId), role: "USER" });
+      await submitWith(b, row.getByRole("button", { name: "Make administrator: Nina Newcomer" }), { userId: String(ids.adminId), role: "USER" });
       await expect(row.getByText("This user is not one of your company's users")).toBeVisible();
       await submitWith(b, row.getByRole("button", { name: "Deactivate Nina Newcomer" }), { userId: String(ids.adminId) });
       await expect(row.getByText("This user is not one of your company's users").last()).toBeVisible();

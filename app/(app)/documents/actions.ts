@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formAction, ok, refuse } from "@/lib/actions/action";
+import { idField } from "@/lib/http/params";
 import { formList } from "@/lib/form-fields";
 import { deleteDocument, DuplicateUploadError, uploadDocuments, UploadRefusedError } from "@/lib/digitization/documents";
 import { documentKindSchema } from "@/lib/digitization/schemas";
@@ -32,7 +33,7 @@ export const uploadDocumentsAction = formAction({
 export const deleteDocumentAction = formAction({
   role: "ANY",
   // from "page": deleted from its own page, which then cannot stay: back to the list.
-  input: z.object({ documentId: z.coerce.number().int().positive(), from: z.enum(["list", "page"]).default("list") }),
+  input: z.object({ documentId: idField("Unknown document. Reload the page."), from: z.enum(["list", "page"]).default("list") }),
   async run({ user, input }) {
     const outcome = await deleteDocument(user.companyId, input.documentId);
     if (outcome !== "deleted") return refuse(DELETE_REFUSALS[outcome]);

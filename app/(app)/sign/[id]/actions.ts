@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction, ok, refuse } from "@/lib/actions/action";
+import { idField } from "@/lib/http/params";
 import { signatureRequestPath } from "@/lib/routes";
 import { cancelSignatureRequest, renewSigningLink, SignerActionError, type SignerActionRefusal } from "@/lib/sign/requests";
 
@@ -12,7 +13,7 @@ const REFUSALS: Record<SignerActionRefusal, string> = {
   "not-allowed": "Only the person who sent this request, or an administrator, can do this.",
 };
 
-const signerInput = z.object({ requestId: z.coerce.number().int().positive(), signerId: z.coerce.number().int().positive() });
+const signerInput = z.object({ requestId: idField("Unknown request. Reload the page."), signerId: idField("Unknown signer. Reload the page.") });
 
 async function refusedOr<T>(work: () => Promise<T>): Promise<T | SignerActionRefusal> {
   try {
@@ -50,7 +51,7 @@ export const resendSigningEmailAction = formAction({
 
 export const cancelSignatureRequestAction = formAction({
   role: "ANY",
-  input: z.object({ requestId: z.coerce.number().int().positive() }),
+  input: z.object({ requestId: idField("Unknown request. Reload the page.") }),
   async run({ user, input }) {
     const canceled = await refusedOr(() => cancelSignatureRequest(user, input.requestId));
     if (typeof canceled === "string") return refuse(REFUSALS[canceled]);

@@ -31,9 +31,9 @@ export const saveWarningSettingsAction = formAction({
 });
 
 const budgetTarget = z.looseObject({
-  accountId: z.coerce.number().int().positive(),
+  accountId: idField("Unknown account. Reload the page."),
   /** A user's id, or "default" for every user without a budget of their own. */
-  target: z.union([z.literal("default"), z.coerce.number().int().positive()]),
+  target: z.union([z.literal("default"), idField("Unknown user. Reload the page.")]),
 });
 
 // POST from the Budgets card: one user's monthly budget, or the default for all users.
@@ -66,7 +66,7 @@ const AUTO_TOPUP_REFUSALS: Record<AutoTopupRefusedError["code"], string> = {
 // POST from the Account Information page: auto top-up on/off, threshold, pack, monthly cap.
 export const saveAutoTopupAction = formAction({
   role: "ADMIN",
-  input: z.looseObject({ accountId: z.coerce.number().int().positive() }),
+  input: z.looseObject({ accountId: idField("Unknown account. Reload the page.") }),
   async run({ user, input }) {
     // The threshold is parsed with the decimals of the account's service, looked up within the user's company.
     const account = await findAccount(user.companyId, input.accountId);
