@@ -59,8 +59,10 @@ export async function charge<T>(options: ChargeOptions<T>, work: (hold: Hold, ac
   let result: T;
   let actual: bigint;
   let capturedWithin: { amount: bigint; result: unknown } | null = null;
+  // The credit events of a capture inside the work's transaction, sent once the work is done (that transaction committed).
+  const afterCommit: (() => void)[] = [];
   const captureWithin: CaptureWithin = async (tx, recorded, amount = options.amount) => {
-    await capture(hold, amount, { result: recorded, tx });
+    await capture(hold, amount, { result: recorded, tx, afterCommit: (emit) => afterCommit.push(emit) });
     capturedWithin = { amount, result: recorded };
   };
   try {
@@ -73,6 +75,7 @@ export async function charge<T>(options: ChargeOptions<T>, work: (hold: Hold, ac
   }
   const within = capturedWithin as { amount: bigint; result: unknown } | null;
   if (within) {
+    for (const emit of afterCommit) emit();
     return { result, captured: within.amount, hold: { ...hold, status: "CAPTURED", capturedAmount: within.amount, result: within.result }, replayed: false };
   }
   try {

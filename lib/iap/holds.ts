@@ -108,7 +108,7 @@ const NOT_HELD = Symbol("not held");
 export async function capture(
   hold: Pick<Hold, "id" | "account">,
   actual: bigint,
-  options: { description?: string; result?: unknown; tx?: Tx } = {},
+  options: { description?: string; result?: unknown; tx?: Tx; afterCommit?: (emit: () => void) => void } = {},
 ): Promise<CaptureResult> {
   if (typeof actual !== "bigint" || actual < 0n) throw new RangeError(`A capture must be 0 or more units (got ${actual})`);
   // Inside the caller's transaction (`tx`) the capture commits with what the caller records, or not at all.
@@ -141,8 +141,14 @@ export async function capture(
     values: [hold.id, actual, options.description ?? null, jsonOrNull(options.result), hold.account.id],
   });
   if (rows[0]) {
-    if (rows[0].below_topup && actual > 0n) emitBelowTopup(hold.account, BigInt(rows[0].balance));
-    if (rows[0].crossed_threshold !== null) emitLowBalance(hold.account, BigInt(rows[0].balance), BigInt(rows[0].crossed_threshold));
+    const row = rows[0];
+    const emit = () => {
+      if (row.below_topup && actual > 0n) emitBelowTopup(hold.account, BigInt(row.balance));
+      if (row.crossed_threshold !== null) emitLowBalance(hold.account, BigInt(row.balance), BigInt(row.crossed_threshold));
+    };
+    // Listeners read what the capture wrote: inside the caller's transaction they must wait for its commit.
+    if (options.tx) options.afterCommit?.(emit);
+    else emit();
     return { holdId: hold.id, captured: actual, entryId: rows[0].entry_id === null ? null : BigInt(rows[0].entry_id), balanceAfter: BigInt(rows[0].balance), replayed: false };
   }
   // In a transaction that holds the account's lock, looking further (or expiring the hold) from
