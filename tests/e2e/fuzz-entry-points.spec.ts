@@ -89,6 +89,8 @@ interface Field {
   max?: number;
   /** The other company's record of the same kind, for ids. */
   other?: (ids: typeof b) => number;
+  /** An id the form may leave empty ("" is then a valid value, not a bad one). */
+  optional?: boolean;
 }
 
 function badValue(field: Field): fc.Arbitrary<string> {
@@ -97,8 +99,10 @@ function badValue(field: Field): fc.Arbitrary<string> {
       return fc.oneof(hugeText(field.max ?? 10_000), withNul);
     case "key":
       return fc.oneof(fc.string({ maxLength: 7 }), hugeText(100), withNul);
-    case "id":
-      return field.other ? fc.oneof(unknownIds, otherCompanyId(field.other)) : unknownIds;
+    case "id": {
+      const ids = field.optional ? unknownIds.filter((value) => value !== "") : unknownIds;
+      return field.other ? fc.oneof(ids, otherCompanyId(field.other)) : ids;
+    }
     case "amount":
       return badAmounts;
     case "billAmount":
@@ -280,7 +284,7 @@ const FUZZ: Record<string, FuzzCase> = {
   sendSignatureRequestAction: {
     page: () => "/sign/new",
     valid: () => ({ title: "Fuzz request", name: "Pat Signer", email: "pat@test.example", contactId: "" }),
-    fields: { title: { kind: "text", max: 200 }, name: { kind: "text", max: 200 }, email: { kind: "text", max: 320 }, contactId: { kind: "id", other: (ids) => ids.contactId } },
+    fields: { title: { kind: "text", max: 200 }, name: { kind: "text", max: 200 }, email: { kind: "text", max: 320 }, contactId: { kind: "id", other: (ids) => ids.contactId, optional: true } },
     args: (_w, values) => [
       EMPTY_STATE,
       form({
