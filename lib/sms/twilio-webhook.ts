@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { env } from "@/lib/env";
+import { BODY_LIMIT_SMALL, BodyTooLargeError, readBodyWithin } from "@/lib/http/body-limit";
 import { recordDeliveryReport } from "./delivery/record-report";
 import { recordInboundReply } from "./opt-out";
 import { isValidTwilioSignature } from "./twilio-signature";
@@ -12,7 +13,7 @@ import { isValidTwilioSignature } from "./twilio-signature";
 // Anything not correctly signed is refused with 403 and changes nothing.
 
 /** Twilio's posts are a few hundred bytes; this is generous and keeps a flood out of memory. */
-export const TWILIO_BODY_LIMIT = 64 * 1024;
+export const TWILIO_BODY_LIMIT = BODY_LIMIT_SMALL;
 
 export interface WebhookAnswer {
   status: number;
@@ -39,11 +40,14 @@ export async function handleTwilioWebhook(request: Request, kind: "status" | "in
   const config = env();
   // Without Twilio nothing can sign a request: there is nothing to accept.
   if (!config.TWILIO_AUTH_TOKEN) return json(403, { error: "twilio-not-configured" });
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > TWILIO_BODY_LIMIT) return json(413, { error: "body-too-large", limitBytes: TWILIO_BODY_LIMIT });
-  const raw = await readWithin(request, TWILIO_BODY_LIMIT);
-  if (raw === null) return json(413, { error: "body-too-large", limitBytes: TWILIO_BODY_LIMIT });
-  const params = new URLSearchParams(raw);
+  let raw: Uint8Array;
+  try {
+    raw = await readBodyWithin(request, TWILIO_BODY_LIMIT);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return json(413, { error: "body-too-large", limitBytes: TWILIO_BODY_LIMIT });
+    throw error;
+  }
+  const params = new URLSearchParams(new TextDecoder().decode(raw));
   const { pathname, search } = new URL(request.url);
   const signedUrl = `${config.APP_URL}${pathname}${search}`;
   if (!isValidTwilioSignature(config.TWILIO_AUTH_TOKEN, signedUrl, params, request.headers.get("x-twilio-signature"))) {
@@ -65,23 +69,4 @@ export async function handleTwilioWebhook(request: Request, kind: "status" | "in
   await recordInboundReply({ from: parsed.data.From, body: parsed.data.Body, optOutType: parsed.data.OptOutType });
   // An empty TwiML answer: Twilio sends its own STOP/START confirmations.
   return { status: 200, body: "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>", contentType: "text/xml" };
-}
-
-/** The body as text, or null once it passes `limit` bytes (the upload is cancelled there). */
-async function readWithin(request: Request, limit: number): Promise<string | null> {
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }
