@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 
 const nextConfig: NextConfig = {
   // `forbidden()` renders app/forbidden.tsx with a real 403 status.
@@ -14,4 +15,5 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
 };
 
-export default nextConfig;
+// next-intl reads i18n/request.ts for every request (no locale in the URL).
+export default createNextIntlPlugin("./i18n/request.ts")(nextConfig);

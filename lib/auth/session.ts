@@ -3,6 +3,7 @@ import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { prisma } from "@/lib/db/client";
+import { localeOr, type Locale } from "@/lib/i18n/locales";
 import { authOptions } from "./options";
 
 export type Role = "ADMIN" | "USER";
@@ -13,6 +14,10 @@ export interface SessionUser {
   email: string;
   name: string;
   role: Role;
+  /** The language they read the app in: theirs, else the company's. Set on a signed-in request (absent where a test or a job builds a caller). */
+  locale?: Locale;
+  /** The IANA time zone they read times in: theirs, else the company's. */
+  timeZone?: string;
 }
 
 export class AuthError extends Error {
@@ -43,10 +48,24 @@ export const sessionState = cache(async function sessionState(): Promise<{ user:
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   if (!id) return { user: null, ended: null };
-  const user = await prisma().user.findUnique({ where: { id }, select: { id: true, companyId: true, email: true, name: true, role: true, status: true } });
+  const user = await prisma().user.findUnique({
+    where: { id },
+    select: { id: true, companyId: true, email: true, name: true, role: true, status: true, locale: true, timeZone: true, company: { select: { locale: true, timeZone: true } } },
+  });
   if (!user) return { user: null, ended: "gone" };
   if (user.status !== "ACTIVE") return { user: null, ended: "deactivated" };
-  return { user: { id: user.id, companyId: user.companyId, email: user.email, name: user.name, role: user.role }, ended: null };
+  return {
+    user: {
+      id: user.id,
+      companyId: user.companyId,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      locale: localeOr(user.locale, localeOr(user.company.locale)),
+      timeZone: user.timeZone ?? user.company.timeZone,
+    },
+    ended: null,
+  };
 });
 
 /** For pages: redirect to sign-in when signed out (coming back here afterwards). */

@@ -11,7 +11,7 @@ export interface Layer {
 }
 
 export const LAYERS: Layer[] = [
-  { name: "app", paths: ["app/", "proxy.ts", "instrumentation.ts"], why: "pages, server actions and routes: delivery only" },
+  { name: "app", paths: ["app/", "i18n/", "proxy.ts", "instrumentation.ts"], why: "pages, server actions and routes: delivery only" },
   { name: "components", paths: ["components/"], why: "shared UI; pages use it, lib never does" },
   // Entry points like pages: the job runners and handlers run API and webhook
   // upkeep too, so they sit above delivery; nothing below starts a command or
@@ -65,8 +65,8 @@ export const LAYERS: Layer[] = [
   { name: "data", paths: ["lib/db/"], why: "Prisma client, pool, transactions, migrations: knows no domain" },
   {
     name: "vocabulary",
-    paths: ["lib/env.ts", "lib/errors.ts", "lib/routes.ts", "lib/form-fields.ts", "lib/money.ts", "lib/iap/catalogue.ts", "lib/contacts/countries.ts"],
-    why: "configuration, error codes, URL builders, form field schemas, money formatting, the services' names and the country codes (a company's country at set-up, a contact's): plain modules every layer shares",
+    paths: ["lib/env.ts", "lib/errors.ts", "lib/routes.ts", "lib/form-fields.ts", "lib/money.ts", "lib/iap/catalogue.ts", "lib/contacts/countries.ts", "lib/i18n/"],
+    why: "configuration, error codes, URL builders, form field schemas, money formatting, the services' names, the country codes and the languages with their catalogues (a company's country at set-up, a contact's): plain modules every layer shares",
   },
 ];
 
