@@ -13,15 +13,18 @@ export function creditsToUnits(credits: number | bigint, decimals: number): bigi
   return BigInt(credits) * unitsPerCredit(decimals);
 }
 
-/** "1234.5" style, exact: 123450n with 2 decimals → "1,234.50". */
-export function formatCredits(units: bigint, decimals: number, { grouping = true }: { grouping?: boolean } = {}): string {
+/**
+ * Exact, in the reader's locale: 123450n with 2 decimals → "1,234.50" (en),
+ * "1 234,50" (fr), "1,234.50" (zh-CN). Intl formats the decimal string
+ * exactly (ES2023 NumberFormat v3), so no amount passes through a float.
+ */
+export function formatCredits(units: bigint, decimals: number, { grouping = true, locale = "en" }: { grouping?: boolean; locale?: string } = {}): string {
   const negative = units < 0n;
   const abs = negative ? -units : units;
   const scale = unitsPerCredit(decimals);
-  const whole = (abs / scale).toString();
-  const grouped = grouping ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",") : whole;
   const fraction = decimals > 0 ? "." + (abs % scale).toString().padStart(decimals, "0") : "";
-  return `${negative ? "-" : ""}${grouped}${fraction}`;
+  const decimal = `${negative ? "-" : ""}${abs / scale}${fraction}`;
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: grouping }).format(decimal as unknown as number);
 }
 
 export type ParseCreditsResult = { ok: true; units: bigint } | { ok: false; error: string };
