@@ -1,6 +1,7 @@
 "use client";
 
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { z } from "zod";
 import { ACCOUNT_DEACTIVATED, signInSchema } from "@/lib/auth/schemas";
@@ -11,6 +12,7 @@ import { Button } from "@/components/button";
 type FieldErrors = Partial<Record<"email" | "password", string[]>>;
 
 export function SignInForm({ returnTo }: { returnTo: string }) {
+  const t = useTranslations("auth.login");
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -34,29 +36,28 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
       }
       const retryAfter = throttledRetryAfter(result?.error);
       if (result?.status === 429 || retryAfter !== null) {
-        const minutes = Math.max(1, Math.ceil((retryAfter ?? 60) / 60));
-        setFormError(`Too many attempts — try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`);
+        setFormError(t("throttled", { minutes: Math.max(1, Math.ceil((retryAfter ?? 60) / 60)) }));
         return;
       }
       setFormError(
         result?.error === ACCOUNT_DEACTIVATED
-          ? "This account is deactivated. Ask an administrator of your company to reactivate it."
+          ? t("accountDeactivated")
           : result?.status === 401 || result?.error === "CredentialsSignin"
-            ? "Wrong e-mail or password. Check both and try again."
+            ? t("wrongCredentials")
             : result?.status === 503
-              ? "Sign-in is temporarily unavailable (the database is not answering). Try again in a few seconds."
-            : "Sign-in is unavailable right now. Try again in a moment.",
+              ? t("databaseDown")
+              : t("unavailable"),
       );
     });
   }
 
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
-      <TextField label="E-mail" name="email" type="email" autoComplete="username" errors={fieldErrors.email} />
-      <TextField label="Password" name="password" type="password" autoComplete="current-password" errors={fieldErrors.password} />
+      <TextField label={t("email")} name="email" type="email" autoComplete="username" errors={fieldErrors.email} />
+      <TextField label={t("password")} name="password" type="password" autoComplete="current-password" errors={fieldErrors.password} />
       {formError && <FieldError role="alert">{formError}</FieldError>}
-      <Button type="submit" pending={pending} pendingLabel="Signing in…" className="w-full">
-        Sign in
+      <Button type="submit" pending={pending} pendingLabel={t("submitting")} className="w-full">
+        {t("submit")}
       </Button>
     </form>
   );
