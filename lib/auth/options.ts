@@ -16,8 +16,10 @@ export const authOptions: NextAuthOptions = {
       name: "E-mail and password",
       credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, request) {
-        const headers = (request?.headers ?? {}) as Record<string, string | undefined>;
-        const browserLocale = preferredLocale({ cookie: headers.cookie, acceptLanguage: headers["accept-language"] });
+        // next-auth hands the headers over as a plain object (or, in places, a Headers).
+        const headers = (request?.headers ?? {}) as Record<string, string | undefined> | Headers;
+        const header = (name: string) => (headers instanceof Headers ? headers.get(name) : headers[name]);
+        const browserLocale = preferredLocale({ cookie: header("cookie"), acceptLanguage: header("accept-language") });
         const outcome = await signInWithPassword(credentials, clientAddress(request?.headers ?? {}), browserLocale);
         // next-auth passes a thrown message on as the `error` of its answer (see app/api/auth/[...nextauth]/route.ts).
         if (outcome.status === "throttled") throw throttledError(outcome.retryAfterSeconds);

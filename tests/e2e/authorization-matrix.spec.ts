@@ -494,9 +494,10 @@ const ACTIONS: Record<string, ActionCase> = {
     expect: everyone("refused"),
   },
   // The language switcher: anyone may choose the language of the signed-out pages (a cookie; nothing stored).
+  // English: the cookie it sets must not turn the personas' later answers French.
   "app/actions.ts#chooseLanguageAction": {
     page: () => "/forgot-password",
-    args: () => [EMPTY_STATE, form({ locale: "fr" })],
+    args: () => [EMPTY_STATE, form({ locale: "en" })],
     expect: everyone("allowed"),
   },
   // The same answer for any address (an unknown one here: nothing is queued); 5 calls, within the limit of 5 an hour.

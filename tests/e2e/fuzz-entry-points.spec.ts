@@ -329,7 +329,7 @@ const FUZZ: Record<string, FuzzCase> = {
     args: formArgs(),
   },
   // The signed-out pages' language switcher: only a cookie changes, never the database.
-  chooseLanguageAction: { page: () => "/forgot-password", valid: () => ({ locale: "fr" }), fields: { locale: { kind: "enum" } }, args: formArgs() },
+  chooseLanguageAction: { page: () => "/forgot-password", valid: () => ({ locale: "en" }), fields: { locale: { kind: "enum" } }, args: formArgs() },
   forgotPasswordAction: { page: () => "/forgot-password", valid: () => ({ email: "fuzz-nobody@test.example" }), fields: { email: { kind: "text", max: 254 } }, args: formArgs() },
   acceptInvitationAction: choosePasswordFuzz,
   resetPasswordAction: choosePasswordFuzz,
