@@ -14,8 +14,8 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
           and the name shown stays part of the link's name (no aria-label that would hide it, WCAG 2.5.3). */}
       <Link href="/profile" title={t("profileTitle")} className="rounded px-1.5 py-0.5 leading-tight hover:bg-white/15 md:text-right">
         <span className="sr-only">{t("profilePrefix")}</span>
-        <span className="block font-medium">{name}</span>
-        <span className="block text-xs text-white/75">
+        <span className="block max-w-56 truncate font-medium">{name}</span>
+        <span className="block max-w-56 truncate text-xs text-white/75">
           {email} · {role === "ADMIN" ? t("administrator") : t("user")}
         </span>
       </Link>
@@ -26,7 +26,7 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
           setPending(true);
           void signOut({ callbackUrl: "/login" });
         }}
-        className="rounded border border-white/40 px-2.5 py-1 hover:bg-brand-800 disabled:opacity-60"
+        className="whitespace-nowrap rounded border border-white/40 px-2.5 py-1 hover:bg-brand-800 disabled:opacity-60"
       >
         {pending ? t("signingOut") : t("signOut")}
       </button>

@@ -32,7 +32,7 @@ export function DetailsForm({
   return (
     <form action={form.action} noValidate className="space-y-4">
       <TextField label={t("name")} name="name" defaultValue={form.value("name", name)} autoComplete="name" errors={form.errors("name")} className="max-w-md" />
-      <div className="grid max-w-md gap-4 sm:grid-cols-2">
+      <div className="grid max-w-md gap-4">
         {/* Keyed on the saved value: after a change, the select shows what is now stored. */}
         <SelectField key={`locale-${locale}`} label={t("language")} name="locale" defaultValue={form.value("locale", locale)} errors={form.errors("locale")}>
           <LanguageOptions />
