@@ -22,6 +22,8 @@ test("signed out: the sign-in page follows Accept-Language (French, Chinese)", a
   await expect(fr.getByLabel("Mot de passe")).toBeVisible();
   await expect(fr.getByRole("link", { name: "Mot de passe oublié ?" })).toBeVisible();
   await fr.getByRole("button", { name: "Se connecter" }).click();
+  await expect(fr.getByText("Saisissez votre adresse e-mail.")).toBeVisible();
+  await expect(fr.getByText("Saisissez votre mot de passe.")).toBeVisible();
   await fr.getByLabel("E-mail").fill("personne@example.com");
   await fr.getByLabel("Mot de passe").fill("mauvais-mot-de-passe");
   await fr.getByRole("button", { name: "Se connecter" }).click();

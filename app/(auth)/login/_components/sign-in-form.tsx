@@ -3,7 +3,6 @@
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { z } from "zod";
 import { ACCOUNT_DEACTIVATED, signInSchema } from "@/lib/auth/schemas";
 import { throttledRetryAfter } from "@/lib/auth/sign-in-errors";
 import { FieldError, TextField } from "@/components/form";
@@ -23,7 +22,12 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
     const parsed = signInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
     setFormError(null);
     if (!parsed.success) {
-      setFieldErrors(z.flattenError(parsed.error).fieldErrors);
+      // Worded here from what failed (the schema's own messages are English): empty, or not an e-mail address.
+      const failed = new Set(parsed.error.issues.map((issue) => `${String(issue.path[0])}:${issue.code === "too_small" ? "empty" : "invalid"}`));
+      setFieldErrors({
+        ...(failed.has("email:empty") ? { email: [t("emailRequired")] } : failed.has("email:invalid") ? { email: [t("emailInvalid")] } : {}),
+        ...(failed.has("password:empty") || failed.has("password:invalid") ? { password: [t("passwordRequired")] } : {}),
+      });
       return;
     }
     setFieldErrors({});
