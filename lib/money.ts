@@ -2,8 +2,24 @@
 // decimal string exactly and lets Intl place symbol and separators, so no
 // amount ever passes through floating point.
 
+// An Intl.NumberFormat costs far more to build than to use, and pages format
+// dozens of amounts: one per locale and currency, kept for the process (a few
+// in all; past 100 an odd pair is simply not kept). An unknown currency throws
+// before anything is kept.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+function moneyFormat(locale: string, currency: string): Intl.NumberFormat {
+  const key = `${locale}|${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: "currency", currency });
+    if (moneyFormats.size < 100) moneyFormats.set(key, format);
+  }
+  return format;
+}
+
 export function currencyDigits(currency: string): number {
-  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return moneyFormat("en", currency).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
 /** 1250 EUR → "€12.50"; 500 JPY (en-US) → "¥500". */
@@ -15,5 +31,5 @@ export function formatMoney(minor: number | bigint, currency: string, locale = "
   const scale = 10n ** BigInt(digits);
   const decimal = `${negative ? "-" : ""}${abs / scale}${digits > 0 ? "." + (abs % scale).toString().padStart(digits, "0") : ""}`;
   // Intl.NumberFormat formats decimal strings exactly (ES2023 NumberFormat v3).
-  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(decimal as unknown as number);
+  return moneyFormat(locale, currency).format(decimal as unknown as number);
 }

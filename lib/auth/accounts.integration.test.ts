@@ -17,10 +17,7 @@ import { changeRole, deactivateUser, inviteUser, reactivateUser, resendInvitatio
 import { deliverNow } from "@/lib/mail/deliver-now";
 
 const session = vi.hoisted(() => ({ userId: null as number | null }));
-vi.mock("next-auth", async (original) => ({
-  ...(await original<typeof import("next-auth")>()),
-  getServerSession: async () => (session.userId === null ? null : { user: { id: session.userId } }),
-}));
+vi.mock("@/lib/auth/session-token", () => ({ sessionUserId: async () => session.userId }));
 
 const APP_URL = "http://localhost:3999";
 let smtp: TestSmtpServer;

@@ -1,10 +1,9 @@
 import "server-only";
-import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import { prisma } from "@/lib/db/client";
+import { pool } from "@/lib/db/client";
 import { localeOr, type Locale } from "@/lib/i18n/locales";
-import { authOptions } from "./options";
+import { sessionUserId } from "./session-token";
 
 export type Role = "ADMIN" | "USER";
 
@@ -45,24 +44,27 @@ export async function currentUser(): Promise<SessionUser | null> {
  * page and its banners while one page renders (outside a render it is a plain call).
  */
 export const sessionState = cache(async function sessionState(): Promise<{ user: SessionUser; ended: null } | { user: null; ended: "deactivated" | "gone" | null }> {
-  const session = await getServerSession(authOptions);
-  const id = session?.user?.id;
+  const id = await sessionUserId();
   if (!id) return { user: null, ended: null };
-  const user = await prisma().user.findUnique({
-    where: { id },
-    select: { id: true, companyId: true, email: true, name: true, role: true, status: true, locale: true, timeZone: true, company: { select: { locale: true, timeZone: true } } },
+  // One statement (a named, prepared one) for the user and their company's defaults: this runs on every request.
+  const { rows } = await pool().query<{ id: number; company_id: number; email: string; name: string; role: Role; status: string; locale: string | null; time_zone: string | null; company_locale: string; company_time_zone: string }>({
+    name: "session_user",
+    text: `SELECT u.id, u.company_id, u.email, u.name, u.role, u.status, u.locale, u.time_zone, c.locale AS company_locale, c.time_zone AS company_time_zone
+             FROM app_user u JOIN company c ON c.id = u.company_id WHERE u.id = $1`,
+    values: [id],
   });
+  const user = rows[0];
   if (!user) return { user: null, ended: "gone" };
   if (user.status !== "ACTIVE") return { user: null, ended: "deactivated" };
   return {
     user: {
       id: user.id,
-      companyId: user.companyId,
+      companyId: user.company_id,
       email: user.email,
       name: user.name,
       role: user.role,
-      locale: localeOr(user.locale, localeOr(user.company.locale)),
-      timeZone: user.timeZone ?? user.company.timeZone,
+      locale: localeOr(user.locale, localeOr(user.company_locale)),
+      timeZone: user.time_zone ?? user.company_time_zone,
     },
     ended: null,
   };

@@ -110,12 +110,13 @@ export async function getAccountSummary(accountId: number, db: pg.ClientBase | p
 }
 
 export async function getAccountDetail(companyId: number, accountId: number): Promise<AccountDetail | null> {
-  const { rows } = await pool().query(
-    `SELECT ${ACCOUNT_COLUMNS}, s.description
+  const { rows } = await pool().query({
+    name: "iap_account_detail",
+    text: `SELECT ${ACCOUNT_COLUMNS}, s.description
        FROM iap_account a JOIN iap_service s ON s.id = a.service_id
       WHERE a.id = $1 AND a.company_id = $2`,
-    [accountId, companyId],
-  );
+    values: [accountId, companyId],
+  });
   return rows[0] ? { ...toSummary(rows[0]), description: rows[0].description } : null;
 }
 
@@ -130,14 +131,15 @@ export async function listLedgerEntries(
 
 /** Credits reserved by work in progress (pending holds), newest first. */
 export async function listOpenHolds(companyId: number, accountId: number, limit = 100): Promise<OpenHold[]> {
-  const { rows } = await pool().query(
-    `SELECT h.id, h.amount, h.description, h.reference, h.created_at, h.expires_at
+  const { rows } = await pool().query({
+    name: "iap_open_holds",
+    text: `SELECT h.id, h.amount, h.description, h.reference, h.created_at, h.expires_at
        FROM credit_hold h JOIN iap_account a ON a.id = h.account_id
       WHERE h.account_id = $1 AND a.company_id = $2 AND h.status = 'PENDING'
       ORDER BY h.id DESC
       LIMIT $3`,
-    [accountId, companyId, limit],
-  );
+    values: [accountId, companyId, limit],
+  });
   return rows.map((row) => ({
     id: row.id,
     amount: BigInt(row.amount),
@@ -150,8 +152,9 @@ export async function listOpenHolds(companyId: number, accountId: number, limit 
 
 /** The account's purchases of credit packs, newest first. */
 export async function listPurchases(companyId: number, accountId: number, limit = 20): Promise<PurchaseLine[]> {
-  const { rows } = await pool().query(
-    `SELECT p.id, k.name AS pack_name, p.credits, p.amount, p.currency, p.status, p.created_at, p.paid_at, p.origin, p.failure_code,
+  const { rows } = await pool().query({
+    name: "iap_purchases",
+    text: `SELECT p.id, k.name AS pack_name, p.credits, p.amount, p.currency, p.status, p.created_at, p.paid_at, p.origin, p.failure_code,
             p.refunded_amount, p.dispute_status, p.refund_reversed + p.dispute_reversed AS taken_back,
             p.refund_unrecovered + p.dispute_unrecovered AS already_used,
             CASE WHEN h.status = 'PENDING' THEN h.amount ELSE 0 END AS frozen,
@@ -164,8 +167,8 @@ export async function listPurchases(companyId: number, accountId: number, limit 
       WHERE p.account_id = $1 AND a.company_id = $2
       ORDER BY p.created_at DESC, p.id DESC
       LIMIT $3`,
-    [accountId, companyId, limit],
-  );
+    values: [accountId, companyId, limit],
+  });
   return rows.map((row) => ({
     id: row.id,
     packName: row.pack_name,

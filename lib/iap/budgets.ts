@@ -135,16 +135,17 @@ export async function listBudgets(companyId: number, accountId: number): Promise
     own_limit: string | null;
     own_hard: boolean | null;
     used: string | null;
-  }>(
-    `WITH a AS (SELECT a.*, ${MONTH_OF_NOW} AS month FROM iap_account a WHERE a.id = $1 AND a.company_id = $2)
+  }>({
+    name: "iap_account_budgets",
+    text: `WITH a AS (SELECT a.*, ${MONTH_OF_NOW} AS month FROM iap_account a WHERE a.id = $1 AND a.company_id = $2)
      SELECT to_char(a.month, 'YYYY-MM') AS month, a.default_budget, a.default_budget_hard,
             u.id AS user_id, u.name, u.email, b.limit AS own_limit, b.hard AS own_hard, bu.used
        FROM a JOIN app_user u ON u.company_id = a.company_id AND u.status <> 'DEACTIVATED'
        LEFT JOIN user_budget b ON b.account_id = a.id AND b.user_id = u.id
        LEFT JOIN budget_usage bu ON bu.account_id = a.id AND bu.user_id = u.id AND bu.month = a.month
       ORDER BY u.name, u.id`,
-    [accountId, companyId],
-  );
+    values: [accountId, companyId],
+  });
   if (rows.length === 0) {
     const exists = await pool().query("SELECT 1 FROM iap_account WHERE id = $1 AND company_id = $2", [accountId, companyId]);
     if (exists.rowCount === 0) return null;
@@ -220,8 +221,9 @@ export interface BudgetNotice {
  * budget_usage table.
  */
 export async function listBudgetNotices(companyId: number, userId: number | null = null): Promise<BudgetNotice[]> {
-  const { rows } = await pool().query(
-    `SELECT a.id AS account_id, s.technical_name, s.name AS service_name, s.decimals, u.id AS user_id, u.name AS user_name,
+  const { rows } = await pool().query({
+    name: "iap_budget_notices",
+    text: `SELECT a.id AS account_id, s.technical_name, s.name AS service_name, s.decimals, u.id AS user_id, u.name AS user_name,
             to_char(bu.month, 'YYYY-MM') AS month, COALESCE(b.limit, a.default_budget) AS "limit", COALESCE(b.hard, a.default_budget_hard) AS hard, bu.used
        FROM iap_account a
        JOIN iap_service s ON s.id = a.service_id
@@ -232,8 +234,8 @@ export async function listBudgetNotices(companyId: number, userId: number | null
         AND COALESCE(b.limit, a.default_budget) IS NOT NULL
         AND bu.used * ${BUDGET_NOTICE_RATIO.denominator} >= COALESCE(b.limit, a.default_budget) * ${BUDGET_NOTICE_RATIO.numerator}
       ORDER BY s.sort_order, u.name`,
-    [companyId, userId],
-  );
+    values: [companyId, userId],
+  });
   return rows.map((row) => ({
     accountId: row.account_id,
     technicalName: row.technical_name,

@@ -24,7 +24,23 @@ export function formatCredits(units: bigint, decimals: number, { grouping = true
   const scale = unitsPerCredit(decimals);
   const fraction = decimals > 0 ? "." + (abs % scale).toString().padStart(decimals, "0") : "";
   const decimal = `${negative ? "-" : ""}${abs / scale}${fraction}`;
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: grouping }).format(decimal as unknown as number);
+  return creditFormat(locale, decimals, grouping).format(decimal as unknown as number);
+}
+
+// An Intl.NumberFormat costs far more to build than to use, and a page formats
+// hundreds of amounts (the history alone: two per row): one per locale, number
+// of decimals and grouping, kept for the process (a handful in
+// all; past 100 an odd locale is simply not kept).
+const creditFormats = new Map<string, Intl.NumberFormat>();
+
+function creditFormat(locale: string, decimals: number, grouping: boolean): Intl.NumberFormat {
+  const key = `${locale}|${decimals}|${grouping}`;
+  let format = creditFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: grouping });
+    if (creditFormats.size < 100) creditFormats.set(key, format);
+  }
+  return format;
 }
 
 export type ParseCreditsResult = { ok: true; units: bigint } | { ok: false; error: string };

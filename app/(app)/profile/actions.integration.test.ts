@@ -8,9 +8,7 @@ import { formOf } from "@/tests/support/billing";
 import { createCompany } from "@/tests/support/fixtures";
 
 const session = vi.hoisted(() => ({ userId: null as number | null }));
-vi.mock("next-auth", () => ({
-  getServerSession: async () => (session.userId === null ? null : { user: { id: session.userId } }),
-}));
+vi.mock("@/lib/auth/session-token", () => ({ sessionUserId: async () => session.userId }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { changePasswordAction, updateProfileAction } = await import("./actions");

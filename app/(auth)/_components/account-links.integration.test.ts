@@ -10,7 +10,7 @@ import { formOf, withEnv } from "@/tests/support/billing";
 import { createCompany } from "@/tests/support/fixtures";
 import { startSmtpServer, type TestSmtpServer } from "@/tests/support/smtp-server";
 
-vi.mock("next-auth", () => ({ getServerSession: async () => null }));
+vi.mock("@/lib/auth/session-token", () => ({ sessionUserId: async () => null }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 // The caller as our HTTP server would name it (lib/http/client-address.ts, one trusted proxy hop).
 // Its browser's languages: a new company and an accepted invitation keep them.

@@ -32,14 +32,15 @@ export interface AutoTopupView {
 
 /** The account's auto top-up as its page shows it (company-scoped). */
 export async function getAutoTopup(companyId: number, accountId: number): Promise<AutoTopupView> {
-  const { rows } = await pool().query(
-    `SELECT t.enabled, t.threshold, t.pack_id, t.monthly_cap, t.card_label, t.payment_method_id, t.disabled_reason, t.disabled_message, t.disabled_at,
+  const { rows } = await pool().query({
+    name: "auto_topup_view",
+    text: `SELECT t.enabled, t.threshold, t.pack_id, t.monthly_cap, t.card_label, t.payment_method_id, t.disabled_reason, t.disabled_message, t.disabled_at,
             t.capped_month = date_trunc('month', localtimestamp) AS capped, t.in_flight_purchase_id IS NOT NULL AS in_flight,
             (SELECT count(*) FROM purchase p WHERE p.account_id = t.account_id AND p.origin = 'AUTO_TOPUP' AND p.status IN ('PENDING', 'PAID')
                AND p.created_at >= date_trunc('month', localtimestamp))::int AS this_month
        FROM auto_topup t WHERE t.account_id = $1 AND t.company_id = $2`,
-    [accountId, companyId],
-  );
+    values: [accountId, companyId],
+  });
   const row = rows[0];
   const stripe = stripeConfigured();
   if (!row) {

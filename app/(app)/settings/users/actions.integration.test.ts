@@ -7,9 +7,7 @@ import { formOf, withEnv } from "@/tests/support/billing";
 import { createCompany } from "@/tests/support/fixtures";
 
 const session = vi.hoisted(() => ({ userId: null as number | null }));
-vi.mock("next-auth", () => ({
-  getServerSession: async () => (session.userId === null ? null : { user: { id: session.userId } }),
-}));
+vi.mock("@/lib/auth/session-token", () => ({ sessionUserId: async () => session.userId }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { changeRoleAction, deactivateUserAction, inviteUserAction, reactivateUserAction, resendInvitationAction } = await import("./actions");

@@ -6,9 +6,7 @@ import { createCompany } from "@/tests/support/fixtures";
 import { formOf, packOf, redirectOf, withEnv } from "@/tests/support/billing";
 
 const session = vi.hoisted(() => ({ userId: null as number | null }));
-vi.mock("next-auth", () => ({
-  getServerSession: async () => (session.userId === null ? null : { user: { id: session.userId } }),
-}));
+vi.mock("@/lib/auth/session-token", () => ({ sessionUserId: async () => session.userId }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { buyPackAction } = await import("./actions");

@@ -8,9 +8,7 @@ import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { createCompany } from "@/tests/support/fixtures";
 
 const session = vi.hoisted(() => ({ userId: null as number | null }));
-vi.mock("next-auth", () => ({
-  getServerSession: async () => (session.userId === null ? null : { user: { id: session.userId } }),
-}));
+vi.mock("@/lib/auth/session-token", () => ({ sessionUserId: async () => session.userId }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { saveWarningSettingsAction } = await import("./actions");

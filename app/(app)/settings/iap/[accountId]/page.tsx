@@ -12,8 +12,7 @@ import { confirmCardSetup } from "@/lib/billing/auto-topup/card-setup";
 import { getAutoTopup } from "@/lib/billing/auto-topup/settings";
 import { formatMoney } from "@/lib/money";
 import { formatPackCredits } from "@/lib/billing/pack-pricing";
-import { listPacks } from "@/lib/billing/packs";
-import { getService } from "@/lib/iap/accounts";
+import { listAccountPacks } from "@/lib/billing/packs";
 import { getAccountDetail, listOpenHolds, listPurchases } from "@/lib/iap/account-views";
 import { listBudgets } from "@/lib/iap/budgets";
 import { listHistory } from "@/lib/iap/history";
@@ -107,7 +106,7 @@ export default async function AccountPage({
   const cardSetup = one("card_setup");
   // Back from Stripe's card page: keep the card now rather than wait for the webhook.
   if (cardSetup !== undefined && cardSetup !== "cancelled") await confirmCardSetup(user.companyId, cardSetup);
-  const [account, history, holds, purchases, usage, budgets, autoTopup] = await Promise.all([
+  const [account, history, holds, purchases, usage, budgets, autoTopup, packs] = await Promise.all([
     getAccountDetail(user.companyId, accountId),
     listHistory(user.companyId, accountId, filter, { before }),
     listOpenHolds(user.companyId, accountId),
@@ -115,9 +114,9 @@ export default async function AccountPage({
     accountUsage(user.companyId, accountId, period),
     listBudgets(user.companyId, accountId),
     getAutoTopup(user.companyId, accountId),
+    listAccountPacks(user.companyId, accountId),
   ]);
   if (!account || !usage || !budgets) notFound();
-  const packs = await listPacks(await getService(account.technicalName));
 
   const filterParams = historyFilterParams(filter);
   const withParams = (extra: Record<string, string>) => {

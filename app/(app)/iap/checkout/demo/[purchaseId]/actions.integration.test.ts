@@ -3,9 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { balanceAndPurchaseEntries, formOf, pendingPurchase, purchaseRow, redirectOf, withEnv } from "@/tests/support/billing";
 
 const session = vi.hoisted(() => ({ userId: null as number | null }));
-vi.mock("next-auth", () => ({
-  getServerSession: async () => (session.userId === null ? null : { user: { id: session.userId } }),
-}));
+vi.mock("@/lib/auth/session-token", () => ({ sessionUserId: async () => session.userId }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { cancelDemoPurchaseAction, payDemoPurchaseAction } = await import("./actions");
