@@ -10,16 +10,18 @@
 // with "source": null, every field null and an "error" (unreadable, too many
 // pages, not an e-invoice, image too large, not a supported file). Files are
 // read side by side, as many as the OCR pool has workers. Exit status: 0 when
-// every file was processed (read or not), 2 when no file was given.
+// every file was processed (read or not), 2 when no file was given. The JSON
+// is for programs (English codes); the usage line, for a person, follows LANG.
 import { readFile } from "node:fs/promises";
 import { FIELD_NAMES } from "../digitization/extract/types";
 import { sniffType } from "../digitization/limits";
 import { digitizeDocument, DocumentReadError } from "../digitization/read-document";
 import { ocrPoolSize, stopOcr } from "../digitization/text/ocr";
+import { cliTranslator } from "./locale";
 
 const files = process.argv.slice(2).filter((arg) => arg !== "--");
 if (files.length === 0) {
-  console.error("Usage: npm run documents:read -- <file.pdf|file.png|file.jpg|file.xml>…");
+  console.error(cliTranslator("documentsRead")("usage"));
   process.exit(2);
 }
 

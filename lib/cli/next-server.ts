@@ -8,7 +8,8 @@ import path from "node:path";
 
 const mode = process.argv[2];
 if (mode !== "dev" && mode !== "start") {
-  console.error("Usage: next-server.ts dev|start");
+  const { cliTranslator } = await import("./locale");
+  console.error(cliTranslator("serve")("usage", { command: "next-server.ts" }));
   process.exit(2);
 }
 // Before Next (and React) are loaded: they choose their builds from NODE_ENV.
@@ -22,6 +23,8 @@ if (mode === "start") process.setSourceMapsEnabled(false);
 
 const { env, requireDatabaseUrl } = await import("../env");
 const { serveNext } = await import("../http/serve-next");
+// After NODE_ENV too: the catalogue's translator is next-intl's, which loads React.
+const t = (await import("./locale")).cliTranslator("serve");
 const config = env();
 const server = await serveNext({
   dev: mode === "dev",
@@ -30,7 +33,7 @@ const server = await serveNext({
   trustProxyHops: config.TRUST_PROXY_HOPS,
   databaseUrl: requireDatabaseUrl(),
 });
-console.log(`▸ Ready on ${config.APP_URL} (${mode === "dev" ? "development" : "production"}, port ${config.PORT})`);
+console.log(t("ready", { url: config.APP_URL, mode, port: String(config.PORT) }));
 
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -16,10 +16,14 @@ import { env, missingSessionSecret, reloadEnv } from "../env";
 import { seedDatabase } from "../seed";
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, DEMO_USER_EMAIL } from "../seed/demo";
 import { openDatabase } from "./database";
+import { cliTranslator } from "./locale";
+
+// The banner speaks the terminal's language (LANG); configuration errors are lib/env's, in English.
+const t = cliTranslator("serve");
 
 const mode = process.argv[2];
 if (mode !== "dev" && mode !== "start") {
-  console.error("Usage: serve.ts dev|start");
+  console.error(t("usage", { command: "serve.ts" }));
   process.exit(2);
 }
 
@@ -45,32 +49,28 @@ try {
 }
 const secretProblem = missingSessionSecret(config);
 if (secretProblem) {
-  console.error(`✖ The app cannot start: ${secretProblem}`);
+  console.error(t("cannotStart", { problem: secretProblem }));
   process.exit(1);
 }
 
 const started = Date.now();
 const { url, server } = await openDatabase(config).then(
   (opened) => {
-    if (opened.applied.length) console.log(`▸ Applied migrations: ${opened.applied.join(", ")}`);
+    if (opened.applied.length) console.log(t("migrationsApplied", { migrations: opened.applied.join(", ") }));
     return opened;
   },
   (error: Error) => {
-    console.error(`✖ The database could not be opened: ${error.message}`);
+    console.error(t("databaseFailed", { error: error.message }));
     process.exit(1);
   },
 );
 const { demoLoaded } = await seedDatabase(prisma(), { demo: config.DEMO });
-if (demoLoaded) console.log(`▸ Loaded demo data (${DEMO_ADMIN_EMAIL} / ${DEMO_USER_EMAIL}, password ${DEMO_PASSWORD} — demo only)`);
+if (demoLoaded) console.log(t("demoLoaded", { admin: DEMO_ADMIN_EMAIL, user: DEMO_USER_EMAIL, password: DEMO_PASSWORD }));
 const companies = await prisma().company.count();
 await disconnectDb();
-console.log(`▸ Database ready in ${Date.now() - started} ms (${server ? "embedded PostgreSQL" : "DATABASE_URL"})`);
-console.log(
-  config.DEMO
-    ? "▸ Demo mode (DEMO=1): demo checkout, built-in test identity provider, demo data. Not for real companies."
-    : "▸ Production mode: no demo data, no demo checkout, no test identity provider (DEMO=1 turns them on).",
-);
-if (companies === 0) console.log(`▸ No company yet: open ${config.APP_URL}/setup to set up yours.`);
+console.log(t("databaseReady", { ms: String(Date.now() - started), source: server ? "embedded" : "url" }));
+console.log(t(config.DEMO ? "demoMode" : "productionMode"));
+if (companies === 0) console.log(t("noCompany", { url: `${config.APP_URL}/setup` }));
 
 // Its own process, without this one's react-server condition: Next loads its own React.
 const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "next-server.ts"), mode], {

@@ -1,6 +1,7 @@
 // npm run user:create -- --email a@b.com --name "Ann Admin" --role ADMIN [--company "Name"]
 // The password is read from the USER_PASSWORD variable or asked for on the
-// terminal, so it never lands in shell history.
+// terminal, so it never lands in shell history. Speaks the terminal's
+// language (LANG); a refused field's message is the form's (lib/auth/schemas).
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { z } from "zod";
@@ -9,6 +10,9 @@ import { newUserSchema } from "../auth/schemas";
 import { prisma } from "../db/client";
 import { env } from "../env";
 import { withDatabase } from "./database";
+import { cliTranslator } from "./locale";
+
+const t = cliTranslator("userCreate");
 
 const { values } = parseArgs({
   options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string", default: "USER" }, company: { type: "string" } },
@@ -17,7 +21,7 @@ const { values } = parseArgs({
 async function askPassword(): Promise<string> {
   if (process.env.USER_PASSWORD) return process.env.USER_PASSWORD;
   const rl = createInterface({ input: process.stdin, output: process.stdout });
-  const answer = await rl.question("Password (8+ characters): ");
+  const answer = await rl.question(t("passwordPrompt"));
   rl.close();
   return answer;
 }
@@ -36,18 +40,18 @@ await withDatabase(env(), async () => {
     ? await db.company.findFirst({ where: { name: values.company } })
     : await db.company.findFirst({ orderBy: { id: "asc" } });
   if (!company) {
-    console.error(values.company ? `No company named "${values.company}".` : "No company yet: run npm run db:seed first.");
+    console.error(values.company ? t("noSuchCompany", { company: values.company }) : t("noCompany"));
     process.exitCode = 2;
     return;
   }
   const existing = await db.user.findUnique({ where: { email: parsed.data.email } });
   if (existing) {
-    console.error(`A user with e-mail ${parsed.data.email} already exists.`);
+    console.error(t("exists", { email: parsed.data.email }));
     process.exitCode = 2;
     return;
   }
   const user = await db.user.create({
     data: { companyId: company.id, email: parsed.data.email, name: parsed.data.name, role: parsed.data.role, passwordHash: await hashPassword(parsed.data.password) },
   });
-  console.log(`Created ${user.role} ${user.email} in ${company.name}.`);
+  console.log(t("created", { role: user.role, email: user.email, company: company.name }));
 });

@@ -8,7 +8,9 @@
 // here, so a text is written once whoever shows it.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { createTranslator } from "next-intl";
+// use-intl/core (next-intl's own core, no React): the CLI runs with the react-server
+// condition, where next-intl's entry point cannot load (it needs client React).
+import { createTranslator } from "use-intl/core";
 import { LOCALES, type Locale } from "./locales";
 
 export type Messages = Record<string, Record<string, unknown>>;

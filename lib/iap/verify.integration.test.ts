@@ -63,6 +63,10 @@ describe("conservation check", () => {
       const clean = await runVerify(url.toString());
       expect(clean.code).toBe(0);
       expect(clean.stdout).toContain("Ledger conserved: 3 accounts, 5 ledger entries, 2 holds checked.");
+      // The terminal's language (LANG) is the report's.
+      const french = await runVerify(url.toString(), "fr_FR.UTF-8");
+      expect(french.code).toBe(0);
+      expect(french.stdout).toContain("Registre conservé\u00a0: 3 comptes, 5 écritures, 2 réservations vérifiés.");
 
       await db.query("UPDATE iap_account SET balance = balance + 7 WHERE id = $1", [ids.good]);
       // An entry whose balance_after does not follow, with the cached balance kept in step.
@@ -78,6 +82,10 @@ describe("conservation check", () => {
         [ids.releasedHold],
       );
       await db.query("UPDATE iap_account SET balance = balance - 2 WHERE id = $1", [ids.holds]);
+
+      const brokenInChinese = await runVerify(url.toString(), "zh_CN.UTF-8");
+      expect(brokenInChinese.code).toBe(1);
+      expect(brokenInChinese.stderr).toContain("账本不守恒：3 个账户中有 3 个与其条目不符");
 
       const broken = await runVerify(url.toString());
       expect(broken.code).toBe(1);
@@ -126,11 +134,13 @@ async function seedCopy(db: pg.Client) {
   return { company, good, chain, holds, releasedHold };
 }
 
-function runVerify(databaseUrl: string): Promise<{ code: number; stdout: string; stderr: string }> {
+/** `LANG=<lang> npm run ledger:verify`, whatever the language of the shell running the tests. */
+function runVerify(databaseUrl: string, lang = "C.UTF-8"): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { LC_ALL: _all, LC_MESSAGES: _messages, ...environment } = process.env;
   return new Promise((resolve) => {
     const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "lib/cli/ledger-verify.ts"], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: databaseUrl },
+      env: { ...environment, DATABASE_URL: databaseUrl, LANG: lang },
     });
     let stdout = "";
     let stderr = "";

@@ -1,6 +1,7 @@
 // What the outbox shows for a row. The database keeps three states (QUEUED,
 // SENT, FAILED); a queued row that was composed without an SMTP server, or
-// whose last attempt failed, reads differently to an admin.
+// whose last attempt failed, reads differently to an admin. A status is a
+// code; its words are outbox.status.<code> in messages/<locale>/outbox.json.
 import type { EmailState } from "./outbox";
 
 export const NOT_DELIVERED_PREFIX = "Not delivered:";
@@ -13,14 +14,6 @@ export function emailStatus(row: { state: EmailState; lastError: string | null }
   if (row.lastError?.startsWith(NOT_DELIVERED_PREFIX)) return "not-delivered";
   return row.lastError ? "retrying" : "queued";
 }
-
-export const STATUS_LABELS: Record<EmailStatus, string> = {
-  queued: "Queued",
-  retrying: "Retrying",
-  "not-delivered": "Not delivered",
-  sent: "Sent",
-  failed: "Failed",
-};
 
 /** Rows an admin may retry now: failed, waiting for a retry, or kept for lack of SMTP. */
 export function canRetry(row: { state: EmailState; lastError: string | null }): boolean {

@@ -1,17 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { openApiDocument } from "@/lib/api/openapi";
 import { PROBLEMS, type ProblemCode } from "@/lib/api/problems";
 import { env } from "@/lib/env";
-import { WEBHOOK_EVENT_DESCRIPTIONS, WEBHOOK_EVENT_TYPES } from "@/lib/events/events";
+import { WEBHOOK_EVENT_TYPES } from "@/lib/events/events";
 import { SchemaTable, type Components } from "./_components/schema-table";
 
 // The developer page: the OpenAPI document (/api/v1/openapi.json) rendered on
 // the server, plus what a document cannot say well (idempotency, amounts,
 // signatures). Public, like the document: it shows no company's data.
+//
+// The prose is translated (messages/<locale>/developers.json); what comes from
+// the OpenAPI document (endpoint summaries, field descriptions, tag names)
+// stays in English, like the API's own error bodies, and so do code samples.
 
-export const metadata: Metadata = { title: "API documentation" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("developers"))("title") };
+}
 export const dynamic = "force-dynamic";
 
 type Operation = {
@@ -22,24 +29,6 @@ type Operation = {
   parameters?: { in: string; name: string; required?: boolean; description?: string; schema: object }[];
   requestBody?: { content: Record<string, { schema: object }> };
   responses: Record<string, { description: string; content?: Record<string, { schema: object }> }>;
-};
-
-const PROBLEM_HELP: Record<ProblemCode, string> = {
-  invalid_request: "A field, the query string or the URL is wrong: `errors` lists each one. Nothing changed.",
-  idempotency_key_missing: "Every POST needs an `Idempotency-Key` header.",
-  unauthenticated: "No key, a malformed one, an unknown one or a revoked one.",
-  insufficient_credits: "The account cannot pay: `needed`, `available`, `shortfall`, and `buy_url` where an administrator buys credits. Nothing changed.",
-  insufficient_scope: "The key lacks the scope the endpoint needs (`read` or `charge`).",
-  not_found: "No such service, account, hold or purchase in your company (another company's look the same: not found).",
-  method_not_allowed: "The path exists with another method.",
-  idempotency_key_reused: "The key was used for a different request (method, path or body). Use a new key for a new request.",
-  idempotency_key_in_use: "The first request with this key is still running: retry after `Retry-After` seconds and you get its response.",
-  hold_not_pending: "The hold was already captured, released or expired (`hold_status`). A hold resolves once.",
-  payload_too_large: "The body is over 16 KB.",
-  unsupported_media_type: "Send `Content-Type: application/json`.",
-  amount_exceeds_hold: "A capture may take at most what the hold reserved (`held`).",
-  rate_limited: "Too many requests for this key this minute: wait `Retry-After` seconds.",
-  internal_error: "Our fault. Retry with the same Idempotency-Key: a POST is never applied twice.",
 };
 
 const VERIFY_NODE = `import { createHmac, timingSafeEqual } from "node:crypto";
@@ -83,9 +72,33 @@ function Prose({ children }: { children: ReactNode }) {
   return <div className="space-y-2 text-sm leading-relaxed text-gray-700 [&_code]:rounded [&_code]:bg-gray-100 [&_code]:px-1 [&_code]:font-mono [&_code]:text-[0.8rem]">{children}</div>;
 }
 
+const LINK = "font-medium text-brand-700 underline underline-offset-2 hover:decoration-2";
+
+// The tags a message of developers.json may use.
+const markup = {
+  code: (chunks: ReactNode) => <code>{chunks}</code>,
+  strong: (chunks: ReactNode) => <strong>{chunks}</strong>,
+};
+
+/** A message's <link> tag: to a page of the app, or (`external`) to a document outside it. */
+function linkTo(href: string, external = false) {
+  return function link(chunks: ReactNode) {
+    return external ? (
+      <a href={href} className={LINK}>
+        {chunks}
+      </a>
+    ) : (
+      <Link href={href} className={LINK}>
+        {chunks}
+      </Link>
+    );
+  };
+}
+
 const METHOD_STYLES: Record<string, string> = { get: "bg-sky-100 text-sky-800", post: "bg-green-100 text-green-800" };
 
-export default function ApiDocumentationPage() {
+export default async function ApiDocumentationPage() {
+  const [t, events, locale] = await Promise.all([getTranslations("developers"), getTranslations("webhooks.events"), getLocale()]);
   const appUrl = env().APP_URL;
   const document = openApiDocument(appUrl) as unknown as {
     servers: { url: string }[];
@@ -99,48 +112,41 @@ export default function ApiDocumentationPage() {
 
   return (
     <div className="mx-auto grid max-w-6xl gap-8 px-4 py-8 sm:px-6 lg:grid-cols-[13rem_1fr]">
-      <nav aria-label="On this page" className="text-sm lg:sticky lg:top-4 lg:self-start">
-        <p className="mb-2 font-semibold text-gray-900">IAP Credits API</p>
+      <nav aria-label={t("onThisPage")} className="text-sm lg:sticky lg:top-4 lg:self-start">
+        <p className="mb-2 font-semibold text-gray-900">{t("apiName")}</p>
         <ul className="space-y-1">
           {[
-            ["start", "Getting started"],
-            ["amounts", "Amounts"],
-            ["idempotency", "Idempotency"],
-            ["errors", "Errors"],
-            ["limits", "Rate limits & pages"],
+            ...(["start", "amounts", "idempotency", "errors", "limits"] as const).map((id) => [id, t(`sections.${id}`)]),
             ...document.tags.map((tag) => [`tag-${tag.name.toLowerCase()}`, tag.name]),
-            ["webhooks", "Webhooks"],
+            ["webhooks", t("sections.webhooks")],
           ].map(([id, label]) => (
             <li key={id}>
-              <a href={`#${id}`} className="font-medium text-brand-700 underline underline-offset-2 hover:decoration-2">
+              <a href={`#${id}`} className={LINK}>
                 {label}
               </a>
             </li>
           ))}
         </ul>
         <p className="mt-4">
-          <a href="/api/v1/openapi.json" className="font-medium text-brand-700 underline underline-offset-2 hover:decoration-2">
+          {/* i18n-ignore: a file name */}
+          <a href="/api/v1/openapi.json" className={LINK}>
             openapi.json
           </a>{" "}
-          <span className="text-gray-500">(OpenAPI 3.1)</span>
+          <span className="text-gray-500">{t("openApiVersion")}</span>
         </p>
       </nav>
 
       <main className="min-w-0 space-y-10">
         <header>
-          <h1 className="text-2xl font-semibold text-gray-900">IAP Credits API</h1>
-          <p className="mt-1 text-gray-600">Balances, ledger, charges, holds and purchases of your company&apos;s service credits, for your own systems.</p>
+          <h1 className="text-2xl font-semibold text-gray-900">{t("apiName")}</h1>
+          <p className="mt-1 text-gray-600">{t("intro")}</p>
+          {locale !== "en" && <p className="mt-1 text-sm text-gray-500">{t("operation.englishNote")}</p>}
         </header>
 
-        <Section id="start" title="Getting started">
+        <Section id="start" title={t("sections.start")}>
           <Prose>
             <p>
-              An administrator creates a key in{" "}
-              <Link href="/settings/api-keys" className="font-medium text-brand-700 underline underline-offset-2 hover:decoration-2">
-                Settings → API keys
-              </Link>{" "}
-              with the scopes it needs: <code>read</code> (GET endpoints) and/or <code>charge</code> (charges and holds). The key is shown once; send it as a
-              bearer token. Your company comes from the key: there is no company id in any URL.
+              {t.rich("start", { ...markup, link: linkTo("/settings/api-keys") })}
             </p>
           </Prose>
           <Code>{`curl ${base}/accounts/sms \\
@@ -153,37 +159,23 @@ curl -X POST ${base}/accounts/sms/charges \\
   -d '{"amount": "1.50", "description": "Order #1042 confirmation SMS", "reference": "order-1042"}'`}</Code>
         </Section>
 
-        <Section id="amounts" title="Amounts">
+        <Section id="amounts" title={t("sections.amounts")}>
           <Prose>
-            <p>
-              Every amount is a <strong>decimal string in credits</strong>, such as <code>&quot;12.50&quot;</code>: never a JSON number, so no client reads it as
-              a float. Responses carry exactly the service&apos;s decimal places (<code>decimals</code> in <code>GET /services</code>: SMS has 2, most services 0).
-              Requests may send fewer (<code>&quot;1.5&quot;</code>), never more: <code>&quot;1.005&quot;</code> for SMS is a 400. Ledger amounts are signed
-              (<code>&quot;-1.50&quot;</code> is a usage). Prices of purchases are decimal strings in their <code>currency</code>.
-            </p>
+            <p>{t.rich("amounts", markup)}</p>
           </Prose>
         </Section>
 
-        <Section id="idempotency" title="Idempotency">
+        <Section id="idempotency" title={t("sections.idempotency")}>
           <Prose>
-            <p>
-              Every POST needs an <code>Idempotency-Key</code> header (1–255 visible characters; a UUID or your own order id). The same key with the same request
-              (method, path, JSON body — key order does not matter) has one effect and gets the same response again, with <code>Idempotent-Replayed: true</code>;
-              concurrent repeats wait for the first and get its answer. The same key with another request is a <code>409 idempotency_key_reused</code>.
-            </p>
-            <p>
-              Only successes are kept: a refused request (400, 402, 409…) changed nothing and leaves its key free, so you can fix the cause — buy credits, say
-              — and retry with the same key. Keys are scoped to your company and kept 24 hours.
-            </p>
+            <p>{t.rich("idempotency.sameKey", markup)}</p>
+            <p>{t.rich("idempotency.successesOnly", markup)}</p>
           </Prose>
         </Section>
 
-        <Section id="errors" title="Errors">
+        <Section id="errors" title={t("sections.errors")}>
           <Prose>
             <p>
-              Errors are <a href="https://www.rfc-editor.org/rfc/rfc9457" className="font-medium text-brand-700 underline underline-offset-2 hover:decoration-2">RFC 9457</a> problem details (
-              <code>application/problem+json</code>) with a stable <code>code</code> to branch on, a <code>detail</code> that says what to do, and the
-              fields below.
+              {t.rich("errors.intro", { ...markup, rfc: linkTo("https://www.rfc-editor.org/rfc/rfc9457", true) })}
             </p>
           </Prose>
           <dl className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white text-sm">
@@ -191,23 +183,16 @@ curl -X POST ${base}/accounts/sms/charges \\
               <div key={code} id={`problem-${code.replaceAll("_", "-")}`} className="grid scroll-mt-4 gap-1 px-4 py-2 sm:grid-cols-[4rem_16rem_1fr]">
                 <dt className="tabular-nums text-gray-500">{PROBLEMS[code].status}</dt>
                 <dt className="font-mono text-xs text-gray-900">{code}</dt>
-                <dd className="text-gray-700">{PROBLEM_HELP[code]}</dd>
+                <dd className="text-gray-700">{t.rich(`errors.problems.${code}`, markup)}</dd>
               </div>
             ))}
           </dl>
         </Section>
 
-        <Section id="limits" title="Rate limits & pages">
+        <Section id="limits" title={t("sections.limits")}>
           <Prose>
-            <p>
-              Each key may make {env().API_RATE_LIMIT} requests a minute. Every answer says where you stand (<code>RateLimit-Limit</code>,{" "}
-              <code>RateLimit-Remaining</code>, <code>RateLimit-Reset</code>); past the limit you get <code>429 rate_limited</code> with{" "}
-              <code>Retry-After</code> in seconds.
-            </p>
-            <p>
-              Lists are newest first, <code>limit</code> items per page (default 50, at most 100). Pass a page&apos;s <code>next_cursor</code> as{" "}
-              <code>cursor</code> for the next one; it is <code>null</code> on the last page. Entries added meanwhile never shift a page.
-            </p>
+            <p>{t.rich("limits.rate", { ...markup, limit: env().API_RATE_LIMIT })}</p>
+            <p>{t.rich("limits.pages", markup)}</p>
           </Prose>
         </Section>
 
@@ -225,6 +210,7 @@ curl -X POST ${base}/accounts/sms/charges \\
                   <article key={operation.operationId} id={operation.operationId} className="scroll-mt-4 space-y-3 rounded-lg border border-gray-200 bg-white p-4">
                     <h3 className="flex flex-wrap items-center gap-2">
                       <span className={`rounded px-1.5 py-0.5 font-mono text-xs font-semibold uppercase ${METHOD_STYLES[method] ?? "bg-gray-100"}`}>{method}</span>
+                      {/* i18n-ignore: code sample (the endpoint's path) */}
                       <code className="font-mono text-sm text-gray-900">/api/v1{path}</code>
                       <span className="text-sm font-medium text-gray-700">— {operation.summary}</span>
                     </h3>
@@ -237,7 +223,7 @@ curl -X POST ${base}/accounts/sms/charges \\
                     )}
                     {parameters.length > 0 && (
                       <div>
-                        <h4 className="mb-1 text-sm font-medium text-gray-900">Parameters</h4>
+                        <h4 className="mb-1 text-sm font-medium text-gray-900">{t("operation.parameters")}</h4>
                         <ul className="space-y-1 text-sm">
                           {parameters.map((parameter) => (
                             <li key={parameter.name}>
@@ -250,18 +236,18 @@ curl -X POST ${base}/accounts/sms/charges \\
                     )}
                     {body && (
                       <div>
-                        <h4 className="mb-1 text-sm font-medium text-gray-900">Request body</h4>
-                        <SchemaTable schema={body} components={components} caption={`Request body of ${operation.operationId}`} />
+                        <h4 className="mb-1 text-sm font-medium text-gray-900">{t("operation.requestBody")}</h4>
+                        <SchemaTable schema={body} components={components} caption={t("operation.requestBodyCaption", { operation: operation.operationId })} />
                       </div>
                     )}
                     <div>
                       <h4 className="mb-1 text-sm font-medium text-gray-900">
                         {success[0]} — {success[1].description}
                       </h4>
-                      <SchemaTable schema={success[1].content!["application/json"].schema} components={components} caption={`Response of ${operation.operationId}`} />
+                      <SchemaTable schema={success[1].content!["application/json"].schema} components={components} caption={t("operation.responseCaption", { operation: operation.operationId })} />
                     </div>
                     <p className="text-sm text-gray-600">
-                      <span className="font-medium text-gray-900">Refusals: </span>
+                      <span className="font-medium text-gray-900">{t("operation.refusals")}</span>
                       {refusals.map(([status, response], i) => (
                         <span key={status}>
                           {i > 0 && "; "}
@@ -269,7 +255,7 @@ curl -X POST ${base}/accounts/sms/charges \\
                           {[...response.description.matchAll(/`([a-z_]+)`/g)].map(([, code], j) => (
                             <span key={code}>
                               {j > 0 && ", "}
-                              <a href={`#problem-${code.replaceAll("_", "-")}`} className="font-mono text-xs font-medium text-brand-700 underline underline-offset-2 hover:decoration-2">
+                              <a href={`#problem-${code.replaceAll("_", "-")}`} className={`font-mono text-xs ${LINK}`}>
                                 {code}
                               </a>
                             </span>
@@ -283,38 +269,28 @@ curl -X POST ${base}/accounts/sms/charges \\
           </Section>
         ))}
 
-        <Section id="webhooks" title="Webhooks">
+        <Section id="webhooks" title={t("sections.webhooks")}>
           <Prose>
             <p>
-              Administrators add endpoints in{" "}
-              <Link href="/settings/webhooks" className="font-medium text-brand-700 underline underline-offset-2 hover:decoration-2">
-                Settings → Webhooks
-              </Link>{" "}
-              and pick events. Each event is POSTed as JSON — <code>{`{"id", "type", "created_at", "data"}`}</code> — and retried with growing delays until your
-              endpoint answers 2xx within 10 seconds; every attempt and its answer is listed on the endpoint&apos;s page, where any delivery can be re-sent. The
-              event <code>id</code> stays the same across retries and re-sends: deduplicate on it. Endpoints must be public <code>https://</code> URLs.
+              {t.rich("webhooks.intro", { ...markup, envelope: `{"id", "type", "created_at", "data"}`, link: linkTo("/settings/webhooks") })}
             </p>
           </Prose>
           <ul className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white text-sm">
             {WEBHOOK_EVENT_TYPES.map((type) => (
               <li key={type} className="grid gap-1 px-4 py-2 sm:grid-cols-[11rem_1fr]">
                 <code className="font-mono text-xs text-gray-900">{type}</code>
-                <span className="text-gray-700">{WEBHOOK_EVENT_DESCRIPTIONS[type]}</span>
+                <span className="text-gray-700">{events(type)}</span>
               </li>
             ))}
           </ul>
           <Prose>
-            <p>
-              Every delivery carries <code>X-IAP-Signature: t=&lt;unix seconds&gt;,v1=&lt;hex&gt;</code>, where <code>v1</code> is the HMAC-SHA256, keyed with the
-              endpoint&apos;s signing secret (<code>whsec_…</code>, shown once when it was added), of the timestamp, a dot and the raw body. Compare in constant
-              time and refuse old timestamps:
-            </p>
+            <p>{t.rich("webhooks.signature", { ...markup, sample: "X-IAP-Signature: t=<unix seconds>,v1=<hex>" })}</p>
           </Prose>
           <Code>{VERIFY_NODE}</Code>
           <Code>{VERIFY_PYTHON}</Code>
           <Prose>
             <p>
-              The payload of each event is in <code>webhooks</code> of <a href="/api/v1/openapi.json" className="font-medium text-brand-700 underline underline-offset-2 hover:decoration-2">openapi.json</a>.
+              {t.rich("webhooks.payloads", { ...markup, link: linkTo("/api/v1/openapi.json", true) })}
             </p>
           </Prose>
         </Section>

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { formAction, ok, refuse } from "@/lib/actions/action";
 import { apiKeyIdSchema, newApiKeySchema } from "@/lib/api/key-schemas";
 import { createApiKey, revokeApiKey } from "@/lib/api/keys";
@@ -10,9 +11,10 @@ export const createApiKeyAction = formAction({
   role: "ADMIN",
   input: newApiKeySchema,
   async run({ user, input }) {
+    const t = await getTranslations("apiKeys.results");
     const { key, view } = await createApiKey({ companyId: user.companyId, name: input.name, scopes: input.scopes, createdById: user.id });
     revalidatePath("/settings/api-keys");
-    return ok("Key created", { key, name: view.name });
+    return ok(t("created"), { key, name: view.name });
   },
 });
 
@@ -20,8 +22,9 @@ export const revokeApiKeyAction = formAction({
   role: "ADMIN",
   input: apiKeyIdSchema,
   async run({ user, input }) {
-    if (!(await revokeApiKey(user.companyId, input.id))) return refuse("This key does not exist in your company or is already revoked.");
+    const t = await getTranslations("apiKeys.results");
+    if (!(await revokeApiKey(user.companyId, input.id))) return refuse(t("notFound"));
     revalidatePath("/settings/api-keys");
-    return ok("Revoked: requests with this key are refused from now on.");
+    return ok(t("revoked"));
   },
 });

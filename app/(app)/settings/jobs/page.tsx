@@ -1,32 +1,44 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import { AutoRefresh } from "@/components/auto-refresh";
+import { DataTable } from "@/components/data-table";
 import { DateTime } from "@/components/date-time";
 import { PageHeader } from "@/components/page-header";
 import { requireAdmin } from "@/lib/auth/session";
 import { documentsInProgress } from "@/lib/digitization/worker";
 import { env } from "@/lib/env";
 import { failedJobs, queueStats, type FailedJob } from "@/lib/jobs/admin";
+import type { JobName } from "@/lib/jobs/list";
 import { runningBatches } from "@/lib/sms/mass-sms/progress";
 import { letterQueueSummary } from "@/lib/snailmail/queue";
 import { FailedJobActions, FailedJobsArea } from "./_components/failed-job-actions";
-import { JOB_LABELS } from "./_components/job-labels";
 
-export const metadata: Metadata = { title: "Background jobs" };
+type Translator = Awaited<ReturnType<typeof getTranslations<"jobs">>>;
 
-function subjectLink(subject: FailedJob["subject"]) {
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("jobs"))("title") };
+}
+
+// A job's name ("credits.low-check") is its key in messages/<locale>/jobs.json: names.credits.low-check.title.
+const jobTitle = (t: Translator, name: JobName) => t(`names.${name}.title`);
+
+function subjectLink(t: Translator, subject: FailedJob["subject"]) {
   if (!subject) return null;
   switch (subject.kind) {
     case "email":
-      return { href: `/settings/outbox/${subject.id}`, label: `E-mail #${subject.id}` };
+      return { href: `/settings/outbox/${subject.id}`, label: t("subjects.email", { id: String(subject.id) }) };
     case "document":
-      return { href: `/documents/${subject.id}`, label: `Document #${subject.id}` };
+      return { href: `/documents/${subject.id}`, label: t("subjects.document", { id: String(subject.id) }) };
     case "letters":
-      return { href: "/letters", label: "Letters" };
+      return { href: "/letters", label: t("subjects.letters") };
     case "account":
-      return { href: `/settings/iap/${subject.id}`, label: "IAP account" };
+      return { href: `/settings/iap/${subject.id}`, label: t("subjects.account") };
     case "sms-batch":
-      return { href: "/contacts", label: "Mass SMS" };
+      return { href: "/contacts", label: t("subjects.smsBatch") };
+    default:
+      return null;
   }
 }
 
@@ -36,8 +48,16 @@ function Count({ value, tone }: { value: number; tone?: "running" | "failed" }) 
   return <span className={color}>{value}</span>;
 }
 
+const name = (chunks: ReactNode) => <span className="font-medium">{chunks}</span>;
+const linkTo = (href: string) => (chunks: ReactNode) => (
+  <Link href={href} className="text-brand-600 hover:underline">
+    {chunks}
+  </Link>
+);
+
 export default async function BackgroundJobsPage() {
   const user = await requireAdmin("/settings/jobs");
+  const [t, common] = await Promise.all([getTranslations("jobs"), getTranslations("common")]);
   const [queues, failures, batches, documents, letters] = await Promise.all([
     queueStats(user.companyId),
     failedJobs(user.companyId),
@@ -46,39 +66,29 @@ export default async function BackgroundJobsPage() {
     letterQueueSummary(user.companyId),
   ]);
   const busy = queues.some((q) => q.waiting + q.running > 0) || batches.length > 0 || documents.length > 0;
-  const inProcess = env().JOBS_CONCURRENCY > 0;
+  const concurrency = env().JOBS_CONCURRENCY;
   const nothingRunning = batches.length === 0 && documents.length === 0 && letters.queued === 0;
 
   return (
     <>
-      <PageHeader crumbs={[{ label: "Settings", href: "/settings" }, { label: "Background jobs" }]} />
+      <PageHeader crumbs={[{ label: common("nav.settings"), href: "/settings" }, { label: t("title") }]} />
       <AutoRefresh active={busy} />
       <div className="mx-auto max-w-6xl space-y-6 px-4 py-6 sm:px-6">
         <p className="text-sm text-gray-600">
-          {inProcess
-            ? `Every app instance works the queues, ${env().JOBS_CONCURRENCY} jobs at a time (documents, mass SMS and webhook deliveries on their own). Jobs that fail are retried with growing waits.`
-            : "This instance runs no jobs itself (JOBS_CONCURRENCY=0): a cron calling /api/cron/run works them."}{" "}
-          Counts cover your company's jobs; shared jobs (marked “All companies”) show counts only.
+          {concurrency > 0 ? t("intro.inProcess", { concurrency }) : t("intro.cronOnly")} {t("intro.scope")}
         </p>
 
         <section aria-labelledby="long-work" className="rounded-lg border border-gray-200 bg-white">
           <h2 id="long-work" className="border-b border-gray-200 bg-gray-50 px-4 py-2.5 text-base font-semibold text-gray-900">
-            In progress
+            {t("inProgress.heading")}
           </h2>
           <div className="space-y-4 px-4 py-4 text-sm">
-            {nothingRunning && <p className="text-gray-600">Nothing in progress right now.</p>}
+            {nothingRunning && <p className="text-gray-600">{t("inProgress.nothing")}</p>}
             {batches.map((batch) => (
               <div key={batch.batchKey} className="space-y-1">
                 <label htmlFor={`batch-${batch.batchKey}`} className="flex flex-wrap justify-between gap-2">
-                  <span>
-                    <span className="font-medium">Mass SMS</span> started <DateTime value={batch.startedAt} /> from{" "}
-                    <Link href="/contacts" className="text-brand-600 hover:underline">
-                      Contacts
-                    </Link>
-                  </span>
-                  <span className="tabular-nums text-gray-700">
-                    {batch.done} of {batch.messages} numbers
-                  </span>
+                  <span>{t.rich("inProgress.massSms", { name, date: () => <DateTime value={batch.startedAt} />, link: linkTo("/contacts") })}</span>
+                  <span className="tabular-nums text-gray-700">{t("inProgress.massSmsProgress", { done: batch.done, total: batch.messages })}</span>
                 </label>
                 <progress id={`batch-${batch.batchKey}`} className="h-2 w-full accent-brand-600" value={batch.done} max={Math.max(batch.messages, 1)} />
               </div>
@@ -86,117 +96,100 @@ export default async function BackgroundJobsPage() {
             {documents.map((document) => (
               <div key={document.id} className="space-y-1">
                 <label htmlFor={`document-${document.id}`} className="flex flex-wrap justify-between gap-2">
-                  <span>
-                    <span className="font-medium">Digitizing</span>{" "}
-                    <Link href={`/documents/${document.id}`} className="text-brand-600 hover:underline">
-                      {document.fileName}
-                    </Link>
+                  <span>{t.rich("inProgress.digitizing", { name, fileName: document.fileName, link: linkTo(`/documents/${document.id}`) })}</span>
+                  <span className="tabular-nums text-gray-700">
+                    {document.state === "UPLOADED" ? t("inProgress.documentWaiting") : t("inProgress.documentProgress", { progress: document.progress })}
                   </span>
-                  <span className="tabular-nums text-gray-700">{document.state === "UPLOADED" ? "waiting" : `${document.progress} %`}</span>
                 </label>
                 <progress id={`document-${document.id}`} className="h-2 w-full accent-brand-600" value={document.state === "UPLOADED" ? 0 : document.progress} max={100} />
               </div>
             ))}
             {letters.queued > 0 && (
               <p>
-                <span className="font-medium">Letters</span>: {letters.queued} in the{" "}
-                <Link href="/letters" className="text-brand-600 hover:underline">
-                  queue
-                </Link>
-                {letters.waitingForCredits > 0 && <>, {letters.waitingForCredits} waiting for credits</>}
-                {letters.nextAttemptAt && (
-                  <>
-                    , next try <DateTime value={letters.nextAttemptAt} />
-                  </>
-                )}
-                .
+                {t.rich("inProgress.letters", {
+                  name,
+                  queued: letters.queued,
+                  waiting: letters.waitingForCredits,
+                  next: letters.nextAttemptAt ? "yes" : "no",
+                  link: linkTo("/letters"),
+                  date: () => <DateTime value={letters.nextAttemptAt} />,
+                })}
               </p>
             )}
           </div>
         </section>
 
-        {/* Focusable, as DataTable's box is: on a phone the table scrolls sideways, and a keyboard must reach it (axe: scrollable-region-focusable). */}
-        <div role="group" aria-label="Queues" tabIndex={0} className="relative overflow-x-auto rounded-lg border border-gray-200 bg-white">
-          <table className="min-w-full divide-y divide-gray-200 text-sm">
-            <caption className="sr-only">Queues: waiting, running, failed and done in the last 24 hours</caption>
-            <thead className="bg-gray-50 text-left text-xs font-semibold uppercase tracking-wide text-gray-600">
-              <tr>
-                <th scope="col" className="px-3 py-2">Queue</th>
-                <th scope="col" className="px-3 py-2">For</th>
-                <th scope="col" className="px-3 py-2 text-right">Waiting</th>
-                <th scope="col" className="px-3 py-2 text-right">Running</th>
-                <th scope="col" className="px-3 py-2 text-right">Failed</th>
-                <th scope="col" className="px-3 py-2 text-right">Done (24 h)</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100">
-              {queues.map((queue) => (
-                <tr key={queue.name} className="align-top">
-                  <th scope="row" className="min-w-40 px-3 py-2 text-left font-normal">
-                    <span className="font-medium text-gray-900">{JOB_LABELS[queue.name].title}</span>
-                    <span className="hidden text-xs text-gray-500 sm:block">{JOB_LABELS[queue.name].description}</span>
-                  </th>
-                  <td className="px-3 py-2 whitespace-nowrap text-gray-600">{queue.scope === "company" ? "Your company" : "All companies"}</td>
-                  <td className="px-3 py-2 text-right tabular-nums"><Count value={queue.waiting} /></td>
-                  <td className="px-3 py-2 text-right tabular-nums"><Count value={queue.running} tone="running" /></td>
-                  <td className="px-3 py-2 text-right tabular-nums"><Count value={queue.failed} tone="failed" /></td>
-                  <td className="px-3 py-2 text-right tabular-nums"><Count value={queue.done} /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("queues.caption")}
+          rows={queues}
+          rowKey={(queue) => queue.name}
+          empty={t("queues.empty")}
+          columns={[
+            {
+              key: "queue",
+              header: t("queues.queue"),
+              rowHeader: true,
+              className: "min-w-40 font-normal!",
+              cell: (queue) => (
+                <>
+                  <span className="font-medium text-gray-900">{jobTitle(t, queue.name)}</span>
+                  <span className="hidden text-xs text-gray-500 sm:block">{t(`names.${queue.name}.description`)}</span>
+                </>
+              ),
+            },
+            { key: "for", header: t("queues.for"), nowrap: true, className: "text-gray-600", cell: (queue) => t(queue.scope === "company" ? "queues.company" : "queues.system") },
+            { key: "waiting", header: t("queues.waiting"), numeric: true, cell: (queue) => <Count value={queue.waiting} /> },
+            { key: "running", header: t("queues.running"), numeric: true, cell: (queue) => <Count value={queue.running} tone="running" /> },
+            { key: "failed", header: t("queues.failed"), numeric: true, cell: (queue) => <Count value={queue.failed} tone="failed" /> },
+            { key: "done", header: t("queues.done"), numeric: true, cell: (queue) => <Count value={queue.done} /> },
+          ]}
+        />
 
         <section aria-labelledby="failed-jobs" className="space-y-2">
           <h2 id="failed-jobs" className="text-base font-semibold text-gray-900">
-            Failed jobs
+            {t("failed.heading")}
           </h2>
           <FailedJobsArea>
-            {failures.length === 0 ? (
-              <p className="rounded-lg border border-dashed border-gray-300 bg-white px-4 py-6 text-center text-sm text-gray-600">No failed jobs.</p>
-            ) : (
-              <div role="group" aria-label="Failed jobs" tabIndex={0} className="relative overflow-x-auto rounded-lg border border-gray-200 bg-white">
-                <table className="min-w-full divide-y divide-gray-200 text-sm">
-                  <caption className="sr-only">Jobs that failed after their last attempt, newest first</caption>
-                  <thead className="bg-gray-50 text-left text-xs font-semibold uppercase tracking-wide text-gray-600">
-                    <tr>
-                      <th scope="col" className="px-3 py-2">Job</th>
-                      <th scope="col" className="px-3 py-2">On</th>
-                      <th scope="col" className="px-3 py-2">Error</th>
-                      <th scope="col" className="px-3 py-2 text-right">Attempts</th>
-                      <th scope="col" className="px-3 py-2">Failed</th>
-                      <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-gray-100">
-                    {failures.map((failure) => {
-                      const link = subjectLink(failure.subject);
-                      const label = `${JOB_LABELS[failure.name].title}${link ? ` (${link.label})` : ""}`;
-                      return (
-                        <tr key={failure.id} className="align-top">
-                          <td className="px-3 py-2 whitespace-nowrap font-medium">{JOB_LABELS[failure.name].title}</td>
-                          <td className="px-3 py-2 whitespace-nowrap">
-                            {link ? (
-                              <Link href={link.href} className="text-brand-600 hover:underline">
-                                {link.label}
-                              </Link>
-                            ) : (
-                              <span className="text-gray-400">—</span>
-                            )}
-                          </td>
-                          <td className="max-w-md px-3 py-2 text-gray-700">
-                            <span className="line-clamp-3" title={failure.error}>{failure.error}</span>
-                          </td>
-                          <td className="px-3 py-2 text-right tabular-nums">{failure.attempts}</td>
-                          <td className="px-3 py-2 whitespace-nowrap"><DateTime value={failure.finishedAt} /></td>
-                          <td className="px-3 py-2"><FailedJobActions id={failure.id} label={label} retryable={failure.retryable} /></td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </div>
-            )}
+            <DataTable
+              caption={t("failed.caption")}
+              rows={failures}
+              rowKey={(failure) => failure.id}
+              empty={t("failed.empty")}
+              columns={[
+                { key: "job", header: t("failed.job"), nowrap: true, className: "font-medium", cell: (failure) => jobTitle(t, failure.name) },
+                {
+                  key: "on",
+                  header: t("failed.on"),
+                  nowrap: true,
+                  cell: (failure) => {
+                    const link = subjectLink(t, failure.subject);
+                    return link ? linkTo(link.href)(link.label) : <span className="text-gray-400">—</span>;
+                  },
+                },
+                {
+                  key: "error",
+                  header: t("failed.error"),
+                  className: "max-w-md text-gray-700",
+                  cell: (failure) => (
+                    <span className="line-clamp-3" title={failure.error}>
+                      {failure.error}
+                    </span>
+                  ),
+                },
+                { key: "attempts", header: t("failed.attempts"), numeric: true, cell: (failure) => failure.attempts },
+                { key: "failed", header: t("failed.failedAt"), nowrap: true, cell: (failure) => <DateTime value={failure.finishedAt} /> },
+                {
+                  key: "actions",
+                  header: t("failed.actions"),
+                  headerHidden: true,
+                  cell: (failure) => {
+                    const link = subjectLink(t, failure.subject);
+                    const job = jobTitle(t, failure.name);
+                    return <FailedJobActions id={failure.id} label={link ? t("failed.withSubject", { job, subject: link.label }) : job} retryable={failure.retryable} />;
+                  },
+                },
+              ]}
+            />
           </FailedJobsArea>
         </section>
       </div>

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { formAction, ok, refuse } from "@/lib/actions/action";
 import { retryEmail } from "@/lib/mail/delivery";
 import { retryEmailSchema } from "@/lib/mail/schemas";
@@ -11,19 +12,20 @@ export const retryEmailAction = formAction({
   role: "ADMIN",
   input: retryEmailSchema,
   async run({ user, input }) {
+    const t = await getTranslations("outbox.retry");
     const outcome = await retryEmail(user.companyId, input.id);
-    if (outcome.status === "not-retriable") return refuse("This e-mail was already sent, is being sent right now, or does not exist.");
+    if (outcome.status === "not-retriable") return refuse(t("notRetriable"));
     revalidatePath("/settings/outbox");
     revalidatePath(outboxEmailPath(input.id));
     switch (outcome.status) {
       case "sent":
-        return ok("Sent.", { sent: true });
+        return ok(t("sent"), { sent: true });
       case "not-delivered":
-        return ok(`${outcome.lastError}. The message stays here and goes out once it is set.`, { sent: false });
+        return ok(t("notDelivered"), { sent: false });
       case "failed":
-        return ok(`Sending failed: ${outcome.lastError ?? "unknown error"}. It will be retried automatically.`, { sent: false });
+        return ok(t("failed", { error: outcome.lastError ?? t("unknownError") }), { sent: false });
       case "queued":
-        return ok("Queued: it goes out with the next background job run.", { sent: false });
+        return ok(t("queued"), { sent: false });
     }
   },
 });

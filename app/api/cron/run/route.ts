@@ -7,11 +7,14 @@ import { scheduledJobs } from "@/lib/jobs/list";
 // every schedule that fell due and every queued job, for up to ~50 s
 // (Authorization: Bearer <CRON_SECRET>). `?schedule=<name>` runs that
 // scheduled job now as well (e.g. credits.low-sweep). vercel.json calls it.
+// Its answers are for the scheduler and its logs, not a person's screen: they
+// stay English, like the public API's error bodies.
 export const maxDuration = 60;
 
 const querySchema = z.object({
   schedule: z
     .string()
+    // i18n-ignore: the cron API's English vocabulary, read by a scheduler's log
     .refine((name) => scheduledJobs().some((s) => s.name === name), { message: "not a scheduled job" })
     .optional(),
 });

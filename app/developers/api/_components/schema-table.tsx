@@ -1,6 +1,9 @@
 // A JSON Schema from the OpenAPI document as a table of fields, following
 // $refs into components; nested objects are listed under their parent
-// ("data[].amount"). Server-rendered: the page ships no script.
+// ("data[].amount"). Server-rendered: the page ships no script. Field names,
+// types and descriptions are the OpenAPI document's (English); the table's own
+// words are translated.
+import { useTranslations } from "next-intl";
 
 type Schema = {
   $ref?: string;
@@ -51,7 +54,9 @@ interface Row {
   description: string;
 }
 
-function rows(schema: Schema, components: Components, prefix = "", depth = 0): Row[] {
+type Translator = ReturnType<typeof useTranslations<"developers.schema">>;
+
+function rows(t: Translator, schema: Schema, components: Components, prefix = "", depth = 0): Row[] {
   const s = resolve(schema, components);
   const object = s.type === "array" && s.items ? resolve(s.items, components) : s;
   const base = s.type === "array" ? `${prefix}[]` : prefix;
@@ -59,14 +64,19 @@ function rows(schema: Schema, components: Components, prefix = "", depth = 0): R
   return Object.entries(object.properties).flatMap(([name, property]) => {
     const p = resolve(property, components);
     const full = base ? `${base}.${name}` : name;
-    const details = [p.description, p.default !== undefined ? `Default ${JSON.stringify(p.default)}.` : null, p.example !== undefined ? `Example ${JSON.stringify(p.example)}.` : null];
-    const nested = p.type === "object" || (p.type === "array" && p.items && resolve(p.items, components).properties) ? rows(property, components, full, depth + 1) : [];
+    const details = [
+      p.description,
+      p.default !== undefined ? t("default", { value: JSON.stringify(p.default) }) : null,
+      p.example !== undefined ? t("example", { value: JSON.stringify(p.example) }) : null,
+    ];
+    const nested = p.type === "object" || (p.type === "array" && p.items && resolve(p.items, components).properties) ? rows(t, property, components, full, depth + 1) : [];
     return [{ name: full, type: typeOf(property, components), required: object.required?.includes(name) ?? false, description: details.filter(Boolean).join(" ") }, ...nested];
   });
 }
 
 export function SchemaTable({ schema, components, caption }: { schema: Schema; components: Components; caption: string }) {
-  const list = rows(schema, components);
+  const t = useTranslations("developers.schema");
+  const list = rows(t, schema, components);
   if (list.length === 0) return <p className="text-sm text-gray-600">{typeOf(schema, components)}</p>;
   return (
     // Focusable and named, like DataTable's box: on a phone it scrolls sideways, by keyboard too.
@@ -75,9 +85,9 @@ export function SchemaTable({ schema, components, caption }: { schema: Schema; c
         <caption className="sr-only">{caption}</caption>
         <thead className="text-gray-500">
           <tr>
-            <th scope="col" className="py-1 pr-4 font-medium">Field</th>
-            <th scope="col" className="py-1 pr-4 font-medium">Type</th>
-            <th scope="col" className="py-1 font-medium">Description</th>
+            <th scope="col" className="py-1 pr-4 font-medium">{t("field")}</th>
+            <th scope="col" className="py-1 pr-4 font-medium">{t("type")}</th>
+            <th scope="col" className="py-1 font-medium">{t("description")}</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-gray-100 align-top">
@@ -85,7 +95,7 @@ export function SchemaTable({ schema, components, caption }: { schema: Schema; c
             <tr key={row.name}>
               <td className="py-1.5 pr-4 font-mono text-xs whitespace-nowrap text-gray-900">
                 {row.name}
-                {row.required && <span className="ml-1 text-red-700" title="required">*</span>}
+                {row.required && <span className="ml-1 text-red-700" title={t("required")}>*</span>}
               </td>
               <td className="py-1.5 pr-4 font-mono text-xs text-gray-600">{row.type}</td>
               <td className="py-1.5 text-gray-700">{row.description}</td>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { createContext, useContext, useState, useTransition, type ReactNode } from "react";
 import { actionMessage } from "@/components/action-feedback";
 import { Button } from "@/components/button";
@@ -36,26 +37,28 @@ function ActionButton({ id, label, name, pendingLabel, action }: { id: string; l
   const [pending, startTransition] = useTransition();
   const report = useContext(Outcome);
   const router = useRouter();
+  const t = useTranslations("jobs.failed");
   // Called directly rather than through a form's state: the page refreshes
   // itself every few seconds, and the answer must survive that.
   const run = () =>
     startTransition(async () => {
       const state = await action({ id });
-      report({ ok: state.ok, message: `${label}: ${actionMessage(state) ?? ""}` });
+      report({ ok: state.ok, message: t("outcome", { job: label, message: actionMessage(state) ?? "" }) });
       if (state.ok) router.refresh();
     });
   return (
-    <Button type="button" variant="secondary" onClick={run} pending={pending} pendingLabel={pendingLabel} aria-label={`${name}: ${label}`} className="whitespace-nowrap px-2.5! py-1! text-xs!">
+    <Button type="button" variant="secondary" onClick={run} pending={pending} pendingLabel={pendingLabel} aria-label={t("buttonLabel", { action: name, job: label })} className="whitespace-nowrap px-2.5! py-1! text-xs!">
       {name}
     </Button>
   );
 }
 
 export function FailedJobActions({ id, label, retryable }: { id: string; label: string; retryable: boolean }) {
+  const t = useTranslations("jobs.failed");
   return (
     <div className="flex flex-wrap items-start gap-2">
-      {retryable && <ActionButton id={id} label={label} name="Retry" pendingLabel="Queuing…" action={retryJobAction} />}
-      <ActionButton id={id} label={label} name="Discard" pendingLabel="Discarding…" action={discardJobAction} />
+      {retryable && <ActionButton id={id} label={label} name={t("retry")} pendingLabel={t("retrying")} action={retryJobAction} />}
+      <ActionButton id={id} label={label} name={t("discard")} pendingLabel={t("discarding")} action={discardJobAction} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
+import { useTranslations } from "next-intl";
 import { StatusBadge, type Tone } from "@/components/status-badge";
 import type { EmailState } from "@/lib/mail/outbox";
-import { emailStatus, STATUS_LABELS, type EmailStatus } from "@/lib/mail/status";
+import { emailStatus, type EmailStatus } from "@/lib/mail/status";
 
 const TONES: Record<EmailStatus, Tone> = {
   queued: "neutral",
@@ -11,6 +12,8 @@ const TONES: Record<EmailStatus, Tone> = {
 };
 
 export function EmailStatusBadge({ row }: { row: { state: EmailState; lastError: string | null } }) {
+  const t = useTranslations("outbox");
   const status = emailStatus(row);
-  return <StatusBadge tone={TONES[status]}>{STATUS_LABELS[status]}</StatusBadge>;
+  return <StatusBadge tone={TONES[status]}>{t(`status.${status}`)}</StatusBadge>;
 }
+

@@ -1,10 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { actionMessage, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
 import { retryEmailAction } from "../actions";
 
 export function RetryButton({ id, subject, compact = false }: { id: number; subject: string; compact?: boolean }) {
+  const t = useTranslations("outbox.retry");
   const form = useActionForm(retryEmailAction);
   const message = actionMessage(form.state);
   return (
@@ -14,11 +16,11 @@ export function RetryButton({ id, subject, compact = false }: { id: number; subj
         type="submit"
         variant="secondary"
         pending={form.pending}
-        pendingLabel="Sending…"
+        pendingLabel={t("sending")}
         className={compact ? "whitespace-nowrap px-2.5! py-1! text-xs!" : ""}
-        aria-label={compact ? `Retry now: ${subject}` : undefined}
+        aria-label={compact ? t("buttonLabel", { subject }) : undefined}
       >
-        Retry now
+        {t("button")}
       </Button>
       {/* A status either way: the attempt ran, and its outcome (sent, kept, failed again) is news, not an error of the form. */}
       {message && (

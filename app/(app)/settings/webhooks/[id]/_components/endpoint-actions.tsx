@@ -1,10 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { actionMessage, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
 import { deleteEndpointAction, resendDeliveryAction, setEndpointEnabledAction } from "../../actions";
 
 export function EndpointActions({ id, enabled }: { id: number; enabled: boolean }) {
+  const t = useTranslations("webhooks.endpoint");
   const toggled = useActionForm(setEndpointEnabledAction);
   const deleted = useActionForm(deleteEndpointAction);
   const { action: toggle, pending: toggling } = toggled;
@@ -15,19 +17,19 @@ export function EndpointActions({ id, enabled }: { id: number; enabled: boolean 
       <form action={toggle}>
         <input type="hidden" name="id" value={id} />
         <input type="hidden" name="enabled" value={String(!enabled)} />
-        <Button type="submit" variant="secondary" pending={toggling} pendingLabel={enabled ? "Pausing…" : "Resuming…"}>
-          {enabled ? "Pause" : "Resume"}
+        <Button type="submit" variant="secondary" pending={toggling} pendingLabel={t(enabled ? "pausing" : "resuming")}>
+          {t(enabled ? "pause" : "resume")}
         </Button>
       </form>
       <form
         action={remove}
         onSubmit={(event) => {
-          if (!window.confirm("Delete this endpoint and its delivery history? Events stop being sent to it.")) event.preventDefault();
+          if (!window.confirm(t("deleteConfirmation"))) event.preventDefault();
         }}
       >
         <input type="hidden" name="id" value={id} />
-        <Button type="submit" variant="danger" pending={deleting} pendingLabel="Deleting…">
-          Delete
+        <Button type="submit" variant="danger" pending={deleting} pendingLabel={t("deleting")}>
+          {t("delete")}
         </Button>
       </form>
       {failure && (
@@ -40,12 +42,13 @@ export function EndpointActions({ id, enabled }: { id: number; enabled: boolean 
 }
 
 export function ResendButton({ deliveryId, eventType }: { deliveryId: string; eventType: string }) {
+  const t = useTranslations("webhooks.deliveries");
   const { state, action, pending } = useActionForm(resendDeliveryAction);
   return (
     <form action={action} className="flex flex-col items-end gap-1">
       <input type="hidden" name="deliveryId" value={deliveryId} />
-      <Button type="submit" variant="secondary" pending={pending} pendingLabel="Queuing…" className="whitespace-nowrap px-2.5! py-1! text-xs!" aria-label={`Resend ${eventType}`}>
-        Resend
+      <Button type="submit" variant="secondary" pending={pending} pendingLabel={t("resending")} className="whitespace-nowrap px-2.5! py-1! text-xs!" aria-label={t("resendLabel", { eventType })}>
+        {t("resend")}
       </Button>
       {state && (
         <p role="status" className={`text-xs ${state.ok ? "text-green-700" : "text-red-700"}`}>

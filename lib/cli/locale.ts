@@ -1,0 +1,25 @@
+// The language of what the CLI prints: the terminal's, as POSIX says to find
+// it (LC_ALL, else LC_MESSAGES, else LANG). "fr_FR.UTF-8" → fr, "zh_CN.UTF-8"
+// → zh-CN, anything we do not speak ("de_DE", "C", unset) → English. The
+// words are in messages/<locale>/cli.json, like every other text.
+import { translatorFor } from "../i18n/catalogue";
+import { DEFAULT_LOCALE, negotiateLocale, type Locale } from "../i18n/locales";
+
+type Environment = Record<string, string | undefined>;
+
+/** A message of cli.json by its key within one part, with its ICU variables. */
+export type CliTranslator = (key: string, values?: Record<string, string | number | Date>) => string;
+
+export function terminalLocale(environment: Environment): Locale {
+  const setting = [environment.LC_ALL, environment.LC_MESSAGES, environment.LANG].find((value) => value?.trim());
+  if (!setting) return DEFAULT_LOCALE;
+  // "fr_FR.UTF-8@euro" → "fr-FR": the language tag Accept-Language would send.
+  const tag = setting.split(/[.@]/)[0]!.replace("_", "-");
+  return negotiateLocale(tag) ?? DEFAULT_LOCALE;
+}
+
+/** The translator of one part of cli.json, in the terminal's language. */
+export function cliTranslator(part: "seed" | "userCreate" | "ledger" | "documentsRead" | "serve"): CliTranslator {
+  // The catalogues are read from disk (untyped), so next-intl cannot check keys: the catalogue test does.
+  return translatorFor(terminalLocale(process.env), `cli.${part}`) as unknown as CliTranslator;
+}
