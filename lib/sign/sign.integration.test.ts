@@ -124,7 +124,7 @@ describe("signer identification through OpenID Connect", () => {
     expect(await accountState(account.id)).toEqual({ balance: 2n, held: 0n });
     expect(await usageEntries(account.id)).toEqual([]);
     expect((await findSigningSession(tokens[0])).signer?.status).toBe("SENT");
-    await expect(signDocument(tokens[0], { kind: "TYPED", text: "Marie" }, null)).rejects.toThrow("Verify your identity before signing.");
+    await expect(signDocument(tokens[0], { kind: "TYPED", text: "Marie" }, null)).rejects.toMatchObject({ code: "verify-first" });
   });
 
   it("a replayed code is refused: by the single-use login and by the provider; charged once", async () => {
@@ -250,7 +250,7 @@ describe("signer identification through OpenID Connect", () => {
     const audit = (await pdfText((await getRequestPdf(company.id, id, "signed"))!.bytes)).at(-1)!;
     expect(audit).toContain("Drawn by hand");
     expect(audit).toContain("Not verified (not required by the requester)");
-    await expect(signDocument(tokens[1], { kind: "TYPED", text: "again" }, null)).rejects.toThrow("already signed");
+    await expect(signDocument(tokens[1], { kind: "TYPED", text: "again" }, null)).rejects.toMatchObject({ code: "already-signed" });
 
     const second = await newRequest(company.id, admin.id, [
       { name: "Sophie Peeters", email: "s@example.com", requireVerification: false },
@@ -258,7 +258,7 @@ describe("signer identification through OpenID Connect", () => {
     ]);
     await refuseDocument(second.tokens[0], "Wrong amount", "192.0.2.3");
     expect((await getSignatureRequest(company.id, second.id))?.state).toBe("REFUSED");
-    await expect(signDocument(second.tokens[1], { kind: "TYPED", text: "Jan" }, null)).rejects.toThrow("closed");
+    await expect(signDocument(second.tokens[1], { kind: "TYPED", text: "Jan" }, null)).rejects.toMatchObject({ code: "closed" });
   });
 });
 
