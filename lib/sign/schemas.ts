@@ -20,7 +20,7 @@ export const signerInputSchema = z
 export const newSignatureRequestSchema = z.object({
   title: textField().trim().min(1, "Give the request a title.").max(200),
   /** The language of the signing e-mails and the audit page; absent: the requester's. */
-  locale: z.enum(LOCALES, "Choose one of the languages offered.").optional(),
+  locale: z.preprocess((value) => (value === "" ? undefined : value), z.enum(LOCALES, "Choose one of the languages offered.").optional()),
   signers: textField()
     .transform((value, ctx) => {
       try {

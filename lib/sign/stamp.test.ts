@@ -1,8 +1,6 @@
-import path from "node:path";
 import { PDFDocument } from "pdf-lib";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, it } from "vitest";
-import { samplePdf } from "@/tests/support/pdf";
+import { pdfText, samplePdf } from "@/tests/support/pdf";
 import { pdfSafe, stampSignedPdf, type StampSigner } from "./stamp";
 
 const signer = (overrides: Partial<StampSigner>): StampSigner => ({
@@ -78,18 +76,8 @@ describe("stampSignedPdf", () => {
   });
 });
 
-const STANDARD_FONTS = path.join(process.cwd(), "node_modules", "pdfjs-dist", "standard_fonts") + "/";
-
-/** The text of the last page (the audit page), as a reader's PDF viewer extracts it. */
+/** The text of the last page (the audit page), as a PDF reader extracts it. */
 async function auditPageText(pdf: Uint8Array): Promise<string> {
-  const doc = await getDocument({ data: new Uint8Array(pdf), standardFontDataUrl: STANDARD_FONTS }).promise;
-  const page = await doc.getPage(doc.numPages);
-  const content = await page.getTextContent();
-  const lines = new Map<number, string[]>();
-  for (const item of content.items) {
-    if (!("str" in item)) continue;
-    const y = Math.round(item.transform[5]);
-    lines.set(y, [...(lines.get(y) ?? []), item.str]);
-  }
-  return [...lines.values()].map((words) => words.join("")).join("\n").replace(/\u00a0/g, " ");
+  const pages = await pdfText(pdf);
+  return pages[pages.length - 1].replace(/\u00a0/g, " ");
 }
