@@ -260,6 +260,22 @@ describe("signer identification through OpenID Connect", () => {
     expect((await getSignatureRequest(company.id, second.id))?.state).toBe("REFUSED");
     await expect(signDocument(second.tokens[1], { kind: "TYPED", text: "Jan" }, null)).rejects.toMatchObject({ code: "closed" });
   });
+
+  it("a request in French: the signer's e-mail is French, the requester's notice in the requester's own language (Chinese)", async () => {
+    const { company, admin } = await companyWithCredits(0);
+    await prisma().user.update({ where: { id: admin.id }, data: { locale: "zh-CN" } });
+    const pdf = await samplePdf();
+    const signers = [{ name: "Marie Dupont", email: "marie@example.com", requireVerification: false }];
+    const { id, links } = await createSignatureRequest({ companyId: company.id, requesterId: admin.id, request: { title: "Contrat", locale: "fr", signers }, fileName: "contrat.pdf", pdf });
+    const invitation = await prisma().outgoingEmail.findFirstOrThrow({ where: { companyId: company.id, to: "marie@example.com" } });
+    expect(invitation.subject).toBe("Document à signer\u00a0: Contrat");
+    expect(invitation.text).toContain("Bonjour Marie Dupont,");
+
+    await refuseDocument(links[0].url.split("/s/")[1], "Montant erroné", null);
+    const notice = await prisma().outgoingEmail.findFirstOrThrow({ where: { companyId: company.id, dedupeKey: `sign:outcome:${id}` } });
+    expect(notice.subject).toBe("Marie Dupont 已拒绝：Contrat");
+    expect(notice.text).toContain("Marie Dupont 拒绝签署“Contrat”。理由：Montant erroné");
+  });
 });
 
 async function samplePng(): Promise<Buffer> {
