@@ -23,7 +23,7 @@ export const uploadDocumentsAction = formAction({
       revalidatePath("/documents");
       return ok(t("upload.uploaded", { count: ids.length }));
     } catch (error) {
-      if (error instanceof UploadRefusedError) return refuse(t("upload.nothingUploaded"), { files: error.problems.map((problem) => problemText(t, problem)) });
+      if (error instanceof UploadRefusedError) return refuse(t("upload.nothingUploaded"), { files: error.problems.map((problem) => problemText(t, locale, problem)) });
       // "duplicates": the form offers to digitize them again (and pay again) with confirmDuplicates.
       if (error instanceof DuplicateUploadError) return refuse(t("upload.duplicatesFound"), { duplicates: error.duplicates.map((duplicate) => duplicateText(t, locale, duplicate)) });
       throw error;

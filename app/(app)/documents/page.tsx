@@ -71,7 +71,7 @@ export default async function DocumentsPage() {
                     {d.fileName}
                   </TextLink>
                   <span className="block text-xs text-gray-600">
-                    {formatBytes(d.fileSize)}
+                    {formatBytes(d.fileSize, locale)}
                     {d.pageCount ? t("list.pages", { count: d.pageCount }) : ""}
                   </span>
                 </>

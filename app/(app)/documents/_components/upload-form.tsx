@@ -1,7 +1,7 @@
 "use client";
 
 import { startTransition, useEffect, useRef, type FormEvent } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { actionMessage, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
 import { CREDITS_PER_DOCUMENT, CREDITS_PER_EINVOICE, formatBytes, MAX_FILE_BYTES, MAX_FILES_PER_UPLOAD, MAX_PAGES } from "@/lib/digitization/limits";
@@ -9,6 +9,7 @@ import { uploadDocumentsAction } from "../actions";
 
 export function UploadForm() {
   const t = useTranslations("documents");
+  const locale = useLocale();
   const form = useActionForm(uploadDocumentsAction);
   const { state } = form;
   const fileErrors = form.errors("files") ?? form.errors("kind");
@@ -52,7 +53,7 @@ export function UploadForm() {
             className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-brand-50 file:px-3 file:py-2 file:text-sm file:font-medium file:text-brand-700 hover:file:bg-brand-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500/40"
           />
           <p id="upload-hint" className="mt-1 text-xs text-gray-600">
-            {t("upload.hint", { files: MAX_FILES_PER_UPLOAD, size: formatBytes(MAX_FILE_BYTES), pages: MAX_PAGES })}
+            {t("upload.hint", { files: MAX_FILES_PER_UPLOAD, size: formatBytes(MAX_FILE_BYTES, locale), pages: MAX_PAGES })}
           </p>
           <p id="upload-price" className="mt-1 text-xs text-gray-700">
             {t.rich("upload.price", {

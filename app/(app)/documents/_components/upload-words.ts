@@ -21,18 +21,19 @@ const TYPE_KEYS: Record<string, string> = {
   "application/x-cfb": "oldOffice",
 };
 
-export function problemText(t: DocumentWords, problem: UploadProblem): string {
+export function problemText(t: DocumentWords, locale: string, problem: UploadProblem): string {
+  const size = (bytes: number) => formatBytes(bytes, locale);
   switch (problem.code) {
     case "no-file":
       return t("upload.problems.no-file");
     case "too-many-files":
       return t("upload.problems.too-many-files", { max: problem.max, chosen: problem.chosen });
     case "too-large-total":
-      return t("upload.problems.too-large-total", { bytes: formatBytes(problem.bytes), max: formatBytes(problem.max) });
+      return t("upload.problems.too-large-total", { bytes: size(problem.bytes), max: size(problem.max) });
     case "empty":
       return t("upload.problems.empty", { file: problem.file });
     case "too-large":
-      return t("upload.problems.too-large", { file: problem.file, bytes: formatBytes(problem.bytes), max: formatBytes(problem.max) });
+      return t("upload.problems.too-large", { file: problem.file, bytes: size(problem.bytes), max: size(problem.max) });
     case "unsupported-type": {
       const key = problem.detected ? TYPE_KEYS[problem.detected] : "unknown";
       const what = key ? t(`upload.types.${key}`) : problem.detected!;
