@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
+import { LanguageSwitcher } from "@/app/_components/language-switcher";
 import { DateTime } from "@/components/date-time";
 import { identityProviderConfig } from "@/lib/identity/config";
 import { findSigningSession } from "@/lib/sign/signing";
@@ -151,6 +152,8 @@ async function Shell({ children }: { children: React.ReactNode }) {
         <span className="font-semibold tracking-tight">{t("shell")}</span>
       </header>
       <main className="mx-auto max-w-3xl px-4 py-6 sm:px-6">
+        {/* The signer's own language, whatever the request's (a cookie, else their browser's). */}
+        <LanguageSwitcher className="mb-3 justify-end!" />
         <div className="rounded-lg border border-gray-200 bg-white p-5 shadow-xs sm:p-6">{children}</div>
       </main>
     </div>
