@@ -230,7 +230,10 @@ export function isPending(state: DocumentState): boolean {
   return state === "UPLOADED" || state === "DIGITIZING";
 }
 
-export class ReviewError extends Error {}
+/** The one refusal of confirming: the document is not waiting for review (already confirmed, or being read). */
+export class ReviewError extends Error {
+  readonly code = "not-waiting";
+}
 
 /**
  * The reviewer's corrected fields become a vendor bill, its vendor a contact
@@ -243,7 +246,7 @@ export async function confirmDocument(user: { id: number; companyId: number }, d
       where: { id: documentId, companyId: user.companyId, state: "TO_REVIEW" },
       data: { state: "DONE" },
     });
-    if (claimed.count !== 1) throw new ReviewError("This document is not waiting for review (already confirmed?).");
+    if (claimed.count !== 1) throw new ReviewError("not waiting for review");
     const document = await tx.document.findFirstOrThrow({ where: { id: documentId }, select: { kind: true, fields: true, lines: true, creditNote: true } });
     const vendor = await findOrCreateVendor(tx, user.companyId, { name: values.vendorName, vat: values.vendorVat });
     const toDate = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);

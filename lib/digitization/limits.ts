@@ -57,8 +57,12 @@ export function imageSize(bytes: Uint8Array): { width: number; height: number } 
   return null;
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} bytes`;
+/**
+ * A file size in binary units, in the reader's language ("8 MB", "8 Mo",
+ * "12 octets"). English keeps the app's "KB" rather than Intl's "kB".
+ */
+export function formatBytes(bytes: number, locale = "en"): string {
+  const [value, unit] = bytes >= 1024 * 1024 ? [Number((bytes / 1024 / 1024).toFixed(1)), "megabyte"] : bytes >= 1024 ? [Math.round(bytes / 1024), "kilobyte"] : [bytes, "byte"];
+  if (locale === "en") return `${value} ${{ megabyte: "MB", kilobyte: "KB", byte: "bytes" }[unit]}`;
+  return new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: unit === "byte" ? "long" : "short", maximumFractionDigits: 1 }).format(value);
 }

@@ -119,7 +119,7 @@ export interface LeadRow {
   industry: string | null;
   /** Mined by criteria, or revealed from website visits. */
   origin: "MINED" | "VISIT";
-  /** Where the company data came from (GLEIF, S&P 500, the IP network registry). */
+  /** Where the company data came from, as a code: gleif, sp500, vies, network (the page names it). */
   source: string;
   status: "NEW" | "CONVERTED";
   contactId: number | null;
@@ -154,8 +154,19 @@ export async function listLeads(companyId: number, limit = 500): Promise<LeadRow
       lastVisitAt: true,
     },
   });
-  return leads.map((lead) => ({ ...lead, country: lead.country?.trim() ?? null, source: sourceLabel(lead.source) }));
+  return leads.map((lead) => ({ ...lead, country: lead.country?.trim() ?? null }));
 }
+
+/**
+ * How a lead request ended, as codes and figures for the page to say (the
+ * `outcome` column keeps an operator's sentence in English, with a failure's detail).
+ */
+export type LeadRequestOutcome =
+  | { code: "running" }
+  | { code: "found"; found: number; used: string; released: number }
+  | { code: "none" }
+  | { code: "not-enough-credits" }
+  | { code: "failed" };
 
 export interface LeadRequestRow {
   id: number;
@@ -165,8 +176,15 @@ export interface LeadRequestRow {
   state: "DRAFT" | "DONE" | "ERROR";
   found: number;
   creditsUsed: string;
-  outcome: string | null;
+  outcome: LeadRequestOutcome;
   createdAt: Date;
+}
+
+function outcomeOf(request: { state: "DRAFT" | "DONE" | "ERROR"; requested: number; found: number; outcome: string | null }, decimals: number): LeadRequestOutcome {
+  if (request.state === "DRAFT") return { code: "running" };
+  if (request.state === "ERROR") return { code: request.outcome === NOT_ENOUGH_CREDITS_OUTCOME ? "not-enough-credits" : "failed" };
+  if (request.found === 0) return { code: "none" };
+  return { code: "found", found: request.found, used: formatCredits(creditsToUnits(request.found, decimals), decimals), released: request.requested - request.found };
 }
 
 export async function listLeadRequests(companyId: number, limit = 50): Promise<LeadRequestRow[]> {
@@ -182,7 +200,7 @@ export async function listLeadRequests(companyId: number, limit = 50): Promise<L
     state: r.state,
     found: r.found,
     creditsUsed: formatCredits(r.creditsUsed, service.decimals),
-    outcome: r.outcome,
+    outcome: outcomeOf(r, service.decimals),
     createdAt: r.createdAt,
   }));
 }

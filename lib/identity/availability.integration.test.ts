@@ -8,7 +8,8 @@ import { prisma } from "@/lib/db/client";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { grant } from "@/lib/iap/ledger";
 import { createSignatureRequest, SignRequestError } from "@/lib/sign/requests";
-import { IDENTITY_OFF_MESSAGE, startVerification } from "@/lib/sign/verification";
+import { startVerification } from "@/lib/sign/verification";
+import { signWords } from "@/lib/sign/words";
 import { withEnv } from "@/tests/support/billing";
 import { createCompany } from "@/tests/support/fixtures";
 import { samplePdf } from "@/tests/support/pdf";
@@ -40,7 +41,8 @@ describe("signer identification outside demo mode, no provider configured", () =
     expect(identityProviderConfig()).toBeNull();
     const refused = await requestWith(company.id, admin.id, true).catch((error) => error);
     expect(refused).toBeInstanceOf(SignRequestError);
-    expect(refused.message).toMatch(/Identity verification is not available on this server.*untick “Require identity verification”/);
+    expect(refused.code).toBe("identity-off");
+    expect(signWords("en", "errors.request")(refused.code)).toMatch(/Identity verification is not available on this server.*untick “Require identity verification”/);
     expect(await prisma().signatureRequest.count({ where: { companyId: company.id } })).toBe(0);
     expect(await prisma().outgoingEmail.count({ where: { companyId: company.id } })).toBe(0);
   });
@@ -59,7 +61,7 @@ describe("signer identification outside demo mode, no provider configured", () =
     const restoreDemo = withEnv({ DEMO: "1" });
     const { links } = await requestWith(company.id, admin.id, true).finally(restoreDemo);
     const started = await startVerification(links[0].url.split("/s/")[1]);
-    expect(started).toEqual({ ok: false, reason: "provider", message: IDENTITY_OFF_MESSAGE });
+    expect(started).toEqual({ ok: false, reason: "provider", code: "identity-off" });
     expect(await prisma().creditHold.count({ where: { accountId: account.id } })).toBe(0);
   });
 

@@ -1,8 +1,27 @@
 // E-mails of the Sign app, as plain data (subject, HTML, text) for the outbox.
+// The words are in messages/<locale>/sign.json ("emails"): a signer's e-mail
+// is written in the request's language, a notice to the requester in theirs.
+import type { Locale } from "@/lib/i18n/locales";
 import { emailLayout as layout, escapeHtml as e, type EmailContent } from "@/lib/mail/templates";
 import { formatUtc } from "./stamp";
+import { signWords, type SignWords } from "./words";
+
+function emailWords(locale: Locale) {
+  return signWords(locale, "emails");
+}
+
+/** A message with <strong>/<link> tags as HTML: the values are escaped, the catalogue's own words are plain text. */
+function htmlOf(t: SignWords, key: string, values: Record<string, string>, href?: string): string {
+  const escaped = Object.fromEntries(Object.entries(values).map(([name, value]) => [name, e(value)]));
+  return t.markup(key, {
+    ...escaped,
+    strong: (chunks) => `<strong>${chunks}</strong>`,
+    link: (chunks) => `<a href="${e(href ?? "")}">${chunks}</a>`,
+  });
+}
 
 export interface SigningRequestEmailInput {
+  locale: Locale;
   title: string;
   requesterName: string;
   companyName: string;
@@ -15,32 +34,33 @@ export interface SigningRequestEmailInput {
 
 /** The signing link for one signer. */
 export function signingRequestEmail(input: SigningRequestEmailInput): EmailContent {
-  const subject = `Please sign: ${input.title}`;
-  const verify = input.verifyWith
-    ? `Before signing you will be asked to verify your identity with ${input.verifyWith}.`
-    : null;
+  const t = emailWords(input.locale);
+  const values = { title: input.title, requester: input.requesterName, company: input.companyName, signer: input.signerName, until: formatUtc(input.expiresAt) };
+  const subject = t("request.subject", values);
+  const verify = input.verifyWith ? t("request.verify", { provider: input.verifyWith }) : null;
   const text = [
-    `Hello ${input.signerName},`,
+    t("request.greeting", values),
     ``,
-    `${input.requesterName} (${input.companyName}) asks you to sign "${input.title}".`,
+    t("request.asks", values),
     ...(verify ? [verify] : []),
     ``,
-    `Open the document and sign: ${input.link}`,
+    t("request.open", { link: input.link }),
     ``,
-    `This link is personal and works until ${formatUtc(input.expiresAt)}. Do not forward it.`,
+    t("request.personal", values),
   ].join("\n");
   const html = layout(
     subject,
-    `<p style="margin:0 0 16px">Hello ${e(input.signerName)},</p>
-      <p style="margin:0 0 16px">${e(input.requesterName)} (${e(input.companyName)}) asks you to sign <strong>${e(input.title)}</strong>.</p>
+    `<p style="margin:0 0 16px">${e(t("request.greeting", values))}</p>
+      <p style="margin:0 0 16px">${htmlOf(t, "request.asksHtml", { requester: input.requesterName, company: input.companyName, title: input.title })}</p>
       ${verify ? `<p style="margin:0 0 16px">${e(verify)}</p>` : ""}
-      <p style="margin:0 0 20px;font-size:13px;color:#6b7280">This link is personal and works until ${e(formatUtc(input.expiresAt))}. Do not forward it.</p>`,
-    { label: "Review and sign", href: input.link },
+      <p style="margin:0 0 20px;font-size:13px;color:#6b7280">${e(t("request.personal", values))}</p>`,
+    { label: t("request.button"), href: input.link },
   );
   return { subject, html, text };
 }
 
 export interface RequesterNoticeInput {
+  locale: Locale;
   title: string;
   requestUrl: string;
   signerName: string;
@@ -48,31 +68,31 @@ export interface RequesterNoticeInput {
 
 /** A signer could not verify their identity because the company ran out of credits. */
 export function verificationUnavailableEmail(input: RequesterNoticeInput & { serviceName: string; buyUrl: string }): EmailContent {
-  const subject = `Identity verification unavailable: ${input.title}`;
-  const text = [
-    `${input.signerName} tried to verify their identity to sign "${input.title}", but your company has no ${input.serviceName} credits left.`,
-    `The signer was told that verification is temporarily unavailable; they were not shown anything about billing.`,
-    ``,
-    `Buy credits: ${input.buyUrl}`,
-    `Then ask ${input.signerName} to open their signing link again. The request: ${input.requestUrl}`,
-  ].join("\n");
+  const t = emailWords(input.locale);
+  const values = { title: input.title, signer: input.signerName, service: input.serviceName, buyUrl: input.buyUrl, requestUrl: input.requestUrl };
+  const subject = t("unavailable.subject", values);
+  const text = [t("unavailable.tried", values), t("unavailable.told"), ``, t("unavailable.buy", values), t("unavailable.then", values)].join("\n");
   const html = layout(
     subject,
-    `<p style="margin:0 0 16px">${e(input.signerName)} tried to verify their identity to sign <strong>${e(input.title)}</strong>, but your company has no ${e(input.serviceName)} credits left.</p>
-      <p style="margin:0 0 16px">The signer was told that verification is temporarily unavailable. Buy credits, then ask them to open their signing link again (<a href="${e(input.requestUrl)}">the request</a>).</p>`,
-    { label: "Buy credits", href: input.buyUrl },
+    `<p style="margin:0 0 16px">${htmlOf(t, "unavailable.triedHtml", { signer: input.signerName, service: input.serviceName, title: input.title })}</p>
+      <p style="margin:0 0 16px">${htmlOf(t, "unavailable.toldHtml", {}, input.requestUrl)}</p>`,
+    { label: t("unavailable.button"), href: input.buyUrl },
   );
   return { subject, html, text };
 }
 
 /** Every signer signed, or one refused. */
 export function requestOutcomeEmail(input: RequesterNoticeInput & { outcome: "COMPLETED" | "REFUSED"; reason?: string | null }): EmailContent {
-  const subject = input.outcome === "COMPLETED" ? `Signed by everyone: ${input.title}` : `Refused by ${input.signerName}: ${input.title}`;
+  const t = emailWords(input.locale);
+  const values = { title: input.title, signer: input.signerName, reason: input.reason ?? "" };
+  const subject = input.outcome === "COMPLETED" ? t("outcome.completedSubject", values) : t("outcome.refusedSubject", values);
   const line =
     input.outcome === "COMPLETED"
-      ? `Every signer has signed "${input.title}". The signed PDF, with its audit page, is ready to download.`
-      : `${input.signerName} refused to sign "${input.title}".${input.reason ? ` Reason: ${input.reason}` : ""}`;
-  const text = [line, ``, `Open the request: ${input.requestUrl}`].join("\n");
-  const html = layout(subject, `<p style="margin:0 0 16px">${e(line)}</p>`, { label: "Open the request", href: input.requestUrl });
+      ? t("outcome.completed", values)
+      : input.reason
+        ? t("outcome.refusedWithReason", values)
+        : t("outcome.refused", values);
+  const text = [line, ``, t("outcome.open", { link: input.requestUrl })].join("\n");
+  const html = layout(subject, `<p style="margin:0 0 16px">${e(line)}</p>`, { label: t("outcome.button"), href: input.requestUrl });
   return { subject, html, text };
 }

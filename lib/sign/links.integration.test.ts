@@ -92,7 +92,7 @@ describe("canceling a request", () => {
     const { companyId, requestId, signerId, token, requester } = await sentRequest();
     await cancelSignatureRequest(requester, requestId);
     expect((await getSignatureRequest(companyId, requestId))!.state).toBe("CANCELED");
-    await expect(signDocument(token, { kind: "TYPED", text: "Marie Dupont" }, null)).rejects.toEqual(new SigningError("The sender canceled this request: there is nothing to sign any more."));
+    await expect(signDocument(token, { kind: "TYPED", text: "Marie Dupont" }, null)).rejects.toEqual(new SigningError("canceled"));
     await expect(cancelSignatureRequest(requester, requestId)).rejects.toEqual(new SignerActionError("closed"));
     await expect(renewSigningLink(requester, requestId, signerId, { email: true })).rejects.toEqual(new SignerActionError("closed"));
   });

@@ -6,6 +6,7 @@ import { identityProviderConfig } from "@/lib/identity/config";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { InsufficientCreditsError } from "@/lib/iap/errors";
 import { creditsToUnits } from "@/lib/iap/units";
+import { localeOr, type Locale } from "@/lib/i18n/locales";
 import { withSecretLink } from "@/lib/mail/secret-link";
 import { signingRequestEmail } from "./emails";
 import type { NewSignatureRequest } from "./schemas";
@@ -17,27 +18,32 @@ export const CREDITS_PER_VERIFICATION = 1;
 export const SIGNING_LINK_DAYS = 14;
 export const MAX_PDF_BYTES = 8 * 1024 * 1024;
 
+/** Why a request cannot be sent; the words are in messages sign.errors.request.<code>. */
+export type SignRequestRefusal = "no-file" | "too-large" | "not-pdf" | "no-pages" | "unreadable" | "identity-off" | "contact-without-email";
+
 export class SignRequestError extends Error {
   constructor(
-    message: string,
+    readonly code: SignRequestRefusal,
     readonly field?: "document" | "signers" | "title",
+    /** The signer's position (1-based) when the refusal is about one signer. */
+    readonly signerNumber?: number,
   ) {
-    super(message);
+    super(code);
   }
 }
 
 /** A PDF that pdf-lib can open and stamp (not encrypted, not empty), or a SignRequestError. */
 export async function checkPdf(bytes: Uint8Array): Promise<number> {
-  if (bytes.byteLength === 0) throw new SignRequestError("Choose a PDF file.", "document");
-  if (bytes.byteLength > MAX_PDF_BYTES) throw new SignRequestError("The PDF is larger than 8 MB.", "document");
-  if (Buffer.from(bytes.subarray(0, 5)).toString("latin1") !== "%PDF-") throw new SignRequestError("This file is not a PDF.", "document");
+  if (bytes.byteLength === 0) throw new SignRequestError("no-file", "document");
+  if (bytes.byteLength > MAX_PDF_BYTES) throw new SignRequestError("too-large", "document");
+  if (Buffer.from(bytes.subarray(0, 5)).toString("latin1") !== "%PDF-") throw new SignRequestError("not-pdf", "document");
   try {
     const doc = await PDFDocument.load(bytes);
-    if (doc.getPageCount() === 0) throw new SignRequestError("The PDF has no pages.", "document");
+    if (doc.getPageCount() === 0) throw new SignRequestError("no-pages", "document");
     return doc.getPageCount();
   } catch (error) {
     if (error instanceof SignRequestError) throw error;
-    throw new SignRequestError("This PDF cannot be signed: it is damaged or password-protected.", "document");
+    throw new SignRequestError("unreadable", "document");
   }
 }
 
@@ -79,7 +85,7 @@ export async function createSignatureRequest(input: {
   const verifying = request.signers.filter((signer) => signer.requireVerification).length;
   const provider = identityProviderConfig();
   if (verifying > 0 && !provider) {
-    throw new SignRequestError("Identity verification is not available on this server (no identity provider is configured): untick “Require identity verification”.", "signers");
+    throw new SignRequestError("identity-off", "signers");
   }
   if (verifying > 0) {
     const { account, available } = await identityCreditsAvailable(companyId);
@@ -92,6 +98,8 @@ export async function createSignatureRequest(input: {
     db.company.findUniqueOrThrow({ where: { id: companyId } }),
     db.user.findFirstOrThrow({ where: { id: input.requesterId, companyId } }),
   ]);
+  // The language chosen on the form, else the requester's own.
+  const locale: Locale = request.locale ?? localeOr(requester.locale ?? company.locale);
   const contactIds = request.signers.flatMap((signer) => (signer.contactId ? [signer.contactId] : []));
   const contacts = await db.contact.findMany({ where: { companyId, id: { in: contactIds } } });
   const now = input.now ?? new Date();
@@ -105,7 +113,7 @@ export async function createSignatureRequest(input: {
       let contactId = signer.contactId ?? null;
       if (contactId) {
         const contact = contacts.find((candidate) => candidate.id === contactId);
-        if (!contact?.email) throw new SignRequestError(`Signer ${index + 1}: choose a contact of your company that has an e-mail address.`, "signers");
+        if (!contact?.email) throw new SignRequestError("contact-without-email", "signers", index + 1);
         name = contact.name;
         email = contact.email;
       } else {
@@ -121,6 +129,7 @@ export async function createSignatureRequest(input: {
         companyId,
         requesterId: requester.id,
         title: request.title,
+        locale,
         fileName: input.fileName,
         originalPdf: new Uint8Array(input.pdf),
         originalSha256: sha256Hex(input.pdf),
@@ -137,6 +146,7 @@ export async function createSignatureRequest(input: {
         dedupeKey: `sign:signer:${signer.id}`,
         ...withSecretLink(links[index].url, (link) =>
           signingRequestEmail({
+            locale,
             title: created.title,
             requesterName: requester.name,
             companyName: company.name,
@@ -196,8 +206,8 @@ export class SignerActionError extends Error {
 
 /** The request a user may act on: its requester, or an administrator of its company. */
 async function requestForAction(tx: Tx, user: { id: number; companyId: number; role: string }, requestId: number) {
-  const rows = await tx.$queryRaw<{ id: number; requester_id: number; state: string; title: string }[]>`
-    SELECT id, requester_id, state::text, title FROM signature_request WHERE id = ${requestId} AND company_id = ${user.companyId} FOR UPDATE`;
+  const rows = await tx.$queryRaw<{ id: number; requester_id: number; state: string; title: string; locale: string }[]>`
+    SELECT id, requester_id, state::text, title, locale FROM signature_request WHERE id = ${requestId} AND company_id = ${user.companyId} FOR UPDATE`;
   const request = rows[0];
   if (!request) throw new SignerActionError("not-found");
   if (request.requester_id !== user.id && user.role !== "ADMIN") throw new SignerActionError("not-allowed");
@@ -239,6 +249,7 @@ export async function renewSigningLink(
           to: signer.email,
           dedupeKey: `sign:signer:${signer.id}:${hash.slice(0, 16)}`,
           ...signingRequestEmail({
+            locale: localeOr(request.locale),
             title: request.title,
             requesterName: requester?.name ?? "",
             companyName: company.name,

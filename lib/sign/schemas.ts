@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idField, textField } from "@/lib/http/params";
+import { LOCALES } from "@/lib/i18n/locales";
 
 // The "New signature request" form: shared by the client form and its action.
 
@@ -18,6 +19,8 @@ export const signerInputSchema = z
 
 export const newSignatureRequestSchema = z.object({
   title: textField().trim().min(1, "Give the request a title.").max(200),
+  /** The language of the signing e-mails and the audit page; absent: the requester's. */
+  locale: z.preprocess((value) => (value === "" ? undefined : value), z.enum(LOCALES, "Choose one of the languages offered.").optional()),
   signers: textField()
     .transform((value, ctx) => {
       try {

@@ -13,7 +13,8 @@ import { pdfText, samplePdf } from "@/tests/support/pdf";
 import { createSignatureRequest, getRequestPdf, getSignatureRequest } from "./requests";
 import { findSigningSession, refuseDocument, signDocument, SigningError } from "./signing";
 import { sha256Hex } from "./tokens";
-import { completeVerification, LOGIN_COOKIE, loginCookieValue, startVerification, UNAVAILABLE_MESSAGE } from "./verification";
+import { signWords } from "./words";
+import { completeVerification, LOGIN_COOKIE, loginCookieValue, startVerification } from "./verification";
 
 // Against a real OpenID Provider (oidc-provider, the built-in test identity
 // provider on a loopback port) and the real credits engine on PostgreSQL.
@@ -53,7 +54,7 @@ async function newRequest(companyId: number, requesterId: number, signers: { nam
 
 async function verify(token: string, identity: string) {
   const started = await startVerification(token);
-  if (!started.ok) throw new Error(started.message);
+  if (!started.ok) throw new Error(started.code);
   const callback = await loginAtProvider(started.url, identity);
   return { started, callback, result: await completeVerification(started.loginId, token, callback) };
 }
@@ -72,7 +73,7 @@ describe("signer identification through OpenID Connect", () => {
     expect(emails[0].text).toContain("verify your identity with Local OpenID Provider");
 
     const started = await startVerification(tokens[0]);
-    if (!started.ok) throw new Error(started.message);
+    if (!started.ok) throw new Error(started.code);
     expect(new URL(started.url).searchParams.get("code_challenge_method")).toBe("S256");
     expect(await accountState(account.id)).toEqual({ balance: 3n, held: 1n });
 
@@ -114,7 +115,7 @@ describe("signer identification through OpenID Connect", () => {
     const { company, admin, account } = await companyWithCredits(2);
     const { tokens } = await newRequest(company.id, admin.id, [{ name: "Marie Dupont", email: "m@example.com", requireVerification: true }]);
     const started = await startVerification(tokens[0]);
-    if (!started.ok) throw new Error(started.message);
+    if (!started.ok) throw new Error(started.code);
     const callback = await loginAtProvider(started.url, "test-marie-dupont");
     callback.searchParams.set("state", "forged-state");
 
@@ -123,7 +124,7 @@ describe("signer identification through OpenID Connect", () => {
     expect(await accountState(account.id)).toEqual({ balance: 2n, held: 0n });
     expect(await usageEntries(account.id)).toEqual([]);
     expect((await findSigningSession(tokens[0])).signer?.status).toBe("SENT");
-    await expect(signDocument(tokens[0], { kind: "TYPED", text: "Marie" }, null)).rejects.toThrow("Verify your identity before signing.");
+    await expect(signDocument(tokens[0], { kind: "TYPED", text: "Marie" }, null)).rejects.toMatchObject({ code: "verify-first" });
   });
 
   it("a replayed code is refused: by the single-use login and by the provider; charged once", async () => {
@@ -161,7 +162,7 @@ describe("signer identification through OpenID Connect", () => {
     const { id, tokens } = await newRequest(company.id, admin.id, [{ name: "Marie Dupont", email: "m@example.com", requireVerification: true }]);
     // Through the callback route this time, with the login cookie the browser carries.
     const started = await startVerification(tokens[0]);
-    if (!started.ok) throw new Error(started.message);
+    if (!started.ok) throw new Error(started.code);
     const callback = await loginAtProvider(started.url, "test-jan-janssens");
     expect((await callbackRoute(new NextRequest(callback))).status).toBe(400);
     const answer = await callbackRoute(new NextRequest(callback, { headers: { cookie: `${LOGIN_COOKIE}=${loginCookieValue(started.loginId, tokens[0])}` } }));
@@ -181,7 +182,7 @@ describe("signer identification through OpenID Connect", () => {
     const { company, admin, account } = await companyWithCredits(1);
     const { tokens } = await newRequest(company.id, admin.id, [{ name: "Sophie Peeters", email: "s@example.com", requireVerification: true }]);
     const started = await startVerification(tokens[0]);
-    if (!started.ok) throw new Error(started.message);
+    if (!started.ok) throw new Error(started.code);
     expect(await accountState(account.id)).toEqual({ balance: 1n, held: 1n });
     const callback = await loginAtProvider(started.url, "cancel");
     expect(callback.searchParams.get("error")).toBe("access_denied");
@@ -226,8 +227,8 @@ describe("signer identification through OpenID Connect", () => {
     await debit(account, 1n, { description: "spent elsewhere", idempotencyKey: "spent" });
 
     const started = await startVerification(tokens[0]);
-    expect(started).toEqual({ ok: false, reason: "unavailable", message: UNAVAILABLE_MESSAGE });
-    expect(UNAVAILABLE_MESSAGE).not.toMatch(/credit|buy|billing/i);
+    expect(started).toEqual({ ok: false, reason: "unavailable", code: "unavailable" });
+    expect(signWords("en", "errors.verification")("unavailable")).not.toMatch(/credit|buy|billing/i);
     await startVerification(tokens[0]);
     const notices = await prisma().outgoingEmail.findMany({ where: { companyId: company.id, to: admin.email } });
     expect(notices).toHaveLength(1);
@@ -249,7 +250,7 @@ describe("signer identification through OpenID Connect", () => {
     const audit = (await pdfText((await getRequestPdf(company.id, id, "signed"))!.bytes)).at(-1)!;
     expect(audit).toContain("Drawn by hand");
     expect(audit).toContain("Not verified (not required by the requester)");
-    await expect(signDocument(tokens[1], { kind: "TYPED", text: "again" }, null)).rejects.toThrow("already signed");
+    await expect(signDocument(tokens[1], { kind: "TYPED", text: "again" }, null)).rejects.toMatchObject({ code: "already-signed" });
 
     const second = await newRequest(company.id, admin.id, [
       { name: "Sophie Peeters", email: "s@example.com", requireVerification: false },
@@ -257,7 +258,23 @@ describe("signer identification through OpenID Connect", () => {
     ]);
     await refuseDocument(second.tokens[0], "Wrong amount", "192.0.2.3");
     expect((await getSignatureRequest(company.id, second.id))?.state).toBe("REFUSED");
-    await expect(signDocument(second.tokens[1], { kind: "TYPED", text: "Jan" }, null)).rejects.toThrow("closed");
+    await expect(signDocument(second.tokens[1], { kind: "TYPED", text: "Jan" }, null)).rejects.toMatchObject({ code: "closed" });
+  });
+
+  it("a request in French: the signer's e-mail is French, the requester's notice in the requester's own language (Chinese)", async () => {
+    const { company, admin } = await companyWithCredits(0);
+    await prisma().user.update({ where: { id: admin.id }, data: { locale: "zh-CN" } });
+    const pdf = await samplePdf();
+    const signers = [{ name: "Marie Dupont", email: "marie@example.com", requireVerification: false }];
+    const { id, links } = await createSignatureRequest({ companyId: company.id, requesterId: admin.id, request: { title: "Contrat", locale: "fr", signers }, fileName: "contrat.pdf", pdf });
+    const invitation = await prisma().outgoingEmail.findFirstOrThrow({ where: { companyId: company.id, to: "marie@example.com" } });
+    expect(invitation.subject).toBe("Document à signer\u00a0: Contrat");
+    expect(invitation.text).toContain("Bonjour Marie Dupont,");
+
+    await refuseDocument(links[0].url.split("/s/")[1], "Montant erroné", null);
+    const notice = await prisma().outgoingEmail.findFirstOrThrow({ where: { companyId: company.id, dedupeKey: `sign:outcome:${id}` } });
+    expect(notice.subject).toBe("Marie Dupont 已拒绝：Contrat");
+    expect(notice.text).toContain("Marie Dupont 拒绝签署“Contrat”。理由：Montant erroné");
   });
 });
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma, type Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { localeOr } from "@/lib/i18n/locales";
 import type { EmailContent } from "@/lib/mail/templates";
 import { requestOutcomeEmail } from "./emails";
 import type { SignatureInput } from "./schemas";
@@ -11,7 +12,14 @@ import { hashToken, looksLikeToken } from "./tokens";
 // link, with no account. Every function here starts from the token and checks
 // it is known, unexpired and still usable.
 
-export class SigningError extends Error {}
+/** Why a signer cannot sign or refuse; the words are in messages sign.errors.signing.<code>. */
+export type SigningRefusal = "invalid" | "already-signed" | "already-refused" | "expired" | "canceled" | "closed" | "bad-drawing" | "verify-first";
+
+export class SigningError extends Error {
+  constructor(readonly code: SigningRefusal) {
+    super(code);
+  }
+}
 
 export type SigningLinkProblem = "invalid" | "expired";
 
@@ -69,20 +77,20 @@ interface LockedSigner {
 // Locks the request, then its signer: signers of one request sign one at a
 // time, so exactly one of them sees "everyone has signed" and stamps the PDF.
 async function lockSigner(tx: Tx, token: string, now: Date): Promise<LockedSigner> {
-  if (!looksLikeToken(token)) throw new SigningError("This signing link is not valid.");
+  if (!looksLikeToken(token)) throw new SigningError("invalid");
   const hash = hashToken(token);
   const found = await tx.$queryRaw<{ request_id: number }[]>`SELECT request_id FROM signer WHERE token_hash = ${hash}`;
-  if (!found[0]) throw new SigningError("This signing link is not valid.");
+  if (!found[0]) throw new SigningError("invalid");
   const request = await tx.$queryRaw<{ state: string }[]>`SELECT state::text FROM signature_request WHERE id = ${found[0].request_id} FOR UPDATE`;
   const rows = await tx.$queryRaw<LockedSigner[]>`
     SELECT id, request_id, status::text, require_verification, verified_at, token_expires_at
       FROM signer WHERE token_hash = ${hash} FOR UPDATE`;
   const signer = { ...rows[0], request_state: request[0].state };
-  if (signer.status === "SIGNED") throw new SigningError("You have already signed this document.");
-  if (signer.status === "REFUSED") throw new SigningError("You refused to sign this document.");
-  if (signer.token_expires_at <= now) throw new SigningError("This signing link has expired. Ask the sender for a new one.");
-  if (signer.request_state === "CANCELED") throw new SigningError("The sender canceled this request: there is nothing to sign any more.");
-  if (signer.request_state !== "SENT") throw new SigningError("This request is closed: another signer refused it.");
+  if (signer.status === "SIGNED") throw new SigningError("already-signed");
+  if (signer.status === "REFUSED") throw new SigningError("already-refused");
+  if (signer.token_expires_at <= now) throw new SigningError("expired");
+  if (signer.request_state === "CANCELED") throw new SigningError("canceled");
+  if (signer.request_state !== "SENT") throw new SigningError("closed");
   return signer;
 }
 
@@ -92,19 +100,21 @@ async function queueInTx(tx: Tx, email: EmailContent & { companyId: number; to: 
 
 async function notifyRequester(tx: Tx, requestId: number, outcome: "COMPLETED" | "REFUSED", signerName: string, reason?: string | null) {
   const request = await tx.signatureRequest.findUniqueOrThrow({ where: { id: requestId }, select: { companyId: true, requesterId: true, title: true } });
-  const requester = await tx.user.findUnique({ where: { id: request.requesterId }, select: { email: true } });
+  const requester = await tx.user.findUnique({ where: { id: request.requesterId }, select: { email: true, locale: true, company: { select: { locale: true } } } });
   if (!requester) return;
+  // A notice to the requester: in their language, whatever the request's.
+  const locale = localeOr(requester.locale ?? requester.company.locale);
   await queueInTx(tx, {
     companyId: request.companyId,
     to: requester.email,
     dedupeKey: `sign:outcome:${requestId}`,
-    ...requestOutcomeEmail({ title: request.title, requestUrl: `${env().APP_URL}/sign/${requestId}`, signerName, outcome, reason }),
+    ...requestOutcomeEmail({ locale, title: request.title, requestUrl: `${env().APP_URL}/sign/${requestId}`, signerName, outcome, reason }),
   });
 }
 
 function decodePng(dataUrl: string): Uint8Array<ArrayBuffer> {
   const bytes = Buffer.from(dataUrl.slice(dataUrl.indexOf(",") + 1), "base64");
-  if (bytes.length < 8 || bytes.readUInt32BE(0) !== 0x89504e47) throw new SigningError("The drawn signature could not be read: draw it again.");
+  if (bytes.length < 8 || bytes.readUInt32BE(0) !== 0x89504e47) throw new SigningError("bad-drawing");
   return new Uint8Array(bytes);
 }
 
@@ -118,7 +128,7 @@ export async function signDocument(token: string, signature: SignatureInput, ip:
   return prisma().$transaction(
     async (tx) => {
       const signer = await lockSigner(tx, token, now);
-      if (signer.require_verification && !signer.verified_at) throw new SigningError("Verify your identity before signing.");
+      if (signer.require_verification && !signer.verified_at) throw new SigningError("verify-first");
       await tx.signer.update({
         where: { id: signer.id },
         data: {
@@ -138,6 +148,7 @@ export async function signDocument(token: string, signature: SignatureInput, ip:
         tx.user.findUnique({ where: { id: request.requesterId }, select: { name: true } }),
       ]);
       const signedPdf = await stampSignedPdf(request.originalPdf, {
+        locale: localeOr(request.locale),
         requestId: request.id,
         title: request.title,
         fileName: request.fileName,

@@ -1,6 +1,6 @@
 import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
-import { samplePdf } from "@/tests/support/pdf";
+import { pdfText, samplePdf } from "@/tests/support/pdf";
 import { pdfSafe, stampSignedPdf, type StampSigner } from "./stamp";
 
 const signer = (overrides: Partial<StampSigner>): StampSigner => ({
@@ -26,6 +26,7 @@ describe("stampSignedPdf", () => {
   it("prints names the standard fonts cannot encode as ? instead of failing", async () => {
     expect(pdfSafe("Zoë Ødegård 李雷")).toBe("Zoë Ødegård ??");
     const signed = await stampSignedPdf(await samplePdf(), {
+      locale: "en",
       requestId: 1,
       title: "Contrat — 合同",
       fileName: "contract.pdf",
@@ -41,6 +42,7 @@ describe("stampSignedPdf", () => {
   it("continues the audit trail on more pages when there are many signers", async () => {
     const signers = Array.from({ length: 12 }, (_, i) => signer({ name: `Signer ${i + 1}`, verifiedAt: new Date(), verifiedIssuer: "https://idp.example", verifiedSubject: "s".repeat(80), verifiedName: `Signer ${i + 1}`, verifiedProvider: "itsme" }));
     const signed = await stampSignedPdf(await samplePdf(), {
+      locale: "en",
       requestId: 2,
       title: "Many",
       fileName: "many.pdf",
@@ -52,4 +54,30 @@ describe("stampSignedPdf", () => {
     });
     expect((await PDFDocument.load(signed)).getPageCount()).toBeGreaterThan(2);
   });
+
+  it("writes the audit page in the request's language", async () => {
+    const input = {
+      requestId: 3,
+      title: "Contrat de service",
+      fileName: "contrat.pdf",
+      companyName: "Demo",
+      requesterName: "Admin",
+      originalSha256: "a".repeat(64),
+      completedAt: new Date("2026-11-21T10:05:00Z"),
+      signers: [signer({})],
+    };
+    const french = await auditPageText(await stampSignedPdf(await samplePdf(), { ...input, locale: "fr" }));
+    expect(french).toContain("Piste d’audit des signatures");
+    expect(french).toContain("Signataire 1 : Marie Dupont");
+    expect(french).toContain("Non vérifiée (non exigée par le demandeur)");
+    const english = await auditPageText(await stampSignedPdf(await samplePdf(), { ...input, locale: "en" }));
+    expect(english).toContain("Signature audit trail");
+    expect(english).toContain("Not verified (not required by the requester)");
+  });
 });
+
+/** The text of the last page (the audit page), as a PDF reader extracts it. */
+async function auditPageText(pdf: Uint8Array): Promise<string> {
+  const pages = await pdfText(pdf);
+  return pages[pages.length - 1].replace(/\u00a0/g, " ");
+}

@@ -1,4 +1,6 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import type { Locale } from "@/lib/i18n/locales";
+import { signWords, type SignWords } from "./words";
 
 // The signed PDF: the original pages with every signature stamped at the foot
 // of the last page, then an audit page — who signed, when, from which IP,
@@ -24,6 +26,8 @@ export interface StampSigner {
 }
 
 export interface StampInput {
+  /** The request's language: the audit page's fixed texts (messages/<locale>/sign.json "audit"). */
+  locale: Locale;
   requestId: number;
   title: string;
   fileName: string;
@@ -39,9 +43,14 @@ const MARGIN = 50;
 const INK = rgb(0.07, 0.09, 0.15);
 const MUTED = rgb(0.42, 0.45, 0.5);
 
-/** The standard fonts speak WinAnsi (Western European): anything else prints as "?" instead of failing. */
+/**
+ * Every text drawn on the PDF passes here. The standard fonts speak WinAnsi
+ * (Western European): anything else prints as "?" instead of failing — so a
+ * Chinese audit page shows "?" until a CJK font is embedded (lib/pdf's font
+ * loading, once on main: embed it in stampSignedPdf and let this keep all text).
+ */
 export function pdfSafe(value: string): string {
-  return value.normalize("NFC").replace(/[^\u0020-\u007e\u00a0-\u00ff]/g, "?");
+  return value.normalize("NFC").replace(/[^\u0020-\u007e\u00a0-\u00ff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]/g, "?");
 }
 
 export function formatUtc(date: Date): string {
@@ -55,17 +64,20 @@ export async function stampSignedPdf(original: Uint8Array, input: StampInput): P
   const script = await doc.embedFont(StandardFonts.HelveticaOblique);
   const mono = await doc.embedFont(StandardFonts.Courier);
 
+  const t = signWords(input.locale, "audit");
   const pages = doc.getPages();
-  await stampSignatures(doc, pages[pages.length - 1], input.signers, { regular, script });
-  addAuditPages(doc, input, { regular, bold, mono });
+  await stampSignatures(doc, pages[pages.length - 1], input.signers, { regular, script }, t);
+  addAuditPages(doc, input, { regular, bold, mono }, t);
 
-  doc.setTitle(pdfSafe(`${input.title} (signed)`));
+  doc.setTitle(pdfSafe(t("documentTitle", { title: input.title })));
   doc.setProducer("IAP Credits — Sign");
   doc.setModificationDate(input.completedAt);
   return doc.save();
 }
 
-async function stampSignatures(doc: PDFDocument, page: PDFPage, signers: StampSigner[], fonts: { regular: PDFFont; script: PDFFont }) {
+type AuditWords = SignWords;
+
+async function stampSignatures(doc: PDFDocument, page: PDFPage, signers: StampSigner[], fonts: { regular: PDFFont; script: PDFFont }, t: AuditWords) {
   const { width } = page.getSize();
   const perRow = Math.min(3, Math.max(1, signers.length));
   const gap = 10;
@@ -85,7 +97,7 @@ async function stampSignatures(doc: PDFDocument, page: PDFPage, signers: StampSi
       page.drawText(text, { x: x + 6, y: y + 28, size, font: fonts.script, color: INK });
     }
     page.drawLine({ start: { x: x + 6, y: y + 17 }, end: { x: x + boxWidth - 6, y: y + 17 }, thickness: 0.5, color: MUTED });
-    const caption = `${signer.verifiedAt ? "Verified signer" : "Signed by"} ${signer.name}`;
+    const caption = t(signer.verifiedAt ? "stampVerified" : "stampSigned", { name: signer.name });
     page.drawText(pdfSafe(truncate(fonts.regular, caption, 6.5, boxWidth - 12)), { x: x + 6, y: y + 9, size: 6.5, font: fonts.regular, color: INK });
     page.drawText(formatUtc(signer.signedAt), { x: x + 6, y: y + 2.5, size: 6, font: fonts.regular, color: MUTED });
   }
@@ -127,7 +139,7 @@ function wrap(font: PDFFont, text: string, size: number, maxWidth: number): stri
   return lines;
 }
 
-function addAuditPages(doc: PDFDocument, input: StampInput, fonts: { regular: PDFFont; bold: PDFFont; mono: PDFFont }) {
+function addAuditPages(doc: PDFDocument, input: StampInput, fonts: { regular: PDFFont; bold: PDFFont; mono: PDFFont }, t: AuditWords) {
   let page = doc.addPage(A4);
   let y = A4[1] - MARGIN;
   const maxWidth = A4[0] - 2 * MARGIN;
@@ -155,36 +167,36 @@ function addAuditPages(doc: PDFDocument, input: StampInput, fonts: { regular: PD
     }
   };
 
-  text("Signature audit trail", 18, fonts.bold);
+  text(t("heading"), 18, fonts.bold);
   y -= 6;
-  row("Document", input.title);
-  row("File", input.fileName);
-  row("Requested by", `${input.requesterName}, ${input.companyName}`);
-  row("Request", `#${input.requestId}`);
-  row("Completed", formatUtc(input.completedAt));
-  row("Original SHA-256", input.originalSha256, fonts.mono);
+  row(t("document"), input.title);
+  row(t("file"), input.fileName);
+  row(t("requestedBy"), t("requester", { name: input.requesterName, company: input.companyName }));
+  row(t("request"), `#${input.requestId}`);
+  row(t("completed"), formatUtc(input.completedAt));
+  row(t("originalSha256"), input.originalSha256, fonts.mono);
   y -= 4;
-  text("The SHA-256 above is the fingerprint of the document as uploaded, before any signature was added.", 8.5, fonts.regular, MUTED);
+  text(t("fingerprint"), 8.5, fonts.regular, MUTED);
 
   for (const [index, signer] of input.signers.entries()) {
     y -= 10;
     ensure(120);
     page.drawLine({ start: { x: MARGIN, y }, end: { x: A4[0] - MARGIN, y }, thickness: 0.5, color: rgb(0.85, 0.86, 0.88) });
     y -= 8;
-    text(`Signer ${index + 1}: ${signer.name}`, 12, fonts.bold);
-    row("E-mail", signer.email);
-    row("Signed at", formatUtc(signer.signedAt));
-    row("IP address", signer.ip ?? "unknown");
-    row("Signature", signer.signatureKind === "DRAWN" ? "Drawn by hand" : `Typed: ${signer.signatureText ?? ""}`);
+    text(t("signer", { number: index + 1, name: signer.name }), 12, fonts.bold);
+    row(t("email"), signer.email);
+    row(t("signedAt"), formatUtc(signer.signedAt));
+    row(t("ip"), signer.ip ?? t("ipUnknown"));
+    row(t("signature"), signer.signatureKind === "DRAWN" ? t("drawn") : t("typed", { text: signer.signatureText ?? "" }));
     if (signer.verifiedAt) {
-      row("Identity verified by", signer.verifiedProvider ?? signer.verifiedIssuer ?? "");
-      row("Verified name", signer.verifiedName ?? "");
-      if (signer.verifiedBirthdate) row("Verified birthdate", signer.verifiedBirthdate);
-      row("Verified at", formatUtc(signer.verifiedAt));
-      row("Issuer / subject", `${signer.verifiedIssuer} / ${signer.verifiedSubject}`);
-      if (signer.nameMismatch) row("Warning", `The verified name differs from the name given by the requester (${signer.name}).`, fonts.bold);
+      row(t("verifiedBy"), signer.verifiedProvider ?? signer.verifiedIssuer ?? "");
+      row(t("verifiedName"), signer.verifiedName ?? "");
+      if (signer.verifiedBirthdate) row(t("verifiedBirthdate"), signer.verifiedBirthdate);
+      row(t("verifiedAt"), formatUtc(signer.verifiedAt));
+      row(t("issuerSubject"), `${signer.verifiedIssuer} / ${signer.verifiedSubject}`);
+      if (signer.nameMismatch) row(t("warning"), t("nameMismatch", { name: signer.name }), fonts.bold);
     } else {
-      row("Identity", "Not verified (not required by the requester)");
+      row(t("identity"), t("notVerified"));
     }
   }
 }

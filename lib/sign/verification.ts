@@ -1,6 +1,7 @@
 import "server-only";
 import { pool, prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { localeOr } from "@/lib/i18n/locales";
 import { authorizationUrl, exchangeCallback, newLoginChecks } from "@/lib/identity/client";
 import { identityProviderConfig } from "@/lib/identity/config";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
@@ -23,13 +24,16 @@ import { SERVICES } from "@/lib/iap/catalogue";
 
 /** How long the signer has to finish at the provider. Shorter than the hold's life, so a capture never finds it expired. */
 export const LOGIN_TTL_SECONDS = 10 * 60;
-export const UNAVAILABLE_MESSAGE = "Identity verification is temporarily unavailable. The requester has been notified.";
-export const IDENTITY_OFF_MESSAGE = "Identity verification is not available at the moment. Ask the sender of this document for help.";
-export const PROVIDER_DOWN_MESSAGE = "Identity verification is temporarily unavailable. Please try again in a few minutes.";
+/**
+ * Why a verification cannot start, as the signer is told it (messages
+ * sign.errors.verification.<code>). "unavailable" (no credits left) never
+ * mentions billing to the signer: the requester gets the e-mail about it.
+ */
+export type VerificationRefusal = "link-invalid" | "nothing-to-verify" | "identity-off" | "unavailable" | "provider-down";
 
 export type StartResult =
   | { ok: true; url: string; loginId: number }
-  | { ok: false; reason: "unavailable" | "provider" | "not-allowed"; message: string };
+  | { ok: false; reason: "unavailable" | "provider" | "not-allowed"; code: VerificationRefusal };
 
 export async function startVerification(token: string, now = new Date()): Promise<StartResult> {
   const signer = looksLikeToken(token)
@@ -38,12 +42,12 @@ export async function startVerification(token: string, now = new Date()): Promis
         select: { id: true, name: true, status: true, requireVerification: true, tokenExpiresAt: true, verifiedAt: true, request: { select: { id: true, companyId: true, requesterId: true, title: true, state: true } } },
       })
     : null;
-  if (!signer || signer.tokenExpiresAt <= now) return { ok: false, reason: "not-allowed", message: "This signing link is not valid or has expired." };
+  if (!signer || signer.tokenExpiresAt <= now) return { ok: false, reason: "not-allowed", code: "link-invalid" };
   if (signer.request.state !== "SENT" || signer.status !== "SENT" || !signer.requireVerification || signer.verifiedAt) {
-    return { ok: false, reason: "not-allowed", message: "There is no identity verification to do for this link." };
+    return { ok: false, reason: "not-allowed", code: "nothing-to-verify" };
   }
   // A request sent with verification while a provider was configured, opened after it was removed.
-  if (!identityProviderConfig()) return { ok: false, reason: "provider", message: IDENTITY_OFF_MESSAGE };
+  if (!identityProviderConfig()) return { ok: false, reason: "provider", code: "identity-off" };
 
   // One verification at a time per signer: a new click supersedes (and frees
   // the credits of) an attempt left unfinished, so repeated clicks cannot tie
@@ -71,7 +75,7 @@ export async function startVerification(token: string, now = new Date()): Promis
     if (!(error instanceof InsufficientCreditsError)) throw error;
     await failLogin(login.id, "Not enough credits on the requester's company");
     await notifyNoCredits(signer);
-    return { ok: false, reason: "unavailable", message: UNAVAILABLE_MESSAGE };
+    return { ok: false, reason: "unavailable", code: "unavailable" };
   }
   try {
     const url = await authorizationUrl(checks);
@@ -79,13 +83,13 @@ export async function startVerification(token: string, now = new Date()): Promis
   } catch (error) {
     console.error("[sign] identity provider unreachable:", (error as Error).message);
     await failLogin(login.id, `Identity provider unreachable: ${(error as Error).message}`);
-    return { ok: false, reason: "provider", message: PROVIDER_DOWN_MESSAGE };
+    return { ok: false, reason: "provider", code: "provider-down" };
   }
 }
 
 // The signer never sees billing; the requester gets one e-mail per signer.
 async function notifyNoCredits(signer: { id: number; name: string; request: { id: number; companyId: number; requesterId: number; title: string } }) {
-  const requester = await prisma().user.findUnique({ where: { id: signer.request.requesterId }, select: { email: true } });
+  const requester = await prisma().user.findUnique({ where: { id: signer.request.requesterId }, select: { email: true, locale: true, company: { select: { locale: true } } } });
   if (!requester) return;
   const account = await getOrCreateAccount(signer.request.companyId, SERVICES.signerIdentification);
   await queueEmail({
@@ -93,6 +97,7 @@ async function notifyNoCredits(signer: { id: number; name: string; request: { id
     to: requester.email,
     dedupeKey: `sign:no-credits:${signer.id}`,
     ...verificationUnavailableEmail({
+      locale: localeOr(requester.locale ?? requester.company.locale),
       title: signer.request.title,
       signerName: signer.name,
       requestUrl: `${env().APP_URL}/sign/${signer.request.id}`,
@@ -124,7 +129,7 @@ async function identityAccount(accountId: number) {
 
 export type CompleteResult =
   | { ok: true; nameMismatch: boolean }
-  | { ok: false; reason: "cancelled" | "failed" | "used"; message: string };
+  | { ok: false; reason: "cancelled" | "failed" | "used" };
 
 /**
  * The provider sent the signer back to the callback. The login is consumed
@@ -133,7 +138,7 @@ export type CompleteResult =
  * records them on the signer and captures the credit; anything else releases it.
  */
 export async function completeVerification(loginId: number, token: string, callbackUrl: URL, now = new Date()): Promise<CompleteResult> {
-  if (!looksLikeToken(token)) return { ok: false, reason: "used", message: "This verification link is not valid." };
+  if (!looksLikeToken(token)) return { ok: false, reason: "used" };
   const { rows } = await pool().query(
     `UPDATE identity_login l SET used_at = $3
        FROM signer s
@@ -142,28 +147,29 @@ export async function completeVerification(loginId: number, token: string, callb
     [loginId, hashToken(token), now],
   );
   const login = rows[0];
-  if (!login) return { ok: false, reason: "used", message: "This verification was already completed or cancelled. Start again if you still need to verify your identity." };
+  if (!login) return { ok: false, reason: "used" };
 
-  const fail = async (reason: "cancelled" | "failed", message: string, detail: string): Promise<CompleteResult> => {
+  // The signer reads the outcome on the signing page (?verification=<reason>); `detail` is for the operator.
+  const fail = async (reason: "cancelled" | "failed", detail: string): Promise<CompleteResult> => {
     await pool().query("UPDATE identity_login SET status = 'FAILED', error = $2 WHERE id = $1", [login.id, detail.slice(0, 500)]);
     await releaseHoldOf(login);
-    return { ok: false, reason, message };
+    return { ok: false, reason };
   };
 
-  if (login.expires_at <= now) return fail("failed", "The verification took too long. Please start again.", "Login expired");
+  if (login.expires_at <= now) return fail("failed", "Login expired");
   const providerError = callbackUrl.searchParams.get("error");
   if (providerError) {
     const cancelled = providerError === "access_denied";
-    return fail(cancelled ? "cancelled" : "failed", cancelled ? "You cancelled the identity verification." : "The identity provider could not verify you. Please try again.", `Provider answered ${providerError}: ${callbackUrl.searchParams.get("error_description") ?? ""}`);
+    return fail(cancelled ? "cancelled" : "failed", `Provider answered ${providerError}: ${callbackUrl.searchParams.get("error_description") ?? ""}`);
   }
 
   const provider = identityProviderConfig();
-  if (!provider) return fail("failed", IDENTITY_OFF_MESSAGE, "No identity provider is configured");
+  if (!provider) return fail("failed", "No identity provider is configured");
   let claims;
   try {
     claims = await exchangeCallback(callbackUrl, { state: login.state, nonce: login.nonce, codeVerifier: login.code_verifier }, provider);
   } catch (error) {
-    return fail("failed", "The identity verification failed. Please try again.", (error as Error).message);
+    return fail("failed", (error as Error).message);
   }
 
   const nameMismatch = !namesMatch(login.name, claims.name);
@@ -182,7 +188,7 @@ export async function completeVerification(loginId: number, token: string, callb
   });
   if (updated.count === 0) {
     // Verified meanwhile through another attempt (two tabs): that one paid.
-    return fail("failed", "Your identity is already verified.", "Signer already verified by another login");
+    return fail("failed", "Signer already verified by another login");
   }
   if (login.hold_id) {
     const account = await identityAccount(login.account_id);

@@ -283,8 +283,8 @@ const FUZZ: Record<string, FuzzCase> = {
   retryEmailAction: { page: (w) => `/settings/outbox/${w.a.emailId}`, valid: (w) => ({ id: String(w.a.emailId) }), fields: { id: { kind: "id" } }, args: formArgs() },
   sendSignatureRequestAction: {
     page: () => "/sign/new",
-    valid: () => ({ title: "Fuzz request", name: "Pat Signer", email: "pat@test.example", contactId: "" }),
-    fields: { title: { kind: "text", max: 200 }, name: { kind: "text", max: 200 }, email: { kind: "text", max: 320 }, contactId: { kind: "id", other: (ids) => ids.contactId, optional: true } },
+    valid: () => ({ title: "Fuzz request", name: "Pat Signer", email: "pat@test.example", contactId: "", locale: "fr" }),
+    fields: { title: { kind: "text", max: 200 }, locale: { kind: "enum", optional: true }, name: { kind: "text", max: 200 }, email: { kind: "text", max: 320 }, contactId: { kind: "id", other: (ids) => ids.contactId, optional: true } },
     args: (_w, values) => [
       EMPTY_STATE,
       form({

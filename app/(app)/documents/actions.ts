@@ -2,28 +2,30 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { formAction, ok, refuse } from "@/lib/actions/action";
 import { idField } from "@/lib/http/params";
 import { formList } from "@/lib/form-fields";
 import { deleteDocument, DuplicateUploadError, uploadDocuments, UploadRefusedError } from "@/lib/digitization/documents";
 import { documentKindSchema } from "@/lib/digitization/schemas";
-import { DELETE_REFUSALS, duplicateText, problemText, uploadedText } from "./_components/upload-words";
+import { deleteRefusalText, duplicateText, problemText } from "./_components/upload-words";
 
 export const uploadDocumentsAction = formAction({
   role: "ANY",
   // Which files are acceptable (type, size, pages, how many) is uploadDocuments' call: it names each problem.
   input: z.object({ kind: documentKindSchema, files: formList(z.array(z.file())), confirmDuplicates: z.literal("1").optional() }),
   async run({ user, input }) {
+    const [t, locale] = await Promise.all([getTranslations("documents"), getLocale()]);
     const files = await Promise.all(input.files.map(async (file) => ({ name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) })));
     try {
       const ids = await uploadDocuments(user, input.kind, files, { confirmDuplicates: input.confirmDuplicates === "1" });
       revalidatePath("/documents");
-      return ok(uploadedText(ids.length));
+      return ok(t("upload.uploaded", { count: ids.length }));
     } catch (error) {
-      if (error instanceof UploadRefusedError) return refuse("Nothing was uploaded.", { files: error.problems.map(problemText) });
+      if (error instanceof UploadRefusedError) return refuse(t("upload.nothingUploaded"), { files: error.problems.map((problem) => problemText(t, locale, problem)) });
       // "duplicates": the form offers to digitize them again (and pay again) with confirmDuplicates.
-      if (error instanceof DuplicateUploadError) return refuse("Nothing was uploaded yet: you have uploaded these files before.", { duplicates: error.duplicates.map(duplicateText) });
+      if (error instanceof DuplicateUploadError) return refuse(t("upload.duplicatesFound"), { duplicates: error.duplicates.map((duplicate) => duplicateText(t, locale, duplicate)) });
       throw error;
     }
   },
@@ -36,9 +38,10 @@ export const deleteDocumentAction = formAction({
   input: z.object({ documentId: idField("Unknown document. Reload the page."), from: z.enum(["list", "page"]).default("list") }),
   async run({ user, input }) {
     const outcome = await deleteDocument(user.companyId, input.documentId);
-    if (outcome !== "deleted") return refuse(DELETE_REFUSALS[outcome]);
+    const t = await getTranslations("documents");
+    if (outcome !== "deleted") return refuse(deleteRefusalText(t, outcome));
     revalidatePath("/documents");
     if (input.from === "page") redirect("/documents");
-    return ok("Document deleted. Credits it used stay spent.");
+    return ok(t("delete.deleted"));
   },
 });

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/data-table";
 import { DateTime } from "@/components/date-time";
 import { PageHeader } from "@/components/page-header";
@@ -13,27 +13,32 @@ import { AutoRefresh } from "@/components/auto-refresh";
 import { StateBadge } from "./_components/state-badge";
 import { UploadForm } from "./_components/upload-form";
 import { DeleteDocumentButton } from "./_components/delete-document-button";
-import { countText, countWord } from "@/components/plural";
 import { buyCreditsPath, documentPath } from "@/lib/routes";
 import { SERVICES } from "@/lib/iap/catalogue";
 import { TextLink } from "@/components/text-link";
+import { errorText } from "./_components/upload-words";
 
-export const metadata: Metadata = { title: "Documents" };
-
-const KIND_LABELS = { VENDOR_BILL: "Vendor bill", EXPENSE_RECEIPT: "Expense receipt" } as const;
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("documents.list"))("metaTitle") };
+}
 
 export default async function DocumentsPage() {
   const user = await requireUser("/documents");
   const [documents, credits] = await Promise.all([listDocuments(user.companyId), documentCredits(user.companyId)]);
   const pending = documents.some((d) => isPending(d.state));
-  const credit = (units: bigint) => formatCredits(units, credits.decimals);
+  const [t, locale] = await Promise.all([getTranslations("documents"), getLocale()]);
+  const credit = (units: bigint) => formatCredits(units, credits.decimals, { locale });
   return (
     <>
       <PageHeader
-        crumbs={[{ label: "Documents" }]}
+        crumbs={[{ label: t("list.crumb") }]}
         actions={
           <p className="text-sm text-gray-600" data-testid="document-credits">
-            <span className="font-semibold text-gray-900">{credit(credits.available)}</span> {countWord(Number(credits.available) / 10 ** credits.decimals, "credit", "credits", credits.decimals)} available
+            {t.rich("list.available", {
+              figure: credit(credits.available),
+              count: Number(credits.available) / 10 ** credits.decimals,
+              strong: (chunks) => <span className="font-semibold text-gray-900">{chunks}</span>,
+            })}
           </p>
         }
       />
@@ -42,7 +47,7 @@ export default async function DocumentsPage() {
         {credits.waiting > 0 && (
           <InsufficientCreditsNotice
             service={credits.serviceName}
-            attempt={`to digitize ${countText(credits.waiting, "waiting document", "waiting documents")}`}
+            attempt={t("list.attempt", { count: credits.waiting })}
             needed={credit(BigInt(credits.waiting) * 10n ** BigInt(credits.decimals))}
             available={credit(credits.available)}
             buyUrl={buyCreditsPath(SERVICES.documentsDigitization)}
@@ -51,14 +56,14 @@ export default async function DocumentsPage() {
         <UploadForm />
         <DataTable
           cards
-          caption="Documents, newest first"
+          caption={t("list.caption")}
           rows={documents}
           rowKey={(d) => d.id}
-          empty="No documents yet. Upload vendor bills or expense receipts to have them read."
+          empty={t("list.empty")}
           columns={[
             {
               key: "document",
-              header: "Document",
+              header: t("list.columns.document"),
               rowHeader: true,
               cell: (d) => (
                 <>
@@ -66,29 +71,29 @@ export default async function DocumentsPage() {
                     {d.fileName}
                   </TextLink>
                   <span className="block text-xs text-gray-600">
-                    {formatBytes(d.fileSize)}
-                    {d.pageCount ? ` · ${countText(d.pageCount, "page", "pages")}` : ""}
+                    {formatBytes(d.fileSize, locale)}
+                    {d.pageCount ? t("list.pages", { count: d.pageCount }) : ""}
                   </span>
                 </>
               ),
             },
-            { key: "kind", header: "Kind", className: "text-gray-700", cell: (d) => KIND_LABELS[d.kind] },
+            { key: "kind", header: t("list.columns.kind"), className: "text-gray-700", cell: (d) => t(`kinds.${d.kind}`) },
             {
               key: "state",
-              header: "State",
+              header: t("list.columns.state"),
               cell: (d) => (
                 <>
                   <StateBadge state={d.state} progress={d.progress} />
-                  {d.state === "ERROR" && d.errorReason && <span className="block text-xs text-red-700">{d.errorReason}</span>}
+                  {d.state === "ERROR" && d.errorReason && <span className="block text-xs text-red-700">{errorText(t, d.errorReason)}</span>}
                 </>
               ),
             },
-            { key: "vendor", header: "Vendor", className: "text-gray-700", cell: (d) => d.vendorName ?? "—" },
-            { key: "total", header: "Total", numeric: true, className: "text-gray-700", cell: (d) => (d.total ? `${d.total} ${d.currency ?? ""}` : "—") },
-            { key: "uploaded", header: "Uploaded", nowrap: true, className: "text-gray-700", cell: (d) => <DateTime value={d.createdAt} /> },
+            { key: "vendor", header: t("list.columns.vendor"), className: "text-gray-700", cell: (d) => d.vendorName ?? "—" },
+            { key: "total", header: t("list.columns.total"), numeric: true, className: "text-gray-700", cell: (d) => (d.total ? `${d.total} ${d.currency ?? ""}` : "—") },
+            { key: "uploaded", header: t("list.columns.uploaded"), nowrap: true, className: "text-gray-700", cell: (d) => <DateTime value={d.createdAt} /> },
             {
               key: "actions",
-              header: "Actions",
+              header: t("list.columns.actions"),
               headerHidden: true,
               cell: (d) => (isPending(d.state) && d.state === "DIGITIZING" ? null : <DeleteDocumentButton documentId={d.id} fileName={d.fileName} />),
             },

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { formAction, ok, refuse } from "@/lib/actions/action";
 import { convertLead } from "@/lib/enrichment/leads";
@@ -12,9 +13,10 @@ export const convertLeadAction = formAction({
   input: z.object({ leadId: idField("Unknown lead.") }),
   async run({ user, input }) {
     const converted = await convertLead(user.companyId, input.leadId, user.id);
-    if (!converted) return refuse("This lead does not exist (any more).");
+    const t = await getTranslations("leads.convert");
+    if (!converted) return refuse(t("notFound"));
     revalidatePath("/leads");
     revalidatePath("/contacts");
-    return ok("Converted.");
+    return ok(t("done"));
   },
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/button";
 import { DataTable } from "@/components/data-table";
 import { DateTime } from "@/components/date-time";
@@ -8,73 +9,81 @@ import { StatusBadge, type Tone } from "@/components/status-badge";
 import { TextLink } from "@/components/text-link";
 import { requireUser } from "@/lib/auth/session";
 import { countryName } from "@/lib/contacts/countries";
-import { listLeadRequests, listLeads, NOT_ENOUGH_CREDITS_OUTCOME, type LeadRequestRow } from "@/lib/enrichment/leads";
+import { listLeadRequests, listLeads, type LeadRequestOutcome, type LeadRequestRow } from "@/lib/enrichment/leads";
 import { SERVICES } from "@/lib/iap/catalogue";
 import { buyCreditsPath, contactPath } from "@/lib/routes";
 import { ConvertLeadButton } from "./_components/convert-lead-button";
-import { countText } from "@/components/plural";
 
-export const metadata: Metadata = { title: "Leads" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("leads.list"))("metaTitle") };
+}
 
 const REQUEST_TONES: Record<LeadRequestRow["state"], Tone> = { DRAFT: "neutral", DONE: "success", ERROR: "danger" };
-const REQUEST_LABELS: Record<LeadRequestRow["state"], string> = { DRAFT: "Draft", DONE: "Done", ERROR: "Error" };
+
+type Words = Awaited<ReturnType<typeof getTranslations>>;
+
+/** A request's outcome in words: lib/enrichment gives the code and the figures. */
+function outcomeText(t: Words, outcome: LeadRequestOutcome): string {
+  return outcome.code === "found" ? t("outcome.found", { found: outcome.found, used: outcome.used, released: outcome.released }) : t(`outcome.${outcome.code}`);
+}
 
 export default async function LeadsPage({ searchParams }: { searchParams: Promise<{ request?: string }> }) {
   const user = await requireUser("/leads");
   const [leads, requests, { request }] = await Promise.all([listLeads(user.companyId), listLeadRequests(user.companyId), searchParams]);
   const justDone = requests.find((r) => String(r.id) === request);
+  const t = await getTranslations("leads");
+  const sourceName = (source: string) => (t.has(`sources.${source}`) ? t(`sources.${source}`) : source);
 
   return (
     <>
       <PageHeader
-        crumbs={[{ label: "Leads" }]}
+        crumbs={[{ label: t("list.crumb") }]}
         actions={
           <Link href="/leads/generate" className={buttonClasses("primary")}>
-            Generate Leads
+            {t("list.generate")}
           </Link>
         }
       />
       <div className="space-y-8 px-4 py-5 sm:px-6">
         {justDone && (
           <p role="status" className={`rounded-md border px-3 py-2 text-sm ${justDone.state === "ERROR" ? "border-red-200 bg-red-50 text-red-900" : "border-green-200 bg-green-50 text-green-900"}`}>
-            Lead request {justDone.state === "ERROR" ? "failed" : justDone.state === "DONE" ? "done" : "running"}: {justDone.outcome ?? "…"}.
+            {t(`list.justDone.${justDone.state}`, { outcome: outcomeText(t, justDone.outcome) })}
           </p>
         )}
         <section aria-labelledby="leads-heading" className="space-y-3">
           <h2 id="leads-heading" className="text-base font-semibold text-gray-900">
-            Leads <span className="font-normal text-gray-600">({leads.length})</span>
+            {t.rich("list.heading", { count: leads.length, muted: (chunks) => <span className="font-normal text-gray-600">{chunks}</span> })}
           </h2>
           <DataTable
             cards
-            caption="Leads"
+            caption={t("list.caption")}
             rows={leads}
             rowKey={(lead) => lead.id}
             empty={
               <>
-                No leads yet. Use Generate Leads to find companies by country and industry, or{" "}
-                <TextLink href="/settings/lead-generation">track your website&apos;s visitors</TextLink> (1 Lead Generation credit per company).
+                {t.rich("list.empty", { link: (chunks) => <TextLink href="/settings/lead-generation">{chunks}</TextLink> })}
               </>
             }
             columns={[
-              { key: "company", header: "Company", rowHeader: true, className: "text-gray-900", cell: (lead) => lead.name },
-              { key: "country", header: "Country", cell: (lead) => (lead.country ? countryName(lead.country) : "Unknown") },
-              { key: "industry", header: "Industry", cell: (lead) => lead.industry ?? "—" },
+              { key: "company", header: t("list.columns.company"), rowHeader: true, className: "text-gray-900", cell: (lead) => lead.name },
+              { key: "country", header: t("list.columns.country"), cell: (lead) => (lead.country ? countryName(lead.country) : t("list.unknownCountry")) },
+              { key: "industry", header: t("list.columns.industry"), cell: (lead) => lead.industry ?? "—" },
               {
                 key: "source",
-                header: "Source",
+                header: t("list.columns.source"),
                 cell: (lead) => (
                   <>
-                    {lead.origin === "VISIT" ? "Website visit" : "Mined"}
+                    {t(lead.origin === "VISIT" ? "list.origin.visit" : "list.origin.mined")}
                     <span className="block text-xs text-gray-600">
-                      {lead.origin === "VISIT" && lead.networkOrganisation !== lead.name ? `Network: ${lead.networkOrganisation} · ` : ""}
-                      {lead.source}
+                      {lead.origin === "VISIT" && lead.networkOrganisation !== lead.name ? t("list.network", { network: lead.networkOrganisation ?? "" }) : ""}
+                      {sourceName(lead.source)}
                     </span>
                   </>
                 ),
               },
               {
                 key: "pages",
-                header: "Pages visited",
+                header: t("list.columns.pages"),
                 cell: (lead) =>
                   lead.origin === "VISIT" ? (
                     <>
@@ -83,7 +92,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
                         {lead.pages.length > 4 ? ` +${lead.pages.length - 4}` : ""}
                       </span>
                       <span className="block text-xs text-gray-600">
-                        {countText(lead.pageViews, "view", "views")}
+                        {t("list.views", { count: lead.pageViews })}
                         {lead.firstVisitAt && lead.lastVisitAt && (
                           <>
                             {", "}
@@ -96,15 +105,15 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
                     "—"
                   ),
               },
-              { key: "created", header: "Created", nowrap: true, className: "text-gray-600", cell: (lead) => <DateTime value={lead.createdAt} /> },
+              { key: "created", header: t("list.columns.created"), nowrap: true, className: "text-gray-600", cell: (lead) => <DateTime value={lead.createdAt} /> },
               {
                 key: "status",
-                header: "Status",
+                header: t("list.columns.status"),
                 nowrap: true,
                 cell: (lead) =>
                   lead.contactId ? (
                     <Link href={contactPath(lead.contactId)} className="text-brand-700 underline underline-offset-2 hover:decoration-2">
-                      Converted — open contact
+                      {t("list.converted")}
                     </Link>
                   ) : (
                     <ConvertLeadButton leadId={lead.id} leadName={lead.name} />
@@ -114,48 +123,50 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
           />
           {leads.some((lead) => lead.origin === "VISIT") && (
             <p className="text-xs text-gray-600">
-              Visiting organisations are found from their network address with open data from Route Views and{" "}
-              <a href="https://db-ip.com" className="text-brand-700 underline underline-offset-2 hover:decoration-2">
-                IP Geolocation by DB-IP
-              </a>
-              .
+              {t.rich("list.attribution", {
+                link: (chunks) => (
+                  <a href="https://db-ip.com" className="text-brand-700 underline underline-offset-2 hover:decoration-2">
+                    {chunks}
+                  </a>
+                ),
+              })}
             </p>
           )}
         </section>
 
         <section aria-labelledby="requests-heading" className="space-y-3">
           <h2 id="requests-heading" className="text-base font-semibold text-gray-900">
-            Lead requests
+            {t("requests.heading")}
           </h2>
           <DataTable
-            caption="Lead requests"
+            caption={t("requests.caption")}
             rows={requests}
             rowKey={(r) => r.id}
-            empty="No requests yet."
+            empty={t("requests.empty")}
             columns={[
-              { key: "created", header: "Created", nowrap: true, className: "text-gray-600", cell: (r) => <DateTime value={r.createdAt} /> },
-              { key: "asked", header: "Asked", numeric: true, cell: (r) => r.requested },
-              { key: "countries", header: "Countries", cell: (r) => r.countries.map((c) => countryName(c)).join(", ") },
-              { key: "industries", header: "Industries", cell: (r) => r.industries.join(", ") },
-              { key: "state", header: "State", cell: (r) => <StatusBadge tone={REQUEST_TONES[r.state]}>{REQUEST_LABELS[r.state]}</StatusBadge> },
+              { key: "created", header: t("requests.columns.created"), nowrap: true, className: "text-gray-600", cell: (r) => <DateTime value={r.createdAt} /> },
+              { key: "asked", header: t("requests.columns.asked"), numeric: true, cell: (r) => r.requested },
+              { key: "countries", header: t("requests.columns.countries"), cell: (r) => r.countries.map((c) => countryName(c)).join(", ") },
+              { key: "industries", header: t("requests.columns.industries"), cell: (r) => r.industries.join(", ") },
+              { key: "state", header: t("requests.columns.state"), cell: (r) => <StatusBadge tone={REQUEST_TONES[r.state]}>{t(`requests.states.${r.state}`)}</StatusBadge> },
               {
                 key: "outcome",
-                header: "Outcome",
+                header: t("requests.columns.outcome"),
                 cell: (r) => (
                   <>
-                    {r.outcome ?? "Running…"}
-                    {r.state === "ERROR" && r.outcome === NOT_ENOUGH_CREDITS_OUTCOME && (
+                    {outcomeText(t, r.outcome)}
+                    {r.outcome.code === "not-enough-credits" && (
                       <>
                         {" — "}
                         <a href={buyCreditsPath(SERVICES.leadGeneration)} target="_blank" rel="noopener" className="text-brand-700 underline underline-offset-2 hover:decoration-2">
-                          Buy credits
+                          {t("requests.buyCredits")}
                         </a>
                       </>
                     )}
                   </>
                 ),
               },
-              { key: "credits", header: "Credits used", numeric: true, cell: (r) => r.creditsUsed },
+              { key: "credits", header: t("requests.columns.credits"), numeric: true, cell: (r) => r.creditsUsed },
             ]}
           />
         </section>

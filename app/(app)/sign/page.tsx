@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/button";
 import { DataTable } from "@/components/data-table";
 import { DateTime } from "@/components/date-time";
@@ -10,47 +11,49 @@ import { listSignatureRequests } from "@/lib/sign/requests";
 import { RequestState, SignerStatus } from "./_components/signer-status";
 import { TextLink } from "@/components/text-link";
 
-export const metadata: Metadata = { title: "Sign" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("sign.list"))("metaTitle") };
+}
 
 export default async function SignPage() {
   const user = await requireUser("/sign");
-  const requests = await listSignatureRequests(user.companyId);
+  const [requests, t] = await Promise.all([listSignatureRequests(user.companyId), getTranslations("sign.list")]);
   return (
     <>
       <PageHeader
-        crumbs={[{ label: "Sign" }]}
+        crumbs={[{ label: t("crumb") }]}
         actions={
           <Link href="/sign/new" className={buttonClasses("primary")}>
-            New request
+            {t("newRequest")}
           </Link>
         }
       />
       <div className="px-4 py-6 sm:px-6">
         <DataTable
           cards
-          caption="Signature requests, newest first"
+          caption={t("caption")}
           rows={requests}
           rowKey={(request) => request.id}
-          empty="No signature requests yet. Use “New request” to upload a PDF and choose who signs it."
+          empty={t("empty")}
           columns={[
-            { key: "document", header: "Document", rowHeader: true, className: "min-w-48", cell: (request) => <TextLink href={signatureRequestPath(request.id)}>{request.title}</TextLink> },
+            { key: "document", header: t("columns.document"), rowHeader: true, className: "min-w-48", cell: (request) => <TextLink href={signatureRequestPath(request.id)}>{request.title}</TextLink> },
             {
               key: "signers",
-              header: "Signers",
+              header: t("columns.signers"),
               cell: (request) => (
                 <ul className="space-y-1">
                   {request.signers.map((signer) => (
                     <li key={signer.id} className="flex flex-wrap items-center gap-2">
                       <span>{signer.name}</span>
                       <SignerStatus signer={signer} />
-                      {signer.nameMismatch && <span className="text-xs font-medium text-amber-800">⚠ name mismatch</span>}
+                      {signer.nameMismatch && <span className="text-xs font-medium text-amber-800">{t("nameMismatch")}</span>}
                     </li>
                   ))}
                 </ul>
               ),
             },
-            { key: "state", header: "State", cell: (request) => <RequestState state={request.state} /> },
-            { key: "sent", header: "Sent", nowrap: true, cell: (request) => <DateTime value={request.createdAt} /> },
+            { key: "state", header: t("columns.state"), cell: (request) => <RequestState state={request.state} /> },
+            { key: "sent", header: t("columns.sent"), nowrap: true, cell: (request) => <DateTime value={request.createdAt} /> },
           ]}
         />
       </div>

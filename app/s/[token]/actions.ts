@@ -3,6 +3,7 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { formAction, ok, refuse } from "@/lib/actions/action";
 import { env } from "@/lib/env";
@@ -22,16 +23,21 @@ import { LOGIN_COOKIE, LOGIN_TTL_SECONDS, loginCookieValue, startVerification } 
 // per-address limit.
 
 const signingLink = z.object({ token: textField().min(1).max(200) });
-const TOO_MANY = "Too many requests from your network. Wait a minute, then try again.";
+
+/** A refusal in the signer's language (their browser's, or the switcher's). */
+async function refuseWith(key: string) {
+  return refuse((await getTranslations("sign.errors"))(key));
+}
+const tooMany = () => refuseWith("tooMany");
 
 // "Verify my identity": reserve the credit, remember the login in this browser, go to the provider.
 export const startVerificationAction = formAction({
   role: "PUBLIC",
   input: signingLink,
   async run({ input: { token } }) {
-    if (!(await countSigningPageUse(await headers())).ok) return refuse(TOO_MANY);
+    if (!(await countSigningPageUse(await headers())).ok) return tooMany();
     const started = await startVerification(token);
-    if (!started.ok) return refuse(started.message);
+    if (!started.ok) return refuseWith(`verification.${started.code}`);
     (await cookies()).set(LOGIN_COOKIE, loginCookieValue(started.loginId, token), {
       httpOnly: true,
       sameSite: "lax",
@@ -48,15 +54,15 @@ export const signAction = formAction({
   input: signingLink.and(signatureSchema),
   async run({ input: { token, ...signature } }) {
     const requestHeaders = await headers();
-    if (!(await countSigningPageUse(requestHeaders)).ok) return refuse(TOO_MANY);
+    if (!(await countSigningPageUse(requestHeaders)).ok) return tooMany();
     try {
       await signDocument(token, signature, clientAddress(requestHeaders));
     } catch (error) {
-      if (error instanceof SigningError) return refuse(error.message);
+      if (error instanceof SigningError) return refuseWith(`signing.${error.code}`);
       throw error;
     }
     revalidatePath(signingPath(token));
-    return ok("Signed. Thank you!");
+    return ok((await getTranslations("sign.signing"))("signed"));
   },
 });
 
@@ -65,14 +71,14 @@ export const refuseAction = formAction({
   input: signingLink.extend({ reason: textField().trim().max(500, "Keep the reason under 500 characters.").optional() }),
   async run({ input: { token, reason } }) {
     const requestHeaders = await headers();
-    if (!(await countSigningPageUse(requestHeaders)).ok) return refuse(TOO_MANY);
+    if (!(await countSigningPageUse(requestHeaders)).ok) return tooMany();
     try {
       await refuseDocument(token, reason || null, clientAddress(requestHeaders));
     } catch (error) {
-      if (error instanceof SigningError) return refuse(error.message);
+      if (error instanceof SigningError) return refuseWith(`signing.${error.code}`);
       throw error;
     }
     revalidatePath(signingPath(token));
-    return ok("You refused to sign. The sender has been notified.");
+    return ok((await getTranslations("sign.signing"))("refusedDone"));
   },
 });

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { getTranslations } from "next-intl/server";
+import { LanguageSwitcher } from "@/app/_components/language-switcher";
 import { DateTime } from "@/components/date-time";
 import { identityProviderConfig } from "@/lib/identity/config";
 import { findSigningSession } from "@/lib/sign/signing";
@@ -10,23 +12,26 @@ import { VerifyButton } from "./_components/verify-button";
 
 // The public signing page: no account, the token in the link is the key.
 // No referrer, so the token never leaks to the provider or elsewhere.
-export const metadata: Metadata = { title: "Sign a document", referrer: "no-referrer", robots: { index: false, follow: false } };
+// Signed out, it speaks the signer's language: their browser's (Accept-Language)
+// or the one they chose (i18n/request.ts), whatever the request's language.
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("sign.signing"))("metaTitle"), referrer: "no-referrer", robots: { index: false, follow: false } };
+}
 
-const VERIFICATION_MESSAGES: Record<string, { tone: "ok" | "error"; text: string }> = {
-  verified: { tone: "ok", text: "Your identity is verified. You can now sign." },
-  cancelled: { tone: "error", text: "You cancelled the identity verification. Verify your identity to sign." },
-  failed: { tone: "error", text: "The identity verification did not succeed. Please try again." },
-  used: { tone: "error", text: "This verification was already completed or has expired. Start again if needed." },
-};
+/** The identity callback's outcome (?verification=…), as the notice above the form. */
+const VERIFICATION_TONES = { verified: "ok", cancelled: "error", failed: "error", used: "error" } as const;
+type VerificationOutcome = keyof typeof VERIFICATION_TONES;
+const isOutcome = (value: string | undefined): value is VerificationOutcome => value !== undefined && value in VERIFICATION_TONES;
 
 export default async function SigningPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<{ verification?: string }> }) {
   const { token } = await params;
   const { verification } = await searchParams;
+  const t = await getTranslations("sign.signing");
   if (!(await countSigningPageUse(await headers())).ok) {
     return (
       <Shell>
-        <h1 className="text-xl font-semibold">Too many requests</h1>
-        <p className="mt-2 text-gray-700">This page was opened too often from your network. Wait a minute, then reload it.</p>
+        <h1 className="text-xl font-semibold">{t("tooMany.heading")}</h1>
+        <p className="mt-2 text-gray-700">{t("tooMany.body")}</p>
       </Shell>
     );
   }
@@ -35,12 +40,8 @@ export default async function SigningPage({ params, searchParams }: { params: Pr
   if (!session.signer) {
     return (
       <Shell>
-        <h1 className="text-xl font-semibold">{session.problem === "expired" ? "This signing link has expired" : "This signing link is not valid"}</h1>
-        <p className="mt-2 text-gray-700">
-          {session.problem === "expired"
-            ? "Signing links work for a limited time. Ask the person who sent you the document for a new one."
-            : "Check that you opened the complete link from your e-mail."}
-        </p>
+        <h1 className="text-xl font-semibold">{t(session.problem === "expired" ? "expired.heading" : "invalid.heading")}</h1>
+        <p className="mt-2 text-gray-700">{t(session.problem === "expired" ? "expired.body" : "invalid.body")}</p>
       </Shell>
     );
   }
@@ -49,16 +50,17 @@ export default async function SigningPage({ params, searchParams }: { params: Pr
   const provider = identityProviderConfig();
   const needsVerification = signer.requireVerification && !signer.verifiedAt;
   const open = signer.request.state === "SENT" && (signer.status === "SENT" || signer.status === "VERIFIED");
-  const notice = verification ? VERIFICATION_MESSAGES[verification] : undefined;
+  const notice = isOutcome(verification) ? { tone: VERIFICATION_TONES[verification], text: t(`verification.${verification}`) } : undefined;
+  const requester = { requester: requesterName };
 
   return (
     <Shell>
       <p className="text-sm text-gray-600">
-        {requesterName} ({companyName}) asks you to sign
+        {t("asks", { requester: requesterName, company: companyName })}
       </p>
       <h1 className="mt-1 text-2xl font-semibold text-gray-900">{signer.request.title}</h1>
       <p className="mt-1 text-sm text-gray-600">
-        Signer: <span className="font-medium text-gray-900">{signer.name}</span> ({signer.email})
+        {t.rich("signer", { name: signer.name, email: signer.email, strong: (chunks) => <span className="font-medium text-gray-900">{chunks}</span> })}
       </p>
 
       {notice && open && (
@@ -69,50 +71,54 @@ export default async function SigningPage({ params, searchParams }: { params: Pr
 
       <section aria-labelledby="document-heading" className="mt-6">
         <div className="flex items-center justify-between gap-2">
-          <h2 id="document-heading" className="text-base font-semibold">Document</h2>
+          <h2 id="document-heading" className="text-base font-semibold">{t("document")}</h2>
           <a href={`/s/${token}/document`} target="_blank" rel="noreferrer" className="text-sm text-brand-700 underline underline-offset-2 hover:decoration-2">
-            Open {signer.request.fileName}
+            {t("open", { file: signer.request.fileName })}
           </a>
         </div>
         {/* A frame, not <object>: the site's policy allows no plugins (object-src 'none'); the PDF route may be framed by us only. */}
-        <iframe src={`/s/${token}/document`} title={`Document: ${signer.request.title}`} className="mt-2 h-[32rem] w-full rounded-md border border-gray-200 bg-gray-50" />
-        <p className="mt-1 break-all text-xs text-gray-600">SHA-256 {signer.request.originalSha256}</p>
+        <iframe src={`/s/${token}/document`} title={t("frameTitle", { title: signer.request.title })} className="mt-2 h-[32rem] w-full rounded-md border border-gray-200 bg-gray-50" />
+        <p className="mt-1 break-all text-xs text-gray-600">{t("sha256", { hash: signer.request.originalSha256 })}</p>
       </section>
 
       {signer.status === "SIGNED" && (
         <p role="status" className="mt-6 rounded-md border border-green-200 bg-green-50 px-4 py-3 text-green-800">
-          You signed this document{signer.signedAt ? <> on <DateTime value={signer.signedAt} /></> : null}.{" "}
-          {signer.request.state === "COMPLETED" ? `Everyone has signed: ${requesterName} has been notified.` : `${requesterName} will be notified when everyone has signed.`}
+          {signer.signedAt ? t.rich("signedOn", { date: () => <DateTime value={signer.signedAt!} /> }) : t("signedDone")}{" "}
+          {t(signer.request.state === "COMPLETED" ? "everyoneSigned" : "notifiedLater", requester)}
         </p>
       )}
-      {signer.status === "REFUSED" && <p className="mt-6 rounded-md border border-gray-200 bg-gray-50 px-4 py-3 text-gray-800">You refused to sign this document.</p>}
+      {signer.status === "REFUSED" && <p className="mt-6 rounded-md border border-gray-200 bg-gray-50 px-4 py-3 text-gray-800">{t("youRefused")}</p>}
       {signer.request.state !== "SENT" && signer.status !== "SIGNED" && signer.status !== "REFUSED" && (
         <p className="mt-6 rounded-md border border-gray-200 bg-gray-50 px-4 py-3 text-gray-800">
-          {signer.request.state === "CANCELED" ? `${requesterName} canceled this request: there is nothing to sign any more.` : "This request is closed: another signer refused it."}
+          {t(signer.request.state === "CANCELED" ? "canceled" : "closed", requester)}
         </p>
       )}
 
       {open && signer.requireVerification && (
         <section aria-labelledby="identity-heading" className="mt-6 rounded-lg border border-gray-200 p-4">
-          <h2 id="identity-heading" className="text-base font-semibold">1. Verify your identity</h2>
+          <h2 id="identity-heading" className="text-base font-semibold">{t("identity.heading")}</h2>
           {signer.verifiedAt ? (
             <p className="mt-2 text-sm text-gray-800">
-              Verified by {signer.verifiedProvider} as <span className="font-medium">{signer.verifiedName}</span>
-              {signer.verifiedBirthdate ? <>, born {signer.verifiedBirthdate}</> : null} (<DateTime value={signer.verifiedAt} />).
+              {t.rich(signer.verifiedBirthdate ? "identity.verifiedBorn" : "identity.verified", {
+                provider: signer.verifiedProvider ?? "",
+                name: signer.verifiedName ?? "",
+                birthdate: signer.verifiedBirthdate ?? "",
+                strong: (chunks) => <span className="font-medium">{chunks}</span>,
+                date: () => <DateTime value={signer.verifiedAt!} />,
+              })}
             </p>
           ) : !provider ? (
             <p role="alert" className="mt-2 text-sm text-amber-900">
-              {requesterName} asks you to prove who you are before signing, but identity verification is not available at the moment. Ask{" "}
-              {requesterName} for help.
+              {t("identity.off", requester)}
             </p>
           ) : (
             <>
               <p className="mt-2 text-sm text-gray-700">
-                {requesterName} asks you to prove who you are before signing. You will log in with {provider.label} and come back here.
+                {t("identity.intro", { requester: requesterName, provider: provider.label })}
               </p>
               {provider.isTestProvider && (
                 <p className="mt-2 inline-block rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">
-                  Test identity provider: no real identity check
+                  {t("identity.testProvider")}
                 </p>
               )}
               <VerifyButton token={token} />
@@ -124,10 +130,10 @@ export default async function SigningPage({ params, searchParams }: { params: Pr
       {open && (
         <section aria-labelledby="sign-heading" className="mt-6 rounded-lg border border-gray-200 p-4">
           <h2 id="sign-heading" className="text-base font-semibold">
-            {signer.requireVerification ? "2. " : ""}Sign
+            {t(signer.requireVerification ? "sign.headingNumbered" : "sign.heading")}
           </h2>
           {needsVerification ? (
-            <p className="mt-2 text-sm text-gray-600">Verify your identity first.</p>
+            <p className="mt-2 text-sm text-gray-600">{t("sign.verifyFirst")}</p>
           ) : (
             <SignatureForm token={token} defaultName={signer.verifiedName ?? signer.name} />
           )}
@@ -138,13 +144,16 @@ export default async function SigningPage({ params, searchParams }: { params: Pr
   );
 }
 
-function Shell({ children }: { children: React.ReactNode }) {
+async function Shell({ children }: { children: React.ReactNode }) {
+  const t = await getTranslations("sign.signing");
   return (
     <div className="min-h-screen bg-gray-50">
       <header className="bg-brand-600 px-4 py-3 text-white sm:px-6">
-        <span className="font-semibold tracking-tight">IAP Credits · Sign</span>
+        <span className="font-semibold tracking-tight">{t("shell")}</span>
       </header>
       <main className="mx-auto max-w-3xl px-4 py-6 sm:px-6">
+        {/* The signer's own language, whatever the request's (a cookie, else their browser's). */}
+        <LanguageSwitcher className="mb-3 justify-end!" />
         <div className="rounded-lg border border-gray-200 bg-white p-5 shadow-xs sm:p-6">{children}</div>
       </main>
     </div>

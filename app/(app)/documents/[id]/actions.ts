@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { formAction, ok, refuse } from "@/lib/actions/action";
 import { confirmDocument, ReviewError } from "@/lib/digitization/documents";
@@ -16,9 +17,10 @@ export const confirmDocumentAction = formAction({
       const { bill, vendorCreated } = await confirmDocument(user, documentId, values);
       revalidatePath("/documents");
       revalidatePath(documentPath(documentId));
-      return ok(`Vendor bill #${bill.id} created${vendorCreated ? " with a new vendor contact" : ""}.`);
+      const t = await getTranslations("documents.review");
+      return ok(t(vendorCreated ? "createdWithVendor" : "created", { id: bill.id }));
     } catch (error) {
-      if (error instanceof ReviewError) return refuse(error.message);
+      if (error instanceof ReviewError) return refuse((await getTranslations("documents.review"))("notWaiting"));
       throw error;
     }
   },

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { DateTime } from "@/components/date-time";
 import { DescriptionList } from "@/components/description-list";
@@ -17,10 +18,12 @@ import { DocumentView } from "./_components/document-view";
 import { LinesTable } from "./_components/lines-table";
 import { ReviewForm } from "./_components/review-form";
 import { DeleteDocumentButton } from "../_components/delete-document-button";
-import { ERROR_HELP, SOURCE_WORDS } from "./_components/words";
+import { errorHelp, errorText } from "../_components/upload-words";
 import { parseId } from "@/lib/http/params";
 
-export const metadata: Metadata = { title: "Document" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("documents.document"))("metaTitle") };
+}
 
 export default async function DocumentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: raw } = await params;
@@ -31,10 +34,12 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   if (!document) notFound();
   const bill = document.vendorBill;
   const credits = document.state === "WAITING_CREDITS" ? await documentCredits(user.companyId) : null;
+  const [t, locale] = await Promise.all([getTranslations("documents"), getLocale()]);
+  const money = (cents: bigint, currency: string) => t("document.amount", { amount: centsToAmount(cents), currency });
   return (
     <>
       <PageHeader
-        crumbs={[{ label: "Documents", href: "/documents" }, { label: document.fileName }]}
+        crumbs={[{ label: t("list.crumb"), href: "/documents" }, { label: document.fileName }]}
         actions={
           <>
             <StateBadge state={document.state} progress={document.progress} />
@@ -47,35 +52,34 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
         <DocumentView document={document} />
         <section aria-labelledby="fields-heading" className="space-y-4">
           <h2 id="fields-heading" className="flex items-center gap-2 text-lg font-semibold">
-            {document.state === "DONE" ? "Vendor bill" : "Extracted fields"}
-            {document.creditNote && <span className="rounded-full bg-purple-100 px-2 py-0.5 text-xs font-medium text-purple-800">Credit note</span>}
+            {t(document.state === "DONE" ? "document.vendorBill" : "document.extractedFields")}
+            {document.creditNote && <span className="rounded-full bg-purple-100 px-2 py-0.5 text-xs font-medium text-purple-800">{t("document.creditNote")}</span>}
           </h2>
           {isPending(document.state) && (
             <p className="text-gray-700">
-              {document.state === "UPLOADED" ? "Waiting for its turn to be digitized…" : `Reading the document… ${document.progress}%`}
+              {document.state === "UPLOADED" ? t("document.waitingTurn") : t("document.reading", { progress: document.progress })}
             </p>
           )}
           {document.state === "ERROR" && (
             <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
-              <p className="font-semibold">Error: {document.errorReason}</p>
-              <p>{ERROR_HELP[document.errorReason ?? ""] ?? "Something went wrong while reading this document. No credit was used."}</p>
+              <p className="font-semibold">{t("document.error", { reason: errorText(t, document.errorReason ?? "") })}</p>
+              <p>{errorHelp(t, document.errorReason)}</p>
             </div>
           )}
           {credits && (
             <InsufficientCreditsNotice
               service={credits.serviceName}
-              attempt={`to digitize ${credits.waiting === 1 ? "this document" : `${credits.waiting} waiting documents`}`}
-              needed={formatCredits(BigInt(credits.waiting) * 10n ** BigInt(credits.decimals), credits.decimals)}
-              available={formatCredits(credits.available, credits.decimals)}
+              attempt={t("document.attempt", { count: credits.waiting })}
+              needed={formatCredits(BigInt(credits.waiting) * 10n ** BigInt(credits.decimals), credits.decimals, { locale })}
+              available={formatCredits(credits.available, credits.decimals, { locale })}
               buyUrl={buyCreditsPath(SERVICES.documentsDigitization)}
             />
           )}
           {document.state === "TO_REVIEW" && document.fields && (
             <>
               <p className="text-sm text-gray-600">
-                Read from {SOURCE_WORDS[(document.textSource ?? "ocr") as keyof typeof SOURCE_WORDS]}
-                {document.textSource === "e-invoice" ? " for no credit" : ""}. Highlighted fields are uncertain: compare them with the document, correct them and confirm.
-                {document.creditNote ? " This is a credit note: its amounts are negative." : ""}
+                {t(`document.readFrom.${document.textSource === "e-invoice" || document.textSource === "pdf_text" ? document.textSource : "ocr"}`)}
+                {document.creditNote ? t("document.creditNoteHint") : ""}
               </p>
               <ReviewForm documentId={document.id} fields={document.fields} />
             </>
@@ -84,11 +88,11 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
           {bill && (
             <DescriptionList
               framed
-              label={`Vendor bill #${bill.id}`}
+              label={t("document.billLabel", { id: bill.id })}
               items={[
-                { term: "Bill", details: `#${bill.id}`, className: "font-medium" },
+                { term: t("document.bill.bill"), details: `#${bill.id}`, className: "font-medium" },
                 {
-                  term: "Vendor",
+                  term: t("fields.vendorName"),
                   details: (
                     <>
                       {document.vendor ? (
@@ -102,13 +106,13 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
                     </>
                   ),
                 },
-                { term: "Invoice number", details: bill.invoiceNumber ?? "—" },
-                { term: "Invoice date", details: <DateTime value={bill.invoiceDate} dateOnly /> },
-                { term: "Due date", details: <DateTime value={bill.dueDate} dateOnly /> },
-                { term: "Subtotal", details: bill.subtotal !== null ? `${centsToAmount(bill.subtotal)} ${bill.currency}` : "—", className: "tabular-nums" },
-                { term: "Tax", details: bill.tax !== null ? `${centsToAmount(bill.tax)} ${bill.currency}` : "—", className: "tabular-nums" },
-                { term: "Total", details: `${centsToAmount(bill.total)} ${bill.currency}`, className: "font-semibold tabular-nums" },
-                { term: "IBAN", details: bill.iban ?? "—" },
+                { term: t("fields.invoiceNumber"), details: bill.invoiceNumber ?? "—" },
+                { term: t("fields.invoiceDate"), details: <DateTime value={bill.invoiceDate} dateOnly /> },
+                { term: t("fields.dueDate"), details: <DateTime value={bill.dueDate} dateOnly /> },
+                { term: t("fields.subtotal"), details: bill.subtotal !== null ? money(bill.subtotal, bill.currency) : "—", className: "tabular-nums" },
+                { term: t("fields.tax"), details: bill.tax !== null ? money(bill.tax, bill.currency) : "—", className: "tabular-nums" },
+                { term: t("fields.total"), details: money(bill.total, bill.currency), className: "font-semibold tabular-nums" },
+                { term: t("fields.iban"), details: bill.iban ?? "—" },
               ]}
             />
           )}

@@ -1,15 +1,8 @@
+import { useTranslations } from "next-intl";
 import { StatusBadge, type Tone } from "@/components/status-badge";
 import type { DocumentState } from "@/lib/generated/prisma/enums";
 
-export const STATE_LABELS: Record<DocumentState, string> = {
-  UPLOADED: "Uploaded",
-  DIGITIZING: "Digitizing",
-  TO_REVIEW: "To review",
-  DONE: "Done",
-  ERROR: "Error",
-  WAITING_CREDITS: "Not enough credits",
-};
-
+// Labels: messages documents.states.<DocumentState>.
 const TONES: Record<DocumentState, Tone> = {
   UPLOADED: "neutral",
   DIGITIZING: "info",
@@ -20,14 +13,15 @@ const TONES: Record<DocumentState, Tone> = {
 };
 
 export function StateBadge({ state, progress }: { state: DocumentState; progress?: number }) {
+  const t = useTranslations("documents");
   return (
     <span className="inline-flex items-center gap-2">
-      <StatusBadge tone={TONES[state]}>{STATE_LABELS[state]}</StatusBadge>
+      <StatusBadge tone={TONES[state]}>{t(`states.${state}`)}</StatusBadge>
       {state === "DIGITIZING" && progress !== undefined && (
         <span className="inline-flex items-center gap-1.5 text-xs text-gray-600">
           <span
             role="progressbar"
-            aria-label="Digitizing progress"
+            aria-label={t("progress")}
             aria-valuemin={0}
             aria-valuemax={100}
             aria-valuenow={progress}

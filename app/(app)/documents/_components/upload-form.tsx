@@ -1,13 +1,15 @@
 "use client";
 
 import { startTransition, useEffect, useRef, type FormEvent } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import { actionMessage, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
-import { countText } from "@/components/plural";
 import { CREDITS_PER_DOCUMENT, CREDITS_PER_EINVOICE, formatBytes, MAX_FILE_BYTES, MAX_FILES_PER_UPLOAD, MAX_PAGES } from "@/lib/digitization/limits";
 import { uploadDocumentsAction } from "../actions";
 
 export function UploadForm() {
+  const t = useTranslations("documents");
+  const locale = useLocale();
   const form = useActionForm(uploadDocumentsAction);
   const { state } = form;
   const fileErrors = form.errors("files") ?? form.errors("kind");
@@ -38,7 +40,7 @@ export function UploadForm() {
       <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
         <div className="min-w-0 flex-1">
           <label htmlFor="upload-files" className="block text-sm font-medium text-gray-800">
-            Files
+            {t("upload.files")}
           </label>
           <input
             id="upload-files"
@@ -51,17 +53,20 @@ export function UploadForm() {
             className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-brand-50 file:px-3 file:py-2 file:text-sm file:font-medium file:text-brand-700 hover:file:bg-brand-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500/40"
           />
           <p id="upload-hint" className="mt-1 text-xs text-gray-600">
-            PDF, PNG, JPEG or XML e-invoice · up to {MAX_FILES_PER_UPLOAD} files, {formatBytes(MAX_FILE_BYTES)} and {MAX_PAGES} pages each
+            {t("upload.hint", { files: MAX_FILES_PER_UPLOAD, size: formatBytes(MAX_FILE_BYTES, locale), pages: MAX_PAGES })}
           </p>
           <p id="upload-price" className="mt-1 text-xs text-gray-700">
-            <span className="font-medium">Price:</span> {countText(CREDITS_PER_DOCUMENT, "credit", "credits")} per scanned or PDF document read ·{" "}
-            <span className="font-medium text-green-800">{CREDITS_PER_EINVOICE === 0 ? "free" : countText(CREDITS_PER_EINVOICE, "credit", "credits")}</span> for an e-invoice
-            (Factur-X / ZUGFeRD PDF, XRechnung or UBL / Peppol XML), read exactly from its XML without OCR
+            {t.rich("upload.price", {
+              perDocument: CREDITS_PER_DOCUMENT,
+              perEinvoice: CREDITS_PER_EINVOICE,
+              label: (chunks) => <span className="font-medium">{chunks}</span>,
+              free: (chunks) => <span className="font-medium text-green-800">{chunks}</span>,
+            })}
           </p>
         </div>
         <div className="shrink-0">
           <label htmlFor="upload-kind" className="block text-sm font-medium text-gray-800">
-            Kind
+            {t("upload.kind")}
           </label>
           <select
             id="upload-kind"
@@ -69,12 +74,12 @@ export function UploadForm() {
             defaultValue={form.value("kind", "VENDOR_BILL")}
             className="mt-1 block rounded-md border border-gray-300 bg-white px-3 py-2 text-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30"
           >
-            <option value="VENDOR_BILL">Vendor bill</option>
-            <option value="EXPENSE_RECEIPT">Expense receipt</option>
+            <option value="VENDOR_BILL">{t("kinds.VENDOR_BILL")}</option>
+            <option value="EXPENSE_RECEIPT">{t("kinds.EXPENSE_RECEIPT")}</option>
           </select>
         </div>
-        <Button type="submit" pending={form.pending} pendingLabel="Uploading…" className="shrink-0 sm:mt-6">
-          Upload
+        <Button type="submit" pending={form.pending} pendingLabel={t("upload.pending")} className="shrink-0 sm:mt-6">
+          {t("upload.submit")}
         </Button>
       </div>
       {state && !form.pending && (
@@ -94,7 +99,7 @@ export function UploadForm() {
                   <li key={line}>{line}</li>
                 ))}
               </ul>
-              <p>Digitize again? Each one read again is paid again (e-invoices stay free).</p>
+              <p>{t("upload.againQuestion")}</p>
               <div className="flex flex-wrap gap-2">
                 <Button
                   type="button"
@@ -105,10 +110,10 @@ export function UploadForm() {
                     send(again);
                   }}
                 >
-                  Digitize again
+                  {t("upload.again")}
                 </Button>
                 <Button type="button" variant="secondary" onClick={() => formRef.current?.reset()}>
-                  Choose other files
+                  {t("upload.chooseOther")}
                 </Button>
               </div>
             </div>

@@ -1,60 +1,84 @@
 // The words of the upload form and of deleting: lib/digitization returns
-// problem codes and data, this is how the Documents pages say them.
+// problem codes and data, this is how the Documents pages say them, in the
+// reader's language (messages/<locale>/documents.json).
 import type { DeleteDocumentOutcome, DuplicateUpload, UploadProblem } from "@/lib/digitization/documents";
 import { formatBytes } from "@/lib/digitization/limits";
-import { countText } from "@/components/plural";
 
-const UTC_DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+/** A translator of the "documents" namespace (getTranslations / useTranslations). */
+export type DocumentWords = (key: string, values?: Record<string, string | number>) => string;
 
-/** What a content type is called, for "its content is …". */
-const TYPE_NAMES: Record<string, string> = {
-  "text/plain": "plain text",
-  "image/gif": "a GIF image",
-  "image/webp": "a WebP image",
-  "image/tiff": "a TIFF image",
-  "image/heic": "a HEIC photo",
-  "image/bmp": "a BMP image",
-  "application/zip": "a ZIP archive",
-  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "a Word document",
-  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "an Excel workbook",
-  "application/x-cfb": "an old Office document",
+/** What a content type is called, for "its content is …" (messages documents.upload.types.<key>). */
+const TYPE_KEYS: Record<string, string> = {
+  "text/plain": "text",
+  "image/gif": "gif",
+  "image/webp": "webp",
+  "image/tiff": "tiff",
+  "image/heic": "heic",
+  "image/bmp": "bmp",
+  "application/zip": "zip",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "word",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "excel",
+  "application/x-cfb": "oldOffice",
 };
 
-export function problemText(problem: UploadProblem): string {
+export function problemText(t: DocumentWords, locale: string, problem: UploadProblem): string {
+  const size = (bytes: number) => formatBytes(bytes, locale);
   switch (problem.code) {
     case "no-file":
-      return "Choose at least one PDF, PNG, JPEG or XML e-invoice file first.";
+      return t("upload.problems.no-file");
     case "too-many-files":
-      return `Upload at most ${problem.max} files at once (you chose ${problem.chosen}).`;
+      return t("upload.problems.too-many-files", { max: problem.max, chosen: problem.chosen });
     case "too-large-total":
-      return `These files add up to ${formatBytes(problem.bytes)}; upload at most ${formatBytes(problem.max)} at once.`;
+      return t("upload.problems.too-large-total", { bytes: size(problem.bytes), max: size(problem.max) });
     case "empty":
-      return `${problem.file}: the file is empty.`;
+      return t("upload.problems.empty", { file: problem.file });
     case "too-large":
-      return `${problem.file}: ${formatBytes(problem.bytes)} is over the ${formatBytes(problem.max)} limit.`;
+      return t("upload.problems.too-large", { file: problem.file, bytes: size(problem.bytes), max: size(problem.max) });
     case "unsupported-type": {
-      const what = problem.detected ? (TYPE_NAMES[problem.detected] ?? problem.detected) : "not a type this app recognises";
-      return `${problem.file}: not a PDF, PNG, JPEG or XML file (its content is ${what}).`;
+      const key = problem.detected ? TYPE_KEYS[problem.detected] : "unknown";
+      const what = key ? t(`upload.types.${key}`) : problem.detected!;
+      return t("upload.problems.unsupported-type", { file: problem.file, what });
     }
     case "not-an-einvoice":
-      return `${problem.file}: an XML file that is not an e-invoice (a UBL Invoice or CreditNote, or a UN/CEFACT Cross Industry Invoice).`;
+      return t("upload.problems.not-an-einvoice", { file: problem.file });
     case "too-many-pages":
-      return `${problem.file}: ${countText(problem.pages, "page", "pages")}; at most ${problem.max} are read. Upload the pages with the invoice only.`;
+      return t("upload.problems.too-many-pages", { file: problem.file, pages: problem.pages, max: problem.max });
   }
 }
 
-export function duplicateText(duplicate: DuplicateUpload): string {
-  return duplicate.earlier
-    ? `${duplicate.file} was already uploaded on ${UTC_DATE.format(duplicate.earlier.createdAt)}${duplicate.earlier.fileName === duplicate.file ? "" : ` (as ${duplicate.earlier.fileName})`}.`
-    : `${duplicate.file} is chosen twice in this upload.`;
+/** "21 Nov 2026" in English (as before), the locale's medium date elsewhere; UTC, as the upload is stored. */
+function uploadDay(date: Date, locale: string): string {
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, { dateStyle: "medium", timeZone: "UTC" }).format(date);
 }
 
-export function uploadedText(count: number): string {
-  return `${countText(count, "document", "documents")} uploaded: digitizing starts now.`;
+export function duplicateText(t: DocumentWords, locale: string, duplicate: DuplicateUpload): string {
+  if (!duplicate.earlier) return t("upload.duplicates.twice", { file: duplicate.file });
+  const date = uploadDay(duplicate.earlier.createdAt, locale);
+  return duplicate.earlier.fileName === duplicate.file
+    ? t("upload.duplicates.before", { file: duplicate.file, date })
+    : t("upload.duplicates.beforeAs", { file: duplicate.file, date, earlier: duplicate.earlier.fileName });
 }
 
-export const DELETE_REFUSALS: Record<Exclude<DeleteDocumentOutcome, "deleted">, string> = {
-  "not-found": "This document does not exist (any more).",
-  "being-read": "This document is being read right now: delete it once it is done.",
-  confirmed: "This document became a vendor bill: it is kept with the bill.",
+/** The refusals of deleting: messages documents.delete.refusals.<outcome>. */
+export function deleteRefusalText(t: DocumentWords, outcome: Exclude<DeleteDocumentOutcome, "deleted">): string {
+  return t(`delete.refusals.${outcome}`);
+}
+
+/** Why digitizing stopped (Document.errorReason holds a code, or an operator's detail for an unexpected failure). */
+const ERROR_KEYS: Record<string, string> = {
+  unreadable: "unreadable",
+  "too many pages": "tooManyPages",
+  "not an e-invoice": "notAnEinvoice",
+  "image too large": "imageTooLarge",
+  "not enough credits": "notEnoughCredits",
 };
+
+export function errorText(t: DocumentWords, reason: string): string {
+  const key = ERROR_KEYS[reason];
+  return key ? t(`errors.${key}.label`) : reason;
+}
+
+export function errorHelp(t: DocumentWords, reason: string | null): string {
+  const key = reason ? ERROR_KEYS[reason] : undefined;
+  return key && key !== "notEnoughCredits" ? t(`errors.${key}.help`) : t("errors.other");
+}

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { formAction, ok, refuse } from "@/lib/actions/action";
 import { formList } from "@/lib/form-fields";
@@ -9,11 +10,10 @@ import { createRule, removeRule, setRuleActive } from "@/lib/visitors/rules";
 import { revealShortage, runVisitsToLeads } from "@/lib/visitors/run-rules";
 import { ruleSchema, siteSchema } from "@/lib/visitors/schemas";
 import { registerSite, removeSite } from "@/lib/visitors/sites";
-import { countText } from "@/components/plural";
 import { idField } from "@/lib/http/params";
 
 const PATH = "/settings/lead-generation";
-const REVEAL_ATTEMPT = "to reveal more website visitors (Lead Generation)";
+const words = () => getTranslations("leads.settings");
 const recordId = idField("This record does not exist (any more).");
 
 export const registerSiteAction = formAction({
@@ -22,7 +22,7 @@ export const registerSiteAction = formAction({
   async run({ user, input }) {
     const site = await registerSite(user.companyId, input);
     revalidatePath(PATH);
-    return ok(`${site.name} registered: copy its snippet into every page of the site.`);
+    return ok((await words())("websites.registered", { name: site.name }));
   },
 });
 
@@ -30,7 +30,7 @@ export const removeSiteAction = formAction({
   role: "ADMIN",
   input: z.object({ siteId: recordId }),
   async run({ user, input }) {
-    if (!(await removeSite(user.companyId, input.siteId))) return refuse("This website does not exist (any more).");
+    if (!(await removeSite(user.companyId, input.siteId))) return refuse((await words())("websites.notFound"));
     revalidatePath(PATH);
     return ok();
   },
@@ -45,7 +45,7 @@ export const createRuleAction = formAction({
   async run({ user, input }) {
     await createRule(user.companyId, input);
     revalidatePath(PATH);
-    return ok(`Rule “${input.name}” saved.`);
+    return ok((await words())("rules.saved", { name: input.name }));
   },
 });
 
@@ -53,7 +53,7 @@ export const setRuleActiveAction = formAction({
   role: "ADMIN",
   input: z.object({ ruleId: recordId, active: z.enum(["true", "false"]).transform((value) => value === "true") }),
   async run({ user, input }) {
-    if (!(await setRuleActive(user.companyId, input.ruleId, input.active))) return refuse("This rule does not exist (any more).");
+    if (!(await setRuleActive(user.companyId, input.ruleId, input.active))) return refuse((await words())("rules.notFound"));
     revalidatePath(PATH);
     return ok();
   },
@@ -63,7 +63,7 @@ export const removeRuleAction = formAction({
   role: "ADMIN",
   input: z.object({ ruleId: recordId }),
   async run({ user, input }) {
-    if (!(await removeRule(user.companyId, input.ruleId))) return refuse("This rule does not exist (any more).");
+    if (!(await removeRule(user.companyId, input.ruleId))) return refuse((await words())("rules.notFound"));
     revalidatePath(PATH);
     return ok();
   },
@@ -79,10 +79,10 @@ export const runRulesNowAction = formAction({
     revalidatePath("/leads");
     const revealed = rules.reduce((sum, r) => sum + r.revealed, 0);
     const updated = rules.reduce((sum, r) => sum + r.updated, 0);
-    const parts = [`${countText(resolved.processed, "new page view", "new page views")} processed`, `${countText(revealed, "organisation", "organisations")} revealed`, `${countText(updated, "lead", "leads")} updated`];
-    if (rules.some((r) => r.stopped === "daily-limit")) parts.push("a rule reached its daily limit");
-    const message = rules.length ? `${parts.join(", ")}.` : "No active rule: add one below.";
+    const t = await words();
+    const summary = { processed: resolved.processed, revealed, updated };
+    const message = !rules.length ? t("run.noRule") : rules.some((r) => r.stopped === "daily-limit") ? t("run.summaryLimit", summary) : t("run.summary", summary);
     const stopped = rules.some((r) => r.stopped === "insufficient-credits");
-    return ok<{ shortage?: BuyCreditsPrompt }>(message, stopped ? { shortage: buyCreditsPrompt(await revealShortage(user.companyId), REVEAL_ATTEMPT) } : {});
+    return ok<{ shortage?: BuyCreditsPrompt }>(message, stopped ? { shortage: buyCreditsPrompt(await revealShortage(user.companyId), t("revealAttempt")) } : {});
   },
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { DateTime } from "@/components/date-time";
 import { ActionButton } from "@/components/action-button";
 import { DataTable } from "@/components/data-table";
@@ -19,32 +20,34 @@ import { RunRulesButton } from "./_components/run-rules-button";
 import { SiteForm } from "./_components/site-form";
 import { Snippet } from "./_components/snippet";
 
-export const metadata: Metadata = { title: "Lead Generation" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("leads.settings"))("metaTitle") };
+}
 
 export default async function LeadGenerationSettingsPage() {
   const user = await requireAdmin("/settings/lead-generation");
   const [sites, rules] = await Promise.all([listSites(user.companyId), listRules(user.companyId)]);
+  const t = await getTranslations("leads.settings");
   const stopped = rules.some((rule) => rule.active && rule.stoppedAt);
-  const shortage = stopped ? buyCreditsPrompt(await revealShortage(user.companyId), "to reveal more website visitors (Lead Generation)") : null;
+  const shortage = stopped ? buyCreditsPrompt(await revealShortage(user.companyId), t("revealAttempt")) : null;
 
   return (
     <>
-      <PageHeader crumbs={[{ label: "Settings", href: "/settings" }, { label: "Lead Generation" }]} />
+      <PageHeader crumbs={[{ label: t("crumbSettings"), href: "/settings" }, { label: t("crumb") }]} />
       <div className="space-y-10 px-4 py-5 sm:px-6">
         <section aria-labelledby="websites-heading" className="space-y-3">
           <div>
             <h2 id="websites-heading" className="text-base font-semibold text-gray-900">
-              Websites
+              {t("websites.heading")}
             </h2>
             <p className="text-sm text-gray-600">
-              Register your website and paste its snippet into its pages. Each page view records the page, the referrer, the time, the browser and
-              the visitor&apos;s network address — no cookie is set, and browsers that send Do Not Track or Global Privacy Control are not recorded.
+              {t("websites.intro")}
             </p>
           </div>
           {sites.length === 0 ? (
-            <p className="rounded-md border border-dashed border-gray-300 bg-white px-4 py-6 text-sm text-gray-600">No website yet.</p>
+            <p className="rounded-md border border-dashed border-gray-300 bg-white px-4 py-6 text-sm text-gray-600">{t("websites.empty")}</p>
           ) : (
-            <ul className="space-y-4" aria-label="Websites">
+            <ul className="space-y-4" aria-label={t("websites.heading")}>
               {sites.map((site) => {
                 const snippet = siteSnippet(env().APP_URL, site.siteKey);
                 return (
@@ -54,17 +57,12 @@ export default async function LeadGenerationSettingsPage() {
                         <h3 className="font-medium text-gray-900">{site.name}</h3>
                         <p className="text-sm text-gray-600">{site.origins.join(", ")}</p>
                         <p className="text-xs text-gray-600">
-                          Site key <code className="rounded bg-gray-100 px-1">{site.siteKey}</code> · {site.recentViews} page views in the last 30 days
-                          {site.lastViewAt && (
-                            <>
-                              {" "}
-                              · last <DateTime value={site.lastViewAt} />
-                            </>
-                          )}
+                          {t.rich("websites.key", { key: site.siteKey, views: site.recentViews, code: (chunks) => <code className="rounded bg-gray-100 px-1">{chunks}</code> })}
+                          {site.lastViewAt && <> {t.rich("websites.last", { date: () => <DateTime value={site.lastViewAt!} /> })}</>}
                         </p>
                       </div>
-                      <ActionButton action={removeSiteAction} fields={{ siteId: site.id }} pendingLabel="Removing…" label={`Remove ${site.name}`} className="text-red-700" showSuccess={false}>
-                        Remove
+                      <ActionButton action={removeSiteAction} fields={{ siteId: site.id }} pendingLabel={t("removing")} label={t("websites.removeLabel", { name: site.name })} className="text-red-700" showSuccess={false}>
+                        {t("remove")}
                       </ActionButton>
                     </div>
                     <Snippet siteName={site.name} code={`${snippet.script}\n${snippet.pixel}`} />
@@ -80,15 +78,16 @@ export default async function LeadGenerationSettingsPage() {
           <div className="flex flex-wrap items-start justify-between gap-3">
             <div>
               <h2 id="rules-heading" className="text-base font-semibold text-gray-900">
-                Visits to Leads rules
+                {t("rules.heading")}
               </h2>
               <p className="max-w-3xl text-sm text-gray-600">
-                Every few minutes, new visits are grouped by the organisation whose network they come from. Internet providers, mobile carriers,
-                hosting and cloud networks are skipped; the rest are matched to the company directory and become{" "}
-                <Link href="/leads" className="text-brand-700 underline underline-offset-2 hover:decoration-2">
-                  leads
-                </Link>{" "}
-                with the pages they visited.
+                {t.rich("rules.intro", {
+                  link: (chunks) => (
+                    <Link href="/leads" className="text-brand-700 underline underline-offset-2 hover:decoration-2">
+                      {chunks}
+                    </Link>
+                  ),
+                })}
               </p>
             </div>
             <RunRulesButton />
@@ -96,41 +95,41 @@ export default async function LeadGenerationSettingsPage() {
           {shortage && <InsufficientCreditsNotice {...shortage} />}
           {rules.length > 0 && (
             <DataTable
-              caption="Visits to Leads rules"
+              caption={t("rules.heading")}
               rows={rules}
               rowKey={(rule) => rule.id}
               empty={null}
               columns={[
-                { key: "rule", header: "Rule", className: "font-medium text-gray-900", cell: (rule) => rule.name },
-                { key: "countries", header: "Countries", cell: (rule) => (rule.countries.length ? rule.countries.map((c) => countryName(c)).join(", ") : "Any") },
-                { key: "pages", header: "Pages", className: "font-mono text-xs", cell: (rule) => (rule.urlPatterns.length ? rule.urlPatterns.join(" ") : "Any page") },
-                { key: "views", header: "Min. views", numeric: true, cell: (rule) => rule.minPageViews },
-                { key: "today", header: "Leads today", numeric: true, cell: (rule) => `${rule.revealedToday} / ${rule.maxLeadsPerDay}` },
-                { key: "run", header: "Last run", nowrap: true, className: "text-gray-600", cell: (rule) => (rule.lastRunAt ? <DateTime value={rule.lastRunAt} /> : "Not yet") },
+                { key: "rule", header: t("rules.columns.rule"), className: "font-medium text-gray-900", cell: (rule) => rule.name },
+                { key: "countries", header: t("rules.columns.countries"), cell: (rule) => (rule.countries.length ? rule.countries.map((c) => countryName(c)).join(", ") : t("rules.anyCountry")) },
+                { key: "pages", header: t("rules.columns.pages"), className: "font-mono text-xs", cell: (rule) => (rule.urlPatterns.length ? rule.urlPatterns.join(" ") : t("rules.anyPage")) },
+                { key: "views", header: t("rules.columns.views"), numeric: true, cell: (rule) => rule.minPageViews },
+                { key: "today", header: t("rules.columns.today"), numeric: true, cell: (rule) => t("rules.today", { revealed: rule.revealedToday, max: rule.maxLeadsPerDay }) },
+                { key: "run", header: t("rules.columns.run"), nowrap: true, className: "text-gray-600", cell: (rule) => (rule.lastRunAt ? <DateTime value={rule.lastRunAt} /> : t("rules.notYet")) },
                 {
                   key: "status",
-                  header: "Status",
+                  header: t("rules.columns.status"),
                   cell: (rule) =>
                     !rule.active ? (
-                      <StatusBadge tone="neutral">Inactive</StatusBadge>
+                      <StatusBadge tone="neutral">{t("rules.inactive")}</StatusBadge>
                     ) : rule.stoppedAt ? (
-                      <StatusBadge tone="warning">Stopped: not enough credits</StatusBadge>
+                      <StatusBadge tone="warning">{t("rules.stopped")}</StatusBadge>
                     ) : (
-                      <StatusBadge tone="success">Active</StatusBadge>
+                      <StatusBadge tone="success">{t("rules.active")}</StatusBadge>
                     ),
                 },
                 {
                   key: "actions",
-                  header: "Actions",
+                  header: t("rules.columns.actions"),
                   headerHidden: true,
                   nowrap: true,
                   cell: (rule) => (
                     <span className="flex gap-3">
-                      <ActionButton action={setRuleActiveAction} fields={{ ruleId: rule.id, active: !rule.active }} pendingLabel="Saving…" showSuccess={false}>
-                        {rule.active ? "Deactivate" : "Activate"}
+                      <ActionButton action={setRuleActiveAction} fields={{ ruleId: rule.id, active: !rule.active }} pendingLabel={t("saving")} showSuccess={false}>
+                        {t(rule.active ? "rules.deactivate" : "rules.activate")}
                       </ActionButton>
-                      <ActionButton action={removeRuleAction} fields={{ ruleId: rule.id }} pendingLabel="Removing…" label={`Remove rule ${rule.name}`} className="text-red-700" showSuccess={false}>
-                        Remove
+                      <ActionButton action={removeRuleAction} fields={{ ruleId: rule.id }} pendingLabel={t("removing")} label={t("rules.removeLabel", { name: rule.name })} className="text-red-700" showSuccess={false}>
+                        {t("remove")}
                       </ActionButton>
                     </span>
                   ),

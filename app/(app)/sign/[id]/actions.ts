@@ -1,19 +1,19 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { formAction, ok, refuse } from "@/lib/actions/action";
 import { idField } from "@/lib/http/params";
 import { signatureRequestPath } from "@/lib/routes";
 import { cancelSignatureRequest, renewSigningLink, SignerActionError, type SignerActionRefusal } from "@/lib/sign/requests";
 
-const REFUSALS: Record<SignerActionRefusal, string> = {
-  "not-found": "This request does not exist (any more).",
-  closed: "This request is closed, or this signer has already signed or refused: nothing to do.",
-  "not-allowed": "Only the person who sent this request, or an administrator, can do this.",
-};
-
+// The refusals' words: messages sign.actions.refusals.<SignerActionRefusal>.
 const signerInput = z.object({ requestId: idField("Unknown request. Reload the page."), signerId: idField("Unknown signer. Reload the page.") });
+
+async function refusal(code: SignerActionRefusal) {
+  return refuse((await getTranslations("sign.actions.refusals"))(code));
+}
 
 async function refusedOr<T>(work: () => Promise<T>): Promise<T | SignerActionRefusal> {
   try {
@@ -30,9 +30,9 @@ export const copySigningLinkAction = formAction({
   input: signerInput,
   async run({ user, input }) {
     const renewed = await refusedOr(() => renewSigningLink(user, input.requestId, input.signerId, { email: false }));
-    if (typeof renewed === "string") return refuse(REFUSALS[renewed]);
+    if (typeof renewed === "string") return refusal(renewed);
     revalidatePath(signatureRequestPath(input.requestId));
-    return ok("New link made: the previous one no longer works. Copy it now, it is not shown again.", { url: renewed.url });
+    return ok((await getTranslations("sign.actions"))("linkMade"), { url: renewed.url });
   },
 });
 
@@ -42,10 +42,10 @@ export const resendSigningEmailAction = formAction({
   input: signerInput,
   async run({ user, input }) {
     const renewed = await refusedOr(() => renewSigningLink(user, input.requestId, input.signerId, { email: true }));
-    if (typeof renewed === "string") return refuse(REFUSALS[renewed]);
+    if (typeof renewed === "string") return refusal(renewed);
     revalidatePath(signatureRequestPath(input.requestId));
     revalidatePath("/sign");
-    return ok("A new link is queued to the signer; the previous one no longer works.");
+    return ok((await getTranslations("sign.actions"))("resent"));
   },
 });
 
@@ -54,9 +54,9 @@ export const cancelSignatureRequestAction = formAction({
   input: z.object({ requestId: idField("Unknown request. Reload the page.") }),
   async run({ user, input }) {
     const canceled = await refusedOr(() => cancelSignatureRequest(user, input.requestId));
-    if (typeof canceled === "string") return refuse(REFUSALS[canceled]);
+    if (typeof canceled === "string") return refusal(canceled);
     revalidatePath(signatureRequestPath(input.requestId));
     revalidatePath("/sign");
-    return ok("Request canceled: its links no longer sign anything.");
+    return ok((await getTranslations("sign.actions"))("canceled"));
   },
 });

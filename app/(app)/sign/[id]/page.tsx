@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/button";
 import { DataTable } from "@/components/data-table";
 import { DateTime } from "@/components/date-time";
@@ -11,9 +12,11 @@ import { RequestState, SignerStatus } from "../_components/signer-status";
 import { CancelRequestButton, SignerActions } from "./_components/signer-actions";
 import { parseId } from "@/lib/http/params";
 
-export const metadata: Metadata = { title: "Signature request" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("sign.request"))("metaTitle") };
+}
 
-const COMPLETED_TERMS: Record<string, string> = { REFUSED: "Refused", CANCELED: "Canceled", COMPLETED: "Completed" };
+const CLOSED_STATES = ["REFUSED", "CANCELED", "COMPLETED"] as const;
 
 export default async function SignatureRequestPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -21,22 +24,24 @@ export default async function SignatureRequestPage({ params }: { params: Promise
   const requestId = parseId(id);
   const request = requestId !== null ? await getSignatureRequest(user.companyId, requestId) : null;
   if (!request) notFound();
+  const t = await getTranslations("sign.request");
+  const closedAs = CLOSED_STATES.find((state) => state === request.state) ?? "COMPLETED";
   const mismatches = request.signers.filter((signer) => signer.nameMismatch);
   const open = request.state === "SENT";
 
   return (
     <>
       <PageHeader
-        crumbs={[{ label: "Sign", href: "/sign" }, { label: request.title }]}
+        crumbs={[{ label: t("crumb"), href: "/sign" }, { label: request.title }]}
         actions={
           <>
             <a href={`/sign/${request.id}/document/original`} className={buttonClasses("secondary")}>
-              Download original
+              {t("downloadOriginal")}
             </a>
             {open && <CancelRequestButton requestId={request.id} title={request.title} />}
             {request.signedPdfReady && (
               <a href={`/sign/${request.id}/document/signed`} className={buttonClasses("primary")}>
-                Download signed PDF
+                {t("downloadSigned")}
               </a>
             )}
           </>
@@ -45,36 +50,34 @@ export default async function SignatureRequestPage({ params }: { params: Promise
       <div className="space-y-6 px-4 py-6 sm:px-6">
         {mismatches.map((signer) => (
           <div key={signer.id} role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
-            <p className="font-semibold">Name mismatch for {signer.name}</p>
-            <p className="mt-1">
-              The identity provider verified this signer as <strong>{signer.verifiedName}</strong>, not {signer.name}. Check who signed before relying on this document.
-            </p>
+            <p className="font-semibold">{t("mismatch.heading", { name: signer.name })}</p>
+            <p className="mt-1">{t.rich("mismatch.body", { name: signer.name, verified: signer.verifiedName ?? "", strong: (chunks) => <strong>{chunks}</strong> })}</p>
           </div>
         ))}
 
         <DescriptionList
           className="max-w-3xl"
           items={[
-            { term: "State", details: <RequestState state={request.state} /> },
-            { term: "File", details: request.fileName },
-            { term: "SHA-256", details: request.originalSha256, className: "break-all font-mono text-xs" },
-            { term: "Requested by", details: request.requesterName },
-            { term: "Sent", details: <DateTime value={request.createdAt} /> },
-            request.completedAt && { term: COMPLETED_TERMS[request.state] ?? "Completed", details: <DateTime value={request.completedAt} /> },
+            { term: t("terms.state"), details: <RequestState state={request.state} /> },
+            { term: t("terms.file"), details: request.fileName },
+            { term: t("terms.sha256"), details: request.originalSha256, className: "break-all font-mono text-xs" },
+            { term: t("terms.requestedBy"), details: request.requesterName },
+            { term: t("terms.sent"), details: <DateTime value={request.createdAt} /> },
+            request.completedAt && { term: t(`terms.closed.${closedAs}`), details: <DateTime value={request.completedAt} /> },
           ]}
         />
 
         <section aria-labelledby="signers-heading">
-          <h2 id="signers-heading" className="mb-2 text-base font-semibold">Signers</h2>
+          <h2 id="signers-heading" className="mb-2 text-base font-semibold">{t("signers.heading")}</h2>
           <DataTable
-            caption="Signers"
+            caption={t("signers.caption")}
             rows={request.signers}
             rowKey={(signer) => signer.id}
-            empty="No signers."
+            empty={t("signers.empty")}
             columns={[
               {
                 key: "signer",
-                header: "Signer",
+                header: t("signers.columns.signer"),
                 cell: (signer) => (
                   <>
                     <div className="font-medium">{signer.name}</div>
@@ -82,52 +85,56 @@ export default async function SignatureRequestPage({ params }: { params: Promise
                   </>
                 ),
               },
-              { key: "status", header: "Status", cellLabel: (signer) => `Status of ${signer.name}`, cell: (signer) => <SignerStatus signer={signer} withReason /> },
+              { key: "status", header: t("signers.columns.status"), cellLabel: (signer) => t("signers.statusOf", { name: signer.name }), cell: (signer) => <SignerStatus signer={signer} withReason /> },
               {
                 key: "identity",
-                header: "Identity",
+                header: t("signers.columns.identity"),
                 cell: (signer) =>
                   signer.verifiedAt ? (
                     <div>
                       <div>
-                        Verified by {signer.verifiedProvider} as <span className={signer.nameMismatch ? "font-semibold text-amber-800" : "font-medium"}>{signer.verifiedName}</span>
-                        {signer.nameMismatch && <span className="ml-1 text-xs font-semibold text-amber-800">(name mismatch)</span>}
+                        {t.rich("signers.verifiedBy", {
+                          provider: signer.verifiedProvider ?? "",
+                          name: signer.verifiedName ?? "",
+                          strong: (chunks) => <span className={signer.nameMismatch ? "font-semibold text-amber-800" : "font-medium"}>{chunks}</span>,
+                        })}
+                        {signer.nameMismatch && <span className="ml-1 text-xs font-semibold text-amber-800">{t("signers.nameMismatch")}</span>}
                       </div>
                       <div className="text-gray-600">
-                        {signer.verifiedBirthdate ? `Born ${signer.verifiedBirthdate} · ` : ""}
+                        {signer.verifiedBirthdate ? t("signers.born", { date: signer.verifiedBirthdate }) : ""}
                         <DateTime value={signer.verifiedAt} />
                       </div>
                     </div>
                   ) : signer.requireVerification ? (
-                    <span className="text-gray-700">Verification required</span>
+                    <span className="text-gray-700">{t("signers.verificationRequired")}</span>
                   ) : (
-                    <span className="text-gray-600">Not required</span>
+                    <span className="text-gray-600">{t("signers.notRequired")}</span>
                   ),
               },
               {
                 key: "signed",
-                header: "Signed",
+                header: t("signers.columns.signed"),
                 nowrap: true,
                 cell: (signer) =>
                   signer.signedAt ? (
                     <>
                       <DateTime value={signer.signedAt} />
-                      {signer.ip && <div className="text-xs text-gray-600">IP {signer.ip}</div>}
+                      {signer.ip && <div className="text-xs text-gray-600">{t("signers.ip", { ip: signer.ip })}</div>}
                     </>
                   ) : signer.refusedAt ? (
                     <>
                       <DateTime value={signer.refusedAt} />
-                      {signer.refusalReason && <div className="max-w-xs whitespace-normal text-xs text-gray-700">“{signer.refusalReason}”</div>}
+                      {signer.refusalReason && <div className="max-w-xs whitespace-normal text-xs text-gray-700">{t("signers.reason", { reason: signer.refusalReason })}</div>}
                     </>
                   ) : (
                     <span className="text-gray-600">
-                      Link valid until <DateTime value={signer.tokenExpiresAt} />
+                      {t.rich("signers.validUntil", { date: () => <DateTime value={signer.tokenExpiresAt} /> })}
                     </span>
                   ),
               },
               {
                 key: "actions",
-                header: "Actions",
+                header: t("signers.columns.actions"),
                 headerHidden: true,
                 cell: (signer) =>
                   open && (signer.status === "SENT" || signer.status === "VERIFIED") ? <SignerActions requestId={request.id} signerId={signer.id} signerName={signer.name} /> : null,

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { formAction, refuse } from "@/lib/actions/action";
 import { formFile } from "@/lib/form-fields";
 import { signatureRequestPath } from "@/lib/routes";
@@ -26,7 +27,10 @@ export const sendSignatureRequestAction = formAction({
         pdf: new Uint8Array(await document.arrayBuffer()),
       }));
     } catch (error) {
-      if (error instanceof SignRequestError) return refuse("Nothing was sent: correct the fields marked in red.", { [error.field ?? "signers"]: [error.message] });
+      if (error instanceof SignRequestError) {
+        const t = await getTranslations("sign");
+        return refuse(t("new.correctFields"), { [error.field ?? "signers"]: [t(`errors.request.${error.code}`, { number: error.signerNumber ?? 1 })] });
+      }
       throw error;
     }
     revalidatePath("/sign");

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useRef, useState, type PointerEvent } from "react";
+import { useTranslations } from "next-intl";
 import { ActionFeedback, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
 import { TextField } from "@/components/form";
@@ -8,6 +9,7 @@ import { signAction } from "../actions";
 
 /** Type or draw a signature, then Sign. */
 export function SignatureForm({ token, defaultName }: { token: string; defaultName: string }) {
+  const t = useTranslations("sign.signing.form");
   const form = useActionForm(signAction);
   const [kind, setKind] = useState<"TYPED" | "DRAWN">("TYPED");
   const [text, setText] = useState(defaultName);
@@ -56,13 +58,13 @@ export function SignatureForm({ token, defaultName }: { token: string; defaultNa
       <input type="hidden" name="token" value={token} />
       <input type="hidden" name="png" value={png} />
       <fieldset>
-        <legend className="text-sm font-medium text-gray-800">Signature</legend>
+        <legend className="text-sm font-medium text-gray-800">{t("signature")}</legend>
         <div className="mt-1 inline-flex rounded-md border border-gray-300 p-0.5" role="radiogroup" aria-labelledby={groupId}>
-          <span id={groupId} className="sr-only">How to sign</span>
+          <span id={groupId} className="sr-only">{t("how")}</span>
           {(["TYPED", "DRAWN"] as const).map((option) => (
             <label key={option} className={`cursor-pointer rounded px-3 py-1.5 text-sm ${kind === option ? "bg-brand-600 text-white" : "text-gray-700 hover:bg-gray-100"}`}>
               <input type="radio" name="kind" value={option} checked={kind === option} onChange={() => setKind(option)} className="sr-only" />
-              {option === "TYPED" ? "Type" : "Draw"}
+              {t(option === "TYPED" ? "type" : "draw")}
             </label>
           ))}
         </div>
@@ -70,7 +72,7 @@ export function SignatureForm({ token, defaultName }: { token: string; defaultNa
 
       {kind === "TYPED" ? (
         <div className="space-y-2">
-          <TextField label="Type your full name" name="text" value={text} onChange={(event) => setText(event.target.value)} maxLength={100} autoComplete="name" />
+          <TextField label={t("typeName")} name="text" value={text} onChange={(event) => setText(event.target.value)} maxLength={100} autoComplete="name" />
           {text.trim() && (
             <p aria-hidden className="rounded-md border border-dashed border-gray-300 px-4 py-3 font-serif text-2xl italic text-gray-900">
               {text}
@@ -83,7 +85,7 @@ export function SignatureForm({ token, defaultName }: { token: string; defaultNa
             ref={canvas}
             width={600}
             height={180}
-            aria-label="Draw your signature here"
+            aria-label={t("drawHere")}
             role="img"
             onPointerDown={start}
             onPointerMove={move}
@@ -92,15 +94,15 @@ export function SignatureForm({ token, defaultName }: { token: string; defaultNa
             className="h-36 w-full touch-none rounded-md border border-dashed border-gray-400 bg-white"
           />
           <Button type="button" variant="secondary" onClick={clear}>
-            Clear
+            {t("clear")}
           </Button>
         </div>
       )}
 
-      <p className="text-xs text-gray-600">By signing, you agree that this electronic signature is the equivalent of your handwritten signature on this document.</p>
+      <p className="text-xs text-gray-600">{t("consent")}</p>
       <div className="flex items-center gap-3">
-        <Button type="submit" pending={form.pending} pendingLabel="Signing…">
-          Sign
+        <Button type="submit" pending={form.pending} pendingLabel={t("pending")}>
+          {t("submit")}
         </Button>
         {!form.pending && <ActionFeedback state={form.state} fieldsShown={false} />}
       </div>

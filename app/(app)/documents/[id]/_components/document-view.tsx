@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { getDocumentFile } from "@/lib/digitization/documents";
 
 const XML_SHOWN = 200_000;
@@ -7,14 +8,15 @@ const XML_SHOWN = 200_000;
  * lazily), an image as it is, an e-invoice XML as its text.
  */
 export async function DocumentView({ document }: { document: { id: number; companyId: number; fileName: string; mimeType: string; pageCount: number | null } }) {
+  const t = await getTranslations("documents.view");
   if (document.mimeType === "application/xml") {
     const file = await getDocumentFile(document.companyId, document.id);
     const xml = file ? new TextDecoder().decode(file.content.subarray(0, XML_SHOWN)) : "";
     return (
-      <section aria-label="Document" className="min-w-0 rounded-lg border border-gray-200 bg-gray-50">
+      <section aria-label={t("label")} className="min-w-0 rounded-lg border border-gray-200 bg-gray-50">
         <p className="border-b border-gray-200 px-3 py-2 text-sm text-gray-700">
-          E-invoice XML · {document.fileName}
-          {file && file.content.length > XML_SHOWN ? " (first 200 KB)" : ""}
+          {t("xml", { file: document.fileName })}
+          {file && file.content.length > XML_SHOWN ? t("xmlCut") : ""}
         </p>
         <pre className="max-h-[80vh] overflow-auto p-3 text-xs leading-relaxed text-gray-800">{xml}</pre>
       </section>
@@ -22,12 +24,12 @@ export async function DocumentView({ document }: { document: { id: number; compa
   }
   const pages = document.mimeType === "application/pdf" ? Math.max(1, document.pageCount ?? 1) : 1;
   return (
-    <section aria-label="Document" className="max-h-[85vh] space-y-3 overflow-auto rounded-lg border border-gray-200 bg-gray-100 p-2">
+    <section aria-label={t("label")} className="max-h-[85vh] space-y-3 overflow-auto rounded-lg border border-gray-200 bg-gray-100 p-2">
       {Array.from({ length: pages }, (_, i) => (
         <img
           key={i}
           src={`/api/documents/${document.id}/preview?page=${i + 1}`}
-          alt={`Page ${i + 1} of ${document.fileName}`}
+          alt={t("page", { number: i + 1, file: document.fileName })}
           loading={i === 0 ? "eager" : "lazy"}
           className="mx-auto w-full max-w-2xl bg-white shadow"
         />

@@ -1,15 +1,14 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { ActionFeedback, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
 import { TextField } from "@/components/form";
 import { useUnsavedChanges } from "@/components/unsaved-changes";
 import { useState } from "react";
-import { countText } from "@/components/plural";
 import { FIELD_NAMES, type ExtractedFields, type FieldName } from "@/lib/digitization/extract/types";
 import { REVIEW_CONFIDENCE } from "@/lib/digitization/limits";
 import { confirmDocumentAction } from "../actions";
-import { FIELD_LABELS, FLAG_MESSAGES } from "./words";
 
 const HINTS: Partial<Record<FieldName, string>> = {
   invoiceDate: "YYYY-MM-DD",
@@ -20,6 +19,7 @@ const HINTS: Partial<Record<FieldName, string>> = {
 };
 
 export function ReviewForm({ documentId, fields }: { documentId: number; fields: ExtractedFields }) {
+  const t = useTranslations("documents");
   const form = useActionForm(confirmDocumentAction);
   // Corrections typed and not confirmed yet (a confirmed document leaves the review form behind).
   const [dirty, setDirty] = useState(false);
@@ -32,13 +32,13 @@ export function ReviewForm({ documentId, fields }: { documentId: number; fields:
     <form action={form.action} onInput={() => setDirty(true)} className="space-y-3" noValidate>
       <input type="hidden" name="documentId" value={documentId} />
       <p className="text-sm text-gray-700">
-        {flagged === 0 ? "Every field was read with confidence." : `${countText(flagged, "field", "fields")} to check, shown first.`}
+        {flagged === 0 ? t("review.allConfident") : t("review.toCheck", { count: flagged })}
       </p>
       <div className="grid gap-3 sm:grid-cols-2">
         {ordered.map((name) => {
           const field = fields[name];
           const percent = Math.round(field.confidence * 100);
-          const why = field.value === null ? FLAG_MESSAGES.not_found : field.flags.map((flag) => FLAG_MESSAGES[flag]).join(" ") || "Check this value.";
+          const why = field.value === null ? t("flags.not_found") : field.flags.map((flag) => t(`flags.${flag}`)).join(" ") || t("review.checkValue");
           return (
             <div
               key={name}
@@ -46,7 +46,7 @@ export function ReviewForm({ documentId, fields }: { documentId: number; fields:
               className={`rounded-md p-2 ${low(name) ? "bg-amber-50 ring-1 ring-amber-300" : ""} ${name === "vendorName" ? "sm:col-span-2" : ""}`}
             >
               <TextField
-                label={FIELD_LABELS[name]}
+                label={t(`fields.${name}`)}
                 name={name}
                 // After a refusal, the corrections as typed (React resets the form after its action).
                 defaultValue={form.value(name, field.value ?? "")}
@@ -56,10 +56,10 @@ export function ReviewForm({ documentId, fields }: { documentId: number; fields:
                   low(name) ? (
                     <span className="text-amber-900">
                       <span aria-hidden>⚠ </span>
-                      {why} ({percent}% sure)
+                      {t("review.unsure", { why, percent })}
                     </span>
                   ) : (
-                    `${percent}% sure`
+                    t("review.sure", { percent })
                   )
                 }
               />
@@ -68,8 +68,8 @@ export function ReviewForm({ documentId, fields }: { documentId: number; fields:
         })}
       </div>
       <ActionFeedback state={form.state} />
-      <Button type="submit" pending={form.pending} pendingLabel="Confirming…">
-        Confirm
+      <Button type="submit" pending={form.pending} pendingLabel={t("review.pending")}>
+        {t("review.submit")}
       </Button>
     </form>
   );

@@ -6,6 +6,7 @@
 // rather than a combobox library: the list is a few dozen names, and
 // filtering it is a string match.
 import { useId, useState } from "react";
+import { useTranslations } from "next-intl";
 
 export function CountryPicker({
   name,
@@ -20,6 +21,7 @@ export function CountryPicker({
   onChange: (codes: string[]) => void;
   errors?: string[];
 }) {
+  const t = useTranslations("leads.countries");
   const id = useId();
   const [filter, setFilter] = useState("");
   const key = (text: string) => text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
@@ -29,16 +31,16 @@ export function CountryPicker({
 
   return (
     <fieldset aria-describedby={`${id}-hint`} aria-invalid={errors?.length ? true : undefined}>
-      <legend className="text-sm font-medium text-gray-800">Countries</legend>
+      <legend className="text-sm font-medium text-gray-800">{t("legend")}</legend>
       {chosen.length > 0 && (
-        <ul aria-label="Chosen countries" className="mt-2 flex flex-wrap gap-1.5">
+        <ul aria-label={t("chosen")} className="mt-2 flex flex-wrap gap-1.5">
           {chosen.map((code) => (
             <li key={code}>
               <button
                 type="button"
                 onClick={() => toggle(code, false)}
                 className="inline-flex items-center gap-1 rounded-full bg-brand-100 px-2.5 py-0.5 text-sm text-brand-800 hover:bg-brand-50"
-                aria-label={`Remove ${nameOf(code)}`}
+                aria-label={t("remove", { country: nameOf(code) })}
               >
                 {nameOf(code)} <span aria-hidden>×</span>
               </button>
@@ -47,7 +49,7 @@ export function CountryPicker({
         </ul>
       )}
       <label htmlFor={`${id}-filter`} className="sr-only">
-        Find a country
+        {t("find")}
       </label>
       <input
         id={`${id}-filter`}
@@ -60,12 +62,12 @@ export function CountryPicker({
           event.preventDefault();
           if (shown.length === 1) toggle(shown[0].code, !chosen.includes(shown[0].code));
         }}
-        placeholder="Find a country…"
+        placeholder={t("findPlaceholder")}
         autoComplete="off"
         className="mt-2 block w-full max-w-sm rounded-md border border-gray-300 px-3 py-2 text-sm shadow-xs focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30"
       />
       <div className="mt-1 max-h-56 max-w-sm overflow-y-auto rounded-md border border-gray-200 bg-white py-1">
-        {shown.length === 0 && <p className="px-3 py-2 text-sm text-gray-600">No country matches “{filter.trim()}”.</p>}
+        {shown.length === 0 && <p className="px-3 py-2 text-sm text-gray-600">{t("noMatch", { filter: filter.trim() })}</p>}
         {shown.map((country) => (
           <label key={country.code} className="flex cursor-pointer items-center gap-2 px-3 py-1.5 text-sm text-gray-800 hover:bg-gray-50">
             <input type="checkbox" checked={chosen.includes(country.code)} onChange={(event) => toggle(country.code, event.target.checked)} className="size-4 accent-brand-600" />
@@ -78,7 +80,7 @@ export function CountryPicker({
         <input key={code} type="hidden" name={name} value={code} />
       ))}
       <p id={`${id}-hint`} className="mt-1 text-xs text-gray-600">
-        Type to filter, tick as many as you like. Only countries where the directory knows companies&apos; industries are listed.
+        {t("hint")}
       </p>
       {errors?.length ? <p className="mt-1 text-sm text-red-700">{errors.join(" ")}</p> : null}
     </fieldset>

@@ -2,12 +2,12 @@
 
 import Link from "next/link";
 import { startTransition, useEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import { ActionFeedback, PromptNotice, useActionForm } from "@/components/action-feedback";
 import { Button, buttonClasses } from "@/components/button";
 import { TextField } from "@/components/form";
 import type { FormAction } from "@/lib/actions/state";
 import { MAX_LEADS } from "@/lib/enrichment/schemas";
-import { countText } from "@/components/plural";
 import { useUnsavedChanges } from "@/components/unsaved-changes";
 import { CountryPicker } from "./country-picker";
 
@@ -23,6 +23,7 @@ export function GenerateLeadsForm({
   /** Whole Lead Generation credits available now (one per company found). */
   available: number;
 }) {
+  const t = useTranslations("leads.generate");
   const form = useActionForm(action);
   const { state } = form;
   // One key per submission: a double submit is one request (and one hold);
@@ -50,7 +51,7 @@ export function GenerateLeadsForm({
     <form ref={formRef} action={form.action} noValidate className="space-y-5 rounded-lg border border-gray-200 bg-white p-5 shadow-xs">
       <input type="hidden" name="clientKey" value={clientKey} />
       <TextField
-        label="How many companies"
+        label={t("count")}
         name="count"
         type="number"
         min={1}
@@ -58,12 +59,12 @@ export function GenerateLeadsForm({
         value={count}
         onChange={(event) => setCount(event.target.value)}
         errors={form.errors("count")}
-        hint={`1 to ${MAX_LEADS}.`}
+        hint={t("countHint", { max: MAX_LEADS })}
         className="max-w-48"
       />
       <CountryPicker name="countries" countries={countries} chosen={chosenCountries} onChange={setChosenCountries} errors={form.errors("countries")} />
       <fieldset>
-        <legend className="text-sm font-medium text-gray-800">Industries</legend>
+        <legend className="text-sm font-medium text-gray-800">{t("industries")}</legend>
         <div className="mt-2 grid gap-x-6 gap-y-1.5 sm:grid-cols-2 lg:grid-cols-3">
           {industries.map((industry) => (
             <label key={industry} className="flex items-center gap-2 text-sm text-gray-800">
@@ -82,29 +83,28 @@ export function GenerateLeadsForm({
         {form.errors("industries") && <p className="mt-1 text-sm text-red-700">{form.errors("industries")!.join(" ")}</p>}
       </fieldset>
       <p className="text-sm text-gray-600">
-        Company size: not available — the embedded directory (GLEIF and S&amp;P 500 open data) has no headcount or revenue.
+        {t("size")}
       </p>
       <p role="status" className="rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-900">
-        {valid ? `Up to ${countText(n, "credit", "credits")} will be consumed (1 per company found).` : `Choose between 1 and ${MAX_LEADS} companies.`}{" "}
-        {countText(available, "credit", "credits")} available.
+        {valid ? t("cost", { count: n }) : t("choose", { max: MAX_LEADS })} {t("available", { count: available })}
       </p>
       {(tooMany || (form.prompt && available >= 1 && available < n)) && (
         <div className="flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
           <p>
-            {countText(n, "company", "companies")} need more credits than you have. Generate {countText(available, "company", "companies")} now instead?
+            {t("tooMany", { count: n, available })}
           </p>
           <Button type="button" variant="secondary" onClick={generateAffordable} disabled={form.pending}>
-            Generate {available} instead
+            {t("instead", { available })}
           </Button>
         </div>
       )}
       {form.prompt && <PromptNotice prompt={form.prompt} />}
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" pending={form.pending} pendingLabel="Generating…">
-          Generate Leads
+        <Button type="submit" pending={form.pending} pendingLabel={t("pending")}>
+          {t("submit")}
         </Button>
         <Link href="/leads" className={buttonClasses("secondary")}>
-          Cancel
+          {t("cancel")}
         </Link>
         {!form.prompt && <ActionFeedback state={state} />}
       </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId } from "react";
+import { useTranslations } from "next-intl";
 import { ActionFeedback, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
 import { FieldError, TextField } from "@/components/form";
@@ -13,6 +14,7 @@ export function RuleForm({
   action: FormAction;
   countries: { code: string; name: string }[];
 }) {
+  const t = useTranslations("leads.ruleForm");
   const form = useActionForm(action);
   const errors = form.fieldErrors;
   const countriesId = useId();
@@ -22,18 +24,18 @@ export function RuleForm({
   // uncontrolled select's selection when its defaultValue changes).
   return (
     <form key={form.failed ? JSON.stringify(form.state?.ok === false ? form.state.values : null) : "fresh"} action={form.action} noValidate className="grid gap-4 rounded-lg border border-gray-200 bg-white p-4 shadow-xs sm:grid-cols-2">
-      <TextField label="Rule name" name="name" placeholder="Visitors of pricing and contact pages" defaultValue={form.value("name")} errors={errors.name} required />
+      <TextField label={t("name")} name="name" placeholder={t("namePlaceholder")} defaultValue={form.value("name")} errors={errors.name} required />
       <TextField
-        label="URL patterns"
+        label={t("patterns")}
         name="urlPatterns"
-        placeholder="/pricing /contact*"
+        placeholder="/pricing /contact*" // i18n-ignore: URL patterns, not words
         defaultValue={form.value("urlPatterns")}
         errors={errors.urlPatterns}
-        hint="Pages whose visits count, separated by spaces: /pricing is that page, /contact* every page starting with /contact. Empty: every page."
+        hint={t("patternsHint")}
       />
       <div>
         <label htmlFor={countriesId} className="block text-sm font-medium text-gray-800">
-          Countries
+          {t("countries")}
         </label>
         <select
           id={countriesId}
@@ -51,22 +53,22 @@ export function RuleForm({
           ))}
         </select>
         <p id={`${countriesId}-hint`} className="mt-1 text-xs text-gray-600">
-          None selected: any country, including organisations whose country is unknown.
+          {t("countriesHint")}
         </p>
         {errors.countries && <FieldError>{errors.countries.join(" ")}</FieldError>}
       </div>
       <div className="grid grid-cols-2 gap-4">
-        <TextField label="Minimum page views" name="minPageViews" type="number" min={1} max={1000} defaultValue={form.value("minPageViews", "2")} errors={errors.minPageViews} />
-        <TextField label="At most leads per day" name="maxLeadsPerDay" type="number" min={1} max={1000} defaultValue={form.value("maxLeadsPerDay", "10")} errors={errors.maxLeadsPerDay} />
+        <TextField label={t("minViews")} name="minPageViews" type="number" min={1} max={1000} defaultValue={form.value("minPageViews", "2")} errors={errors.minPageViews} />
+        <TextField label={t("maxPerDay")} name="maxLeadsPerDay" type="number" min={1} max={1000} defaultValue={form.value("maxLeadsPerDay", "10")} errors={errors.maxLeadsPerDay} />
         <label className="col-span-2 flex items-center gap-2 text-sm text-gray-800">
-          <input type="checkbox" name="active" defaultChecked={form.checked("active", true)} className="size-4 rounded border-gray-300" /> Active
+          <input type="checkbox" name="active" defaultChecked={form.checked("active", true)} className="size-4 rounded border-gray-300" /> {t("active")}
         </label>
       </div>
       <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
-        <Button type="submit" pending={form.pending} pendingLabel="Saving…">
-          Add rule
+        <Button type="submit" pending={form.pending} pendingLabel={t("saving")}>
+          {t("submit")}
         </Button>
-        <span className="text-xs text-gray-600">Each organisation revealed costs 1 Lead Generation credit, at most once in 30 days.</span>
+        <span className="text-xs text-gray-600">{t("cost")}</span>
         <ActionFeedback state={form.state} />
       </div>
     </form>

@@ -1,10 +1,12 @@
 "use client";
 
 import { startTransition, useId, useState } from "react";
+import { useTranslations } from "next-intl";
 import { actionMessage, PromptNotice, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
-import { FieldError, TextField } from "@/components/form";
+import { FieldError, SelectField, TextField } from "@/components/form";
 import { useUnsavedChanges } from "@/components/unsaved-changes";
+import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import { sendSignatureRequestAction } from "../actions";
 
 interface ContactOption {
@@ -30,13 +32,17 @@ export function NewRequestForm({
   providerLabel,
   isTestProvider,
   creditsAvailable,
+  defaultLocale,
 }: {
   contacts: ContactOption[];
   /** null: no identity provider on this server, so signers cannot be asked to verify. */
   providerLabel: string | null;
   isTestProvider: boolean;
   creditsAvailable: string | null;
+  /** The request's language to start with: the requester's own. */
+  defaultLocale: Locale;
 }) {
+  const t = useTranslations("sign.new");
   const form = useActionForm(sendSignatureRequestAction);
   const message = actionMessage(form.state);
   const [title, setTitle] = useState("");
@@ -71,15 +77,23 @@ export function NewRequestForm({
       {form.prompt && (
         <div className="space-y-1">
           <PromptNotice prompt={form.prompt} />
-          <p className="text-sm text-gray-700">Nothing was sent.</p>
+          <p className="text-sm text-gray-700">{t("nothingSent")}</p>
         </div>
       )}
 
-      <TextField label="Title" name="title" value={title} onChange={(event) => setTitle(event.target.value)} errors={form.errors("title")} placeholder="e.g. Service agreement 2027" />
+      <TextField label={t("title")} name="title" value={title} onChange={(event) => setTitle(event.target.value)} errors={form.errors("title")} placeholder={t("titlePlaceholder")} />
+
+      <SelectField label={t("language")} name="locale" defaultValue={defaultLocale} hint={t("languageHint")} className="max-w-xs">
+        {LOCALES.map((locale) => (
+          <option key={locale} value={locale}>
+            {t(`languages.${locale}`)}
+          </option>
+        ))}
+      </SelectField>
 
       <div>
         <label htmlFor={fileId} className="block text-sm font-medium text-gray-800">
-          PDF document
+          {t("document")}
         </label>
         <input
           id={fileId}
@@ -90,12 +104,12 @@ export function NewRequestForm({
           aria-describedby={form.errors("document") ? `${fileId}-error` : undefined}
           className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-brand-50 file:px-3 file:py-2 file:font-medium file:text-brand-700 hover:file:bg-brand-100"
         />
-        <p className="mt-1 text-xs text-gray-600">Up to 8 MB. Signatures are stamped on the last page; an audit page is added.</p>
+        <p className="mt-1 text-xs text-gray-600">{t("documentHint")}</p>
         {form.errors("document") && <FieldError id={`${fileId}-error`}>{form.errors("document")!.join(" ")}</FieldError>}
       </div>
 
       <div className="space-y-3">
-        <h2 className="text-base font-semibold">Signers</h2>
+        <h2 className="text-base font-semibold">{t("signers")}</h2>
         {signers.map((signer, index) => (
           <SignerFieldset
             key={signer.key}
@@ -109,27 +123,25 @@ export function NewRequestForm({
         ))}
         {form.errors("signers") && <FieldError role="alert">{form.errors("signers")!.join(" ")}</FieldError>}
         <Button type="button" variant="secondary" onClick={() => setSigners((rows) => [...rows, emptySigner(providerLabel !== null)])} disabled={signers.length >= 20}>
-          Add signer
+          {t("addSigner")}
         </Button>
       </div>
 
       {providerLabel === null ? (
         <p role="note" className="rounded-md bg-gray-50 px-4 py-3 text-sm text-gray-700">
-          Identity verification is not available on this server: no identity provider is configured. Requests are sent without it.
-          An operator sets <code>IDENTITY_ISSUER_URL</code>, <code>IDENTITY_CLIENT_ID</code> and <code>IDENTITY_CLIENT_SECRET</code> to turn it on.
+          {t.rich("noProvider", { code: (chunks) => <code>{chunks}</code> })}
         </p>
       ) : (
         <p className="rounded-md bg-gray-50 px-4 py-3 text-sm text-gray-700">
-          Each identity verification costs 1 credit of <strong>Signer identification</strong>, charged when the signer verifies
-          {verifying > 0 ? ` (up to ${verifying} for this request)` : ""}.{" "}
-          {creditsAvailable !== null ? `Available: ${creditsAvailable}.` : "Eligible companies get free trial credits on first use."}
-          {isTestProvider && <span className="mt-1 block text-amber-800">Identity provider: {providerLabel} (built in, for testing: it verifies nobody).</span>}
+          {t.rich("cost", { verifying, strong: (chunks) => <strong>{chunks}</strong> })}{" "}
+          {creditsAvailable !== null ? t("available", { credits: creditsAvailable }) : t("trial")}
+          {isTestProvider && <span className="mt-1 block text-amber-800">{t("testProvider", { provider: providerLabel })}</span>}
         </p>
       )}
 
       <div className="flex items-center gap-3">
-        <Button type="submit" pending={form.pending} pendingLabel="Sending…">
-          Send
+        <Button type="submit" pending={form.pending} pendingLabel={t("sending")}>
+          {t("send")}
         </Button>
         {!form.pending && form.failed && !form.prompt && message && <FieldError role="alert">{message}</FieldError>}
       </div>
@@ -152,15 +164,16 @@ function SignerFieldset({
   onChange: (patch: Partial<SignerRow>) => void;
   onRemove?: () => void;
 }) {
+  const t = useTranslations("sign.new");
   const selectId = useId();
   const checkId = useId();
   return (
     <fieldset className="rounded-lg border border-gray-200 bg-white p-4">
-      <legend className="px-1 text-sm font-semibold text-gray-900">Signer {index + 1}</legend>
+      <legend className="px-1 text-sm font-semibold text-gray-900">{t("signer", { number: index + 1 })}</legend>
       <div className="grid gap-3 sm:grid-cols-2">
         <div className="sm:col-span-2">
           <label htmlFor={selectId} className="block text-sm font-medium text-gray-800">
-            Contact
+            {t("contact")}
           </label>
           <select
             id={selectId}
@@ -168,18 +181,18 @@ function SignerFieldset({
             onChange={(event) => onChange({ contactId: event.target.value })}
             className="mt-1 block w-full rounded-md border border-gray-300 px-3 py-2 text-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30"
           >
-            <option value="">New signer (saved as a contact)</option>
+            <option value="">{t("newSigner")}</option>
             {contacts.map((contact) => (
               <option key={contact.id} value={contact.id}>
-                {contact.name} — {contact.email}
+                {t("contactOption", { name: contact.name, email: contact.email })}
               </option>
             ))}
           </select>
         </div>
         {!signer.contactId && (
           <>
-            <TextField label="Name" value={signer.name} onChange={(event) => onChange({ name: event.target.value })} autoComplete="off" />
-            <TextField label="E-mail" type="email" value={signer.email} onChange={(event) => onChange({ email: event.target.value })} autoComplete="off" />
+            <TextField label={t("name")} value={signer.name} onChange={(event) => onChange({ name: event.target.value })} autoComplete="off" />
+            <TextField label={t("email")} type="email" value={signer.email} onChange={(event) => onChange({ email: event.target.value })} autoComplete="off" />
           </>
         )}
       </div>
@@ -195,16 +208,16 @@ function SignerFieldset({
           />
           <div>
             <label htmlFor={checkId} className="text-sm font-medium text-gray-900">
-              Require identity verification
+              {t("requireVerification")}
             </label>
             <p className="text-xs text-gray-600">
-              {providerLabel === null ? "Not available: no identity provider is configured." : `The signer proves who they are with ${providerLabel} before signing.`}
+              {providerLabel === null ? t("verificationOff") : t("verificationHint", { provider: providerLabel })}
             </p>
           </div>
         </div>
         {onRemove && (
-          <Button type="button" variant="link" onClick={onRemove} aria-label={`Remove signer ${index + 1}`}>
-            Remove
+          <Button type="button" variant="link" onClick={onRemove} aria-label={t("removeSigner", { number: index + 1 })}>
+            {t("remove")}
           </Button>
         )}
       </div>
