@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
+import { useTranslations } from "next-intl";
 import { ActionFeedback, actionMessage } from "@/components/action-feedback";
 import { Button } from "@/components/button";
 import { ModalDialog } from "@/components/modal-dialog";
@@ -21,6 +22,7 @@ const REPORT_POLL_MS = 2000;
 
 export function MassSmsDialog({ selection, decimals, testMode, onClose }: { selection: MassSelection; decimals: number; testMode: boolean; onClose: () => void }) {
   const router = useRouter();
+  const sms = useTranslations("sms");
   const [answer, setAnswer] = useState<ActionState<MassSmsPreview> | null>(null);
   const [body, setBody] = useState("");
   const [clientId, setClientId] = useState(() => crypto.randomUUID());
@@ -162,7 +164,7 @@ export function MassSmsDialog({ selection, decimals, testMode, onClose }: { sele
                 <ul className="list-disc pl-5 text-sm text-red-800">
                   {progress.failures.map((f, i) => (
                     <li key={i}>
-                      {f.name} ({f.number}): {smsFailureText(f.reason)}
+                      {f.name} ({f.number}): {smsFailureText(sms, f.reason)}
                     </li>
                   ))}
                 </ul>
