@@ -38,37 +38,37 @@ export function loadFonts(family: Family = "latin"): Promise<[Buffer, Buffer]> {
   return bytes;
 }
 
-let coverage: Promise<Record<Family, Set<number>>> | undefined;
+const coverage = new Map<Family, Promise<Set<number>>>();
 
-function fontCoverage() {
-  coverage ??= Promise.all([loadFonts("latin"), loadFonts("cjk")]).then(([[latin], [cjk]]) => ({
-    latin: new Set(fontkit.create(latin).characterSet),
-    cjk: new Set(fontkit.create(cjk).characterSet),
-  }));
-  return coverage;
+/** The characters a family has glyphs for (Noto Sans SC is parsed only when a text has characters Noto Sans lacks). */
+function fontCoverage(family: Family): Promise<Set<number>> {
+  let characters = coverage.get(family);
+  if (!characters) {
+    characters = loadFonts(family).then(([regular]) => new Set(fontkit.create(regular).characterSet));
+    coverage.set(family, characters);
+  }
+  return characters;
 }
 
 const LAYOUT_CHARACTERS = new Set([9, 10, 13]);
 
+function codes(text: string): number[] {
+  return [...text].map((char) => char.codePointAt(0)!).filter((code) => !LAYOUT_CHARACTERS.has(code));
+}
+
 /** Noto Sans, unless the text has characters only Noto Sans SC has (Chinese). */
 async function familyFor(text: string): Promise<Family> {
-  const { latin, cjk } = await fontCoverage();
-  for (const char of text) {
-    const code = char.codePointAt(0)!;
-    if (!LAYOUT_CHARACTERS.has(code) && !latin.has(code) && cjk.has(code)) return "cjk";
-  }
-  return "latin";
+  const latin = await fontCoverage("latin");
+  const missing = codes(text).filter((code) => !latin.has(code));
+  if (missing.length === 0) return "latin";
+  const cjk = await fontCoverage("cjk");
+  return missing.some((code) => cjk.has(code)) ? "cjk" : "latin";
 }
 
 /** Characters no font of the document would print, so a form can say which instead of printing boxes. */
 export async function unprintableCharacters(text: string): Promise<string[]> {
-  const supported = (await fontCoverage())[await familyFor(text)];
-  const bad = new Set<string>();
-  for (const char of text) {
-    const code = char.codePointAt(0)!;
-    if (!LAYOUT_CHARACTERS.has(code) && !supported.has(code)) bad.add(char);
-  }
-  return [...bad];
+  const supported = await fontCoverage(await familyFor(text));
+  return [...new Set(codes(text).filter((code) => !supported.has(code)).map((code) => String.fromCodePoint(code)))];
 }
 
 /** A new PDF whose regular and bold fonts hold every character of `text`. */
