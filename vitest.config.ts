@@ -9,6 +9,8 @@ export default defineConfig({
       "@": root,
       // `server-only` throws outside React Server Components; tests run lib/ code directly.
       "server-only": path.join(root, "tests/support/empty-module.ts"),
+      // Actions word their answers with getTranslations, which needs a Next request: tests get the same catalogues without one.
+      "next-intl/server": path.join(root, "tests/support/next-intl-server.ts"),
     },
   },
   test: {

@@ -1,40 +1,55 @@
 // How every form reads its server action's answer (lib/actions): field
 // errors, the values it typed (kept after a refusal), the buy prompt, and the
-// words for the failures the wrapper reports by code. Used from client
-// components (the hook needs one); the words live here, not in lib/.
+// words for the failures the wrapper reports by code (common.actions in the
+// catalogues). Used from client components (the hook needs one).
+import { createTranslator, useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { ActionState, FieldErrors, FormAction, Prompt } from "@/lib/actions/state";
+import englishCommon from "@/messages/en/common.json";
 import { BudgetExceededNotice, budgetExceededText } from "./budget-exceeded-notice";
 import { InsufficientCreditsNotice } from "./insufficient-credits-notice";
+
+/** Words for the wrapper's failure codes: a translator of the `common.actions` messages. */
+export type ActionWords = (key: "signedOut" | "forbidden" | "invalid" | "notEnoughCredits" | "budgetUsedUp" | "unexpected" | "refused", values?: { errorId: string }) => string;
+
+// For callers not yet reading the reader's language (useActionMessage does): today's English.
+const ENGLISH: ActionWords = createTranslator({ locale: "en", messages: { common: englishCommon }, namespace: "common.actions" });
 
 /**
  * What to say about an answer, or null when there is nothing to say.
  * `fieldsShown: false` is for forms that show no errors beside their fields:
- * the first field error is then the message.
+ * the first field error is then the message. `words`: the reader's language
+ * (from useActionMessage), else English.
  */
-export function actionMessage(state: ActionState<unknown> | null, { fieldsShown = true } = {}): string | null {
+export function actionMessage(state: ActionState<unknown> | null, { fieldsShown = true, words = ENGLISH }: { fieldsShown?: boolean; words?: ActionWords } = {}): string | null {
   if (!state) return null;
   if (state.ok) return state.message ?? null;
   if (state.message) return state.message;
   switch (state.code) {
     case "signed-out":
-      return "Your session has ended. Sign in again.";
+      return words("signedOut");
     case "forbidden":
-      return "Only administrators can do this.";
+      return words("forbidden");
     case "invalid": {
       const firstFieldError = Object.values(state.fieldErrors ?? {}).flat()[0];
       if (state.formErrors?.[0]) return state.formErrors[0];
-      return fieldsShown || !firstFieldError ? "Check the highlighted fields." : firstFieldError;
+      return fieldsShown || !firstFieldError ? words("invalid") : firstFieldError;
     }
     case "buy-credits":
-      return "Not enough credits.";
+      return words("notEnoughCredits");
     case "budget-exceeded":
-      return state.prompt?.kind === "budget-exceeded" ? budgetExceededText(state.prompt) : "Your monthly budget is used up — ask an administrator to raise it.";
+      return state.prompt?.kind === "budget-exceeded" ? budgetExceededText(state.prompt) : words("budgetUsedUp");
     case "unexpected":
-      return `Something went wrong on our side (error reference ${state.errorId}). Try again; if it keeps happening, give this reference to your administrator.`;
+      return words("unexpected", { errorId: state.errorId ?? "" });
     case "refused":
-      return "This could not be done.";
+      return words("refused");
   }
+}
+
+/** actionMessage in the reader's language: `const message = useActionMessage(); message(form.state)`. */
+export function useActionMessage() {
+  const words: ActionWords = useTranslations("common.actions");
+  return (state: ActionState<unknown> | null, options: { fieldsShown?: boolean } = {}) => actionMessage(state, { ...options, words });
 }
 
 export interface ActionForm<T> {
@@ -115,8 +130,9 @@ export function ActionFeedback({
   variant?: "inline" | "banner";
   className?: string;
 }) {
+  const say = useActionMessage();
   if (state && !state.ok && state.prompt) return <PromptNotice prompt={state.prompt} />;
-  const message = actionMessage(state, { fieldsShown });
+  const message = say(state, { fieldsShown });
   if (!state || !message) return null;
   const tone = state.ok
     ? variant === "banner"

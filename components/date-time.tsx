@@ -1,39 +1,39 @@
-"use client";
-
-// The one way a date or time is shown. The server renders UTC and says so (it
-// cannot know the reader's time zone); once in the browser, an instant
-// switches to the reader's own zone. A calendar date (`dateOnly`: an invoice
-// date stored as midnight UTC) is the same day everywhere, so it stays UTC.
-import { useEffect, useState } from "react";
+// The one way a date or time is shown: in the reader's language and time zone
+// (i18n/request.ts: the user's zone, else the company's; UTC when signed out),
+// the same text on the server and in the browser. A calendar date
+// (`dateOnly`: an invoice date stored as midnight UTC) is the same day
+// everywhere, so it stays UTC. No "use client": a server page renders it with
+// the request's settings, a client component with the provider's (the same).
+import { createFormatter, useLocale, useTimeZone } from "next-intl";
 
 // Explicit fields rather than dateStyle/timeStyle: those cannot be combined
 // with timeZoneName, and the zone is what tells the reader which time it is.
-const DATE_TIME: Intl.DateTimeFormatOptions = { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" };
-const UTC_DATE_TIME = new Intl.DateTimeFormat("en-GB", { ...DATE_TIME, timeZone: "UTC" });
-const UTC_DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+const DATE_TIME = { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" } as const;
 
-/** "21 Nov 2026, 20:51 UTC": the same on server and client (the first render, and text outside the DOM such as a title). */
-export function formatDateTime(value: Date): string {
-  return UTC_DATE_TIME.format(value);
+// English reads day-month-year on a 24-hour clock, as it always has here
+// ("21 Nov 2026, 20:51 UTC"), not the American "Nov 21, 2026, 08:51 PM".
+const formattingLocale = (locale: string) => (locale === "en" ? "en-GB" : locale);
+
+/** "21 Nov 2026, 21:51 CET", "21 nov. 2026, 21:51 UTC+1", "2026年11月21日 21:51 [GMT+1]": in `timeZone` (UTC by default). */
+export function formatDateTime(value: Date, locale = "en", timeZone = "UTC"): string {
+  return createFormatter({ locale: formattingLocale(locale), timeZone }).dateTime(value, DATE_TIME);
 }
 
-/** "21 Nov 2026, 21:51 CET": in the reader's time zone (or `timeZone`). */
-export function formatLocalDateTime(value: Date, timeZone?: string): string {
-  return new Intl.DateTimeFormat("en-GB", { ...DATE_TIME, ...(timeZone ? { timeZone } : {}) }).format(value);
+/** "21 Nov 2026": a calendar date, the same day in every zone. */
+export function formatDate(value: Date, locale = "en"): string {
+  return createFormatter({ locale: formattingLocale(locale), timeZone: "UTC" }).dateTime(value, { dateStyle: "medium" });
 }
 
 export function DateTime({ value, dateOnly = false, className }: { value: Date | string | null | undefined; dateOnly?: boolean; className?: string }) {
+  const locale = useLocale();
+  const timeZone = useTimeZone() ?? "UTC";
   const date = value == null ? null : new Date(value);
-  const utc = date ? (dateOnly ? UTC_DATE.format(date) : formatDateTime(date)) : "";
-  const [text, setText] = useState(utc);
-  useEffect(() => {
-    if (date && !dateOnly) setText(formatLocalDateTime(date));
-    else setText(utc);
-    // Keyed on the instant, not the Date object (a new one on every render).
-  }, [date?.getTime(), dateOnly, utc]);
   if (!date) return <span className="text-gray-600">—</span>;
+  const text = dateOnly ? formatDate(date, locale) : formatDateTime(date, locale, timeZone);
+  // The title gives the instant in UTC too, for comparing with logs and other people's screens.
+  const utc = dateOnly || timeZone === "UTC" ? undefined : formatDateTime(date, locale);
   return (
-    <time dateTime={dateOnly ? date.toISOString().slice(0, 10) : date.toISOString()} title={dateOnly ? undefined : formatDateTime(date)} className={className}>
+    <time dateTime={dateOnly ? date.toISOString().slice(0, 10) : date.toISOString()} title={utc} className={className}>
       {text}
     </time>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, type ReactNode } from "react";
 
 // The first field a dialog opens on: what the user came to type into.
@@ -25,6 +26,7 @@ export function ModalDialog({
   footer?: ReactNode;
   wide?: boolean;
 }) {
+  const t = useTranslations("ui");
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   // No close() on cleanup: it would fire "close" (and onClose) on React's
@@ -50,7 +52,7 @@ export function ModalDialog({
         <h2 id={titleId} className="text-lg font-semibold">
           {title}
         </h2>
-        <button type="button" onClick={onClose} aria-label="Close dialog" className="rounded p-1 text-gray-600 hover:bg-gray-100 hover:text-gray-800">
+        <button type="button" onClick={onClose} aria-label={t("closeDialog")} className="rounded p-1 text-gray-600 hover:bg-gray-100 hover:text-gray-800">
           <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="size-5">
             <path d="M6.28 5.22a.75.75 0 0 0-1.06 1.06L8.94 10l-3.72 3.72a.75.75 0 1 0 1.06 1.06L10 11.06l3.72 3.72a.75.75 0 1 0 1.06-1.06L11.06 10l3.72-3.72a.75.75 0 0 0-1.06-1.06L10 8.94 6.28 5.22Z" />
           </svg>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
 export interface Crumb {
@@ -8,9 +9,10 @@ export interface Crumb {
 
 /** The ERP's control panel: breadcrumbs on the left, actions on the right. */
 export function PageHeader({ crumbs, actions }: { crumbs: Crumb[]; actions?: ReactNode }) {
+  const t = useTranslations("ui");
   return (
     <div className="flex flex-wrap items-center justify-between gap-3 border-b border-gray-200 bg-white px-4 py-3 sm:px-6">
-      <nav aria-label="Breadcrumb">
+      <nav aria-label={t("breadcrumb")}>
         <ol className="flex flex-wrap items-center gap-1 text-lg">
           {crumbs.map((crumb, index) => (
             <li key={index} className="flex items-center gap-1">

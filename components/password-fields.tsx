@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { TextField } from "./form";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/schemas";
 
@@ -8,18 +9,20 @@ import { MIN_PASSWORD_LENGTH } from "@/lib/auth/schemas";
  * the action wrapper never echoes them back to a refused form.
  */
 export function NewPasswordFields({
-  label = "New password",
+  label,
   repeatLabel,
   errors,
 }: {
+  /** Default: "New password". */
   label?: string;
   repeatLabel?: string;
   /** The form's `errors(name)`. */
   errors: (name: string) => string[] | undefined;
 }) {
+  const t = useTranslations("ui");
   return (
     <>
-      <TextField label={label} name="password" type="password" autoComplete="new-password" hint={`At least ${MIN_PASSWORD_LENGTH} characters.`} errors={errors("password")} />
+      <TextField label={label ?? t("newPassword")} name="password" type="password" autoComplete="new-password" hint={t("passwordHint", { min: MIN_PASSWORD_LENGTH })} errors={errors("password")} />
       {repeatLabel && <TextField label={repeatLabel} name="confirmPassword" type="password" autoComplete="new-password" errors={errors("confirmPassword")} />}
     </>
   );

@@ -1,7 +1,8 @@
-// Counted words ("1 credit", "2 credits", "1.50 credits") by the language's
-// plural rules (Intl.PluralRules), not by `n === 1`. English only for now:
-// the localisation work (next-intl, #22) turns each call into an ICU plural
-// message, so the words stay here, in the UI layer, one call per phrase.
+// Counted words ("1 credit", "2 credits", "1.50 credits") by English plural
+// rules (Intl.PluralRules), not by `n === 1`. English only, and on its way
+// out: a counted phrase is an ICU plural message in the catalogues
+// (`{count, plural, one {# credit} other {# credits}}` with t() / translatorFor),
+// which each language words by its own rules. Kept while callers move.
 import { formatCredits, unitsPerCredit } from "@/lib/iap/units";
 
 const LOCALE = "en";

@@ -6,9 +6,8 @@
 // are caught in the capture phase, before Next's <Link> handles the click.
 // (The browser's Back button is not caught: there is no way to ask first
 // without rewriting history.)
+import { useTranslations } from "next-intl";
 import { useEffect } from "react";
-
-export const LEAVE_WITH_UNSAVED_CHANGES = "You have unsaved changes. Leave this page and lose them?";
 
 function leavesThePage(event: MouseEvent): boolean {
   if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return false;
@@ -21,6 +20,7 @@ function leavesThePage(event: MouseEvent): boolean {
 
 /** While `dirty`, asks before the page is left. */
 export function useUnsavedChanges(dirty: boolean) {
+  const question = useTranslations("ui")("leaveWithUnsavedChanges");
   useEffect(() => {
     if (!dirty) return;
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
@@ -30,7 +30,7 @@ export function useUnsavedChanges(dirty: boolean) {
     };
     const onClick = (event: MouseEvent) => {
       if (!leavesThePage(event)) return;
-      if (!window.confirm(LEAVE_WITH_UNSAVED_CHANGES)) {
+      if (!window.confirm(question)) {
         event.preventDefault();
         event.stopPropagation();
       }
@@ -41,5 +41,5 @@ export function useUnsavedChanges(dirty: boolean) {
       window.removeEventListener("beforeunload", onBeforeUnload);
       window.removeEventListener("click", onClick, true);
     };
-  }, [dirty]);
+  }, [dirty, question]);
 }

@@ -23,7 +23,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       </a>
       <header className="relative bg-brand-600 text-white">
         <div className="flex h-12 items-center gap-4 px-4 sm:px-6">
-          <a href="/" className="font-semibold tracking-tight">
+          <a href="/" className="whitespace-nowrap font-semibold tracking-tight">
             {t("appName")}
           </a>
           {env().DEMO && (

@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { AccountError } from "./errors";
 import { hashPassword } from "./password";
 import type { SetupInput } from "./schemas";
@@ -40,7 +41,8 @@ export function isUniqueViolation(error: unknown): boolean {
  * company exists and SIGNUP is not "open", "email-taken" when the e-mail has
  * an account already.
  */
-export async function createCompanyWithAdmin(input: SetupInput): Promise<{ companyId: number; userId: number; email: string }> {
+/** `locale`: the founding administrator's browser language, the company's language from then on. */
+export async function createCompanyWithAdmin(input: SetupInput, locale: Locale = DEFAULT_LOCALE): Promise<{ companyId: number; userId: number; email: string }> {
   const config = env();
   const passwordHash = await hashPassword(input.password);
   try {
@@ -50,7 +52,7 @@ export async function createCompanyWithAdmin(input: SetupInput): Promise<{ compa
       if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw new AccountError("email-taken");
       const company = await tx.company.create({
         // Free trial credits are for demo databases; a real company buys its own.
-        data: { name: input.companyName, country: input.country, currency: input.currency, trialEligible: config.DEMO },
+        data: { name: input.companyName, country: input.country, currency: input.currency, trialEligible: config.DEMO, locale },
       });
       const user = await tx.user.create({
         data: { companyId: company.id, email: input.email, name: input.name, passwordHash, role: "ADMIN", status: "ACTIVE" },

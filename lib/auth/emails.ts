@@ -1,46 +1,71 @@
-// E-mails about a user's account, as plain data for the outbox. `link` is the
-// secret link; callers pass it through withSecretLink (lib/mail/secret-link.ts)
-// so the stored e-mail never holds it.
+// E-mails about a user's account, as plain data for the outbox, in the
+// recipient's language (auth.emails in the catalogues). `link` is the secret
+// link; callers pass it through withSecretLink (lib/mail/secret-link.ts) so
+// the stored e-mail never holds it.
+import { translatorFor } from "@/lib/i18n/catalogue";
+import type { Locale } from "@/lib/i18n/locales";
 import { emailLayout, escapeHtml as e, type EmailContent } from "@/lib/mail/templates";
 
-const DATE_FORMAT = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" });
+/** "21 November 2026 at 20:51 UTC", "21 novembre 2026 à 21:51 Europe/Paris": the zone named, since the reader may be elsewhere. */
+function until(expiresAt: Date, locale: Locale, timeZone: string): string {
+  const format = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, { dateStyle: "long", timeStyle: "short", timeZone });
+  return `${format.format(expiresAt)} ${timeZone}`;
+}
 
-export function invitationEmail(input: { inviteeName: string; inviterName: string; companyName: string; link: string; expiresAt: Date }): EmailContent {
-  const subject = `${input.inviterName} invited you to ${input.companyName}`;
-  const until = `${DATE_FORMAT.format(input.expiresAt)} UTC`;
+const strong = (chunks: string) => `<strong>${chunks}</strong>`;
+
+// translatorFor types its keys from a catalogue it only knows as JSON read at
+// run time (no key is known to the compiler): these are auth.emails' keys,
+// checked in every locale by tests/architecture/catalogues.test.ts.
+type Words = ((key: string, values?: Record<string, string>) => string) & {
+  markup(key: string, values: Record<string, string | ((chunks: string) => string)>): string;
+};
+const words = (locale: Locale) => translatorFor(locale, "auth.emails") as unknown as Words;
+
+/** An invitation, in the inviting company's language; the expiry in its time zone. */
+export function invitationEmail(input: {
+  inviteeName: string;
+  inviterName: string;
+  companyName: string;
+  link: string;
+  expiresAt: Date;
+  locale?: Locale;
+  timeZone?: string;
+}): EmailContent {
+  const { locale = "en", timeZone = "UTC" } = input;
+  const t = words(locale);
+  const names = { inviter: input.inviterName, company: input.companyName };
+  const subject = t("invitation.subject", names);
+  const validity = t("invitation.validity", { until: until(input.expiresAt, locale, timeZone) });
   const text = [
-    `Hello ${input.inviteeName},`,
+    t("hello", { name: input.inviteeName }),
     ``,
-    `${input.inviterName} invited you to join ${input.companyName} on IAP Credits.`,
-    `Choose your password to sign in: ${input.link}`,
+    t("invitation.body", names),
+    t("invitation.linkLine", { link: input.link }),
     ``,
-    `The link works once, until ${until}. If you did not expect this invitation, ignore this e-mail.`,
+    validity,
   ].join("\n");
   const html = emailLayout(
     subject,
-    `<p style="margin:0 0 16px">Hello ${e(input.inviteeName)},</p>
-      <p style="margin:0 0 16px">${e(input.inviterName)} invited you to join <strong>${e(input.companyName)}</strong> on IAP Credits. Choose your password to sign in.</p>
-      <p style="margin:0 0 20px;font-size:13px;color:#6b7280">The link works once, until ${e(until)}. If you did not expect this invitation, ignore this e-mail.</p>`,
-    { label: "Choose your password", href: input.link },
+    `<p style="margin:0 0 16px">${e(t("hello", { name: input.inviteeName }))}</p>
+      <p style="margin:0 0 16px">${t.markup("invitation.bodyHtml", { inviter: e(input.inviterName), company: e(input.companyName), strong })}</p>
+      <p style="margin:0 0 20px;font-size:13px;color:#6b7280">${e(validity)}</p>`,
+    { label: t("invitation.button"), href: input.link },
   );
   return { subject, html, text };
 }
 
-export function passwordResetEmail(input: { name: string; link: string }): EmailContent {
-  const subject = "Reset your IAP Credits password";
-  const text = [
-    `Hello ${input.name},`,
-    ``,
-    `Someone asked to reset the password of your IAP Credits account. To choose a new password, open: ${input.link}`,
-    ``,
-    `The link works once, for one hour. If you did not ask for it, ignore this e-mail: your password stays as it is.`,
-  ].join("\n");
+/** A password reset link, in the user's language. */
+export function passwordResetEmail(input: { name: string; link: string; locale?: Locale }): EmailContent {
+  const t = words(input.locale ?? "en");
+  const subject = t("reset.subject");
+  const text = [t("hello", { name: input.name }), ``, t("reset.body", { link: input.link }), ``, t("reset.validity")].join("\n");
   const html = emailLayout(
     subject,
-    `<p style="margin:0 0 16px">Hello ${e(input.name)},</p>
-      <p style="margin:0 0 16px">Someone asked to reset the password of your IAP Credits account. To choose a new password, use the button below.</p>
-      <p style="margin:0 0 20px;font-size:13px;color:#6b7280">The link works once, for one hour. If you did not ask for it, ignore this e-mail: your password stays as it is.</p>`,
-    { label: "Choose a new password", href: input.link },
+    `<p style="margin:0 0 16px">${e(t("hello", { name: input.name }))}</p>
+      <p style="margin:0 0 16px">${e(t("reset.bodyHtml"))}</p>
+      <p style="margin:0 0 20px;font-size:13px;color:#6b7280">${e(t("reset.validity"))}</p>`,
+    { label: t("reset.button"), href: input.link },
   );
   return { subject, html, text };
 }

@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/http/client-address";
+import { preferredLocale } from "@/lib/i18n/locales";
 import { safeRedirectUrl } from "@/lib/http/safe-redirect";
 import { ACCOUNT_DEACTIVATED } from "./schemas";
 import { signInWithPassword, throttledError } from "./sign-in";
@@ -15,7 +16,11 @@ export const authOptions: NextAuthOptions = {
       name: "E-mail and password",
       credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, request) {
-        const outcome = await signInWithPassword(credentials, clientAddress(request?.headers ?? {}));
+        // next-auth hands the headers over as a plain object (or, in places, a Headers).
+        const headers = (request?.headers ?? {}) as Record<string, string | undefined> | Headers;
+        const header = (name: string) => (headers instanceof Headers ? headers.get(name) : headers[name]);
+        const browserLocale = preferredLocale({ cookie: header("cookie"), acceptLanguage: header("accept-language") });
+        const outcome = await signInWithPassword(credentials, clientAddress(request?.headers ?? {}), browserLocale);
         // next-auth passes a thrown message on as the `error` of its answer (see app/api/auth/[...nextauth]/route.ts).
         if (outcome.status === "throttled") throw throttledError(outcome.retryAfterSeconds);
         if (outcome.status === "deactivated") throw new Error(ACCOUNT_DEACTIVATED);

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
+import { localeOr, type Locale } from "@/lib/i18n/locales";
 import { passwordResetEmail } from "./emails";
 import { AccountError } from "./errors";
 import { hashPassword, verifyPassword } from "./password";
@@ -15,7 +16,13 @@ import { consumeUserToken, inspectUserToken, queueLinkEmail, type UserTokenPurpo
  * uses one wins. An invitation also activates the user; a reset also ends the
  * user's other reset links. Returns the e-mail to sign in with.
  */
-async function setPasswordThroughLink(token: string, purpose: UserTokenPurpose, password: string, now = new Date()): Promise<{ email: string }> {
+async function setPasswordThroughLink(
+  token: string,
+  purpose: UserTokenPurpose,
+  password: string,
+  now = new Date(),
+  browserLocale: Locale | null = null,
+): Promise<{ email: string }> {
   // A dead link is refused before the (deliberately slow) hash; the transaction checks again.
   if ((await inspectUserToken(token, purpose, now)).state !== "valid") throw new AccountError("link-invalid");
   const passwordHash = await hashPassword(password);
@@ -31,12 +38,15 @@ async function setPasswordThroughLink(token: string, purpose: UserTokenPurpose, 
     // A user deactivated since the link was sent: nothing changes, the link stays unused.
     if (updated.length === 0) throw new AccountError("link-invalid");
     await tx.userToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });
+    // An invitee reads the app in their browser's language from the start (until they choose one).
+    if (browserLocale) await tx.user.updateMany({ where: { id: userId, locale: null }, data: { locale: browserLocale } });
     return { email: updated[0].email };
   });
 }
 
-export function acceptInvitation(token: string, password: string, now?: Date) {
-  return setPasswordThroughLink(token, "INVITATION", password, now);
+/** `browserLocale`: the invitee's browser's language, which becomes theirs (null: they read the company's). */
+export function acceptInvitation(token: string, password: string, now?: Date, browserLocale: Locale | null = null) {
+  return setPasswordThroughLink(token, "INVITATION", password, now, browserLocale);
 }
 
 export function resetPassword(token: string, password: string, now?: Date) {
@@ -55,10 +65,15 @@ export async function requestPasswordReset(
   { address = null, now = new Date() }: { address?: string | null; now?: Date } = {},
 ): Promise<{ emailId: number | null }> {
   await countPasswordResetRequest(email, address);
-  const user = await prisma().user.findUnique({ where: { email }, select: { id: true, name: true, email: true, status: true, companyId: true } });
+  const user = await prisma().user.findUnique({
+    where: { email },
+    select: { id: true, name: true, email: true, status: true, companyId: true, locale: true, company: { select: { locale: true } } },
+  });
   if (!user || user.status !== "ACTIVE") return { emailId: null };
+  // In the user's language, else the company's: the one they read the app in.
+  const locale = localeOr(user.locale, localeOr(user.company.locale));
   const { emailId } = await prisma().$transaction((tx) =>
-    queueLinkEmail(tx, { user, purpose: "PASSWORD_RESET", now, compose: (link) => passwordResetEmail({ name: user.name, link }) }),
+    queueLinkEmail(tx, { user, purpose: "PASSWORD_RESET", now, compose: (link) => passwordResetEmail({ name: user.name, link, locale }) }),
   );
   return { emailId };
 }
@@ -75,7 +90,9 @@ export async function changePassword(userId: number, current: string, next: stri
   });
 }
 
-/** The profile page's details (language and time zone will join the name here). */
-export async function updateProfile(userId: number, input: { name: string }): Promise<void> {
-  await prisma().user.update({ where: { id: userId }, data: { name: input.name } });
+/** The profile page's details: the name, the language and the time zone the user reads the app in. */
+export async function updateProfile(userId: number, input: { name: string; locale?: Locale; timeZone?: string | null }): Promise<void> {
+  // An absent language or zone is left as it is; a null zone means the company's.
+  const { name, locale, timeZone } = input;
+  await prisma().user.update({ where: { id: userId }, data: { name, ...(locale === undefined ? {} : { locale }), ...(timeZone === undefined ? {} : { timeZone }) } });
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isCountryCode } from "@/lib/contacts/countries";
 import { idField, textField } from "@/lib/http/params";
+import { localeField, timeZoneField } from "@/lib/i18n/schemas";
 
 // Schemas shared by the auth forms (client-side checks) and their server
 // actions (the real checks). Messages are the forms' field messages.
@@ -70,7 +71,15 @@ export const userIdSchema = z.object({ userId: idField("Unknown user. Reload the
 
 export const changeRoleSchema = userIdSchema.extend({ role: roleField });
 
-export const profileSchema = z.object({ name: nameField("Name") });
+/**
+ * The profile's details. Language and time zone may be absent (a client that
+ * sends only the name leaves them as they are); an empty zone is the company's.
+ */
+export const profileSchema = z.object({
+  name: nameField("Name"),
+  locale: localeField.optional(),
+  timeZone: z.union([z.literal("").transform(() => null), timeZoneField]).optional(),
+});
 
 export const changePasswordSchema = z
   .object({ currentPassword: textField().min(1, "Enter your current password."), password: passwordField, confirmPassword: textField() })

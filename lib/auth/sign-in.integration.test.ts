@@ -30,6 +30,19 @@ async function letLocksExpire() {
   await pool().query("UPDATE rate_limit SET expire = $1 WHERE key LIKE 'sign-in-pair:%' OR key LIKE 'sign-in-account:%'", [Date.now() - 1]);
 }
 
+describe("the language of a first sign-in", () => {
+  it("a user with no language gets their browser's at sign-in; one who has one keeps it; a failed sign-in sets nothing", async () => {
+    const user = await userWithPassword();
+    const localeOf = async () => (await prisma().user.findUniqueOrThrow({ where: { id: user.id } })).locale;
+    expect(await signInWithPassword({ email: user.email, password: "wrong" }, address(), "fr")).toEqual({ status: "invalid" });
+    expect(await localeOf()).toBeNull();
+    expect(await signInWithPassword({ email: user.email, password: PASSWORD }, address(), "fr")).toMatchObject({ status: "ok" });
+    expect(await localeOf()).toBe("fr");
+    expect(await signInWithPassword({ email: user.email, password: PASSWORD }, address(), "zh-CN")).toMatchObject({ status: "ok" });
+    expect(await localeOf()).toBe("fr");
+  });
+});
+
 describe("sign-in of users who may not sign in", () => {
   it("a deactivated user with the right password is told so; with a wrong one, only 'invalid' (a guesser learns nothing)", async () => {
     const user = await userWithPassword();

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
+import type { Locale } from "@/lib/i18n/locales";
 import { beginSignIn } from "@/lib/http/rate-limit";
 import { hashPassword, needsRehash, verifyPassword } from "./password";
 import { signInSchema } from "./schemas";
@@ -29,7 +30,12 @@ export type SignInOutcome =
 // wrong password and sign-in does not reveal who has an account.
 const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$oREsAA92/1rY6t+EceduQw$tlw8nk095QOE0uwSa0E8tqiw/nAEXPQvXYnW+ZZ4Y48";
 
-export async function signInWithPassword(credentials: unknown, clientAddress: string | null): Promise<SignInOutcome> {
+/**
+ * `browserLocale`: the language the browser asked for (the sign-in page's
+ * switcher, else Accept-Language). A user who has never had a language gets
+ * it at this first sign-in; after that their profile's choice stays.
+ */
+export async function signInWithPassword(credentials: unknown, clientAddress: string | null, browserLocale: Locale | null = null): Promise<SignInOutcome> {
   const parsed = signInSchema.safeParse(credentials ?? {});
   if (!parsed.success) return { status: "invalid" };
   const { email, password } = parsed.data;
@@ -49,6 +55,7 @@ export async function signInWithPassword(credentials: unknown, clientAddress: st
     // Only if nobody changed the password meanwhile.
     await prisma().user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash: await hashPassword(password) } });
   }
+  if (user.locale === null && browserLocale) await prisma().user.updateMany({ where: { id: user.id, locale: null }, data: { locale: browserLocale } });
   return { status: "ok", user: { id: user.id, email: user.email, name: user.name, role: user.role, companyId: user.companyId } };
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma, type Tx } from "@/lib/db/client";
+import { isLocale, localeOr, type Locale } from "@/lib/i18n/locales";
 import { deliverNow, type DeliveryNow } from "@/lib/mail/deliver-now";
 import { isUniqueViolation } from "./companies";
 import { invitationEmail } from "./emails";
@@ -77,12 +78,22 @@ export async function listUsers(companyId: number): Promise<UserRow[]> {
 }
 
 async function queueInvitation(tx: Tx, admin: SessionUser, invitee: { id: number; name: string; email: string }) {
-  const company = await tx.company.findUniqueOrThrow({ where: { id: admin.companyId }, select: { name: true } });
+  // In the company's language and zone: the invitee has none of their own yet.
+  const company = await tx.company.findUniqueOrThrow({ where: { id: admin.companyId }, select: { name: true, locale: true, timeZone: true } });
   return queueLinkEmail(tx, {
     user: { ...invitee, companyId: admin.companyId },
     purpose: "INVITATION",
     createdById: admin.id,
-    compose: (link, expiresAt) => invitationEmail({ inviteeName: invitee.name, inviterName: admin.name, companyName: company.name, link, expiresAt }),
+    compose: (link, expiresAt) =>
+      invitationEmail({
+        inviteeName: invitee.name,
+        inviterName: admin.name,
+        companyName: company.name,
+        link,
+        expiresAt,
+        locale: localeOr(company.locale),
+        timeZone: company.timeZone,
+      }),
   });
 }
 
@@ -179,4 +190,15 @@ export async function reactivateUser(admin: SessionUser, userId: number): Promis
     const user = await tx.user.findFirst({ where: { id: userId, companyId: admin.companyId }, select: { id: true } });
     throw new AccountError(user ? "not-deactivated" : "user-not-found");
   });
+}
+
+/** A user's own language and zone as stored (null: the company's), with the company's, for the profile page. */
+export async function profilePreferences(userId: number): Promise<{ locale: Locale | null; timeZone: string | null; companyLocale: Locale; companyTimeZone: string }> {
+  const user = await prisma().user.findUniqueOrThrow({ where: { id: userId }, select: { locale: true, timeZone: true, company: { select: { locale: true, timeZone: true } } } });
+  return {
+    locale: isLocale(user.locale) ? user.locale : null,
+    timeZone: user.timeZone,
+    companyLocale: localeOr(user.company.locale),
+    companyTimeZone: user.company.timeZone,
+  };
 }

@@ -65,3 +65,20 @@ export function isTimeZone(value: unknown): value is string {
     return false;
   }
 }
+
+/**
+ * A visitor's language, when they have shown one: the switcher's cookie
+ * (NEXT_LOCALE, from a Cookie header or its value), else their browser's
+ * Accept-Language; null when neither names one of ours. What a first sign-in,
+ * an accepted invitation and a new company record.
+ */
+export function preferredLocale({ cookie, acceptLanguage }: { cookie?: string | null; acceptLanguage?: string | null }): Locale | null {
+  const chosen = cookie?.includes("=") ? cookie.match(new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]*)`))?.[1] : cookie;
+  if (isLocale(chosen)) return chosen;
+  return negotiateLocale(acceptLanguage);
+}
+
+/** Every IANA zone this runtime knows, UTC first (V8 leaves it out of Intl.supportedValuesOf). */
+export function timeZoneList(): string[] {
+  return ["UTC", ...Intl.supportedValuesOf("timeZone").filter((zone) => zone !== "UTC")];
+}

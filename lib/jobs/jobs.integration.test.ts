@@ -9,6 +9,9 @@ import { pool, prisma } from "@/lib/db/client";
 import { clearAccountCaches, getOrCreateAccount } from "@/lib/iap/accounts";
 import { debit, grant } from "@/lib/iap/ledger";
 import { queueEmail } from "@/lib/mail/outbox";
+import { massSmsProgress } from "@/lib/sms/mass-sms/progress";
+import { queueMassSms } from "@/lib/sms/mass-sms/queue";
+import { insertMobileContacts } from "@/tests/support/contacts";
 import { createCompany } from "@/tests/support/fixtures";
 import { useOwnDatabase } from "@/tests/support/own-database";
 import { setEnv, until } from "@/tests/support/env";
@@ -133,6 +136,25 @@ describe("running jobs", () => {
     expect(failure.error).toMatch(/^Invalid payload/);
     expect(await discardFailedJob(company.id, failure.id)).toBe("done");
     expect(await failedJobs(company.id)).toEqual([]);
+  });
+
+  it("runs the jobs of a serial queue back to back: a mass SMS's chunks follow each other without a poll interval between them", async () => {
+    const { company, user } = await createCompany({ country: "BE" });
+    const account = await getOrCreateAccount(company.id, "sms");
+    await grant(account, 1_000_000n, { kind: "ADJUSTMENT", description: "opening", idempotencyKey: "opening" });
+    const contactIds = await insertMobileContacts(pool(), company.id, 12);
+    // Six chunks of two on the one "sms-gateway" queue, sent through the test gateway.
+    const queued = await queueMassSms({ companyId: company.id, userId: user.id, contactIds, body: "Back to back", idempotencyKey: `serial-${randomUUID()}`, chunkSize: 2 });
+    if (queued.status !== "queued") throw new Error(`not queued: ${queued.status}`);
+    system = await startJobSystem({ only: ["sms.mass-chunk"], cron: false });
+    const started = Date.now();
+    const progress = await until("the batch sent", async () => {
+      const now = await massSmsProgress(company.id, queued.batchKey);
+      return now.done && now;
+    });
+    // A wait for the runner's 2 s poll between chunks would add up to 10 s; the six chunks take well under 4.
+    expect(Date.now() - started).toBeLessThan(4_000);
+    expect(progress).toMatchObject({ messages: 12, sent: 12, failed: 0 });
   });
 
   it("frees the jobs of a runner that stopped beating, and only those", async () => {

@@ -140,9 +140,19 @@ export async function startJobSystem(options: StartOptions = {}): Promise<JobSys
     const state = { runner: null as Runner | null, poolId: null as string | null };
     live.set(lane.name, state);
     const laneEvents: WorkerEvents = new EventEmitter() as WorkerEvents;
+    let wakeIdle: (count: number) => void = () => {};
     laneEvents.on("pool:create", ({ workerPool }) => {
       state.poolId = workerPool.id;
+      wakeIdle = (count) => workerPool.nudge(count);
       void beat().catch(() => {});
+    });
+    // graphile-worker asks for a worker's next job without waiting for the
+    // finished one's completion to commit. In a serial queue the next job is
+    // still behind the finished one's lock then, so the worker finds nothing
+    // and sleeps a whole poll interval: 2 s between two mass SMS chunks, ~40 %
+    // of a 10,000-message batch's time. Once the completion is visible, wake it.
+    laneEvents.on("job:complete", ({ job }) => {
+      if (job.job_queue_id !== null) void wakeOnceReleased(pgPool, job.id, () => wakeIdle(1));
     });
     laneEvents.on("job:success", ({ job }) => events.emit("job:done", job));
     laneEvents.on("job:error", ({ job, error }) => events.emit("job:error", job, error));
@@ -194,6 +204,23 @@ export async function startJobSystem(options: StartOptions = {}): Promise<JobSys
       await pgPool.end();
     },
   };
+}
+
+const RELEASE_CHECK_MS = 10;
+const RELEASE_CHECK_FOR_MS = 2_000;
+
+/** Calls `wake` once the job is no longer locked (completed: gone; failed: unlocked for its retry), checking every 10 ms for up to 2 s. */
+async function wakeOnceReleased(db: pg.Pool, jobId: string, wake: () => void): Promise<void> {
+  const until = Date.now() + RELEASE_CHECK_FOR_MS;
+  try {
+    while (Date.now() < until) {
+      const { rows } = await db.query("SELECT 1 FROM graphile_worker.jobs WHERE id = $1 AND locked_at IS NOT NULL", [jobId]);
+      if (rows.length === 0) return wake();
+      await new Promise((resolve) => setTimeout(resolve, RELEASE_CHECK_MS));
+    }
+  } catch {
+    // The database went away: the worker's own poll finds the next job once it is back.
+  }
 }
 
 /**

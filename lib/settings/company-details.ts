@@ -3,6 +3,7 @@ import { pool } from "@/lib/db/client";
 import { parseVat } from "@/lib/enrichment/vat";
 import { checkVies } from "@/lib/enrichment/vies";
 import { env } from "@/lib/env";
+import { localeOr, type Locale } from "@/lib/i18n/locales";
 import type { CompanyDetailsInput } from "./schemas";
 
 // Settings → Company details: what the company's invoices print as the
@@ -18,10 +19,12 @@ export interface CompanyDetails {
   city: string;
   vatNumber: string | null;
   vatVerifiedAt: Date | null;
+  locale: Locale;
+  timeZone: string;
 }
 
 export async function getCompanyDetails(companyId: number): Promise<CompanyDetails> {
-  const { rows } = await pool().query("SELECT name, country, street, zip, city, vat_number, vat_verified_at FROM company WHERE id = $1", [companyId]);
+  const { rows } = await pool().query("SELECT name, country, street, zip, city, vat_number, vat_verified_at, locale, time_zone FROM company WHERE id = $1", [companyId]);
   const row = rows[0];
   if (!row) throw new Error(`Company ${companyId} not found`);
   return {
@@ -32,6 +35,8 @@ export async function getCompanyDetails(companyId: number): Promise<CompanyDetai
     city: row.city ?? "",
     vatNumber: row.vat_number,
     vatVerifiedAt: row.vat_verified_at,
+    locale: localeOr(row.locale),
+    timeZone: row.time_zone,
   };
 }
 
@@ -63,9 +68,10 @@ export async function updateCompanyDetails(companyId: number, input: CompanyDeta
   }
   await pool().query(
     `UPDATE company SET name = $2, street = NULLIF($3, ''), zip = NULLIF($4, ''), city = NULLIF($5, ''), vat_number = $6,
-            vat_verified_at = CASE WHEN $7 THEN now() ELSE NULL END
+            vat_verified_at = CASE WHEN $7 THEN now() ELSE NULL END,
+            locale = COALESCE($8, locale), time_zone = COALESCE($9, time_zone)
       WHERE id = $1`,
-    [companyId, input.name, input.street, input.zip, input.city, vatNumber, verified],
+    [companyId, input.name, input.street, input.zip, input.city, vatNumber, verified, input.locale ?? null, input.timeZone ?? null],
   );
   return outcome;
 }

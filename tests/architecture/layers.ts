@@ -65,7 +65,7 @@ export const LAYERS: Layer[] = [
   { name: "data", paths: ["lib/db/"], why: "Prisma client, pool, transactions, migrations: knows no domain" },
   {
     name: "vocabulary",
-    paths: ["lib/env.ts", "lib/errors.ts", "lib/routes.ts", "lib/form-fields.ts", "lib/money.ts", "lib/iap/catalogue.ts", "lib/contacts/countries.ts", "lib/i18n/"],
+    paths: ["lib/env.ts", "lib/errors.ts", "lib/routes.ts", "lib/form-fields.ts", "lib/money.ts", "lib/iap/catalogue.ts", "lib/contacts/countries.ts", "lib/i18n/", "messages/"],
     why: "configuration, error codes, URL builders, form field schemas, money formatting, the services' names, the country codes and the languages with their catalogues (a company's country at set-up, a contact's): plain modules every layer shares",
   },
 ];
@@ -81,7 +81,7 @@ export const KNOWN_EXCEPTIONS: { from: string; to: string; until: string }[] = [
 /** Files the layer rules apply to: the application's own code, not its tests or tool configuration. */
 export function isProductionFile(file: string): boolean {
   if (file.startsWith("tests/") || /\.test\.tsx?$/.test(file)) return false;
-  return /^(app|components|lib)\//.test(file) || LAYERS.some((layer) => layer.paths.includes(file));
+  return /^(app|components|lib)\//.test(file) || layerOf(file) !== undefined;
 }
 
 /** The layer a file belongs to (longest matching path), or undefined when none names it. */

@@ -13,7 +13,8 @@
 //     then a shorter batch with no pace set (the app finds it from the 429s);
 //     then the ledger conservation check.
 // Ends with one JSON line. Options: --jobs N (5000), --workers N (8),
-// --rounds N (3), --messages N (10000), --adaptive-messages N (3000).
+// --rounds N (3), --messages N (10000), --adaptive-messages N (3000),
+// --concurrency N (SMS_CONCURRENCY: the app's default, 32).
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { startBenchDatabase } from "./bench-database";
@@ -24,6 +25,7 @@ const WORKERS = arg("workers", 8);
 const ROUNDS = arg("rounds", 3);
 const MESSAGES = arg("messages", 10_000);
 const ADAPTIVE_MESSAGES = arg("adaptive-messages", 3000);
+const CONCURRENCY = arg("concurrency", 32);
 const LIMIT = 200;
 const root = path.resolve(import.meta.dirname, "..", "..");
 
@@ -141,7 +143,7 @@ try {
       TWILIO_FROM: "+15005550006",
       TWILIO_API_URL: gateway.url,
       SMS_RATE_PER_SECOND: String(pace),
-      SMS_CONCURRENCY: "32",
+      SMS_CONCURRENCY: String(CONCURRENCY),
     });
     reloadEnv();
     const company = await prisma().company.create({ data: { name: `Bench ${label}`, country: "BE", currency: "EUR" } });

@@ -493,6 +493,13 @@ const ACTIONS: Record<string, ActionCase> = {
     args: () => [EMPTY_STATE, form({ companyName: "Matrix Company", country: "BE", currency: "EUR", name: "Matrix Founder", email: "matrix-founder@test.example", password: "matrix-founder-pw" })],
     expect: everyone("refused"),
   },
+  // The language switcher: anyone may choose the language of the signed-out pages (a cookie; nothing stored).
+  // English: the cookie it sets must not turn the personas' later answers French.
+  "app/actions.ts#chooseLanguageAction": {
+    page: () => "/forgot-password",
+    args: () => [EMPTY_STATE, form({ locale: "en" })],
+    expect: everyone("allowed"),
+  },
   // The same answer for any address (an unknown one here: nothing is queued); 5 calls, within the limit of 5 an hour.
   "app/(auth)/forgot-password/actions.ts#forgotPasswordAction": {
     page: () => "/forgot-password",

@@ -310,7 +310,12 @@ const FUZZ: Record<string, FuzzCase> = {
   },
   deactivateUserAction: { page: () => "/settings/users", valid: (w) => ({ userId: String(w.a.spareUserId) }), fields: { userId: { kind: "id", other: (ids) => ids.userId } }, args: formArgs() },
   reactivateUserAction: { page: () => "/settings/users", valid: (w) => ({ userId: String(w.a.spareUserId) }), fields: { userId: { kind: "id", other: (ids) => ids.userId } }, args: formArgs() },
-  updateProfileAction: { page: () => "/profile", valid: () => ({ name: "Fuzzed Name" }), fields: { name: { kind: "text", max: 200 } }, args: formArgs() },
+  updateProfileAction: {
+    page: () => "/profile",
+    valid: () => ({ name: "Fuzzed Name", locale: "en", timeZone: "" }),
+    fields: { name: { kind: "text", max: 200 }, locale: { kind: "enum" }, timeZone: { kind: "enum" } },
+    args: formArgs(),
+  },
   changePasswordAction: {
     page: () => "/profile",
     valid: () => ({ currentPassword: DEMO_PASSWORD, password: "fuzz-new-password", confirmPassword: "fuzz-new-password" }),
@@ -323,6 +328,8 @@ const FUZZ: Record<string, FuzzCase> = {
     fields: { companyName: { kind: "text", max: 200 }, country: { kind: "enum" }, currency: { kind: "enum" }, name: { kind: "text", max: 200 }, email: { kind: "text", max: 254 }, password: { kind: "text", max: 72 } },
     args: formArgs(),
   },
+  // The signed-out pages' language switcher: only a cookie changes, never the database.
+  chooseLanguageAction: { page: () => "/forgot-password", valid: () => ({ locale: "en" }), fields: { locale: { kind: "enum" } }, args: formArgs() },
   forgotPasswordAction: { page: () => "/forgot-password", valid: () => ({ email: "fuzz-nobody@test.example" }), fields: { email: { kind: "text", max: 254 } }, args: formArgs() },
   acceptInvitationAction: choosePasswordFuzz,
   resetPasswordAction: choosePasswordFuzz,
@@ -346,8 +353,16 @@ Object.assign(FUZZ, {
   },
   saveCompanyDetailsAction: {
     page: () => "/settings/company",
-    valid: () => ({ name: "Fuzzed Company", street: "Meir 1", zip: "2000", city: "Antwerpen", vatNumber: "" }),
-    fields: { name: { kind: "text", max: 200 }, street: { kind: "text", max: 200 }, zip: { kind: "text", max: 20 }, city: { kind: "text", max: 100 }, vatNumber: { kind: "text", max: 20 } },
+    valid: () => ({ name: "Fuzzed Company", street: "Meir 1", zip: "2000", city: "Antwerpen", vatNumber: "", locale: "en", timeZone: "Europe/Brussels" }),
+    fields: {
+      name: { kind: "text", max: 200 },
+      street: { kind: "text", max: 200 },
+      zip: { kind: "text", max: 20 },
+      city: { kind: "text", max: 100 },
+      vatNumber: { kind: "text", max: 20 },
+      locale: { kind: "enum" },
+      timeZone: { kind: "enum" },
+    },
     args: formArgs(),
   },
   retryJobAction: { page: () => "/settings/jobs", valid: (w) => ({ id: w.a.retryRunId }), fields: { id: { kind: "id" } }, args: (_w, values) => [values] },

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 
 export interface AppLink {
@@ -21,6 +22,7 @@ const linkClasses = (active: boolean) =>
  * is ever off-screen on a phone.
  */
 export function AppNav({ apps, account }: { apps: AppLink[]; account: ReactNode }) {
+  const t = useTranslations("common.nav");
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
   const panelId = useId();
@@ -42,7 +44,7 @@ export function AppNav({ apps, account }: { apps: AppLink[]; account: ReactNode 
 
   return (
     <>
-      <nav aria-label="Apps" className="hidden items-center gap-1 md:flex">
+      <nav aria-label={t("apps")} className="hidden items-center gap-1 md:flex">
         {apps.map((app) => (
           <Link key={app.href} href={app.href} aria-current={isActive(app.href) ? "page" : undefined} className={linkClasses(isActive(app.href))}>
             {app.label}
@@ -65,11 +67,11 @@ export function AppNav({ apps, account }: { apps: AppLink[]; account: ReactNode 
             <path d="M2 4.75A.75.75 0 0 1 2.75 4h14.5a.75.75 0 0 1 0 1.5H2.75A.75.75 0 0 1 2 4.75Zm0 5A.75.75 0 0 1 2.75 9h14.5a.75.75 0 0 1 0 1.5H2.75A.75.75 0 0 1 2 9.75Zm0 5a.75.75 0 0 1 .75-.75h14.5a.75.75 0 0 1 0 1.5H2.75a.75.75 0 0 1-.75-.75Z" />
           )}
         </svg>
-        Menu
+        {t("menu")}
       </button>
       {open && (
         <div id={panelId} className="absolute inset-x-0 top-12 z-30 border-t border-white/20 bg-brand-700 px-4 pt-2 pb-4 shadow-lg md:hidden">
-          <nav aria-label="Apps">
+          <nav aria-label={t("apps")}>
             <ul className="flex flex-col">
               {apps.map((app) => (
                 <li key={app.href}>

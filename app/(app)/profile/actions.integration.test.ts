@@ -31,6 +31,25 @@ describe("updateProfileAction", () => {
     expect(await updateProfileAction(null, formOf({ name: "   " }))).toEqual({ ok: false, code: "invalid", fieldErrors: { name: ["Name is required."] }, values: { name: "   " } });
   });
 
+  it("saves the caller's language and time zone, and answers in the new language; an unknown zone or language changes nothing", async () => {
+    const { user } = await createCompany();
+    session.userId = user.id;
+    const stored = async () => prisma().user.findUniqueOrThrow({ where: { id: user.id }, select: { name: true, locale: true, timeZone: true } });
+    expect(await updateProfileAction(null, formOf({ name: "Uma", locale: "fr", timeZone: "Europe/Paris" }))).toEqual({ ok: true, message: "Enregistré." });
+    expect(await stored()).toEqual({ name: "Uma", locale: "fr", timeZone: "Europe/Paris" });
+
+    const badZone = await updateProfileAction(null, formOf({ name: "Uma B", locale: "zh-CN", timeZone: "Mars/Olympus_Mons" }));
+    expect(badZone).toMatchObject({ ok: false, code: "invalid", fieldErrors: { timeZone: ["Choose a time zone from the list."] } });
+    const badLocale = await updateProfileAction(null, formOf({ name: "Uma B", locale: "de", timeZone: "" }));
+    expect(badLocale).toMatchObject({ ok: false, code: "invalid", fieldErrors: { locale: ["Choose one of the languages offered."] } });
+    expect(await stored()).toEqual({ name: "Uma", locale: "fr", timeZone: "Europe/Paris" });
+
+    // The empty zone is the company's again; a form with the name only leaves language and zone alone.
+    expect(await updateProfileAction(null, formOf({ name: "Uma", locale: "zh-CN", timeZone: "" }))).toEqual({ ok: true, message: "已保存。" });
+    expect(await updateProfileAction(null, formOf({ name: "Uma C" }))).toEqual({ ok: true, message: "已保存。" });
+    expect(await stored()).toEqual({ name: "Uma C", locale: "zh-CN", timeZone: null });
+  });
+
   it("signed out: refused", async () => {
     expect(await updateProfileAction(null, formOf({ name: "Nobody" }))).toMatchObject({ ok: false, code: "signed-out" });
   });

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { formAction, ok } from "@/lib/actions/action";
 import { changePassword, updateProfile } from "@/lib/auth/passwords";
 import { changePasswordSchema, profileSchema } from "@/lib/auth/schemas";
@@ -8,13 +9,16 @@ import { refusingAccountErrors } from "@/components/account-errors";
 
 // The signed-in user's own profile: every action acts on the caller only.
 
+// The whole layout is read again: a new language or zone shows at once, in
+// the nav as on this page ("Saved." already in the new language).
 export const updateProfileAction = formAction({
   role: "ANY",
   input: profileSchema,
   async run({ user, input }) {
     await updateProfile(user.id, input);
     revalidatePath("/", "layout");
-    return ok("Saved.");
+    const t = await getTranslations({ locale: input.locale ?? user.locale ?? "en", namespace: "profile.details" });
+    return ok(t("saved"));
   },
 });
 
@@ -24,6 +28,6 @@ export const changePasswordAction = formAction({
   run: ({ user, input }) =>
     refusingAccountErrors(async () => {
       await changePassword(user.id, input.currentPassword, input.password);
-      return ok("Password changed. Use the new one next time you sign in.");
+      return ok((await getTranslations("profile.password"))("changed"));
     }),
 });

@@ -1,10 +1,15 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { DescriptionList } from "@/components/description-list";
 import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/session";
+import { timeZoneList } from "@/lib/i18n/locales";
+import { profilePreferences } from "@/lib/auth/users";
 import { DetailsForm, PasswordForm } from "./_components/profile-forms";
 
-export const metadata: Metadata = { title: "Profile" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("profile"))("metaTitle") };
+}
 
 function Section({ id, title, description, children }: { id: string; title: string; description: string; children: React.ReactNode }) {
   return (
@@ -20,25 +25,31 @@ function Section({ id, title, description, children }: { id: string; title: stri
   );
 }
 
-// The signed-in user's own account. "Your details" is where language and time
-// zone will go too (each a field of the same form and action).
+// The signed-in user's own account: name, language and time zone in one form.
 export default async function ProfilePage() {
   const user = await requireUser("/profile");
+  const [t, preferences] = await Promise.all([getTranslations("profile"), profilePreferences(user.id)]);
   return (
     <>
-      <PageHeader crumbs={[{ label: "Profile" }]} />
+      <PageHeader crumbs={[{ label: t("title") }]} />
       <div className="mx-auto max-w-4xl space-y-6 px-4 py-6 sm:px-6">
-        <Section id="details-heading" title="Your details" description="How your colleagues see you.">
+        <Section id="details-heading" title={t("details.title")} description={t("details.description")}>
           <DescriptionList
             className="mb-4"
             items={[
-              { term: "E-mail", details: user.email, className: "break-all" },
-              { term: "Role", details: user.role === "ADMIN" ? "Administrator" : "User" },
+              { term: t("details.email"), details: user.email, className: "break-all" },
+              { term: t("details.role"), details: user.role === "ADMIN" ? t("details.administrator") : t("details.user") },
             ]}
           />
-          <DetailsForm name={user.name} />
+          <DetailsForm
+            name={user.name}
+            locale={preferences.locale ?? preferences.companyLocale}
+            timeZone={preferences.timeZone}
+            companyTimeZone={preferences.companyTimeZone}
+            timeZones={timeZoneList()}
+          />
         </Section>
-        <Section id="password-heading" title="Password" description="Your current password is needed to choose a new one.">
+        <Section id="password-heading" title={t("password.title")} description={t("password.description")}>
           <PasswordForm email={user.email} />
         </Section>
       </div>

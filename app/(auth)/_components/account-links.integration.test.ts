@@ -13,8 +13,12 @@ import { startSmtpServer, type TestSmtpServer } from "@/tests/support/smtp-serve
 vi.mock("next-auth", () => ({ getServerSession: async () => null }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 // The caller as our HTTP server would name it (lib/http/client-address.ts, one trusted proxy hop).
-const caller = vi.hoisted(() => ({ address: "192.0.2.1" }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": caller.address }) }));
+// Its browser's languages: a new company and an accepted invitation keep them.
+const caller = vi.hoisted(() => ({ address: "192.0.2.1", acceptLanguage: "en-GB,en;q=0.9" }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-forwarded-for": caller.address, "accept-language": caller.acceptLanguage }),
+  cookies: async () => ({ get: () => undefined }),
+}));
 // after() needs a request; here its work runs at once, before the test looks at the SMTP server.
 const afterWork = vi.hoisted(() => [] as Promise<unknown>[]);
 vi.mock("next/server", async (original) => ({ ...(await original<typeof import("next/server")>()), after: (work: () => Promise<unknown>) => void afterWork.push(work()) }));
@@ -59,9 +63,12 @@ describe("setupCompanyAction", () => {
     const restore = withEnv({ SIGNUP: "open" });
     try {
       const suffix = crypto.randomUUID().slice(0, 8);
+      caller.acceptLanguage = "fr-BE,fr;q=0.9,en;q=0.5";
       expect(await setupCompanyAction(null, setup(suffix))).toEqual({ ok: true, data: { email: `sam-${suffix}@test.example` } });
+      caller.acceptLanguage = "en-GB,en;q=0.9";
       const company = await prisma().company.findFirstOrThrow({ where: { name: `Setup Co ${suffix}` }, include: { users: true } });
-      expect(company).toMatchObject({ country: "FR", currency: "EUR", users: [{ email: `sam-${suffix}@test.example`, role: "ADMIN", status: "ACTIVE" }] });
+      // The company speaks its founder's browser's language; the founder has none of their own (they follow the company's).
+      expect(company).toMatchObject({ country: "FR", currency: "EUR", locale: "fr", users: [{ email: `sam-${suffix}@test.example`, role: "ADMIN", status: "ACTIVE", locale: null }] });
 
       const again = await setupCompanyAction(null, formOf({ ...Object.fromEntries(setup(crypto.randomUUID().slice(0, 8))), email: `sam-${suffix}@test.example` }));
       expect(again).toMatchObject({ ok: false, code: "refused", fieldErrors: { email: ["This e-mail address already has an account. Use another address, or sign in with it."] } });
@@ -114,9 +121,12 @@ describe("the invitation and reset links", () => {
     const mistyped = await acceptInvitationAction(null, formOf({ token, username: email, password: "ivy-password-1", confirmPassword: "ivy-password-2" }));
     expect(mistyped).toEqual({ ok: false, code: "invalid", fieldErrors: { confirmPassword: ["The two passwords differ."] }, values: { username: email } });
 
+    caller.acceptLanguage = "zh-CN,zh;q=0.9";
     expect(await acceptInvitationAction(null, formOf({ token, password: "ivy-password-1", confirmPassword: "ivy-password-1" }))).toEqual({ ok: true, data: { email } });
+    caller.acceptLanguage = "en-GB,en;q=0.9";
     const invitee = await prisma().user.findUniqueOrThrow({ where: { email } });
     expect(invitee.status).toBe("ACTIVE");
+    expect(invitee.locale).toBe("zh-CN");
     expect(await verifyPassword("ivy-password-1", invitee.passwordHash ?? "")).toBe(true);
 
     expect(await acceptInvitationAction(null, formOf({ token, password: "ivy-password-3", confirmPassword: "ivy-password-3" }))).toMatchObject({

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { ActionFeedback } from "@/components/action-feedback";
 import { Button } from "@/components/button";
 import type { FormAction } from "@/lib/actions/state";
@@ -13,25 +14,24 @@ import { useSubmitThenSignIn, type PasswordChosen } from "./use-submit-then-sign
 export function ChoosePasswordForm({
   token,
   email,
-  submitLabel,
   action,
 }: {
   token: string;
   email: string;
-  submitLabel: string;
   action: FormAction<PasswordChosen>;
 }) {
-  const form = useSubmitThenSignIn(action, "Your password is set, but signing in failed. Sign in on the sign-in page.");
+  const t = useTranslations("auth.choosePassword");
+  const form = useSubmitThenSignIn(action, t("signInFailed"));
   return (
     <form action={form.action} noValidate className="mt-6 space-y-4">
       <input type="hidden" name="token" value={token} />
       {/* For password managers: the account this password belongs to. */}
       <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
-      <NewPasswordFields repeatLabel="Repeat the password" errors={form.errors} />
+      <NewPasswordFields repeatLabel={t("repeat")} errors={form.errors} />
       {/* A broken link is no field the visitor sees: then its error is the message. */}
       <ActionFeedback state={form.state} fieldsShown={!form.errors("token")} />
-      <Button type="submit" pending={form.pending} pendingLabel="Saving…" className="w-full">
-        {submitLabel}
+      <Button type="submit" pending={form.pending} pendingLabel={t("submitting")} className="w-full">
+        {t("submit")}
       </Button>
     </form>
   );

@@ -1,6 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
+import { getTranslations } from "next-intl/server";
 import { after } from "next/server";
 import { formAction, ok } from "@/lib/actions/action";
 import { requestPasswordReset } from "@/lib/auth/passwords";
@@ -21,6 +22,6 @@ export const forgotPasswordAction = formAction({
     refusingAccountErrors(async () => {
       const { emailId } = await requestPasswordReset(input.email, { address: clientAddress(await headers()) });
       if (emailId !== null) after(() => deliverNow([emailId]).catch((error) => console.error("[auth] password reset e-mail:", error)));
-      return ok("If an account uses this address, a link to choose a new password is on its way. It works once, for one hour. Check your spam folder if it does not arrive.");
+      return ok((await getTranslations("auth.forgot"))("sent"));
     }),
 });

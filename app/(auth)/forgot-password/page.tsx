@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { hasCompany } from "@/lib/auth/companies";
 import { AuthCard, BackToSignIn } from "../_components/auth-card";
@@ -7,12 +8,15 @@ import { ForgotPasswordForm } from "./forgot-password-form";
 // Reads the database on every request (is there a company yet?).
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Forgot password" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth.forgot"))("metaTitle") };
+}
 
 export default async function ForgotPasswordPage() {
   if (!(await hasCompany())) redirect("/setup");
+  const t = await getTranslations("auth.forgot");
   return (
-    <AuthCard title="Forgot your password?" intro="Type the e-mail address you sign in with: we will e-mail you a link to choose a new password.">
+    <AuthCard title={t("title")} intro={t("intro")}>
       <ForgotPasswordForm />
       <BackToSignIn />
     </AuthCard>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { hasCompany } from "@/lib/auth/companies";
 import { sessionState } from "@/lib/auth/session";
@@ -8,7 +9,9 @@ import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { AuthCard } from "../_components/auth-card";
 import { SignInForm } from "./_components/sign-in-form";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth.login"))("metaTitle") };
+}
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { callbackUrl } = await searchParams;
@@ -18,21 +21,22 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   if (!(await hasCompany())) redirect("/setup");
   const session = await sessionState();
   if (session.user) redirect(returnTo);
+  const t = await getTranslations("auth.login");
   return (
-    <AuthCard title="Sign in" intro="In-app purchase credits for your ERP.">
+    <AuthCard title={t("title")} intro={t("intro")}>
       {session.ended === "deactivated" && (
         <p role="alert" className="mt-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
-          Your account has been deactivated, so you were signed out. Ask an administrator of your company to reactivate it.
+          {t("deactivated")}
         </p>
       )}
       <SignInForm returnTo={returnTo} />
       <div className="mt-6 flex flex-wrap items-center justify-between gap-2 text-sm">
         <Link href="/forgot-password" className="text-brand-600 hover:underline">
-          Forgot password?
+          {t("forgotPassword")}
         </Link>
         {env().SIGNUP === "open" && (
           <Link href="/setup" className="text-brand-600 hover:underline">
-            Create a company
+            {t("createCompany")}
           </Link>
         )}
       </div>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { canCreateCompany, hasCompany } from "@/lib/auth/companies";
 import { countryOptions } from "@/lib/contacts/countries";
@@ -8,13 +9,15 @@ import { SetupForm } from "./_components/setup-form";
 // Reads the database on every request (is there a company yet?).
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Set up your company" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth.setup"))("metaTitle") };
+}
 
-const currencyNames = new Intl.DisplayNames(["en"], { type: "currency" });
-
-function currencyOptions() {
+/** Every currency, "EUR — Euro" with the name in the visitor's language. */
+function currencyOptions(locale: string) {
+  const names = new Intl.DisplayNames([locale], { type: "currency" });
   return Intl.supportedValuesOf("currency")
-    .map((code) => ({ code, name: `${code} — ${currencyNames.of(code) ?? code}` }))
+    .map((code) => ({ code, name: `${code} — ${names.of(code) ?? code}` }))
     .sort((a, b) => a.code.localeCompare(b.code));
 }
 
@@ -23,17 +26,10 @@ function currencyOptions() {
 export default async function SetupPage() {
   const first = !(await hasCompany());
   if (!first && !(await canCreateCompany())) redirect("/login");
+  const [t, locale] = await Promise.all([getTranslations("auth.setup"), getLocale()]);
   return (
-    <AuthCard
-      wide
-      title={first ? "Set up your company" : "Create a company"}
-      intro={
-        first
-          ? "This server has no company yet. Create yours and its first administrator: you will be signed in right away."
-          : "A new company of its own, with you as its first administrator. Its accounts, credits and records are kept apart from every other company."
-      }
-    >
-      <SetupForm countries={countryOptions()} currencies={currencyOptions()} submitLabel={first ? "Set up the company" : "Create the company"} />
+    <AuthCard wide title={first ? t("firstTitle") : t("otherTitle")} intro={first ? t("firstIntro") : t("otherIntro")}>
+      <SetupForm countries={countryOptions(locale)} currencies={currencyOptions(locale)} submitLabel={first ? t("firstSubmit") : t("otherSubmit")} />
       {!first && <BackToSignIn />}
     </AuthCard>
   );

@@ -16,50 +16,80 @@ describe("the mass SMS pacer", () => {
     const seconds = (c.now() - start) / 1000;
     expect(1000 / seconds).toBeGreaterThan(190);
     expect(1000 / seconds).toBeLessThanOrEqual(200);
+    // After a second idle, what goes at once is a twentieth of a second's worth, not a second's.
+    c.advance(1000);
+    const idleEnd = c.now();
+    let atOnce = 0;
+    while ((await pacer.take()) === idleEnd) atOnce++;
+    expect(atOnce).toBeLessThanOrEqual(11);
   });
 
-  it("a 429 stops every sender for its Retry-After (1 s when none is given)", async () => {
+  it("a 429 holds its message back for its Retry-After (1 s when none is given), not the others", async () => {
     const c = clock();
     const pacer = new GatewayPacer({ ratePerSecond: 0, now: c.now, sleep: c.sleep });
     const before = c.now();
-    pacer.rateLimited(2500);
-    await pacer.take();
+    await pacer.rateLimited(2500, await pacer.take());
     expect(c.now() - before).toBe(2500);
-    pacer.rateLimited(null);
-    await pacer.take();
+    await pacer.rateLimited(null, await pacer.take());
     expect(c.now() - before).toBe(3500);
+    // Nothing was accepted yet (the gateway refuses everything): no pace to lower, the next message goes at once.
+    const next = c.now();
+    await pacer.take();
+    expect(c.now()).toBe(next);
+    expect(pacer.pace).toBe(0);
     expect(pacer.rateLimitedCount).toBe(2);
   });
 
-  it("a 429 slows a configured pace by 10 %, then it creeps back up, never above the configured pace", async () => {
+  it("a 429 lowers a configured pace by 10 %, which climbs back within seconds, never above the configured pace", async () => {
     const c = clock();
     const pacer = new GatewayPacer({ ratePerSecond: 200, now: c.now, sleep: c.sleep });
-    pacer.rateLimited(0);
+    await pacer.rateLimited(0, await pacer.take());
     expect(pacer.pace).toBeCloseTo(194 * 0.9, 1);
-    for (let i = 0; i < 20_000; i++) await pacer.take(); // ~100 s
+    for (let i = 0; i < 400; i++) await pacer.take(); // ~2 s
+    expect(pacer.pace).toBeGreaterThan(194 * 0.98);
+    for (let i = 0; i < 2000; i++) await pacer.take();
     expect(pacer.pace).toBeCloseTo(194, 1);
   });
 
-  it("the 429s of every sender in flight slow the pace once, not once each", async () => {
+  it("the 429s to requests sent before the pace was lowered lower it once, not once each", async () => {
     const c = clock();
     const pacer = new GatewayPacer({ ratePerSecond: 200, now: c.now, sleep: c.sleep });
-    for (let i = 0; i < 32; i++) pacer.rateLimited(1000);
-    expect(pacer.pace).toBeCloseTo(194 * 0.9, 1);
-    expect(pacer.rateLimitedCount).toBe(1);
+    const burst = [];
+    for (let i = 0; i < 32; i++) burst.push(await pacer.take());
+    for (const sentAt of burst) await pacer.rateLimited(0, sentAt);
+    expect(pacer.pace).toBeCloseTo(194 * 0.9, 0);
+    expect(pacer.rateLimitedCount).toBe(32);
+    expect(pacer.decreases).toBe(1);
+    // A 429 to a request sent after that lowers it again: the gateway allows less than this.
+    c.advance(1);
+    await pacer.rateLimited(0, await pacer.take());
+    expect(pacer.decreases).toBe(2);
+    expect(pacer.pace).toBeLessThan(194 * 0.82);
   });
 
-  it("without a configured pace, a 429 sets it to 95 % of what the gateway accepted over the last two seconds", async () => {
+  it("never lowers a configured pace below half of it", async () => {
+    const c = clock();
+    const pacer = new GatewayPacer({ ratePerSecond: 200, now: c.now, sleep: c.sleep });
+    for (let i = 0; i < 50; i++) {
+      await pacer.rateLimited(0, await pacer.take());
+      c.advance(1);
+    }
+    expect(pacer.pace).toBeCloseTo(97, 0);
+  });
+
+  it("without a configured pace, the first 429 sets it to 90 % of what the gateway accepted over the last second", async () => {
     const c = clock();
     const pacer = new GatewayPacer({ ratePerSecond: 0, now: c.now, sleep: c.sleep });
     for (let i = 0; i < 300; i++) {
+      await pacer.take();
       pacer.accepted();
       c.advance(5); // 200 a second
     }
-    pacer.rateLimited(0);
-    expect(pacer.pace).toBeCloseTo(190, 0);
+    await pacer.rateLimited(0, await pacer.take());
+    expect(pacer.pace).toBeCloseTo(180, 0);
   });
 
-  it("server errors back off 0.5, 1, 2, 4, 8 s; the sixth in a row gives up; an accepted message resets the count", async () => {
+  it("server errors pause every sender 0.5, 1, 2, 4, 8 s; the sixth in a row gives up; an accepted message resets the count", async () => {
     const c = clock();
     const pacer = new GatewayPacer({ ratePerSecond: 0, now: c.now, sleep: c.sleep });
     const waits: number[] = [];

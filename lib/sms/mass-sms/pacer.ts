@@ -1,20 +1,33 @@
-// How fast a mass SMS hands messages to the gateway. Two inputs:
-//  - a configured pace (SMS_RATE_PER_SECOND: the sender's documented limit),
-//    kept 3 % under it (requests arrive with jitter) with a token bucket
-//    holding at most a twentieth of a second of sends, so a burst never
-//    overshoots the gateway's own bucket;
-//  - the gateway's answers: a 429 stops every sender until its Retry-After
-//    has passed (1 s when it names none) and slows the pace once per pause — with a
-//    configured pace by 10 % (half of it at most), without one to 95 % of what
-//    the gateway accepted over the last two seconds — then lets it creep back
-//    up by 1 % a second; a server error pauses every
-//    sender with growing waits (0.5, 1, 2, 4, 8 s), and the sixth in a row
-//    gives up the attempt (the job retries later).
+// How fast a mass SMS hands messages to the gateway: one pacer per process and
+// gateway, shared by every sender of every chunk (chunks run one at a time
+// across the cluster, lib/jobs/list.ts, so it paces the whole app).
+//  - A configured pace (SMS_RATE_PER_SECOND, the sender's documented limit) is
+//    kept 3 % under it (requests arrive with jitter). Each send gets its own
+//    slot on an even schedule (one timer per send, no thundering herd of
+//    waiting senders); slots not used while idle allow a burst of a twentieth
+//    of a second at most, well inside the gateway's own bucket.
+//  - A 429 refuses one message, not the batch: that message (and its sender)
+//    waits its Retry-After (1 s when none is given) — a floor, never shortened —
+//    while the other senders carry on at a pace lowered by 10 % (to half the
+//    configured one at most). Lowered once per round: only a 429 to a request
+//    sent after the last decrease lowers it again, so the 32 answers to one
+//    burst count once. The pace then climbs back by 5 % of itself a second
+//    (never above the configured one): a stray 429 costs ~2 s at 90–100 %,
+//    a gateway that really allows less than configured is followed down.
+//    A gateway refusing everything parks every sender: the batch then waits
+//    as long as the gateway asks.
+//  - Without a configured pace it sends as fast as the senders go until the
+//    first 429, then paces at 90 % of what the gateway accepted over the last
+//    second, and from there as above (additive increase, multiplicative
+//    decrease, found from the gateway's answers).
+//  - A server error or an unreachable gateway pauses every sender with growing
+//    waits (0.5, 1, 2, 4, 8 s); the sixth in a row gives up the attempt (the
+//    job retries later).
 // Written by hand: the rate-limit packages on npm pace a known rate; none
 // reads a gateway's Retry-After and adapts to it.
 
 export interface PacerOptions {
-  /** Messages per second; 0 = no fixed pace (adapt to 429s). */
+  /** Messages per second; 0 = no fixed pace (found from the 429s). */
   ratePerSecond: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
@@ -26,61 +39,79 @@ export class GatewayUnavailableError extends Error {
 
 const MAX_SERVER_ERRORS = 5;
 const DEFAULT_RETRY_AFTER_MS = 1000;
-const WINDOW_MS = 2000;
+const OBSERVED_WINDOW_MS = 1000;
 const FIXED_MARGIN = 0.97;
+/** Seconds of sends a burst may hold (after idle time). */
+const BURST_SECONDS = 1 / 20;
+const DECREASE = 0.9;
+/** Of the current pace, per second since the last decrease. */
+const RECOVERY_PER_SECOND = 0.05;
 
 export class GatewayPacer {
+  /** Messages per second now; 0 = unpaced (no configured pace and no 429 yet). */
   private rate: number;
-  private readonly fixed: boolean;
   private readonly ceiling: number;
-  private tokens: number;
-  private refilledAt: number;
+  private readonly floor: number;
+  /** When the next send's slot falls (virtual schedule: slots are 1/rate apart). */
+  private nextSlotAt: number;
+  private changedAt: number;
+  private lastDecreaseAt = -Infinity;
   private pausedUntil = 0;
+  /** Start of the current run of sends (after a second or more without any), for the observed rate. */
+  private sendingSince = -Infinity;
+  private lastTakeAt = -Infinity;
   private serverErrors = 0;
   private readonly acceptedAt: number[] = [];
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
-  /** Times a 429 stopped the batch, and for how long in all: what the progress and the tests report. */
+  /** Answers 429 received, and the times they lowered the pace: what the tests and the benchmark report. */
   rateLimitedCount = 0;
-  pausedMs = 0;
+  decreases = 0;
 
   constructor(options: PacerOptions) {
-    this.fixed = options.ratePerSecond > 0;
-    this.rate = options.ratePerSecond * FIXED_MARGIN;
-    this.ceiling = this.fixed ? this.rate : Infinity;
+    const configured = options.ratePerSecond > 0 ? options.ratePerSecond * FIXED_MARGIN : 0;
+    this.rate = configured;
+    this.ceiling = configured || Infinity;
+    this.floor = configured ? configured * 0.5 : 1;
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-    this.tokens = this.capacity();
-    this.refilledAt = this.now();
+    this.nextSlotAt = this.now();
+    this.changedAt = this.now();
   }
 
   /** Messages per second it paces at now (0 = unpaced). */
   get pace(): number {
+    this.recover(this.now());
     return this.rate;
   }
 
-  private capacity(): number {
-    return Math.max(1, this.rate / 20);
+  /** Climbs back after a decrease, by RECOVERY_PER_SECOND of the pace a second, up to the ceiling. */
+  private recover(now: number): void {
+    if (this.rate > 0 && this.rate < this.ceiling && now > this.changedAt) {
+      this.rate = Math.min(this.ceiling, this.rate * (1 + RECOVERY_PER_SECOND * ((now - this.changedAt) / 1000)));
+    }
+    this.changedAt = now;
   }
 
-  /** Resolves when one more message may go. */
-  async take(): Promise<void> {
+  /** Resolves when one more message may go, with the time it was let go (to pass to rateLimited). */
+  async take(): Promise<number> {
+    if (this.now() - this.lastTakeAt > OBSERVED_WINDOW_MS) this.sendingSince = this.now();
+    this.lastTakeAt = this.now();
     for (;;) {
       const now = this.now();
       if (now < this.pausedUntil) {
         await this.sleep(this.pausedUntil - now);
         continue;
       }
-      if (this.rate <= 0) return;
-      // Creep back up by 1 % a second after a 429 lowered the pace (never above the configured one).
-      this.rate = Math.min(this.ceiling, this.rate * (1 + 0.01 * ((now - this.refilledAt) / 1000)));
-      this.tokens = Math.min(this.capacity(), this.tokens + ((now - this.refilledAt) / 1000) * this.rate);
-      this.refilledAt = now;
-      if (this.tokens >= 1) {
-        this.tokens -= 1;
-        return;
-      }
-      await this.sleep(Math.ceil(((1 - this.tokens) / this.rate) * 1000));
+      this.recover(now);
+      if (this.rate <= 0) return now;
+      const interval = 1000 / this.rate;
+      this.nextSlotAt = Math.max(this.nextSlotAt, now - BURST_SECONDS * 1000);
+      const slot = this.nextSlotAt;
+      this.nextSlotAt += interval;
+      if (slot > now) await this.sleep(slot - now);
+      // A server error paused every sender while this one waited for its slot: queue again behind the pause.
+      if (this.now() >= this.pausedUntil) return this.now();
     }
   }
 
@@ -88,34 +119,37 @@ export class GatewayPacer {
     this.serverErrors = 0;
     const now = this.now();
     this.acceptedAt.push(now);
-    while (this.acceptedAt.length && this.acceptedAt[0] < now - WINDOW_MS) this.acceptedAt.shift();
+    while (this.acceptedAt.length && this.acceptedAt[0] < now - OBSERVED_WINDOW_MS) this.acceptedAt.shift();
   }
 
-  /** The gateway answered 429. */
-  rateLimited(retryAfterMs: number | null): void {
+  /**
+   * The gateway answered 429 to a request let go at `sentAt` (take's result):
+   * lowers the pace (once per round), and resolves when the refused message
+   * may be sent again — after Retry-After, never sooner.
+   */
+  async rateLimited(retryAfterMs: number | null, sentAt: number): Promise<void> {
     const now = this.now();
-    const wait = retryAfterMs ?? DEFAULT_RETRY_AFTER_MS;
-    // Every sender in flight gets the same 429 for the same burst: the pace is
-    // lowered once per pause, not once per answer (32 answers would floor it).
-    const fresh = now >= this.pausedUntil;
-    if (now + wait > this.pausedUntil) {
-      this.rateLimitedCount++;
-      this.pausedMs += Math.max(0, now + wait - Math.max(now, this.pausedUntil));
-      this.pausedUntil = now + wait;
+    this.rateLimitedCount++;
+    if (sentAt > this.lastDecreaseAt) {
+      this.recover(now);
+      // Unpaced and nothing accepted yet (the gateway refuses everything): the parked senders are the backoff.
+      const from = this.rate > 0 ? this.rate : this.observedRate(now);
+      if (from > 0) {
+        this.rate = Math.min(this.ceiling, Math.max(this.floor, from * DECREASE));
+        this.decreases++;
+        // Slots already handed out keep their places; new ones follow the lower pace.
+        this.nextSlotAt = Math.max(this.nextSlotAt, now);
+      }
+      this.lastDecreaseAt = now;
     }
-    if (!fresh) return;
-    if (this.fixed) {
-      // The configured pace was still too fast for the gateway right now: 10 % slower, half of it at most.
-      this.rate = Math.max(this.ceiling * 0.5, this.rate * 0.9);
-      this.tokens = 0;
-    } else {
-      while (this.acceptedAt.length && this.acceptedAt[0] < now - WINDOW_MS) this.acceptedAt.shift();
-      // Accepted per second over the window (or since the first accepted, if more recent).
-      const span = this.acceptedAt.length > 1 ? (now - this.acceptedAt[0]) / 1000 : 0;
-      const observed = span > 0 ? this.acceptedAt.length / span : 0;
-      if (observed > 0 && (this.rate === 0 || observed * 0.95 < this.rate)) this.rate = observed * 0.95;
-      this.tokens = 0;
-    }
+    await this.sleep(Math.max(0, retryAfterMs ?? DEFAULT_RETRY_AFTER_MS));
+  }
+
+  /** Accepted per second over the last second, or since sending started if that is more recent. */
+  private observedRate(now: number): number {
+    while (this.acceptedAt.length && this.acceptedAt[0] < now - OBSERVED_WINDOW_MS) this.acceptedAt.shift();
+    const span = now - Math.max(this.sendingSince, now - OBSERVED_WINDOW_MS);
+    return this.acceptedAt.length && span > 0 ? (this.acceptedAt.length / span) * 1000 : 0;
   }
 
   /** The gateway had a server error or could not be reached; throws GatewayUnavailableError after too many in a row. */

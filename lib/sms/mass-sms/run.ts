@@ -21,10 +21,10 @@ import { recordOutcomes, settleBatch, sharedNumbers, type Outcome, type SendingR
 // cannot tell gets it again. The batch's hold is captured once, by whichever
 // chunk finds nothing left to send (record.ts).
 //
-// The gateway's limits (pacer.ts): a 429 pauses every sender for Retry-After
-// and the message is tried again, at no cost and without counting as a
-// failure; server errors are retried with backoff, then the attempt stops and
-// the job is retried later with the rest of the chunk.
+// The gateway's limits (pacer.ts): a 429 lowers the shared pace and its
+// message is tried again after Retry-After, at no cost and without counting as
+// a failure; server errors pause every sender with backoff, then the attempt
+// stops and the job is retried later with the rest of the chunk.
 
 /** A request in flight takes at most the gateway's timeout (10 s); this is well past it. */
 export const IN_DOUBT_AFTER_MS = 30_000;
@@ -76,8 +76,11 @@ export async function runMassSmsChunk(target: ChunkTarget, options: ChunkOptions
   const concurrency = options.concurrency ?? env().SMS_CONCURRENCY;
   const { decimals } = await smsService();
   const { rows: company } = await pool().query<{ sms_sender: string | null }>("SELECT sms_sender FROM company WHERE id = $1", [target.companyId]);
+  const senderName = company[0]?.sms_sender ?? null;
   const fromFor = (number: string) => {
-    const sender = senderFor(company[0]?.sms_sender, parsePhone(number)?.country ?? null);
+    // No sender name set: the gateway's number whatever the country, without parsing every number.
+    if (!senderName) return undefined;
+    const sender = senderFor(senderName, parsePhone(number)?.country ?? null);
     return sender.kind === "name" ? sender.name : undefined;
   };
   const record: Recorder = { companyId: target.companyId, decimals, sharing: await sharedNumbers(target.companyId, target.batchKey), fromFor };
@@ -213,8 +216,9 @@ async function sendQueued(target: ChunkTarget, gateway: SmsGateway, pacer: Gatew
         continue;
       }
       const started = new Date();
+      let letGoAt = 0;
       try {
-        await pacer.take();
+        letGoAt = await pacer.take();
         const { id } = await gateway.send({ to: row.number, body: row.body, from: record.fromFor(row.number) });
         pacer.accepted();
         pending.push({ row, gatewayId: id });
@@ -224,7 +228,8 @@ async function sendQueued(target: ChunkTarget, gateway: SmsGateway, pacer: Gatew
           unknown.push({ ...row, sending_at: started });
           stopped ??= error;
         } else if (error.failure === "rate-limited") {
-          pacer.rateLimited(error.retryAfterMs);
+          // This message waits out its Retry-After; the other senders carry on at the lowered pace.
+          await pacer.rateLimited(error.retryAfterMs, letGoAt);
           ready.unshift(row);
         } else if (error.failure === "unavailable") {
           ready.unshift(row);

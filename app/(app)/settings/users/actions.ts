@@ -1,10 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { formAction, ok, type ActionResult } from "@/lib/actions/action";
 import { changeRoleSchema, inviteSchema, userIdSchema } from "@/lib/auth/schemas";
 import { changeRole, deactivateUser, inviteUser, reactivateUser, resendInvitation, type InvitationOutcome } from "@/lib/auth/users";
-import { DELIVERY_NOTES, refusingAccountErrors } from "@/components/account-errors";
+import { deliveryNote, refusingAccountErrors } from "@/components/account-errors";
 
 // Settings → Users. Each action: an administrator of the company, a valid
 // form, one lib/auth/users call scoped to the administrator's company.
@@ -25,21 +26,23 @@ function changingUsers<T>(work: () => Promise<ActionResult<T>>): Promise<ActionR
   });
 }
 
-function invitationSent(message: string, outcome: InvitationOutcome): ActionResult<InvitationSent> {
-  return ok(`${message} ${DELIVERY_NOTES[outcome.delivery]}`, { linkToShare: outcome.linkToShare });
+async function invitationSent(message: string, outcome: InvitationOutcome): Promise<ActionResult<InvitationSent>> {
+  return ok(`${message} ${await deliveryNote(outcome.delivery)}`, { linkToShare: outcome.linkToShare });
 }
+
+const words = () => getTranslations("users.done");
 
 export const inviteUserAction = formAction({
   role: "ADMIN",
   input: inviteSchema,
-  run: ({ user, input }) => changingUsers(async () => invitationSent(`Invitation sent to ${input.email}.`, await inviteUser(user, input))),
+  run: ({ user, input }) => changingUsers(async () => invitationSent((await words())("invited", { email: input.email }), await inviteUser(user, input))),
 });
 
 export const resendInvitationAction = formAction({
   role: "ADMIN",
   input: userIdSchema,
   run: ({ user, input }) =>
-    changingUsers(async () => invitationSent("New invitation sent (the previous link no longer works).", await resendInvitation(user, input.userId))),
+    changingUsers(async () => invitationSent((await words())("resent"), await resendInvitation(user, input.userId))),
 });
 
 export const changeRoleAction = formAction({
@@ -48,7 +51,7 @@ export const changeRoleAction = formAction({
   run: ({ user, input }) =>
     changingUsers(async () => {
       await changeRole(user, input.userId, input.role);
-      return ok(input.role === "ADMIN" ? "Now an administrator." : "Now a user.");
+      return ok((await words())(input.role === "ADMIN" ? "nowAdmin" : "nowUser"));
     }),
 });
 
@@ -58,7 +61,7 @@ export const deactivateUserAction = formAction({
   run: ({ user, input }) =>
     changingUsers(async () => {
       await deactivateUser(user, input.userId);
-      return ok("Deactivated: signed out at their next click.");
+      return ok((await words())("deactivated"));
     }),
 });
 
@@ -68,6 +71,6 @@ export const reactivateUserAction = formAction({
   run: ({ user, input }) =>
     changingUsers(async () => {
       const status = await reactivateUser(user, input.userId);
-      return ok(status === "ACTIVE" ? "Reactivated: they can sign in again." : "Reactivated: they have no password yet, so resend their invitation.");
+      return ok((await words())(status === "ACTIVE" ? "reactivated" : "reactivatedNoPassword"));
     }),
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/data-table";
 import { DateTime } from "@/components/date-time";
 import { PageHeader } from "@/components/page-header";
@@ -8,64 +9,62 @@ import { listUsers, type UserStatus } from "@/lib/auth/users";
 import { InviteUserForm } from "./_components/invite-user-form";
 import { UserActions } from "./_components/user-actions";
 
-export const metadata: Metadata = { title: "Users" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("users"))("metaTitle") };
+}
 
-const STATUSES: Record<UserStatus, { label: string; tone: Tone }> = {
-  INVITED: { label: "Invited", tone: "warning" },
-  ACTIVE: { label: "Active", tone: "success" },
-  DEACTIVATED: { label: "Deactivated", tone: "neutral" },
-};
+const TONES: Record<UserStatus, Tone> = { INVITED: "warning", ACTIVE: "success", DEACTIVATED: "neutral" };
 
 export default async function UsersPage() {
   const admin = await requireAdmin("/settings/users");
-  const users = await listUsers(admin.companyId);
+  const [t, users] = await Promise.all([getTranslations("users"), listUsers(admin.companyId)]);
   const now = new Date();
   return (
     <>
-      <PageHeader crumbs={[{ label: "Settings", href: "/settings" }, { label: "Users" }]} />
+      <PageHeader crumbs={[{ label: t("settings"), href: "/settings" }, { label: t("title") }]} />
       <div className="mx-auto max-w-5xl space-y-6 px-4 py-6 sm:px-6">
         <InviteUserForm />
         <section aria-labelledby="users-heading" className="space-y-3">
           <h2 id="users-heading" className="text-base font-semibold">
-            {users.length} {users.length === 1 ? "user" : "users"}
+            {t("count", { count: users.length })}
           </h2>
           <DataTable
-            caption="Users"
+            caption={t("caption")}
             rows={users}
             rowKey={(user) => user.id}
-            empty="No user yet."
+            empty={t("empty")}
             columns={[
               {
                 key: "user",
-                header: "User",
+                header: t("columns.user"),
                 rowHeader: true,
                 cell: (user) => (
                   <>
                     <span className="text-gray-900">{user.name}</span>
-                    {user.id === admin.id && <span className="ml-2 text-xs font-normal text-gray-500">(you)</span>}
+                    {user.id === admin.id && <span className="ml-2 text-xs font-normal text-gray-500">{t("you")}</span>}
                     <span className="block font-normal text-gray-600">{user.email}</span>
                   </>
                 ),
               },
-              { key: "role", header: "Role", nowrap: true, cell: (user) => (user.role === "ADMIN" ? "Administrator" : "User") },
+              { key: "role", header: t("columns.role"), nowrap: true, cell: (user) => t(`roles.${user.role}`) },
               {
                 key: "status",
-                header: "Status",
+                header: t("columns.status"),
                 cell: (user) => (
                   <>
-                    <StatusBadge tone={STATUSES[user.status].tone}>{STATUSES[user.status].label}</StatusBadge>
+                    <StatusBadge tone={TONES[user.status]}>{t(`statuses.${user.status}`)}</StatusBadge>
                     {user.status === "INVITED" &&
                       (user.invitationExpiresAt && user.invitationExpiresAt > now ? (
                         <span className="mt-1 block text-xs text-gray-600">
-                          Invitation valid until <DateTime value={user.invitationExpiresAt} />
+                          {t.rich("invitationValidUntil", { date: () => <DateTime value={user.invitationExpiresAt} /> })}
                         </span>
                       ) : (
-                        <span className="mt-1 block text-xs text-red-700">Invitation expired: resend it</span>
+                        <span className="mt-1 block text-xs text-red-700">{t("invitationExpired")}</span>
                       ))}
                   </>
                 ),
               },
-              { key: "actions", header: "Actions", headerHidden: true, cell: (user) => <UserActions user={user} isSelf={user.id === admin.id} /> },
+              { key: "actions", header: t("columns.actions"), headerHidden: true, cell: (user) => <UserActions user={user} isSelf={user.id === admin.id} /> },
             ]}
           />
         </section>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { inspectUserToken } from "@/lib/auth/user-tokens";
 import { AuthCard } from "../../_components/auth-card";
 import { ChoosePasswordForm } from "../../_components/choose-password-form";
@@ -6,23 +7,25 @@ import { LinkProblem } from "../../_components/link-problem";
 import { acceptInvitationAction } from "./actions";
 
 // No referrer: the token in this URL must not leak to any other site.
-export const metadata: Metadata = { title: "Join your company", referrer: "no-referrer", robots: { index: false, follow: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth.invite"))("metaTitle"), referrer: "no-referrer", robots: { index: false, follow: false } };
+}
 
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
+  const t = await getTranslations("auth.invite");
   const link = await inspectUserToken(token, "INVITATION");
-  if (link.state !== "valid") return <LinkProblem state={link.state} whatNext="Ask an administrator of your company to send you a new invitation." />;
+  if (link.state !== "valid") return <LinkProblem state={link.state} whatNext={t("whatNext")} />;
   return (
     <AuthCard
-      title={`Join ${link.user.companyName}`}
-      intro={
-        <>
-          Welcome, {link.user.name}. Choose a password for <span className="font-medium text-gray-900">{link.user.email}</span>: you will be signed in
-          right away.
-        </>
-      }
+      title={t("title", { company: link.user.companyName })}
+      intro={t.rich("intro", {
+        name: link.user.name,
+        email: link.user.email,
+        strong: (chunks) => <span className="font-medium text-gray-900">{chunks}</span>,
+      })}
     >
-      <ChoosePasswordForm token={token} email={link.user.email} submitLabel="Set password and sign in" action={acceptInvitationAction} />
+      <ChoosePasswordForm token={token} email={link.user.email} action={acceptInvitationAction} />
     </AuthCard>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { z } from "zod";
 import { ACCOUNT_DEACTIVATED, signInSchema } from "@/lib/auth/schemas";
 import { throttledRetryAfter } from "@/lib/auth/sign-in-errors";
 import { FieldError, TextField } from "@/components/form";
@@ -11,6 +11,7 @@ import { Button } from "@/components/button";
 type FieldErrors = Partial<Record<"email" | "password", string[]>>;
 
 export function SignInForm({ returnTo }: { returnTo: string }) {
+  const t = useTranslations("auth.login");
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -21,7 +22,12 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
     const parsed = signInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
     setFormError(null);
     if (!parsed.success) {
-      setFieldErrors(z.flattenError(parsed.error).fieldErrors);
+      // Worded here from what failed (the schema's own messages are English): empty, or not an e-mail address.
+      const failed = new Set(parsed.error.issues.map((issue) => `${String(issue.path[0])}:${issue.code === "too_small" ? "empty" : "invalid"}`));
+      setFieldErrors({
+        ...(failed.has("email:empty") ? { email: [t("emailRequired")] } : failed.has("email:invalid") ? { email: [t("emailInvalid")] } : {}),
+        ...(failed.has("password:empty") || failed.has("password:invalid") ? { password: [t("passwordRequired")] } : {}),
+      });
       return;
     }
     setFieldErrors({});
@@ -34,29 +40,28 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
       }
       const retryAfter = throttledRetryAfter(result?.error);
       if (result?.status === 429 || retryAfter !== null) {
-        const minutes = Math.max(1, Math.ceil((retryAfter ?? 60) / 60));
-        setFormError(`Too many attempts — try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`);
+        setFormError(t("throttled", { minutes: Math.max(1, Math.ceil((retryAfter ?? 60) / 60)) }));
         return;
       }
       setFormError(
         result?.error === ACCOUNT_DEACTIVATED
-          ? "This account is deactivated. Ask an administrator of your company to reactivate it."
+          ? t("accountDeactivated")
           : result?.status === 401 || result?.error === "CredentialsSignin"
-            ? "Wrong e-mail or password. Check both and try again."
+            ? t("wrongCredentials")
             : result?.status === 503
-              ? "Sign-in is temporarily unavailable (the database is not answering). Try again in a few seconds."
-            : "Sign-in is unavailable right now. Try again in a moment.",
+              ? t("databaseDown")
+              : t("unavailable"),
       );
     });
   }
 
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
-      <TextField label="E-mail" name="email" type="email" autoComplete="username" errors={fieldErrors.email} />
-      <TextField label="Password" name="password" type="password" autoComplete="current-password" errors={fieldErrors.password} />
+      <TextField label={t("email")} name="email" type="email" autoComplete="username" errors={fieldErrors.email} />
+      <TextField label={t("password")} name="password" type="password" autoComplete="current-password" errors={fieldErrors.password} />
       {formError && <FieldError role="alert">{formError}</FieldError>}
-      <Button type="submit" pending={pending} pendingLabel="Signing in…" className="w-full">
-        Sign in
+      <Button type="submit" pending={pending} pendingLabel={t("submitting")} className="w-full">
+        {t("submit")}
       </Button>
     </form>
   );

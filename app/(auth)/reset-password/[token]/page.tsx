@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { inspectUserToken } from "@/lib/auth/user-tokens";
 import { AuthCard } from "../../_components/auth-card";
 import { ChoosePasswordForm } from "../../_components/choose-password-form";
@@ -6,22 +7,21 @@ import { LinkProblem } from "../../_components/link-problem";
 import { resetPasswordAction } from "./actions";
 
 // No referrer: the token in this URL must not leak to any other site.
-export const metadata: Metadata = { title: "Choose a new password", referrer: "no-referrer", robots: { index: false, follow: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth.reset"))("metaTitle"), referrer: "no-referrer", robots: { index: false, follow: false } };
+}
 
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
+  const t = await getTranslations("auth.reset");
   const link = await inspectUserToken(token, "PASSWORD_RESET");
-  if (link.state !== "valid") return <LinkProblem state={link.state} whatNext="Ask for a new one with “Forgot password?” on the sign-in page." />;
+  if (link.state !== "valid") return <LinkProblem state={link.state} whatNext={t("whatNext")} />;
   return (
     <AuthCard
-      title="Choose a new password"
-      intro={
-        <>
-          For <span className="font-medium text-gray-900">{link.user.email}</span>. You will be signed in with it right away.
-        </>
-      }
+      title={t("title")}
+      intro={t.rich("intro", { email: link.user.email, strong: (chunks) => <span className="font-medium text-gray-900">{chunks}</span> })}
     >
-      <ChoosePasswordForm token={token} email={link.user.email} submitLabel="Set password and sign in" action={resetPasswordAction} />
+      <ChoosePasswordForm token={token} email={link.user.email} action={resetPasswordAction} />
     </AuthCard>
   );
 }

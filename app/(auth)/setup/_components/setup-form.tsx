@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { ActionFeedback } from "@/components/action-feedback";
 import { Button } from "@/components/button";
 import { SelectField, TextField } from "@/components/form";
@@ -21,29 +22,30 @@ const optionsOf = (options: Option[]) =>
 
 /** The company and its first administrator; on success the browser signs in as that administrator. */
 export function SetupForm({ countries, currencies, submitLabel }: { countries: Option[]; currencies: Option[]; submitLabel: string }) {
-  const form = useSubmitThenSignIn(setupCompanyAction, "Your company is set up, but signing in failed. Sign in on the sign-in page.");
+  const t = useTranslations("auth.setup");
+  const form = useSubmitThenSignIn(setupCompanyAction, t("signInFailed"));
   return (
     <form action={form.action} noValidate className="mt-6 space-y-6">
       <fieldset className="space-y-4">
-        <legend className="text-sm font-semibold text-gray-900">Your company</legend>
-        <TextField label="Company name" name="companyName" autoComplete="organization" defaultValue={form.value("companyName")} errors={form.errors("companyName")} />
+        <legend className="text-sm font-semibold text-gray-900">{t("yourCompany")}</legend>
+        <TextField label={t("companyName")} name="companyName" autoComplete="organization" defaultValue={form.value("companyName")} errors={form.errors("companyName")} />
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField label="Country" name="country" defaultValue={form.value("country", "BE")} errors={form.errors("country")}>
+          <SelectField label={t("country")} name="country" defaultValue={form.value("country", "BE")} errors={form.errors("country")}>
             {optionsOf(countries)}
           </SelectField>
-          <SelectField label="Currency" name="currency" defaultValue={form.value("currency", "EUR")} errors={form.errors("currency")}>
+          <SelectField label={t("currency")} name="currency" defaultValue={form.value("currency", "EUR")} errors={form.errors("currency")}>
             {optionsOf(currencies)}
           </SelectField>
         </div>
       </fieldset>
       <fieldset className="space-y-4">
-        <legend className="text-sm font-semibold text-gray-900">First administrator (you)</legend>
-        <TextField label="Your name" name="name" autoComplete="name" defaultValue={form.value("name")} errors={form.errors("name")} />
-        <TextField label="E-mail" name="email" type="email" autoComplete="username" defaultValue={form.value("email")} errors={form.errors("email")} />
-        <NewPasswordFields label="Password" errors={form.errors} />
+        <legend className="text-sm font-semibold text-gray-900">{t("firstAdmin")}</legend>
+        <TextField label={t("yourName")} name="name" autoComplete="name" defaultValue={form.value("name")} errors={form.errors("name")} />
+        <TextField label={t("email")} name="email" type="email" autoComplete="username" defaultValue={form.value("email")} errors={form.errors("email")} />
+        <NewPasswordFields label={t("password")} errors={form.errors} />
       </fieldset>
       <ActionFeedback state={form.state} />
-      <Button type="submit" pending={form.pending} pendingLabel="Setting up…" className="w-full">
+      <Button type="submit" pending={form.pending} pendingLabel={t("submitting")} className="w-full">
         {submitLabel}
       </Button>
     </form>

@@ -1,14 +1,16 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/button";
 
 /** An invitation link that could not be e-mailed (no SMTP server), shown once to the inviting administrator. */
 export function SharedLink({ link }: { link: string }) {
+  const t = useTranslations("users.sharedLink");
   const [copied, setCopied] = useState(false);
   return (
     <div className="mt-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950">
-      <p>Send this personal link to them yourself. It is shown only now and works once, for 7 days:</p>
+      <p>{t("text")}</p>
       <div className="mt-2 flex flex-wrap items-center gap-2">
         <code className="min-w-0 flex-1 break-all rounded bg-white px-2 py-1 text-xs">{link}</code>
         <Button
@@ -17,7 +19,7 @@ export function SharedLink({ link }: { link: string }) {
           onClick={() => void navigator.clipboard?.writeText(link).then(() => setCopied(true))}
           className="px-2.5! py-1! text-xs!"
         >
-          {copied ? "Copied" : "Copy link"}
+          {copied ? t("copied") : t("copy")}
         </Button>
       </div>
     </div>
