@@ -3,10 +3,26 @@ import { prisma, type Tx } from "@/lib/db/client";
 
 export type ChatterKind = "NOTE" | "SMS" | "EMAIL" | "SYSTEM" | "LETTER";
 
+/**
+ * What the app logs, as codes with their data: the chatter words them in its
+ * reader's language (messages/<locale>/contacts.json, chatter.log.*). The body
+ * then holds only what a person wrote (the SMS text). Rows from before codes
+ * have none and show their body as written.
+ */
+export type ChatterLog =
+  | { code: "smsSent"; params: { number: string; parts: number; units: string; decimals: number } }
+  | { code: "smsNotSent"; params: { number: string; reason: string } }
+  | { code: "letterPosted"; params: { letterId: number; subject: string; pages: number; country: string; tracking: string | null } }
+  | { code: "letterNotPosted"; params: { letterId: number; reason: string } };
+
+export type ChatterCode = ChatterLog["code"];
+
 export interface ChatterEntry {
   id: number;
   kind: ChatterKind;
   body: string;
+  /** What the app logged (null: a note, or a row from before codes). */
+  log: ChatterLog | null;
   author: string | null;
   createdAt: Date;
   /** The SMS this entry logs, with where its delivery stands now (delivery reports move it on). */
@@ -26,14 +42,21 @@ export interface ChatterSms {
  * change it records (an SMS's outcome, for instance).
  */
 export async function postMessage(
-  input: { companyId: number; contactId: number; kind: ChatterKind; body: string; authorId?: number | null; smsId?: number | null },
+  input: { companyId: number; contactId: number; kind: ChatterKind; body: string; log?: ChatterLog; authorId?: number | null; smsId?: number | null },
   tx?: Tx,
 ): Promise<number | null> {
   const db = tx ?? prisma();
   const contact = await db.contact.findFirst({ where: { id: input.contactId, companyId: input.companyId }, select: { id: true } });
   if (!contact) return null;
   const message = await db.chatterMessage.create({
-    data: { contactId: contact.id, kind: input.kind, body: input.body, authorId: input.authorId ?? null, smsId: input.smsId ?? null },
+    data: {
+      contactId: contact.id,
+      kind: input.kind,
+      body: input.body,
+      code: input.log?.code ?? null,
+      params: input.log?.params ?? undefined,
+      authorId: input.authorId ?? null, smsId: input.smsId ?? null,
+    },
     select: { id: true },
   });
   return message.id;
@@ -56,6 +79,7 @@ export async function listMessages(companyId: number, contactId: number, limit =
     id: m.id,
     kind: m.kind,
     body: m.body,
+    log: m.code ? ({ code: m.code, params: m.params } as ChatterLog) : null,
     author: m.authorId === null ? null : (names.get(m.authorId) ?? null),
     createdAt: m.createdAt,
     sms: m.sms ? { state: m.sms.state as ChatterSms["state"], reason: m.sms.failureReason, refunded: m.sms.refundedAt !== null } : null,

@@ -52,8 +52,8 @@ describe("sendSms", () => {
     expect(after.sms[0].gatewayId).toMatch(/^test-/);
     expect(after.chatter).toHaveLength(1);
     expect(after.chatter[0]).toMatchObject({ kind: "SMS", authorId: user.id });
-    expect(after.chatter[0].body).toContain("SMS sent to +33 6 12 34 56 78");
-    expect(after.chatter[0].body).toContain(TEXT_170);
+    // A code and its data (worded in the reader's language when shown), and the text as sent.
+    expect(after.chatter[0]).toMatchObject({ code: "smsSent", params: { number: "+33 6 12 34 56 78", parts: 2, units: String(2n * perPart), decimals: 2 }, body: TEXT_170 });
     const entries = await prisma().ledgerEntry.findMany({ where: { accountId: account.id, kind: "USAGE" } });
     expect(entries.map((e) => e.amount)).toEqual([-2n * perPart]);
   });
@@ -94,7 +94,7 @@ describe("sendSms", () => {
     expect(after.held).toBe(0n);
     expect(after.holds.map((h) => h.status)).toEqual(["RELEASED"]);
     expect(after.sms[0]).toMatchObject({ state: "ERROR", failureReason: "timeout", credits: 0n, gatewayId: null });
-    expect(after.chatter[0].body).toMatch(/^SMS not sent to \+33 6 12 34 56 78 \(timeout\)\. No credits were used\./);
+    expect(after.chatter[0]).toMatchObject({ code: "smsNotSent", params: { number: "+33 6 12 34 56 78", reason: "timeout" } });
   });
 
   it("refuses an empty message, one over 10 parts and an invalid number before charging anything", async () => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma, type Tx } from "@/lib/db/client";
-import { postMessage } from "@/lib/contacts/chatter";
+import { postMessage, type ChatterLog } from "@/lib/contacts/chatter";
 import { charge } from "@/lib/iap/charge";
 import { HoldNotPendingError, InsufficientCreditsError } from "@/lib/iap/errors";
 import { formatCredits } from "@/lib/iap/units";
@@ -25,7 +25,7 @@ export interface SendSmsInput {
 }
 
 export type SendSmsResult =
-  | { status: "sent"; smsId: number; number: string; parts: number; credits: bigint; creditsText: string; gatewayId: string; replayed: boolean }
+  | { status: "sent"; smsId: number; number: string; parts: number; credits: bigint; decimals: number; creditsText: string; gatewayId: string; replayed: boolean }
   | { status: "invalid"; message: string }
   | { status: "insufficient"; error: InsufficientCreditsError }
   | { status: "failed"; code: SmsSendFailure; smsId: number | null };
@@ -33,14 +33,13 @@ export type SendSmsResult =
 /** Why a message was not sent (words: app/(app)/contacts/_messages/sms-failures.ts). */
 export type SmsSendFailure = SmsFailureCode | "already-tried" | "duplicate-number" | "opted-out";
 
-export function sentLogText(number: string, parts: number, creditsText: string, body: string): string {
-  return `SMS sent to ${number} — ${parts} SMS, ${creditsText} credits\n\n${body}`;
+/** The chatter's log of a sent SMS (worded where it is shown). */
+export function sentLog(number: string, parts: number, units: bigint, decimals: number): ChatterLog {
+  return { code: "smsSent", params: { number, parts, units: units.toString(), decimals } };
 }
 
-// The chatter keeps the failure code until chatter entries store codes and
-// their words are looked up when shown (localisation, #22).
-export function failedLogText(number: string, code: SmsSendFailure, body: string): string {
-  return `SMS not sent to ${number} (${code}). No credits were used.\n\n${body}`;
+export function failedLog(number: string, reason: SmsSendFailure): ChatterLog {
+  return { code: "smsNotSent", params: { number, reason } };
 }
 
 /**
@@ -70,7 +69,6 @@ export async function sendSms(input: SendSmsInput, options: { gateway?: SmsGatew
   const [service, prices] = await Promise.all([smsService(), loadPriceTable()]);
   const { parts, encoding } = checked.segments;
   const price = smsPrice(prices, phone.country, parts);
-  const creditsText = formatCredits(price, service.decimals);
 
   let smsId = null as number | null;
   try {
@@ -102,7 +100,7 @@ export async function sendSms(input: SendSmsInput, options: { gateway?: SmsGatew
         smsId = sms.id;
         const gatewayId = await deliver(gateway, phone, input.body, from);
         // Sent, logged and paid in one transaction.
-        await recordOutcome(input, contact.id, sms.id, { gatewayId, text: sentLogText(phone.international, parts, creditsText, input.body) }, (tx) =>
+        await recordOutcome(input, contact.id, sms.id, { gatewayId, log: sentLog(phone.international, parts, price, service.decimals) }, (tx) =>
           captureWithin(tx, { smsId: sms.id, gatewayId }),
         );
         return { smsId: sms.id, gatewayId };
@@ -114,6 +112,7 @@ export async function sendSms(input: SendSmsInput, options: { gateway?: SmsGatew
       number: phone.international,
       parts,
       credits: charged.captured,
+      decimals: service.decimals,
       creditsText: formatCredits(charged.captured, service.decimals),
       gatewayId: charged.result.gatewayId,
       replayed: charged.replayed,
@@ -123,7 +122,7 @@ export async function sendSms(input: SendSmsInput, options: { gateway?: SmsGatew
     if (error instanceof SmsGatewayError) {
       if (error.code === "unsubscribed") await recordCarrierOptOut(input.companyId, phone.e164);
       if (smsId !== null) {
-        await recordOutcome(input, contact.id, smsId, { failure: error.code, text: failedLogText(phone.international, error.code, input.body) });
+        await recordOutcome(input, contact.id, smsId, { failure: error.code, log: failedLog(phone.international, error.code) });
       }
       return { status: "failed", code: error.code, smsId };
     }
@@ -148,7 +147,7 @@ async function recordOutcome(
   input: SendSmsInput,
   contactId: number,
   smsId: number,
-  outcome: { gatewayId: string; text: string } | { failure: string; text: string },
+  outcome: { gatewayId: string; log: ChatterLog } | { failure: string; log: ChatterLog },
   alsoInTransaction?: (tx: Tx) => Promise<void>,
 ) {
   await prisma().$transaction(async (tx) => {
@@ -159,7 +158,7 @@ async function recordOutcome(
           ? { state: "SENT", gatewayId: outcome.gatewayId, sentAt: new Date() }
           : { state: "ERROR", failureReason: outcome.failure, credits: 0n },
     });
-    await postMessage({ companyId: input.companyId, contactId, kind: "SMS", body: outcome.text, authorId: input.userId, smsId }, tx);
+    await postMessage({ companyId: input.companyId, contactId, kind: "SMS", body: input.body, log: outcome.log, authorId: input.userId, smsId }, tx);
     await alsoInTransaction?.(tx);
   });
 }

@@ -7,6 +7,7 @@ import { priceLetter, type Zone } from "./price";
 import { queueLetterRun } from "./queue-run";
 import { LetterFormatError, renderDocumentLetter, renderLetter, unprintableCharacters, type Recipient, type Sender } from "./render";
 import { SERVICES } from "@/lib/iap/catalogue";
+import { isLocale } from "@/lib/i18n/locales";
 
 export interface ComposeInput {
   companyId: number;
@@ -89,7 +90,7 @@ export async function prepareLetter(input: ComposeInput): Promise<Prepared | Com
 
   let rendered;
   try {
-    const content = { sender, recipient, subject: input.subject, date: new Date() };
+    const content = { sender, recipient, subject: input.subject, date: new Date(), locale: isLocale(company.locale) ? company.locale : undefined };
     rendered = input.document
       ? await renderDocumentLetter(input.document.bytes, { ...content, duplex: input.duplex, attachmentName: input.document.name })
       : await renderLetter({ ...content, body: input.body ?? "" });

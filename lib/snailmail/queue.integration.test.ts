@@ -200,9 +200,9 @@ describe("the letter queue", () => {
     const [sentLetter, refusedLetter] = await Promise.all([letterRow(sent), letterRow(refused)]);
     const sentLog = await listMessages(company.id, sentLetter.contactId!);
     expect(sentLog.map((entry) => [entry.kind, entry.author])).toEqual([["LETTER", admin.name]]);
-    expect(sentLog[0].body).toMatch(new RegExp(`^Letter #${sent} posted: “Your order confirmation” \\(${sentLetter.pages} pages?, to BE\\)`));
+    expect(sentLog[0].log).toEqual({ code: "letterPosted", params: { letterId: sent, subject: "Your order confirmation", pages: sentLetter.pages, country: "BE", tracking: expect.stringMatching(/^TPO-/) } });
     const refusedLog = await listMessages(company.id, refusedLetter.contactId!);
-    expect(refusedLog.map((entry) => [entry.kind, entry.body])).toEqual([["LETTER", `Letter #${refused} not posted (PROVIDER_ERROR). No credits were used.`]]);
+    expect(refusedLog.map((entry) => [entry.kind, entry.log])).toEqual([["LETTER", { code: "letterNotPosted", params: { letterId: refused, reason: "PROVIDER_ERROR" } }]]);
     // Another company does not see them.
     expect(await listMessages((await createCompany()).company.id, sentLetter.contactId!)).toEqual([]);
   });

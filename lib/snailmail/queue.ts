@@ -14,7 +14,7 @@ import { queueLetterRun } from "./queue-run";
 import { postalProvider } from "./providers";
 import { ProviderRefusedError, ProviderUnavailableError, type Acceptance, type PostalProvider } from "./providers/provider";
 import { SERVICES } from "@/lib/iap/catalogue";
-import { postMessage } from "@/lib/contacts/chatter";
+import { postMessage, type ChatterLog } from "@/lib/contacts/chatter";
 import { encodeLetterError, type LetterErrorDetail } from "./letter-error";
 
 // The queue job. For each due letter: hold its price → hand the PDF to the
@@ -242,14 +242,14 @@ async function finish(letterId: number, data: Parameters<ReturnType<typeof prism
  * The letter's outcome in its contact's chatter, like an SMS's, in the same
  * transaction as the state change it records (so it is logged once).
  */
-async function finishAndLog(letterId: number, data: Parameters<typeof finish>[1], entry: (letter: { id: number; subject: string; pages: number; country: string }) => string) {
+async function finishAndLog(letterId: number, data: Parameters<typeof finish>[1], log: (letter: { id: number; subject: string; pages: number; country: string }) => ChatterLog) {
   await prisma().$transaction(async (tx) => {
     const letter = await tx.letter.update({
       where: { id: letterId },
       data: { ...data, lockedUntil: null },
       select: { id: true, companyId: true, contactId: true, subject: true, pages: true, country: true, createdById: true },
     });
-    if (letter.contactId) await postMessage({ companyId: letter.companyId, contactId: letter.contactId, kind: "LETTER", body: entry(letter), authorId: letter.createdById }, tx);
+    if (letter.contactId) await postMessage({ companyId: letter.companyId, contactId: letter.contactId, kind: "LETTER", body: "", log: log(letter), authorId: letter.createdById }, tx);
   });
 }
 
@@ -263,13 +263,16 @@ async function markSent(letterId: number, provider: PostalProvider, acceptance: 
     errorCode: null,
     errorMessage: null,
     requestKey: null,
-  }, (letter) => `Letter #${letter.id} posted: “${letter.subject}” (${letter.pages} ${letter.pages === 1 ? "page" : "pages"}, to ${letter.country})${acceptance.trackingId ? `, tracking ${acceptance.trackingId}` : ""}.`);
+  }, (letter) => ({
+    code: "letterPosted",
+    params: { letterId: letter.id, subject: letter.subject, pages: letter.pages, country: letter.country, tracking: acceptance.trackingId ?? null },
+  }));
   return "sent";
 }
 
 /** A refusal drops the request key (nothing was posted); giving up after outages keeps it for a Re-send to ask about. */
 async function markError(letterId: number, code: LetterErrorCode, detail: LetterErrorDetail, options: { attempts?: number; keepRequestKey?: boolean } = {}): Promise<LetterOutcome> {
-  // The chatter names the code, as an SMS's failure entry does; the letter's page gives the detail in words.
+  // The chatter gives the code's words, as an SMS's failure entry does; the letter's page gives the detail.
   await finishAndLog(
     letterId,
     {
@@ -279,7 +282,7 @@ async function markError(letterId: number, code: LetterErrorCode, detail: Letter
       ...(options.keepRequestKey ? {} : { requestKey: null }),
       ...(options.attempts ? { attempts: options.attempts } : {}),
     },
-    (letter) => `Letter #${letter.id} not posted (${code}). No credits were used.`,
+    (letter) => ({ code: "letterNotPosted", params: { letterId: letter.id, reason: code } }),
   );
   return "error";
 }

@@ -9,13 +9,16 @@
 //   information block (sender, date) x 125–190, from y 50
 //   subject y 103.4, body from y 113, x 25–190; later pages from y 25; bottom margin 25
 //   fold marks y 105 and 210, punch mark y 148.5 (left edge)
-// Fonts: lib/pdf/document.ts (Noto Sans, subset per PDF).
-import fontkit from "@pdf-lib/fontkit";
+// Fonts: lib/pdf/document.ts (Noto Sans, or Noto Sans SC for Chinese; subset per PDF).
+// Fixed texts (page numbers, the "Enclosed" line, the date) in the letter's
+// language: messages/<locale>/letters.json, pdf.*.
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
-import { A4, loadFonts, MM, newPdfDocument } from "@/lib/pdf/document";
+import { translatorFor } from "@/lib/i18n/catalogue";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { A4, MM, newPdfDocument, unprintableCharacters } from "@/lib/pdf/document";
 import { countryName, type PostalAddress } from "./address";
 
-export { A4, MM };
+export { A4, MM, unprintableCharacters };
 /** The window area, in mm from the page's top-left corner (DIN 5008 form B). */
 export const WINDOW_MM = { left: 20, top: 45, width: 85, height: 45 } as const;
 /** Most pages an attached document may have (the cover page comes on top). */
@@ -49,32 +52,28 @@ export interface LetterContent {
   subject: string;
   body: string;
   date: Date;
+  /** The language of the letter's fixed texts (the sending company's); English when absent. */
+  locale?: Locale;
 }
 
 export class LetterFormatError extends Error {
   readonly name = "LetterFormatError";
 }
 
-/** Characters every letter may draw besides its content (page numbers, the "Enclosed" line, ellipsis). */
-const FIXED_CHARACTERS = " 0123456789Page ofEnclosed:()pages·…-–,.";
+type Words = (key: "pdf.page" | "pdf.enclosed", values: Record<string, string | number>) => string;
 
-function newDocument(title: string, text: string) {
-  return newPdfDocument(title, text + FIXED_CHARACTERS, "IAP Credits · Snailmail");
+function words(locale: Locale | undefined): Words {
+  return translatorFor(locale ?? DEFAULT_LOCALE, "letters") as unknown as Words;
 }
 
-let characterSet: Promise<Set<number>> | undefined;
+/** Characters every letter may draw besides its content: its fixed texts in its language, digits, ellipsis. */
+function fixedCharacters(locale: Locale | undefined): string {
+  const t = words(locale);
+  return " 0123456789·…-–,." + t("pdf.page", { page: 1, count: 2 }) + t("pdf.enclosed", { name: "", count: 1 }) + t("pdf.enclosed", { name: "", count: 2 });
+}
 
-/** Characters the font cannot print, so the form can say which instead of printing boxes. */
-export async function unprintableCharacters(text: string): Promise<string[]> {
-  characterSet ??= loadFonts().then(([regular]) => new Set(fontkit.create(regular).characterSet));
-  const supported = await characterSet;
-  const bad = new Set<string>();
-  for (const char of text) {
-    const code = char.codePointAt(0)!;
-    if (code === 10 || code === 13 || code === 9) continue;
-    if (!supported.has(code)) bad.add(char);
-  }
-  return [...bad];
+function newDocument(title: string, text: string, locale: Locale | undefined) {
+  return newPdfDocument(title, text + fixedCharacters(locale), "IAP Credits · Snailmail");
 }
 
 /** Every string the letter prints, for the font subset. */
@@ -88,12 +87,14 @@ function textOf(content: Omit<LetterContent, "body"> & { body?: string; attachme
     ...Object.values(recipient),
     countryName(sender.country),
     countryName(recipient.country).toUpperCase(),
-    formatDate(content.date),
+    formatDate(content.date, content.locale),
   ].join("");
 }
 
-function formatDate(date: Date) {
-  return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+function formatDate(date: Date, locale: Locale | undefined) {
+  // British English's day-month order for English, as letters have always shown.
+  const tag = !locale || locale === "en" ? "en-GB" : locale;
+  return date.toLocaleDateString(tag, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 }
 
 /** The address block lines, as printed in the window (country in capitals when abroad). */
@@ -146,7 +147,7 @@ function drawFirstPage(page: PDFPage, fonts: { regular: PDFFont; bold: PDFFont }
     [sender.zip, sender.city].filter(Boolean).join(" "),
     countryName(sender.country),
     "",
-    formatDate(content.date),
+    formatDate(content.date, content.locale),
   ];
   info.forEach((line, index) => {
     if (line) page.drawText(fit(line, regular, 9, TEXT_RIGHT - INFO_LEFT), { x: INFO_LEFT, y: fromTop(53) - index * 12, size: 9, font: regular, color: GREY });
@@ -204,7 +205,7 @@ export interface RenderedLetter {
 
 /** A composed letter: first page with the window address, the body flowing onto more pages as needed. */
 export async function renderLetter(content: LetterContent): Promise<RenderedLetter> {
-  const { doc, regular, bold } = await newDocument(content.subject, textOf(content));
+  const { doc, regular, bold } = await newDocument(content.subject, textOf(content), content.locale);
   let page = doc.addPage([A4.width, A4.height]);
   let y = drawFirstPage(page, { regular, bold }, content);
   for (const line of wrap(content.body, regular, BODY_SIZE, TEXT_RIGHT - TEXT_LEFT)) {
@@ -216,15 +217,16 @@ export async function renderLetter(content: LetterContent): Promise<RenderedLett
     if (line) page.drawText(line, { x: TEXT_LEFT, y, size: BODY_SIZE, font: regular, color: INK });
     y -= BODY_LEADING;
   }
-  numberPages(doc, regular);
+  numberPages(doc, regular, content.locale);
   return { pdf: await doc.save(), pages: doc.getPageCount() };
 }
 
-function numberPages(doc: PDFDocument, font: PDFFont) {
+function numberPages(doc: PDFDocument, font: PDFFont, locale: Locale | undefined) {
+  const t = words(locale);
   const count = doc.getPageCount();
   if (count < 2) return;
   doc.getPages().forEach((page, index) => {
-    const label = `Page ${index + 1} of ${count}`;
+    const label = t("pdf.page", { page: index + 1, count });
     page.drawText(label, { x: TEXT_RIGHT - font.widthOfTextAtSize(label, 8), y: 12 * MM, size: 8, font, color: GREY });
   });
 }
@@ -263,10 +265,10 @@ export async function renderDocumentLetter(
     throw new LetterFormatError(`Page ${wrong + 1} is ${Math.round(width / MM)} × ${Math.round(height / MM)} mm: only A4 portrait (210 × 297 mm) can be posted.`);
   }
 
-  const { doc, regular, bold } = await newDocument(content.subject, textOf(content));
+  const { doc, regular, bold } = await newDocument(content.subject, textOf(content), content.locale);
   const cover = doc.addPage([A4.width, A4.height]);
   const y = drawFirstPage(cover, { regular, bold }, content);
-  const note = `Enclosed: ${content.attachmentName} (${count} ${count === 1 ? "page" : "pages"})`;
+  const note = words(content.locale)("pdf.enclosed", { name: content.attachmentName, count });
   cover.drawText(fit(note, regular, BODY_SIZE, TEXT_RIGHT - TEXT_LEFT), { x: TEXT_LEFT, y, size: BODY_SIZE, font: regular, color: INK });
   if (content.duplex) doc.addPage([A4.width, A4.height]);
   let copied: PDFPage[];

@@ -145,7 +145,7 @@ test("a PostgreSQL restart under load: the app lives, says 503 meanwhile, serves
       "SELECT idempotency_key AS key, status, (result->>'smsId')::int AS sms_id FROM credit_hold WHERE idempotency_key LIKE 'sms:%'",
     );
     const { rows: sms } = await db.pool.query<{ id: number; state: string }>("SELECT id, state FROM sms_message WHERE contact_id = $1", [contactId]);
-    const { rows: logged } = await db.pool.query<{ count: string }>("SELECT count(*) FROM chatter_message WHERE contact_id = $1 AND kind = 'SMS' AND body LIKE 'SMS sent to %'", [contactId]);
+    const { rows: logged } = await db.pool.query<{ count: string }>("SELECT count(*) FROM chatter_message WHERE contact_id = $1 AND kind = 'SMS' AND code = 'smsSent'", [contactId]);
     const captured = holds.filter((h) => h.status === "CAPTURED");
     // Sent = accepted by the gateway: the test gateway's simulated delivery
     // reports move a sent SMS on to DELIVERED (or FAILED) a moment later, and

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { action, formAction, ok, refuse } from "@/lib/actions/action";
 import { contactIdsMatching, createContact } from "@/lib/contacts/contacts";
@@ -15,8 +16,15 @@ import { massSmsSelectionSchema, massSmsSendSchema, type MassSmsPreview, type Ma
 import { planMassSms, priceGroups } from "@/lib/sms/mass-sms/plan";
 import { massSmsProgress } from "@/lib/sms/mass-sms/progress";
 import { queueMassSms } from "@/lib/sms/mass-sms/queue";
-import { figureText } from "@/components/plural";
 import { textField } from "@/lib/http/params";
+
+/** lib/enrichment gives the balance as an English figure ("1,234.5"): the same exact number in the reader's format, and its plural count. */
+function creditsLeft(figure: string, locale: string): { left: string; count: number } {
+  const plain = figure.replace(/,/g, "");
+  const decimals = plain.includes(".") ? plain.length - plain.indexOf(".") - 1 : 0;
+  const format = new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return { left: format.format(plain as unknown as number), count: Number(plain) };
+}
 
 const newContactInput = contactSchema.extend({ partnerAutocompleteKey: textField().max(100).optional() });
 
@@ -41,7 +49,7 @@ export const previewMassSmsAction = action({
   input: massSmsSelectionSchema,
   async run({ user, input }) {
     const [plan, prices] = await Promise.all([planMassSms(user.companyId, await selectedIds(user.companyId, input)), loadPriceTable()]);
-    if (plan.total === 0) return refuse("None of the selected contacts exist (any more): select them again.");
+    if (plan.total === 0) return refuse((await getTranslations("sms.mass"))("noneExist"));
     return ok<MassSmsPreview>(undefined, {
       total: plan.total,
       recipients: plan.recipients.length,
@@ -63,7 +71,7 @@ export const startMassSmsAction = action({
     if (queued.status === "insufficient") throw queued.error;
     // Background jobs send the batch (lib/sms/mass-sms/run.ts), resuming it
     // after any restart; the dialog polls massSmsProgressAction to show how far it got.
-    return ok<MassSmsStatus>(`Sending ${queued.messages} SMS…`, { batchKey: queued.batchKey });
+    return ok<MassSmsStatus>((await getTranslations("sms.mass"))("queued", { count: queued.messages }), { batchKey: queued.batchKey });
   },
 });
 
@@ -81,11 +89,13 @@ export const enrichContactAction = action({
   role: "ANY",
   input: enrichSchema,
   async run({ user, input }) {
+    const [t, locale] = await Promise.all([getTranslations("contacts.autocomplete"), getLocale()]);
     const result = await enrichContact({ ...input, companyId: user.companyId, userId: user.id });
-    if (result.status === "not-found") return refuse("This contact or company does not exist (any more).");
+    if (result.status === "not-found") return refuse(t("notFound"));
     if (result.status === "insufficient") throw result.error;
     if (input.contactId) revalidatePath(contactPath(input.contactId));
-    const charged = result.replayed ? "already paid, no new charge" : "1 credit used";
-    return ok<EnrichFill>(`Filled from ${result.company} (${charged}; ${figureText(result.creditsLeft)} left).`, { fill: result.fill as EnrichFill["fill"] });
+    return ok<EnrichFill>(t(result.replayed ? "filledReplayed" : "filled", { company: result.company, ...creditsLeft(result.creditsLeft, locale) }), {
+      fill: result.fill as EnrichFill["fill"],
+    });
   },
 });

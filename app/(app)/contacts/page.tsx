@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/button";
 import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/session";
@@ -12,12 +13,20 @@ import { smsService } from "@/lib/sms/pricing";
 import { ContactsTable, type ContactListRow } from "./_components/contacts-table";
 import { ContactSearch } from "./_components/contact-search";
 
-export const metadata: Metadata = { title: "Contacts" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("contacts"))("list.metaTitle") };
+}
 
 export default async function ContactsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser("/contacts");
   const query = contactListQuerySchema.parse(await searchParams);
-  const [list, country, service] = await Promise.all([listContacts(user.companyId, query), companyCountry(user.companyId), smsService()]);
+  const [list, country, service, t, locale] = await Promise.all([
+    listContacts(user.companyId, query),
+    companyCountry(user.companyId),
+    smsService(),
+    getTranslations("contacts.list"),
+    getLocale(),
+  ]);
   const number = (raw: string | null, contactCountry: string | null) => {
     if (!raw) return null;
     const parsed = parsePhone(raw, { contact: contactCountry, company: country });
@@ -29,7 +38,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
     email: c.email,
     phone: number(c.phone, c.country),
     mobile: number(c.mobile, c.country),
-    country: c.country ? countryName(c.country) : null,
+    country: c.country ? countryName(c.country, locale) : null,
   }));
   const first = list.total === 0 ? 0 : (list.page - 1) * list.pageSize + 1;
   const last = Math.min(list.total, list.page * list.pageSize);
@@ -38,22 +47,22 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader
-        crumbs={[{ label: "Contacts" }]}
+        crumbs={[{ label: t("crumb") }]}
         actions={
           <Link href="/contacts/new" className={buttonClasses("primary")}>
-            New
+            {t("new")}
           </Link>
         }
       />
       <div className="space-y-4 px-4 py-5 sm:px-6">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <ContactSearch q={query.q} />
-          <nav aria-label="Pagination" className="flex items-center gap-2 text-sm text-gray-700">
+          <nav aria-label={t("pagination")} className="flex items-center gap-2 text-sm text-gray-700">
             <span>
-              {first}–{last} of {list.total}
+              {t("range", { first, last, total: list.total })}
             </span>
             {list.page > 1 ? (
-              <Link href={pageHref(list.page - 1)} className={buttonClasses("secondary", "px-2.5 py-1.5")} aria-label="Previous page">
+              <Link href={pageHref(list.page - 1)} className={buttonClasses("secondary", "px-2.5 py-1.5")} aria-label={t("previous")}>
                 ‹
               </Link>
             ) : (
@@ -62,7 +71,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
               </span>
             )}
             {list.page < list.pages ? (
-              <Link href={pageHref(list.page + 1)} className={buttonClasses("secondary", "px-2.5 py-1.5")} aria-label="Next page">
+              <Link href={pageHref(list.page + 1)} className={buttonClasses("secondary", "px-2.5 py-1.5")} aria-label={t("next")}>
                 ›
               </Link>
             ) : (
@@ -74,9 +83,9 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
         </div>
         {list.total === 0 ? (
           <p className="rounded-lg border border-dashed border-gray-300 bg-white px-6 py-10 text-center text-gray-600">
-            {query.q ? `No contact matches "${query.q}".` : "No contacts yet."}{" "}
+            {query.q ? t("noMatch", { q: query.q }) : t("none")}{" "}
             <Link href="/contacts/new" className="text-brand-700 underline">
-              Create one
+              {t("createOne")}
             </Link>
           </p>
         ) : (

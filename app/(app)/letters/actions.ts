@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { formAction, ok, refuse } from "@/lib/actions/action";
 import { cancelLetter, resendLetter, runLetterQueueOnce } from "@/lib/snailmail/queue";
@@ -13,23 +14,15 @@ function refresh() {
   revalidatePath("/contacts/[id]/post", "page");
 }
 
-const RESEND_OUTCOMES = {
-  sent: "Letter sent.",
-  error: "The letter was refused again: see its error.",
-  retry: "The provider is unavailable: the letter will be retried.",
-  "no-credit": "Not enough credits: the letter waits in the queue.",
-  skipped: "The letter is being posted right now.",
-  "not-allowed": "Only a letter in Error, or waiting for credits, can be re-sent.",
-} as const;
-
 /** Re-send: this letter only goes back In Queue and is tried at once. */
 export const resendLetterAction = formAction({
   role: "ANY",
   input: letterIdSchema,
   async run({ user, input }) {
+    const t = await getTranslations("letters.outcome");
     const outcome = await resendLetter(user.companyId, input.letterId);
     refresh();
-    return outcome === "sent" ? ok(RESEND_OUTCOMES.sent) : refuse(RESEND_OUTCOMES[outcome]);
+    return outcome === "sent" ? ok(t("sent")) : refuse(t(outcome));
   },
 });
 
@@ -37,9 +30,10 @@ export const cancelLetterAction = formAction({
   role: "ANY",
   input: letterIdSchema,
   async run({ user, input }) {
+    const t = await getTranslations("letters.outcome");
     const canceled = await cancelLetter(user.companyId, input.letterId);
     refresh();
-    return canceled ? ok("Letter canceled.") : refuse("This letter can no longer be canceled.");
+    return canceled ? ok(t("canceled")) : refuse(t("notCancelable"));
   },
 });
 
@@ -48,10 +42,9 @@ export const processQueueAction = formAction({
   role: "ADMIN",
   input: z.object({}),
   async run({ user }) {
+    const t = await getTranslations("letters.outcome");
     const result = await runLetterQueueOnce({ companyId: user.companyId });
     refresh();
-    const parts = [`${result.sent} sent`, `${result.errors} in error`, `${result.retrying} to retry`];
-    if (result.outOfCredits.length) parts.push("stopped: not enough credits");
-    return ok(`Queue processed: ${parts.join(", ")}.`);
+    return ok(t("queueProcessed", { sent: result.sent, errors: result.errors, retrying: result.retrying, stopped: result.outOfCredits.length ? "yes" : "no" }));
   },
 });

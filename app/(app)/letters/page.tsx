@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { AutoRefresh } from "@/components/auto-refresh";
 import { DataTable } from "@/components/data-table";
 import { DateTime } from "@/components/date-time";
@@ -13,13 +14,15 @@ import { availableForLetters, listLetters } from "@/lib/snailmail/letters";
 import { postalProvider } from "@/lib/snailmail/providers";
 import { CancelButton, ProcessQueueButton, ResendButton } from "./_components/letter-actions";
 import { LetterError, LetterStateBadge } from "./_components/letter-state-badge";
-import { countText, creditsText } from "@/components/plural";
 
-export const metadata: Metadata = { title: "Letters" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("letters"))("list.metaTitle") };
+}
 
 export default async function LettersPage() {
   const user = await requireUser("/letters");
   const [letters, available] = await Promise.all([listLetters(user.companyId), availableForLetters(user.companyId)]);
+  const [t, locale] = await Promise.all([getTranslations("letters.list"), getLocale()]);
   const provider = postalProvider();
   const waiting = letters.find((letter) => letter.state === "QUEUED" && letter.errorCode === "NO_CREDIT");
   // A queued letter is posted by a background job within moments: show it happen.
@@ -27,18 +30,23 @@ export default async function LettersPage() {
 
   return (
     <>
-      <PageHeader crumbs={[{ label: "Letters" }]} actions={user.role === "ADMIN" ? <ProcessQueueButton /> : undefined} />
+      <PageHeader crumbs={[{ label: t("crumb") }]} actions={user.role === "ADMIN" ? <ProcessQueueButton /> : undefined} />
       <AutoRefresh active={posting} />
       <div className="mx-auto max-w-7xl space-y-4 px-4 py-6 sm:px-6">
         <div className="flex flex-wrap items-center justify-between gap-3 text-sm text-gray-700">
           <p>
-            Snailmail balance: <strong>{creditsText(available.units, available.decimals)}</strong> available ·{" "}
+            {t.rich("balance", {
+              credits: formatCredits(available.units, available.decimals, { locale }),
+              count: Number(available.units) / 10 ** available.decimals,
+              strong: (chunks) => <strong>{chunks}</strong>,
+            })}{" "}
+            ·{" "}
             <Link href={buyCreditsPath(SERVICES.snailmail)} className="text-brand-700 underline underline-offset-2 hover:decoration-2">
-              Buy credits
+              {t("buyCredits")}
             </Link>
           </p>
           <p className={provider.posts ? "text-gray-600" : "rounded-md border border-sky-200 bg-sky-50 px-3 py-1 text-sky-900"}>
-            {provider.posts ? `Posted by ${provider.label}` : provider.label}
+            {provider.posts ? t("postedBy", { provider: provider.label }) : t("testPostOffice")}
           </p>
         </div>
         {waiting && (
@@ -52,26 +60,26 @@ export default async function LettersPage() {
         )}
         <DataTable
           cards
-          caption="Letters"
+          caption={t("caption")}
           rows={letters}
           rowKey={(letter) => letter.id}
           empty={
             <>
-              No letters yet. Open a contact and choose <em>Send by Post</em>.
+              {t.rich("empty", { em: (chunks) => <em>{chunks}</em> })}
             </>
           }
           columns={[
             { key: "id", header: "#", className: "text-gray-600", cell: (letter) => letter.id },
             {
               key: "date",
-              header: "Date",
+              header: t("columns.date"),
               nowrap: true,
               cell: (letter) => (
                 <>
                   <DateTime value={letter.createdAt} />
                   {letter.sentAt && (
                     <span className="block text-xs text-gray-600">
-                      sent <DateTime value={letter.sentAt} />
+                      {t("sentOn")} <DateTime value={letter.sentAt} />
                     </span>
                   )}
                 </>
@@ -79,7 +87,7 @@ export default async function LettersPage() {
             },
             {
               key: "recipient",
-              header: "Recipient",
+              header: t("columns.recipient"),
               rowHeader: true,
               cell: (letter) => (
                 <>
@@ -96,33 +104,33 @@ export default async function LettersPage() {
             },
             {
               key: "subject",
-              header: "Subject",
+              header: t("columns.subject"),
               className: "max-w-56",
               cell: (letter) => (
                 <>
                   <span className="block truncate">{letter.subject}</span>
-                  <span className="block text-xs text-gray-600">{letter.kind === "document" ? "Attached PDF" : "Letter"}</span>
+                  <span className="block text-xs text-gray-600">{letter.kind === "document" ? t("attachedPdf") : t("letter")}</span>
                 </>
               ),
             },
             {
               key: "printing",
-              header: "Printing",
+              header: t("columns.printing"),
               nowrap: true,
               className: "text-xs text-gray-700",
               cell: (letter) => (
                 <>
-                  {countText(letter.pages, "page", "pages")} / {countText(letter.sheets, "sheet", "sheets")}
+                  {t("pagesSheets", { pages: letter.pages, sheets: letter.sheets })}
                   <span className="block">
-                    {letter.color ? "Colour" : "Black & white"} · {letter.duplex ? "double-sided" : "single-sided"}
+                    {letter.color ? t("colour") : t("blackWhite")} · {letter.duplex ? t("duplex") : t("simplex")}
                   </span>
                 </>
               ),
             },
-            { key: "credits", header: "Credits", numeric: true, cell: (letter) => letter.credits },
+            { key: "credits", header: t("columns.credits"), numeric: true, cell: (letter) => letter.credits },
             {
               key: "state",
-              header: "State",
+              header: t("columns.state"),
               className: "max-w-72",
               cell: (letter) => (
                 <>
@@ -131,16 +139,17 @@ export default async function LettersPage() {
                 </>
               ),
             },
-            { key: "tracking", header: "Tracking", className: "text-xs text-gray-700", cell: (letter) => letter.trackingId ?? "—" },
+            { key: "tracking", header: t("columns.tracking"), className: "text-xs text-gray-700", cell: (letter) => letter.trackingId ?? "—" },
             {
               key: "actions",
-              header: "Actions",
+              header: t("columns.actions"),
               headerHidden: true,
               nowrap: true,
               cell: (letter) => (
                 <div className="flex flex-wrap items-start gap-3">
                   <a href={letterPdfPath(letter.id)} className="text-brand-700 underline underline-offset-2 hover:decoration-2" download>
-                    PDF<span className="sr-only"> of letter #{letter.id}</span>
+                    {/* i18n-ignore: the file format's name, the same in every language */}
+                    PDF<span className="sr-only">{t("pdfSr", { id: letter.id })}</span>
                   </a>
                   {(letter.state === "ERROR" || (letter.state === "QUEUED" && letter.errorCode === "NO_CREDIT")) && <ResendButton letterId={letter.id} />}
                   {(letter.state === "QUEUED" || letter.state === "ERROR") && <CancelButton letterId={letter.id} />}

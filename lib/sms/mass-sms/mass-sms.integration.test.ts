@@ -80,7 +80,7 @@ describe("mass SMS", () => {
 
     const chatter = await prisma().chatterMessage.findMany({ where: { contact: { companyId: company.id } } });
     expect(chatter.map((c) => c.contactId).sort()).toEqual([contacts.fr.id, contacts.be.id, contacts.de.id, contacts.dup.id].sort());
-    expect(chatter.find((c) => c.contactId === contacts.dup.id)?.body).toContain("SMS sent to +33 6 12 34 56 78");
+    expect(chatter.find((c) => c.contactId === contacts.dup.id)).toMatchObject({ code: "smsSent", params: { number: "+33 6 12 34 56 78" }, body: "Sale starts today!" });
     expect(chatter.every((c) => c.authorId === user.id && c.kind === "SMS")).toBe(true);
     expect(await conserved(account.id)).toBe(true);
 

@@ -6,9 +6,8 @@ import type { AccountRef } from "@/lib/iap/types";
 import { HoldNotPendingError } from "@/lib/iap/errors";
 import { capture } from "@/lib/iap/holds";
 import { debit } from "@/lib/iap/ledger";
-import { formatCredits } from "@/lib/iap/units";
 import { formatE164 } from "@/lib/contacts/phone";
-import { failedLogText, sentLogText, type SmsSendFailure } from "../send-sms";
+import { failedLog, sentLog, type SmsSendFailure } from "../send-sms";
 import { batchHoldKey } from "./queue";
 
 // Mass SMS, what a run writes: outcomes (with their chatter entries) and, once
@@ -46,17 +45,19 @@ export async function recordOutcomes(companyId: number, outcomes: Outcome[], dec
   if (outcomes.length === 0) return;
   const chatterContacts: number[] = [];
   const chatterBodies: string[] = [];
+  const chatterCodes: string[] = [];
+  const chatterParams: string[] = [];
   const chatterSms: number[] = [];
   for (const outcome of outcomes) {
     const { row } = outcome;
     const international = formatE164(row.number);
-    const text = outcome.gatewayId !== undefined
-      ? sentLogText(international, row.parts, formatCredits(BigInt(row.credits), decimals), row.body)
-      : failedLogText(international, outcome.reason, row.body);
+    const log = outcome.gatewayId !== undefined ? sentLog(international, row.parts, BigInt(row.credits), decimals) : failedLog(international, outcome.reason);
     for (const contactId of [row.contact_id, ...(outcome.gatewayId !== undefined ? (sharing.get(row.number) ?? []) : [])]) {
       if (contactId === null) continue;
       chatterContacts.push(contactId);
-      chatterBodies.push(text);
+      chatterBodies.push(row.body);
+      chatterCodes.push(log.code);
+      chatterParams.push(JSON.stringify(log.params));
       chatterSms.push(row.id);
     }
   }
@@ -72,8 +73,9 @@ export async function recordOutcomes(companyId: number, outcomes: Outcome[], dec
         WHERE m.id = u.id AND m.company_id = $4 AND m.state = 'SENDING'
         RETURNING m.id
      )
-     INSERT INTO chatter_message (contact_id, kind, body, author_id, sms_id)
-     SELECT c.contact_id, 'SMS', c.body, $7, c.sms_id FROM unnest($5::int[], $6::text[], $8::int[]) AS c(contact_id, body, sms_id)
+     INSERT INTO chatter_message (contact_id, kind, body, code, params, author_id, sms_id)
+     SELECT c.contact_id, 'SMS', c.body, c.code, c.params, $7, c.sms_id
+       FROM unnest($5::int[], $6::text[], $8::int[], $9::text[], $10::jsonb[]) AS c(contact_id, body, sms_id, code, params)
       WHERE EXISTS (SELECT 1 FROM outcome)`,
     [
       outcomes.map((o) => o.row.id),
@@ -84,6 +86,8 @@ export async function recordOutcomes(companyId: number, outcomes: Outcome[], dec
       chatterBodies,
       outcomes[0].row.created_by_id,
       chatterSms,
+      chatterCodes,
+      chatterParams,
     ],
   );
 }

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { formAction, ok, refuse } from "@/lib/actions/action";
 import { postMessage } from "@/lib/contacts/chatter";
@@ -12,19 +13,18 @@ import { sendSms } from "@/lib/sms/send-sms";
 import { contactFormValues, type ContactFormValues } from "../_components/contact-values";
 import { idField } from "@/lib/http/params";
 import { smsFailureText } from "../_messages/sms-failures";
-import { figureText } from "@/components/plural";
-
-const CONTACT_GONE = "This contact does not exist (any more).";
+import { formatCredits } from "@/lib/iap/units";
 
 export const updateContactAction = formAction({
   role: "ANY",
   input: contactSchema.extend({ id: idField("Unknown contact.") }),
   async run({ user, input: { id, ...fields } }) {
+    const t = await getTranslations("contacts");
     const contact = await updateContact(user.companyId, id, fields);
-    if (!contact) return refuse(CONTACT_GONE);
+    if (!contact) return refuse(t("contact.gone"));
     revalidatePath(contactPath(contact.id));
     revalidatePath("/contacts");
-    return ok<ContactFormValues>("Saved.", contactFormValues(contact));
+    return ok<ContactFormValues>(t("contact.saved"), contactFormValues(contact));
   },
 });
 
@@ -32,10 +32,11 @@ export const postNoteAction = formAction({
   role: "ANY",
   input: noteSchema,
   async run({ user, input }) {
+    const t = await getTranslations("contacts");
     const posted = await postMessage({ companyId: user.companyId, contactId: input.contactId, kind: "NOTE", body: input.body, authorId: user.id });
-    if (!posted) return refuse(CONTACT_GONE);
+    if (!posted) return refuse(t("contact.gone"));
     revalidatePath(contactPath(input.contactId));
-    return ok("Note logged.");
+    return ok(t("note.logged"));
   },
 });
 
@@ -44,17 +45,18 @@ export const sendSmsAction = formAction({
   input: sendSmsSchema,
   attempt: "to send this SMS",
   async run({ user, input: { contactId, number, body, clientId } }) {
+    const [t, locale] = await Promise.all([getTranslations("sms"), getLocale()]);
     const result = await sendSms({ companyId: user.companyId, userId: user.id, contactId, number, body, idempotencyKey: clientId });
     revalidatePath(contactPath(contactId));
     switch (result.status) {
       case "sent":
-        return ok(`SMS sent to ${result.number} (${result.parts} SMS, ${figureText(result.creditsText)}).`);
+        return ok(t("send.sent", { number: result.number, parts: result.parts, credits: formatCredits(result.credits, result.decimals, { locale }) }));
       case "invalid":
         return refuse(result.message);
       case "insufficient":
         throw result.error;
       case "failed":
-        return refuse(`SMS not sent: ${smsFailureText(result.code)}. No credits were used.`);
+        return refuse(t("send.notSent", { reason: smsFailureText(t, result.code) }));
     }
   },
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { listMessages } from "@/lib/contacts/chatter";
@@ -17,7 +18,9 @@ import { updateContactAction } from "./actions";
 import { Chatter } from "./_components/chatter";
 import { parseId } from "@/lib/http/params";
 
-export const metadata: Metadata = { title: "Contact" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("contacts"))("contact.metaTitle") };
+}
 
 export default async function ContactPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
   const { id } = await params;
@@ -36,21 +39,22 @@ export default async function ContactPage({ params, searchParams }: { params: Pr
   const numbers = [contact.phone, contact.mobile].flatMap((raw) => parsePhone(raw, { contact: contact.country, company: country })?.e164 ?? []);
   const optedOut = [...(await optedOutNumbers(user.companyId, numbers))];
   const created = (await searchParams).created === "1";
+  const [t, locale] = await Promise.all([getTranslations("contacts"), getLocale()]);
   return (
     <>
-      <PageHeader crumbs={[{ label: "Contacts", href: "/contacts" }, { label: contact.name }]} />
+      <PageHeader crumbs={[{ label: t("contact.crumb"), href: "/contacts" }, { label: contact.name }]} />
       <div className="grid grid-cols-1 gap-6 px-4 py-6 sm:px-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div>
           {created && (
             <p role="status" className="mb-4 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
-              Contact created.
+              {t("contact.created")}
             </p>
           )}
           <ContactForm
-            // Not keyed on updatedAt: a save must not remount the form, or its "Saved." would vanish with it.
+            // Not keyed on updatedAt: a save must not remount the form, or its saved notice would vanish with it.
             key={contact.id}
             action={updateContactAction}
-            countries={countryOptions()}
+            countries={countryOptions(locale)}
             companyCountry={country}
             values={contactFormValues(contact)}
             sms={{

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useId, useState } from "react";
+import { useTranslations } from "next-intl";
 import { ActionFeedback, useActionForm } from "@/components/action-feedback";
 import { Button, buttonClasses } from "@/components/button";
 import { TextField } from "@/components/form";
@@ -30,6 +31,7 @@ export function ContactForm({
   /** On a saved contact: the SMS buttons and dialog. */
   sms?: SmsSettings;
 }) {
+  const t = useTranslations("contacts.form");
   const form = useActionForm(action);
   // Controlled fields (Partner Autocomplete fills them): React resets a form
   // after its action runs, and a refused save must not wipe what was typed.
@@ -68,19 +70,19 @@ export function ContactForm({
         <p role="status" className="mb-4 flex items-center justify-between gap-3 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
           {confirmation}
           <button type="button" className="text-green-800 underline" onClick={() => setConfirmation(null)}>
-            Dismiss
+            {t("dismiss")}
           </button>
         </p>
       )}
       <form action={form.action} noValidate className="space-y-5 rounded-lg border border-gray-200 bg-white p-5 shadow-xs">
         {values.id && <input type="hidden" name="id" value={values.id} />}
         <PartnerAutocomplete contactId={values.id} values={fields} onFill={(fill) => setFields((current) => fillEmpty(current, fill))} />
-        <TextField label="Name" {...field("name")} required errors={form.errors("name")} className="max-w-xl" />
+        <TextField label={t("name")} {...field("name")} required errors={form.errors("name")} className="max-w-xl" />
         <div className="grid gap-5 sm:grid-cols-2">
-          <TextField label="E-mail" {...field("email")} type="email" errors={form.errors("email")} autoComplete="off" />
+          <TextField label={t("email")} {...field("email")} type="email" errors={form.errors("email")} autoComplete="off" />
           <div>
             <label htmlFor={countryId} className="block text-sm font-medium text-gray-800">
-              Country
+              {t("country")}
             </label>
             <select
               id={countryId}
@@ -97,24 +99,24 @@ export function ContactForm({
             </select>
             {form.errors("country") && <p className="mt-1 text-sm text-red-700">{form.errors("country")!.join(" ")}</p>}
           </div>
-          <PhoneField label="Phone" name="phone" value={fields.phone} onChange={(phone) => setFields((current) => ({ ...current, phone }))} countries={countries_} errors={form.errors("phone")} onSms={openSms} optedOut={sms?.optedOut} />
-          <PhoneField label="Mobile" name="mobile" value={fields.mobile} onChange={(mobile) => setFields((current) => ({ ...current, mobile }))} countries={countries_} errors={form.errors("mobile")} onSms={openSms} optedOut={sms?.optedOut} />
+          <PhoneField label={t("phone")} name="phone" value={fields.phone} onChange={(phone) => setFields((current) => ({ ...current, phone }))} countries={countries_} errors={form.errors("phone")} onSms={openSms} optedOut={sms?.optedOut} />
+          <PhoneField label={t("mobile")} name="mobile" value={fields.mobile} onChange={(mobile) => setFields((current) => ({ ...current, mobile }))} countries={countries_} errors={form.errors("mobile")} onSms={openSms} optedOut={sms?.optedOut} />
         </div>
         <div className="grid gap-5 sm:grid-cols-[2fr_1fr_2fr]">
-          <TextField label="Street" {...field("street")} errors={form.errors("street")} />
-          <TextField label="ZIP" {...field("zip")} errors={form.errors("zip")} />
-          <TextField label="City" {...field("city")} errors={form.errors("city")} />
+          <TextField label={t("street")} {...field("street")} errors={form.errors("street")} />
+          <TextField label={t("zip")} {...field("zip")} errors={form.errors("zip")} />
+          <TextField label={t("city")} {...field("city")} errors={form.errors("city")} />
         </div>
         <div className="flex flex-wrap items-center gap-3">
-          <Button type="submit" pending={form.pending} pendingLabel="Saving…">
-            Save
+          <Button type="submit" pending={form.pending} pendingLabel={t("saving")}>
+            {t("save")}
           </Button>
           <Link href="/contacts" className={buttonClasses("secondary")}>
-            {values.id ? "Back to list" : "Discard"}
+            {values.id ? t("backToList") : t("discard")}
           </Link>
           {values.id && <SendByPostLink contactId={values.id} />}
-          {/* "Saved." until the next edit; a refusal stays until it is fixed. */}
-          {form.failed || !dirty ? <ActionFeedback state={form.state} /> : <span className="text-sm text-gray-700">Unsaved changes</span>}
+          {/* The saved notice until the next edit; a refusal stays until it is fixed. */}
+          {form.failed || !dirty ? <ActionFeedback state={form.state} /> : <span className="text-sm text-gray-700">{t("unsaved")}</span>}
         </div>
       </form>
       {sms && values.id && smsTo !== null && (
@@ -131,10 +133,9 @@ export function ContactForm({
 }
 
 /** Names the code a number without one is read with: the contact's country's, else the company's. */
-function unreadableNumberHint(countries: { contact: string | null; company: string }): string {
+function unreadableNumberHint(t: ReturnType<typeof useTranslations<"contacts.form">>, countries: { contact: string | null; company: string }): string {
   const code = callingCode(countries.contact) ?? callingCode(countries.company);
-  const example = code ? ` (${code}…)` : "";
-  return `This number can't be read as a phone number: add its country code${example} or set the contact's country.`;
+  return t("unreadableNumber", { example: code ?? "none" });
 }
 
 function PhoneField({
@@ -157,6 +158,7 @@ function PhoneField({
   /** E.164 numbers that replied STOP to this company. */
   optedOut?: string[];
 }) {
+  const t = useTranslations("contacts.form");
   const id = useId();
   const trimmed = value.trim();
   const parsed = trimmed ? parsePhone(trimmed, countries) : null;
@@ -166,8 +168,8 @@ function PhoneField({
     : parsed
       ? parsed.international === trimmed
         ? null
-        : { warn: false, text: `Will be saved as ${parsed.international}` }
-      : { warn: true, text: unreadableNumberHint(countries) };
+        : { warn: false, text: t("savedAs", { number: parsed.international }) }
+      : { warn: true, text: unreadableNumberHint(t, countries) };
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-gray-800">
@@ -190,8 +192,8 @@ function PhoneField({
           <button
             type="button"
             onClick={() => onSms(trimmed)}
-            aria-label={`Send SMS to ${parsed?.international ?? trimmed}${stopped ? " (opted out)" : ""}`}
-            title={stopped ? "Opted out of SMS" : "Send SMS"}
+            aria-label={t(stopped ? "smsToOptedOut" : "smsTo", { number: parsed?.international ?? trimmed })}
+            title={stopped ? t("optedOutTitle") : t("smsTitle")}
             className={`shrink-0 rounded-md border bg-white p-2 shadow-xs ${stopped ? "border-amber-400 text-amber-700 hover:bg-amber-50" : "border-gray-300 text-brand-600 hover:bg-brand-50"}`}
           >
             <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="size-5">
@@ -212,7 +214,8 @@ function PhoneField({
       )}
       {stopped && (
         <p className="mt-1 text-xs font-medium text-amber-800">
-          <span aria-hidden>⚠ </span>Opted out of SMS: replied STOP. No SMS can be sent to this number until it replies START.
+          <span aria-hidden>⚠ </span>
+          {t("optedOut")}
         </p>
       )}
       {errors?.length ? <p className="mt-1 text-sm text-red-700">{errors.join(" ")}</p> : null}

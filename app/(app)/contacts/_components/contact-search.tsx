@@ -2,10 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/button";
 
 /** The contacts search: a GET form that shows it is searching while the next page loads. */
 export function ContactSearch({ q }: { q: string }) {
+  const t = useTranslations("contacts.search");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (
@@ -20,18 +22,18 @@ export function ContactSearch({ q }: { q: string }) {
       }}
     >
       <label htmlFor="contact-search" className="sr-only">
-        Search contacts
+        {t("label")}
       </label>
       <input
         id="contact-search"
         name="q"
         type="search"
         defaultValue={q}
-        placeholder="Search name, e-mail or number…"
+        placeholder={t("placeholder")}
         className="block w-full min-w-0 rounded-md border border-gray-300 px-3 py-2 text-sm shadow-xs focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30"
       />
-      <Button type="submit" variant="secondary" pending={pending} pendingLabel="Searching…">
-        Search
+      <Button type="submit" variant="secondary" pending={pending} pendingLabel={t("pending")}>
+        {t("submit")}
       </Button>
     </form>
   );

@@ -1,12 +1,12 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/button";
 import { DataTable } from "@/components/data-table";
 import { contactPath } from "@/lib/routes";
 import { MassSmsDialog, type MassSelection } from "./mass-sms-dialog";
 import { TextLink } from "@/components/text-link";
-import { countText } from "@/components/plural";
 
 export interface ContactListRow {
   id: number;
@@ -18,6 +18,7 @@ export interface ContactListRow {
 }
 
 export function ContactsTable({ rows, total, q, decimals, testMode }: { rows: ContactListRow[]; total: number; q: string; decimals: number; testMode: boolean }) {
+  const t = useTranslations("contacts.list");
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [allMatching, setAllMatching] = useState(false);
   const [massOpen, setMassOpen] = useState<MassSelection | null>(null);
@@ -38,14 +39,14 @@ export function ContactsTable({ rows, total, q, decimals, testMode }: { rows: Co
     <>
       {count > 0 && (
         <div className="flex flex-wrap items-center gap-3 rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm">
-          <span className="font-medium">{count} selected</span>
+          <span className="font-medium">{t("selected", { count })}</span>
           {allOnPage && !allMatching && total > rows.length && (
             <button type="button" className="text-brand-600 underline" onClick={() => setAllMatching(true)}>
-              Select all {countText(total, "contact", "contacts")}{q ? ` matching "${q}"` : ""}
+              {q ? t("selectAllMatching", { total, q }) : t("selectAll", { total })}
             </button>
           )}
           <Button type="button" className="ml-auto" onClick={() => setMassOpen(allMatching ? { all: true, q } : { ids: [...selected] })}>
-            Send SMS
+            {t("sendSms")}
           </Button>
           <button
             type="button"
@@ -55,16 +56,16 @@ export function ContactsTable({ rows, total, q, decimals, testMode }: { rows: Co
               setAllMatching(false);
             }}
           >
-            Clear
+            {t("clear")}
           </button>
         </div>
       )}
       <DataTable
         cards
-        caption="Contacts"
+        caption={t("caption")}
         rows={rows}
         rowKey={(row) => row.id}
-        empty={q ? `No contact matches "${q}".` : "No contacts yet."}
+        empty={q ? t("noMatch", { q }) : t("none")}
         rowClassName={(row) => (selected.has(row.id) || allMatching ? "bg-brand-50/60" : "hover:bg-gray-50")}
         columns={[
           {
@@ -72,7 +73,7 @@ export function ContactsTable({ rows, total, q, decimals, testMode }: { rows: Co
             header: (
               <input
                 type="checkbox"
-                aria-label="Select all contacts on this page"
+                aria-label={t("selectPage")}
                 checked={allOnPage}
                 onChange={() => {
                   setAllMatching(false);
@@ -85,7 +86,7 @@ export function ContactsTable({ rows, total, q, decimals, testMode }: { rows: Co
             cell: (row) => (
               <input
                 type="checkbox"
-                aria-label={`Select ${row.name}`}
+                aria-label={t("selectRow", { name: row.name })}
                 checked={allMatching || selected.has(row.id)}
                 onChange={() => toggle(row.id)}
                 className="size-4 accent-brand-600"
@@ -93,11 +94,11 @@ export function ContactsTable({ rows, total, q, decimals, testMode }: { rows: Co
             ),
           },
           // No prefetch: a page of 20 rows would fetch 20 contact pages in the background.
-          { key: "name", header: "Name", rowHeader: true, cell: (row) => <TextLink href={contactPath(row.id)} prefetch={false}>{row.name}</TextLink> },
-          { key: "email", header: "E-mail", className: "text-gray-700", cell: (row) => row.email },
-          { key: "phone", header: "Phone", nowrap: true, cell: (row) => (row.phone ? <PhoneNumber value={row.phone} /> : null) },
-          { key: "mobile", header: "Mobile", nowrap: true, cell: (row) => (row.mobile ? <PhoneNumber value={row.mobile} /> : null) },
-          { key: "country", header: "Country", className: "text-gray-700", cell: (row) => row.country },
+          { key: "name", header: t("columns.name"), rowHeader: true, cell: (row) => <TextLink href={contactPath(row.id)} prefetch={false}>{row.name}</TextLink> },
+          { key: "email", header: t("columns.email"), className: "text-gray-700", cell: (row) => row.email },
+          { key: "phone", header: t("columns.phone"), nowrap: true, cell: (row) => (row.phone ? <PhoneNumber value={row.phone} /> : null) },
+          { key: "mobile", header: t("columns.mobile"), nowrap: true, cell: (row) => (row.mobile ? <PhoneNumber value={row.mobile} /> : null) },
+          { key: "country", header: t("columns.country"), className: "text-gray-700", cell: (row) => row.country },
         ]}
       />
       {massOpen && <MassSmsDialog selection={massOpen} decimals={decimals} testMode={testMode} onClose={() => setMassOpen(null)} />}
@@ -106,13 +107,14 @@ export function ContactsTable({ rows, total, q, decimals, testMode }: { rows: Co
 }
 
 function PhoneNumber({ value }: { value: { text: string; valid: boolean } | null }) {
+  const t = useTranslations("contacts.list");
   if (!value) return null;
   if (value.valid) return <span>{value.text}</span>;
   return (
-    <span className="text-amber-800" title="Not a valid phone number">
+    <span className="text-amber-800" title={t("invalidNumber")}>
       <span aria-hidden>⚠ </span>
       {value.text}
-      <span className="sr-only"> (not a valid phone number)</span>
+      <span className="sr-only">{t("invalidNumberSr")}</span>
     </span>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import { ActionFeedback, actionMessage } from "@/components/action-feedback";
 import { Button } from "@/components/button";
 import { ModalDialog } from "@/components/modal-dialog";
@@ -9,9 +10,9 @@ import type { ActionState } from "@/lib/actions/state";
 import { checkMessage } from "@/lib/sms/message";
 import type { MassSmsPreview, MassSmsStatus } from "@/lib/sms/schemas";
 import { massSmsProgressAction, previewMassSmsAction, startMassSmsAction } from "../actions";
+import { formatCredits } from "@/lib/iap/units";
 import { SmsComposer, TestModeNotice } from "./sms-composer";
 import { smsFailureText } from "../_messages/sms-failures";
-import { countText, figureText } from "@/components/plural";
 
 export type MassSelection = { ids: number[] } | { all: true; q: string };
 
@@ -21,6 +22,9 @@ const REPORT_POLL_MS = 2000;
 
 export function MassSmsDialog({ selection, decimals, testMode, onClose }: { selection: MassSelection; decimals: number; testMode: boolean; onClose: () => void }) {
   const router = useRouter();
+  const sms = useTranslations("sms");
+  const t = useTranslations("sms.mass");
+  const locale = useLocale();
   const [answer, setAnswer] = useState<ActionState<MassSmsPreview> | null>(null);
   const [body, setBody] = useState("");
   const [clientId, setClientId] = useState(() => crypto.randomUUID());
@@ -69,21 +73,21 @@ export function MassSmsDialog({ selection, decimals, testMode, onClose }: { sele
 
   return (
     <ModalDialog
-      title="Send SMS Text Message"
+      title={sms("dialog.title")}
       wide
       onClose={onClose}
       footer={
         sending ? (
           <Button type="button" variant={done ? "primary" : "secondary"} onClick={onClose}>
-            {done ? "Close" : "Continue in background"}
+            {done ? t("close") : t("background")}
           </Button>
         ) : (
           <>
             <Button type="button" variant="secondary" onClick={onClose}>
-              Cancel
+              {sms("dialog.cancel")}
             </Button>
-            <Button type="button" onClick={send} pending={pending} pendingLabel="Sending…" disabled={!preview || preview.recipients === 0 || !shape.ok}>
-              Send
+            <Button type="button" onClick={send} pending={pending} pendingLabel={sms("dialog.sending")} disabled={!preview || preview.recipients === 0 || !shape.ok}>
+              {t("send")}
             </Button>
           </>
         )
@@ -92,7 +96,7 @@ export function MassSmsDialog({ selection, decimals, testMode, onClose }: { sele
       {testMode && <TestModeNotice />}
       {!answer ? (
         <p className="text-sm text-gray-600" aria-live="polite">
-          Checking the recipients' numbers…
+          {t("checking")}
         </p>
       ) : !preview ? (
         <ActionFeedback state={answer} fieldsShown={false} />
@@ -100,29 +104,29 @@ export function MassSmsDialog({ selection, decimals, testMode, onClose }: { sele
         <>
           <div className="space-y-2 text-sm">
             <p>
-              <span className="font-medium">Recipients:</span> {countText(preview.recipients, "number", "numbers")} from {countText(preview.total, "selected contact", "selected contacts")}.
+              <span className="font-medium">{t("recipientsLabel")}</span> {t("recipients", { numbers: preview.recipients, contacts: preview.total })}
             </p>
             {invalid > 0 && (
               <div className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
                 <p className="font-medium">
-                  {invalid} out of {preview.total} recipients {optedOut === invalid ? "opted out of SMS (replied STOP)" : optedOut > 0 ? `have an invalid or missing number or opted out (${optedOut} replied STOP)` : "have an invalid or missing number"}. They will be skipped; no credits are used for them.
+                  {t(optedOut === invalid ? "skippedOptedOut" : optedOut > 0 ? "skippedMixed" : "skippedInvalid", { invalid, total: preview.total, optedOut })}
                 </p>
                 <details className="mt-1">
-                  <summary className="cursor-pointer underline">Show who is skipped</summary>
+                  <summary className="cursor-pointer underline">{t("showSkipped")}</summary>
                   <ul className="mt-1 max-h-40 list-disc overflow-y-auto pl-5">
                     {preview.skipped.slice(0, 200).map((s) => (
                       <li key={s.contactId}>
-                        {s.name} — {s.reason === "missing" ? "no number" : s.reason === "opted-out" ? `${s.number} opted out (replied STOP)` : `invalid number "${s.number}"`}
+                        {s.name} — {s.reason === "missing" ? t("noNumber") : t(s.reason === "opted-out" ? "optedOutNumber" : "invalidNumber", { number: s.number ?? "" })}
                       </li>
                     ))}
-                    {preview.skipped.length > 200 && <li>… and {preview.skipped.length - 200} more</li>}
+                    {preview.skipped.length > 200 && <li>{t("more", { count: preview.skipped.length - 200 })}</li>}
                   </ul>
                 </details>
               </div>
             )}
             {preview.duplicates > 0 && (
               <p className="text-gray-700">
-                {countText(preview.duplicates, "contact shares", "contacts share")} a number with another recipient: each number gets the message once.
+                {t("duplicates", { count: preview.duplicates })}
               </p>
             )}
           </div>
@@ -143,26 +147,24 @@ export function MassSmsDialog({ selection, decimals, testMode, onClose }: { sele
           {progress ? (
             <>
               <label className="block text-sm font-medium" htmlFor="mass-sms-progress">
-                {done ? "Done:" : "Sending…"} {progress.sent + progress.failed} of {progress.messages} numbers
+                {t(done ? "progressDone" : "progressSending", { count: progress.sent + progress.failed, total: progress.messages })}
               </label>
               <progress id="mass-sms-progress" className="h-2 w-full accent-brand-600" value={progress.sent + progress.failed} max={Math.max(progress.messages, 1)} />
               {done && (
                 <p role="status" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
-                  {progress.sent} SMS sent{progress.failed ? `, ${progress.failed} not sent` : ""} — {figureText(progress.creditsText)} used.
-                  {progress.failed ? " No credits were used for the ones not sent." : ""}
+                  {t("summary", { sent: progress.sent, failed: progress.failed, credits: formatCredits(BigInt(progress.creditsText.replace(/[^\d-]/g, "")), decimals, { locale }) })}
                 </p>
               )}
               {done && progress.sent > 0 && (
-                <p className="text-sm text-gray-800" aria-label="Delivery reports">
-                  Delivery: {progress.delivered} delivered, {progress.undelivered} failed, {progress.awaitingReport} pending.
-                  {progress.undelivered > 0 && " Failures not caused by the recipient's number are refunded."}
+                <p className="text-sm text-gray-800" aria-label={t("reportsLabel")}>
+                  {t("delivery", { delivered: progress.delivered, undelivered: progress.undelivered, pending: progress.awaitingReport })}
                 </p>
               )}
               {progress.failures.length > 0 && (
                 <ul className="list-disc pl-5 text-sm text-red-800">
                   {progress.failures.map((f, i) => (
                     <li key={i}>
-                      {f.name} ({f.number}): {smsFailureText(f.reason)}
+                      {f.name} ({f.number}): {smsFailureText(sms, f.reason)}
                     </li>
                   ))}
                 </ul>

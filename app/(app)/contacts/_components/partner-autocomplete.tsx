@@ -7,15 +7,16 @@
 // and its other data (registration number, industry, VAT) is saved with the
 // contact when it is created.
 import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import { ActionFeedback } from "@/components/action-feedback";
 import type { ActionState } from "@/lib/actions/state";
+import { countryName } from "@/lib/contacts/countries";
 import type { EnrichFill, Suggestion, SuggestResult } from "@/lib/enrichment/schemas";
 import { enrichContactAction } from "../actions";
 
 type FormFields = Record<"name" | "country" | "zip" | "city" | "street", string>;
 
 const DEBOUNCE_MS = 200;
-const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "code" });
 
 /** Merges a pick into the form without touching a field that has text in it (typed meanwhile included). */
 export function fillEmpty<T extends FormFields>(current: T, fill: Partial<FormFields>): T {
@@ -27,6 +28,8 @@ export function fillEmpty<T extends FormFields>(current: T, fill: Partial<FormFi
 }
 
 export function PartnerAutocomplete({ contactId, values, onFill }: { contactId?: number; values: FormFields; onFill: (fill: Partial<FormFields>) => void }) {
+  const t = useTranslations("contacts.autocomplete");
+  const locale = useLocale();
   const id = useId();
   const [formKey] = useState(() => crypto.randomUUID());
   const [query, setQuery] = useState("");
@@ -109,7 +112,7 @@ export function PartnerAutocomplete({ contactId, values, onFill }: { contactId?:
     <div className="rounded-md border border-brand-100 bg-brand-50/40 p-3">
       <input type="hidden" name="partnerAutocompleteKey" value={contactId ? "" : formKey} />
       <label htmlFor={id} className="block text-sm font-medium text-gray-800">
-        Company lookup
+        {t("label")}
       </label>
       <div className="relative mt-1 max-w-xl">
         <input
@@ -127,14 +130,14 @@ export function PartnerAutocomplete({ contactId, values, onFill }: { contactId?:
           onKeyDown={onKeyDown}
           onFocus={() => suggestions.length && setOpen(true)}
           onBlur={() => setTimeout(() => setOpen(false), 150)}
-          placeholder="Company name, VAT number or website"
+          placeholder={t("placeholder")}
           className="block w-full rounded-md border border-gray-300 bg-white px-3 py-2 text-sm shadow-xs focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30"
         />
-        {searching && <span className="absolute top-2.5 right-3 text-xs text-gray-600">Searching…</span>}
+        {searching && <span className="absolute top-2.5 right-3 text-xs text-gray-600">{t("searching")}</span>}
         {showList && (
           <div className="absolute z-20 mt-1 w-full rounded-md border border-gray-200 bg-white text-sm shadow-lg">
-            <ul id={listId} role="listbox" aria-label="Company suggestions" className="max-h-80 overflow-auto py-1">
-              {suggestions.length === 0 && <li className="px-3 py-2 text-gray-600">No company found.</li>}
+            <ul id={listId} role="listbox" aria-label={t("suggestions")} className="max-h-80 overflow-auto py-1">
+              {suggestions.length === 0 && <li className="px-3 py-2 text-gray-600">{t("noCompany")}</li>}
               {suggestions.map((s, index) => (
                 <li
                   key={s.id}
@@ -147,7 +150,7 @@ export function PartnerAutocomplete({ contactId, values, onFill }: { contactId?:
                 >
                   <span className="block font-medium text-gray-900">{s.name}</span>
                   <span className="block text-xs text-gray-600">
-                    {[regionNames.of(s.country), [s.postalCode, s.city].filter(Boolean).join(" "), s.registrationNumber && `Reg. ${s.registrationNumber}`, s.industry, s.vat && `VAT ${s.vat}`]
+                    {[countryName(s.country, locale), [s.postalCode, s.city].filter(Boolean).join(" "), s.registrationNumber && t("registration", { number: s.registrationNumber }), s.industry, s.vat && t("vat", { number: s.vat })]
                       .filter(Boolean)
                       .join(" · ")}
                   </span>
@@ -165,7 +168,7 @@ export function PartnerAutocomplete({ contactId, values, onFill }: { contactId?:
         )}
       </div>
       <p id={`${id}-hint`} className="mt-1 text-xs text-gray-600">
-        Type 3 or more characters. Suggestions are free; picking a company fills the empty fields and uses 1 Partner Autocomplete credit.
+        {t("hint")}
       </p>
       {!showList &&
         notes.map((note) => (
@@ -174,11 +177,11 @@ export function PartnerAutocomplete({ contactId, values, onFill }: { contactId?:
           </p>
         ))}
       <div aria-live="polite" className="mt-2 empty:hidden">
-        {picking && <p className="text-sm text-gray-600">Filling from the directory…</p>}
+        {picking && <p className="text-sm text-gray-600">{t("filling")}</p>}
         {!picking && result && (
           <>
             <ActionFeedback state={result} fieldsShown={false} />
-            {result.ok && !contactId && <p className="text-sm text-green-800">Registration number, industry and VAT (when known) are saved with the contact.</p>}
+            {result.ok && !contactId && <p className="text-sm text-green-800">{t("savedWith")}</p>}
           </>
         )}
       </div>

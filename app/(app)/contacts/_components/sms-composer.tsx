@@ -1,8 +1,9 @@
 "use client";
 
 import { useId } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import { formatCredits } from "@/lib/iap/units";
-import { countSegments, describeSegments, MAX_SMS_PARTS } from "@/lib/sms/segments";
+import { countSegments, encodingLabel, MAX_SMS_PARTS } from "@/lib/sms/segments";
 
 /** Message box with the live counter and cost estimate, for one SMS or a mass SMS. */
 export function SmsComposer({
@@ -21,6 +22,8 @@ export function SmsComposer({
   error?: string;
   autoFocus?: boolean;
 }) {
+  const t = useTranslations("sms.composer");
+  const locale = useLocale();
   const id = useId();
   const segments = countSegments(value);
   const tooLong = segments.parts > MAX_SMS_PARTS;
@@ -28,7 +31,7 @@ export function SmsComposer({
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-gray-800">
-        Message
+        {t("message")}
       </label>
       <textarea
         id={id}
@@ -43,11 +46,11 @@ export function SmsComposer({
       />
       <div className="mt-1 flex flex-wrap justify-between gap-2 text-sm">
         <p id={`${id}-count`} aria-live="polite" className={tooLong ? "text-red-700" : "text-gray-600"}>
-          {describeSegments(segments)}
-          {tooLong && ` — too long: at most ${MAX_SMS_PARTS} SMS`}
+          {t("segments", { characters: segments.characters, parts: segments.parts, encoding: encodingLabel(segments.encoding) })}
+          {tooLong && t("tooLong", { max: MAX_SMS_PARTS })}
         </p>
         <p id={`${id}-cost`} aria-live="polite" className="font-medium text-gray-800">
-          {cost === null ? "" : `≈ ${formatCredits(cost, decimals)} credits`}
+          {cost === null ? "" : t("cost", { credits: formatCredits(cost, decimals, { locale }) })}
         </p>
       </div>
       {error && (
@@ -60,10 +63,10 @@ export function SmsComposer({
 }
 
 export function TestModeNotice() {
+  const t = useTranslations("sms.composer");
   return (
     <p className="rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">
-      <strong className="font-semibold">Test mode: messages are not delivered.</strong> No SMS gateway is configured; credits are still used as
-      in production.
+      <strong className="font-semibold">{t("testModeTitle")}</strong> {t("testModeBody")}
     </p>
   );
 }

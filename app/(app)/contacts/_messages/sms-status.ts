@@ -2,30 +2,13 @@
 // line and the mass SMS summary (lib returns states and codes).
 import type { Tone } from "@/components/status-badge";
 import type { ChatterSms } from "@/lib/contacts/chatter";
-import type { SmsDeliveryFailure } from "@/lib/sms/delivery/failure-policy";
-import { smsFailureText } from "./sms-failures";
+import { translatorFor } from "@/lib/i18n/catalogue";
+import { smsFailureText, type SmsWords } from "./sms-failures";
 
-const DELIVERY_FAILURES: Record<SmsDeliveryFailure, string> = {
-  "queue-overflow": "the gateway's queue overflowed",
-  "account-suspended": "the SMS account was suspended",
-  unreachable: "unreachable",
-  blocked: "blocked by the recipient or their carrier",
-  "unknown-number": "unknown number",
-  landline: "landline or unreachable carrier",
-  "carrier-filtered": "filtered by the carrier",
-  "carrier-error": "carrier error",
-  "missing-segment": "part of the message was lost",
-  "price-exceeded": "price above the account's limit",
-  "carrier-congestion": "carrier network congestion",
-  "sender-not-registered": "the sender is not registered for this country",
-  expired: "expired before it could be delivered",
-  unsubscribed: "the recipient unsubscribed",
-  "not-mobile": "not a mobile number",
-  "invalid-number": "invalid number",
-};
-
-export function deliveryFailureText(code: string | null): string {
-  return (code && (DELIVERY_FAILURES as Record<string, string>)[code]) || code || "no reason given";
+/** Why a delivered-to-carrier SMS failed (an SmsDeliveryFailure code), in words (English for a caller that passes no translator). */
+export function deliveryFailureText(code: string | null, t: SmsWords = translatorFor("en", "sms") as unknown as SmsWords): string {
+  if (!code) return t("delivery.none");
+  return t.has(`delivery.${code}`) ? t(`delivery.${code}`) : code;
 }
 
 /** Still moving: the chatter keeps asking until every SMS it shows has a final state. */
@@ -33,26 +16,24 @@ export function isPending(sms: ChatterSms): boolean {
   return sms.state === "QUEUED" || sms.state === "SENDING" || sms.state === "SENT";
 }
 
-export function smsStatus(sms: ChatterSms): { tone: Tone; label: string; detail?: string } {
+export function smsStatus(t: SmsWords, sms: ChatterSms): { tone: Tone; label: string; detail?: string } {
   switch (sms.state) {
     case "QUEUED":
     case "SENDING":
-      return { tone: "info", label: "Queued" };
+      return { tone: "info", label: t("status.queued") };
     case "SENT":
-      return { tone: "info", label: "Sent", detail: "Waiting for the carrier's delivery report." };
+      return { tone: "info", label: t("status.sent"), detail: t("status.sentDetail") };
     case "DELIVERED":
-      return { tone: "success", label: "Delivered" };
+      return { tone: "success", label: t("status.delivered") };
     case "FAILED":
       return {
         tone: "danger",
-        label: `Failed — ${deliveryFailureText(sms.reason)}`,
-        detail: sms.refunded
-          ? "Credits refunded: the failure was not the recipient's number."
-          : "Credits not refunded: the message reached the carrier and failed on the recipient's number.",
+        label: t("status.failed", { reason: deliveryFailureText(sms.reason, t) }),
+        detail: sms.refunded ? t("status.refunded") : t("status.notRefunded"),
       };
     case "ERROR":
-      return { tone: "danger", label: "Not sent", detail: `${smsFailureText(sms.reason ?? "unexpected")}. No credits were used.` };
+      return { tone: "danger", label: t("status.notSent"), detail: t("status.notSentDetail", { reason: smsFailureText(t, sms.reason ?? "unexpected") }) };
     case "CANCELED":
-      return { tone: "neutral", label: "Not sent separately", detail: smsFailureText(sms.reason ?? "duplicate-number") };
+      return { tone: "neutral", label: t("status.notSentSeparately"), detail: smsFailureText(t, sms.reason ?? "duplicate-number") };
   }
 }

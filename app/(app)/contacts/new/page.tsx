@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { companyCountry } from "@/lib/contacts/contacts";
@@ -6,17 +7,20 @@ import { countryOptions } from "@/lib/contacts/countries";
 import { ContactForm } from "../_components/contact-form";
 import { createContactAction } from "../actions";
 
-export const metadata: Metadata = { title: "New contact" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("contacts"))("new.metaTitle") };
+}
 
 export default async function NewContactPage() {
   const user = await requireUser("/contacts/new");
+  const [t, locale] = await Promise.all([getTranslations("contacts"), getLocale()]);
   return (
     <>
-      <PageHeader crumbs={[{ label: "Contacts", href: "/contacts" }, { label: "New" }]} />
+      <PageHeader crumbs={[{ label: t("contact.crumb"), href: "/contacts" }, { label: t("new.crumb") }]} />
       <div className="max-w-4xl px-4 py-6 sm:px-6">
         <ContactForm
           action={createContactAction}
-          countries={countryOptions()}
+          countries={countryOptions(locale)}
           companyCountry={await companyCountry(user.companyId)}
           values={{ name: "", email: "", phone: "", mobile: "", country: "", street: "", city: "", zip: "" }}
         />

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { ActionButton } from "@/components/action-button";
 import { ActionFeedback, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
@@ -8,28 +9,33 @@ import { cancelLetterAction, processQueueAction, resendLetterAction } from "../a
 // One form per letter and action, so a click acts on that letter only.
 
 export function ResendButton({ letterId }: { letterId: number }) {
+  const t = useTranslations("letters.actions");
   return (
-    <ActionButton action={resendLetterAction} fields={{ letterId }} pendingLabel="Re-sending…">
-      Re-send<span className="sr-only"> letter #{letterId}</span>
+    <ActionButton action={resendLetterAction} fields={{ letterId }} pendingLabel={t("resending")}>
+      {t("resend")}
+      <span className="sr-only">{t("letterSr", { id: letterId })}</span>
     </ActionButton>
   );
 }
 
 export function CancelButton({ letterId }: { letterId: number }) {
+  const t = useTranslations("letters.actions");
   return (
-    <ActionButton action={cancelLetterAction} fields={{ letterId }} pendingLabel="Canceling…" className="text-red-700">
-      Cancel<span className="sr-only"> letter #{letterId}</span>
+    <ActionButton action={cancelLetterAction} fields={{ letterId }} pendingLabel={t("canceling")} className="text-red-700">
+      {t("cancel")}
+      <span className="sr-only">{t("letterSr", { id: letterId })}</span>
     </ActionButton>
   );
 }
 
 export function ProcessQueueButton() {
+  const t = useTranslations("letters.actions");
   const form = useActionForm(processQueueAction);
   return (
     <form action={form.action} className="flex items-center gap-3">
       <ActionFeedback state={form.state} />
-      <Button variant="secondary" type="submit" pending={form.pending} pendingLabel="Processing…">
-        Process queue now
+      <Button variant="secondary" type="submit" pending={form.pending} pendingLabel={t("processing")}>
+        {t("process")}
       </Button>
     </form>
   );

@@ -1,18 +1,21 @@
+import { useTranslations } from "next-intl";
 import { StatusBadge, type Tone } from "@/components/status-badge";
-import { LETTER_ERROR_LABELS, LETTER_STATE_LABELS, letterErrorText, type LetterErrorName, type LetterStateName } from "../_messages/letter-words";
+import { letterErrorText, type LetterErrorName, type LetterStateName, type LetterWords } from "../_messages/letter-words";
 
 const TONES: Record<LetterStateName, Tone> = { QUEUED: "info", SENT: "success", ERROR: "danger", CANCELED: "neutral" };
 
 export function LetterStateBadge({ state }: { state: LetterStateName }) {
-  return <StatusBadge tone={TONES[state]}>{LETTER_STATE_LABELS[state]}</StatusBadge>;
+  const t = useTranslations("letters");
+  return <StatusBadge tone={TONES[state]}>{t(`state.${state}`)}</StatusBadge>;
 }
 
 export function LetterError({ code, message }: { code: LetterErrorName | null; message: string | null }) {
+  const t = useTranslations("letters");
   if (!code) return null;
-  const detail = letterErrorText(message);
+  const detail = letterErrorText(t as unknown as LetterWords, message);
   return (
     <span className="block text-xs text-red-700" title={detail ?? undefined}>
-      {LETTER_ERROR_LABELS[code]}
+      {t(`errorCode.${code}`)}
       {detail ? <span className="block text-gray-600">{detail}</span> : null}
     </span>
   );

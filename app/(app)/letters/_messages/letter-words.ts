@@ -1,41 +1,37 @@
-// Words the pages show for a letter's state, error code and error detail
-// (lib/snailmail stores codes and data). Plain: client components use it too.
+// Words the pages show for a letter's error detail (lib/snailmail stores codes
+// and data; messages/<locale>/letters.json words them). Plain: client
+// components use it too, each with its own translator.
 import type { LetterErrorCode, LetterState } from "@/lib/generated/prisma/enums";
 import { decodeLetterError, type LetterErrorDetail } from "@/lib/snailmail/letter-error";
-export const LETTER_STATE_LABELS: Record<LetterState, string> = { QUEUED: "In Queue", SENT: "Sent", ERROR: "Error", CANCELED: "Canceled" };
-
-export const LETTER_ERROR_LABELS: Record<LetterErrorCode, string> = {
-  MISSING_FIELDS: "Missing address fields",
-  NO_CREDIT: "Not enough credits",
-  FORMAT_ERROR: "Format error",
-  NO_PRICE: "No price for destination",
-  PROVIDER_ERROR: "Provider error",
-};
 
 export type LetterStateName = LetterState;
 export type LetterErrorName = LetterErrorCode;
 
-function detailText(detail: LetterErrorDetail): string {
+/** The letters namespace's translator (`useTranslations("letters")`, `getTranslations("letters")`). */
+export type LetterWords = (key: string, values?: Record<string, string | number>) => string;
+
+function detailText(t: LetterWords, detail: LetterErrorDetail): string {
   switch (detail.kind) {
     case "address":
+      // The address check's findings (lib/snailmail/address.ts), as it words them.
       return detail.problems.join(" ");
     case "no-price":
-      return `No price for letters to ${detail.country}.`;
+      return t("detail.noPrice", { country: detail.country });
     case "no-credit":
-      return `Not enough credits: this letter needs ${detail.needed}, ${detail.available} available. Buy credits; it is sent at the next run.`;
+      return t("detail.noCredit", { needed: detail.needed, available: detail.available });
     case "waiting-for-credits":
-      return "Not enough credits: waiting for a purchase.";
+      return t("detail.waitingForCredits");
     case "refused":
       return detail.providerMessage;
     case "retrying":
-      return `${detail.providerMessage} Retrying in ${detail.inMinutes} min (attempt ${detail.attempt} of ${detail.maxAttempts}).`;
+      return t("detail.retrying", { message: detail.providerMessage, minutes: detail.inMinutes, attempt: detail.attempt, max: detail.maxAttempts });
     case "gave-up":
-      return `${detail.providerMessage} (gave up after ${detail.attempts} attempts)`;
+      return t("detail.gaveUp", { message: detail.providerMessage, attempts: detail.attempts });
   }
 }
 
 /** The sentence under a letter's error label; a message stored as text before details were data is shown as it is. */
-export function letterErrorText(stored: string | null): string | null {
+export function letterErrorText(t: LetterWords, stored: string | null): string | null {
   const detail = decodeLetterError(stored);
-  return detail ? detailText(detail) : stored;
+  return detail ? detailText(t, detail) : stored;
 }

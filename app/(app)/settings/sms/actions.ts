@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { formAction, ok, refuse } from "@/lib/actions/action";
 import { formatE164 } from "@/lib/contacts/phone";
 import { addOptOut, removeOptOut } from "@/lib/sms/opt-out";
@@ -13,9 +14,10 @@ export const saveSenderAction = formAction({
   role: "ADMIN",
   input: senderSettingsSchema,
   async run({ user, input }) {
+    const t = await getTranslations("sms.settings");
     await setSmsSenderName(user.companyId, input.senderName);
     revalidatePath(PAGE);
-    return ok(input.senderName ? `Saved: SMS go out as “${input.senderName}” where the country allows it.` : "Saved: SMS go out from the number.");
+    return ok(input.senderName ? t("savedName", { name: input.senderName }) : t("savedNumber"));
   },
 });
 
@@ -23,10 +25,11 @@ export const addOptOutAction = formAction({
   role: "ADMIN",
   input: addOptOutSchema,
   async run({ user, input }) {
+    const t = await getTranslations("sms.settings");
     const result = await addOptOut(user.companyId, user.id, input.number);
-    if (result.status === "invalid-number") return refuse("This is not a valid phone number: enter it with its country code, e.g. +33 6 12 34 56 78.", { number: ["Not a valid phone number."] });
+    if (result.status === "invalid-number") return refuse(t("invalidNumber"), { number: [t("invalidNumberField")] });
     revalidatePath(PAGE);
-    return ok(result.status === "added" ? `${formatE164(result.number)} opted out: no SMS goes to it any more.` : `${formatE164(result.number)} was already on the list.`);
+    return ok(t(result.status === "added" ? "added" : "alreadyListed", { number: formatE164(result.number) }));
   },
 });
 
@@ -34,8 +37,9 @@ export const removeOptOutAction = formAction({
   role: "ADMIN",
   input: optOutIdSchema,
   async run({ user, input }) {
-    if (!(await removeOptOut(user.companyId, input.id))) return refuse("This number is not on your opt-out list (any more).");
+    const t = await getTranslations("sms.settings");
+    if (!(await removeOptOut(user.companyId, input.id))) return refuse(t("notListed"));
     revalidatePath(PAGE);
-    return ok("Removed: SMS can be sent to this number again.");
+    return ok(t("removed"));
   },
 });

@@ -1,20 +1,46 @@
-import type { ChatterEntry } from "@/lib/contacts/chatter";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { ChatterEntry, ChatterLog } from "@/lib/contacts/chatter";
 import { DateTime } from "@/components/date-time";
 import { StatusBadge } from "@/components/status-badge";
+import { formatCredits } from "@/lib/iap/units";
+import { smsFailureText, type SmsWords } from "../../_messages/sms-failures";
 import { isPending, smsStatus } from "../../_messages/sms-status";
 import { LiveRefresh } from "./live-refresh";
 import { NoteForm } from "./note-form";
 
-const KIND: Record<ChatterEntry["kind"], { label: string; className: string }> = {
-  NOTE: { label: "Note", className: "bg-gray-100 text-gray-700" },
-  SMS: { label: "SMS", className: "bg-brand-100 text-brand-700" },
-  EMAIL: { label: "E-mail", className: "bg-sky-100 text-sky-800" },
-  SYSTEM: { label: "System", className: "bg-amber-100 text-amber-900" },
-  LETTER: { label: "Letter", className: "bg-green-100 text-green-800" },
+const KIND_CLASS: Record<ChatterEntry["kind"], string> = {
+  NOTE: "bg-gray-100 text-gray-700",
+  SMS: "bg-brand-100 text-brand-700",
+  EMAIL: "bg-sky-100 text-sky-800",
+  SYSTEM: "bg-amber-100 text-amber-900",
+  LETTER: "bg-green-100 text-green-800",
 };
 
+type ContactsWords = Awaited<ReturnType<typeof getTranslations<"contacts">>>;
+
+/** An entry the app logged, in the reader's words; the body (what a person wrote, e.g. the SMS text) follows it. */
+function logText(t: ContactsWords, words: { sms: SmsWords; letters: SmsWords }, locale: string, log: ChatterLog): string {
+  switch (log.code) {
+    case "smsSent":
+      return t("chatter.log.smsSent", { ...log.params, credits: formatCredits(BigInt(log.params.units), log.params.decimals, { locale }) });
+    case "smsNotSent":
+      return t("chatter.log.smsNotSent", { number: log.params.number, reason: smsFailureText(words.sms, log.params.reason) });
+    case "letterPosted":
+      return t("chatter.log.letterPosted", { ...log.params, tracking: log.params.tracking ?? "", tracked: log.params.tracking ? "yes" : "no" });
+    case "letterNotPosted":
+      return t("chatter.log.letterNotPosted", { letterId: log.params.letterId, reason: words.letters.has(`errorCode.${log.params.reason}`) ? words.letters(`errorCode.${log.params.reason}`) : log.params.reason });
+  }
+}
+
+/** Entries from before codes carry their outcome in the body's first words. */
+function isFailure(entry: ChatterEntry): boolean {
+  if (entry.log) return entry.log.code === "smsNotSent" || entry.log.code === "letterNotPosted";
+  return (entry.kind === "SMS" && entry.body.startsWith("SMS not sent")) || (entry.kind === "LETTER" && /^Letter #\d+ not posted/.test(entry.body));
+}
+
 /** The contact's history, newest first, with a box to log a note. */
-export function Chatter({ contactId, entries }: { contactId: number; entries: ChatterEntry[] }) {
+export async function Chatter({ contactId, entries }: { contactId: number; entries: ChatterEntry[] }) {
+  const [t, sms, letters, locale] = await Promise.all([getTranslations("contacts"), getTranslations("sms"), getTranslations("letters"), getLocale()]);
   // Reports come within minutes; an SMS still without one after an hour (no
   // callback will come: e.g. APP_URL not reachable by Twilio) stops the polling.
   const since = Date.now() - 60 * 60_000;
@@ -24,29 +50,32 @@ export function Chatter({ contactId, entries }: { contactId: number; entries: Ch
       <LiveRefresh active={pending} />
       <div className="border-b border-gray-200 px-4 py-3">
         <h2 id="chatter-title" className="font-semibold">
-          Chatter
+          {t("chatter.title")}
         </h2>
       </div>
       <div className="px-4 py-3">
         <NoteForm contactId={contactId} />
       </div>
       {entries.length === 0 ? (
-        <p className="px-4 pb-4 text-sm text-gray-600">No messages yet. SMS and letters sent to this contact, and notes, appear here.</p>
+        <p className="px-4 pb-4 text-sm text-gray-600">{t("chatter.empty")}</p>
       ) : (
-        <ol aria-label="Messages" className="divide-y divide-gray-100">
+        <ol aria-label={t("chatter.messages")} className="divide-y divide-gray-100">
           {entries.map((entry) => {
-            const kind = KIND[entry.kind];
-            const failed = (entry.kind === "SMS" && entry.body.startsWith("SMS not sent")) || (entry.kind === "LETTER" && /^Letter #\d+ not posted/.test(entry.body));
+            const kind = t(`chatter.kind.${entry.kind}`);
+            const failed = isFailure(entry);
+            const text = entry.log ? [logText(t, { sms, letters }, locale, entry.log), entry.body].filter(Boolean).join("\n\n") : entry.body;
             return (
               <li key={entry.id} className="px-4 py-3">
                 <div className="flex flex-wrap items-center gap-2 text-xs text-gray-600">
-                  <span className={`rounded px-1.5 py-0.5 font-medium ${failed ? "bg-red-100 text-red-800" : kind.className}`}>{failed ? `${kind.label} failed` : kind.label}</span>
-                  <span className="font-medium text-gray-800">{entry.author ?? "System"}</span>
+                  <span className={`rounded px-1.5 py-0.5 font-medium ${failed ? "bg-red-100 text-red-800" : KIND_CLASS[entry.kind]}`}>
+                    {failed ? t("chatter.kindFailed", { kind }) : kind}
+                  </span>
+                  <span className="font-medium text-gray-800">{entry.author ?? t("chatter.system")}</span>
                   <span aria-hidden>·</span>
                   <DateTime value={entry.createdAt} />
                 </div>
-                <p className="mt-1.5 text-sm wrap-anywhere whitespace-pre-wrap text-gray-900">{entry.body}</p>
-                {entry.sms && <SmsStatusLine sms={entry.sms} />}
+                <p className="mt-1.5 text-sm wrap-anywhere whitespace-pre-wrap text-gray-900">{text}</p>
+                {entry.sms && <SmsStatusLine t={sms} sms={entry.sms} />}
               </li>
             );
           })}
@@ -56,10 +85,10 @@ export function Chatter({ contactId, entries }: { contactId: number; entries: Ch
   );
 }
 
-function SmsStatusLine({ sms }: { sms: NonNullable<ChatterEntry["sms"]> }) {
-  const status = smsStatus(sms);
+function SmsStatusLine({ t, sms }: { t: SmsWords; sms: NonNullable<ChatterEntry["sms"]> }) {
+  const status = smsStatus(t, sms);
   return (
-    <p className="mt-2 flex flex-wrap items-center gap-2 text-xs text-gray-700" aria-label="SMS status" aria-live="polite">
+    <p className="mt-2 flex flex-wrap items-center gap-2 text-xs text-gray-700" aria-label={t("status.lineLabel")} aria-live="polite">
       <StatusBadge tone={status.tone}>{status.label}</StatusBadge>
       {status.detail && <span>{status.detail}</span>}
     </p>

@@ -1,16 +1,18 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { ActionFeedback, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
 import { postNoteAction } from "../actions";
 
 export function NoteForm({ contactId }: { contactId: number }) {
+  const t = useTranslations("contacts.note");
   const form = useActionForm(postNoteAction);
   return (
     <form action={form.action} className="space-y-2">
       <input type="hidden" name="contactId" value={contactId} />
       <label htmlFor="note-body" className="sr-only">
-        Note
+        {t("label")}
       </label>
       <textarea
         id="note-body"
@@ -18,12 +20,12 @@ export function NoteForm({ contactId }: { contactId: number }) {
         rows={2}
         // React resets the form after its action: a refused note comes back as typed.
         defaultValue={form.value("body")}
-        placeholder="Log an internal note…"
+        placeholder={t("placeholder")}
         className="block w-full resize-y rounded-md border border-gray-300 px-3 py-2 text-sm shadow-xs focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30"
       />
       <div className="flex items-center gap-3">
-        <Button type="submit" variant="secondary" pending={form.pending} pendingLabel="Logging…">
-          Log note
+        <Button type="submit" variant="secondary" pending={form.pending} pendingLabel={t("pending")}>
+          {t("submit")}
         </Button>
         {form.failed && <ActionFeedback state={form.state} fieldsShown={false} />}
       </div>

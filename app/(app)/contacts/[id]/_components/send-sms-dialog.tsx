@@ -1,11 +1,12 @@
 "use client";
 
 import { useEffect, useMemo, useState } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import { ActionFeedback, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
 import { ModalDialog } from "@/components/modal-dialog";
 import { countryName } from "@/lib/contacts/countries";
-import { INVALID_NUMBER_MESSAGE, parsePhone } from "@/lib/contacts/phone";
+import { parsePhone } from "@/lib/contacts/phone";
 import { smsPrice, type PriceTable } from "@/lib/sms/price";
 import { checkMessage } from "@/lib/sms/message";
 import { SmsComposer, TestModeNotice } from "../../_components/sms-composer";
@@ -38,6 +39,9 @@ export function SendSmsDialog({
   onClose: () => void;
   onSent: (message: string) => void;
 }) {
+  const t = useTranslations("sms.dialog");
+  const contacts = useTranslations("contacts");
+  const locale = useLocale();
   const [body, setBody] = useState("");
   // One id per attempt: a double-click resends the same id (sent once); after a
   // refusal the next attempt gets a new one.
@@ -49,28 +53,28 @@ export function SendSmsDialog({
   // Once per answer (each answer is a new object).
   useEffect(() => {
     if (!state) return;
-    if (state.ok) onSent(state.message ?? "SMS sent.");
+    if (state.ok) onSent(state.message ?? t("sentFallback"));
     else setClientId(crypto.randomUUID());
-  }, [state, onSent]);
+  }, [state, onSent, t]);
 
   const shape = checkMessage(body);
   const stopped = phone !== null && settings.optedOut.includes(phone.e164);
   const from =
     settings.senderName && phone?.country && settings.alphanumericCountries.includes(phone.country)
       ? settings.senderName
-      : (settings.senderNumber ?? (settings.testMode ? "the test gateway's number" : "your SMS number"));
+      : (settings.senderNumber ?? (settings.testMode ? t("testGatewayNumber") : t("yourNumber")));
   const formId = "send-sms-form";
   return (
     <ModalDialog
-      title="Send SMS Text Message"
+      title={t("title")}
       onClose={onClose}
       footer={
         <>
           <Button type="button" variant="secondary" onClick={onClose}>
-            Cancel
+            {t("cancel")}
           </Button>
-          <Button type="submit" form={formId} pending={form.pending} pendingLabel="Sending…" disabled={!phone || !shape.ok || stopped}>
-            Send SMS
+          <Button type="submit" form={formId} pending={form.pending} pendingLabel={t("sending")} disabled={!phone || !shape.ok || stopped}>
+            {t("send")}
           </Button>
         </>
       }
@@ -81,13 +85,13 @@ export function SendSmsDialog({
         <input type="hidden" name="number" value={number} />
         <input type="hidden" name="clientId" value={clientId} />
         <div>
-          <p className="text-sm font-medium text-gray-800">Recipient</p>
+          <p className="text-sm font-medium text-gray-800">{t("recipient")}</p>
           <p className="mt-1 text-sm font-medium">{contact.name}</p>
           <p className="text-sm text-gray-700">
             {phone ? (
               <>
                 <span className="whitespace-nowrap">{phone.international}</span>
-                {phone.country && <span> · {countryName(phone.country)}</span>}
+                {phone.country && <span> · {countryName(phone.country, locale)}</span>}
               </>
             ) : (
               number
@@ -95,17 +99,17 @@ export function SendSmsDialog({
           </p>
           {stopped && (
             <p role="alert" className="mt-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-              This number opted out of your SMS (it replied STOP): it cannot be sent SMS until it replies START, or an administrator removes it from the opt-out list in Settings → SMS.
+              {t("optedOut")}
             </p>
           )}
           {!phone && (
             <p role="alert" className="mt-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-              {INVALID_NUMBER_MESSAGE}
+              {contacts("phone.invalid")}
             </p>
           )}
         </div>
         <p className="text-sm text-gray-700">
-          <span className="font-medium text-gray-800">From:</span> {from}
+          <span className="font-medium text-gray-800">{t("from")}</span> {from}
         </p>
         <SmsComposer
           value={body}

@@ -1,18 +1,16 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { action, formAction, ok, refuse } from "@/lib/actions/action";
 import type { SessionUser } from "@/lib/auth/session";
 import { SERVICES } from "@/lib/iap/catalogue";
 import { formatCredits } from "@/lib/iap/units";
 import { buyCreditsPath, contactPostPath } from "@/lib/routes";
-import { ADDRESS_FIELD_LABELS } from "@/lib/snailmail/address";
 import { prepareLetter, queueLetter, type ComposeInput } from "@/lib/snailmail/compose";
 import { availableForLetters } from "@/lib/snailmail/letters";
-import { ZONE_LABELS } from "@/lib/snailmail/price";
 import { composeSchema, type QueuedLetter, type Quote } from "@/lib/snailmail/schemas";
-import { figureText } from "@/components/plural";
 
 async function composeInput(user: SessionUser, values: z.output<typeof composeSchema>): Promise<ComposeInput> {
   const input: ComposeInput = {
@@ -31,6 +29,7 @@ export const quoteLetterAction = action({
   role: "ANY",
   input: composeSchema,
   async run({ user, input }) {
+    const t = await getTranslations("letters");
     const prepared = await prepareLetter(await composeInput(user, input));
     if (!prepared.ok) return refuse(prepared.message);
     const available = await availableForLetters(user.companyId);
@@ -38,7 +37,7 @@ export const quoteLetterAction = action({
       credits: formatCredits(prepared.credits, prepared.decimals),
       pages: prepared.pages,
       sheets: prepared.sheets,
-      zone: ZONE_LABELS[prepared.zone],
+      zone: t(`zone.${prepared.zone}`),
       available: formatCredits(available.units, available.decimals),
       enough: available.units >= prepared.credits,
     });
@@ -50,17 +49,18 @@ export const sendLetterAction = formAction({
   role: "ANY",
   input: composeSchema,
   async run({ user, input }) {
+    const t = await getTranslations("letters");
     const queued = await queueLetter({ ...(await composeInput(user, input)), createdById: user.id });
     if (!queued.ok) {
       // The missing address fields, each named, under the pseudo-field "address" (the form has no address fields of its own).
-      const missing = queued.missing?.map((field) => `${ADDRESS_FIELD_LABELS[field]} is missing`);
+      const missing = queued.missing?.map((field) => t("post.fieldMissing", { field: t(`field.${field}`) }));
       return refuse(queued.message, { ...queued.fieldErrors, ...(missing?.length ? { address: missing } : {}) });
     }
     revalidatePath(contactPostPath(input.contactId));
     revalidatePath("/letters");
     const available = await availableForLetters(user.companyId);
     const price = formatCredits(queued.credits, queued.decimals);
-    return ok<QueuedLetter>(`Letter #${queued.letterId} is In Queue (≈ ${figureText(price)}, charged when it is posted).`, {
+    return ok<QueuedLetter>(t("post.queued", { id: queued.letterId, credits: price, count: Number(price.replace(/,/g, "")) }), {
       letterId: queued.letterId,
       shortfall:
         available.units < queued.credits

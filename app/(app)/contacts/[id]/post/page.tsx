@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { DateTime } from "@/components/date-time";
 import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { describeAddressProblems, ADDRESS_FIELD_LABELS } from "@/lib/snailmail/address";
+import type { AddressField } from "@/lib/snailmail/address";
 import { checkContactAddress } from "@/lib/snailmail/compose";
 import { listLetters } from "@/lib/snailmail/letters";
 import { postalProvider } from "@/lib/snailmail/providers";
@@ -12,10 +13,18 @@ import { addressLines } from "@/lib/snailmail/render";
 import { LetterError, LetterStateBadge } from "../../../letters/_components/letter-state-badge";
 import { ComposeForm } from "./_components/compose-form";
 import { contactPath, letterPdfPath } from "@/lib/routes";
-import { figureText } from "@/components/plural";
 import { parseId } from "@/lib/http/params";
 
-export const metadata: Metadata = { title: "Send by Post" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("letters"))("sendByPost") };
+}
+
+/** lib/snailmail gives a letter's price as an English figure ("1,234.5"): the same exact number in the reader's format. */
+function localeFigure(figure: string, locale: string): string {
+  const plain = figure.replace(/,/g, "");
+  const decimals = plain.includes(".") ? plain.length - plain.indexOf(".") - 1 : 0;
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(plain as unknown as number);
+}
 
 export default async function SendByPostPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -27,37 +36,36 @@ export default async function SendByPostPage({ params }: { params: Promise<{ id:
   const { contact, check, senderCountry } = found;
   const letters = await listLetters(user.companyId, { contactId });
   const provider = postalProvider();
+  const [t, letters_, contacts, locale] = await Promise.all([getTranslations("letters.post"), getTranslations("letters"), getTranslations("contacts"), getLocale()]);
+  const field = (name: AddressField) => letters_(`field.${name}`);
 
   return (
     <>
-      <PageHeader crumbs={[{ label: "Contacts", href: "/contacts" }, { label: contact.name, href: contactPath(contact.id) }, { label: "Send by Post" }]} />
+      <PageHeader crumbs={[{ label: contacts("contact.crumb"), href: "/contacts" }, { label: contact.name, href: contactPath(contact.id) }, { label: letters_("sendByPost") }]} />
       <div className="mx-auto grid max-w-6xl gap-6 px-4 py-6 sm:px-6 lg:grid-cols-[1fr_20rem]">
         <section aria-labelledby="compose-heading" className="space-y-4">
           <h2 id="compose-heading" className="sr-only">
-            Compose
+            {t("compose")}
           </h2>
           {!provider.posts && (
-            <p className="rounded-md border border-sky-200 bg-sky-50 px-4 py-2 text-sm text-sky-900">{provider.label}</p>
+            <p className="rounded-md border border-sky-200 bg-sky-50 px-4 py-2 text-sm text-sky-900">{letters_("list.testPostOffice")}</p>
           )}
           {!check.ok && (
             <div role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800">
-              <p className="font-medium">This contact&apos;s address is incomplete: the letter cannot be posted.</p>
+              <p className="font-medium">{t("incomplete")}</p>
               <ul className="mt-1 list-inside list-disc">
-                {check.missing.map((field) => (
-                  <li key={field}>{ADDRESS_FIELD_LABELS[field]} is missing</li>
+                {check.missing.map((f) => (
+                  <li key={f}>{t("fieldMissing", { field: field(f) })}</li>
                 ))}
-                {Object.entries(check.invalid).map(([field, message]) => (
-                  <li key={field}>
-                    {ADDRESS_FIELD_LABELS[field as keyof typeof ADDRESS_FIELD_LABELS]}: {message}
-                  </li>
+                {Object.entries(check.invalid).map(([name, message]) => (
+                  <li key={name}>{t("fieldInvalid", { field: field(name as AddressField), message })}</li>
                 ))}
               </ul>
               <p className="mt-2">
                 <Link href={contactPath(contact.id)} className="font-medium underline">
-                  Edit the contact&apos;s address
+                  {t("editAddress")}
                 </Link>
               </p>
-              <p className="sr-only">{describeAddressProblems(check).join(" ")}</p>
             </div>
           )}
           <ComposeForm contactId={contact.id} />
@@ -66,7 +74,7 @@ export default async function SendByPostPage({ params }: { params: Promise<{ id:
         <aside className="space-y-6">
           <section aria-labelledby="recipient-heading" className="rounded-lg border border-gray-200 bg-white p-4">
             <h2 id="recipient-heading" className="text-sm font-semibold text-gray-900">
-              Recipient
+              {t("recipient")}
             </h2>
             {check.ok ? (
               <address className="mt-2 text-sm not-italic leading-6 text-gray-800">
@@ -77,17 +85,17 @@ export default async function SendByPostPage({ params }: { params: Promise<{ id:
                 ))}
               </address>
             ) : (
-              <p className="mt-2 text-sm text-gray-600">Complete the address first.</p>
+              <p className="mt-2 text-sm text-gray-600">{t("completeFirst")}</p>
             )}
-            <p className="mt-3 text-xs text-gray-600">Printed in the envelope window (DIN 5008, left window). The sender is your company.</p>
+            <p className="mt-3 text-xs text-gray-600">{t("window")}</p>
           </section>
 
           <section aria-labelledby="letters-heading" className="rounded-lg border border-gray-200 bg-white p-4">
             <h2 id="letters-heading" className="text-sm font-semibold text-gray-900">
-              Letters to {contact.name}
+              {t("lettersTo", { name: contact.name })}
             </h2>
             {letters.length === 0 ? (
-              <p className="mt-2 text-sm text-gray-600">No letters yet.</p>
+              <p className="mt-2 text-sm text-gray-600">{t("none")}</p>
             ) : (
               <ul className="mt-2 divide-y divide-gray-100">
                 {letters.map((letter) => (
@@ -98,10 +106,11 @@ export default async function SendByPostPage({ params }: { params: Promise<{ id:
                     </div>
                     <div className="mt-0.5 flex items-center justify-between gap-2 text-xs text-gray-600">
                       <span>
-                        #{letter.id} · <DateTime value={letter.createdAt} /> · {figureText(letter.credits)}
+                        #{letter.id} · <DateTime value={letter.createdAt} /> · {t("credits", { credits: localeFigure(letter.credits, locale), count: Number(letter.credits.replace(/,/g, "")) })}
                       </span>
                       <a href={letterPdfPath(letter.id)} className="text-brand-700 underline underline-offset-2 hover:decoration-2">
-                        PDF<span className="sr-only"> of letter #{letter.id}</span>
+                        {/* i18n-ignore: the file format's name, the same in every language */}
+                        PDF<span className="sr-only">{letters_("list.pdfSr", { id: letter.id })}</span>
                       </a>
                     </div>
                     <LetterError code={letter.errorCode} message={letter.errorMessage} />
@@ -111,7 +120,7 @@ export default async function SendByPostPage({ params }: { params: Promise<{ id:
             )}
             <p className="mt-3 text-sm">
               <Link href="/letters" className="text-brand-700 underline underline-offset-2 hover:decoration-2">
-                All letters
+                {t("allLetters")}
               </Link>
             </p>
           </section>

@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { startTransition, useEffect, useRef, useState, useTransition, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import { actionMessage, PromptNotice, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
-import { countText, figureText } from "@/components/plural";
 import { useUnsavedChanges } from "@/components/unsaved-changes";
 import { FieldError, TextField } from "@/components/form";
 import type { ActionState } from "@/lib/actions/state";
@@ -12,6 +12,7 @@ import type { Quote } from "@/lib/snailmail/schemas";
 import { quoteLetterAction, sendLetterAction } from "../actions";
 
 export function ComposeForm({ contactId }: { contactId: number }) {
+  const t = useTranslations("letters.compose");
   const form = useActionForm(sendLetterAction);
   const { state } = form;
   const [mode, setMode] = useState<"letter" | "document">("letter");
@@ -30,7 +31,7 @@ export function ComposeForm({ contactId }: { contactId: number }) {
   const besideFields = new Set(["subject", "body", "document"].flatMap((name) => form.errors(name) ?? []));
   const bannerMessage = message && !(form.failed && besideFields.has(message)) ? message : null;
   const quoteProblem = actionMessage(quoteAnswer, { fieldsShown: false });
-  const quoteMessage = quoteProblem && (besideFields.has(quoteProblem) || quoteProblem === message) ? "Correct the letter to see its price." : quoteProblem;
+  const quoteMessage = quoteProblem && (besideFields.has(quoteProblem) || quoteProblem === message) ? t("correctToPrice") : quoteProblem;
 
   // The price follows the form: re-rendered and re-priced on the server a moment after each change.
   function requestQuote() {
@@ -80,7 +81,7 @@ export function ComposeForm({ contactId }: { contactId: number }) {
           {state.ok && (
             <p className="mt-1">
               <Link href="/letters" className="font-medium underline">
-                Open Letters
+                {t("openLetters")}
               </Link>
             </p>
           )}
@@ -89,25 +90,25 @@ export function ComposeForm({ contactId }: { contactId: number }) {
       {shortfall && <PromptNotice prompt={shortfall} />}
 
       <fieldset>
-        <legend className="text-sm font-medium text-gray-800">What to send</legend>
+        <legend className="text-sm font-medium text-gray-800">{t("what")}</legend>
         <div className="mt-2 flex flex-wrap gap-4 text-sm">
           <label className="flex items-center gap-2">
             <input type="radio" name="mode" value="letter" checked={mode === "letter"} onChange={() => setMode("letter")} className="accent-brand-600" />
-            Write a letter
+            {t("writeLetter")}
           </label>
           <label className="flex items-center gap-2">
             <input type="radio" name="mode" value="document" checked={mode === "document"} onChange={() => setMode("document")} className="accent-brand-600" />
-            Attach a PDF document
+            {t("attachPdf")}
           </label>
         </div>
       </fieldset>
 
-      <TextField label="Subject" name="subject" required maxLength={200} errors={form.errors("subject")} />
+      <TextField label={t("subject")} name="subject" required maxLength={200} errors={form.errors("subject")} />
 
       {mode === "letter" ? (
         <div>
           <label htmlFor="letter-body" className="block text-sm font-medium text-gray-800">
-            Letter text
+            {t("body")}
           </label>
           <textarea
             id="letter-body"
@@ -124,7 +125,7 @@ export function ComposeForm({ contactId }: { contactId: number }) {
       ) : (
         <div>
           <label htmlFor="letter-document" className="block text-sm font-medium text-gray-800">
-            Document to post (PDF)
+            {t("document")}
           </label>
           <input
             id="letter-document"
@@ -135,7 +136,7 @@ export function ComposeForm({ contactId }: { contactId: number }) {
             className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border file:border-gray-300 file:bg-white file:px-3 file:py-1.5 file:text-sm"
           />
           <p id="letter-document-hint" className="mt-1 text-xs text-gray-600">
-            A4 portrait, at most 30 pages and 8 MB. A cover page with the addresses is added in front.
+            {t("documentHint")}
           </p>
           {form.errors("document") ? <FieldError>{form.errors("document")!.join(" ")}</FieldError> : null}
         </div>
@@ -143,28 +144,28 @@ export function ComposeForm({ contactId }: { contactId: number }) {
 
       <div className="grid gap-4 sm:grid-cols-2">
         <fieldset>
-          <legend className="text-sm font-medium text-gray-800">Printing</legend>
+          <legend className="text-sm font-medium text-gray-800">{t("printing")}</legend>
           <div className="mt-2 space-y-1 text-sm">
             <label className="flex items-center gap-2">
               <input type="radio" name="color" value="bw" defaultChecked className="accent-brand-600" />
-              Black &amp; white
+              {t("blackWhite")}
             </label>
             <label className="flex items-center gap-2">
               <input type="radio" name="color" value="color" className="accent-brand-600" />
-              Colour
+              {t("colour")}
             </label>
           </div>
         </fieldset>
         <fieldset>
-          <legend className="text-sm font-medium text-gray-800">Sides</legend>
+          <legend className="text-sm font-medium text-gray-800">{t("sides")}</legend>
           <div className="mt-2 space-y-1 text-sm">
             <label className="flex items-center gap-2">
               <input type="radio" name="sides" value="simplex" defaultChecked className="accent-brand-600" />
-              Single-sided
+              {t("simplex")}
             </label>
             <label className="flex items-center gap-2">
               <input type="radio" name="sides" value="duplex" className="accent-brand-600" />
-              Double-sided
+              {t("duplex")}
             </label>
           </div>
         </fieldset>
@@ -174,19 +175,19 @@ export function ComposeForm({ contactId }: { contactId: number }) {
         <div aria-live="polite" aria-busy={quoting || undefined} className="text-sm" data-testid="letter-price">
           {quote ? (
             <>
-              <p className="text-base font-semibold text-gray-900">≈ {figureText(quote.credits)}</p>
+              <p className="text-base font-semibold text-gray-900">{t("price", { credits: quote.credits, count: Number(quote.credits.replace(/,/g, "")) })}</p>
               <p className="text-gray-600">
-                {countText(quote.pages, "page", "pages")} on {countText(quote.sheets, "sheet", "sheets")} · {quote.zone} · {quote.available} available
+                {t("quote", { pages: quote.pages, sheets: quote.sheets, zone: quote.zone, available: quote.available })}
               </p>
-              {!quote.enough && <p className="text-amber-800">Not enough credits yet: the letter will wait in the queue until you buy more.</p>}
+              {!quote.enough && <p className="text-amber-800">{t("notEnough")}</p>}
             </>
           ) : (
-            <p className="text-gray-700">{quoting ? "Pricing…" : (quoteMessage ?? "Write the letter to see its price.")}</p>
+            <p className="text-gray-700">{quoting ? t("pricing") : (quoteMessage ?? t("writeToPrice"))}</p>
           )}
-          <p className="text-xs text-gray-600">Nothing is charged until the letter is posted.</p>
+          <p className="text-xs text-gray-600">{t("nothingCharged")}</p>
         </div>
-        <Button type="submit" pending={form.pending} pendingLabel="Sending…">
-          Send
+        <Button type="submit" pending={form.pending} pendingLabel={t("sending")}>
+          {t("send")}
         </Button>
       </div>
     </form>
