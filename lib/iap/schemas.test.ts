@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { translatorFor } from "@/lib/i18n/catalogue";
+import { wordsFor } from "@/lib/alerts/words";
 import { warningSettingsSchema } from "./schemas";
 
 const sms = warningSettingsSchema(2);
@@ -41,9 +41,9 @@ describe("Warn Me settings", () => {
   });
 
   it("the codes read as sentences in each language", () => {
-    expect(translatorFor("en", "iap")("errors.creditsInput.too-many-decimals", { decimals: 2 })).toBe("Use at most 2 decimal places.");
-    expect(translatorFor("fr", "iap")("errors.creditsInput.too-many-decimals", { decimals: 2 })).toBe("Utilisez au plus 2 décimales.");
-    expect(translatorFor("zh-CN", "iap")("errors.warning.emailMissing")).toBe("请输入接收警告的电子邮件地址。");
+    expect(wordsFor("en", "iap")("errors.creditsInput.too-many-decimals", { decimals: 2 })).toBe("Use at most 2 decimal places.");
+    expect(wordsFor("fr", "iap")("errors.creditsInput.too-many-decimals", { decimals: 2 })).toBe("Utilisez au plus 2 décimales.");
+    expect(wordsFor("zh-CN", "iap")("errors.warning.emailMissing")).toBe("请输入接收警告的电子邮件地址。");
   });
 
   it("the warning e-mail is required and must be valid when Warn Me is ticked; both errors at once", () => {
