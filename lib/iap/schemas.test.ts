@@ -42,7 +42,7 @@ describe("Warn Me settings", () => {
 
   it("the codes read as sentences in each language", () => {
     expect(wordsFor("en", "iap")("errors.creditsInput.too-many-decimals", { decimals: 2 })).toBe("Use at most 2 decimal places.");
-    expect(wordsFor("fr", "iap")("errors.creditsInput.too-many-decimals", { decimals: 2 })).toBe("Utilisez au plus 2 décimales.");
+    expect(wordsFor("fr", "iap")("errors.creditsInput.too-many-decimals", { decimals: 2 })).toBe("Utilisez au plus 2\u00a0décimales.");
     expect(wordsFor("zh-CN", "iap")("errors.warning.emailMissing")).toBe("请输入接收警告的电子邮件地址。");
   });
 

@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { formAction, ok, refuse, refuseInput } from "@/lib/actions/action";
 import { AutoTopupRefusedError, saveAutoTopup } from "@/lib/billing/auto-topup/settings";
@@ -12,12 +11,18 @@ import { setDefaultBudget, setUserBudget } from "@/lib/iap/budgets";
 import { budgetSchema, warningSettingsSchema } from "@/lib/iap/schemas";
 import { updateWarningSettings } from "@/lib/iap/warning-settings";
 import { idField } from "@/lib/http/params";
-import { localeOr } from "@/lib/i18n/locales";
+import { wordsFor } from "@/lib/alerts/words";
+import type { SessionUser } from "@/lib/auth/session";
 import { sayIssues } from "../_messages/input-errors";
 
-/** The account page's words, and the reader's locale (threshold and limits are typed with its decimal separator). */
-async function words() {
-  return { t: await getTranslations("iap"), locale: localeOr(await getLocale()) };
+/**
+ * The account page's words in the caller's language (their profile's, else
+ * the company's: what i18n/request.ts gives the page), and that locale:
+ * thresholds and limits are typed with its decimal separator.
+ */
+function words(user: SessionUser) {
+  const locale = user.locale ?? "en";
+  return { t: wordsFor(locale, "iap"), locale };
 }
 
 // POST from the Account Information page: Warn Me, Threshold, Warning Email, the e-mail's language.
@@ -25,7 +30,7 @@ export const saveWarningSettingsAction = formAction({
   role: "ADMIN",
   input: z.looseObject({ accountId: idField("unknown-account") }),
   async run({ user, input }) {
-    const { t, locale } = await words();
+    const { t, locale } = words(user);
     // The account id comes back from the browser: look it up within the
     // user's company, which also gives the service's decimal places, which
     // the threshold is parsed with.
@@ -50,7 +55,7 @@ export const saveBudgetAction = formAction({
   role: "ADMIN",
   input: budgetTarget,
   async run({ user, input }) {
-    const { t, locale } = await words();
+    const { t, locale } = words(user);
     const account = await findAccount(user.companyId, input.accountId);
     if (!account) return refuse(t("errors.unknownAccount"));
     const budget = budgetSchema(account.service.decimals, locale).safeParse(input);
@@ -70,7 +75,7 @@ export const saveAutoTopupAction = formAction({
   role: "ADMIN",
   input: z.looseObject({ accountId: idField("unknown-account") }),
   async run({ user, input }) {
-    const { t, locale } = await words();
+    const { t, locale } = words(user);
     // The threshold is parsed with the decimals of the account's service, looked up within the user's company.
     const account = await findAccount(user.companyId, input.accountId);
     if (!account) return refuse(t("errors.unknownAccount"));
