@@ -14,6 +14,6 @@ export interface Words {
   markup(key: string, values: Record<string, string | number | ((chunks: string) => string)>): string;
 }
 
-export function wordsFor(locale: Locale, namespace: "alerts" | "iap" | "billing"): Words {
+export function wordsFor(locale: Locale, namespace: "alerts" | "iap" | "buy" | "billing"): Words {
   return translatorFor(locale, namespace) as unknown as Words;
 }
