@@ -27,12 +27,16 @@ export async function createCompany(overrides: { trialEligible?: boolean; countr
       trialEligible: overrides.trialEligible ?? false,
     },
   });
+  // Without their (unset) language and time zone, the users also pass as a signed-in caller (SessionUser).
+  const omit = { locale: true, timeZone: true } as const;
   const [admin, user] = await Promise.all([
     prisma().user.create({
       data: { companyId: company.id, email: `admin-${suffix}@test.example`, name: "Test Admin", passwordHash: "x", role: "ADMIN" },
+      omit,
     }),
     prisma().user.create({
       data: { companyId: company.id, email: `user-${suffix}@test.example`, name: "Test User", passwordHash: "x", role: "USER" },
+      omit,
     }),
   ]);
   return { company, admin, user };
