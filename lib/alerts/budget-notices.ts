@@ -6,6 +6,8 @@ import { formatCredits } from "@/lib/iap/units";
 import { insertEmails, type NewEmail } from "@/lib/mail/outbox";
 import { accountPath } from "@/lib/routes";
 import { alertEmail } from "./alert-email";
+import { alertLocale, serviceNameIn, unitNameIn } from "./service-names";
+import { wordsFor } from "./words";
 
 // The 80 % budget e-mail to the company's administrators: once per month per
 // user and budget, marked on that month's budget_usage row (warned_at) in the
@@ -24,9 +26,12 @@ export async function queueBudgetNotices(options: { companyId?: number } = {}): 
       used: string;
       limit: string;
       hard: boolean;
+      technical_name: string;
       service_name: string;
       decimals: number;
       unit_name: string;
+      warning_locale: string | null;
+      company_locale: string | null;
       admins: string[];
     }>(
       `WITH due AS (
@@ -45,22 +50,30 @@ export async function queueBudgetNotices(options: { companyId?: number } = {}): 
          RETURNING bu.account_id, bu.user_id, bu.month, bu.used, due."limit", due.hard
        )
        SELECT m.account_id, m.user_id, a.company_id, u.name AS user_name, to_char(m.month, 'YYYY-MM') AS month, m.used, m."limit", m.hard,
-              s.name AS service_name, s.decimals, s.unit_name,
+              s.technical_name, s.name AS service_name, s.decimals, s.unit_name, a.warning_locale, c.locale AS company_locale,
               ARRAY(SELECT x.email FROM app_user x WHERE x.company_id = a.company_id AND x.role = 'ADMIN' ORDER BY x.id) AS admins
-         FROM marked m JOIN iap_account a ON a.id = m.account_id JOIN iap_service s ON s.id = a.service_id JOIN app_user u ON u.id = m.user_id`,
+         FROM marked m JOIN iap_account a ON a.id = m.account_id JOIN iap_service s ON s.id = a.service_id JOIN app_user u ON u.id = m.user_id
+         JOIN company c ON c.id = a.company_id`,
       [options.companyId ?? null],
     );
     const emails: NewEmail[] = rows.flatMap((row) => {
-      const limit = formatCredits(BigInt(row.limit), row.decimals);
-      const used = formatCredits(BigInt(row.used), row.decimals);
+      // The account's alert language (its warning e-mail's, else the company's); the month stays ISO (2026-12), the same in every language.
+      const locale = alertLocale(row);
+      const t = wordsFor(locale, "alerts");
+      const values = {
+        user: row.user_name,
+        used: formatCredits(BigInt(row.used), row.decimals, { locale }),
+        limit: formatCredits(BigInt(row.limit), row.decimals, { locale }),
+        service: serviceNameIn(locale, row.technical_name, row.service_name),
+        unit: unitNameIn(locale, row.unit_name),
+        month: row.month,
+      };
       const content = alertEmail({
-        subject: `${row.user_name} has used ${used} of ${limit} ${row.service_name} ${row.unit_name} (${row.month})`,
-        lines: [
-          `${row.user_name} has used ${used} of their ${limit} ${row.unit_name} ${row.service_name} budget for ${row.month}.`,
-          row.hard ? "The budget is hard: use beyond it is refused until an administrator raises it." : "The budget is soft: use beyond it is allowed, and shown.",
-        ],
-        button: { label: "Review budgets", url: `${appUrl}${accountPath(row.account_id)}#budgets` },
-        footer: "Administrators receive this e-mail once per month for each budget that reaches 80 %.",
+        locale,
+        subject: t("budget.subject", values),
+        lines: [t("budget.used", values), row.hard ? t("budget.hard") : t("budget.soft")],
+        button: { label: t("budget.review"), url: `${appUrl}${accountPath(row.account_id)}#budgets` },
+        footer: t("budget.footer"),
       });
       return row.admins.map((to) => ({ companyId: row.company_id, to, dedupeKey: `budget-80:${row.account_id}:${row.user_id}:${row.month}:${to}`, ...content }));
     });

@@ -9,6 +9,8 @@ import { formatCredits } from "@/lib/iap/units";
 import { insertEmails, type NewEmail } from "@/lib/mail/outbox";
 import { buyCreditsPath } from "@/lib/routes";
 import { alertEmail } from "./alert-email";
+import { alertLocale, serviceNameIn, unitNameIn } from "./service-names";
+import { wordsFor } from "./words";
 
 // The "Empty" alert, the second level after Warn Me's threshold: once per
 // occurrence of an account's available credits (balance − holds) reaching
@@ -33,6 +35,8 @@ interface EmptyRow {
   decimals: number;
   unit_name: string;
   company_name: string;
+  warning_locale: string | null;
+  company_locale: string | null;
   admins: string[];
 }
 
@@ -62,20 +66,23 @@ export async function queueEmptyAlerts(options: { companyId?: number; batchSize?
          RETURNING a.id, a.company_id, a.balance, a.held, a.warn_enabled, a.warning_threshold, a.warning_email,
                    (extract(epoch FROM a.empty_alerted_at) * 1000000)::bigint AS alerted_us,
                    s.technical_name, s.name AS service_name, s.decimals, s.unit_name, c.name AS company_name,
+                   a.warning_locale, c.locale AS company_locale,
                    ARRAY(SELECT u.email FROM app_user u WHERE u.company_id = a.company_id AND u.role = 'ADMIN' ORDER BY u.id) AS admins`,
         [companyId, batchSize],
       );
       const emails: NewEmail[] = rows.flatMap((row) => {
         const technicalName = serviceNameSchema.parse(row.technical_name);
         const recipients = [...new Set([row.warning_email, ...row.admins].filter((to): to is string => Boolean(to)).map((to) => to.toLowerCase()))];
+        const locale = alertLocale(row);
+        const t = wordsFor(locale, "alerts");
+        const service = serviceNameIn(locale, technicalName, row.service_name);
+        const available = formatCredits(BigInt(row.balance) - BigInt(row.held), row.decimals, { locale });
         const content = alertEmail({
-          subject: `No credits left: ${row.service_name}`,
-          lines: [
-            `${row.company_name} has ${formatCredits(BigInt(row.balance) - BigInt(row.held), row.decimals)} ${row.unit_name} available for ${row.service_name}.`,
-            `${row.service_name} is refused until more credits are bought.`,
-          ],
-          button: { label: "Buy credits", url: appUrl + buyCreditsPath(technicalName) },
-          footer: "You receive this e-mail once each time the account runs out, as its warning address or as an administrator.",
+          locale,
+          subject: t("empty.subject", { service }),
+          lines: [t("empty.available", { company: row.company_name, available, unit: unitNameIn(locale, row.unit_name), service }), t("empty.refused", { service })],
+          button: { label: t("buyCredits"), url: appUrl + buyCreditsPath(technicalName) },
+          footer: t("empty.footer"),
         });
         return recipients.map((to) => ({ companyId: row.company_id, to, dedupeKey: `empty-credits:${row.id}:${row.alerted_us}:${to}`, ...content }));
       });

@@ -35,4 +35,22 @@ describe("low-credit e-mail", () => {
     expect(mail.html).toContain('href="https://erp.example.com/iap/buy/reveal"');
     expect(mail.text).toContain("1,234 leads left");
   });
+
+  it("in French and Chinese: the catalogue's words, the service's translated name and the reader's number format", () => {
+    const fr = lowCreditsEmail({ ...base, locale: "fr", companyName: "Société Démo", service: { technicalName: "invoice_ocr", name: "Documents Digitization", decimals: 2, unitName: "credits" }, balance: 123_450n, threshold: 200_000n });
+    expect(fr.subject).toBe("Crédits bas\u00a0: Numérisation des documents (il reste 1\u202f234,50)");
+    expect(fr.text).toContain("Il reste à Société Démo 1\u202f234,50 crédits pour Numérisation des documents, sous le seuil d'avertissement de 2\u202f000,00 crédits.");
+    expect(fr.text).toContain("Acheter des crédits\u00a0: https://erp.example.com/iap/buy/invoice_ocr");
+    expect(fr.html).toContain('<html lang="fr">');
+    expect(fr.html).toContain("<strong>1\u202f234,50 crédits</strong>");
+
+    const zh = lowCreditsEmail({ ...base, locale: "zh-CN" });
+    expect(zh.subject).toBe("点数偏低：短信（剩余 4.50）");
+    expect(zh.text).toContain("购买点数：https://erp.example.com/iap/buy/sms");
+  });
+
+  it("a service renamed in the database keeps its name in every language", () => {
+    const mail = lowCreditsEmail({ ...base, locale: "fr", service: { technicalName: "sms", name: "Textos clients", decimals: 2, unitName: "credits" } });
+    expect(mail.subject).toBe("Crédits bas\u00a0: Textos clients (il reste 4,50)");
+  });
 });

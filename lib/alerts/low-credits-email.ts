@@ -1,14 +1,21 @@
 // The low-credit warning e-mail: balance, threshold and a link to the
-// service's Buy Credits page. The alert's own words, next to the job that
-// sends it; the outbox (lib/mail) only carries it.
+// service's Buy Credits page, in the language chosen for it on the account
+// page (else the company's), with figures formatted for that language. The
+// words are in messages/<locale>/alerts.json; the outbox (lib/mail) only carries it.
 import type { ServiceName } from "@/lib/iap/catalogue";
+import { wordsFor, type Words } from "./words";
+import type { Locale } from "@/lib/i18n/locales";
 import { formatCredits } from "@/lib/iap/units";
 import { escapeHtml, type EmailContent } from "@/lib/mail/templates";
 import { buyCreditsPath } from "@/lib/routes";
 import type { Forecast } from "@/lib/iap/forecast";
+import { serviceNameIn, unitNameIn } from "./service-names";
 
 export interface LowCreditsInput {
+  /** The language the e-mail is written in (default English). */
+  locale?: Locale;
   companyName: string;
+  /** `name` and `unitName` as stored: the catalogue gives them in `locale` when it knows the service. */
   service: { technicalName: ServiceName; name: string; decimals: number; unitName: string };
   /** Units. */
   balance: bigint;
@@ -21,54 +28,67 @@ export interface LowCreditsInput {
 }
 
 /** The forecast as the e-mails say it. */
-export function forecastSentence(forecast: Forecast | undefined): string | null {
+export function forecastSentence(t: Words, forecast: Forecast | undefined): string | null {
   if (!forecast) return null;
-  if (forecast.kind === "no-usage") return "No recent usage: at the current rate the credits are not being used up.";
-  if (forecast.days === 0) return "At the current rate, the credits run out today.";
-  return `At the current rate, the credits last about ${forecast.days} ${forecast.days === 1 ? "day" : "days"}.`;
+  if (forecast.kind === "no-usage") return t("lowCredits.forecast.noUsage");
+  if (forecast.days === 0) return t("lowCredits.forecast.today");
+  return t("lowCredits.forecast.days", { days: forecast.days });
 }
 
 /** The low-credit warning: balance, threshold and a link to the service's Buy Credits page. */
 export function lowCreditsEmail(input: LowCreditsInput): EmailContent {
-  const { service } = input;
-  const balance = formatCredits(input.balance, service.decimals);
-  const threshold = formatCredits(input.threshold, service.decimals);
-  const unit = service.unitName;
+  const locale = input.locale ?? "en";
+  const t = wordsFor(locale, "alerts");
+  const { service: stored } = input;
+  const service = serviceNameIn(locale, stored.technicalName, stored.name);
+  const unit = unitNameIn(locale, stored.unitName);
+  const balance = formatCredits(input.balance, stored.decimals, { locale });
+  const threshold = formatCredits(input.threshold, stored.decimals, { locale });
   // Signed-out readers go through sign-in and land on this page (proxy.ts keeps callbackUrl).
-  const buyUrl = input.appUrl + buyCreditsPath(service.technicalName);
-  const subject = `Low credits: ${service.name} (${balance} left)`;
-  const outlook = forecastSentence(input.forecast);
+  const buyUrl = input.appUrl + buyCreditsPath(stored.technicalName);
+  const subject = t("lowCredits.subject", { service, balance });
+  const outlook = forecastSentence(t, input.forecast);
+  const values = { company: input.companyName, balance, threshold, unit, service };
 
   const text = [
-    `Hello,`,
+    t("greeting"),
     ``,
-    `${input.companyName} has ${balance} ${unit} left for ${service.name}, below the warning threshold of ${threshold} ${unit}.`,
+    t.markup("lowCredits.body", { ...values, b: (chunks) => chunks }),
     ...(outlook ? [outlook] : []),
-    `When the credits run out, ${service.name} stops working until more are bought.`,
+    t("lowCredits.stops", { service }),
     ``,
-    `Buy credits: ${buyUrl}`,
+    t("buttonLine", { label: t("buyCredits"), url: buyUrl }),
     ``,
-    `You receive this e-mail once each time the balance falls below the threshold.`,
-    `To change the threshold or the address, open Settings > IAP Account > ${service.name} and edit "Warn Me".`,
+    t("lowCredits.once"),
+    t("lowCredits.change", { service }),
   ].join("\n");
 
   const e = escapeHtml;
+  // Every value is escaped before it enters the markup; the catalogue's own <b> is the only tag.
+  const body = t.markup("lowCredits.body", {
+    company: e(input.companyName),
+    balance: e(balance),
+    threshold: e(threshold),
+    unit: e(unit),
+    service: e(service),
+    b: (chunks) => `<strong>${chunks}</strong>`,
+  });
   const html = `<!doctype html>
-<html lang="en">
+<html lang="${e(locale)}">
 <head><meta charset="utf-8"><title>${e(subject)}</title></head>
 <body style="margin:0;padding:24px;background:#f3f4f6;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#111827">
   <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:560px;margin:0 auto;background:#ffffff;border:1px solid #e5e7eb;border-radius:8px">
     <tr><td style="padding:24px">
-      <h1 style="margin:0 0 16px;font-size:20px">Low credits: ${e(service.name)}</h1>
-      <p style="margin:0 0 16px">${e(input.companyName)} has <strong>${e(balance)} ${e(unit)}</strong> left for ${e(service.name)}, below the warning threshold of <strong>${e(threshold)} ${e(unit)}</strong>.</p>
+      <h1 style="margin:0 0 16px;font-size:20px">${e(t("lowCredits.heading", { service }))}</h1>
+      <p style="margin:0 0 16px">${body}</p>
       <table role="presentation" cellpadding="0" cellspacing="0" style="margin:0 0 20px;border-collapse:collapse">
-        <tr><td style="padding:4px 16px 4px 0;color:#6b7280">Balance</td><td style="padding:4px 0;font-weight:600">${e(balance)} ${e(unit)}</td></tr>
-        <tr><td style="padding:4px 16px 4px 0;color:#6b7280">Threshold</td><td style="padding:4px 0">${e(threshold)} ${e(unit)}</td></tr>
+        <tr><td style="padding:4px 16px 4px 0;color:#6b7280">${e(t("lowCredits.balance"))}</td><td style="padding:4px 0;font-weight:600">${e(balance)} ${e(unit)}</td></tr>
+        <tr><td style="padding:4px 16px 4px 0;color:#6b7280">${e(t("lowCredits.threshold"))}</td><td style="padding:4px 0">${e(threshold)} ${e(unit)}</td></tr>
       </table>
       ${outlook ? `<p style="margin:0 0 12px;font-weight:600">${e(outlook)}</p>` : ""}
-      <p style="margin:0 0 20px">When the credits run out, ${e(service.name)} stops working until more are bought.</p>
-      <p style="margin:0 0 24px"><a href="${e(buyUrl)}" style="display:inline-block;padding:10px 16px;background:#714b67;color:#ffffff;text-decoration:none;border-radius:6px;font-weight:600">Buy credits</a></p>
-      <p style="margin:0;font-size:12px;color:#6b7280">You receive this e-mail once each time the balance falls below the threshold. To change the threshold or the address, open Settings &gt; IAP Account &gt; ${e(service.name)} and edit &ldquo;Warn Me&rdquo;.<br>Link: <a href="${e(buyUrl)}" style="color:#6b7280">${e(buyUrl)}</a></p>
+      <p style="margin:0 0 20px">${e(t("lowCredits.stops", { service }))}</p>
+      <p style="margin:0 0 24px"><a href="${e(buyUrl)}" style="display:inline-block;padding:10px 16px;background:#714b67;color:#ffffff;text-decoration:none;border-radius:6px;font-weight:600">${e(t("buyCredits"))}</a></p>
+      <p style="margin:0;font-size:12px;color:#6b7280">${e(t("lowCredits.once"))} ${e(t("lowCredits.change", { service }))}<br>${e(t("linkLabel"))} <a href="${e(buyUrl)}" style="color:#6b7280">${e(buyUrl)}</a></p>
     </td></tr>
   </table>
 </body>

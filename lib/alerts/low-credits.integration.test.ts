@@ -17,7 +17,8 @@ import { freePort } from "@/lib/db/embedded-postgres";
 import { createCompany } from "@/tests/support/fixtures";
 import { setEnv } from "@/tests/support/env";
 import { startSmtpServer, type TestSmtpServer } from "@/tests/support/smtp-server";
-import { queueLowCreditWarnings, runCreditAlerts, type CreditAlertsResult } from "./low-credits";
+import { updateWarningSettings } from "@/lib/iap/warning-settings";
+import { checkLowCredits, queueLowCreditWarnings, runCreditAlerts, type CreditAlertsResult } from "./low-credits";
 
 const APP_URL = "https://erp.example.test";
 const saved = { SMTP_URL: process.env.SMTP_URL, APP_URL: process.env.APP_URL, MAIL_FROM: process.env.MAIL_FROM };
@@ -193,6 +194,43 @@ describe("low-credit warnings", () => {
     expect(await deliverDue(company.id)).toMatchObject({ sent: services.length });
     for (const address of addresses) expect(smtp.to(address)).toHaveLength(1);
     expect(await outboxOf(company.id)).toHaveLength(services.length);
+  });
+});
+
+describe("the warning e-mail's language", () => {
+  it("French chosen beside Warn Me: a debit that crosses the threshold sends a French e-mail with French figures", async () => {
+    clearAccountCaches();
+    const { company } = await createCompany();
+    const account = await getOrCreateAccount(company.id, "sms");
+    const email = `avertir-${randomUUID().slice(0, 8)}@test.example`;
+    // What the account page's Save sends: Warn Me on, threshold 2 000,00 credits, the address, "Français".
+    await updateWarningSettings(company.id, account.id, { warnEnabled: true, threshold: 200_000n, email, warningLocale: "fr" });
+    const opening = await prisma().iapAccount.findUniqueOrThrow({ where: { id: account.id } });
+    await grant(account, 250_000n - opening.balance, { kind: "ADJUSTMENT", description: "Opening balance", idempotencyKey: `open-fr-${randomUUID()}` });
+    await spend(account, 126_550n); // 2 500,00 → 1 234,50, below 2 000,00
+
+    // The "credits.low-check" job the crossing starts, then the delivery it queued.
+    expect(await checkLowCredits({ accountId: account.id, companyId: company.id })).toMatchObject({ queued: 1 });
+    expect(await deliverDue(company.id)).toMatchObject({ sent: 1 });
+
+    const [mail] = smtp.to(email);
+    // Narrow no-break spaces group the thousands; a no-break space comes before the colon.
+    expect(mail.subject).toBe("Crédits bas\u00a0: SMS (il reste 1\u202f234,50)");
+    expect(mail.text).toContain(`Il reste à ${company.name} 1\u202f234,50 crédits pour SMS, sous le seuil d'avertissement de 2\u202f000,00 crédits.`);
+    expect(mail.text).toContain(`Acheter des crédits\u00a0: ${APP_URL}/iap/buy/sms`);
+    expect(mail.text).toContain("ouvrez Paramètres > Compte IAP > SMS et modifiez «\u00a0M'avertir\u00a0»");
+    expect(mail.html).toContain('<html lang="fr">');
+    expect(mail.html).toContain("<strong>1\u202f234,50 crédits</strong>");
+  });
+
+  it("no language chosen: the company's (Chinese here), with the service's Chinese name", async () => {
+    const { company, account, email } = await watchedAccount({ balance: 20n, threshold: 10n });
+    await prisma().company.update({ where: { id: company.id }, data: { locale: "zh-CN" } });
+    await spend(account, 15n);
+    await runLowCreditsJob({ companyId: company.id });
+    const [mail] = smtp.to(email);
+    expect(mail.subject).toBe("点数偏低：文件数字化（剩余 5）");
+    expect(mail.text).toContain("购买点数：");
   });
 });
 

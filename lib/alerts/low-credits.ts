@@ -8,6 +8,7 @@ import { insertEmails, type NewEmail } from "@/lib/mail/outbox";
 import { emitWebhookEvents } from "@/lib/events/emit";
 import { forecastsFor } from "@/lib/iap/usage";
 import { lowCreditsEmail } from "./low-credits-email";
+import { alertLocale } from "./service-names";
 import { queueEmptyAlerts } from "./empty-credits";
 import { queueBudgetNotices } from "./budget-notices";
 
@@ -62,6 +63,8 @@ interface DueWarningRow {
   decimals: number;
   unit_name: string;
   company_name: string;
+  warning_locale: string | null;
+  company_locale: string | null;
 }
 
 /**
@@ -108,7 +111,8 @@ export async function queueLowCreditWarnings(options: LowCreditsOptions = {}): P
           WHERE a.id = due.id AND s.id = a.service_id AND c.id = a.company_id AND a.warned_at IS NULL
          RETURNING a.id, a.company_id, a.balance, a.held, a.warning_threshold, a.warning_email,
                    (extract(epoch FROM a.warned_at) * 1000000)::bigint AS warned_us,
-                   s.technical_name, s.name AS service_name, s.decimals, s.unit_name, c.name AS company_name`,
+                   s.technical_name, s.name AS service_name, s.decimals, s.unit_name, c.name AS company_name,
+                   a.warning_locale, c.locale AS company_locale`,
         [companyId, batchSize, accountIds],
       );
       const forecasts = await forecastsFor(rows.map((row) => row.id));
@@ -117,6 +121,8 @@ export async function queueLowCreditWarnings(options: LowCreditsOptions = {}): P
         to: row.warning_email,
         dedupeKey: `low-credits:${row.id}:${row.warned_us}`,
         ...lowCreditsEmail({
+          // The language chosen for the warning on the account page, else the company's.
+          locale: alertLocale(row),
           companyName: row.company_name,
           service: { technicalName: serviceNameSchema.parse(row.technical_name), name: row.service_name, decimals: row.decimals, unitName: row.unit_name },
           balance: BigInt(row.balance),

@@ -26,7 +26,8 @@ export function formatPricePerCredit(priceMinor: number | bigint, currency: stri
   );
 }
 
-/** A pack's size without trailing zero decimals: 10000 units of a 2-decimal service → "100". */
-export function formatPackCredits(units: bigint, decimals: number): string {
-  return formatCredits(units, decimals).replace(/\.0+$/, "");
+/** A pack's size without all-zero decimals, in the reader's locale: 10000 units of a 2-decimal service → "100"; 10050 → "100.50" ("100,50" in French). */
+export function formatPackCredits(units: bigint, decimals: number, locale = "en"): string {
+  const scale = 10n ** BigInt(decimals);
+  return units % scale === 0n ? formatCredits(units / scale, 0, { locale }) : formatCredits(units, decimals, { locale });
 }

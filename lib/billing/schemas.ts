@@ -2,6 +2,7 @@
 // server actions (a "use server" file may only export async functions).
 import { z } from "zod";
 import { serviceNameSchema } from "@/lib/iap/catalogue";
+import type { Locale } from "@/lib/i18n/locales";
 import { parseCredits } from "@/lib/iap/units";
 import { idField } from "@/lib/http/params";
 
@@ -21,9 +22,10 @@ export type AutoTopupSettings = { enabled: true; threshold: bigint; packId: numb
 /**
  * Auto top-up, as posted by the Account Information form: "When the balance
  * falls below [threshold], buy [pack] automatically, at most [monthlyCap]
- * times per month". Checked only when it is being turned on.
+ * times per month". Checked only when it is being turned on. Issues carry
+ * codes (messages/<locale>/iap.json, `errors.<code>`), said by the action.
  */
-export function autoTopupSchema(decimals: number) {
+export function autoTopupSchema(decimals: number, locale: Locale = "en") {
   return z
     .object({
       enabled: z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean()),
@@ -33,14 +35,14 @@ export function autoTopupSchema(decimals: number) {
     })
     .transform((input, ctx): AutoTopupSettings => {
       if (!input.enabled) return { enabled: false };
-      const threshold = parseCredits(input.threshold, decimals);
-      if (!threshold.ok) ctx.addIssue({ code: "custom", path: ["threshold"], message: threshold.error });
-      else if (threshold.units <= 0n) ctx.addIssue({ code: "custom", path: ["threshold"], message: "Enter a threshold above 0." });
+      const threshold = parseCredits(input.threshold, decimals, { locale });
+      if (!threshold.ok) ctx.addIssue({ code: "custom", path: ["threshold"], message: `creditsInput.${threshold.error}` });
+      else if (threshold.units <= 0n) ctx.addIssue({ code: "custom", path: ["threshold"], message: "autoTopup.thresholdZero" });
       const packId = Number(input.packId);
-      if (!/^\d{1,9}$/.test(input.packId) || packId <= 0) ctx.addIssue({ code: "custom", path: ["packId"], message: "Choose the pack to buy." });
+      if (!/^\d{1,9}$/.test(input.packId) || packId <= 0) ctx.addIssue({ code: "custom", path: ["packId"], message: "autoTopup.packMissing" });
       const cap = Number(input.monthlyCap.trim());
       if (!/^\d{1,3}$/.test(input.monthlyCap.trim()) || cap < 1 || cap > 100) {
-        ctx.addIssue({ code: "custom", path: ["monthlyCap"], message: "Enter how many top-ups a month at most, from 1 to 100." });
+        ctx.addIssue({ code: "custom", path: ["monthlyCap"], message: "autoTopup.capRange" });
       }
       if (!threshold.ok || threshold.units <= 0n) return z.NEVER;
       return { enabled: true, threshold: threshold.units, packId, monthlyCap: cap };

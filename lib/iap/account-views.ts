@@ -1,6 +1,7 @@
 import "server-only";
 import type pg from "pg";
 import { pool } from "@/lib/db/client";
+import { localeOr, type Locale } from "@/lib/i18n/locales";
 import { serviceNameSchema, type ServiceName } from "./catalogue";
 import { listHistory, type LedgerPage } from "./history";
 
@@ -24,6 +25,9 @@ export interface AccountSummary {
 
 export interface AccountDetail extends AccountSummary {
   description: string;
+  /** The language chosen for the warning e-mail; null: the company's. */
+  warningLocale: Locale | null;
+  companyLocale: Locale;
 }
 
 export type { LedgerLine, LedgerPage } from "./history";
@@ -112,12 +116,14 @@ export async function getAccountSummary(accountId: number, db: pg.ClientBase | p
 export async function getAccountDetail(companyId: number, accountId: number): Promise<AccountDetail | null> {
   const { rows } = await pool().query({
     name: "iap_account_detail",
-    text: `SELECT ${ACCOUNT_COLUMNS}, s.description
-       FROM iap_account a JOIN iap_service s ON s.id = a.service_id
+    text: `SELECT ${ACCOUNT_COLUMNS}, s.description, a.warning_locale, c.locale AS company_locale
+       FROM iap_account a JOIN iap_service s ON s.id = a.service_id JOIN company c ON c.id = a.company_id
       WHERE a.id = $1 AND a.company_id = $2`,
     values: [accountId, companyId],
   });
-  return rows[0] ? { ...toSummary(rows[0]), description: rows[0].description } : null;
+  return rows[0]
+    ? { ...toSummary(rows[0]), description: rows[0].description, warningLocale: rows[0].warning_locale ?? null, companyLocale: localeOr(rows[0].company_locale) }
+    : null;
 }
 
 /** One page of the credit history, newest first, unfiltered (the public API's ledger list). */

@@ -5,12 +5,15 @@ import { formatCredits } from "./units";
 
 export interface BudgetPrompt {
   kind: "budget-exceeded";
-  /** Service name as users know it ("SMS"). */
+  /** Service name as stored ("SMS"); the notice says it in the reader's language from `technicalName`. */
   service: string;
-  /** The monthly budget, formatted ("200"). */
+  technicalName: string;
+  /** The monthly budget, formatted in English ("200"); `limitUnits` and `decimals` let the notice format it for its reader. */
   limit: string;
   /** Formatted units already used this month. */
   used: string;
+  limitUnits: string;
+  decimals: number;
   /** The budget month, "YYYY-MM" (company time zone). */
   month: string;
 }
@@ -19,7 +22,10 @@ export function budgetPrompt(error: Pick<BudgetExceededError, "service" | "limit
   return {
     kind: "budget-exceeded",
     service: error.service.name,
+    technicalName: error.service.technicalName,
     limit: formatCredits(error.limit, error.service.decimals),
+    limitUnits: error.limit.toString(),
+    decimals: error.service.decimals,
     used: formatCredits(error.used, error.service.decimals),
     month: error.month,
   };

@@ -7,11 +7,16 @@ import { formatCredits } from "./units";
 
 export interface BuyCreditsPrompt {
   kind: "buy-credits";
-  /** Service name as users know it ("SMS"). */
+  /** Service name as stored ("SMS"); the notice says it in the reader's language from `technicalName`. */
   service: string;
-  /** Formatted credits, e.g. "1.64". */
+  technicalName?: string;
+  /** Formatted credits in English, e.g. "1.64"; the notice formats `neededUnits`/`availableUnits` for its reader. */
   needed: string;
   available: string;
+  /** Units as decimal strings (a prompt crosses to the browser, where bigint cannot), and the service's decimals; absent in prompts a page builds from figures. */
+  neededUnits?: string;
+  availableUnits?: string;
+  decimals?: number;
   /** InsufficientCreditsError.buyUrl, e.g. "/iap/buy/sms". */
   buyUrl: string;
   /** What was attempted, completing "Not enough credits …": default "for <service>". */
@@ -25,8 +30,12 @@ export function buyCreditsPrompt(
   return {
     kind: "buy-credits",
     service: error.service.name,
+    technicalName: error.service.technicalName,
     needed: formatCredits(error.needed, error.service.decimals),
     available: formatCredits(error.available < 0n ? 0n : error.available, error.service.decimals),
+    neededUnits: error.needed.toString(),
+    availableUnits: (error.available < 0n ? 0n : error.available).toString(),
+    decimals: error.service.decimals,
     buyUrl: error.buyUrl,
     ...(attempt ? { attempt } : {}),
   };

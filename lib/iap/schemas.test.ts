@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { wordsFor } from "@/lib/alerts/words";
 import { warningSettingsSchema } from "./schemas";
 
 const sms = warningSettingsSchema(2);
@@ -15,35 +16,52 @@ describe("Warn Me settings", () => {
       warnEnabled: true,
       threshold: 5000n,
       email: "ops@example.com",
+      warningLocale: null,
     });
     expect(sms.parse({ warnEnabled: "on", threshold: "12.5", email: "a@b.co" })).toMatchObject({ threshold: 1250n });
     expect(whole.parse({ warnEnabled: "on", threshold: "0", email: "a@b.co" })).toMatchObject({ threshold: 0n });
   });
 
+  it("a French reader types the decimal comma", () => {
+    expect(warningSettingsSchema(2, "fr").parse({ warnEnabled: "on", threshold: "12,5", email: "a@b.co" })).toMatchObject({ threshold: 1250n });
+    expect(warningSettingsSchema(2, "fr").parse({ warnEnabled: "on", threshold: "1 234,56", email: "a@b.co" })).toMatchObject({ threshold: 123456n });
+    // In English "12,5" is not a number (a comma groups thousands).
+    expect(errorsOf(sms.safeParse({ warnEnabled: "on", threshold: "12,5", email: "a@b.co" }))).toEqual({ threshold: ["creditsInput.not-a-number"] });
+  });
+
   it("a negative threshold is refused next to the field", () => {
     const result = sms.safeParse({ warnEnabled: "on", threshold: "-5", email: "ops@example.com" });
     expect(result.success).toBe(false);
-    expect(errorsOf(result)).toEqual({ threshold: ["Enter a number of credits of 0 or more."] });
+    expect(errorsOf(result)).toEqual({ threshold: ["creditsInput.negative"] });
   });
 
   it("decimals only where the service allows them", () => {
-    expect(errorsOf(whole.safeParse({ warnEnabled: "on", threshold: "2.5", email: "a@b.co" })).threshold?.[0]).toMatch(/whole number/);
-    expect(errorsOf(sms.safeParse({ warnEnabled: "on", threshold: "2.555", email: "a@b.co" })).threshold?.[0]).toMatch(/at most 2 decimal/);
+    expect(errorsOf(whole.safeParse({ warnEnabled: "on", threshold: "2.5", email: "a@b.co" })).threshold).toEqual(["creditsInput.whole-only"]);
+    expect(errorsOf(sms.safeParse({ warnEnabled: "on", threshold: "2.555", email: "a@b.co" })).threshold).toEqual(["creditsInput.too-many-decimals"]);
+  });
+
+  it("the codes read as sentences in each language", () => {
+    expect(wordsFor("en", "iap")("errors.creditsInput.too-many-decimals", { decimals: 2 })).toBe("Use at most 2 decimal places.");
+    expect(wordsFor("fr", "iap")("errors.creditsInput.too-many-decimals", { decimals: 2 })).toBe("Utilisez au plus 2\u00a0décimales.");
+    expect(wordsFor("zh-CN", "iap")("errors.warning.emailMissing")).toBe("请输入接收警告的电子邮件地址。");
   });
 
   it("the warning e-mail is required and must be valid when Warn Me is ticked; both errors at once", () => {
-    expect(errorsOf(sms.safeParse({ warnEnabled: "on", threshold: "50", email: "" }))).toEqual({
-      email: ["Enter the e-mail address that receives the warning."],
-    });
-    expect(errorsOf(sms.safeParse({ warnEnabled: "on", threshold: "50", email: "not-an-email" }))).toEqual({
-      email: ["Enter a valid e-mail address, such as name@example.com."],
-    });
+    expect(errorsOf(sms.safeParse({ warnEnabled: "on", threshold: "50", email: "" }))).toEqual({ email: ["warning.emailMissing"] });
+    expect(errorsOf(sms.safeParse({ warnEnabled: "on", threshold: "50", email: "not-an-email" }))).toEqual({ email: ["warning.emailInvalid"] });
     const both = errorsOf(sms.safeParse({ warnEnabled: "on", threshold: "abc", email: "x@" }));
     expect(Object.keys(both).sort()).toEqual(["email", "threshold"]);
   });
 
+  it("the e-mail's language: one of ours, or blank for the company's; anything else is refused", () => {
+    expect(sms.parse({ warnEnabled: "on", threshold: "50", email: "a@b.co", warningLocale: "fr" })).toMatchObject({ warningLocale: "fr" });
+    expect(sms.parse({ warningLocale: "zh-CN" })).toEqual({ warnEnabled: false, warningLocale: "zh-CN" });
+    expect(sms.parse({ warnEnabled: "on", threshold: "50", email: "a@b.co", warningLocale: "" })).toMatchObject({ warningLocale: null });
+    expect(errorsOf(sms.safeParse({ warnEnabled: "on", threshold: "50", email: "a@b.co", warningLocale: "de" }))).toEqual({ warningLocale: ["warning.localeUnknown"] });
+  });
+
   it("unticked: nothing else is checked (the stored values are kept)", () => {
-    expect(sms.parse({ threshold: "-5", email: "nope" })).toEqual({ warnEnabled: false });
-    expect(sms.parse({})).toEqual({ warnEnabled: false });
+    expect(sms.parse({ threshold: "-5", email: "nope" })).toEqual({ warnEnabled: false, warningLocale: null });
+    expect(sms.parse({})).toEqual({ warnEnabled: false, warningLocale: null });
   });
 });

@@ -1,9 +1,14 @@
 // Shared by the Warn Me form and its server action (plain module: no "server-only").
+// Issues carry codes as their message (`creditsInput.not-a-number`,
+// `warning.emailMissing`): the action says them in the reader's language
+// (messages/<locale>/iap.json, `errors.<code>`).
 import { z } from "zod";
+import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { parseCredits } from "./units";
 import { textField } from "@/lib/http/params";
 
-export type WarningSettings = { warnEnabled: true; threshold: bigint; email: string } | { warnEnabled: false };
+/** The language of the warning e-mail: a locale, or null for the company's. */
+export type WarningSettings = ({ warnEnabled: true; threshold: bigint; email: string } | { warnEnabled: false }) & { warningLocale?: Locale | null };
 
 const formText = z.preprocess((value) => (typeof value === "string" ? value : ""), textField());
 
@@ -12,39 +17,42 @@ const formText = z.preprocess((value) => (typeof value === "string" ? value : ""
  * service's unit (`decimals` places allowed), converted to units exactly by
  * parseCredits; threshold and address are checked only when Warn Me is ticked.
  */
-export function warningSettingsSchema(decimals: number) {
+export function warningSettingsSchema(decimals: number, locale: Locale = "en") {
   return z
     .object({
       warnEnabled: z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean()),
       threshold: formText,
       email: formText.pipe(textField().trim()),
+      // "" (or absent): the company's language.
+      warningLocale: formText.refine((value) => value === "" || isLocale(value), { message: "warning.localeUnknown" }),
     })
     .transform((input, ctx): WarningSettings => {
-      if (!input.warnEnabled) return { warnEnabled: false };
-      const threshold = parseCredits(input.threshold, decimals);
-      if (!threshold.ok) ctx.addIssue({ code: "custom", path: ["threshold"], message: threshold.error });
+      const warningLocale = isLocale(input.warningLocale) ? input.warningLocale : null;
+      if (!input.warnEnabled) return { warnEnabled: false, warningLocale };
+      const threshold = parseCredits(input.threshold, decimals, { locale });
+      if (!threshold.ok) ctx.addIssue({ code: "custom", path: ["threshold"], message: `creditsInput.${threshold.error}` });
       if (input.email === "") {
-        ctx.addIssue({ code: "custom", path: ["email"], message: "Enter the e-mail address that receives the warning." });
+        ctx.addIssue({ code: "custom", path: ["email"], message: "warning.emailMissing" });
       } else if (input.email.length > 254 || !z.email().safeParse(input.email).success) {
-        ctx.addIssue({ code: "custom", path: ["email"], message: "Enter a valid e-mail address, such as name@example.com." });
+        ctx.addIssue({ code: "custom", path: ["email"], message: "warning.emailInvalid" });
       }
       if (!threshold.ok) return z.NEVER;
-      return { warnEnabled: true, threshold: threshold.units, email: input.email };
+      return { warnEnabled: true, threshold: threshold.units, email: input.email, warningLocale };
     });
 }
 
 /** A budget as posted by the budget forms: a limit in the service's unit (blank removes the budget) and hard or soft. */
-export function budgetSchema(decimals: number) {
+export function budgetSchema(decimals: number, locale: Locale = "en") {
   return z
     .object({
       limit: formText.pipe(z.string().trim()),
-      mode: z.enum(["hard", "soft"], { error: "Choose whether the budget refuses or only warns." }),
+      mode: z.enum(["hard", "soft"], { error: "budget.modeMissing" }),
     })
     .transform((input, ctx): { limit: bigint; hard: boolean } | null => {
       if (input.limit === "") return null;
-      const limit = parseCredits(input.limit, decimals);
+      const limit = parseCredits(input.limit, decimals, { locale });
       if (!limit.ok) {
-        ctx.addIssue({ code: "custom", path: ["limit"], message: limit.error });
+        ctx.addIssue({ code: "custom", path: ["limit"], message: `creditsInput.${limit.error}` });
         return z.NEVER;
       }
       return { limit: limit.units, hard: input.mode === "hard" };

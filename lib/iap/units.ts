@@ -43,27 +43,29 @@ function creditFormat(locale: string, decimals: number, grouping: boolean): Intl
   return format;
 }
 
-export type ParseCreditsResult = { ok: true; units: bigint } | { ok: false; error: string };
+/** Why typed credits were refused; the words are in messages/<locale>/iap.json (`creditsInput.<code>`, with `decimals`). */
+export type CreditsInputError = "empty" | "negative" | "not-a-number" | "whole-only" | "too-many-decimals" | "too-large";
+
+export type ParseCreditsResult = { ok: true; units: bigint } | { ok: false; error: CreditsInputError };
 
 /**
  * Parses what a person typed ("50", "12.5", "1,000") into units. Refuses
  * negative numbers, more decimal places than the service allows, and anything
- * that is not a plain number.
+ * that is not a plain number. With `locale: "fr"` the decimal separator is a
+ * comma ("12,5", "1 234,5"), as French readers write it; a point still works.
  */
-export function parseCredits(text: string, decimals: number): ParseCreditsResult {
-  const cleaned = text.trim().replace(/[,\s_](?=\d{3}\b)/g, "");
-  if (cleaned === "") return { ok: false, error: "Enter a number." };
-  if (cleaned.startsWith("-")) return { ok: false, error: "Enter a number of credits of 0 or more." };
+export function parseCredits(text: string, decimals: number, { locale = "en" }: { locale?: string } = {}): ParseCreditsResult {
+  const commaDecimal = locale === "fr" || locale.startsWith("fr-");
+  const cleaned = commaDecimal
+    ? text.trim().replace(/[\s\u00a0\u202f_](?=\d{3}\b)/g, "").replace(",", ".")
+    : text.trim().replace(/[,\s_](?=\d{3}\b)/g, "");
+  if (cleaned === "") return { ok: false, error: "empty" };
+  if (cleaned.startsWith("-")) return { ok: false, error: "negative" };
   const match = /^\+?(\d+)(?:\.(\d*))?$/.exec(cleaned);
-  if (!match) return { ok: false, error: "Enter a number, such as 50" + (decimals > 0 ? " or 12.5." : ".") };
+  if (!match) return { ok: false, error: "not-a-number" };
   const [, whole, fraction = ""] = match;
   const significant = fraction.replace(/0+$/, "");
-  if (significant.length > decimals) {
-    return {
-      ok: false,
-      error: decimals === 0 ? "This service counts whole credits: enter a whole number." : `Use at most ${decimals} decimal places.`,
-    };
-  }
-  if (whole.length > 15) return { ok: false, error: "That number is too large." };
+  if (significant.length > decimals) return { ok: false, error: decimals === 0 ? "whole-only" : "too-many-decimals" };
+  if (whole.length > 15) return { ok: false, error: "too-large" };
   return { ok: true, units: BigInt(whole) * unitsPerCredit(decimals) + BigInt(significant.padEnd(decimals, "0") || "0") };
 }

@@ -1,31 +1,34 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/button";
 import { PageHeader } from "@/components/page-header";
 import { requireAdmin } from "@/lib/auth/session";
-import { paymentsMode, type PaymentsMode } from "@/lib/billing/checkout";
+import { paymentsMode } from "@/lib/billing/checkout";
 import { env } from "@/lib/env";
 import { getSettingsOverview } from "@/lib/settings/overview";
 import { listServiceAccounts } from "@/lib/iap/account-views";
 import { accountPath, serviceAccountPath } from "@/lib/routes";
-import { countText, creditsText } from "@/components/plural";
+import { formatCredits } from "@/lib/iap/units";
+import { localeOr } from "@/lib/i18n/locales";
+import { serviceWords } from "../iap/_messages/service-words";
 import { SettingsBoard, type SettingItem } from "./_components/settings-board";
 import type { SettingSection } from "./_components/settings-filter";
 import { DescriptionList } from "@/components/description-list";
 
-export const metadata: Metadata = { title: "Settings" };
-
-const PAYMENT_LABELS: Record<PaymentsMode, string> = { stripe: "Stripe", demo: "Demo checkout", none: "Not set up" };
-const PAYMENT_DESCRIPTIONS: Record<PaymentsMode, string> = {
-  stripe: "Credit packs are paid with Stripe Checkout.",
-  demo: "Demo checkout: packs are “paid” without moving money. Set STRIPE_SECRET_KEY to take real payments.",
-  none: "Payments are not set up: credits cannot be bought until an operator sets STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET.",
-};
-
-const plural = (count: number, word: string) => countText(count, word, `${word}s`);
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("iap"))("settingsPage.title") };
+}
 
 export default async function SettingsPage() {
   const user = await requireAdmin("/settings");
+  const t = await getTranslations("iap");
+  const locale = localeOr(await getLocale());
+  const s = (key: string, values?: Record<string, string | number>) => t(`settingsPage.${key}`, values);
+  // What people type to find a setting: the English words (every language's users type "sms", "iap", "api") and the reader's own.
+  const english = await getTranslations({ locale: "en", namespace: "iap" });
+  const words = (text: string) => text.split(",").map((word) => word.trim()).filter(Boolean);
+  const keywords = (id: string) => [...words(english(`settingsPage.${id}.keywords`)), ...(locale === "en" ? [] : words(s(`${id}.keywords`)))];
   const [overview, services] = await Promise.all([getSettingsOverview(user.companyId), listServiceAccounts(user.companyId)]);
   const config = env();
   const payments = paymentsMode();
@@ -33,42 +36,40 @@ export default async function SettingsPage() {
   const sections: SettingSection<SettingItem>[] = [
     {
       id: "general",
-      title: "General",
+      title: s("general"),
       settings: [
         {
           id: "company",
-          title: "Company",
-          description: "Name, country and accounting currency of your company.",
-          keywords: ["organisation", "organization", "country", "currency", "address", "vat", "tax", "invoice", "billing"],
+          title: s("company.title"),
+          description: s("company.description"),
+          keywords: keywords("company"),
           body: (
             <div className="space-y-3">
               <DescriptionList
                 items={[
-                  { term: "Name", details: overview.company.name },
-                  { term: "Country", details: overview.company.country },
-                  { term: "Currency", details: overview.company.currency },
-                  { term: "VAT number", details: overview.company.vatNumber ?? "not set" },
+                  { term: s("company.name"), details: overview.company.name },
+                  { term: s("company.country"), details: overview.company.country },
+                  { term: s("company.currency"), details: overview.company.currency },
+                  { term: s("company.vat"), details: overview.company.vatNumber ?? s("company.notSet") },
                 ]}
               />
               <Link href="/settings/company" className={buttonClasses("secondary")}>
-                Company details
+                {s("company.link")}
               </Link>
             </div>
           ),
         },
         {
           id: "users",
-          title: "Users",
-          description: "Invite colleagues, choose who administers settings and services, deactivate those who left.",
-          keywords: ["people", "access", "rights", "roles", "administrators", "admin", "invite", "invitation", "deactivate", "colleagues"],
+          title: s("users.title"),
+          description: s("users.description"),
+          keywords: keywords("users"),
           body: (
             <div className="flex flex-wrap items-center gap-3">
               <Link href="/settings/users" className={buttonClasses("secondary")}>
-                Manage Users
+                {s("users.link")}
               </Link>
-              <span className="text-gray-500">
-                {plural(overview.admins, "administrator")}, {plural(overview.users, "user")}
-              </span>
+              <span className="text-gray-500">{s("users.count", { admins: overview.admins, users: overview.users })}</span>
             </div>
           ),
         },
@@ -76,48 +77,48 @@ export default async function SettingsPage() {
     },
     {
       id: "contacts",
-      title: "Contacts",
+      title: s("contacts"),
       settings: [
         {
           id: "phone-numbers",
-          title: "Phone Numbers",
-          description: "Numbers typed without a country code are read as numbers of your company's country.",
-          keywords: ["mobile", "phone", "country", "format"],
-          body: <p className="text-gray-700">Default country: {overview.company.country}</p>,
+          title: s("phone.title"),
+          description: s("phone.description"),
+          keywords: keywords("phone"),
+          body: <p className="text-gray-700">{s("phone.country", { country: overview.company.country })}</p>,
         },
         {
           id: "sms",
-          title: "SMS",
-          description: "Sender name, and the numbers that opted out of your SMS (replied STOP).",
-          keywords: ["sms", "text message", "opt-out", "opt out", "stop", "unsubscribe", "sender", "alphanumeric"],
+          title: s("sms.title"),
+          description: s("sms.description"),
+          keywords: keywords("sms"),
           body: (
             <Link href="/settings/sms" className={buttonClasses("secondary")}>
-              SMS Settings
+              {s("sms.link")}
             </Link>
           ),
         },
         {
           id: "iap",
-          title: "In-App Purchases",
-          description: "View your IAP services and recharge your credits",
-          keywords: ["iap", "in-app", "in app purchases", "credits", "services", "buy", "recharge", "balance", "account", "warning", "threshold"],
+          title: s("iap.title"),
+          description: s("iap.description"),
+          keywords: keywords("iap"),
           body: (
             <div className="flex flex-wrap items-center gap-3">
               <Link href="/settings/iap" className={buttonClasses("secondary")}>
-                View My Services
+                {s("iap.link")}
               </Link>
-              <span className="text-gray-700">{plural(overview.accounts, "service")} in use</span>
+              <span className="text-gray-700">{s("iap.inUse", { count: overview.accounts })}</span>
             </div>
           ),
         },
         {
           id: "lead-generation",
-          title: "Lead Generation",
-          description: "Turn your website's visitors into leads: register the website, paste its snippet, and set Visits to Leads rules.",
-          keywords: ["leads", "visitors", "website", "tracking", "snippet", "reveal", "visits to leads", "rules", "crm"],
+          title: s("leads.title"),
+          description: s("leads.description"),
+          keywords: keywords("leads"),
           body: (
             <Link href="/settings/lead-generation" className={buttonClasses("secondary")}>
-              Websites and rules
+              {s("leads.link")}
             </Link>
           ),
         },
@@ -126,89 +127,94 @@ export default async function SettingsPage() {
     {
       // Each service by its own name, so the search finds "sms", "snailmail", "digitization"…
       id: "services",
-      title: "In-App Services",
-      settings: services.map((service) => ({
+      title: s("services.title"),
+      settings: services.map((service) => {
+        const words = serviceWords(t, { technicalName: service.technicalName, name: service.serviceName, unitName: service.unitName, description: service.description });
+        return {
         id: `service-${service.technicalName}`,
-        title: service.serviceName,
-        description: service.description,
+        title: words.name,
+        description: words.description,
         // Not "iap": that word finds the In-App Purchases setting alone, as the seeds describe.
-        keywords: ["service", "credits", service.technicalName.replace(/_/g, " ")],
+        keywords: [...keywords("services"), service.technicalName.replace(/_/g, " "), service.serviceName],
         body: (
           <div className="flex flex-wrap items-center gap-3">
             <Link
               href={service.account ? accountPath(service.account.id) : serviceAccountPath(service.technicalName)}
               prefetch={false}
               className={buttonClasses("secondary")}
-              aria-label={`Open ${service.serviceName}`}
+              aria-label={s("services.openService", { service: words.name })}
             >
-              Open
+              {s("services.open")}
             </Link>
-            <span className="text-gray-700">{service.account ? creditsText(service.account.balance, service.decimals, service.unitName) : "Not used yet"}</span>
+            <span className="text-gray-700">
+              {service.account
+                ? t("list.amount", { credits: formatCredits(service.account.balance, service.decimals, { locale }), unit: words.unit })
+                : t("list.notUsed")}
+            </span>
           </div>
         ),
-      })),
+      };
+      }),
     },
     {
       id: "technical",
-      title: "Technical",
+      title: s("technical"),
       settings: [
         {
           id: "outgoing-emails",
-          title: "Outgoing E-mails",
-          description: config.SMTP_URL
-            ? "E-mails the application sends, such as low-credit warnings, delivered through your SMTP server."
-            : "E-mails the application sends, such as low-credit warnings. No SMTP server is configured: they are kept here, undelivered.",
-          keywords: ["email", "mail", "outbox", "smtp", "queue", "notifications"],
+          title: s("outbox.title"),
+          description: config.SMTP_URL ? s("outbox.descriptionSmtp") : s("outbox.descriptionKept"),
+          keywords: keywords("outbox"),
           body: (
             <Link href="/settings/outbox" className={buttonClasses("secondary")}>
-              View Outgoing E-mails
+              {s("outbox.link")}
             </Link>
           ),
         },
         {
           id: "api-keys",
-          title: "API keys",
-          description: "Let your own systems read balances and charge credits through the API.",
-          keywords: ["api", "key", "token", "integration", "developer", "rest", "bearer"],
+          title: s("apiKeys.title"),
+          description: s("apiKeys.description"),
+          keywords: keywords("apiKeys"),
           body: (
             <div className="flex flex-wrap items-center gap-3">
               <Link href="/settings/api-keys" className={buttonClasses("secondary")}>
-                Manage API keys
+                {s("apiKeys.link")}
               </Link>
               <Link href="/developers/api" className="font-medium text-brand-700 underline underline-offset-2 hover:decoration-2">
-                API documentation
+                {s("apiKeys.docs")}
               </Link>
             </div>
           ),
         },
         {
           id: "webhooks",
-          title: "Webhooks",
-          description: "Tell your systems, by signed HTTP calls, when a balance runs low, a purchase completes or a hold expires.",
-          keywords: ["webhook", "events", "notifications", "callback", "integration", "developer"],
+          title: s("webhooks.title"),
+          description: s("webhooks.description"),
+          keywords: keywords("webhooks"),
           body: (
             <Link href="/settings/webhooks" className={buttonClasses("secondary")}>
-              Manage webhooks
+              {s("webhooks.link")}
             </Link>
           ),
         },
         {
           id: "background-jobs",
-          title: "Background jobs",
-          description: "E-mail delivery, low-credit checks, documents, letters and mass SMS: what waits, runs, failed and was done.",
-          keywords: ["jobs", "queue", "worker", "cron", "schedule", "retry", "failed", "background", "tasks"],
+          title: s("jobs.title"),
+          description: s("jobs.description"),
+          keywords: keywords("jobs"),
           body: (
             <Link href="/settings/jobs" className={buttonClasses("secondary")}>
-              View Background jobs
+              {s("jobs.link")}
             </Link>
           ),
         },
         {
           id: "payments",
-          title: "Payment Provider",
-          description: PAYMENT_DESCRIPTIONS[payments],
-          keywords: ["stripe", "checkout", "payment", "card", "pay"],
-          body: <p className="text-gray-700">{PAYMENT_LABELS[payments]}</p>,
+          title: s("payments.title"),
+          description: s(`payments.descriptions.${payments}`),
+          keywords: keywords("payments"),
+          body: <p className="text-gray-700">{s(`payments.labels.${payments}`)}</p>,
         },
       ],
     },
@@ -216,7 +222,7 @@ export default async function SettingsPage() {
 
   return (
     <>
-      <PageHeader crumbs={[{ label: "Settings" }]} />
+      <PageHeader crumbs={[{ label: s("title") }]} />
       <SettingsBoard sections={sections} />
     </>
   );

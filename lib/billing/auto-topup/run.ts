@@ -14,6 +14,7 @@ import { paymentsMode } from "../checkout";
 import { stripeClient } from "../stripe-client";
 import { withTransaction } from "@/lib/db/transaction";
 import { failureReasonText, topupFailedEmail, topupPaidEmail } from "./emails";
+import { alertLocale, serviceNameIn } from "@/lib/alerts/service-names";
 
 // Auto top-up: "when the balance falls below N, buy pack P automatically, at
 // most M times per calendar month".
@@ -160,7 +161,7 @@ export async function settleTopupPayment(
 /** Who hears about top-ups: the account's warning address and every administrator. */
 async function recipients(db: pg.ClientBase | pg.Pool, accountId: number) {
   const { rows } = await db.query(
-    `SELECT a.warning_email, c.id AS company_id, c.name AS company_name,
+    `SELECT a.warning_email, a.warning_locale, c.locale AS company_locale, c.id AS company_id, c.name AS company_name,
             COALESCE((SELECT array_agg(u.email ORDER BY u.id) FROM app_user u WHERE u.company_id = c.id AND u.role = 'ADMIN'), '{}') AS admins
        FROM iap_account a JOIN company c ON c.id = a.company_id WHERE a.id = $1`,
     [accountId],
@@ -172,7 +173,8 @@ async function recipients(db: pg.ClientBase | pg.Pool, accountId: number) {
     seen.add(email.toLowerCase());
     return true;
   });
-  return { to, companyId: row.company_id as number, companyName: row.company_name as string };
+  // The account's alert language, as for the low-credit e-mails.
+  return { to, companyId: row.company_id as number, companyName: row.company_name as string, locale: alertLocale(row) };
 }
 
 function accountUrl(accountId: number) {
@@ -193,12 +195,13 @@ async function failTopup(purchase: PurchaseView, code: string, message: string |
     await emitWebhookEvent(purchase.companyId, "topup.failed", { purchase: failedPurchase }, { db: client });
     const who = await recipients(client, purchase.accountId);
     const content = topupFailedEmail({
+      locale: who.locale,
       companyName: who.companyName,
-      serviceName: purchase.service.name,
+      serviceName: serviceNameIn(who.locale, purchase.service.technicalName, purchase.service.name),
       packName: purchase.packName,
-      amount: formatMoney(purchase.amount, purchase.currency),
+      amount: formatMoney(purchase.amount, purchase.currency, who.locale === "en" ? undefined : who.locale),
       accountUrl: accountUrl(purchase.accountId),
-      reason: failureReasonText(code, message),
+      reason: failureReasonText(who.locale, code, message),
     });
     const emails: NewEmail[] = who.to.map((to) => ({ companyId: who.companyId, to, dedupeKey: `auto-topup-failed:${purchase.id}:${to.toLowerCase()}`, ...content }));
     return insertEmails(client, emails);
@@ -223,12 +226,13 @@ async function notifyTopupPaid(purchase: PurchaseView): Promise<void> {
   const who = await recipients(pool(), purchase.accountId);
   const { rows } = await pool().query("SELECT number FROM invoice WHERE purchase_id = $1", [purchase.id]);
   const content = topupPaidEmail({
+    locale: who.locale,
     companyName: who.companyName,
-    serviceName: purchase.service.name,
+    serviceName: serviceNameIn(who.locale, purchase.service.technicalName, purchase.service.name),
     packName: purchase.packName,
-    amount: formatMoney(purchase.amount, purchase.currency),
+    amount: formatMoney(purchase.amount, purchase.currency, who.locale === "en" ? undefined : who.locale),
     accountUrl: accountUrl(purchase.accountId),
-    credits: formatPackCredits(purchase.credits, purchase.service.decimals),
+    credits: formatPackCredits(purchase.credits, purchase.service.decimals, who.locale),
     invoiceNumber: rows[0]?.number ?? null,
     invoiceUrl: `${accountUrl(purchase.accountId)}/purchases/${purchase.id}/invoice`,
   });

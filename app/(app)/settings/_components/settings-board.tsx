@@ -1,11 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useState, type ReactNode } from "react";
 import { filterSettings, type SettingEntry, type SettingSection } from "./settings-filter";
 
 export type SettingItem = SettingEntry & { body: ReactNode };
 
 export function SettingsBoard({ sections }: { sections: SettingSection<SettingItem>[] }) {
+  const t = useTranslations("iap.settingsPage");
   const [query, setQuery] = useState("");
   const searchId = useId();
   const visible = filterSettings(sections, query);
@@ -13,21 +15,21 @@ export function SettingsBoard({ sections }: { sections: SettingSection<SettingIt
     <div className="mx-auto max-w-5xl px-4 py-6 sm:px-6">
       <div role="search" className="mb-6">
         <label htmlFor={searchId} className="sr-only">
-          Search settings
+          {t("search")}
         </label>
         <input
           id={searchId}
           type="search"
           value={query}
           onChange={(event) => setQuery(event.target.value)}
-          placeholder="Search..."
+          placeholder={t("searchPlaceholder")}
           autoComplete="off"
           className="block w-full rounded-md border border-gray-300 bg-white px-3 py-2 text-sm shadow-xs focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30 sm:max-w-md"
         />
       </div>
       {visible.length === 0 ? (
         <p role="status" className="rounded-lg border border-dashed border-gray-300 bg-white px-6 py-10 text-center text-gray-600">
-          No settings match “{query.trim()}”.
+          {t("noMatch", { query: query.trim() })}
         </p>
       ) : (
         <div className="space-y-6">

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { formAction, refuse } from "@/lib/actions/action";
 import { BuyRefusedError } from "@/lib/billing/errors";
-import { BUY_REFUSALS } from "../../_messages/buy-refusals";
+import { wordsFor } from "@/lib/alerts/words";
 import { buyPackSchema } from "@/lib/billing/schemas";
 import { startCheckout } from "@/lib/billing/start-checkout";
 
@@ -16,7 +16,8 @@ export const buyPackAction = formAction({
     try {
       ({ url } = await startCheckout(user, input));
     } catch (error) {
-      if (error instanceof BuyRefusedError) return refuse(BUY_REFUSALS[error.code]);
+      // In the buyer's language (their profile's, else the company's).
+      if (error instanceof BuyRefusedError) return refuse(wordsFor(user.locale ?? "en", "buy")(`refusals.${error.code}`));
       throw error;
     }
     // Outside the try: redirect() works by throwing.

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader, type Crumb } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { loadBuyPage } from "@/lib/billing/buy-page";
@@ -12,11 +13,16 @@ import { accountPath, buyCreditsPath } from "@/lib/routes";
 import { formatCredits } from "@/lib/iap/units";
 import { PackCard } from "./_components/pack-card";
 import { SmsPricingHelp } from "./_components/sms-pricing-help";
+import { serviceWords } from "../../_messages/service-words";
+import { localeOr } from "@/lib/i18n/locales";
 
 export async function generateMetadata({ params }: { params: Promise<{ service: string }> }): Promise<Metadata> {
   const technicalName = serviceNameSchema.safeParse((await params).service);
   const service = technicalName.success ? await getService(technicalName.data).catch(() => null) : null;
-  return { title: service ? `Buy Credits for ${service.name}` : "Buy Credits" };
+  const t = await getTranslations("buy");
+  if (!service) return { title: t("title") };
+  const words = serviceWords(await getTranslations("iap"), { technicalName: service.technicalName, name: service.name, unitName: "credits" });
+  return { title: t("titleFor", { service: words.name }) };
 }
 
 export default async function BuyCreditsPage({
@@ -34,30 +40,41 @@ export default async function BuyCreditsPage({
   const page = await loadBuyPage(user, technicalName.data);
   if (!page) notFound();
   const { service } = page;
+  const t = await getTranslations("buy");
+  const iap = await getTranslations("iap");
+  const locale = localeOr(await getLocale());
+  // Money in the reader's format ("€12.50", "12,50 €", "€12.50"); English keeps lib/money's en-GB.
+  const moneyLocale = locale === "en" ? undefined : locale;
+  const words = serviceWords(iap, { technicalName: service.technicalName, name: service.name, unitName: service.unitName });
 
-  const title = `Buy Credits for ${service.name}`;
+  const title = t("titleFor", { service: words.name });
   const crumbs: Crumb[] =
     user.role === "ADMIN"
-      ? [{ label: "Settings", href: "/settings" }, { label: "IAP Account", href: "/settings/iap" }, { label: service.name, href: accountPath(page.accountId) }, { label: title }]
+      ? [
+          { label: iap("crumbs.settings"), href: "/settings" },
+          { label: iap("crumbs.iapAccount"), href: "/settings/iap" },
+          { label: words.name, href: accountPath(page.accountId) },
+          { label: title },
+        ]
       : [{ label: title }];
   const rate = formatVatRate(page.vat.rate);
   const vatNote = page.vat.reverseCharge
-    ? "excl. VAT (reverse charge)"
+    ? t("vatNote.reverseCharge")
     : page.vat.stripeTax
       ? page.vat.pricesIncludeVat
-        ? "incl. VAT"
-        : "excl. VAT"
-      : `incl. ${rate} VAT`;
+        ? t("vatNote.included")
+        : t("vatNote.excluded")
+      : t("vatNote.rate", { rate });
   const vatStatement = page.vat.reverseCharge
-    ? `Prices exclude VAT: your company's VAT number is in another EU country, so VAT is reverse-charged and you account for it.`
+    ? t("vatStatement.reverseCharge")
     : page.vat.stripeTax
       ? page.vat.pricesIncludeVat
-        ? "Prices include VAT; Stripe computes the exact tax for your address at checkout."
-        : "Prices exclude VAT; Stripe adds the tax for your address at checkout."
+        ? t("vatStatement.stripeIncluded")
+        : t("vatStatement.stripeExcluded")
       : page.vat.pricesIncludeVat
-        ? `Prices include ${rate} VAT.`
-        : `Prices shown include ${rate} VAT, added to the net pack price.`;
-  const askWhom = page.admins.map((admin) => `${admin.name} (${admin.email})`).join(" or ") || "an administrator of your company";
+        ? t("vatStatement.included", { rate })
+        : t("vatStatement.added", { rate });
+  const askWhom = page.admins.map((admin) => t("admin", { name: admin.name, email: admin.email })).join(t("or")) || t("anAdmin");
 
   return (
     <>
@@ -65,44 +82,41 @@ export default async function BuyCreditsPage({
       <div className="mx-auto max-w-5xl space-y-6 px-4 py-6 sm:px-6">
         {cancelled === "1" && (
           <div role="status" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-950">
-            <p className="font-medium">Payment cancelled, no credits were added.</p>
-            <p>You can choose a pack again whenever you are ready.</p>
+            <p className="font-medium">{t("cancelledTitle")}</p>
+            <p>{t("cancelledBody")}</p>
           </div>
         )}
         {page.payments === "none" && (
           <div role="note" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
-            <p className="font-medium">Payments are not set up on this server.</p>
-            <p>
-              Credits cannot be bought until an operator sets <code>STRIPE_SECRET_KEY</code> and <code>STRIPE_WEBHOOK_SECRET</code> (README,
-              “Running in production”). Nothing is charged and no credits are added in the meantime.
-            </p>
+            <p className="font-medium">{t("paymentsOffTitle")}</p>
+            <p>{t.rich("paymentsOffBody", { code: (chunks) => <code>{chunks}</code> })}</p>
           </div>
         )}
         {!page.canBuy && (
           <div role="note" className="rounded-lg border border-blue-200 bg-blue-50 px-4 py-3 text-sm text-blue-950">
-            <p className="font-medium">Only administrators can buy credits.</p>
-            <p>Ask {askWhom}.</p>
+            <p className="font-medium">{t("adminsOnlyTitle")}</p>
+            <p>{t("askWhom", { whom: askWhom })}</p>
           </div>
         )}
 
         <section aria-labelledby="balance-heading" className="flex flex-wrap items-baseline justify-between gap-3 rounded-lg border border-gray-200 bg-white px-5 py-4">
           <div>
             <h2 id="balance-heading" className="text-sm text-gray-600">
-              Current balance
+              {t("balance")}
             </h2>
             <p className="text-2xl font-semibold tabular-nums" data-testid="current-balance">
-              {formatCredits(page.balance, service.decimals)} {service.unitName}
+              {t("balanceValue", { credits: formatCredits(page.balance, service.decimals, { locale }), unit: words.unit })}
             </p>
           </div>
           <p className="max-w-md text-sm text-gray-600">
-            Credits are prepaid for {service.name} and used automatically. Bigger packs cost less per credit.
+            {t("prepaid", { service: words.name })}
           </p>
         </section>
 
         {page.packs.length === 0 ? (
-          <p className="text-sm text-gray-600">No packs are on sale for {service.name} at the moment.</p>
+          <p className="text-sm text-gray-600">{t("noPacks", { service: words.name })}</p>
         ) : (
-          <ul aria-label="Credit packs" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          <ul aria-label={t("packs")} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
             {page.packs.map((pack) => (
               <li key={pack.id} className="flex">
                 <div className="flex-1 [&>article]:h-full">
@@ -110,11 +124,11 @@ export default async function BuyCreditsPage({
                     service={service.technicalName}
                     packId={pack.id}
                     name={pack.name}
-                    credits={formatPackCredits(pack.credits, service.decimals)}
-                    unitName={service.unitName}
-                    price={formatMoney(pack.charged.gross, pack.currency)}
+                    credits={formatPackCredits(pack.credits, service.decimals, locale)}
+                    unitName={words.unit}
+                    price={formatMoney(pack.charged.gross, pack.currency, moneyLocale)}
                     vatNote={vatNote}
-                    pricePerCredit={formatPricePerCredit(pack.charged.gross, pack.currency, pack.credits, service.decimals)}
+                    pricePerCredit={formatPricePerCredit(pack.charged.gross, pack.currency, pack.credits, service.decimals, moneyLocale)}
                     canBuy={page.canBuy && page.payments !== "none"}
                   />
                 </div>
@@ -124,20 +138,14 @@ export default async function BuyCreditsPage({
         )}
 
         <p className="text-sm text-gray-700" data-testid="vat-statement">
-          {vatStatement} Every purchase comes with an invoice, in Purchase history.
+          {vatStatement} {t("invoiceNote")}
         </p>
 
         {service.technicalName === "sms" && <SmsPricingHelp />}
 
         {page.payments !== "none" && (
           <p className="text-sm text-gray-600">
-            {page.payments === "demo" ? (
-              <>
-                Payments run in <strong>demo mode</strong> on this server: Buy opens a demo checkout where no money moves.
-              </>
-            ) : (
-              <>Buy takes you to Stripe&apos;s secure checkout. Credits are added as soon as the payment is confirmed.</>
-            )}
+            {page.payments === "demo" ? t.rich("demoMode", { strong: (chunks) => <strong>{chunks}</strong> }) : t("stripeMode")}
           </p>
         )}
       </div>

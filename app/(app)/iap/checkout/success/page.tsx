@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/button";
 import { PageHeader } from "@/components/page-header";
 import { requireAdmin } from "@/lib/auth/session";
@@ -12,10 +13,13 @@ import { stripeConfigured } from "@/lib/billing/stripe-client";
 import { formatCredits } from "@/lib/iap/units";
 import { accountPath, buyCreditsPath } from "@/lib/routes";
 import { DescriptionList } from "@/components/description-list";
-import { figureText } from "@/components/plural";
 import { parseId } from "@/lib/http/params";
+import { localeOr } from "@/lib/i18n/locales";
+import { serviceWords } from "../../_messages/service-words";
 
-export const metadata: Metadata = { title: "Payment" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("buy"))("success.title") };
+}
 
 async function loadReceipt(companyId: number, sessionId: unknown, purchaseId: unknown): Promise<Receipt | null> {
   // After Stripe: confirm with Stripe (and fulfil) — the webhook may be late.
@@ -33,19 +37,31 @@ export default async function CheckoutSuccessPage({ searchParams }: { searchPara
   const receipt = await loadReceipt(user.companyId, sessionId, purchaseId);
   if (!receipt) notFound();
   const { purchase, balance } = receipt;
-  const credits = formatPackCredits(purchase.credits, purchase.service.decimals);
+  const t = await getTranslations("buy");
+  const iap = await getTranslations("iap");
+  const locale = localeOr(await getLocale());
+  const money = (minor: number) => formatMoney(minor, purchase.currency, locale === "en" ? undefined : locale);
+  const service = serviceWords(iap, { technicalName: purchase.service.technicalName, name: purchase.service.name, unitName: "credits" }).name;
+  const credits = formatPackCredits(purchase.credits, purchase.service.decimals, locale);
   const accountHref = accountPath(purchase.accountId);
 
   const heading =
     purchase.status === "PAID"
-      ? `${figureText(credits)} added`
+      ? t("success.added", { credits, count: Number(purchase.credits) / 10 ** purchase.service.decimals })
       : purchase.status === "PENDING"
-        ? "Payment processing"
-        : "No credits were added";
+        ? t("success.processing")
+        : t("success.none");
 
   return (
     <>
-      <PageHeader crumbs={[{ label: "Settings", href: "/settings" }, { label: "IAP Account", href: "/settings/iap" }, { label: purchase.service.name, href: accountHref }, { label: "Payment" }]} />
+      <PageHeader
+        crumbs={[
+          { label: iap("crumbs.settings"), href: "/settings" },
+          { label: iap("crumbs.iapAccount"), href: "/settings/iap" },
+          { label: service, href: accountHref },
+          { label: t("success.title") },
+        ]}
+      />
       <div className="mx-auto max-w-xl space-y-6 px-4 py-6 sm:px-6">
         <section
           aria-labelledby="receipt-heading"
@@ -55,36 +71,30 @@ export default async function CheckoutSuccessPage({ searchParams }: { searchPara
             {heading}
           </h2>
           <p className="mt-2 text-sm text-gray-700">
-            {purchase.status === "PAID" && (
-              <>
-                {purchase.packName} for {purchase.service.name},{" "}
-                {purchase.provider === "DEMO"
-                  ? `${formatMoney(purchase.amount, purchase.currency)} on the demo checkout (no money moved)`
-                  : `paid ${formatMoney(purchase.amount, purchase.currency)}`}
-                .
-              </>
-            )}
-            {purchase.status === "PENDING" &&
-              "Your payment is still being confirmed (some payment methods take a few days). The credits are added as soon as it clears."}
-            {purchase.status !== "PAID" && purchase.status !== "PENDING" && `The payment was ${purchase.status === "CANCELED" ? "cancelled" : purchase.status.toLowerCase()}.`}
+            {purchase.status === "PAID" &&
+              (purchase.provider === "DEMO"
+                ? t("success.paidDemo", { pack: purchase.packName, service, amount: money(purchase.amount) })
+                : t("success.paid", { pack: purchase.packName, service, amount: money(purchase.amount) }))}
+            {purchase.status === "PENDING" && t("success.pending")}
+            {purchase.status !== "PAID" && purchase.status !== "PENDING" && t("success.ended", { status: purchase.status })}
           </p>
           <DescriptionList
             className="mt-4"
             items={[
               {
-                term: "New balance",
+                term: t("success.newBalance"),
                 className: "font-semibold tabular-nums",
-                details: <span data-testid="new-balance">{formatCredits(balance, purchase.service.decimals)} credits</span>,
+                details: <span data-testid="new-balance">{t("success.balance", { credits: formatCredits(balance, purchase.service.decimals, { locale }) })}</span>,
               },
-              { term: "Purchase", details: `#${purchase.id}`, className: "tabular-nums" },
+              { term: t("success.purchase"), details: t("success.purchaseNumber", { id: purchase.id }), className: "tabular-nums" },
             ]}
           />
           <div className="mt-5 flex flex-wrap gap-3">
             <Link href={accountHref} className={buttonClasses("primary")}>
-              Back to the {purchase.service.name} account
+              {t("success.back", { service })}
             </Link>
             <Link href={buyCreditsPath(purchase.service.technicalName)} className={buttonClasses("secondary")}>
-              Buy more credits
+              {t("success.more")}
             </Link>
           </div>
         </section>

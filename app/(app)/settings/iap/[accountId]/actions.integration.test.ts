@@ -75,4 +75,30 @@ describe("saveWarningSettingsAction", () => {
     expect(fieldErrorsOf(tooPrecise).threshold?.[0]).toMatch(/2 decimal places/);
     expect(await read()).toEqual(before);
   });
+
+  it("a French admin: the decimal comma, the e-mail's language saved, errors in French", async () => {
+    const { admin, account, read, before } = await setUp();
+    await prisma().user.update({ where: { id: admin.id }, data: { locale: "fr" } });
+    session.userId = admin.id;
+    const refused = await saveWarningSettingsAction(null, form({ accountId: account.id, ...VALID, threshold: "1,234", email: "" }));
+    expect(refused).toMatchObject({
+      ok: false,
+      code: "invalid",
+      fieldErrors: { threshold: ["Utilisez au plus 2\u00a0décimales."], email: ["Saisissez l'adresse e-mail qui reçoit l'avertissement."] },
+    });
+    expect(await read()).toEqual(before);
+
+    const saved = await saveWarningSettingsAction(null, form({ accountId: account.id, ...VALID, threshold: "12,5", warningLocale: "fr" }));
+    expect(saved).toEqual({ ok: true, message: "Enregistré" });
+    expect(await read()).toMatchObject({ warnEnabled: true, warningThreshold: 1250n, warningLocale: "fr" });
+
+    // Unticking Warn Me keeps the chosen language; "" goes back to the company's.
+    await saveWarningSettingsAction(null, form({ accountId: account.id, warningLocale: "fr" }));
+    expect(await read()).toMatchObject({ warnEnabled: false, warningLocale: "fr" });
+    await saveWarningSettingsAction(null, form({ accountId: account.id, ...VALID, warningLocale: "" }));
+    expect(await read()).toMatchObject({ warningLocale: null });
+    expect(await saveWarningSettingsAction(null, form({ accountId: account.id, ...VALID, warningLocale: "de" }))).toMatchObject({
+      fieldErrors: { warningLocale: ["Choisissez l'une des langues proposées."] },
+    });
+  });
 });

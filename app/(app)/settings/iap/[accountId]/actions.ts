@@ -11,29 +11,43 @@ import { setDefaultBudget, setUserBudget } from "@/lib/iap/budgets";
 import { budgetSchema, warningSettingsSchema } from "@/lib/iap/schemas";
 import { updateWarningSettings } from "@/lib/iap/warning-settings";
 import { idField } from "@/lib/http/params";
+import { wordsFor } from "@/lib/alerts/words";
+import type { SessionUser } from "@/lib/auth/session";
+import { sayIssues } from "../_messages/input-errors";
 
-// POST from the Account Information page: Warn Me, Threshold, Warning Email.
+/**
+ * The account page's words in the caller's language (their profile's, else
+ * the company's: what i18n/request.ts gives the page), and that locale:
+ * thresholds and limits are typed with its decimal separator.
+ */
+function words(user: SessionUser) {
+  const locale = user.locale ?? "en";
+  return { t: wordsFor(locale, "iap"), locale };
+}
+
+// POST from the Account Information page: Warn Me, Threshold, Warning Email, the e-mail's language.
 export const saveWarningSettingsAction = formAction({
   role: "ADMIN",
-  input: z.looseObject({ accountId: idField("This account does not exist in your company.") }),
+  input: z.looseObject({ accountId: idField("unknown-account") }),
   async run({ user, input }) {
+    const { t, locale } = words(user);
     // The account id comes back from the browser: look it up within the
     // user's company, which also gives the service's decimal places, which
     // the threshold is parsed with.
     const account = await findAccount(user.companyId, input.accountId);
-    if (!account) return refuse("This account does not exist in your company.");
-    const settings = warningSettingsSchema(account.service.decimals).safeParse(input);
-    if (!settings.success) return refuseInput(settings.error);
+    if (!account) return refuse(t("errors.unknownAccount"));
+    const settings = warningSettingsSchema(account.service.decimals, locale).safeParse(input);
+    if (!settings.success) return refuseInput(sayIssues(settings.error, t, { decimals: account.service.decimals }));
     await updateWarningSettings(user.companyId, account.id, settings.data);
     revalidatePath("/settings/iap", "layout");
-    return ok("Saved");
+    return ok(t("warning.saved"));
   },
 });
 
 const budgetTarget = z.looseObject({
-  accountId: idField("Unknown account. Reload the page."),
+  accountId: idField("unknown-account"),
   /** A user's id, or "default" for every user without a budget of their own. */
-  target: z.union([z.literal("default"), idField("Unknown user. Reload the page.")]),
+  target: z.union([z.literal("default"), idField("unknown-user")]),
 });
 
 // POST from the Budgets card: one user's monthly budget, or the default for all users.
@@ -41,48 +55,42 @@ export const saveBudgetAction = formAction({
   role: "ADMIN",
   input: budgetTarget,
   async run({ user, input }) {
+    const { t, locale } = words(user);
     const account = await findAccount(user.companyId, input.accountId);
-    if (!account) return refuse("This account does not exist in your company.");
-    const budget = budgetSchema(account.service.decimals).safeParse(input);
-    if (!budget.success) return refuseInput(budget.error);
+    if (!account) return refuse(t("errors.unknownAccount"));
+    const budget = budgetSchema(account.service.decimals, locale).safeParse(input);
+    if (!budget.success) return refuseInput(sayIssues(budget.error, t, { decimals: account.service.decimals }));
     const saved =
       input.target === "default"
         ? await setDefaultBudget(user.companyId, account.id, budget.data)
         : await setUserBudget(user.companyId, account.id, input.target, budget.data);
-    if (!saved) return refuse("This user is not in your company (any more).");
+    if (!saved) return refuse(t("errors.userGone"));
     revalidatePath("/", "layout");
-    return ok(budget.data === null ? "Budget removed." : "Budget saved.");
+    return ok(budget.data === null ? t("budgets.removed") : t("budgets.saved"));
   },
 });
-
-const AUTO_TOPUP_REFUSALS: Record<AutoTopupRefusedError["code"], string> = {
-  not_admin: "Only administrators can change auto top-up.",
-  unknown_account: "This account does not exist in your company.",
-  unknown_pack: "This pack is no longer on sale: choose another one.",
-  payments_off: "Payments are not set up on this server (no Stripe key, not in demo mode): auto top-up cannot buy credits. Ask whoever runs the server to set STRIPE_SECRET_KEY.",
-  stripe_unavailable: "Stripe could not be reached to save a card. Your settings are kept and nothing was charged: try again in a moment.",
-};
 
 // POST from the Account Information page: auto top-up on/off, threshold, pack, monthly cap.
 export const saveAutoTopupAction = formAction({
   role: "ADMIN",
-  input: z.looseObject({ accountId: idField("Unknown account. Reload the page.") }),
+  input: z.looseObject({ accountId: idField("unknown-account") }),
   async run({ user, input }) {
+    const { t, locale } = words(user);
     // The threshold is parsed with the decimals of the account's service, looked up within the user's company.
     const account = await findAccount(user.companyId, input.accountId);
-    if (!account) return refuse(AUTO_TOPUP_REFUSALS.unknown_account);
-    const settings = autoTopupSchema(account.service.decimals).safeParse(input);
-    if (!settings.success) return refuseInput(settings.error);
+    if (!account) return refuse(t("errors.unknownAccount"));
+    const settings = autoTopupSchema(account.service.decimals, locale).safeParse(input);
+    if (!settings.success) return refuseInput(sayIssues(settings.error, t, { decimals: account.service.decimals }));
     let result;
     try {
       result = await saveAutoTopup(user, account.id, settings.data);
     } catch (error) {
-      if (error instanceof AutoTopupRefusedError) return refuse(AUTO_TOPUP_REFUSALS[error.code]);
+      if (error instanceof AutoTopupRefusedError) return refuse(t(`autoTopup.refusals.${error.code}`));
       throw error;
     }
     revalidatePath("/settings/iap", "layout");
     // Stripe's page saves the card; auto top-up turns on when it is saved.
     if (result.status === "card needed") redirect(result.url);
-    return ok(result.status === "on" ? "Auto top-up is on" : "Auto top-up is off");
+    return ok(result.status === "on" ? t("autoTopup.savedOn") : t("autoTopup.savedOff"));
   },
 });

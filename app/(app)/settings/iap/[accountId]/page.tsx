@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/button";
 import { DataTable } from "@/components/data-table";
 import { DateTime } from "@/components/date-time";
@@ -27,47 +28,46 @@ import { AutoTopupForm } from "./_components/auto-topup-form";
 import { WarningForm } from "./_components/warning-form";
 import { accountHistoryCsvPath, buyCreditsPath, referencePath } from "@/lib/routes";
 import { BudgetForm } from "./_components/budget-form";
-import { FORECAST_METHOD, forecastText, workKindLabel } from "../_messages/usage-words";
+import { forecastText, workKindLabel } from "../_messages/usage-words";
+import { serviceWords } from "../../../iap/_messages/service-words";
 import { parseBigId, parseId } from "@/lib/http/params";
+import { localeOr } from "@/lib/i18n/locales";
 
-export const metadata: Metadata = { title: "Account Information" };
-
-const PURCHASE_STATE = {
-  pending: { label: "Pending", tone: "neutral" },
-  paid: { label: "Paid", tone: "success" },
-  refunded: { label: "Refunded", tone: "warning" },
-  partly_refunded: { label: "Partly refunded", tone: "warning" },
-  disputed: { label: "Disputed", tone: "danger" },
-  dispute_won: { label: "Paid (dispute won)", tone: "success" },
-  dispute_lost: { label: "Dispute lost", tone: "danger" },
-  failed: { label: "Failed", tone: "danger" },
-  expired: { label: "Expired", tone: "neutral" },
-  canceled: { label: "Canceled", tone: "neutral" },
-} as const satisfies Record<PurchaseState, { label: string; tone: Tone }>;
-
-/** Why auto top-up turned itself off, and what fixes it. */
-const AUTO_TOPUP_OFF_REASONS: Record<string, string> = {
-  card_declined: "The card was declined. Turn auto top-up on again to use another card, or buy credits by hand.",
-  requires_action: "The bank asked the cardholder to confirm the payment, which cannot happen automatically. Turn auto top-up on again (a card that needs no confirmation), or buy credits by hand.",
-  no_card: "No card is saved for auto top-up. Turn it on again to save one.",
-  pack_unavailable: "The chosen pack is no longer on sale. Choose another pack and turn auto top-up on again.",
-  payments_off: "Payments are not set up on this server (no Stripe key, not in demo mode). Once they are, turn auto top-up on again.",
-};
-
-const FAILURE_REASONS: Record<string, string> = { card_declined: "card declined", requires_action: "bank asked for confirmation" };
-
-function monthAfter(date = new Date()): string {
-  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1)).toLocaleDateString("en-GB", { day: "numeric", month: "long", timeZone: "UTC" });
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("iap"))("account.title") };
 }
 
-// Built once: an Intl formatter costs far more to make than to use, and a page formats dozens of days.
-const MONTH_YEAR = new Intl.DateTimeFormat("en", { month: "long", year: "numeric", timeZone: "UTC" });
-const DAY_MONTH = new Intl.DateTimeFormat("en", { day: "numeric", month: "short", timeZone: "UTC" });
-const CREDIT_FIGURES = [0, 1, 2, 3, 4, 5, 6].map((decimals) => new Intl.NumberFormat("en", { maximumFractionDigits: decimals }));
+const PURCHASE_TONE = {
+  pending: "neutral",
+  paid: "success",
+  refunded: "warning",
+  partly_refunded: "warning",
+  disputed: "danger",
+  dispute_won: "success",
+  dispute_lost: "danger",
+  failed: "danger",
+  expired: "neutral",
+  canceled: "neutral",
+} as const satisfies Record<PurchaseState, Tone>;
 
-function budgetMonthLabel(month: string): string {
-  const [year, number] = month.split("-").map(Number);
-  return MONTH_YEAR.format(new Date(Date.UTC(year, number - 1, 15)));
+/** The first of next month, as a day of the year in the reader's language ("1 January", "1 janvier", "1月1日"). */
+function monthAfter(locale: string, date = new Date()): string {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1)).toLocaleDateString(locale === "en" ? "en-GB" : locale, { day: "numeric", month: "long", timeZone: "UTC" });
+}
+
+// Built once per locale: an Intl formatter costs far more to make than to use, and a page formats dozens of days.
+const formatters = new Map<string, { monthYear: Intl.DateTimeFormat; dayMonth: Intl.DateTimeFormat; figures: Intl.NumberFormat[] }>();
+function formattersFor(locale: string) {
+  let found = formatters.get(locale);
+  if (!found) {
+    found = {
+      monthYear: new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }),
+      dayMonth: new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" }),
+      figures: [0, 1, 2, 3, 4, 5, 6].map((decimals) => new Intl.NumberFormat(locale, { maximumFractionDigits: decimals })),
+    };
+    formatters.set(locale, found);
+  }
+  return found;
 }
 
 /** A titled box; `flush` for a table, which then runs from edge to edge under the title. */
@@ -92,6 +92,9 @@ export default async function AccountPage({
   const { accountId: rawId } = await params;
   const path = `/settings/iap/${rawId}`;
   const user = await requireAdmin(path);
+  const t = await getTranslations("iap");
+  const locale = localeOr(await getLocale());
+  const format = formattersFor(locale);
   const accountId = parseId(rawId);
   if (accountId === null) notFound();
   const query = await searchParams;
@@ -126,65 +129,70 @@ export default async function AccountPage({
     const text = params.toString();
     return text ? `${path}?${text}` : path;
   };
-  const dayLabel = (day: string) => DAY_MONTH.format(new Date(`${day}T00:00:00Z`));
-  const figures = CREDIT_FIGURES[Math.min(account.decimals, CREDIT_FIGURES.length - 1)];
-  const plain = (units: bigint) => formatCredits(units, account.decimals);
+  const dayLabel = (day: string) => format.dayMonth.format(new Date(`${day}T00:00:00Z`));
+  const figures = format.figures[Math.min(account.decimals, format.figures.length - 1)];
+  const plain = (units: bigint) => formatCredits(units, account.decimals, { locale });
   const unitFactor = 10 ** account.decimals;
-  const credits = (units: bigint) => `${formatCredits(units, account.decimals)} ${account.unitName}`;
-  const signed = (units: bigint) => (units > 0n ? "+" : "") + formatCredits(units, account.decimals);
+  const words = serviceWords(t, { technicalName: account.technicalName, name: account.serviceName, unitName: account.unitName, description: account.description });
+  const unit = words.unit;
+  const credits = (units: bigint) => t("list.amount", { credits: plain(units), unit });
+  const signed = (units: bigint) => (units > 0n ? "+" : "") + plain(units);
+  const money = (minor: number, currency: string) => formatMoney(minor, currency, locale === "en" ? undefined : locale);
   const status = creditStatus(account);
+  const [budgetYear, budgetMonth] = budgets.month.split("-").map(Number);
+  const budgetMonthLabel = format.monthYear.format(new Date(Date.UTC(budgetYear, budgetMonth - 1, 15)));
 
   return (
     <>
       <PageHeader
-        crumbs={[{ label: "Settings", href: "/settings" }, { label: "IAP Account", href: "/settings/iap" }, { label: account.serviceName }]}
+        crumbs={[{ label: t("crumbs.settings"), href: "/settings" }, { label: t("crumbs.iapAccount"), href: "/settings/iap" }, { label: words.name }]}
         actions={
           <a href={buyCreditsPath(account.technicalName)} target="_blank" rel="noopener" className={buttonClasses("primary")}>
-            Buy Credit<span className="sr-only"> (opens in a new tab)</span>
+            {t("account.buyCredit")}
+            <span className="sr-only">{t("account.opensNewTab")}</span>
           </a>
         }
       />
       <div className="mx-auto max-w-5xl space-y-6 px-4 py-6 sm:px-6">
         {status === "no-credits" && (
           <div role="status" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
-            <p className="font-medium">No credits</p>
-            <p>{account.serviceName} cannot be used until you buy credits.</p>
+            <p className="font-medium">{t("account.noCreditsTitle")}</p>
+            <p>{t("account.noCreditsBody", { service: words.name })}</p>
           </div>
         )}
         {showsLowCreditNotice(account) && (
           <div role="status" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-950">
-            <p className="font-medium">Low credits</p>
+            <p className="font-medium">{t("account.lowTitle")}</p>
             <p>
-              {credits(account.balance)} left
-              {status === "low-credits" && account.warningThreshold !== null && <>, below your warning threshold of {credits(account.warningThreshold)}</>}.
+              {status === "low-credits" && account.warningThreshold !== null
+                ? t("account.lowLeftBelow", { credits: credits(account.balance), threshold: credits(account.warningThreshold) })
+                : t("account.lowLeft", { credits: credits(account.balance) })}
             </p>
             <p>
-              {account.warnedAt ? (
-                <>
-                  Last warning: <DateTime value={account.warnedAt} />
-                  {account.warningEmail && <> to {account.warningEmail}</>}.
-                </>
-              ) : (
-                <>No warning e-mail sent yet for this drop: it goes out with the next low-credit check.</>
-              )}
+              {account.warnedAt
+                ? t.rich(account.warningEmail ? "account.lastWarningTo" : "account.lastWarning", {
+                    date: () => <DateTime value={account.warnedAt} />,
+                    email: account.warningEmail ?? "",
+                  })
+                : t("account.noWarningYet")}
             </p>
           </div>
         )}
 
-        <Card id="account-information" title="Account Information">
+        <Card id="account-information" title={t("account.title")}>
           <DescriptionList
             items={[
               {
-                term: "Service",
+                term: t("account.service"),
                 details: (
                   <>
-                    <span className="font-medium">{account.serviceName}</span>
-                    <p className="text-sm text-gray-600">{account.description}</p>
+                    <span className="font-medium">{words.name}</span>
+                    <p className="text-sm text-gray-600">{words.description}</p>
                   </>
                 ),
               },
               {
-                term: "Balance",
+                term: t("account.balance"),
                 className: "flex flex-wrap items-center gap-2",
                 details: (
                   <>
@@ -194,11 +202,11 @@ export default async function AccountPage({
                 ),
               },
               account.held > 0n && {
-                term: "Available",
+                term: t("account.available"),
                 className: "tabular-nums",
                 details: (
                   <>
-                    {credits(account.balance - account.held)} <span className="text-sm text-gray-600">({credits(account.held)} reserved by work in progress)</span>
+                    {credits(account.balance - account.held)} <span className="text-sm text-gray-600">{t("account.reserved", { credits: credits(account.held) })}</span>
                   </>
                 ),
               },
@@ -207,23 +215,25 @@ export default async function AccountPage({
           <div className="mt-5 border-t border-gray-100 pt-5">
             <WarningForm
               accountId={account.id}
-              unitName={account.unitName}
+              unitName={unit}
               decimals={account.decimals}
+              companyLanguage={t(`warning.languageNames.${account.companyLocale}`)}
               initial={{
                 warnEnabled: account.warnEnabled,
-                threshold: account.warningThreshold === null ? "" : formatCredits(account.warningThreshold, account.decimals, { grouping: false }),
+                threshold: account.warningThreshold === null ? "" : formatCredits(account.warningThreshold, account.decimals, { grouping: false, locale }),
                 email: account.warningEmail ?? user.email,
+                warningLocale: account.warningLocale ?? "",
               }}
             />
           </div>
         </Card>
 
-        <Card id="usage" title="Usage">
+        <Card id="usage" title={t("usage.title")}>
           <div className="flex flex-wrap items-baseline justify-between gap-3">
             <p className="text-base font-medium text-gray-900" data-testid="forecast">
-              {forecastText(usage.forecast)}
+              {forecastText(t, usage.forecast)}
             </p>
-            <nav aria-label="Usage period" className="flex gap-1 text-sm">
+            <nav aria-label={t("usage.period")} className="flex gap-1 text-sm">
               {USAGE_PERIODS.map((days) => (
                 <Link
                   key={days}
@@ -231,83 +241,80 @@ export default async function AccountPage({
                   aria-current={days === period ? "page" : undefined}
                   className={`rounded-md px-2.5 py-1 ${days === period ? "bg-brand-600 text-white" : "text-gray-700 hover:bg-gray-100"}`}
                 >
-                  {days} days
+                  {t("usage.days", { days })}
                 </Link>
               ))}
             </nav>
           </div>
-          <p className="mt-1 text-xs text-gray-500">{FORECAST_METHOD}</p>
+          <p className="mt-1 text-xs text-gray-500">{t("usage.method")}</p>
           <figure className="mt-4">
             <UsageChart
-              label={`${account.serviceName} ${account.unitName} used per day, last ${period} days`}
+              label={t("usage.chartLabel", { service: words.name, unit, days: period })}
               points={usage.days.map((point) => ({ day: point.day, used: Number(point.used) / unitFactor, granted: point.granted > 0n }))}
               formatValue={(value) => figures.format(value)}
               formatDay={dayLabel}
-              grantLabel="credits added"
+              grantLabel={t("usage.added")}
             />
             <figcaption className="mt-1 flex flex-wrap gap-4 text-xs text-gray-600">
               <span>
                 <span aria-hidden className="mr-1 inline-block size-2.5 rounded-sm bg-brand-600" />
-                {account.unitName} used per day: {plain(usage.totalUsed)} in {period} days
+                {t("usage.legendUsed", { unit, total: plain(usage.totalUsed), days: period })}
               </span>
               <span>
                 <span aria-hidden className="mr-1 text-emerald-600">▼</span>
-                purchase or top-up
+                {t("usage.legendGrant")}
               </span>
             </figcaption>
           </figure>
           <details className="mt-3 text-sm">
-            <summary className="cursor-pointer text-brand-700">Show the chart as a table</summary>
+            <summary className="cursor-pointer text-brand-700">{t("usage.showTable")}</summary>
             <DataTable
-              caption={`${account.unitName} used and added per day, last ${period} days (days with movements)`}
+              caption={t("usage.tableCaption", { unit, days: period })}
               rows={usage.days.filter((point) => point.used > 0n || point.granted > 0n)}
               rowKey={(point) => point.day}
-              empty={<p className="py-2">No movements in this period.</p>}
+              empty={<p className="py-2">{t("usage.noMovements")}</p>}
               columns={[
-                { key: "day", header: "Day", rowHeader: true, nowrap: true, cell: (point) => point.day },
-                { key: "used", header: "Used", numeric: true, cell: (point) => plain(point.used) },
-                { key: "added", header: "Added", numeric: true, cell: (point) => plain(point.granted) },
+                { key: "day", header: t("usage.day"), rowHeader: true, nowrap: true, cell: (point) => point.day },
+                { key: "used", header: t("usage.used"), numeric: true, cell: (point) => plain(point.used) },
+                { key: "added", header: t("usage.addedColumn"), numeric: true, cell: (point) => plain(point.granted) },
               ]}
             />
           </details>
           <div className="mt-5 grid gap-6 md:grid-cols-2">
             <DataTable
-              caption={`By user, last ${period} days`}
+              caption={t("usage.byUser", { days: period })}
               rows={usage.byUser}
               rowKey={(line) => line.userId}
-              empty={<p className="py-2">No usage in this period.</p>}
+              empty={<p className="py-2">{t("usage.noUsage")}</p>}
               columns={[
-                { key: "user", header: "User", rowHeader: true, cell: (line) => (line.userId === 0 ? "No user (API, background work)" : (line.userName ?? `User ${line.userId}`)) },
-                { key: "used", header: "Used", numeric: true, cell: (line) => plain(line.used) },
+                { key: "user", header: t("usage.user"), rowHeader: true, cell: (line) => (line.userId === 0 ? t("usage.noUser") : (line.userName ?? t("usage.userNumber", { id: line.userId }))) },
+                { key: "used", header: t("usage.used"), numeric: true, cell: (line) => plain(line.used) },
               ]}
             />
             <DataTable
-              caption={`By kind of work, last ${period} days`}
+              caption={t("usage.byKind", { days: period })}
               rows={usage.byKind}
               rowKey={(line) => line.kind}
-              empty={<p className="py-2">No usage in this period.</p>}
+              empty={<p className="py-2">{t("usage.noUsage")}</p>}
               columns={[
-                { key: "kind", header: "Kind of work", rowHeader: true, cell: (line) => workKindLabel(line.kind) },
-                { key: "used", header: "Used", numeric: true, cell: (line) => plain(line.used) },
+                { key: "kind", header: t("usage.kind"), rowHeader: true, cell: (line) => workKindLabel(t, line.kind) },
+                { key: "used", header: t("usage.used"), numeric: true, cell: (line) => plain(line.used) },
               ]}
             />
           </div>
         </Card>
 
-        <Card id="budgets" title={`Budgets for ${budgetMonthLabel(budgets.month)}`}>
-          <p className="text-sm text-gray-600">
-            A monthly limit per user, in {account.unitName}. Hard budgets refuse use beyond the limit; soft ones only warn. At 80 % the user and the
-            administrators are told. Months begin at midnight in your company&apos;s time zone; a change applies to the next use.
-          </p>
+        <Card id="budgets" title={t("budgets.title", { month: budgetMonthLabel })}>
+          <p className="text-sm text-gray-600">{t("budgets.intro", { unit })}</p>
           <div className="mt-4 flex flex-wrap items-center gap-3 rounded-md bg-gray-50 px-3 py-3">
-            <span className="text-sm font-medium text-gray-900">Default for all users</span>
+            <span className="text-sm font-medium text-gray-900">{t("budgets.defaultForAll")}</span>
             <BudgetForm
               accountId={account.id}
               target="default"
-              label="Default budget"
-              unitName={account.unitName}
+              label={t("budgets.defaultLabel")}
+              unitName={unit}
               initial={{
-                limit: budgets.defaultBudget ? formatCredits(budgets.defaultBudget.limit, account.decimals, { grouping: false }) : "",
+                limit: budgets.defaultBudget ? formatCredits(budgets.defaultBudget.limit, account.decimals, { grouping: false, locale }) : "",
                 mode: budgets.defaultBudget?.hard === false ? "soft" : "hard",
               }}
             />
@@ -315,15 +322,15 @@ export default async function AccountPage({
           <div className="mt-3">
             <DataTable
               framed={false}
-              caption="Budgets per user"
+              caption={t("budgets.caption")}
               rows={budgets.users}
               rowKey={(line) => line.userId}
-              empty={<p className="py-2">No users.</p>}
+              empty={<p className="py-2">{t("budgets.noUsers")}</p>}
               columns={[
-                { key: "user", header: "User", rowHeader: true, cell: (line) => line.userName },
+                { key: "user", header: t("budgets.user"), rowHeader: true, cell: (line) => line.userName },
                 {
                   key: "used",
-                  header: "Used this month",
+                  header: t("budgets.usedThisMonth"),
                   numeric: true,
                   cell: (line) => (
                     <>
@@ -331,7 +338,7 @@ export default async function AccountPage({
                       {line.effective && <span className="text-gray-500"> / {plain(line.effective.limit)}</span>}
                       {line.effective && line.used * 5n >= line.effective.limit * 4n && (
                         <span className="ml-2">
-                          <StatusBadge tone={line.used >= line.effective.limit ? "danger" : "warning"}>{line.used >= line.effective.limit ? "Used up" : "80 %"}</StatusBadge>
+                          <StatusBadge tone={line.used >= line.effective.limit ? "danger" : "warning"}>{line.used >= line.effective.limit ? t("budgets.usedUp") : t("budgets.eighty")}</StatusBadge>
                         </span>
                       )}
                     </>
@@ -339,14 +346,14 @@ export default async function AccountPage({
                 },
                 {
                   key: "budget",
-                  header: "Own budget",
+                  header: t("budgets.own"),
                   cell: (line) => (
                     <BudgetForm
                       accountId={account.id}
                       target={line.userId}
-                      label={`Budget for ${line.userName}`}
-                      unitName={account.unitName}
-                      initial={{ limit: line.own ? formatCredits(line.own.limit, account.decimals, { grouping: false }) : "", mode: line.own?.hard === false ? "soft" : "hard" }}
+                      label={t("budgets.budgetFor", { name: line.userName })}
+                      unitName={unit}
+                      initial={{ limit: line.own ? formatCredits(line.own.limit, account.decimals, { grouping: false, locale }) : "", mode: line.own?.hard === false ? "soft" : "hard" }}
                     />
                   ),
                 },
@@ -355,49 +362,56 @@ export default async function AccountPage({
           </div>
         </Card>
 
-        <Card id="auto-topup" title="Auto top-up">
+        <Card id="auto-topup" title={t("autoTopup.title")}>
           <div className="space-y-4">
             <p className="text-sm" data-testid="auto-topup-status">
               {autoTopup.enabled ? (
                 <span className="font-medium text-green-800">
-                  On
-                  {autoTopup.cardLabel && <> · paid with the saved card {autoTopup.cardLabel}</>}
-                  {autoTopup.monthlyCap !== null && <> · {autoTopup.thisMonth} of {autoTopup.monthlyCap} top-ups used this month</>}
-                  {autoTopup.inFlight && <> · a top-up is being paid right now</>}
+                  {t("autoTopup.on")}
+                  {autoTopup.cardLabel && t("autoTopup.paidWith", { card: autoTopup.cardLabel })}
+                  {autoTopup.monthlyCap !== null && t("autoTopup.used", { used: autoTopup.thisMonth, cap: autoTopup.monthlyCap })}
+                  {autoTopup.inFlight && t("autoTopup.inFlight")}
                 </span>
               ) : (
-                <span className="font-medium text-gray-700">Off</span>
+                <span className="font-medium text-gray-700">{t("autoTopup.off")}</span>
               )}
             </p>
             {!autoTopup.enabled && autoTopup.disabledReason && (
               <div role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
                 <p className="font-medium">
-                  Auto top-up turned itself off{autoTopup.disabledAt && <> on <DateTime value={autoTopup.disabledAt} /></>}.
+                  {autoTopup.disabledAt ? t.rich("autoTopup.turnedOffOn", { date: () => <DateTime value={autoTopup.disabledAt} /> }) : t("autoTopup.turnedOff")}
                 </p>
-                <p>{AUTO_TOPUP_OFF_REASONS[autoTopup.disabledReason] ?? `The payment failed (${autoTopup.disabledReason}).`}</p>
-                {autoTopup.disabledMessage && <p className="mt-1 text-red-800">Stripe said: “{autoTopup.disabledMessage}”</p>}
+                <p>
+                  {t.has(`autoTopup.offReasons.${autoTopup.disabledReason}`)
+                    ? t(`autoTopup.offReasons.${autoTopup.disabledReason}`)
+                    : t("autoTopup.paymentFailed", { reason: autoTopup.disabledReason })}
+                </p>
+                {autoTopup.disabledMessage && <p className="mt-1 text-red-800">{t("autoTopup.stripeSaid", { message: autoTopup.disabledMessage })}</p>}
               </div>
             )}
             {autoTopup.enabled && autoTopup.capped && (
               <div role="status" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-950">
-                <p className="font-medium">Monthly limit reached</p>
-                <p>
-                  {autoTopup.thisMonth} of {autoTopup.monthlyCap} top-ups were bought this month, so no more are bought until {monthAfter()}. Raise the limit or buy credits by hand.
-                </p>
+                <p className="font-medium">{t("autoTopup.cappedTitle")}</p>
+                <p>{t("autoTopup.cappedBody", { used: autoTopup.thisMonth, cap: autoTopup.monthlyCap ?? 0, date: monthAfter(locale) })}</p>
               </div>
             )}
             {cardSetup === "cancelled" && (
-              <p role="status" className="text-sm text-amber-900">No card was saved, so auto top-up stays off.</p>
+              <p role="status" className="text-sm text-amber-900">
+                {t("autoTopup.cardCancelled")}
+              </p>
             )}
             {packs.length > 0 && (
               <AutoTopupForm
                 accountId={account.id}
-                unitName={account.unitName}
+                unitName={unit}
                 needsCard={autoTopup.needsCard}
-                packs={packs.map((pack) => ({ id: pack.id, label: `${pack.name} (${formatPackCredits(pack.credits, account.decimals)} ${account.unitName}, ${formatMoney(pack.price, pack.currency)})` }))}
+                packs={packs.map((pack) => ({
+                  id: pack.id,
+                  label: t("autoTopup.packLabel", { pack: pack.name, credits: formatPackCredits(pack.credits, account.decimals, locale), unit, price: money(pack.price, pack.currency) }),
+                }))}
                 initial={{
                   enabled: autoTopup.enabled,
-                  threshold: autoTopup.threshold === null ? "" : formatCredits(autoTopup.threshold, account.decimals, { grouping: false }),
+                  threshold: autoTopup.threshold === null ? "" : formatCredits(autoTopup.threshold, account.decimals, { grouping: false, locale }),
                   packId: String(autoTopup.packId ?? packs[Math.min(1, packs.length - 1)].id),
                   monthlyCap: String(autoTopup.monthlyCap ?? 3),
                 }}
@@ -406,115 +420,115 @@ export default async function AccountPage({
           </div>
         </Card>
 
-        <Card id="credit-history" title="Credit history" flush>
-          <form method="get" action={path} className="grid gap-3 px-4 pb-3 sm:grid-cols-6 sm:px-6" aria-label="Filter the credit history">
+        <Card id="credit-history" title={t("history.title")} flush>
+          <form method="get" action={path} className="grid gap-3 px-4 pb-3 sm:grid-cols-6 sm:px-6" aria-label={t("history.filterForm")}>
             {period !== 30 && <input type="hidden" name="period" value={period} />}
             <div className="text-sm sm:col-span-1">
               <label htmlFor="history-kind" className="block font-medium text-gray-800">
-                Kind
+                {t("history.kind")}
               </label>
               <select id="history-kind" name="kind" defaultValue={one("kind") ?? ""} className="mt-1 w-full rounded-md border border-gray-300 bg-white px-2 py-1.5">
-                <option value="">All</option>
-                {Object.entries(LEDGER_KIND_LABELS).map(([kind, label]) => (
+                <option value="">{t("history.all")}</option>
+                {Object.keys(LEDGER_KIND_LABELS).map((kind) => (
                   <option key={kind} value={kind}>
-                    {label}
+                    {t(`history.kinds.${kind}`)}
                   </option>
                 ))}
               </select>
             </div>
             <div className="text-sm sm:col-span-1">
               <label htmlFor="history-user" className="block font-medium text-gray-800">
-                User
+                {t("history.user")}
               </label>
               <select id="history-user" name="user" defaultValue={one("user") ?? ""} className="mt-1 w-full rounded-md border border-gray-300 bg-white px-2 py-1.5">
-                <option value="">Everyone</option>
+                <option value="">{t("history.everyone")}</option>
                 {budgets.users.map((line) => (
                   <option key={line.userId} value={line.userId}>
                     {line.userName}
                   </option>
                 ))}
-                <option value="0">No user (API, background work)</option>
+                <option value="0">{t("usage.noUser")}</option>
               </select>
             </div>
             <div className="text-sm sm:col-span-1">
               <label htmlFor="history-from" className="block font-medium text-gray-800">
-                From
+                {t("history.from")}
               </label>
               <input type="date" id="history-from" name="from" defaultValue={one("from") ?? ""} className="mt-1 w-full rounded-md border border-gray-300 px-2 py-1" />
             </div>
             <div className="text-sm sm:col-span-1">
               <label htmlFor="history-to" className="block font-medium text-gray-800">
-                To
+                {t("history.to")}
               </label>
               <input type="date" id="history-to" name="to" defaultValue={one("to") ?? ""} className="mt-1 w-full rounded-md border border-gray-300 px-2 py-1" />
             </div>
             <div className="text-sm sm:col-span-2">
               <label htmlFor="history-q" className="block font-medium text-gray-800">
-                Search
+                {t("history.search")}
               </label>
-              <input type="search" id="history-q" name="q" defaultValue={one("q") ?? ""} maxLength={100} placeholder="Description or reference" className="mt-1 w-full rounded-md border border-gray-300 px-2 py-1.5" />
+              <input type="search" id="history-q" name="q" defaultValue={one("q") ?? ""} maxLength={100} placeholder={t("history.searchPlaceholder")} className="mt-1 w-full rounded-md border border-gray-300 px-2 py-1.5" />
             </div>
             <div className="flex flex-wrap items-center gap-3 sm:col-span-6">
               <button type="submit" className={buttonClasses("secondary")}>
-                Apply filters
+                {t("history.apply")}
               </button>
               {isFiltered(filter) && (
                 <Link href={period !== 30 ? `${path}?period=${period}` : path} className={buttonClasses("link")}>
-                  Clear filters
+                  {t("history.clear")}
                 </Link>
               )}
               <a href={accountHistoryCsvPath(account.id, filterParams)} download className={buttonClasses("link")}>
-                Export CSV{isFiltered(filter) ? " (filtered)" : ""}
+                {isFiltered(filter) ? t("history.exportFiltered") : t("history.export")}
               </a>
             </div>
             {filterErrors.length > 0 && (
               <p role="alert" className="text-sm text-red-700 sm:col-span-6">
-                {filterErrors.join(" ")} The history is shown unfiltered.
+                {filterErrors.join(" ")} {t("history.filterUnused")}
               </p>
             )}
           </form>
           <DataTable
             framed={false}
-            caption={isFiltered(filter) ? "Credit history, filtered, newest first" : "Credit history, newest first"}
+            caption={isFiltered(filter) ? t("history.captionFiltered") : t("history.caption")}
             rows={history.entries}
             rowKey={(entry) => entry.id.toString()}
-            empty={<p className="px-4 py-2 sm:px-6">{isFiltered(filter) ? "No entries match these filters." : before ? "No older entries." : "No credit movements yet."}</p>}
+            empty={<p className="px-4 py-2 sm:px-6">{isFiltered(filter) ? t("history.noMatch") : before ? t("history.noOlder") : t("history.none")}</p>}
             columns={[
-              { key: "date", header: "Date", nowrap: true, className: "text-gray-600", cell: (entry) => <DateTime value={entry.createdAt} /> },
-              { key: "kind", header: "Kind", nowrap: true, cell: (entry) => LEDGER_KIND_LABELS[entry.kind] ?? entry.kind },
+              { key: "date", header: t("history.date"), nowrap: true, className: "text-gray-600", cell: (entry) => <DateTime value={entry.createdAt} /> },
+              { key: "kind", header: t("history.kind"), nowrap: true, cell: (entry) => (t.has(`history.kinds.${entry.kind}`) ? t(`history.kinds.${entry.kind}`) : entry.kind) },
               {
                 key: "description",
-                header: "Description",
+                header: t("history.description"),
                 className: "min-w-48 text-gray-700",
                 cell: (entry) => {
                   const href = referencePath(entry.reference);
                   return href ? <TextLink href={href}>{entry.description}</TextLink> : entry.description;
                 },
               },
-              { key: "user", header: "User", className: "text-gray-600", cell: (entry) => entry.userName ?? "—" },
-              { key: "amount", header: "Amount", numeric: true, cell: (entry) => <span className={entry.amount < 0n ? "text-red-700" : "text-green-700"}>{signed(entry.amount)}</span> },
-              { key: "balance", header: "Balance", numeric: true, cell: (entry) => formatCredits(entry.balanceAfter, account.decimals) },
+              { key: "user", header: t("history.user"), className: "text-gray-600", cell: (entry) => entry.userName ?? "—" },
+              { key: "amount", header: t("history.amount"), numeric: true, cell: (entry) => <span className={entry.amount < 0n ? "text-red-700" : "text-green-700"}>{signed(entry.amount)}</span> },
+              { key: "balance", header: t("history.balance"), numeric: true, cell: (entry) => plain(entry.balanceAfter) },
             ]}
           />
           {(before !== null || history.olderCursor !== null) && (
-            <nav aria-label="Credit history pages" className="mt-2 flex gap-4 px-4 pb-2 text-sm sm:px-6">
+            <nav aria-label={t("history.pages")} className="mt-2 flex gap-4 px-4 pb-2 text-sm sm:px-6">
               {before !== null && (
                 <Link href={withParams({})} className={buttonClasses("link")}>
-                  Newest entries
+                  {t("history.newest")}
                 </Link>
               )}
               {history.olderCursor !== null && (
                 <Link href={withParams({ before: String(history.olderCursor) })} className={buttonClasses("link")}>
-                  Older entries
+                  {t("history.older")}
                 </Link>
               )}
             </nav>
           )}
         </Card>
 
-        <Card id="open-holds" title="Reserved credits">
+        <Card id="open-holds" title={t("holds.title")}>
           {holds.length === 0 ? (
-            <p className="text-sm text-gray-600">No credits are reserved right now.</p>
+            <p className="text-sm text-gray-600">{t("holds.none")}</p>
           ) : (
             <ul className="divide-y divide-gray-100 text-sm">
               {holds.map((hold) => (
@@ -523,7 +537,7 @@ export default async function AccountPage({
                     <span className="font-medium tabular-nums">{credits(hold.amount)}</span> · {hold.description}
                   </span>
                   <span className="text-gray-600">
-                    expires <DateTime value={hold.expiresAt} />
+                    {t.rich("holds.expires", { date: () => <DateTime value={hold.expiresAt} /> })}
                   </span>
                 </li>
               ))}
@@ -531,47 +545,51 @@ export default async function AccountPage({
           )}
         </Card>
 
-        <Card id="purchase-history" title="Purchase history" flush>
+        <Card id="purchase-history" title={t("purchases.title")} flush>
           <DataTable
             framed={false}
-            caption="Purchases, newest first"
+            caption={t("purchases.caption")}
             rows={purchases}
             rowKey={(purchase) => purchase.id}
-            empty={<p className="px-4 py-2 sm:px-6">No purchases yet. Use “Buy Credit” to add credits.</p>}
+            empty={<p className="px-4 py-2 sm:px-6">{t("purchases.none")}</p>}
             columns={[
-              { key: "date", header: "Date", nowrap: true, className: "text-gray-600", cell: (purchase) => <DateTime value={purchase.paidAt ?? purchase.createdAt} /> },
+              { key: "date", header: t("purchases.date"), nowrap: true, className: "text-gray-600", cell: (purchase) => <DateTime value={purchase.paidAt ?? purchase.createdAt} /> },
               {
                 key: "pack",
-                header: "Pack",
+                header: t("purchases.pack"),
                 cell: (purchase) => (
                   <>
                     {purchase.packName}
-                    {purchase.origin === "AUTO_TOPUP" && <span className="block text-xs text-gray-500">Auto top-up</span>}
+                    {purchase.origin === "AUTO_TOPUP" && <span className="block text-xs text-gray-500">{t("purchases.autoTopup")}</span>}
                   </>
                 ),
               },
-              { key: "credits", header: "Credits", numeric: true, cell: (purchase) => formatCredits(purchase.credits, account.decimals) },
+              { key: "credits", header: t("purchases.credits"), numeric: true, cell: (purchase) => plain(purchase.credits) },
               {
                 key: "paid",
-                header: "Amount paid",
+                header: t("purchases.paid"),
                 numeric: true,
                 cell: (purchase) => (
                   <>
-                    {formatMoney(purchase.amount, purchase.currency)}
-                    {purchase.refundedAmount > 0 && <span className="block text-xs text-amber-900">{formatMoney(purchase.refundedAmount, purchase.currency)} refunded</span>}
+                    {money(purchase.amount, purchase.currency)}
+                    {purchase.refundedAmount > 0 && (
+                      <span className="block text-xs text-amber-900">{t("purchases.refunded", { amount: money(purchase.refundedAmount, purchase.currency) })}</span>
+                    )}
                   </>
                 ),
               },
               {
                 key: "status",
-                header: "Status",
+                header: t("purchases.status"),
                 cell: (purchase) => {
-                  const state = PURCHASE_STATE[purchaseState(purchase)];
+                  const state = purchaseState(purchase);
                   return (
                     <>
-                      <StatusBadge tone={state.tone}>{state.label}</StatusBadge>
+                      <StatusBadge tone={PURCHASE_TONE[state]}>{t(`purchases.states.${state}`)}</StatusBadge>
                       {purchase.status === "FAILED" && purchase.failureCode && (
-                        <span className="block text-xs text-red-800">{FAILURE_REASONS[purchase.failureCode] ?? purchase.failureCode}</span>
+                        <span className="block text-xs text-red-800">
+                          {t.has(`purchases.failures.${purchase.failureCode}`) ? t(`purchases.failures.${purchase.failureCode}`) : purchase.failureCode}
+                        </span>
                       )}
                     </>
                   );
@@ -579,15 +597,15 @@ export default async function AccountPage({
               },
               {
                 key: "taken-back",
-                header: "Credits taken back",
+                header: t("purchases.takenBack"),
                 className: "min-w-40 text-gray-700",
                 cell: (purchase) =>
                   purchase.takenBack > 0n || purchase.alreadyUsed > 0n || purchase.frozen > 0n ? (
                     <>
                       {purchase.takenBack > 0n && <span className="block tabular-nums">{credits(purchase.takenBack)}</span>}
-                      {purchase.frozen > 0n && <span className="block tabular-nums">{credits(purchase.frozen)} frozen while disputed</span>}
+                      {purchase.frozen > 0n && <span className="block tabular-nums">{t("purchases.frozen", { credits: credits(purchase.frozen) })}</span>}
                       {purchase.alreadyUsed > 0n && (
-                        <span className="block text-xs text-gray-600">{formatCredits(purchase.alreadyUsed, account.decimals)} credits had already been used</span>
+                        <span className="block text-xs text-gray-600">{t("purchases.alreadyUsed", { credits: plain(purchase.alreadyUsed) })}</span>
                       )}
                     </>
                   ) : (
@@ -596,16 +614,16 @@ export default async function AccountPage({
               },
               {
                 key: "invoice",
-                header: "Invoice",
+                header: t("purchases.invoice"),
                 nowrap: true,
                 cell: (purchase) =>
                   purchase.invoice ? (
                     <a href={`${path}/purchases/${purchase.id}/invoice`} target="_blank" rel="noopener" className={buttonClasses("link")}>
-                      {purchase.invoice.number ?? "Invoice"}
-                      <span className="sr-only"> (invoice of the {purchase.packName}, opens in a new tab)</span>
+                      {purchase.invoice.number ?? t("purchases.invoice")}
+                      <span className="sr-only">{t("purchases.invoiceOf", { pack: purchase.packName })}</span>
                     </a>
                   ) : purchase.status === "PAID" ? (
-                    <span className="text-xs text-gray-500">Being prepared</span>
+                    <span className="text-xs text-gray-500">{t("purchases.preparing")}</span>
                   ) : (
                     <span className="text-gray-400">—</span>
                   ),

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { actionMessage, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
@@ -21,6 +22,7 @@ export interface PackCardProps {
 }
 
 export function PackCard({ service, packId, name, credits, unitName, price, vatNote, pricePerCredit, canBuy }: PackCardProps) {
+  const t = useTranslations("buy.pack");
   const form = useActionForm(buyPackAction);
   const error = form.failed ? actionMessage(form.state) : null;
   const headingId = useId();
@@ -36,9 +38,9 @@ export function PackCard({ service, packId, name, credits, unitName, price, vatN
       <DescriptionList
         className="mt-3"
         items={[
-          { term: "Price", details: price, className: "text-right font-medium tabular-nums" },
-          { term: "VAT", details: vatNote, className: "text-right text-xs text-gray-500" },
-          { term: "Per credit", details: pricePerCredit, className: "text-right tabular-nums" },
+          { term: t("price"), details: price, className: "text-right font-medium tabular-nums" },
+          { term: t("vat"), details: vatNote, className: "text-right text-xs text-gray-500" },
+          { term: t("perCredit"), details: pricePerCredit, className: "text-right tabular-nums" },
         ]}
       />
       <form action={form.action} className="mt-5">
@@ -49,10 +51,10 @@ export function PackCard({ service, packId, name, credits, unitName, price, vatN
           className="w-full"
           disabled={!canBuy}
           pending={form.pending}
-          pendingLabel="Opening checkout…"
+          pendingLabel={t("opening")}
           aria-describedby={error ? errorId : undefined}
         >
-          Buy
+          {t("buy")}
         </Button>
       </form>
       {error && (

@@ -6,7 +6,7 @@ import { formAction, refuse } from "@/lib/actions/action";
 import type { SessionUser } from "@/lib/auth/session";
 import { cancelDemoPurchase, payDemoPurchase } from "@/lib/billing/checkout/demo";
 import { BuyRefusedError } from "@/lib/billing/errors";
-import { BUY_REFUSALS } from "../../../_messages/buy-refusals";
+import { wordsFor } from "@/lib/alerts/words";
 import type { PurchaseView } from "@/lib/billing/purchases";
 import { purchaseIdSchema } from "@/lib/billing/schemas";
 import { accountPath, buyCreditsPath, checkoutReceiptPath } from "@/lib/routes";
@@ -21,7 +21,7 @@ function demoCheckoutStep(step: (user: SessionUser, purchaseId: number) => Promi
       try {
         purchase = await step(user, input.purchaseId);
       } catch (error) {
-        if (error instanceof BuyRefusedError) return refuse(BUY_REFUSALS[error.code]);
+        if (error instanceof BuyRefusedError) return refuse(wordsFor(user.locale ?? "en", "buy")(`refusals.${error.code}`));
         throw error;
       }
       revalidatePath(accountPath(purchase.accountId));

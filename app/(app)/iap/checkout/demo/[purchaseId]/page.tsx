@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/button";
 import { PageHeader } from "@/components/page-header";
 import { requireAdmin } from "@/lib/auth/session";
@@ -12,10 +13,13 @@ import { findPurchase } from "@/lib/billing/purchases";
 import { DemoCheckoutForm } from "./_components/demo-checkout-form";
 import { buyCreditsPath, checkoutReceiptPath } from "@/lib/routes";
 import { DescriptionList } from "@/components/description-list";
-import { figureText } from "@/components/plural";
 import { parseId } from "@/lib/http/params";
+import { localeOr } from "@/lib/i18n/locales";
+import { serviceWords } from "../../../_messages/service-words";
 
-export const metadata: Metadata = { title: "Demo checkout" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("buy"))("demo.title") };
+}
 
 export default async function DemoCheckoutPage({ params }: { params: Promise<{ purchaseId: string }> }) {
   const { purchaseId: rawId } = await params;
@@ -25,60 +29,59 @@ export default async function DemoCheckoutPage({ params }: { params: Promise<{ p
   const purchase = await findPurchase(purchaseId, user.companyId);
   if (!purchase || purchase.provider !== "DEMO") notFound();
 
-  const price = formatMoney(purchase.amount, purchase.currency);
-  const credits = figureText(formatPackCredits(purchase.credits, purchase.service.decimals));
+  const t = await getTranslations("buy");
+  const locale = localeOr(await getLocale());
+  const words = serviceWords(await getTranslations("iap"), { technicalName: purchase.service.technicalName, name: purchase.service.name, unitName: "credits" });
+  const price = formatMoney(purchase.amount, purchase.currency, locale === "en" ? undefined : locale);
+  const credits = t("demo.credits", { credits: formatPackCredits(purchase.credits, purchase.service.decimals, locale), count: Number(purchase.credits) / 10 ** purchase.service.decimals });
 
   return (
     <>
-      <PageHeader crumbs={[{ label: "Demo checkout — no money moves" }]} />
+      <PageHeader crumbs={[{ label: t("demo.heading") }]} />
       <div className="mx-auto max-w-xl space-y-6 px-4 py-6 sm:px-6">
         <div role="note" className="rounded-lg border-2 border-dashed border-amber-400 bg-amber-50 px-4 py-3 text-sm text-amber-950">
-          <p className="font-semibold uppercase tracking-wide">Demo mode</p>
-          <p>
-            This server has no payment provider configured (no <code>STRIPE_SECRET_KEY</code>). Paying here adds the credits for
-            trying the product: no card is asked for and no money moves.
-          </p>
+          <p className="font-semibold uppercase tracking-wide">{t("demo.mode")}</p>
+          <p>{t.rich("demo.explain", { code: (chunks) => <code>{chunks}</code> })}</p>
         </div>
 
         <section aria-labelledby="order-heading" className="rounded-lg border border-gray-200 bg-white">
           <h2 id="order-heading" className="border-b border-gray-200 px-5 py-3 font-semibold">
-            Your order
+            {t("demo.order")}
           </h2>
           <DescriptionList
             className="px-5 py-4"
             items={[
-              { term: "Service", details: purchase.service.name, className: "font-medium" },
-              { term: "Pack", details: purchase.packName, className: "font-medium" },
-              { term: "Credits", details: credits, className: "tabular-nums" },
-              { term: "Price", details: price, className: "font-semibold tabular-nums" },
+              { term: t("demo.service"), details: words.name, className: "font-medium" },
+              { term: t("demo.pack"), details: purchase.packName, className: "font-medium" },
+              { term: t("demo.creditsTerm"), details: credits, className: "tabular-nums" },
+              { term: t("pack.price"), details: price, className: "font-semibold tabular-nums" },
             ]}
           />
           <div className="border-t border-gray-200 px-5 py-4">
             {purchase.status === "PENDING" && !env().DEMO ? (
               <div role="alert" className="space-y-3 text-sm">
-                <p>
-                  The demo checkout is off: this server is not in demo mode, so this order can no longer be paid here. Nothing was charged and
-                  no credits were added.
-                </p>
+                <p>{t("demo.off")}</p>
                 <Link href={buyCreditsPath(purchase.service.technicalName)} className={buttonClasses("secondary")}>
-                  Back to Buy Credits
+                  {t("demo.backToBuy")}
                 </Link>
               </div>
             ) : purchase.status === "PENDING" ? (
               <DemoCheckoutForm purchaseId={purchase.id} price={price} />
             ) : purchase.status === "PAID" ? (
               <p className="text-sm">
-                This order is already paid.{" "}
-                <Link href={checkoutReceiptPath(purchase.id)} className="text-brand-600 underline">
-                  See the receipt
-                </Link>
-                .
+                {t.rich("demo.alreadyPaid", {
+                  link: (chunks) => (
+                    <Link href={checkoutReceiptPath(purchase.id)} className="text-brand-600 underline">
+                      {chunks}
+                    </Link>
+                  ),
+                })}
               </p>
             ) : (
               <div className="space-y-3 text-sm">
-                <p>This order was {purchase.status === "CANCELED" ? "cancelled" : purchase.status.toLowerCase()}: nothing was charged and no credits were added.</p>
+                <p>{t("demo.ended", { status: purchase.status })}</p>
                 <Link href={buyCreditsPath(purchase.service.technicalName)} className={buttonClasses("secondary")}>
-                  Choose a pack again
+                  {t("demo.chooseAgain")}
                 </Link>
               </div>
             )}

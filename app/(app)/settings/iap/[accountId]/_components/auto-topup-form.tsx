@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { startTransition, useId, useState } from "react";
 import { ActionFeedback, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
@@ -31,6 +32,7 @@ export function AutoTopupForm({
   /** Stripe is configured and no card is saved: saving opens Stripe to save one. */
   needsCard: boolean;
 }) {
+  const t = useTranslations("iap.autoTopup");
   const form = useActionForm(saveAutoTopupAction);
   // Controlled fields, submitted from onSubmit like Warn Me: what was typed stays next to its error.
   const [values, setValues] = useState(initial);
@@ -46,7 +48,7 @@ export function AutoTopupForm({
   return (
     <form
       noValidate
-      aria-label="Auto top-up settings"
+      aria-label={t("form")}
       className="space-y-4"
       onSubmit={(event) => {
         event.preventDefault();
@@ -67,16 +69,16 @@ export function AutoTopupForm({
         />
         <div>
           <label htmlFor={ids.enabled} className="text-sm font-medium text-gray-900">
-            Auto top-up
+            {t("title")}
           </label>
-          <p className="text-sm text-gray-600">Buy credits automatically so the service never stops, within a monthly limit.</p>
+          <p className="text-sm text-gray-600">{t("hint")}</p>
         </div>
       </div>
 
       {values.enabled && (
         <div className="space-y-3 pl-7 text-sm text-gray-800">
           <p className="flex flex-wrap items-center gap-x-2 gap-y-2">
-            <label htmlFor={ids.threshold}>When the balance falls below</label>
+            <label htmlFor={ids.threshold}>{t("whenBelow")}</label>
             <input
               id={ids.threshold}
               name="threshold"
@@ -88,9 +90,9 @@ export function AutoTopupForm({
               aria-describedby={described("threshold")}
               className={inputClasses(Boolean(errors.threshold?.length), "w-24")}
             />
-            <span>{unitName}, buy</span>
+            <span>{t("buy", { unit: unitName })}</span>
             <label htmlFor={ids.pack} className="sr-only">
-              Pack to buy
+              {t("pack")}
             </label>
             <select
               id={ids.pack}
@@ -107,10 +109,10 @@ export function AutoTopupForm({
                 </option>
               ))}
             </select>
-            <span>automatically,</span>
+            <span>{t("automatically")}</span>
           </p>
           <p className="flex flex-wrap items-center gap-x-2 gap-y-2">
-            <label htmlFor={ids.cap}>at most</label>
+            <label htmlFor={ids.cap}>{t("atMost")}</label>
             <input
               id={ids.cap}
               name="monthlyCap"
@@ -122,7 +124,7 @@ export function AutoTopupForm({
               aria-describedby={described("monthlyCap")}
               className={inputClasses(Boolean(errors.monthlyCap?.length), "w-16")}
             />
-            <span>top-ups per calendar month.</span>
+            <span>{t("perMonth")}</span>
           </p>
           {(["threshold", "packId", "monthlyCap"] as const).map((field) =>
             errors[field]?.length ? (
@@ -131,13 +133,13 @@ export function AutoTopupForm({
               </FieldError>
             ) : null,
           )}
-          {needsCard && <p className="text-gray-600">Applying opens Stripe to save the card that pays the top-ups; auto top-up turns on once it is saved.</p>}
+          {needsCard && <p className="text-gray-600">{t("needsCard")}</p>}
         </div>
       )}
 
       <div className="flex items-center gap-3">
-        <Button type="submit" pending={form.pending} pendingLabel={values.enabled && needsCard ? "Opening Stripe…" : "Applying…"}>
-          {values.enabled && needsCard ? "Apply and add a card" : "Apply auto top-up"}
+        <Button type="submit" pending={form.pending} pendingLabel={values.enabled && needsCard ? t("openingStripe") : t("applying")}>
+          {values.enabled && needsCard ? t("applyWithCard") : t("apply")}
         </Button>
         {!form.pending && !dirty && <ActionFeedback state={form.state} />}
       </div>

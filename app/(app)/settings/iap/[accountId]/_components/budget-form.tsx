@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { ActionFeedback, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
@@ -23,6 +24,7 @@ export function BudgetForm({
   initial: { limit: string; mode: "hard" | "soft" };
   unitName: string;
 }) {
+  const t = useTranslations("iap.budgets");
   const form = useActionForm(saveBudgetAction);
   const id = useId();
   const errors = form.errors("limit");
@@ -32,14 +34,14 @@ export function BudgetForm({
       <input type="hidden" name="target" value={target} />
       <div>
         <label htmlFor={`${id}-limit`} className="sr-only">
-          {label}: monthly limit in {unitName}
+          {t("limitLabel", { label, unit: unitName })}
         </label>
         <input
           id={`${id}-limit`}
           name="limit"
           inputMode="decimal"
           autoComplete="off"
-          placeholder="No limit"
+          placeholder={t("noLimit")}
           defaultValue={form.value("limit", initial.limit)}
           aria-invalid={errors?.length ? true : undefined}
           aria-describedby={errors?.length ? `${id}-error` : undefined}
@@ -47,7 +49,7 @@ export function BudgetForm({
         />
       </div>
       <label className="sr-only" htmlFor={`${id}-mode`}>
-        {label}: when used up
+        {t("modeLabel", { label })}
       </label>
       <select
         id={`${id}-mode`}
@@ -55,12 +57,13 @@ export function BudgetForm({
         defaultValue={form.value("mode", initial.mode)}
         className="rounded-md border border-gray-300 bg-white px-2 py-1.5 text-sm shadow-xs"
       >
-        <option value="hard">Hard: refuse</option>
-        <option value="soft">Soft: warn only</option>
+        <option value="hard">{t("hard")}</option>
+        <option value="soft">{t("soft")}</option>
       </select>
       {/* "Set", not "Save": the page's Warn Me form owns the one "Save" button. */}
-      <Button variant="secondary" pending={form.pending} pendingLabel="Setting…">
-        Set<span className="sr-only"> {label.charAt(0).toLowerCase() + label.slice(1)}</span>
+      <Button variant="secondary" pending={form.pending} pendingLabel={t("setting")}>
+        {t("set")}
+        <span className="sr-only"> {label.charAt(0).toLowerCase() + label.slice(1)}</span>
       </Button>
       <ActionFeedback state={form.state} className="basis-full" />
       {errors?.length ? (

@@ -1,9 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { startTransition, useId, useState } from "react";
 import { ActionFeedback, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
-import { TextField } from "@/components/form";
+import { SelectField, TextField } from "@/components/form";
+import { LOCALES } from "@/lib/i18n/locales";
 import { useUnsavedChanges } from "@/components/unsaved-changes";
 import { saveWarningSettingsAction } from "../actions";
 
@@ -11,6 +13,8 @@ export interface WarningFormValues {
   warnEnabled: boolean;
   threshold: string;
   email: string;
+  /** "" for the company's language. */
+  warningLocale: string;
 }
 
 export function WarningForm({
@@ -18,12 +22,16 @@ export function WarningForm({
   initial,
   unitName,
   decimals,
+  companyLanguage,
 }: {
   accountId: number;
   initial: WarningFormValues;
   unitName: string;
   decimals: number;
+  /** The company's language, named in the reader's language: what "Default" sends the e-mail in. */
+  companyLanguage: string;
 }) {
+  const t = useTranslations("iap.warning");
   const form = useActionForm(saveWarningSettingsAction);
   // Controlled fields, submitted from onSubmit rather than <form action>: React
   // resets a form after an action (even a controlled checkbox's DOM state), and
@@ -60,26 +68,26 @@ export function WarningForm({
         />
         <div>
           <label htmlFor={checkboxId} className="text-sm font-medium text-gray-900">
-            Warn Me
+            {t("warnMe")}
           </label>
-          <p className="text-sm text-gray-600">Receive an e-mail when the balance falls below a threshold.</p>
+          <p className="text-sm text-gray-600">{t("warnMeHint")}</p>
         </div>
       </div>
 
       {values.warnEnabled && (
         <div className="grid gap-4 pl-7 sm:grid-cols-2">
           <TextField
-            label="Threshold"
+            label={t("threshold")}
             name="threshold"
             inputMode={decimals > 0 ? "decimal" : "numeric"}
             autoComplete="off"
             value={values.threshold}
             onChange={(event) => change({ threshold: event.target.value })}
             errors={form.errors("threshold")}
-            hint={`In ${unitName}, 0 or more${decimals > 0 ? `, up to ${decimals} decimal places` : ", whole numbers"}.`}
+            hint={t("thresholdHint", { unit: unitName, decimals })}
           />
           <TextField
-            label="Warning Email"
+            label={t("email")}
             name="email"
             type="email"
             autoComplete="email"
@@ -87,12 +95,28 @@ export function WarningForm({
             onChange={(event) => change({ email: event.target.value })}
             errors={form.errors("email")}
           />
+          <SelectField
+            label={t("language")}
+            name="warningLocale"
+            value={values.warningLocale}
+            onChange={(event) => change({ warningLocale: event.target.value })}
+            errors={form.errors("warningLocale")}
+          >
+            <option value="">{t("languageDefault", { language: companyLanguage })}</option>
+            {LOCALES.map((locale) => (
+              <option key={locale} value={locale} lang={locale}>
+                {t(`languageNames.${locale}`)}
+              </option>
+            ))}
+          </SelectField>
         </div>
       )}
+      {/* Unticked, the language is kept as chosen (the action saves it either way). */}
+      {!values.warnEnabled && <input type="hidden" name="warningLocale" value={values.warningLocale} />}
 
       <div className="flex items-center gap-3">
-        <Button type="submit" pending={form.pending} pendingLabel="Saving…">
-          Save
+        <Button type="submit" pending={form.pending} pendingLabel={t("saving")}>
+          {t("save")}
         </Button>
         {!form.pending && !dirty && <ActionFeedback state={form.state} />}
       </div>

@@ -1,10 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { actionMessage, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
 import { cancelDemoPurchaseAction, payDemoPurchaseAction } from "../actions";
 
 export function DemoCheckoutForm({ purchaseId, price }: { purchaseId: number; price: string }) {
+  const t = useTranslations("buy.demo");
   const pay = useActionForm(payDemoPurchaseAction);
   const cancel = useActionForm(cancelDemoPurchaseAction);
   // Both succeed by leaving the page: any answer here is a refusal.
@@ -14,14 +16,14 @@ export function DemoCheckoutForm({ purchaseId, price }: { purchaseId: number; pr
       <div className="flex flex-wrap gap-3">
         <form action={pay.action}>
           <input type="hidden" name="purchaseId" value={purchaseId} />
-          <Button type="submit" pending={pay.pending} pendingLabel="Paying…" disabled={cancel.pending}>
-            Pay {price}
+          <Button type="submit" pending={pay.pending} pendingLabel={t("paying")} disabled={cancel.pending}>
+            {t("pay", { price })}
           </Button>
         </form>
         <form action={cancel.action}>
           <input type="hidden" name="purchaseId" value={purchaseId} />
-          <Button type="submit" variant="secondary" pending={cancel.pending} pendingLabel="Cancelling…" disabled={pay.pending}>
-            Cancel
+          <Button type="submit" variant="secondary" pending={cancel.pending} pendingLabel={t("cancelling")} disabled={pay.pending}>
+            {t("cancel")}
           </Button>
         </form>
       </div>

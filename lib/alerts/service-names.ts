@@ -1,0 +1,31 @@
+// What the alert e-mails (and the pages) call a service and its unit in a
+// given language. The database keeps English names (iap_service, seeded from
+// lib/iap/catalogue); the words per language are in messages/<locale>/iap.json.
+import { wordsFor } from "./words";
+import { localeOr, type Locale } from "@/lib/i18n/locales";
+
+/** The language of an account's alerts: its warning e-mail's, else its company's. */
+export function alertLocale(row: { warning_locale: string | null; company_locale: string | null }): Locale {
+  return localeOr(row.warning_locale, localeOr(row.company_locale));
+}
+
+/**
+ * Whether the catalogue speaks for this service: it knows the technical name
+ * and the stored name is still its English one (a service renamed in the
+ * database keeps the name it was given, in every language).
+ */
+export function isCatalogueService(technicalName: string, storedName: string): boolean {
+  const key = `services.${technicalName}.name`;
+  const english = wordsFor("en", "iap");
+  return english.has(key) && english(key) === storedName;
+}
+
+/** A service's name in `locale` (messages/<locale>/iap.json), else its stored name. */
+export function serviceNameIn(locale: Locale, technicalName: string, stored: string): string {
+  return isCatalogueService(technicalName, stored) ? wordsFor(locale, "iap")(`services.${technicalName}.name`) : stored;
+}
+
+/** The unit's word in `locale`: every service counts "credits"; another unit keeps its stored word. */
+export function unitNameIn(locale: Locale, stored: string): string {
+  return stored === "credits" ? wordsFor(locale, "iap")("unit") : stored;
+}
