@@ -8,7 +8,8 @@
 // own subsetting (@pdf-lib/fontkit 1.1) drops most of Noto Sans's glyph
 // outlines — the text extracts fine but prints blank. Ligatures are off so
 // every character keeps its own glyph (and stays searchable). Shared by
-// letters (lib/snailmail) and invoices (lib/billing).
+// letters (lib/snailmail), invoices (lib/billing) and signed documents' audit
+// pages (lib/sign).
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import fontkit from "@pdf-lib/fontkit";
@@ -71,9 +72,12 @@ export async function unprintableCharacters(text: string): Promise<string[]> {
   return [...new Set(codes(text).filter((code) => !supported.has(code)).map((code) => String.fromCodePoint(code)))];
 }
 
-/** A new PDF whose regular and bold fonts hold every character of `text`. */
-export async function newPdfDocument(title: string, text: string, creator: string): Promise<{ doc: PDFDocument; regular: PDFFont; bold: PDFFont }> {
-  const doc = await PDFDocument.create();
+/**
+ * Regular and bold fonts that hold every character of `text`, embedded in
+ * `doc` (a new one, or a loaded PDF that gets pages added, like a signed
+ * document's audit page), subset to those characters.
+ */
+export async function embedFontsFor(doc: PDFDocument, text: string): Promise<{ regular: PDFFont; bold: PDFFont }> {
   doc.registerFontkit(fontkit);
   const [regularBytes, boldBytes] = await loadFonts(await familyFor(text));
   const characters = [...new Set(text)].join("");
@@ -81,8 +85,13 @@ export async function newPdfDocument(title: string, text: string, creator: strin
     [regularBytes, boldBytes].map((bytes) => subsetFont(bytes, characters, { targetFormat: "truetype", noLayoutClosure: true })),
   );
   const options = { subset: false, features: { liga: false, clig: false, dlig: false } };
-  const regular = await doc.embedFont(regularSubset, options);
-  const bold = await doc.embedFont(boldSubset, options);
+  return { regular: await doc.embedFont(regularSubset, options), bold: await doc.embedFont(boldSubset, options) };
+}
+
+/** A new PDF whose regular and bold fonts hold every character of `text`. */
+export async function newPdfDocument(title: string, text: string, creator: string): Promise<{ doc: PDFDocument; regular: PDFFont; bold: PDFFont }> {
+  const doc = await PDFDocument.create();
+  const { regular, bold } = await embedFontsFor(doc, text);
   doc.setTitle(title);
   doc.setCreator(creator);
   doc.setProducer("pdf-lib");

@@ -23,8 +23,8 @@ const signer = (overrides: Partial<StampSigner>): StampSigner => ({
 });
 
 describe("stampSignedPdf", () => {
-  it("prints names the standard fonts cannot encode as ? instead of failing", async () => {
-    expect(pdfSafe("Zoë Ødegård 李雷")).toBe("Zoë Ødegård ??");
+  it("prints Chinese and Latin-extended names on the audit page, not question marks", async () => {
+    expect(pdfSafe("Zoë Ødegård 李雷"), "the standard fonts alone could not").toBe("Zoë Ødegård ??");
     const signed = await stampSignedPdf(await samplePdf(), {
       locale: "en",
       requestId: 1,
@@ -37,6 +37,32 @@ describe("stampSignedPdf", () => {
       signers: [signer({ name: "李雷", signatureText: "李雷" }), signer({ name: "Zoë Ødegård" })],
     });
     expect((await PDFDocument.load(signed)).getPageCount()).toBe(2);
+    const audit = await auditPageText(signed);
+    expect(audit).toContain("Signer 1: 李雷");
+    expect(audit).toContain("Signer 2: Zoë Ødegård");
+    expect(audit).toContain("Contrat — 合同");
+    expect(audit).not.toContain("??");
+  });
+
+  it("writes a Chinese audit page that reads back in Chinese", async () => {
+    const signed = await stampSignedPdf(await samplePdf(), {
+      locale: "zh-CN",
+      requestId: 4,
+      title: "服务合同",
+      fileName: "contract.pdf",
+      companyName: "演示公司",
+      requesterName: "王芳",
+      originalSha256: "b".repeat(64),
+      completedAt: new Date("2026-11-21T10:05:00Z"),
+      signers: [signer({ name: "张伟", signatureText: "张伟" })],
+    });
+    const audit = await auditPageText(signed);
+    expect(audit).toContain("签名审计记录");
+    expect(audit).toContain("张伟");
+    expect(audit).toContain("服务合同");
+    expect(audit).toContain("b".repeat(64));
+    expect(audit).toContain("#4");
+    expect(audit).not.toContain("?");
   });
 
   it("continues the audit trail on more pages when there are many signers", async () => {

@@ -1,5 +1,7 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import { loadMessages } from "@/lib/i18n/catalogue";
 import type { Locale } from "@/lib/i18n/locales";
+import { embedFontsFor } from "@/lib/pdf/document";
 import { signWords, type SignWords } from "./words";
 
 // The signed PDF: the original pages with every signature stamped at the foot
@@ -40,14 +42,16 @@ export interface StampInput {
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 50;
+const PRINTABLE_ASCII = String.fromCharCode(...Array.from({ length: 95 }, (_, i) => 32 + i));
 const INK = rgb(0.07, 0.09, 0.15);
 const MUTED = rgb(0.42, 0.45, 0.5);
 
 /**
- * Every text drawn on the PDF passes here. The standard fonts speak WinAnsi
- * (Western European): anything else prints as "?" instead of failing — so a
- * Chinese audit page shows "?" until a CJK font is embedded (lib/pdf's font
- * loading, once on main: embed it in stampSignedPdf and let this keep all text).
+ * Text drawn in a standard font (the typed signature's oblique, the hash's
+ * Courier) passes here: they speak WinAnsi (Western European), so anything
+ * else prints as "?" instead of failing. Everything else on the audit page is
+ * drawn with Noto Sans (or Noto Sans SC when the words or names are Chinese),
+ * embedded by lib/pdf.
  */
 export function pdfSafe(value: string): string {
   return value.normalize("NFC").replace(/[^\u0020-\u007e\u00a0-\u00ff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]/g, "?");
@@ -59,9 +63,13 @@ export function formatUtc(date: Date): string {
 
 export async function stampSignedPdf(original: Uint8Array, input: StampInput): Promise<Uint8Array> {
   const doc = await PDFDocument.load(original);
-  const regular = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  const script = await doc.embedFont(StandardFonts.HelveticaOblique);
+  // Every character the page may draw: printable ASCII (figures, "#", the
+  // formatted dates), the request's data and the audit words of its language —
+  // a superset of what is drawn; the subset stays small.
+  const { regular, bold } = await embedFontsFor(doc, PRINTABLE_ASCII + JSON.stringify(input) + JSON.stringify(loadMessages(input.locale).sign?.audit ?? {}));
+  // A typed signature keeps its oblique look when the standard font can write it.
+  const typed = input.signers.map((signer) => signer.signatureText ?? signer.name).join("");
+  const script = pdfSafe(typed) === typed.normalize("NFC") ? await doc.embedFont(StandardFonts.HelveticaOblique) : regular;
   const mono = await doc.embedFont(StandardFonts.Courier);
 
   const t = signWords(input.locale, "audit");
@@ -69,7 +77,7 @@ export async function stampSignedPdf(original: Uint8Array, input: StampInput): P
   await stampSignatures(doc, pages[pages.length - 1], input.signers, { regular, script }, t);
   addAuditPages(doc, input, { regular, bold, mono }, t);
 
-  doc.setTitle(pdfSafe(t("documentTitle", { title: input.title })));
+  doc.setTitle(t("documentTitle", { title: input.title }));
   doc.setProducer("IAP Credits — Sign");
   doc.setModificationDate(input.completedAt);
   return doc.save();
@@ -92,13 +100,14 @@ async function stampSignatures(doc: PDFDocument, page: PDFPage, signers: StampSi
       const scaled = image.scaleToFit(boxWidth - 12, boxHeight - 26);
       page.drawImage(image, { x: x + 6, y: y + 20, width: scaled.width, height: scaled.height });
     } else {
-      const text = pdfSafe(signer.signatureText ?? signer.name);
+      const written = signer.signatureText ?? signer.name;
+      const text = fonts.script === fonts.regular ? written : pdfSafe(written);
       const size = Math.min(18, fitSize(fonts.script, text, boxWidth - 12));
       page.drawText(text, { x: x + 6, y: y + 28, size, font: fonts.script, color: INK });
     }
     page.drawLine({ start: { x: x + 6, y: y + 17 }, end: { x: x + boxWidth - 6, y: y + 17 }, thickness: 0.5, color: MUTED });
     const caption = t(signer.verifiedAt ? "stampVerified" : "stampSigned", { name: signer.name });
-    page.drawText(pdfSafe(truncate(fonts.regular, caption, 6.5, boxWidth - 12)), { x: x + 6, y: y + 9, size: 6.5, font: fonts.regular, color: INK });
+    page.drawText(truncate(fonts.regular, caption, 6.5, boxWidth - 12), { x: x + 6, y: y + 9, size: 6.5, font: fonts.regular, color: INK });
     page.drawText(formatUtc(signer.signedAt), { x: x + 6, y: y + 2.5, size: 6, font: fonts.regular, color: MUTED });
   }
 }
@@ -109,7 +118,7 @@ function fitSize(font: PDFFont, text: string, maxWidth: number): number {
 }
 
 function truncate(font: PDFFont, text: string, size: number, maxWidth: number): string {
-  let value = pdfSafe(text);
+  let value = text;
   while (value.length > 1 && font.widthOfTextAtSize(value, size) > maxWidth) value = `${value.slice(0, -2)}.`;
   return value;
 }
@@ -118,7 +127,7 @@ function truncate(font: PDFFont, text: string, size: number, maxWidth: number): 
 function wrap(font: PDFFont, text: string, size: number, maxWidth: number): string[] {
   const lines: string[] = [];
   let line = "";
-  for (const word of pdfSafe(text).split(" ")) {
+  for (const word of text.split(" ")) {
     const candidate = line ? `${line} ${word}` : word;
     if (font.widthOfTextAtSize(candidate, size) <= maxWidth) {
       line = candidate;
@@ -160,7 +169,7 @@ function addAuditPages(doc: PDFDocument, input: StampInput, fonts: { regular: PD
   const row = (label: string, value: string, font = fonts.regular) => {
     const lines = wrap(font, value, 9.5, maxWidth - labelWidth);
     ensure(lines.length * 13.5);
-    page.drawText(pdfSafe(label), { x: MARGIN, y: y - 9.5, size: 9.5, font: fonts.regular, color: MUTED });
+    page.drawText(label, { x: MARGIN, y: y - 9.5, size: 9.5, font: fonts.regular, color: MUTED });
     for (const line of lines) {
       page.drawText(line, { x: MARGIN + labelWidth, y: y - 9.5, size: 9.5, font, color: INK });
       y -= 13.5;
