@@ -84,6 +84,24 @@ describe("runAction: input", () => {
     expect(calls).toHaveLength(0);
   });
 
+  it("zod's own messages come in the caller's language", async () => {
+    const schema = z.object({ count: z.coerce.number().int().min(1), email: z.email() });
+    const definition: ActionDefinition<"ANY", typeof schema, undefined> = { role: "ANY", input: schema, run: async () => ok() };
+    const bad = { count: "0", email: "x" };
+    const errors = async (locale?: "en" | "fr" | "zh-CN") => {
+      const state = await runAction(definition, { ...user, locale }, form(bad));
+      return state.ok ? {} : state.fieldErrors;
+    };
+    const english = await errors("en");
+    const french = await errors("fr");
+    const chinese = await errors("zh-CN");
+    expect(english?.email).toEqual(["Invalid email address"]);
+    expect(french?.email?.[0]).toMatch(/e-mail invalide/i);
+    expect(chinese?.email?.[0]).toMatch(/电子邮件/);
+    expect(french?.count?.[0]).not.toBe(english?.count?.[0]);
+    expect(await errors(undefined)).toEqual(english);
+  });
+
   it("one checkbox ticked is still a list; none ticked is an empty list", async () => {
     const { definition, calls } = saveContact("ANY");
     await runAction(definition, user, form({ ...VALID, tags: "vip" }));

@@ -19,6 +19,7 @@ import { randomBytes } from "node:crypto";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { currentUser, type SessionUser } from "@/lib/auth/session";
+import type { Locale } from "@/lib/i18n/locales";
 import { formDataToInput, keptValues } from "./form-data";
 import { promptFor } from "./prompts";
 import type { ActionFailure, ActionState, FieldErrors, FormAction } from "./state";
@@ -70,6 +71,20 @@ function invalidInput(error: z.ZodError): Omit<ActionFailure, "ok" | "values"> {
   return { code: "invalid", fieldErrors, ...(formErrors.length ? { formErrors } : {}) };
 }
 
+// zod's own messages in the caller's language ("Trop petit : …", "无效电子邮件"),
+// from the locales zod ships. A schema's own message, where it has one, wins
+// (zod's precedence): those are written as catalogue words by their slice.
+const ZOD_LOCALES: Partial<Record<Locale, () => { localeError: z.core.$ZodErrorMap }>> = { fr: z.locales.fr, "zh-CN": z.locales.zhCN };
+const zodErrorMaps = new Map<Locale, z.core.$ZodErrorMap>();
+
+function parseOptionsFor(locale: Locale | undefined): { error: z.core.$ZodErrorMap } | undefined {
+  const locales = locale ? ZOD_LOCALES[locale] : undefined;
+  if (!locale || !locales) return undefined;
+  let error = zodErrorMaps.get(locale);
+  if (!error) zodErrorMaps.set(locale, (error = locales().localeError));
+  return { error };
+}
+
 /**
  * The whole pipeline for a known caller (`currentUser()` already asked): what
  * action() runs, and what the unit tests drive without a session.
@@ -90,7 +105,7 @@ export async function runAction<C extends Caller, S extends z.ZodType, T>(
     if (!caller) return fail({ code: "signed-out" });
     if (definition.role === "ADMIN" && caller.role !== "ADMIN") return fail({ code: "forbidden" });
   }
-  const parsed = definition.input.safeParse(formData ? formDataToInput(formData) : raw);
+  const parsed = definition.input.safeParse(formData ? formDataToInput(formData) : raw, parseOptionsFor(caller?.locale));
   if (!parsed.success) return fail(invalidInput(parsed.error));
   try {
     const user = (definition.role === "PUBLIC" ? null : caller) as UserFor<C>;
