@@ -289,6 +289,7 @@ const FUZZ: Record<string, FuzzCase> = {
       EMPTY_STATE,
       form({
         title: values.title,
+        ...(values.locale === undefined ? {} : { locale: values.locale }),
         signers: JSON.stringify([values.contactId ? { contactId: asNumber(values.contactId) } : { name: values.name, email: values.email, requireVerification: false }]),
         document: new File([PDF], "doc.pdf", { type: "application/pdf" }),
       }),

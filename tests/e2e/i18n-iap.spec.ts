@@ -41,7 +41,7 @@ test("French admin: Paramètres → IAP → Voir mes services → SMS → M'aver
   const { companyId, email } = await adminReading("fr");
   await signInAs(page, email);
 
-  await page.getByRole("navigation", { name: "Apps" }).first().getByRole("link", { name: "Paramètres", exact: true }).click();
+  await page.getByRole("navigation", { name: "Applications" }).first().getByRole("link", { name: "Paramètres", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Paramètres", level: 1 })).toBeVisible();
   await page.getByRole("searchbox", { name: "Rechercher dans les paramètres" }).fill("IAP");
   await expect(page.getByRole("heading", { level: 3 })).toHaveCount(1);
@@ -86,7 +86,7 @@ test("Chinese admin: 设置 → IAP → 查看我的服务 → 短信 → 接收
   const { companyId, email } = await adminReading("zh-CN");
   await signInAs(page, email);
 
-  await page.getByRole("navigation", { name: "Apps" }).first().getByRole("link", { name: "设置", exact: true }).click();
+  await page.getByRole("navigation", { name: "应用" }).first().getByRole("link", { name: "设置", exact: true }).click();
   await expect(page.getByRole("heading", { name: "设置", level: 1 })).toBeVisible();
   await page.getByRole("searchbox", { name: "搜索设置" }).fill("IAP");
   await expect(page.getByRole("heading", { level: 3 })).toHaveCount(1);

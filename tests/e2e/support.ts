@@ -1,6 +1,11 @@
 import { expect, type Page } from "@playwright/test";
+import { loadMessages } from "@/lib/i18n/catalogue";
+import { LOCALES } from "@/lib/i18n/locales";
 
 export const DEMO_PASSWORD = "demo1234";
+
+/** The top bar's "Sign out" in every language: a user signs in to the app in their own. */
+const SIGN_OUT = new RegExp(`^(${LOCALES.map((locale) => (loadMessages(locale).common?.userMenu as { signOut: string }).signOut).join("|")})$`);
 
 export async function signIn(page: Page, email: "admin@example.com" | "user@example.com" | string, password = DEMO_PASSWORD) {
   await page.goto("/login");
@@ -8,7 +13,7 @@ export async function signIn(page: Page, email: "admin@example.com" | "user@exam
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   // bcrypt on a busy shared machine can take seconds: allow more than the default expect timeout.
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("button", { name: SIGN_OUT })).toBeVisible({ timeout: 30_000 });
 }
 
 /** Clicks an SMS button and waits for "Send SMS Text Message" (retried: a click that lands before hydration does nothing). */
