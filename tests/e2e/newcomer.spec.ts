@@ -324,7 +324,9 @@ async function settled(page: Page, url: string) {
 }
 
 test("at 390 px no page of the walk is wider than the screen, and axe finds nothing serious on any page", async ({ browser }) => {
-  test.setTimeout(480_000);
+  // Every page at two widths with axe: 8 minutes no longer covered it once each page carries its catalogues
+  // (the whole walk ran out of time, no page failed); the speed of pages is measured by bench:pages, not here.
+  test.setTimeout(900_000);
   const page = await phonePage(browser);
   await makeTheRest(page);
   await page.goto("/settings/iap");
