@@ -14,13 +14,7 @@ function until(expiresAt: Date, locale: Locale, timeZone: string): string {
 
 const strong = (chunks: string) => `<strong>${chunks}</strong>`;
 
-// translatorFor types its keys from a catalogue it only knows as JSON read at
-// run time (no key is known to the compiler): these are auth.emails' keys,
-// checked in every locale by tests/architecture/catalogues.test.ts.
-type Words = ((key: string, values?: Record<string, string>) => string) & {
-  markup(key: string, values: Record<string, string | ((chunks: string) => string)>): string;
-};
-const words = (locale: Locale) => translatorFor(locale, "auth.emails") as unknown as Words;
+const words = (locale: Locale) => translatorFor(locale, "auth.emails");
 
 /** An invitation, in the inviting company's language; the expiry in its time zone. */
 export function invitationEmail(input: {

@@ -2,13 +2,13 @@
 // it (LC_ALL, else LC_MESSAGES, else LANG). "fr_FR.UTF-8" → fr, "zh_CN.UTF-8"
 // → zh-CN, anything we do not speak ("de_DE", "C", unset) → English. The
 // words are in messages/<locale>/cli.json, like every other text.
-import { translatorFor } from "../i18n/catalogue";
+import { translatorFor, type Words } from "../i18n/catalogue";
 import { DEFAULT_LOCALE, negotiateLocale, type Locale } from "../i18n/locales";
 
 type Environment = Record<string, string | undefined>;
 
 /** A message of cli.json by its key within one part, with its ICU variables. */
-export type CliTranslator = (key: string, values?: Record<string, string | number | Date>) => string;
+export type CliTranslator = Words;
 
 export function terminalLocale(environment: Environment): Locale {
   const setting = [environment.LC_ALL, environment.LC_MESSAGES, environment.LANG].find((value) => value?.trim());
@@ -20,6 +20,5 @@ export function terminalLocale(environment: Environment): Locale {
 
 /** The translator of one part of cli.json, in the terminal's language. */
 export function cliTranslator(part: "seed" | "userCreate" | "ledger" | "documentsRead" | "serve"): CliTranslator {
-  // The catalogues are read from disk (untyped), so next-intl cannot check keys: the catalogue test does.
-  return translatorFor(terminalLocale(process.env), `cli.${part}`) as unknown as CliTranslator;
+  return translatorFor(terminalLocale(process.env), `cli.${part}`);
 }

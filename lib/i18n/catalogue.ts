@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 // use-intl/core (next-intl's own core, no React): the CLI runs with the react-server
 // condition, where next-intl's entry point cannot load (it needs client React).
-import { createTranslator } from "use-intl/core";
+import { createTranslator, type MarkupTranslationValues, type TranslationValues } from "use-intl/core";
 import { LOCALES, type Locale } from "./locales";
 
 export type Messages = Record<string, Record<string, unknown>>;
@@ -38,12 +38,25 @@ export function readCatalogue(dir: string): Messages {
 }
 
 /**
+ * A translator keyed by plain strings: the catalogues are JSON read at run
+ * time, so the compiler knows none of their keys (next-intl would type them
+ * as `never`); tests/architecture/catalogues.test.ts checks that every
+ * language has each key.
+ */
+export interface Words {
+  (key: string, values?: TranslationValues): string;
+  has(key: string): boolean;
+  /** A message with tags (`<b>…</b>`), as a string: each tag a function of its text; values are inserted as given (escape them first for HTML). */
+  markup(key: string, values: MarkupTranslationValues): string;
+}
+
+/**
  * A translator outside a request (a job's e-mail, a PDF): the same ICU
  * messages as the pages, for an explicit locale and time zone.
  * `translatorFor("fr", "alerts")("lowCredits.subject", { service })`.
  */
-export function translatorFor(locale: Locale, namespace: string, timeZone = "UTC") {
-  return createTranslator({ locale, messages: loadMessages(locale), namespace, timeZone });
+export function translatorFor(locale: Locale, namespace: string, timeZone = "UTC"): Words {
+  return createTranslator({ locale, messages: loadMessages(locale), namespace, timeZone }) as unknown as Words;
 }
 
 export { LOCALES };

@@ -13,7 +13,7 @@
 // Fixed texts (page numbers, the "Enclosed" line, the date) in the letter's
 // language: messages/<locale>/letters.json, pdf.*.
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
-import { translatorFor } from "@/lib/i18n/catalogue";
+import { translatorFor, type Words } from "@/lib/i18n/catalogue";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { A4, MM, newPdfDocument, unprintableCharacters } from "@/lib/pdf/document";
 import { countryName, type PostalAddress } from "./address";
@@ -60,10 +60,8 @@ export class LetterFormatError extends Error {
   readonly name = "LetterFormatError";
 }
 
-type Words = (key: "pdf.page" | "pdf.enclosed", values: Record<string, string | number>) => string;
-
 function words(locale: Locale | undefined): Words {
-  return translatorFor(locale ?? DEFAULT_LOCALE, "letters") as unknown as Words;
+  return translatorFor(locale ?? DEFAULT_LOCALE, "letters");
 }
 
 /** Characters every letter may draw besides its content: its fixed texts in its language, digits, ellipsis. */

@@ -6,7 +6,7 @@ import { translatorFor } from "@/lib/i18n/catalogue";
 import { smsFailureText, type SmsWords } from "./sms-failures";
 
 /** Why a delivered-to-carrier SMS failed (an SmsDeliveryFailure code), in words (English for a caller that passes no translator). */
-export function deliveryFailureText(code: string | null, t: SmsWords = translatorFor("en", "sms") as unknown as SmsWords): string {
+export function deliveryFailureText(code: string | null, t: SmsWords = translatorFor("en", "sms")): string {
   if (!code) return t("delivery.none");
   return t.has(`delivery.${code}`) ? t(`delivery.${code}`) : code;
 }
