@@ -11,7 +11,7 @@ import path from "node:path";
 // use-intl/core (next-intl's own core, no React): the CLI runs with the react-server
 // condition, where next-intl's entry point cannot load (it needs client React).
 import { createTranslator, type MarkupTranslationValues, type TranslationValues } from "use-intl/core";
-import { LOCALES, type Locale } from "./locales";
+import type { Locale } from "./locales";
 
 export type Messages = Record<string, Record<string, unknown>>;
 
@@ -59,4 +59,3 @@ export function translatorFor(locale: Locale, namespace: string, timeZone = "UTC
   return createTranslator({ locale, messages: loadMessages(locale), namespace, timeZone }) as unknown as Words;
 }
 
-export { LOCALES };
