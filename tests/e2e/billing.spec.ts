@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import Stripe from "stripe";
 import { pdfText } from "../support/pdf";
 import { createCompanyWithUser, useDatabase } from "./db";
-import { signIn } from "./support";
+import { openSmsDialog, signIn } from "./support";
 
 // Buying credits that finance accepts: the invoice of a pack read back from
 // its PDF, auto top-up crossing its threshold while SMS are sent, and a
@@ -109,11 +109,7 @@ test("auto top-up in demo mode: turned on, SMS sent until the balance falls belo
   // Send SMS until the balance crosses the threshold (the first one does).
   await page.goto("/contacts");
   await page.getByRole("link", { name: "Lotte Peeters" }).click();
-  const dialog = page.getByRole("dialog", { name: "Send SMS Text Message" });
-  await expect(async () => {
-    await page.getByRole("button", { name: /^Send SMS to / }).click({ timeout: 2000 });
-    await expect(dialog).toBeVisible({ timeout: 2000 });
-  }).toPass({ timeout: 20_000 });
+  const dialog = await openSmsDialog(page, /^Send SMS to /);
   await dialog.getByLabel("Message").fill("Your delivery arrives tomorrow between 9 and 11.");
   await dialog.getByRole("button", { name: "Send SMS" }).click();
   await expect(page.getByRole("status").filter({ hasText: "SMS sent to" })).toBeVisible();

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createCompanyWithUser, useDatabase } from "./db";
-import { DEMO_PASSWORD } from "./support";
+import { DEMO_PASSWORD, openDialog } from "./support";
 
 // Issue #22: the SMS path — a contact → its SMS icon → the SMS dialog → sent →
 // logged in the chatter — read in French and in Chinese, found by the words
@@ -71,12 +71,7 @@ for (const language of LANGUAGES) {
     await page.goto(`/contacts/${contactId}`);
     await expect(page.getByRole("heading", { name: language.chatter })).toBeVisible();
 
-    const dialog = page.getByRole("dialog", { name: language.dialog });
-    // Retried: a click that lands before hydration does nothing.
-    await expect(async () => {
-      await page.getByRole("button", { name: language.smsButton }).click({ timeout: 2000 });
-      await expect(dialog).toBeVisible({ timeout: 2000 });
-    }).toPass({ timeout: 20_000 });
+    const dialog = await openDialog(page, language.smsButton, language.dialog);
     await dialog.getByLabel(language.message).fill(language.text);
     await expect(dialog.getByRole("button", { name: language.send })).toBeEnabled();
     await dialog.screenshot({ path: `${SHOTS}/issue22-sms-${language.locale}.png` });

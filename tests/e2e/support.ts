@@ -18,10 +18,18 @@ export async function signIn(page: Page, email: "admin@example.com" | "user@exam
 
 /** Clicks an SMS button and waits for "Send SMS Text Message" (retried: a click that lands before hydration does nothing). */
 export async function openSmsDialog(page: Page, buttonName: string | RegExp) {
-  const dialog = page.getByRole("dialog", { name: "Send SMS Text Message" });
+  return openDialog(page, buttonName, "Send SMS Text Message");
+}
+
+/** Clicks the button that opens a dialog and returns the open dialog. */
+export async function openDialog(page: Page, buttonName: string | RegExp, dialogName: string | RegExp) {
+  const dialog = page.getByRole("dialog", { name: dialogName });
+  // The button works once the page has hydrated; until then a click does
+  // nothing, so it is retried. Once the dialog is open it covers the button:
+  // a retry must not click again (the click would time out behind the modal).
   await expect(async () => {
-    await page.getByRole("button", { name: buttonName }).click({ timeout: 2000 });
-    await expect(dialog).toBeVisible({ timeout: 2000 });
-  }).toPass({ timeout: 20_000 });
+    if (!(await dialog.isVisible())) await page.getByRole("button", { name: buttonName }).click({ timeout: 2000 });
+    await expect(dialog).toBeVisible({ timeout: 5000 });
+  }).toPass({ timeout: 30_000 });
   return dialog;
 }
