@@ -25,11 +25,23 @@ export interface Column<Row> {
   cellLabel?: (row: Row) => string;
 }
 
+/** The row's buttons (Retry, Discard, Remove…): never wrapped, their column named for screen readers only. */
+export function actionsColumn<Row>(header: string, cell: (row: Row) => ReactNode): Column<Row> {
+  return { key: "actions", header, headerHidden: true, nowrap: true, cell };
+}
+
+type RowKey<Row> = (row: Row) => string | number;
+
+/** Rows with an `id` are keyed by it; others say what tells them apart. */
+type KeyProp<Row> = Row extends { id: string | number } ? { rowKey?: RowKey<Row> } : { rowKey: RowKey<Row> };
+
+const byId = <Row,>(row: Row) => (row as { id: string | number }).id;
+
 export function DataTable<Row>({
   caption,
   columns,
   rows,
-  rowKey,
+  rowKey = byId,
   empty,
   rowClassName,
   framed = true,
@@ -39,7 +51,6 @@ export function DataTable<Row>({
   caption: string;
   columns: Column<Row>[];
   rows: readonly Row[];
-  rowKey: (row: Row) => string | number;
   /** Shown instead of the table when there are no rows. */
   empty: ReactNode;
   rowClassName?: (row: Row) => string;
@@ -51,7 +62,7 @@ export function DataTable<Row>({
    * value, unlabelled ones (a checkbox, actions) without a term.
    */
   cards?: boolean;
-}) {
+} & KeyProp<Row>) {
   if (rows.length === 0) {
     return <div className={`text-sm text-gray-600 ${framed ? "rounded-lg border border-dashed border-gray-300 bg-white px-4 py-8 text-center" : ""}`}>{empty}</div>;
   }

@@ -58,7 +58,6 @@ export default async function DocumentsPage() {
           cards
           caption={t("list.caption")}
           rows={documents}
-          rowKey={(d) => d.id}
           empty={t("list.empty")}
           columns={[
             {

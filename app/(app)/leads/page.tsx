@@ -58,7 +58,6 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
             cards
             caption={t("list.caption")}
             rows={leads}
-            rowKey={(lead) => lead.id}
             empty={
               <>
                 {t.rich("list.empty", { link: (chunks) => <TextLink href="/settings/lead-generation">{chunks}</TextLink> })}
@@ -141,7 +140,6 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
           <DataTable
             caption={t("requests.caption")}
             rows={requests}
-            rowKey={(r) => r.id}
             empty={t("requests.empty")}
             columns={[
               { key: "created", header: t("requests.columns.created"), nowrap: true, className: "text-gray-600", cell: (r) => <DateTime value={r.createdAt} /> },

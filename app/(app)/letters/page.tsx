@@ -62,7 +62,6 @@ export default async function LettersPage() {
           cards
           caption={t("caption")}
           rows={letters}
-          rowKey={(letter) => letter.id}
           empty={
             <>
               {t.rich("empty", { em: (chunks) => <em>{chunks}</em> })}

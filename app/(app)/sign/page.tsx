@@ -33,7 +33,6 @@ export default async function SignPage() {
           cards
           caption={t("caption")}
           rows={requests}
-          rowKey={(request) => request.id}
           empty={t("empty")}
           columns={[
             { key: "document", header: t("columns.document"), rowHeader: true, className: "min-w-48", cell: (request) => <TextLink href={signatureRequestPath(request.id)}>{request.title}</TextLink> },

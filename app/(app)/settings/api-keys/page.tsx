@@ -31,7 +31,6 @@ export default async function ApiKeysPage() {
             <DataTable
               caption={t("keys.caption")}
               rows={keys}
-              rowKey={(key) => key.id}
               empty={t("keys.empty")}
               rowClassName={(key) => (key.revokedAt ? "text-gray-400" : "")}
               columns={[

@@ -153,7 +153,6 @@ export default async function BackgroundJobsPage() {
             <DataTable
               caption={t("failed.caption")}
               rows={failures}
-              rowKey={(failure) => failure.id}
               empty={t("failed.empty")}
               columns={[
                 { key: "job", header: t("failed.job"), nowrap: true, className: "font-medium", cell: (failure) => jobTitle(t, failure.name) },

@@ -97,7 +97,6 @@ export default async function LeadGenerationSettingsPage() {
             <DataTable
               caption={t("rules.heading")}
               rows={rules}
-              rowKey={(rule) => rule.id}
               empty={null}
               columns={[
                 { key: "rule", header: t("rules.columns.rule"), className: "font-medium text-gray-900", cell: (rule) => rule.name },

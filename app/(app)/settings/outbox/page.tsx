@@ -32,7 +32,6 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           cards
           caption={t("list.caption")}
           rows={outbox.rows}
-          rowKey={(row) => row.id}
           empty={t("list.empty")}
           columns={[
             { key: "to", header: t("fields.to"), nowrap: true, cell: (row) => row.to },

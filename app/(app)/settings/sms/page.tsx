@@ -37,7 +37,6 @@ export default async function SmsSettingsPage() {
           <DataTable
             caption={t("optOutCaption")}
             rows={optOuts}
-            rowKey={(row) => row.id}
             empty={t("optOutEmpty")}
             columns={[
               { key: "number", header: t("columns.number"), rowHeader: true, nowrap: true, cell: (row) => formatE164(row.number) },

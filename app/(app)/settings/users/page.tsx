@@ -31,7 +31,6 @@ export default async function UsersPage() {
           <DataTable
             caption={t("caption")}
             rows={users}
-            rowKey={(user) => user.id}
             empty={t("empty")}
             columns={[
               {

@@ -72,7 +72,6 @@ export default async function SignatureRequestPage({ params }: { params: Promise
           <DataTable
             caption={t("signers.caption")}
             rows={request.signers}
-            rowKey={(signer) => signer.id}
             empty={t("signers.empty")}
             columns={[
               {

@@ -550,7 +550,6 @@ export default async function AccountPage({
             framed={false}
             caption={t("purchases.caption")}
             rows={purchases}
-            rowKey={(purchase) => purchase.id}
             empty={<p className="px-4 py-2 sm:px-6">{t("purchases.none")}</p>}
             columns={[
               { key: "date", header: t("purchases.date"), nowrap: true, className: "text-gray-600", cell: (purchase) => <DateTime value={purchase.paidAt ?? purchase.createdAt} /> },
