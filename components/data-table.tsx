@@ -25,10 +25,8 @@ export interface Column<Row> {
   cellLabel?: (row: Row) => string;
 }
 
-/** The row's buttons (Retry, Discard, Remove…): never wrapped, their column named for screen readers only. */
-export function actionsColumn<Row>(header: string, cell: (row: Row) => ReactNode): Column<Row> {
-  return { key: "actions", header, headerHidden: true, nowrap: true, cell };
-}
+/** The row's buttons (Retry, Discard, Remove…), last: `{ ...ACTIONS_COLUMN, header: t("columns.actions"), cell }`. Never wrapped, named for screen readers only. */
+export const ACTIONS_COLUMN = { key: "actions", headerHidden: true, nowrap: true } as const;
 
 type RowKey<Row> = (row: Row) => string | number;
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { buttonClasses } from "@/components/button";
+import { ButtonLink, buttonClasses } from "@/components/button";
 import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { companyCountry, listContacts } from "@/lib/contacts/contacts";
@@ -12,12 +12,13 @@ import { parsePhone } from "@/lib/contacts/phone";
 import { smsService } from "@/lib/sms/pricing";
 import { ContactsTable, type ContactListRow } from "./_components/contacts-table";
 import { ContactSearch } from "./_components/contact-search";
+import type { SearchParams } from "@/lib/http/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("contacts"))("list.metaTitle") };
 }
 
-export default async function ContactsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ContactsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser("/contacts");
   const query = contactListQuerySchema.parse(await searchParams);
   const [list, country, service, t, locale] = await Promise.all([
@@ -49,9 +50,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
       <PageHeader
         crumbs={[{ label: t("crumb") }]}
         actions={
-          <Link href="/contacts/new" className={buttonClasses("primary")}>
-            {t("new")}
-          </Link>
+          <ButtonLink href="/contacts/new">{t("new")}</ButtonLink>
         }
       />
       <div className="space-y-4 px-4 py-5 sm:px-6">

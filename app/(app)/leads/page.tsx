@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { buttonClasses } from "@/components/button";
+import { ButtonLink } from "@/components/button";
 import { DataTable } from "@/components/data-table";
 import { DateTime } from "@/components/date-time";
 import { PageHeader } from "@/components/page-header";
 import { StatusBadge, type Tone } from "@/components/status-badge";
-import { TextLink } from "@/components/text-link";
+import { Section } from "@/components/section";
+import { linkChunks, TextLink } from "@/components/text-link";
 import { requireUser } from "@/lib/auth/session";
 import { countryName } from "@/lib/contacts/countries";
 import { listLeadRequests, listLeads, type LeadRequestOutcome, type LeadRequestRow } from "@/lib/enrichment/leads";
@@ -39,9 +39,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
       <PageHeader
         crumbs={[{ label: t("list.crumb") }]}
         actions={
-          <Link href="/leads/generate" className={buttonClasses("primary")}>
-            {t("list.generate")}
-          </Link>
+          <ButtonLink href="/leads/generate">{t("list.generate")}</ButtonLink>
         }
       />
       <div className="space-y-8 px-4 py-5 sm:px-6">
@@ -50,17 +48,14 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
             {t(`list.justDone.${justDone.state}`, { outcome: outcomeText(t, justDone.outcome) })}
           </p>
         )}
-        <section aria-labelledby="leads-heading" className="space-y-3">
-          <h2 id="leads-heading" className="text-base font-semibold text-gray-900">
-            {t.rich("list.heading", { count: leads.length, muted: (chunks) => <span className="font-normal text-gray-600">{chunks}</span> })}
-          </h2>
+        <Section title={t.rich("list.heading", { count: leads.length, muted: (chunks) => <span className="font-normal text-gray-600">{chunks}</span> })}>
           <DataTable
             cards
             caption={t("list.caption")}
             rows={leads}
             empty={
               <>
-                {t.rich("list.empty", { link: (chunks) => <TextLink href="/settings/lead-generation">{chunks}</TextLink> })}
+                {t.rich("list.empty", { link: linkChunks("/settings/lead-generation") })}
               </>
             }
             columns={[
@@ -111,9 +106,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
                 nowrap: true,
                 cell: (lead) =>
                   lead.contactId ? (
-                    <Link href={contactPath(lead.contactId)} className="text-brand-700 underline underline-offset-2 hover:decoration-2">
-                      {t("list.converted")}
-                    </Link>
+                    <TextLink href={contactPath(lead.contactId)}>{t("list.converted")}</TextLink>
                   ) : (
                     <ConvertLeadButton leadId={lead.id} leadName={lead.name} />
                   ),
@@ -122,21 +115,12 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
           />
           {leads.some((lead) => lead.origin === "VISIT") && (
             <p className="text-xs text-gray-600">
-              {t.rich("list.attribution", {
-                link: (chunks) => (
-                  <a href="https://db-ip.com" className="text-brand-700 underline underline-offset-2 hover:decoration-2">
-                    {chunks}
-                  </a>
-                ),
-              })}
+              {t.rich("list.attribution", { link: linkChunks("https://db-ip.com") })}
             </p>
           )}
-        </section>
+        </Section>
 
-        <section aria-labelledby="requests-heading" className="space-y-3">
-          <h2 id="requests-heading" className="text-base font-semibold text-gray-900">
-            {t("requests.heading")}
-          </h2>
+        <Section title={t("requests.heading")}>
           <DataTable
             caption={t("requests.caption")}
             rows={requests}
@@ -167,7 +151,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
               { key: "credits", header: t("requests.columns.credits"), numeric: true, cell: (r) => r.creditsUsed },
             ]}
           />
-        </section>
+        </Section>
       </div>
     </>
   );

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { buttonClasses } from "@/components/button";
+import { ButtonLink } from "@/components/button";
 import { DataTable } from "@/components/data-table";
 import { DateTime } from "@/components/date-time";
 import { PageHeader } from "@/components/page-header";
@@ -23,9 +22,7 @@ export default async function SignPage() {
       <PageHeader
         crumbs={[{ label: t("crumb") }]}
         actions={
-          <Link href="/sign/new" className={buttonClasses("primary")}>
-            {t("newRequest")}
-          </Link>
+          <ButtonLink href="/sign/new">{t("newRequest")}</ButtonLink>
         }
       />
       <div className="px-4 py-6 sm:px-6">

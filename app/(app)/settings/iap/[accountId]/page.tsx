@@ -32,6 +32,7 @@ import { forecastText, workKindLabel } from "../_messages/usage-words";
 import { serviceWords } from "../../../iap/_messages/service-words";
 import { parseBigId, parseId } from "@/lib/http/params";
 import { localeOr } from "@/lib/i18n/locales";
+import type { SearchParams } from "@/lib/http/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("iap"))("account.title") };
@@ -82,13 +83,7 @@ function Card({ title, children, id, flush = false }: { title: string; children:
   );
 }
 
-export default async function AccountPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ accountId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AccountPage({ params, searchParams }: { params: Promise<{ accountId: string }>; searchParams: SearchParams }) {
   const { accountId: rawId } = await params;
   const path = `/settings/iap/${rawId}`;
   const user = await requireAdmin(path);
