@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/button";
+import { FILTER_CONTROL, FilterField } from "@/components/filter-field";
 import { DataTable } from "@/components/data-table";
 import { DateTime } from "@/components/date-time";
 import { DescriptionList } from "@/components/description-list";
@@ -418,51 +419,40 @@ export default async function AccountPage({ params, searchParams }: { params: Pr
         <Card id="credit-history" title={t("history.title")} flush>
           <form method="get" action={path} className="grid gap-3 px-4 pb-3 sm:grid-cols-6 sm:px-6" aria-label={t("history.filterForm")}>
             {period !== 30 && <input type="hidden" name="period" value={period} />}
-            <div className="text-sm sm:col-span-1">
-              <label htmlFor="history-kind" className="block font-medium text-gray-800">
-                {t("history.kind")}
-              </label>
-              <select id="history-kind" name="kind" defaultValue={one("kind") ?? ""} className="mt-1 w-full rounded-md border border-gray-300 bg-white px-2 py-1.5">
-                <option value="">{t("history.all")}</option>
-                {Object.keys(LEDGER_KIND_LABELS).map((kind) => (
-                  <option key={kind} value={kind}>
-                    {t(`history.kinds.${kind}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="text-sm sm:col-span-1">
-              <label htmlFor="history-user" className="block font-medium text-gray-800">
-                {t("history.user")}
-              </label>
-              <select id="history-user" name="user" defaultValue={one("user") ?? ""} className="mt-1 w-full rounded-md border border-gray-300 bg-white px-2 py-1.5">
-                <option value="">{t("history.everyone")}</option>
-                {budgets.users.map((line) => (
-                  <option key={line.userId} value={line.userId}>
-                    {line.userName}
-                  </option>
-                ))}
-                <option value="0">{t("usage.noUser")}</option>
-              </select>
-            </div>
-            <div className="text-sm sm:col-span-1">
-              <label htmlFor="history-from" className="block font-medium text-gray-800">
-                {t("history.from")}
-              </label>
-              <input type="date" id="history-from" name="from" defaultValue={one("from") ?? ""} className="mt-1 w-full rounded-md border border-gray-300 px-2 py-1" />
-            </div>
-            <div className="text-sm sm:col-span-1">
-              <label htmlFor="history-to" className="block font-medium text-gray-800">
-                {t("history.to")}
-              </label>
-              <input type="date" id="history-to" name="to" defaultValue={one("to") ?? ""} className="mt-1 w-full rounded-md border border-gray-300 px-2 py-1" />
-            </div>
-            <div className="text-sm sm:col-span-2">
-              <label htmlFor="history-q" className="block font-medium text-gray-800">
-                {t("history.search")}
-              </label>
-              <input type="search" id="history-q" name="q" defaultValue={one("q") ?? ""} maxLength={100} placeholder={t("history.searchPlaceholder")} className="mt-1 w-full rounded-md border border-gray-300 px-2 py-1.5" />
-            </div>
+            <FilterField label={t("history.kind")}>
+              {(id) => (
+                <select id={id} name="kind" defaultValue={one("kind") ?? ""} className={FILTER_CONTROL}>
+                  <option value="">{t("history.all")}</option>
+                  {Object.keys(LEDGER_KIND_LABELS).map((kind) => (
+                    <option key={kind} value={kind}>
+                      {t(`history.kinds.${kind}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </FilterField>
+            <FilterField label={t("history.user")}>
+              {(id) => (
+                <select id={id} name="user" defaultValue={one("user") ?? ""} className={FILTER_CONTROL}>
+                  <option value="">{t("history.everyone")}</option>
+                  {budgets.users.map((line) => (
+                    <option key={line.userId} value={line.userId}>
+                      {line.userName}
+                    </option>
+                  ))}
+                  <option value="0">{t("usage.noUser")}</option>
+                </select>
+              )}
+            </FilterField>
+            <FilterField label={t("history.from")}>
+              {(id) => <input type="date" id={id} name="from" defaultValue={one("from") ?? ""} className={FILTER_CONTROL} />}
+            </FilterField>
+            <FilterField label={t("history.to")}>
+              {(id) => <input type="date" id={id} name="to" defaultValue={one("to") ?? ""} className={FILTER_CONTROL} />}
+            </FilterField>
+            <FilterField label={t("history.search")} wide>
+              {(id) => <input type="search" id={id} name="q" defaultValue={one("q") ?? ""} maxLength={100} placeholder={t("history.searchPlaceholder")} className={FILTER_CONTROL} />}
+            </FilterField>
             <div className="flex flex-wrap items-center gap-3 sm:col-span-6">
               <button type="submit" className={buttonClasses("secondary")}>
                 {t("history.apply")}
