@@ -30,21 +30,7 @@ export const ACTIONS_COLUMN = { key: "actions", headerHidden: true, nowrap: true
 
 type RowKey<Row> = (row: Row) => string | number;
 
-/** Rows with an `id` are keyed by it; others say what tells them apart. */
-type KeyProp<Row> = Row extends { id: string | number } ? { rowKey?: RowKey<Row> } : { rowKey: RowKey<Row> };
-
-const byId = <Row,>(row: Row) => (row as { id: string | number }).id;
-
-export function DataTable<Row>({
-  caption,
-  columns,
-  rows,
-  rowKey = byId,
-  empty,
-  rowClassName,
-  framed = true,
-  cards = false,
-}: {
+interface TableProps<Row> {
   /** Names the table for screen readers (and for getByRole("table", { name })). */
   caption: string;
   columns: Column<Row>[];
@@ -60,7 +46,24 @@ export function DataTable<Row>({
    * value, unlabelled ones (a checkbox, actions) without a term.
    */
   cards?: boolean;
-} & KeyProp<Row>) {
+}
+
+const byId = (row: { id: string | number }) => row.id;
+
+/** Rows with an `id` are keyed by it; others say what tells them apart (rowKey). */
+export function DataTable<Row extends { id: string | number }>(props: TableProps<Row> & { rowKey?: RowKey<Row> }): ReactNode;
+export function DataTable<Row>(props: TableProps<Row> & { rowKey: RowKey<Row> }): ReactNode;
+export function DataTable<Row>({
+  caption,
+  columns,
+  rows,
+  // Left out only where Row has an id: the first signature says so.
+  rowKey = byId as unknown as RowKey<Row>,
+  empty,
+  rowClassName,
+  framed = true,
+  cards = false,
+}: TableProps<Row> & { rowKey?: RowKey<Row> }) {
   if (rows.length === 0) {
     return <div className={`text-sm text-gray-600 ${framed ? "rounded-lg border border-dashed border-gray-300 bg-white px-4 py-8 text-center" : ""}`}>{empty}</div>;
   }

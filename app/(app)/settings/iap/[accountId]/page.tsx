@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/button";
 import { FILTER_CONTROL, FilterField } from "@/components/filter-field";
-import { DataTable } from "@/components/data-table";
+import { DataTable, type Column } from "@/components/data-table";
 import { DateTime } from "@/components/date-time";
 import { DescriptionList } from "@/components/description-list";
 import { PageHeader } from "@/components/page-header";
@@ -128,6 +128,16 @@ export default async function AccountPage({ params, searchParams }: { params: Pr
   const dayLabel = (day: string) => format.dayMonth.format(new Date(`${day}T00:00:00Z`));
   const figures = format.figures[Math.min(account.decimals, format.figures.length - 1)];
   const plain = (units: bigint) => formatCredits(units, account.decimals, { locale });
+  // The period's credits used, one row per user or per kind of work: who or what, and how much.
+  const usedBy = <Line extends { used: bigint }>(caption: string, rows: Line[], rowKey: (line: Line) => string | number, who: Column<Line>) => (
+    <DataTable
+      caption={caption}
+      rows={rows}
+      rowKey={rowKey}
+      empty={<p className="py-2">{t("usage.noUsage")}</p>}
+      columns={[who, { key: "used", header: t("usage.used"), numeric: true, cell: (line) => plain(line.used) }]}
+    />
+  );
   const unitFactor = 10 ** account.decimals;
   const words = serviceWords(t, { technicalName: account.technicalName, name: account.serviceName, unitName: account.unitName, description: account.description });
   const unit = words.unit;
@@ -277,26 +287,13 @@ export default async function AccountPage({ params, searchParams }: { params: Pr
             />
           </details>
           <div className="mt-5 grid gap-6 md:grid-cols-2">
-            <DataTable
-              caption={t("usage.byUser", { days: period })}
-              rows={usage.byUser}
-              rowKey={(line) => line.userId}
-              empty={<p className="py-2">{t("usage.noUsage")}</p>}
-              columns={[
-                { key: "user", header: t("usage.user"), rowHeader: true, cell: (line) => (line.userId === 0 ? t("usage.noUser") : (line.userName ?? t("usage.userNumber", { id: line.userId }))) },
-                { key: "used", header: t("usage.used"), numeric: true, cell: (line) => plain(line.used) },
-              ]}
-            />
-            <DataTable
-              caption={t("usage.byKind", { days: period })}
-              rows={usage.byKind}
-              rowKey={(line) => line.kind}
-              empty={<p className="py-2">{t("usage.noUsage")}</p>}
-              columns={[
-                { key: "kind", header: t("usage.kind"), rowHeader: true, cell: (line) => workKindLabel(t, line.kind) },
-                { key: "used", header: t("usage.used"), numeric: true, cell: (line) => plain(line.used) },
-              ]}
-            />
+            {usedBy(t("usage.byUser", { days: period }), usage.byUser, (line) => line.userId, {
+              key: "user",
+              header: t("usage.user"),
+              rowHeader: true,
+              cell: (line) => (line.userId === 0 ? t("usage.noUser") : (line.userName ?? t("usage.userNumber", { id: line.userId }))),
+            })}
+            {usedBy(t("usage.byKind", { days: period }), usage.byKind, (line) => line.kind, { key: "kind", header: t("usage.kind"), rowHeader: true, cell: (line) => workKindLabel(t, line.kind) })}
           </div>
         </Card>
 
