@@ -7,10 +7,10 @@ import { useId, type ReactNode } from "react";
 
 export type SectionLook = "plain" | "card" | "panel";
 
-const LOOKS: Record<SectionLook, { section: string; header: string }> = {
-  plain: { section: "space-y-3", header: "" },
-  card: { section: "space-y-3 rounded-lg border border-gray-200 bg-white p-4", header: "" },
-  panel: { section: "rounded-lg border border-gray-200 bg-white", header: "border-b border-gray-200 px-4 py-2.5" },
+const LOOKS: Record<SectionLook, { section: string; titleBar: string }> = {
+  plain: { section: "space-y-3", titleBar: "" },
+  card: { section: "space-y-3 rounded-lg border border-gray-200 bg-white p-4", titleBar: "" },
+  panel: { section: "rounded-lg border border-gray-200 bg-white", titleBar: "border-b border-gray-200 px-4 py-2.5" },
 };
 
 export function Section({
@@ -46,12 +46,12 @@ export function Section({
   return (
     <section aria-labelledby={id} className={`${LOOKS[look].section} ${className}`}>
       {actions ? (
-        <div className={`flex flex-wrap items-start justify-between gap-3 ${LOOKS[look].header}`}>
+        <div className={`flex flex-wrap items-start justify-between gap-3 ${LOOKS[look].titleBar}`}>
           {titled}
           <div className="flex items-center gap-2">{actions}</div>
         </div>
       ) : (
-        <div className={LOOKS[look].header}>{titled}</div>
+        <div className={LOOKS[look].titleBar}>{titled}</div>
       )}
       {children}
     </section>

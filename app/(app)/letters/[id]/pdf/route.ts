@@ -1,4 +1,4 @@
-import { callerRoute } from "@/lib/http/caller-route";
+import { callerRoute } from "@/lib/auth/caller-route";
 import { parseId } from "@/lib/http/params";
 import { pdfResponse } from "@/lib/http/pdf-response";
 import { findLetterPdf } from "@/lib/snailmail/letters";

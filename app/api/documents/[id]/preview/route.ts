@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { documentPreview } from "@/lib/digitization/documents";
 import { MAX_PAGES } from "@/lib/digitization/limits";
-import { callerRoute } from "@/lib/http/caller-route";
+import { callerRoute } from "@/lib/auth/caller-route";
 import { parseId } from "@/lib/http/params";
 
 const query = z.object({ page: z.coerce.number().int().min(1).max(MAX_PAGES).default(1) });

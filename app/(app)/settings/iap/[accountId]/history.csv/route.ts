@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { callerRoute } from "@/lib/http/caller-route";
+import { callerRoute } from "@/lib/auth/caller-route";
 import { historyFilterSchema } from "@/lib/iap/history-filter";
 import { streamHistoryCsv } from "@/lib/iap/history";
 

@@ -1,4 +1,4 @@
-import { callerRoute } from "@/lib/http/caller-route";
+import { callerRoute } from "@/lib/auth/caller-route";
 import { pdfResponse } from "@/lib/http/pdf-response";
 import { getRequestPdf } from "@/lib/sign/requests";
 import { parseId } from "@/lib/http/params";

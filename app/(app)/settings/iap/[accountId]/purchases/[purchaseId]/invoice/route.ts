@@ -1,6 +1,6 @@
 import { renderInvoicePdf } from "@/lib/billing/invoice-pdf";
 import { findInvoice } from "@/lib/billing/invoices";
-import { callerRoute } from "@/lib/http/caller-route";
+import { callerRoute } from "@/lib/auth/caller-route";
 import { pdfResponse } from "@/lib/http/pdf-response";
 
 // GET /settings/iap/<account>/purchases/<purchase>/invoice — the purchase's

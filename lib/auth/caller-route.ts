@@ -1,5 +1,5 @@
 import "server-only";
-import { AuthError, checkCaller, type Role, type SessionUser } from "@/lib/auth/session";
+import { AuthError, checkCaller, type Role, type SessionUser } from "./session";
 
 /**
  * A route handler for signed-in callers: a route is its own entry point (no
