@@ -13,7 +13,7 @@ function regions(html: string) {
 describe("Section", () => {
   for (const look of ["plain", "card", "panel"] satisfies SectionLook[]) {
     it(`is named by its title (${look}), with an intro and actions beside it`, () => {
-      const html = renderToStaticMarkup(createElement(Section, { look, title: "Failed jobs", intro: "Jobs that gave up.", actions: createElement("button", null, "Run now") }, "rows"));
+      const html = renderToStaticMarkup(createElement(Section, { look, title: "Failed jobs", intro: "Jobs that gave up.", actions: createElement("button", null, "Run now"), children: "rows" }));
       const [region] = regions(html);
       expect(region).toEqual({ labelledBy: region.id, id: region.id, title: "Failed jobs" });
       expect(html).toContain("Jobs that gave up.");
@@ -22,7 +22,7 @@ describe("Section", () => {
   }
 
   it("gives two sections on one page ids of their own", () => {
-    const html = renderToStaticMarkup(createElement("div", null, createElement(Section, { title: "Opt-outs" }, "a"), createElement(Section, { title: "Sender" }, "b")));
+    const html = renderToStaticMarkup(createElement("div", null, createElement(Section, { title: "Opt-outs", children: "a" }), createElement(Section, { title: "Sender", children: "b" })));
     const [first, second] = regions(html);
     expect(first.id).not.toBe(second.id);
     expect([first.labelledBy, second.labelledBy]).toEqual([first.id, second.id]);
