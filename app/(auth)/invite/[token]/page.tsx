@@ -1,27 +1,21 @@
 import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import { secretLinkMetadata } from "@/app/_components/secret-link-metadata";
-import { inspectUserToken } from "@/lib/auth/user-tokens";
-import { AuthCard } from "../../_components/auth-card";
-import { ChoosePasswordForm } from "../../_components/choose-password-form";
-import { LinkProblem } from "../../_components/link-problem";
+import { ChoosePasswordPage } from "../../_components/choose-password-page";
 import { acceptInvitationAction } from "./actions";
 
 export const generateMetadata = secretLinkMetadata("auth.invite");
 
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
-  const { token } = await params;
-  const [t, link] = await Promise.all([getTranslations("auth.invite"), inspectUserToken(token, "INVITATION")]);
-  if (link.state !== "valid") return <LinkProblem state={link.state} whatNext={t("whatNext")} />;
+  const [{ token }, t] = await Promise.all([params, getTranslations("auth.invite")]);
+  const strong = (chunks: ReactNode) => <span className="font-medium text-gray-900">{chunks}</span>;
   return (
-    <AuthCard
-      title={t("title", { company: link.user.companyName })}
-      intro={t.rich("intro", {
-        name: link.user.name,
-        email: link.user.email,
-        strong: (chunks) => <span className="font-medium text-gray-900">{chunks}</span>,
-      })}
-    >
-      <ChoosePasswordForm token={token} email={link.user.email} action={acceptInvitationAction} />
-    </AuthCard>
+    <ChoosePasswordPage
+      token={token}
+      purpose="INVITATION"
+      whatNext={t("whatNext")}
+      heading={(user) => ({ title: t("title", { company: user.companyName }), intro: t.rich("intro", { name: user.name, email: user.email, strong }) })}
+      action={acceptInvitationAction}
+    />
   );
 }
