@@ -22,7 +22,9 @@ const signer = (overrides: Partial<StampSigner>): StampSigner => ({
   ...overrides,
 });
 
-describe("stampSignedPdf", () => {
+// Subsetting and embedding Noto Sans SC is real work: well under a second on
+// an idle machine, but past the unit default of 5 s on a loaded one.
+describe("stampSignedPdf", { timeout: 30_000 }, () => {
   it("prints Chinese and Latin-extended names on the audit page, not question marks", async () => {
     expect(pdfSafe("Zoë Ødegård 李雷"), "the standard fonts alone could not").toBe("Zoë Ødegård ??");
     const signed = await stampSignedPdf(await samplePdf(), {
