@@ -30,7 +30,7 @@ function saveContact<C extends Caller>(role: C, work: ActionDefinition<C, typeof
   const definition: ActionDefinition<C, typeof contactSchema, { id: number }> = {
     role,
     input: contactSchema,
-    attempt: "to save this contact",
+    attempt: "sendSms",
     async run(call) {
       calls.push(call.input);
       return work(call);
@@ -147,7 +147,7 @@ describe("runAction: refusals and failures", () => {
     expect(state).toMatchObject({
       ok: false,
       code: "buy-credits",
-      prompt: { kind: "buy-credits", service: "SMS", needed: "1.64", available: "0.50", buyUrl: "/iap/buy/sms", attempt: "to save this contact" },
+      prompt: { kind: "buy-credits", service: "SMS", needed: "1.64", available: "0.50", buyUrl: "/iap/buy/sms", attempt: "sendSms" },
       values: { name: "Marie Dupont" },
     });
   });
