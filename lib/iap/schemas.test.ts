@@ -41,7 +41,7 @@ describe("Warn Me settings", () => {
   });
 
   it("the codes read as sentences in each language, with the service's decimals", () => {
-    const said = (locale: "en" | "fr" | "zh-CN", result: ReturnType<typeof sms.safeParse>) => (result.success ? {} : z.flattenError(sayIssues(result.error, locale)).fieldErrors);
+    const said = (locale: "en" | "fr" | "zh-CN", result: ReturnType<typeof sms.safeParse>) => (result.success ? {} : z.flattenError(sayIssues(result.error, locale)).fieldErrors) as Record<string, string[] | undefined>;
     const tooPrecise = { warnEnabled: "on", threshold: "2.555", email: "a@b.co" };
     expect(said("en", sms.safeParse(tooPrecise)).threshold).toEqual(["Use at most 2 decimal places."]);
     expect(said("fr", warningSettingsSchema(2, "fr").safeParse({ ...tooPrecise, threshold: "2,555" })).threshold).toEqual(["Utilisez au plus 2\u00a0décimales."]);
