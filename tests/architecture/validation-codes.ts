@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseSync } from "oxc-parser";
+import { isNode, walk, type Node } from "./literal-text";
 import { root } from "./module-graph";
 
 export interface SchemaMessage {
@@ -24,12 +25,6 @@ const MESSAGE_TAKERS = new Set([
   "idField", "formFile",
 ]);
 const MESSAGE_PROPERTIES = new Set(["message", "error"]);
-
-type Node = { type: string; start: number; end: number; [key: string]: unknown };
-
-function isNode(value: unknown): value is Node {
-  return typeof value === "object" && value !== null && typeof (value as Node).type === "string";
-}
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -67,12 +62,7 @@ export function schemaMessagesIn(file: string, source = readFileSync(path.join(r
     if ((node.type === "Property" || node.type === "ObjectProperty") && isNode(node.key) && node.key.type === "Identifier" && MESSAGE_PROPERTIES.has(node.key.name as string)) {
       report(node.value);
     }
-    for (const value of Object.values(node)) {
-      if (Array.isArray(value)) {
-        for (const child of value) if (isNode(child)) visit(child);
-      } else if (isNode(value)) visit(value);
-    }
   };
-  visit(program as unknown as Node);
+  walk(program as unknown as Node, visit);
   return found;
 }
