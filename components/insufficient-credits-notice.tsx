@@ -11,7 +11,7 @@ import { formatCredits } from "@/lib/iap/units";
 /** Pages that count for themselves may give formatted figures only (`needed`, `available`) and no technical name. */
 export type InsufficientCreditsProps = Omit<BuyCreditsPrompt, "kind">;
 
-export function InsufficientCreditsNotice({ service, technicalName, needed, available, neededUnits, availableUnits, decimals = 0, buyUrl, attempt }: InsufficientCreditsProps) {
+export function InsufficientCreditsNotice({ service, technicalName, needed, available, neededUnits, availableUnits, decimals = 0, buyUrl, attempt, attemptCount = 1 }: InsufficientCreditsProps) {
   const t = useTranslations("iap");
   const locale = useLocale();
   // The name in the reader's language when the catalogue knows the service (the stored name otherwise).
@@ -20,7 +20,7 @@ export function InsufficientCreditsNotice({ service, technicalName, needed, avai
   const values = { service: name, needed: figure(neededUnits, needed), available: figure(availableUnits, available) };
   return (
     <div role="alert" className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2.5 text-sm text-amber-900">
-      <p>{attempt ? t("prompt.notEnoughTo", { ...values, attempt }) : t("prompt.notEnoughFor", values)}</p>
+      <p>{attempt ? t("prompt.notEnoughTo", { ...values, attempt: t(`prompt.attempts.${attempt}`, { count: attemptCount }) }) : t("prompt.notEnoughFor", values)}</p>
       <a
         href={buyUrl}
         target="_blank"

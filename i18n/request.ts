@@ -7,7 +7,7 @@ import { getRequestConfig } from "next-intl/server";
 import { currentUser } from "@/lib/auth/session";
 import { loadMessages } from "@/lib/i18n/catalogue";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
-import { visitorLocale } from "./visitor";
+import { visitorLocale } from "@/lib/i18n/visitor";
 
 export default getRequestConfig(async ({ locale: requested }) => {
   const user = await currentUser();

@@ -16,7 +16,7 @@ const noFileChosen = (value: unknown) => (value instanceof File && value.size ==
 
 /**
  * A file input: the File, or undefined when none was chosen (browsers then
- * send an empty, nameless file). With `required`, choosing none is that error.
+ * send an empty, nameless file). With `required` (a validation code), choosing none is that error.
  */
 export function formFile(): z.ZodType<File | undefined, unknown>;
 export function formFile(required: string): z.ZodType<File, unknown>;

@@ -8,6 +8,13 @@ import type { SessionUser } from "@/lib/auth/session";
 import { InsufficientCreditsError } from "@/lib/iap/errors";
 import { ok, refuse, runAction, type ActionDefinition, type Caller } from "./action";
 import { formList } from "@/lib/form-fields";
+import { changePasswordSchema } from "@/lib/auth/schemas";
+import { contactSchema as contactFormSchema, noteSchema } from "@/lib/contacts/schemas";
+import { translatorFor } from "@/lib/i18n/catalogue";
+import { ATTEMPTS } from "@/lib/iap/insufficient-credits";
+import { warningSettingsSchema } from "@/lib/iap/schemas";
+import { siteSchema } from "@/lib/visitors/schemas";
+import { refuseInput } from "./action";
 
 const admin: SessionUser = { id: 1, companyId: 10, email: "admin@example.com", name: "Ada Admin", role: "ADMIN" };
 const user: SessionUser = { ...admin, id: 2, email: "user@example.com", name: "Uma User", role: "USER" };
@@ -30,7 +37,7 @@ function saveContact<C extends Caller>(role: C, work: ActionDefinition<C, typeof
   const definition: ActionDefinition<C, typeof contactSchema, { id: number }> = {
     role,
     input: contactSchema,
-    attempt: "to save this contact",
+    attempt: "sendSms",
     async run(call) {
       calls.push(call.input);
       return work(call);
@@ -126,6 +133,59 @@ describe("runAction: input", () => {
   });
 });
 
+describe("runAction: the schemas' codes in the caller's language", () => {
+  const fieldErrorsOf = async <S extends z.ZodType>(input: S, raw: unknown, locale?: "en" | "fr" | "zh-CN", role: Caller = "ANY") => {
+    const state = await runAction({ role, input, run: async () => ok() }, role === "PUBLIC" ? null : { ...user, locale }, raw, locale);
+    return (state.ok ? {} : { ...state.fieldErrors, ...(state.formErrors ? { form: state.formErrors } : {}) }) as Record<string, string[] | undefined>;
+  };
+
+  it("a contact without a name: English as today, French and Chinese for those readers", async () => {
+    const blank = form({ name: " ", email: "marie@" });
+    expect(await fieldErrorsOf(contactFormSchema, blank, "en")).toEqual({ name: ["Enter the contact's name."], email: ["Enter a valid e-mail address, like name@example.com."] });
+    expect(await fieldErrorsOf(contactFormSchema, blank, "fr")).toEqual({ name: ["Saisissez le nom du contact."], email: ["Saisissez une adresse e-mail valide, par exemple nom@exemple.fr."] });
+    expect(await fieldErrorsOf(contactFormSchema, blank, "zh-CN")).toEqual({ name: ["请输入联系人姓名。"], email: ["请输入有效的电子邮件地址，例如 name@example.com。"] });
+    // No language on the session: English.
+    expect(await fieldErrorsOf(contactFormSchema, blank)).toEqual(await fieldErrorsOf(contactFormSchema, blank, "en"));
+  });
+
+  it("the passwords that differ, in each language", async () => {
+    const differ = form({ currentPassword: "old-password", password: "new-password", confirmPassword: "new-passwrod" });
+    expect((await fieldErrorsOf(changePasswordSchema, differ, "en")).confirmPassword).toEqual(["The two passwords differ."]);
+    expect((await fieldErrorsOf(changePasswordSchema, differ, "fr")).confirmPassword).toEqual(["Les deux mots de passe sont différents."]);
+    expect((await fieldErrorsOf(changePasswordSchema, differ, "zh-CN")).confirmPassword).toEqual(["两次输入的密码不一致。"]);
+  });
+
+  it("a limit is said with the schema's own figure, formatted for the reader", async () => {
+    const long = form({ contactId: "7", body: "x".repeat(10_001) });
+    expect((await fieldErrorsOf(noteSchema, long, "en")).body).toEqual(["At most 10,000 characters."]);
+    expect((await fieldErrorsOf(noteSchema, long, "fr")).body).toEqual(["Au plus 10\u202f000 caractères."]);
+    expect((await fieldErrorsOf(noteSchema, long, "zh-CN")).body).toEqual(["最多 10,000 个字符。"]);
+  });
+
+  it("a custom issue's params fill its message: the address that is not one is quoted", async () => {
+    const site = form({ name: "Shop", origins: "https://shop.example.com ftp://files.example.com" });
+    expect((await fieldErrorsOf(siteSchema, site, "en")).origins).toEqual(["“ftp://files.example.com” is not a web address: write it like https://www.example.com."]);
+    expect((await fieldErrorsOf(siteSchema, site, "fr")).origins).toEqual(["«\u00a0ftp://files.example.com\u00a0» n'est pas une adresse web\u00a0: écrivez-la comme https://www.example.com."]);
+  });
+
+  it("a signed-out visitor (PUBLIC action) reads them in the language given for the visit", async () => {
+    expect(await fieldErrorsOf(changePasswordSchema, form({ currentPassword: "", password: "short", confirmPassword: "short" }), "fr", "PUBLIC")).toEqual({
+      currentPassword: ["Saisissez votre mot de passe actuel."],
+      password: ["Le mot de passe doit comporter au moins 8 caractères."],
+    });
+  });
+
+  it("an input the action judges with a second schema (refuseInput) is said the same way, with its data", async () => {
+    const schema = z.looseObject({ accountId: z.string() });
+    const state = await runAction(
+      { role: "ANY", input: schema, run: async ({ input }) => { const settings = warningSettingsSchema(2, "fr").safeParse(input); return settings.success ? ok() : refuseInput(settings.error); } },
+      { ...user, locale: "fr" },
+      form({ accountId: "1", warnEnabled: "on", threshold: "2,555", email: "" }),
+    );
+    expect(state).toMatchObject({ ok: false, code: "invalid", fieldErrors: { threshold: ["Utilisez au plus 2\u00a0décimales."], email: ["Saisissez l'adresse e-mail qui reçoit l'avertissement."] } });
+  });
+});
+
 describe("runAction: refusals and failures", () => {
   it("a domain refusal carries its message and field errors, and the typed values", async () => {
     const { definition } = saveContact("ANY", async () => refuse("A contact with this e-mail exists.", { email: ["Already used by Marie D."] }));
@@ -147,9 +207,16 @@ describe("runAction: refusals and failures", () => {
     expect(state).toMatchObject({
       ok: false,
       code: "buy-credits",
-      prompt: { kind: "buy-credits", service: "SMS", needed: "1.64", available: "0.50", buyUrl: "/iap/buy/sms", attempt: "to save this contact" },
+      prompt: { kind: "buy-credits", service: "SMS", needed: "1.64", available: "0.50", buyUrl: "/iap/buy/sms", attempt: "sendSms" },
       values: { name: "Marie Dupont" },
     });
+  });
+
+  it("every attempt code of the buy prompt has its words, in English as the actions wrote them", () => {
+    const en = translatorFor("en", "iap");
+    for (const code of ATTEMPTS) expect(en.has(`prompt.attempts.${code}`), code).toBe(true);
+    expect(en("prompt.notEnoughTo", { attempt: en("prompt.attempts.sendSms"), needed: "1.64", available: "0.50" })).toBe("Not enough credits to send this SMS (needs 1.64, you have 0.50).");
+    expect(translatorFor("fr", "iap")("prompt.attempts.digitizeWaiting", { count: 3 })).toBe("pour numériser 3 documents en attente");
   });
 
   it("an unexpected error is logged under an id, and the answer names that id and nothing else", async () => {

@@ -2,16 +2,18 @@
 // its input, and one call into lib/. The wrapper does the rest the same way
 // for every action: the role check, parsing with field errors, the buy prompt
 // for a refusal that has one, kept values on failure, and an error id for
-// anything unexpected. Each action is then only its domain call:
+// anything unexpected. Input errors come back in the caller's language: zod's
+// own messages from zod's locales, the schemas' codes from the validation
+// catalogue (lib/i18n/issues.ts). Each action is then only its domain call:
 //
 //   export const saveThingAction = formAction({
 //     role: "ADMIN",
 //     input: thingSchema,
 //     async run({ user, input }) {
 //       const saved = await saveThing(user.companyId, input);
-//       if (!saved) return refuse("This thing does not exist (any more).");
+//       if (!saved) return refuse(t("thingGone"));
 //       revalidatePath("/things");
-//       return ok("Saved.");
+//       return ok(t("saved"));
 //     },
 //   });
 import "server-only";
@@ -19,7 +21,10 @@ import { randomBytes } from "node:crypto";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { currentUser, type SessionUser } from "@/lib/auth/session";
-import type { Locale } from "@/lib/i18n/locales";
+import { sayIssues } from "@/lib/i18n/issues";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { visitorLocale } from "@/lib/i18n/visitor";
+import type { AttemptCode } from "@/lib/iap/insufficient-credits";
 import { formDataToInput, keptValues } from "./form-data";
 import { promptFor } from "./prompts";
 import type { ActionFailure, ActionState, FieldErrors, FormAction } from "./state";
@@ -47,8 +52,8 @@ export interface ActionDefinition<C extends Caller, S extends z.ZodType, T> {
   role: C;
   /** The schema of the input (the FormData's fields as an object, or what the client passed). */
   input: S;
-  /** Completes "Not enough credits …" in the buy prompt, e.g. "to send this SMS". */
-  attempt?: string;
+  /** What the buy prompt says was attempted ("sendSms": "Not enough credits to send this SMS …"), worded by the notice. */
+  attempt?: AttemptCode;
   /** Fields never echoed back in `values`, beyond those named like passwords, secrets or tokens. */
   secret?: readonly string[];
   run(call: { user: UserFor<C>; input: z.output<S>; formData: FormData | null }): Promise<ActionResult<T>>;
@@ -66,20 +71,20 @@ export function refuseInput(invalid: z.ZodError): ActionResult<never> {
   return { ok: false, invalid };
 }
 
-function invalidInput(error: z.ZodError): Omit<ActionFailure, "ok" | "values"> {
-  const { formErrors, fieldErrors } = z.flattenError(error);
+function invalidInput(error: z.ZodError, locale: Locale): Omit<ActionFailure, "ok" | "values"> {
+  const { formErrors, fieldErrors } = z.flattenError(sayIssues(error, locale));
   return { code: "invalid", fieldErrors, ...(formErrors.length ? { formErrors } : {}) };
 }
 
 // zod's own messages in the caller's language ("Trop petit : …", "无效电子邮件"),
 // from the locales zod ships. A schema's own message, where it has one, wins
-// (zod's precedence): those are written as catalogue words by their slice.
+// (zod's precedence): those are codes, worded by sayIssues.
 const ZOD_LOCALES: Partial<Record<Locale, () => { localeError: z.core.$ZodErrorMap }>> = { fr: z.locales.fr, "zh-CN": z.locales.zhCN };
 const zodErrorMaps = new Map<Locale, z.core.$ZodErrorMap>();
 
-function parseOptionsFor(locale: Locale | undefined): { error: z.core.$ZodErrorMap } | undefined {
-  const locales = locale ? ZOD_LOCALES[locale] : undefined;
-  if (!locale || !locales) return undefined;
+function parseOptionsFor(locale: Locale): { error: z.core.$ZodErrorMap } | undefined {
+  const locales = ZOD_LOCALES[locale];
+  if (!locales) return undefined;
   let error = zodErrorMaps.get(locale);
   if (!error) zodErrorMaps.set(locale, (error = locales().localeError));
   return { error };
@@ -87,12 +92,14 @@ function parseOptionsFor(locale: Locale | undefined): { error: z.core.$ZodErrorM
 
 /**
  * The whole pipeline for a known caller (`currentUser()` already asked): what
- * action() runs, and what the unit tests drive without a session.
+ * action() runs, and what the unit tests drive without a session. `locale`:
+ * the language of input errors (the caller's; a signed-out visitor's).
  */
 export async function runAction<C extends Caller, S extends z.ZodType, T>(
   definition: ActionDefinition<C, S, T>,
   caller: SessionUser | null,
   raw: unknown,
+  locale: Locale = caller?.locale ?? DEFAULT_LOCALE,
 ): Promise<ActionState<T>> {
   const formData = raw instanceof FormData ? raw : null;
   const fail = (failure: Omit<ActionFailure, "ok" | "values">): ActionFailure => ({
@@ -105,13 +112,13 @@ export async function runAction<C extends Caller, S extends z.ZodType, T>(
     if (!caller) return fail({ code: "signed-out" });
     if (definition.role === "ADMIN" && caller.role !== "ADMIN") return fail({ code: "forbidden" });
   }
-  const parsed = definition.input.safeParse(formData ? formDataToInput(formData) : raw, parseOptionsFor(caller?.locale));
-  if (!parsed.success) return fail(invalidInput(parsed.error));
+  const parsed = definition.input.safeParse(formData ? formDataToInput(formData) : raw, parseOptionsFor(locale));
+  if (!parsed.success) return fail(invalidInput(parsed.error, locale));
   try {
     const user = (definition.role === "PUBLIC" ? null : caller) as UserFor<C>;
     const result = await definition.run({ user, input: parsed.data, formData });
     if (result.ok) return result;
-    if ("invalid" in result) return fail(invalidInput(result.invalid));
+    if ("invalid" in result) return fail(invalidInput(result.invalid, locale));
     return fail({ code: "refused", message: result.message, ...(result.fieldErrors ? { fieldErrors: result.fieldErrors } : {}) });
   } catch (error) {
     // redirect(), notFound() and friends work by throwing: let them through.
@@ -126,7 +133,11 @@ export async function runAction<C extends Caller, S extends z.ZodType, T>(
 
 /** An action called directly from client code: `await previewAction(selection)`. */
 export function action<C extends Caller, S extends z.ZodType, T = undefined>(definition: ActionDefinition<C, S, T>): (input: unknown) => Promise<ActionState<T>> {
-  return async (input) => runAction(definition, definition.role === "PUBLIC" ? null : await currentUser(), input);
+  return async (input) => {
+    if (definition.role !== "PUBLIC") return runAction(definition, await currentUser(), input);
+    // No session: the visitor's language (the switcher's cookie, else Accept-Language).
+    return runAction(definition, null, input, (await visitorLocale()) ?? DEFAULT_LOCALE);
+  };
 }
 
 /** An action behind a `<form>` and `useActionState(formAction, null)`. */

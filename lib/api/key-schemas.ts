@@ -5,8 +5,8 @@ import { idField, textField } from "@/lib/http/params";
 import { API_SCOPES } from "./keys-scopes";
 
 export const newApiKeySchema = z.object({
-  name: textField().trim().min(1, { message: "Name the key after what uses it, such as “Web shop”." }).max(100, { message: "Use at most 100 characters." }),
-  scopes: formList(z.array(z.enum(API_SCOPES)).min(1, { message: "Choose at least one scope." })),
+  name: textField().trim().min(1, { message: "apiKeys.nameMissing" }).max(100, { message: "field.useAtMostCharacters" }),
+  scopes: formList(z.array(z.enum(API_SCOPES)).min(1, { message: "apiKeys.scopesMissing" })),
 });
 
-export const apiKeyIdSchema = z.object({ id: idField("This key does not exist in your company or is already revoked.") });
+export const apiKeyIdSchema = z.object({ id: idField("apiKeys.unknownKey") });

@@ -1,8 +1,11 @@
 // Requests of the API: path parameters, query strings and bodies. Plain zod
 // (no database), so the routes, the OpenAPI document and tests share them.
+// The messages here are English on purpose: they are part of the API's
+// contract for machines (problem details, the OpenAPI document), not words of
+// the UI. The forms' schemas elsewhere in lib/ carry validation codes instead.
 import { z } from "zod";
 import { requestAmount } from "@/lib/events/amounts";
-import { MAX_BIGINT, MAX_ID, textField } from "@/lib/http/params";
+import { hasNul, MAX_BIGINT, MAX_ID } from "@/lib/http/params";
 
 export const serviceParams = z.object({
   service: z.string().regex(/^[a-z0-9_]{1,64}$/, { message: "must be a service's technical name, such as sms" }).meta({ description: "A service's technical name (GET /services).", example: "sms" }),
@@ -40,8 +43,11 @@ export const purchasesQuery = pageQuery.extend({
   service: serviceParams.shape.service.optional().meta({ description: "Only this service's purchases." }),
 });
 
-const description = textField().trim().min(1, { message: "must not be empty" }).max(200, { message: "must be at most 200 characters" });
-const reference = textField()
+/** Text PostgreSQL can store (no NUL), refused with the API's own English message. */
+const apiText = () => z.string().refine((value) => !hasNul(value), { message: "must not contain a NUL character" });
+
+const description = apiText().trim().min(1, { message: "must not be empty" }).max(200, { message: "must be at most 200 characters" });
+const reference = apiText()
   .trim()
   .max(200, { message: "must be at most 200 characters" })
   .nullish()

@@ -10,7 +10,8 @@ import { newUserSchema } from "../auth/schemas";
 import { prisma } from "../db/client";
 import { env } from "../env";
 import { withDatabase } from "./database";
-import { cliTranslator } from "./locale";
+import { sayIssues } from "../i18n/issues";
+import { cliTranslator, terminalLocale } from "./locale";
 
 const t = cliTranslator("userCreate");
 
@@ -28,7 +29,7 @@ async function askPassword(): Promise<string> {
 
 const parsed = newUserSchema.safeParse({ ...values, password: await askPassword() });
 if (!parsed.success) {
-  for (const [field, messages] of Object.entries(z.flattenError(parsed.error).fieldErrors)) {
+  for (const [field, messages] of Object.entries(z.flattenError(sayIssues(parsed.error, terminalLocale(process.env))).fieldErrors)) {
     console.error(`${field}: ${(messages as string[]).join(" ")}`);
   }
   process.exit(2);

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { sayIssues } from "@/lib/i18n/issues";
 import { countryName, countryOptions } from "./countries";
 import { contactSchema } from "./schemas";
 
 const errors = (input: Record<string, unknown>) => {
   const parsed = contactSchema.safeParse(input);
-  return parsed.success ? {} : z.flattenError(parsed.error).fieldErrors;
+  return parsed.success ? {} : z.flattenError(sayIssues(parsed.error, "en")).fieldErrors;
 };
 
 describe("contact form schema", () => {

@@ -6,14 +6,14 @@ import { idField, textField } from "@/lib/http/params";
 const optionalText = (max: number) =>
   textField()
     .trim()
-    .max(max, `At most ${max} characters.`)
+    .max(max, "field.atMostCharacters")
     .transform((value) => (value === "" ? null : value))
     .nullable()
     .optional()
     .transform((value) => value ?? null);
 
 export const contactSchema = z.object({
-  name: textField().trim().min(1, "Enter the contact's name.").max(200, "At most 200 characters."),
+  name: textField().trim().min(1, "contacts.nameMissing").max(200, "field.atMostCharacters"),
   email: textField()
     .trim()
     .max(254)
@@ -21,7 +21,7 @@ export const contactSchema = z.object({
     .nullable()
     .optional()
     .transform((value) => value ?? null)
-    .refine((value) => value === null || z.email().safeParse(value).success, "Enter a valid e-mail address, like name@example.com."),
+    .refine((value) => value === null || z.email().safeParse(value).success, "contacts.emailInvalid"),
   // Phone numbers are kept as typed: an unparseable one gets a warning in the
   // form, and the SMS dialog is where it blocks sending.
   phone: optionalText(40),
@@ -33,7 +33,7 @@ export const contactSchema = z.object({
     .nullable()
     .optional()
     .transform((value) => value ?? null)
-    .refine((value) => value === null || isCountryCode(value), "Choose a country from the list."),
+    .refine((value) => value === null || isCountryCode(value), "contacts.countryUnknown"),
   street: optionalText(200),
   city: optionalText(100),
   zip: optionalText(20),
@@ -43,8 +43,8 @@ export type ContactInput = z.output<typeof contactSchema>;
 export type ContactFormValues = z.input<typeof contactSchema>;
 
 export const noteSchema = z.object({
-  contactId: idField("Unknown contact."),
-  body: textField().trim().min(1, "Write a note first.").max(10_000, "At most 10,000 characters."),
+  contactId: idField("contacts.unknown"),
+  body: textField().trim().min(1, "contacts.noteMissing").max(10_000, "field.atMostCharacters"),
 });
 
 export const CONTACTS_PAGE_SIZE = 20;

@@ -34,7 +34,7 @@ export const enrichSchema = z
     current: z.object({ name: formText, country: formText, zip: formText, city: formText, street: formText }),
     vat: textField().max(30).nullable().optional(),
   })
-  .refine((input) => input.contactId || input.formKey, "A contact or a form key is required.");
+  .refine((input) => input.contactId || input.formKey, "leads.contactOrFormKey");
 
 export type EnrichRequest = z.input<typeof enrichSchema>;
 
@@ -48,9 +48,9 @@ export const MAX_LEADS = 200;
 export const generateLeadsSchema = z.object({
   // Digits only: Number() would also read "0x10" or "1e2".
   count: z
-    .union([z.number(), textField().trim().regex(/^\d{1,6}$/, "Enter a whole number.").transform(Number)], { error: "Enter how many companies (1–200)." })
-    .pipe(z.number().int("Enter a whole number.").min(1, "At least 1.").max(MAX_LEADS, `At most ${MAX_LEADS}.`)),
-  countries: formList(z.array(textField().trim().toUpperCase().regex(/^[A-Z]{2}$/)).min(1, "Choose at least one country.")),
-  industries: formList(z.array(textField().trim().min(1).max(100)).min(1, "Choose at least one industry.")),
+    .union([z.number(), textField().trim().regex(/^\d{1,6}$/, "field.wholeNumber").transform(Number)], { error: "leads.countMissing" })
+    .pipe(z.number().int("field.wholeNumber").min(1, "field.atLeast").max(MAX_LEADS, "field.atMost")),
+  countries: formList(z.array(textField().trim().toUpperCase().regex(/^[A-Z]{2}$/)).min(1, "leads.countriesMissing")),
+  industries: formList(z.array(textField().trim().min(1).max(100)).min(1, "leads.industriesMissing")),
   clientKey: textField().min(8).max(100),
 });

@@ -8,9 +8,9 @@ import { z } from "zod";
 //   parseId(raw)            → a row id (1 … 2,147,483,647, digits only) or null: pages answer 404 for null
 //   parsePage(raw, last?)   → a page number ≥ 1, at most `last` (default 100,000); anything else is 1
 //   parseBigId(raw)         → a bigint row id (ledger entries) or null
-//   idField(message)        → the zod schema of an id in a form or an action's argument
+//   idField(code)           → the zod schema of an id in a form or an action's argument
 //   hasNul(text)            → true when `text` holds a character PostgreSQL text cannot store
-//   textField()             → z.string() that refuses such a character with a message (every text a form sends)
+//   textField()             → z.string() that refuses such a character (field.nul) (every text a form sends)
 //   formDataOf(value)       → the FormData a server action was given, or an empty one for anything else
 
 /** PostgreSQL `integer`, the type of every id column but the ledger's. */
@@ -39,13 +39,14 @@ export function parsePage(raw: unknown, last = MAX_PAGE): number {
 /**
  * An id as a form sends it ("42") or an action's argument carries it (42):
  * digits only — not "0x1f", " 1" or "1e3", which Number() would accept — and
- * within the column. Anything else fails with `message`.
+ * within the column. Anything else fails with `code` (a validation catalogue
+ * key, lib/i18n/issues.ts: "contacts.unknown").
  */
-export function idField(message: string) {
-  return z.union([z.number(), z.string()], { error: message }).transform((value, ctx) => {
+export function idField(code: string) {
+  return z.union([z.number(), z.string()], { error: code }).transform((value, ctx) => {
     const id = typeof value === "number" ? (Number.isInteger(value) && value >= 1 && value <= MAX_ID ? value : null) : parseId(value);
     if (id === null) {
-      ctx.addIssue({ code: "custom", message });
+      ctx.addIssue({ code: "custom", message: code });
       return z.NEVER;
     }
     return id;
@@ -56,7 +57,8 @@ export function hasNul(text: string): boolean {
   return text.includes("\u0000");
 }
 
-export const NUL_MESSAGE = "Remove the invisible control character (NUL) from this text.";
+/** The validation code of a NUL character in a text (messages/<locale>/validation.json). */
+export const NUL_MESSAGE = "field.nul";
 
 /** z.string() for any text from a form or an action's argument: the same chain (.trim(), .max() …) follows. */
 export function textField(params?: Parameters<typeof z.string>[0]) {

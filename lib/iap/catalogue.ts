@@ -21,7 +21,7 @@ export const SERVICES = {
 export type ServiceName = (typeof SERVICES)[keyof typeof SERVICES];
 
 /** Parses a technical name that came from outside (a URL, a form, a database row). */
-export const serviceNameSchema = z.enum(SERVICES, { error: "Unknown service." });
+export const serviceNameSchema = z.enum(SERVICES, { error: "iap.unknownService" });
 
 export interface ServiceDefinition {
   technicalName: ServiceName;

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { LEDGER_KIND_LABELS, type LedgerKindName } from "./credit-status";
 
 const KINDS = Object.keys(LEDGER_KIND_LABELS) as [LedgerKindName, ...LedgerKindName[]];
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date such as 2026-12-01.").refine((value) => !Number.isNaN(Date.parse(value)), "This date does not exist.");
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "iap.history.dateFormat").refine((value) => !Number.isNaN(Date.parse(value)), "iap.history.noSuchDate");
 const blankAsUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
 
 export const historyFilterSchema = z
@@ -16,9 +16,9 @@ export const historyFilterSchema = z
     from: z.preprocess(blankAsUndefined, day.optional()),
     to: z.preprocess(blankAsUndefined, day.optional()),
     /** Words in the description or the reference. */
-    q: z.preprocess(blankAsUndefined, z.string().trim().max(100, "Search for at most 100 characters.").optional()),
+    q: z.preprocess(blankAsUndefined, z.string().trim().max(100, "iap.history.searchTooLong").optional()),
   })
-  .refine((filter) => !filter.from || !filter.to || filter.from <= filter.to, { path: ["to"], message: "The end date is before the start date." });
+  .refine((filter) => !filter.from || !filter.to || filter.from <= filter.to, { path: ["to"], message: "iap.history.endBeforeStart" });
 
 export type HistoryFilter = z.infer<typeof historyFilterSchema>;
 

@@ -6,6 +6,7 @@ import { pool, prisma } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { createCompany } from "@/tests/support/fixtures";
 import { getOrCreateAccount } from "./accounts";
+import { sayIssues } from "@/lib/i18n/issues";
 import { historyFilterSchema } from "./history-filter";
 import { HISTORY_CSV_HEADER, listHistory, streamHistoryCsv } from "./history";
 import { debit, grant } from "./ledger";
@@ -51,7 +52,8 @@ describe("history filters", () => {
   it("refuses a reversed date range and a malformed date with a message naming the field", () => {
     const reversed = historyFilterSchema.safeParse({ from: "2026-12-02", to: "2026-12-01" });
     expect(reversed.success).toBe(false);
-    expect(reversed.error?.issues[0]).toMatchObject({ path: ["to"], message: "The end date is before the start date." });
+    expect(sayIssues(reversed.error!, "en").issues[0]).toMatchObject({ path: ["to"], message: "The end date is before the start date." });
+    expect(sayIssues(reversed.error!, "fr").issues[0]).toMatchObject({ path: ["to"], message: "La date de fin est antérieure à la date de début." });
     expect(historyFilterSchema.safeParse({ from: "1 Dec" }).error?.issues[0].path).toEqual(["from"]);
     expect(historyFilterSchema.safeParse({ kind: "GIFT" }).success).toBe(false);
   });

@@ -5,6 +5,15 @@
 import type { InsufficientCreditsError } from "./errors";
 import { formatCredits } from "./units";
 
+/**
+ * What was attempted, as the prompt's code: the notice words it from
+ * messages/<locale>/iap.json `prompt.attempts.<code>` ("sendSms": "to send
+ * this SMS"), some with `attemptCount` ("digitizeWaiting": "to digitize 3
+ * waiting documents").
+ */
+export const ATTEMPTS = ["sendSms", "sendMassSms", "generateLeads", "verifySigners", "postLetterNow", "postQueuedLetters", "revealVisitors", "digitizeWaiting", "digitizeDocument"] as const;
+export type AttemptCode = (typeof ATTEMPTS)[number];
+
 export interface BuyCreditsPrompt {
   kind: "buy-credits";
   /** Service name as stored ("SMS"); the notice says it in the reader's language from `technicalName`. */
@@ -20,12 +29,14 @@ export interface BuyCreditsPrompt {
   /** InsufficientCreditsError.buyUrl, e.g. "/iap/buy/sms". */
   buyUrl: string;
   /** What was attempted, completing "Not enough credits …": default "for <service>". */
-  attempt?: string;
+  attempt?: AttemptCode;
+  /** The count an attempt's words need ("digitizeWaiting"). */
+  attemptCount?: number;
 }
 
 export function buyCreditsPrompt(
   error: Pick<InsufficientCreditsError, "service" | "needed" | "available" | "buyUrl">,
-  attempt?: string,
+  attempt?: AttemptCode,
 ): BuyCreditsPrompt {
   return {
     kind: "buy-credits",

@@ -1,7 +1,7 @@
 // Shared by the Warn Me form and its server action (plain module: no "server-only").
-// Issues carry codes as their message (`creditsInput.not-a-number`,
-// `warning.emailMissing`): the action says them in the reader's language
-// (messages/<locale>/iap.json, `errors.<code>`).
+// Issues carry codes as their message (`iap.creditsInput.not-a-number`,
+// `iap.warning.emailMissing`): the action wrapper says them in the reader's
+// language (messages/<locale>/validation.json, lib/i18n/issues.ts).
 import { z } from "zod";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { parseCredits } from "./units";
@@ -24,17 +24,17 @@ export function warningSettingsSchema(decimals: number, locale: Locale = "en") {
       threshold: formText,
       email: formText.pipe(textField().trim()),
       // "" (or absent): the company's language.
-      warningLocale: formText.refine((value) => value === "" || isLocale(value), { message: "warning.localeUnknown" }),
+      warningLocale: formText.refine((value) => value === "" || isLocale(value), { message: "iap.warning.localeUnknown" }),
     })
     .transform((input, ctx): WarningSettings => {
       const warningLocale = isLocale(input.warningLocale) ? input.warningLocale : null;
       if (!input.warnEnabled) return { warnEnabled: false, warningLocale };
       const threshold = parseCredits(input.threshold, decimals, { locale });
-      if (!threshold.ok) ctx.addIssue({ code: "custom", path: ["threshold"], message: `creditsInput.${threshold.error}` });
+      if (!threshold.ok) ctx.addIssue({ code: "custom", path: ["threshold"], message: `iap.creditsInput.${threshold.error}`, params: { decimals } });
       if (input.email === "") {
-        ctx.addIssue({ code: "custom", path: ["email"], message: "warning.emailMissing" });
+        ctx.addIssue({ code: "custom", path: ["email"], message: "iap.warning.emailMissing" });
       } else if (input.email.length > 254 || !z.email().safeParse(input.email).success) {
-        ctx.addIssue({ code: "custom", path: ["email"], message: "warning.emailInvalid" });
+        ctx.addIssue({ code: "custom", path: ["email"], message: "iap.warning.emailInvalid" });
       }
       if (!threshold.ok) return z.NEVER;
       return { warnEnabled: true, threshold: threshold.units, email: input.email, warningLocale };
@@ -46,13 +46,13 @@ export function budgetSchema(decimals: number, locale: Locale = "en") {
   return z
     .object({
       limit: formText.pipe(z.string().trim()),
-      mode: z.enum(["hard", "soft"], { error: "budget.modeMissing" }),
+      mode: z.enum(["hard", "soft"], { error: "iap.budget.modeMissing" }),
     })
     .transform((input, ctx): { limit: bigint; hard: boolean } | null => {
       if (input.limit === "") return null;
       const limit = parseCredits(input.limit, decimals, { locale });
       if (!limit.ok) {
-        ctx.addIssue({ code: "custom", path: ["limit"], message: `creditsInput.${limit.error}` });
+        ctx.addIssue({ code: "custom", path: ["limit"], message: `iap.creditsInput.${limit.error}`, params: { decimals } });
         return z.NEVER;
       }
       return { limit: limit.units, hard: input.mode === "hard" };

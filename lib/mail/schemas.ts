@@ -2,5 +2,5 @@ import { z } from "zod";
 import { idField } from "@/lib/http/params";
 
 export const retryEmailSchema = z.object({
-  id: idField("Unknown e-mail."),
+  id: idField("outbox.unknownEmail"),
 });

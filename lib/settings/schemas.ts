@@ -4,10 +4,10 @@ import { textField } from "@/lib/http/params";
 import { localeField, timeZoneField } from "@/lib/i18n/schemas";
 
 // textField: a NUL character (PostgreSQL refuses it in text) is a field error, not a failed save.
-const text = (max: number) => z.preprocess((value) => (typeof value === "string" ? value : ""), textField().trim().max(max, `At most ${max} characters.`));
+const text = (max: number) => z.preprocess((value) => (typeof value === "string" ? value : ""), textField().trim().max(max, "field.atMostCharacters"));
 
 export const companyDetailsSchema = z.object({
-  name: text(200).pipe(z.string().min(1, "Enter the company's name as it appears on invoices.")),
+  name: text(200).pipe(z.string().min(1, "company.nameMissing")),
   street: text(200),
   zip: text(20),
   city: text(100),

@@ -6,43 +6,43 @@ import { LOCALES } from "@/lib/i18n/locales";
 
 export const signerInputSchema = z
   .object({
-    contactId: idField("Pick the signer from your contacts again.").optional(),
+    contactId: idField("sign.unknownContact").optional(),
     name: textField().trim().max(200).optional(),
     email: textField().trim().max(320).optional(),
     requireVerification: z.boolean().default(false),
   })
   .superRefine((signer, ctx) => {
     if (signer.contactId) return;
-    if (!signer.name) ctx.addIssue({ code: "custom", message: "Enter the signer's name or pick a contact." });
-    if (!signer.email || !z.email().safeParse(signer.email).success) ctx.addIssue({ code: "custom", message: "Enter a valid e-mail address." });
+    if (!signer.name) ctx.addIssue({ code: "custom", message: "sign.signerNameMissing" });
+    if (!signer.email || !z.email().safeParse(signer.email).success) ctx.addIssue({ code: "custom", message: "field.emailInvalid" });
   });
 
 export const newSignatureRequestSchema = z.object({
-  title: textField().trim().min(1, "Give the request a title.").max(200),
+  title: textField().trim().min(1, "sign.titleMissing").max(200),
   /** The language of the signing e-mails and the audit page; absent: the requester's. */
-  locale: z.preprocess((value) => (value === "" ? undefined : value), z.enum(LOCALES, "Choose one of the languages offered.").optional()),
+  locale: z.preprocess((value) => (value === "" ? undefined : value), z.enum(LOCALES, "i18n.localeUnknown").optional()),
   signers: textField()
     .transform((value, ctx) => {
       try {
         return JSON.parse(value) as unknown;
       } catch {
-        ctx.addIssue({ code: "custom", message: "Add at least one signer." });
+        ctx.addIssue({ code: "custom", message: "sign.signersMissing" });
         return z.NEVER;
       }
     })
-    .pipe(z.array(signerInputSchema).min(1, "Add at least one signer.").max(20, "At most 20 signers per request.")),
+    .pipe(z.array(signerInputSchema).min(1, "sign.signersMissing").max(20, "sign.tooManySigners")),
 });
 
 export type NewSignatureRequest = z.infer<typeof newSignatureRequestSchema>;
 export type SignerInput = z.input<typeof signerInputSchema>;
 
 export const signatureSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("TYPED"), text: textField().trim().min(1, "Type your name to sign.").max(100) }),
+  z.object({ kind: z.literal("TYPED"), text: textField().trim().min(1, "sign.typedMissing").max(100) }),
   z.object({
     kind: z.literal("DRAWN"),
     png: textField()
-      .regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/, "Draw your signature first.")
-      .max(400_000, "The drawing is too large."),
+      .regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/, "sign.drawingMissing")
+      .max(400_000, "sign.drawingTooLarge"),
   }),
 ]);
 

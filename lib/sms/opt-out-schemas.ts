@@ -4,5 +4,5 @@ import { idField } from "@/lib/http/params";
 import { senderNameSchema } from "./sender";
 
 export const senderSettingsSchema = z.object({ senderName: senderNameSchema });
-export const addOptOutSchema = z.object({ number: z.string().trim().min(1, "Enter a phone number.").max(40) });
-export const optOutIdSchema = z.object({ id: idField("Unknown number. Reload the page.") });
+export const addOptOutSchema = z.object({ number: z.string().trim().min(1, "sms.numberMissing").max(40) });
+export const optOutIdSchema = z.object({ id: idField("sms.unknownOptOut") });

@@ -2,24 +2,24 @@
 import { z } from "zod";
 import { idField, MAX_ID, textField } from "@/lib/http/params";
 
-const clientId = textField().trim().min(8, "Missing send id: reload the page.").max(100);
+const clientId = textField().trim().min(8, "sms.sendIdMissing").max(100);
 
 export const sendSmsSchema = z.object({
-  contactId: idField("Unknown contact."),
-  number: textField().trim().min(1, "This contact has no number here.").max(40),
+  contactId: idField("contacts.unknown"),
+  number: textField().trim().min(1, "sms.noNumber").max(40),
   // Not trimmed: spaces and line breaks are part of the message and its length.
-  body: textField().max(5000, "The message is too long."),
+  body: textField().max(5000, "sms.bodyTooLong"),
   clientId,
 });
 
 export const massSmsSelectionSchema = z.union([
-  z.object({ ids: z.array(z.number().int().positive().max(MAX_ID)).min(1, "Select at least one contact.").max(50_000) }),
+  z.object({ ids: z.array(z.number().int().positive().max(MAX_ID)).min(1, "sms.selectContacts").max(50_000) }),
   z.object({ all: z.literal(true), q: textField().max(100).default("") }),
 ]);
 
 export const massSmsSendSchema = z.object({
   selection: massSmsSelectionSchema,
-  body: textField().max(5000, "The message is too long."),
+  body: textField().max(5000, "sms.bodyTooLong"),
   clientId,
 });
 

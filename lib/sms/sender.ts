@@ -22,9 +22,9 @@ export function alphanumericAllowed(country: string | null): boolean {
 export const senderNameSchema = z
   .string()
   .trim()
-  .max(11, "At most 11 characters.")
-  .regex(/^[A-Za-z0-9 ]*$/, "Only letters A–Z, digits and spaces.")
-  .refine((name) => name === "" || /[A-Za-z]/.test(name), "Include at least one letter.");
+  .max(11, "field.atMostCharacters")
+  .regex(/^[A-Za-z0-9 ]*$/, "sms.senderCharacters")
+  .refine((name) => name === "" || /[A-Za-z]/.test(name), "sms.senderLetter");
 
 export type SenderChoice = { kind: "name"; name: string } | { kind: "number" };
 

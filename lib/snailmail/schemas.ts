@@ -9,19 +9,19 @@ export const MAX_DOCUMENT_BYTES = 8 * 1024 * 1024;
 
 export const composeSchema = z
   .object({
-    contactId: idField("Unknown contact."),
-    mode: z.enum(["letter", "document"], { error: "Choose what to send." }),
-    subject: textField().trim().min(1, "Enter a subject.").max(200, "Keep the subject under 200 characters."),
-    body: textField().max(20_000, "The letter is too long: at most 20,000 characters.").optional().default(""),
+    contactId: idField("contacts.unknown"),
+    mode: z.enum(["letter", "document"], { error: "letters.modeMissing" }),
+    subject: textField().trim().min(1, "letters.subjectMissing").max(200, "letters.subjectTooLong"),
+    body: textField().max(20_000, "letters.bodyTooLong").optional().default(""),
     color: z.enum(["bw", "color"]).default("bw"),
     sides: z.enum(["simplex", "duplex"]).default("simplex"),
     document: formFile(),
   })
   .superRefine((value, ctx) => {
-    if (value.mode === "letter" && value.body.trim() === "") ctx.addIssue({ code: "custom", path: ["body"], message: "Write the letter." });
-    if (value.mode === "document" && !value.document) ctx.addIssue({ code: "custom", path: ["document"], message: "Choose a PDF document to attach." });
+    if (value.mode === "letter" && value.body.trim() === "") ctx.addIssue({ code: "custom", path: ["body"], message: "letters.bodyMissing" });
+    if (value.mode === "document" && !value.document) ctx.addIssue({ code: "custom", path: ["document"], message: "letters.documentMissing" });
     if (value.mode === "document" && value.document && value.document.size > MAX_DOCUMENT_BYTES) {
-      ctx.addIssue({ code: "custom", path: ["document"], message: "The document is larger than 8 MB." });
+      ctx.addIssue({ code: "custom", path: ["document"], message: "letters.documentTooLarge" });
     }
   });
 

@@ -1,6 +1,7 @@
 // Shared by the website and rule forms (client) and their server actions, and by the tracking route.
+// Messages are validation codes (messages/<locale>/validation.json).
 import { z } from "zod";
-import { hasNul, NUL_MESSAGE, textField } from "@/lib/http/params";
+import { textField } from "@/lib/http/params";
 
 /** "https://www.example.com/shop" or "www.example.com" → "https://www.example.com"; null when it is not a web origin. */
 export function toOrigin(text: string): string | null {
@@ -24,17 +25,17 @@ const originList = textField()
     for (const line of lines) {
       const origin = toOrigin(line);
       if (!origin) {
-        ctx.addIssue({ code: "custom", message: `“${line}” is not a web address: write it like https://www.example.com.` });
+        ctx.addIssue({ code: "custom", message: "leads.site.originInvalid", params: { line } });
         return z.NEVER;
       }
       if (!origins.includes(origin)) origins.push(origin);
     }
     return origins;
   })
-  .pipe(z.array(z.string()).min(1, "Enter the address of at least one website (https://www.example.com).").max(20, "At most 20 addresses per website."));
+  .pipe(z.array(z.string()).min(1, "leads.site.originsMissing").max(20, "leads.site.tooManyOrigins"));
 
 export const siteSchema = z.object({
-  name: textField().trim().min(1, "Give the website a name.").max(100, "At most 100 characters."),
+  name: textField().trim().min(1, "leads.site.nameMissing").max(100, "field.atMostCharacters"),
   origins: originList,
 });
 
@@ -44,29 +45,20 @@ export const MAX_URL_PATTERNS = 20;
 const urlPattern = textField()
   .trim()
   .max(200)
-  .regex(/^\/[^\s*]*\*?$/, "A pattern starts with / and may end with * (e.g. /pricing, /contact*).");
+  .regex(/^\/[^\s*]*\*?$/, "leads.rule.patternFormat");
 
 export const ruleSchema = z.object({
-  name: textField().trim().min(1, "Give the rule a name.").max(100, "At most 100 characters."),
-  countries: z.array(textField().trim().toUpperCase().regex(/^[A-Z]{2}$/, "Choose countries from the list.")).max(250),
+  name: textField().trim().min(1, "leads.rule.nameMissing").max(100, "field.atMostCharacters"),
+  countries: z.array(textField().trim().toUpperCase().regex(/^[A-Z]{2}$/, "leads.rule.countryUnknown")).max(250),
   urlPatterns: textField()
     .max(5000)
     .transform((text) => text.split(/[\s,]+/).filter(Boolean))
-    .pipe(z.array(urlPattern).max(MAX_URL_PATTERNS, `At most ${MAX_URL_PATTERNS} patterns.`)),
-  minPageViews: z.coerce.number({ error: "Enter a number." }).int("Enter a whole number.").min(1, "At least 1.").max(1000, "At most 1,000."),
-  maxLeadsPerDay: z.coerce.number({ error: "Enter a number." }).int("Enter a whole number.").min(1, "At least 1.").max(1000, "At most 1,000."),
+    .pipe(z.array(urlPattern).max(MAX_URL_PATTERNS, "leads.rule.tooManyPatterns")),
+  minPageViews: z.coerce.number({ error: "field.number" }).int("field.wholeNumber").min(1, "field.atLeast").max(1000, "field.atMost"),
+  maxLeadsPerDay: z.coerce.number({ error: "field.number" }).int("field.wholeNumber").min(1, "field.atLeast").max(1000, "field.atMost"),
   active: z.boolean(),
 });
 
 export type RuleInput = z.output<typeof ruleSchema>;
 
 export const MAX_TRACK_BODY_BYTES = 8 * 1024;
-
-/** What the snippet sends: the page and where the visitor came from. */
-export const pageViewSchema = z.object({
-  url: z
-    .url({ protocol: /^https?$/, error: "url must be the page's http(s) address" })
-    .max(2048)
-    .refine((url) => !hasNul(url), { message: NUL_MESSAGE }),
-  referrer: textField().max(2048).optional().default(""),
-});

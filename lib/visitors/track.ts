@@ -1,7 +1,20 @@
 import "server-only";
 import { isbot } from "isbot";
 import { pool } from "@/lib/db/client";
-import { pageViewSchema } from "./schemas";
+import { z } from "zod";
+import { hasNul } from "@/lib/http/params";
+
+/**
+ * What the snippet sends: the page and where the visitor came from. Its
+ * refusals go back to a script (the `detail` of a 400), so they stay English.
+ */
+const pageViewSchema = z.object({
+  url: z
+    .url({ protocol: /^https?$/, error: "url must be the page's http(s) address" })
+    .max(2048)
+    .refine((url) => !hasNul(url), { message: "url must not contain a NUL character" }),
+  referrer: z.string().max(2048).refine((text) => !hasNul(text), { message: "referrer must not contain a NUL character" }).optional().default(""),
+});
 
 export type TrackOutcome =
   | { status: "recorded"; origin: string }

@@ -37,9 +37,9 @@ function isUserFacing(name: string): boolean {
   return USER_FACING.has(name) || USER_FACING_SUFFIX.test(name);
 }
 
-type Node = { type: string; start: number; end: number; [key: string]: unknown };
+export type Node = { type: string; start: number; end: number; [key: string]: unknown };
 
-function isNode(value: unknown): value is Node {
+export function isNode(value: unknown): value is Node {
   return typeof value === "object" && value !== null && typeof (value as Node).type === "string";
 }
 
@@ -112,12 +112,17 @@ export function literalTextIn(file: string, source = readFileSync(path.join(root
         break;
       }
     }
-    for (const value of Object.values(node)) {
-      if (Array.isArray(value)) {
-        for (const child of value) if (isNode(child)) visit(child);
-      } else if (isNode(value)) visit(value);
-    }
   };
-  visit(program as unknown as Node);
+  walk(program as unknown as Node, visit);
   return found;
+}
+
+/** Calls `visit` on `node` and every node below it, parents first. */
+export function walk(node: Node, visit: (node: Node) => void) {
+  visit(node);
+  for (const value of Object.values(node)) {
+    if (Array.isArray(value)) {
+      for (const child of value) if (isNode(child)) walk(child, visit);
+    } else if (isNode(value)) walk(value, visit);
+  }
 }

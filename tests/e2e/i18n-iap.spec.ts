@@ -71,6 +71,10 @@ test("French admin: Paramètres → IAP → Voir mes services → SMS → M'aver
   await expect(page.getByLabel("Langue de l'e-mail d'avertissement")).toHaveValue("fr");
   await page.screenshot({ path: `${SHOTS}/issue22-account-fr.png`, fullPage: true });
 
+  // A history filter that ends before it starts is refused in French (the schema's code, worded for the reader).
+  await page.goto(`${new URL(page.url()).pathname}?from=2026-12-02&to=2026-12-01`);
+  await expect(page.getByRole("alert").filter({ hasText: "La date de fin est antérieure à la date de début." })).toBeVisible();
+
   await page.goto("/iap/buy/sms");
   await expect(page.getByRole("heading", { name: "Acheter des crédits pour SMS", level: 1 })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Solde actuel" })).toBeVisible();

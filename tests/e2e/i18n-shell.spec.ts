@@ -106,7 +106,7 @@ test("a first sign-in keeps the browser's language; the profile changes language
     select.selectedIndex = 1;
   });
   await page.getByRole("button", { name: "保存" }).click();
-  await expect(page.getByText("Choose a time zone from the list.")).toBeVisible();
+  await expect(page.getByText("请从列表中选择一个时区。")).toBeVisible();
   expect((await db().query("SELECT time_zone FROM app_user WHERE email = $1", [email])).rows).toEqual([{ time_zone: "Asia/Shanghai" }]);
 
   // Back to English: the English texts are today's.

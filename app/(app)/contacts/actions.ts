@@ -63,7 +63,7 @@ export const previewMassSmsAction = action({
 export const startMassSmsAction = action({
   role: "ANY",
   input: massSmsSendSchema,
-  attempt: "to send these SMS",
+  attempt: "sendMassSms",
   async run({ user, input }) {
     const contactIds = await selectedIds(user.companyId, input.selection);
     const queued = await queueMassSms({ companyId: user.companyId, userId: user.id, contactIds, body: input.body, idempotencyKey: input.clientId });

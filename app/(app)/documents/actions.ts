@@ -35,7 +35,7 @@ export const uploadDocumentsAction = formAction({
 export const deleteDocumentAction = formAction({
   role: "ANY",
   // from "page": deleted from its own page, which then cannot stay: back to the list.
-  input: z.object({ documentId: idField("Unknown document. Reload the page."), from: z.enum(["list", "page"]).default("list") }),
+  input: z.object({ documentId: idField("documents.unknownDocument"), from: z.enum(["list", "page"]).default("list") }),
   async run({ user, input }) {
     const outcome = await deleteDocument(user.companyId, input.documentId);
     const t = await getTranslations("documents");

@@ -47,7 +47,8 @@ export default async function DocumentsPage() {
         {credits.waiting > 0 && (
           <InsufficientCreditsNotice
             service={credits.serviceName}
-            attempt={t("list.attempt", { count: credits.waiting })}
+            attempt="digitizeWaiting"
+            attemptCount={credits.waiting}
             needed={credit(BigInt(credits.waiting) * 10n ** BigInt(credits.decimals))}
             available={credit(credits.available)}
             buyUrl={buyCreditsPath(SERVICES.documentsDigitization)}

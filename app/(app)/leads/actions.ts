@@ -10,7 +10,7 @@ import { idField } from "@/lib/http/params";
 /** One click: the lead becomes a contact (once, however often it is clicked). */
 export const convertLeadAction = formAction({
   role: "ANY",
-  input: z.object({ leadId: idField("Unknown lead.") }),
+  input: z.object({ leadId: idField("leads.unknownLead") }),
   async run({ user, input }) {
     const converted = await convertLead(user.companyId, input.leadId, user.id);
     const t = await getTranslations("leads.convert");

@@ -7,7 +7,7 @@ import { formAction, ok, refuse } from "@/lib/actions/action";
 import { cancelLetter, resendLetter, runLetterQueueOnce } from "@/lib/snailmail/queue";
 import { idField } from "@/lib/http/params";
 
-const letterIdSchema = z.object({ letterId: idField("Unknown letter.") });
+const letterIdSchema = z.object({ letterId: idField("letters.unknownLetter") });
 
 function refresh() {
   revalidatePath("/letters");

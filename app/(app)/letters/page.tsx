@@ -52,7 +52,7 @@ export default async function LettersPage() {
         {waiting && (
           <InsufficientCreditsNotice
             service="Snailmail"
-            attempt="to post the queued letters"
+            attempt="postQueuedLetters"
             needed={waiting.credits}
             available={formatCredits(available.units, available.decimals)}
             buyUrl={buyCreditsPath(SERVICES.snailmail)}

@@ -36,10 +36,11 @@ describe("updateProfileAction", () => {
     expect(await updateProfileAction(null, formOf({ name: "Uma", locale: "fr", timeZone: "Europe/Paris" }))).toEqual({ ok: true, message: "Enregistré." });
     expect(await stored()).toEqual({ name: "Uma", locale: "fr", timeZone: "Europe/Paris" });
 
+    // Refused in the caller's language, French now.
     const badZone = await updateProfileAction(null, formOf({ name: "Uma B", locale: "zh-CN", timeZone: "Mars/Olympus_Mons" }));
-    expect(badZone).toMatchObject({ ok: false, code: "invalid", fieldErrors: { timeZone: ["Choose a time zone from the list."] } });
+    expect(badZone).toMatchObject({ ok: false, code: "invalid", fieldErrors: { timeZone: ["Choisissez un fuseau horaire dans la liste."] } });
     const badLocale = await updateProfileAction(null, formOf({ name: "Uma B", locale: "de", timeZone: "" }));
-    expect(badLocale).toMatchObject({ ok: false, code: "invalid", fieldErrors: { locale: ["Choose one of the languages offered."] } });
+    expect(badLocale).toMatchObject({ ok: false, code: "invalid", fieldErrors: { locale: ["Choisissez l'une des langues proposées."] } });
     expect(await stored()).toEqual({ name: "Uma", locale: "fr", timeZone: "Europe/Paris" });
 
     // The empty zone is the company's again; a form with the name only leaves language and zone alone.

@@ -5,7 +5,7 @@ import { createCompanyWithAdmin } from "@/lib/auth/companies";
 import { setupSchema } from "@/lib/auth/schemas";
 import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { refusingAccountErrors } from "@/components/account-errors";
-import { visitorLocale } from "@/i18n/visitor";
+import { visitorLocale } from "@/lib/i18n/visitor";
 
 // "Set up your company" / "Create a company": no session yet (PUBLIC). Who may
 // create a company (the first one, or anyone with SIGNUP=open) is decided by

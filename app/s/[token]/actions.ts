@@ -68,7 +68,7 @@ export const signAction = formAction({
 
 export const refuseAction = formAction({
   role: "PUBLIC",
-  input: signingLink.extend({ reason: textField().trim().max(500, "Keep the reason under 500 characters.").optional() }),
+  input: signingLink.extend({ reason: textField().trim().max(500, "sign.reasonTooLong").optional() }),
   async run({ input: { token, reason } }) {
     const requestHeaders = await headers();
     if (!(await countSigningPageUse(requestHeaders)).ok) return tooMany();

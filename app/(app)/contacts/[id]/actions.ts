@@ -17,7 +17,7 @@ import { formatCredits } from "@/lib/iap/units";
 
 export const updateContactAction = formAction({
   role: "ANY",
-  input: contactSchema.extend({ id: idField("Unknown contact.") }),
+  input: contactSchema.extend({ id: idField("contacts.unknown") }),
   async run({ user, input: { id, ...fields } }) {
     const t = await getTranslations("contacts");
     const contact = await updateContact(user.companyId, id, fields);
@@ -43,7 +43,7 @@ export const postNoteAction = formAction({
 export const sendSmsAction = formAction({
   role: "ANY",
   input: sendSmsSchema,
-  attempt: "to send this SMS",
+  attempt: "sendSms",
   async run({ user, input: { contactId, number, body, clientId } }) {
     const [t, locale] = await Promise.all([getTranslations("sms"), getLocale()]);
     const result = await sendSms({ companyId: user.companyId, userId: user.id, contactId, number, body, idempotencyKey: clientId });

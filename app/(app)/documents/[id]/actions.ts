@@ -11,7 +11,7 @@ import { idField } from "@/lib/http/params";
 
 export const confirmDocumentAction = formAction({
   role: "ANY",
-  input: reviewSchema.extend({ documentId: idField("This document does not exist (any more).") }),
+  input: reviewSchema.extend({ documentId: idField("documents.documentGone") }),
   async run({ user, input: { documentId, ...values } }) {
     try {
       const { bill, vendorCreated } = await confirmDocument(user, documentId, values);

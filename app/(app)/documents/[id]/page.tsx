@@ -69,7 +69,8 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
           {credits && (
             <InsufficientCreditsNotice
               service={credits.serviceName}
-              attempt={t("document.attempt", { count: credits.waiting })}
+              attempt="digitizeDocument"
+              attemptCount={credits.waiting}
               needed={formatCredits(BigInt(credits.waiting) * 10n ** BigInt(credits.decimals), credits.decimals, { locale })}
               available={formatCredits(credits.available, credits.decimals, { locale })}
               buyUrl={buyCreditsPath(SERVICES.documentsDigitization)}

@@ -9,7 +9,7 @@ import { generateLeadsSchema } from "@/lib/enrichment/schemas";
 export const generateLeadsAction = formAction({
   role: "ANY",
   input: generateLeadsSchema,
-  attempt: "for Lead Generation",
+  attempt: "generateLeads",
   async run({ user, input }) {
     const result = await generateLeads({ ...input, companyId: user.companyId, userId: user.id });
     revalidatePath("/leads");

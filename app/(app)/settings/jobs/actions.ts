@@ -5,7 +5,7 @@ import { z } from "zod";
 import { action, ok, refuse } from "@/lib/actions/action";
 import { discardFailedJob, retryFailedJob } from "@/lib/jobs/admin";
 
-const failedJobSchema = z.object({ id: z.string().regex(/^\d{1,18}$/, "Unknown job.") });
+const failedJobSchema = z.object({ id: z.string().regex(/^\d{1,18}$/, "jobs.unknownJob") });
 
 /** Admins: a job of their company that failed for good runs again, with fresh attempts. */
 export const retryJobAction = action({

@@ -14,7 +14,7 @@ import { idField } from "@/lib/http/params";
 
 const PATH = "/settings/lead-generation";
 const words = () => getTranslations("leads.settings");
-const recordId = idField("This record does not exist (any more).");
+const recordId = idField("leads.recordGone");
 
 export const registerSiteAction = formAction({
   role: "ADMIN",
@@ -83,6 +83,6 @@ export const runRulesNowAction = formAction({
     const summary = { processed: resolved.processed, revealed, updated };
     const message = !rules.length ? t("run.noRule") : rules.some((r) => r.stopped === "daily-limit") ? t("run.summaryLimit", summary) : t("run.summary", summary);
     const stopped = rules.some((r) => r.stopped === "insufficient-credits");
-    return ok<{ shortage?: BuyCreditsPrompt }>(message, stopped ? { shortage: buyCreditsPrompt(await revealShortage(user.companyId), t("revealAttempt")) } : {});
+    return ok<{ shortage?: BuyCreditsPrompt }>(message, stopped ? { shortage: buyCreditsPrompt(await revealShortage(user.companyId), "revealVisitors") } : {});
   },
 });

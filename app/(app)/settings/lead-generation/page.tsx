@@ -37,7 +37,7 @@ export default async function LeadGenerationSettingsPage() {
   const [sites, rules] = await Promise.all([listSites(user.companyId), listRules(user.companyId)]);
   const t = await getTranslations("leads.settings");
   const stopped = rules.some((rule) => rule.active && rule.stoppedAt);
-  const shortage = stopped ? buyCreditsPrompt(await revealShortage(user.companyId), t("revealAttempt")) : null;
+  const shortage = stopped ? buyCreditsPrompt(await revealShortage(user.companyId), "revealVisitors") : null;
 
   return (
     <>

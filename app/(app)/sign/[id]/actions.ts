@@ -9,7 +9,7 @@ import { signatureRequestPath } from "@/lib/routes";
 import { cancelSignatureRequest, renewSigningLink, SignerActionError, type SignerActionRefusal } from "@/lib/sign/requests";
 
 // The refusals' words: messages sign.actions.refusals.<SignerActionRefusal>.
-const signerInput = z.object({ requestId: idField("Unknown request. Reload the page."), signerId: idField("Unknown signer. Reload the page.") });
+const signerInput = z.object({ requestId: idField("sign.unknownRequest"), signerId: idField("sign.unknownSigner") });
 
 async function refusal(code: SignerActionRefusal) {
   return refuse((await getTranslations("sign.actions.refusals"))(code));
@@ -51,7 +51,7 @@ export const resendSigningEmailAction = formAction({
 
 export const cancelSignatureRequestAction = formAction({
   role: "ANY",
-  input: z.object({ requestId: idField("Unknown request. Reload the page.") }),
+  input: z.object({ requestId: idField("sign.unknownRequest") }),
   async run({ user, input }) {
     const canceled = await refusedOr(() => cancelSignatureRequest(user, input.requestId));
     if (typeof canceled === "string") return refusal(canceled);

@@ -14,8 +14,8 @@ import { newSignatureRequestSchema } from "@/lib/sign/schemas";
 // (createSignatureRequest throws InsufficientCreditsError: the buy prompt).
 export const sendSignatureRequestAction = formAction({
   role: "ANY",
-  input: newSignatureRequestSchema.extend({ document: formFile("Choose the PDF to sign.") }),
-  attempt: "to verify these signers' identities",
+  input: newSignatureRequestSchema.extend({ document: formFile("sign.documentMissing") }),
+  attempt: "verifySigners",
   async run({ user, input: { document, ...request } }) {
     let id: number;
     try {

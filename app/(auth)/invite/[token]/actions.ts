@@ -1,7 +1,7 @@
 "use server";
 
 import { acceptInvitation } from "@/lib/auth/passwords";
-import { visitorLocale } from "@/i18n/visitor";
+import { visitorLocale } from "@/lib/i18n/visitor";
 import { choosePasswordAction } from "../../_components/choose-password-action";
 
 // The invitation link's "Choose your password": sets it, activates the user,

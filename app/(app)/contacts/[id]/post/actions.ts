@@ -67,7 +67,7 @@ export const sendLetterAction = formAction({
           ? {
               kind: "buy-credits",
               service: "Snailmail",
-              attempt: "to post this letter now: it waits in the queue",
+              attempt: "postLetterNow",
               needed: price,
               available: formatCredits(available.units, available.decimals),
               buyUrl: buyCreditsPath(SERVICES.snailmail),

@@ -13,7 +13,6 @@ import { updateWarningSettings } from "@/lib/iap/warning-settings";
 import { idField } from "@/lib/http/params";
 import { wordsFor } from "@/lib/alerts/words";
 import type { SessionUser } from "@/lib/auth/session";
-import { sayIssues } from "../_messages/input-errors";
 
 /**
  * The account page's words in the caller's language (their profile's, else
@@ -28,7 +27,7 @@ function words(user: SessionUser) {
 // POST from the Account Information page: Warn Me, Threshold, Warning Email, the e-mail's language.
 export const saveWarningSettingsAction = formAction({
   role: "ADMIN",
-  input: z.looseObject({ accountId: idField("unknown-account") }),
+  input: z.looseObject({ accountId: idField("iap.unknownAccount") }),
   async run({ user, input }) {
     const { t, locale } = words(user);
     // The account id comes back from the browser: look it up within the
@@ -37,7 +36,7 @@ export const saveWarningSettingsAction = formAction({
     const account = await findAccount(user.companyId, input.accountId);
     if (!account) return refuse(t("errors.unknownAccount"));
     const settings = warningSettingsSchema(account.service.decimals, locale).safeParse(input);
-    if (!settings.success) return refuseInput(sayIssues(settings.error, t, { decimals: account.service.decimals }));
+    if (!settings.success) return refuseInput(settings.error);
     await updateWarningSettings(user.companyId, account.id, settings.data);
     revalidatePath("/settings/iap", "layout");
     return ok(t("warning.saved"));
@@ -45,9 +44,9 @@ export const saveWarningSettingsAction = formAction({
 });
 
 const budgetTarget = z.looseObject({
-  accountId: idField("unknown-account"),
+  accountId: idField("iap.unknownAccount"),
   /** A user's id, or "default" for every user without a budget of their own. */
-  target: z.union([z.literal("default"), idField("unknown-user")]),
+  target: z.union([z.literal("default"), idField("iap.unknownUser")]),
 });
 
 // POST from the Budgets card: one user's monthly budget, or the default for all users.
@@ -59,7 +58,7 @@ export const saveBudgetAction = formAction({
     const account = await findAccount(user.companyId, input.accountId);
     if (!account) return refuse(t("errors.unknownAccount"));
     const budget = budgetSchema(account.service.decimals, locale).safeParse(input);
-    if (!budget.success) return refuseInput(sayIssues(budget.error, t, { decimals: account.service.decimals }));
+    if (!budget.success) return refuseInput(budget.error);
     const saved =
       input.target === "default"
         ? await setDefaultBudget(user.companyId, account.id, budget.data)
@@ -73,14 +72,14 @@ export const saveBudgetAction = formAction({
 // POST from the Account Information page: auto top-up on/off, threshold, pack, monthly cap.
 export const saveAutoTopupAction = formAction({
   role: "ADMIN",
-  input: z.looseObject({ accountId: idField("unknown-account") }),
+  input: z.looseObject({ accountId: idField("iap.unknownAccount") }),
   async run({ user, input }) {
     const { t, locale } = words(user);
     // The threshold is parsed with the decimals of the account's service, looked up within the user's company.
     const account = await findAccount(user.companyId, input.accountId);
     if (!account) return refuse(t("errors.unknownAccount"));
     const settings = autoTopupSchema(account.service.decimals, locale).safeParse(input);
-    if (!settings.success) return refuseInput(sayIssues(settings.error, t, { decimals: account.service.decimals }));
+    if (!settings.success) return refuseInput(settings.error);
     let result;
     try {
       result = await saveAutoTopup(user, account.id, settings.data);

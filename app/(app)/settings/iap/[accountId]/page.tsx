@@ -34,6 +34,7 @@ import { serviceWords } from "../../../iap/_messages/service-words";
 import { parseBigId, parseId } from "@/lib/http/params";
 import { localeOr } from "@/lib/i18n/locales";
 import type { SearchParams } from "@/lib/http/search-params";
+import { sayIssues } from "@/lib/i18n/issues";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("iap"))("account.title") };
@@ -100,7 +101,7 @@ export default async function AccountPage({ params, searchParams }: { params: Pr
   // A filter that does not parse is shown with its errors and filters nothing.
   const parsedFilter = historyFilterSchema.safeParse({ kind: one("kind"), user: one("user"), from: one("from"), to: one("to"), q: one("q") });
   const filter: HistoryFilter = parsedFilter.success ? parsedFilter.data : {};
-  const filterErrors = parsedFilter.success ? [] : parsedFilter.error.issues.map((issue) => issue.message);
+  const filterErrors = parsedFilter.success ? [] : sayIssues(parsedFilter.error, locale).issues.map((issue) => issue.message);
 
   const cardSetup = one("card_setup");
   // Back from Stripe's card page: keep the card now rather than wait for the webhook.

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { callerRoute } from "@/lib/auth/caller-route";
 import { historyFilterSchema } from "@/lib/iap/history-filter";
 import { streamHistoryCsv } from "@/lib/iap/history";
+import { sayIssues } from "@/lib/i18n/issues";
 
 // GET /settings/iap/:accountId/history.csv?kind=&user=&from=&to=&q= — the
 // filtered credit history as CSV, streamed row batch by row batch.
@@ -10,7 +11,7 @@ export const GET = callerRoute("ADMIN", async (user, request, { params }: { para
   if (!/^\d{1,9}$/.test(accountId)) return new Response("Not found", { status: 404 });
   const filter = historyFilterSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!filter.success) {
-    const problems = Object.entries(z.flattenError(filter.error).fieldErrors).map(([field, messages]) => `${field}: ${messages?.join(" ")}`);
+    const problems = Object.entries(z.flattenError(sayIssues(filter.error, user.locale ?? "en")).fieldErrors).map(([field, messages]) => `${field}: ${messages?.join(" ")}`);
     return new Response(`The filter is not valid. ${problems.join("; ")}`, { status: 400 });
   }
   const stream = await streamHistoryCsv(user.companyId, Number(accountId), filter.data);
