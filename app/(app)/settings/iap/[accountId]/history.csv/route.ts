@@ -2,9 +2,12 @@ import { z } from "zod";
 import { AuthError, checkCaller } from "@/lib/auth/session";
 import { historyFilterSchema } from "@/lib/iap/history-filter";
 import { streamHistoryCsv } from "@/lib/iap/history";
+import { translatorFor } from "@/lib/i18n/catalogue";
+import { ledgerDescription } from "../../_messages/ledger-words";
 
 // GET /settings/iap/:accountId/history.csv?kind=&user=&from=&to=&q= — the
-// filtered credit history as CSV, streamed row batch by row batch.
+// filtered credit history as CSV, streamed row batch by row batch, its
+// descriptions in the exporter's language.
 export async function GET(request: Request, { params }: { params: Promise<{ accountId: string }> }) {
   let user;
   try {
@@ -20,7 +23,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ acco
     const problems = Object.entries(z.flattenError(filter.error).fieldErrors).map(([field, messages]) => `${field}: ${messages?.join(" ")}`);
     return new Response(`The filter is not valid. ${problems.join("; ")}`, { status: 400 });
   }
-  const stream = await streamHistoryCsv(user.companyId, Number(accountId), filter.data);
+  const words = translatorFor(user.locale ?? "en", "iap");
+  const stream = await streamHistoryCsv(user.companyId, Number(accountId), filter.data, (entry) => ledgerDescription(words, entry));
   if (!stream) return new Response("Not found", { status: 404 });
   return new Response(stream, {
     headers: {

@@ -1,0 +1,32 @@
+// What a ledger entry or a hold was for, as a code and its parameters
+// (ledger_entry / credit_hold .description_code, .description_params). The
+// account page's credit history and its CSV export word them in the reader's
+// language (app/(app)/settings/iap/_messages/ledger-words.ts); the English
+// `description` written next to them stays for the history's search, the API
+// and rows older than the codes, which show it as stored.
+import { z } from "zod";
+
+const purchase = z.object({ purchaseId: z.int().positive() });
+
+const wordingSchema = z.discriminatedUnion("code", [
+  z.object({ code: z.literal("trial"), params: z.object({ service: z.string() }) }),
+  z.object({ code: z.literal("purchase"), params: purchase.extend({ pack: z.string() }) }),
+  z.object({ code: z.literal("autoTopup"), params: purchase.extend({ pack: z.string() }) }),
+  z.object({ code: z.literal("refund"), params: purchase }),
+  z.object({ code: z.literal("disputeFrozen"), params: purchase }),
+  z.object({ code: z.literal("disputeLost"), params: purchase }),
+]);
+
+export type LedgerWording = z.infer<typeof wordingSchema>;
+
+/** The row's code and parameters, or null (an older row, or a code or parameters this version does not know: its description is shown). */
+export function ledgerWording(code: unknown, params: unknown): LedgerWording | null {
+  if (code === null || code === undefined) return null;
+  const parsed = wordingSchema.safeParse({ code, params });
+  return parsed.success ? parsed.data : null;
+}
+
+/** The two SQL values an INSERT stores (code, params as JSON text). */
+export function wordingColumns(wording: LedgerWording | undefined): [string | null, string | null] {
+  return wording ? [wording.code, JSON.stringify(wording.params)] : [null, null];
+}
