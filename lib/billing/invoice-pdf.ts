@@ -5,7 +5,7 @@
 // invoice is addressed to the company, so every administrator who downloads
 // it gets the same document); Chinese gets Noto Sans SC from lib/pdf.
 import { degrees, rgb, type PDFFont, type PDFPage } from "pdf-lib";
-import { A4, MM, newPdfDocument } from "@/lib/pdf/document";
+import { A4, MM, newPdfDocument, withPrintableSpaces } from "@/lib/pdf/document";
 import type { InvoiceView } from "./invoices";
 import { translatorFor } from "@/lib/i18n/catalogue";
 import type { Locale } from "@/lib/i18n/locales";
@@ -27,8 +27,8 @@ export function invoiceLines(invoice: InvoiceView) {
   const t = translatorFor(invoice.locale, "billing.invoicePdf");
   const services = translatorFor(invoice.locale, "iap.services");
   const locale = intlLocale(invoice.locale);
-  const money = (minor: number) => formatMoney(minor, invoice.currency, locale);
-  const date = new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: invoice.timeZone }).format(invoice.issuedAt);
+  const money = (minor: number) => withPrintableSpaces(formatMoney(minor, invoice.currency, locale));
+  const date = withPrintableSpaces(new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: invoice.timeZone }).format(invoice.issuedAt));
   const vatNumber = (vat: string | null | undefined) => (vat ? [t("vatNumber", { vat })] : []);
   const { item } = invoice;
   const serviceKey = `${item.service}.name`;
@@ -48,7 +48,7 @@ export function invoiceLines(invoice: InvoiceView) {
     item: t("item", {
       service: services.has(serviceKey) ? services(serviceKey) : item.serviceName,
       pack: item.pack,
-      credits: formatPackCredits(item.credits, item.decimals, invoice.locale),
+      credits: withPrintableSpaces(formatPackCredits(item.credits, item.decimals, invoice.locale)),
       // Plural agreement on whole credits; a fractional size reads as "other".
       count: item.credits % scale === 0n ? Number(item.credits / scale) : 2,
     }),
