@@ -227,7 +227,7 @@ export async function enrichContact(input: EnrichInput): Promise<EnrichResult> {
         const contactId = input.contactId ?? null;
         await prisma().$transaction(async (tx) => {
           if (contactId && !(await tx.contact.findFirst({ where: { id: contactId, companyId: input.companyId }, select: { id: true } }))) {
-            throw new Error("This contact does not exist (any more).");
+            throw CONTACT_GONE;
           }
           await tx.partnerEnrichment.create({
             data: {
@@ -258,9 +258,13 @@ export async function enrichContact(input: EnrichInput): Promise<EnrichResult> {
     };
   } catch (error) {
     if (error instanceof InsufficientCreditsError) return { status: "insufficient", error };
+    // Deleted while the credit was being held: nothing charged, the form says "not found".
+    if (error === CONTACT_GONE) return { status: "not-found" };
     throw error;
   }
 }
+
+const CONTACT_GONE = new Error("The contact was deleted during enrichment");
 
 /** The offered fields minus those the form already holds text in (onlyForm: just the form's own fields). */
 function withoutTyped(offered: EnrichmentFields, current: EnrichInput["current"], onlyForm = false): Partial<EnrichmentFields> {
