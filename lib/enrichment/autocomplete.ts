@@ -220,6 +220,7 @@ export async function enrichContact(input: EnrichInput): Promise<EnrichResult> {
         amount: creditsToUnits(1, service.decimals),
         idempotencyKey: key,
         description: `Partner Autocomplete: ${company.name}`,
+        wording: { code: "partnerAutocomplete", params: { company: company.name } },
         reference: `company_directory:${company.id}`,
         createdById: input.userId,
       },

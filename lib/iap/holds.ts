@@ -7,7 +7,7 @@ import { underBudget } from "./budgets";
 import { emitCreditEvent } from "./events";
 import { assertKey, assertPositive, balanceOf, BELOW_TOPUP, CAPTURE_KEY_PREFIX, CROSSED_BELOW_THRESHOLD, emitBelowTopup, emitLowBalance, findEntry, insufficient } from "./ledger";
 import { getService } from "./accounts";
-import { wordingColumns } from "./ledger-wording";
+import { wordingColumns, type LedgerWording } from "./ledger-wording";
 import { serviceNameSchema } from "./catalogue";
 import type { AccountRef, CaptureResult, EntryOptions, Hold, HoldStatus } from "./types";
 
@@ -109,7 +109,7 @@ const NOT_HELD = Symbol("not held");
 export async function capture(
   hold: Pick<Hold, "id" | "account">,
   actual: bigint,
-  options: { description?: string; result?: unknown; tx?: Tx; afterCommit?: (emit: () => void) => void } = {},
+  options: { description?: string; wording?: LedgerWording; result?: unknown; tx?: Tx; afterCommit?: (emit: () => void) => void } = {},
 ): Promise<CaptureResult> {
   if (typeof actual !== "bigint" || actual < 0n) throw new RangeError(`A capture must be 0 or more units (got ${actual})`);
   // Inside the caller's transaction (`tx`) the capture commits with what the caller records, or not at all.
@@ -135,13 +135,13 @@ export async function capture(
      ), entry AS (
        INSERT INTO ledger_entry (account_id, kind, amount, balance_after, description, reference, idempotency_key, hold_id, created_by_id, description_code, description_params)
        SELECT account.id, 'USAGE', -$2::bigint, account.balance, COALESCE($3, hold.description), hold.reference, '${CAPTURE_KEY_PREFIX}' || hold.id, hold.id, hold.created_by_id,
-              -- A capture that words its entry anew drops the hold's code (its English text is the one to show).
-              CASE WHEN $3::text IS NULL THEN hold.description_code END, CASE WHEN $3::text IS NULL THEN hold.description_params END
+              -- A capture that words its entry anew brings its own code (none: its English text is the one to show).
+              CASE WHEN $3::text IS NULL THEN hold.description_code ELSE $6 END, CASE WHEN $3::text IS NULL THEN hold.description_params ELSE $7::jsonb END
          FROM account, hold WHERE $2 > 0
        RETURNING id
      )
      SELECT hold.id, account.balance, account.below_topup, account.crossed_threshold, (SELECT id FROM entry) AS entry_id FROM hold, account`,
-    values: [hold.id, actual, options.description ?? null, jsonOrNull(options.result), hold.account.id],
+    values: [hold.id, actual, options.description ?? null, jsonOrNull(options.result), hold.account.id, ...wordingColumns(options.description ? options.wording : undefined)],
   });
   if (rows[0]) {
     const row = rows[0];

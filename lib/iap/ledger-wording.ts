@@ -15,6 +15,14 @@ const wordingSchema = z.discriminatedUnion("code", [
   z.object({ code: z.literal("refund"), params: purchase }),
   z.object({ code: z.literal("disputeFrozen"), params: purchase }),
   z.object({ code: z.literal("disputeLost"), params: purchase }),
+  z.object({ code: z.literal("sms"), params: z.object({ number: z.string(), parts: z.int().positive() }) }),
+  z.object({ code: z.literal("smsRefund"), params: z.object({ number: z.string() }) }),
+  z.object({ code: z.literal("massSms"), params: z.object({ recipients: z.int().positive(), parts: z.int().positive() }) }),
+  z.object({ code: z.literal("massSmsLate"), params: z.object({}) }),
+  z.object({ code: z.literal("partnerAutocomplete"), params: z.object({ company: z.string() }) }),
+  z.object({ code: z.literal("leads"), params: z.object({ count: z.int().positive() }) }),
+  z.object({ code: z.literal("signerIdentification"), params: z.object({ signer: z.string(), request: z.string() }) }),
+  z.object({ code: z.literal("signerVerified"), params: z.object({ signer: z.string(), verifiedAs: z.string() }) }),
 ]);
 
 export type LedgerWording = z.infer<typeof wordingSchema>;

@@ -16,6 +16,10 @@ describe("ledger descriptions in the reader's language", () => {
       [{ code: "refund", params: { purchaseId: 7 } }, "Payment refunded (purchase #7)", "Paiement remboursé (achat n°\u00a07)", "付款已退款（购买单号 #7）"],
       [{ code: "disputeFrozen", params: { purchaseId: 7 } }, "Frozen: payment disputed (purchase #7)", "Crédits bloqués\u00a0: paiement contesté (achat n°\u00a07)", "点数已冻结：付款有争议（购买单号 #7）"],
       [{ code: "disputeLost", params: { purchaseId: 7 } }, "Dispute lost (purchase #7)", "Litige perdu (achat n°\u00a07)", "争议败诉（购买单号 #7）"],
+      [{ code: "sms", params: { number: "+32 470 12 34 56", parts: 2 } }, "SMS to +32 470 12 34 56 (2 SMS)", "SMS à +32 470 12 34 56 (2 SMS)", "发送短信至 +32 470 12 34 56（2 条短信）"],
+      [{ code: "massSms", params: { recipients: 1500, parts: 1 } }, "Mass SMS to 1500 numbers (1 SMS each)", "SMS groupé à 1500 numéros (1 SMS chacun)", "群发短信至 1500 个号码（每个 1 条短信）"],
+      [{ code: "partnerAutocomplete", params: { company: "Lino Engineering AB" } }, "Partner Autocomplete: Lino Engineering AB", "Saisie automatique des partenaires\u00a0: Lino Engineering AB", "合作伙伴自动完成：Lino Engineering AB"],
+      [{ code: "leads", params: { count: 25 } }, "Lead Generation: up to 25 companies", "Génération de pistes\u00a0: jusqu'à 25 entreprises", "潜在客户生成：最多 25 家企业"],
     ];
     for (const [wording, en, fr, zh] of cases) {
       expect(say("en", wording)).toBe(en);
