@@ -23,6 +23,9 @@ const wordingSchema = z.discriminatedUnion("code", [
   z.object({ code: z.literal("leads"), params: z.object({ count: z.int().positive() }) }),
   z.object({ code: z.literal("signerIdentification"), params: z.object({ signer: z.string(), request: z.string() }) }),
   z.object({ code: z.literal("signerVerified"), params: z.object({ signer: z.string(), verifiedAs: z.string() }) }),
+  z.object({ code: z.literal("digitized"), params: z.object({ file: z.string() }) }),
+  z.object({ code: z.literal("letter"), params: z.object({ letterId: z.int().positive(), recipient: z.string(), country: z.string() }) }),
+  z.object({ code: z.literal("visitor"), params: z.object({ organisation: z.string() }) }),
 ]);
 
 export type LedgerWording = z.infer<typeof wordingSchema>;

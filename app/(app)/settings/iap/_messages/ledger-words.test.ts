@@ -19,6 +19,8 @@ describe("ledger descriptions in the reader's language", () => {
       [{ code: "sms", params: { number: "+32 470 12 34 56", parts: 2 } }, "SMS to +32 470 12 34 56 (2 SMS)", "SMS à +32 470 12 34 56 (2 SMS)", "发送短信至 +32 470 12 34 56（2 条短信）"],
       [{ code: "massSms", params: { recipients: 1500, parts: 1 } }, "Mass SMS to 1500 numbers (1 SMS each)", "SMS groupé à 1500 numéros (1 SMS chacun)", "群发短信至 1500 个号码（每个 1 条短信）"],
       [{ code: "partnerAutocomplete", params: { company: "Lino Engineering AB" } }, "Partner Autocomplete: Lino Engineering AB", "Saisie automatique des partenaires\u00a0: Lino Engineering AB", "合作伙伴自动完成：Lino Engineering AB"],
+      [{ code: "letter", params: { letterId: 1042, recipient: "Marie Dupont", country: "FR" } }, "Letter #1042 to Marie Dupont (FR)", "Lettre n°\u00a01042 à Marie Dupont (FR)", "寄给 Marie Dupont（FR）的信件 #1042"],
+      [{ code: "digitized", params: { file: "facture.pdf" } }, "Digitized facture.pdf", "Numérisé\u00a0: facture.pdf", "已数字化：facture.pdf"],
       [{ code: "leads", params: { count: 25 } }, "Lead Generation: up to 25 companies", "Génération de pistes\u00a0: jusqu'à 25 entreprises", "潜在客户生成：最多 25 家企业"],
     ];
     for (const [wording, en, fr, zh] of cases) {
