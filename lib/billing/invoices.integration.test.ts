@@ -12,7 +12,7 @@ import { startFakeStripe, type FakeStripe } from "@/tests/support/stripe-server"
 import { POST as webhook } from "@/app/api/stripe/webhook/route";
 import { findInvoice } from "./invoices";
 import { renderInvoicePdf } from "./invoice-pdf";
-import { createPurchase, findPurchase, fulfilPurchase } from "./purchases";
+import { createPurchase, findPurchase, fulfilPurchase, setProviderRef } from "./purchases";
 import { startCheckout } from "./start-checkout";
 
 let stripe: FakeStripe;
@@ -190,6 +190,67 @@ describe("the app's own invoices", () => {
       // Another company never sees it.
       const stranger = await createCompany();
       expect(await findInvoice(stranger.company.id, purchase.id)).toBeNull();
+    } finally {
+      restore();
+    }
+  });
+
+  it("prints a French company's invoice in French and a Chinese company's in Chinese, with their dates and amounts", async () => {
+    const restore = withEnv({ STRIPE_SECRET_KEY: undefined, STRIPE_WEBHOOK_SECRET: undefined });
+    try {
+      const readInvoice = async (locale: string, name: string) => {
+        const { company, admin } = await createCompany();
+        await pool().query("UPDATE company SET locale = $2, name = $3, vat_number = 'BE0477472701' WHERE id = $1", [company.id, locale, name]);
+        // The biggest Snailmail pack (€1,000.00 gross): an amount with a thousands separator.
+        const { pack } = await packOf("snailmail", "expert");
+        const purchase = await createPurchase({ companyId: company.id, technicalName: "snailmail", pack, provider: "DEMO", createdById: admin.id });
+        await setProviderRef(purchase.id, `demo_${purchase.id}`);
+        await fulfilPurchase(purchase.id, "demo");
+        const invoice = (await findInvoice(company.id, purchase.id))!;
+        return { invoice, text: (await pdfText(await renderInvoicePdf(invoice)))[0].replace(/[\u00a0\u202f]/g, " ") };
+      };
+
+      const french = await readInvoice("fr", "Société Générale de Boulangerie");
+      for (const expected of [
+        "Facture (démo)",
+        "aucun montant n'a été payé",
+        `Numéro de facture : ${french.invoice.number}`,
+        "N° TVA : BE0477472701",
+        "Société Générale de Boulangerie",
+        "Vendeur",
+        "Client",
+        "Montant",
+        "Courrier postal — Expert Pack (1 000 crédits)",
+        "Montant HT",
+        "TVA 21 %",
+        "Total TTC",
+        "1 000,00 €",
+        "826,45 €",
+        "173,55 €",
+        `Payée le ${french.invoice.issuedAt.toLocaleDateString("fr", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })}.`,
+      ]) {
+        expect(french.text).toContain(expected);
+      }
+      expect(french.text).not.toContain("Invoice");
+
+      const chinese = await readInvoice("zh-CN", "上海蜗牛贸易有限公司");
+      for (const expected of [
+        "发票（演示）",
+        `发票号码：${chinese.invoice.number}`,
+        "增值税号：BE0477472701",
+        "上海蜗牛贸易有限公司",
+        "销售方",
+        "购买方",
+        "蜗牛邮件 — Expert Pack（1,000 点数）",
+        "不含税金额",
+        "增值税 21 %",
+        "价税合计",
+        "€1,000.00",
+        `已于${chinese.invoice.issuedAt.getUTCFullYear()}年${chinese.invoice.issuedAt.getUTCMonth() + 1}月${chinese.invoice.issuedAt.getUTCDate()}日付款。`,
+      ]) {
+        expect(chinese.text).toContain(expected);
+      }
+      expect(chinese.text).not.toContain("Invoice");
     } finally {
       restore();
     }

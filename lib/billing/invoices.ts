@@ -1,6 +1,7 @@
 import "server-only";
 import type pg from "pg";
 import { pool } from "@/lib/db/client";
+import { localeOr, type Locale } from "@/lib/i18n/locales";
 import { formatPackCredits } from "./pack-pricing";
 import { buyerParty, sellerParty, type Party } from "./parties";
 
@@ -36,6 +37,11 @@ export interface InvoiceView {
   hostedUrl: string | null;
   pdfUrl: string | null;
   issuedAt: Date;
+  /** The buying company's language and time zone: its invoices are printed in them, whoever downloads one. */
+  locale: Locale;
+  timeZone: string;
+  /** What was bought, for the item line in the invoice's language (`description` keeps the English text stored at issue). */
+  item: { service: string; serviceName: string; pack: string; credits: bigint; decimals: number };
 }
 
 export function appInvoiceNumber(companyId: number, sequence: number): string {
@@ -165,11 +171,27 @@ function toInvoice(row: Record<string, unknown>): InvoiceView {
     hostedUrl: (row.hosted_url as string | null) ?? null,
     pdfUrl: (row.pdf_url as string | null) ?? null,
     issuedAt: row.issued_at as Date,
+    locale: localeOr(row.company_locale as string | null),
+    timeZone: (row.company_time_zone as string | null) ?? "UTC",
+    item: {
+      service: row.technical_name as string,
+      serviceName: row.service_name as string,
+      pack: row.pack_name as string,
+      credits: BigInt(row.credits as string | number),
+      decimals: row.decimals as number,
+    },
   };
 }
 
 /** A purchase's invoice, for the company that bought it only. */
 export async function findInvoice(companyId: number, purchaseId: number): Promise<InvoiceView | null> {
-  const { rows } = await pool().query("SELECT * FROM invoice WHERE purchase_id = $1 AND company_id = $2", [purchaseId, companyId]);
+  const { rows } = await pool().query(
+    `SELECT i.*, c.locale AS company_locale, c.time_zone AS company_time_zone,
+            s.technical_name, s.name AS service_name, s.decimals, k.name AS pack_name, p.credits
+       FROM invoice i JOIN company c ON c.id = i.company_id JOIN purchase p ON p.id = i.purchase_id
+       JOIN iap_account a ON a.id = p.account_id JOIN iap_service s ON s.id = a.service_id JOIN credit_pack k ON k.id = p.pack_id
+      WHERE i.purchase_id = $1 AND i.company_id = $2`,
+    [purchaseId, companyId],
+  );
   return rows[0] ? toInvoice(rows[0]) : null;
 }

@@ -275,6 +275,7 @@ export async function fulfilPurchase(
       const entry = await grant({ id: row.account_id, companyId: row.company_id, service }, BigInt(row.credits), {
         kind: autoTopup ? "AUTO_TOPUP" : "PURCHASE",
         description: `${autoTopup ? "Auto top-up: " : ""}${row.pack_name} (purchase #${purchaseId})`,
+        wording: { code: autoTopup ? "autoTopup" : "purchase", params: { pack: row.pack_name, purchaseId } },
         reference: `purchase:${purchaseId}`,
         idempotencyKey: `purchase:${purchaseId}`,
         createdById: row.created_by_id,

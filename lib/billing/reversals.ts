@@ -104,6 +104,7 @@ export function applyRefund(purchaseId: number, refunded: number, charged: numbe
       ({ taken } = await takeBack(await accountOf(p), due, {
         kind: "REFUND_REVERSAL",
         description: `Payment refunded (purchase #${p.id})`,
+        wording: { code: "refund", params: { purchaseId: p.id } },
         reference: `purchase:${p.id}`,
         idempotencyKey: `refund:${p.id}:${refunded}`,
         db: client,
@@ -131,6 +132,7 @@ export function openDispute(purchaseId: number, disputeId: string): Promise<Reve
       remaining > 0n
         ? await freeze(await accountOf(p), remaining, {
             description: `Frozen: payment disputed (purchase #${p.id})`,
+            wording: { code: "disputeFrozen", params: { purchaseId: p.id } },
             reference: `purchase:${p.id}`,
             idempotencyKey: `dispute:${disputeId}`,
             ttlSeconds: DISPUTE_HOLD_TTL_SECONDS,
@@ -174,6 +176,7 @@ export function closeDispute(purchaseId: number, disputeId: string, won: boolean
         ? await takeBack(account, due, {
             kind: "DISPUTE_LOSS",
             description: `Dispute lost (purchase #${p.id})`,
+            wording: { code: "disputeLost", params: { purchaseId: p.id } },
             reference: `purchase:${p.id}`,
             idempotencyKey: `dispute-lost:${disputeId}`,
             db: client,

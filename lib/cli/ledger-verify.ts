@@ -2,11 +2,13 @@
 // cached balance equals the sum of its ledger entries, held equals its pending
 // holds, each entry's balance_after follows from the ones before it, and every
 // hold resolved once. Exits 1 and names each account that disagrees. Prints in
-// the terminal's language (LANG); each problem's own text is the check's
-// (lib/iap/verify.ts), in English.
+// the terminal's language (LC_ALL, LC_MESSAGES, LANG), each problem too: the
+// check (lib/iap/verify.ts) returns codes and figures, lib/cli/ledger-problems.ts
+// words them.
 import { env } from "../env";
 import { verifyLedger } from "../iap/verify";
 import { withDatabase } from "./database";
+import { problemLine } from "./ledger-problems";
 import { cliTranslator } from "./locale";
 
 const t = cliTranslator("ledger");
@@ -20,9 +22,7 @@ await withDatabase(env(), async () => {
   }
   const accounts = new Set(report.problems.map((p) => p.accountId));
   console.error(t("notConserved", { disagreeing: accounts.size, accounts: report.accounts, counted }));
-  for (const problem of report.problems) {
-    const { accountId, companyId, company, service } = problem;
-    console.error(`  ${t("problem", { account: String(accountId), companyId: String(companyId), company, service, problem: problem.problem })}`);
-  }
+  const problems = cliTranslator("ledgerProblems");
+  for (const problem of report.problems) console.error(`  ${problemLine(problem, { ledger: t, problems })}`);
   process.exitCode = 1;
 });

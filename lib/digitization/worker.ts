@@ -96,6 +96,7 @@ async function read(
           idempotencyKey: `document:${target.documentId}:${attempt.jobId}:${attempt.number}`,
           reference: `document:${target.documentId}`,
           description: `Digitized ${document.fileName}`,
+          wording: { code: "digitized", params: { file: document.fileName } },
           ttlSeconds: HOLD_TTL_SECONDS,
         },
         digitize,

@@ -10,6 +10,15 @@ import { createCompany } from "@/tests/support/fixtures";
 import { applyFormEnrichments, ENRICHED_LOG_TEXT, enrichContact, suggestCompanies } from "./autocomplete";
 import { seedCompanyDirectory } from "./directory-seed";
 import { checkVies } from "./vies";
+import { translatorFor } from "@/lib/i18n/catalogue";
+import type { Locale } from "@/lib/i18n/locales";
+import type { SuggestNote } from "./schemas";
+
+/** The notes as the contact form words them (contacts.json, `autocompleteNotes`). */
+function worded(notes: SuggestNote[], locale: Locale = "en"): string[] {
+  const t = translatorFor(locale, "contacts.autocompleteNotes");
+  return notes.map((note) => t(note.code, note.values));
+}
 
 async function companyWithCredits(credits: bigint) {
   const { company, user } = await createCompany();
@@ -37,8 +46,8 @@ describe("suggestions", () => {
     reloadEnv();
     const byVat = await suggestCompanies("SE 5592 3010 5401");
     expect(byVat.suggestions[0]).toMatchObject({ name: "Lino Engineering AB", vat: "SE559230105401", matchedBy: "vat" });
-    expect(byVat.notes.join(" ")).toContain("not verified");
-    expect((await suggestCompanies("FR12345678901")).notes[0]).toContain("check digits");
+    expect(worded(byVat.notes).join(" ")).toContain("not verified");
+    expect(worded((await suggestCompanies("FR12345678901")).notes)[0]).toBe("The check digits of this FR VAT number are wrong.");
     // Typed as printed on an invoice — spaces, dots, lower case — it finds what the compact form finds.
     const compact = await suggestCompanies("FR12793794165");
     expect(compact.suggestions[0]).toMatchObject({ name: "YEELD", vat: "FR12793794165", matchedBy: "vat" });
@@ -47,7 +56,7 @@ describe("suggestions", () => {
     }
     const byDomain = await suggestCompanies("www.abbvie.com");
     expect(byDomain.suggestions[0]).toMatchObject({ name: "AbbVie", industry: "Health Care", matchedBy: "domain" });
-    expect(byDomain.notes[0]).toContain("no websites");
+    expect(worded(byDomain.notes)[0]).toContain("no websites");
   });
 });
 
@@ -169,7 +178,10 @@ describe("VIES", () => {
     process.env.VIES_TIMEOUT_MS = "10000";
     reloadEnv();
     const valid = await suggestCompanies("SE559230105401");
-    expect(valid.notes).toContain("VIES: SE559230105401 is valid — registered to LINO ENGINEERING AB.");
+    expect(valid.notes).toContainEqual({ code: "viesValidNamed", values: { vat: "SE559230105401", name: "LINO ENGINEERING AB" } });
+    expect(worded(valid.notes)).toContain("VIES: SE559230105401 is valid — registered to LINO ENGINEERING AB.");
+    expect(worded(valid.notes, "fr")).toContain("VIES\u00a0: SE559230105401 est valide — enregistré au nom de LINO ENGINEERING AB.");
+    expect(worded(valid.notes, "zh-CN")).toContain("VIES：SE559230105401 有效，登记名称为 LINO ENGINEERING AB。");
     expect(valid.suggestions).toHaveLength(1);
     expect(valid.suggestions[0]).toMatchObject({ name: "Lino Engineering AB", vat: "SE559230105401" });
 
@@ -178,7 +190,7 @@ describe("VIES", () => {
     expect(onlyVies.suggestions[0]).toMatchObject({ name: "LINO ENGINEERING AB", source: "vies", vat: "DE123456100", country: "DE" });
 
     const invalid = await suggestCompanies("DE123456200");
-    expect(invalid.notes).toContain("VIES: DE123456200 is not a valid VAT number.");
+    expect(worded(invalid.notes)).toContain("VIES: DE123456200 is not a valid VAT number.");
 
     const server301 = http.createServer((_req, res) => {
       res.writeHead(500, { "Content-Type": "application/json" });
@@ -191,12 +203,14 @@ describe("VIES", () => {
     const degraded = await suggestCompanies("SE559230105401");
     server301.close();
     expect(degraded.suggestions[0]).toMatchObject({ name: "Lino Engineering AB" });
-    expect(degraded.notes.join(" ")).toContain("member state's VAT register is unavailable");
+    expect(worded(degraded.notes).join(" ")).toContain("member state's VAT register is unavailable");
+    expect(worded(degraded.notes, "fr").join(" ")).toContain("le registre TVA de l'État membre est indisponible");
+    expect(worded(degraded.notes, "zh-CN").join(" ")).toContain("该成员国的增值税登记系统不可用");
 
     process.env.VIES_URL = `${url}/slow`;
     process.env.VIES_TIMEOUT_MS = "300";
     reloadEnv();
     const slow = await suggestCompanies("DE123456999");
-    expect(slow.notes.join(" ")).toContain("did not answer in time");
+    expect(worded(slow.notes).join(" ")).toContain("did not answer in time");
   });
 });

@@ -15,9 +15,9 @@ import { registrationKey, searchKey } from "./normalize";
 import { companyDataProvider } from "./providers";
 import { DIRECTORY_COLUMNS_SQL, toDirectoryCompany } from "./providers/embedded";
 import type { DirectoryCompanyData } from "./providers/provider";
-import type { Suggestion, SuggestResult } from "./schemas";
+import type { Suggestion, SuggestNote, SuggestResult } from "./schemas";
 import { looksLikeVat, parseVat, registrationKeyFromVat } from "./vat";
-import { checkVies, viesUnavailableNote } from "./vies";
+import { checkVies } from "./vies";
 import { SERVICES } from "@/lib/iap/catalogue";
 
 export const MIN_QUERY_LENGTH = 3;
@@ -70,7 +70,7 @@ export async function suggestCompanies(query: string, limit = 8): Promise<Sugges
     const found = label.length >= 2 ? await provider.suggest({ kind: "name", key: searchKey(label) }, limit) : [];
     return {
       suggestions: found.map((c) => suggestion(c, "domain")),
-      notes: [`The company directory has no websites: these companies have “${label}” in their name.`],
+      notes: [{ code: "noWebsites", values: { label } }],
     };
   }
 
@@ -91,30 +91,31 @@ export async function suggestCompanies(query: string, limit = 8): Promise<Sugges
 async function suggestByVat(text: string, limit: number): Promise<SuggestResult> {
   const vat = parseVat(text);
   if (!vat) return { suggestions: [], notes: [] };
-  if (!vat.valid) return { suggestions: [], notes: [vat.message ?? "Not a valid VAT number."] };
-  const notes = vat.message ? [vat.message] : [];
+  const prefix = { prefix: vat.prefix };
+  if (!vat.valid) return { suggestions: [], notes: [vat.problem === "checkDigits" ? { code: "vatCheckDigits", values: prefix } : { code: "vatFormat", values: prefix }] };
+  const notes: SuggestNote[] = vat.hint === "greekPrefix" ? [{ code: "vatGreekPrefix" }] : [];
   const inNumber = registrationKeyFromVat(vat);
   const found = inNumber ? await companyDataProvider().suggest({ kind: "registration", key: inNumber.key, country: inNumber.country, exact: true }, limit) : [];
   let suggestions = found.map((c) => suggestion(c, "vat", vat.vat));
 
   const { VIES_URL, VIES_TIMEOUT_MS } = env();
   if (!VIES_URL) {
-    notes.push("VAT number format checked; VIES is not configured, so it was not verified.");
+    notes.push({ code: "viesNotConfigured" });
   } else {
     const answer = await checkVies(VIES_URL, vat.prefix, vat.number, VIES_TIMEOUT_MS);
     if (answer.status === "invalid") {
-      notes.push(`VIES: ${vat.vat} is not a valid VAT number.`);
+      notes.push({ code: "viesInvalid", values: { vat: vat.vat } });
       suggestions = suggestions.map((s) => ({ ...s, vat: null }));
     } else if (answer.status === "unavailable") {
-      notes.push(viesUnavailableNote(answer.code));
+      notes.push({ code: "viesUnavailable", values: { reason: answer.code } });
     } else {
-      notes.push(`VIES: ${vat.vat} is valid${answer.name ? ` — registered to ${answer.name}` : ""}.`);
+      notes.push(answer.name ? { code: "viesValidNamed", values: { vat: vat.vat, name: answer.name } } : { code: "viesValid", values: { vat: vat.vat } });
       if (answer.name && !suggestions.some((s) => searchKey(s.name) === searchKey(answer.name!))) {
         suggestions.unshift(suggestion(await cacheViesCompany(vat.vat, vat.country, answer.name, answer.address), "vat", vat.vat));
       }
     }
   }
-  if (!suggestions.length && !inNumber) notes.push(`The directory cannot look up ${vat.prefix} VAT numbers by registration number.`);
+  if (!suggestions.length && !inNumber) notes.push({ code: "noRegistrationLookup", values: prefix });
   return { suggestions: suggestions.slice(0, limit), notes };
 }
 
@@ -219,6 +220,7 @@ export async function enrichContact(input: EnrichInput): Promise<EnrichResult> {
         amount: creditsToUnits(1, service.decimals),
         idempotencyKey: key,
         description: `Partner Autocomplete: ${company.name}`,
+        wording: { code: "partnerAutocomplete", params: { company: company.name } },
         reference: `company_directory:${company.id}`,
         createdById: input.userId,
       },
@@ -226,7 +228,7 @@ export async function enrichContact(input: EnrichInput): Promise<EnrichResult> {
         const contactId = input.contactId ?? null;
         await prisma().$transaction(async (tx) => {
           if (contactId && !(await tx.contact.findFirst({ where: { id: contactId, companyId: input.companyId }, select: { id: true } }))) {
-            throw new Error("This contact does not exist (any more).");
+            throw CONTACT_GONE;
           }
           await tx.partnerEnrichment.create({
             data: {
@@ -257,9 +259,13 @@ export async function enrichContact(input: EnrichInput): Promise<EnrichResult> {
     };
   } catch (error) {
     if (error instanceof InsufficientCreditsError) return { status: "insufficient", error };
+    // Deleted while the credit was being held: nothing charged, the form says "not found".
+    if (error === CONTACT_GONE) return { status: "not-found" };
     throw error;
   }
 }
+
+const CONTACT_GONE = new Error("The contact was deleted during enrichment");
 
 /** The offered fields minus those the form already holds text in (onlyForm: just the form's own fields). */
 function withoutTyped(offered: EnrichmentFields, current: EnrichInput["current"], onlyForm = false): Partial<EnrichmentFields> {

@@ -62,6 +62,7 @@ export async function generateLeads(input: GenerateLeadsInput): Promise<Generate
         amount: creditsToUnits(input.count, service.decimals),
         idempotencyKey: `lead-request:${requestId}`,
         description: `Lead Generation: up to ${input.count} companies`,
+        wording: { code: "leads", params: { count: input.count } },
         reference: `lead_request:${requestId}`,
         createdById: input.userId,
         actualAmount: (result: { inserted: number }) => creditsToUnits(result.inserted, service.decimals),

@@ -20,10 +20,22 @@ export interface Suggestion {
   matchedBy: "name" | "registration" | "vat" | "domain";
 }
 
+/**
+ * Shown under the list, as codes the contact form words (messages/<locale>/contacts.json,
+ * `autocompleteNotes`): VAT format problems, VIES answers or outages, what a domain search means.
+ */
+export type SuggestNote =
+  | { code: "noWebsites"; values: { label: string } }
+  | { code: "vatFormat" | "vatCheckDigits" | "noRegistrationLookup"; values: { prefix: string } }
+  | { code: "vatGreekPrefix" | "viesNotConfigured"; values?: undefined }
+  | { code: "viesInvalid" | "viesValid"; values: { vat: string } }
+  | { code: "viesValidNamed"; values: { vat: string; name: string } }
+  /** `reason`: VIES's own code (MS_UNAVAILABLE, TIMEOUT, HTTP_503…). */
+  | { code: "viesUnavailable"; values: { reason: string } };
+
 export interface SuggestResult {
   suggestions: Suggestion[];
-  /** Shown under the list: VAT format problems, VIES answers or outages, what a domain search means. */
-  notes: string[];
+  notes: SuggestNote[];
 }
 
 export const enrichSchema = z

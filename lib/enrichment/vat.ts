@@ -48,8 +48,10 @@ export interface ParsedVat {
   /** ISO country code of the number. */
   country: string;
   valid: boolean;
-  /** Why it is not valid, or a hint ("Greece uses EL"). */
-  message: string | null;
+  /** Why it is not valid (a code the forms word): the number's shape, or its check digits. */
+  problem: "format" | "checkDigits" | null;
+  /** What was corrected while reading it: "greekPrefix" (Greek numbers start EL, not GR). */
+  hint: "greekPrefix" | null;
 }
 
 /** Looks like a VAT number: two letters then mostly digits ("FR 40 303 265 045", "EL123456789"). */
@@ -61,19 +63,19 @@ export function looksLikeVat(input: string): boolean {
 export function parseVat(input: string): ParsedVat | null {
   let compact = input.toUpperCase().replace(/[\s.\-]/g, "");
   if (!/^[A-Z]{2}/.test(compact)) return null;
-  let hint: string | null = null;
+  let hint: ParsedVat["hint"] = null;
   if (compact.startsWith("GR")) {
     compact = `EL${compact.slice(2)}`;
-    hint = "Greek VAT numbers start with EL, not GR.";
+    hint = "greekPrefix";
   }
   const prefix = compact.slice(0, 2);
   const number = compact.slice(2);
   const format = FORMATS[prefix];
   if (!format) return null;
-  const base = { prefix, number, vat: compact, country: ISO_COUNTRY[prefix] ?? prefix };
-  if (!format.test(number)) return { ...base, valid: false, message: `Not a valid ${prefix} VAT number format.` };
-  if (!checkDigitsOk(prefix, number)) return { ...base, valid: false, message: `The check digits of this ${prefix} VAT number are wrong.` };
-  return { ...base, valid: true, message: hint };
+  const base = { prefix, number, vat: compact, country: ISO_COUNTRY[prefix] ?? prefix, hint };
+  if (!format.test(number)) return { ...base, valid: false, problem: "format" };
+  if (!checkDigitsOk(prefix, number)) return { ...base, valid: false, problem: "checkDigits" };
+  return { ...base, valid: true, problem: null };
 }
 
 function checkDigitsOk(prefix: string, number: string): boolean {

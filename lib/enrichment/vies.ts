@@ -48,8 +48,3 @@ export async function checkVies(baseUrl: string, countryCode: string, vatNumber:
   return { status: "invalid" };
 }
 
-/** What the note under the suggestions says when VIES could not answer. */
-export function viesUnavailableNote(code: string): string {
-  const why = code === "MS_UNAVAILABLE" ? "the member state's VAT register is unavailable" : code === "TIMEOUT" ? "it did not answer in time" : `it answered ${code}`;
-  return `VIES could not check this VAT number (${why}): showing the embedded company data, not verified.`;
-}

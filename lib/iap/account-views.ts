@@ -4,6 +4,7 @@ import { pool } from "@/lib/db/client";
 import { localeOr, type Locale } from "@/lib/i18n/locales";
 import { serviceNameSchema, type ServiceName } from "./catalogue";
 import { listHistory, type LedgerPage } from "./history";
+import { ledgerWording, type LedgerWording } from "./ledger-wording";
 
 // Read models of the settings pages (IAP Account list, Account Information).
 // Every query joins iap_account and filters on company_id: an account id from
@@ -36,6 +37,7 @@ export interface OpenHold {
   id: number;
   amount: bigint;
   description: string;
+  wording: LedgerWording | null;
   reference: string | null;
   createdAt: Date;
   expiresAt: Date;
@@ -139,7 +141,7 @@ export async function listLedgerEntries(
 export async function listOpenHolds(companyId: number, accountId: number, limit = 100): Promise<OpenHold[]> {
   const { rows } = await pool().query({
     name: "iap_open_holds",
-    text: `SELECT h.id, h.amount, h.description, h.reference, h.created_at, h.expires_at
+    text: `SELECT h.id, h.amount, h.description, h.description_code, h.description_params, h.reference, h.created_at, h.expires_at
        FROM credit_hold h JOIN iap_account a ON a.id = h.account_id
       WHERE h.account_id = $1 AND a.company_id = $2 AND h.status = 'PENDING'
       ORDER BY h.id DESC
@@ -150,6 +152,7 @@ export async function listOpenHolds(companyId: number, accountId: number, limit 
     id: row.id,
     amount: BigInt(row.amount),
     description: row.description,
+    wording: ledgerWording(row.description_code, row.description_params),
     reference: row.reference,
     createdAt: row.created_at,
     expiresAt: row.expires_at,

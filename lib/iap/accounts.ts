@@ -77,6 +77,7 @@ async function grantTrialCreditsOnce(account: AccountRef) {
   await grant(account, account.service.trialCredits, {
     kind: "TRIAL_GRANT",
     description: `Free trial credits for ${account.service.name}`,
+    wording: { code: "trial", params: { service: account.service.technicalName } },
     idempotencyKey: "trial-grant",
   });
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { getOrCreateAccount } from "./accounts";
+import type { LedgerWording } from "./ledger-wording";
 import type { AccountRef, Hold } from "./types";
 import type { ServiceName } from "./catalogue";
 import { HoldNotPendingError } from "./errors";
@@ -14,6 +15,8 @@ export interface ChargeOptions<T> {
   /** One key per piece of work (e.g. `sms:<id>`): a retry or double-click charges once. */
   idempotencyKey: string;
   description: string;
+  /** The description as a code, for the history in each reader's language (lib/iap/ledger-wording.ts). */
+  wording?: LedgerWording;
   reference?: string | null;
   createdById?: number | null;
   ttlSeconds?: number;

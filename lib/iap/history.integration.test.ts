@@ -10,6 +10,10 @@ import { sayIssues } from "@/lib/i18n/issues";
 import { historyFilterSchema } from "./history-filter";
 import { HISTORY_CSV_HEADER, listHistory, streamHistoryCsv } from "./history";
 import { debit, grant } from "./ledger";
+import { fulfilPurchase } from "@/lib/billing/purchases";
+import { translatorFor } from "@/lib/i18n/catalogue";
+import { pendingPurchase, withEnv } from "@/tests/support/billing";
+import { ledgerDescription } from "@/app/(app)/settings/iap/_messages/ledger-words";
 
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
   return new Response(stream).text();
@@ -56,6 +60,41 @@ describe("history filters", () => {
     expect(sayIssues(reversed.error!, "fr").issues[0]).toMatchObject({ path: ["to"], message: "La date de fin est antérieure à la date de début." });
     expect(historyFilterSchema.safeParse({ from: "1 Dec" }).error?.issues[0].path).toEqual(["from"]);
     expect(historyFilterSchema.safeParse({ kind: "GIFT" }).success).toBe(false);
+  });
+});
+
+describe("history in the reader's language", () => {
+  it("words a purchase's entry for an English, French and Chinese reader, in the page and the CSV; an entry without a code keeps its text", async () => {
+    const restore = withEnv({ STRIPE_SECRET_KEY: undefined, STRIPE_WEBHOOK_SECRET: undefined });
+    try {
+      const { company, purchase } = await pendingPurchase("DEMO");
+      await fulfilPurchase(purchase.id, "demo");
+      const account = await getOrCreateAccount(company.id, "sms");
+      // As rows written before codes: description only.
+      await grant(account, 5n, { kind: "ADJUSTMENT", description: "Goodwill gesture", idempotencyKey: "old-row" });
+      const { entries } = await listHistory(company.id, account.id, {});
+      const bought = entries.find((entry) => entry.kind === "PURCHASE")!;
+      const old = entries.find((entry) => entry.kind === "ADJUSTMENT")!;
+      expect(bought.wording).toEqual({ code: "purchase", params: { pack: "Standard Pack", purchaseId: purchase.id } });
+      expect(old.wording).toBeNull();
+
+      const say = (locale: "en" | "fr" | "zh-CN", entry: typeof bought) => ledgerDescription(translatorFor(locale, "iap"), entry);
+      expect(say("en", bought)).toBe(`Standard Pack (purchase #${purchase.id})`);
+      expect(say("en", bought)).toBe(bought.description);
+      expect(say("fr", bought)).toBe(`Standard Pack (achat n°\u00a0${purchase.id})`);
+      expect(say("zh-CN", bought)).toBe(`Standard Pack（购买单号 #${purchase.id}）`);
+      for (const locale of ["en", "fr", "zh-CN"] as const) expect(say(locale, old)).toBe("Goodwill gesture");
+
+      const french = translatorFor("fr", "iap");
+      const csv = parseCsv(await readAll((await streamHistoryCsv(company.id, account.id, {}, (entry) => ledgerDescription(french, entry)))!));
+      expect(csv[0]).toEqual(HISTORY_CSV_HEADER);
+      expect(csv.slice(1).filter((row) => row[2] !== "TRIAL_GRANT").map((row) => [row[2], row[6], row[8]])).toEqual([
+        ["ADJUSTMENT", "Goodwill gesture", ""],
+        ["PURCHASE", `Standard Pack (achat n°\u00a0${purchase.id})`, "purchase"],
+      ]);
+    } finally {
+      restore();
+    }
   });
 });
 

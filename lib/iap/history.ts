@@ -3,6 +3,7 @@ import QueryStream from "pg-query-stream";
 import { pool } from "@/lib/db/client";
 import type { LedgerKindName } from "./credit-status";
 import type { HistoryFilter } from "./history-filter";
+import { ledgerWording, type LedgerWording } from "./ledger-wording";
 import { formatCredits } from "./units";
 
 // The credit history with its filters, newest first, and its CSV export.
@@ -14,7 +15,9 @@ export interface LedgerLine {
   kind: LedgerKindName;
   amount: bigint;
   balanceAfter: bigint;
+  /** English, as stored; `wording` says the same as a code for the reader's language (null on older rows). */
   description: string;
+  wording: LedgerWording | null;
   reference: string | null;
   createdAt: Date;
 }
@@ -60,7 +63,7 @@ function filterSql(accountId: number, companyId: number, filter: HistoryFilter):
 
 const FROM = `ledger_entry e JOIN iap_account a ON a.id = e.account_id JOIN company c ON c.id = a.company_id
   LEFT JOIN app_user u ON u.id = e.created_by_id AND u.company_id = a.company_id`;
-const COLUMNS = "e.id, e.kind, e.amount, e.balance_after, e.description, e.reference, e.created_by_id, u.name AS user_name, u.email AS user_email, e.created_at";
+const COLUMNS = "e.id, e.kind, e.amount, e.balance_after, e.description, e.description_code, e.description_params, e.reference, e.created_by_id, u.name AS user_name, u.email AS user_email, e.created_at";
 
 /**
  * One page of the filtered history, newest first. Keyset pagination on the
@@ -84,6 +87,7 @@ export async function listHistory(
     amount: BigInt(row.amount),
     balanceAfter: BigInt(row.balance_after),
     description: row.description,
+    wording: ledgerWording(row.description_code, row.description_params),
     reference: row.reference,
     userId: row.created_by_id,
     userName: row.user_name,
@@ -92,7 +96,15 @@ export async function listHistory(
   return { entries, olderCursor: rows.length > limit ? entries[entries.length - 1].id : null };
 }
 
-export const HISTORY_CSV_HEADER = ["id", "date_utc", "kind", "amount", "balance_after", "user", "description", "reference"];
+// `description` is in the exporter's language; `description_code` is the
+// stable machine column (empty on rows older than the codes), added last so
+// that the columns before it keep their places.
+export const HISTORY_CSV_HEADER = ["id", "date_utc", "kind", "amount", "balance_after", "user", "description", "reference", "description_code"];
+
+/** Words an entry's description for the CSV's reader; the stored English when none is given. */
+export type DescribeEntry = (entry: { description: string; wording: LedgerWording | null }) => string;
+
+const storedDescription: DescribeEntry = (entry) => entry.description;
 
 /**
  * One CSV field (RFC 4180: quoted when it holds a comma, quote or line break).
@@ -112,7 +124,12 @@ function csvField(value: string, { text }: { text: boolean }): string {
  * end, on error, or when the client goes away. Null when the account is not
  * the company's.
  */
-export async function streamHistoryCsv(companyId: number, accountId: number, filter: HistoryFilter): Promise<ReadableStream<Uint8Array> | null> {
+export async function streamHistoryCsv(
+  companyId: number,
+  accountId: number,
+  filter: HistoryFilter,
+  describe: DescribeEntry = storedDescription,
+): Promise<ReadableStream<Uint8Array> | null> {
   const { rows } = await pool().query<{ decimals: number }>(
     "SELECT s.decimals FROM iap_account a JOIN iap_service s ON s.id = a.service_id WHERE a.id = $1 AND a.company_id = $2",
     [accountId, companyId],
@@ -147,7 +164,7 @@ export async function streamHistoryCsv(companyId: number, accountId: number, fil
               finish();
               return;
             }
-            chunk += csvLine(next.value, decimals);
+            chunk += csvLine(next.value, decimals, describe);
           }
           controller.enqueue(encoder.encode(chunk));
         } catch (error) {
@@ -166,7 +183,7 @@ export async function streamHistoryCsv(companyId: number, accountId: number, fil
 
 const BATCH = 1000;
 
-function csvLine(row: Record<string, unknown>, decimals: number): string {
+function csvLine(row: Record<string, unknown>, decimals: number, describe: DescribeEntry): string {
   return (
     [
       String(row.id),
@@ -175,8 +192,9 @@ function csvLine(row: Record<string, unknown>, decimals: number): string {
       formatCredits(BigInt(row.amount as string), decimals, { grouping: false }),
       formatCredits(BigInt(row.balance_after as string), decimals, { grouping: false }),
       csvField((row.user_email as string | null) ?? "", { text: true }),
-      csvField(row.description as string, { text: true }),
+      csvField(describe({ description: row.description as string, wording: ledgerWording(row.description_code, row.description_params) }), { text: true }),
       csvField((row.reference as string | null) ?? "", { text: true }),
+      csvField((row.description_code as string | null) ?? "", { text: true }),
     ].join(",") + "\r\n"
   );
 }

@@ -7,6 +7,7 @@ import { underBudget } from "./budgets";
 import { emitCreditEvent } from "./events";
 import { assertKey, assertPositive, balanceOf, BELOW_TOPUP, CAPTURE_KEY_PREFIX, CROSSED_BELOW_THRESHOLD, emitBelowTopup, emitLowBalance, findEntry, insufficient } from "./ledger";
 import { getService } from "./accounts";
+import { wordingColumns, type LedgerWording } from "./ledger-wording";
 import { serviceNameSchema } from "./catalogue";
 import type { AccountRef, CaptureResult, EntryOptions, Hold, HoldStatus } from "./types";
 
@@ -78,10 +79,10 @@ export async function reserve(
             WHERE id = $1 AND balance - held >= $2
             RETURNING id
          )
-         INSERT INTO credit_hold (account_id, amount, description, reference, idempotency_key, expires_at, created_by_id, budget_month)
-         SELECT id, $2, $3, $4, $5, date_trunc('milliseconds', now()) + make_interval(secs => $6), $7, $8::date FROM account
+         INSERT INTO credit_hold (account_id, amount, description, reference, idempotency_key, expires_at, created_by_id, budget_month, description_code, description_params)
+         SELECT id, $2, $3, $4, $5, date_trunc('milliseconds', now()) + make_interval(secs => $6), $7, $8::date, $9, $10::jsonb FROM account
          RETURNING ${HOLD_COLUMNS}`,
-        values: [account.id, amount, options.description, options.reference ?? null, options.idempotencyKey, ttl, options.createdById ?? null, budgetMonth],
+        values: [account.id, amount, options.description, options.reference ?? null, options.idempotencyKey, ttl, options.createdById ?? null, budgetMonth, ...wordingColumns(options.wording)],
       });
       // Nothing held: throw, so that a budget counted in this transaction is rolled back with it.
       if (!rows[0]) throw NOT_HELD;
@@ -108,7 +109,7 @@ const NOT_HELD = Symbol("not held");
 export async function capture(
   hold: Pick<Hold, "id" | "account">,
   actual: bigint,
-  options: { description?: string; result?: unknown; tx?: Tx; afterCommit?: (emit: () => void) => void } = {},
+  options: { description?: string; wording?: LedgerWording; result?: unknown; tx?: Tx; afterCommit?: (emit: () => void) => void } = {},
 ): Promise<CaptureResult> {
   if (typeof actual !== "bigint" || actual < 0n) throw new RangeError(`A capture must be 0 or more units (got ${actual})`);
   // Inside the caller's transaction (`tx`) the capture commits with what the caller records, or not at all.
@@ -121,7 +122,7 @@ export async function capture(
        UPDATE credit_hold h SET status = 'CAPTURED', captured_amount = $2, result = $4::jsonb, resolved_at = now()
          FROM locked
         WHERE h.id = $1 AND h.account_id = locked.id AND h.status = 'PENDING' AND h.expires_at > now() AND $2 <= h.amount
-        RETURNING h.id, h.account_id, h.amount, h.description, h.reference, h.created_by_id, h.budget_month
+        RETURNING h.id, h.account_id, h.amount, h.description, h.description_code, h.description_params, h.reference, h.created_by_id, h.budget_month
      ), budget AS (
        UPDATE budget_usage u SET used = u.used - (hold.amount - $2)
          FROM hold
@@ -132,13 +133,15 @@ export async function capture(
          FROM hold WHERE a.id = hold.account_id
          RETURNING a.id, a.balance, ${BELOW_TOPUP("a.")}, ${CROSSED_BELOW_THRESHOLD("$2", "a.")}
      ), entry AS (
-       INSERT INTO ledger_entry (account_id, kind, amount, balance_after, description, reference, idempotency_key, hold_id, created_by_id)
-       SELECT account.id, 'USAGE', -$2::bigint, account.balance, COALESCE($3, hold.description), hold.reference, '${CAPTURE_KEY_PREFIX}' || hold.id, hold.id, hold.created_by_id
+       INSERT INTO ledger_entry (account_id, kind, amount, balance_after, description, reference, idempotency_key, hold_id, created_by_id, description_code, description_params)
+       SELECT account.id, 'USAGE', -$2::bigint, account.balance, COALESCE($3, hold.description), hold.reference, '${CAPTURE_KEY_PREFIX}' || hold.id, hold.id, hold.created_by_id,
+              -- A capture that words its entry anew brings its own code (none: its English text is the one to show).
+              CASE WHEN $3::text IS NULL THEN hold.description_code ELSE $6 END, CASE WHEN $3::text IS NULL THEN hold.description_params ELSE $7::jsonb END
          FROM account, hold WHERE $2 > 0
        RETURNING id
      )
      SELECT hold.id, account.balance, account.below_topup, account.crossed_threshold, (SELECT id FROM entry) AS entry_id FROM hold, account`,
-    values: [hold.id, actual, options.description ?? null, jsonOrNull(options.result), hold.account.id],
+    values: [hold.id, actual, options.description ?? null, jsonOrNull(options.result), hold.account.id, ...wordingColumns(options.description ? options.wording : undefined)],
   });
   if (rows[0]) {
     const row = rows[0];
@@ -236,10 +239,10 @@ export async function freeze(
          FROM available WHERE a.id = available.id AND available.n > 0
          RETURNING a.id, available.n
      )
-     INSERT INTO credit_hold (account_id, amount, description, reference, idempotency_key, expires_at, created_by_id)
-     SELECT id, n, $3, $4, $5, date_trunc('milliseconds', now()) + make_interval(secs => $6), $7 FROM account
+     INSERT INTO credit_hold (account_id, amount, description, reference, idempotency_key, expires_at, created_by_id, description_code, description_params)
+     SELECT id, n, $3, $4, $5, date_trunc('milliseconds', now()) + make_interval(secs => $6), $7, $8, $9::jsonb FROM account
      RETURNING ${HOLD_COLUMNS}`,
-    values: [account.id, upTo, options.description, options.reference ?? null, options.idempotencyKey, options.ttlSeconds, options.createdById ?? null],
+    values: [account.id, upTo, options.description, options.reference ?? null, options.idempotencyKey, options.ttlSeconds, options.createdById ?? null, ...wordingColumns(options.wording)],
   });
   return rows[0] ? toHold(account, rows[0], false) : null;
 }

@@ -4,6 +4,7 @@ import { pool } from "@/lib/db/client";
 import { BudgetExceededError, InsufficientCreditsError, isUniqueViolation } from "./errors";
 import { underBudget } from "./budgets";
 import { emitCreditEvent } from "./events";
+import { wordingColumns } from "./ledger-wording";
 import type { AccountRef, EntryOptions, EntryResult, GrantKind, TakeBackKind } from "./types";
 
 // node-pg hands bigint columns over as text: rows are typed as they arrive
@@ -110,10 +111,10 @@ export async function grant(
           WHERE id = $1
           RETURNING id, balance
        )
-       INSERT INTO ledger_entry (account_id, kind, amount, balance_after, description, reference, idempotency_key, created_by_id)
-       SELECT id, $3::"LedgerKind", $2, balance, $4, $5, $6, $7 FROM account
+       INSERT INTO ledger_entry (account_id, kind, amount, balance_after, description, reference, idempotency_key, created_by_id, description_code, description_params)
+       SELECT id, $3::"LedgerKind", $2, balance, $4, $5, $6, $7, $8, $9::jsonb FROM account
        RETURNING id, balance_after`,
-      values: [account.id, amount, options.kind, options.description, options.reference ?? null, options.idempotencyKey, options.createdById ?? null],
+      values: [account.id, amount, options.kind, options.description, options.reference ?? null, options.idempotencyKey, options.createdById ?? null, ...wordingColumns(options.wording)],
     });
     if (!rows[0]) throw new Error(`IAP account ${account.id} does not exist`);
     return { entryId: BigInt(rows[0].id), amount, balanceAfter: BigInt(rows[0].balance_after), replayed: false };
@@ -156,12 +157,12 @@ export async function debit(account: AccountRef, amount: bigint, options: EntryO
             WHERE id = $1 AND balance - held >= $2
             RETURNING id, balance, ${BELOW_TOPUP()}, ${CROSSED_BELOW_THRESHOLD("$2")}
          ), entry AS (
-           INSERT INTO ledger_entry (account_id, kind, amount, balance_after, description, reference, idempotency_key, created_by_id)
-           SELECT id, 'USAGE', -$2::bigint, balance, $3, $4, $5, $6 FROM account
+           INSERT INTO ledger_entry (account_id, kind, amount, balance_after, description, reference, idempotency_key, created_by_id, description_code, description_params)
+           SELECT id, 'USAGE', -$2::bigint, balance, $3, $4, $5, $6, $7, $8::jsonb FROM account
            RETURNING id, balance_after
          )
          SELECT entry.id, entry.balance_after, account.below_topup, account.crossed_threshold FROM entry, account`,
-        values: [account.id, amount, options.description, options.reference ?? null, options.idempotencyKey, options.createdById ?? null],
+        values: [account.id, amount, options.description, options.reference ?? null, options.idempotencyKey, options.createdById ?? null, ...wordingColumns(options.wording)],
       });
       // Nothing debited: throw, so that a budget counted in this transaction is rolled back with it.
       if (!rows[0]) throw NOT_DEBITED;
@@ -214,12 +215,12 @@ export async function takeBack(
          FROM available WHERE a.id = available.id AND available.n > 0
          RETURNING a.id, a.balance, available.n
      ), entry AS (
-       INSERT INTO ledger_entry (account_id, kind, amount, balance_after, description, reference, idempotency_key, created_by_id)
-       SELECT id, $3::"LedgerKind", -n, balance, $4, $5, $6, $7 FROM account
+       INSERT INTO ledger_entry (account_id, kind, amount, balance_after, description, reference, idempotency_key, created_by_id, description_code, description_params)
+       SELECT id, $3::"LedgerKind", -n, balance, $4, $5, $6, $7, $8, $9::jsonb FROM account
        RETURNING id
      )
      SELECT GREATEST(available.n, 0) AS taken, available.balance - GREATEST(available.n, 0) AS balance_after, (SELECT id FROM entry) AS entry_id FROM available`,
-    values: [account.id, upTo, options.kind, options.description, options.reference ?? null, options.idempotencyKey, options.createdById ?? null],
+    values: [account.id, upTo, options.kind, options.description, options.reference ?? null, options.idempotencyKey, options.createdById ?? null, ...wordingColumns(options.wording)],
   });
   if (!rows[0]) throw new Error(`IAP account ${account.id} does not exist`);
   // `available` is the locked (newest) row, read before the UPDATE.

@@ -1,6 +1,7 @@
 // The credits engine's shapes, in a file of their own so that accounts, the
 // ledger and holds can all name them without importing one another.
 import type { ServiceName } from "./catalogue";
+import type { LedgerWording } from "./ledger-wording";
 
 export interface ServiceInfo {
   id: number;
@@ -22,7 +23,10 @@ export type GrantKind = "TRIAL_GRANT" | "PURCHASE" | "AUTO_TOPUP" | "REFUND" | "
 export type TakeBackKind = "REFUND_REVERSAL" | "DISPUTE_LOSS";
 
 export interface EntryOptions {
+  /** English, stored as written (searched by the history, read by the API). */
   description: string;
+  /** The same as a code and parameters, worded in each reader's language (lib/iap/ledger-wording.ts). */
+  wording?: LedgerWording;
   /** Free text pointing at what caused the movement (purchase id, SMS id…). */
   reference?: string | null;
   /** Unique per account: the same key twice has one effect. */

@@ -9,7 +9,9 @@ import { createCompany } from "@/tests/support/fixtures";
 import { getOrCreateAccount } from "./accounts";
 import { debit, grant } from "./ledger";
 import { reserve, capture, release } from "./holds";
-import { formatProblem, verifyLedger } from "./verify";
+import { verifyLedger } from "./verify";
+import { problemLine } from "@/lib/cli/ledger-problems";
+import { translatorFor } from "@/lib/i18n/catalogue";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 
@@ -40,8 +42,13 @@ describe("conservation check", () => {
     expect(report.ok).toBe(false);
     expect(report.problems).toHaveLength(1);
     expect(report.problems[0]).toMatchObject({ accountId: account.id, companyId: company.id, company: company.name, service: "snailmail" });
-    expect(report.problems[0].problem).toBe("balance 18 ≠ sum of entries 13; held 2 ≠ sum of pending holds 1");
-    expect(formatProblem(report.problems[0])).toContain(`account ${account.id} (company ${company.id} "${company.name}", service snailmail)`);
+    expect(report.problems[0].finding).toEqual({ code: "balanceAndHeld", values: { balance: "18", total: "13", held: "2", pending: "1" } });
+    // Worded in the operator's language: English, French, Chinese.
+    const line = (locale: "en" | "fr" | "zh-CN") =>
+      problemLine(report.problems[0], { ledger: translatorFor(locale, "cli.ledger"), problems: translatorFor(locale, "cli.ledgerProblems") });
+    expect(line("en")).toBe(`account ${account.id} (company ${company.id} "${company.name}", service snailmail): balance 18 ≠ sum of entries 13; held 2 ≠ sum of pending holds 1`);
+    expect(line("fr")).toBe(`compte ${account.id} (société ${company.id} «\u00a0${company.name}\u00a0», service snailmail)\u00a0: solde 18 ≠ somme des écritures 13\u00a0; réservé 2 ≠ somme des réservations en cours 1`);
+    expect(line("zh-CN")).toBe(`账户 ${account.id}（公司 ${company.id}“${company.name}”，服务 snailmail）：余额 18 ≠ 条目合计 13；预留 2 ≠ 待处理预留合计 1`);
     expect((await verifyLedger({ companyId: company.id })).ok).toBe(true);
   });
 
@@ -86,6 +93,7 @@ describe("conservation check", () => {
       const brokenInChinese = await runVerify(url.toString(), "zh_CN.UTF-8");
       expect(brokenInChinese.code).toBe(1);
       expect(brokenInChinese.stderr).toContain("账本不守恒：3 个账户中有 3 个与其条目不符");
+      expect(brokenInChinese.stderr).toContain(`预留 ${ids.releasedHold}（已释放，预留 2，未扣款）有 1 条扣款条目，合计 -2`);
 
       const broken = await runVerify(url.toString());
       expect(broken.code).toBe(1);

@@ -8,12 +8,21 @@ import { pool } from "@/lib/db/client";
 // ledger and the holds and names each account where they disagree, so a bug,
 // a hand-written UPDATE or a restore gone wrong cannot hide.
 
+/** What disagrees, as a code and its figures (raw units, ids): lib/cli words it (messages/<locale>/cli.json, `ledgerProblems`). */
+export type LedgerFinding =
+  | { code: "balance"; values: { balance: string; total: string } }
+  | { code: "held"; values: { held: string; pending: string } }
+  | { code: "balanceAndHeld"; values: { balance: string; total: string; held: string; pending: string } }
+  | { code: "chain"; values: { entry: string; balanceAfter: string; running: string } }
+  | { code: "hold"; values: { hold: string; status: string; amount: string; captured: string; entries: number; posted: string } }
+  | { code: "holdLink"; values: { entry: string; key: string; hold: string } };
+
 export interface LedgerProblem {
   accountId: number;
   companyId: number;
   company: string;
   service: string;
-  problem: string;
+  finding: LedgerFinding;
 }
 
 export interface LedgerReport {
@@ -36,7 +45,7 @@ export interface VerifyScope {
 const IN_SCOPE = (accountId: string) =>
   `($1::int IS NULL OR ${accountId} IN (SELECT id FROM iap_account WHERE company_id = $1)) AND ($2::int[] IS NULL OR ${accountId} = ANY($2::int[]))`;
 
-const CHECKS: { sql: string; describe: (row: Record<string, string>) => string }[] = [
+const CHECKS: { sql: string; describe: (row: Record<string, string>) => LedgerFinding }[] = [
   {
     // Invariant 1: balance = sum of the account's entries; held = sum of its pending holds.
     sql: `SELECT a.id AS account_id, a.balance, a.held, COALESCE(e.total, 0) AS total, COALESCE(h.pending, 0) AS pending
@@ -45,13 +54,12 @@ const CHECKS: { sql: string; describe: (row: Record<string, string>) => string }
             LEFT JOIN LATERAL (SELECT sum(amount) AS pending FROM credit_hold WHERE account_id = a.id AND status = 'PENDING') h ON true
            WHERE ${IN_SCOPE("a.id")}
              AND (a.balance <> COALESCE(e.total, 0) OR a.held <> COALESCE(h.pending, 0))`,
-    describe: (row) =>
-      [
-        row.balance !== row.total ? `balance ${row.balance} ≠ sum of entries ${row.total}` : null,
-        row.held !== row.pending ? `held ${row.held} ≠ sum of pending holds ${row.pending}` : null,
-      ]
-        .filter(Boolean)
-        .join("; "),
+    describe: ({ balance, total, held, pending }) =>
+      balance !== total && held !== pending
+        ? { code: "balanceAndHeld", values: { balance, total, held, pending } }
+        : balance !== total
+          ? { code: "balance", values: { balance, total } }
+          : { code: "held", values: { held, pending } },
   },
   {
     // Each entry's balance_after is the running sum up to it. Entries of one
@@ -61,7 +69,7 @@ const CHECKS: { sql: string; describe: (row: Record<string, string>) => string }
               FROM ledger_entry e WHERE ${IN_SCOPE("e.account_id")}
           ) chain
           WHERE balance_after <> running ORDER BY account_id, id`,
-    describe: (row) => `entry ${row.id} says balance_after ${row.balance_after}, the entries up to it sum to ${row.running}`,
+    describe: (row) => ({ code: "chain", values: { entry: row.id, balanceAfter: row.balance_after, running: row.running } }),
   },
   {
     // Invariant 3, a hold resolves once: a captured hold has exactly one usage
@@ -77,8 +85,10 @@ const CHECKS: { sql: string; describe: (row: Record<string, string>) => string }
                        OR (count(e.id) = 1 AND sum(e.amount) = -h.captured_amount AND bool_and(e.account_id = h.account_id AND e.kind = 'USAGE'))))
                    OR (h.status <> 'CAPTURED' AND h.captured_amount IS NULL AND count(e.id) = 0),
                  false)`,
-    describe: (row) =>
-      `hold ${row.id} (${row.status.toLowerCase()}, ${row.amount} held, ${row.captured_amount ?? "nothing"} captured) has ${row.entries} capture entr${row.entries === "1" ? "y" : "ies"} posting ${row.posted}`,
+    describe: (row) => ({
+      code: "hold",
+      values: { hold: row.id, status: row.status.toLowerCase(), amount: row.amount, captured: row.captured_amount ?? "none", entries: Number(row.entries), posted: row.posted },
+    }),
   },
   {
     // A capture entry always points at its hold, on the same account.
@@ -87,17 +97,17 @@ const CHECKS: { sql: string; describe: (row: Record<string, string>) => string }
            WHERE ${IN_SCOPE("e.account_id")}
              AND ((e.hold_id IS NOT NULL AND (h.id IS NULL OR h.account_id <> e.account_id OR e.idempotency_key <> 'hold:' || e.hold_id))
                OR (e.hold_id IS NULL AND e.idempotency_key LIKE 'hold:%'))`,
-    describe: (row) => `entry ${row.id} (key ${row.idempotency_key}) claims hold ${row.hold_id ?? "none"}, which is not a hold of this account`,
+    describe: (row) => ({ code: "holdLink", values: { entry: row.id, key: row.idempotency_key, hold: row.hold_id ?? "none" } }),
   },
 ];
 
 export async function verifyLedger(scope: VerifyScope = {}): Promise<LedgerReport> {
   const db = scope.db ?? pool();
   const params = [scope.companyId ?? null, scope.accountIds ?? null];
-  const found: { accountId: number; problem: string }[] = [];
+  const found: { accountId: number; finding: LedgerFinding }[] = [];
   for (const check of CHECKS) {
     const { rows } = await db.query(check.sql, params);
-    for (const row of rows) found.push({ accountId: Number(row.account_id), problem: check.describe(stringify(row)) });
+    for (const row of rows) found.push({ accountId: Number(row.account_id), finding: check.describe(stringify(row)) });
   }
 
   const counts = await db.query(
@@ -117,15 +127,10 @@ export async function verifyLedger(scope: VerifyScope = {}): Promise<LedgerRepor
     for (const row of rows) labels.set(row.id, { companyId: row.company_id, company: row.company, service: row.technical_name });
   }
   const problems = found
-    .map((f) => ({ accountId: f.accountId, ...(labels.get(f.accountId) ?? { companyId: 0, company: "?", service: "?" }), problem: f.problem }))
+    .map((f) => ({ accountId: f.accountId, ...(labels.get(f.accountId) ?? { companyId: 0, company: "?", service: "?" }), finding: f.finding }))
     .sort((a, b) => a.accountId - b.accountId);
   const row = counts.rows[0];
   return { accounts: Number(row.accounts), entries: Number(row.entries), holds: Number(row.holds), problems, ok: problems.length === 0 };
-}
-
-/** One line per problem, naming the account the way an operator finds it. */
-export function formatProblem(p: LedgerProblem): string {
-  return `account ${p.accountId} (company ${p.companyId} "${p.company}", service ${p.service}): ${p.problem}`;
 }
 
 function stringify(row: Record<string, unknown>): Record<string, string> {

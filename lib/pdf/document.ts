@@ -88,6 +88,16 @@ export async function embedFontsFor(doc: PDFDocument, text: string): Promise<{ r
   return { regular: await doc.embedFont(regularSubset, options), bold: await doc.embedFont(boldSubset, options) };
 }
 
+/**
+ * U+202F (narrow no-break space: French Intl's thousands separator, "1 234,56 €")
+ * as U+00A0. @pdf-lib/fontkit 1.1 reads past the end of a subset font whose
+ * last glyph is blank, and U+202F's blank glyph has the highest id of the
+ * characters of a French amount ("Trying to access beyond buffer length").
+ */
+export function withPrintableSpaces(text: string): string {
+  return text.replaceAll("\u202f", "\u00a0");
+}
+
 /** A new PDF whose regular and bold fonts hold every character of `text`. */
 export async function newPdfDocument(title: string, text: string, creator: string): Promise<{ doc: PDFDocument; regular: PDFFont; bold: PDFFont }> {
   const doc = await PDFDocument.create();

@@ -1,6 +1,6 @@
 import "server-only";
 import { pool } from "@/lib/db/client";
-import { parseVat } from "@/lib/enrichment/vat";
+import { parseVat, type ParsedVat } from "@/lib/enrichment/vat";
 import { checkVies } from "@/lib/enrichment/vies";
 import { env } from "@/lib/env";
 import { localeOr, type Locale } from "@/lib/i18n/locales";
@@ -45,7 +45,7 @@ export type VatProblem = "vat_format" | "vat_check_digits" | "vat_unknown_countr
 
 export type SaveCompanyResult =
   | { ok: true; vat: "none" | "verified" | "format_only" | "vies_unavailable"; viesCode?: string }
-  | { ok: false; problem: VatProblem; message?: string | null };
+  | { ok: false; problem: VatProblem; hint?: ParsedVat["hint"] };
 
 export async function updateCompanyDetails(companyId: number, input: CompanyDetailsInput): Promise<SaveCompanyResult> {
   let vatNumber: string | null = null;
@@ -54,7 +54,7 @@ export async function updateCompanyDetails(companyId: number, input: CompanyDeta
   if (input.vatNumber !== "") {
     const parsed = parseVat(input.vatNumber);
     if (!parsed) return { ok: false, problem: "vat_unknown_country" };
-    if (!parsed.valid) return { ok: false, problem: /check digits/.test(parsed.message ?? "") ? "vat_check_digits" : "vat_format", message: parsed.message };
+    if (!parsed.valid) return { ok: false, problem: parsed.problem === "checkDigits" ? "vat_check_digits" : "vat_format", hint: parsed.hint };
     vatNumber = parsed.vat;
     const config = env();
     if (config.VIES_URL) {

@@ -67,6 +67,7 @@ export async function startVerification(token: string, now = new Date()): Promis
   try {
     const hold = await reserve(account, creditsToUnits(CREDITS_PER_VERIFICATION, account.service.decimals), {
       description: `Signer identification: ${signer.name} (${signer.request.title})`,
+      wording: { code: "signerIdentification", params: { signer: signer.name, request: signer.request.title } },
       reference: `sign:${signer.request.id}:signer:${signer.id}`,
       idempotencyKey: `identity-login:${login.id}`,
     });
@@ -194,6 +195,7 @@ export async function completeVerification(loginId: number, token: string, callb
     const account = await identityAccount(login.account_id);
     await capture({ id: login.hold_id, account }, creditsToUnits(CREDITS_PER_VERIFICATION, account.service.decimals), {
       description: `Signer identification: ${login.name} verified as ${claims.name}`,
+      wording: { code: "signerVerified", params: { signer: login.name, verifiedAs: claims.name } },
     });
   }
   await pool().query("UPDATE identity_login SET status = 'SUCCEEDED' WHERE id = $1", [login.id]);

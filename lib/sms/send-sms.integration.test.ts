@@ -56,6 +56,10 @@ describe("sendSms", () => {
     expect(after.chatter[0]).toMatchObject({ code: "smsSent", params: { number: "+33 6 12 34 56 78", parts: 2, units: String(2n * perPart), decimals: 2 }, body: TEXT_170 });
     const entries = await prisma().ledgerEntry.findMany({ where: { accountId: account.id, kind: "USAGE" } });
     expect(entries.map((e) => e.amount)).toEqual([-2n * perPart]);
+    // The history's description: English as stored, and a code the page words for a French or Chinese reader.
+    expect(entries.map((e) => [e.description, e.descriptionCode, e.descriptionParams])).toEqual([
+      ["SMS to +33 6 12 34 56 78 (2 SMS)", "sms", { number: "+33 6 12 34 56 78", parts: 2 }],
+    ]);
   });
 
   it("the same idempotency key twice (a double-click) sends and charges once", async () => {

@@ -79,6 +79,7 @@ export async function sendSms(input: SendSmsInput, options: { gateway?: SmsGatew
         amount: price,
         idempotencyKey: `sms:${input.idempotencyKey}`,
         description: `SMS to ${phone.international} (${parts} SMS)`,
+        wording: { code: "sms", params: { number: phone.international, parts } },
         reference: `contact:${contact.id}`,
         createdById: input.userId,
       },

@@ -186,6 +186,7 @@ export async function processLetter(letterId: number, provider: PostalProvider =
         amount: BigInt(letter.credits),
         idempotencyKey: `letter:${letter.id}:${randomUUID()}`,
         description: `Letter #${letter.id} to ${check.address.name} (${check.address.country})`,
+        wording: { code: "letter", params: { letterId: letter.id, recipient: check.address.name, country: check.address.country } },
         reference: `letter:${letter.id}`,
         createdById: letter.created_by_id,
         ttlSeconds: HOLD_TTL_SECONDS,

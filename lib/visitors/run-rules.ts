@@ -132,6 +132,7 @@ export async function runRule(rule: VisitorRuleRow & { companyId: number }): Pro
           amount: oneCredit,
           idempotencyKey: `visit-reveal:${rule.id}:${runKey}:${key}`,
           description: `Lead Generation: website visitor ${directory?.name ?? candidate.organisation}`,
+          wording: { code: "visitor", params: { organisation: directory?.name ?? candidate.organisation } },
           reference: `visitor_rule:${rule.id}`,
           actualAmount: (outcome: { status: string }) => (outcome.status === "revealed" ? oneCredit : 0n),
         },

@@ -28,7 +28,8 @@ import { getOrCreateAccount } from "@/lib/iap/accounts";
 import type { AccountRef } from "@/lib/iap/types";
 import { charge } from "@/lib/iap/charge";
 import { debit, grant } from "@/lib/iap/ledger";
-import { formatProblem, verifyLedger } from "@/lib/iap/verify";
+import { verifyLedger } from "@/lib/iap/verify";
+import { problemLine } from "@/lib/cli/ledger-problems";
 import { startBenchDatabase } from "./bench-database";
 import { runBench } from "./run-bench";
 import { numberOption } from "./options";
@@ -206,7 +207,7 @@ async function main() {
       `Conservation: ${report.accounts} accounts, ${report.entries} entries, ${report.holds} holds checked — ${report.ok ? "conserved" : "NOT conserved"}; ` +
         `${rows[0].spent} units spent for ${warm[0].n} usage entries (${counted} counted in the measurements), ${rows[0].held} still held.`,
     );
-    for (const problem of report.problems.slice(0, 20)) console.log(`  ${formatProblem(problem)}`);
+    for (const problem of report.problems.slice(0, 20)) console.log(`  ${problemLine(problem)}`);
     const conserved = report.ok && BigInt(rows[0].spent) === BigInt(warm[0].n) && BigInt(rows[0].held) === 0n && warm[0].n >= counted;
     return {
       ok: conserved,

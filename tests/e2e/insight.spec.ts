@@ -101,8 +101,8 @@ test("a hard budget of 2 SMS: the third is refused with the budget message, a ra
   // CSV export of the filtered history downloads and parses.
   const [download] = await Promise.all([admin.waitForEvent("download"), admin.getByRole("link", { name: "Export CSV (filtered)" }).click()]);
   const csv = parseCsv(await readFile((await download.path())!, "utf8"));
-  expect(csv[0]).toEqual(["id", "date_utc", "kind", "amount", "balance_after", "user", "description", "reference"]);
+  expect(csv[0]).toEqual(["id", "date_utc", "kind", "amount", "balance_after", "user", "description", "reference", "description_code"]);
   expect(csv.slice(1)).toHaveLength(3);
-  for (const row of csv.slice(1)) expect(row).toEqual([expect.any(String), expect.any(String), "USAGE", `-${credits(perSms)}`, expect.any(String), userEmail, expect.stringMatching(/^SMS to/), `contact:${contact.rows[0].id}`]);
+  for (const row of csv.slice(1)) expect(row).toEqual([expect.any(String), expect.any(String), "USAGE", `-${credits(perSms)}`, expect.any(String), userEmail, expect.stringMatching(/^SMS to/), `contact:${contact.rows[0].id}`, "sms"]);
   await Promise.all([admin.close(), user.close()]);
 });

@@ -34,7 +34,10 @@ export async function CreditAlertsBanner({ user }: { user: SessionUser }) {
             <span>
               {alert.level === "empty"
                 ? t("emptyText", { service })
-                : t("lowText", { available: formatCredits(alert.available, alert.decimals, { locale }), unit: alert.unitName })}
+                : alert.unitName === "credits"
+                  ? t("lowTextCredits", { available: formatCredits(alert.available, alert.decimals, { locale }), count: Number(alert.available) / 10 ** alert.decimals })
+                  : // Another unit keeps its stored word.
+                    t("lowText", { available: formatCredits(alert.available, alert.decimals, { locale }), unit: alert.unitName })}
             </span>
             <Link href={buyCreditsPath(alert.technicalName)} className="font-medium underline">
               {t("buyCredits")}

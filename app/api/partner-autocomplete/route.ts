@@ -4,6 +4,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { checkCaller, AuthError } from "@/lib/auth/session";
 import { suggestCompanies } from "@/lib/enrichment/autocomplete";
+import { translatorFor } from "@/lib/i18n/catalogue";
 import { limit } from "@/lib/http/rate-limit";
 
 export async function GET(request: NextRequest) {
@@ -17,7 +18,7 @@ export async function GET(request: NextRequest) {
   const allowed = await limit("autocomplete", `user:${user.id}`);
   if (!allowed.ok) {
     return NextResponse.json(
-      { error: `Too many lookups: suggestions pause for ${allowed.retryAfterSeconds} s.` },
+      { error: translatorFor(user.locale ?? "en", "contacts.autocompleteNotes")("tooMany", { seconds: allowed.retryAfterSeconds }) },
       { status: 429, headers: { "Retry-After": String(allowed.retryAfterSeconds) } },
     );
   }

@@ -104,6 +104,7 @@ async function refundOnce(client: pg.ClientBase, sms: { id: number; company_id: 
   await grant(account, credits, {
     kind: "REFUND",
     description: `SMS to ${sms.number} not delivered: credits refunded`,
+    wording: { code: "smsRefund", params: { number: sms.number } },
     reference: `sms:${sms.id}`,
     idempotencyKey: `sms-refund:${sms.id}`,
     db: client,

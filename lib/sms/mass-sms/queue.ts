@@ -59,6 +59,7 @@ export async function queueMassSms(input: {
     hold = await reserve(account, total, {
       idempotencyKey: batchHoldKey(batchKey),
       description: `Mass SMS to ${plan.recipients.length} numbers (${parts} SMS each)`,
+      wording: { code: "massSms", params: { recipients: plan.recipients.length, parts } },
       reference: `sms-batch:${batchKey}`,
       createdById: input.userId,
       ttlSeconds: BATCH_HOLD_TTL_SECONDS,

@@ -122,7 +122,7 @@ export async function settleBatch(companyId: number, batchKey: string): Promise<
     if (!(error instanceof HoldNotPendingError) || error.status !== "EXPIRED") throw error;
     // The hold outlived its day (a batch stuck that long): charge what was sent
     // directly, once, so sent messages are never free.
-    if (used > 0n) await debit(account, used, { idempotencyKey: `${batchHoldKey(batchKey)}:sent`, description: "Mass SMS (charged after its hold expired)", reference: `sms-batch:${batchKey}` });
+    if (used > 0n) await debit(account, used, { idempotencyKey: `${batchHoldKey(batchKey)}:sent`, description: "Mass SMS (charged after its hold expired)", wording: { code: "massSmsLate", params: {} }, reference: `sms-batch:${batchKey}` });
   }
   return true;
 }

@@ -29,6 +29,7 @@ export function fillEmpty<T extends FormFields>(current: T, fill: Partial<FormFi
 
 export function PartnerAutocomplete({ contactId, values, onFill }: { contactId?: number; values: FormFields; onFill: (fill: Partial<FormFields>) => void }) {
   const t = useTranslations("contacts.autocomplete");
+  const noteWords = useTranslations("contacts.autocompleteNotes");
   const locale = useLocale();
   const id = useId();
   const [formKey] = useState(() => crypto.randomUUID());
@@ -58,7 +59,7 @@ export function PartnerAutocomplete({ contactId, values, onFill }: { contactId?:
         const body = (await response.json()) as Partial<SuggestResult> & { error?: string };
         if (ticket !== latest.current) return;
         setSuggestions(body.suggestions ?? []);
-        setNotes(body.error ? [body.error] : (body.notes ?? []));
+        setNotes(body.error ? [body.error] : (body.notes ?? []).map((note) => noteWords(note.code, note.values)));
         setActive(-1);
         setOpen(true);
       } catch {
@@ -71,7 +72,7 @@ export function PartnerAutocomplete({ contactId, values, onFill }: { contactId?:
       clearTimeout(timer);
       controller.abort();
     };
-  }, [query]);
+  }, [query, noteWords]);
 
   function pick(suggestion: Suggestion) {
     setOpen(false);

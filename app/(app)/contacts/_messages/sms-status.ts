@@ -2,11 +2,10 @@
 // line and the mass SMS summary (lib returns states and codes).
 import type { Tone } from "@/components/status-badge";
 import type { ChatterSms } from "@/lib/contacts/chatter";
-import { translatorFor } from "@/lib/i18n/catalogue";
 import { smsFailureText, type SmsWords } from "./sms-failures";
 
-/** Why a delivered-to-carrier SMS failed (an SmsDeliveryFailure code), in words (English for a caller that passes no translator). */
-export function deliveryFailureText(code: string | null, t: SmsWords = translatorFor("en", "sms")): string {
+/** Why a delivered-to-carrier SMS failed (an SmsDeliveryFailure code), in the words of `t` (the "sms" namespace, in the reader's language). */
+export function deliveryFailureText(code: string | null, t: SmsWords): string {
   if (!code) return t("delivery.none");
   return t.has(`delivery.${code}`) ? t(`delivery.${code}`) : code;
 }

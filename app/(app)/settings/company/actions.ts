@@ -16,8 +16,8 @@ export const saveCompanyDetailsAction = formAction({
     const result = await updateCompanyDetails(user.companyId, input);
     const t = await getTranslations("company");
     if (!result.ok) {
-      // Greek VAT numbers start EL, not GR: lib/enrichment/vat says so in its own words.
-      const hint = result.message?.includes("Greek") ? ` ${result.message}` : "";
+      // Greek VAT numbers start EL, not GR: lib/enrichment/vat says when it read one that way.
+      const hint = result.hint ? ` ${t(`vatHints.${result.hint}`)}` : "";
       return refuse(t("correctVat"), { vatNumber: [t(`vat.${result.problem}`) + hint] });
     }
     revalidatePath("/", "layout");

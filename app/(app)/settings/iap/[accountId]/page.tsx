@@ -30,6 +30,7 @@ import { WarningForm } from "./_components/warning-form";
 import { accountHistoryCsvPath, buyCreditsPath, referencePath } from "@/lib/routes";
 import { BudgetForm } from "./_components/budget-form";
 import { forecastText, workKindLabel } from "../_messages/usage-words";
+import { ledgerDescription } from "../_messages/ledger-words";
 import { serviceWords } from "../../../iap/_messages/service-words";
 import { parseBigId, parseId } from "@/lib/http/params";
 import { localeOr } from "@/lib/i18n/locales";
@@ -485,7 +486,8 @@ export default async function AccountPage({ params, searchParams }: { params: Pr
                 className: "min-w-48 text-gray-700",
                 cell: (entry) => {
                   const href = referencePath(entry.reference);
-                  return href ? <TextLink href={href}>{entry.description}</TextLink> : entry.description;
+                  const description = ledgerDescription(t, entry);
+                  return href ? <TextLink href={href}>{description}</TextLink> : description;
                 },
               },
               { key: "user", header: t("history.user"), className: "text-gray-600", cell: (entry) => entry.userName ?? "—" },
@@ -517,7 +519,7 @@ export default async function AccountPage({ params, searchParams }: { params: Pr
               {holds.map((hold) => (
                 <li key={hold.id} className="flex flex-wrap justify-between gap-2 py-2">
                   <span>
-                    <span className="font-medium tabular-nums">{credits(hold.amount)}</span> · {hold.description}
+                    <span className="font-medium tabular-nums">{credits(hold.amount)}</span> · {ledgerDescription(t, hold)}
                   </span>
                   <span className="text-gray-600">
                     {t.rich("holds.expires", { date: () => <DateTime value={hold.expiresAt} /> })}

@@ -4,11 +4,11 @@ import { deliveryFailureText } from "@/app/(app)/contacts/_messages/sms-status";
 
 /** How SMS are charged, and which failed messages are refunded (the policy in lib/sms/delivery/failure-policy.ts). */
 export async function SmsPricingHelp() {
-  const t = await getTranslations("buy.sms");
+  const [t, sms] = await Promise.all([getTranslations("buy.sms"), getTranslations("sms")]);
   const policies = failurePolicies();
   const refunded = policies.filter((p) => p.refundable);
   const charged = policies.filter((p) => !p.refundable);
-  const list = (items: typeof policies) => items.map((p) => t("reason", { reason: deliveryFailureText(p.reason), code: p.code })).join(t("separator"));
+  const list = (items: typeof policies) => items.map((p) => t("reason", { reason: deliveryFailureText(p.reason, sms), code: p.code })).join(t("separator"));
   const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
   return (
     <section aria-labelledby="sms-pricing-heading" className="rounded-lg border border-gray-200 bg-white px-5 py-4 text-sm text-gray-700">

@@ -3,9 +3,12 @@ import { callerRoute } from "@/lib/auth/caller-route";
 import { historyFilterSchema } from "@/lib/iap/history-filter";
 import { streamHistoryCsv } from "@/lib/iap/history";
 import { sayIssues } from "@/lib/i18n/issues";
+import { translatorFor } from "@/lib/i18n/catalogue";
+import { ledgerDescription } from "../../_messages/ledger-words";
 
 // GET /settings/iap/:accountId/history.csv?kind=&user=&from=&to=&q= — the
-// filtered credit history as CSV, streamed row batch by row batch.
+// filtered credit history as CSV, streamed row batch by row batch, its
+// descriptions in the exporter's language.
 export const GET = callerRoute("ADMIN", async (user, request, { params }: { params: Promise<{ accountId: string }> }) => {
   const { accountId } = await params;
   if (!/^\d{1,9}$/.test(accountId)) return new Response("Not found", { status: 404 });
@@ -14,7 +17,8 @@ export const GET = callerRoute("ADMIN", async (user, request, { params }: { para
     const problems = Object.entries(z.flattenError(sayIssues(filter.error, user.locale ?? "en")).fieldErrors).map(([field, messages]) => `${field}: ${messages?.join(" ")}`);
     return new Response(`The filter is not valid. ${problems.join("; ")}`, { status: 400 });
   }
-  const stream = await streamHistoryCsv(user.companyId, Number(accountId), filter.data);
+  const words = translatorFor(user.locale ?? "en", "iap");
+  const stream = await streamHistoryCsv(user.companyId, Number(accountId), filter.data, (entry) => ledgerDescription(words, entry));
   if (!stream) return new Response("Not found", { status: 404 });
   return new Response(stream, {
     headers: {
