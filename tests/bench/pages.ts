@@ -5,7 +5,8 @@
 // than the sources (tests/support/app-build.ts: two runs at once build once)
 // and served as `npm start` serves it on a free port; sign in through
 // next-auth's credentials endpoint, then time sequential GETs of the page (first
-// page of the history, and a page deep in it by cursor); then under load:
+// page of the history, and a page deep in it by cursor) and its size (HTML,
+// and the RSC payload client navigation fetches); then under load:
 // autocannon, 20 connections for 15 s, the signed-in account page against the
 // signed-out sign-in page in the same run (their ratio says what a signed-in
 // render costs beyond the framework's floor). Ends with one JSON line.
@@ -118,6 +119,19 @@ async function measure(label: string, url: string, cookie: string, expect: strin
   return result;
 }
 
+/** Bytes of the page as a browser first gets it (HTML, with the RSC payload inlined) and as client navigation gets it (the RSC payload alone). */
+async function pageBytes(url: string, cookie: string): Promise<{ html: number; rsc: number }> {
+  const size = async (headers: Record<string, string>) => {
+    const response = await fetch(url, { headers: { cookie, ...headers } });
+    const body = Buffer.from(await response.arrayBuffer());
+    if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}`);
+    return body.length;
+  };
+  const result = { html: await size({}), rsc: await size({ rsc: "1" }) };
+  console.log(`▸ Account page size: HTML ${(result.html / 1024).toFixed(1)} KiB, RSC payload ${(result.rsc / 1024).toFixed(1)} KiB (uncompressed)`);
+  return result;
+}
+
 /** Requests per second of `url` under LOAD_CONNECTIONS connections for LOAD_SECONDS, every answer checked for status 200. */
 function load(label: string, url: string, headers: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -153,6 +167,7 @@ async function main() {
       'data-testid="usage-chart"',
     ]);
     const deep = await measure(`Account page, ?before=${middleId} (mid-history)`, `${page}?before=${middleId}`, cookie, ["Account Information", "Newest entries"]);
+    const size = await pageBytes(page, cookie);
     console.log("Figures are wall time per GET on loopback, one request at a time, on a shared 2-core machine (noisy).");
     // Under load, in the same run: the signed-out sign-in page first, then the signed-in account page.
     const signedOut = await load("Sign-in page, signed out", `${app.url}/login`, {});
@@ -165,6 +180,8 @@ async function main() {
         deep_page_p50_ms: Number(deep.p50.toFixed(1)),
         deep_page_p95_ms: Number(deep.p95.toFixed(1)),
         requests: REQUESTS,
+        account_page_html_bytes: size.html,
+        account_page_rsc_bytes: size.rsc,
         entries,
         load_rps: Number(signedIn.toFixed(1)),
         signed_out_rps: Number(signedOut.toFixed(1)),
