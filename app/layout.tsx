@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/client-messages";
 // Noto Sans SC for Chinese text on machines without a CJK font: 100 unicode-range
 // slices per weight, so a page downloads only the slices its characters need
 // (none for a page without Chinese). Served by the app: nothing from a CDN.
@@ -21,8 +21,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body className="min-h-screen">
-        {/* Client components get the request's locale, time zone and messages from here. */}
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        {/* Client components get the request's locale and time zone from here, and the shared messages; layouts below add what their pages' client components use. */}
+        <ClientMessages namespaces={[]}>{children}</ClientMessages>
       </body>
     </html>
   );

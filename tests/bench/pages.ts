@@ -5,11 +5,13 @@
 // than the sources (tests/support/app-build.ts: two runs at once build once)
 // and served as `npm start` serves it on a free port; sign in through
 // next-auth's credentials endpoint, then time sequential GETs of the page (first
-// page of the history, and a page deep in it by cursor); then under load:
-// autocannon, 20 connections for 15 s, the signed-in account page against the
-// signed-out sign-in page in the same run (their ratio says what a signed-in
+// page of the history, and a page deep in it by cursor) and its size (HTML,
+// and the RSC payload client navigation fetches); then under load:
+// autocannon, 20 connections for 15 s each, the signed-in account page against the
+// signed-out sign-in page in the same run, alternating in 5 s slices (their ratio says what a signed-in
 // render costs beyond the framework's floor). Ends with one JSON line.
-// Options: --entries N (default 1000000), --requests N (default 40), --load-seconds N (default 15).
+// Options: --entries N (default 1000000), --requests N (default 40), --load-seconds N (default 15),
+// --load-rounds N (default 3: the load alternates between the pages in that many slices).
 import autocannon from "autocannon";
 import type pg from "pg";
 import { startAppServer, type AppServer } from "@/tests/support/app-server";
@@ -21,6 +23,7 @@ const ENTRIES = numberOption("entries", 1_000_000);
 const REQUESTS = numberOption("requests", 40);
 const LOAD_SECONDS = numberOption("load-seconds", 15);
 const LOAD_CONNECTIONS = 20;
+const LOAD_ROUNDS = numberOption("load-rounds", 3);
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -118,18 +121,59 @@ async function measure(label: string, url: string, cookie: string, expect: strin
   return result;
 }
 
-/** Requests per second of `url` under LOAD_CONNECTIONS connections for LOAD_SECONDS, every answer checked for status 200. */
-function load(label: string, url: string, headers: Record<string, string>): Promise<number> {
+/** Bytes of the page as a browser first gets it (HTML, with the RSC payload inlined) and as client navigation gets it (the RSC payload alone). */
+async function pageBytes(url: string, cookie: string): Promise<{ html: number; rsc: number }> {
+  const size = async (headers: Record<string, string>) => {
+    const response = await fetch(url, { headers: { cookie, ...headers } });
+    const body = Buffer.from(await response.arrayBuffer());
+    if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}`);
+    return body.length;
+  };
+  const result = { html: await size({}), rsc: await size({ rsc: "1" }) };
+  console.log(`▸ Account page size: HTML ${(result.html / 1024).toFixed(1)} KiB, RSC payload ${(result.rsc / 1024).toFixed(1)} KiB (uncompressed)`);
+  return result;
+}
+
+/** Requests answered 200 in `seconds` under LOAD_CONNECTIONS connections; any other answer fails the bench. */
+function load(label: string, url: string, headers: Record<string, string>, seconds: number): Promise<{ requests: number; p50: number; p99: number }> {
   return new Promise((resolve, reject) => {
-    autocannon({ url, connections: LOAD_CONNECTIONS, duration: LOAD_SECONDS, headers }, (error, result) => {
+    autocannon({ url, connections: LOAD_CONNECTIONS, duration: seconds, headers }, (error, result) => {
       if (error) return reject(error);
       const bad = result.non2xx + result.errors + result.timeouts;
       if (bad > 0) return reject(new Error(`${label}: ${bad} of ${result.requests.total} answers were not 200 (non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts})`));
-      const rps = result.requests.total / LOAD_SECONDS;
-      console.log(`▸ ${label}: ${rps.toFixed(1)} req/s (${LOAD_CONNECTIONS} connections, ${LOAD_SECONDS} s), latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`);
-      resolve(rps);
+      resolve({ requests: result.requests.total, p50: result.latency.p50, p99: result.latency.p99 });
     });
   });
+}
+
+/**
+ * Requests/s of the two pages under load, in LOAD_ROUNDS alternating slices
+ * (signed out, signed in, signed out, …) of LOAD_SECONDS / LOAD_ROUNDS each:
+ * on a machine whose other work comes and goes, both pages then see the same
+ * mix of quiet and busy moments, so their ratio compares the pages, not the moments.
+ */
+async function loadBoth(signedOutUrl: string, signedInUrl: string, cookie: string) {
+  const slice = Math.max(1, Math.round(LOAD_SECONDS / LOAD_ROUNDS));
+  const totals = { signedOut: 0, signedIn: 0 };
+  // autocannon stops counting at the end of a slice but the server still works off the requests in flight:
+  // one plain GET answered first means the next slice starts on an idle server, not on the last one's backlog.
+  const settle = async (url: string, headers: Record<string, string>) => void (await (await fetch(url, { headers })).arrayBuffer());
+  for (let round = 1; round <= LOAD_ROUNDS; round++) {
+    await settle(signedOutUrl, {});
+    const out = await load("Sign-in page, signed out", signedOutUrl, {}, slice);
+    await settle(signedInUrl, { cookie });
+    const signedIn = await load("Account page, signed in", signedInUrl, { cookie }, slice);
+    totals.signedOut += out.requests;
+    totals.signedIn += signedIn.requests;
+    console.log(
+      `▸ Load round ${round}/${LOAD_ROUNDS} (${LOAD_CONNECTIONS} connections, ${slice} s each): sign-in page signed out ${(out.requests / slice).toFixed(1)} req/s (p50 ${out.p50} ms, p99 ${out.p99} ms), ` +
+        `account page signed in ${(signedIn.requests / slice).toFixed(1)} req/s (p50 ${signedIn.p50} ms, p99 ${signedIn.p99} ms)`,
+    );
+  }
+  const seconds = slice * LOAD_ROUNDS;
+  const result = { signedOut: totals.signedOut / seconds, signedIn: totals.signedIn / seconds };
+  console.log(`▸ Under load, ${seconds} s each: sign-in page ${result.signedOut.toFixed(1)} req/s, account page ${result.signedIn.toFixed(1)} req/s`);
+  return result;
 }
 
 async function main() {
@@ -153,10 +197,9 @@ async function main() {
       'data-testid="usage-chart"',
     ]);
     const deep = await measure(`Account page, ?before=${middleId} (mid-history)`, `${page}?before=${middleId}`, cookie, ["Account Information", "Newest entries"]);
+    const size = await pageBytes(page, cookie);
     console.log("Figures are wall time per GET on loopback, one request at a time, on a shared 2-core machine (noisy).");
-    // Under load, in the same run: the signed-out sign-in page first, then the signed-in account page.
-    const signedOut = await load("Sign-in page, signed out", `${app.url}/login`, {});
-    const signedIn = await load("Account page, signed in", page, { cookie });
+    const { signedOut, signedIn } = await loadBoth(`${app.url}/login`, page, cookie);
     return {
       ok: entries >= ENTRIES,
       result: {
@@ -165,6 +208,8 @@ async function main() {
         deep_page_p50_ms: Number(deep.p50.toFixed(1)),
         deep_page_p95_ms: Number(deep.p95.toFixed(1)),
         requests: REQUESTS,
+        account_page_html_bytes: size.html,
+        account_page_rsc_bytes: size.rsc,
         entries,
         load_rps: Number(signedIn.toFixed(1)),
         signed_out_rps: Number(signedOut.toFixed(1)),

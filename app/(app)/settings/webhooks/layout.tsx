@@ -1,0 +1,6 @@
+import { ClientMessages } from "@/components/client-messages";
+
+// The messages this area's client components use, on top of the shared ones (lib/i18n/client-messages.ts).
+export default function WebhooksLayout({ children }: { children: React.ReactNode }) {
+  return <ClientMessages namespaces={["webhooks"]}>{children}</ClientMessages>;
+}
