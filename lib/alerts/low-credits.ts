@@ -1,11 +1,8 @@
 import "server-only";
 import { pool } from "@/lib/db/client";
-import { withTransaction } from "@/lib/db/transaction";
+import { alertInBatches } from "./alert-batches";
 import { serviceNameSchema } from "@/lib/iap/catalogue";
-import { alertAccountResource } from "./account-resource";
 import { env } from "@/lib/env";
-import { insertEmails, type NewEmail } from "@/lib/mail/outbox";
-import { emitWebhookEvents } from "@/lib/events/emit";
 import { forecastsFor } from "@/lib/iap/usage";
 import { lowCreditsEmail } from "./low-credits-email";
 import { alertLocale } from "./service-names";
@@ -93,9 +90,10 @@ export async function queueLowCreditWarnings(options: LowCreditsOptions = {}): P
   );
 
   const appUrl = env().APP_URL;
-  let queued = 0;
-  for (;;) {
-    const marked = await withTransaction(async (client) => {
+  const queued = await alertInBatches({
+    batchSize,
+    event: "balance.low",
+    async claim(client) {
       const { rows } = await client.query<DueWarningRow>(
         `WITH due AS (
            SELECT id FROM iap_account
@@ -115,8 +113,11 @@ export async function queueLowCreditWarnings(options: LowCreditsOptions = {}): P
                    a.warning_locale, c.locale AS company_locale`,
         [companyId, batchSize, accountIds],
       );
+      return rows;
+    },
+    async emailsFor(rows) {
       const forecasts = await forecastsFor(rows.map((row) => row.id));
-      const emails: NewEmail[] = rows.map((row) => ({
+      return rows.map((row) => ({
         companyId: row.company_id,
         to: row.warning_email,
         dedupeKey: `low-credits:${row.id}:${row.warned_us}`,
@@ -131,22 +132,8 @@ export async function queueLowCreditWarnings(options: LowCreditsOptions = {}): P
           forecast: forecasts.get(row.id),
         }),
       }));
-      queued += (await insertEmails(client, emails)).length;
-      // balance.low for the company's webhook endpoints, once per crossing like the e-mail, in the same transaction.
-      await emitWebhookEvents(
-        rows.map((row) => ({
-          companyId: row.company_id,
-          type: "balance.low" as const,
-          data: {
-            account: alertAccountResource(row),
-          },
-        })),
-        { db: client },
-      );
-      return rows.length;
-    });
-    if (marked < batchSize) break;
-  }
+    },
+  });
   return { checked: checked.rows[0].n, queued, rearmed: rearmed.rowCount ?? 0 };
 }
 

@@ -11,6 +11,13 @@ import type { ActionState } from "@/lib/actions/state";
 import type { Quote } from "@/lib/snailmail/schemas";
 import { quoteLetterAction, sendLetterAction } from "../actions";
 
+// How the letter is printed: each choice's field, its legend and its options
+// (value, message key), the first one chosen at first.
+const PRINT_CHOICES = [
+  { name: "color", legendKey: "printing", options: [["bw", "blackWhite"], ["color", "colour"]] },
+  { name: "sides", legendKey: "sides", options: [["simplex", "simplex"], ["duplex", "duplex"]] },
+] as const;
+
 export function ComposeForm({ contactId }: { contactId: number }) {
   const t = useTranslations("letters.compose");
   const form = useActionForm(sendLetterAction);
@@ -124,24 +131,15 @@ export function ComposeForm({ contactId }: { contactId: number }) {
       )}
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <RadioGroup
-          legend={t("printing")}
-          name="color"
-          options={[
-            { value: "bw", label: t("blackWhite") },
-            { value: "color", label: t("colour") },
-          ]}
-          defaultValue="bw"
-        />
-        <RadioGroup
-          legend={t("sides")}
-          name="sides"
-          options={[
-            { value: "simplex", label: t("simplex") },
-            { value: "duplex", label: t("duplex") },
-          ]}
-          defaultValue="simplex"
-        />
+        {PRINT_CHOICES.map((choice) => (
+          <RadioGroup
+            key={choice.name}
+            legend={t(choice.legendKey)}
+            name={choice.name}
+            options={choice.options.map(([value, label]) => ({ value, label: t(label) }))}
+            defaultValue={choice.options[0][0]}
+          />
+        ))}
       </div>
 
       <div className="flex flex-wrap items-center justify-between gap-3 border-t border-gray-100 pt-4">
