@@ -5,6 +5,14 @@ import { emitWebhookEvents } from "@/lib/events/emit";
 import { insertEmails, type NewEmail } from "@/lib/mail/outbox";
 import { alertAccountResource, type AlertAccountRow } from "./account-resource";
 
+/** An account an alert job just claimed, with what every alert e-mail names (bigint columns arrive as text). */
+export interface ClaimedAccountRow extends AlertAccountRow {
+  company_id: number;
+  company_name: string;
+  warning_locale: string | null;
+  company_locale: string | null;
+}
+
 /**
  * How the low-credit and empty-account alerts go out: batch after batch, one
  * transaction each, `claim` marks up to `batchSize` due accounts as alerted
@@ -13,7 +21,7 @@ import { alertAccountResource, type AlertAccountRow } from "./account-resource";
  * webhook event emitted in that same transaction: an alert is recorded, mailed
  * and announced together or not at all. Returns how many e-mails were queued.
  */
-export async function alertInBatches<R extends AlertAccountRow & { company_id: number }>({
+export async function alertInBatches<R extends ClaimedAccountRow>({
   batchSize,
   event,
   claim,

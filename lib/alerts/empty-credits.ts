@@ -1,6 +1,6 @@
 import "server-only";
 import { pool } from "@/lib/db/client";
-import { alertInBatches } from "./alert-batches";
+import { alertInBatches, type ClaimedAccountRow } from "./alert-batches";
 import { env } from "@/lib/env";
 import { serviceNameSchema } from "@/lib/iap/catalogue";
 import { formatCredits } from "@/lib/iap/units";
@@ -18,22 +18,9 @@ import { wordsFor } from "./words";
 // grant() in its own statement, the sweep below for released holds.
 // Accounts that never had a movement are not "emptied": they were never filled.
 
-interface EmptyRow {
-  id: number;
-  company_id: number;
-  balance: string;
-  held: string;
+interface EmptyRow extends ClaimedAccountRow {
   warn_enabled: boolean;
-  warning_threshold: string | null;
-  warning_email: string | null;
   alerted_us: string;
-  technical_name: string;
-  service_name: string;
-  decimals: number;
-  unit_name: string;
-  company_name: string;
-  warning_locale: string | null;
-  company_locale: string | null;
   admins: string[];
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { pool } from "@/lib/db/client";
-import { alertInBatches } from "./alert-batches";
+import { alertInBatches, type ClaimedAccountRow } from "./alert-batches";
 import { serviceNameSchema } from "@/lib/iap/catalogue";
 import { env } from "@/lib/env";
 import { forecastsFor } from "@/lib/iap/usage";
@@ -47,21 +47,10 @@ export interface LowCreditsOptions {
 const BATCH_SIZE = 5000;
 
 /** An account the job just marked warned, with what its e-mail says (bigint columns arrive as text). */
-interface DueWarningRow {
-  id: number;
-  company_id: number;
-  balance: string;
-  held: string;
+interface DueWarningRow extends ClaimedAccountRow {
   warning_threshold: string;
   warning_email: string;
   warned_us: string;
-  technical_name: string;
-  service_name: string;
-  decimals: number;
-  unit_name: string;
-  company_name: string;
-  warning_locale: string | null;
-  company_locale: string | null;
 }
 
 /**
