@@ -17,6 +17,7 @@ export function ActionButton<T>({
   variant = "link",
   className = "",
   showSuccess = true,
+  confirm,
 }: {
   action: FormAction<T>;
   /** Hidden fields identifying the record, e.g. { letterId: 12 }. */
@@ -29,10 +30,18 @@ export function ActionButton<T>({
   className?: string;
   /** false when the page itself shows the outcome (the row changes). */
   showSuccess?: boolean;
+  /** Asked first (window.confirm) for what cannot be undone, e.g. "Delete invoice.pdf?". */
+  confirm?: string;
 }) {
   const form = useActionForm(action);
   return (
-    <form action={form.action} className="inline-flex flex-col items-start gap-1">
+    <form
+      action={form.action}
+      onSubmit={(event) => {
+        if (confirm && !window.confirm(confirm)) event.preventDefault();
+      }}
+      className="inline-flex flex-col items-start gap-1"
+    >
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={String(value)} />
       ))}

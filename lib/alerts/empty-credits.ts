@@ -1,12 +1,9 @@
 import "server-only";
 import { pool } from "@/lib/db/client";
-import { withTransaction } from "@/lib/db/transaction";
-import { emitWebhookEvents } from "@/lib/events/emit";
+import { alertInBatches, type ClaimedAccountRow } from "./alert-batches";
 import { env } from "@/lib/env";
 import { serviceNameSchema } from "@/lib/iap/catalogue";
-import { alertAccountResource } from "./account-resource";
 import { formatCredits } from "@/lib/iap/units";
-import { insertEmails, type NewEmail } from "@/lib/mail/outbox";
 import { buyCreditsPath } from "@/lib/routes";
 import { alertEmail } from "./alert-email";
 import { alertLocale, serviceNameIn, unitNameIn } from "./service-names";
@@ -21,22 +18,9 @@ import { wordsFor } from "./words";
 // grant() in its own statement, the sweep below for released holds.
 // Accounts that never had a movement are not "emptied": they were never filled.
 
-interface EmptyRow {
-  id: number;
-  company_id: number;
-  balance: string;
-  held: string;
+interface EmptyRow extends ClaimedAccountRow {
   warn_enabled: boolean;
-  warning_threshold: string | null;
-  warning_email: string | null;
   alerted_us: string;
-  technical_name: string;
-  service_name: string;
-  decimals: number;
-  unit_name: string;
-  company_name: string;
-  warning_locale: string | null;
-  company_locale: string | null;
   admins: string[];
 }
 
@@ -49,9 +33,10 @@ export async function queueEmptyAlerts(options: { companyId?: number; batchSize?
     [companyId],
   );
   const appUrl = env().APP_URL;
-  let queued = 0;
-  for (;;) {
-    const marked = await withTransaction(async (client) => {
+  return alertInBatches({
+    batchSize,
+    event: "balance.empty",
+    async claim(client) {
       const { rows } = await client.query<EmptyRow>(
         `WITH due AS (
            SELECT id FROM iap_account a
@@ -70,7 +55,10 @@ export async function queueEmptyAlerts(options: { companyId?: number; batchSize?
                    ARRAY(SELECT u.email FROM app_user u WHERE u.company_id = a.company_id AND u.role = 'ADMIN' ORDER BY u.id) AS admins`,
         [companyId, batchSize],
       );
-      const emails: NewEmail[] = rows.flatMap((row) => {
+      return rows;
+    },
+    async emailsFor(rows) {
+      return rows.flatMap((row) => {
         const technicalName = serviceNameSchema.parse(row.technical_name);
         const recipients = [...new Set([row.warning_email, ...row.admins].filter((to): to is string => Boolean(to)).map((to) => to.toLowerCase()))];
         const locale = alertLocale(row);
@@ -86,20 +74,6 @@ export async function queueEmptyAlerts(options: { companyId?: number; batchSize?
         });
         return recipients.map((to) => ({ companyId: row.company_id, to, dedupeKey: `empty-credits:${row.id}:${row.alerted_us}:${to}`, ...content }));
       });
-      queued += (await insertEmails(client, emails)).length;
-      await emitWebhookEvents(
-        rows.map((row) => ({
-          companyId: row.company_id,
-          type: "balance.empty" as const,
-          data: {
-            account: alertAccountResource(row),
-          },
-        })),
-        { db: client },
-      );
-      return rows.length;
-    });
-    if (marked < batchSize) break;
-  }
-  return queued;
+    },
+  });
 }

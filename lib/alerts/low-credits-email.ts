@@ -6,7 +6,7 @@ import type { ServiceName } from "@/lib/iap/catalogue";
 import { wordsFor, type Words } from "./words";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatCredits } from "@/lib/iap/units";
-import { escapeHtml, type EmailContent } from "@/lib/mail/templates";
+import { emailLayout, escapeHtml, type EmailContent } from "@/lib/mail/templates";
 import { buyCreditsPath } from "@/lib/routes";
 import type { Forecast } from "@/lib/iap/forecast";
 import { serviceNameIn, unitNameIn } from "./service-names";
@@ -73,26 +73,18 @@ export function lowCreditsEmail(input: LowCreditsInput): EmailContent {
     service: e(service),
     b: (chunks) => `<strong>${chunks}</strong>`,
   });
-  const html = `<!doctype html>
-<html lang="${e(locale)}">
-<head><meta charset="utf-8"><title>${e(subject)}</title></head>
-<body style="margin:0;padding:24px;background:#f3f4f6;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#111827">
-  <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:560px;margin:0 auto;background:#ffffff;border:1px solid #e5e7eb;border-radius:8px">
-    <tr><td style="padding:24px">
-      <h1 style="margin:0 0 16px;font-size:20px">${e(t("lowCredits.heading", { service }))}</h1>
-      <p style="margin:0 0 16px">${body}</p>
+  const html = emailLayout(
+    t("lowCredits.heading", { service }),
+    `<p style="margin:0 0 16px">${body}</p>
       <table role="presentation" cellpadding="0" cellspacing="0" style="margin:0 0 20px;border-collapse:collapse">
         <tr><td style="padding:4px 16px 4px 0;color:#6b7280">${e(t("lowCredits.balance"))}</td><td style="padding:4px 0;font-weight:600">${e(balance)} ${e(unit)}</td></tr>
         <tr><td style="padding:4px 16px 4px 0;color:#6b7280">${e(t("lowCredits.threshold"))}</td><td style="padding:4px 0">${e(threshold)} ${e(unit)}</td></tr>
       </table>
       ${outlook ? `<p style="margin:0 0 12px;font-weight:600">${e(outlook)}</p>` : ""}
-      <p style="margin:0 0 20px">${e(t("lowCredits.stops", { service }))}</p>
-      <p style="margin:0 0 24px"><a href="${e(buyUrl)}" style="display:inline-block;padding:10px 16px;background:#714b67;color:#ffffff;text-decoration:none;border-radius:6px;font-weight:600">${e(t("buyCredits"))}</a></p>
-      <p style="margin:0;font-size:12px;color:#6b7280">${e(t("lowCredits.once"))} ${e(t("lowCredits.change", { service }))}<br>${e(t("linkLabel"))} <a href="${e(buyUrl)}" style="color:#6b7280">${e(buyUrl)}</a></p>
-    </td></tr>
-  </table>
-</body>
-</html>`;
+      <p style="margin:0 0 20px">${e(t("lowCredits.stops", { service }))}</p>`,
+    { label: t("buyCredits"), href: buyUrl },
+    { lang: locale, footer: `${t("lowCredits.once")} ${t("lowCredits.change", { service })}`, linkLabel: t("linkLabel") },
+  );
 
   return { subject, html, text };
 }

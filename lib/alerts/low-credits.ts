@@ -1,11 +1,8 @@
 import "server-only";
 import { pool } from "@/lib/db/client";
-import { withTransaction } from "@/lib/db/transaction";
+import { alertInBatches, type ClaimedAccountRow } from "./alert-batches";
 import { serviceNameSchema } from "@/lib/iap/catalogue";
-import { alertAccountResource } from "./account-resource";
 import { env } from "@/lib/env";
-import { insertEmails, type NewEmail } from "@/lib/mail/outbox";
-import { emitWebhookEvents } from "@/lib/events/emit";
 import { forecastsFor } from "@/lib/iap/usage";
 import { lowCreditsEmail } from "./low-credits-email";
 import { alertLocale } from "./service-names";
@@ -50,21 +47,10 @@ export interface LowCreditsOptions {
 const BATCH_SIZE = 5000;
 
 /** An account the job just marked warned, with what its e-mail says (bigint columns arrive as text). */
-interface DueWarningRow {
-  id: number;
-  company_id: number;
-  balance: string;
-  held: string;
+interface DueWarningRow extends ClaimedAccountRow {
   warning_threshold: string;
   warning_email: string;
   warned_us: string;
-  technical_name: string;
-  service_name: string;
-  decimals: number;
-  unit_name: string;
-  company_name: string;
-  warning_locale: string | null;
-  company_locale: string | null;
 }
 
 /**
@@ -93,9 +79,10 @@ export async function queueLowCreditWarnings(options: LowCreditsOptions = {}): P
   );
 
   const appUrl = env().APP_URL;
-  let queued = 0;
-  for (;;) {
-    const marked = await withTransaction(async (client) => {
+  const queued = await alertInBatches({
+    batchSize,
+    event: "balance.low",
+    async claim(client) {
       const { rows } = await client.query<DueWarningRow>(
         `WITH due AS (
            SELECT id FROM iap_account
@@ -115,8 +102,11 @@ export async function queueLowCreditWarnings(options: LowCreditsOptions = {}): P
                    a.warning_locale, c.locale AS company_locale`,
         [companyId, batchSize, accountIds],
       );
+      return rows;
+    },
+    async emailsFor(rows) {
       const forecasts = await forecastsFor(rows.map((row) => row.id));
-      const emails: NewEmail[] = rows.map((row) => ({
+      return rows.map((row) => ({
         companyId: row.company_id,
         to: row.warning_email,
         dedupeKey: `low-credits:${row.id}:${row.warned_us}`,
@@ -131,22 +121,8 @@ export async function queueLowCreditWarnings(options: LowCreditsOptions = {}): P
           forecast: forecasts.get(row.id),
         }),
       }));
-      queued += (await insertEmails(client, emails)).length;
-      // balance.low for the company's webhook endpoints, once per crossing like the e-mail, in the same transaction.
-      await emitWebhookEvents(
-        rows.map((row) => ({
-          companyId: row.company_id,
-          type: "balance.low" as const,
-          data: {
-            account: alertAccountResource(row),
-          },
-        })),
-        { db: client },
-      );
-      return rows.length;
-    });
-    if (marked < batchSize) break;
-  }
+    },
+  });
   return { checked: checked.rows[0].n, queued, rearmed: rearmed.rowCount ?? 0 };
 }
 

@@ -76,6 +76,23 @@ function notPending(hold: HoldDetail): ApiProblem {
 
 const holdView = (hold: HoldDetail) => toHoldResource({ ...hold, service: hold.account.service });
 
+/** A hold of the caller's company as the API shows it, read again after a change. */
+async function holdResourceOf(companyId: number, holdId: number) {
+  return holdView(await holdOrNotFound(companyId, holdId));
+}
+
+/**
+ * What a charge and a hold both start from: the service named in the request,
+ * the amount in its units (refused when it has too many decimals), and the
+ * company's account, opened by its first charge or hold.
+ */
+async function accountToCharge(companyId: number, technicalName: string, amount: string) {
+  const service = await serviceOrNotFound(technicalName);
+  const asked = units(amount, service.decimals, "amount");
+  const account = await getOrCreateAccount(companyId, service.technicalName);
+  return { service, account, amount: asked };
+}
+
 export const ping = defineOperation({
   id: "ping",
   method: "GET",
@@ -163,9 +180,7 @@ export const createChargeOperation = defineOperation({
   response: { status: 201, description: "Charged (or the replay of the first response to this Idempotency-Key).", schema: chargeResource },
   problems: ["insufficient_scope", "invalid_request", "not_found", "insufficient_credits"],
   handle: async ({ caller, params, body, idempotencyKey }) => {
-    const service = await serviceOrNotFound(params.service);
-    const amount = units(body.amount, service.decimals, "amount");
-    const account = await getOrCreateAccount(caller.companyId, service.technicalName);
+    const { service, account, amount } = await accountToCharge(caller.companyId, params.service, body.amount);
     const entry = await debit(account, amount, { description: body.description, reference: body.reference ?? null, idempotencyKey: ledgerKey(idempotencyKey) });
     return toChargeView(service, entry, body);
   },
@@ -197,16 +212,14 @@ export const createHoldOperation = defineOperation({
   response: { status: 201, description: "Reserved.", schema: holdResource },
   problems: ["insufficient_scope", "invalid_request", "not_found", "insufficient_credits"],
   handle: async ({ caller, body, idempotencyKey }) => {
-    const service = await serviceOrNotFound(body.service);
-    const amount = units(body.amount, service.decimals, "amount");
-    const account = await getOrCreateAccount(caller.companyId, service.technicalName);
+    const { account, amount } = await accountToCharge(caller.companyId, body.service, body.amount);
     const hold = await reserve(account, amount, {
       description: body.description,
       reference: body.reference ?? null,
       idempotencyKey: ledgerKey(idempotencyKey),
       ttlSeconds: body.expires_in,
     });
-    return holdView(await holdOrNotFound(caller.companyId, hold.id));
+    return holdResourceOf(caller.companyId, hold.id);
   },
 });
 
@@ -220,7 +233,7 @@ export const getHoldOperation = defineOperation({
   params: holdParams,
   response: { status: 200, description: "The hold.", schema: holdResource },
   problems: ["insufficient_scope", "invalid_request", "not_found"],
-  handle: async ({ caller, params }) => holdView(await holdOrNotFound(caller.companyId, params.id)),
+  handle: async ({ caller, params }) => holdResourceOf(caller.companyId, params.id),
 });
 
 export const captureHoldOperation = defineOperation({
@@ -244,7 +257,7 @@ export const captureHoldOperation = defineOperation({
       throw new ApiProblem("amount_exceeds_hold", `Hold ${hold.id} reserved ${fromUnits(hold.amount, d)}: capture at most that.`, { held: fromUnits(hold.amount, d) });
     }
     await capture(hold, amount, { description: body.description });
-    return holdView(await holdOrNotFound(caller.companyId, hold.id));
+    return holdResourceOf(caller.companyId, hold.id);
   },
 });
 

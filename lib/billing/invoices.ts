@@ -49,19 +49,30 @@ export function appInvoiceNumber(companyId: number, sequence: number): string {
 }
 
 /**
- * Issues the app's invoice of a purchase, inside the caller's transaction
- * (fulfilPurchase, after the purchase row was moved to PAID and so is locked).
- * Does nothing when the purchase already has an invoice.
+ * The purchase as both issuers put it on its invoice: who bought it, its VAT
+ * treatment, amounts, and the line describing the pack. Null when there is no
+ * such purchase.
  */
-export async function issueAppInvoice(client: pg.ClientBase, purchaseId: number, options: { demo: boolean }): Promise<void> {
-  const { rows } = await client.query(
-    `SELECT p.id, a.company_id, p.amount, p.net_amount, p.vat_amount, p.vat_rate, p.vat_reverse_charge, p.currency, p.credits,
+async function purchaseToInvoice(db: pg.Pool | pg.ClientBase, purchaseId: number) {
+  const { rows } = await db.query(
+    `SELECT p.id, a.company_id, p.provider, p.amount, p.net_amount, p.vat_amount, p.vat_rate, p.vat_reverse_charge, p.currency, p.credits,
             k.name AS pack_name, s.name AS service_name, s.decimals, EXISTS (SELECT 1 FROM invoice i WHERE i.purchase_id = p.id) AS invoiced
        FROM purchase p JOIN iap_account a ON a.id = p.account_id JOIN iap_service s ON s.id = a.service_id JOIN credit_pack k ON k.id = p.pack_id
       WHERE p.id = $1`,
     [purchaseId],
   );
   const row = rows[0];
+  if (!row) return null;
+  return { ...row, description: `${row.service_name} — ${row.pack_name} (${formatPackCredits(BigInt(row.credits), row.decimals)} credits)` };
+}
+
+/**
+ * Issues the app's invoice of a purchase, inside the caller's transaction
+ * (fulfilPurchase, after the purchase row was moved to PAID and so is locked).
+ * Does nothing when the purchase already has an invoice.
+ */
+export async function issueAppInvoice(client: pg.ClientBase, purchaseId: number, options: { demo: boolean }): Promise<void> {
+  const row = await purchaseToInvoice(client, purchaseId);
   if (!row || row.invoiced) return;
   const buyer = await buyerParty(row.company_id, client);
   const counter = await client.query(
@@ -85,7 +96,7 @@ export async function issueAppInvoice(client: pg.ClientBase, purchaseId: number,
       options.demo,
       JSON.stringify(sellerParty()),
       JSON.stringify(buyer),
-      `${row.service_name} — ${row.pack_name} (${formatPackCredits(BigInt(row.credits), row.decimals)} credits)`,
+      row.description,
       row.currency.trim(),
       net,
       vat,
@@ -114,14 +125,8 @@ export interface StripeInvoiceFacts {
  * purchase. Idempotent: keyed by the purchase and by Stripe's invoice id.
  */
 export async function saveStripeInvoice(purchaseId: number, invoice: StripeInvoiceFacts): Promise<boolean> {
-  const { rows } = await pool().query(
-    `SELECT p.id, a.company_id, p.vat_rate, p.vat_reverse_charge, k.name AS pack_name, s.name AS service_name, s.decimals, p.credits
-       FROM purchase p JOIN iap_account a ON a.id = p.account_id JOIN iap_service s ON s.id = a.service_id JOIN credit_pack k ON k.id = p.pack_id
-      WHERE p.id = $1 AND p.provider = 'STRIPE'`,
-    [purchaseId],
-  );
-  const row = rows[0];
-  if (!row) return false;
+  const row = await purchaseToInvoice(pool(), purchaseId);
+  if (!row || row.provider !== "STRIPE") return false;
   const buyer = await buyerParty(row.company_id);
   await pool().query(
     `INSERT INTO invoice (company_id, purchase_id, issuer, number, seller, buyer, description, currency,
@@ -138,7 +143,7 @@ export async function saveStripeInvoice(purchaseId: number, invoice: StripeInvoi
       invoice.number,
       JSON.stringify(sellerParty()),
       JSON.stringify(buyer),
-      `${row.service_name} — ${row.pack_name} (${formatPackCredits(BigInt(row.credits), row.decimals)} credits)`,
+      row.description,
       invoice.currency.toUpperCase(),
       invoice.net,
       invoice.tax,

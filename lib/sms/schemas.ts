@@ -33,20 +33,30 @@ export interface MassSmsPreview {
   priceGroups: { creditsPerPart: string; count: number }[];
 }
 
+/**
+ * How far a mass SMS batch got, as the dialog and Settings → Background jobs
+ * show it while its chunks run (lib/sms/mass-sms/progress.ts counts it).
+ */
+export interface MassSmsProgressView {
+  /** Distinct numbers in the batch. */
+  messages: number;
+  /** Not sent yet (waiting, or being sent right now). */
+  queued: number;
+  sent: number;
+  failed: number;
+  /** Of the sent: what the carriers' delivery reports say so far. */
+  delivered: number;
+  undelivered: number;
+  awaitingReport: number;
+  duplicates: number;
+  creditsText: string;
+  done: boolean;
+  /** `reason`: an SmsSendFailure code, as stored on the message. */
+  failures: { name: string; number: string; reason: string }[];
+}
+
 /** A started batch, and how far it got (once the dialog has asked). */
 export interface MassSmsStatus {
   batchKey: string;
-  progress?: {
-    messages: number;
-    queued: number;
-    sent: number;
-    failed: number;
-    delivered: number;
-    undelivered: number;
-    awaitingReport: number;
-    duplicates: number;
-    creditsText: string;
-    done: boolean;
-    failures: { name: string; number: string; reason: string }[];
-  };
+  progress?: MassSmsProgressView;
 }

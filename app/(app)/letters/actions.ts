@@ -1,40 +1,41 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { formAction, ok, refuse } from "@/lib/actions/action";
+import { formAction, ok } from "@/lib/actions/action";
+import { revalidatePages, rowAction } from "@/lib/actions/row-action";
 import { cancelLetter, resendLetter, runLetterQueueOnce } from "@/lib/snailmail/queue";
 import { idField } from "@/lib/http/params";
 
 const letterIdSchema = z.object({ letterId: idField("letters.unknownLetter") });
 
-function refresh() {
-  revalidatePath("/letters");
-  revalidatePath("/contacts/[id]/post", "page");
-}
+// Where letters are listed: the letters page and each contact's Send by Post page.
+const LETTER_PAGES = ["/letters", ["/contacts/[id]/post", "page"]] as const;
 
 /** Re-send: this letter only goes back In Queue and is tried at once. */
-export const resendLetterAction = formAction({
+export const resendLetterAction = rowAction({
   role: "ANY",
   input: letterIdSchema,
-  async run({ user, input }) {
-    const t = await getTranslations("letters.outcome");
-    const outcome = await resendLetter(user.companyId, input.letterId);
-    refresh();
-    return outcome === "sent" ? ok(t("sent")) : refuse(t(outcome));
+  messages: "letters.outcome",
+  run: ({ user, input }) => resendLetter(user.companyId, input.letterId),
+  answers: {
+    sent: { ok: "sent" },
+    error: { refuse: "error" },
+    retry: { refuse: "retry" },
+    "no-credit": { refuse: "no-credit" },
+    skipped: { refuse: "skipped" },
+    "not-allowed": { refuse: "not-allowed" },
   },
+  revalidate: LETTER_PAGES,
 });
 
-export const cancelLetterAction = formAction({
+export const cancelLetterAction = rowAction({
   role: "ANY",
   input: letterIdSchema,
-  async run({ user, input }) {
-    const t = await getTranslations("letters.outcome");
-    const canceled = await cancelLetter(user.companyId, input.letterId);
-    refresh();
-    return canceled ? ok(t("canceled")) : refuse(t("notCancelable"));
-  },
+  messages: "letters.outcome",
+  run: ({ user, input }) => cancelLetter(user.companyId, input.letterId),
+  answers: { true: { ok: "canceled" }, false: { refuse: "notCancelable" } },
+  revalidate: LETTER_PAGES,
 });
 
 /** Admins: run the queue now for their company's due letters (the "letters.run" job does it as letters fall due). */
@@ -44,7 +45,7 @@ export const processQueueAction = formAction({
   async run({ user }) {
     const t = await getTranslations("letters.outcome");
     const result = await runLetterQueueOnce({ companyId: user.companyId });
-    refresh();
+    revalidatePages(LETTER_PAGES);
     return ok(t("queueProcessed", { sent: result.sent, errors: result.errors, retrying: result.retrying, stopped: result.outOfCredits.length ? "yes" : "no" }));
   },
 });

@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { setAutoTopupTrigger } from "@/lib/iap/auto-topup-trigger";
 import { deliverNow } from "@/lib/mail/deliver-now";
 import { insertEmails, type NewEmail } from "@/lib/mail/outbox";
+import type { EmailContent } from "@/lib/mail/templates";
 import { formatMoney } from "@/lib/money";
 import { formatPackCredits } from "../pack-pricing";
 import { emitWebhookEvent } from "@/lib/events/emit";
@@ -181,6 +182,25 @@ function accountUrl(accountId: number) {
   return `${env().APP_URL}/settings/iap/${accountId}`;
 }
 
+type Recipients = Awaited<ReturnType<typeof recipients>>;
+
+/** What both top-up e-mails say about the purchase, in their readers' language. */
+function topupEmailFacts(purchase: PurchaseView, who: Recipients) {
+  return {
+    locale: who.locale,
+    companyName: who.companyName,
+    serviceName: serviceNameIn(who.locale, purchase.service.technicalName, purchase.service.name),
+    packName: purchase.packName,
+    amount: formatMoney(purchase.amount, purchase.currency, who.locale === "en" ? undefined : who.locale),
+    accountUrl: accountUrl(purchase.accountId),
+  };
+}
+
+/** One e-mail per recipient, each queued once per purchase and kind ("paid", "failed"). */
+function topupEmails(purchase: PurchaseView, who: Recipients, kind: "paid" | "failed", content: EmailContent): NewEmail[] {
+  return who.to.map((to) => ({ companyId: who.companyId, to, dedupeKey: `auto-topup-${kind}:${purchase.id}:${to.toLowerCase()}`, ...content }));
+}
+
 /** Declined or needing the cardholder: the purchase fails, auto top-up turns off with the reason, and everyone concerned is told. */
 async function failTopup(purchase: PurchaseView, code: string, message: string | null): Promise<void> {
   const queued = await withTransaction(async (client) => {
@@ -194,17 +214,8 @@ async function failTopup(purchase: PurchaseView, code: string, message: string |
     const { purchase: failedPurchase } = await purchaseEventData(client, purchase.id);
     await emitWebhookEvent(purchase.companyId, "topup.failed", { purchase: failedPurchase }, { db: client });
     const who = await recipients(client, purchase.accountId);
-    const content = topupFailedEmail({
-      locale: who.locale,
-      companyName: who.companyName,
-      serviceName: serviceNameIn(who.locale, purchase.service.technicalName, purchase.service.name),
-      packName: purchase.packName,
-      amount: formatMoney(purchase.amount, purchase.currency, who.locale === "en" ? undefined : who.locale),
-      accountUrl: accountUrl(purchase.accountId),
-      reason: failureReasonText(who.locale, code, message),
-    });
-    const emails: NewEmail[] = who.to.map((to) => ({ companyId: who.companyId, to, dedupeKey: `auto-topup-failed:${purchase.id}:${to.toLowerCase()}`, ...content }));
-    return insertEmails(client, emails);
+    const content = topupFailedEmail({ ...topupEmailFacts(purchase, who), reason: failureReasonText(who.locale, code, message) });
+    return insertEmails(client, topupEmails(purchase, who, "failed", content));
   });
   await sendNow(queued);
 }
@@ -226,20 +237,12 @@ async function notifyTopupPaid(purchase: PurchaseView): Promise<void> {
   const who = await recipients(pool(), purchase.accountId);
   const { rows } = await pool().query("SELECT number FROM invoice WHERE purchase_id = $1", [purchase.id]);
   const content = topupPaidEmail({
-    locale: who.locale,
-    companyName: who.companyName,
-    serviceName: serviceNameIn(who.locale, purchase.service.technicalName, purchase.service.name),
-    packName: purchase.packName,
-    amount: formatMoney(purchase.amount, purchase.currency, who.locale === "en" ? undefined : who.locale),
-    accountUrl: accountUrl(purchase.accountId),
+    ...topupEmailFacts(purchase, who),
     credits: formatPackCredits(purchase.credits, purchase.service.decimals, who.locale),
     invoiceNumber: rows[0]?.number ?? null,
     invoiceUrl: `${accountUrl(purchase.accountId)}/purchases/${purchase.id}/invoice`,
   });
-  const queued = await insertEmails(
-    pool(),
-    who.to.map((to) => ({ companyId: who.companyId, to, dedupeKey: `auto-topup-paid:${purchase.id}:${to.toLowerCase()}`, ...content })),
-  );
+  const queued = await insertEmails(pool(), topupEmails(purchase, who, "paid", content));
   await sendNow(queued);
 }
 

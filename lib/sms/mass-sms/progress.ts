@@ -5,30 +5,16 @@ import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { formatCredits } from "@/lib/iap/units";
 import { formatE164 } from "@/lib/contacts/phone";
 import { smsService } from "../pricing";
+import type { MassSmsProgressView } from "../schemas";
 import { findBatchHold } from "./record";
 
 // Mass SMS, step 4: how far a batch got — what the dialog and Settings →
 // Background jobs show while its chunks run.
 
-export interface MassSmsProgress {
+export interface MassSmsProgress extends MassSmsProgressView {
   batchKey: string;
-  /** Distinct numbers in the batch. */
-  messages: number;
-  /** Not sent yet (waiting, or being sent right now). */
-  queued: number;
-  sent: number;
-  failed: number;
-  /** Of the sent: what the carriers' delivery reports say so far. */
-  delivered: number;
-  undelivered: number;
-  awaitingReport: number;
-  duplicates: number;
   /** Units captured, once done. */
   credits: bigint;
-  creditsText: string;
-  done: boolean;
-  /** `reason`: an SmsSendFailure code, as stored on the message. */
-  failures: { name: string; number: string; reason: string }[];
 }
 
 export async function massSmsProgress(companyId: number, batchKey: string): Promise<MassSmsProgress> {

@@ -4,8 +4,8 @@ import Link from "next/link";
 import { useCallback, useEffect, useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { ActionFeedback, useActionForm } from "@/components/action-feedback";
-import { Button, buttonClasses } from "@/components/button";
-import { TextField } from "@/components/form";
+import { buttonClasses } from "@/components/button";
+import { FieldLabel, SubmitRow, TextField } from "@/components/form";
 import type { FormAction } from "@/lib/actions/state";
 import { SendByPostLink } from "@/components/send-by-post-link";
 import { useUnsavedChanges } from "@/components/unsaved-changes";
@@ -81,9 +81,7 @@ export function ContactForm({
         <div className="grid gap-5 sm:grid-cols-2">
           <TextField label={t("email")} {...field("email")} type="email" errors={form.errors("email")} autoComplete="off" />
           <div>
-            <label htmlFor={countryId} className="block text-sm font-medium text-gray-800">
-              {t("country")}
-            </label>
+            <FieldLabel htmlFor={countryId}>{t("country")}</FieldLabel>
             <select
               id={countryId}
               {...field("country")}
@@ -107,17 +105,14 @@ export function ContactForm({
           <TextField label={t("zip")} {...field("zip")} errors={form.errors("zip")} />
           <TextField label={t("city")} {...field("city")} errors={form.errors("city")} />
         </div>
-        <div className="flex flex-wrap items-center gap-3">
-          <Button type="submit" pending={form.pending} pendingLabel={t("saving")}>
-            {t("save")}
-          </Button>
+        <SubmitRow label={t("save")} pendingLabel={t("saving")} pending={form.pending} wrap>
           <Link href="/contacts" className={buttonClasses("secondary")}>
             {values.id ? t("backToList") : t("discard")}
           </Link>
           {values.id && <SendByPostLink contactId={values.id} />}
           {/* The saved notice until the next edit; a refusal stays until it is fixed. */}
           {form.failed || !dirty ? <ActionFeedback state={form.state} /> : <span className="text-sm text-gray-700">{t("unsaved")}</span>}
-        </div>
+        </SubmitRow>
       </form>
       {sms && values.id && smsTo !== null && (
         <SendSmsDialog
@@ -172,9 +167,7 @@ function PhoneField({
       : { warn: true, text: unreadableNumberHint(t, countries) };
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium text-gray-800">
-        {label}
-      </label>
+      <FieldLabel htmlFor={id}>{label}</FieldLabel>
       <div className="mt-1 flex items-center gap-2">
         <input
           id={id}

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/button";
+import { FieldLabel } from "@/components/form";
 
 /** The contacts search: a GET form that shows it is searching while the next page loads. */
 export function ContactSearch({ q }: { q: string }) {
@@ -21,9 +22,7 @@ export function ContactSearch({ q }: { q: string }) {
         startTransition(() => router.push(text ? `/contacts?${new URLSearchParams({ q: text })}` : "/contacts"));
       }}
     >
-      <label htmlFor="contact-search" className="sr-only">
-        {t("label")}
-      </label>
+      <FieldLabel htmlFor="contact-search" hidden>{t("label")}</FieldLabel>
       <input
         id="contact-search"
         name="q"

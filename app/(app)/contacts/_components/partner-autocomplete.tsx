@@ -9,6 +9,7 @@
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { ActionFeedback } from "@/components/action-feedback";
+import { FieldLabel } from "@/components/form";
 import type { ActionState } from "@/lib/actions/state";
 import { countryName } from "@/lib/contacts/countries";
 import type { EnrichFill, Suggestion, SuggestResult } from "@/lib/enrichment/schemas";
@@ -112,9 +113,7 @@ export function PartnerAutocomplete({ contactId, values, onFill }: { contactId?:
   return (
     <div className="rounded-md border border-brand-100 bg-brand-50/40 p-3">
       <input type="hidden" name="partnerAutocompleteKey" value={contactId ? "" : formKey} />
-      <label htmlFor={id} className="block text-sm font-medium text-gray-800">
-        {t("label")}
-      </label>
+      <FieldLabel htmlFor={id}>{t("label")}</FieldLabel>
       <div className="relative mt-1 max-w-xl">
         <input
           id={id}

@@ -2,6 +2,7 @@
 
 import { useId } from "react";
 import { useLocale, useTranslations } from "next-intl";
+import { FieldLabel } from "@/components/form";
 import { formatCredits } from "@/lib/iap/units";
 import { countSegments, encodingLabel, MAX_SMS_PARTS } from "@/lib/sms/segments";
 
@@ -30,9 +31,7 @@ export function SmsComposer({
   const cost = segments.parts > 0 ? costFor(segments.parts) : null;
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium text-gray-800">
-        {t("message")}
-      </label>
+      <FieldLabel htmlFor={id}>{t("message")}</FieldLabel>
       <textarea
         id={id}
         name="body"

@@ -4,6 +4,7 @@ import { startTransition, useEffect, useRef, type FormEvent } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { actionMessage, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
+import { FieldLabel } from "@/components/form";
 import { CREDITS_PER_DOCUMENT, CREDITS_PER_EINVOICE, formatBytes, MAX_FILE_BYTES, MAX_FILES_PER_UPLOAD, MAX_PAGES } from "@/lib/digitization/limits";
 import { uploadDocumentsAction } from "../actions";
 
@@ -39,9 +40,7 @@ export function UploadForm() {
     <form ref={formRef} onSubmit={submit} noValidate className="space-y-3 rounded-lg border border-gray-200 bg-white p-4 shadow-xs">
       <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
         <div className="min-w-0 flex-1">
-          <label htmlFor="upload-files" className="block text-sm font-medium text-gray-800">
-            {t("upload.files")}
-          </label>
+          <FieldLabel htmlFor="upload-files">{t("upload.files")}</FieldLabel>
           <input
             id="upload-files"
             name="files"
@@ -65,9 +64,7 @@ export function UploadForm() {
           </p>
         </div>
         <div className="shrink-0">
-          <label htmlFor="upload-kind" className="block text-sm font-medium text-gray-800">
-            {t("upload.kind")}
-          </label>
+          <FieldLabel htmlFor="upload-kind">{t("upload.kind")}</FieldLabel>
           <select
             id="upload-kind"
             name="kind"

@@ -2,8 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { ActionFeedback, useActionForm } from "@/components/action-feedback";
-import { Button } from "@/components/button";
-import { SelectField, TextField } from "@/components/form";
+import { SelectField, SubmitRow, TextField } from "@/components/form";
 import { LanguageOptions, TimeZoneOptions } from "@/components/locale-options";
 import { NewPasswordFields } from "@/components/password-fields";
 import type { Locale } from "@/lib/i18n/locales";
@@ -49,12 +48,9 @@ export function DetailsForm({
           <TimeZoneOptions zones={timeZones} />
         </SelectField>
       </div>
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" pending={form.pending} pendingLabel={t("saving")}>
-          {t("save")}
-        </Button>
+      <SubmitRow label={t("save")} pendingLabel={t("saving")} pending={form.pending} wrap>
         <ActionFeedback state={form.state} />
-      </div>
+      </SubmitRow>
     </form>
   );
 }
@@ -69,12 +65,9 @@ export function PasswordForm({ email }: { email: string }) {
       <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
       <TextField label={t("current")} name="currentPassword" type="password" autoComplete="current-password" errors={form.errors("currentPassword")} />
       <NewPasswordFields repeatLabel={t("repeat")} errors={form.errors} />
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" pending={form.pending} pendingLabel={t("submitting")}>
-          {t("submit")}
-        </Button>
+      <SubmitRow label={t("submit")} pendingLabel={t("submitting")} pending={form.pending} wrap>
         <ActionFeedback state={form.state} />
-      </div>
+      </SubmitRow>
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useId, useState, type ReactNode } from "react";
 import { filterSettings, type SettingEntry, type SettingSection } from "./settings-filter";
+import { FieldLabel } from "@/components/form";
 
 export type SettingItem = SettingEntry & { body: ReactNode };
 
@@ -14,9 +15,7 @@ export function SettingsBoard({ sections }: { sections: SettingSection<SettingIt
   return (
     <div className="mx-auto max-w-5xl px-4 py-6 sm:px-6">
       <div role="search" className="mb-6">
-        <label htmlFor={searchId} className="sr-only">
-          {t("search")}
-        </label>
+        <FieldLabel htmlFor={searchId} hidden>{t("search")}</FieldLabel>
         <input
           id={searchId}
           type="search"

@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
-import { formAction, ok, refuse } from "@/lib/actions/action";
+import { formAction, ok } from "@/lib/actions/action";
+import { rowAction } from "@/lib/actions/row-action";
 import { apiKeyIdSchema, newApiKeySchema } from "@/lib/api/key-schemas";
 import { createApiKey, revokeApiKey } from "@/lib/api/keys";
 
@@ -18,13 +19,11 @@ export const createApiKeyAction = formAction({
   },
 });
 
-export const revokeApiKeyAction = formAction({
+export const revokeApiKeyAction = rowAction({
   role: "ADMIN",
   input: apiKeyIdSchema,
-  async run({ user, input }) {
-    const t = await getTranslations("apiKeys.results");
-    if (!(await revokeApiKey(user.companyId, input.id))) return refuse(t("notFound"));
-    revalidatePath("/settings/api-keys");
-    return ok(t("revoked"));
-  },
+  messages: "apiKeys.results",
+  run: ({ user, input }) => revokeApiKey(user.companyId, input.id),
+  answers: { true: { ok: "revoked" }, false: { refuse: "notFound" } },
+  revalidate: ["/settings/api-keys"],
 });

@@ -1,31 +1,25 @@
 "use server";
 
-import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { action, ok, refuse } from "@/lib/actions/action";
+import { directRowAction } from "@/lib/actions/row-action";
 import { discardFailedJob, retryFailedJob } from "@/lib/jobs/admin";
 
 const failedJobSchema = z.object({ id: z.string().regex(/^\d{1,18}$/, "jobs.unknownJob") });
 
 /** Admins: a job of their company that failed for good runs again, with fresh attempts. */
-export const retryJobAction = action({
+export const retryJobAction = directRowAction({
   role: "ADMIN",
   input: failedJobSchema,
-  async run({ user, input }) {
-    const t = await getTranslations("jobs.results");
-    const outcome = await retryFailedJob(user.companyId, input.id);
-    if (outcome === "not-found") return refuse(t("gone"));
-    if (outcome === "not-retryable") return refuse(t("notRetryable"));
-    return ok(t("queuedAgain"));
-  },
+  messages: "jobs.results",
+  run: ({ user, input }) => retryFailedJob(user.companyId, input.id),
+  answers: { done: { ok: "queuedAgain" }, "not-found": { refuse: "gone" }, "not-retryable": { refuse: "notRetryable" } },
 });
 
 /** Admins: a failure of their company leaves the list; what the job worked on keeps its recorded outcome. */
-export const discardJobAction = action({
+export const discardJobAction = directRowAction({
   role: "ADMIN",
   input: failedJobSchema,
-  async run({ user, input }) {
-    const t = await getTranslations("jobs.results");
-    return (await discardFailedJob(user.companyId, input.id)) === "done" ? ok(t("discarded")) : refuse(t("gone"));
-  },
+  messages: "jobs.results",
+  run: ({ user, input }) => discardFailedJob(user.companyId, input.id),
+  answers: { done: { ok: "discarded" }, "not-found": { refuse: "gone" }, "not-retryable": { refuse: "gone" } },
 });

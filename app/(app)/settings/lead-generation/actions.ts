@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { formAction, ok, refuse } from "@/lib/actions/action";
+import { formAction, ok } from "@/lib/actions/action";
+import { rowAction } from "@/lib/actions/row-action";
 import { formList } from "@/lib/form-fields";
 import { buyCreditsPrompt, type BuyCreditsPrompt } from "@/lib/iap/insufficient-credits";
 import { createRule, removeRule, setRuleActive } from "@/lib/visitors/rules";
@@ -26,14 +27,13 @@ export const registerSiteAction = formAction({
   },
 });
 
-export const removeSiteAction = formAction({
+export const removeSiteAction = rowAction({
   role: "ADMIN",
   input: z.object({ siteId: recordId }),
-  async run({ user, input }) {
-    if (!(await removeSite(user.companyId, input.siteId))) return refuse((await words())("websites.notFound"));
-    revalidatePath(PATH);
-    return ok();
-  },
+  messages: "leads.settings",
+  run: ({ user, input }) => removeSite(user.companyId, input.siteId),
+  answers: { true: { ok: true }, false: { refuse: "websites.notFound" } },
+  revalidate: [PATH],
 });
 
 export const createRuleAction = formAction({
@@ -49,24 +49,22 @@ export const createRuleAction = formAction({
   },
 });
 
-export const setRuleActiveAction = formAction({
+export const setRuleActiveAction = rowAction({
   role: "ADMIN",
   input: z.object({ ruleId: recordId, active: z.enum(["true", "false"]).transform((value) => value === "true") }),
-  async run({ user, input }) {
-    if (!(await setRuleActive(user.companyId, input.ruleId, input.active))) return refuse((await words())("rules.notFound"));
-    revalidatePath(PATH);
-    return ok();
-  },
+  messages: "leads.settings",
+  run: ({ user, input }) => setRuleActive(user.companyId, input.ruleId, input.active),
+  answers: { true: { ok: true }, false: { refuse: "rules.notFound" } },
+  revalidate: [PATH],
 });
 
-export const removeRuleAction = formAction({
+export const removeRuleAction = rowAction({
   role: "ADMIN",
   input: z.object({ ruleId: recordId }),
-  async run({ user, input }) {
-    if (!(await removeRule(user.companyId, input.ruleId))) return refuse((await words())("rules.notFound"));
-    revalidatePath(PATH);
-    return ok();
-  },
+  messages: "leads.settings",
+  run: ({ user, input }) => removeRule(user.companyId, input.ruleId),
+  answers: { true: { ok: true }, false: { refuse: "rules.notFound" } },
+  revalidate: [PATH],
 });
 
 /** "Run rules now": the work of the "visitors.rules" job, for this company's rules only. A rule stopped for credits comes back with the buy prompt. */

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { formAction, ok, refuse } from "@/lib/actions/action";
+import { rowAction } from "@/lib/actions/row-action";
 import { formatE164 } from "@/lib/contacts/phone";
 import { addOptOut, removeOptOut } from "@/lib/sms/opt-out";
 import { addOptOutSchema, optOutIdSchema, senderSettingsSchema } from "@/lib/sms/opt-out-schemas";
@@ -33,13 +34,11 @@ export const addOptOutAction = formAction({
   },
 });
 
-export const removeOptOutAction = formAction({
+export const removeOptOutAction = rowAction({
   role: "ADMIN",
   input: optOutIdSchema,
-  async run({ user, input }) {
-    const t = await getTranslations("sms.settings");
-    if (!(await removeOptOut(user.companyId, input.id))) return refuse(t("notListed"));
-    revalidatePath(PAGE);
-    return ok(t("removed"));
-  },
+  messages: "sms.settings",
+  run: ({ user, input }) => removeOptOut(user.companyId, input.id),
+  answers: { true: { ok: "removed" }, false: { refuse: "notListed" } },
+  revalidate: [PAGE],
 });

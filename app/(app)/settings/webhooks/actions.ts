@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { formAction, ok, refuse } from "@/lib/actions/action";
+import { rowAction } from "@/lib/actions/row-action";
 import { createEndpoint, deleteEndpoint, resendDelivery, setEndpointEnabled } from "@/lib/webhooks/endpoints";
 import { deliveryIdSchema, endpointEnabledSchema, endpointFormSchema, endpointIdSchema } from "@/lib/webhooks/schemas";
 
@@ -21,15 +22,16 @@ export const createEndpointAction = formAction({
   },
 });
 
-export const setEndpointEnabledAction = formAction({
+// The endpoint list and each endpoint's page.
+const WEBHOOK_PAGES = [["/settings/webhooks", "layout"]] as const;
+
+export const setEndpointEnabledAction = rowAction({
   role: "ADMIN",
   input: endpointEnabledSchema,
-  async run({ user, input }) {
-    const t = await getTranslations("webhooks.results");
-    if (!(await setEndpointEnabled(user.companyId, input.id, input.enabled))) return refuse(t("endpointNotFound"));
-    revalidatePath("/settings/webhooks", "layout");
-    return ok(t(input.enabled ? "resumed" : "paused"));
-  },
+  messages: "webhooks.results",
+  run: async ({ user, input }) => ((await setEndpointEnabled(user.companyId, input.id, input.enabled)) ? (input.enabled ? "resumed" : "paused") : "gone"),
+  answers: { resumed: { ok: "resumed" }, paused: { ok: "paused" }, gone: { refuse: "endpointNotFound" } },
+  revalidate: WEBHOOK_PAGES,
 });
 
 export const deleteEndpointAction = formAction({
@@ -42,13 +44,11 @@ export const deleteEndpointAction = formAction({
   },
 });
 
-export const resendDeliveryAction = formAction({
+export const resendDeliveryAction = rowAction({
   role: "ADMIN",
   input: deliveryIdSchema,
-  async run({ user, input }) {
-    const t = await getTranslations("webhooks.results");
-    if (!(await resendDelivery(user.companyId, input.deliveryId))) return refuse(t("deliveryNotFound"));
-    revalidatePath("/settings/webhooks", "layout");
-    return ok(t("resendQueued"));
-  },
+  messages: "webhooks.results",
+  run: ({ user, input }) => resendDelivery(user.companyId, input.deliveryId),
+  answers: { true: { ok: "resendQueued" }, false: { refuse: "deliveryNotFound" } },
+  revalidate: WEBHOOK_PAGES,
 });

@@ -4,7 +4,7 @@ import { useId, useRef, useState, type PointerEvent } from "react";
 import { useTranslations } from "next-intl";
 import { ActionFeedback, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
-import { TextField } from "@/components/form";
+import { SubmitRow, TextField } from "@/components/form";
 import { signAction } from "../actions";
 
 /** Type or draw a signature, then Sign. */
@@ -100,12 +100,9 @@ export function SignatureForm({ token, defaultName }: { token: string; defaultNa
       )}
 
       <p className="text-xs text-gray-600">{t("consent")}</p>
-      <div className="flex items-center gap-3">
-        <Button type="submit" pending={form.pending} pendingLabel={t("pending")}>
-          {t("submit")}
-        </Button>
+      <SubmitRow label={t("submit")} pendingLabel={t("pending")} pending={form.pending}>
         {!form.pending && <ActionFeedback state={form.state} fieldsShown={false} />}
-      </div>
+      </SubmitRow>
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { ActionFeedback, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
+import { FieldLabel } from "@/components/form";
 import { postNoteAction } from "../actions";
 
 export function NoteForm({ contactId }: { contactId: number }) {
@@ -11,9 +12,7 @@ export function NoteForm({ contactId }: { contactId: number }) {
   return (
     <form action={form.action} className="space-y-2">
       <input type="hidden" name="contactId" value={contactId} />
-      <label htmlFor="note-body" className="sr-only">
-        {t("label")}
-      </label>
+      <FieldLabel htmlFor="note-body" hidden>{t("label")}</FieldLabel>
       <textarea
         id="note-body"
         name="body"

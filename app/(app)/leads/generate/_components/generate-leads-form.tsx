@@ -5,7 +5,7 @@ import { startTransition, useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { ActionFeedback, PromptNotice, useActionForm } from "@/components/action-feedback";
 import { Button, buttonClasses } from "@/components/button";
-import { TextField } from "@/components/form";
+import { SubmitRow, TextField } from "@/components/form";
 import type { FormAction } from "@/lib/actions/state";
 import { MAX_LEADS } from "@/lib/enrichment/schemas";
 import { useUnsavedChanges } from "@/components/unsaved-changes";
@@ -99,15 +99,12 @@ export function GenerateLeadsForm({
         </div>
       )}
       {form.prompt && <PromptNotice prompt={form.prompt} />}
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" pending={form.pending} pendingLabel={t("pending")}>
-          {t("submit")}
-        </Button>
+      <SubmitRow label={t("submit")} pendingLabel={t("pending")} pending={form.pending} wrap>
         <Link href="/leads" className={buttonClasses("secondary")}>
           {t("cancel")}
         </Link>
         {!form.prompt && <ActionFeedback state={state} />}
-      </div>
+      </SubmitRow>
     </form>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ActionFeedback, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
-import { FieldError, TextField } from "@/components/form";
+import { CheckboxGroup, SubmitRow, TextField } from "@/components/form";
 import { API_SCOPES } from "@/lib/api/keys-scopes";
 import { createApiKeyAction } from "../actions";
 
@@ -16,27 +16,20 @@ export function NewKeyForm() {
       {form.data && <ShownOnce name={form.data.name} secret={form.data.key} />}
       <form action={form.action} className="space-y-4" noValidate>
         <TextField label={t("new.name")} name="name" placeholder={t("new.namePlaceholder")} autoComplete="off" defaultValue={form.value("name")} errors={form.errors("name")} required maxLength={100} />
-        <fieldset>
-          <legend className="text-sm font-medium text-gray-800">{t("new.scopes")}</legend>
-          <div className="mt-1 space-y-2">
-            {API_SCOPES.map((scope) => (
-              <label key={scope} className="flex items-start gap-2 text-sm">
-                <input type="checkbox" name="scopes" value={scope} defaultChecked={form.values("scopes", API_SCOPES).includes(scope)} className="mt-0.5 size-4 shrink-0 accent-brand-600" />
-                <span>
-                  <span className="font-medium text-gray-900">{t(`scopes.${scope}.label`)}</span>
-                  <span className="block text-gray-600">{t(`scopes.${scope}.hint`)}</span>
-                </span>
-              </label>
-            ))}
-          </div>
-          {form.errors("scopes") && <FieldError>{form.errors("scopes")!.join(" ")}</FieldError>}
-        </fieldset>
-        <div className="flex items-center gap-3">
-          <Button type="submit" pending={form.pending} pendingLabel={t("new.submitting")}>
-            {t("new.submit")}
-          </Button>
+        <CheckboxGroup
+          legend={t("new.scopes")}
+          name="scopes"
+          options={API_SCOPES.map((scope) => ({
+            value: scope,
+            title: <span className="font-medium text-gray-900">{t(`scopes.${scope}.label`)}</span>,
+            hint: t(`scopes.${scope}.hint`),
+          }))}
+          checked={form.values("scopes", API_SCOPES)}
+          errors={form.errors("scopes")}
+        />
+        <SubmitRow label={t("new.submit")} pendingLabel={t("new.submitting")} pending={form.pending}>
           {!form.pending && form.failed && <ActionFeedback state={form.state} />}
-        </div>
+        </SubmitRow>
       </form>
     </div>
   );

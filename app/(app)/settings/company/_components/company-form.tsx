@@ -1,10 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { startTransition, useState } from "react";
-import { ActionFeedback, useActionForm } from "@/components/action-feedback";
-import { Button } from "@/components/button";
-import { SelectField, TextField } from "@/components/form";
+import { ActionFeedback } from "@/components/action-feedback";
+import { SelectField, SubmitRow, TextField } from "@/components/form";
+import { useKeptValuesForm } from "@/components/kept-values-form";
 import { LanguageOptions, TimeZoneOptions } from "@/components/locale-options";
 import type { Locale } from "@/lib/i18n/locales";
 import type { CompanyDetailsInput } from "@/lib/settings/schemas";
@@ -20,30 +19,15 @@ export function CompanyForm({
   timeZones: string[];
 }) {
   const t = useTranslations("company");
-  const form = useActionForm(saveCompanyDetailsAction);
-  // Controlled fields, submitted from onSubmit: what was typed stays next to its error.
-  const [values, setValues] = useState(initial);
-  const [dirty, setDirty] = useState(false);
+  const form = useKeptValuesForm(saveCompanyDetailsAction, initial);
   const field = (name: keyof typeof initial) => ({
     name,
-    value: values[name],
+    value: form.values[name],
     errors: form.errors(name),
-    onChange: (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
-      setValues((current) => ({ ...current, [name]: event.target.value }));
-      setDirty(true);
-    },
+    onChange: (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => form.change({ [name]: event.target.value }),
   });
   return (
-    <form
-      noValidate
-      className="space-y-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        setDirty(false);
-        startTransition(() => form.action(data));
-      }}
-    >
+    <form noValidate className="space-y-4" onSubmit={form.onSubmit}>
       <TextField label={t("name")} autoComplete="organization" {...field("name")} />
       <TextField label={t("street")} autoComplete="street-address" {...field("street")} />
       <div className="grid gap-4 sm:grid-cols-[10rem_1fr]">
@@ -66,12 +50,9 @@ export function CompanyForm({
           <TimeZoneOptions zones={timeZones} />
         </SelectField>
       </div>
-      <div className="flex items-center gap-3">
-        <Button type="submit" pending={form.pending} pendingLabel={t("saving")}>
-          {t("save")}
-        </Button>
-        {!form.pending && !dirty && <ActionFeedback state={form.state} />}
-      </div>
+      <SubmitRow label={t("save")} pendingLabel={t("saving")} pending={form.pending}>
+        {!form.pending && !form.dirty && <ActionFeedback state={form.state} />}
+      </SubmitRow>
     </form>
   );
 }

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { formAction, ok, refuse, refuseInput } from "@/lib/actions/action";
+import { formAction, ok, refuse, refuseInput, type ActionResult } from "@/lib/actions/action";
 import { AutoTopupRefusedError, saveAutoTopup } from "@/lib/billing/auto-topup/settings";
 import { autoTopupSchema } from "@/lib/billing/schemas";
 import { findAccount } from "@/lib/iap/accounts";
@@ -11,7 +11,8 @@ import { setDefaultBudget, setUserBudget } from "@/lib/iap/budgets";
 import { budgetSchema, warningSettingsSchema } from "@/lib/iap/schemas";
 import { updateWarningSettings } from "@/lib/iap/warning-settings";
 import { idField } from "@/lib/http/params";
-import { wordsFor } from "@/lib/alerts/words";
+import { wordsFor, type Words } from "@/lib/alerts/words";
+import type { Locale } from "@/lib/i18n/locales";
 import type { SessionUser } from "@/lib/auth/session";
 
 /**
@@ -24,20 +25,34 @@ function words(user: SessionUser) {
   return { t: wordsFor(locale, "iap"), locale };
 }
 
+/**
+ * What every form of the account page starts with: the account it names,
+ * looked up within the user's company (the id comes back from the browser),
+ * and the form's fields parsed with that account's decimal places, in the
+ * user's language. A refusal when either fails.
+ */
+async function accountForm<T>(
+  user: SessionUser,
+  input: { accountId: number },
+  schemaFor: (decimals: number, locale: Locale) => z.ZodType<T>,
+): Promise<{ refusal: ActionResult<never> } | { refusal: null; account: NonNullable<Awaited<ReturnType<typeof findAccount>>>; data: T; t: Words }> {
+  const { t, locale } = words(user);
+  const account = await findAccount(user.companyId, input.accountId);
+  if (!account) return { refusal: refuse(t("errors.unknownAccount")) };
+  const parsed = schemaFor(account.service.decimals, locale).safeParse(input);
+  if (!parsed.success) return { refusal: refuseInput(parsed.error) };
+  return { refusal: null, account, data: parsed.data, t };
+}
+
 // POST from the Account Information page: Warn Me, Threshold, Warning Email, the e-mail's language.
 export const saveWarningSettingsAction = formAction({
   role: "ADMIN",
   input: z.looseObject({ accountId: idField("iap.unknownAccount") }),
   async run({ user, input }) {
-    const { t, locale } = words(user);
-    // The account id comes back from the browser: look it up within the
-    // user's company, which also gives the service's decimal places, which
-    // the threshold is parsed with.
-    const account = await findAccount(user.companyId, input.accountId);
-    if (!account) return refuse(t("errors.unknownAccount"));
-    const settings = warningSettingsSchema(account.service.decimals, locale).safeParse(input);
-    if (!settings.success) return refuseInput(settings.error);
-    await updateWarningSettings(user.companyId, account.id, settings.data);
+    const form = await accountForm(user, input, warningSettingsSchema);
+    if (form.refusal) return form.refusal;
+    const { account, data: settings, t } = form;
+    await updateWarningSettings(user.companyId, account.id, settings);
     revalidatePath("/settings/iap", "layout");
     return ok(t("warning.saved"));
   },
@@ -54,18 +69,16 @@ export const saveBudgetAction = formAction({
   role: "ADMIN",
   input: budgetTarget,
   async run({ user, input }) {
-    const { t, locale } = words(user);
-    const account = await findAccount(user.companyId, input.accountId);
-    if (!account) return refuse(t("errors.unknownAccount"));
-    const budget = budgetSchema(account.service.decimals, locale).safeParse(input);
-    if (!budget.success) return refuseInput(budget.error);
+    const form = await accountForm(user, input, budgetSchema);
+    if (form.refusal) return form.refusal;
+    const { account, data: budget, t } = form;
     const saved =
       input.target === "default"
-        ? await setDefaultBudget(user.companyId, account.id, budget.data)
-        : await setUserBudget(user.companyId, account.id, input.target, budget.data);
+        ? await setDefaultBudget(user.companyId, account.id, budget)
+        : await setUserBudget(user.companyId, account.id, input.target, budget);
     if (!saved) return refuse(t("errors.userGone"));
     revalidatePath("/", "layout");
-    return ok(budget.data === null ? t("budgets.removed") : t("budgets.saved"));
+    return ok(budget === null ? t("budgets.removed") : t("budgets.saved"));
   },
 });
 
@@ -74,15 +87,12 @@ export const saveAutoTopupAction = formAction({
   role: "ADMIN",
   input: z.looseObject({ accountId: idField("iap.unknownAccount") }),
   async run({ user, input }) {
-    const { t, locale } = words(user);
-    // The threshold is parsed with the decimals of the account's service, looked up within the user's company.
-    const account = await findAccount(user.companyId, input.accountId);
-    if (!account) return refuse(t("errors.unknownAccount"));
-    const settings = autoTopupSchema(account.service.decimals, locale).safeParse(input);
-    if (!settings.success) return refuseInput(settings.error);
+    const form = await accountForm(user, input, autoTopupSchema);
+    if (form.refusal) return form.refusal;
+    const { account, data: settings, t } = form;
     let result;
     try {
-      result = await saveAutoTopup(user, account.id, settings.data);
+      result = await saveAutoTopup(user, account.id, settings);
     } catch (error) {
       if (error instanceof AutoTopupRefusedError) return refuse(t(`autoTopup.refusals.${error.code}`));
       throw error;

@@ -3,8 +3,7 @@
 import { useId } from "react";
 import { useTranslations } from "next-intl";
 import { ActionFeedback, useActionForm } from "@/components/action-feedback";
-import { Button } from "@/components/button";
-import { FieldError, TextField } from "@/components/form";
+import { FieldError, FieldLabel, SubmitRow, TextField } from "@/components/form";
 import type { FormAction } from "@/lib/actions/state";
 
 export function RuleForm({
@@ -34,9 +33,7 @@ export function RuleForm({
         hint={t("patternsHint")}
       />
       <div>
-        <label htmlFor={countriesId} className="block text-sm font-medium text-gray-800">
-          {t("countries")}
-        </label>
+        <FieldLabel htmlFor={countriesId}>{t("countries")}</FieldLabel>
         <select
           id={countriesId}
           name="countries"
@@ -64,13 +61,10 @@ export function RuleForm({
           <input type="checkbox" name="active" defaultChecked={form.checked("active", true)} className="size-4 rounded border-gray-300" /> {t("active")}
         </label>
       </div>
-      <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
-        <Button type="submit" pending={form.pending} pendingLabel={t("saving")}>
-          {t("submit")}
-        </Button>
+      <SubmitRow label={t("submit")} pendingLabel={t("saving")} pending={form.pending} wrap className="sm:col-span-2">
         <span className="text-xs text-gray-600">{t("cost")}</span>
         <ActionFeedback state={form.state} />
-      </div>
+      </SubmitRow>
     </form>
   );
 }

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { ActionFeedback, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
-import { TextField } from "@/components/form";
+import { SubmitRow, TextField } from "@/components/form";
 import { addOptOutAction, saveSenderAction } from "../actions";
 
 export function SenderForm({ senderName }: { senderName: string | null }) {
@@ -22,12 +22,9 @@ export function SenderForm({ senderName }: { senderName: string | null }) {
         errors={form.errors("senderName")}
         hint={t("senderHint")}
       />
-      <div className="flex items-center gap-3">
-        <Button type="submit" pending={form.pending} pendingLabel={t("saving")}>
-          {t("save")}
-        </Button>
+      <SubmitRow label={t("save")} pendingLabel={t("saving")} pending={form.pending}>
         {!form.pending && <ActionFeedback state={form.state} />}
-      </div>
+      </SubmitRow>
     </form>
   );
 }

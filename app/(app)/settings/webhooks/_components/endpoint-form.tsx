@@ -3,8 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { ActionFeedback, useActionForm } from "@/components/action-feedback";
-import { Button } from "@/components/button";
-import { FieldError, TextField } from "@/components/form";
+import { CheckboxGroup, SubmitRow, TextField } from "@/components/form";
 import { WEBHOOK_EVENT_TYPES } from "@/lib/events/events";
 import { createEndpointAction } from "../actions";
 
@@ -45,27 +44,16 @@ export function EndpointForm() {
           errors={form.errors("description")}
           hint={t("add.optional")}
         />
-        <fieldset>
-          <legend className="text-sm font-medium text-gray-800">{t("add.events")}</legend>
-          <div className="mt-1 space-y-2">
-            {WEBHOOK_EVENT_TYPES.map((type) => (
-              <label key={type} className="flex items-start gap-2 text-sm">
-                <input type="checkbox" name="events" value={type} defaultChecked={form.values("events", WEBHOOK_EVENT_TYPES).includes(type)} className="mt-0.5 size-4 shrink-0 accent-brand-600" />
-                <span>
-                  <span className="font-mono text-gray-900">{type}</span>
-                  <span className="block text-gray-600">{t(`events.${type}`)}</span>
-                </span>
-              </label>
-            ))}
-          </div>
-          {form.errors("events") && <FieldError>{form.errors("events")!.join(" ")}</FieldError>}
-        </fieldset>
-        <div className="flex items-center gap-3">
-          <Button type="submit" pending={form.pending} pendingLabel={t("add.submitting")}>
-            {t("add.submit")}
-          </Button>
+        <CheckboxGroup
+          legend={t("add.events")}
+          name="events"
+          options={WEBHOOK_EVENT_TYPES.map((type) => ({ value: type, title: <span className="font-mono text-gray-900">{type}</span>, hint: t(`events.${type}`) }))}
+          checked={form.values("events", WEBHOOK_EVENT_TYPES)}
+          errors={form.errors("events")}
+        />
+        <SubmitRow label={t("add.submit")} pendingLabel={t("add.submitting")} pending={form.pending}>
           {!form.pending && form.failed && <ActionFeedback state={form.state} />}
-        </div>
+        </SubmitRow>
       </form>
     </div>
   );

@@ -4,7 +4,7 @@ import { startTransition, useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { actionMessage, PromptNotice, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
-import { FieldError, SelectField, TextField } from "@/components/form";
+import { CheckboxField, FieldError, FieldLabel, SelectField, SubmitRow, TextField } from "@/components/form";
 import { useUnsavedChanges } from "@/components/unsaved-changes";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import { sendSignatureRequestAction } from "../actions";
@@ -92,9 +92,7 @@ export function NewRequestForm({
       </SelectField>
 
       <div>
-        <label htmlFor={fileId} className="block text-sm font-medium text-gray-800">
-          {t("document")}
-        </label>
+        <FieldLabel htmlFor={fileId}>{t("document")}</FieldLabel>
         <input
           id={fileId}
           name="document"
@@ -139,12 +137,9 @@ export function NewRequestForm({
         </p>
       )}
 
-      <div className="flex items-center gap-3">
-        <Button type="submit" pending={form.pending} pendingLabel={t("sending")}>
-          {t("send")}
-        </Button>
+      <SubmitRow label={t("send")} pendingLabel={t("sending")} pending={form.pending}>
         {!form.pending && form.failed && !form.prompt && message && <FieldError role="alert">{message}</FieldError>}
-      </div>
+      </SubmitRow>
     </form>
   );
 }
@@ -166,15 +161,12 @@ function SignerFieldset({
 }) {
   const t = useTranslations("sign.new");
   const selectId = useId();
-  const checkId = useId();
   return (
     <fieldset className="rounded-lg border border-gray-200 bg-white p-4">
       <legend className="px-1 text-sm font-semibold text-gray-900">{t("signer", { number: index + 1 })}</legend>
       <div className="grid gap-3 sm:grid-cols-2">
         <div className="sm:col-span-2">
-          <label htmlFor={selectId} className="block text-sm font-medium text-gray-800">
-            {t("contact")}
-          </label>
+          <FieldLabel htmlFor={selectId}>{t("contact")}</FieldLabel>
           <select
             id={selectId}
             value={signer.contactId}
@@ -197,24 +189,14 @@ function SignerFieldset({
         )}
       </div>
       <div className="mt-3 flex flex-wrap items-start justify-between gap-3">
-        <div className="flex items-start gap-2">
-          <input
-            id={checkId}
-            type="checkbox"
-            checked={signer.requireVerification}
-            disabled={providerLabel === null}
-            onChange={(event) => onChange({ requireVerification: event.target.checked })}
-            className="mt-0.5 size-4 rounded border-gray-300 accent-brand-600"
-          />
-          <div>
-            <label htmlFor={checkId} className="text-sm font-medium text-gray-900">
-              {t("requireVerification")}
-            </label>
-            <p className="text-xs text-gray-600">
-              {providerLabel === null ? t("verificationOff") : t("verificationHint", { provider: providerLabel })}
-            </p>
-          </div>
-        </div>
+        <CheckboxField
+          compact
+          label={t("requireVerification")}
+          hint={providerLabel === null ? t("verificationOff") : t("verificationHint", { provider: providerLabel })}
+          checked={signer.requireVerification}
+          disabled={providerLabel === null}
+          onChange={(event) => onChange({ requireVerification: event.target.checked })}
+        />
         {onRemove && (
           <Button type="button" variant="link" onClick={onRemove} aria-label={t("removeSigner", { number: index + 1 })}>
             {t("remove")}

@@ -6,10 +6,17 @@ import { useTranslations } from "next-intl";
 import { actionMessage, PromptNotice, useActionForm } from "@/components/action-feedback";
 import { Button } from "@/components/button";
 import { useUnsavedChanges } from "@/components/unsaved-changes";
-import { FieldError, TextField } from "@/components/form";
+import { FieldError, FieldLabel, RadioGroup, TextAreaField, TextField } from "@/components/form";
 import type { ActionState } from "@/lib/actions/state";
 import type { Quote } from "@/lib/snailmail/schemas";
 import { quoteLetterAction, sendLetterAction } from "../actions";
+
+// How the letter is printed: each choice's field, its legend and its options
+// (value, message key), the first one chosen at first.
+const PRINT_CHOICES = [
+  { name: "color", legendKey: "printing", options: [["bw", "blackWhite"], ["color", "colour"]] },
+  { name: "sides", legendKey: "sides", options: [["simplex", "simplex"], ["duplex", "duplex"]] },
+] as const;
 
 export function ComposeForm({ contactId }: { contactId: number }) {
   const t = useTranslations("letters.compose");
@@ -89,44 +96,25 @@ export function ComposeForm({ contactId }: { contactId: number }) {
       )}
       {shortfall && <PromptNotice prompt={shortfall} />}
 
-      <fieldset>
-        <legend className="text-sm font-medium text-gray-800">{t("what")}</legend>
-        <div className="mt-2 flex flex-wrap gap-4 text-sm">
-          <label className="flex items-center gap-2">
-            <input type="radio" name="mode" value="letter" checked={mode === "letter"} onChange={() => setMode("letter")} className="accent-brand-600" />
-            {t("writeLetter")}
-          </label>
-          <label className="flex items-center gap-2">
-            <input type="radio" name="mode" value="document" checked={mode === "document"} onChange={() => setMode("document")} className="accent-brand-600" />
-            {t("attachPdf")}
-          </label>
-        </div>
-      </fieldset>
+      <RadioGroup
+        inline
+        legend={t("what")}
+        name="mode"
+        options={[
+          { value: "letter", label: t("writeLetter") },
+          { value: "document", label: t("attachPdf") },
+        ]}
+        value={mode}
+        onChange={setMode}
+      />
 
       <TextField label={t("subject")} name="subject" required maxLength={200} errors={form.errors("subject")} />
 
       {mode === "letter" ? (
-        <div>
-          <label htmlFor="letter-body" className="block text-sm font-medium text-gray-800">
-            {t("body")}
-          </label>
-          <textarea
-            id="letter-body"
-            name="body"
-            rows={12}
-            aria-invalid={Boolean(form.errors("body")) || undefined}
-            aria-describedby={form.errors("body") ? "letter-body-error" : undefined}
-            className={`mt-1 block w-full rounded-md border px-3 py-2 text-sm shadow-xs focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30 ${
-              form.errors("body") ? "border-red-500" : "border-gray-300"
-            }`}
-          />
-          {form.errors("body") ? <FieldError id="letter-body-error">{form.errors("body")!.join(" ")}</FieldError> : null}
-        </div>
+        <TextAreaField label={t("body")} name="body" rows={12} errors={form.errors("body")} />
       ) : (
         <div>
-          <label htmlFor="letter-document" className="block text-sm font-medium text-gray-800">
-            {t("document")}
-          </label>
+          <FieldLabel htmlFor="letter-document">{t("document")}</FieldLabel>
           <input
             id="letter-document"
             name="document"
@@ -143,32 +131,15 @@ export function ComposeForm({ contactId }: { contactId: number }) {
       )}
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <fieldset>
-          <legend className="text-sm font-medium text-gray-800">{t("printing")}</legend>
-          <div className="mt-2 space-y-1 text-sm">
-            <label className="flex items-center gap-2">
-              <input type="radio" name="color" value="bw" defaultChecked className="accent-brand-600" />
-              {t("blackWhite")}
-            </label>
-            <label className="flex items-center gap-2">
-              <input type="radio" name="color" value="color" className="accent-brand-600" />
-              {t("colour")}
-            </label>
-          </div>
-        </fieldset>
-        <fieldset>
-          <legend className="text-sm font-medium text-gray-800">{t("sides")}</legend>
-          <div className="mt-2 space-y-1 text-sm">
-            <label className="flex items-center gap-2">
-              <input type="radio" name="sides" value="simplex" defaultChecked className="accent-brand-600" />
-              {t("simplex")}
-            </label>
-            <label className="flex items-center gap-2">
-              <input type="radio" name="sides" value="duplex" className="accent-brand-600" />
-              {t("duplex")}
-            </label>
-          </div>
-        </fieldset>
+        {PRINT_CHOICES.map((choice) => (
+          <RadioGroup
+            key={choice.name}
+            legend={t(choice.legendKey)}
+            name={choice.name}
+            options={choice.options.map(([value, label]) => ({ value, label: t(label) }))}
+            defaultValue={choice.options[0][0]}
+          />
+        ))}
       </div>
 
       <div className="flex flex-wrap items-center justify-between gap-3 border-t border-gray-100 pt-4">

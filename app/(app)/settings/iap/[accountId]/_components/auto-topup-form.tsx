@@ -1,10 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { startTransition, useId, useState } from "react";
-import { ActionFeedback, useActionForm } from "@/components/action-feedback";
-import { Button } from "@/components/button";
-import { FieldError } from "@/components/form";
+import { useId, type ChangeEvent } from "react";
+import { ActionFeedback } from "@/components/action-feedback";
+import { CheckboxField, FieldError, FieldLabel, SubmitRow } from "@/components/form";
+import { useKeptValuesForm } from "@/components/kept-values-form";
 import { saveAutoTopupAction } from "../actions";
 
 export interface AutoTopupFormValues {
@@ -33,76 +33,36 @@ export function AutoTopupForm({
   needsCard: boolean;
 }) {
   const t = useTranslations("iap.autoTopup");
-  const form = useActionForm(saveAutoTopupAction);
-  // Controlled fields, submitted from onSubmit like Warn Me: what was typed stays next to its error.
-  const [values, setValues] = useState(initial);
-  const [dirty, setDirty] = useState(false);
-  const change = (patch: Partial<AutoTopupFormValues>) => {
-    setValues((current) => ({ ...current, ...patch }));
-    setDirty(true);
-  };
-  const ids = { enabled: useId(), threshold: useId(), pack: useId(), cap: useId(), errors: useId() };
+  const form = useKeptValuesForm(saveAutoTopupAction, initial);
+  const { values, change } = form;
+  const ids = { threshold: useId(), pack: useId(), cap: useId(), errors: useId() };
   const errors = form.fieldErrors;
-  const described = (field: "threshold" | "packId" | "monthlyCap") => (errors[field]?.length ? `${ids.errors}-${field}` : undefined);
+  // What each control inside the sentence takes: its kept value, and its error tied to it.
+  const inline = (field: "threshold" | "packId" | "monthlyCap", width: string) => {
+    const invalid = Boolean(errors[field]?.length);
+    return {
+      name: field,
+      value: values[field],
+      onChange: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => change({ [field]: event.target.value }),
+      "aria-invalid": invalid || undefined,
+      "aria-describedby": invalid ? `${ids.errors}-${field}` : undefined,
+      className: inputClasses(invalid, width),
+    };
+  };
 
   return (
-    <form
-      noValidate
-      aria-label={t("form")}
-      className="space-y-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        setDirty(false);
-        startTransition(() => form.action(data));
-      }}
-    >
+    <form noValidate aria-label={t("form")} className="space-y-4" onSubmit={form.onSubmit}>
       <input type="hidden" name="accountId" value={accountId} />
-      <div className="flex items-start gap-3">
-        <input
-          id={ids.enabled}
-          type="checkbox"
-          name="enabled"
-          checked={values.enabled}
-          onChange={(event) => change({ enabled: event.target.checked })}
-          className="mt-0.5 size-4 rounded border-gray-300 accent-brand-600"
-        />
-        <div>
-          <label htmlFor={ids.enabled} className="text-sm font-medium text-gray-900">
-            {t("title")}
-          </label>
-          <p className="text-sm text-gray-600">{t("hint")}</p>
-        </div>
-      </div>
+      <CheckboxField label={t("title")} hint={t("hint")} name="enabled" checked={values.enabled} onChange={(event) => change({ enabled: event.target.checked })} />
 
       {values.enabled && (
         <div className="space-y-3 pl-7 text-sm text-gray-800">
           <p className="flex flex-wrap items-center gap-x-2 gap-y-2">
             <label htmlFor={ids.threshold}>{t("whenBelow")}</label>
-            <input
-              id={ids.threshold}
-              name="threshold"
-              inputMode="decimal"
-              autoComplete="off"
-              value={values.threshold}
-              onChange={(event) => change({ threshold: event.target.value })}
-              aria-invalid={Boolean(errors.threshold?.length) || undefined}
-              aria-describedby={described("threshold")}
-              className={inputClasses(Boolean(errors.threshold?.length), "w-24")}
-            />
+            <input id={ids.threshold} inputMode="decimal" autoComplete="off" {...inline("threshold", "w-24")} />
             <span>{t("buy", { unit: unitName })}</span>
-            <label htmlFor={ids.pack} className="sr-only">
-              {t("pack")}
-            </label>
-            <select
-              id={ids.pack}
-              name="packId"
-              value={values.packId}
-              onChange={(event) => change({ packId: event.target.value })}
-              aria-invalid={Boolean(errors.packId?.length) || undefined}
-              aria-describedby={described("packId")}
-              className={inputClasses(Boolean(errors.packId?.length), "w-auto")}
-            >
+            <FieldLabel htmlFor={ids.pack} hidden>{t("pack")}</FieldLabel>
+            <select id={ids.pack} {...inline("packId", "w-auto")}>
               {packs.map((pack) => (
                 <option key={pack.id} value={pack.id}>
                   {pack.label}
@@ -113,17 +73,7 @@ export function AutoTopupForm({
           </p>
           <p className="flex flex-wrap items-center gap-x-2 gap-y-2">
             <label htmlFor={ids.cap}>{t("atMost")}</label>
-            <input
-              id={ids.cap}
-              name="monthlyCap"
-              inputMode="numeric"
-              autoComplete="off"
-              value={values.monthlyCap}
-              onChange={(event) => change({ monthlyCap: event.target.value })}
-              aria-invalid={Boolean(errors.monthlyCap?.length) || undefined}
-              aria-describedby={described("monthlyCap")}
-              className={inputClasses(Boolean(errors.monthlyCap?.length), "w-16")}
-            />
+            <input id={ids.cap} inputMode="numeric" autoComplete="off" {...inline("monthlyCap", "w-16")} />
             <span>{t("perMonth")}</span>
           </p>
           {(["threshold", "packId", "monthlyCap"] as const).map((field) =>
@@ -137,12 +87,13 @@ export function AutoTopupForm({
         </div>
       )}
 
-      <div className="flex items-center gap-3">
-        <Button type="submit" pending={form.pending} pendingLabel={values.enabled && needsCard ? t("openingStripe") : t("applying")}>
-          {values.enabled && needsCard ? t("applyWithCard") : t("apply")}
-        </Button>
-        {!form.pending && !dirty && <ActionFeedback state={form.state} />}
-      </div>
+      <SubmitRow
+        label={values.enabled && needsCard ? t("applyWithCard") : t("apply")}
+        pendingLabel={values.enabled && needsCard ? t("openingStripe") : t("applying")}
+        pending={form.pending}
+      >
+        {!form.pending && !form.dirty && <ActionFeedback state={form.state} />}
+      </SubmitRow>
     </form>
   );
 }

@@ -1,12 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { startTransition, useId, useState } from "react";
-import { ActionFeedback, useActionForm } from "@/components/action-feedback";
-import { Button } from "@/components/button";
-import { SelectField, TextField } from "@/components/form";
+import { ActionFeedback } from "@/components/action-feedback";
+import { CheckboxField, SelectField, SubmitRow, TextField } from "@/components/form";
+import { useKeptValuesForm } from "@/components/kept-values-form";
 import { LOCALES } from "@/lib/i18n/locales";
-import { useUnsavedChanges } from "@/components/unsaved-changes";
 import { saveWarningSettingsAction } from "../actions";
 
 export interface WarningFormValues {
@@ -32,47 +30,19 @@ export function WarningForm({
   companyLanguage: string;
 }) {
   const t = useTranslations("iap.warning");
-  const form = useActionForm(saveWarningSettingsAction);
-  // Controlled fields, submitted from onSubmit rather than <form action>: React
-  // resets a form after an action (even a controlled checkbox's DOM state), and
-  // what was typed must stay in place next to its error.
-  const [values, setValues] = useState(initial);
-  const [dirty, setDirty] = useState(false);
-  const checkboxId = useId();
-  useUnsavedChanges(dirty);
-  const change = (patch: Partial<WarningFormValues>) => {
-    setValues((current) => ({ ...current, ...patch }));
-    setDirty(true);
-  };
+  const form = useKeptValuesForm(saveWarningSettingsAction, initial, { askBeforeLeaving: true });
+  const { values, change } = form;
 
   return (
-    <form
-      noValidate
-      className="space-y-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        setDirty(false);
-        startTransition(() => form.action(data));
-      }}
-    >
+    <form noValidate className="space-y-4" onSubmit={form.onSubmit}>
       <input type="hidden" name="accountId" value={accountId} />
-      <div className="flex items-start gap-3">
-        <input
-          id={checkboxId}
-          type="checkbox"
-          name="warnEnabled"
-          checked={values.warnEnabled}
-          onChange={(event) => change({ warnEnabled: event.target.checked })}
-          className="mt-0.5 size-4 rounded border-gray-300 accent-brand-600"
-        />
-        <div>
-          <label htmlFor={checkboxId} className="text-sm font-medium text-gray-900">
-            {t("warnMe")}
-          </label>
-          <p className="text-sm text-gray-600">{t("warnMeHint")}</p>
-        </div>
-      </div>
+      <CheckboxField
+        label={t("warnMe")}
+        hint={t("warnMeHint")}
+        name="warnEnabled"
+        checked={values.warnEnabled}
+        onChange={(event) => change({ warnEnabled: event.target.checked })}
+      />
 
       {values.warnEnabled && (
         <div className="grid gap-4 pl-7 sm:grid-cols-2">
@@ -114,12 +84,9 @@ export function WarningForm({
       {/* Unticked, the language is kept as chosen (the action saves it either way). */}
       {!values.warnEnabled && <input type="hidden" name="warningLocale" value={values.warningLocale} />}
 
-      <div className="flex items-center gap-3">
-        <Button type="submit" pending={form.pending} pendingLabel={t("saving")}>
-          {t("save")}
-        </Button>
-        {!form.pending && !dirty && <ActionFeedback state={form.state} />}
-      </div>
+      <SubmitRow label={t("save")} pendingLabel={t("saving")} pending={form.pending}>
+        {!form.pending && !form.dirty && <ActionFeedback state={form.state} />}
+      </SubmitRow>
     </form>
   );
 }
