@@ -484,7 +484,8 @@ function classify(answer: ActionAnswer, wanted: ActionOutcome): ActionOutcome | 
 
 // ── The test ─────────────────────────────────────────────────────────────────
 
-test.describe.configure({ mode: "serial", timeout: 300_000 });
+// The pages, routes and actions tests each make hundreds of calls (every entry point as five personas): minutes on a busy machine.
+test.describe.configure({ mode: "serial", timeout: 600_000 });
 
 let world: World;
 test.beforeAll(async () => {

@@ -116,7 +116,7 @@ let world: World;
 // Each worker's world is complete before its first test: the pages of the walk
 // list a letter, a signature request, an e-mail and a purchase made through the UI.
 test.beforeAll(async ({ browser }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
   const db = database();
   const { companyId, email } = await createCompanyWithUser(db, {
     name: "Walk Admin",
@@ -373,7 +373,7 @@ const WALK_PARTS = 4;
 for (let part = 0; part < WALK_PARTS; part++) {
   const routes = Object.keys(WALK).filter((_route, i) => i % WALK_PARTS === part);
   test(`at 390 px no page is wider than the screen, and axe finds nothing serious (part ${part + 1} of ${WALK_PARTS}: ${routes.join(", ")})`, async ({ browser }) => {
-    test.setTimeout(420_000);
+    test.setTimeout(600_000);
     await walk(browser, routes);
   });
 }
