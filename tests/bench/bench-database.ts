@@ -6,7 +6,7 @@
 // that the server ends anyway is reported, never an unhandled 'error' event.
 import path from "node:path";
 import pg from "pg";
-import { disconnectDb, pool as appPool } from "@/lib/db/client";
+import { disconnectDb, pool as appPool, prisma } from "@/lib/db/client";
 import { freePort, startEmbeddedPostgres, type EmbeddedServer } from "@/lib/db/embedded-postgres";
 import { migrate } from "@/lib/db/migrate";
 import { reloadEnv } from "@/lib/env";
@@ -86,4 +86,31 @@ export async function startBenchDatabase(name: string, options: BenchDatabaseOpt
     await database.stop();
     throw error;
   }
+}
+
+/**
+ * A benchmark's body on a database of its own with the service catalogue
+ * loaded (what every credits benchmark starts from), stopped afterwards.
+ */
+export async function withCatalogueDatabase<T>(name: string, body: (database: BenchDatabase) => Promise<T>): Promise<T> {
+  const database = await startBenchDatabase(name);
+  try {
+    // Loaded once DATABASE_URL points at the bench database.
+    const { seedCatalogue } = await import("@/lib/seed/catalogue");
+    await seedCatalogue(prisma());
+    return await body(database);
+  } finally {
+    await database.stop();
+  }
+}
+
+/** A company of its own (in `country`: its contacts' numbers are read as that country's) with a user and an SMS account holding `units`, granted through the ledger. */
+export async function fundedSmsCompany(label: string, units: bigint, country: "BE" | "FR") {
+  const { getOrCreateAccount } = await import("@/lib/iap/accounts");
+  const { grant } = await import("@/lib/iap/ledger");
+  const company = await prisma().company.create({ data: { name: `Bench ${label}`, country, currency: "EUR" } });
+  const user = await prisma().user.create({ data: { companyId: company.id, email: `bench-${label}@example.com`, name: "Bench", passwordHash: "x" } });
+  const account = await getOrCreateAccount(company.id, "sms");
+  await grant(account, units, { kind: "ADJUSTMENT", description: "bench credits", idempotencyKey: `bench-${label}` });
+  return { company, user, account };
 }

@@ -4,7 +4,7 @@
 // throw-away embedded PostgreSQL with the project's migrations. Timings on a
 // shared 2-core machine are noisy: the best of a few runs is printed too.
 import { performance } from "node:perf_hooks";
-import { startBenchDatabase } from "./bench-database";
+import { withCatalogueDatabase } from "./bench-database";
 import { runBench } from "./run-bench";
 
 const ACCOUNTS = 100_000;
@@ -12,13 +12,10 @@ const BELOW = 1_000;
 const ROUNDS = 3;
 
 delete process.env.SMTP_URL;
-await runBench("cron", async () => {
-  const database = await startBenchDatabase("bench-cron");
-  try {
-    const { pool, prisma } = await import("@/lib/db/client");
-    const { seedCatalogue } = await import("@/lib/seed/catalogue");
+await runBench("cron", () =>
+  withCatalogueDatabase("bench-cron", async () => {
+    const { pool } = await import("@/lib/db/client");
     const { queueLowCreditWarnings } = await import("@/lib/alerts/low-credits");
-    await seedCatalogue(prisma());
 
     const services = (await pool().query("SELECT count(*)::int AS n FROM iap_service")).rows[0].n as number;
     const companies = Math.ceil(ACCOUNTS / services);
@@ -75,7 +72,5 @@ await runBench("cron", async () => {
     const ok = firstQueued === below && second.queued === 0 && outbox === below && jobs === below;
     if (!ok) console.error(`Expected ${below} warnings queued once: first run ${firstQueued}, run again ${second.queued}, outbox ${outbox}, delivery jobs ${jobs}`);
     return { ok, result: { accounts: ACCOUNTS, queued: firstQueued, seconds: Number(timings[0].toFixed(3)), bestSeconds: Number(best.toFixed(3)) } };
-  } finally {
-    await database.stop();
-  }
-});
+  }),
+);

@@ -17,7 +17,7 @@
 // --concurrency N (SMS_CONCURRENCY: the app's default, 32).
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { startBenchDatabase } from "./bench-database";
+import { fundedSmsCompany, startBenchDatabase } from "./bench-database";
 import { numberOption as arg } from "./options";
 
 const JOBS = arg("jobs", 5000);
@@ -112,8 +112,6 @@ try {
   const { insertMobileContacts } = await import("@/tests/support/contacts");
   const { reloadEnv } = await import("@/lib/env");
   const { seedCatalogue } = await import("@/lib/seed/catalogue");
-  const { getOrCreateAccount } = await import("@/lib/iap/accounts");
-  const { grant } = await import("@/lib/iap/ledger");
   const { queueMassSms } = await import("@/lib/sms/mass-sms/queue");
   const { massSmsProgress } = await import("@/lib/sms/mass-sms/progress");
   const { startJobSystem } = await import("@/lib/jobs/runner");
@@ -146,10 +144,7 @@ try {
       SMS_CONCURRENCY: String(CONCURRENCY),
     });
     reloadEnv();
-    const company = await prisma().company.create({ data: { name: `Bench ${label}`, country: "BE", currency: "EUR" } });
-    const user = await prisma().user.create({ data: { companyId: company.id, email: `bench-${label}@example.com`, name: "Bench", passwordHash: "x" } });
-    const account = await getOrCreateAccount(company.id, "sms");
-    await grant(account, 100_000_000n, { kind: "ADJUSTMENT", description: "bench credits", idempotencyKey: "bench" });
+    const { company, user } = await fundedSmsCompany(label, 100_000_000n, "BE");
     const contactIds = await insertMobileContacts(pool(), company.id, messages);
     const system = await startJobSystem({ only: ["sms.mass-chunk"], cron: false });
     try {

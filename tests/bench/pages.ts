@@ -14,7 +14,7 @@
 // --load-rounds N (default 3: the load alternates between the pages in that many slices).
 import autocannon from "autocannon";
 import type pg from "pg";
-import { startAppServer, type AppServer } from "@/tests/support/app-server";
+import { withBenchApp } from "./bench-app";
 import { startBenchDatabase } from "./bench-database";
 import { runBench } from "./run-bench";
 import { numberOption } from "./options";
@@ -178,10 +178,8 @@ async function loadBoth(signedOutUrl: string, signedInUrl: string, cookie: strin
 
 async function main() {
   const database = await startBenchDatabase("bench-pages");
-  let app: AppServer | undefined;
-  try {
-    // The launcher migrates (already done) and loads the demo data the bench signs in with.
-    app = await startAppServer({ databaseUrl: database.url, env: { DEMO: "1" } });
+  // The launcher migrates (already done) and loads the demo data the bench signs in with.
+  return withBenchApp(database, { env: { DEMO: "1" } }, async (app) => {
     const client = await database.openClient();
     const fillStarted = performance.now();
     const { accountId, middleId, entries } = await fillLedger(client, ENTRIES);
@@ -216,13 +214,7 @@ async function main() {
         load_ratio: Number((signedIn / signedOut).toFixed(2)),
       },
     };
-  } catch (error) {
-    if (app) console.error(`App server output (last lines):\n${app.logs().trimEnd().split("\n").slice(-30).join("\n")}`);
-    throw error;
-  } finally {
-    await app?.stop();
-    await database.stop();
-  }
+  });
 }
 
 await runBench("pages", main);

@@ -11,7 +11,7 @@
 // older than the sources (tests/support/app-build.ts).
 import autocannon from "autocannon";
 import { ipIndex } from "@/lib/visitors/ip-index";
-import { startAppServer, type AppServer } from "@/tests/support/app-server";
+import { withBenchApp } from "./bench-app";
 import { startBenchDatabase } from "./bench-database";
 import { runBench } from "./run-bench";
 import { numberOption } from "./options";
@@ -87,18 +87,12 @@ async function cannon(options: autocannon.Options) {
 async function benchEndpoint() {
   const database = await startBenchDatabase("bench-reveal");
   const db = database.openPool({ connectionString: database.url, max: 2 });
-  let app: AppServer | undefined;
-  try {
+  return withBenchApp(database, { env: { TRUST_PROXY_HOPS: "1" }, readyPath: "/api/ping" }, async (app) => {
     const { rows } = await db.query("INSERT INTO company (name, country, currency) VALUES ('Bench shop', 'BE', 'EUR') RETURNING id");
     const siteKey = "benchSiteKey0123456789";
     const origin = "https://www.bench-shop.test";
     await db.query("INSERT INTO visitor_site (company_id, name, site_key, origins) VALUES ($1, 'Bench shop', $2, $3)", [rows[0].id, siteKey, [origin]]);
 
-    app = await startAppServer({
-      databaseUrl: database.url,
-      env: { TRUST_PROXY_HOPS: "1" },
-      readyPath: "/api/ping",
-    });
     const base = app.url;
 
     // Each request from another address (X-Forwarded-For, one trusted hop), so
@@ -148,13 +142,7 @@ async function benchEndpoint() {
       page_views_stored: stored,
       connections: CONNECTIONS,
     };
-  } catch (error) {
-    if (app) console.error(`App server output (last lines):\n${app.logs().trimEnd().split("\n").slice(-30).join("\n")}`);
-    throw error;
-  } finally {
-    await app?.stop();
-    await database.stop();
-  }
+  });
 }
 
 await runBench("reveal", async () => {

@@ -5,30 +5,22 @@
 // entries, held = pending holds), and ends with one JSON line.
 // Options: --messages N (default 10000), --chunk N (default 500).
 import { randomUUID } from "node:crypto";
-import { startBenchDatabase } from "./bench-database";
+import { fundedSmsCompany, withCatalogueDatabase } from "./bench-database";
 import { runBench } from "./run-bench";
 import { numberOption } from "./options";
 
 const MESSAGES = numberOption("messages", 10_000);
 const CHUNK = numberOption("chunk", 500);
 
-await runBench("sms", async () => {
-  const database = await startBenchDatabase("bench-sms");
-  try {
-    const { pool, prisma } = await import("@/lib/db/client");
-    const { seedCatalogue } = await import("@/lib/seed/catalogue");
-    const { getOrCreateAccount } = await import("@/lib/iap/accounts");
-    const { grant } = await import("@/lib/iap/ledger");
+await runBench("sms", () =>
+  withCatalogueDatabase("bench-sms", async (database) => {
+    const { pool } = await import("@/lib/db/client");
     const { TestSmsGateway } = await import("@/lib/sms/gateways");
     const { queueMassSms } = await import("@/lib/sms/mass-sms/queue");
     const { runMassSmsBatch } = await import("@/lib/sms/mass-sms/run");
     const { massSmsProgress } = await import("@/lib/sms/mass-sms/progress");
 
-    await seedCatalogue(prisma());
-    const company = await prisma().company.create({ data: { name: "Bench Company", country: "FR", currency: "EUR" } });
-    const user = await prisma().user.create({ data: { companyId: company.id, email: "bench@example.com", name: "Bench", passwordHash: "x" } });
-    const account = await getOrCreateAccount(company.id, "sms");
-    await grant(account, 10_000_000n, { kind: "ADJUSTMENT", description: "bench credits", idempotencyKey: "bench" });
+    const { company, user } = await fundedSmsCompany("sms", 10_000_000n, "FR");
 
     // 10,000 French mobiles, typed the way people type them: "06 12 34 56 78".
     const numbers = Array.from({ length: MESSAGES }, (_, i) => {
@@ -73,7 +65,5 @@ await runBench("sms", async () => {
       ok: conserved && progress.sent === MESSAGES,
       result: { messages: progress.sent, seconds: Number(seconds.toFixed(3)), per_s: Math.round(progress.sent / seconds), conserved },
     };
-  } finally {
-    await database.stop();
-  }
-});
+  }),
+);

@@ -241,6 +241,12 @@ interface ActionCase {
 
 const memberAction = (b: ActionOutcome = "refused"): Outcomes<ActionOutcome> => ({ signedOut: "sign-in", stale: "refused", userA: "allowed", adminA: "allowed", adminB: b });
 const adminAction = (b: ActionOutcome = "refused"): Outcomes<ActionOutcome> => ({ signedOut: "sign-in", stale: "refused", userA: "refused", adminA: "allowed", adminB: b });
+/** An action a form calls (as useActionState does: the previous state, then the form's fields), from `page`. */
+const formAction = (page: (w: World) => string, fields: (w: World, persona: Persona) => Record<string, string | Blob | string[]>, expected: Outcomes<ActionOutcome>): ActionCase => ({
+  page,
+  args: (w, persona) => [EMPTY_STATE, form(fields(w, persona))],
+  expect: expected,
+});
 const key = () => `key-${Math.random().toString(36).slice(2)}${Date.now()}`;
 /** What A's spare user is after an allowed change of it. */
 const spareUserIs = (expected: Record<string, string>) => async () => {
@@ -251,36 +257,16 @@ const spareUserIs = (expected: Record<string, string>) => async () => {
 const NO_SUCH_TOKEN = "matrixNoSuchTokenmatrixNoSuchTokenmatrixNo0";
 
 const ACTIONS: Record<string, ActionCase> = {
-  "app/(app)/contacts/[id]/actions.ts#updateContactAction": {
-    page: (w) => `/contacts/${w.a.contactId}`,
-    args: (w) => [EMPTY_STATE, form({ id: String(w.a.contactId), name: "Matrix Contact (edited)", email: "", phone: "+32 470 12 34 56", mobile: "", country: "BE", street: "Meir 1", city: "Antwerpen", zip: "2000" })],
-    expect: memberAction(),
-  },
-  "app/(app)/contacts/[id]/actions.ts#postNoteAction": {
-    page: (w) => `/contacts/${w.a.contactId}`,
-    args: (w) => [EMPTY_STATE, form({ contactId: String(w.a.contactId), body: "A note" })],
-    expect: memberAction(),
-  },
-  "app/(app)/contacts/[id]/actions.ts#sendSmsAction": {
-    page: (w) => `/contacts/${w.a.contactId}`,
-    args: (w) => [EMPTY_STATE, form({ contactId: String(w.a.contactId), number: "+32470123456", body: "Matrix SMS", clientId: key() })],
-    expect: memberAction(),
-  },
+  "app/(app)/contacts/[id]/actions.ts#updateContactAction": formAction((w) => `/contacts/${w.a.contactId}`, (w) => ({ id: String(w.a.contactId), name: "Matrix Contact (edited)", email: "", phone: "+32 470 12 34 56", mobile: "", country: "BE", street: "Meir 1", city: "Antwerpen", zip: "2000" }), memberAction()),
+  "app/(app)/contacts/[id]/actions.ts#postNoteAction": formAction((w) => `/contacts/${w.a.contactId}`, (w) => ({ contactId: String(w.a.contactId), body: "A note" }), memberAction()),
+  "app/(app)/contacts/[id]/actions.ts#sendSmsAction": formAction((w) => `/contacts/${w.a.contactId}`, (w) => ({ contactId: String(w.a.contactId), number: "+32470123456", body: "Matrix SMS", clientId: key() }), memberAction()),
   "app/(app)/contacts/[id]/post/actions.ts#quoteLetterAction": {
     page: (w) => `/contacts/${w.a.contactId}/post`,
     args: (w) => [form({ contactId: String(w.a.contactId), mode: "letter", subject: "Quote", body: "Text" })],
     expect: memberAction(),
   },
-  "app/(app)/contacts/[id]/post/actions.ts#sendLetterAction": {
-    page: (w) => `/contacts/${w.a.contactId}/post`,
-    args: (w) => [EMPTY_STATE, form({ contactId: String(w.a.contactId), mode: "letter", subject: "Another letter", body: "Text" })],
-    expect: memberAction(),
-  },
-  "app/(app)/contacts/actions.ts#createContactAction": {
-    page: () => "/contacts/new",
-    args: () => [EMPTY_STATE, form({ name: "Created in the matrix", email: "", phone: "", mobile: "", country: "BE", street: "", city: "", zip: "" })],
-    expect: memberAction("allowed"),
-  },
+  "app/(app)/contacts/[id]/post/actions.ts#sendLetterAction": formAction((w) => `/contacts/${w.a.contactId}/post`, (w) => ({ contactId: String(w.a.contactId), mode: "letter", subject: "Another letter", body: "Text" }), memberAction()),
+  "app/(app)/contacts/actions.ts#createContactAction": formAction(() => "/contacts/new", () => ({ name: "Created in the matrix", email: "", phone: "", mobile: "", country: "BE", street: "", city: "", zip: "" }), memberAction("allowed")),
   "app/(app)/contacts/actions.ts#previewMassSmsAction": {
     page: () => "/contacts",
     args: (w) => [{ ids: [w.a.contactId] }],
@@ -303,31 +289,11 @@ const ACTIONS: Record<string, ActionCase> = {
     args: (w) => [{ directoryCompanyId: 1, contactId: w.a.contactId, current: { name: "", country: "", zip: "", city: "", street: "" } }],
     expect: memberAction(),
   },
-  "app/(app)/documents/actions.ts#uploadDocumentsAction": {
-    page: () => "/documents",
-    args: () => [EMPTY_STATE, form({ kind: "EXPENSE_RECEIPT", files: new File([PDF_BYTES], "x.pdf", { type: "application/pdf" }) })],
-    expect: memberAction("allowed"),
-  },
-  "app/(app)/documents/[id]/actions.ts#confirmDocumentAction": {
-    page: (w) => `/documents/${w.a.documentId}`,
-    args: (w) => [EMPTY_STATE, form({ documentId: String(w.a.documentId), vendorName: "Matrix Vendor", currency: "EUR", total: "10.00" })],
-    expect: memberAction(),
-  },
-  "app/(app)/iap/buy/[service]/actions.ts#buyPackAction": {
-    page: () => "/iap/buy/sms",
-    args: (w) => [EMPTY_STATE, form({ service: "sms", packId: String(w.a.packId) })],
-    expect: adminAction("allowed"),
-  },
-  "app/(app)/iap/checkout/demo/[purchaseId]/actions.ts#payDemoPurchaseAction": {
-    page: (w) => `/iap/checkout/demo/${w.a.pendingPurchaseId}`,
-    args: (w) => [EMPTY_STATE, form({ purchaseId: String(w.a.pendingPurchaseId) })],
-    expect: adminAction(),
-  },
-  "app/(app)/iap/checkout/demo/[purchaseId]/actions.ts#cancelDemoPurchaseAction": {
-    page: (w) => `/iap/checkout/demo/${w.a.secondPendingPurchaseId}`,
-    args: (w) => [EMPTY_STATE, form({ purchaseId: String(w.a.secondPendingPurchaseId) })],
-    expect: adminAction(),
-  },
+  "app/(app)/documents/actions.ts#uploadDocumentsAction": formAction(() => "/documents", () => ({ kind: "EXPENSE_RECEIPT", files: new File([PDF_BYTES], "x.pdf", { type: "application/pdf" }) }), memberAction("allowed")),
+  "app/(app)/documents/[id]/actions.ts#confirmDocumentAction": formAction((w) => `/documents/${w.a.documentId}`, (w) => ({ documentId: String(w.a.documentId), vendorName: "Matrix Vendor", currency: "EUR", total: "10.00" }), memberAction()),
+  "app/(app)/iap/buy/[service]/actions.ts#buyPackAction": formAction(() => "/iap/buy/sms", (w) => ({ service: "sms", packId: String(w.a.packId) }), adminAction("allowed")),
+  "app/(app)/iap/checkout/demo/[purchaseId]/actions.ts#payDemoPurchaseAction": formAction((w) => `/iap/checkout/demo/${w.a.pendingPurchaseId}`, (w) => ({ purchaseId: String(w.a.pendingPurchaseId) }), adminAction()),
+  "app/(app)/iap/checkout/demo/[purchaseId]/actions.ts#cancelDemoPurchaseAction": formAction((w) => `/iap/checkout/demo/${w.a.secondPendingPurchaseId}`, (w) => ({ purchaseId: String(w.a.secondPendingPurchaseId) }), adminAction()),
   "app/(app)/leads/actions.ts#convertLeadAction": {
     page: () => "/leads",
     args: (w) => [EMPTY_STATE, form({ leadId: String(w.a.leadId) })],
@@ -337,96 +303,24 @@ const ACTIONS: Record<string, ActionCase> = {
       expect(rows[0]).toMatchObject({ status: "CONVERTED", contact_id: expect.any(Number) });
     },
   },
-  "app/(app)/leads/generate/actions.ts#generateLeadsAction": {
-    page: () => "/leads/generate",
-    args: () => [EMPTY_STATE, form({ count: "1", countries: ["US"], industries: ["Financials"], clientKey: key() })],
-    expect: memberAction("allowed"),
-  },
-  "app/(app)/letters/actions.ts#resendLetterAction": {
-    page: () => "/letters",
-    args: (w) => [EMPTY_STATE, form({ letterId: String(w.a.letterId) })],
-    expect: memberAction(),
-  },
-  "app/(app)/letters/actions.ts#cancelLetterAction": {
-    page: () => "/letters",
-    args: (w) => [EMPTY_STATE, form({ letterId: String(w.a.letterId) })],
-    expect: memberAction(),
-  },
-  "app/(app)/letters/actions.ts#processQueueAction": {
-    page: () => "/letters",
-    args: () => [EMPTY_STATE, form({})],
-    expect: adminAction("allowed"),
-  },
-  "app/(app)/settings/iap/[accountId]/actions.ts#saveWarningSettingsAction": {
-    page: (w) => `/settings/iap/${w.a.accountId}`,
-    args: (w) => [EMPTY_STATE, form({ accountId: String(w.a.accountId), warnEnabled: "on", threshold: "5", email: "alerts@test.example" })],
-    expect: adminAction(),
-  },
-  "app/(app)/settings/lead-generation/actions.ts#registerSiteAction": {
-    page: () => "/settings/lead-generation",
-    args: () => [EMPTY_STATE, form({ name: "Matrix site", origins: "https://matrix.example" })],
-    expect: adminAction("allowed"),
-  },
-  "app/(app)/settings/lead-generation/actions.ts#createRuleAction": {
-    page: () => "/settings/lead-generation",
-    args: () => [EMPTY_STATE, form({ name: "Matrix rule", countries: ["BE"], urlPatterns: "/pricing", minPageViews: "1", maxLeadsPerDay: "5", active: "on" })],
-    expect: adminAction("allowed"),
-  },
-  "app/(app)/settings/lead-generation/actions.ts#setRuleActiveAction": {
-    page: () => "/settings/lead-generation",
-    args: (w) => [EMPTY_STATE, form({ ruleId: String(w.a.ruleId), active: "false" })],
-    expect: adminAction(),
-  },
-  "app/(app)/settings/lead-generation/actions.ts#runRulesNowAction": {
-    page: () => "/settings/lead-generation",
-    args: () => [EMPTY_STATE, form({})],
-    expect: adminAction("allowed"),
-  },
-  "app/(app)/settings/lead-generation/actions.ts#removeRuleAction": {
-    page: () => "/settings/lead-generation",
-    args: (w) => [EMPTY_STATE, form({ ruleId: String(w.a.ruleId) })],
-    expect: adminAction(),
-  },
-  "app/(app)/settings/lead-generation/actions.ts#removeSiteAction": {
-    page: () => "/settings/lead-generation",
-    args: (w) => [EMPTY_STATE, form({ siteId: String(w.a.siteId) })],
-    expect: adminAction(),
-  },
-  "app/(app)/settings/api-keys/actions.ts#createApiKeyAction": {
-    page: () => "/settings/api-keys",
-    args: () => [EMPTY_STATE, form({ name: "Matrix key", scopes: ["read"] })],
-    expect: adminAction("allowed"),
-  },
-  "app/(app)/settings/api-keys/actions.ts#revokeApiKeyAction": {
-    page: () => "/settings/api-keys",
-    args: (w) => [EMPTY_STATE, form({ id: String(w.a.spareKeyId) })],
-    expect: adminAction(),
-  },
-  "app/(app)/settings/webhooks/actions.ts#createEndpointAction": {
-    page: () => "/settings/webhooks",
-    args: () => [EMPTY_STATE, form({ url: "http://127.0.0.1:9/matrix", description: "Matrix endpoint", events: ["balance.low"] })],
-    expect: adminAction("allowed"),
-  },
-  "app/(app)/settings/webhooks/actions.ts#setEndpointEnabledAction": {
-    page: (w) => `/settings/webhooks/${w.a.endpointId}`,
-    args: (w) => [EMPTY_STATE, form({ id: String(w.a.endpointId), enabled: "false" })],
-    expect: adminAction(),
-  },
-  "app/(app)/settings/webhooks/actions.ts#resendDeliveryAction": {
-    page: (w) => `/settings/webhooks/${w.a.endpointId}`,
-    args: (w) => [EMPTY_STATE, form({ deliveryId: w.a.deliveryId })],
-    expect: adminAction(),
-  },
-  "app/(app)/settings/webhooks/actions.ts#deleteEndpointAction": {
-    page: (w) => `/settings/webhooks/${w.a.spareEndpointId}`,
-    args: (w) => [EMPTY_STATE, form({ id: String(w.a.spareEndpointId) })],
-    expect: adminAction(),
-  },
-  "app/(app)/settings/outbox/actions.ts#retryEmailAction": {
-    page: (w) => `/settings/outbox/${w.a.emailId}`,
-    args: (w) => [EMPTY_STATE, form({ id: String(w.a.emailId) })],
-    expect: adminAction(),
-  },
+  "app/(app)/leads/generate/actions.ts#generateLeadsAction": formAction(() => "/leads/generate", () => ({ count: "1", countries: ["US"], industries: ["Financials"], clientKey: key() }), memberAction("allowed")),
+  "app/(app)/letters/actions.ts#resendLetterAction": formAction(() => "/letters", (w) => ({ letterId: String(w.a.letterId) }), memberAction()),
+  "app/(app)/letters/actions.ts#cancelLetterAction": formAction(() => "/letters", (w) => ({ letterId: String(w.a.letterId) }), memberAction()),
+  "app/(app)/letters/actions.ts#processQueueAction": formAction(() => "/letters", () => ({}), adminAction("allowed")),
+  "app/(app)/settings/iap/[accountId]/actions.ts#saveWarningSettingsAction": formAction((w) => `/settings/iap/${w.a.accountId}`, (w) => ({ accountId: String(w.a.accountId), warnEnabled: "on", threshold: "5", email: "alerts@test.example" }), adminAction()),
+  "app/(app)/settings/lead-generation/actions.ts#registerSiteAction": formAction(() => "/settings/lead-generation", () => ({ name: "Matrix site", origins: "https://matrix.example" }), adminAction("allowed")),
+  "app/(app)/settings/lead-generation/actions.ts#createRuleAction": formAction(() => "/settings/lead-generation", () => ({ name: "Matrix rule", countries: ["BE"], urlPatterns: "/pricing", minPageViews: "1", maxLeadsPerDay: "5", active: "on" }), adminAction("allowed")),
+  "app/(app)/settings/lead-generation/actions.ts#setRuleActiveAction": formAction(() => "/settings/lead-generation", (w) => ({ ruleId: String(w.a.ruleId), active: "false" }), adminAction()),
+  "app/(app)/settings/lead-generation/actions.ts#runRulesNowAction": formAction(() => "/settings/lead-generation", () => ({}), adminAction("allowed")),
+  "app/(app)/settings/lead-generation/actions.ts#removeRuleAction": formAction(() => "/settings/lead-generation", (w) => ({ ruleId: String(w.a.ruleId) }), adminAction()),
+  "app/(app)/settings/lead-generation/actions.ts#removeSiteAction": formAction(() => "/settings/lead-generation", (w) => ({ siteId: String(w.a.siteId) }), adminAction()),
+  "app/(app)/settings/api-keys/actions.ts#createApiKeyAction": formAction(() => "/settings/api-keys", () => ({ name: "Matrix key", scopes: ["read"] }), adminAction("allowed")),
+  "app/(app)/settings/api-keys/actions.ts#revokeApiKeyAction": formAction(() => "/settings/api-keys", (w) => ({ id: String(w.a.spareKeyId) }), adminAction()),
+  "app/(app)/settings/webhooks/actions.ts#createEndpointAction": formAction(() => "/settings/webhooks", () => ({ url: "http://127.0.0.1:9/matrix", description: "Matrix endpoint", events: ["balance.low"] }), adminAction("allowed")),
+  "app/(app)/settings/webhooks/actions.ts#setEndpointEnabledAction": formAction((w) => `/settings/webhooks/${w.a.endpointId}`, (w) => ({ id: String(w.a.endpointId), enabled: "false" }), adminAction()),
+  "app/(app)/settings/webhooks/actions.ts#resendDeliveryAction": formAction((w) => `/settings/webhooks/${w.a.endpointId}`, (w) => ({ deliveryId: w.a.deliveryId }), adminAction()),
+  "app/(app)/settings/webhooks/actions.ts#deleteEndpointAction": formAction((w) => `/settings/webhooks/${w.a.spareEndpointId}`, (w) => ({ id: String(w.a.spareEndpointId) }), adminAction()),
+  "app/(app)/settings/outbox/actions.ts#retryEmailAction": formAction((w) => `/settings/outbox/${w.a.emailId}`, (w) => ({ id: String(w.a.emailId) }), adminAction()),
   "app/(app)/sign/new/actions.ts#sendSignatureRequestAction": {
     page: () => "/sign/new",
     // B tries to send to A's contact: B's request must not reach another company's contact.
@@ -451,11 +345,7 @@ const ACTIONS: Record<string, ActionCase> = {
       expect(rows).toEqual([{ company_id: persona === "adminB" ? world.b.companyId : world.a.companyId, status: "INVITED" }]);
     },
   },
-  "app/(app)/settings/users/actions.ts#resendInvitationAction": {
-    page: () => "/settings/users",
-    args: (w) => [EMPTY_STATE, form({ userId: String(w.a.invitedUserId) })],
-    expect: adminAction(),
-  },
+  "app/(app)/settings/users/actions.ts#resendInvitationAction": formAction(() => "/settings/users", (w) => ({ userId: String(w.a.invitedUserId) }), adminAction()),
   "app/(app)/settings/users/actions.ts#changeRoleAction": {
     page: () => "/settings/users",
     args: (w) => [EMPTY_STATE, form({ userId: String(w.a.spareUserId), role: "ADMIN" })],
@@ -475,11 +365,7 @@ const ACTIONS: Record<string, ActionCase> = {
     check: spareUserIs({ status: "ACTIVE" }),
   },
   // The profile: the caller's own, whoever they are (B's administrator renames B's administrator).
-  "app/(app)/profile/actions.ts#updateProfileAction": {
-    page: () => "/profile",
-    args: (_w, persona) => [EMPTY_STATE, form({ name: `Matrix ${persona}` })],
-    expect: memberAction("allowed"),
-  },
+  "app/(app)/profile/actions.ts#updateProfileAction": formAction(() => "/profile", (_w, persona) => ({ name: `Matrix ${persona}` }), memberAction("allowed")),
   "app/(app)/profile/actions.ts#changePasswordAction": {
     page: () => "/profile",
     // The same password again: the change runs (a new hash), and every persona can still sign in with it.
@@ -488,42 +374,18 @@ const ACTIONS: Record<string, ActionCase> = {
   },
   // The pages used before signing in: no session to check, whoever calls.
   // A company exists and SIGNUP is not open: nobody may create one (posted from a page every persona gets: /setup redirects).
-  "app/(auth)/setup/actions.ts#setupCompanyAction": {
-    page: () => "/forgot-password",
-    args: () => [EMPTY_STATE, form({ companyName: "Matrix Company", country: "BE", currency: "EUR", name: "Matrix Founder", email: "matrix-founder@test.example", password: "matrix-founder-pw" })],
-    expect: everyone("refused"),
-  },
+  "app/(auth)/setup/actions.ts#setupCompanyAction": formAction(() => "/forgot-password", () => ({ companyName: "Matrix Company", country: "BE", currency: "EUR", name: "Matrix Founder", email: "matrix-founder@test.example", password: "matrix-founder-pw" }), everyone("refused")),
   // The language switcher: anyone may choose the language of the signed-out pages (a cookie; nothing stored).
   // English: the cookie it sets must not turn the personas' later answers French.
-  "app/actions.ts#chooseLanguageAction": {
-    page: () => "/forgot-password",
-    args: () => [EMPTY_STATE, form({ locale: "en" })],
-    expect: everyone("allowed"),
-  },
+  "app/actions.ts#chooseLanguageAction": formAction(() => "/forgot-password", () => ({ locale: "en" }), everyone("allowed")),
   // The same answer for any address (an unknown one here: nothing is queued); 5 calls, within the limit of 5 an hour.
-  "app/(auth)/forgot-password/actions.ts#forgotPasswordAction": {
-    page: () => "/forgot-password",
-    args: () => [EMPTY_STATE, form({ email: "matrix-nobody@test.example" })],
-    expect: everyone("allowed"),
-  },
+  "app/(auth)/forgot-password/actions.ts#forgotPasswordAction": formAction(() => "/forgot-password", () => ({ email: "matrix-nobody@test.example" }), everyone("allowed")),
   // The link is the credential: one issued to nobody is refused, for everyone, and nothing changes.
-  "app/(auth)/invite/[token]/actions.ts#acceptInvitationAction": {
-    page: () => `/invite/${NO_SUCH_TOKEN}`,
-    args: () => [EMPTY_STATE, form({ token: NO_SUCH_TOKEN, password: "matrix-password", confirmPassword: "matrix-password" })],
-    expect: everyone("refused"),
-  },
-  "app/(auth)/reset-password/[token]/actions.ts#resetPasswordAction": {
-    page: () => `/reset-password/${NO_SUCH_TOKEN}`,
-    args: () => [EMPTY_STATE, form({ token: NO_SUCH_TOKEN, password: "matrix-password", confirmPassword: "matrix-password" })],
-    expect: everyone("refused"),
-  },
+  "app/(auth)/invite/[token]/actions.ts#acceptInvitationAction": formAction(() => `/invite/${NO_SUCH_TOKEN}`, () => ({ token: NO_SUCH_TOKEN, password: "matrix-password", confirmPassword: "matrix-password" }), everyone("refused")),
+  "app/(auth)/reset-password/[token]/actions.ts#resetPasswordAction": formAction(() => `/reset-password/${NO_SUCH_TOKEN}`, () => ({ token: NO_SUCH_TOKEN, password: "matrix-password", confirmPassword: "matrix-password" }), everyone("refused")),
   // The signing page's actions need no account: the link's token is the credential, whoever holds it.
   "app/s/[token]/actions.ts#startVerificationAction": { page: (w) => `/s/${w.a.signingToken}`, args: (w) => [EMPTY_STATE, form({ token: w.a.signingToken })], expect: everyone("allowed") },
-  "app/s/[token]/actions.ts#signAction": {
-    page: (w) => `/s/${w.a.signingToken}`,
-    args: (w) => [EMPTY_STATE, form({ token: w.a.signingToken, kind: "TYPED", text: "Sam Signer" })],
-    expect: everyone("allowed"),
-  },
+  "app/s/[token]/actions.ts#signAction": formAction((w) => `/s/${w.a.signingToken}`, (w) => ({ token: w.a.signingToken, kind: "TYPED", text: "Sam Signer" }), everyone("allowed")),
   "app/s/[token]/actions.ts#refuseAction": { page: (w) => `/s/${w.a.signingToken}`, args: (w) => [EMPTY_STATE, form({ token: w.a.signingToken, reason: "Not me" })], expect: everyone("allowed") },
   // A's USER deletes one spare document, A's ADMIN the other; B's administrator tries A's ADMIN's (before it is gone).
   "app/(app)/documents/actions.ts#deleteDocumentAction": {
@@ -568,11 +430,7 @@ const ACTIONS: Record<string, ActionCase> = {
     expect: adminAction(),
     check: (result) => expect((result as { data: { url: string } }).data.url).toMatch(/\/s\/[A-Za-z0-9_-]{43}$/),
   },
-  "app/(app)/sign/[id]/actions.ts#resendSigningEmailAction": {
-    page: (w) => `/sign/${w.a.spareRequestId}`,
-    args: (w) => [EMPTY_STATE, form({ requestId: String(w.a.spareRequestId), signerId: String(w.a.spareSignerId) })],
-    expect: adminAction(),
-  },
+  "app/(app)/sign/[id]/actions.ts#resendSigningEmailAction": formAction((w) => `/sign/${w.a.spareRequestId}`, (w) => ({ requestId: String(w.a.spareRequestId), signerId: String(w.a.spareSignerId) }), adminAction()),
   "app/(app)/sign/[id]/actions.ts#cancelSignatureRequestAction": {
     page: (w) => `/sign/${w.a.spareRequestId}`,
     args: (w) => [EMPTY_STATE, form({ requestId: String(w.a.spareRequestId) })],
@@ -589,11 +447,7 @@ const ACTIONS: Record<string, ActionCase> = {
     args: (w) => [EMPTY_STATE, form({ accountId: String(w.a.accountId), target: "default", limit: "100000", mode: "soft" })],
     expect: adminAction(),
   },
-  "app/(app)/settings/iap/[accountId]/actions.ts#saveAutoTopupAction": {
-    page: (w) => `/settings/iap/${w.a.accountId}`,
-    args: (w) => [EMPTY_STATE, form({ accountId: String(w.a.accountId), enabled: "on", threshold: "5", packId: String(w.a.packId), monthlyCap: "3" })],
-    expect: adminAction(),
-  },
+  "app/(app)/settings/iap/[accountId]/actions.ts#saveAutoTopupAction": formAction((w) => `/settings/iap/${w.a.accountId}`, (w) => ({ accountId: String(w.a.accountId), enabled: "on", threshold: "5", packId: String(w.a.packId), monthlyCap: "3" }), adminAction()),
 };
 
 // A minimal PDF (the matrix checks who may send, not what is sent; the lib refuses an unreadable one by name).
@@ -630,7 +484,8 @@ function classify(answer: ActionAnswer, wanted: ActionOutcome): ActionOutcome | 
 
 // ── The test ─────────────────────────────────────────────────────────────────
 
-test.describe.configure({ mode: "serial", timeout: 300_000 });
+// The pages, routes and actions tests each make hundreds of calls (every entry point as five personas): minutes on a busy machine.
+test.describe.configure({ mode: "serial", timeout: 600_000 });
 
 let world: World;
 test.beforeAll(async () => {

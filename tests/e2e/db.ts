@@ -4,8 +4,8 @@
 import { randomUUID } from "node:crypto";
 import bcrypt from "bcryptjs";
 import pg from "pg";
-import { test } from "@playwright/test";
-import { DEMO_PASSWORD } from "./support";
+import { test, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, signIn } from "./support";
 
 /** One pool per spec file, opened before its tests and closed after; also warms the server's sign-in path. */
 export function useDatabase(): () => pg.Pool {
@@ -21,11 +21,20 @@ export function useDatabase(): () => pg.Pool {
   return () => db;
 }
 
-/** A new company (BE) and a USER (or ADMIN) who signs in with the demo password; with SMS (or any service's) credits, in units, granted through a ledger entry when asked. */
-export async function createCompanyWithUser(db: pg.Pool, options: { name: string; smsUnits?: bigint; grants?: Record<string, bigint>; role?: "USER" | "ADMIN" }) {
+/**
+ * A new company (BE) and a USER (or ADMIN) who signs in with the demo password; with SMS (or any service's) credits, in units,
+ * granted through a ledger entry when asked; `trialEligible`: the company gets each service's trial credits on first use.
+ * `suffix`: the random part of the company's name and the user's e-mail, for a spec's own unique names.
+ */
+type NewCompanyOptions = { name: string; smsUnits?: bigint; grants?: Record<string, bigint>; role?: "USER" | "ADMIN"; trialEligible?: boolean };
+
+export async function createCompanyWithUser(db: pg.Pool, options: NewCompanyOptions) {
   const suffix = randomUUID().slice(0, 8);
   const email = `e2e-${suffix}@test.example`;
-  const { rows } = await db.query("INSERT INTO company (name, country, currency) VALUES ($1, 'BE', 'EUR') RETURNING id", [`${options.name} ${suffix}`]);
+  const { rows } = await db.query("INSERT INTO company (name, country, currency, trial_eligible) VALUES ($1, 'BE', 'EUR', $2) RETURNING id", [
+    `${options.name} ${suffix}`,
+    options.trialEligible ?? false,
+  ]);
   const companyId = rows[0].id as number;
   await db.query('INSERT INTO app_user (company_id, email, name, password_hash, role) VALUES ($1, $2, $3, $4, $5::"Role")', [
     companyId,
@@ -45,5 +54,12 @@ export async function createCompanyWithUser(db: pg.Pool, options: { name: string
       [companyId, units, service],
     );
   }
-  return { companyId, email };
+  return { companyId, email, suffix };
+}
+
+/** createCompanyWithUser, then that user signed in on `page`. */
+export async function signInNewUser(page: Page, db: pg.Pool, options: NewCompanyOptions) {
+  const created = await createCompanyWithUser(db, options);
+  await signIn(page, created.email);
+  return created;
 }

@@ -1,6 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createCompanyWithUser, useDatabase } from "./db";
-import { signIn } from "./support";
+import { signInNewUser, useDatabase } from "./db";
 
 const database = useDatabase();
 
@@ -11,8 +10,7 @@ async function balance(db: ReturnType<typeof database>, companyId: number, servi
 
 test("Partner Autocomplete: type a company, pick it, the empty fields are filled and 1 credit is used", async ({ page }) => {
   const db = database();
-  const { companyId, email } = await createCompanyWithUser(db, { name: "Paula Partner", grants: { partner_autocomplete: 5n } });
-  await signIn(page, email);
+  const { companyId } = await signInNewUser(page, db, { name: "Paula Partner", grants: { partner_autocomplete: 5n } });
   await page.goto("/contacts/new");
   await page.getByLabel("ZIP").fill("12345");
 
@@ -34,8 +32,7 @@ test("Partner Autocomplete: type a company, pick it, the empty fields are filled
 
 test("Partner Autocomplete without credits: the buy prompt, and the form is left as typed", async ({ page }) => {
   const db = database();
-  const { email } = await createCompanyWithUser(db, { name: "Nora Nocredit" });
-  await signIn(page, email);
+  await signInNewUser(page, db, { name: "Nora Nocredit" });
   await page.goto("/contacts/new");
   await page.getByRole("combobox", { name: "Company lookup" }).fill("Lino Eng");
   await page.getByRole("option", { name: /Lino Engineering AB/ }).click();
@@ -46,8 +43,7 @@ test("Partner Autocomplete without credits: the buy prompt, and the form is left
 
 test("Lead Generation: FR farming companies become leads, the request shows the credits used, a lead converts in one click", async ({ page }) => {
   const db = database();
-  const { companyId, email } = await createCompanyWithUser(db, { name: "Leo Leads", grants: { reveal: 10n } });
-  await signIn(page, email);
+  const { companyId } = await signInNewUser(page, db, { name: "Leo Leads", grants: { reveal: 10n } });
   // The Apps bar: "Your profile: Leo Leads" is a link too.
   await page.getByRole("navigation", { name: "Apps" }).getByRole("link", { name: "Leads" }).click();
   await page.getByRole("link", { name: "Generate Leads" }).click();
@@ -75,8 +71,7 @@ test("Lead Generation: FR farming companies become leads, the request shows the 
 
 test("Lead Generation: asking for more than the credits allow offers to generate as many as they do, and that many are charged", async ({ page }) => {
   const db = database();
-  const { companyId, email } = await createCompanyWithUser(db, { name: "Lena Leads", grants: { reveal: 2n } });
-  await signIn(page, email);
+  const { companyId } = await signInNewUser(page, db, { name: "Lena Leads", grants: { reveal: 2n } });
   await page.goto("/leads/generate");
   await page.getByLabel("How many companies").fill("5");
   const countries = page.getByRole("group", { name: "Countries" });

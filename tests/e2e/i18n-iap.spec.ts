@@ -5,9 +5,9 @@
 // of its own whose profile language is set in the database (other specs share
 // the demo company, whose admin stays in English), and screenshots of the
 // account and buy pages land in docs/screenshots/issue22-*.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createCompanyWithUser, useDatabase } from "./db";
-import { DEMO_PASSWORD } from "./support";
+import { signIn } from "./support";
 
 const database = useDatabase();
 const SHOTS = "docs/screenshots";
@@ -19,15 +19,6 @@ async function adminReading(locale: "fr" | "zh-CN") {
   return { companyId, email };
 }
 
-/** Signs in from the (signed-out, English) login page and waits to be in. */
-async function signInAs(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).not.toHaveURL(/\/login/, { timeout: 30_000 });
-}
-
 async function warningOf(companyId: number) {
   const { rows } = await database().query(
     `SELECT a.warn_enabled, a.warning_threshold::text AS threshold, a.warning_email, a.warning_locale
@@ -37,89 +28,111 @@ async function warningOf(companyId: number) {
   return rows[0];
 }
 
-test("French admin: Paramètres → IAP → Voir mes services → SMS → M'avertir (12,5, e-mail in French) → Enregistrer; the buy page in French", async ({ page }) => {
-  const { companyId, email } = await adminReading("fr");
-  await signInAs(page, email);
+/**
+ * One language's walk, page by page: what the admin reads on Settings, on the
+ * accounts list and the SMS account, and on the buy page; the bad threshold
+ * refused with its message, the threshold saved (as typed, stored in units,
+ * shown after a reload) and the warning e-mail's language (chosen, or left on
+ * the company's default: null).
+ */
+interface Walk {
+  locale: "fr" | "zh-CN";
+  title: string;
+  settings: { apps: string; settings: string; search: string; section: string; viewServices: string };
+  accounts: { heading: string; sms: string };
+  account: { heading: string; warnMe: string; threshold: string; warningEmail: string; emailLanguage: string; save: string; saved: string };
+  badThreshold: { typed: string; message: string };
+  /** A history filter that ends before it starts: the schema's code, worded for the reader. */
+  reversedFilter: string;
+  goodThreshold: { typed: string; stored: string; shown: string };
+  pickLanguage: { label: string; stored: string } | null;
+  emailAddress: string;
+  /** 2 500 units of a two-decimal service, written the reader's way. */
+  balance: string;
+  /** `price`: how a pack's price is written, where the spec checks it. */
+  buy: { heading: string; balance: string; packs: string; buy: string; price?: RegExp };
+}
 
-  await page.getByRole("navigation", { name: "Applications" }).first().getByRole("link", { name: "Paramètres", exact: true }).click();
-  await expect(page.getByRole("heading", { name: "Paramètres", level: 1 })).toBeVisible();
-  await page.getByRole("searchbox", { name: "Rechercher dans les paramètres" }).fill("IAP");
-  await expect(page.getByRole("heading", { level: 3 })).toHaveCount(1);
-  await expect(page.getByRole("heading", { name: "Achats intégrés", level: 3 })).toBeVisible();
-  await page.getByRole("link", { name: "Voir mes services" }).click();
+const WALKS: Walk[] = [
+  {
+    locale: "fr",
+    title: "French admin: Paramètres → IAP → Voir mes services → SMS → M'avertir (12,5, e-mail in French) → Enregistrer; the buy page in French",
+    settings: { apps: "Applications", settings: "Paramètres", search: "Rechercher dans les paramètres", section: "Achats intégrés", viewServices: "Voir mes services" },
+    accounts: { heading: "Compte IAP", sms: "SMS" },
+    account: { heading: "Informations du compte", warnMe: "M'avertir", threshold: "Seuil", warningEmail: "E-mail d'avertissement", emailLanguage: "Langue de l'e-mail d'avertissement", save: "Enregistrer", saved: "Enregistré" },
+    badThreshold: { typed: "abc", message: "Saisissez un nombre, par exemple 50 ou 12,5." },
+    reversedFilter: "La date de fin est antérieure à la date de début.",
+    // French decimal comma.
+    goodThreshold: { typed: "12,5", stored: "1250", shown: "12,50" },
+    pickLanguage: { label: "Français", stored: "fr" },
+    emailAddress: `alertes-${Date.now()}@exemple.test`,
+    balance: "25,00 crédits",
+    // Euros as French readers write them: the sign after the amount, a decimal comma.
+    buy: { heading: "Acheter des crédits pour SMS", balance: "Solde actuel", packs: "Packs de crédits", buy: "Acheter", price: /^\d[\d\u202f\u00a0]*,\d{2}\u00a0€$/ },
+  },
+  {
+    locale: "zh-CN",
+    title: "Chinese admin: 设置 → IAP → 查看我的服务 → 短信 → 接收阈值警告 → 保存; the buy page in Chinese",
+    settings: { apps: "应用", settings: "设置", search: "搜索设置", section: "应用内购买", viewServices: "查看我的服务" },
+    accounts: { heading: "IAP 账户", sms: "短信" },
+    account: { heading: "账户信息", warnMe: "接收阈值警告", threshold: "警告阈值", warningEmail: "联系人电子邮件", emailLanguage: "警告邮件语言", save: "保存", saved: "已保存" },
+    badThreshold: { typed: "-5", message: "请输入 0 或以上的点数。" },
+    reversedFilter: "结束日期早于开始日期。",
+    goodThreshold: { typed: "50", stored: "5000", shown: "50.00" },
+    pickLanguage: null,
+    emailAddress: `jinggao-${Date.now()}@example.test`,
+    balance: "25.00 点数",
+    buy: { heading: "为短信购买点数", balance: "当前余额", packs: "点数套餐", buy: "购买" },
+  },
+];
 
-  await expect(page.getByRole("heading", { name: "Compte IAP", level: 1 })).toBeVisible();
-  await page.getByRole("link", { name: "SMS", exact: true }).click();
+for (const walk of WALKS) {
+  test(walk.title, async ({ page }) => {
+    const { companyId, email } = await adminReading(walk.locale);
+    await signIn(page, email);
 
-  await expect(page.getByRole("heading", { name: "Informations du compte" })).toBeVisible();
-  // 2 500 units of a two-decimal service: "25,00 crédits", French decimal comma.
-  await expect(page.getByText("25,00 crédits").first()).toBeVisible();
-  await page.getByLabel("M'avertir").check();
-  await page.getByLabel("Seuil", { exact: true }).fill("abc");
-  await page.getByLabel("E-mail d'avertissement", { exact: true }).fill(`alertes-${Date.now()}@exemple.test`);
-  await page.getByRole("button", { name: "Enregistrer" }).click();
-  await expect(page.getByText("Saisissez un nombre, par exemple 50 ou 12,5.")).toBeVisible();
+    await page.getByRole("navigation", { name: walk.settings.apps }).first().getByRole("link", { name: walk.settings.settings, exact: true }).click();
+    await expect(page.getByRole("heading", { name: walk.settings.settings, level: 1 })).toBeVisible();
+    await page.getByRole("searchbox", { name: walk.settings.search }).fill("IAP");
+    await expect(page.getByRole("heading", { level: 3 })).toHaveCount(1);
+    await expect(page.getByRole("heading", { name: walk.settings.section, level: 3 })).toBeVisible();
+    await page.getByRole("link", { name: walk.settings.viewServices }).click();
 
-  await page.getByLabel("Seuil", { exact: true }).fill("12,5");
-  await page.getByLabel("Langue de l'e-mail d'avertissement").selectOption({ label: "Français" });
-  await page.getByRole("button", { name: "Enregistrer" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Enregistré" })).toBeVisible();
-  expect(await warningOf(companyId)).toMatchObject({ warn_enabled: true, threshold: "1250", warning_locale: "fr" });
+    await expect(page.getByRole("heading", { name: walk.accounts.heading, level: 1 })).toBeVisible();
+    await page.getByRole("link", { name: walk.accounts.sms, exact: true }).click();
 
-  await page.reload();
-  await expect(page.getByLabel("Seuil", { exact: true })).toHaveValue("12,50");
-  await expect(page.getByLabel("Langue de l'e-mail d'avertissement")).toHaveValue("fr");
-  await page.screenshot({ path: `${SHOTS}/issue22-account-fr.png`, fullPage: true });
+    await expect(page.getByRole("heading", { name: walk.account.heading })).toBeVisible();
+    await expect(page.getByText(walk.balance).first()).toBeVisible();
+    await page.getByLabel(walk.account.warnMe).check();
+    await page.getByLabel(walk.account.threshold, { exact: true }).fill(walk.badThreshold.typed);
+    await page.getByLabel(walk.account.warningEmail, { exact: true }).fill(walk.emailAddress);
+    await page.getByRole("button", { name: walk.account.save }).click();
+    await expect(page.getByText(walk.badThreshold.message)).toBeVisible();
 
-  // A history filter that ends before it starts is refused in French (the schema's code, worded for the reader).
-  await page.goto(`${new URL(page.url()).pathname}?from=2026-12-02&to=2026-12-01`);
-  await expect(page.getByRole("alert").filter({ hasText: "La date de fin est antérieure à la date de début." })).toBeVisible();
+    await page.getByLabel(walk.account.threshold, { exact: true }).fill(walk.goodThreshold.typed);
+    const language = page.getByLabel(walk.account.emailLanguage);
+    if (walk.pickLanguage) await language.selectOption({ label: walk.pickLanguage.label });
+    // Left on "Default": the company's language.
+    else await expect(language).toHaveValue("");
+    await page.getByRole("button", { name: walk.account.save }).click();
+    await expect(page.getByRole("status").filter({ hasText: walk.account.saved })).toBeVisible();
+    expect(await warningOf(companyId)).toMatchObject({ warn_enabled: true, threshold: walk.goodThreshold.stored, warning_locale: walk.pickLanguage?.stored ?? null });
 
-  await page.goto("/iap/buy/sms");
-  await expect(page.getByRole("heading", { name: "Acheter des crédits pour SMS", level: 1 })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Solde actuel" })).toBeVisible();
-  await expect(page.getByTestId("current-balance")).toHaveText("25,00 crédits");
-  const packs = page.getByRole("list", { name: "Packs de crédits" });
-  await expect(packs.getByRole("button", { name: "Acheter" }).first()).toBeVisible();
-  // Euros as French readers write them: the sign after the amount, a decimal comma.
-  await expect(packs.getByText(/^\d[\d\u202f\u00a0]*,\d{2}\u00a0€$/).first()).toBeVisible();
-  await page.screenshot({ path: `${SHOTS}/issue22-buy-fr.png`, fullPage: true });
-});
+    await page.reload();
+    await expect(page.getByLabel(walk.account.threshold, { exact: true })).toHaveValue(walk.goodThreshold.shown);
+    await expect(language).toHaveValue(walk.pickLanguage?.stored ?? "");
+    await page.screenshot({ path: `${SHOTS}/issue22-account-${walk.locale}.png`, fullPage: true });
 
-test("Chinese admin: 设置 → IAP → 查看我的服务 → 短信 → 接收阈值警告 → 保存; the buy page in Chinese", async ({ page }) => {
-  const { companyId, email } = await adminReading("zh-CN");
-  await signInAs(page, email);
+    await page.goto(`${new URL(page.url()).pathname}?from=2026-12-02&to=2026-12-01`);
+    await expect(page.getByRole("alert").filter({ hasText: walk.reversedFilter })).toBeVisible();
 
-  await page.getByRole("navigation", { name: "应用" }).first().getByRole("link", { name: "设置", exact: true }).click();
-  await expect(page.getByRole("heading", { name: "设置", level: 1 })).toBeVisible();
-  await page.getByRole("searchbox", { name: "搜索设置" }).fill("IAP");
-  await expect(page.getByRole("heading", { level: 3 })).toHaveCount(1);
-  await expect(page.getByRole("heading", { name: "应用内购买", level: 3 })).toBeVisible();
-  await page.getByRole("link", { name: "查看我的服务" }).click();
-
-  await expect(page.getByRole("heading", { name: "IAP 账户", level: 1 })).toBeVisible();
-  await page.getByRole("link", { name: "短信", exact: true }).click();
-
-  await expect(page.getByRole("heading", { name: "账户信息" })).toBeVisible();
-  await page.getByLabel("接收阈值警告").check();
-  await page.getByLabel("警告阈值", { exact: true }).fill("-5");
-  await page.getByLabel("联系人电子邮件", { exact: true }).fill(`jinggao-${Date.now()}@example.test`);
-  await page.getByRole("button", { name: "保存" }).click();
-  await expect(page.getByText("请输入 0 或以上的点数。")).toBeVisible();
-
-  await page.getByLabel("警告阈值", { exact: true }).fill("50");
-  // Left on "Default": the company's language.
-  await expect(page.getByLabel("警告邮件语言")).toHaveValue("");
-  await page.getByRole("button", { name: "保存" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
-  expect(await warningOf(companyId)).toMatchObject({ warn_enabled: true, threshold: "5000", warning_locale: null });
-  await page.reload();
-  await expect(page.getByLabel("警告阈值", { exact: true })).toHaveValue("50.00");
-  await page.screenshot({ path: `${SHOTS}/issue22-account-zh-CN.png`, fullPage: true });
-
-  await page.goto("/iap/buy/sms");
-  await expect(page.getByRole("heading", { name: "为短信购买点数", level: 1 })).toBeVisible();
-  await expect(page.getByTestId("current-balance")).toHaveText("25.00 点数");
-  await expect(page.getByRole("list", { name: "点数套餐" }).getByRole("button", { name: "购买" }).first()).toBeVisible();
-  await page.screenshot({ path: `${SHOTS}/issue22-buy-zh-CN.png`, fullPage: true });
-});
+    await page.goto("/iap/buy/sms");
+    await expect(page.getByRole("heading", { name: walk.buy.heading, level: 1 })).toBeVisible();
+    await expect(page.getByRole("heading", { name: walk.buy.balance })).toBeVisible();
+    await expect(page.getByTestId("current-balance")).toHaveText(walk.balance);
+    const packs = page.getByRole("list", { name: walk.buy.packs });
+    await expect(packs.getByRole("button", { name: walk.buy.buy }).first()).toBeVisible();
+    if (walk.buy.price) await expect(packs.getByText(walk.buy.price).first()).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/issue22-buy-${walk.locale}.png`, fullPage: true });
+  });
+}

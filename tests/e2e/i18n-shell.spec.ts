@@ -4,7 +4,7 @@
 // language and time zone, and the whole app follows at once.
 import { expect, test, type Browser } from "@playwright/test";
 import { createCompanyWithUser, useDatabase } from "./db";
-import { DEMO_PASSWORD } from "./support";
+import { DEMO_PASSWORD, SIGN_IN_FORM, submitSignIn } from "./support";
 
 const SHOTS = "docs/screenshots";
 const db = useDatabase();
@@ -14,28 +14,28 @@ async function visitor(browser: Browser, locale: string) {
   return context.newPage();
 }
 
+/** The sign-in page as a visitor whose browser asks for `browserLocale` reads it. */
+const LOGIN_PAGES = [
+  { browserLocale: "fr-FR", lang: "fr", heading: "Connexion", labels: ["Mot de passe"], forgotPassword: "Mot de passe oublié ?" },
+  { browserLocale: "zh-CN", lang: "zh-CN", heading: "登录", labels: ["电子邮件"], forgotPassword: "忘记密码？" },
+];
+
 test("signed out: the sign-in page follows Accept-Language (French, Chinese)", async ({ browser }) => {
-  const fr = await visitor(browser, "fr-FR");
-  await fr.goto("/login");
-  await expect(fr.locator("html")).toHaveAttribute("lang", "fr");
-  await expect(fr.getByRole("heading", { name: "Connexion" })).toBeVisible();
-  await expect(fr.getByLabel("Mot de passe")).toBeVisible();
-  await expect(fr.getByRole("link", { name: "Mot de passe oublié ?" })).toBeVisible();
-  await fr.getByRole("button", { name: "Se connecter" }).click();
+  const [fr, zh] = await Promise.all(LOGIN_PAGES.map(async (words) => {
+    const page = await visitor(browser, words.browserLocale);
+    await page.goto("/login");
+    await expect(page.locator("html")).toHaveAttribute("lang", words.lang);
+    await expect(page.getByRole("heading", { name: words.heading })).toBeVisible();
+    for (const label of words.labels) await expect(page.getByLabel(label)).toBeVisible();
+    await expect(page.getByRole("link", { name: words.forgotPassword })).toBeVisible();
+    return page;
+  }));
+  await fr.getByRole("button", { name: SIGN_IN_FORM.fr.submit }).click();
   await expect(fr.getByText("Saisissez votre adresse e-mail.")).toBeVisible();
   await expect(fr.getByText("Saisissez votre mot de passe.")).toBeVisible();
-  await fr.getByLabel("E-mail").fill("personne@example.com");
-  await fr.getByLabel("Mot de passe").fill("mauvais-mot-de-passe");
-  await fr.getByRole("button", { name: "Se connecter" }).click();
+  await submitSignIn(fr, "personne@example.com", "mauvais-mot-de-passe", SIGN_IN_FORM.fr);
   await expect(fr.getByText("E-mail ou mot de passe incorrect. Vérifiez les deux et réessayez.")).toBeVisible();
   await fr.screenshot({ path: `${SHOTS}/issue22-login-fr.png` });
-
-  const zh = await visitor(browser, "zh-CN");
-  await zh.goto("/login");
-  await expect(zh.locator("html")).toHaveAttribute("lang", "zh-CN");
-  await expect(zh.getByRole("heading", { name: "登录" })).toBeVisible();
-  await expect(zh.getByLabel("电子邮件")).toBeVisible();
-  await expect(zh.getByRole("link", { name: "忘记密码？" })).toBeVisible();
   await zh.screenshot({ path: `${SHOTS}/issue22-login-zh-CN.png` });
   await Promise.all([fr.context().close(), zh.context().close()]);
 });
@@ -67,9 +67,7 @@ test("a first sign-in keeps the browser's language; the profile changes language
 
   const page = await visitor(browser, "fr-FR");
   await page.goto("/login");
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Se connecter" }).click();
+  await submitSignIn(page, email, DEMO_PASSWORD, SIGN_IN_FORM.fr);
   const apps = page.getByRole("navigation", { name: "Applications" });
   await expect(apps.getByRole("link", { name: "Paramètres" })).toBeVisible({ timeout: 30_000 });
   const { rows } = await db().query("SELECT locale, time_zone FROM app_user WHERE email = $1", [email]);

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createCompanyWithUser, useDatabase } from "./db";
-import { DEMO_PASSWORD, openDialog } from "./support";
+import { openDialog, signIn } from "./support";
 
 // Issue #22: the SMS path — a contact → its SMS icon → the SMS dialog → sent →
 // logged in the chatter — read in French and in Chinese, found by the words
@@ -50,15 +50,6 @@ const LANGUAGES = [
   },
 ] as const;
 
-/** Signs in on the (signed-out, English) login page and waits to be in the app. */
-async function signInAs(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"), { timeout: 30_000 });
-}
-
 for (const language of LANGUAGES) {
   test(`the SMS path in ${language.locale}: contact → SMS icon → “${language.dialog}” → “${language.send}” → ${language.chatter}`, async ({ page }) => {
     const db = database();
@@ -67,7 +58,7 @@ for (const language of LANGUAGES) {
     const { rows } = await db.query("INSERT INTO contact (company_id, name, mobile, country) VALUES ($1, 'Camille Martin', '+33 6 12 34 56 78', 'FR') RETURNING id", [companyId]);
     const contactId = rows[0].id as number;
 
-    await signInAs(page, email);
+    await signIn(page, email);
     await page.goto(`/contacts/${contactId}`);
     await expect(page.getByRole("heading", { name: language.chatter })).toBeVisible();
 

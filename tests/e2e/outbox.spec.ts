@@ -1,38 +1,23 @@
-import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import pg from "pg";
-import { hashPassword } from "@/lib/auth/password";
-import { DEMO_PASSWORD, signIn } from "./support";
+import { createCompanyWithUser, useDatabase } from "./db";
+import { signIn } from "./support";
 
 // The e2e app has CRON_SECRET=test-cron-secret and no SMTP server: the warning
 // is composed by its delivery job and kept in the outbox, marked not delivered. The test makes its
 // own company and admin so that no other spec's balances matter.
 const CRON_SECRET = "test-cron-secret";
+const database = useDatabase();
 
 async function companyWithLowAccount() {
-  const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await db.connect();
-  try {
-    const suffix = randomUUID().slice(0, 8);
-    const company = await db.query("INSERT INTO company (name, country, currency) VALUES ($1, 'BE', 'EUR') RETURNING id", [`Outbox E2E ${suffix}`]);
-    const companyId = company.rows[0].id;
-    const adminEmail = `outbox-admin-${suffix}@example.test`;
-    await db.query("INSERT INTO app_user (company_id, email, name, password_hash, role) VALUES ($1, $2, 'Outbox Admin', $3, 'ADMIN')", [
-      companyId,
-      adminEmail,
-      await hashPassword(DEMO_PASSWORD),
-    ]);
-    const warningEmail = `billing-${suffix}@example.test`;
-    // Snailmail, Warn Me on at 5 credits, balance 0: below the threshold, not warned yet.
-    await db.query(
-      `INSERT INTO iap_account (company_id, service_id, warn_enabled, warning_threshold, warning_email)
-       SELECT $1, id, true, 5 * 10 ^ decimals, $2 FROM iap_service WHERE technical_name = 'snailmail'`,
-      [companyId, warningEmail],
-    );
-    return { adminEmail, warningEmail };
-  } finally {
-    await db.end();
-  }
+  const { companyId, email: adminEmail, suffix } = await createCompanyWithUser(database(), { name: "Outbox Admin", role: "ADMIN" });
+  const warningEmail = `billing-${suffix}@example.test`;
+  // Snailmail, Warn Me on at 5 credits, balance 0: below the threshold, not warned yet.
+  await database().query(
+    `INSERT INTO iap_account (company_id, service_id, warn_enabled, warning_threshold, warning_email)
+     SELECT $1, id, true, 5 * 10 ^ decimals, $2 FROM iap_service WHERE technical_name = 'snailmail'`,
+    [companyId, warningEmail],
+  );
+  return { adminEmail, warningEmail };
 }
 
 const SWEEP = "/api/cron/run?schedule=credits.low-sweep";

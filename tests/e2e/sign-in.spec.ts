@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./support";
+import { DEMO_PASSWORD, signIn, submitSignIn } from "./support";
 
 test("an admin signs in and sees the shell with Settings", async ({ page }) => {
   await signIn(page, "admin@example.com");
@@ -24,14 +24,10 @@ test("bad sign-in input gets a clear message and no crash", async ({ page }) => 
   await expect(page.getByText("Enter your e-mail address.")).toBeVisible();
   await expect(page.getByText("Enter your password.")).toBeVisible();
 
-  await page.getByLabel("E-mail").fill("admin@example.com");
-  await page.getByLabel("Password").fill("wrong-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(page, "admin@example.com", "wrong-password");
   await expect(page.getByText(/Wrong e-mail or password/)).toBeVisible();
 
-  await page.getByLabel("E-mail").fill("nobody@example.com");
-  await page.getByLabel("Password").fill("demo1234");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(page, "nobody@example.com", DEMO_PASSWORD);
   await expect(page.getByText(/Wrong e-mail or password/)).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
 });
@@ -39,8 +35,6 @@ test("bad sign-in input gets a clear message and no crash", async ({ page }) => 
 test("signed-out visitors are sent to sign-in and come back after", async ({ page }) => {
   await page.goto("/settings");
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fsettings/);
-  await page.getByLabel("E-mail").fill("admin@example.com");
-  await page.getByLabel("Password").fill("demo1234");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(page, "admin@example.com", DEMO_PASSWORD);
   await expect(page).toHaveURL(/\/settings$/);
 });

@@ -1,34 +1,15 @@
-import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
-import { hashPassword } from "@/lib/auth/password";
 import { deliverableContent } from "@/lib/mail/secret-link";
 import { pdfText, samplePdf } from "@/tests/support/pdf";
-import { DEMO_PASSWORD, signIn } from "./support";
+import { createCompanyWithUser, useDatabase } from "./db";
+import { signIn } from "./support";
 
 // The whole Sign story in the browser against the built app and its built-in
 // test identity provider (no IDENTITY_ISSUER_URL in e2e). The spec makes its
 // own trial-eligible company, so the 5 trial credits of the identification
 // service appear on first use and no other spec's balances matter.
-
-async function newCompanyAdmin() {
-  const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await db.connect();
-  try {
-    const suffix = randomUUID().slice(0, 8);
-    const company = await db.query("INSERT INTO company (name, country, currency, trial_eligible) VALUES ($1, 'BE', 'EUR', true) RETURNING id", [`Sign E2E ${suffix}`]);
-    const email = `sign-admin-${suffix}@example.test`;
-    await db.query("INSERT INTO app_user (company_id, email, name, password_hash, role) VALUES ($1, $2, 'Sign Admin', $3, 'ADMIN')", [
-      company.rows[0].id,
-      email,
-      await hashPassword(DEMO_PASSWORD),
-    ]);
-    return { email, suffix };
-  } finally {
-    await db.end();
-  }
-}
+const database = useDatabase();
 
 /** The identification balance as the admin reads it on Settings > IAP Account. */
 async function identificationBalance(page: Page): Promise<number> {
@@ -40,21 +21,15 @@ async function identificationBalance(page: Page): Promise<number> {
 
 /** The signing link as the delivery step puts it into the message (no SMTP server here: the e2e outbox only composes). */
 async function deliveredSigningLink(emailId: number): Promise<string> {
-  const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await db.connect();
-  try {
-    const { rows } = await db.query("SELECT html, text, sealed_link FROM outgoing_email WHERE id = $1", [emailId]);
-    expect(rows[0].text).not.toMatch(/\/s\/[A-Za-z0-9_-]{43}/);
-    const delivered = deliverableContent({ html: rows[0].html, text: rows[0].text, sealedLink: rows[0].sealed_link });
-    return /https?:\/\/\S+\/s\/[A-Za-z0-9_-]{43}/.exec(delivered.text)![0];
-  } finally {
-    await db.end();
-  }
+  const { rows } = await database().query("SELECT html, text, sealed_link FROM outgoing_email WHERE id = $1", [emailId]);
+  expect(rows[0].text).not.toMatch(/\/s\/[A-Za-z0-9_-]{43}/);
+  const delivered = deliverableContent({ html: rows[0].html, text: rows[0].text, sealedLink: rows[0].sealed_link });
+  return /https?:\/\/\S+\/s\/[A-Za-z0-9_-]{43}/.exec(delivered.text)![0];
 }
 
 test("a verified signer signs; the requester sees Signed (verified), downloads the stamped PDF, and pays 1 credit", async ({ page, browser }) => {
   test.setTimeout(120_000);
-  const { email, suffix } = await newCompanyAdmin();
+  const { email, suffix } = await createCompanyWithUser(database(), { name: "Sign Admin", role: "ADMIN", trialEligible: true });
   const title = `Service agreement ${suffix}`;
   const signerEmail = `marie-${suffix}@example.test`;
 

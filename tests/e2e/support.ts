@@ -7,11 +7,27 @@ export const DEMO_PASSWORD = "demo1234";
 /** The top bar's "Sign out" in every language: a user signs in to the app in their own. */
 const SIGN_OUT = new RegExp(`^(${LOCALES.map((locale) => (loadMessages(locale).common?.userMenu as { signOut: string }).signOut).join("|")})$`);
 
+/** The sign-in form's labels, in the language the visitor reads the page in. */
+export interface SignInForm {
+  email: string;
+  password: string;
+  submit: string;
+}
+export const SIGN_IN_FORM: Record<"en" | "fr", SignInForm> = {
+  en: { email: "E-mail", password: "Password", submit: "Sign in" },
+  fr: { email: "E-mail", password: "Mot de passe", submit: "Se connecter" },
+};
+
+/** Fills the sign-in form already open on `page` and submits it. */
+export async function submitSignIn(page: Page, email: string, password: string, form = SIGN_IN_FORM.en) {
+  await page.getByLabel(form.email).fill(email);
+  await page.getByLabel(form.password).fill(password);
+  await page.getByRole("button", { name: form.submit }).click();
+}
+
 export async function signIn(page: Page, email: "admin@example.com" | "user@example.com" | string, password = DEMO_PASSWORD) {
   await page.goto("/login");
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(page, email, password);
   // bcrypt on a busy shared machine can take seconds: allow more than the default expect timeout.
   await expect(page.getByRole("button", { name: SIGN_OUT })).toBeVisible({ timeout: 30_000 });
 }

@@ -10,6 +10,14 @@ const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 page.setDefaultTimeout(180_000);
 page.setDefaultNavigationTimeout(180_000);
+
+/** The Generate Leads form: `count` French Consumer Staples companies. */
+async function fillLeadRequest(count: number) {
+  await page.getByLabel("How many companies").fill(String(count));
+  await page.getByLabel("Countries").selectOption(["FR"]);
+  await page.getByLabel("Consumer Staples").check();
+}
+
 try {
   await signIn(page, base);
 
@@ -33,18 +41,14 @@ try {
 
   await page.getByRole("link", { name: "Leads" }).click();
   await page.getByRole("link", { name: "Generate Leads" }).click();
-  await page.getByLabel("How many companies").fill("5");
-  await page.getByLabel("Countries").selectOption(["FR"]);
-  await page.getByLabel("Consumer Staples").check();
+  await fillLeadRequest(5);
   await page.screenshot({ path: out("5-generate-form"), fullPage: true });
   await page.getByRole("button", { name: "Generate Leads" }).click();
   await page.getByText(/Lead request done/).waitFor();
   await page.screenshot({ path: out("6-leads"), fullPage: true });
 
   await page.getByRole("link", { name: "Generate Leads" }).click();
-  await page.getByLabel("How many companies").fill("3");
-  await page.getByLabel("Countries").selectOption(["FR"]);
-  await page.getByLabel("Consumer Staples").check();
+  await fillLeadRequest(3);
   await page.getByRole("button", { name: "Generate Leads" }).click();
   await page.getByText(/Lead request done/).waitFor();
   await page.getByRole("button", { name: /Convert .* to a contact/ }).first().click();
@@ -53,9 +57,7 @@ try {
 
   // The demo company's 10 trial credits: 8 used above, so 50 more are refused with the buy prompt.
   await page.getByRole("link", { name: "Generate Leads" }).click();
-  await page.getByLabel("How many companies").fill("50");
-  await page.getByLabel("Countries").selectOption(["FR"]);
-  await page.getByLabel("Consumer Staples").check();
+  await fillLeadRequest(50);
   await page.getByRole("button", { name: "Generate Leads" }).click();
   await page.getByText(/Not enough credits for Lead Generation/).waitFor();
   await page.screenshot({ path: out("8-not-enough-credits"), fullPage: true });

@@ -12,13 +12,12 @@
 // wrong field. Identifiers are valid (IBAN mod 97 and VAT check digits
 // computed here). Rendered by Chromium into a digital PDF, and a subset
 // degraded into scans (tilt, blur, noise, JPEG) inside image-only PDFs.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "@playwright/test";
 import { isValidIBAN } from "ibantools";
 import { checkVAT, countries } from "jsvat";
-import { launchChromium } from "./chromium";
-import { degrade, imagePdf } from "./invoice-fixtures";
+import { a4Pdf, degrade, imagePdf, onA4Page } from "./invoice-fixtures";
 
 export type Layout = "classic" | "din" | "french" | "modern" | "receipt" | "grid";
 export const LAYOUTS: Layout[] = ["classic", "din", "french", "modern", "receipt", "grid"];
@@ -391,10 +390,7 @@ export interface CorpusFile extends CorpusInvoice {
 
 /** Renders invoices `seeds` into `dir`: digital PDFs, and for scanned ones a degraded image-only PDF. */
 export async function makeCorpus(dir: string, seeds: number[], options: { browser?: Browser } = {}): Promise<CorpusFile[]> {
-  mkdirSync(dir, { recursive: true });
-  const browser = options.browser ?? (await launchChromium());
-  try {
-    const page = await browser.newPage({ viewport: { width: 794, height: 1123 }, deviceScaleFactor: 2.1 });
+  return onA4Page(dir, 2.1, options, async (page) => {
     const out: CorpusFile[] = [];
     for (const seed of seeds) {
       const invoice = corpusInvoice(seed);
@@ -405,12 +401,10 @@ export async function makeCorpus(dir: string, seeds: number[], options: { browse
         writeFileSync(`${base}-scan.pdf`, await imagePdf(scan));
         out.push({ ...invoice, file: `${base}-scan.pdf` });
       } else {
-        writeFileSync(`${base}.pdf`, await page.pdf({ format: "A4", printBackground: true, margin: { top: "0", bottom: "0", left: "0", right: "0" } }));
+        writeFileSync(`${base}.pdf`, await a4Pdf(page));
         out.push({ ...invoice, file: `${base}.pdf` });
       }
     }
     return out;
-  } finally {
-    if (!options.browser) await browser.close();
-  }
+  });
 }

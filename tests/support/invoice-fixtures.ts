@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createCanvas, loadImage } from "@napi-rs/canvas";
-import type { Browser } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { PDFDocument } from "pdf-lib";
 import { launchChromium } from "./chromium";
 
@@ -176,18 +176,28 @@ export interface InvoiceFiles {
   scanPdf: string;
 }
 
-/** Renders invoices into `dir`: digital PDF, PNG (~210 dpi), degraded scan (JPEG) and the scan as an image-only PDF. */
-export async function makeInvoiceFiles(dir: string, invoices: InvoiceData[], options: { browser?: Browser } = {}): Promise<InvoiceFiles[]> {
+/** Runs `render` on an A4-sized page (794 × 1123 CSS px at `scale`) of `options.browser`, or of a browser launched for it; `dir` is made first. */
+export async function onA4Page<T>(dir: string, scale: number, options: { browser?: Browser }, render: (page: Page) => Promise<T>): Promise<T> {
   mkdirSync(dir, { recursive: true });
   const browser = options.browser ?? (await launchChromium());
   try {
-    const page = await browser.newPage({ viewport: { width: 794, height: 1123 }, deviceScaleFactor: 2.2 });
+    return await render(await browser.newPage({ viewport: { width: 794, height: 1123 }, deviceScaleFactor: scale }));
+  } finally {
+    if (!options.browser) await browser.close();
+  }
+}
+
+/** The page printed as an A4 PDF, edge to edge. */
+export const a4Pdf = (page: Page) => page.pdf({ format: "A4", printBackground: true, margin: { top: "0", bottom: "0", left: "0", right: "0" } });
+
+/** Renders invoices into `dir`: digital PDF, PNG (~210 dpi), degraded scan (JPEG) and the scan as an image-only PDF. */
+export async function makeInvoiceFiles(dir: string, invoices: InvoiceData[], options: { browser?: Browser } = {}): Promise<InvoiceFiles[]> {
+  return onA4Page(dir, 2.2, options, async (page) => {
     const files: InvoiceFiles[] = [];
     for (const [i, invoice] of invoices.entries()) {
       const base = path.join(dir, `invoice-${i + 1}`);
       await page.setContent(invoiceHtml(invoice));
-      const pdf = await page.pdf({ format: "A4", printBackground: true, margin: { top: "0", bottom: "0", left: "0", right: "0" } });
-      writeFileSync(`${base}.pdf`, pdf);
+      writeFileSync(`${base}.pdf`, await a4Pdf(page));
       const png = await page.screenshot({ type: "png", fullPage: false });
       writeFileSync(`${base}.png`, png);
       const scan = await degrade(png, i);
@@ -196,9 +206,7 @@ export async function makeInvoiceFiles(dir: string, invoices: InvoiceData[], opt
       files.push({ invoice, expected: expectedFields(invoice), pdf: `${base}.pdf`, png: `${base}.png`, scanJpeg: `${base}-scan.jpg`, scanPdf: `${base}-scan.pdf` });
     }
     return files;
-  } finally {
-    if (!options.browser) await browser.close();
-  }
+  });
 }
 
 /** A flatbed scan's defects: a slight tilt, soft focus, speckle noise, then JPEG. */

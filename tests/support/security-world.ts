@@ -217,24 +217,16 @@ export async function buildWorld(label: string, env: Record<string, string> = {}
     spareDocumentIds.push(rows[0].id);
   }
 
-  const signature = await callAction(admin, "/sign/new", action("sendSignatureRequestAction").id, [
-    EMPTY_STATE,
-    form({
-      title: "Matrix agreement",
-      signers: JSON.stringify([{ name: "Sam Signer", email: "sam.signer@test.example", requireVerification: false }]),
-      document: new File([pdf], "agreement.pdf", { type: "application/pdf" }),
-    }),
-  ]);
-  const requestId = Number(redirectTarget(signature).match(/^\/sign\/(\d+)/)![1]);
-  const spareSignature = await callAction(admin, "/sign/new", action("sendSignatureRequestAction").id, [
-    EMPTY_STATE,
-    form({
-      title: "Spare matrix agreement",
-      signers: JSON.stringify([{ name: "Sue Signer", email: "sue.signer@test.example", requireVerification: false }]),
-      document: new File([pdf], "spare-agreement.pdf", { type: "application/pdf" }),
-    }),
-  ]);
-  const spareRequestId = Number(redirectTarget(spareSignature).match(/^\/sign\/(\d+)/)![1]);
+  /** A signature request sent by A's ADMIN to one signer (no identity check): its id. */
+  const sendSignatureRequest = async (title: string, signer: { name: string; email: string }, fileName: string) => {
+    const sent = await callAction(admin, "/sign/new", action("sendSignatureRequestAction").id, [
+      EMPTY_STATE,
+      form({ title, signers: JSON.stringify([{ ...signer, requireVerification: false }]), document: new File([pdf], fileName, { type: "application/pdf" }) }),
+    ]);
+    return Number(redirectTarget(sent).match(/^\/sign\/(\d+)/)![1]);
+  };
+  const requestId = await sendSignatureRequest("Matrix agreement", { name: "Sam Signer", email: "sam.signer@test.example" }, "agreement.pdf");
+  const spareRequestId = await sendSignatureRequest("Spare matrix agreement", { name: "Sue Signer", email: "sue.signer@test.example" }, "spare-agreement.pdf");
   const { rows: spareSigners } = await db.pool.query<{ id: number }>("SELECT id FROM signer WHERE request_id = $1", [spareRequestId]);
 
   // Webhook endpoints before the purchases, so that the paid one leaves a delivery.
