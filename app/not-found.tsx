@@ -1,20 +1,11 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { connection } from "next/server";
+import { StatusPage } from "@/components/status-page";
 
 export default async function NotFound() {
   // Rendered per request, not prerendered: only then does Next put this
   // request's CSP nonce on its scripts (proxy.ts), so the page hydrates.
   await connection();
   const t = await getTranslations("common.notFound");
-  return (
-    <main className="mx-auto max-w-lg px-6 py-24 text-center">
-      <p className="text-sm font-semibold text-brand-600">404</p>
-      <h1 className="mt-2 text-2xl font-semibold">{t("title")}</h1>
-      <p className="mt-3 text-gray-600">{t("text")}</p>
-      <Link href="/" className="mt-6 inline-block rounded-md bg-brand-600 px-4 py-2 text-white hover:bg-brand-700">
-        {t("home")}
-      </Link>
-    </main>
-  );
+  return <StatusPage status={404} title={t("title")} text={t("text")} back={{ href: "/", label: t("home") }} />;
 }

@@ -1,4 +1,5 @@
-import type { ButtonHTMLAttributes } from "react";
+import Link from "next/link";
+import type { ButtonHTMLAttributes, ComponentProps } from "react";
 
 type Variant = "primary" | "secondary" | "danger" | "link";
 
@@ -33,4 +34,9 @@ export function Button({
       {pending && pendingLabel ? pendingLabel : children}
     </button>
   );
+}
+
+/** A link that looks like a button: a page's "New" or "Generate leads", a card's way to its settings. */
+export function ButtonLink({ variant = "primary", className = "", ...props }: ComponentProps<typeof Link> & { variant?: Variant }) {
+  return <Link {...props} className={buttonClasses(variant, className)} />;
 }

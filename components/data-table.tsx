@@ -25,21 +25,16 @@ export interface Column<Row> {
   cellLabel?: (row: Row) => string;
 }
 
-export function DataTable<Row>({
-  caption,
-  columns,
-  rows,
-  rowKey,
-  empty,
-  rowClassName,
-  framed = true,
-  cards = false,
-}: {
+/** The row's buttons (Retry, Discard, Remove…), last: `{ ...ACTIONS_COLUMN, header: t("columns.actions"), cell }`. Never wrapped, named for screen readers only. */
+export const ACTIONS_COLUMN = { key: "actions", headerHidden: true, nowrap: true } as const;
+
+type RowKey<Row> = (row: Row) => string | number;
+
+interface TableProps<Row> {
   /** Names the table for screen readers (and for getByRole("table", { name })). */
   caption: string;
   columns: Column<Row>[];
   rows: readonly Row[];
-  rowKey: (row: Row) => string | number;
   /** Shown instead of the table when there are no rows. */
   empty: ReactNode;
   rowClassName?: (row: Row) => string;
@@ -51,7 +46,24 @@ export function DataTable<Row>({
    * value, unlabelled ones (a checkbox, actions) without a term.
    */
   cards?: boolean;
-}) {
+}
+
+const byId = (row: { id: string | number }) => row.id;
+
+/** Rows with an `id` are keyed by it; others say what tells them apart (rowKey). */
+export function DataTable<Row extends { id: string | number }>(props: TableProps<Row> & { rowKey?: RowKey<Row> }): ReactNode;
+export function DataTable<Row>(props: TableProps<Row> & { rowKey: RowKey<Row> }): ReactNode;
+export function DataTable<Row>({
+  caption,
+  columns,
+  rows,
+  // Left out only where Row has an id: the first signature says so.
+  rowKey = byId as unknown as RowKey<Row>,
+  empty,
+  rowClassName,
+  framed = true,
+  cards = false,
+}: TableProps<Row> & { rowKey?: RowKey<Row> }) {
   if (rows.length === 0) {
     return <div className={`text-sm text-gray-600 ${framed ? "rounded-lg border border-dashed border-gray-300 bg-white px-4 py-8 text-center" : ""}`}>{empty}</div>;
   }

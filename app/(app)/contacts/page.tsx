@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { buttonClasses } from "@/components/button";
-import { PageHeader } from "@/components/page-header";
+import { ButtonLink, buttonClasses } from "@/components/button";
+import { ListPage } from "@/components/list-page";
 import { requireUser } from "@/lib/auth/session";
 import { companyCountry, listContacts } from "@/lib/contacts/contacts";
 import { countryName } from "@/lib/contacts/countries";
@@ -12,12 +12,13 @@ import { parsePhone } from "@/lib/contacts/phone";
 import { smsService } from "@/lib/sms/pricing";
 import { ContactsTable, type ContactListRow } from "./_components/contacts-table";
 import { ContactSearch } from "./_components/contact-search";
+import type { SearchParams } from "@/lib/http/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("contacts"))("list.metaTitle") };
 }
 
-export default async function ContactsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ContactsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser("/contacts");
   const query = contactListQuerySchema.parse(await searchParams);
   const [list, country, service, t, locale] = await Promise.all([
@@ -45,53 +46,43 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
   const pageHref = (page: number) => `/contacts?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), page: String(page) })}`;
 
   return (
-    <>
-      <PageHeader
-        crumbs={[{ label: t("crumb") }]}
-        actions={
-          <Link href="/contacts/new" className={buttonClasses("primary")}>
-            {t("new")}
-          </Link>
-        }
-      />
-      <div className="space-y-4 px-4 py-5 sm:px-6">
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <ContactSearch q={query.q} />
-          <nav aria-label={t("pagination")} className="flex items-center gap-2 text-sm text-gray-700">
-            <span>
-              {t("range", { first, last, total: list.total })}
-            </span>
-            {list.page > 1 ? (
-              <Link href={pageHref(list.page - 1)} className={buttonClasses("secondary", "px-2.5 py-1.5")} aria-label={t("previous")}>
-                ‹
-              </Link>
-            ) : (
-              <span className={buttonClasses("secondary", "px-2.5 py-1.5 opacity-40")} aria-hidden>
-                ‹
-              </span>
-            )}
-            {list.page < list.pages ? (
-              <Link href={pageHref(list.page + 1)} className={buttonClasses("secondary", "px-2.5 py-1.5")} aria-label={t("next")}>
-                ›
-              </Link>
-            ) : (
-              <span className={buttonClasses("secondary", "px-2.5 py-1.5 opacity-40")} aria-hidden>
-                ›
-              </span>
-            )}
-          </nav>
-        </div>
-        {list.total === 0 ? (
-          <p className="rounded-lg border border-dashed border-gray-300 bg-white px-6 py-10 text-center text-gray-600">
-            {query.q ? t("noMatch", { q: query.q }) : t("none")}{" "}
-            <Link href="/contacts/new" className="text-brand-700 underline">
-              {t("createOne")}
+    <ListPage title={t("crumb")} action={<ButtonLink href="/contacts/new">{t("new")}</ButtonLink>} className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <ContactSearch q={query.q} />
+        <nav aria-label={t("pagination")} className="flex items-center gap-2 text-sm text-gray-700">
+          <span>
+            {t("range", { first, last, total: list.total })}
+          </span>
+          {list.page > 1 ? (
+            <Link href={pageHref(list.page - 1)} className={buttonClasses("secondary", "px-2.5 py-1.5")} aria-label={t("previous")}>
+              ‹
             </Link>
-          </p>
-        ) : (
-          <ContactsTable key={`${query.q}:${list.page}`} rows={rows} total={list.total} q={query.q} decimals={service.decimals} testMode={smsGateway().testMode} />
-        )}
+          ) : (
+            <span className={buttonClasses("secondary", "px-2.5 py-1.5 opacity-40")} aria-hidden>
+              ‹
+            </span>
+          )}
+          {list.page < list.pages ? (
+            <Link href={pageHref(list.page + 1)} className={buttonClasses("secondary", "px-2.5 py-1.5")} aria-label={t("next")}>
+              ›
+            </Link>
+          ) : (
+            <span className={buttonClasses("secondary", "px-2.5 py-1.5 opacity-40")} aria-hidden>
+              ›
+            </span>
+          )}
+        </nav>
       </div>
-    </>
+      {list.total === 0 ? (
+        <p className="rounded-lg border border-dashed border-gray-300 bg-white px-6 py-10 text-center text-gray-600">
+          {query.q ? t("noMatch", { q: query.q }) : t("none")}{" "}
+          <Link href="/contacts/new" className="text-brand-700 underline">
+            {t("createOne")}
+          </Link>
+        </p>
+      ) : (
+        <ContactsTable key={`${query.q}:${list.page}`} rows={rows} total={list.total} q={query.q} decimals={service.decimals} testMode={smsGateway().testMode} />
+      )}
+    </ListPage>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { DataTable } from "@/components/data-table";
+import { ACTIONS_COLUMN, DataTable } from "@/components/data-table";
 import { DateTime } from "@/components/date-time";
 import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/session";
@@ -58,7 +58,6 @@ export default async function DocumentsPage() {
           cards
           caption={t("list.caption")}
           rows={documents}
-          rowKey={(d) => d.id}
           empty={t("list.empty")}
           columns={[
             {
@@ -91,12 +90,7 @@ export default async function DocumentsPage() {
             { key: "vendor", header: t("list.columns.vendor"), className: "text-gray-700", cell: (d) => d.vendorName ?? "—" },
             { key: "total", header: t("list.columns.total"), numeric: true, className: "text-gray-700", cell: (d) => (d.total ? `${d.total} ${d.currency ?? ""}` : "—") },
             { key: "uploaded", header: t("list.columns.uploaded"), nowrap: true, className: "text-gray-700", cell: (d) => <DateTime value={d.createdAt} /> },
-            {
-              key: "actions",
-              header: t("list.columns.actions"),
-              headerHidden: true,
-              cell: (d) => (isPending(d.state) && d.state === "DIGITIZING" ? null : <DeleteDocumentButton documentId={d.id} fileName={d.fileName} />),
-            },
+            { ...ACTIONS_COLUMN, header: t("list.columns.actions"), cell: (d) => (isPending(d.state) && d.state === "DIGITIZING" ? null : <DeleteDocumentButton documentId={d.id} fileName={d.fileName} />) },
           ]}
         />
       </div>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AutoRefresh } from "@/components/auto-refresh";
-import { DataTable } from "@/components/data-table";
+import { ACTIONS_COLUMN, DataTable } from "@/components/data-table";
 import { DateTime } from "@/components/date-time";
 import { InsufficientCreditsNotice } from "@/components/insufficient-credits-notice";
 import { PageHeader } from "@/components/page-header";
@@ -62,7 +62,6 @@ export default async function LettersPage() {
           cards
           caption={t("caption")}
           rows={letters}
-          rowKey={(letter) => letter.id}
           empty={
             <>
               {t.rich("empty", { em: (chunks) => <em>{chunks}</em> })}
@@ -140,22 +139,16 @@ export default async function LettersPage() {
               ),
             },
             { key: "tracking", header: t("columns.tracking"), className: "text-xs text-gray-700", cell: (letter) => letter.trackingId ?? "—" },
-            {
-              key: "actions",
-              header: t("columns.actions"),
-              headerHidden: true,
-              nowrap: true,
-              cell: (letter) => (
-                <div className="flex flex-wrap items-start gap-3">
-                  <a href={letterPdfPath(letter.id)} className="text-brand-700 underline underline-offset-2 hover:decoration-2" download>
-                    {/* i18n-ignore: the file format's name, the same in every language */}
-                    PDF<span className="sr-only">{t("pdfSr", { id: letter.id })}</span>
-                  </a>
-                  {(letter.state === "ERROR" || (letter.state === "QUEUED" && letter.errorCode === "NO_CREDIT")) && <ResendButton letterId={letter.id} />}
-                  {(letter.state === "QUEUED" || letter.state === "ERROR") && <CancelButton letterId={letter.id} />}
-                </div>
-              ),
-            },
+            { ...ACTIONS_COLUMN, header: t("columns.actions"), cell: (letter) => (
+              <div className="flex flex-wrap items-start gap-3">
+                <a href={letterPdfPath(letter.id)} className="text-brand-700 underline underline-offset-2 hover:decoration-2" download>
+                  {/* i18n-ignore: the file format's name, the same in every language */}
+                  PDF<span className="sr-only">{t("pdfSr", { id: letter.id })}</span>
+                </a>
+                {(letter.state === "ERROR" || (letter.state === "QUEUED" && letter.errorCode === "NO_CREDIT")) && <ResendButton letterId={letter.id} />}
+                {(letter.state === "QUEUED" || letter.state === "ERROR") && <CancelButton letterId={letter.id} />}
+              </div>
+            ) },
           ]}
         />
       </div>

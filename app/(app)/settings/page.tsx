@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { buttonClasses } from "@/components/button";
+import type { ReactNode } from "react";
+import { ButtonLink, buttonClasses } from "@/components/button";
 import { PageHeader } from "@/components/page-header";
 import { requireAdmin } from "@/lib/auth/session";
 import { paymentsMode } from "@/lib/billing/checkout";
@@ -15,6 +16,7 @@ import { serviceWords } from "../iap/_messages/service-words";
 import { SettingsBoard, type SettingItem } from "./_components/settings-board";
 import type { SettingSection } from "./_components/settings-filter";
 import { DescriptionList } from "@/components/description-list";
+import { TextLink } from "@/components/text-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("iap"))("settingsPage.title") };
@@ -32,96 +34,53 @@ export default async function SettingsPage() {
   const [overview, services] = await Promise.all([getSettingsOverview(user.companyId), listServiceAccounts(user.companyId)]);
   const config = env();
   const payments = paymentsMode();
+  // A setting as its catalogue entry settingsPage.<key> describes it: title, description, search words.
+  const setting = (id: string, key: string, body: ReactNode, description = s(`${key}.description`)): SettingItem => ({ id, title: s(`${key}.title`), description, keywords: keywords(key), body });
+  const settingLink = (key: string, href: string) => (
+    <ButtonLink href={href} variant="secondary">
+      {s(`${key}.link`)}
+    </ButtonLink>
+  );
 
   const sections: SettingSection<SettingItem>[] = [
     {
       id: "general",
       title: s("general"),
       settings: [
-        {
-          id: "company",
-          title: s("company.title"),
-          description: s("company.description"),
-          keywords: keywords("company"),
-          body: (
-            <div className="space-y-3">
-              <DescriptionList
-                items={[
-                  { term: s("company.name"), details: overview.company.name },
-                  { term: s("company.country"), details: overview.company.country },
-                  { term: s("company.currency"), details: overview.company.currency },
-                  { term: s("company.vat"), details: overview.company.vatNumber ?? s("company.notSet") },
-                ]}
-              />
-              <Link href="/settings/company" className={buttonClasses("secondary")}>
-                {s("company.link")}
-              </Link>
-            </div>
-          ),
-        },
-        {
-          id: "users",
-          title: s("users.title"),
-          description: s("users.description"),
-          keywords: keywords("users"),
-          body: (
-            <div className="flex flex-wrap items-center gap-3">
-              <Link href="/settings/users" className={buttonClasses("secondary")}>
-                {s("users.link")}
-              </Link>
-              <span className="text-gray-500">{s("users.count", { admins: overview.admins, users: overview.users })}</span>
-            </div>
-          ),
-        },
+        setting("company", "company", (
+          <div className="space-y-3">
+            <DescriptionList
+              items={[
+                { term: s("company.name"), details: overview.company.name },
+                { term: s("company.country"), details: overview.company.country },
+                { term: s("company.currency"), details: overview.company.currency },
+                { term: s("company.vat"), details: overview.company.vatNumber ?? s("company.notSet") },
+              ]}
+            />
+            {settingLink("company", "/settings/company")}
+          </div>
+        )),
+        setting("users", "users", (
+          <div className="flex flex-wrap items-center gap-3">
+            {settingLink("users", "/settings/users")}
+            <span className="text-gray-500">{s("users.count", { admins: overview.admins, users: overview.users })}</span>
+          </div>
+        )),
       ],
     },
     {
       id: "contacts",
       title: s("contacts"),
       settings: [
-        {
-          id: "phone-numbers",
-          title: s("phone.title"),
-          description: s("phone.description"),
-          keywords: keywords("phone"),
-          body: <p className="text-gray-700">{s("phone.country", { country: overview.company.country })}</p>,
-        },
-        {
-          id: "sms",
-          title: s("sms.title"),
-          description: s("sms.description"),
-          keywords: keywords("sms"),
-          body: (
-            <Link href="/settings/sms" className={buttonClasses("secondary")}>
-              {s("sms.link")}
-            </Link>
-          ),
-        },
-        {
-          id: "iap",
-          title: s("iap.title"),
-          description: s("iap.description"),
-          keywords: keywords("iap"),
-          body: (
-            <div className="flex flex-wrap items-center gap-3">
-              <Link href="/settings/iap" className={buttonClasses("secondary")}>
-                {s("iap.link")}
-              </Link>
-              <span className="text-gray-700">{s("iap.inUse", { count: overview.accounts })}</span>
-            </div>
-          ),
-        },
-        {
-          id: "lead-generation",
-          title: s("leads.title"),
-          description: s("leads.description"),
-          keywords: keywords("leads"),
-          body: (
-            <Link href="/settings/lead-generation" className={buttonClasses("secondary")}>
-              {s("leads.link")}
-            </Link>
-          ),
-        },
+        setting("phone-numbers", "phone", <p className="text-gray-700">{s("phone.country", { country: overview.company.country })}</p>),
+        setting("sms", "sms", settingLink("sms", "/settings/sms")),
+        setting("iap", "iap", (
+          <div className="flex flex-wrap items-center gap-3">
+            {settingLink("iap", "/settings/iap")}
+            <span className="text-gray-700">{s("iap.inUse", { count: overview.accounts })}</span>
+          </div>
+        )),
+        setting("lead-generation", "leads", settingLink("leads", "/settings/lead-generation")),
       ],
     },
     {
@@ -160,62 +119,16 @@ export default async function SettingsPage() {
       id: "technical",
       title: s("technical"),
       settings: [
-        {
-          id: "outgoing-emails",
-          title: s("outbox.title"),
-          description: config.SMTP_URL ? s("outbox.descriptionSmtp") : s("outbox.descriptionKept"),
-          keywords: keywords("outbox"),
-          body: (
-            <Link href="/settings/outbox" className={buttonClasses("secondary")}>
-              {s("outbox.link")}
-            </Link>
-          ),
-        },
-        {
-          id: "api-keys",
-          title: s("apiKeys.title"),
-          description: s("apiKeys.description"),
-          keywords: keywords("apiKeys"),
-          body: (
-            <div className="flex flex-wrap items-center gap-3">
-              <Link href="/settings/api-keys" className={buttonClasses("secondary")}>
-                {s("apiKeys.link")}
-              </Link>
-              <Link href="/developers/api" className="font-medium text-brand-700 underline underline-offset-2 hover:decoration-2">
-                {s("apiKeys.docs")}
-              </Link>
-            </div>
-          ),
-        },
-        {
-          id: "webhooks",
-          title: s("webhooks.title"),
-          description: s("webhooks.description"),
-          keywords: keywords("webhooks"),
-          body: (
-            <Link href="/settings/webhooks" className={buttonClasses("secondary")}>
-              {s("webhooks.link")}
-            </Link>
-          ),
-        },
-        {
-          id: "background-jobs",
-          title: s("jobs.title"),
-          description: s("jobs.description"),
-          keywords: keywords("jobs"),
-          body: (
-            <Link href="/settings/jobs" className={buttonClasses("secondary")}>
-              {s("jobs.link")}
-            </Link>
-          ),
-        },
-        {
-          id: "payments",
-          title: s("payments.title"),
-          description: s(`payments.descriptions.${payments}`),
-          keywords: keywords("payments"),
-          body: <p className="text-gray-700">{s(`payments.labels.${payments}`)}</p>,
-        },
+        setting("outgoing-emails", "outbox", settingLink("outbox", "/settings/outbox"), config.SMTP_URL ? s("outbox.descriptionSmtp") : s("outbox.descriptionKept")),
+        setting("api-keys", "apiKeys", (
+          <div className="flex flex-wrap items-center gap-3">
+            {settingLink("apiKeys", "/settings/api-keys")}
+            <TextLink href="/developers/api">{s("apiKeys.docs")}</TextLink>
+          </div>
+        )),
+        setting("webhooks", "webhooks", settingLink("webhooks", "/settings/webhooks")),
+        setting("background-jobs", "jobs", settingLink("jobs", "/settings/jobs")),
+        setting("payments", "payments", <p className="text-gray-700">{s(`payments.labels.${payments}`)}</p>, s(`payments.descriptions.${payments}`)),
       ],
     },
   ];

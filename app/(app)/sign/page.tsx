@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { buttonClasses } from "@/components/button";
+import { ButtonLink } from "@/components/button";
 import { DataTable } from "@/components/data-table";
 import { DateTime } from "@/components/date-time";
-import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { signatureRequestPath } from "@/lib/routes";
 import { listSignatureRequests } from "@/lib/sign/requests";
 import { RequestState, SignerStatus } from "./_components/signer-status";
 import { TextLink } from "@/components/text-link";
+import { ListPage } from "@/components/list-page";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("sign.list"))("metaTitle") };
@@ -19,44 +18,33 @@ export default async function SignPage() {
   const user = await requireUser("/sign");
   const [requests, t] = await Promise.all([listSignatureRequests(user.companyId), getTranslations("sign.list")]);
   return (
-    <>
-      <PageHeader
-        crumbs={[{ label: t("crumb") }]}
-        actions={
-          <Link href="/sign/new" className={buttonClasses("primary")}>
-            {t("newRequest")}
-          </Link>
-        }
+    <ListPage title={t("crumb")} action={<ButtonLink href="/sign/new">{t("newRequest")}</ButtonLink>}>
+      <DataTable
+        cards
+        caption={t("caption")}
+        rows={requests}
+        empty={t("empty")}
+        columns={[
+          { key: "document", header: t("columns.document"), rowHeader: true, className: "min-w-48", cell: (request) => <TextLink href={signatureRequestPath(request.id)}>{request.title}</TextLink> },
+          {
+            key: "signers",
+            header: t("columns.signers"),
+            cell: (request) => (
+              <ul className="space-y-1">
+                {request.signers.map((signer) => (
+                  <li key={signer.id} className="flex flex-wrap items-center gap-2">
+                    <span>{signer.name}</span>
+                    <SignerStatus signer={signer} />
+                    {signer.nameMismatch && <span className="text-xs font-medium text-amber-800">{t("nameMismatch")}</span>}
+                  </li>
+                ))}
+              </ul>
+            ),
+          },
+          { key: "state", header: t("columns.state"), cell: (request) => <RequestState state={request.state} /> },
+          { key: "sent", header: t("columns.sent"), nowrap: true, cell: (request) => <DateTime value={request.createdAt} /> },
+        ]}
       />
-      <div className="px-4 py-6 sm:px-6">
-        <DataTable
-          cards
-          caption={t("caption")}
-          rows={requests}
-          rowKey={(request) => request.id}
-          empty={t("empty")}
-          columns={[
-            { key: "document", header: t("columns.document"), rowHeader: true, className: "min-w-48", cell: (request) => <TextLink href={signatureRequestPath(request.id)}>{request.title}</TextLink> },
-            {
-              key: "signers",
-              header: t("columns.signers"),
-              cell: (request) => (
-                <ul className="space-y-1">
-                  {request.signers.map((signer) => (
-                    <li key={signer.id} className="flex flex-wrap items-center gap-2">
-                      <span>{signer.name}</span>
-                      <SignerStatus signer={signer} />
-                      {signer.nameMismatch && <span className="text-xs font-medium text-amber-800">{t("nameMismatch")}</span>}
-                    </li>
-                  ))}
-                </ul>
-              ),
-            },
-            { key: "state", header: t("columns.state"), cell: (request) => <RequestState state={request.state} /> },
-            { key: "sent", header: t("columns.sent"), nowrap: true, cell: (request) => <DateTime value={request.createdAt} /> },
-          ]}
-        />
-      </div>
-    </>
+    </ListPage>
   );
 }

@@ -1,6 +1,6 @@
-import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
+import { secretLinkMetadata } from "@/app/_components/secret-link-metadata";
 import { LanguageSwitcher } from "@/app/_components/language-switcher";
 import { DateTime } from "@/components/date-time";
 import { identityProviderConfig } from "@/lib/identity/config";
@@ -11,12 +11,9 @@ import { SignatureForm } from "./_components/signature-form";
 import { VerifyButton } from "./_components/verify-button";
 
 // The public signing page: no account, the token in the link is the key.
-// No referrer, so the token never leaks to the provider or elsewhere.
 // Signed out, it speaks the signer's language: their browser's (Accept-Language)
 // or the one they chose (i18n/request.ts), whatever the request's language.
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("sign.signing"))("metaTitle"), referrer: "no-referrer", robots: { index: false, follow: false } };
-}
+export const generateMetadata = secretLinkMetadata("sign.signing");
 
 /** The identity callback's outcome (?verification=…), as the notice above the form. */
 const VERIFICATION_TONES = { verified: "ok", cancelled: "error", failed: "error", used: "error" } as const;

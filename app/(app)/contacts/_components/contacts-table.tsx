@@ -64,7 +64,6 @@ export function ContactsTable({ rows, total, q, decimals, testMode }: { rows: Co
         cards
         caption={t("caption")}
         rows={rows}
-        rowKey={(row) => row.id}
         empty={q ? t("noMatch", { q }) : t("none")}
         rowClassName={(row) => (selected.has(row.id) || allMatching ? "bg-brand-50/60" : "hover:bg-gray-50")}
         columns={[

@@ -2,6 +2,7 @@
 // on the left; the form that adds one, in a card on the right (below on a phone).
 import type { ReactNode } from "react";
 import { PageHeader, type Crumb } from "@/components/page-header";
+import { Section } from "@/components/section";
 
 export function ListWithFormPage({
   crumbs,
@@ -10,8 +11,8 @@ export function ListWithFormPage({
   formWidth,
 }: {
   crumbs: Crumb[];
-  list: { id: string; heading: string; children: ReactNode };
-  form: { id: string; heading: string; children: ReactNode };
+  list: { heading: string; children: ReactNode };
+  form: { heading: string; children: ReactNode };
   /** The form card's width on a wide screen, as a grid track ("20rem"). */
   formWidth: "20rem" | "22rem";
 }) {
@@ -19,21 +20,14 @@ export function ListWithFormPage({
     <>
       <PageHeader crumbs={crumbs} />
       <div className={`mx-auto grid max-w-5xl gap-6 px-4 py-6 sm:px-6 ${formWidth === "20rem" ? "lg:grid-cols-[1fr_20rem]" : "lg:grid-cols-[1fr_22rem]"}`}>
-        <Part {...list} className="min-w-0" headingClassName="mb-2" />
-        <Part {...form} className="rounded-lg border border-gray-200 bg-white p-4" headingClassName="mb-3" />
+        <Section title={list.heading} className="min-w-0">
+          {list.children}
+        </Section>
+        <Section look="card" title={form.heading}>
+          {form.children}
+        </Section>
       </div>
     </>
-  );
-}
-
-function Part({ id, heading, children, className, headingClassName }: { id: string; heading: string; children: ReactNode; className: string; headingClassName: string }) {
-  return (
-    <section aria-labelledby={id} className={className}>
-      <h2 id={id} className={`${headingClassName} font-medium text-gray-900`}>
-        {heading}
-      </h2>
-      {children}
-    </section>
   );
 }
 

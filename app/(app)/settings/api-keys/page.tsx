@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/data-table";
 import { DateTime } from "@/components/date-time";
+import { linkChunks } from "@/components/text-link";
 import { displayPrefix, listApiKeys } from "@/lib/api/keys";
 import { API_SCOPES, type ApiScope } from "@/lib/api/keys-scopes";
 import { requireAdmin } from "@/lib/auth/session";
@@ -24,14 +24,12 @@ export default async function ApiKeysPage() {
       crumbs={[{ label: common("nav.settings"), href: "/settings" }, { label: t("title") }]}
       formWidth="20rem"
       list={{
-        id: "keys-heading",
         heading: t("keys.heading"),
         children: (
           <>
             <DataTable
               caption={t("keys.caption")}
               rows={keys}
-              rowKey={(key) => key.id}
               empty={t("keys.empty")}
               rowClassName={(key) => (key.revokedAt ? "text-gray-400" : "")}
               columns={[
@@ -64,18 +62,12 @@ export default async function ApiKeysPage() {
               ]}
             />
             <p className="mt-3 text-sm text-gray-600">
-              {t.rich("keys.footnote", {
-                link: (chunks) => (
-                  <Link href="/developers/api" className="font-medium text-brand-700 underline underline-offset-2 hover:decoration-2">
-                    {chunks}
-                  </Link>
-                ),
-              })}
+              {t.rich("keys.footnote", { link: linkChunks("/developers/api") })}
             </p>
           </>
         ),
       }}
-      form={{ id: "new-key-heading", heading: t("new.heading"), children: <NewKeyForm /> }}
+      form={{ heading: t("new.heading"), children: <NewKeyForm /> }}
     />
   );
 }

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { AutoRefresh } from "@/components/auto-refresh";
-import { DataTable } from "@/components/data-table";
+import { ACTIONS_COLUMN, DataTable } from "@/components/data-table";
 import { DateTime } from "@/components/date-time";
 import { PageHeader } from "@/components/page-header";
+import { Section } from "@/components/section";
+import { linkChunks } from "@/components/text-link";
 import { requireAdmin } from "@/lib/auth/session";
 import { documentsInProgress } from "@/lib/digitization/worker";
 import { env } from "@/lib/env";
@@ -49,11 +50,6 @@ function Count({ value, tone }: { value: number; tone?: "running" | "failed" }) 
 }
 
 const name = (chunks: ReactNode) => <span className="font-medium">{chunks}</span>;
-const linkTo = (href: string) => (chunks: ReactNode) => (
-  <Link href={href} className="text-brand-600 hover:underline">
-    {chunks}
-  </Link>
-);
 
 export default async function BackgroundJobsPage() {
   const user = await requireAdmin("/settings/jobs");
@@ -78,16 +74,13 @@ export default async function BackgroundJobsPage() {
           {concurrency > 0 ? t("intro.inProcess", { concurrency }) : t("intro.cronOnly")} {t("intro.scope")}
         </p>
 
-        <section aria-labelledby="long-work" className="rounded-lg border border-gray-200 bg-white">
-          <h2 id="long-work" className="border-b border-gray-200 bg-gray-50 px-4 py-2.5 text-base font-semibold text-gray-900">
-            {t("inProgress.heading")}
-          </h2>
+        <Section look="panel" title={t("inProgress.heading")}>
           <div className="space-y-4 px-4 py-4 text-sm">
             {nothingRunning && <p className="text-gray-600">{t("inProgress.nothing")}</p>}
             {batches.map((batch) => (
               <div key={batch.batchKey} className="space-y-1">
                 <label htmlFor={`batch-${batch.batchKey}`} className="flex flex-wrap justify-between gap-2">
-                  <span>{t.rich("inProgress.massSms", { name, date: () => <DateTime value={batch.startedAt} />, link: linkTo("/contacts") })}</span>
+                  <span>{t.rich("inProgress.massSms", { name, date: () => <DateTime value={batch.startedAt} />, link: linkChunks("/contacts") })}</span>
                   <span className="tabular-nums text-gray-700">{t("inProgress.massSmsProgress", { done: batch.done, total: batch.messages })}</span>
                 </label>
                 <progress id={`batch-${batch.batchKey}`} className="h-2 w-full accent-brand-600" value={batch.done} max={Math.max(batch.messages, 1)} />
@@ -96,7 +89,7 @@ export default async function BackgroundJobsPage() {
             {documents.map((document) => (
               <div key={document.id} className="space-y-1">
                 <label htmlFor={`document-${document.id}`} className="flex flex-wrap justify-between gap-2">
-                  <span>{t.rich("inProgress.digitizing", { name, fileName: document.fileName, link: linkTo(`/documents/${document.id}`) })}</span>
+                  <span>{t.rich("inProgress.digitizing", { name, fileName: document.fileName, link: linkChunks(`/documents/${document.id}`) })}</span>
                   <span className="tabular-nums text-gray-700">
                     {document.state === "UPLOADED" ? t("inProgress.documentWaiting") : t("inProgress.documentProgress", { progress: document.progress })}
                   </span>
@@ -111,13 +104,13 @@ export default async function BackgroundJobsPage() {
                   queued: letters.queued,
                   waiting: letters.waitingForCredits,
                   next: letters.nextAttemptAt ? "yes" : "no",
-                  link: linkTo("/letters"),
+                  link: linkChunks("/letters"),
                   date: () => <DateTime value={letters.nextAttemptAt} />,
                 })}
               </p>
             )}
           </div>
-        </section>
+        </Section>
 
         <DataTable
           caption={t("queues.caption")}
@@ -145,15 +138,11 @@ export default async function BackgroundJobsPage() {
           ]}
         />
 
-        <section aria-labelledby="failed-jobs" className="space-y-2">
-          <h2 id="failed-jobs" className="text-base font-semibold text-gray-900">
-            {t("failed.heading")}
-          </h2>
+        <Section title={t("failed.heading")}>
           <FailedJobsArea>
             <DataTable
               caption={t("failed.caption")}
               rows={failures}
-              rowKey={(failure) => failure.id}
               empty={t("failed.empty")}
               columns={[
                 { key: "job", header: t("failed.job"), nowrap: true, className: "font-medium", cell: (failure) => jobTitle(t, failure.name) },
@@ -163,7 +152,7 @@ export default async function BackgroundJobsPage() {
                   nowrap: true,
                   cell: (failure) => {
                     const link = subjectLink(t, failure.subject);
-                    return link ? linkTo(link.href)(link.label) : <span className="text-gray-400">—</span>;
+                    return link ? linkChunks(link.href)(link.label) : <span className="text-gray-400">—</span>;
                   },
                 },
                 {
@@ -178,20 +167,15 @@ export default async function BackgroundJobsPage() {
                 },
                 { key: "attempts", header: t("failed.attempts"), numeric: true, cell: (failure) => failure.attempts },
                 { key: "failed", header: t("failed.failedAt"), nowrap: true, cell: (failure) => <DateTime value={failure.finishedAt} /> },
-                {
-                  key: "actions",
-                  header: t("failed.actions"),
-                  headerHidden: true,
-                  cell: (failure) => {
-                    const link = subjectLink(t, failure.subject);
-                    const job = jobTitle(t, failure.name);
-                    return <FailedJobActions id={failure.id} label={link ? t("failed.withSubject", { job, subject: link.label }) : job} retryable={failure.retryable} />;
-                  },
-                },
+                { ...ACTIONS_COLUMN, header: t("failed.actions"), cell: (failure) => {
+                  const link = subjectLink(t, failure.subject);
+                  const job = jobTitle(t, failure.name);
+                  return <FailedJobActions id={failure.id} label={link ? t("failed.withSubject", { job, subject: link.label }) : job} retryable={failure.retryable} />;
+                } },
               ]}
             />
           </FailedJobsArea>
-        </section>
+        </Section>
       </div>
     </>
   );

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DateTime } from "@/components/date-time";
 import { ActionButton } from "@/components/action-button";
-import { DataTable } from "@/components/data-table";
+import { ACTIONS_COLUMN, DataTable } from "@/components/data-table";
 import { InsufficientCreditsNotice } from "@/components/insufficient-credits-notice";
 import { PageHeader } from "@/components/page-header";
-import { StatusBadge } from "@/components/status-badge";
+import { Section } from "@/components/section";
+import { StatusBadge, type Tone } from "@/components/status-badge";
+import { linkChunks } from "@/components/text-link";
 import { requireAdmin } from "@/lib/auth/session";
 import { countryName, countryOptions } from "@/lib/contacts/countries";
 import { env } from "@/lib/env";
@@ -24,6 +25,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("leads.settings"))("metaTitle") };
 }
 
+type RuleStatus = "inactive" | "stopped" | "active";
+
+// An active rule is "stopped" while its last run ran out of credits (stoppedAt); the next run that finds credits clears it.
+const ruleStatus = (rule: { active: boolean; stoppedAt: Date | null }): RuleStatus => (!rule.active ? "inactive" : rule.stoppedAt ? "stopped" : "active");
+
+const RULE_TONES: Record<RuleStatus, Tone> = { inactive: "neutral", stopped: "warning", active: "success" };
+
 export default async function LeadGenerationSettingsPage() {
   const user = await requireAdmin("/settings/lead-generation");
   const [sites, rules] = await Promise.all([listSites(user.companyId), listRules(user.companyId)]);
@@ -35,15 +43,7 @@ export default async function LeadGenerationSettingsPage() {
     <>
       <PageHeader crumbs={[{ label: t("crumbSettings"), href: "/settings" }, { label: t("crumb") }]} />
       <div className="space-y-10 px-4 py-5 sm:px-6">
-        <section aria-labelledby="websites-heading" className="space-y-3">
-          <div>
-            <h2 id="websites-heading" className="text-base font-semibold text-gray-900">
-              {t("websites.heading")}
-            </h2>
-            <p className="text-sm text-gray-600">
-              {t("websites.intro")}
-            </p>
-          </div>
+        <Section title={t("websites.heading")} intro={t("websites.intro")}>
           {sites.length === 0 ? (
             <p className="rounded-md border border-dashed border-gray-300 bg-white px-4 py-6 text-sm text-gray-600">{t("websites.empty")}</p>
           ) : (
@@ -72,32 +72,14 @@ export default async function LeadGenerationSettingsPage() {
             </ul>
           )}
           <SiteForm action={registerSiteAction} />
-        </section>
+        </Section>
 
-        <section aria-labelledby="rules-heading" className="space-y-3">
-          <div className="flex flex-wrap items-start justify-between gap-3">
-            <div>
-              <h2 id="rules-heading" className="text-base font-semibold text-gray-900">
-                {t("rules.heading")}
-              </h2>
-              <p className="max-w-3xl text-sm text-gray-600">
-                {t.rich("rules.intro", {
-                  link: (chunks) => (
-                    <Link href="/leads" className="text-brand-700 underline underline-offset-2 hover:decoration-2">
-                      {chunks}
-                    </Link>
-                  ),
-                })}
-              </p>
-            </div>
-            <RunRulesButton />
-          </div>
+        <Section title={t("rules.heading")} intro={<p className="max-w-3xl">{t.rich("rules.intro", { link: linkChunks("/leads") })}</p>} actions={<RunRulesButton />}>
           {shortage && <InsufficientCreditsNotice {...shortage} />}
           {rules.length > 0 && (
             <DataTable
               caption={t("rules.heading")}
               rows={rules}
-              rowKey={(rule) => rule.id}
               empty={null}
               columns={[
                 { key: "rule", header: t("rules.columns.rule"), className: "font-medium text-gray-900", cell: (rule) => rule.name },
@@ -109,36 +91,26 @@ export default async function LeadGenerationSettingsPage() {
                 {
                   key: "status",
                   header: t("rules.columns.status"),
-                  cell: (rule) =>
-                    !rule.active ? (
-                      <StatusBadge tone="neutral">{t("rules.inactive")}</StatusBadge>
-                    ) : rule.stoppedAt ? (
-                      <StatusBadge tone="warning">{t("rules.stopped")}</StatusBadge>
-                    ) : (
-                      <StatusBadge tone="success">{t("rules.active")}</StatusBadge>
-                    ),
+                  cell: (rule) => {
+                    const status = ruleStatus(rule);
+                    return <StatusBadge tone={RULE_TONES[status]}>{t(`rules.${status}`)}</StatusBadge>;
+                  },
                 },
-                {
-                  key: "actions",
-                  header: t("rules.columns.actions"),
-                  headerHidden: true,
-                  nowrap: true,
-                  cell: (rule) => (
-                    <span className="flex gap-3">
-                      <ActionButton action={setRuleActiveAction} fields={{ ruleId: rule.id, active: !rule.active }} pendingLabel={t("saving")} showSuccess={false}>
-                        {t(rule.active ? "rules.deactivate" : "rules.activate")}
-                      </ActionButton>
-                      <ActionButton action={removeRuleAction} fields={{ ruleId: rule.id }} pendingLabel={t("removing")} label={t("rules.removeLabel", { name: rule.name })} className="text-red-700" showSuccess={false}>
-                        {t("remove")}
-                      </ActionButton>
-                    </span>
-                  ),
-                },
+                { ...ACTIONS_COLUMN, header: t("rules.columns.actions"), cell: (rule) => (
+                  <span className="flex gap-3">
+                    <ActionButton action={setRuleActiveAction} fields={{ ruleId: rule.id, active: !rule.active }} pendingLabel={t("saving")} showSuccess={false}>
+                      {t(rule.active ? "rules.deactivate" : "rules.activate")}
+                    </ActionButton>
+                    <ActionButton action={removeRuleAction} fields={{ ruleId: rule.id }} pendingLabel={t("removing")} label={t("rules.removeLabel", { name: rule.name })} className="text-red-700" showSuccess={false}>
+                      {t("remove")}
+                    </ActionButton>
+                  </span>
+                ) },
               ]}
             />
           )}
           <RuleForm action={createRuleAction} countries={countryOptions()} />
-        </section>
+        </Section>
       </div>
     </>
   );

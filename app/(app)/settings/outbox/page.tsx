@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { DataTable } from "@/components/data-table";
+import { ACTIONS_COLUMN, DataTable } from "@/components/data-table";
 import { DateTime } from "@/components/date-time";
 import { PageHeader } from "@/components/page-header";
 import { requireAdmin } from "@/lib/auth/session";
@@ -32,7 +32,6 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           cards
           caption={t("list.caption")}
           rows={outbox.rows}
-          rowKey={(row) => row.id}
           empty={t("list.empty")}
           columns={[
             { key: "to", header: t("fields.to"), nowrap: true, cell: (row) => row.to },
@@ -55,7 +54,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
             },
             { key: "created", header: t("fields.created"), nowrap: true, cell: (row) => <DateTime value={row.createdAt} /> },
             { key: "sent", header: t("fields.sent"), nowrap: true, cell: (row) => <DateTime value={row.sentAt} /> },
-            { key: "actions", header: t("fields.actions"), headerHidden: true, cell: (row) => canRetry(row) && <RetryButton id={row.id} subject={row.subject} compact /> },
+            { ...ACTIONS_COLUMN, header: t("fields.actions"), cell: (row) => canRetry(row) && <RetryButton id={row.id} subject={row.subject} compact /> },
           ]}
         />
         {outbox.pages > 1 && (

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { DataTable } from "@/components/data-table";
+import { ACTIONS_COLUMN, DataTable } from "@/components/data-table";
 import { DateTime } from "@/components/date-time";
 import { PageHeader } from "@/components/page-header";
+import { Section } from "@/components/section";
 import { StatusBadge, type Tone } from "@/components/status-badge";
 import { requireAdmin } from "@/lib/auth/session";
 import { listUsers, type UserStatus } from "@/lib/auth/users";
@@ -24,14 +25,10 @@ export default async function UsersPage() {
       <PageHeader crumbs={[{ label: t("settings"), href: "/settings" }, { label: t("title") }]} />
       <div className="mx-auto max-w-5xl space-y-6 px-4 py-6 sm:px-6">
         <InviteUserForm />
-        <section aria-labelledby="users-heading" className="space-y-3">
-          <h2 id="users-heading" className="text-base font-semibold">
-            {t("count", { count: users.length })}
-          </h2>
+        <Section title={t("count", { count: users.length })}>
           <DataTable
             caption={t("caption")}
             rows={users}
-            rowKey={(user) => user.id}
             empty={t("empty")}
             columns={[
               {
@@ -64,10 +61,10 @@ export default async function UsersPage() {
                   </>
                 ),
               },
-              { key: "actions", header: t("columns.actions"), headerHidden: true, cell: (user) => <UserActions user={user} isSelf={user.id === admin.id} /> },
+              { ...ACTIONS_COLUMN, header: t("columns.actions"), cell: (user) => <UserActions user={user} isSelf={user.id === admin.id} /> },
             ]}
           />
-        </section>
+        </Section>
       </div>
     </>
   );

@@ -19,7 +19,6 @@ export default async function WebhooksPage() {
       crumbs={[{ label: common("nav.settings"), href: "/settings" }, { label: t("title") }]}
       formWidth="22rem"
       list={{
-        id: "endpoints-heading",
         heading: t("endpoints.heading"),
         children:
           endpoints.length === 0 ? (
@@ -46,7 +45,7 @@ export default async function WebhooksPage() {
             </ul>
           ),
       }}
-      form={{ id: "add-heading", heading: t("add.heading"), children: <EndpointForm /> }}
+      form={{ heading: t("add.heading"), children: <EndpointForm /> }}
     />
   );
 }

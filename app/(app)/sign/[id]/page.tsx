@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/button";
-import { DataTable } from "@/components/data-table";
+import { ACTIONS_COLUMN, DataTable } from "@/components/data-table";
 import { DateTime } from "@/components/date-time";
 import { DescriptionList } from "@/components/description-list";
 import { PageHeader } from "@/components/page-header";
+import { Section } from "@/components/section";
 import { requireUser } from "@/lib/auth/session";
 import { getSignatureRequest } from "@/lib/sign/requests";
 import { RequestState, SignerStatus } from "../_components/signer-status";
@@ -67,12 +68,10 @@ export default async function SignatureRequestPage({ params }: { params: Promise
           ]}
         />
 
-        <section aria-labelledby="signers-heading">
-          <h2 id="signers-heading" className="mb-2 text-base font-semibold">{t("signers.heading")}</h2>
+        <Section title={t("signers.heading")}>
           <DataTable
             caption={t("signers.caption")}
             rows={request.signers}
-            rowKey={(signer) => signer.id}
             empty={t("signers.empty")}
             columns={[
               {
@@ -132,16 +131,11 @@ export default async function SignatureRequestPage({ params }: { params: Promise
                     </span>
                   ),
               },
-              {
-                key: "actions",
-                header: t("signers.columns.actions"),
-                headerHidden: true,
-                cell: (signer) =>
-                  open && (signer.status === "SENT" || signer.status === "VERIFIED") ? <SignerActions requestId={request.id} signerId={signer.id} signerName={signer.name} /> : null,
-              },
+              { ...ACTIONS_COLUMN, header: t("signers.columns.actions"), cell: (signer) =>
+                open && (signer.status === "SENT" || signer.status === "VERIFIED") ? <SignerActions requestId={request.id} signerId={signer.id} signerName={signer.name} /> : null },
             ]}
           />
-        </section>
+        </Section>
       </div>
     </>
   );

@@ -1,27 +1,19 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { inspectUserToken } from "@/lib/auth/user-tokens";
-import { AuthCard } from "../../_components/auth-card";
-import { ChoosePasswordForm } from "../../_components/choose-password-form";
-import { LinkProblem } from "../../_components/link-problem";
+import { secretLinkMetadata } from "@/app/_components/secret-link-metadata";
+import { ChoosePasswordPage } from "../../_components/choose-password-page";
 import { resetPasswordAction } from "./actions";
 
-// No referrer: the token in this URL must not leak to any other site.
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("auth.reset"))("metaTitle"), referrer: "no-referrer", robots: { index: false, follow: false } };
-}
+export const generateMetadata = secretLinkMetadata("auth.reset");
 
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
-  const { token } = await params;
-  const t = await getTranslations("auth.reset");
-  const link = await inspectUserToken(token, "PASSWORD_RESET");
-  if (link.state !== "valid") return <LinkProblem state={link.state} whatNext={t("whatNext")} />;
+  const [{ token }, t] = await Promise.all([params, getTranslations("auth.reset")]);
   return (
-    <AuthCard
-      title={t("title")}
-      intro={t.rich("intro", { email: link.user.email, strong: (chunks) => <span className="font-medium text-gray-900">{chunks}</span> })}
-    >
-      <ChoosePasswordForm token={token} email={link.user.email} action={resetPasswordAction} />
-    </AuthCard>
+    <ChoosePasswordPage
+      token={token}
+      purpose="PASSWORD_RESET"
+      whatNext={t("whatNext")}
+      heading={(user) => ({ title: t("title"), intro: t.rich("intro", { email: user.email, strong: (chunks) => <span className="font-medium text-gray-900">{chunks}</span> }) })}
+      action={resetPasswordAction}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { pdfResponse } from "@/lib/sign/pdf-response";
+import { pdfResponse } from "@/lib/http/pdf-response";
 import { findDocumentForToken } from "@/lib/sign/signing";
 import { countSigningPageUse } from "@/lib/sign/signing-limit";
 

@@ -4,6 +4,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { DateTime } from "@/components/date-time";
 import { PageHeader } from "@/components/page-header";
+import { Section } from "@/components/section";
+import { TextLink } from "@/components/text-link";
 import { requireUser } from "@/lib/auth/session";
 import type { AddressField } from "@/lib/snailmail/address";
 import { checkContactAddress } from "@/lib/snailmail/compose";
@@ -72,12 +74,9 @@ export default async function SendByPostPage({ params }: { params: Promise<{ id:
         </section>
 
         <aside className="space-y-6">
-          <section aria-labelledby="recipient-heading" className="rounded-lg border border-gray-200 bg-white p-4">
-            <h2 id="recipient-heading" className="text-sm font-semibold text-gray-900">
-              {t("recipient")}
-            </h2>
+          <Section look="card" title={t("recipient")}>
             {check.ok ? (
-              <address className="mt-2 text-sm not-italic leading-6 text-gray-800">
+              <address className="text-sm not-italic leading-6 text-gray-800">
                 {addressLines(check.address, senderCountry).map((line, index) => (
                   <span key={index} className="block">
                     {line}
@@ -85,19 +84,16 @@ export default async function SendByPostPage({ params }: { params: Promise<{ id:
                 ))}
               </address>
             ) : (
-              <p className="mt-2 text-sm text-gray-600">{t("completeFirst")}</p>
+              <p className="text-sm text-gray-600">{t("completeFirst")}</p>
             )}
-            <p className="mt-3 text-xs text-gray-600">{t("window")}</p>
-          </section>
+            <p className="text-xs text-gray-600">{t("window")}</p>
+          </Section>
 
-          <section aria-labelledby="letters-heading" className="rounded-lg border border-gray-200 bg-white p-4">
-            <h2 id="letters-heading" className="text-sm font-semibold text-gray-900">
-              {t("lettersTo", { name: contact.name })}
-            </h2>
+          <Section look="card" title={t("lettersTo", { name: contact.name })}>
             {letters.length === 0 ? (
-              <p className="mt-2 text-sm text-gray-600">{t("none")}</p>
+              <p className="text-sm text-gray-600">{t("none")}</p>
             ) : (
-              <ul className="mt-2 divide-y divide-gray-100">
+              <ul className="divide-y divide-gray-100">
                 {letters.map((letter) => (
                   <li key={letter.id} className="py-2 text-sm">
                     <div className="flex items-center justify-between gap-2">
@@ -118,12 +114,10 @@ export default async function SendByPostPage({ params }: { params: Promise<{ id:
                 ))}
               </ul>
             )}
-            <p className="mt-3 text-sm">
-              <Link href="/letters" className="text-brand-700 underline underline-offset-2 hover:decoration-2">
-                {t("allLetters")}
-              </Link>
+            <p className="text-sm">
+              <TextLink href="/letters">{t("allLetters")}</TextLink>
             </p>
-          </section>
+          </Section>
         </aside>
       </div>
     </>

@@ -15,6 +15,7 @@ import { PackCard } from "./_components/pack-card";
 import { SmsPricingHelp } from "./_components/sms-pricing-help";
 import { serviceWords } from "../../_messages/service-words";
 import { localeOr } from "@/lib/i18n/locales";
+import type { SearchParams } from "@/lib/http/search-params";
 
 export async function generateMetadata({ params }: { params: Promise<{ service: string }> }): Promise<Metadata> {
   const technicalName = serviceNameSchema.safeParse((await params).service);
@@ -25,13 +26,7 @@ export async function generateMetadata({ params }: { params: Promise<{ service: 
   return { title: t("titleFor", { service: words.name }) };
 }
 
-export default async function BuyCreditsPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ service: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function BuyCreditsPage({ params, searchParams }: { params: Promise<{ service: string }>; searchParams: SearchParams }) {
   const { service: rawService } = await params;
   const { cancelled } = await searchParams;
   const technicalName = serviceNameSchema.safeParse(rawService);

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { buttonClasses } from "@/components/button";
+import { ButtonLink } from "@/components/button";
 import { PageHeader } from "@/components/page-header";
 import { requireAdmin } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/money";
@@ -16,6 +15,7 @@ import { DescriptionList } from "@/components/description-list";
 import { parseId } from "@/lib/http/params";
 import { localeOr } from "@/lib/i18n/locales";
 import { serviceWords } from "../../_messages/service-words";
+import type { SearchParams } from "@/lib/http/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("buy"))("success.title") };
@@ -30,7 +30,7 @@ async function loadReceipt(companyId: number, sessionId: unknown, purchaseId: un
   return null;
 }
 
-export default async function CheckoutSuccessPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CheckoutSuccessPage({ searchParams }: { searchParams: SearchParams }) {
   const { session_id: sessionId, purchase: purchaseId } = await searchParams;
   const query = typeof sessionId === "string" ? `?session_id=${encodeURIComponent(sessionId)}` : typeof purchaseId === "string" ? `?purchase=${purchaseId}` : "";
   const user = await requireAdmin(`/iap/checkout/success${query}`);
@@ -90,12 +90,8 @@ export default async function CheckoutSuccessPage({ searchParams }: { searchPara
             ]}
           />
           <div className="mt-5 flex flex-wrap gap-3">
-            <Link href={accountHref} className={buttonClasses("primary")}>
-              {t("success.back", { service })}
-            </Link>
-            <Link href={buyCreditsPath(purchase.service.technicalName)} className={buttonClasses("secondary")}>
-              {t("success.more")}
-            </Link>
+            <ButtonLink href={accountHref}>{t("success.back", { service })}</ButtonLink>
+            <ButtonLink href={buyCreditsPath(purchase.service.technicalName)} variant="secondary">{t("success.more")}</ButtonLink>
           </div>
         </section>
       </div>

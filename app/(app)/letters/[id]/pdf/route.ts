@@ -1,23 +1,12 @@
-import { AuthError, checkCaller } from "@/lib/auth/session";
-import { findLetterPdf } from "@/lib/snailmail/letters";
+import { callerRoute } from "@/lib/auth/caller-route";
 import { parseId } from "@/lib/http/params";
+import { pdfResponse } from "@/lib/http/pdf-response";
+import { findLetterPdf } from "@/lib/snailmail/letters";
 
 // GET /letters/<id>/pdf — the letter's print-ready PDF, for the company that owns it only.
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    const user = await checkCaller("ANY");
-    const id = parseId((await params).id);
-    const letter = id !== null ? await findLetterPdf(user.companyId, id) : null;
-    if (!letter) return new Response("Not found", { status: 404 });
-    return new Response(Buffer.from(letter.pdf), {
-      headers: {
-        "Content-Type": "application/pdf",
-        "Content-Disposition": `attachment; filename="${letter.filename}"`,
-        "Cache-Control": "private, no-store",
-      },
-    });
-  } catch (error) {
-    if (error instanceof AuthError) return new Response(error.message, { status: error.status });
-    throw error;
-  }
-}
+export const GET = callerRoute("ANY", async (user, _request, { params }: { params: Promise<{ id: string }> }) => {
+  const id = parseId((await params).id);
+  const letter = id !== null ? await findLetterPdf(user.companyId, id) : null;
+  if (!letter) return new Response("Not found", { status: 404 });
+  return pdfResponse(letter.pdf, letter.filename, "attachment");
+});

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/button";
-import { DataTable } from "@/components/data-table";
+import { FILTER_CONTROL, FilterField } from "@/components/filter-field";
+import { DataTable, type Column } from "@/components/data-table";
 import { DateTime } from "@/components/date-time";
 import { DescriptionList } from "@/components/description-list";
 import { PageHeader } from "@/components/page-header";
@@ -32,6 +33,7 @@ import { forecastText, workKindLabel } from "../_messages/usage-words";
 import { serviceWords } from "../../../iap/_messages/service-words";
 import { parseBigId, parseId } from "@/lib/http/params";
 import { localeOr } from "@/lib/i18n/locales";
+import type { SearchParams } from "@/lib/http/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("iap"))("account.title") };
@@ -82,13 +84,7 @@ function Card({ title, children, id, flush = false }: { title: string; children:
   );
 }
 
-export default async function AccountPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ accountId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AccountPage({ params, searchParams }: { params: Promise<{ accountId: string }>; searchParams: SearchParams }) {
   const { accountId: rawId } = await params;
   const path = `/settings/iap/${rawId}`;
   const user = await requireAdmin(path);
@@ -132,6 +128,16 @@ export default async function AccountPage({
   const dayLabel = (day: string) => format.dayMonth.format(new Date(`${day}T00:00:00Z`));
   const figures = format.figures[Math.min(account.decimals, format.figures.length - 1)];
   const plain = (units: bigint) => formatCredits(units, account.decimals, { locale });
+  // The period's credits used, one row per user or per kind of work: who or what, and how much.
+  const usedBy = <Line extends { used: bigint }>(caption: string, rows: Line[], rowKey: (line: Line) => string | number, who: Column<Line>) => (
+    <DataTable
+      caption={caption}
+      rows={rows}
+      rowKey={rowKey}
+      empty={<p className="py-2">{t("usage.noUsage")}</p>}
+      columns={[who, { key: "used", header: t("usage.used"), numeric: true, cell: (line) => plain(line.used) }]}
+    />
+  );
   const unitFactor = 10 ** account.decimals;
   const words = serviceWords(t, { technicalName: account.technicalName, name: account.serviceName, unitName: account.unitName, description: account.description });
   const unit = words.unit;
@@ -281,26 +287,13 @@ export default async function AccountPage({
             />
           </details>
           <div className="mt-5 grid gap-6 md:grid-cols-2">
-            <DataTable
-              caption={t("usage.byUser", { days: period })}
-              rows={usage.byUser}
-              rowKey={(line) => line.userId}
-              empty={<p className="py-2">{t("usage.noUsage")}</p>}
-              columns={[
-                { key: "user", header: t("usage.user"), rowHeader: true, cell: (line) => (line.userId === 0 ? t("usage.noUser") : (line.userName ?? t("usage.userNumber", { id: line.userId }))) },
-                { key: "used", header: t("usage.used"), numeric: true, cell: (line) => plain(line.used) },
-              ]}
-            />
-            <DataTable
-              caption={t("usage.byKind", { days: period })}
-              rows={usage.byKind}
-              rowKey={(line) => line.kind}
-              empty={<p className="py-2">{t("usage.noUsage")}</p>}
-              columns={[
-                { key: "kind", header: t("usage.kind"), rowHeader: true, cell: (line) => workKindLabel(t, line.kind) },
-                { key: "used", header: t("usage.used"), numeric: true, cell: (line) => plain(line.used) },
-              ]}
-            />
+            {usedBy(t("usage.byUser", { days: period }), usage.byUser, (line) => line.userId, {
+              key: "user",
+              header: t("usage.user"),
+              rowHeader: true,
+              cell: (line) => (line.userId === 0 ? t("usage.noUser") : (line.userName ?? t("usage.userNumber", { id: line.userId }))),
+            })}
+            {usedBy(t("usage.byKind", { days: period }), usage.byKind, (line) => line.kind, { key: "kind", header: t("usage.kind"), rowHeader: true, cell: (line) => workKindLabel(t, line.kind) })}
           </div>
         </Card>
 
@@ -423,51 +416,40 @@ export default async function AccountPage({
         <Card id="credit-history" title={t("history.title")} flush>
           <form method="get" action={path} className="grid gap-3 px-4 pb-3 sm:grid-cols-6 sm:px-6" aria-label={t("history.filterForm")}>
             {period !== 30 && <input type="hidden" name="period" value={period} />}
-            <div className="text-sm sm:col-span-1">
-              <label htmlFor="history-kind" className="block font-medium text-gray-800">
-                {t("history.kind")}
-              </label>
-              <select id="history-kind" name="kind" defaultValue={one("kind") ?? ""} className="mt-1 w-full rounded-md border border-gray-300 bg-white px-2 py-1.5">
-                <option value="">{t("history.all")}</option>
-                {Object.keys(LEDGER_KIND_LABELS).map((kind) => (
-                  <option key={kind} value={kind}>
-                    {t(`history.kinds.${kind}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="text-sm sm:col-span-1">
-              <label htmlFor="history-user" className="block font-medium text-gray-800">
-                {t("history.user")}
-              </label>
-              <select id="history-user" name="user" defaultValue={one("user") ?? ""} className="mt-1 w-full rounded-md border border-gray-300 bg-white px-2 py-1.5">
-                <option value="">{t("history.everyone")}</option>
-                {budgets.users.map((line) => (
-                  <option key={line.userId} value={line.userId}>
-                    {line.userName}
-                  </option>
-                ))}
-                <option value="0">{t("usage.noUser")}</option>
-              </select>
-            </div>
-            <div className="text-sm sm:col-span-1">
-              <label htmlFor="history-from" className="block font-medium text-gray-800">
-                {t("history.from")}
-              </label>
-              <input type="date" id="history-from" name="from" defaultValue={one("from") ?? ""} className="mt-1 w-full rounded-md border border-gray-300 px-2 py-1" />
-            </div>
-            <div className="text-sm sm:col-span-1">
-              <label htmlFor="history-to" className="block font-medium text-gray-800">
-                {t("history.to")}
-              </label>
-              <input type="date" id="history-to" name="to" defaultValue={one("to") ?? ""} className="mt-1 w-full rounded-md border border-gray-300 px-2 py-1" />
-            </div>
-            <div className="text-sm sm:col-span-2">
-              <label htmlFor="history-q" className="block font-medium text-gray-800">
-                {t("history.search")}
-              </label>
-              <input type="search" id="history-q" name="q" defaultValue={one("q") ?? ""} maxLength={100} placeholder={t("history.searchPlaceholder")} className="mt-1 w-full rounded-md border border-gray-300 px-2 py-1.5" />
-            </div>
+            <FilterField label={t("history.kind")}>
+              {(id) => (
+                <select id={id} name="kind" defaultValue={one("kind") ?? ""} className={FILTER_CONTROL}>
+                  <option value="">{t("history.all")}</option>
+                  {Object.keys(LEDGER_KIND_LABELS).map((kind) => (
+                    <option key={kind} value={kind}>
+                      {t(`history.kinds.${kind}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </FilterField>
+            <FilterField label={t("history.user")}>
+              {(id) => (
+                <select id={id} name="user" defaultValue={one("user") ?? ""} className={FILTER_CONTROL}>
+                  <option value="">{t("history.everyone")}</option>
+                  {budgets.users.map((line) => (
+                    <option key={line.userId} value={line.userId}>
+                      {line.userName}
+                    </option>
+                  ))}
+                  <option value="0">{t("usage.noUser")}</option>
+                </select>
+              )}
+            </FilterField>
+            <FilterField label={t("history.from")}>
+              {(id) => <input type="date" id={id} name="from" defaultValue={one("from") ?? ""} className={FILTER_CONTROL} />}
+            </FilterField>
+            <FilterField label={t("history.to")}>
+              {(id) => <input type="date" id={id} name="to" defaultValue={one("to") ?? ""} className={FILTER_CONTROL} />}
+            </FilterField>
+            <FilterField label={t("history.search")} wide>
+              {(id) => <input type="search" id={id} name="q" defaultValue={one("q") ?? ""} maxLength={100} placeholder={t("history.searchPlaceholder")} className={FILTER_CONTROL} />}
+            </FilterField>
             <div className="flex flex-wrap items-center gap-3 sm:col-span-6">
               <button type="submit" className={buttonClasses("secondary")}>
                 {t("history.apply")}
@@ -550,7 +532,6 @@ export default async function AccountPage({
             framed={false}
             caption={t("purchases.caption")}
             rows={purchases}
-            rowKey={(purchase) => purchase.id}
             empty={<p className="px-4 py-2 sm:px-6">{t("purchases.none")}</p>}
             columns={[
               { key: "date", header: t("purchases.date"), nowrap: true, className: "text-gray-600", cell: (purchase) => <DateTime value={purchase.paidAt ?? purchase.createdAt} /> },

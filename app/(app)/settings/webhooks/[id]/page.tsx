@@ -5,6 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/data-table";
 import { DateTime } from "@/components/date-time";
 import { PageHeader } from "@/components/page-header";
+import { Section } from "@/components/section";
 import { requireAdmin } from "@/lib/auth/session";
 import { parseId } from "@/lib/http/params";
 import { findEndpoint, listDeliveries, type DeliveryView } from "@/lib/webhooks/endpoints";
@@ -59,10 +60,7 @@ export default async function WebhookEndpointPage({ params }: { params: Promise<
           <dd>{t(endpoint.enabled ? "endpoint.active" : "endpoint.paused")}</dd>
         </dl>
 
-        <section aria-labelledby="deliveries-heading">
-          <h2 id="deliveries-heading" className="mb-2 font-medium text-gray-900">
-            {t("deliveries.heading")}
-          </h2>
+        <Section title={t("deliveries.heading")}>
           {deliveries.length === 0 ? (
             <EmptyList>{t("deliveries.empty")}</EmptyList>
           ) : (
@@ -127,7 +125,7 @@ export default async function WebhookEndpointPage({ params }: { params: Promise<
               ))}
             </ul>
           )}
-        </section>
+        </Section>
       </div>
     </>
   );

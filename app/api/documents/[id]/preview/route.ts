@@ -1,20 +1,13 @@
 import { z } from "zod";
-import { AuthError, checkCaller } from "@/lib/auth/session";
 import { documentPreview } from "@/lib/digitization/documents";
 import { MAX_PAGES } from "@/lib/digitization/limits";
+import { callerRoute } from "@/lib/auth/caller-route";
 import { parseId } from "@/lib/http/params";
 
 const query = z.object({ page: z.coerce.number().int().min(1).max(MAX_PAGES).default(1) });
 
 // GET /api/documents/:id/preview?page=N — a page as an image, for the review screen.
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  let user;
-  try {
-    user = await checkCaller("ANY");
-  } catch (error) {
-    if (error instanceof AuthError) return new Response(error.message, { status: error.status });
-    throw error;
-  }
+export const GET = callerRoute("ANY", async (user, request, { params }: { params: Promise<{ id: string }> }) => {
   const id = parseId((await params).id);
   if (id === null) return new Response("Not found", { status: 404 });
   const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
@@ -29,4 +22,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   return new Response(new Uint8Array(preview.bytes), {
     headers: { "Content-Type": preview.type, "Cache-Control": "private, max-age=3600", "X-Content-Type-Options": "nosniff" },
   });
-}
+});

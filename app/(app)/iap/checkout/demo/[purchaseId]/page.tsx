@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { buttonClasses } from "@/components/button";
+import { ButtonLink } from "@/components/button";
 import { PageHeader } from "@/components/page-header";
+import { Section } from "@/components/section";
+import { linkChunks } from "@/components/text-link";
 import { requireAdmin } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { formatMoney } from "@/lib/money";
@@ -44,10 +45,7 @@ export default async function DemoCheckoutPage({ params }: { params: Promise<{ p
           <p>{t.rich("demo.explain", { code: (chunks) => <code>{chunks}</code> })}</p>
         </div>
 
-        <section aria-labelledby="order-heading" className="rounded-lg border border-gray-200 bg-white">
-          <h2 id="order-heading" className="border-b border-gray-200 px-5 py-3 font-semibold">
-            {t("demo.order")}
-          </h2>
+        <Section look="panel" title={t("demo.order")}>
           <DescriptionList
             className="px-5 py-4"
             items={[
@@ -61,32 +59,22 @@ export default async function DemoCheckoutPage({ params }: { params: Promise<{ p
             {purchase.status === "PENDING" && !env().DEMO ? (
               <div role="alert" className="space-y-3 text-sm">
                 <p>{t("demo.off")}</p>
-                <Link href={buyCreditsPath(purchase.service.technicalName)} className={buttonClasses("secondary")}>
-                  {t("demo.backToBuy")}
-                </Link>
+                <ButtonLink href={buyCreditsPath(purchase.service.technicalName)} variant="secondary">{t("demo.backToBuy")}</ButtonLink>
               </div>
             ) : purchase.status === "PENDING" ? (
               <DemoCheckoutForm purchaseId={purchase.id} price={price} />
             ) : purchase.status === "PAID" ? (
               <p className="text-sm">
-                {t.rich("demo.alreadyPaid", {
-                  link: (chunks) => (
-                    <Link href={checkoutReceiptPath(purchase.id)} className="text-brand-600 underline">
-                      {chunks}
-                    </Link>
-                  ),
-                })}
+                {t.rich("demo.alreadyPaid", { link: linkChunks(checkoutReceiptPath(purchase.id)) })}
               </p>
             ) : (
               <div className="space-y-3 text-sm">
                 <p>{t("demo.ended", { status: purchase.status })}</p>
-                <Link href={buyCreditsPath(purchase.service.technicalName)} className={buttonClasses("secondary")}>
-                  {t("demo.chooseAgain")}
-                </Link>
+                <ButtonLink href={buyCreditsPath(purchase.service.technicalName)} variant="secondary">{t("demo.chooseAgain")}</ButtonLink>
               </div>
             )}
           </div>
-        </section>
+        </Section>
       </div>
     </>
   );

@@ -1,18 +1,11 @@
 import { z } from "zod";
-import { AuthError, checkCaller } from "@/lib/auth/session";
+import { callerRoute } from "@/lib/auth/caller-route";
 import { historyFilterSchema } from "@/lib/iap/history-filter";
 import { streamHistoryCsv } from "@/lib/iap/history";
 
 // GET /settings/iap/:accountId/history.csv?kind=&user=&from=&to=&q= — the
 // filtered credit history as CSV, streamed row batch by row batch.
-export async function GET(request: Request, { params }: { params: Promise<{ accountId: string }> }) {
-  let user;
-  try {
-    user = await checkCaller("ADMIN");
-  } catch (error) {
-    if (error instanceof AuthError) return new Response(error.message, { status: error.status });
-    throw error;
-  }
+export const GET = callerRoute("ADMIN", async (user, request, { params }: { params: Promise<{ accountId: string }> }) => {
   const { accountId } = await params;
   if (!/^\d{1,9}$/.test(accountId)) return new Response("Not found", { status: 404 });
   const filter = historyFilterSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
@@ -30,4 +23,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ acco
       "X-Content-Type-Options": "nosniff",
     },
   });
-}
+});
