@@ -113,7 +113,7 @@ export const JOBS = {
   "letters.sweep": job({ payload: z.object({}), scope: "system", schedule: () => everyMinutes(5), retry: { maxAttempts: 3 } }),
 
   /**
-   * One chunk of a mass SMS (at most MASS_SMS_CHUNK messages). All chunks share
+   * One chunk of a mass SMS (massSmsChunkSize: ~10 s of sending). All chunks share
    * one queue: the gateway's rate limit is the account's, so one chunk sends at
    * a time across every instance, at the gateway's pace. Many attempts: a
    * gateway outage pauses the batch, it does not lose it.

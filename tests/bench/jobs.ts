@@ -11,7 +11,9 @@
 //     the rate achieved as a fraction of that limit, with the pace set to the
 //     limit (SMS_RATE_PER_SECOND=200, as an operator sets their sender's);
 //     then a shorter batch with no pace set (the app finds it from the 429s);
-//     then the ledger conservation check.
+//     each with the silences of 100 ms or more between two accepted messages
+//     (chunk hand-offs, stalls: where the time goes); then the ledger
+//     conservation check.
 // Ends with one JSON line. Options: --jobs N (5000), --workers N (8),
 // --rounds N (3), --messages N (10000), --adaptive-messages N (3000),
 // --concurrency N (SMS_CONCURRENCY: the app's default, 32).
@@ -161,9 +163,14 @@ try {
       const seconds = (Math.max(...times) - Math.min(...times)) / 1000;
       const rate = (stats.accepted.length - 1) / seconds;
       const once = new Set(stats.accepted.map((m) => m.to)).size === stats.accepted.length && stats.accepted.length === messages;
+      // Where the time went: silences of 100 ms or more between two accepted messages (chunk hand-offs, stalls).
+      const sorted = [...times].sort((a, b) => a - b);
+      const silences = sorted.slice(1).map((at, i) => at - sorted[i]).filter((gap) => gap >= 100);
+      const silent = silences.reduce((sum, gap) => sum + gap, 0) / 1000;
       console.log(
         `Mass SMS (${label}): ${progress.sent} sent, ${progress.failed} failed, in ${seconds.toFixed(1)} s = ${rate.toFixed(1)} msg/s of a ${LIMIT}/s limit (${(rate / LIMIT).toFixed(3)}); ` +
-          `${stats.rateLimited} answers 429, ${stats.posts} requests for ${messages} messages, each number once: ${once}`,
+          `${stats.rateLimited} answers 429, ${stats.posts} requests for ${messages} messages, each number once: ${once}; ` +
+          `${silences.length} silences ≥ 100 ms (${silent.toFixed(1)} s, longest ${Math.max(0, ...silences)} ms)`,
       );
       return { rate, sent: progress.sent, failed: progress.failed, once, limited: stats.rateLimited };
     } finally {

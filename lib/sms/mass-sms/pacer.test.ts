@@ -40,10 +40,17 @@ describe("the mass SMS pacer", () => {
     expect(pacer.rateLimitedCount).toBe(2);
   });
 
-  it("a 429 lowers a configured pace by 10 %, which climbs back within seconds, never above the configured pace", async () => {
+  it("an isolated round of 429s leaves a configured pace alone; a second within 2 s lowers it by 10 %, which climbs back, never above it", async () => {
     const c = clock();
     const pacer = new GatewayPacer({ ratePerSecond: 200, now: c.now, sleep: c.sleep });
     await pacer.rateLimited(0, await pacer.take());
+    expect(pacer.pace).toBeCloseTo(194, 1);
+    for (let i = 0; i < 600; i++) await pacer.take(); // ~3 s: the next round is isolated too
+    await pacer.rateLimited(0, await pacer.take());
+    expect(pacer.decreases).toBe(0);
+    c.advance(500);
+    await pacer.rateLimited(0, await pacer.take());
+    expect(pacer.decreases).toBe(1);
     expect(pacer.pace).toBeCloseTo(194 * 0.9, 1);
     for (let i = 0; i < 400; i++) await pacer.take(); // ~2 s
     expect(pacer.pace).toBeGreaterThan(194 * 0.98);
@@ -51,20 +58,43 @@ describe("the mass SMS pacer", () => {
     expect(pacer.pace).toBeCloseTo(194, 1);
   });
 
-  it("the 429s to requests sent before the pace was lowered lower it once, not once each", async () => {
+  it("the 429s to requests sent before a round count in it: one burst lowers the pace once, not once each", async () => {
     const c = clock();
     const pacer = new GatewayPacer({ ratePerSecond: 200, now: c.now, sleep: c.sleep });
+    await pacer.rateLimited(0, await pacer.take());
+    c.advance(1);
     const burst = [];
     for (let i = 0; i < 32; i++) burst.push(await pacer.take());
     for (const sentAt of burst) await pacer.rateLimited(0, sentAt);
     expect(pacer.pace).toBeCloseTo(194 * 0.9, 0);
-    expect(pacer.rateLimitedCount).toBe(32);
+    expect(pacer.rateLimitedCount).toBe(33);
     expect(pacer.decreases).toBe(1);
     // A 429 to a request sent after that lowers it again: the gateway allows less than this.
     c.advance(1);
     await pacer.rateLimited(0, await pacer.take());
     expect(pacer.decreases).toBe(2);
     expect(pacer.pace).toBeLessThan(194 * 0.82);
+  });
+
+  it("a round lowers the pace to 90 % of what the gateway let through when that is less: one round, not several", async () => {
+    const c = clock();
+    const pacer = new GatewayPacer({ ratePerSecond: 0, now: c.now, sleep: c.sleep });
+    for (let i = 0; i < 300; i++) {
+      await pacer.take();
+      pacer.accepted();
+      c.advance(5); // 200 a second
+    }
+    await pacer.rateLimited(0, await pacer.take());
+    expect(pacer.pace).toBeCloseTo(180, 0);
+    // The gateway now lets 100 a second through (its answers come slower than the pace).
+    for (let i = 0; i < 100; i++) {
+      await pacer.take();
+      pacer.accepted();
+      c.advance(10);
+    }
+    await pacer.rateLimited(0, await pacer.take());
+    expect(pacer.pace).toBeCloseTo(90, 0);
+    expect(pacer.decreases).toBe(2);
   });
 
   it("never lowers a configured pace below half of it", async () => {

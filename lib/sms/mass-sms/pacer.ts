@@ -8,18 +8,21 @@
 //    of a second at most, well inside the gateway's own bucket.
 //  - A 429 refuses one message, not the batch: that message (and its sender)
 //    waits its Retry-After (1 s when none is given) — a floor, never shortened —
-//    while the other senders carry on at a pace lowered by 10 % (to half the
-//    configured one at most). Lowered once per round: only a 429 to a request
-//    sent after the last decrease lowers it again, so the 32 answers to one
-//    burst count once. The pace then climbs back by 5 % of itself a second
-//    (never above the configured one): a stray 429 costs ~2 s at 90–100 %,
-//    a gateway that really allows less than configured is followed down.
-//    A gateway refusing everything parks every sender: the batch then waits
-//    as long as the gateway asks.
+//    while the other senders carry on. Answers to requests sent before the
+//    last round of 429s belong to it (the 32 answers to one burst are one
+//    round). With a configured pace, an isolated round is jitter (the
+//    gateway's own stalls bunch requests up): it costs those messages their
+//    wait and nothing else. A second round within CONFIRM_MS says the gateway
+//    allows less than configured: the pace drops to 90 % of what the gateway
+//    accepted over the last second (or of the pace, if that is lower: a pace
+//    far above what gets through comes down in one round, not five), half the
+//    configured pace at least, and climbs back by 5 % of itself a second,
+//    never above the configured one. A gateway refusing everything parks
+//    every sender: the batch then waits as long as the gateway asks.
 //  - Without a configured pace it sends as fast as the senders go until the
 //    first 429, then paces at 90 % of what the gateway accepted over the last
-//    second, and from there as above (additive increase, multiplicative
-//    decrease, found from the gateway's answers).
+//    second; every round after lowers it the same way (additive increase,
+//    multiplicative decrease, found from the gateway's answers).
 //  - A server error or an unreachable gateway pauses every sender with growing
 //    waits (0.5, 1, 2, 4, 8 s); the sixth in a row gives up the attempt (the
 //    job retries later).
@@ -46,6 +49,8 @@ const BURST_SECONDS = 1 / 20;
 const DECREASE = 0.9;
 /** Of the current pace, per second since the last decrease. */
 const RECOVERY_PER_SECOND = 0.05;
+/** With a configured pace, a round of 429s lowers it only when another round came this recently. */
+const CONFIRM_MS = 2_000;
 
 export class GatewayPacer {
   /** Messages per second now; 0 = unpaced (no configured pace and no 429 yet). */
@@ -55,7 +60,9 @@ export class GatewayPacer {
   /** When the next send's slot falls (virtual schedule: slots are 1/rate apart). */
   private nextSlotAt: number;
   private changedAt: number;
-  private lastDecreaseAt = -Infinity;
+  /** When the last round of 429s began. */
+  private lastRoundAt = -Infinity;
+  private readonly configured: boolean;
   private pausedUntil = 0;
   /** Start of the current run of sends (after a second or more without any), for the observed rate. */
   private sendingSince = -Infinity;
@@ -71,6 +78,7 @@ export class GatewayPacer {
   constructor(options: PacerOptions) {
     const configured = options.ratePerSecond > 0 ? options.ratePerSecond * FIXED_MARGIN : 0;
     this.rate = configured;
+    this.configured = configured > 0;
     this.ceiling = configured || Infinity;
     this.floor = configured ? configured * 0.5 : 1;
     this.now = options.now ?? Date.now;
@@ -130,17 +138,19 @@ export class GatewayPacer {
   async rateLimited(retryAfterMs: number | null, sentAt: number): Promise<void> {
     const now = this.now();
     this.rateLimitedCount++;
-    if (sentAt > this.lastDecreaseAt) {
+    if (sentAt > this.lastRoundAt) {
       this.recover(now);
+      const confirmed = !this.configured || now - this.lastRoundAt <= CONFIRM_MS;
+      const observed = this.observedRate(now);
       // Unpaced and nothing accepted yet (the gateway refuses everything): the parked senders are the backoff.
-      const from = this.rate > 0 ? this.rate : this.observedRate(now);
-      if (from > 0) {
+      const from = this.rate > 0 && observed > 0 ? Math.min(this.rate, observed) : this.rate || observed;
+      if (confirmed && from > 0) {
         this.rate = Math.min(this.ceiling, Math.max(this.floor, from * DECREASE));
         this.decreases++;
-        // Slots already handed out keep their places; new ones follow the lower pace.
-        this.nextSlotAt = Math.max(this.nextSlotAt, now);
       }
-      this.lastDecreaseAt = now;
+      // Slots already handed out keep their places; new ones follow the pace from now, with no catch-up burst.
+      this.nextSlotAt = Math.max(this.nextSlotAt, now);
+      this.lastRoundAt = now;
     }
     await this.sleep(Math.max(0, retryAfterMs ?? DEFAULT_RETRY_AFTER_MS));
   }

@@ -74,8 +74,13 @@ export async function runMassSmsChunk(target: ChunkTarget, options: ChunkOptions
   const gateway = options.gateway ?? smsGateway();
   const pacer = options.pacer ?? pacerFor(gateway);
   const concurrency = options.concurrency ?? env().SMS_CONCURRENCY;
-  const { decimals } = await smsService();
-  const { rows: company } = await pool().query<{ sms_sender: string | null }>("SELECT sms_sender FROM company WHERE id = $1", [target.companyId]);
+  // Independent reads at once: on a busy database each round trip is time the gateway sits idle between two chunks.
+  const [{ decimals }, { rows: company }, sharing, inDoubt] = await Promise.all([
+    smsService(),
+    pool().query<{ sms_sender: string | null }>("SELECT sms_sender FROM company WHERE id = $1", [target.companyId]),
+    sharedNumbers(target.companyId, target.batchKey),
+    findInDoubt(target),
+  ]);
   const senderName = company[0]?.sms_sender ?? null;
   const fromFor = (number: string) => {
     // No sender name set: the gateway's number whatever the country, without parsing every number.
@@ -83,10 +88,11 @@ export async function runMassSmsChunk(target: ChunkTarget, options: ChunkOptions
     const sender = senderFor(senderName, parsePhone(number)?.country ?? null);
     return sender.kind === "name" ? sender.name : undefined;
   };
-  const record: Recorder = { companyId: target.companyId, decimals, sharing: await sharedNumbers(target.companyId, target.batchKey), fromFor };
+  const record: Recorder = { companyId: target.companyId, decimals, sharing, fromFor };
   const result: ChunkResult = { sent: 0, failed: 0, recovered: 0, settled: false };
   try {
-    result.recovered = await resolveInDoubt(target, gateway, record);
+    if (inDoubt.some((row) => !row.stale)) throw new ChunkInFlightError(`chunk ${target.fromId}–${target.toId} still has messages in flight`);
+    result.recovered = await settleDoubts(target, gateway, inDoubt, record);
     await sendQueued(target, gateway, pacer, concurrency, record, result, 0);
   } catch (error) {
     if (!options.final) throw error;
@@ -119,16 +125,15 @@ function chunkWhere(alias = "") {
 
 const chunkParams = (t: ChunkTarget) => [t.companyId, t.batchKey, t.fromId, t.toId];
 
-/** Rows an earlier attempt left SENDING: sent (per the gateway) or back to QUEUED. */
-async function resolveInDoubt(target: ChunkTarget, gateway: SmsGateway, record: Recorder): Promise<number> {
+/** Rows an earlier attempt left SENDING; settleDoubts finds them sent (per the gateway) or puts them back to QUEUED. */
+async function findInDoubt(target: ChunkTarget) {
   const { rows } = await pool().query<SendingRow & { sending_at: Date; stale: boolean }>(
     `SELECT id, contact_id, number, body, parts, credits, created_by_id, sending_at,
             sending_at < now() - make_interval(secs => $5) AS stale
        FROM sms_message WHERE ${chunkWhere()} AND state = 'SENDING' ORDER BY id`,
     [...chunkParams(target), IN_DOUBT_AFTER_MS / 1000],
   );
-  if (rows.some((row) => !row.stale)) throw new ChunkInFlightError(`chunk ${target.fromId}–${target.toId} still has messages in flight`);
-  return settleDoubts(target, gateway, rows, record);
+  return rows;
 }
 
 async function settleDoubts(target: ChunkTarget, gateway: SmsGateway, rows: (SendingRow & { sending_at: Date })[], record: Recorder): Promise<number> {
@@ -179,10 +184,12 @@ async function sendQueued(target: ChunkTarget, gateway: SmsGateway, pacer: Gatew
   let window = concurrency * 2;
   let starved = false;
 
-  const refill = () =>
-    (claiming ??= claim(target, window)
+  const refill = () => {
+    const limit = window;
+    return (claiming ??= claim(target, limit)
       .then((rows) => {
-        if (rows.length === 0) exhausted = true;
+        // Fewer than asked: nothing is left to claim (rows a 429 held back wait in `ready`), so no empty claim is awaited at the end.
+        if (rows.length < limit) exhausted = true;
         // Senders ran dry waiting for this claim: claim more at once next time.
         if (starved) window = Math.min(MAX_CLAIM, window * 2);
         starved = false;
@@ -191,6 +198,7 @@ async function sendQueued(target: ChunkTarget, gateway: SmsGateway, pacer: Gatew
       .finally(() => {
         claiming = null;
       }));
+  };
 
   const flush = (force = false) => {
     if (pending.length === 0 || (!force && pending.length < window && Date.now() - lastFlush < FLUSH_EVERY_MS)) return flushing;
