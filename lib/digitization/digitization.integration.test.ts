@@ -134,7 +134,7 @@ describe("digitizing documents on credits", () => {
       total: want.total,
     });
     expect(await accountState(account.id)).toMatchObject({ balance: 0, held: 0, used: 1 });
-  }, 90_000);
+  }, 240_000); // tesseract on a rasterised page: well under a minute idle, past 90 s inside the full suite on 2 cores
 
   test("a page OCR cannot read fails as unreadable and its hold is released: nothing charged", async () => {
     const { user, account } = await companyWithCredits(3);
