@@ -45,9 +45,9 @@ describe("address check", () => {
     expect(check.ok).toBe(false);
     if (check.ok) return;
     expect(check.missing).toEqual(["street", "city", "zip"]);
-    expect(describe_(check)).toEqual(["Street, City and ZIP / postal code are missing."]);
+    expect(describe_(check)).toBe("Street, City and ZIP / postal code are missing.");
     const noCity = validateAddress({ ...base, city: "", zip: "1000", country: "BE" });
-    expect(!noCity.ok && describe_(noCity)).toEqual(["City is missing."]);
+    expect(!noCity.ok && describe_(noCity)).toBe("City is missing.");
     const nothing = validateAddress({ name: "", street: null, city: null, zip: null, country: null });
     expect(!nothing.ok && nothing.missing).toEqual(["name", "street", "city", "zip", "country"]);
   });

@@ -113,9 +113,7 @@ export function validateAddress(input: PostalAddress): AddressCheck {
 const FIELD_ORDER: AddressField[] = ["name", "street", "city", "zip", "country"];
 
 /** The letters namespace's translator (getTranslations("letters") or translatorFor(locale, "letters")). */
-export interface LetterWords {
-  (key: string, values?: Record<string, string | number>): string;
-}
+export type LetterWords = (key: string, values?: Record<string, string | number>) => string;
 
 /** "Not a valid postal code for France (for example 75001)." in the reader's language. */
 export function addressProblemText(t: LetterWords, problem: AddressProblem, locale: string): string {
@@ -129,8 +127,8 @@ export function addressProblemText(t: LetterWords, problem: AddressProblem, loca
   }
 }
 
-/** "City is missing." / "Street and City are missing." — the words the form shows, in the reader's language. */
-export function describeAddressProblems(check: Extract<AddressCheck, { ok: false }>, t: LetterWords, locale: string): string[] {
+/** "City is missing." / "Street and City are missing. ZIP / postal code: …" — the words the form shows, in the reader's language. */
+export function describeAddressProblems(check: Extract<AddressCheck, { ok: false }>, t: LetterWords, locale: string): string {
   const lines: string[] = [];
   if (check.missing.length) {
     const labels = check.missing.map((field) => t(`field.${field}`));
@@ -143,5 +141,6 @@ export function describeAddressProblems(check: Extract<AddressCheck, { ok: false
   for (const [field, problem] of Object.entries(check.invalid)) {
     lines.push(t("post.fieldInvalid", { field: t(`field.${field}`), message: addressProblemText(t, problem, locale) }));
   }
-  return lines;
+  // Sentences follow one another with a space in English and French, without one in Chinese.
+  return lines.length ? lines.reduce((before, after) => t("address.then", { before, after })) : "";
 }

@@ -29,7 +29,7 @@ describe("letter refusals in the reader's language", () => {
     const one: ComposeProblem = { code: "address", missing: ["city"], invalid: { country: { code: "unknownCountry", params: { country: "XX" } } } };
     expect(say("en", one).message).toBe('The contact\'s address cannot be posted to: City is missing. Country: Unknown country code "XX".');
     expect(say("fr", one).message).toBe("L'adresse du contact ne permet pas d'envoyer la lettre. Champ manquant\u00a0: Ville. Pays\u00a0: Code pays inconnu «\u00a0XX\u00a0».");
-    expect(say("zh-CN", one).message).toBe("无法寄送到该联系人的地址：缺少城市。 国家/地区：未知的国家/地区代码“XX”。");
+    expect(say("zh-CN", one).message).toBe("无法寄送到该联系人的地址：缺少城市。国家/地区：未知的国家/地区代码“XX”。");
   });
 
   it("words document, text and price refusals, the document's and the text's under their field", () => {

@@ -16,7 +16,7 @@ export function letterRefusal(t: LetterWords, problem: ComposeProblem, locale: s
     case "address": {
       const problems = describeAddressProblems({ ok: false, missing: problem.missing, invalid: problem.invalid }, t, locale);
       const fieldErrors = Object.fromEntries(Object.entries(problem.invalid).map(([field, found]) => [field, [addressProblemText(t, found, locale)]]));
-      return { message: t("refusal.address", { problems: problems.join(" ") }), fieldErrors };
+      return { message: t("refusal.address", { problems }), fieldErrors };
     }
     case "unprintable": {
       const message = t("refusal.unprintable", { characters: problem.params.characters.join(" ") });
