@@ -54,9 +54,7 @@ export const sendLetterAction = formAction({
     const queued = await queueLetter({ ...(await composeInput(user, input)), createdById: user.id });
     if (!queued.ok) {
       const refusal = letterRefusal(t, queued.problem, locale);
-      // The missing address fields, each named, under the pseudo-field "address" (the form has no address fields of its own).
-      const missing = queued.problem.code === "address" ? queued.problem.missing.map((field) => t("post.fieldMissing", { field: t(`field.${field}`) })) : [];
-      return refuse(refusal.message, { ...refusal.fieldErrors, ...(missing.length ? { address: missing } : {}) });
+      return refuse(refusal.message, refusal.fieldErrors);
     }
     revalidatePath(contactPostPath(input.contactId));
     revalidatePath("/letters");

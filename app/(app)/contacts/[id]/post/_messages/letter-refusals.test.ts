@@ -11,7 +11,11 @@ const say = (locale: Locale, problem: ComposeProblem) => letterRefusal(translato
 describe("letter refusals in the reader's language", () => {
   it("names missing and wrong address fields, under the field they concern", () => {
     const missing: ComposeProblem = { code: "address", missing: ["street", "city", "zip"], invalid: {} };
-    expect(say("en", missing)).toEqual({ message: "The contact's address cannot be posted to: Street, City and ZIP / postal code are missing.", fieldErrors: {} });
+    expect(say("en", missing)).toEqual({
+      message: "The contact's address cannot be posted to: Street, City and ZIP / postal code are missing.",
+      fieldErrors: { address: ["Street is missing", "City is missing", "ZIP / postal code is missing"] },
+    });
+    expect(say("fr", missing).fieldErrors).toEqual({ address: ["Rue manquant(e)", "Ville manquant(e)", "Code postal manquant(e)"] });
     expect(say("fr", missing).message).toBe("L'adresse du contact ne permet pas d'envoyer la lettre. Champs manquants\u00a0: Rue, Ville et Code postal.");
     expect(say("zh-CN", missing).message).toBe("无法寄送到该联系人的地址：缺少街道、城市和邮政编码。");
 

@@ -6,7 +6,10 @@ import type { ComposeProblem } from "@/lib/snailmail/compose";
 export interface LetterRefusal {
   /** The sentence the form shows. */
   message: string;
-  /** The same findings under the field they concern: the address field's own problem, the body's or the document's. */
+  /**
+   * The same findings under the field they concern: a wrong address field's own problem, the body's or the document's;
+   * the missing address fields, each named, under the pseudo-field "address" (the form has no address fields of its own).
+   */
   fieldErrors: Record<string, string[]>;
 }
 
@@ -15,7 +18,10 @@ export function letterRefusal(t: LetterWords, problem: ComposeProblem, locale: s
   switch (problem.code) {
     case "address": {
       const problems = describeAddressProblems({ ok: false, missing: problem.missing, invalid: problem.invalid }, t, locale);
-      const fieldErrors = Object.fromEntries(Object.entries(problem.invalid).map(([field, found]) => [field, [addressProblemText(t, found, locale)]]));
+      const fieldErrors: Record<string, string[]> = Object.fromEntries(
+        Object.entries(problem.invalid).map(([field, found]) => [field, [addressProblemText(t, found, locale)]]),
+      );
+      if (problem.missing.length) fieldErrors.address = problem.missing.map((field) => t("post.fieldMissing", { field: t(`field.${field}`) }));
       return { message: t("refusal.address", { problems }), fieldErrors };
     }
     case "unprintable": {
