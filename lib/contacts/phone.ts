@@ -14,8 +14,6 @@ export interface ParsedPhone {
   country: string | null;
 }
 
-export const INVALID_NUMBER_MESSAGE = "Invalid number: set the contact's country or enter the number with its country code";
-
 function asCountry(code: string | null | undefined): CountryCode | undefined {
   return code && /^[A-Z]{2}$/i.test(code) ? (code.toUpperCase() as CountryCode) : undefined;
 }

@@ -104,12 +104,9 @@ describe("sendSms", () => {
   it("refuses an empty message, one over 10 parts and an invalid number before charging anything", async () => {
     const { company, user, account, contact } = await setup(100_000n);
     const base = { companyId: company.id, userId: user.id, contactId: contact.id, number: contact.mobile!, idempotencyKey: "v" };
-    expect(await sendSms({ ...base, body: "  \n " })).toMatchObject({ status: "invalid", message: "Write a message before sending." });
-    expect(await sendSms({ ...base, body: "a".repeat(1531) })).toMatchObject({ status: "invalid", message: expect.stringContaining("11 SMS") });
-    expect(await sendSms({ ...base, number: "12345", body: "Hi" })).toMatchObject({
-      status: "invalid",
-      message: "Invalid number: set the contact's country or enter the number with its country code",
-    });
+    expect(await sendSms({ ...base, body: "  \n " })).toEqual({ status: "invalid", refusal: { code: "empty" } });
+    expect(await sendSms({ ...base, body: "a".repeat(1531) })).toEqual({ status: "invalid", refusal: { code: "tooLong", params: { parts: 11, max: 10 } } });
+    expect(await sendSms({ ...base, number: "12345", body: "Hi" })).toEqual({ status: "invalid", refusal: { code: "invalidNumber" } });
     const after = await state(company.id, account.id, contact.id);
     expect(after.balance).toBe(100_000n);
     expect(after.sms).toHaveLength(0);

@@ -5,10 +5,10 @@ import { charge } from "@/lib/iap/charge";
 import { HoldNotPendingError, InsufficientCreditsError } from "@/lib/iap/errors";
 import { formatCredits } from "@/lib/iap/units";
 import { smsGateway, SmsGatewayError, type SmsFailureCode, type SmsGateway } from "./gateways";
-import { INVALID_NUMBER_MESSAGE, parsePhone, type ParsedPhone } from "@/lib/contacts/phone";
+import { parsePhone, type ParsedPhone } from "@/lib/contacts/phone";
 import { smsPrice } from "./price";
 import { loadPriceTable, smsService } from "./pricing";
-import { checkMessage } from "./message";
+import { checkMessage, type SmsRefusal } from "./message";
 import { SERVICES } from "@/lib/iap/catalogue";
 import { optedOutNumbers, recordCarrierOptOut } from "./opt-out";
 import { senderFor } from "./sender";
@@ -26,7 +26,7 @@ export interface SendSmsInput {
 
 export type SendSmsResult =
   | { status: "sent"; smsId: number; number: string; parts: number; credits: bigint; decimals: number; creditsText: string; gatewayId: string; replayed: boolean }
-  | { status: "invalid"; message: string }
+  | { status: "invalid"; refusal: SmsRefusal }
   | { status: "insufficient"; error: InsufficientCreditsError }
   | { status: "failed"; code: SmsSendFailure; smsId: number | null };
 
@@ -55,12 +55,12 @@ export async function sendSms(input: SendSmsInput, options: { gateway?: SmsGatew
     where: { id: input.contactId, companyId: input.companyId },
     select: { id: true, country: true, company: { select: { country: true, smsSender: true } } },
   });
-  if (!contact) return { status: "invalid", message: "This contact does not exist (any more)." };
+  if (!contact) return { status: "invalid", refusal: { code: "contactGone" } };
 
   const checked = checkMessage(input.body);
-  if (!checked.ok) return { status: "invalid", message: checked.message };
+  if (!checked.ok) return { status: "invalid", refusal: checked.problem };
   const phone = parsePhone(input.number, { contact: contact.country, company: contact.company.country });
-  if (!phone) return { status: "invalid", message: INVALID_NUMBER_MESSAGE };
+  if (!phone) return { status: "invalid", refusal: { code: "invalidNumber" } };
   // Refused before anything is held or recorded: an opted-out number costs nothing.
   if ((await optedOutNumbers(input.companyId, [phone.e164])).has(phone.e164)) return { status: "failed", code: "opted-out", smsId: null };
   const sender = senderFor(contact.company.smsSender, phone.country);

@@ -17,17 +17,15 @@ export interface PostalAddress {
 
 export type AddressField = "name" | "street" | "city" | "zip" | "country";
 
-export const ADDRESS_FIELD_LABELS: Record<AddressField, string> = {
-  name: "Name",
-  street: "Street",
-  city: "City",
-  zip: "ZIP / postal code",
-  country: "Country",
-};
+/** Why a field that is there cannot be posted to (words: messages/<locale>/letters.json "address"). */
+export type AddressProblem =
+  | { code: "unknownCountry"; params: { country: string } }
+  | { code: "postalCodeFor"; params: { country: string; example: string } }
+  | { code: "postalCode" };
 
 export type AddressCheck =
   | { ok: true; address: PostalAddress & { country: string } }
-  | { ok: false; missing: AddressField[]; invalid: Partial<Record<AddressField, string>> };
+  | { ok: false; missing: AddressField[]; invalid: Partial<Record<AddressField, AddressProblem>> };
 
 interface PostalCodeFormat {
   pattern: string;
@@ -65,24 +63,24 @@ export function normalizePostalCode(zip: string): string {
   return zip.trim().toUpperCase().replace(/\s+/g, " ");
 }
 
-/** null when the code fits the country (or the country has no codes); otherwise a message. */
-export function postalCodeProblem(country: string, zip: string | null): string | null {
+/** null when the code fits the country (or the country has no codes); otherwise "missing" or the problem. */
+export function postalCodeProblem(country: string, zip: string | null): "missing" | AddressProblem | null {
   const format = FORMATS[country];
   const value = zip ? normalizePostalCode(zip) : "";
   if (format === null) return null;
   if (typeof format === "object" && format !== undefined) {
     if (!value) return format.optional ? null : "missing";
-    return new RegExp(format.pattern).test(value) ? null : `Not a valid postal code for ${countryName(country)} (for example ${format.example}).`;
+    return new RegExp(format.pattern).test(value) ? null : { code: "postalCodeFor", params: { country, example: format.example } };
   }
   if (!value) return "missing";
-  return GENERIC_POSTAL_CODE.test(value) ? null : "Not a valid postal code.";
+  return GENERIC_POSTAL_CODE.test(value) ? null : { code: "postalCode" };
 }
 
 const blank = (value: string | null | undefined) => !value || value.trim() === "";
 
 export function validateAddress(input: PostalAddress): AddressCheck {
   const missing: AddressField[] = [];
-  const invalid: Partial<Record<AddressField, string>> = {};
+  const invalid: Partial<Record<AddressField, AddressProblem>> = {};
   if (blank(input.name)) missing.push("name");
   if (blank(input.street)) missing.push("street");
   if (blank(input.city)) missing.push("city");
@@ -91,7 +89,7 @@ export function validateAddress(input: PostalAddress): AddressCheck {
     missing.push("country");
     if (blank(input.zip)) missing.push("zip");
   } else if (!isKnownCountry(country)) {
-    invalid.country = `Unknown country code "${country}".`;
+    invalid.country = { code: "unknownCountry", params: { country } };
   } else {
     const problem = postalCodeProblem(country, input.zip);
     if (problem === "missing") missing.push("zip");
@@ -114,14 +112,35 @@ export function validateAddress(input: PostalAddress): AddressCheck {
 
 const FIELD_ORDER: AddressField[] = ["name", "street", "city", "zip", "country"];
 
-/** "City is missing." / "Street and City are missing." — the words the form shows. */
-export function describeAddressProblems(check: Extract<AddressCheck, { ok: false }>): string[] {
+/** The letters namespace's translator (getTranslations("letters") or translatorFor(locale, "letters")). */
+export type LetterWords = (key: string, values?: Record<string, string | number>) => string;
+
+/** "Not a valid postal code for France (for example 75001)." in the reader's language. */
+export function addressProblemText(t: LetterWords, problem: AddressProblem, locale: string): string {
+  switch (problem.code) {
+    case "unknownCountry":
+      return t("address.unknownCountry", problem.params);
+    case "postalCodeFor":
+      return t("address.postalCodeFor", { country: localizedCountryName(problem.params.country, locale), example: problem.params.example });
+    case "postalCode":
+      return t("address.postalCode");
+  }
+}
+
+/** "City is missing." / "Street and City are missing. ZIP / postal code: …" — the words the form shows, in the reader's language. */
+export function describeAddressProblems(check: Extract<AddressCheck, { ok: false }>, t: LetterWords, locale: string): string {
   const lines: string[] = [];
   if (check.missing.length) {
-    const labels = check.missing.map((field) => ADDRESS_FIELD_LABELS[field]);
-    const list = labels.length === 1 ? labels[0] : `${labels.slice(0, -1).join(", ")} and ${labels.at(-1)}`;
-    lines.push(`${list} ${labels.length === 1 ? "is" : "are"} missing.`);
+    const labels = check.missing.map((field) => t(`field.${field}`));
+    lines.push(
+      labels.length === 1
+        ? t("address.missingOne", { field: labels[0] })
+        : t("address.missingMany", { fields: labels.slice(0, -1).join(t("address.listSeparator")), last: labels.at(-1)! }),
+    );
   }
-  for (const [field, message] of Object.entries(check.invalid)) lines.push(`${ADDRESS_FIELD_LABELS[field as AddressField]}: ${message}`);
-  return lines;
+  for (const [field, problem] of Object.entries(check.invalid)) {
+    lines.push(t("post.fieldInvalid", { field: t(`field.${field}`), message: addressProblemText(t, problem, locale) }));
+  }
+  // Sentences follow one another with a space in English and French, without one in Chinese.
+  return lines.length ? lines.reduce((before, after) => t("address.then", { before, after })) : "";
 }

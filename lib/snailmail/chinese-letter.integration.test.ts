@@ -31,7 +31,7 @@ describe("a letter to a Chinese recipient", () => {
       color: false,
       duplex: false,
     });
-    if (!prepared.ok) throw new Error(prepared.message);
+    if (!prepared.ok) throw new Error(`Letter refused: ${prepared.problem.code}`);
     const [first] = await pdfText(prepared.pdf);
     for (const text of ["张伟", "朝阳区建国路88号", "现代城5号楼1201室", "100022 北京市", "订单确认", "尊敬的张伟先生：", "您的订单已发货。", "CHINA"]) {
       expect(first).toContain(text);
@@ -53,7 +53,7 @@ describe("a letter to a Chinese recipient", () => {
       color: false,
       duplex: false,
     });
-    if (!prepared.ok) throw new Error(prepared.message);
+    if (!prepared.ok) throw new Error(`Letter refused: ${prepared.problem.code}`);
     const [cover] = await pdfText(prepared.pdf);
     expect(cover).toContain("张伟");
     expect(cover).toContain("附件：invoice-2026-001.pdf（1 页）");

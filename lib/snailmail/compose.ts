@@ -2,10 +2,10 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import { getService } from "@/lib/iap/accounts";
 import { creditsToUnits } from "@/lib/iap/units";
-import { describeAddressProblems, validateAddress, type AddressField, type PostalAddress } from "./address";
-import { priceLetter, type Zone } from "./price";
+import { validateAddress, type AddressField, type AddressProblem, type PostalAddress } from "./address";
+import { priceLetter, type PriceProblem, type Zone } from "./price";
 import { queueLetterRun } from "./queue-run";
-import { LetterFormatError, renderDocumentLetter, renderLetter, unprintableCharacters, type Recipient, type Sender } from "./render";
+import { LetterFormatError, renderDocumentLetter, renderLetter, unprintableCharacters, type DocumentProblem, type Recipient, type Sender } from "./render";
 import { SERVICES } from "@/lib/iap/catalogue";
 import { isLocale } from "@/lib/i18n/locales";
 
@@ -21,13 +21,21 @@ export interface ComposeInput {
   document?: { name: string; bytes: Uint8Array };
 }
 
+/**
+ * Why the letter cannot be posted, as a code (+ params) the action words
+ * (app/(app)/contacts/[id]/post/_messages/letter-refusals.ts).
+ */
+export type ComposeProblem =
+  | { code: "contactGone" }
+  | { code: "address"; missing: AddressField[]; invalid: Partial<Record<AddressField, AddressProblem>> }
+  | { code: "unprintable"; params: { characters: string[] }; field: "body" }
+  | (DocumentProblem & { field: "document" })
+  | PriceProblem;
+
 export type ComposeFailure = {
   ok: false;
   code: "MISSING_FIELDS" | "FORMAT_ERROR" | "NO_PRICE" | "NOT_FOUND";
-  message: string;
-  /** Address fields that are missing, each named (for the form). */
-  missing?: AddressField[];
-  fieldErrors?: Record<string, string[]>;
+  problem: ComposeProblem;
 };
 
 export type Prepared = {
@@ -61,17 +69,10 @@ export async function checkContactAddress(companyId: number, contactId: number) 
  */
 export async function prepareLetter(input: ComposeInput): Promise<Prepared | ComposeFailure> {
   const found = await checkContactAddress(input.companyId, input.contactId);
-  if (!found) return { ok: false, code: "NOT_FOUND", message: "This contact does not exist." };
+  if (!found) return { ok: false, code: "NOT_FOUND", problem: { code: "contactGone" } };
   const { check } = found;
   if (!check.ok) {
-    const fieldErrors = Object.fromEntries(Object.entries(check.invalid).map(([field, message]) => [field, [message]]));
-    return {
-      ok: false,
-      code: check.missing.length ? "MISSING_FIELDS" : "FORMAT_ERROR",
-      message: `The contact's address cannot be posted to: ${describeAddressProblems(check).join(" ")}`,
-      missing: check.missing,
-      fieldErrors,
-    };
+    return { ok: false, code: check.missing.length ? "MISSING_FIELDS" : "FORMAT_ERROR", problem: { code: "address", missing: check.missing, invalid: check.invalid } };
   }
   const company = await prisma().company.findUniqueOrThrow({ where: { id: input.companyId } });
   const sender: Sender = { name: company.name, street: company.street, city: company.city, zip: company.zip, country: company.country };
@@ -80,12 +81,7 @@ export async function prepareLetter(input: ComposeInput): Promise<Prepared | Com
   const text = `${input.subject}\n${input.body ?? ""}\n${Object.values(recipient).join("\n")}`;
   const unprintable = await unprintableCharacters(text);
   if (unprintable.length) {
-    return {
-      ok: false,
-      code: "FORMAT_ERROR",
-      message: `These characters cannot be printed: ${unprintable.slice(0, 10).join(" ")}`,
-      fieldErrors: { body: [`These characters cannot be printed: ${unprintable.slice(0, 10).join(" ")}`] },
-    };
+    return { ok: false, code: "FORMAT_ERROR", problem: { code: "unprintable", params: { characters: unprintable.slice(0, 10) }, field: "body" } };
   }
 
   let rendered;
@@ -95,12 +91,12 @@ export async function prepareLetter(input: ComposeInput): Promise<Prepared | Com
       ? await renderDocumentLetter(input.document.bytes, { ...content, duplex: input.duplex, attachmentName: input.document.name })
       : await renderLetter({ ...content, body: input.body ?? "" });
   } catch (error) {
-    if (error instanceof LetterFormatError) return { ok: false, code: "FORMAT_ERROR", message: error.message, fieldErrors: { document: [error.message] } };
+    if (error instanceof LetterFormatError) return { ok: false, code: "FORMAT_ERROR", problem: { ...error.problem, field: "document" } };
     throw error;
   }
 
   const price = priceLetter({ senderCountry: company.country, country: recipient.country, pages: rendered.pages, color: input.color, duplex: input.duplex });
-  if (!price.ok) return { ok: false, code: price.code, message: price.message };
+  if (!price.ok) return { ok: false, code: price.code, problem: price.problem };
   const service = await getService(SERVICES.snailmail);
   return {
     ok: true,

@@ -1,8 +1,12 @@
 // Why a letter is in Error or waits in the queue, as data: the letter's
 // error_code says which kind, and error_message holds this detail as JSON
 // (the words are beside the Letters pages: app/(app)/letters/_messages).
+import type { AddressField, AddressProblem } from "./address";
+
 export type LetterErrorDetail =
-  /** Address check failed (lib/snailmail/address.ts's findings). */
+  /** Address check failed: lib/snailmail/address.ts's findings as codes, worded where they are shown. */
+  | { kind: "address-check"; missing: AddressField[]; invalid: Partial<Record<AddressField, AddressProblem>> }
+  /** The same, stored as English sentences by versions before the findings were codes. */
   | { kind: "address"; problems: string[] }
   | { kind: "no-price"; country: string }
   /** Credits, formatted in the service's decimals. */

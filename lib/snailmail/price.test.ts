@@ -34,8 +34,9 @@ describe("postage table", () => {
   });
 
   it("has no price for unserved destinations or letters past the last tier", () => {
-    expect(letter("AQ", 1)).toMatchObject({ ok: false, code: "NO_PRICE" });
-    expect(letter("BE", MAX_SHEETS + 1)).toMatchObject({ ok: false, code: "FORMAT_ERROR" });
+    expect(letter("AQ", 1)).toEqual({ ok: false, code: "NO_PRICE", problem: { code: "noPrice", params: { country: "AQ" } } });
+    expect(letter("BE", MAX_SHEETS + 1)).toEqual({ ok: false, code: "FORMAT_ERROR", problem: { code: "tooManySheets", params: { max: MAX_SHEETS } } });
+    expect(letter("BE", 0)).toEqual({ ok: false, code: "FORMAT_ERROR", problem: { code: "noPages" } });
     expect(letter("BE", MAX_SHEETS * 2, { duplex: true })).toMatchObject({ ok: true, sheets: MAX_SHEETS });
   });
 

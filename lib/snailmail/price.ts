@@ -6,8 +6,6 @@ import postage from "./data/postage.json";
 
 export type Zone = "domestic" | "region" | "world";
 
-export const ZONE_LABELS: Record<Zone, string> = { domestic: "Domestic", region: "Same region", world: "World" };
-
 interface PostageTable {
   tiers: { maxSheets: number; credits: Record<Zone, number>; colorSurcharge: number }[];
   duplexSurcharge: number;
@@ -29,7 +27,11 @@ export interface PriceInput {
 
 export type PriceResult =
   | { ok: true; zone: Zone; sheets: number; credits: number }
-  | { ok: false; code: "NO_PRICE" | "FORMAT_ERROR"; message: string };
+  | { ok: false; code: "NO_PRICE"; problem: { code: "noPrice"; params: { country: string } } }
+  | { ok: false; code: "FORMAT_ERROR"; problem: { code: "noPages" } | { code: "tooManySheets"; params: { max: number } } };
+
+/** Why a letter has no price (words: messages/<locale>/letters.json "refusal"). */
+export type PriceProblem = Extract<PriceResult, { ok: false }>["problem"];
 
 export function sheetsFor(pages: number, duplex: boolean): number {
   return duplex ? Math.ceil(pages / 2) : pages;
@@ -46,11 +48,11 @@ export function zoneFor(senderCountry: string, country: string): Zone | null {
 /** Whole credits for one letter, or why it has no price. */
 export function priceLetter(input: PriceInput): PriceResult {
   const zone = zoneFor(input.senderCountry, input.country);
-  if (!zone) return { ok: false, code: "NO_PRICE", message: `No price for letters to ${input.country}: this destination is not served.` };
-  if (!Number.isInteger(input.pages) || input.pages < 1) return { ok: false, code: "FORMAT_ERROR", message: "The letter has no pages." };
+  if (!zone) return { ok: false, code: "NO_PRICE", problem: { code: "noPrice", params: { country: input.country } } };
+  if (!Number.isInteger(input.pages) || input.pages < 1) return { ok: false, code: "FORMAT_ERROR", problem: { code: "noPages" } };
   const sheets = sheetsFor(input.pages, input.duplex);
   const tier = TABLE.tiers.find((t) => sheets <= t.maxSheets);
-  if (!tier) return { ok: false, code: "FORMAT_ERROR", message: `Too many pages: at most ${MAX_SHEETS} sheets per letter.` };
+  if (!tier) return { ok: false, code: "FORMAT_ERROR", problem: { code: "tooManySheets", params: { max: MAX_SHEETS } } };
   const credits = tier.credits[zone] + (input.color ? tier.colorSurcharge : 0) + (input.duplex ? TABLE.duplexSurcharge : 0);
   return { ok: true, zone, sheets, credits };
 }

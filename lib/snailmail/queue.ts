@@ -8,7 +8,7 @@ import { findHoldById, release } from "@/lib/iap/holds";
 import { formatCredits } from "@/lib/iap/units";
 import type { LetterErrorCode } from "@/lib/generated/prisma/client";
 import { enqueueJob } from "@/lib/jobs/enqueue";
-import { describeAddressProblems, validateAddress, type PostalAddress } from "./address";
+import { validateAddress, type PostalAddress } from "./address";
 import { zoneFor } from "./price";
 import { queueLetterRun } from "./queue-run";
 import { postalProvider } from "./providers";
@@ -173,7 +173,7 @@ export async function processLetter(letterId: number, provider: PostalProvider =
 
   const check = validateAddress(letter.address);
   if (!check.ok) {
-    return markError(letter.id, check.missing.length ? "MISSING_FIELDS" : "FORMAT_ERROR", { kind: "address", problems: describeAddressProblems(check) });
+    return markError(letter.id, check.missing.length ? "MISSING_FIELDS" : "FORMAT_ERROR", { kind: "address-check", missing: check.missing, invalid: check.invalid });
   }
   const company = await prisma().company.findUniqueOrThrow({ where: { id: letter.company_id }, select: { country: true } });
   if (!zoneFor(company.country, letter.country)) return markError(letter.id, "NO_PRICE", { kind: "no-price", country: letter.country });

@@ -153,16 +153,18 @@ describe("attached PDF documents", () => {
 
   it("refuses non-A4 pages, too many pages and files that are not PDFs", async () => {
     const letterSize = await pdfWithPages([[612, 792]]);
-    await expect(renderDocumentLetter(letterSize, { sender, recipient, subject: "x", date, duplex: false, attachmentName: "us.pdf" })).rejects.toThrow(
-      /Page 1 is 216 × 279 mm: only A4 portrait/,
+    await expect(renderDocumentLetter(letterSize, { sender, recipient, subject: "x", date, duplex: false, attachmentName: "us.pdf" })).rejects.toMatchObject(
+      { problem: { code: "notA4", params: { page: 1, width: 216, height: 279 } } },
     );
     const landscape = await pdfWithPages([[A4.height, A4.width]]);
     await expect(renderDocumentLetter(landscape, { sender, recipient, subject: "x", date, duplex: false, attachmentName: "l.pdf" })).rejects.toBeInstanceOf(LetterFormatError);
     const long = await pdfWithPages(Array.from({ length: MAX_DOCUMENT_PAGES + 1 }, () => [A4.width, A4.height] as [number, number]));
-    await expect(renderDocumentLetter(long, { sender, recipient, subject: "x", date, duplex: false, attachmentName: "long.pdf" })).rejects.toThrow(/31 pages: at most 30/);
+    await expect(renderDocumentLetter(long, { sender, recipient, subject: "x", date, duplex: false, attachmentName: "long.pdf" })).rejects.toMatchObject({
+      problem: { code: "documentTooLong", params: { count: 31, max: 30 } },
+    });
     await expect(
       renderDocumentLetter(new TextEncoder().encode("hello, not a pdf"), { sender, recipient, subject: "x", date, duplex: false, attachmentName: "a.pdf" }),
-    ).rejects.toThrow("not a readable PDF");
+    ).rejects.toMatchObject({ problem: { code: "unreadable" } });
   });
 
   it("the print check accepts a rendered letter and refuses garbage", async () => {

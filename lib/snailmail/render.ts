@@ -56,8 +56,20 @@ export interface LetterContent {
   locale?: Locale;
 }
 
+/** Why an attached PDF cannot be posted (words: messages/<locale>/letters.json "refusal"). */
+export type DocumentProblem =
+  | { code: "passwordProtected" }
+  | { code: "unreadable" }
+  | { code: "documentEmpty" }
+  | { code: "documentTooLong"; params: { count: number; max: number } }
+  | { code: "notA4"; params: { page: number; width: number; height: number } }
+  | { code: "notPageByPage" };
+
 export class LetterFormatError extends Error {
   readonly name = "LetterFormatError";
+  constructor(readonly problem: DocumentProblem) {
+    super(`Letter format: ${problem.code}`);
+  }
 }
 
 function words(locale: Locale | undefined): Words {
@@ -252,15 +264,15 @@ export async function renderDocumentLetter(
     source = await PDFDocument.load(document, { updateMetadata: false });
   } catch (error) {
     const encrypted = /encrypt/i.test((error as Error).message);
-    throw new LetterFormatError(encrypted ? "The PDF is password-protected: attach an unprotected copy." : "The file is not a readable PDF.");
+    throw new LetterFormatError({ code: encrypted ? "passwordProtected" : "unreadable" });
   }
   const count = source.getPageCount();
-  if (count === 0) throw new LetterFormatError("The PDF has no pages.");
-  if (count > MAX_DOCUMENT_PAGES) throw new LetterFormatError(`The PDF has ${count} pages: at most ${MAX_DOCUMENT_PAGES} can be posted.`);
+  if (count === 0) throw new LetterFormatError({ code: "documentEmpty" });
+  if (count > MAX_DOCUMENT_PAGES) throw new LetterFormatError({ code: "documentTooLong", params: { count, max: MAX_DOCUMENT_PAGES } });
   const wrong = source.getPages().findIndex((page) => !isA4Portrait(page));
   if (wrong >= 0) {
     const { width, height } = source.getPage(wrong).getSize();
-    throw new LetterFormatError(`Page ${wrong + 1} is ${Math.round(width / MM)} × ${Math.round(height / MM)} mm: only A4 portrait (210 × 297 mm) can be posted.`);
+    throw new LetterFormatError({ code: "notA4", params: { page: wrong + 1, width: Math.round(width / MM), height: Math.round(height / MM) } });
   }
 
   const { doc, regular, bold } = await newDocument(content.subject, textOf(content), content.locale);
@@ -273,7 +285,7 @@ export async function renderDocumentLetter(
   try {
     copied = await doc.copyPages(source, source.getPageIndices());
   } catch {
-    throw new LetterFormatError("The PDF could not be read page by page: export it again as PDF and retry.");
+    throw new LetterFormatError({ code: "notPageByPage" });
   }
   for (const page of copied) doc.addPage(page);
   return { pdf: await doc.save(), pages: doc.getPageCount() };

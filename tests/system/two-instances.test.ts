@@ -98,7 +98,7 @@ it("two instances share every job: each e-mail once, each document once, no lett
     for (let i = 0; i < LETTERS_PER_WAVE; i++) {
       const contact = await prisma().contact.create({ data: { companyId: company.id, name: `Recipient ${wave}-${i}`, street: "Meir 1", city: "Antwerpen", zip: "2000", country: "BE" } });
       const letter = await queueLetter({ companyId: company.id, contactId: contact.id, createdById: user.id, subject: `Letter ${wave}-${i}`, body: "Hello", color: false, duplex: false });
-      if (!letter.ok) throw new Error(letter.message);
+      if (!letter.ok) throw new Error(`Letter refused: ${letter.problem.code}`);
       letters.push(letter.letterId);
     }
     await new Promise((resolve) => setTimeout(resolve, 5_000));

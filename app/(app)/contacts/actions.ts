@@ -16,6 +16,7 @@ import { massSmsSelectionSchema, massSmsSendSchema, type MassSmsPreview, type Ma
 import { planMassSms, priceGroups } from "@/lib/sms/mass-sms/plan";
 import { massSmsProgress } from "@/lib/sms/mass-sms/progress";
 import { queueMassSms } from "@/lib/sms/mass-sms/queue";
+import { smsRefusalText } from "./_messages/sms-refusals";
 import { textField } from "@/lib/http/params";
 
 /** lib/enrichment gives the balance as an English figure ("1,234.5"): the same exact number in the reader's format, and its plural count. */
@@ -67,7 +68,7 @@ export const startMassSmsAction = action({
   async run({ user, input }) {
     const contactIds = await selectedIds(user.companyId, input.selection);
     const queued = await queueMassSms({ companyId: user.companyId, userId: user.id, contactIds, body: input.body, idempotencyKey: input.clientId });
-    if (queued.status === "invalid") return refuse(queued.message);
+    if (queued.status === "invalid") return refuse(smsRefusalText(await getTranslations("sms"), queued.refusal));
     if (queued.status === "insufficient") throw queued.error;
     // Background jobs send the batch (lib/sms/mass-sms/run.ts), resuming it
     // after any restart; the dialog polls massSmsProgressAction to show how far it got.

@@ -7,7 +7,7 @@ import { InsufficientCreditsError } from "@/lib/iap/errors";
 import { release, reserve } from "@/lib/iap/holds";
 import { formatCredits } from "@/lib/iap/units";
 import { enqueueJob } from "@/lib/jobs/enqueue";
-import { checkMessage } from "../message";
+import { checkMessage, type SmsRefusal } from "../message";
 import { creditsPerPart } from "../price";
 import { loadPriceTable, smsService } from "../pricing";
 import { planMassSms } from "./plan";
@@ -42,7 +42,7 @@ export const BATCH_HOLD_TTL_SECONDS = 24 * 60 * 60;
 
 export type QueueMassSmsResult =
   | { status: "queued"; batchKey: string; messages: number; duplicates: number; skipped: number; held: bigint; heldText: string; replayed: boolean }
-  | { status: "invalid"; message: string }
+  | { status: "invalid"; refusal: SmsRefusal }
   | { status: "insufficient"; error: InsufficientCreditsError };
 
 export function batchHoldKey(batchKey: string) {
@@ -60,11 +60,11 @@ export async function queueMassSms(input: {
   chunkSize?: number;
 }): Promise<QueueMassSmsResult> {
   const checked = checkMessage(input.body);
-  if (!checked.ok) return { status: "invalid", message: checked.message };
+  if (!checked.ok) return { status: "invalid", refusal: checked.problem };
   const { parts, encoding } = checked.segments;
   const batchKey = input.idempotencyKey;
   const [plan, prices, service] = await Promise.all([planMassSms(input.companyId, input.contactIds), loadPriceTable(), smsService()]);
-  if (plan.recipients.length === 0) return { status: "invalid", message: "None of the selected contacts has a valid number." };
+  if (plan.recipients.length === 0) return { status: "invalid", refusal: { code: "noValidNumber" } };
 
   const credits = plan.recipients.map((r) => creditsPerPart(prices, r.country) * BigInt(parts));
   const total = credits.reduce((sum, c) => sum + c, 0n);

@@ -13,6 +13,7 @@ import { sendSms } from "@/lib/sms/send-sms";
 import { contactFormValues, type ContactFormValues } from "../_components/contact-values";
 import { idField } from "@/lib/http/params";
 import { smsFailureText } from "../_messages/sms-failures";
+import { smsRefusalText } from "../_messages/sms-refusals";
 import { formatCredits } from "@/lib/iap/units";
 
 export const updateContactAction = formAction({
@@ -52,7 +53,7 @@ export const sendSmsAction = formAction({
       case "sent":
         return ok(t("send.sent", { number: result.number, parts: result.parts, credits: formatCredits(result.credits, result.decimals, { locale }) }));
       case "invalid":
-        return refuse(result.message);
+        return refuse(smsRefusalText(t, result.refusal));
       case "insufficient":
         throw result.error;
       case "failed":

@@ -1,4 +1,4 @@
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { StatusBadge, type Tone } from "@/components/status-badge";
 import { letterErrorText, type LetterErrorName, type LetterStateName, type LetterWords } from "../_messages/letter-words";
 
@@ -11,8 +11,9 @@ export function LetterStateBadge({ state }: { state: LetterStateName }) {
 
 export function LetterError({ code, message }: { code: LetterErrorName | null; message: string | null }) {
   const t = useTranslations("letters");
+  const locale = useLocale();
   if (!code) return null;
-  const detail = letterErrorText(t as unknown as LetterWords, message);
+  const detail = letterErrorText(t as unknown as LetterWords, message, locale);
   return (
     <span className="block text-xs text-red-700" title={detail ?? undefined}>
       {t(`errorCode.${code}`)}

@@ -2,18 +2,21 @@
 // and data; messages/<locale>/letters.json words them). Plain: client
 // components use it too, each with its own translator.
 import type { LetterErrorCode, LetterState } from "@/lib/generated/prisma/enums";
+import { describeAddressProblems, type LetterWords } from "@/lib/snailmail/address";
 import { decodeLetterError, type LetterErrorDetail } from "@/lib/snailmail/letter-error";
 
 export type LetterStateName = LetterState;
 export type LetterErrorName = LetterErrorCode;
 
 /** The letters namespace's translator (`useTranslations("letters")`, `getTranslations("letters")`). */
-export type LetterWords = (key: string, values?: Record<string, string | number>) => string;
+export type { LetterWords };
 
-function detailText(t: LetterWords, detail: LetterErrorDetail): string {
+function detailText(t: LetterWords, detail: LetterErrorDetail, locale: string): string {
   switch (detail.kind) {
+    case "address-check":
+      return describeAddressProblems({ ok: false, missing: detail.missing, invalid: detail.invalid }, t, locale);
     case "address":
-      // The address check's findings (lib/snailmail/address.ts), as it words them.
+      // Stored in English before the findings were codes: shown as stored.
       return detail.problems.join(" ");
     case "no-price":
       return t("detail.noPrice", { country: detail.country });
@@ -31,7 +34,7 @@ function detailText(t: LetterWords, detail: LetterErrorDetail): string {
 }
 
 /** The sentence under a letter's error label; a message stored as text before details were data is shown as it is. */
-export function letterErrorText(t: LetterWords, stored: string | null): string | null {
+export function letterErrorText(t: LetterWords, stored: string | null, locale: string): string | null {
   const detail = decodeLetterError(stored);
-  return detail ? detailText(t, detail) : stored;
+  return detail ? detailText(t, detail, locale) : stored;
 }

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { action, formAction, ok, refuse } from "@/lib/actions/action";
 import type { SessionUser } from "@/lib/auth/session";
@@ -11,6 +11,7 @@ import { buyCreditsPath, contactPostPath } from "@/lib/routes";
 import { prepareLetter, queueLetter, type ComposeInput } from "@/lib/snailmail/compose";
 import { availableForLetters } from "@/lib/snailmail/letters";
 import { composeSchema, type QueuedLetter, type Quote } from "@/lib/snailmail/schemas";
+import { letterRefusal } from "./_messages/letter-refusals";
 
 async function composeInput(user: SessionUser, values: z.output<typeof composeSchema>): Promise<ComposeInput> {
   const input: ComposeInput = {
@@ -29,9 +30,9 @@ export const quoteLetterAction = action({
   role: "ANY",
   input: composeSchema,
   async run({ user, input }) {
-    const t = await getTranslations("letters");
+    const [t, locale] = await Promise.all([getTranslations("letters"), getLocale()]);
     const prepared = await prepareLetter(await composeInput(user, input));
-    if (!prepared.ok) return refuse(prepared.message);
+    if (!prepared.ok) return refuse(letterRefusal(t, prepared.problem, locale).message);
     const available = await availableForLetters(user.companyId);
     return ok<Quote>(undefined, {
       credits: formatCredits(prepared.credits, prepared.decimals),
@@ -49,12 +50,11 @@ export const sendLetterAction = formAction({
   role: "ANY",
   input: composeSchema,
   async run({ user, input }) {
-    const t = await getTranslations("letters");
+    const [t, locale] = await Promise.all([getTranslations("letters"), getLocale()]);
     const queued = await queueLetter({ ...(await composeInput(user, input)), createdById: user.id });
     if (!queued.ok) {
-      // The missing address fields, each named, under the pseudo-field "address" (the form has no address fields of its own).
-      const missing = queued.missing?.map((field) => t("post.fieldMissing", { field: t(`field.${field}`) }));
-      return refuse(queued.message, { ...queued.fieldErrors, ...(missing?.length ? { address: missing } : {}) });
+      const refusal = letterRefusal(t, queued.problem, locale);
+      return refuse(refusal.message, refusal.fieldErrors);
     }
     revalidatePath(contactPostPath(input.contactId));
     revalidatePath("/letters");

@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/page-header";
 import { Section } from "@/components/section";
 import { TextLink } from "@/components/text-link";
 import { requireUser } from "@/lib/auth/session";
-import type { AddressField } from "@/lib/snailmail/address";
+import { addressProblemText, type AddressField } from "@/lib/snailmail/address";
 import { checkContactAddress } from "@/lib/snailmail/compose";
 import { listLetters } from "@/lib/snailmail/letters";
 import { postalProvider } from "@/lib/snailmail/providers";
@@ -59,8 +59,8 @@ export default async function SendByPostPage({ params }: { params: Promise<{ id:
                 {check.missing.map((f) => (
                   <li key={f}>{t("fieldMissing", { field: field(f) })}</li>
                 ))}
-                {Object.entries(check.invalid).map(([name, message]) => (
-                  <li key={name}>{t("fieldInvalid", { field: field(name as AddressField), message })}</li>
+                {Object.entries(check.invalid).map(([name, problem]) => (
+                  <li key={name}>{t("fieldInvalid", { field: field(name as AddressField), message: addressProblemText(letters_, problem, locale) })}</li>
                 ))}
               </ul>
               <p className="mt-2">
