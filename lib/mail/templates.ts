@@ -29,7 +29,7 @@ export interface EmailLayoutOptions {
  * (HTML, already escaped), an optional button, then the small print with the
  * button's link spelled out for mail clients that hide buttons.
  */
-export function emailLayout(title: string, body: string, button?: { label: string; href: string }, { lang, footer, linkLabel }: EmailLayoutOptions): string {
+export function emailLayout(title: string, body: string, button: { label: string; href: string } | undefined, { lang, footer, linkLabel }: EmailLayoutOptions): string {
   const e = escapeHtml;
   const smallPrint = [footer ? e(footer) : null, button ? `${e(linkLabel)} <a href="${e(button.href)}" style="color:#6b7280">${e(button.href)}</a>` : null].filter(Boolean).join("<br>");
   const action = button
