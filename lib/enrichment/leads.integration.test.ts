@@ -5,7 +5,7 @@ import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { grant } from "@/lib/iap/ledger";
 import { createCompany } from "@/tests/support/fixtures";
 import { seedCompanyDirectory } from "./directory-seed";
-import { convertLead, generateLeads } from "./leads";
+import { convertLead, generateLeads, LeadConvertedMeanwhileError } from "./leads";
 
 async function companyWithCredits(credits: bigint) {
   const { company, user } = await createCompany();
@@ -116,5 +116,20 @@ describe("generateLeads", () => {
       { kind: "SYSTEM", code: "leadMined", params: { source: lead.source }, body: "" },
     ]);
     expect(await convertLead((await createCompany()).company.id, lead.id, null)).toBeNull();
+  });
+
+  it("two people converting one lead at once make one contact; a loser of the race gets a code to be told, not a stray contact", async () => {
+    const { companyId, userId } = await companyWithCredits(5n);
+    const industry = await industryWith(1);
+    await request({ companyId, userId }, industry, 1);
+    const lead = await prisma().lead.findFirstOrThrow({ where: { companyId } });
+    const results = await Promise.allSettled([convertLead(companyId, lead.id, userId), convertLead(companyId, lead.id, userId), convertLead(companyId, lead.id, userId)]);
+    const contacts = await prisma().contact.findMany({ where: { companyId, name: lead.name }, select: { id: true } });
+    expect(contacts).toHaveLength(1);
+    for (const result of results) {
+      if (result.status === "fulfilled") expect(result.value).toEqual({ contactId: contacts[0].id });
+      else expect(result.reason).toBeInstanceOf(LeadConvertedMeanwhileError);
+    }
+    expect(results.some((r) => r.status === "fulfilled")).toBe(true);
   });
 });
