@@ -18,11 +18,15 @@ import { SERVICES } from "@/lib/iap/catalogue";
 const NOT_ENOUGH_CREDITS = "not-enough-credits";
 const NOT_ENOUGH_CREDITS_BEFORE_CODES = "Not enough credits";
 
-/** Two people converted one lead at the same moment: the later one is refused (the action words `code`). */
+/**
+ * Two people converted one lead at the same moment: the later one is refused,
+ * in the reader's words (leads.json `convert.convertedMeanwhile`); the message
+ * is for logs only.
+ */
 export class LeadConvertedMeanwhileError extends Error {
   readonly code = "leadConvertedMeanwhile";
   constructor() {
-    super("This lead was converted at the same time by someone else.");
+    super("Lead converted concurrently by another request");
   }
 }
 
