@@ -10,6 +10,8 @@ describe("account e-mails", () => {
     const mail = invitationEmail(invitation);
     expect(mail.subject).toBe("Marc invited you to Dupont & Fils");
     expect(mail.text).toContain("The link works once, until 8 December 2026 at 10:00 UTC.");
+    expect(mail.html).toContain('Link: <a href="https://app.example/invite/abc"');
+    expect(mail.html).toContain('<html lang="en">');
   });
 
   it("a French company's invitation is French, the expiry in the company's zone, names escaped in the HTML", () => {
@@ -19,6 +21,10 @@ describe("account e-mails", () => {
     expect(mail.html).toContain("<strong>Dupont &amp; Fils</strong>");
     expect(mail.html).toContain("Bonjour Léa &lt;Martin&gt;,");
     expect(mail.html).not.toContain("<Martin>");
+    // The link spelled out under the button is labelled in French too, with French typography.
+    expect(mail.html).toContain('Lien\u00a0: <a href="https://app.example/invite/abc"');
+    expect(mail.html).not.toContain("Link:");
+    expect(mail.html).toContain('<html lang="fr">');
   });
 
   it("a reset for a Chinese reader is Chinese, with the link", () => {
@@ -26,5 +32,7 @@ describe("account e-mails", () => {
     expect(mail.subject).toBe("重置您的 IAP 点数密码");
     expect(mail.text).toContain("王芳，您好：");
     expect(mail.text).toContain("https://app.example/reset-password/xyz");
+    expect(mail.html).toContain('链接： <a href="https://app.example/reset-password/xyz"');
+    expect(mail.html).not.toContain("Link:");
   });
 });

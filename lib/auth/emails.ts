@@ -45,13 +45,15 @@ export function invitationEmail(input: {
       <p style="margin:0 0 16px">${t.markup("invitation.bodyHtml", { inviter: e(input.inviterName), company: e(input.companyName), strong })}</p>
       <p style="margin:0 0 20px;font-size:13px;color:#6b7280">${e(validity)}</p>`,
     { label: t("invitation.button"), href: input.link },
+    { lang: locale, linkLabel: t("linkLabel") },
   );
   return { subject, html, text };
 }
 
 /** A password reset link, in the user's language. */
 export function passwordResetEmail(input: { name: string; link: string; locale?: Locale }): EmailContent {
-  const t = words(input.locale ?? "en");
+  const { locale = "en" } = input;
+  const t = words(locale);
   const subject = t("reset.subject");
   const text = [t("hello", { name: input.name }), ``, t("reset.body", { link: input.link }), ``, t("reset.validity")].join("\n");
   const html = emailLayout(
@@ -60,6 +62,7 @@ export function passwordResetEmail(input: { name: string; link: string; locale?:
       <p style="margin:0 0 16px">${e(t("reset.bodyHtml"))}</p>
       <p style="margin:0 0 20px;font-size:13px;color:#6b7280">${e(t("reset.validity"))}</p>`,
     { label: t("reset.button"), href: input.link },
+    { lang: locale, linkLabel: t("linkLabel") },
   );
   return { subject, html, text };
 }

@@ -13,7 +13,11 @@ export type ChatterLog =
   | { code: "smsSent"; params: { number: string; parts: number; units: string; decimals: number } }
   | { code: "smsNotSent"; params: { number: string; reason: string } }
   | { code: "letterPosted"; params: { letterId: number; subject: string; pages: number; country: string; tracking: string | null } }
-  | { code: "letterNotPosted"; params: { letterId: number; reason: string } };
+  | { code: "letterNotPosted"; params: { letterId: number; reason: string } }
+  /** A contact made from a mined lead; `source` is a lead source code (gleif, sp500, vies, network). */
+  | { code: "leadMined"; params: { source: string } }
+  /** A contact made from a website visitor; the first pages they saw. */
+  | { code: "leadFromVisit"; params: { pages: string[] } };
 
 export type ChatterCode = ChatterLog["code"];
 

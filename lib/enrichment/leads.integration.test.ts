@@ -5,7 +5,7 @@ import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { grant } from "@/lib/iap/ledger";
 import { createCompany } from "@/tests/support/fixtures";
 import { seedCompanyDirectory } from "./directory-seed";
-import { convertLead, generateLeads, NO_RESULT_OUTCOME, NOT_ENOUGH_CREDITS_OUTCOME } from "./leads";
+import { convertLead, generateLeads, LeadConvertedMeanwhileError } from "./leads";
 
 async function companyWithCredits(credits: bigint) {
   const { company, user } = await createCompany();
@@ -43,24 +43,24 @@ describe("generateLeads", () => {
     const { companyId, userId, accountId } = await companyWithCredits(60n);
     const industry = await industryWith(12);
     const result = await request({ companyId, userId }, industry, 50);
-    expect(result).toMatchObject({ status: "done", found: 12, creditsUsed: "12", outcome: "12 leads found: 12 credits used, 38 released" });
+    expect(result).toMatchObject({ status: "done", found: 12, creditsUsed: "12", outcome: { code: "found", found: 12, used: "12", released: 38 } });
     expect(await prisma().lead.count({ where: { companyId } })).toBe(12);
     expect(await account(accountId)).toEqual({ balance: 48n, held: 0n });
     const hold = await pool().query("SELECT amount, captured_amount, status FROM credit_hold WHERE account_id = $1", [accountId]);
     expect(hold.rows).toEqual([{ amount: "50", captured_amount: "12", status: "CAPTURED" }]);
     const saved = await prisma().leadRequest.findUniqueOrThrow({ where: { id: result.requestId } });
-    expect(saved).toMatchObject({ state: "DONE", found: 12, creditsUsed: 12n });
+    expect(saved).toMatchObject({ state: "DONE", found: 12, creditsUsed: 12n, outcome: "found" });
 
     // The same companies are not found twice: a second request has no result and costs nothing.
     const again = await request({ companyId, userId }, industry, 5);
-    expect(again).toMatchObject({ status: "done", found: 0, outcome: NO_RESULT_OUTCOME });
+    expect(again).toMatchObject({ status: "done", found: 0, outcome: { code: "none" } });
     expect(await account(accountId)).toEqual({ balance: 48n, held: 0n });
   });
 
   it("no matches: no credits used", async () => {
     const { companyId, userId, accountId } = await companyWithCredits(10n);
     const result = await request({ companyId, userId }, `Nothing ${randomUUID()}`, 10);
-    expect(result).toMatchObject({ status: "done", found: 0, creditsUsed: "0", outcome: NO_RESULT_OUTCOME });
+    expect(result).toMatchObject({ status: "done", found: 0, creditsUsed: "0", outcome: { code: "none" } });
     expect(await account(accountId)).toEqual({ balance: 10n, held: 0n });
     expect(await pool().query("SELECT 1 FROM ledger_entry WHERE account_id = $1 AND kind = 'USAGE'", [accountId])).toMatchObject({ rowCount: 0 });
   });
@@ -94,7 +94,7 @@ describe("generateLeads", () => {
     const result = await request({ companyId, userId }, industry, 20);
     expect(result.status).toBe("insufficient");
     if (result.status === "insufficient") expect(result.error.buyUrl).toBe("/iap/buy/reveal");
-    expect(await prisma().leadRequest.findUniqueOrThrow({ where: { id: result.requestId } })).toMatchObject({ state: "ERROR", outcome: NOT_ENOUGH_CREDITS_OUTCOME });
+    expect(await prisma().leadRequest.findUniqueOrThrow({ where: { id: result.requestId } })).toMatchObject({ state: "ERROR", outcome: "not-enough-credits" });
     expect(await prisma().lead.count({ where: { companyId } })).toBe(0);
     expect(await account(accountId)).toEqual({ balance: 5n, held: 0n });
   });
@@ -111,6 +111,25 @@ describe("generateLeads", () => {
     expect(await convertLead(companyId, lead.id, userId)).toEqual(converted);
     expect(await prisma().contact.findUniqueOrThrow({ where: { id: converted!.contactId } })).toMatchObject({ name: lead.name, country: "FR", industry, isCompany: true });
     expect(await prisma().lead.findUniqueOrThrow({ where: { id: lead.id } })).toMatchObject({ status: "CONVERTED", contactId: converted!.contactId });
+    // The chatter keeps a code and the lead's source, worded in each reader's language when shown.
+    expect(await prisma().chatterMessage.findMany({ where: { contactId: converted!.contactId }, select: { kind: true, code: true, params: true, body: true } })).toEqual([
+      { kind: "SYSTEM", code: "leadMined", params: { source: lead.source }, body: "" },
+    ]);
     expect(await convertLead((await createCompany()).company.id, lead.id, null)).toBeNull();
+  });
+
+  it("two people converting one lead at once make one contact; a loser of the race gets a code to be told, not a stray contact", async () => {
+    const { companyId, userId } = await companyWithCredits(5n);
+    const industry = await industryWith(1);
+    await request({ companyId, userId }, industry, 1);
+    const lead = await prisma().lead.findFirstOrThrow({ where: { companyId } });
+    const results = await Promise.allSettled([convertLead(companyId, lead.id, userId), convertLead(companyId, lead.id, userId), convertLead(companyId, lead.id, userId)]);
+    const contacts = await prisma().contact.findMany({ where: { companyId, name: lead.name }, select: { id: true } });
+    expect(contacts).toHaveLength(1);
+    for (const result of results) {
+      if (result.status === "fulfilled") expect(result.value).toEqual({ contactId: contacts[0].id });
+      else expect(result.reason).toBeInstanceOf(LeadConvertedMeanwhileError);
+    }
+    expect(results.some((r) => r.status === "fulfilled")).toBe(true);
   });
 });

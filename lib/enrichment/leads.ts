@@ -1,6 +1,6 @@
 import "server-only";
 import { pool, prisma } from "@/lib/db/client";
-import { postMessage } from "@/lib/contacts/chatter";
+import { postMessage, type ChatterLog } from "@/lib/contacts/chatter";
 import { getOrCreateAccount, getService } from "@/lib/iap/accounts";
 import { charge } from "@/lib/iap/charge";
 import { InsufficientCreditsError } from "@/lib/iap/errors";
@@ -9,8 +9,26 @@ import { companyDataProvider } from "./providers";
 import type { LeadCriteria } from "./providers/provider";
 import { SERVICES } from "@/lib/iap/catalogue";
 
-export const NO_RESULT_OUTCOME = "No result (no credits were used)";
-export const NOT_ENOUGH_CREDITS_OUTCOME = "Not enough credits";
+/**
+ * What the `outcome` column holds: the outcome's code ("found", "none",
+ * "not-enough-credits"), or "failed: " and the error for the operator. The
+ * page words the code (messages/<locale>/leads.json, `outcome.*`). Rows from
+ * before codes hold an English sentence: "Not enough credits" is still read.
+ */
+const NOT_ENOUGH_CREDITS = "not-enough-credits";
+const NOT_ENOUGH_CREDITS_BEFORE_CODES = "Not enough credits";
+
+/**
+ * Two people converted one lead at the same moment: the later one is refused,
+ * in the reader's words (leads.json `convert.convertedMeanwhile`); the message
+ * is for logs only.
+ */
+export class LeadConvertedMeanwhileError extends Error {
+  readonly code = "leadConvertedMeanwhile";
+  constructor() {
+    super("Lead converted concurrently by another request");
+  }
+}
 
 export interface GenerateLeadsInput extends LeadCriteria {
   companyId: number;
@@ -22,17 +40,13 @@ export interface GenerateLeadsInput extends LeadCriteria {
 }
 
 export type GenerateLeadsResult =
-  | { status: "done"; requestId: number; found: number; creditsUsed: string; outcome: string; replayed: boolean }
+  | { status: "done"; requestId: number; found: number; creditsUsed: string; outcome: LeadRequestOutcome; replayed: boolean }
   | { status: "insufficient"; requestId: number; error: InsufficientCreditsError };
 
-const SOURCE_LABELS: Record<string, string> = { gleif: "GLEIF LEI data", sp500: "S&P 500 list", vies: "EU VIES", network: "IP network registry" };
-export const sourceLabel = (source: string) => SOURCE_LABELS[source] ?? source;
-
-export function leadsOutcome(requested: number, found: number, decimals: number): string {
-  if (found === 0) return NO_RESULT_OUTCOME;
-  const used = formatCredits(creditsToUnits(found, decimals), decimals);
-  const released = requested - found;
-  return `${found} ${found === 1 ? "lead" : "leads"} found: ${used} ${found === 1 ? "credit" : "credits"} used${released ? `, ${released} released` : ""}`;
+/** How a finished request ended, as a code and its figures (the page words it). */
+export function leadsOutcome(requested: number, found: number, decimals: number): LeadRequestOutcome {
+  if (found === 0) return { code: "none" };
+  return { code: "found", found, used: formatCredits(creditsToUnits(found, decimals), decimals), released: requested - found };
 }
 
 /**
@@ -73,11 +87,12 @@ export async function generateLeads(input: GenerateLeadsInput): Promise<Generate
     const outcome = leadsOutcome(input.count, found, service.decimals);
     await pool().query(
       `UPDATE lead_request SET state = 'DONE', found = $2, credits_used = $3, outcome = $4, done_at = now() WHERE id = $1`,
-      [requestId, found, charged.captured, outcome],
+      [requestId, found, charged.captured, outcome.code],
     );
     return { status: "done", requestId, found, creditsUsed: formatCredits(charged.captured, service.decimals), outcome, replayed: false };
   } catch (error) {
-    const outcome = error instanceof InsufficientCreditsError ? NOT_ENOUGH_CREDITS_OUTCOME : `Failed: ${(error as Error).message} (no credits were used)`;
+    // The error's own message stays for the operator; the page says "Failed (no credits were used)" in the reader's words.
+    const outcome = error instanceof InsufficientCreditsError ? NOT_ENOUGH_CREDITS : `failed: ${(error as Error).message}`;
     await pool().query(`UPDATE lead_request SET state = 'ERROR', outcome = $2, done_at = now() WHERE id = $1`, [requestId, outcome]);
     if (error instanceof InsufficientCreditsError) return { status: "insufficient", requestId, error };
     throw error;
@@ -107,7 +122,7 @@ async function replayRequest(companyId: number, clientKey: string, decimals: num
     requestId: request.id,
     found: request.found,
     creditsUsed: formatCredits(request.creditsUsed, decimals),
-    outcome: request.outcome ?? "Running…",
+    outcome: outcomeOf(request, decimals),
     replayed: true,
   };
 }
@@ -160,7 +175,7 @@ export async function listLeads(companyId: number, limit = 500): Promise<LeadRow
 
 /**
  * How a lead request ended, as codes and figures for the page to say (the
- * `outcome` column keeps an operator's sentence in English, with a failure's detail).
+ * `outcome` column keeps the code, and a failure's detail for the operator).
  */
 export type LeadRequestOutcome =
   | { code: "running" }
@@ -183,9 +198,8 @@ export interface LeadRequestRow {
 
 function outcomeOf(request: { state: "DRAFT" | "DONE" | "ERROR"; requested: number; found: number; outcome: string | null }, decimals: number): LeadRequestOutcome {
   if (request.state === "DRAFT") return { code: "running" };
-  if (request.state === "ERROR") return { code: request.outcome === NOT_ENOUGH_CREDITS_OUTCOME ? "not-enough-credits" : "failed" };
-  if (request.found === 0) return { code: "none" };
-  return { code: "found", found: request.found, used: formatCredits(creditsToUnits(request.found, decimals), decimals), released: request.requested - request.found };
+  if (request.state === "ERROR") return { code: request.outcome === NOT_ENOUGH_CREDITS || request.outcome === NOT_ENOUGH_CREDITS_BEFORE_CODES ? "not-enough-credits" : "failed" };
+  return leadsOutcome(request.requested, request.found, decimals);
 }
 
 export async function listLeadRequests(companyId: number, limit = 50): Promise<LeadRequestRow[]> {
@@ -219,7 +233,9 @@ export function leadFacets() {
 
 /**
  * One click: the lead becomes a contact (a company contact with the lead's
- * data) and is marked converted. Converting twice gives the same contact.
+ * data) and is marked converted. Converting twice gives the same contact;
+ * a conversion racing another one throws LeadConvertedMeanwhileError (and
+ * creates nothing).
  */
 export async function convertLead(companyId: number, leadId: number, userId: number | null): Promise<{ contactId: number } | null> {
   return prisma().$transaction(async (tx) => {
@@ -240,8 +256,10 @@ export async function convertLead(companyId: number, leadId: number, userId: num
       },
     });
     const claimed = await tx.lead.updateMany({ where: { id: lead.id, contactId: null }, data: { status: "CONVERTED", contactId: contact.id } });
-    if (claimed.count !== 1) throw new Error("This lead was converted at the same time by someone else.");
-    await postMessage({ companyId, contactId: contact.id, kind: "SYSTEM", body: lead.origin === "VISIT" ? `Created from a lead (Lead Generation, website visit: ${lead.pages.slice(0, 5).join(", ")}).` : `Created from a lead (Lead Generation, ${sourceLabel(lead.source)}).`, authorId: userId }, tx);
+    if (claimed.count !== 1) throw new LeadConvertedMeanwhileError();
+    const log: ChatterLog =
+      lead.origin === "VISIT" ? { code: "leadFromVisit", params: { pages: lead.pages.slice(0, 5) } } : { code: "leadMined", params: { source: lead.source } };
+    await postMessage({ companyId, contactId: contact.id, kind: "SYSTEM", body: "", log, authorId: userId }, tx);
     return { contactId: contact.id };
   });
 }

@@ -17,11 +17,11 @@ export function escapeHtml(value: string): string {
 
 export interface EmailLayoutOptions {
   /** The language the e-mail is written in, for <html lang>. */
-  lang?: string;
+  lang: string;
   /** The small print under the button (why this e-mail came, how to stop it). */
   footer?: string;
-  /** The words before the button's link spelled out, in the e-mail's language. */
-  linkLabel?: string;
+  /** The words before the button's link spelled out, in the e-mail's language ("Link:", "Lien :", "链接："): no default, so no e-mail gets an English label by omission. */
+  linkLabel: string;
 }
 
 /**
@@ -29,7 +29,7 @@ export interface EmailLayoutOptions {
  * (HTML, already escaped), an optional button, then the small print with the
  * button's link spelled out for mail clients that hide buttons.
  */
-export function emailLayout(title: string, body: string, button?: { label: string; href: string }, { lang = "en", footer, linkLabel = "Link:" }: EmailLayoutOptions = {}): string {
+export function emailLayout(title: string, body: string, button: { label: string; href: string } | undefined, { lang, footer, linkLabel }: EmailLayoutOptions): string {
   const e = escapeHtml;
   const smallPrint = [footer ? e(footer) : null, button ? `${e(linkLabel)} <a href="${e(button.href)}" style="color:#6b7280">${e(button.href)}</a>` : null].filter(Boolean).join("<br>");
   const action = button

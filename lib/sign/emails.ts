@@ -55,6 +55,7 @@ export function signingRequestEmail(input: SigningRequestEmailInput): EmailConte
       ${verify ? `<p style="margin:0 0 16px">${e(verify)}</p>` : ""}
       <p style="margin:0 0 20px;font-size:13px;color:#6b7280">${e(t("request.personal", values))}</p>`,
     { label: t("request.button"), href: input.link },
+    { lang: input.locale, linkLabel: t("linkLabel") },
   );
   return { subject, html, text };
 }
@@ -77,6 +78,7 @@ export function verificationUnavailableEmail(input: RequesterNoticeInput & { ser
     `<p style="margin:0 0 16px">${htmlOf(t, "unavailable.triedHtml", { signer: input.signerName, service: input.serviceName, title: input.title })}</p>
       <p style="margin:0 0 16px">${htmlOf(t, "unavailable.toldHtml", {}, input.requestUrl)}</p>`,
     { label: t("unavailable.button"), href: input.buyUrl },
+    { lang: input.locale, linkLabel: t("linkLabel") },
   );
   return { subject, html, text };
 }
@@ -93,6 +95,6 @@ export function requestOutcomeEmail(input: RequesterNoticeInput & { outcome: "CO
         ? t("outcome.refusedWithReason", values)
         : t("outcome.refused", values);
   const text = [line, ``, t("outcome.open", { link: input.requestUrl })].join("\n");
-  const html = layout(subject, `<p style="margin:0 0 16px">${e(line)}</p>`, { label: t("outcome.button"), href: input.requestUrl });
+  const html = layout(subject, `<p style="margin:0 0 16px">${e(line)}</p>`, { label: t("outcome.button"), href: input.requestUrl }, { lang: input.locale, linkLabel: t("linkLabel") });
   return { subject, html, text };
 }

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { formAction, ok, refuse } from "@/lib/actions/action";
-import { convertLead } from "@/lib/enrichment/leads";
+import { convertLead, LeadConvertedMeanwhileError } from "@/lib/enrichment/leads";
 import { idField } from "@/lib/http/params";
 
 /** One click: the lead becomes a contact (once, however often it is clicked). */
@@ -12,8 +12,12 @@ export const convertLeadAction = formAction({
   role: "ANY",
   input: z.object({ leadId: idField("leads.unknownLead") }),
   async run({ user, input }) {
-    const converted = await convertLead(user.companyId, input.leadId, user.id);
     const t = await getTranslations("leads.convert");
+    const converted = await convertLead(user.companyId, input.leadId, user.id).catch((error: unknown) => {
+      if (error instanceof LeadConvertedMeanwhileError) return error;
+      throw error;
+    });
+    if (converted instanceof LeadConvertedMeanwhileError) return refuse(t("convertedMeanwhile"));
     if (!converted) return refuse(t("notFound"));
     revalidatePath("/leads");
     revalidatePath("/contacts");

@@ -22,7 +22,7 @@ function content(locale: Locale, title: string, paragraphs: string[], link: { la
   const body = paragraphs.map((p) => `<p style="margin:0 0 16px">${escapeHtml(p)}</p>`).join("\n      ");
   return {
     subject: title,
-    html: emailLayout(title, body, { label: link.label, href: link.url }, { lang: locale }),
+    html: emailLayout(title, body, { label: link.label, href: link.url }, { lang: locale, linkLabel: t("autoTopup.linkLabel") }),
     text: [...paragraphs, t("autoTopup.linkLine", { label: link.label, url: link.url })].join("\n\n"),
   };
 }

@@ -114,6 +114,9 @@ async function chargeTopup(claimed: Claimed): Promise<TopupOutcome> {
         payment_method: claimed.paymentMethodId ?? undefined,
         off_session: true,
         confirm: true,
+        // English on purpose, not a catalogue's words: the description is for
+        // the operator's Stripe dashboard (and searches there), not for the
+        // customer, whose invoice e-mail is worded in their language.
         description: `Auto top-up: ${purchase.service.name} — ${purchase.packName} (${formatPackCredits(purchase.credits, purchase.service.decimals)} credits)`,
         metadata: { purchaseId: String(purchase.id), autoTopup: "1" },
       },

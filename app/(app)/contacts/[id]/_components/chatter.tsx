@@ -1,9 +1,9 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import type { ChatterEntry, ChatterLog } from "@/lib/contacts/chatter";
+import type { ChatterEntry } from "@/lib/contacts/chatter";
 import { DateTime } from "@/components/date-time";
 import { StatusBadge } from "@/components/status-badge";
-import { formatCredits } from "@/lib/iap/units";
-import { smsFailureText, type SmsWords } from "../../_messages/sms-failures";
+import { logText } from "../../_messages/chatter-log";
+import type { SmsWords } from "../../_messages/sms-failures";
 import { isPending, smsStatus } from "../../_messages/sms-status";
 import { LiveRefresh } from "./live-refresh";
 import { NoteForm } from "./note-form";
@@ -16,22 +16,6 @@ const KIND_CLASS: Record<ChatterEntry["kind"], string> = {
   LETTER: "bg-green-100 text-green-800",
 };
 
-type ContactsWords = Awaited<ReturnType<typeof getTranslations<"contacts">>>;
-
-/** An entry the app logged, in the reader's words; the body (what a person wrote, e.g. the SMS text) follows it. */
-function logText(t: ContactsWords, words: { sms: SmsWords; letters: SmsWords }, locale: string, log: ChatterLog): string {
-  switch (log.code) {
-    case "smsSent":
-      return t("chatter.log.smsSent", { ...log.params, credits: formatCredits(BigInt(log.params.units), log.params.decimals, { locale }) });
-    case "smsNotSent":
-      return t("chatter.log.smsNotSent", { number: log.params.number, reason: smsFailureText(words.sms, log.params.reason) });
-    case "letterPosted":
-      return t("chatter.log.letterPosted", { ...log.params, tracking: log.params.tracking ?? "", tracked: log.params.tracking ? "yes" : "no" });
-    case "letterNotPosted":
-      return t("chatter.log.letterNotPosted", { letterId: log.params.letterId, reason: words.letters.has(`errorCode.${log.params.reason}`) ? words.letters(`errorCode.${log.params.reason}`) : log.params.reason });
-  }
-}
-
 /** Entries from before codes carry their outcome in the body's first words. */
 function isFailure(entry: ChatterEntry): boolean {
   if (entry.log) return entry.log.code === "smsNotSent" || entry.log.code === "letterNotPosted";
@@ -40,7 +24,7 @@ function isFailure(entry: ChatterEntry): boolean {
 
 /** The contact's history, newest first, with a box to log a note. */
 export async function Chatter({ contactId, entries }: { contactId: number; entries: ChatterEntry[] }) {
-  const [t, sms, letters, locale] = await Promise.all([getTranslations("contacts"), getTranslations("sms"), getTranslations("letters"), getLocale()]);
+  const [t, sms, letters, leads, locale] = await Promise.all([getTranslations("contacts"), getTranslations("sms"), getTranslations("letters"), getTranslations("leads"), getLocale()]);
   // Reports come within minutes; an SMS still without one after an hour (no
   // callback will come: e.g. APP_URL not reachable by Twilio) stops the polling.
   const since = Date.now() - 60 * 60_000;
@@ -63,7 +47,7 @@ export async function Chatter({ contactId, entries }: { contactId: number; entri
           {entries.map((entry) => {
             const kind = t(`chatter.kind.${entry.kind}`);
             const failed = isFailure(entry);
-            const text = entry.log ? [logText(t, { sms, letters }, locale, entry.log), entry.body].filter(Boolean).join("\n\n") : entry.body;
+            const text = entry.log ? [logText({ contacts: t, sms, letters, leads }, locale, entry.log), entry.body].filter(Boolean).join("\n\n") : entry.body;
             return (
               <li key={entry.id} className="px-4 py-3">
                 <div className="flex flex-wrap items-center gap-2 text-xs text-gray-600">

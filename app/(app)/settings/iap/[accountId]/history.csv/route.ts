@@ -1,9 +1,8 @@
-import { z } from "zod";
 import { callerRoute } from "@/lib/auth/caller-route";
 import { historyFilterSchema } from "@/lib/iap/history-filter";
 import { streamHistoryCsv } from "@/lib/iap/history";
-import { sayIssues } from "@/lib/i18n/issues";
 import { translatorFor } from "@/lib/i18n/catalogue";
+import { historyFilterRefusal } from "../../_messages/history-filter-refusal";
 import { ledgerDescription } from "../../_messages/ledger-words";
 
 // GET /settings/iap/:accountId/history.csv?kind=&user=&from=&to=&q= — the
@@ -13,10 +12,7 @@ export const GET = callerRoute("ADMIN", async (user, request, { params }: { para
   const { accountId } = await params;
   if (!/^\d{1,9}$/.test(accountId)) return new Response("Not found", { status: 404 });
   const filter = historyFilterSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!filter.success) {
-    const problems = Object.entries(z.flattenError(sayIssues(filter.error, user.locale ?? "en")).fieldErrors).map(([field, messages]) => `${field}: ${messages?.join(" ")}`);
-    return new Response(`The filter is not valid. ${problems.join("; ")}`, { status: 400 });
-  }
+  if (!filter.success) return new Response(historyFilterRefusal(filter.error, user.locale ?? "en"), { status: 400 });
   const words = translatorFor(user.locale ?? "en", "iap");
   const stream = await streamHistoryCsv(user.companyId, Number(accountId), filter.data, (entry) => ledgerDescription(words, entry));
   if (!stream) return new Response("Not found", { status: 404 });
