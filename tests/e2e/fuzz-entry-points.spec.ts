@@ -484,14 +484,18 @@ const apiRequest = (method: string, path: string, body?: string, headers: Record
   },
 });
 /** A body that is JSON garbage, too big, or a request of the right shape with one field made bad. */
+const API_TEXT_FIELDS = new Set(["description"]);
 const apiBody = (shape: Record<string, unknown>) =>
   fc.oneof(
     fc.json(),
     hugeText(20_000),
     withNul,
-    fc.tuple(fc.constantFrom(...Object.keys(shape), "unknown_field"), fc.oneof(badAmounts, withNul, hugeText(300), fc.constantFrom(-1, 1e30, null, true, [] as unknown, {} as unknown))).map(([field, value]) =>
-      JSON.stringify({ ...shape, [field]: value }),
-    ),
+    fc
+      .constantFrom(...Object.keys(shape), "unknown_field")
+      .chain((field) =>
+        // "-1" is a bad amount but a good description: text fields get only values no text field takes.
+        fc.oneof(...(API_TEXT_FIELDS.has(field) ? [] : [badAmounts]), withNul, hugeText(300), fc.constantFrom(-1, 1e30, null, true, [] as unknown, {} as unknown)).map((value) => JSON.stringify({ ...shape, [field]: value })),
+      ),
   );
 /** Every field of a capture is optional: `{}` or `{"description": "…"}` from fc.json() would be a real capture of A's hold. */
 const notACaptureBody = (body: string) => {
