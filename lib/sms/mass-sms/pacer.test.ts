@@ -7,6 +7,15 @@ function clock() {
   return { now: () => now, sleep: async (ms: number) => void (now += ms), advance: (ms: number) => void (now += ms) };
 }
 
+/** The gateway accepts `count` messages, one every `everyMs` (its answers set the pace). */
+async function gatewayAccepts(pacer: GatewayPacer, c: ReturnType<typeof clock>, count: number, everyMs: number) {
+  for (let i = 0; i < count; i++) {
+    await pacer.take();
+    pacer.accepted();
+    c.advance(everyMs);
+  }
+}
+
 describe("the mass SMS pacer", () => {
   it("keeps a configured pace (3 % under it), with bursts of a twentieth of a second at most", async () => {
     const c = clock();
@@ -79,19 +88,11 @@ describe("the mass SMS pacer", () => {
   it("a round lowers the pace to 90 % of what the gateway let through when that is less: one round, not several", async () => {
     const c = clock();
     const pacer = new GatewayPacer({ ratePerSecond: 0, now: c.now, sleep: c.sleep });
-    for (let i = 0; i < 300; i++) {
-      await pacer.take();
-      pacer.accepted();
-      c.advance(5); // 200 a second
-    }
+    await gatewayAccepts(pacer, c, 300, 5); // 200 a second
     await pacer.rateLimited(0, await pacer.take());
     expect(pacer.pace).toBeCloseTo(180, 0);
     // The gateway now lets 100 a second through (its answers come slower than the pace).
-    for (let i = 0; i < 100; i++) {
-      await pacer.take();
-      pacer.accepted();
-      c.advance(10);
-    }
+    await gatewayAccepts(pacer, c, 100, 10);
     await pacer.rateLimited(0, await pacer.take());
     expect(pacer.pace).toBeCloseTo(90, 0);
     expect(pacer.decreases).toBe(2);
@@ -110,11 +111,7 @@ describe("the mass SMS pacer", () => {
   it("without a configured pace, the first 429 sets it to 90 % of what the gateway accepted over the last second", async () => {
     const c = clock();
     const pacer = new GatewayPacer({ ratePerSecond: 0, now: c.now, sleep: c.sleep });
-    for (let i = 0; i < 300; i++) {
-      await pacer.take();
-      pacer.accepted();
-      c.advance(5); // 200 a second
-    }
+    await gatewayAccepts(pacer, c, 300, 5); // 200 a second
     await pacer.rateLimited(0, await pacer.take());
     expect(pacer.pace).toBeCloseTo(180, 0);
   });
