@@ -1,5 +1,6 @@
 import "server-only";
-import { fulfilPurchase, type FulfilResult, type PurchaseView } from "./purchases";
+import { type PurchaseView } from "./purchases";
+import { fulfilPurchase, type FulfilResult } from "./settle-purchase";
 import { attachStripeInvoice } from "./stripe-invoice";
 import { paymentFactsOf, type CheckoutSessionData } from "./stripe-session";
 

@@ -12,7 +12,8 @@ import { startFakeStripe, type FakeStripe } from "@/tests/support/stripe-server"
 import { POST as webhook } from "@/app/api/stripe/webhook/route";
 import { findInvoice } from "./invoices";
 import { renderInvoicePdf } from "./invoice-pdf";
-import { createPurchase, findPurchase, fulfilPurchase, setProviderRef } from "./purchases";
+import { createPurchase, findPurchase, setProviderRef } from "./purchases";
+import { fulfilPurchase } from "./settle-purchase";
 import { startCheckout } from "./start-checkout";
 
 let stripe: FakeStripe;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { pool } from "@/lib/db/client";
 import { balanceAndPurchaseEntries, pendingPurchase, purchaseRow } from "@/tests/support/billing";
-import { fulfilPurchase, markPurchaseCanceled, markPurchaseExpired, markPurchaseFailed } from "./purchases";
+import { fulfilPurchase, markPurchaseCanceled, markPurchaseExpired, markPurchaseFailed } from "./settle-purchase";
 
 describe("fulfilPurchase", () => {
   it("20 concurrent calls credit once; exactly one reports crediting", async () => {

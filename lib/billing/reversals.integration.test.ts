@@ -10,7 +10,7 @@ import { verifyLedger } from "@/lib/iap/verify";
 import { pendingPurchase, sign, subscribeWebhooks, webhookEvents, WEBHOOK_SECRET, withEnv } from "@/tests/support/billing";
 import { stripeEvent } from "@/tests/support/stripe-server";
 import { POST as webhook } from "@/app/api/stripe/webhook/route";
-import { fulfilPurchase } from "./purchases";
+import { fulfilPurchase } from "./settle-purchase";
 
 let restoreEnv: () => void;
 beforeAll(() => {

@@ -6,7 +6,7 @@ import { freeze, release } from "@/lib/iap/holds";
 import { takeBack } from "@/lib/iap/ledger";
 import { withTransaction } from "@/lib/db/transaction";
 import { emitWebhookEvent } from "@/lib/events/emit";
-import { purchaseEventData } from "./purchases";
+import { purchaseEventData } from "./settle-purchase";
 
 // Money that goes back takes its credits with it. A refund (full or partial)
 // takes back the refunded share of the purchase's credits; a dispute freezes

@@ -5,7 +5,8 @@ import { UnknownServiceError } from "@/lib/iap/errors";
 import { checkoutProvider } from "./checkout";
 import { BuyRefusedError } from "./errors";
 import { findPack } from "./packs";
-import { createPurchase, markPurchaseFailed, setProviderRef } from "./purchases";
+import { createPurchase, setProviderRef } from "./purchases";
+import { markPurchaseFailed } from "./settle-purchase";
 
 /**
  * Buy → a PENDING purchase → the provider's checkout. Returns the URL to send

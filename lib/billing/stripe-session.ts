@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { findPurchase, setProviderRef, type PaymentFacts, type PurchaseView } from "./purchases";
+import { findPurchase, setProviderRef, type PurchaseView } from "./purchases";
+import { type PaymentFacts } from "./settle-purchase";
 
 /** The fields of a Checkout Session that fulfilment relies on; anything else in the event is ignored. */
 const idOf = z.union([z.string(), z.object({ id: z.string() }).transform((o) => o.id)]).nullish();

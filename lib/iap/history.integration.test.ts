@@ -10,7 +10,7 @@ import { sayIssues } from "@/lib/i18n/issues";
 import { historyFilterSchema } from "./history-filter";
 import { HISTORY_CSV_HEADER, listHistory, streamHistoryCsv } from "./history";
 import { debit, grant } from "./ledger";
-import { fulfilPurchase } from "@/lib/billing/purchases";
+import { fulfilPurchase } from "@/lib/billing/settle-purchase";
 import { translatorFor } from "@/lib/i18n/catalogue";
 import { pendingPurchase, withEnv } from "@/tests/support/billing";
 import { ledgerDescription } from "@/app/(app)/settings/iap/_messages/ledger-words";

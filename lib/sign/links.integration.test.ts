@@ -6,7 +6,9 @@ import { prisma } from "@/lib/db/client";
 import { deliverEmail } from "@/lib/mail/delivery";
 import { createCompany } from "@/tests/support/fixtures";
 import { samplePdf } from "@/tests/support/pdf";
-import { cancelSignatureRequest, createSignatureRequest, getSignatureRequest, listSignatureRequests, renewSigningLink, SignerActionError } from "./requests";
+import { getSignatureRequest, listSignatureRequests } from "./request-views";
+import { createSignatureRequest } from "./requests";
+import { cancelSignatureRequest, renewSigningLink, SignerActionError } from "./signer-actions";
 import { findSigningSession, signDocument, SigningError } from "./signing";
 import { hashToken } from "./tokens";
 

@@ -3,7 +3,8 @@
 // checked against the OpenAPI document the app serves.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey, revokeApiKey } from "@/lib/api/keys";
-import { createPurchase, fulfilPurchase } from "@/lib/billing/purchases";
+import { createPurchase } from "@/lib/billing/purchases";
+import { fulfilPurchase } from "@/lib/billing/settle-purchase";
 import { listPacks } from "@/lib/billing/packs";
 import { pool } from "@/lib/db/client";
 import { getOrCreateAccount } from "@/lib/iap/accounts";

@@ -5,7 +5,7 @@ import { DataTable } from "@/components/data-table";
 import { DateTime } from "@/components/date-time";
 import { requireUser } from "@/lib/auth/session";
 import { signatureRequestPath } from "@/lib/routes";
-import { listSignatureRequests } from "@/lib/sign/requests";
+import { listSignatureRequests } from "@/lib/sign/request-views";
 import { RequestState, SignerStatus } from "./_components/signer-status";
 import { TextLink } from "@/components/text-link";
 import { ListPage } from "@/components/list-page";

@@ -1,7 +1,8 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { demoCheckoutPath } from "@/lib/routes";
-import { findPurchase, fulfilPurchase, markPurchaseCanceled, type PurchaseView } from "../purchases";
+import { findPurchase, type PurchaseView } from "../purchases";
+import { fulfilPurchase, markPurchaseCanceled } from "../settle-purchase";
 import { env } from "@/lib/env";
 import { BuyRefusedError } from "../errors";
 import type { CheckoutProvider } from "./provider";

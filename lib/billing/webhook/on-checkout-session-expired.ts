@@ -1,5 +1,5 @@
 import "server-only";
-import { markPurchaseExpired } from "../purchases";
+import { markPurchaseExpired } from "../settle-purchase";
 import { purchaseForSession, type CheckoutSessionData } from "../stripe-session";
 import type { HandlerOutcome } from "./outcome";
 

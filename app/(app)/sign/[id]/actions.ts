@@ -6,7 +6,7 @@ import { z } from "zod";
 import { formAction, ok, refuse } from "@/lib/actions/action";
 import { idField } from "@/lib/http/params";
 import { signatureRequestPath } from "@/lib/routes";
-import { cancelSignatureRequest, renewSigningLink, SignerActionError, type SignerActionRefusal } from "@/lib/sign/requests";
+import { cancelSignatureRequest, renewSigningLink, SignerActionError, type SignerActionRefusal } from "@/lib/sign/signer-actions";
 
 // The refusals' words: messages sign.actions.refusals.<SignerActionRefusal>.
 const signerInput = z.object({ requestId: idField("sign.unknownRequest"), signerId: idField("sign.unknownSigner") });

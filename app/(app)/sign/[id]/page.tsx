@@ -8,7 +8,7 @@ import { DescriptionList } from "@/components/description-list";
 import { PageHeader } from "@/components/page-header";
 import { Section } from "@/components/section";
 import { requireUser } from "@/lib/auth/session";
-import { getSignatureRequest } from "@/lib/sign/requests";
+import { getSignatureRequest } from "@/lib/sign/request-views";
 import { RequestState, SignerStatus } from "../_components/signer-status";
 import { CancelRequestButton, SignerActions } from "./_components/signer-actions";
 import { parseId } from "@/lib/http/params";

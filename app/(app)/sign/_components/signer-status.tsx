@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 import { StatusBadge, type Tone } from "@/components/status-badge";
-import type { SignerProgress } from "@/lib/sign/requests";
+import type { SignerProgress } from "@/lib/sign/request-views";
 
 // Labels: messages sign.status.signer.<progress> and sign.status.request.<state>.
 const SIGNER_TONES: Record<SignerProgress, Tone> = {

@@ -1,6 +1,6 @@
 import { callerRoute } from "@/lib/auth/caller-route";
 import { pdfResponse } from "@/lib/http/pdf-response";
-import { getRequestPdf } from "@/lib/sign/requests";
+import { getRequestPdf } from "@/lib/sign/request-views";
 import { parseId } from "@/lib/http/params";
 
 // GET /sign/<id>/document/original|signed — the requester's downloads, scoped to their company.
