@@ -94,6 +94,16 @@ async function spend(account: AccountRef, times: number, units: bigint, tag: str
   return Promise.allSettled(Array.from({ length: times }, (_, i) => debit(account, units, { description: "SMS", idempotencyKey: `${tag}:${i}` })));
 }
 
+/**
+ * Stripe answers the next off-session PaymentIntent with `answer`, and twelve
+ * SMS (50 → 38 credits) cross the 40-credit threshold: the top-up was tried.
+ */
+async function crossWhileStripeAnswers(account: AccountRef, answer: FakeStripe["behaviour"]["paymentIntent"]) {
+  stripe.behaviour.paymentIntent = answer;
+  await spend(account, 12, 100n, answer);
+  await settleAutoTopups();
+}
+
 async function expectConserved(companyId: number) {
   expect((await verifyLedger({ companyId })).problems).toEqual([]);
 }
@@ -137,9 +147,7 @@ describe("auto top-up", () => {
 
   it("a declined card turns auto top-up off, e-mails the warning address and the admins, and says why", async () => {
     const { company, admin, account } = await armed();
-    stripe.behaviour.paymentIntent = "declined";
-    await spend(account, 12, 100n, "declined");
-    await settleAutoTopups();
+    await crossWhileStripeAnswers(account, "declined");
 
     const [failed] = await topups(account.id);
     expect(failed).toMatchObject({ status: "FAILED", failureCode: "card_declined", failureMessage: "Your card has insufficient funds." });
@@ -166,9 +174,7 @@ describe("auto top-up", () => {
 
   it("a bank asking for authentication (requires_action) turns it off with that reason", async () => {
     const { company, account } = await armed();
-    stripe.behaviour.paymentIntent = "requires_action";
-    await spend(account, 12, 100n, "sca");
-    await settleAutoTopups();
+    await crossWhileStripeAnswers(account, "requires_action");
     expect(await getAutoTopup(company.id, account.id)).toMatchObject({ enabled: false, disabledReason: "requires_action" });
     expect((await topups(account.id))[0].status).toBe("FAILED");
   });
@@ -195,9 +201,7 @@ describe("auto top-up", () => {
 
   it("Stripe unreachable: the top-up stays in flight and the background check repeats the same request", async () => {
     const { company, account } = await armed();
-    stripe.behaviour.paymentIntent = "down";
-    await spend(account, 12, 100n, "down");
-    await settleAutoTopups();
+    await crossWhileStripeAnswers(account, "down");
     let [pending] = await topups(account.id);
     expect(pending.status).toBe("PENDING");
     expect((await getAutoTopup(company.id, account.id)).inFlight).toBe(true);
