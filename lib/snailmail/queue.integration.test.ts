@@ -469,6 +469,21 @@ describe("Pingen: a letter is posted once, whatever happened to the first attemp
     };
   }
 
+  /**
+   * A letter to Belgium from a company with 10 credits, whose first attempt
+   * Pingen answers as `creation` says (after `olderLetters` other letters of
+   * the organisation): the queue leaves it to retry.
+   */
+  async function letterAfterFirstAttempt(creation: Awaited<ReturnType<typeof statefulPingen>>["next"]["creation"], olderLetters = 0) {
+    const { company, admin, account } = await companyWithCredits(10n);
+    const pingen = await statefulPingen();
+    for (let i = 0; i < olderLetters; i++) pingen.letters.push({ id: `older-${i}`, key: `other-${i}`, fileName: `other-${i}.pdf` });
+    const id = await letterTo(company.id, admin.id, "BE");
+    pingen.next.creation = creation;
+    expect(await processLetter(id, pingen.provider)).toBe("retry");
+    return { company, account, pingen, id };
+  }
+
   async function retryNow(id: number) {
     await prisma().letter.update({ where: { id }, data: { nextAttemptAt: new Date() } });
   }
@@ -478,14 +493,8 @@ describe("Pingen: a letter is posted once, whatever happened to the first attemp
     ["a 500 after the letter was created", "500"],
     ["a 409 (the key's request still being processed)", "409"],
   ] as const)("after %s, the retry finds the first letter: one letter at Pingen, charged once, Sent with its id", async (_label, mode) => {
-    const { company, admin, account } = await companyWithCredits(10n);
     // Some of the organisation's other letters, so the lookup has to page through.
-    const pingen = await statefulPingen();
-    for (let i = 0; i < 130; i++) pingen.letters.push({ id: `older-${i}`, key: `other-${i}`, fileName: `other-${i}.pdf` });
-    const id = await letterTo(company.id, admin.id, "BE");
-
-    pingen.next.creation = mode;
-    expect(await processLetter(id, pingen.provider)).toBe("retry");
+    const { company, account, pingen, id } = await letterAfterFirstAttempt(mode, 130);
     const afterFirst = await letterRow(id);
     expect(afterFirst).toMatchObject({ state: "QUEUED", errorCode: "PROVIDER_ERROR", attempts: 1 });
     expect(afterFirst.requestKey).toMatch(new RegExp(`^letter-${id}-`));
@@ -506,11 +515,7 @@ describe("Pingen: a letter is posted once, whatever happened to the first attemp
   });
 
   it("an attempt that never reached Pingen (503 before creating) is posted by the retry, with the same key, once", async () => {
-    const { company, admin, account } = await companyWithCredits(10n);
-    const pingen = await statefulPingen();
-    const id = await letterTo(company.id, admin.id, "BE");
-    pingen.next.creation = "503-before";
-    expect(await processLetter(id, pingen.provider)).toBe("retry");
+    const { account, pingen, id } = await letterAfterFirstAttempt("503-before");
     const key = (await letterRow(id)).requestKey;
     expect(pingen.letters).toHaveLength(0);
 
@@ -521,11 +526,7 @@ describe("Pingen: a letter is posted once, whatever happened to the first attemp
   });
 
   it("after giving up on outages, 'Re-send' still asks about the earlier attempts before posting", async () => {
-    const { company, admin, account } = await companyWithCredits(10n);
-    const pingen = await statefulPingen();
-    const id = await letterTo(company.id, admin.id, "BE");
-    pingen.next.creation = "slow";
-    expect(await processLetter(id, pingen.provider)).toBe("retry");
+    const { company, account, pingen, id } = await letterAfterFirstAttempt("slow");
     // Four more outages: the queue gives up with an Error, keeping the key.
     await prisma().letter.update({ where: { id }, data: { attempts: 4 } });
     await retryNow(id);
