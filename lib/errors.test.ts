@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { BuyRefusedError } from "@/lib/billing/errors";
 import { HoldNotPendingError, InsufficientCreditsError } from "@/lib/iap/errors";
 import { SmsGatewayError } from "@/lib/sms/gateways/gateway";
-import { AppError, httpStatusOf, isAppError } from "./errors";
+import { AppError, httpStatusOf, isAppError, succeeds } from "./errors";
 
 describe("errors as codes", () => {
   it("carry a code and plain details, and log them in the message", () => {
@@ -21,6 +21,12 @@ describe("errors as codes", () => {
     expect(httpStatusOf(new SmsGatewayError("unsubscribed"))).toBe(422);
     expect(httpStatusOf(new Error("boom"))).toBe(500);
     expect(isAppError(new RangeError("x"))).toBe(false);
+  });
+
+  it("succeeds answers yes or no for a check whose only answer is an exception", () => {
+    expect(succeeds(() => decodeURIComponent("/contacts/%E2%9C%93"))).toBe(true);
+    expect(succeeds(() => decodeURIComponent("/contacts/%ZZ"))).toBe(false);
+    expect(succeeds(() => new Intl.DateTimeFormat("en", { timeZone: "Mars/Olympus_Mons" }))).toBe(false);
   });
 
   it("keep what the buy prompt needs on the credits error", () => {

@@ -46,3 +46,17 @@ export function isAppError(error: unknown): error is AppError {
 export function httpStatusOf(error: unknown): number {
   return isAppError(error) ? error.httpStatus : 500;
 }
+
+/**
+ * Whether `attempt` runs without throwing, for checks whose only answer is a
+ * parser's exception (decodeURIComponent, Intl's time zones, the e-invoice
+ * reader): the caller wants yes or no, not the reason.
+ */
+export function succeeds(attempt: () => unknown): boolean {
+  try {
+    attempt();
+    return true;
+  } catch {
+    return false;
+  }
+}

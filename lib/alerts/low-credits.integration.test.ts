@@ -14,6 +14,7 @@ import { deliverEmail, MAX_ATTEMPTS } from "@/lib/mail/delivery";
 import { requeueEmail } from "@/lib/mail/outbox";
 import { mailTransport, NOT_DELIVERED_NO_SMTP } from "@/lib/mail/transport";
 import { freePort } from "@/lib/db/embedded-postgres";
+import { watchedAccount as watched } from "@/tests/support/credits";
 import { createCompany } from "@/tests/support/fixtures";
 import { setEnv } from "@/tests/support/env";
 import { startSmtpServer, type TestSmtpServer } from "@/tests/support/smtp-server";
@@ -36,17 +37,8 @@ afterAll(async () => {
   setEnv(saved);
 });
 
-let ids = 0;
 /** A company with one Documents Digitization account (whole credits) watched at `threshold`, holding `balance`. */
-async function watchedAccount({ balance, threshold, service = SERVICES.documentsDigitization }: { balance: bigint; threshold: bigint; service?: ServiceName }) {
-  clearAccountCaches();
-  const { company } = await createCompany();
-  const account = await getOrCreateAccount(company.id, service);
-  const email = `warn-${randomUUID().slice(0, 8)}@test.example`;
-  await prisma().iapAccount.update({ where: { id: account.id }, data: { warnEnabled: true, warningThreshold: threshold, warningEmail: email } });
-  if (balance > 0n) await grant(account, balance, { kind: "ADJUSTMENT", description: "Opening balance", idempotencyKey: `open-${++ids}` });
-  return { company, account, email };
-}
+const watchedAccount = (options: { balance: bigint; threshold: bigint; service?: ServiceName }) => watched({ service: SERVICES.documentsDigitization, ...options });
 
 async function spend(account: Awaited<ReturnType<typeof getOrCreateAccount>>, amount: bigint) {
   return debit(account, amount, { description: "Test usage", idempotencyKey: `use-${randomUUID()}` });

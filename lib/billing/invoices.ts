@@ -67,6 +67,22 @@ async function purchaseToInvoice(db: pg.Pool | pg.ClientBase, purchaseId: number
 }
 
 /**
+ * The columns both issuers fill alike, first in either INSERT ($1 to $11): the
+ * purchase, the two parties, the line, and the amounts, the gross always net +
+ * VAT whoever computed the parts (Stripe or our VAT rules).
+ */
+const SHARED_COLUMNS = "company_id, purchase_id, seller, buyer, description, currency, net_amount, vat_amount, gross_amount, vat_rate, vat_reverse_charge";
+
+function sharedValues(
+  row: NonNullable<Awaited<ReturnType<typeof purchaseToInvoice>>>,
+  buyer: Party,
+  amounts: { currency: string; net: number; vat: number },
+): unknown[] {
+  const { currency, net, vat } = amounts;
+  return [row.company_id, row.id, JSON.stringify(sellerParty()), JSON.stringify(buyer), row.description, currency, net, vat, net + vat, row.vat_rate, row.vat_reverse_charge];
+}
+
+/**
  * Issues the app's invoice of a purchase, inside the caller's transaction
  * (fulfilPurchase, after the purchase row was moved to PAID and so is locked).
  * Does nothing when the purchase already has an invoice.
@@ -83,27 +99,10 @@ export async function issueAppInvoice(client: pg.ClientBase, purchaseId: number,
   );
   const sequence = counter.rows[0].last as number;
   const net = row.net_amount ?? row.amount;
-  const vat = row.vat_amount ?? 0;
   await client.query(
-    `INSERT INTO invoice (company_id, purchase_id, issuer, number, sequence, demo, seller, buyer, description, currency,
-                          net_amount, vat_amount, gross_amount, vat_rate, vat_reverse_charge)
-     VALUES ($1, $2, 'APP', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-    [
-      row.company_id,
-      purchaseId,
-      appInvoiceNumber(row.company_id, sequence),
-      sequence,
-      options.demo,
-      JSON.stringify(sellerParty()),
-      JSON.stringify(buyer),
-      row.description,
-      row.currency.trim(),
-      net,
-      vat,
-      net + vat,
-      row.vat_rate,
-      row.vat_reverse_charge,
-    ],
+    `INSERT INTO invoice (${SHARED_COLUMNS}, issuer, number, sequence, demo)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'APP', $12, $13, $14)`,
+    [...sharedValues(row, buyer, { currency: row.currency.trim(), net, vat: row.vat_amount ?? 0 }), appInvoiceNumber(row.company_id, sequence), sequence, options.demo],
   );
 }
 
@@ -129,31 +128,14 @@ export async function saveStripeInvoice(purchaseId: number, invoice: StripeInvoi
   if (!row || row.provider !== "STRIPE") return false;
   const buyer = await buyerParty(row.company_id);
   await pool().query(
-    `INSERT INTO invoice (company_id, purchase_id, issuer, number, seller, buyer, description, currency,
-                          net_amount, vat_amount, gross_amount, vat_rate, vat_reverse_charge, stripe_invoice_id, hosted_url, pdf_url)
-     VALUES ($1, $2, 'STRIPE', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+    `INSERT INTO invoice (${SHARED_COLUMNS}, issuer, number, stripe_invoice_id, hosted_url, pdf_url)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'STRIPE', $12, $13, $14, $15)
      ON CONFLICT (purchase_id) DO UPDATE
         SET number = COALESCE(EXCLUDED.number, invoice.number), hosted_url = COALESCE(EXCLUDED.hosted_url, invoice.hosted_url),
             pdf_url = COALESCE(EXCLUDED.pdf_url, invoice.pdf_url), net_amount = EXCLUDED.net_amount, vat_amount = EXCLUDED.vat_amount,
             gross_amount = EXCLUDED.gross_amount
       WHERE invoice.issuer = 'STRIPE' AND invoice.stripe_invoice_id = EXCLUDED.stripe_invoice_id`,
-    [
-      row.company_id,
-      purchaseId,
-      invoice.number,
-      JSON.stringify(sellerParty()),
-      JSON.stringify(buyer),
-      row.description,
-      invoice.currency.toUpperCase(),
-      invoice.net,
-      invoice.tax,
-      invoice.net + invoice.tax,
-      row.vat_rate,
-      row.vat_reverse_charge,
-      invoice.id,
-      invoice.hostedUrl,
-      invoice.pdfUrl,
-    ],
+    [...sharedValues(row, buyer, { currency: invoice.currency.toUpperCase(), net: invoice.net, vat: invoice.tax }), invoice.number, invoice.id, invoice.hostedUrl, invoice.pdfUrl],
   );
   return true;
 }

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { PDFDocument } from "pdf-lib";
 import { pool, prisma } from "@/lib/db/client";
 import type { DocumentKind, DocumentState } from "@/lib/generated/prisma/client";
+import { succeeds } from "@/lib/errors";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { amountToCents } from "./extract/checks";
 import { FIELD_NAMES, type ExtractedFields, type InvoiceLine } from "./extract/types";
@@ -75,14 +76,7 @@ async function pdfPageCount(bytes: Uint8Array): Promise<number | null> {
   }
 }
 
-function isEInvoice(bytes: Uint8Array): boolean {
-  try {
-    readEInvoiceXml(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const isEInvoice = (bytes: Uint8Array) => succeeds(() => readEInvoiceXml(bytes));
 
 /**
  * Stores the files and queues one digitization job each, in one transaction,

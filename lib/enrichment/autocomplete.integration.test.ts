@@ -4,9 +4,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pool, prisma } from "@/lib/db/client";
 import { reloadEnv } from "@/lib/env";
-import { getOrCreateAccount } from "@/lib/iap/accounts";
-import { grant } from "@/lib/iap/ledger";
-import { createCompany } from "@/tests/support/fixtures";
+import { companyWithCredits } from "@/tests/support/credits";
 import { applyFormEnrichments, ENRICHED_LOG_TEXT, enrichContact, suggestCompanies } from "./autocomplete";
 import { seedCompanyDirectory } from "./directory-seed";
 import { checkVies } from "./vies";
@@ -18,13 +16,6 @@ import type { SuggestNote } from "./schemas";
 function worded(notes: SuggestNote[], locale: Locale = "en"): string[] {
   const t = translatorFor(locale, "contacts.autocompleteNotes");
   return notes.map((note) => t(note.code, note.values));
-}
-
-async function companyWithCredits(credits: bigint) {
-  const { company, user } = await createCompany();
-  const account = await getOrCreateAccount(company.id, "partner_autocomplete");
-  if (credits > 0n) await grant(account, credits, { kind: "ADJUSTMENT", description: "test credits", idempotencyKey: "test" });
-  return { companyId: company.id, userId: user.id, accountId: account.id };
 }
 
 const balance = async (accountId: number) => BigInt((await pool().query("SELECT balance FROM iap_account WHERE id = $1", [accountId])).rows[0].balance);
@@ -62,7 +53,7 @@ describe("suggestions", () => {
 
 describe("enrichment", () => {
   it("charges exactly 1 credit once on a double click, fills only empty fields and logs it in the chatter", async () => {
-    const { companyId, userId, accountId } = await companyWithCredits(5n);
+    const { companyId, userId, accountId } = await companyWithCredits("partner_autocomplete", 5n);
     const contact = await prisma().contact.create({ data: { companyId, name: "Lino (typed)", zip: "99999" } });
     const company = await lino();
     const pick = () =>
@@ -88,7 +79,7 @@ describe("enrichment", () => {
   });
 
   it("on a new contact: charged at pick time once per form, the data reaches the contact when it is created", async () => {
-    const { companyId, userId, accountId } = await companyWithCredits(3n);
+    const { companyId, userId, accountId } = await companyWithCredits("partner_autocomplete", 3n);
     const company = (await suggestCompanies("AbbVie")).suggestions[0];
     const formKey = `form-${companyId}`;
     const pick = () => enrichContact({ companyId, userId, formKey, directoryCompanyId: company.id, current: { name: "", city: "Chicago (typed)" } });
@@ -106,7 +97,7 @@ describe("enrichment", () => {
   });
 
   it("without credits: refused with the buy prompt's data, and nothing changes", async () => {
-    const { companyId, userId, accountId } = await companyWithCredits(0n);
+    const { companyId, userId, accountId } = await companyWithCredits("partner_autocomplete", 0n);
     const contact = await prisma().contact.create({ data: { companyId, name: "Typed name" } });
     const result = await enrichContact({ companyId, userId, contactId: contact.id, directoryCompanyId: (await lino()).id, current: { name: "Typed name" } });
     expect(result.status).toBe("insufficient");

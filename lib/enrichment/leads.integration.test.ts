@@ -1,23 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { pool, prisma } from "@/lib/db/client";
-import { getOrCreateAccount } from "@/lib/iap/accounts";
-import { grant } from "@/lib/iap/ledger";
+import { accountCredits, companyWithCredits } from "@/tests/support/credits";
 import { createCompany } from "@/tests/support/fixtures";
 import { seedCompanyDirectory } from "./directory-seed";
 import { convertLead, generateLeads, LeadConvertedMeanwhileError } from "./leads";
-
-async function companyWithCredits(credits: bigint) {
-  const { company, user } = await createCompany();
-  const account = await getOrCreateAccount(company.id, "reveal");
-  if (credits > 0n) await grant(account, credits, { kind: "ADJUSTMENT", description: "test credits", idempotencyKey: "test" });
-  return { companyId: company.id, userId: user.id, accountId: account.id };
-}
-
-async function account(accountId: number) {
-  const { rows } = await pool().query("SELECT balance, held FROM iap_account WHERE id = $1", [accountId]);
-  return { balance: BigInt(rows[0].balance), held: BigInt(rows[0].held) };
-}
 
 /** `n` directory companies of an industry no other test uses: exactly `n` matches. */
 async function industryWith(n: number): Promise<string> {
@@ -40,12 +27,12 @@ beforeAll(async () => {
 
 describe("generateLeads", () => {
   it("50 asked, 12 found: 12 leads, 12 credits used, 38 released", async () => {
-    const { companyId, userId, accountId } = await companyWithCredits(60n);
+    const { companyId, userId, accountId } = await companyWithCredits("reveal", 60n);
     const industry = await industryWith(12);
     const result = await request({ companyId, userId }, industry, 50);
     expect(result).toMatchObject({ status: "done", found: 12, creditsUsed: "12", outcome: { code: "found", found: 12, used: "12", released: 38 } });
     expect(await prisma().lead.count({ where: { companyId } })).toBe(12);
-    expect(await account(accountId)).toEqual({ balance: 48n, held: 0n });
+    expect(await accountCredits(accountId)).toEqual({ balance: 48n, held: 0n });
     const hold = await pool().query("SELECT amount, captured_amount, status FROM credit_hold WHERE account_id = $1", [accountId]);
     expect(hold.rows).toEqual([{ amount: "50", captured_amount: "12", status: "CAPTURED" }]);
     const saved = await prisma().leadRequest.findUniqueOrThrow({ where: { id: result.requestId } });
@@ -54,19 +41,19 @@ describe("generateLeads", () => {
     // The same companies are not found twice: a second request has no result and costs nothing.
     const again = await request({ companyId, userId }, industry, 5);
     expect(again).toMatchObject({ status: "done", found: 0, outcome: { code: "none" } });
-    expect(await account(accountId)).toEqual({ balance: 48n, held: 0n });
+    expect(await accountCredits(accountId)).toEqual({ balance: 48n, held: 0n });
   });
 
   it("no matches: no credits used", async () => {
-    const { companyId, userId, accountId } = await companyWithCredits(10n);
+    const { companyId, userId, accountId } = await companyWithCredits("reveal", 10n);
     const result = await request({ companyId, userId }, `Nothing ${randomUUID()}`, 10);
     expect(result).toMatchObject({ status: "done", found: 0, creditsUsed: "0", outcome: { code: "none" } });
-    expect(await account(accountId)).toEqual({ balance: 10n, held: 0n });
+    expect(await accountCredits(accountId)).toEqual({ balance: 10n, held: 0n });
     expect(await pool().query("SELECT 1 FROM ledger_entry WHERE account_id = $1 AND kind = 'USAGE'", [accountId])).toMatchObject({ rowCount: 0 });
   });
 
   it("concurrent identical requests create no duplicate leads and charge only what was inserted", async () => {
-    const { companyId, userId, accountId } = await companyWithCredits(40n);
+    const { companyId, userId, accountId } = await companyWithCredits("reveal", 40n);
     const industry = await industryWith(12);
     const results = await Promise.all([request({ companyId, userId }, industry, 10), request({ companyId, userId }, industry, 10), request({ companyId, userId }, industry, 10)]);
     const found = results.map((r) => (r.status === "done" ? r.found : -1));
@@ -74,33 +61,33 @@ describe("generateLeads", () => {
     const leads = await pool().query("SELECT directory_company_id FROM lead WHERE company_id = $1", [companyId]);
     expect(new Set(leads.rows.map((r) => r.directory_company_id)).size).toBe(12);
     expect(leads.rowCount).toBe(12);
-    expect(await account(accountId)).toEqual({ balance: 28n, held: 0n });
+    expect(await accountCredits(accountId)).toEqual({ balance: 28n, held: 0n });
   });
 
   it("a double submit (same form key) is one request", async () => {
-    const { companyId, userId, accountId } = await companyWithCredits(10n);
+    const { companyId, userId, accountId } = await companyWithCredits("reveal", 10n);
     const industry = await industryWith(3);
     const key = randomUUID();
     const [first, second] = await Promise.all([request({ companyId, userId }, industry, 5, key), request({ companyId, userId }, industry, 5, key)]);
     expect(first.requestId).toBe(second.requestId);
     expect(await prisma().leadRequest.count({ where: { companyId } })).toBe(1);
     expect(await prisma().lead.count({ where: { companyId } })).toBe(3);
-    expect((await account(accountId)).balance).toBe(7n);
+    expect((await accountCredits(accountId)).balance).toBe(7n);
   });
 
   it("not enough credits: the request is in error, nothing found or charged", async () => {
-    const { companyId, userId, accountId } = await companyWithCredits(5n);
+    const { companyId, userId, accountId } = await companyWithCredits("reveal", 5n);
     const industry = await industryWith(3);
     const result = await request({ companyId, userId }, industry, 20);
     expect(result.status).toBe("insufficient");
     if (result.status === "insufficient") expect(result.error.buyUrl).toBe("/iap/buy/reveal");
     expect(await prisma().leadRequest.findUniqueOrThrow({ where: { id: result.requestId } })).toMatchObject({ state: "ERROR", outcome: "not-enough-credits" });
     expect(await prisma().lead.count({ where: { companyId } })).toBe(0);
-    expect(await account(accountId)).toEqual({ balance: 5n, held: 0n });
+    expect(await accountCredits(accountId)).toEqual({ balance: 5n, held: 0n });
   });
 
   it("leaves out companies that are already contacts, and converts a lead to a contact in one click", async () => {
-    const { companyId, userId } = await companyWithCredits(10n);
+    const { companyId, userId } = await companyWithCredits("reveal", 10n);
     const industry = await industryWith(3);
     await prisma().contact.create({ data: { companyId, name: `Test SARL 0 ${industry}` } });
     const result = await request({ companyId, userId }, industry, 5);
@@ -119,7 +106,7 @@ describe("generateLeads", () => {
   });
 
   it("two people converting one lead at once make one contact; a loser of the race gets a code to be told, not a stray contact", async () => {
-    const { companyId, userId } = await companyWithCredits(5n);
+    const { companyId, userId } = await companyWithCredits("reveal", 5n);
     const industry = await industryWith(1);
     await request({ companyId, userId }, industry, 1);
     const lead = await prisma().lead.findFirstOrThrow({ where: { companyId } });

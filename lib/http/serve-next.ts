@@ -20,6 +20,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import next from "next";
 import { databaseUnavailable, probeDatabase } from "@/lib/db/availability";
+import { succeeds } from "@/lib/errors";
 import { anonymousBodyLimit, checkDeclaredLength } from "./body-limit";
 import { CLIENT_ADDRESS_HEADER, markClientAddressTrusted, resolveClientAddress } from "./client-address";
 import { errorAnswer, requestShape, type ErrorAnswer, type ErrorPageKind } from "./error-pages";
@@ -149,14 +150,7 @@ export async function serveNext(options: ServeOptions): Promise<{ url: string; c
   };
 }
 
-function decodable(pathname: string): boolean {
-  try {
-    decodeURIComponent(pathname);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const decodable = (pathname: string) => succeeds(() => decodeURIComponent(pathname));
 
 function headerText(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join(",") : value;

@@ -1,5 +1,6 @@
 // The languages the app speaks, as codes. The words themselves live in
 // messages/<locale>/*.json (outside lib/); lib/ only names a locale.
+import { succeeds } from "@/lib/errors";
 
 export const LOCALES = ["en", "fr", "zh-CN"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -58,12 +59,7 @@ export function localeOr(value: unknown, fallback: Locale = DEFAULT_LOCALE): Loc
 /** Whether `timeZone` is an IANA zone this runtime knows ("Europe/Paris", "UTC"). */
 export function isTimeZone(value: unknown): value is string {
   if (typeof value !== "string" || value.length === 0 || value.length > 64) return false;
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
+  return succeeds(() => new Intl.DateTimeFormat("en", { timeZone: value }));
 }
 
 /**

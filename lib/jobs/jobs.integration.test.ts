@@ -6,12 +6,13 @@ import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/cron/run/route";
 import { pool, prisma } from "@/lib/db/client";
-import { clearAccountCaches, getOrCreateAccount } from "@/lib/iap/accounts";
+import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { debit, grant } from "@/lib/iap/ledger";
 import { queueEmail } from "@/lib/mail/outbox";
 import { massSmsProgress } from "@/lib/sms/mass-sms/progress";
 import { queueMassSms } from "@/lib/sms/mass-sms/queue";
 import { insertMobileContacts } from "@/tests/support/contacts";
+import { watchedAccount } from "@/tests/support/credits";
 import { createCompany } from "@/tests/support/fixtures";
 import { useOwnDatabase } from "@/tests/support/own-database";
 import { setEnv, until } from "@/tests/support/env";
@@ -62,12 +63,7 @@ describe("the outbox trigger", () => {
 
 describe("running jobs", () => {
   it("sends the low-credit e-mail to SMTP within 5 s of the debit that crossed the threshold, with the sweep an hour apart", async () => {
-    clearAccountCaches();
-    const { company } = await createCompany();
-    const account = await getOrCreateAccount(company.id, "invoice_ocr");
-    const warnTo = `warn-${randomUUID().slice(0, 8)}@test.example`;
-    await grant(account, 10n, { kind: "ADJUSTMENT", description: "opening", idempotencyKey: "opening" });
-    await prisma().iapAccount.update({ where: { id: account.id }, data: { warnEnabled: true, warningThreshold: 5n, warningEmail: warnTo } });
+    const { company, account, email: warnTo } = await watchedAccount({ service: "invoice_ocr", balance: 10n, threshold: 5n });
     system = await startJobSystem();
 
     await debit(account, 3n, { description: "above the threshold still", idempotencyKey: "d1" });
@@ -190,12 +186,8 @@ describe("GET /api/cron/run", () => {
   });
 
   it("runs a schedule now and every job that is due, then stops its runners", async () => {
-    clearAccountCaches();
-    const { company } = await createCompany();
-    const account = await getOrCreateAccount(company.id, "snailmail");
-    const warnTo = `cron-${randomUUID().slice(0, 8)}@test.example`;
     // Below the threshold with no crossing event (set directly): only the sweep finds it.
-    await prisma().iapAccount.update({ where: { id: account.id }, data: { warnEnabled: true, warningThreshold: 5n, warningEmail: warnTo } });
+    const { company, email: warnTo } = await watchedAccount({ service: "snailmail", balance: 0n, threshold: 5n });
     const response = await call("?schedule=credits.low-sweep");
     expect(response.status).toBe(200);
     const result = await response.json();

@@ -266,38 +266,58 @@ describe("a run that crashed mid-letter", () => {
   });
 });
 
+interface PingenRequest {
+  method: string;
+  url: URL;
+  headers: IncomingMessage["headers"];
+  body: Buffer;
+}
+type PingenReply = (status: number, body?: unknown) => void;
+
+const pingenServers: Server[] = [];
+afterEach(() => {
+  for (const server of pingenServers.splice(0)) server.close();
+});
+
+/** Our Pingen client for the organisation "org-1", at `apiUrl`. */
+const pingenProvider = (apiUrl: string, timeoutMs: number) =>
+  new PingenProvider({ clientId: "cid", clientSecret: "secret", organisationId: "org-1", apiUrl, deliveryProduct: "cheap", timeoutMs });
+
+/**
+ * A local server speaking Pingen's API: an access token, an upload URL and
+ * the upload itself answered as Pingen answers them, the organisation's
+ * letters endpoint by `letters`, anything else 404. `seen` keeps every
+ * request in order, with its body.
+ */
+async function pingenServer({ letters, timeoutMs }: { letters: (request: PingenRequest, reply: PingenReply, base: string) => void; timeoutMs: number }) {
+  const seen: PingenRequest[] = [];
+  const server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const request = { method: req.method!, url: new URL(req.url!, base), headers: req.headers, body: Buffer.concat(chunks) };
+    seen.push(request);
+    const reply: PingenReply = (status, body) => {
+      // A client that gave up waiting has closed the connection.
+      if (res.destroyed) return;
+      res.writeHead(status, { "Content-Type": "application/vnd.api+json" });
+      res.end(body === undefined ? "" : JSON.stringify(body));
+    };
+    const { pathname } = request.url;
+    if (pathname === "/auth/access-tokens") return reply(200, { token_type: "Bearer", access_token: "tok-123", expires_in: 3600 });
+    if (pathname === "/file-upload") return reply(200, { data: { type: "file_uploads", attributes: { url: `${base}/s3/upload-1`, url_signature: "sig-1" } } });
+    if (pathname === "/s3/upload-1") return reply(200);
+    if (pathname === "/organisations/org-1/deliveries/letters") return letters(request, reply, base);
+    reply(404, { errors: [{ title: "Not found" }] });
+  });
+  pingenServers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { seen, provider: pingenProvider(base, timeoutMs) };
+}
+
 describe("Pingen provider against a local HTTP server", () => {
-  let server: Server | undefined;
-  afterEach(() => server?.close());
-
-  interface Seen {
-    method: string;
-    url: string;
-    headers: IncomingMessage["headers"];
-    body: Buffer;
-  }
-
-  async function fakePingen(answerLetter: (seen: Seen) => [number, unknown]) {
-    const seen: Seen[] = [];
-    server = createServer(async (req, res) => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of req) chunks.push(chunk as Buffer);
-      const request = { method: req.method!, url: req.url!, headers: req.headers, body: Buffer.concat(chunks) };
-      seen.push(request);
-      const reply = (status: number, body: unknown) => {
-        res.writeHead(status, { "Content-Type": "application/vnd.api+json" });
-        res.end(body === undefined ? "" : JSON.stringify(body));
-      };
-      if (req.url === "/auth/access-tokens") return reply(200, { token_type: "Bearer", access_token: "tok-123", expires_in: 3600 });
-      if (req.url === "/file-upload") return reply(200, { data: { type: "file_uploads", attributes: { url: `${base}/s3/upload-1`, url_signature: "sig-1" } } });
-      if (req.url === "/s3/upload-1") return reply(200, undefined);
-      if (req.url === "/organisations/org-1/deliveries/letters") return reply(...answerLetter(request));
-      reply(404, { errors: [{ title: "Not found" }] });
-    });
-    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
-    const base = `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
-    const provider = new PingenProvider({ clientId: "cid", clientSecret: "secret", organisationId: "org-1", apiUrl: base, deliveryProduct: "cheap", timeoutMs: 5000 });
-    return { seen, provider };
+  async function fakePingen(answerLetter: (seen: PingenRequest) => [number, unknown]) {
+    return pingenServer({ timeoutMs: 5000, letters: (request, reply) => reply(...answerLetter(request)) });
   }
 
   it("posts the PDF through token → upload URL → PUT → letter, and the letter is Sent and charged", async () => {
@@ -307,7 +327,7 @@ describe("Pingen provider against a local HTTP server", () => {
     const { seen, provider } = await fakePingen(() => [201, { data: { id: "pingen-letter-9", type: "letters", attributes: { status: "valid", tracking_number: null } } }]);
 
     expect(await processLetter(id, provider)).toBe("sent");
-    expect(seen.map((s) => `${s.method} ${s.url}`)).toEqual([
+    expect(seen.map((s) => `${s.method} ${s.url.pathname}${s.url.search}`)).toEqual([
       "POST /auth/access-tokens",
       "GET /file-upload",
       "PUT /s3/upload-1",
@@ -390,9 +410,6 @@ describe("the letter queue's jobs", () => {
 });
 
 describe("Pingen: a letter is posted once, whatever happened to the first attempt's answer", () => {
-  let server: Server | undefined;
-  afterEach(() => server?.close());
-
   interface PingenLetter {
     id: string;
     key: string;
@@ -407,54 +424,64 @@ describe("Pingen: a letter is posted once, whatever happened to the first attemp
    */
   async function statefulPingen() {
     const letters: PingenLetter[] = [];
-    const requests: string[] = [];
     const next: { creation: "normal" | "slow" | "500" | "409" | "503-before" } = { creation: "normal" };
-    server = createServer(async (req, res) => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of req) chunks.push(chunk as Buffer);
-      const url = new URL(req.url!, "http://pingen.local");
-      requests.push(`${req.method} ${url.pathname}`);
-      const reply = (status: number, body?: unknown) => {
-        if (res.destroyed) return;
-        res.writeHead(status, { "Content-Type": "application/vnd.api+json" });
-        res.end(body === undefined ? "" : JSON.stringify(body));
-      };
-      const resource = (letter: PingenLetter) => ({ id: letter.id, type: "letters", attributes: { status: "valid", file_original_name: letter.fileName, tracking_number: `TRACK-${letter.id}` } });
-      if (url.pathname === "/auth/access-tokens") return reply(200, { access_token: "tok", expires_in: 3600 });
-      if (url.pathname === "/file-upload") return reply(200, { data: { attributes: { url: `${base}/s3/upload`, url_signature: "sig" } } });
-      if (url.pathname === "/s3/upload") return reply(200);
-      if (url.pathname !== "/organisations/org-1/deliveries/letters") return reply(404, { errors: [{ title: "Not found" }] });
-      if (req.method === "GET") {
-        const size = Number(url.searchParams.get("page[limit]") ?? 20);
-        const number = Number(url.searchParams.get("page[number]") ?? 1);
-        const newestFirst = [...letters].reverse();
-        const lastPage = Math.max(1, Math.ceil(newestFirst.length / size));
-        return reply(200, {
-          data: newestFirst.slice((number - 1) * size, number * size).map(resource),
-          meta: { current_page: number, last_page: lastPage, per_page: size, total: letters.length },
-          links: { next: number < lastPage ? `${base}${url.pathname}?page[number]=${number + 1}` : null },
-        });
-      }
-      const key = String(req.headers["idempotency-key"]);
-      const body = JSON.parse(Buffer.concat(chunks).toString());
-      const mode = next.creation;
-      next.creation = "normal";
-      if (mode === "503-before") return reply(503, { errors: [{ title: "Service unavailable" }] });
-      // Pingen's idempotency: the same key gives the same letter.
-      let letter = letters.find((l) => l.key === key);
-      if (!letter) {
-        letter = { id: `pingen-${letters.length + 1}`, key, fileName: body.data.attributes.file_original_name };
-        letters.push(letter);
-      }
-      if (mode === "slow") return setTimeout(() => reply(201, { data: resource(letter) }), 1500);
-      if (mode === "500") return reply(500, { errors: [{ title: "Server Error" }] });
-      if (mode === "409") return reply(409, { errors: [{ title: "Conflict", detail: "A request with this Idempotency-Key is still being processed." }] });
-      reply(201, { data: resource(letter) });
+    const resource = (letter: PingenLetter) => ({ id: letter.id, type: "letters", attributes: { status: "valid", file_original_name: letter.fileName, tracking_number: `TRACK-${letter.id}` } });
+    const { seen, provider } = await pingenServer({
+      timeoutMs: 500,
+      letters: (request, reply, base) => {
+        const { url } = request;
+        if (request.method === "GET") {
+          const size = Number(url.searchParams.get("page[limit]") ?? 20);
+          const number = Number(url.searchParams.get("page[number]") ?? 1);
+          const newestFirst = [...letters].reverse();
+          const lastPage = Math.max(1, Math.ceil(newestFirst.length / size));
+          return reply(200, {
+            data: newestFirst.slice((number - 1) * size, number * size).map(resource),
+            meta: { current_page: number, last_page: lastPage, per_page: size, total: letters.length },
+            links: { next: number < lastPage ? `${base}${url.pathname}?page[number]=${number + 1}` : null },
+          });
+        }
+        const key = String(request.headers["idempotency-key"]);
+        const body = JSON.parse(request.body.toString());
+        const mode = next.creation;
+        next.creation = "normal";
+        if (mode === "503-before") return reply(503, { errors: [{ title: "Service unavailable" }] });
+        // Pingen's idempotency: the same key gives the same letter.
+        let letter = letters.find((l) => l.key === key);
+        if (!letter) {
+          letter = { id: `pingen-${letters.length + 1}`, key, fileName: body.data.attributes.file_original_name };
+          letters.push(letter);
+        }
+        if (mode === "slow") return void setTimeout(() => reply(201, { data: resource(letter) }), 1500);
+        if (mode === "500") return reply(500, { errors: [{ title: "Server Error" }] });
+        if (mode === "409") return reply(409, { errors: [{ title: "Conflict", detail: "A request with this Idempotency-Key is still being processed." }] });
+        reply(201, { data: resource(letter) });
+      },
     });
-    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
-    const base = `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
-    const provider = new PingenProvider({ clientId: "cid", clientSecret: "secret", organisationId: "org-1", apiUrl: base, deliveryProduct: "cheap", timeoutMs: 500 });
-    return { letters, requests, next, provider };
+    return {
+      letters,
+      next,
+      provider,
+      /** Every request so far, as "METHOD /path" (without the query). */
+      get requests() {
+        return seen.map((r) => `${r.method} ${r.url.pathname}`);
+      },
+    };
+  }
+
+  /**
+   * A letter to Belgium from a company with 10 credits, whose first attempt
+   * Pingen answers as `creation` says (after `olderLetters` other letters of
+   * the organisation): the queue leaves it to retry.
+   */
+  async function letterAfterFirstAttempt(creation: Awaited<ReturnType<typeof statefulPingen>>["next"]["creation"], olderLetters = 0) {
+    const { company, admin, account } = await companyWithCredits(10n);
+    const pingen = await statefulPingen();
+    for (let i = 0; i < olderLetters; i++) pingen.letters.push({ id: `older-${i}`, key: `other-${i}`, fileName: `other-${i}.pdf` });
+    const id = await letterTo(company.id, admin.id, "BE");
+    pingen.next.creation = creation;
+    expect(await processLetter(id, pingen.provider)).toBe("retry");
+    return { company, account, pingen, id };
   }
 
   async function retryNow(id: number) {
@@ -466,14 +493,8 @@ describe("Pingen: a letter is posted once, whatever happened to the first attemp
     ["a 500 after the letter was created", "500"],
     ["a 409 (the key's request still being processed)", "409"],
   ] as const)("after %s, the retry finds the first letter: one letter at Pingen, charged once, Sent with its id", async (_label, mode) => {
-    const { company, admin, account } = await companyWithCredits(10n);
     // Some of the organisation's other letters, so the lookup has to page through.
-    const pingen = await statefulPingen();
-    for (let i = 0; i < 130; i++) pingen.letters.push({ id: `older-${i}`, key: `other-${i}`, fileName: `other-${i}.pdf` });
-    const id = await letterTo(company.id, admin.id, "BE");
-
-    pingen.next.creation = mode;
-    expect(await processLetter(id, pingen.provider)).toBe("retry");
+    const { company, account, pingen, id } = await letterAfterFirstAttempt(mode, 130);
     const afterFirst = await letterRow(id);
     expect(afterFirst).toMatchObject({ state: "QUEUED", errorCode: "PROVIDER_ERROR", attempts: 1 });
     expect(afterFirst.requestKey).toMatch(new RegExp(`^letter-${id}-`));
@@ -494,11 +515,7 @@ describe("Pingen: a letter is posted once, whatever happened to the first attemp
   });
 
   it("an attempt that never reached Pingen (503 before creating) is posted by the retry, with the same key, once", async () => {
-    const { company, admin, account } = await companyWithCredits(10n);
-    const pingen = await statefulPingen();
-    const id = await letterTo(company.id, admin.id, "BE");
-    pingen.next.creation = "503-before";
-    expect(await processLetter(id, pingen.provider)).toBe("retry");
+    const { account, pingen, id } = await letterAfterFirstAttempt("503-before");
     const key = (await letterRow(id)).requestKey;
     expect(pingen.letters).toHaveLength(0);
 
@@ -509,15 +526,11 @@ describe("Pingen: a letter is posted once, whatever happened to the first attemp
   });
 
   it("after giving up on outages, 'Re-send' still asks about the earlier attempts before posting", async () => {
-    const { company, admin, account } = await companyWithCredits(10n);
-    const pingen = await statefulPingen();
-    const id = await letterTo(company.id, admin.id, "BE");
-    pingen.next.creation = "slow";
-    expect(await processLetter(id, pingen.provider)).toBe("retry");
+    const { company, account, pingen, id } = await letterAfterFirstAttempt("slow");
     // Four more outages: the queue gives up with an Error, keeping the key.
     await prisma().letter.update({ where: { id }, data: { attempts: 4 } });
     await retryNow(id);
-    const down = new PingenProvider({ clientId: "cid", clientSecret: "secret", organisationId: "org-1", apiUrl: "http://127.0.0.1:9", deliveryProduct: "cheap", timeoutMs: 500 });
+    const down = pingenProvider("http://127.0.0.1:9", 500);
     expect(await processLetter(id, down)).toBe("error");
     const failed = await letterRow(id);
     expect(failed).toMatchObject({ state: "ERROR", errorCode: "PROVIDER_ERROR" });

@@ -9,7 +9,7 @@ import { seedCompanyDirectory } from "@/lib/enrichment/directory-seed";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { grant } from "@/lib/iap/ledger";
 import { verifyLedger } from "@/lib/iap/verify";
-import { createCompany } from "@/tests/support/fixtures";
+import { accountCredits, companyWithCredits } from "@/tests/support/credits";
 import { ipIndex } from "./ip-index";
 import { purgeOldPageViews } from "./process-visits";
 import { createRule } from "./rules";
@@ -41,18 +41,6 @@ afterAll(() => {
   reloadEnv();
 });
 
-async function companyWithCredits(credits: bigint) {
-  const { company, user } = await createCompany();
-  const account = await getOrCreateAccount(company.id, "reveal");
-  if (credits > 0n) await grant(account, credits, { kind: "ADJUSTMENT", description: "test credits", idempotencyKey: "test" });
-  return { companyId: company.id, userId: user.id, accountId: account.id };
-}
-
-async function balance(accountId: number) {
-  const { rows } = await pool().query("SELECT balance, held FROM iap_account WHERE id = $1", [accountId]);
-  return { balance: BigInt(rows[0].balance), held: BigInt(rows[0].held) };
-}
-
 function beacon(siteKey: string, address: string, path: string, headers: Record<string, string> = {}, body?: string) {
   const request = new Request(`http://app.test/api/track/${siteKey}`, {
     method: "POST",
@@ -82,7 +70,7 @@ async function leadsOf(companyId: number) {
 
 describe("a Visits to Leads rule over synthetic visits", () => {
   it("reveals each organisation once, charged once each; ISPs, clouds and unknown addresses are skipped; the ledger is conserved", async () => {
-    const { companyId, accountId } = await companyWithCredits(10n);
+    const { companyId, accountId } = await companyWithCredits("reveal", 10n);
     const site = await registerSite(companyId, { name: "Shop", origins: [SITE] });
     await visit(site.siteKey, APPLE, "/", "/pricing", "/contact-us");
     await visit(site.siteKey, APPLE_V6, "/contact");
@@ -108,7 +96,7 @@ describe("a Visits to Leads rule over synthetic visits", () => {
     expect(apple.pages).toEqual(["/contact", "/contact-us", "/pricing", "/"]);
     expect(apple.firstVisitAt!.getTime()).toBeLessThan(apple.lastVisitAt!.getTime());
     expect(leads[2].pages).toEqual(["/about", "/jobs", "/contact", "/pricing"]);
-    expect(await balance(accountId)).toEqual({ balance: 7n, held: 0n });
+    expect(await accountCredits(accountId)).toEqual({ balance: 7n, held: 0n });
 
     // Processed views keep the network, not the address; the page's query string was never stored.
     const views = await pool().query("SELECT address, network, url, referrer, network_kind FROM page_view WHERE company_id = $1 ORDER BY id", [companyId]);
@@ -122,14 +110,14 @@ describe("a Visits to Leads rule over synthetic visits", () => {
     const second = await runVisitsToLeads({ companyId });
     expect(second.rules[0]).toMatchObject({ candidates: 3, revealed: 0, updated: 3, creditsUsed: 0n });
     expect((await leadsOf(companyId))[0].pages[0]).toBe("/pricing/enterprise");
-    expect(await balance(accountId)).toEqual({ balance: 7n, held: 0n });
+    expect(await accountCredits(accountId)).toEqual({ balance: 7n, held: 0n });
     const usage = await pool().query("SELECT amount FROM ledger_entry WHERE account_id = $1 AND kind = 'USAGE'", [accountId]);
     expect(usage.rows).toHaveLength(3);
     expect(await verifyLedger({ companyId })).toMatchObject({ ok: true, problems: [] });
   });
 
   it("two runs at once reveal and charge each organisation once", async () => {
-    const { companyId, accountId } = await companyWithCredits(10n);
+    const { companyId, accountId } = await companyWithCredits("reveal", 10n);
     const site = await registerSite(companyId, { name: "Shop", origins: [SITE] });
     await visit(site.siteKey, APPLE, "/pricing", "/contact");
     await visit(site.siteKey, EXXON, "/pricing", "/contact");
@@ -139,12 +127,12 @@ describe("a Visits to Leads rule over synthetic visits", () => {
     const revealed = runs.flatMap((run) => run.rules).reduce((sum, r) => sum + r.revealed, 0);
     expect(revealed).toBe(2);
     expect(await prisma().lead.count({ where: { companyId } })).toBe(2);
-    expect(await balance(accountId)).toEqual({ balance: 8n, held: 0n });
+    expect(await accountCredits(accountId)).toEqual({ balance: 8n, held: 0n });
     expect(await verifyLedger({ companyId })).toMatchObject({ ok: true });
   });
 
   it("countries, the minimum of page views and the daily limit decide who becomes a lead", async () => {
-    const { companyId, accountId } = await companyWithCredits(10n);
+    const { companyId, accountId } = await companyWithCredits("reveal", 10n);
     const site = await registerSite(companyId, { name: "Shop", origins: [SITE] });
     await visit(site.siteKey, APPLE, "/pricing", "/pricing", "/pricing");
     await visit(site.siteKey, EXXON, "/pricing", "/pricing", "/pricing");
@@ -153,7 +141,7 @@ describe("a Visits to Leads rule over synthetic visits", () => {
     await createRule(companyId, rule({ countries: ["US"], minPageViews: 3, maxLeadsPerDay: 1 }));
     const run = await runVisitsToLeads({ companyId });
     expect(run.rules[0]).toMatchObject({ candidates: 2, revealed: 1, otherCountry: 1, stopped: "daily-limit", creditsUsed: 1n });
-    expect(await balance(accountId)).toEqual({ balance: 9n, held: 0n });
+    expect(await accountCredits(accountId)).toEqual({ balance: 9n, held: 0n });
     // A rule asking 4 views finds nobody.
     const strict = await createRule(companyId, rule({ minPageViews: 4 }));
     const none = await runVisitsToLeads({ companyId, ruleId: strict });
@@ -163,7 +151,7 @@ describe("a Visits to Leads rule over synthetic visits", () => {
 
 describe("out of credits", () => {
   it("the rule stops when credits run out, and resumes after a purchase", async () => {
-    const { companyId, accountId } = await companyWithCredits(1n);
+    const { companyId, accountId } = await companyWithCredits("reveal", 1n);
     const site = await registerSite(companyId, { name: "Shop", origins: [SITE] });
     await visit(site.siteKey, APPLE, "/pricing", "/contact");
     await visit(site.siteKey, EXXON, "/pricing", "/contact");
@@ -173,7 +161,7 @@ describe("out of credits", () => {
     const dry = await runVisitsToLeads({ companyId });
     expect(dry.rules[0]).toMatchObject({ revealed: 1, stopped: "insufficient-credits", creditsUsed: 1n });
     expect(await prisma().lead.count({ where: { companyId } })).toBe(1);
-    expect(await balance(accountId)).toEqual({ balance: 0n, held: 0n });
+    expect(await accountCredits(accountId)).toEqual({ balance: 0n, held: 0n });
     const stopped = await prisma().visitorRule.findUniqueOrThrow({ where: { id: ruleId } });
     expect(stopped.stoppedAt).not.toBeNull();
 
@@ -186,14 +174,14 @@ describe("out of credits", () => {
     expect(resumed.rules[0]).toMatchObject({ revealed: 2, stopped: null, creditsUsed: 2n });
     expect((await prisma().visitorRule.findUniqueOrThrow({ where: { id: ruleId } })).stoppedAt).toBeNull();
     expect(await prisma().lead.count({ where: { companyId } })).toBe(3);
-    expect(await balance(accountId)).toEqual({ balance: 3n, held: 0n });
+    expect(await accountCredits(accountId)).toEqual({ balance: 3n, held: 0n });
     expect(await verifyLedger({ companyId })).toMatchObject({ ok: true });
   });
 });
 
 describe("the tracking endpoint", () => {
   it("records a page view with CORS for the registered origin only, and sets no cookie", async () => {
-    const { companyId } = await companyWithCredits(0n);
+    const { companyId } = await companyWithCredits("reveal", 0n);
     const site = await registerSite(companyId, { name: "Shop", origins: [SITE] });
     const ok = await beacon(site.siteKey, APPLE, "/");
     expect(ok.status).toBe(204);
@@ -212,7 +200,7 @@ describe("the tracking endpoint", () => {
   });
 
   it("the no-script pixel records the page named by its Referer and answers a GIF", async () => {
-    const { companyId } = await companyWithCredits(0n);
+    const { companyId } = await companyWithCredits("reveal", 0n);
     const site = await registerSite(companyId, { name: "Shop", origins: [SITE] });
     const response = await trackGet(
       new Request(`http://app.test/api/track/${site.siteKey}`, { headers: { referer: `${SITE}/pricing?x=1`, "user-agent": BROWSER, "x-forwarded-for": EXXON } }),
@@ -225,7 +213,7 @@ describe("the tracking endpoint", () => {
   });
 
   it("honours Do Not Track and Global Privacy Control, and ignores bots: nothing is stored", async () => {
-    const { companyId } = await companyWithCredits(0n);
+    const { companyId } = await companyWithCredits("reveal", 0n);
     const site = await registerSite(companyId, { name: "Shop", origins: [SITE] });
     expect((await beacon(site.siteKey, APPLE, "/", { dnt: "1" })).status).toBe(204);
     expect((await beacon(site.siteKey, APPLE, "/", { "sec-gpc": "1" })).status).toBe(204);
@@ -235,7 +223,7 @@ describe("the tracking endpoint", () => {
   });
 
   it("refuses a body over 8 KB, and more than 30 views a minute from one address", async () => {
-    const { companyId } = await companyWithCredits(0n);
+    const { companyId } = await companyWithCredits("reveal", 0n);
     const site = await registerSite(companyId, { name: "Shop", origins: [SITE] });
     const big = JSON.stringify({ url: `${SITE}/`, referrer: "x".repeat(MAX_TRACK_BODY_BYTES) });
     const refused = await beacon(site.siteKey, APPLE, "/", {}, big);
@@ -263,8 +251,8 @@ describe("the tracking endpoint", () => {
   });
 
   it("another company's site key never creates this company's leads", async () => {
-    const mine = await companyWithCredits(10n);
-    const theirs = await companyWithCredits(10n);
+    const mine = await companyWithCredits("reveal", 10n);
+    const theirs = await companyWithCredits("reveal", 10n);
     const theirSite = await registerSite(theirs.companyId, { name: "Their shop", origins: [SITE] });
     await registerSite(mine.companyId, { name: "My shop", origins: [SITE] });
     await visit(theirSite.siteKey, APPLE, "/pricing", "/contact");
@@ -272,14 +260,14 @@ describe("the tracking endpoint", () => {
     const run = await runVisitsToLeads({ companyId: mine.companyId });
     expect(run.rules[0]).toMatchObject({ candidates: 0, revealed: 0 });
     expect(await prisma().lead.count({ where: { companyId: mine.companyId } })).toBe(0);
-    expect(await balance(mine.accountId)).toEqual({ balance: 10n, held: 0n });
+    expect(await accountCredits(mine.accountId)).toEqual({ balance: 10n, held: 0n });
     const views = await pool().query("SELECT DISTINCT company_id FROM page_view WHERE site_id = $1", [theirSite.id]);
     expect(views.rows).toEqual([{ company_id: theirs.companyId }]);
   });
 });
 
 it("page views older than 90 days are deleted; leads stay", async () => {
-  const { companyId } = await companyWithCredits(0n);
+  const { companyId } = await companyWithCredits("reveal", 0n);
   const site = await registerSite(companyId, { name: "Shop", origins: [SITE] });
   await visit(site.siteKey, APPLE, "/old", "/new");
   await pool().query("UPDATE page_view SET viewed_at = now() - interval '91 days' WHERE company_id = $1 AND path = '/old'", [companyId]);

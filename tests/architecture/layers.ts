@@ -65,7 +65,7 @@ export const LAYERS: Layer[] = [
   { name: "data", paths: ["lib/db/"], why: "Prisma client, pool, transactions, migrations: knows no domain" },
   {
     name: "vocabulary",
-    paths: ["lib/env.ts", "lib/errors.ts", "lib/routes.ts", "lib/form-fields.ts", "lib/money.ts", "lib/iap/catalogue.ts", "lib/contacts/countries.ts", "lib/i18n/", "messages/"],
+    paths: ["lib/env.ts", "lib/errors.ts", "lib/routes.ts", "lib/form-fields.ts", "lib/money.ts", "lib/iap/catalogue.ts", "lib/contacts/countries.ts", "lib/contacts/data/country-codes.json", "lib/i18n/", "messages/"],
     why: "configuration, error codes, URL builders, form field schemas, money formatting, the services' names, the country codes and the languages with their catalogues (a company's country at set-up, a contact's): plain modules every layer shares",
   },
 ];

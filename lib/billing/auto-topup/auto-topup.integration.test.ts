@@ -1,6 +1,6 @@
 // Auto top-up with the real Stripe SDK against a local server speaking
 // Stripe's API, e-mails through a real SMTP server on loopback.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { pool, prisma } from "@/lib/db/client";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
 import type { AccountRef } from "@/lib/iap/types";
@@ -94,6 +94,16 @@ async function spend(account: AccountRef, times: number, units: bigint, tag: str
   return Promise.allSettled(Array.from({ length: times }, (_, i) => debit(account, units, { description: "SMS", idempotencyKey: `${tag}:${i}` })));
 }
 
+/**
+ * Stripe answers the next off-session PaymentIntent with `answer`, and twelve
+ * SMS (50 → 38 credits) cross the 40-credit threshold: the top-up was tried.
+ */
+async function crossWhileStripeAnswers(account: AccountRef, answer: FakeStripe["behaviour"]["paymentIntent"]) {
+  stripe.behaviour.paymentIntent = answer;
+  await spend(account, 12, 100n, answer);
+  await settleAutoTopups();
+}
+
 async function expectConserved(companyId: number) {
   expect((await verifyLedger({ companyId })).problems).toEqual([]);
 }
@@ -137,9 +147,7 @@ describe("auto top-up", () => {
 
   it("a declined card turns auto top-up off, e-mails the warning address and the admins, and says why", async () => {
     const { company, admin, account } = await armed();
-    stripe.behaviour.paymentIntent = "declined";
-    await spend(account, 12, 100n, "declined");
-    await settleAutoTopups();
+    await crossWhileStripeAnswers(account, "declined");
 
     const [failed] = await topups(account.id);
     expect(failed).toMatchObject({ status: "FAILED", failureCode: "card_declined", failureMessage: "Your card has insufficient funds." });
@@ -166,9 +174,7 @@ describe("auto top-up", () => {
 
   it("a bank asking for authentication (requires_action) turns it off with that reason", async () => {
     const { company, account } = await armed();
-    stripe.behaviour.paymentIntent = "requires_action";
-    await spend(account, 12, 100n, "sca");
-    await settleAutoTopups();
+    await crossWhileStripeAnswers(account, "requires_action");
     expect(await getAutoTopup(company.id, account.id)).toMatchObject({ enabled: false, disabledReason: "requires_action" });
     expect((await topups(account.id))[0].status).toBe("FAILED");
   });
@@ -195,9 +201,7 @@ describe("auto top-up", () => {
 
   it("Stripe unreachable: the top-up stays in flight and the background check repeats the same request", async () => {
     const { company, account } = await armed();
-    stripe.behaviour.paymentIntent = "down";
-    await spend(account, 12, 100n, "down");
-    await settleAutoTopups();
+    await crossWhileStripeAnswers(account, "down");
     let [pending] = await topups(account.id);
     expect(pending.status).toBe("PENDING");
     expect((await getAutoTopup(company.id, account.id)).inFlight).toBe(true);
@@ -215,49 +219,49 @@ describe("auto top-up", () => {
 });
 
 describe("auto top-up in demo mode", () => {
+  // Demo mode without Stripe: the top-up pays through the demo checkout.
+  let restore: () => void;
+  beforeEach(() => {
+    restore = withEnv({ STRIPE_SECRET_KEY: undefined, STRIPE_WEBHOOK_SECRET: undefined, DEMO: "1" });
+  });
+  afterEach(() => restore());
+
+  /** A company whose SMS account holds 50 credits, its admin, and the Starter Pack a top-up would buy. */
+  async function companyWithSms() {
+    const { company, admin } = await createCompany();
+    const account = await getOrCreateAccount(company.id, "sms");
+    await grant(account, 5000n, { kind: "ADJUSTMENT", description: "opening balance", idempotencyKey: "opening" });
+    const { pack } = await packOf("sms", "starter");
+    return { company, admin: { ...admin, role: "ADMIN" as const }, account, pack };
+  }
+
   it("turns on without a card and pays through the demo checkout when a debit crosses the threshold", async () => {
-    const restore = withEnv({ STRIPE_SECRET_KEY: undefined, STRIPE_WEBHOOK_SECRET: undefined, DEMO: "1" });
-    try {
-      const { company, admin } = await createCompany();
-      const account = await getOrCreateAccount(company.id, "sms");
-      await grant(account, 5000n, { kind: "ADJUSTMENT", description: "opening balance", idempotencyKey: "opening" });
-      const { pack } = await packOf("sms", "starter");
-      const before = stripe.seen.length;
-      expect(await saveAutoTopup({ ...admin, role: "ADMIN" }, account.id, { enabled: true, threshold: 4000n, packId: pack.id, monthlyCap: 5 })).toEqual({ status: "on" });
-      await settleAutoTopups();
-      await spend(account, 20, 100n, "demo");
-      await settleAutoTopups();
-      const [bought] = await topups(account.id);
-      expect(bought).toMatchObject({ status: "PAID", provider: "DEMO" });
-      const invoice = await prisma().invoice.findUniqueOrThrow({ where: { purchaseId: bought.id } });
-      expect(invoice).toMatchObject({ issuer: "APP", demo: true });
-      expect(stripe.seen.length).toBe(before);
-      await expectConserved(company.id);
-    } finally {
-      restore();
-    }
+    const { company, admin, account, pack } = await companyWithSms();
+    const before = stripe.seen.length;
+    expect(await saveAutoTopup(admin, account.id, { enabled: true, threshold: 4000n, packId: pack.id, monthlyCap: 5 })).toEqual({ status: "on" });
+    await settleAutoTopups();
+    await spend(account, 20, 100n, "demo");
+    await settleAutoTopups();
+    const [bought] = await topups(account.id);
+    expect(bought).toMatchObject({ status: "PAID", provider: "DEMO" });
+    const invoice = await prisma().invoice.findUniqueOrThrow({ where: { purchaseId: bought.id } });
+    expect(invoice).toMatchObject({ issuer: "APP", demo: true });
+    expect(stripe.seen.length).toBe(before);
+    await expectConserved(company.id);
   });
 
   it("outside demo mode and without Stripe, nothing pays a top-up: it cannot be turned on, and one armed before turns itself off", async () => {
-    const restore = withEnv({ STRIPE_SECRET_KEY: undefined, STRIPE_WEBHOOK_SECRET: undefined, DEMO: "1" });
-    try {
-      const { company, admin } = await createCompany();
-      const account = await getOrCreateAccount(company.id, "sms");
-      await grant(account, 5000n, { kind: "ADJUSTMENT", description: "opening balance", idempotencyKey: "opening" });
-      const { pack } = await packOf("sms", "starter");
-      const settings = { enabled: true, threshold: 4000n, packId: pack.id, monthlyCap: 5 };
-      expect(await saveAutoTopup({ ...admin, role: "ADMIN" }, account.id, settings)).toEqual({ status: "on" });
-      // The server leaves demo mode without a Stripe key.
-      withEnv({ DEMO: "0" });
-      await expect(saveAutoTopup({ ...admin, role: "ADMIN" }, account.id, settings)).rejects.toMatchObject({ code: "payments_off" });
-      await spend(account, 20, 100n, "no-payments");
-      await settleAutoTopups();
-      expect(await topups(account.id)).toHaveLength(0);
-      expect(await getAutoTopup(company.id, account.id)).toMatchObject({ enabled: false, disabledReason: "payments_off" });
-      expect((await prisma().iapAccount.findUniqueOrThrow({ where: { id: account.id } })).balance).toBe(3000n);
-      await expectConserved(company.id);
-    } finally {
-      restore();
-    }
+    const { company, admin, account, pack } = await companyWithSms();
+    const settings = { enabled: true, threshold: 4000n, packId: pack.id, monthlyCap: 5 };
+    expect(await saveAutoTopup(admin, account.id, settings)).toEqual({ status: "on" });
+    // The server leaves demo mode without a Stripe key (afterEach restores DEMO with the rest).
+    withEnv({ DEMO: "0" });
+    await expect(saveAutoTopup(admin, account.id, settings)).rejects.toMatchObject({ code: "payments_off" });
+    await spend(account, 20, 100n, "no-payments");
+    await settleAutoTopups();
+    expect(await topups(account.id)).toHaveLength(0);
+    expect(await getAutoTopup(company.id, account.id)).toMatchObject({ enabled: false, disabledReason: "payments_off" });
+    expect((await prisma().iapAccount.findUniqueOrThrow({ where: { id: account.id } })).balance).toBe(3000n);
+    await expectConserved(company.id);
   });
 });

@@ -7,6 +7,12 @@ function clock() {
   return { now: () => now, sleep: async (ms: number) => void (now += ms), advance: (ms: number) => void (now += ms) };
 }
 
+/** A pacer at `ratePerSecond` (0: none configured) on its own clock. */
+function pacerOnClock(ratePerSecond: number) {
+  const c = clock();
+  return { c, pacer: new GatewayPacer({ ratePerSecond, now: c.now, sleep: c.sleep }) };
+}
+
 /** The gateway accepts `count` messages, one every `everyMs` (its answers set the pace). */
 async function gatewayAccepts(pacer: GatewayPacer, c: ReturnType<typeof clock>, count: number, everyMs: number) {
   for (let i = 0; i < count; i++) {
@@ -18,8 +24,7 @@ async function gatewayAccepts(pacer: GatewayPacer, c: ReturnType<typeof clock>, 
 
 describe("the mass SMS pacer", () => {
   it("keeps a configured pace (3 % under it), with bursts of a twentieth of a second at most", async () => {
-    const c = clock();
-    const pacer = new GatewayPacer({ ratePerSecond: 200, now: c.now, sleep: c.sleep });
+    const { c, pacer } = pacerOnClock(200);
     const start = c.now();
     for (let i = 0; i < 1000; i++) await pacer.take();
     const seconds = (c.now() - start) / 1000;
@@ -34,8 +39,7 @@ describe("the mass SMS pacer", () => {
   });
 
   it("a 429 holds its message back for its Retry-After (1 s when none is given), not the others", async () => {
-    const c = clock();
-    const pacer = new GatewayPacer({ ratePerSecond: 0, now: c.now, sleep: c.sleep });
+    const { c, pacer } = pacerOnClock(0);
     const before = c.now();
     await pacer.rateLimited(2500, await pacer.take());
     expect(c.now() - before).toBe(2500);
@@ -50,8 +54,7 @@ describe("the mass SMS pacer", () => {
   });
 
   it("an isolated round of 429s leaves a configured pace alone; a second within 2 s lowers it by 10 %, which climbs back, never above it", async () => {
-    const c = clock();
-    const pacer = new GatewayPacer({ ratePerSecond: 200, now: c.now, sleep: c.sleep });
+    const { c, pacer } = pacerOnClock(200);
     await pacer.rateLimited(0, await pacer.take());
     expect(pacer.pace).toBeCloseTo(194, 1);
     for (let i = 0; i < 600; i++) await pacer.take(); // ~3 s: the next round is isolated too
@@ -68,8 +71,7 @@ describe("the mass SMS pacer", () => {
   });
 
   it("the 429s to requests sent before a round count in it: one burst lowers the pace once, not once each", async () => {
-    const c = clock();
-    const pacer = new GatewayPacer({ ratePerSecond: 200, now: c.now, sleep: c.sleep });
+    const { c, pacer } = pacerOnClock(200);
     await pacer.rateLimited(0, await pacer.take());
     c.advance(1);
     const burst = [];
@@ -86,8 +88,7 @@ describe("the mass SMS pacer", () => {
   });
 
   it("a round lowers the pace to 90 % of what the gateway let through when that is less: one round, not several", async () => {
-    const c = clock();
-    const pacer = new GatewayPacer({ ratePerSecond: 0, now: c.now, sleep: c.sleep });
+    const { c, pacer } = pacerOnClock(0);
     await gatewayAccepts(pacer, c, 300, 5); // 200 a second
     await pacer.rateLimited(0, await pacer.take());
     expect(pacer.pace).toBeCloseTo(180, 0);
@@ -99,8 +100,7 @@ describe("the mass SMS pacer", () => {
   });
 
   it("never lowers a configured pace below half of it", async () => {
-    const c = clock();
-    const pacer = new GatewayPacer({ ratePerSecond: 200, now: c.now, sleep: c.sleep });
+    const { c, pacer } = pacerOnClock(200);
     for (let i = 0; i < 50; i++) {
       await pacer.rateLimited(0, await pacer.take());
       c.advance(1);
@@ -109,16 +109,14 @@ describe("the mass SMS pacer", () => {
   });
 
   it("without a configured pace, the first 429 sets it to 90 % of what the gateway accepted over the last second", async () => {
-    const c = clock();
-    const pacer = new GatewayPacer({ ratePerSecond: 0, now: c.now, sleep: c.sleep });
+    const { c, pacer } = pacerOnClock(0);
     await gatewayAccepts(pacer, c, 300, 5); // 200 a second
     await pacer.rateLimited(0, await pacer.take());
     expect(pacer.pace).toBeCloseTo(180, 0);
   });
 
   it("server errors pause every sender 0.5, 1, 2, 4, 8 s; the sixth in a row gives up; an accepted message resets the count", async () => {
-    const c = clock();
-    const pacer = new GatewayPacer({ ratePerSecond: 0, now: c.now, sleep: c.sleep });
+    const { c, pacer } = pacerOnClock(0);
     const waits: number[] = [];
     for (let i = 0; i < 5; i++) {
       const before = c.now();
