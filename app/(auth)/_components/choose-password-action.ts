@@ -1,7 +1,7 @@
 import "server-only";
 import { formAction, ok } from "@/lib/actions/action";
 import { choosePasswordSchema } from "@/lib/auth/schemas";
-import { refusingAccountErrors } from "@/components/account-errors";
+import { accountRefusal } from "@/components/account-errors";
 
 /**
  * The invitation and reset actions: no session to check (PUBLIC) — the secret
@@ -13,10 +13,10 @@ export function choosePasswordAction(setPassword: (token: string, password: stri
   return formAction({
     role: "PUBLIC",
     input: choosePasswordSchema,
-    run: ({ input }) =>
-      refusingAccountErrors(async () => {
-        const { email } = await setPassword(input.token, input.password);
-        return ok(undefined, { email });
-      }),
+    refusal: accountRefusal,
+    async run({ input }) {
+      const { email } = await setPassword(input.token, input.password);
+      return ok(undefined, { email });
+    },
   });
 }

@@ -8,7 +8,7 @@ import { requestPasswordReset } from "@/lib/auth/passwords";
 import { forgotPasswordSchema } from "@/lib/auth/schemas";
 import { clientAddress } from "@/lib/http/client-address";
 import { deliverNow } from "@/lib/mail/deliver-now";
-import { refusingAccountErrors } from "@/components/account-errors";
+import { accountRefusal } from "@/components/account-errors";
 
 // "Forgot password?": no session (PUBLIC: the visitor cannot sign in). The
 // answer is the same whether or not the address has an account, and the
@@ -18,10 +18,10 @@ import { refusingAccountErrors } from "@/components/account-errors";
 export const forgotPasswordAction = formAction({
   role: "PUBLIC",
   input: forgotPasswordSchema,
-  run: ({ input }) =>
-    refusingAccountErrors(async () => {
-      const { emailId } = await requestPasswordReset(input.email, { address: clientAddress(await headers()) });
-      if (emailId !== null) after(() => deliverNow([emailId]).catch((error) => console.error("[auth] password reset e-mail:", error)));
-      return ok((await getTranslations("auth.forgot"))("sent"));
-    }),
+  refusal: accountRefusal,
+  async run({ input }) {
+    const { emailId } = await requestPasswordReset(input.email, { address: clientAddress(await headers()) });
+    if (emailId !== null) after(() => deliverNow([emailId]).catch((error) => console.error("[auth] password reset e-mail:", error)));
+    return ok((await getTranslations("auth.forgot"))("sent"));
+  },
 });

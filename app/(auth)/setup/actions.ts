@@ -4,7 +4,7 @@ import { formAction, ok } from "@/lib/actions/action";
 import { createCompanyWithAdmin } from "@/lib/auth/companies";
 import { setupSchema } from "@/lib/auth/schemas";
 import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
-import { refusingAccountErrors } from "@/components/account-errors";
+import { accountRefusal } from "@/components/account-errors";
 import { visitorLocale } from "@/lib/i18n/visitor";
 
 // "Set up your company" / "Create a company": no session yet (PUBLIC). Who may
@@ -16,9 +16,9 @@ import { visitorLocale } from "@/lib/i18n/visitor";
 export const setupCompanyAction = formAction({
   role: "PUBLIC",
   input: setupSchema,
-  run: ({ input }) =>
-    refusingAccountErrors(async () => {
-      const { email } = await createCompanyWithAdmin(input, (await visitorLocale()) ?? DEFAULT_LOCALE);
-      return ok(undefined, { email });
-    }),
+  refusal: accountRefusal,
+  async run({ input }) {
+    const { email } = await createCompanyWithAdmin(input, (await visitorLocale()) ?? DEFAULT_LOCALE);
+    return ok(undefined, { email });
+  },
 });
