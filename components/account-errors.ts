@@ -16,22 +16,18 @@ const ACCOUNT_ERROR_FIELDS: Partial<Record<AccountErrorCode, string>> = {
 };
 
 /**
- * Runs an action's lib/auth call and turns an AccountError (nothing was
- * changed) into its refusal: the words beside the field it is about, or as the
- * form's message. Any other error goes on to the action wrapper.
+ * The `refusal` of the actions that call lib/auth: an AccountError (nothing
+ * was changed) becomes its words beside the field it is about, or the form's
+ * message. Null for any other error, which the action wrapper handles.
  */
-export async function refusingAccountErrors<T>(work: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
-  try {
-    return await work();
-  } catch (error) {
-    if (!(error instanceof AccountError)) throw error;
-    const t = await getTranslations("auth.errors");
-    const throttled = error.code === "reset-throttled" || error.code === "invitation-throttled";
-    const retryAfterSeconds = typeof error.details.retryAfterSeconds === "number" ? error.details.retryAfterSeconds : 60;
-    const words = throttled ? `${t(error.code)} ${t("tryAgainIn", { minutes: retryAfterMinutes(retryAfterSeconds) })}` : t(error.code);
-    const field = ACCOUNT_ERROR_FIELDS[error.code];
-    return field ? refuse(t("correctField"), { [field]: [words] }) : refuse(words);
-  }
+export async function accountRefusal(error: unknown): Promise<ActionResult<never> | null> {
+  if (!(error instanceof AccountError)) return null;
+  const t = await getTranslations("auth.errors");
+  const throttled = error.code === "reset-throttled" || error.code === "invitation-throttled";
+  const retryAfterSeconds = typeof error.details.retryAfterSeconds === "number" ? error.details.retryAfterSeconds : 60;
+  const words = throttled ? `${t(error.code)} ${t("tryAgainIn", { minutes: retryAfterMinutes(retryAfterSeconds) })}` : t(error.code);
+  const field = ACCOUNT_ERROR_FIELDS[error.code];
+  return field ? refuse(t("correctField"), { [field]: [words] }) : refuse(words);
 }
 
 /** What became of an account e-mail sent at once (lib/mail/deliver-now), in the caller's language. */

@@ -198,6 +198,27 @@ describe("runAction: refusals and failures", () => {
     });
   });
 
+  it("a refusal the domain throws is worded by the definition's `refusal`, with the typed values; other errors stay unexpected", async () => {
+    class TakenError extends Error {}
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const definition = (error: Error): ActionDefinition<"ANY", typeof contactSchema, undefined> => ({
+      role: "ANY",
+      input: contactSchema,
+      refusal: async (thrown) => (thrown instanceof TakenError ? refuse("Correct the field.", { email: ["Already used."] }) : null),
+      run: async () => {
+        throw error;
+      },
+    });
+    expect(await runAction(definition(new TakenError()), user, form(VALID))).toEqual({
+      ok: false,
+      code: "refused",
+      message: "Correct the field.",
+      fieldErrors: { email: ["Already used."] },
+      values: { name: "Marie Dupont", email: "marie@example.com", tags: ["vip", "fr"] },
+    });
+    expect(await runAction(definition(new RangeError("boom")), user, form(VALID))).toMatchObject({ ok: false, code: "unexpected" });
+  });
+
   it("InsufficientCreditsError becomes the one buy prompt, with what was attempted", async () => {
     const sms = { technicalName: "sms", name: "SMS", decimals: 2 } as const;
     const { definition } = saveContact("ANY", async () => {

@@ -40,8 +40,8 @@ type UserFor<C extends Caller> = C extends "PUBLIC" ? null : SessionUser;
 /**
  * What `run` returns: `ok(…)`, `refuse(…)`, or `refuseInput(zodError)` for input
  * that only a second schema could judge (one that depends on a row the action
- * looked up). Throwing a prompted refusal (InsufficientCreditsError) is the
- * other way out.
+ * looked up). Throwing is the other way out: a prompted refusal
+ * (InsufficientCreditsError), or a domain error the definition's `refusal` words.
  */
 export type ActionResult<T> =
   | { ok: true; message?: string; data?: T }
@@ -56,6 +56,12 @@ export interface ActionDefinition<C extends Caller, S extends z.ZodType, T> {
   attempt?: AttemptCode;
   /** Fields never echoed back in `values`, beyond those named like passwords, secrets or tokens. */
   secret?: readonly string[];
+  /**
+   * The refusals the domain throws rather than returns (a typed error with a
+   * code, thrown before anything changed), worded for the form. Null for any
+   * other error: it goes on to the buy prompt or to "unexpected".
+   */
+  refusal?: (error: unknown) => Promise<ActionResult<never> | null>;
   run(call: { user: UserFor<C>; input: z.output<S>; formData: FormData | null }): Promise<ActionResult<T>>;
 }
 
@@ -114,15 +120,19 @@ export async function runAction<C extends Caller, S extends z.ZodType, T>(
   }
   const parsed = definition.input.safeParse(formData ? formDataToInput(formData) : raw, parseOptionsFor(locale));
   if (!parsed.success) return fail(invalidInput(parsed.error, locale));
-  try {
-    const user = (definition.role === "PUBLIC" ? null : caller) as UserFor<C>;
-    const result = await definition.run({ user, input: parsed.data, formData });
+  const answer = (result: ActionResult<T>): ActionState<T> => {
     if (result.ok) return result;
     if ("invalid" in result) return fail(invalidInput(result.invalid, locale));
     return fail({ code: "refused", message: result.message, ...(result.fieldErrors ? { fieldErrors: result.fieldErrors } : {}) });
+  };
+  try {
+    const user = (definition.role === "PUBLIC" ? null : caller) as UserFor<C>;
+    return answer(await definition.run({ user, input: parsed.data, formData }));
   } catch (error) {
     // redirect(), notFound() and friends work by throwing: let them through.
     unstable_rethrow(error);
+    const refused = definition.refusal ? await definition.refusal(error) : null;
+    if (refused) return answer(refused);
     const prompt = promptFor(error, definition.attempt);
     if (prompt) return fail({ code: prompt.kind, prompt });
     const errorId = randomBytes(4).toString("hex");

@@ -72,3 +72,22 @@ export function rowAction<S extends z.ZodType, O extends string | boolean>(row: 
 export function directRowAction<S extends z.ZodType, O extends string | boolean>(row: RowActionDefinition<S, O>) {
   return action(definitionOf(row));
 }
+
+/** What the row actions of one page share. */
+type PageRows = Pick<RowActionDefinition<z.ZodType, never>, "role" | "messages" | "revalidate">;
+type OneRow<S extends z.ZodType, O extends string | boolean> = Omit<RowActionDefinition<S, O>, keyof PageRows>;
+
+/**
+ * The row actions of one page: who may call them, their messages' namespace
+ * and the pages they refresh, said once; each action is then its input, its
+ * lib/ call and its answers.
+ *
+ *   const rows = rowActionsOf({ role: "ADMIN", messages: "leads.settings", revalidate: [PATH] });
+ *   export const removeSiteAction = rows.rowAction({ input, run, answers });
+ */
+export function rowActionsOf(page: PageRows) {
+  return {
+    rowAction: <S extends z.ZodType, O extends string | boolean>(row: OneRow<S, O>) => rowAction<S, O>({ ...page, ...row }),
+    directRowAction: <S extends z.ZodType, O extends string | boolean>(row: OneRow<S, O>) => directRowAction<S, O>({ ...page, ...row }),
+  };
+}

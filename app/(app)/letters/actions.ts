@@ -3,7 +3,7 @@
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { formAction, ok } from "@/lib/actions/action";
-import { revalidatePages, rowAction } from "@/lib/actions/row-action";
+import { revalidatePages, rowActionsOf } from "@/lib/actions/row-action";
 import { cancelLetter, resendLetter, runLetterQueueOnce } from "@/lib/snailmail/queue";
 import { idField } from "@/lib/http/params";
 
@@ -11,12 +11,11 @@ const letterIdSchema = z.object({ letterId: idField("letters.unknownLetter") });
 
 // Where letters are listed: the letters page and each contact's Send by Post page.
 const LETTER_PAGES = ["/letters", ["/contacts/[id]/post", "page"]] as const;
+const rows = rowActionsOf({ role: "ANY", messages: "letters.outcome", revalidate: LETTER_PAGES });
 
 /** Re-send: this letter only goes back In Queue and is tried at once. */
-export const resendLetterAction = rowAction({
-  role: "ANY",
+export const resendLetterAction = rows.rowAction({
   input: letterIdSchema,
-  messages: "letters.outcome",
   run: ({ user, input }) => resendLetter(user.companyId, input.letterId),
   answers: {
     sent: { ok: "sent" },
@@ -26,16 +25,12 @@ export const resendLetterAction = rowAction({
     skipped: { refuse: "skipped" },
     "not-allowed": { refuse: "not-allowed" },
   },
-  revalidate: LETTER_PAGES,
 });
 
-export const cancelLetterAction = rowAction({
-  role: "ANY",
+export const cancelLetterAction = rows.rowAction({
   input: letterIdSchema,
-  messages: "letters.outcome",
   run: ({ user, input }) => cancelLetter(user.companyId, input.letterId),
   answers: { true: { ok: "canceled" }, false: { refuse: "notCancelable" } },
-  revalidate: LETTER_PAGES,
 });
 
 /** Admins: run the queue now for their company's due letters (the "letters.run" job does it as letters fall due). */

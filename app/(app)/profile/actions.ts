@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { formAction, ok } from "@/lib/actions/action";
 import { changePassword, updateProfile } from "@/lib/auth/passwords";
 import { changePasswordSchema, profileSchema } from "@/lib/auth/schemas";
-import { refusingAccountErrors } from "@/components/account-errors";
+import { accountRefusal } from "@/components/account-errors";
 
 // The signed-in user's own profile: every action acts on the caller only.
 
@@ -25,9 +25,9 @@ export const updateProfileAction = formAction({
 export const changePasswordAction = formAction({
   role: "ANY",
   input: changePasswordSchema,
-  run: ({ user, input }) =>
-    refusingAccountErrors(async () => {
-      await changePassword(user.id, input.currentPassword, input.password);
-      return ok((await getTranslations("profile.password"))("changed"));
-    }),
+  refusal: accountRefusal,
+  async run({ user, input }) {
+    await changePassword(user.id, input.currentPassword, input.password);
+    return ok((await getTranslations("profile.password"))("changed"));
+  },
 });

@@ -1,7 +1,7 @@
 import "server-only";
-import { formAction, ok } from "@/lib/actions/action";
+import { ok } from "@/lib/actions/action";
 import { choosePasswordSchema } from "@/lib/auth/schemas";
-import { refusingAccountErrors } from "@/components/account-errors";
+import { signedOutAction } from "./signed-out-action";
 
 /**
  * The invitation and reset actions: no session to check (PUBLIC) — the secret
@@ -10,13 +10,8 @@ import { refusingAccountErrors } from "@/components/account-errors";
  * account, so the browser can sign in with the password it just sent.
  */
 export function choosePasswordAction(setPassword: (token: string, password: string) => Promise<{ email: string }>) {
-  return formAction({
-    role: "PUBLIC",
-    input: choosePasswordSchema,
-    run: ({ input }) =>
-      refusingAccountErrors(async () => {
-        const { email } = await setPassword(input.token, input.password);
-        return ok(undefined, { email });
-      }),
+  return signedOutAction(choosePasswordSchema, async (input) => {
+    const { email } = await setPassword(input.token, input.password);
+    return ok(undefined, { email });
   });
 }

@@ -1,25 +1,22 @@
 "use server";
 
 import { z } from "zod";
-import { directRowAction } from "@/lib/actions/row-action";
+import { rowActionsOf } from "@/lib/actions/row-action";
 import { discardFailedJob, retryFailedJob } from "@/lib/jobs/admin";
 
 const failedJobSchema = z.object({ id: z.string().regex(/^\d{1,18}$/, "jobs.unknownJob") });
+const rows = rowActionsOf({ role: "ADMIN", messages: "jobs.results" });
 
 /** Admins: a job of their company that failed for good runs again, with fresh attempts. */
-export const retryJobAction = directRowAction({
-  role: "ADMIN",
+export const retryJobAction = rows.directRowAction({
   input: failedJobSchema,
-  messages: "jobs.results",
   run: ({ user, input }) => retryFailedJob(user.companyId, input.id),
   answers: { done: { ok: "queuedAgain" }, "not-found": { refuse: "gone" }, "not-retryable": { refuse: "notRetryable" } },
 });
 
 /** Admins: a failure of their company leaves the list; what the job worked on keeps its recorded outcome. */
-export const discardJobAction = directRowAction({
-  role: "ADMIN",
+export const discardJobAction = rows.directRowAction({
   input: failedJobSchema,
-  messages: "jobs.results",
   run: ({ user, input }) => discardFailedJob(user.companyId, input.id),
   answers: { done: { ok: "discarded" }, "not-found": { refuse: "gone" }, "not-retryable": { refuse: "gone" } },
 });

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { formAction, ok } from "@/lib/actions/action";
-import { rowAction } from "@/lib/actions/row-action";
+import { rowActionsOf } from "@/lib/actions/row-action";
 import { formList } from "@/lib/form-fields";
 import { buyCreditsPrompt, type BuyCreditsPrompt } from "@/lib/iap/insufficient-credits";
 import { createRule, removeRule, setRuleActive } from "@/lib/visitors/rules";
@@ -16,6 +16,7 @@ import { idField } from "@/lib/http/params";
 const PATH = "/settings/lead-generation";
 const words = () => getTranslations("leads.settings");
 const recordId = idField("leads.recordGone");
+const rows = rowActionsOf({ role: "ADMIN", messages: "leads.settings", revalidate: [PATH] });
 
 export const registerSiteAction = formAction({
   role: "ADMIN",
@@ -27,13 +28,10 @@ export const registerSiteAction = formAction({
   },
 });
 
-export const removeSiteAction = rowAction({
-  role: "ADMIN",
+export const removeSiteAction = rows.rowAction({
   input: z.object({ siteId: recordId }),
-  messages: "leads.settings",
   run: ({ user, input }) => removeSite(user.companyId, input.siteId),
   answers: { true: { ok: true }, false: { refuse: "websites.notFound" } },
-  revalidate: [PATH],
 });
 
 export const createRuleAction = formAction({
@@ -49,22 +47,16 @@ export const createRuleAction = formAction({
   },
 });
 
-export const setRuleActiveAction = rowAction({
-  role: "ADMIN",
+export const setRuleActiveAction = rows.rowAction({
   input: z.object({ ruleId: recordId, active: z.enum(["true", "false"]).transform((value) => value === "true") }),
-  messages: "leads.settings",
   run: ({ user, input }) => setRuleActive(user.companyId, input.ruleId, input.active),
   answers: { true: { ok: true }, false: { refuse: "rules.notFound" } },
-  revalidate: [PATH],
 });
 
-export const removeRuleAction = rowAction({
-  role: "ADMIN",
+export const removeRuleAction = rows.rowAction({
   input: z.object({ ruleId: recordId }),
-  messages: "leads.settings",
   run: ({ user, input }) => removeRule(user.companyId, input.ruleId),
   answers: { true: { ok: true }, false: { refuse: "rules.notFound" } },
-  revalidate: [PATH],
 });
 
 /** "Run rules now": the work of the "visitors.rules" job, for this company's rules only. A rule stopped for credits comes back with the buy prompt. */

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { formAction, ok, refuse } from "@/lib/actions/action";
-import { rowAction } from "@/lib/actions/row-action";
+import { rowActionsOf } from "@/lib/actions/row-action";
 import { createEndpoint, deleteEndpoint, resendDelivery, setEndpointEnabled } from "@/lib/webhooks/endpoints";
 import { deliveryIdSchema, endpointEnabledSchema, endpointFormSchema, endpointIdSchema } from "@/lib/webhooks/schemas";
 
@@ -22,16 +22,13 @@ export const createEndpointAction = formAction({
   },
 });
 
-// The endpoint list and each endpoint's page.
-const WEBHOOK_PAGES = [["/settings/webhooks", "layout"]] as const;
+// A row's change shows on the endpoint list and on the endpoint's own page (the layout below /settings/webhooks).
+const rows = rowActionsOf({ role: "ADMIN", messages: "webhooks.results", revalidate: [["/settings/webhooks", "layout"]] });
 
-export const setEndpointEnabledAction = rowAction({
-  role: "ADMIN",
+export const setEndpointEnabledAction = rows.rowAction({
   input: endpointEnabledSchema,
-  messages: "webhooks.results",
   run: async ({ user, input }) => ((await setEndpointEnabled(user.companyId, input.id, input.enabled)) ? (input.enabled ? "resumed" : "paused") : "gone"),
   answers: { resumed: { ok: "resumed" }, paused: { ok: "paused" }, gone: { refuse: "endpointNotFound" } },
-  revalidate: WEBHOOK_PAGES,
 });
 
 export const deleteEndpointAction = formAction({
@@ -44,11 +41,8 @@ export const deleteEndpointAction = formAction({
   },
 });
 
-export const resendDeliveryAction = rowAction({
-  role: "ADMIN",
+export const resendDeliveryAction = rows.rowAction({
   input: deliveryIdSchema,
-  messages: "webhooks.results",
   run: ({ user, input }) => resendDelivery(user.companyId, input.deliveryId),
   answers: { true: { ok: "resendQueued" }, false: { refuse: "deliveryNotFound" } },
-  revalidate: WEBHOOK_PAGES,
 });

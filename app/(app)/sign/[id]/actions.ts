@@ -6,55 +6,45 @@ import { z } from "zod";
 import { formAction, ok, refuse } from "@/lib/actions/action";
 import { idField } from "@/lib/http/params";
 import { signatureRequestPath } from "@/lib/routes";
-import { cancelSignatureRequest, renewSigningLink, SignerActionError, type SignerActionRefusal } from "@/lib/sign/signer-actions";
+import { cancelSignatureRequest, renewSigningLink, SignerActionError } from "@/lib/sign/signer-actions";
 
-// The refusals' words: messages sign.actions.refusals.<SignerActionRefusal>.
 const signerInput = z.object({ requestId: idField("sign.unknownRequest"), signerId: idField("sign.unknownSigner") });
 
-async function refusal(code: SignerActionRefusal) {
-  return refuse((await getTranslations("sign.actions.refusals"))(code));
+/** The request's refusals (not found, closed, not the requester's): words in sign.actions.refusals.<SignerActionRefusal>. */
+async function signerRefusal(error: unknown) {
+  return error instanceof SignerActionError ? refuse((await getTranslations("sign.actions.refusals"))(error.code)) : null;
 }
 
-async function refusedOr<T>(work: () => Promise<T>): Promise<T | SignerActionRefusal> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof SignerActionError) return error.code;
-    throw error;
-  }
+/**
+ * "Copy link" (the new link, shown once) and "Resend" (the new link, e-mailed
+ * to the signer) are one renewal: either way the old link stops working.
+ */
+function renewLinkAction(email: boolean) {
+  return formAction({
+    role: "ANY",
+    input: signerInput,
+    refusal: signerRefusal,
+    async run({ user, input }) {
+      const renewed = await renewSigningLink(user, input.requestId, input.signerId, { email });
+      revalidatePath(signatureRequestPath(input.requestId));
+      revalidatePath("/sign");
+      const t = await getTranslations("sign.actions");
+      // The link itself comes back only to be copied: a resent one is for the signer's inbox.
+      return email ? ok<{ url: string }>(t("resent")) : ok(t("linkMade"), { url: renewed.url });
+    },
+  });
 }
 
-/** "Copy link": a new link, shown once (the old one stops working). */
-export const copySigningLinkAction = formAction({
-  role: "ANY",
-  input: signerInput,
-  async run({ user, input }) {
-    const renewed = await refusedOr(() => renewSigningLink(user, input.requestId, input.signerId, { email: false }));
-    if (typeof renewed === "string") return refusal(renewed);
-    revalidatePath(signatureRequestPath(input.requestId));
-    return ok((await getTranslations("sign.actions"))("linkMade"), { url: renewed.url });
-  },
-});
+export const copySigningLinkAction = renewLinkAction(false);
 
-/** "Resend": a new link, e-mailed to the signer. */
-export const resendSigningEmailAction = formAction({
-  role: "ANY",
-  input: signerInput,
-  async run({ user, input }) {
-    const renewed = await refusedOr(() => renewSigningLink(user, input.requestId, input.signerId, { email: true }));
-    if (typeof renewed === "string") return refusal(renewed);
-    revalidatePath(signatureRequestPath(input.requestId));
-    revalidatePath("/sign");
-    return ok((await getTranslations("sign.actions"))("resent"));
-  },
-});
+export const resendSigningEmailAction = renewLinkAction(true);
 
 export const cancelSignatureRequestAction = formAction({
   role: "ANY",
   input: z.object({ requestId: idField("sign.unknownRequest") }),
+  refusal: signerRefusal,
   async run({ user, input }) {
-    const canceled = await refusedOr(() => cancelSignatureRequest(user, input.requestId));
-    if (typeof canceled === "string") return refusal(canceled);
+    await cancelSignatureRequest(user, input.requestId);
     revalidatePath(signatureRequestPath(input.requestId));
     revalidatePath("/sign");
     return ok((await getTranslations("sign.actions"))("canceled"));

@@ -25,53 +25,55 @@ function words(user: SessionUser) {
   return { t: wordsFor(locale, "iap"), locale };
 }
 
+type Account = NonNullable<Awaited<ReturnType<typeof findAccount>>>;
+
 /**
- * What every form of the account page starts with: the account it names,
- * looked up within the user's company (the id comes back from the browser),
- * and the form's fields parsed with that account's decimal places, in the
- * user's language. A refusal when either fails.
+ * An action of one form of the account page, for an administrator: the
+ * account the form names, looked up within the user's company (the id comes
+ * back from the browser), and the form's fields parsed with that account's
+ * decimal places, in the user's language — a refusal when either fails. `run`
+ * then gets the account, the parsed fields and the page's words.
  */
-async function accountForm<T>(
-  user: SessionUser,
-  input: { accountId: number },
-  schemaFor: (decimals: number, locale: Locale) => z.ZodType<T>,
-): Promise<{ refusal: ActionResult<never> } | { refusal: null; account: NonNullable<Awaited<ReturnType<typeof findAccount>>>; data: T; t: Words }> {
-  const { t, locale } = words(user);
-  const account = await findAccount(user.companyId, input.accountId);
-  if (!account) return { refusal: refuse(t("errors.unknownAccount")) };
-  const parsed = schemaFor(account.service.decimals, locale).safeParse(input);
-  if (!parsed.success) return { refusal: refuseInput(parsed.error) };
-  return { refusal: null, account, data: parsed.data, t };
+function accountAction<I extends z.ZodType<{ accountId: number }>, F>(definition: {
+  input: I;
+  fields: (decimals: number, locale: Locale) => z.ZodType<F>;
+  run: (call: { user: SessionUser; input: z.output<I>; account: Account; fields: F; t: Words }) => Promise<ActionResult<undefined>>;
+}) {
+  return formAction({
+    role: "ADMIN",
+    input: definition.input,
+    async run({ user, input }) {
+      const { t, locale } = words(user);
+      const account = await findAccount(user.companyId, input.accountId);
+      if (!account) return refuse(t("errors.unknownAccount"));
+      const parsed = definition.fields(account.service.decimals, locale).safeParse(input);
+      if (!parsed.success) return refuseInput(parsed.error);
+      return definition.run({ user, input, account, fields: parsed.data, t });
+    },
+  });
 }
 
+const accountInput = z.looseObject({ accountId: idField("iap.unknownAccount") });
+
 // POST from the Account Information page: Warn Me, Threshold, Warning Email, the e-mail's language.
-export const saveWarningSettingsAction = formAction({
-  role: "ADMIN",
-  input: z.looseObject({ accountId: idField("iap.unknownAccount") }),
-  async run({ user, input }) {
-    const form = await accountForm(user, input, warningSettingsSchema);
-    if (form.refusal) return form.refusal;
-    const { account, data: settings, t } = form;
-    await updateWarningSettings(user.companyId, account.id, settings);
+export const saveWarningSettingsAction = accountAction({
+  input: accountInput,
+  fields: warningSettingsSchema,
+  async run({ user, account, fields, t }) {
+    await updateWarningSettings(user.companyId, account.id, fields);
     revalidatePath("/settings/iap", "layout");
     return ok(t("warning.saved"));
   },
 });
 
-const budgetTarget = z.looseObject({
-  accountId: idField("iap.unknownAccount"),
-  /** A user's id, or "default" for every user without a budget of their own. */
-  target: z.union([z.literal("default"), idField("iap.unknownUser")]),
-});
-
 // POST from the Budgets card: one user's monthly budget, or the default for all users.
-export const saveBudgetAction = formAction({
-  role: "ADMIN",
-  input: budgetTarget,
-  async run({ user, input }) {
-    const form = await accountForm(user, input, budgetSchema);
-    if (form.refusal) return form.refusal;
-    const { account, data: budget, t } = form;
+export const saveBudgetAction = accountAction({
+  input: accountInput.extend({
+    /** A user's id, or "default" for every user without a budget of their own. */
+    target: z.union([z.literal("default"), idField("iap.unknownUser")]),
+  }),
+  fields: budgetSchema,
+  async run({ user, input, account, fields: budget, t }) {
     const saved =
       input.target === "default"
         ? await setDefaultBudget(user.companyId, account.id, budget)
@@ -83,16 +85,13 @@ export const saveBudgetAction = formAction({
 });
 
 // POST from the Account Information page: auto top-up on/off, threshold, pack, monthly cap.
-export const saveAutoTopupAction = formAction({
-  role: "ADMIN",
-  input: z.looseObject({ accountId: idField("iap.unknownAccount") }),
-  async run({ user, input }) {
-    const form = await accountForm(user, input, autoTopupSchema);
-    if (form.refusal) return form.refusal;
-    const { account, data: settings, t } = form;
+export const saveAutoTopupAction = accountAction({
+  input: accountInput,
+  fields: autoTopupSchema,
+  async run({ user, account, fields, t }) {
     let result;
     try {
-      result = await saveAutoTopup(user, account.id, settings);
+      result = await saveAutoTopup(user, account.id, fields);
     } catch (error) {
       if (error instanceof AutoTopupRefusedError) return refuse(t(`autoTopup.refusals.${error.code}`));
       throw error;
