@@ -5,6 +5,8 @@
 import type { EmailState } from "./outbox";
 
 export const NOT_DELIVERED_PREFIX = "Not delivered:";
+/** The marker a row composed without an SMTP server keeps: the pages word it (outbox.notDeliveredNoSmtp). */
+export const NOT_DELIVERED_NO_SMTP = `${NOT_DELIVERED_PREFIX} no SMTP server is configured (set SMTP_URL)`;
 
 export type EmailStatus = "queued" | "retrying" | "not-delivered" | "sent" | "failed";
 

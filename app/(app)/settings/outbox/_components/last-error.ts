@@ -1,4 +1,4 @@
-import { NOT_DELIVERED_NO_SMTP } from "@/lib/mail/transport";
+import { NOT_DELIVERED_NO_SMTP } from "@/lib/mail/status";
 
 /**
  * A row's last error as the reader reads it: the app's own "kept for lack of
