@@ -7,7 +7,7 @@
 // account and buy pages land in docs/screenshots/issue22-*.
 import { expect, test } from "@playwright/test";
 import { createCompanyWithUser, useDatabase } from "./db";
-import { signIn } from "./support";
+import { DEMO_PASSWORD, SIGN_IN_FORM, signIn } from "./support";
 
 const database = useDatabase();
 const SHOTS = "docs/screenshots";
@@ -100,7 +100,8 @@ for (const walk of WALKS) {
     test.use({ locale: walk.locale === "fr" ? "fr-FR" : "zh-CN" });
     test(walk.title, async ({ page }) => {
       const { companyId, email } = await adminReading(walk.locale);
-      await signIn(page, email);
+      // The sign-in page follows the browser's language before the profile's applies.
+      await signIn(page, email, DEMO_PASSWORD, SIGN_IN_FORM[walk.locale]);
 
       await page.getByRole("navigation", { name: walk.settings.apps }).first().getByRole("link", { name: walk.settings.settings, exact: true }).click();
       await expect(page.getByRole("heading", { name: walk.settings.settings, level: 1 })).toBeVisible();
