@@ -95,7 +95,8 @@ const WALKS: Walk[] = [
 ];
 
 for (const walk of WALKS) {
-  // A French or Chinese reader's browser too: the native date fields of the history filter follow the browser's language, not the page's.
+  // A French or Chinese reader's browser too (its Accept-Language: the sign-in page speaks it before the profile applies).
+  // The history filter's native date fields are drawn by the browser itself: the headless Chromium keeps its own mm/dd/yyyy.
   test.describe(() => {
     test.use({ locale: walk.locale === "fr" ? "fr-FR" : "zh-CN" });
     test(walk.title, async ({ page }) => {
