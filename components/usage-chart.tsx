@@ -66,9 +66,15 @@ export function UsageChart({
             <title>{`${formatDay(point.day)}: ${formatValue(point.used)}${point.granted ? ` · ${grantLabel}` : ""}`}</title>
             {point.used > 0 && <rect x={x} y={barTop} width={barWidth} height={PAD_TOP + plotHeight - barTop} rx={1} fill="#714b67" />}
             {point.granted && <path d={`M ${x + barWidth / 2} ${PAD_TOP - 2} l 4 -7 h -8 z`} transform={`translate(0 ${6})`} fill="#059669" />}
-            {/* Every few days, and always today (the right edge), without crowding the one before it. */}
+            {/* Every few days, and always today (the right edge, its label ending there so "1 déc." or "12月1日" is not cut off), without crowding the one before it. */}
             {((i % labelEvery === 0 && points.length - 1 - i >= labelEvery / 2) || i === points.length - 1) && (
-              <text x={x + barWidth / 2} y={HEIGHT - 6} textAnchor="middle" fontSize={11} fill="#6b7280">
+              <text
+                x={i === points.length - 1 ? WIDTH : x + barWidth / 2}
+                y={HEIGHT - 6}
+                textAnchor={i === points.length - 1 ? "end" : "middle"}
+                fontSize={11}
+                fill="#6b7280"
+              >
                 {formatDay(point.day)}
               </text>
             )}

@@ -43,5 +43,8 @@ describe("isReverseCharge", () => {
 it("formats rates", () => {
   expect(formatVatRate(2100)).toBe("21 %");
   expect(formatVatRate(550)).toBe("5.5 %");
+  // The buy page writes it the reader's way.
+  expect(formatVatRate(550, "fr")).toMatch(/^5,5[\u00a0\u202f]%$/);
+  expect(formatVatRate(2100, "zh-CN")).toBe("21%");
   expect(formatVatRate(0)).toBe("0 %");
 });

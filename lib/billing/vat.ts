@@ -3,6 +3,7 @@
 // or VAT-exclusive (VAT is added on top). An EU business buying from another
 // EU member state with a valid VAT number pays no VAT: the reverse charge
 // (VAT Directive art. 196) makes the buyer account for it.
+import type { Locale } from "@/lib/i18n/locales";
 
 export interface VatTerms {
   /** Basis points: 2100 = 21 %. */
@@ -50,8 +51,13 @@ export function vatAmounts(price: number, terms: VatTerms): VatAmounts {
   return { net: price, vat, gross: price + vat };
 }
 
-/** "21 %", "5.5 %". */
-export function formatVatRate(rate: number): string {
+/**
+ * "21 %", "5.5 %" (as invoices and Stripe's fields have always printed it);
+ * with a reader's locale, their way: "5,5 %" in French, "21%" in Chinese.
+ * Basis points over 10 000 is display only: nothing is computed from it.
+ */
+export function formatVatRate(rate: number, locale?: Locale): string {
+  if (locale && locale !== "en") return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(rate / 10_000);
   const whole = Math.trunc(rate / 100);
   const fraction = (rate % 100).toString().padStart(2, "0").replace(/0+$/, "");
   return `${whole}${fraction ? `.${fraction}` : ""} %`;

@@ -19,6 +19,6 @@ export function terminalLocale(environment: Environment): Locale {
 }
 
 /** The translator of one part of cli.json, in the terminal's language. */
-export function cliTranslator(part: "seed" | "userCreate" | "ledger" | "ledgerProblems" | "documentsRead" | "serve"): CliTranslator {
+export function cliTranslator(part: "seed" | "userCreate" | "ledger" | "ledgerProblems" | "documentsRead" | "serve" | "migrate" | "diff"): CliTranslator {
   return translatorFor(terminalLocale(process.env), `cli.${part}`);
 }

@@ -23,6 +23,7 @@ import { databaseUnavailable, probeDatabase } from "@/lib/db/availability";
 import { succeeds } from "@/lib/errors";
 import { anonymousBodyLimit, checkDeclaredLength } from "./body-limit";
 import { CLIENT_ADDRESS_HEADER, markClientAddressTrusted, resolveClientAddress } from "./client-address";
+import { DEFAULT_LOCALE, preferredLocale } from "@/lib/i18n/locales";
 import { errorAnswer, requestShape, type ErrorAnswer, type ErrorPageKind } from "./error-pages";
 
 export interface ServeOptions {
@@ -46,7 +47,8 @@ function send(res: ServerResponse, answer: ErrorAnswer, closeConnection = false)
 }
 
 function answerFor(req: IncomingMessage, kind: ErrorPageKind, extra?: { limitBytes?: number }) {
-  return errorAnswer(kind, requestShape(pathnameOf(req), req.headers), extra);
+  const locale = preferredLocale({ cookie: req.headers.cookie, acceptLanguage: req.headers["accept-language"] }) ?? DEFAULT_LOCALE;
+  return errorAnswer(kind, requestShape(pathnameOf(req), req.headers), extra, locale);
 }
 
 /**

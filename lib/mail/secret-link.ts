@@ -1,4 +1,5 @@
 import { open, seal } from "@/lib/secrets/seal";
+import { SECRET_LINK_LOST } from "./status";
 import { escapeHtml, type EmailContent } from "./templates";
 
 // E-mails that carry a secret link (an invitation, a password reset, a signing
@@ -32,7 +33,7 @@ export function deliverableContent<T extends { html: string; text: string; seale
   if (!stored.sealedLink) return stored;
   const link = open("outbox-link", stored.sealedLink);
   if (link === null) {
-    throw new SecretLinkError("The secret link of this e-mail can no longer be opened (NEXTAUTH_SECRET changed since it was queued): send a new one.");
+    throw new SecretLinkError(SECRET_LINK_LOST);
   }
   return { ...stored, html: stored.html.replaceAll(SECRET_LINK, link), text: stored.text.replaceAll(SECRET_LINK, link) };
 }

@@ -5,6 +5,10 @@
 import type { EmailState } from "./outbox";
 
 export const NOT_DELIVERED_PREFIX = "Not delivered:";
+/** The marker a row composed without an SMTP server keeps: the pages word it (outbox.notDeliveredNoSmtp). */
+export const NOT_DELIVERED_NO_SMTP = `${NOT_DELIVERED_PREFIX} no SMTP server is configured (set SMTP_URL)`;
+/** What a row whose sealed link cannot be opened any more keeps (outbox.secretLinkLost). */
+export const SECRET_LINK_LOST = "The secret link of this e-mail can no longer be opened (NEXTAUTH_SECRET changed since it was queued): send a new one.";
 
 export type EmailStatus = "queued" | "retrying" | "not-delivered" | "sent" | "failed";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import nodemailer from "nodemailer";
 import { env } from "@/lib/env";
-import { NOT_DELIVERED_PREFIX } from "./status";
+import { NOT_DELIVERED_NO_SMTP } from "./status";
 
 // How composed e-mails leave: over SMTP when SMTP_URL is set; otherwise
 // nodemailer's stream transport builds the very same MIME message and nothing
@@ -9,7 +9,7 @@ import { NOT_DELIVERED_PREFIX } from "./status";
 // goes through nodemailer, so a message that cannot be built fails the same
 // way with or without a mail server.
 
-export const NOT_DELIVERED_NO_SMTP = `${NOT_DELIVERED_PREFIX} no SMTP server is configured (set SMTP_URL)`;
+export { NOT_DELIVERED_NO_SMTP };
 
 export interface OutgoingMessage {
   to: string;

@@ -2,6 +2,7 @@
 // error_code says which kind, and error_message holds this detail as JSON
 // (the words are beside the Letters pages: app/(app)/letters/_messages).
 import type { AddressField, AddressProblem } from "./address";
+import type { ProviderProblem } from "./providers/provider";
 
 export type LetterErrorDetail =
   /** Address check failed: lib/snailmail/address.ts's findings as codes, worded where they are shown. */
@@ -13,9 +14,14 @@ export type LetterErrorDetail =
   | { kind: "no-credit"; needed: string; available: string }
   /** Another letter of the company ran out of credits first. */
   | { kind: "waiting-for-credits" }
-  | { kind: "refused"; providerMessage: string }
-  | { kind: "retrying"; providerMessage: string; attempt: number; maxAttempts: number; inMinutes: number }
-  | { kind: "gave-up"; providerMessage: string; attempts: number };
+  /**
+   * The provider's answer: `problem` when our code worded it (a code, worded where shown),
+   * else `providerMessage` is the provider's own text, shown as it wrote it.
+   * Rows stored before problems were codes have only the message.
+   */
+  | { kind: "refused"; providerMessage: string; problem?: ProviderProblem }
+  | { kind: "retrying"; providerMessage: string; problem?: ProviderProblem; attempt: number; maxAttempts: number; inMinutes: number }
+  | { kind: "gave-up"; providerMessage: string; problem?: ProviderProblem; attempts: number };
 
 export function encodeLetterError(detail: LetterErrorDetail): string {
   return JSON.stringify(detail);

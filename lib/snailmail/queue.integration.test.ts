@@ -172,6 +172,22 @@ describe("the letter queue", () => {
     expect(await letterRow(id)).toMatchObject({ state: "CANCELED", errorCode: null, errorMessage: null });
   });
 
+  it("the test post office refuses a PDF that is not A4 portrait: Error with the print check's finding as a code, nothing charged", async () => {
+    const { company, admin, account } = await companyWithCredits(10n);
+    const id = await letterTo(company.id, admin.id, "BE");
+    const landscape = await PDFDocument.create();
+    landscape.addPage([842, 595]);
+    await prisma().letter.update({ where: { id }, data: { pdf: Buffer.from(await landscape.save()) } });
+    expect(await processLetter(id, new CountingPostOffice())).toBe("error");
+    const letter = await letterRow(id);
+    expect(letter).toMatchObject({ state: "ERROR", errorCode: "FORMAT_ERROR" });
+    expect(decodeLetterError(letter.errorMessage)).toMatchObject({
+      kind: "refused",
+      problem: { code: "printCheck", problem: { code: "notA4", params: { page: 1, width: 297, height: 210 } } },
+    });
+    expect(await balanceOf(account.id)).toBe(10n);
+  });
+
   it("a provider refusal releases the hold: Error with its code, balance and held unchanged", async () => {
     const { company, admin, account } = await companyWithCredits(10n);
     const id = await letterTo(company.id, admin.id, "PL");

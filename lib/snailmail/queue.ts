@@ -12,7 +12,7 @@ import { validateAddress, type PostalAddress } from "./address";
 import { zoneFor } from "./price";
 import { queueLetterRun } from "./queue-run";
 import { postalProvider } from "./providers";
-import { ProviderRefusedError, ProviderUnavailableError, type Acceptance, type PostalProvider } from "./providers/provider";
+import { ProviderRefusedError, ProviderUnavailableError, type Acceptance, type PostalProvider, type ProviderProblem } from "./providers/provider";
 import { SERVICES } from "@/lib/iap/catalogue";
 import { postMessage, type ChatterLog } from "@/lib/contacts/chatter";
 import { encodeLetterError, type LetterErrorDetail } from "./letter-error";
@@ -216,17 +216,22 @@ export async function processLetter(letterId: number, provider: PostalProvider =
       await finish(letter.id, { errorCode: "NO_CREDIT", errorMessage: encodeLetterError(detail), ...(letter.key_used_before ? {} : { requestKey: null }) });
       return "no-credit";
     }
-    if (error instanceof ProviderRefusedError) return markError(letter.id, error.code, { kind: "refused", providerMessage: error.message });
+    if (error instanceof ProviderRefusedError) {
+      return markError(letter.id, error.code, { kind: "refused", providerMessage: error.message, ...(error.problem && { problem: error.problem }) });
+    }
     if (!(error instanceof ProviderUnavailableError)) console.error(`[snailmail] letter ${letter.id}: the provider failed unexpectedly`, error);
     // No answer, or not a clear one: the letter may exist at the provider. The
     // request key stays, so the next attempt (or a Re-send) asks about it first.
     const providerMessage = (error as Error).message;
+    const problem: ProviderProblem | undefined = error instanceof ProviderUnavailableError ? error.problem : { code: "unexpected" };
     const attempts = letter.attempts + 1;
-    if (attempts >= MAX_ATTEMPTS) return markError(letter.id, "PROVIDER_ERROR", { kind: "gave-up", providerMessage, attempts }, { attempts, keepRequestKey: true });
+    if (attempts >= MAX_ATTEMPTS) {
+      return markError(letter.id, "PROVIDER_ERROR", { kind: "gave-up", providerMessage, ...(problem && { problem }), attempts }, { attempts, keepRequestKey: true });
+    }
     const delay = RETRY_DELAYS_MINUTES[attempts - 1];
     await finish(letter.id, {
       errorCode: "PROVIDER_ERROR",
-      errorMessage: encodeLetterError({ kind: "retrying", providerMessage, attempt: attempts, maxAttempts: MAX_ATTEMPTS, inMinutes: delay }),
+      errorMessage: encodeLetterError({ kind: "retrying", providerMessage, ...(problem && { problem }), attempt: attempts, maxAttempts: MAX_ATTEMPTS, inMinutes: delay }),
       attempts,
       nextAttemptAt: new Date(Date.now() + delay * 60_000),
     });

@@ -170,6 +170,12 @@ describe("attached PDF documents", () => {
   it("the print check accepts a rendered letter and refuses garbage", async () => {
     const { pdf } = await renderLetter({ sender, recipient, subject: "Hi", body: "Hello", date });
     expect(await checkPrintable(pdf)).toEqual({ ok: true, pages: 1 });
-    expect(await checkPrintable(new TextEncoder().encode("garbage"))).toEqual({ ok: false, reason: "not a PDF file" });
+    expect(await checkPrintable(new TextEncoder().encode("garbage"))).toEqual({ ok: false, problem: { code: "notPdf" } });
+    expect(await checkPrintable(new TextEncoder().encode("%PDF-1.7 cut short"))).toEqual({ ok: false, problem: { code: "unreadable" } });
+    const landscape = await pdfWithPages([
+      [A4.width, A4.height],
+      [A4.height, A4.width],
+    ]);
+    expect(await checkPrintable(landscape)).toEqual({ ok: false, problem: { code: "notA4", params: { page: 2, width: 297, height: 210 } } });
   });
 });

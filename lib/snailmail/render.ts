@@ -291,16 +291,23 @@ export async function renderDocumentLetter(
   return { pdf: await doc.save(), pages: doc.getPageCount() };
 }
 
+/** Why the print check refuses a PDF (words: messages/<locale>/letters.json "refusal"). */
+export type PrintProblem = { code: "notPdf" } | Extract<DocumentProblem, { code: "unreadable" | "documentEmpty" | "notA4" }>;
+
 /** Quick structural check used by the test post office: a PDF whose pages are all A4 portrait. */
-export async function checkPrintable(pdf: Uint8Array): Promise<{ ok: true; pages: number } | { ok: false; reason: string }> {
-  if (Buffer.from(pdf.subarray(0, 5)).toString("latin1") !== "%PDF-") return { ok: false, reason: "not a PDF file" };
+export async function checkPrintable(pdf: Uint8Array): Promise<{ ok: true; pages: number } | { ok: false; problem: PrintProblem }> {
+  if (Buffer.from(pdf.subarray(0, 5)).toString("latin1") !== "%PDF-") return { ok: false, problem: { code: "notPdf" } };
   try {
+    // pdf-lib parses lazily: a damaged file may load and fail only when its pages are read.
     const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-    if (doc.getPageCount() === 0) return { ok: false, reason: "no pages" };
+    if (doc.getPageCount() === 0) return { ok: false, problem: { code: "documentEmpty" } };
     const wrong = doc.getPages().findIndex((page) => !isA4Portrait(page));
-    if (wrong >= 0) return { ok: false, reason: `page ${wrong + 1} is not A4 portrait` };
+    if (wrong >= 0) {
+      const { width, height } = doc.getPage(wrong).getSize();
+      return { ok: false, problem: { code: "notA4", params: { page: wrong + 1, width: Math.round(width / MM), height: Math.round(height / MM) } } };
+    }
     return { ok: true, pages: doc.getPageCount() };
   } catch {
-    return { ok: false, reason: "unreadable PDF" };
+    return { ok: false, problem: { code: "unreadable" } };
   }
 }

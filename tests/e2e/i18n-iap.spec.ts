@@ -7,7 +7,7 @@
 // account and buy pages land in docs/screenshots/issue22-*.
 import { expect, test } from "@playwright/test";
 import { createCompanyWithUser, useDatabase } from "./db";
-import { signIn } from "./support";
+import { DEMO_PASSWORD, SIGN_IN_FORM, signIn } from "./support";
 
 const database = useDatabase();
 const SHOTS = "docs/screenshots";
@@ -44,6 +44,10 @@ interface Walk {
   badThreshold: { typed: string; message: string };
   /** A history filter that ends before it starts: the schema's code, worded for the reader. */
   reversedFilter: string;
+  /** The history CSV of an account that is not theirs (or does not exist): 404, in their words. */
+  csvNotFound: string;
+  /** One refunded delivery failure in the buy page's SMS help, in their words. */
+  refundReason: string;
   goodThreshold: { typed: string; stored: string; shown: string };
   pickLanguage: { label: string; stored: string } | null;
   emailAddress: string;
@@ -62,6 +66,8 @@ const WALKS: Walk[] = [
     account: { heading: "Informations du compte", warnMe: "M'avertir", threshold: "Seuil", warningEmail: "E-mail d'avertissement", emailLanguage: "Langue de l'e-mail d'avertissement", save: "Enregistrer", saved: "Enregistré" },
     badThreshold: { typed: "abc", message: "Saisissez un nombre, par exemple 50 ou 12,5." },
     reversedFilter: "La date de fin est antérieure à la date de début.",
+    csvNotFound: "Introuvable\u00a0: l'enregistrement a peut-être été supprimé, ou le lien est erroné.",
+    refundReason: "la file d'attente de la passerelle a débordé (30001)",
     // French decimal comma.
     goodThreshold: { typed: "12,5", stored: "1250", shown: "12,50" },
     pickLanguage: { label: "Français", stored: "fr" },
@@ -78,6 +84,8 @@ const WALKS: Walk[] = [
     account: { heading: "账户信息", warnMe: "接收阈值警告", threshold: "警告阈值", warningEmail: "联系人电子邮件", emailLanguage: "警告邮件语言", save: "保存", saved: "已保存" },
     badThreshold: { typed: "-5", message: "请输入 0 或以上的点数。" },
     reversedFilter: "结束日期早于开始日期。",
+    csvNotFound: "未找到：该记录可能已被删除，或链接有误。",
+    refundReason: "网关队列已满",
     goodThreshold: { typed: "50", stored: "5000", shown: "50.00" },
     pickLanguage: null,
     emailAddress: `jinggao-${Date.now()}@example.test`,
@@ -87,52 +95,62 @@ const WALKS: Walk[] = [
 ];
 
 for (const walk of WALKS) {
-  test(walk.title, async ({ page }) => {
-    const { companyId, email } = await adminReading(walk.locale);
-    await signIn(page, email);
+  // A French or Chinese reader's browser too (its Accept-Language: the sign-in page speaks it before the profile applies).
+  // The history filter's native date fields are drawn by the browser itself: the headless Chromium keeps its own mm/dd/yyyy.
+  test.describe(() => {
+    test.use({ locale: walk.locale === "fr" ? "fr-FR" : "zh-CN" });
+    test(walk.title, async ({ page }) => {
+      const { companyId, email } = await adminReading(walk.locale);
+      // The sign-in page follows the browser's language before the profile's applies.
+      await signIn(page, email, DEMO_PASSWORD, SIGN_IN_FORM[walk.locale]);
 
-    await page.getByRole("navigation", { name: walk.settings.apps }).first().getByRole("link", { name: walk.settings.settings, exact: true }).click();
-    await expect(page.getByRole("heading", { name: walk.settings.settings, level: 1 })).toBeVisible();
-    await page.getByRole("searchbox", { name: walk.settings.search }).fill("IAP");
-    await expect(page.getByRole("heading", { level: 3 })).toHaveCount(1);
-    await expect(page.getByRole("heading", { name: walk.settings.section, level: 3 })).toBeVisible();
-    await page.getByRole("link", { name: walk.settings.viewServices }).click();
+      await page.getByRole("navigation", { name: walk.settings.apps }).first().getByRole("link", { name: walk.settings.settings, exact: true }).click();
+      await expect(page.getByRole("heading", { name: walk.settings.settings, level: 1 })).toBeVisible();
+      await page.getByRole("searchbox", { name: walk.settings.search }).fill("IAP");
+      await expect(page.getByRole("heading", { level: 3 })).toHaveCount(1);
+      await expect(page.getByRole("heading", { name: walk.settings.section, level: 3 })).toBeVisible();
+      await page.getByRole("link", { name: walk.settings.viewServices }).click();
 
-    await expect(page.getByRole("heading", { name: walk.accounts.heading, level: 1 })).toBeVisible();
-    await page.getByRole("link", { name: walk.accounts.sms, exact: true }).click();
+      await expect(page.getByRole("heading", { name: walk.accounts.heading, level: 1 })).toBeVisible();
+      await page.getByRole("link", { name: walk.accounts.sms, exact: true }).click();
 
-    await expect(page.getByRole("heading", { name: walk.account.heading })).toBeVisible();
-    await expect(page.getByText(walk.balance).first()).toBeVisible();
-    await page.getByLabel(walk.account.warnMe).check();
-    await page.getByLabel(walk.account.threshold, { exact: true }).fill(walk.badThreshold.typed);
-    await page.getByLabel(walk.account.warningEmail, { exact: true }).fill(walk.emailAddress);
-    await page.getByRole("button", { name: walk.account.save }).click();
-    await expect(page.getByText(walk.badThreshold.message)).toBeVisible();
+      await expect(page.getByRole("heading", { name: walk.account.heading })).toBeVisible();
+      await expect(page.getByText(walk.balance).first()).toBeVisible();
+      await page.getByLabel(walk.account.warnMe).check();
+      await page.getByLabel(walk.account.threshold, { exact: true }).fill(walk.badThreshold.typed);
+      await page.getByLabel(walk.account.warningEmail, { exact: true }).fill(walk.emailAddress);
+      await page.getByRole("button", { name: walk.account.save }).click();
+      await expect(page.getByText(walk.badThreshold.message)).toBeVisible();
 
-    await page.getByLabel(walk.account.threshold, { exact: true }).fill(walk.goodThreshold.typed);
-    const language = page.getByLabel(walk.account.emailLanguage);
-    if (walk.pickLanguage) await language.selectOption({ label: walk.pickLanguage.label });
-    // Left on "Default": the company's language.
-    else await expect(language).toHaveValue("");
-    await page.getByRole("button", { name: walk.account.save }).click();
-    await expect(page.getByRole("status").filter({ hasText: walk.account.saved })).toBeVisible();
-    expect(await warningOf(companyId)).toMatchObject({ warn_enabled: true, threshold: walk.goodThreshold.stored, warning_locale: walk.pickLanguage?.stored ?? null });
+      await page.getByLabel(walk.account.threshold, { exact: true }).fill(walk.goodThreshold.typed);
+      const language = page.getByLabel(walk.account.emailLanguage);
+      if (walk.pickLanguage) await language.selectOption({ label: walk.pickLanguage.label });
+      // Left on "Default": the company's language.
+      else await expect(language).toHaveValue("");
+      await page.getByRole("button", { name: walk.account.save }).click();
+      await expect(page.getByRole("status").filter({ hasText: walk.account.saved })).toBeVisible();
+      expect(await warningOf(companyId)).toMatchObject({ warn_enabled: true, threshold: walk.goodThreshold.stored, warning_locale: walk.pickLanguage?.stored ?? null });
 
-    await page.reload();
-    await expect(page.getByLabel(walk.account.threshold, { exact: true })).toHaveValue(walk.goodThreshold.shown);
-    await expect(language).toHaveValue(walk.pickLanguage?.stored ?? "");
-    await page.screenshot({ path: `${SHOTS}/issue22-account-${walk.locale}.png`, fullPage: true });
+      await page.reload();
+      await expect(page.getByLabel(walk.account.threshold, { exact: true })).toHaveValue(walk.goodThreshold.shown);
+      await expect(language).toHaveValue(walk.pickLanguage?.stored ?? "");
+      await page.screenshot({ path: `${SHOTS}/issue22-account-${walk.locale}.png`, fullPage: true });
 
-    await page.goto(`${new URL(page.url()).pathname}?from=2026-12-02&to=2026-12-01`);
-    await expect(page.getByRole("alert").filter({ hasText: walk.reversedFilter })).toBeVisible();
+      await page.goto(`${new URL(page.url()).pathname}?from=2026-12-02&to=2026-12-01`);
+      await expect(page.getByRole("alert").filter({ hasText: walk.reversedFilter })).toBeVisible();
+      const missing = await page.request.get("/settings/iap/999999999/history.csv");
+      expect(missing.status()).toBe(404);
+      expect(await missing.text()).toBe(walk.csvNotFound);
 
-    await page.goto("/iap/buy/sms");
-    await expect(page.getByRole("heading", { name: walk.buy.heading, level: 1 })).toBeVisible();
-    await expect(page.getByRole("heading", { name: walk.buy.balance })).toBeVisible();
-    await expect(page.getByTestId("current-balance")).toHaveText(walk.balance);
-    const packs = page.getByRole("list", { name: walk.buy.packs });
-    await expect(packs.getByRole("button", { name: walk.buy.buy }).first()).toBeVisible();
-    if (walk.buy.price) await expect(packs.getByText(walk.buy.price).first()).toBeVisible();
-    await page.screenshot({ path: `${SHOTS}/issue22-buy-${walk.locale}.png`, fullPage: true });
+      await page.goto("/iap/buy/sms");
+      await expect(page.getByRole("heading", { name: walk.buy.heading, level: 1 })).toBeVisible();
+      await expect(page.getByRole("heading", { name: walk.buy.balance })).toBeVisible();
+      await expect(page.getByTestId("current-balance")).toHaveText(walk.balance);
+      const packs = page.getByRole("list", { name: walk.buy.packs });
+      await expect(packs.getByRole("button", { name: walk.buy.buy }).first()).toBeVisible();
+      if (walk.buy.price) await expect(packs.getByText(walk.buy.price).first()).toBeVisible();
+      await expect(page.getByText(walk.refundReason)).toBeVisible();
+      await page.screenshot({ path: `${SHOTS}/issue22-buy-${walk.locale}.png`, fullPage: true });
+    });
   });
 }

@@ -32,8 +32,9 @@ const LANGUAGES = [
     send: "Envoyer le SMS",
     chatter: "Chatter",
     messages: "Messages",
-    sent: /SMS envoyé au \+33 6 12 34 56 78 \(1 SMS, [\d,]+ crédits\)\./,
-    logged: /SMS envoyé au \+33 6 12 34 56 78 — 1 SMS, [\d,]+ crédits/,
+    // Under 2 credits, French says "crédit" (0,82 crédit).
+    sent: /SMS envoyé au \+33 6 12 34 56 78 \(1 SMS, 0,\d{2} crédit\)\./,
+    logged: /SMS envoyé au \+33 6 12 34 56 78 — 1 SMS, 0,\d{2} crédit(?!s)/,
     text: "Bonjour Camille, votre commande est prête.",
   },
   {

@@ -13,9 +13,10 @@ export interface SignInForm {
   password: string;
   submit: string;
 }
-export const SIGN_IN_FORM: Record<"en" | "fr", SignInForm> = {
+export const SIGN_IN_FORM: Record<"en" | "fr" | "zh-CN", SignInForm> = {
   en: { email: "E-mail", password: "Password", submit: "Sign in" },
   fr: { email: "E-mail", password: "Mot de passe", submit: "Se connecter" },
+  "zh-CN": { email: "电子邮件", password: "密码", submit: "登录" },
 };
 
 /** Fills the sign-in form already open on `page` and submits it. */
@@ -25,9 +26,10 @@ export async function submitSignIn(page: Page, email: string, password: string, 
   await page.getByRole("button", { name: form.submit }).click();
 }
 
-export async function signIn(page: Page, email: "admin@example.com" | "user@example.com" | string, password = DEMO_PASSWORD) {
+/** `form`: the sign-in page as the browser's language shows it (English unless the test's browser speaks another). */
+export async function signIn(page: Page, email: "admin@example.com" | "user@example.com" | string, password = DEMO_PASSWORD, form = SIGN_IN_FORM.en) {
   await page.goto("/login");
-  await submitSignIn(page, email, password);
+  await submitSignIn(page, email, password, form);
   // bcrypt on a busy shared machine can take seconds: allow more than the default expect timeout.
   await expect(page.getByRole("button", { name: SIGN_OUT })).toBeVisible({ timeout: 30_000 });
 }

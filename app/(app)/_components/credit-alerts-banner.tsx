@@ -9,12 +9,16 @@ import { listCreditAlerts } from "@/lib/iap/account-views";
 import { listBudgetNotices } from "@/lib/iap/budgets";
 import { formatCredits } from "@/lib/iap/units";
 import { accountPath, buyCreditsPath } from "@/lib/routes";
+import { serviceWords } from "../iap/_messages/service-words";
 
 export async function CreditAlertsBanner({ user }: { user: SessionUser }) {
   const admin = user.role === "ADMIN";
   const [alerts, budgets] = await Promise.all([admin ? listCreditAlerts(user.companyId) : [], listBudgetNotices(user.companyId, admin ? null : user.id)]);
   if (alerts.length === 0 && budgets.length === 0) return null;
-  const [t, format, locale] = await Promise.all([getTranslations("common.creditAlerts"), getFormatter(), getLocale()]);
+  const [t, iap, format, locale] = await Promise.all([getTranslations("common.creditAlerts"), getTranslations("iap"), getFormatter(), getLocale()]);
+  // The service as the reader calls it ("短信", not the stored "SMS").
+  const serviceName = (service: { technicalName: string; serviceName: string }) =>
+    serviceWords(iap, { technicalName: service.technicalName, name: service.serviceName, unitName: "credits" }).name;
   // A budget month ("2026-12") by name: "December", with its year when it is not this year's.
   const monthName = (month: string) => {
     const [year, monthNumber] = month.split("-").map(Number);
@@ -24,7 +28,7 @@ export async function CreditAlertsBanner({ user }: { user: SessionUser }) {
   return (
     <div role="region" aria-label={t("region")} className="space-y-px">
       {alerts.map((alert) => {
-        const service = alert.serviceName;
+        const service = serviceName(alert);
         return (
           <p
             key={`credits-${alert.accountId}`}
@@ -52,7 +56,7 @@ export async function CreditAlertsBanner({ user }: { user: SessionUser }) {
         const figures = {
           limit: formatCredits(notice.limit, notice.decimals, { locale }),
           used: formatCredits(notice.used, notice.decimals, { locale }),
-          service: notice.serviceName,
+          service: serviceName(notice),
           month: monthName(notice.month),
         };
         const someoneElse = admin && notice.userId !== user.id;

@@ -2,6 +2,7 @@
 // A GET route rather than a server action: the form fetches as the user types,
 // and server actions run one at a time per client.
 import { NextResponse, type NextRequest } from "next/server";
+import { authRefusalText } from "@/lib/auth/caller-route";
 import { checkCaller, AuthError } from "@/lib/auth/session";
 import { suggestCompanies } from "@/lib/enrichment/autocomplete";
 import { translatorFor } from "@/lib/i18n/catalogue";
@@ -12,7 +13,7 @@ export async function GET(request: NextRequest) {
   try {
     user = await checkCaller("ANY");
   } catch (error) {
-    if (error instanceof AuthError) return NextResponse.json({ error: error.message }, { status: error.status });
+    if (error instanceof AuthError) return NextResponse.json({ error: await authRefusalText(error) }, { status: error.status });
     throw error;
   }
   const allowed = await limit("autocomplete", `user:${user.id}`);

@@ -1,5 +1,5 @@
 import "server-only";
-import { ProviderRefusedError, ProviderUnavailableError, type Acceptance, type OutgoingLetter, type PostalProvider } from "./provider";
+import { ProviderRefusedError, ProviderUnavailableError, type Acceptance, type OutgoingLetter, type PostalProvider, type ProviderProblem } from "./provider";
 
 // Pingen (print and mail, Switzerland/EU) REST API v2 over HTTPS:
 //   POST {api}/auth/access-tokens            OAuth2 client credentials (form body) → access_token, expires_in
@@ -48,7 +48,7 @@ export class PingenProvider implements PostalProvider {
     const upload = await this.request("GET", "/file-upload", token);
     const url = upload?.data?.attributes?.url;
     const signature = upload?.data?.attributes?.url_signature;
-    if (typeof url !== "string" || typeof signature !== "string") throw new ProviderUnavailableError("Pingen gave no upload URL.");
+    if (typeof url !== "string" || typeof signature !== "string") throw new ProviderUnavailableError("Pingen gave no upload URL.", { code: "noUploadUrl" });
 
     const put = await this.fetch(url, { method: "PUT", body: Buffer.from(letter.pdf) });
     if (!put.ok) throw classify(put.status, `Uploading the PDF to Pingen failed (HTTP ${put.status}).`);
@@ -73,7 +73,7 @@ export class PingenProvider implements PostalProvider {
       idempotencyKey: letter.idempotencyKey,
     });
     const acceptance = acceptanceOf(created?.data);
-    if (!acceptance) throw new ProviderUnavailableError("Pingen accepted the letter but returned no id.");
+    if (!acceptance) throw new ProviderUnavailableError("Pingen accepted the letter but returned no id.", { code: "noLetterId" });
     return acceptance;
   }
 
@@ -104,11 +104,16 @@ export class PingenProvider implements PostalProvider {
     });
     if (!response.ok) {
       // Wrong credentials will not fix themselves: retrying only hammers Pingen.
-      if (response.status === 400 || response.status === 401) throw new ProviderRefusedError(`Pingen refused the credentials (HTTP ${response.status}): check PINGEN_CLIENT_ID and PINGEN_CLIENT_SECRET.`);
-      throw classify(response.status, `Pingen sign-in failed (HTTP ${response.status}).`);
+      if (response.status === 400 || response.status === 401) {
+        throw new ProviderRefusedError(`Pingen refused the credentials (HTTP ${response.status}): check PINGEN_CLIENT_ID and PINGEN_CLIENT_SECRET.`, "PROVIDER_ERROR", {
+          code: "credentialsRefused",
+          params: { status: response.status },
+        });
+      }
+      throw classify(response.status, `Pingen sign-in failed (HTTP ${response.status}).`, { code: "signInFailed", params: { status: response.status } });
     }
     const body = (await response.json()) as { access_token?: string; expires_in?: number };
-    if (!body.access_token) throw new ProviderUnavailableError("Pingen returned no access token.");
+    if (!body.access_token) throw new ProviderUnavailableError("Pingen returned no access token.", { code: "noAccessToken" });
     this.token = { value: body.access_token, expiresAt: Date.now() + Math.max(0, (body.expires_in ?? 3600) - 60) * 1000 };
     return this.token.value;
   }
@@ -130,7 +135,11 @@ export class PingenProvider implements PostalProvider {
       json = null;
     }
     if (response.status === 401) this.token = null;
-    if (!response.ok) throw classify(response.status, describeErrors(json) ?? `Pingen answered HTTP ${response.status}.`);
+    if (!response.ok) {
+      // Pingen's own error texts are kept as Pingen wrote them; only a bare status is ours to word.
+      const said = describeErrors(json);
+      throw said ? classify(response.status, said) : classify(response.status, `Pingen answered HTTP ${response.status}.`, { code: "httpStatus", params: { status: response.status } });
+    }
     return json;
   }
 
@@ -138,17 +147,17 @@ export class PingenProvider implements PostalProvider {
     try {
       return await fetch(url, { ...init, signal: AbortSignal.timeout(this.config.timeoutMs ?? 30_000) });
     } catch (error) {
-      throw new ProviderUnavailableError(`Pingen could not be reached: ${(error as Error).message}`);
+      throw new ProviderUnavailableError(`Pingen could not be reached: ${(error as Error).message}`, { code: "unreachable" });
     }
   }
 }
 
 /** 4xx (except 401/408/409/429) are refusals; the rest may pass later. */
-function classify(status: number, message: string): Error {
+function classify(status: number, message: string, problem?: ProviderProblem): Error {
   if (status >= 400 && status < 500 && ![401, 408, 409, 429].includes(status)) {
-    return new ProviderRefusedError(message, status === 422 ? "FORMAT_ERROR" : "PROVIDER_ERROR");
+    return new ProviderRefusedError(message, status === 422 ? "FORMAT_ERROR" : "PROVIDER_ERROR", problem);
   }
-  return new ProviderUnavailableError(message);
+  return new ProviderUnavailableError(message, problem);
 }
 
 /** JSON:API errors: [{ title, detail, source: { pointer } }]. */

@@ -16,14 +16,17 @@ const fileSafe = (key: string) => key.replace(/[^\w-]/g, "_");
  */
 export class TestPostOffice implements PostalProvider {
   readonly name = "test" as const;
-  readonly label = "Test post office: letters are not posted";
+  // A name: the pages say what it means (letters.json list.testPostOffice).
+  readonly label = "Test post office";
   readonly posts = false;
 
   constructor(readonly directory = path.resolve(env().DATA_DIR, "test-post-office")) {}
 
   async send(letter: OutgoingLetter): Promise<Acceptance> {
     const check = await checkPrintable(letter.pdf);
-    if (!check.ok) throw new ProviderRefusedError(`Test post office refused the letter: ${check.reason}.`, "FORMAT_ERROR");
+    if (!check.ok) {
+      throw new ProviderRefusedError(`Test post office refused the letter: ${check.problem.code}`, "FORMAT_ERROR", { code: "printCheck", problem: check.problem });
+    }
     const trackingId = `TPO-${letter.id}-${randomBytes(4).toString("hex").toUpperCase()}`;
     await mkdir(this.directory, { recursive: true });
     await writeFile(path.join(this.directory, `${trackingId}${KEY_SEPARATOR}${fileSafe(letter.idempotencyKey)}.pdf`), letter.pdf);

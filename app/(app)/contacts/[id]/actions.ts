@@ -51,7 +51,7 @@ export const sendSmsAction = formAction({
     revalidatePath(contactPath(contactId));
     switch (result.status) {
       case "sent":
-        return ok(t("send.sent", { number: result.number, parts: result.parts, credits: formatCredits(result.credits, result.decimals, { locale }) }));
+        return ok(t("send.sent", { number: result.number, parts: result.parts, credits: formatCredits(result.credits, result.decimals, { locale }), count: Number(result.credits) / 10 ** result.decimals }));
       case "invalid":
         return refuse(smsRefusalText(t, result.refusal));
       case "insufficient":

@@ -49,7 +49,7 @@ export function SmsComposer({
           {tooLong && t("tooLong", { max: MAX_SMS_PARTS })}
         </p>
         <p id={`${id}-cost`} aria-live="polite" className="font-medium text-gray-800">
-          {cost === null ? "" : t("cost", { credits: formatCredits(cost, decimals, { locale }) })}
+          {cost === null ? "" : t("cost", { credits: formatCredits(cost, decimals, { locale }), count: Number(cost) / 10 ** decimals })}
         </p>
       </div>
       {error && (

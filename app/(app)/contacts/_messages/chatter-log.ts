@@ -22,7 +22,11 @@ export function logText(words: ChatterLogWords, locale: string, log: ChatterLog)
   const t = words.contacts;
   switch (log.code) {
     case "smsSent":
-      return t("chatter.log.smsSent", { ...log.params, credits: formatCredits(BigInt(log.params.units), log.params.decimals, { locale }) });
+      return t("chatter.log.smsSent", {
+        ...log.params,
+        credits: formatCredits(BigInt(log.params.units), log.params.decimals, { locale }),
+        count: Number(log.params.units) / 10 ** log.params.decimals,
+      });
     case "smsNotSent":
       return t("chatter.log.smsNotSent", { number: log.params.number, reason: smsFailureText(words.sms, log.params.reason) });
     case "letterPosted":

@@ -20,4 +20,20 @@ describe("a letter's address error in the reader's language", () => {
     expect(say("fr", encodeLetterError({ kind: "address", problems: ["City is missing."] }))).toBe("City is missing.");
     expect(say("fr", "Stored before details were data")).toBe("Stored before details were data");
   });
+
+  it("words the test post office's print check in the reader's language, and keeps Pingen's own words as Pingen wrote them", () => {
+    const printCheck = encodeLetterError({
+      kind: "refused",
+      providerMessage: "Test post office refused the letter: notA4",
+      problem: { code: "printCheck", problem: { code: "notA4", params: { page: 2, width: 297, height: 210 } } },
+    });
+    expect(say("en", printCheck)).toBe("The test post office refused the letter: Page 2 is 297 × 210 mm: only A4 portrait (210 × 297 mm) can be posted.");
+    expect(say("fr", printCheck)).toMatch(/^Le bureau de poste de test a refusé le courrier\. La page 2 mesure 297 × 210 mm/);
+    expect(say("zh-CN", printCheck)).toMatch(/^测试邮局拒收了这封信件：第 2 页/);
+
+    const retrying = encodeLetterError({ kind: "retrying", providerMessage: "Pingen could not be reached: fetch failed", problem: { code: "unreachable" }, attempt: 1, maxAttempts: 5, inMinutes: 5 });
+    expect(say("fr", retrying)).toContain("Pingen est injoignable.");
+    const pingenSaid = encodeLetterError({ kind: "refused", providerMessage: "Pingen: Validation error: No address found in the address window" });
+    expect(say("zh-CN", pingenSaid)).toBe("Pingen: Validation error: No address found in the address window");
+  });
 });

@@ -4,12 +4,24 @@
 import type { LetterErrorCode, LetterState } from "@/lib/generated/prisma/enums";
 import { describeAddressProblems, type LetterWords } from "@/lib/snailmail/address";
 import { decodeLetterError, type LetterErrorDetail } from "@/lib/snailmail/letter-error";
+import type { ProviderProblem } from "@/lib/snailmail/providers/provider";
 
 export type LetterStateName = LetterState;
 export type LetterErrorName = LetterErrorCode;
 
 /** The letters namespace's translator (`useTranslations("letters")`, `getTranslations("letters")`). */
 export type { LetterWords };
+
+/** Our own finding in the reader's words; without one, the provider's text as it wrote it (Pingen's messages are not ours to translate). */
+function providerText(t: LetterWords, detail: { providerMessage: string; problem?: ProviderProblem }): string {
+  const { problem } = detail;
+  if (!problem) return detail.providerMessage;
+  if (problem.code === "printCheck") {
+    const found = problem.problem;
+    return t("provider.printCheck", { reason: "params" in found ? t(`refusal.${found.code}`, found.params) : t(`refusal.${found.code}`) });
+  }
+  return "params" in problem ? t(`provider.${problem.code}`, problem.params) : t(`provider.${problem.code}`);
+}
 
 function detailText(t: LetterWords, detail: LetterErrorDetail, locale: string): string {
   switch (detail.kind) {
@@ -25,11 +37,11 @@ function detailText(t: LetterWords, detail: LetterErrorDetail, locale: string): 
     case "waiting-for-credits":
       return t("detail.waitingForCredits");
     case "refused":
-      return detail.providerMessage;
+      return providerText(t, detail);
     case "retrying":
-      return t("detail.retrying", { message: detail.providerMessage, minutes: detail.inMinutes, attempt: detail.attempt, max: detail.maxAttempts });
+      return t("detail.retrying", { message: providerText(t, detail), minutes: detail.inMinutes, attempt: detail.attempt, max: detail.maxAttempts });
     case "gave-up":
-      return t("detail.gaveUp", { message: detail.providerMessage, attempts: detail.attempts });
+      return t("detail.gaveUp", { message: providerText(t, detail), attempts: detail.attempts });
   }
 }
 

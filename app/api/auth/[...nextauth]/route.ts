@@ -1,6 +1,9 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/options";
 import { throttledRetryAfter } from "@/lib/auth/sign-in-errors";
+import { translatorFor } from "@/lib/i18n/catalogue";
+import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { visitorLocale } from "@/lib/i18n/visitor";
 
 // GET|POST /api/auth/* — next-auth's sign-in, sign-out, session and CSRF endpoints.
 const handler = NextAuth(authOptions);
@@ -23,7 +26,9 @@ async function POST(request: Request, context: { params: Promise<{ nextauth: str
   if (json) return new Response(response.body, { status: 429, headers });
   headers.delete("location");
   headers.set("content-type", "text/plain; charset=utf-8");
-  return new Response(`Too many sign-in attempts. Try again in ${Math.ceil(retryAfter / 60)} min.`, { status: 429, headers });
+  // Read by whoever posted the form without script: in their browser's language, as the sign-in page is.
+  const t = translatorFor((await visitorLocale()) ?? DEFAULT_LOCALE, "auth.login");
+  return new Response(t("throttled", { minutes: Math.max(1, Math.ceil(retryAfter / 60)) }), { status: 429, headers });
 }
 
 export { handler as GET, POST };

@@ -40,7 +40,7 @@ export function SendSmsDialog({
   onSent: (message: string) => void;
 }) {
   const t = useTranslations("sms.dialog");
-  const contacts = useTranslations("contacts");
+  const refusals = useTranslations("sms.refusal");
   const locale = useLocale();
   const [body, setBody] = useState("");
   // One id per attempt: a double-click resends the same id (sent once); after a
@@ -104,7 +104,7 @@ export function SendSmsDialog({
           )}
           {!phone && (
             <p role="alert" className="mt-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-              {contacts("phone.invalid")}
+              {refusals("invalidNumber")}
             </p>
           )}
         </div>

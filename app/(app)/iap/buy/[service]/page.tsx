@@ -52,7 +52,7 @@ export default async function BuyCreditsPage({ params, searchParams }: { params:
           { label: title },
         ]
       : [{ label: title }];
-  const rate = formatVatRate(page.vat.rate);
+  const rate = formatVatRate(page.vat.rate, locale);
   const vatNote = page.vat.reverseCharge
     ? t("vatNote.reverseCharge")
     : page.vat.stripeTax
@@ -133,7 +133,7 @@ export default async function BuyCreditsPage({ params, searchParams }: { params:
         )}
 
         <p className="text-sm text-gray-700" data-testid="vat-statement">
-          {vatStatement} {t("invoiceNote")}
+          {t("vatAndInvoice", { vat: vatStatement, invoice: t("invoiceNote") })}
         </p>
 
         {service.technicalName === "sms" && <SmsPricingHelp />}

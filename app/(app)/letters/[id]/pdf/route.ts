@@ -1,4 +1,4 @@
-import { callerRoute } from "@/lib/auth/caller-route";
+import { callerRoute, routeRefusal } from "@/lib/auth/caller-route";
 import { parseId } from "@/lib/http/params";
 import { pdfResponse } from "@/lib/http/pdf-response";
 import { findLetterPdf } from "@/lib/snailmail/letters";
@@ -7,6 +7,6 @@ import { findLetterPdf } from "@/lib/snailmail/letters";
 export const GET = callerRoute("ANY", async (user, _request, { params }: { params: Promise<{ id: string }> }) => {
   const id = parseId((await params).id);
   const letter = id !== null ? await findLetterPdf(user.companyId, id) : null;
-  if (!letter) return new Response("Not found", { status: 404 });
+  if (!letter) return routeRefusal(user, 404, "notFound");
   return pdfResponse(letter.pdf, letter.filename, "attachment");
 });

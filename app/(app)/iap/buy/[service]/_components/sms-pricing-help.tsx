@@ -8,7 +8,12 @@ export async function SmsPricingHelp() {
   const policies = failurePolicies();
   const refunded = policies.filter((p) => p.refundable);
   const charged = policies.filter((p) => !p.refundable);
-  const list = (items: typeof policies) => items.map((p) => t("reason", { reason: deliveryFailureText(p.reason, sms), code: p.code })).join(t("separator"));
+  // One entry per reason with all its carrier codes: "the sender is not registered for this country (30018, 30032, 30034)".
+  const list = (items: typeof policies) => {
+    const codes = new Map<string, string[]>();
+    for (const p of items) codes.set(p.reason, [...(codes.get(p.reason) ?? []), String(p.code)]);
+    return [...codes].map(([reason, all]) => t("reason", { reason: deliveryFailureText(reason, sms), code: all.join(t("separator")) })).join(t("separator"));
+  };
   const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
   return (
     <section aria-labelledby="sms-pricing-heading" className="rounded-lg border border-gray-200 bg-white px-5 py-4 text-sm text-gray-700">

@@ -45,7 +45,7 @@ export function BudgetForm({
           defaultValue={form.value("limit", initial.limit)}
           aria-invalid={errors?.length ? true : undefined}
           aria-describedby={errors?.length ? `${id}-error` : undefined}
-          className={`w-28 rounded-md border px-2 py-1.5 text-right text-sm tabular-nums shadow-xs ${errors?.length ? "border-red-500" : "border-gray-300"}`}
+          className={`w-32 rounded-md border px-2 py-1.5 text-right text-sm tabular-nums shadow-xs ${errors?.length ? "border-red-500" : "border-gray-300"}`}
         />
       </div>
       <label className="sr-only" htmlFor={`${id}-mode`}>

@@ -1,4 +1,4 @@
-import { callerRoute } from "@/lib/auth/caller-route";
+import { callerRoute, routeRefusal } from "@/lib/auth/caller-route";
 import { historyFilterSchema } from "@/lib/iap/history-filter";
 import { streamHistoryCsv } from "@/lib/iap/history";
 import { translatorFor } from "@/lib/i18n/catalogue";
@@ -10,12 +10,12 @@ import { ledgerDescription } from "../../_messages/ledger-words";
 // descriptions in the exporter's language.
 export const GET = callerRoute("ADMIN", async (user, request, { params }: { params: Promise<{ accountId: string }> }) => {
   const { accountId } = await params;
-  if (!/^\d{1,9}$/.test(accountId)) return new Response("Not found", { status: 404 });
+  if (!/^\d{1,9}$/.test(accountId)) return routeRefusal(user, 404, "notFound");
   const filter = historyFilterSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!filter.success) return new Response(historyFilterRefusal(filter.error, user.locale ?? "en"), { status: 400 });
   const words = translatorFor(user.locale ?? "en", "iap");
   const stream = await streamHistoryCsv(user.companyId, Number(accountId), filter.data, (entry) => ledgerDescription(words, entry));
-  if (!stream) return new Response("Not found", { status: 404 });
+  if (!stream) return routeRefusal(user, 404, "notFound");
   return new Response(stream, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

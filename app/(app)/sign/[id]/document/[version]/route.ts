@@ -1,4 +1,4 @@
-import { callerRoute } from "@/lib/auth/caller-route";
+import { callerRoute, routeRefusal } from "@/lib/auth/caller-route";
 import { pdfResponse } from "@/lib/http/pdf-response";
 import { getRequestPdf } from "@/lib/sign/request-views";
 import { parseId } from "@/lib/http/params";
@@ -7,8 +7,8 @@ import { parseId } from "@/lib/http/params";
 export const GET = callerRoute("ANY", async (user, _request, { params }: { params: Promise<{ id: string; version: string }> }) => {
   const { id, version } = await params;
   const requestId = parseId(id);
-  if (requestId === null || (version !== "original" && version !== "signed")) return new Response("Not found", { status: 404 });
+  if (requestId === null || (version !== "original" && version !== "signed")) return routeRefusal(user, 404, "notFound");
   const pdf = await getRequestPdf(user.companyId, requestId, version);
-  if (!pdf) return new Response(version === "signed" ? "Not signed by everyone yet." : "Not found", { status: 404 });
+  if (!pdf) return routeRefusal(user, 404, version === "signed" ? "notSignedYet" : "notFound");
   return pdfResponse(pdf.bytes, pdf.fileName, "attachment");
 });

@@ -1,6 +1,6 @@
 import { renderInvoicePdf } from "@/lib/billing/invoice-pdf";
 import { findInvoice } from "@/lib/billing/invoices";
-import { callerRoute } from "@/lib/auth/caller-route";
+import { callerRoute, routeRefusal } from "@/lib/auth/caller-route";
 import { pdfResponse } from "@/lib/http/pdf-response";
 
 // GET /settings/iap/<account>/purchases/<purchase>/invoice — the purchase's
@@ -10,10 +10,10 @@ export const GET = callerRoute("ADMIN", async (user, _request, { params }: { par
   const { purchaseId: raw } = await params;
   const purchaseId = /^\d{1,9}$/.test(raw) ? Number(raw) : 0;
   const invoice = purchaseId > 0 ? await findInvoice(user.companyId, purchaseId) : null;
-  if (!invoice) return new Response("No invoice for this purchase.", { status: 404 });
+  if (!invoice) return routeRefusal(user, 404, "noInvoice");
   if (invoice.issuer === "STRIPE") {
     const target = invoice.hostedUrl ?? invoice.pdfUrl;
-    if (!target) return new Response("Stripe is still preparing this invoice: try again in a minute.", { status: 404 });
+    if (!target) return routeRefusal(user, 404, "invoicePreparing");
     return Response.redirect(target, 302);
   }
   return pdfResponse(await renderInvoicePdf(invoice), `${invoice.number ?? `invoice-${purchaseId}`}.pdf`, "inline");
