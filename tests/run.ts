@@ -66,6 +66,13 @@ async function main(): Promise<number> {
   const started = Date.now();
   mkdirSync(resultsDir, { recursive: true });
   const tallies: Record<string, Tally> = {};
+  // When each phase ran, in seconds since the start: where a run's wall clock went, for whoever makes it shorter.
+  const phases: Record<string, { from: number; to?: number }> = {};
+  const since = () => (Date.now() - started) / 1000;
+  const timed = <T,>(name: string, work: () => Promise<T>): Promise<T> => {
+    phases[name] = { from: since() };
+    return work().finally(() => (phases[name].to = since()));
+  };
   const needsDb = wants("integration") || wants("e2e") || wants("system");
   let chromiumProblem: string | undefined;
   if (needsDb) {
@@ -107,16 +114,20 @@ async function main(): Promise<number> {
     const vitestJson = path.join(resultsDir, "vitest.json");
     rmSync(vitestJson, { force: true });
     const vitest = projects.length
-      ? run(
-          bin("vitest"),
-          ["run", ...projects.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`, ...passThrough],
-          // DEMO is off, as in production; tests of demo behaviour turn it on themselves.
-          { DATABASE_URL: integrationUrl, NODE_ENV: "test", CRON_SECRET: "test-cron-secret", NEXTAUTH_SECRET: "integration-test-secret", DEMO: "0" },
-          "vitest",
+      ? timed("vitest", () =>
+          run(
+            bin("vitest"),
+            ["run", ...projects.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`, ...passThrough],
+            // DEMO is off, as in production; tests of demo behaviour turn it on themselves.
+            { DATABASE_URL: integrationUrl, NODE_ENV: "test", CRON_SECRET: "test-cron-secret", NEXTAUTH_SECRET: "integration-test-secret", DEMO: "0" },
+            "vitest",
+          ),
         )
       : Promise.resolve(0);
     const build = needsBuild
-      ? ensureAppBuild({ output: (chunk, stream) => (stream === "stdout" ? process.stdout : process.stderr).write(prefixed("build", chunk)), onSpawn: (child) => children.add(child) }).then(
+      ? timed("build", () =>
+          ensureAppBuild({ output: (chunk, stream) => (stream === "stdout" ? process.stdout : process.stderr).write(prefixed("build", chunk)), onSpawn: (child) => children.add(child) }),
+        ).then(
           (outcome) => {
             if (!outcome.built) console.log("▸ .next/ is current with the sources: not rebuilt");
             announceBuild(buildStatus, { state: "done", ok: outcome.ok });
@@ -138,7 +149,7 @@ async function main(): Promise<number> {
           chromiumProblem
             ? { passed: 0, failed: 1, skipped: 0, note: chromiumProblem }
             : buildCode === 0
-              ? runE2e(e2eUrl!)
+              ? timed("e2e", () => runE2e(e2eUrl!))
               : { passed: 0, failed: 1, skipped: 0, note: "next build failed; e2e tests not run" },
         )
       : Promise.resolve(null);
@@ -149,11 +160,13 @@ async function main(): Promise<number> {
     const system = wants("system")
       ? Promise.all([build, vitest, e2e]).then(async ([buildCode]) => {
           if (buildCode !== 0) return { passed: 0, failed: 1, skipped: 0, note: "next build failed; system tests not run" };
-          const code = await run(
-            bin("vitest"),
-            ["run", "--project", "system", "--reporter=default", "--reporter=json", `--outputFile.json=${systemJson}`, ...passThrough],
-            { DATABASE_URL: systemUrl, NODE_ENV: "test" },
-            "system",
+          const code = await timed("system", () =>
+            run(
+              bin("vitest"),
+              ["run", "--project", "system", "--reporter=default", "--reporter=json", `--outputFile.json=${systemJson}`, ...passThrough],
+              { DATABASE_URL: systemUrl, NODE_ENV: "test" },
+              "system",
+            ),
           );
           return vitestTally(systemJson, code);
         })
@@ -175,7 +188,9 @@ async function main(): Promise<number> {
   for (const [name, t] of Object.entries(tallies)) {
     console.log(`${name}: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped${t.note ? ` (${t.note})` : ""}`);
   }
-  console.log(`Finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const spans = Object.entries(phases).map(([name, { from, to }]) => `${name} ${from.toFixed(0)}–${(to ?? since()).toFixed(0)} s`);
+  if (spans.length) console.log(`Phases (seconds since the start): ${spans.join(", ")}`);
+  console.log(`Finished in ${since().toFixed(1)} s`);
   console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
   return total.failed > 0 || total.passed === 0 ? 1 : 0;
 }
@@ -188,6 +203,23 @@ function vitestTally(file: string, code: number): Tally {
 }
 
 let appServer: AppServer | undefined;
+
+interface PlaywrightSuite {
+  file?: string;
+  specs?: { tests: { results: { duration: number }[] }[] }[];
+  suites?: PlaywrightSuite[];
+}
+
+/** The spec files that kept a worker busiest (their tests' durations summed; beforeAll hooks are outside them), five at most. */
+function slowestFiles(suites: PlaywrightSuite[]): string[] {
+  const seconds = new Map<string, number>();
+  const add = (suite: PlaywrightSuite, file: string) => {
+    for (const spec of suite.specs ?? []) for (const t of spec.tests) for (const r of t.results) seconds.set(file, (seconds.get(file) ?? 0) + r.duration / 1000);
+    for (const child of suite.suites ?? []) add(child, file);
+  };
+  for (const suite of suites) add(suite, suite.file ?? "?");
+  return [...seconds].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([file, s]) => `${file} ${s.toFixed(0)} s`);
+}
 
 async function runE2e(databaseUrl: string): Promise<Tally> {
   const cronSecret = "test-cron-secret";
@@ -221,8 +253,9 @@ async function runE2e(databaseUrl: string): Promise<Tally> {
   if (code !== 0 && serverLog) {
     console.error("[e2e] app server log (last 60 lines):\n" + serverLog.split("\n").slice(-60).join("\n"));
   }
-  const report = readJson<{ stats: { expected: number; unexpected: number; skipped: number; flaky: number } }>(json);
+  const report = readJson<{ stats: { expected: number; unexpected: number; skipped: number; flaky: number }; suites: PlaywrightSuite[] }>(json);
   if (!report) return { passed: 0, failed: 1, skipped: 0, note: `playwright exited ${code} without a report` };
+  console.log(`▸ e2e worker time of the slowest files: ${slowestFiles(report.suites).join(", ")}`);
   const { expected, unexpected, skipped, flaky } = report.stats;
   return { passed: expected + flaky, failed: unexpected + (code && !unexpected ? 1 : 0), skipped };
 }

@@ -28,69 +28,71 @@ async function warningOf(companyId: number) {
   return rows[0];
 }
 
+/** What the admin reads on the way, in each language: [French, Chinese]. */
+const LABELS = {
+  apps: ["Applications", "应用"],
+  settings: ["Paramètres", "设置"],
+  search: ["Rechercher dans les paramètres", "搜索设置"],
+  section: ["Achats intégrés", "应用内购买"],
+  viewServices: ["Voir mes services", "查看我的服务"],
+  accounts: ["Compte IAP", "IAP 账户"],
+  sms: ["SMS", "短信"],
+  account: ["Informations du compte", "账户信息"],
+  warnMe: ["M'avertir", "接收阈值警告"],
+  threshold: ["Seuil", "警告阈值"],
+  warningEmail: ["E-mail d'avertissement", "联系人电子邮件"],
+  emailLanguage: ["Langue de l'e-mail d'avertissement", "警告邮件语言"],
+  save: ["Enregistrer", "保存"],
+  saved: ["Enregistré", "已保存"],
+  /** A history filter that ends before it starts: the schema's code, worded for the reader. */
+  reversedFilter: ["La date de fin est antérieure à la date de début.", "结束日期早于开始日期。"],
+  /** The history CSV of an account that is not theirs (or does not exist): 404, in their words. */
+  csvNotFound: ["Introuvable\u00a0: l'enregistrement a peut-être été supprimé, ou le lien est erroné.", "未找到：该记录可能已被删除，或链接有误。"],
+  /** One refunded delivery failure in the buy page's SMS help, in their words. */
+  refundReason: ["la file d'attente de la passerelle a débordé (30001)", "网关队列已满"],
+  /** 2 500 units of a two-decimal service, written the reader's way. */
+  balance: ["25,00 crédits", "25.00 点数"],
+  buyHeading: ["Acheter des crédits pour SMS", "为短信购买点数"],
+  currentBalance: ["Solde actuel", "当前余额"],
+  packs: ["Packs de crédits", "点数套餐"],
+  buy: ["Acheter", "购买"],
+} satisfies Record<string, [string, string]>;
+
 /**
- * One language's walk, page by page: what the admin reads on Settings, on the
- * accounts list and the SMS account, and on the buy page; the bad threshold
- * refused with its message, the threshold saved (as typed, stored in units,
- * shown after a reload) and the warning e-mail's language (chosen, or left on
- * the company's default: null).
+ * One language's walk: its labels (LABELS), the bad threshold refused with its
+ * message, the threshold saved (as typed, stored in units, shown after a
+ * reload), the warning e-mail's language (chosen, or left on the company's
+ * default: null) and, where the spec checks it, how a pack's price is written.
  */
 interface Walk {
   locale: "fr" | "zh-CN";
   title: string;
-  settings: { apps: string; settings: string; search: string; section: string; viewServices: string };
-  accounts: { heading: string; sms: string };
-  account: { heading: string; warnMe: string; threshold: string; warningEmail: string; emailLanguage: string; save: string; saved: string };
   badThreshold: { typed: string; message: string };
-  /** A history filter that ends before it starts: the schema's code, worded for the reader. */
-  reversedFilter: string;
-  /** The history CSV of an account that is not theirs (or does not exist): 404, in their words. */
-  csvNotFound: string;
-  /** One refunded delivery failure in the buy page's SMS help, in their words. */
-  refundReason: string;
   goodThreshold: { typed: string; stored: string; shown: string };
   pickLanguage: { label: string; stored: string } | null;
   emailAddress: string;
-  /** 2 500 units of a two-decimal service, written the reader's way. */
-  balance: string;
-  /** `price`: how a pack's price is written, where the spec checks it. */
-  buy: { heading: string; balance: string; packs: string; buy: string; price?: RegExp };
+  price?: RegExp;
 }
 
 const WALKS: Walk[] = [
   {
     locale: "fr",
     title: "French admin: Paramètres → IAP → Voir mes services → SMS → M'avertir (12,5, e-mail in French) → Enregistrer; the buy page in French",
-    settings: { apps: "Applications", settings: "Paramètres", search: "Rechercher dans les paramètres", section: "Achats intégrés", viewServices: "Voir mes services" },
-    accounts: { heading: "Compte IAP", sms: "SMS" },
-    account: { heading: "Informations du compte", warnMe: "M'avertir", threshold: "Seuil", warningEmail: "E-mail d'avertissement", emailLanguage: "Langue de l'e-mail d'avertissement", save: "Enregistrer", saved: "Enregistré" },
     badThreshold: { typed: "abc", message: "Saisissez un nombre, par exemple 50 ou 12,5." },
-    reversedFilter: "La date de fin est antérieure à la date de début.",
-    csvNotFound: "Introuvable\u00a0: l'enregistrement a peut-être été supprimé, ou le lien est erroné.",
-    refundReason: "la file d'attente de la passerelle a débordé (30001)",
     // French decimal comma.
     goodThreshold: { typed: "12,5", stored: "1250", shown: "12,50" },
     pickLanguage: { label: "Français", stored: "fr" },
     emailAddress: `alertes-${Date.now()}@exemple.test`,
-    balance: "25,00 crédits",
     // Euros as French readers write them: the sign after the amount, a decimal comma.
-    buy: { heading: "Acheter des crédits pour SMS", balance: "Solde actuel", packs: "Packs de crédits", buy: "Acheter", price: /^\d[\d\u202f\u00a0]*,\d{2}\u00a0€$/ },
+    price: /^\d[\d\u202f\u00a0]*,\d{2}\u00a0€$/,
   },
   {
     locale: "zh-CN",
     title: "Chinese admin: 设置 → IAP → 查看我的服务 → 短信 → 接收阈值警告 → 保存; the buy page in Chinese",
-    settings: { apps: "应用", settings: "设置", search: "搜索设置", section: "应用内购买", viewServices: "查看我的服务" },
-    accounts: { heading: "IAP 账户", sms: "短信" },
-    account: { heading: "账户信息", warnMe: "接收阈值警告", threshold: "警告阈值", warningEmail: "联系人电子邮件", emailLanguage: "警告邮件语言", save: "保存", saved: "已保存" },
     badThreshold: { typed: "-5", message: "请输入 0 或以上的点数。" },
-    reversedFilter: "结束日期早于开始日期。",
-    csvNotFound: "未找到：该记录可能已被删除，或链接有误。",
-    refundReason: "网关队列已满",
     goodThreshold: { typed: "50", stored: "5000", shown: "50.00" },
     pickLanguage: null,
     emailAddress: `jinggao-${Date.now()}@example.test`,
-    balance: "25.00 点数",
-    buy: { heading: "为短信购买点数", balance: "当前余额", packs: "点数套餐", buy: "购买" },
   },
 ];
 
@@ -100,56 +102,57 @@ for (const walk of WALKS) {
   test.describe(() => {
     test.use({ locale: walk.locale === "fr" ? "fr-FR" : "zh-CN" });
     test(walk.title, async ({ page }) => {
+      const label = Object.fromEntries(Object.entries(LABELS).map(([key, [fr, zh]]) => [key, walk.locale === "fr" ? fr : zh])) as Record<keyof typeof LABELS, string>;
       const { companyId, email } = await adminReading(walk.locale);
       // The sign-in page follows the browser's language before the profile's applies.
       await signIn(page, email, DEMO_PASSWORD, SIGN_IN_FORM[walk.locale]);
 
-      await page.getByRole("navigation", { name: walk.settings.apps }).first().getByRole("link", { name: walk.settings.settings, exact: true }).click();
-      await expect(page.getByRole("heading", { name: walk.settings.settings, level: 1 })).toBeVisible();
-      await page.getByRole("searchbox", { name: walk.settings.search }).fill("IAP");
+      await page.getByRole("navigation", { name: label.apps }).first().getByRole("link", { name: label.settings, exact: true }).click();
+      await expect(page.getByRole("heading", { name: label.settings, level: 1 })).toBeVisible();
+      await page.getByRole("searchbox", { name: label.search }).fill("IAP");
       await expect(page.getByRole("heading", { level: 3 })).toHaveCount(1);
-      await expect(page.getByRole("heading", { name: walk.settings.section, level: 3 })).toBeVisible();
-      await page.getByRole("link", { name: walk.settings.viewServices }).click();
+      await expect(page.getByRole("heading", { name: label.section, level: 3 })).toBeVisible();
+      await page.getByRole("link", { name: label.viewServices }).click();
 
-      await expect(page.getByRole("heading", { name: walk.accounts.heading, level: 1 })).toBeVisible();
-      await page.getByRole("link", { name: walk.accounts.sms, exact: true }).click();
+      await expect(page.getByRole("heading", { name: label.accounts, level: 1 })).toBeVisible();
+      await page.getByRole("link", { name: label.sms, exact: true }).click();
 
-      await expect(page.getByRole("heading", { name: walk.account.heading })).toBeVisible();
-      await expect(page.getByText(walk.balance).first()).toBeVisible();
-      await page.getByLabel(walk.account.warnMe).check();
-      await page.getByLabel(walk.account.threshold, { exact: true }).fill(walk.badThreshold.typed);
-      await page.getByLabel(walk.account.warningEmail, { exact: true }).fill(walk.emailAddress);
-      await page.getByRole("button", { name: walk.account.save }).click();
+      await expect(page.getByRole("heading", { name: label.account })).toBeVisible();
+      await expect(page.getByText(label.balance).first()).toBeVisible();
+      await page.getByLabel(label.warnMe).check();
+      await page.getByLabel(label.threshold, { exact: true }).fill(walk.badThreshold.typed);
+      await page.getByLabel(label.warningEmail, { exact: true }).fill(walk.emailAddress);
+      await page.getByRole("button", { name: label.save }).click();
       await expect(page.getByText(walk.badThreshold.message)).toBeVisible();
 
-      await page.getByLabel(walk.account.threshold, { exact: true }).fill(walk.goodThreshold.typed);
-      const language = page.getByLabel(walk.account.emailLanguage);
+      await page.getByLabel(label.threshold, { exact: true }).fill(walk.goodThreshold.typed);
+      const language = page.getByLabel(label.emailLanguage);
       if (walk.pickLanguage) await language.selectOption({ label: walk.pickLanguage.label });
       // Left on "Default": the company's language.
       else await expect(language).toHaveValue("");
-      await page.getByRole("button", { name: walk.account.save }).click();
-      await expect(page.getByRole("status").filter({ hasText: walk.account.saved })).toBeVisible();
+      await page.getByRole("button", { name: label.save }).click();
+      await expect(page.getByRole("status").filter({ hasText: label.saved })).toBeVisible();
       expect(await warningOf(companyId)).toMatchObject({ warn_enabled: true, threshold: walk.goodThreshold.stored, warning_locale: walk.pickLanguage?.stored ?? null });
 
       await page.reload();
-      await expect(page.getByLabel(walk.account.threshold, { exact: true })).toHaveValue(walk.goodThreshold.shown);
+      await expect(page.getByLabel(label.threshold, { exact: true })).toHaveValue(walk.goodThreshold.shown);
       await expect(language).toHaveValue(walk.pickLanguage?.stored ?? "");
       await page.screenshot({ path: `${SHOTS}/issue22-account-${walk.locale}.png`, fullPage: true });
 
       await page.goto(`${new URL(page.url()).pathname}?from=2026-12-02&to=2026-12-01`);
-      await expect(page.getByRole("alert").filter({ hasText: walk.reversedFilter })).toBeVisible();
+      await expect(page.getByRole("alert").filter({ hasText: label.reversedFilter })).toBeVisible();
       const missing = await page.request.get("/settings/iap/999999999/history.csv");
       expect(missing.status()).toBe(404);
-      expect(await missing.text()).toBe(walk.csvNotFound);
+      expect(await missing.text()).toBe(label.csvNotFound);
 
       await page.goto("/iap/buy/sms");
-      await expect(page.getByRole("heading", { name: walk.buy.heading, level: 1 })).toBeVisible();
-      await expect(page.getByRole("heading", { name: walk.buy.balance })).toBeVisible();
-      await expect(page.getByTestId("current-balance")).toHaveText(walk.balance);
-      const packs = page.getByRole("list", { name: walk.buy.packs });
-      await expect(packs.getByRole("button", { name: walk.buy.buy }).first()).toBeVisible();
-      if (walk.buy.price) await expect(packs.getByText(walk.buy.price).first()).toBeVisible();
-      await expect(page.getByText(walk.refundReason)).toBeVisible();
+      await expect(page.getByRole("heading", { name: label.buyHeading, level: 1 })).toBeVisible();
+      await expect(page.getByRole("heading", { name: label.currentBalance })).toBeVisible();
+      await expect(page.getByTestId("current-balance")).toHaveText(label.balance);
+      const packs = page.getByRole("list", { name: label.packs });
+      await expect(packs.getByRole("button", { name: label.buy }).first()).toBeVisible();
+      if (walk.price) await expect(packs.getByText(walk.price).first()).toBeVisible();
+      await expect(page.getByText(label.refundReason)).toBeVisible();
       await page.screenshot({ path: `${SHOTS}/issue22-buy-${walk.locale}.png`, fullPage: true });
     });
   });

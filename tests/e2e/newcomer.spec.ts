@@ -10,13 +10,11 @@ import { createHash, randomBytes } from "node:crypto";
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import pg from "pg";
 import { samplePdf } from "@/tests/support/pdf";
-import { createCompanyWithUser, useDatabase } from "./db";
+import { createCompanyWithUser } from "./db";
 import { signIn } from "./support";
-
-// Each worker makes its own company (beforeAll), so the tests need not run in order.
-const database = useDatabase();
 
 const PHONE = { width: 390, height: 844 };
 const LONG_URL = `https://intranet.example.com/projects/2026/onboarding/${"very-long-path-segment-".repeat(4)}documents?ref=${"a1b2c3".repeat(6)}`;
@@ -57,6 +55,9 @@ interface World {
   signUrl?: string;
   signingUrl?: string;
   emailUrl?: string;
+  /** The admin's signed-in session, for every page opened after the one that signed in. */
+  session?: Awaited<ReturnType<BrowserContext["storageState"]>>;
+  baseURL: string;
 }
 
 /**
@@ -111,13 +112,35 @@ const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR
 
 const field = (value: string | null, confidence = 0.95) => ({ value, confidence, flags: [] as string[] });
 
-let world: World;
+// Each worker makes its own company once, so the tests need not run in order.
+// A worker fixture, not a beforeAll: Playwright runs a parallel file with
+// beforeAll hooks as one group of tests per worker (4 + 3 here), while tests
+// without one spread over both workers one at a time. The walk's pages list a
+// letter, a signature request, an e-mail and a purchase made through the UI.
+const test = base.extend<object, { walkWorld: World }>({
+  walkWorld: [
+    async ({ browser }, use, workerInfo) => {
+      const db = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
+      const world = await makeWorld(db, workerInfo.project.use.baseURL!).finally(() => db.end());
+      // Signed in once, through the form; every later page reuses the session.
+      const context = await phoneContext(browser, world);
+      const page = await context.newPage();
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await signIn(page, world.email);
+      await page.setViewportSize(PHONE);
+      await makeTheRest(page, world);
+      await page.goto("/settings/iap");
+      await page.screenshot({ path: `${SHOTS}/issue18-iap-accounts-390.png`, fullPage: true });
+      world.session = await context.storageState();
+      await context.close();
+      await use(world);
+    },
+    { scope: "worker", timeout: 300_000 },
+  ],
+});
 
-// Each worker's world is complete before its first test: the pages of the walk
-// list a letter, a signature request, an e-mail and a purchase made through the UI.
-test.beforeAll(async ({ browser }) => {
-  test.setTimeout(300_000);
-  const db = database();
+/** The company and the records the database can hold directly: contacts, documents, a webhook, an invitation and a reset link. */
+async function makeWorld(db: pg.Pool, baseURL: string): Promise<World> {
   const { companyId, email } = await createCompanyWithUser(db, {
     name: "Walk Admin",
     role: "ADMIN",
@@ -184,32 +207,25 @@ test.beforeAll(async ({ browser }) => {
   const admin = await db.query("SELECT id FROM app_user WHERE email = $1", [email]);
   const inviteToken = await link(invited.rows[0].id, "INVITATION");
   const resetToken = await link(admin.rows[0].id, "PASSWORD_RESET");
-  world = { email, companyId, contactId, inviteToken, resetToken, addressContactId, documentId: document.rows[0].id, spareDocumentId: spare.rows[0].id, webhookId: webhook.rows[0].id };
-  const page = await phonePage(browser);
-  await makeTheRest(page);
-  await page.goto("/settings/iap");
-  await page.screenshot({ path: `${SHOTS}/issue18-iap-accounts-390.png`, fullPage: true });
-  await page.context().close();
-});
+  return { email, companyId, contactId, inviteToken, resetToken, addressContactId, documentId: document.rows[0].id, spareDocumentId: spare.rows[0].id, webhookId: webhook.rows[0].id, baseURL };
+}
 
-async function phonePage(browser: Browser, signedIn = true): Promise<Page> {
-  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, hasTouch: true });
-  const page = await context.newPage();
-  if (!signedIn) return page;
-  // Signed in on a wide window (signIn waits for the top bar's Sign out), then used at 390 px.
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await signIn(page, world.email);
-  await page.setViewportSize(PHONE);
-  return page;
+function phoneContext(browser: Browser, world: World, signedIn = false): Promise<BrowserContext> {
+  return browser.newContext({ baseURL: world.baseURL, viewport: PHONE, deviceScaleFactor: 2, hasTouch: true, ...(signedIn ? { storageState: world.session } : {}) });
+}
+
+/** A phone-sized page, signed in as the walk's admin (or signed out). */
+async function phonePage(browser: Browser, world: World, signedIn = true): Promise<Page> {
+  return (await phoneContext(browser, world, signedIn)).newPage();
 }
 
 test("the walk covers every page of the app", () => {
   expect(appRoutes().sort()).toEqual(Object.keys(WALK).sort());
 });
 
-test("on a phone: the menu, the SMS dialog typed into at once, a contact saved, unsaved edits asked about", async ({ browser }) => {
+test("on a phone: the menu, the SMS dialog typed into at once, a contact saved, unsaved edits asked about", async ({ browser, walkWorld: world }) => {
   test.setTimeout(180_000);
-  const page = await phonePage(browser);
+  const page = await phonePage(browser, world);
   await page.goto("/contacts");
   // Below 768 px the apps are behind "Menu"; every one of them is reachable.
   await expect(page.getByRole("navigation", { name: "Apps" })).toBeHidden();
@@ -256,8 +272,8 @@ test("on a phone: the menu, the SMS dialog typed into at once, a contact saved, 
   await page.context().close();
 });
 
-test("a refused document Confirm keeps what was typed", async ({ browser }) => {
-  const page = await phonePage(browser);
+test("a refused document Confirm keeps what was typed", async ({ browser, walkWorld: world }) => {
+  const page = await phonePage(browser, world);
   await page.goto(`/documents/${world.documentId}`);
   await page.getByLabel("Invoice number").fill("KEPT-AFTER-REFUSAL");
   await page.getByLabel("Due date").fill("the 5th");
@@ -278,7 +294,7 @@ test("a refused document Confirm keeps what was typed", async ({ browser }) => {
 });
 
 /** Fills the world with what only the UI makes: a letter, a request and its link, a purchase, an e-mail. */
-async function makeTheRest(page: Page) {
+async function makeTheRest(page: Page, world: World) {
   await page.goto(`/contacts/${world.addressContactId}/post`);
   await page.getByLabel("Subject").fill("Your order");
   await page.getByLabel("Letter text").fill("Dear Sir or Madam,\n\nPlease find your order confirmation.");
@@ -335,12 +351,11 @@ async function settled(page: Page, url: string) {
  * Walks `routes`: each page at 390 px (no wider than the screen) and at 1280 px,
  * with axe at both widths (no serious or critical violation).
  */
-async function walk(browser: Browser, routes: string[]) {
-  const page = await phonePage(browser);
-  const visitor = await phonePage(browser, false);
-  const desktop = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+async function walk(browser: Browser, world: World, routes: string[]) {
+  const page = await phonePage(browser, world);
+  const visitor = await phonePage(browser, world, false);
+  const desktop = await browser.newContext({ baseURL: world.baseURL, viewport: { width: 1280, height: 900 }, storageState: world.session });
   const wide = await desktop.newPage();
-  await signIn(wide, world.email);
 
   const tooWide: string[] = [];
   const violations: string[] = [];
@@ -372,8 +387,8 @@ async function walk(browser: Browser, routes: string[]) {
 const WALK_PARTS = 4;
 for (let part = 0; part < WALK_PARTS; part++) {
   const routes = Object.keys(WALK).filter((_route, i) => i % WALK_PARTS === part);
-  test(`at 390 px no page is wider than the screen, and axe finds nothing serious (part ${part + 1} of ${WALK_PARTS}: ${routes.join(", ")})`, async ({ browser }) => {
+  test(`at 390 px no page is wider than the screen, and axe finds nothing serious (part ${part + 1} of ${WALK_PARTS}: ${routes.join(", ")})`, async ({ browser, walkWorld }) => {
     test.setTimeout(600_000);
-    await walk(browser, routes);
+    await walk(browser, walkWorld, routes);
   });
 }

@@ -109,7 +109,8 @@ export function form(fields: Record<string, string | Blob | string[]>): FormData
 }
 
 export async function buildWorld(label: string, env: Record<string, string> = {}): Promise<World> {
-  const db = await createTestDatabase(label);
+  // Migrated and seeded (DEMO=1: company A is the demo company) by the app server's launcher, started next.
+  const db = await createTestDatabase(label, undefined, { seeded: false });
   // No background work: the matrix and the fuzz test compare the database before
   // and after each call, and a worker's own writes would be taken for the call's.
   const app = await startAppServer({

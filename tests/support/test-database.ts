@@ -27,13 +27,18 @@ function run(command: string, args: string[], env: Record<string, string>): Prom
   });
 }
 
-/** `serverUrl`: any database URL on the server to use (default: DATABASE_URL). */
-export async function createTestDatabase(label: string, serverUrl = process.env.DATABASE_URL): Promise<TestDatabase> {
+/**
+ * `serverUrl`: any database URL on the server to use (default: DATABASE_URL).
+ * `seeded: false`: left empty, for a caller that starts an app server with
+ * DEMO=1 on it before anything else: its launcher migrates and seeds it the
+ * same way (a seed here first would be the same work twice, in a process of its own).
+ */
+export async function createTestDatabase(label: string, serverUrl = process.env.DATABASE_URL, { seeded = true } = {}): Promise<TestDatabase> {
   if (!serverUrl) throw new Error("DATABASE_URL is not set: run this through `npm test`, which starts a throw-away PostgreSQL.");
   const database = await createThrowawayDatabase(label, { migrated: false, baseUrl: serverUrl });
   // db:seed migrates first (lib/cli/database.ts). Through the CLI, not an import: the migrator
   // uses server-only modules, which load only under the react-server condition Playwright's workers lack.
-  await run(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "lib/cli/db-seed.ts"], { DATABASE_URL: database.url, DEMO: "1" });
+  if (seeded) await run(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "lib/cli/db-seed.ts"], { DATABASE_URL: database.url, DEMO: "1" });
   const pool = new pg.Pool({ connectionString: database.url, max: 4 });
   // A test that stops the server must not crash on the pool's idle connections.
   pool.on("error", () => {});
