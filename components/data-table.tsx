@@ -67,9 +67,11 @@ export function DataTable<Row>({
   if (rows.length === 0) {
     return <div className={`text-sm text-gray-600 ${framed ? "rounded-lg border border-dashed border-gray-300 bg-white px-4 py-8 text-center" : ""}`}>{empty}</div>;
   }
-  const edge = (index: number) => (framed ? "" : `${index === 0 ? "pl-4 sm:pl-6" : ""} ${index === columns.length - 1 ? "pr-4 sm:pr-6" : ""}`);
-  const align = (column: Column<Row>, index: number) =>
-    `${column.numeric ? "text-right tabular-nums whitespace-nowrap" : ""} ${column.nowrap ? "whitespace-nowrap" : ""} ${edge(index)}`;
+  const classes = (...names: (string | false | undefined)[]) => names.filter(Boolean).join(" ");
+  const edge = (index: number) => (framed ? "" : classes(index === 0 && "pl-4 sm:pl-6", index === columns.length - 1 && "pr-4 sm:pr-6"));
+  const align = (column: Column<Row>, index: number) => classes(column.numeric && "text-right tabular-nums whitespace-nowrap", column.nowrap && "whitespace-nowrap", edge(index));
+  // Worked out once per column, not per cell: a history page has hundreds of cells.
+  const cellClasses = columns.map((column, index) => classes("px-3 py-2", column.rowHeader && "font-medium", align(column, index), column.className));
   const table = (
     // relative: visually hidden (absolute) text in a cell stays inside the scrolling box instead of widening the page.
     // Focusable and named: a table that scrolls sideways on a phone can be scrolled with the keyboard.
@@ -79,7 +81,7 @@ export function DataTable<Row>({
         <thead className="bg-gray-50 text-xs font-semibold uppercase tracking-wide text-gray-600">
           <tr>
             {columns.map((column, index) => (
-              <th key={column.key} scope="col" className={`px-3 py-2 ${align(column, index)}`}>
+              <th key={column.key} scope="col" className={classes("px-3 py-2", align(column, index))}>
                 {column.headerHidden ? <span className="sr-only">{column.header}</span> : column.header}
               </th>
             ))}
@@ -91,7 +93,12 @@ export function DataTable<Row>({
               {columns.map((column, index) => {
                 const Cell = column.rowHeader ? "th" : "td";
                 return (
-                  <Cell key={column.key} {...(column.rowHeader ? { scope: "row" } : {})} aria-label={column.cellLabel?.(row)} className={`px-3 py-2 ${column.rowHeader ? "font-medium" : ""} ${align(column, index)} ${column.className ?? ""}`}>
+                  <Cell
+                    key={column.key}
+                    {...(column.rowHeader ? { scope: "row" } : {})}
+                    {...(column.cellLabel ? { "aria-label": column.cellLabel(row) } : {})}
+                    className={cellClasses[index]}
+                  >
                     {column.cell(row)}
                   </Cell>
                 );
