@@ -68,20 +68,21 @@ export function DataTable<Row>({
     return <div className={`text-sm text-gray-600 ${framed ? "rounded-lg border border-dashed border-gray-300 bg-white px-4 py-8 text-center" : ""}`}>{empty}</div>;
   }
   const classes = (...names: (string | false | undefined)[]) => names.filter(Boolean).join(" ");
-  const edge = (index: number) => (framed ? "" : classes(index === 0 && "pl-4 sm:pl-6", index === columns.length - 1 && "pr-4 sm:pr-6"));
-  const align = (column: Column<Row>, index: number) => classes(column.numeric && "text-right tabular-nums whitespace-nowrap", column.nowrap && "whitespace-nowrap", edge(index));
-  // Worked out once per column, not per cell: a history page has hundreds of cells.
-  const cellClasses = columns.map((column, index) => classes("px-3 py-2", column.rowHeader && "font-medium", align(column, index), column.className));
+  // Padding and the first and last columns' edges come from .data-table in
+  // app/globals.css: said once there, not on each of a page's hundreds of cells.
+  const align = (column: Column<Row>) => classes(column.numeric && "num", column.nowrap && "nowrap");
+  // Worked out once per column, not per cell.
+  const cellClasses = columns.map((column) => classes(column.rowHeader && "font-medium", align(column), column.className) || undefined);
   const table = (
     // relative: visually hidden (absolute) text in a cell stays inside the scrolling box instead of widening the page.
     // Focusable and named: a table that scrolls sideways on a phone can be scrolled with the keyboard.
     <div role="group" aria-label={caption} tabIndex={0} className={`relative overflow-x-auto ${framed ? "rounded-lg border border-gray-200 bg-white" : ""}`}>
-      <table className="min-w-full divide-y divide-gray-200 text-left text-sm">
+      <table className={`data-table ${framed ? "" : "flush "}min-w-full divide-y divide-gray-200 text-left text-sm`}>
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-gray-50 text-xs font-semibold uppercase tracking-wide text-gray-600">
           <tr>
-            {columns.map((column, index) => (
-              <th key={column.key} scope="col" className={classes("px-3 py-2", align(column, index))}>
+            {columns.map((column) => (
+              <th key={column.key} scope="col" className={align(column) || undefined}>
                 {column.headerHidden ? <span className="sr-only">{column.header}</span> : column.header}
               </th>
             ))}
