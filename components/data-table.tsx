@@ -67,19 +67,22 @@ export function DataTable<Row>({
   if (rows.length === 0) {
     return <div className={`text-sm text-gray-600 ${framed ? "rounded-lg border border-dashed border-gray-300 bg-white px-4 py-8 text-center" : ""}`}>{empty}</div>;
   }
-  const edge = (index: number) => (framed ? "" : `${index === 0 ? "pl-4 sm:pl-6" : ""} ${index === columns.length - 1 ? "pr-4 sm:pr-6" : ""}`);
-  const align = (column: Column<Row>, index: number) =>
-    `${column.numeric ? "text-right tabular-nums whitespace-nowrap" : ""} ${column.nowrap ? "whitespace-nowrap" : ""} ${edge(index)}`;
+  const classes = (...names: (string | false | undefined)[]) => names.filter(Boolean).join(" ");
+  // Padding and the first and last columns' edges come from .data-table in
+  // app/globals.css: said once there, not on each of a page's hundreds of cells.
+  const align = (column: Column<Row>) => classes(column.numeric && "num", column.nowrap && "nowrap");
+  // Worked out once per column, not per cell.
+  const cellClasses = columns.map((column) => classes(column.rowHeader && "font-medium", align(column), column.className) || undefined);
   const table = (
     // relative: visually hidden (absolute) text in a cell stays inside the scrolling box instead of widening the page.
     // Focusable and named: a table that scrolls sideways on a phone can be scrolled with the keyboard.
     <div role="group" aria-label={caption} tabIndex={0} className={`relative overflow-x-auto ${framed ? "rounded-lg border border-gray-200 bg-white" : ""}`}>
-      <table className="min-w-full divide-y divide-gray-200 text-left text-sm">
+      <table className={`data-table ${framed ? "" : "flush "}min-w-full divide-y divide-gray-200 text-left text-sm`}>
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-gray-50 text-xs font-semibold uppercase tracking-wide text-gray-600">
           <tr>
-            {columns.map((column, index) => (
-              <th key={column.key} scope="col" className={`px-3 py-2 ${align(column, index)}`}>
+            {columns.map((column) => (
+              <th key={column.key} scope="col" className={align(column) || undefined}>
                 {column.headerHidden ? <span className="sr-only">{column.header}</span> : column.header}
               </th>
             ))}
@@ -91,7 +94,12 @@ export function DataTable<Row>({
               {columns.map((column, index) => {
                 const Cell = column.rowHeader ? "th" : "td";
                 return (
-                  <Cell key={column.key} {...(column.rowHeader ? { scope: "row" } : {})} aria-label={column.cellLabel?.(row)} className={`px-3 py-2 ${column.rowHeader ? "font-medium" : ""} ${align(column, index)} ${column.className ?? ""}`}>
+                  <Cell
+                    key={column.key}
+                    {...(column.rowHeader ? { scope: "row" } : {})}
+                    {...(column.cellLabel ? { "aria-label": column.cellLabel(row) } : {})}
+                    className={cellClasses[index]}
+                  >
                     {column.cell(row)}
                   </Cell>
                 );

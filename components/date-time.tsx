@@ -14,14 +14,29 @@ const DATE_TIME = { day: "numeric", month: "short", year: "numeric", hour: "2-di
 // ("21 Nov 2026, 20:51 UTC"), not the American "Nov 21, 2026, 08:51 PM".
 const formattingLocale = (locale: string) => (locale === "en" ? "en-GB" : locale);
 
+// One formatter per language and zone, kept: each keeps the Intl.DateTimeFormat
+// it builds, and building one costs ~100 times more than using it — a fresh
+// formatter per call made a 50-row history build 50 of them on every render.
+// Bounded by languages × IANA zones in use.
+const formatters = new Map<string, ReturnType<typeof createFormatter>>();
+function formatterFor(locale: string, timeZone: string) {
+  const key = `${locale} ${timeZone}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = createFormatter({ locale: formattingLocale(locale), timeZone });
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /** "21 Nov 2026, 21:51 CET", "21 nov. 2026, 21:51 UTC+1", "2026年11月21日 21:51 [GMT+1]": in `timeZone` (UTC by default). */
 export function formatDateTime(value: Date, locale = "en", timeZone = "UTC"): string {
-  return createFormatter({ locale: formattingLocale(locale), timeZone }).dateTime(value, DATE_TIME);
+  return formatterFor(locale, timeZone).dateTime(value, DATE_TIME);
 }
 
 /** "21 Nov 2026": a calendar date, the same day in every zone. */
 export function formatDate(value: Date, locale = "en"): string {
-  return createFormatter({ locale: formattingLocale(locale), timeZone: "UTC" }).dateTime(value, { dateStyle: "medium" });
+  return formatterFor(locale, "UTC").dateTime(value, { dateStyle: "medium" });
 }
 
 export function DateTime({ value, dateOnly = false, className }: { value: Date | string | null | undefined; dateOnly?: boolean; className?: string }) {

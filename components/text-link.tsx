@@ -1,9 +1,9 @@
 import Link from "next/link";
 import type { ComponentProps, ReactNode } from "react";
 
-/** A link inside text or a table cell, in the one link style (a record's name that opens it). */
-export function TextLink({ className = "", ...props }: ComponentProps<typeof Link>) {
-  return <Link {...props} className={`font-medium text-brand-700 underline underline-offset-2 hover:decoration-2 ${className}`} />;
+/** A link inside text or a table cell, in the one link style (a record's name that opens it: .text-link in app/globals.css, one short class where a table has one per row). */
+export function TextLink({ className, ...props }: ComponentProps<typeof Link>) {
+  return <Link {...props} className={className ? `text-link ${className}` : "text-link"} />;
 }
 
 /** For a message's <link>…</link> in t.rich: `t.rich("intro", { link: linkChunks("/leads") })`. */

@@ -1,6 +1,6 @@
 // Credits used per day as a server-rendered SVG bar chart: no client script,
 // it scales with its box, and its words come from the page (any language).
-// Days with a purchase or top-up carry a marker above the bar. The chart is
+// Days with a purchase or top-up carry a marker above the bar; a day without use has no bar. The chart is
 // an image to assistive technology; the page gives the same numbers as text
 // (a summary and a table, UsageTable below).
 
@@ -48,39 +48,51 @@ export function UsageChart({
   const y = (value: number) => PAD_TOP + plotHeight - (value / top) * plotHeight;
   const ticks = [0, top / 2, top];
   const labelEvery = Math.ceil(points.length / 6);
+  // Tenths of a unit of the 720-wide box are finer than any screen shows: shorter numbers, a smaller page.
+  const r = (value: number) => Math.round(value * 10) / 10;
+  const left = (i: number) => PAD_LEFT + i * slot + (slot - barWidth) / 2;
+  // One element per bar (it carries the day's figures and its tooltip), and the
+  // purchase markers as one path: the chart's cost grows with its elements.
+  const markers = points
+    .map((point, i) => (point.granted ? `M${r(left(i) + barWidth / 2)} ${PAD_TOP + 4}l4 -7h-8z` : ""))
+    .join("");
   return (
     <svg role="img" aria-label={label} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="h-auto w-full" data-testid="usage-chart">
       {ticks.map((tick) => (
         <g key={tick}>
-          <line x1={PAD_LEFT} x2={WIDTH} y1={y(tick)} y2={y(tick)} stroke="#e5e7eb" strokeWidth={1} />
-          <text x={PAD_LEFT - 6} y={y(tick) + 4} textAnchor="end" fontSize={11} fill="#6b7280">
+          <line x1={PAD_LEFT} x2={WIDTH} y1={r(y(tick))} y2={r(y(tick))} stroke="#e5e7eb" strokeWidth={1} />
+          <text x={PAD_LEFT - 6} y={r(y(tick) + 4)} textAnchor="end" fontSize={11} fill="#6b7280">
             {formatValue(tick)}
           </text>
         </g>
       ))}
-      {points.map((point, i) => {
-        const x = PAD_LEFT + i * slot + (slot - barWidth) / 2;
-        const barTop = y(point.used);
-        return (
-          <g key={point.day} data-day={point.day} data-used={point.used}>
+      {points.map((point, i) =>
+        point.used > 0 ? (
+          <rect key={point.day} data-day={point.day} data-used={point.used} x={r(left(i))} y={r(y(point.used))} width={r(barWidth)} height={r(PAD_TOP + plotHeight - y(point.used))} rx={1} fill="#714b67">
             <title>{`${formatDay(point.day)}: ${formatValue(point.used)}${point.granted ? ` · ${grantLabel}` : ""}`}</title>
-            {point.used > 0 && <rect x={x} y={barTop} width={barWidth} height={PAD_TOP + plotHeight - barTop} rx={1} fill="#714b67" />}
-            {point.granted && <path d={`M ${x + barWidth / 2} ${PAD_TOP - 2} l 4 -7 h -8 z`} transform={`translate(0 ${6})`} fill="#059669" />}
-            {/* Every few days, and always today (the right edge, its label ending there so "1 déc." or "12月1日" is not cut off), without crowding the one before it. */}
-            {((i % labelEvery === 0 && points.length - 1 - i >= labelEvery / 2) || i === points.length - 1) && (
-              <text
-                x={i === points.length - 1 ? WIDTH : x + barWidth / 2}
-                y={HEIGHT - 6}
-                textAnchor={i === points.length - 1 ? "end" : "middle"}
-                fontSize={11}
-                fill="#6b7280"
-              >
-                {formatDay(point.day)}
-              </text>
-            )}
-          </g>
-        );
-      })}
+          </rect>
+        ) : null,
+      )}
+      {markers && (
+        <path d={markers} fill="#059669">
+          <title>{grantLabel}</title>
+        </path>
+      )}
+      {points.map((point, i) =>
+        // Every few days, and always today (the right edge, its label ending there so "1 déc." or "12月1日" is not cut off), without crowding the one before it.
+        (i % labelEvery === 0 && points.length - 1 - i >= labelEvery / 2) || i === points.length - 1 ? (
+          <text
+            key={point.day}
+            x={i === points.length - 1 ? WIDTH : r(left(i) + barWidth / 2)}
+            y={HEIGHT - 6}
+            textAnchor={i === points.length - 1 ? "end" : "middle"}
+            fontSize={11}
+            fill="#6b7280"
+          >
+            {formatDay(point.day)}
+          </text>
+        ) : null,
+      )}
     </svg>
   );
 }

@@ -83,7 +83,7 @@ test("a hard budget of 2 SMS: the third is refused with the budget message, a ra
   const chart = admin.getByRole("img", { name: "SMS credits used per day, last 30 days" });
   await expect(chart).toBeVisible();
   const today = new Date().toISOString().slice(0, 10);
-  await expect(chart.locator(`g[data-day="${today}"]`)).toHaveAttribute("data-used", String(Number(3n * perSms) / 100));
+  await expect(chart.locator(`[data-day="${today}"]`)).toHaveAttribute("data-used", String(Number(3n * perSms) / 100));
   await expect(admin.getByTestId("forecast")).toContainText("At the current rate, your credits last about");
   await expect(admin.getByRole("table", { name: "By user, last 30 days" }).getByRole("row", { name: /Dana User/ })).toContainText(credits(3n * perSms));
   await admin.locator("section[aria-labelledby=usage]").screenshot({ path: `${shots}/issue24-account-usage.png` });
