@@ -53,8 +53,8 @@ interface Walk {
   emailAddress: string;
   /** 2 500 units of a two-decimal service, written the reader's way. */
   balance: string;
-  /** `price`: how a pack's price is written, where the spec checks it. */
-  buy: { heading: string; balance: string; packs: string; buy: string; price?: RegExp };
+  /** `price`: how a pack's price is written, where the spec checks it; `packNames`: the four catalogue packs, smallest first, as this reader's ERP names them. */
+  buy: { heading: string; balance: string; packs: string; buy: string; price?: RegExp; packNames: string[] };
 }
 
 const WALKS: Walk[] = [
@@ -74,7 +74,14 @@ const WALKS: Walk[] = [
     emailAddress: `alertes-${Date.now()}@exemple.test`,
     balance: "25,00 crédits",
     // Euros as French readers write them: the sign after the amount, a decimal comma.
-    buy: { heading: "Acheter des crédits pour SMS", balance: "Solde actuel", packs: "Packs de crédits", buy: "Acheter", price: /^\d[\d\u202f\u00a0]*,\d{2}\u00a0€$/ },
+    buy: {
+      heading: "Acheter des crédits pour SMS",
+      balance: "Solde actuel",
+      packs: "Packs de crédits",
+      buy: "Acheter",
+      price: /^\d[\d\u202f\u00a0]*,\d{2}\u00a0€$/,
+      packNames: ["Pack Starter", "Pack Standard", "Pack Avancé", "Pack Expert"],
+    },
   },
   {
     locale: "zh-CN",
@@ -90,7 +97,7 @@ const WALKS: Walk[] = [
     pickLanguage: null,
     emailAddress: `jinggao-${Date.now()}@example.test`,
     balance: "25.00 点数",
-    buy: { heading: "为短信购买点数", balance: "当前余额", packs: "点数套餐", buy: "购买" },
+    buy: { heading: "为短信购买点数", balance: "当前余额", packs: "点数套餐", buy: "购买", packNames: ["入门套餐", "标准套餐", "高级套餐", "专家套餐"] },
   },
 ];
 
@@ -149,6 +156,9 @@ for (const walk of WALKS) {
       const packs = page.getByRole("list", { name: walk.buy.packs });
       await expect(packs.getByRole("button", { name: walk.buy.buy }).first()).toBeVisible();
       if (walk.buy.price) await expect(packs.getByText(walk.buy.price).first()).toBeVisible();
+      // Each pack by its name in the reader's language, not the stored English "Starter Pack" (#22).
+      for (const name of walk.buy.packNames) await expect(packs.getByRole("article", { name, exact: true })).toBeVisible();
+      await expect(packs.getByText(/ Pack$/)).toHaveCount(0);
       await expect(page.getByText(walk.refundReason)).toBeVisible();
       await page.screenshot({ path: `${SHOTS}/issue22-buy-${walk.locale}.png`, fullPage: true });
     });
