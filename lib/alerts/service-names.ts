@@ -1,6 +1,8 @@
-// What the alert e-mails (and the pages) call a service and its unit in a
-// given language. The database keeps English names (iap_service, seeded from
-// lib/iap/catalogue); the words per language are in messages/<locale>/iap.json.
+// What the alert and billing e-mails, the invoice PDF (and the pages) call a
+// service, its unit and a credit pack in a given language. The database keeps
+// English names (iap_service and credit_pack, seeded from lib/iap/catalogue and
+// lib/billing/pack-catalogue); the words per language are in
+// messages/<locale>/iap.json (`services.*`, `packs.<code>`).
 import { wordsFor } from "./words";
 import { localeOr, type Locale } from "@/lib/i18n/locales";
 
@@ -28,4 +30,20 @@ export function serviceNameIn(locale: Locale, technicalName: string, stored: str
 /** The unit's word in `locale`: every service counts "credits"; another unit keeps its stored word. */
 export function unitNameIn(locale: Locale, stored: string): string {
   return stored === "credits" ? wordsFor(locale, "iap")("unit") : stored;
+}
+
+/**
+ * Whether the catalogue speaks for this pack: it knows the code and the stored
+ * name is still its English one. An operator's own pack (a code of theirs) or
+ * a pack renamed in the database keeps the name it was given, in every language.
+ */
+export function isCataloguePack(code: string, storedName: string): boolean {
+  const key = `packs.${code}`;
+  const english = wordsFor("en", "iap");
+  return english.has(key) && english(key) === storedName;
+}
+
+/** A pack's name in `locale` ("Pack Starter", "入门套餐"), else its stored name. */
+export function packNameIn(locale: Locale, code: string, stored: string): string {
+  return isCataloguePack(code, stored) ? wordsFor(locale, "iap")(`packs.${code}`) : stored;
 }

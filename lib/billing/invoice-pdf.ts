@@ -7,6 +7,7 @@
 import { degrees, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import { A4, MM, newPdfDocument, withPrintableSpaces } from "@/lib/pdf/document";
 import type { InvoiceView } from "./invoices";
+import { packNameIn } from "@/lib/alerts/service-names";
 import { translatorFor } from "@/lib/i18n/catalogue";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatMoney } from "@/lib/money";
@@ -47,7 +48,7 @@ export function invoiceLines(invoice: InvoiceView) {
     buyer: [invoice.buyer.name, ...invoice.buyer.address, invoice.buyer.country, ...vatNumber(invoice.buyer.vat)],
     item: t("item", {
       service: services.has(serviceKey) ? services(serviceKey) : item.serviceName,
-      pack: item.pack,
+      pack: packNameIn(invoice.locale, item.packCode, item.pack),
       credits: withPrintableSpaces(formatPackCredits(item.credits, item.decimals, invoice.locale)),
       // Plural agreement on whole credits; a fractional size reads as "other".
       count: item.credits % scale === 0n ? Number(item.credits / scale) : 2,

@@ -41,7 +41,7 @@ export interface InvoiceView {
   locale: Locale;
   timeZone: string;
   /** What was bought, for the item line in the invoice's language (`description` keeps the English text stored at issue). */
-  item: { service: string; serviceName: string; pack: string; credits: bigint; decimals: number };
+  item: { service: string; serviceName: string; pack: string; packCode: string; credits: bigint; decimals: number };
 }
 
 export function appInvoiceNumber(companyId: number, sequence: number): string {
@@ -164,6 +164,7 @@ function toInvoice(row: Record<string, unknown>): InvoiceView {
       service: row.technical_name as string,
       serviceName: row.service_name as string,
       pack: row.pack_name as string,
+      packCode: row.pack_code as string,
       credits: BigInt(row.credits as string | number),
       decimals: row.decimals as number,
     },
@@ -174,7 +175,7 @@ function toInvoice(row: Record<string, unknown>): InvoiceView {
 export async function findInvoice(companyId: number, purchaseId: number): Promise<InvoiceView | null> {
   const { rows } = await pool().query(
     `SELECT i.*, c.locale AS company_locale, c.time_zone AS company_time_zone,
-            s.technical_name, s.name AS service_name, s.decimals, k.name AS pack_name, p.credits
+            s.technical_name, s.name AS service_name, s.decimals, k.name AS pack_name, k.code AS pack_code, p.credits
        FROM invoice i JOIN company c ON c.id = i.company_id JOIN purchase p ON p.id = i.purchase_id
        JOIN iap_account a ON a.id = p.account_id JOIN iap_service s ON s.id = a.service_id JOIN credit_pack k ON k.id = p.pack_id
       WHERE i.purchase_id = $1 AND i.company_id = $2`,

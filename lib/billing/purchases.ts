@@ -18,7 +18,9 @@ export interface PurchaseView {
   companyId: number;
   accountId: number;
   service: { technicalName: ServiceName; name: string; decimals: number };
+  /** The pack's English name as stored; pages and e-mails show it by its code in the reader's language (packName, packNameIn). */
   packName: string;
+  packCode: string;
   credits: bigint;
   amount: number;
   currency: string;
@@ -103,7 +105,7 @@ export async function setProviderRef(purchaseId: number, providerRef: string): P
 }
 
 const VIEW_SQL = `
-  SELECT p.id, a.company_id, p.account_id, s.technical_name, s.name AS service_name, s.decimals, k.name AS pack_name,
+  SELECT p.id, a.company_id, p.account_id, s.technical_name, s.name AS service_name, s.decimals, k.name AS pack_name, k.code AS pack_code,
          p.credits, p.amount, p.currency, p.provider, p.provider_ref, p.status, p.created_at, p.paid_at,
          p.origin, p.net_amount, p.vat_amount, p.vat_rate, p.vat_reverse_charge, p.payment_intent_id, p.failure_code,
          p.refunded_amount, p.dispute_status, p.refund_reversed + p.dispute_reversed AS taken_back,
@@ -120,6 +122,7 @@ function toView(row: Record<string, unknown>): PurchaseView {
     accountId: row.account_id as number,
     service: { technicalName: serviceNameSchema.parse(row.technical_name), name: row.service_name as string, decimals: row.decimals as number },
     packName: row.pack_name as string,
+    packCode: row.pack_code as string,
     credits: BigInt(row.credits as string),
     amount: row.amount as number,
     currency: (row.currency as string).trim(),

@@ -73,7 +73,7 @@ export async function fulfilPurchase(
         WHERE p.id = $1 AND a.id = p.account_id AND s.id = a.service_id AND k.id = p.pack_id
           AND ($4::int IS NULL OR a.company_id = $4)
           AND p.provider = $2::"PaymentProvider" AND p.status = ANY($3::"PurchaseStatus"[])
-        RETURNING p.account_id, a.company_id, k.name AS pack_name, p.credits, p.created_by_id, p.origin, p.provider,
+        RETURNING p.account_id, a.company_id, k.name AS pack_name, k.code AS pack_code, p.credits, p.created_by_id, p.origin, p.provider,
                   s.id AS service_id, s.technical_name, s.name AS service_name, s.decimals, s.trial_credits`,
       [
         purchaseId,
@@ -100,7 +100,8 @@ export async function fulfilPurchase(
       const entry = await grant({ id: row.account_id, companyId: row.company_id, service }, BigInt(row.credits), {
         kind: autoTopup ? "AUTO_TOPUP" : "PURCHASE",
         description: `${autoTopup ? "Auto top-up: " : ""}${row.pack_name} (purchase #${purchaseId})`,
-        wording: { code: autoTopup ? "autoTopup" : "purchase", params: { pack: row.pack_name, purchaseId } },
+        // The code lets the history name the pack in the reader's language; the name is what it was called when bought.
+        wording: { code: autoTopup ? "autoTopup" : "purchase", params: { pack: row.pack_name, packCode: row.pack_code, purchaseId } },
         reference: `purchase:${purchaseId}`,
         idempotencyKey: `purchase:${purchaseId}`,
         createdById: row.created_by_id,

@@ -184,6 +184,7 @@ export function toPurchaseResource(purchase: PurchaseRecord): PurchaseResource {
   return {
     id: purchase.id,
     service: purchase.service.technicalName,
+    // The API is English and stable: the pack's stored name, never the reader's translation.
     pack: purchase.packName,
     credits: fromUnits(purchase.credits, purchase.service.decimals),
     price: fromUnits(BigInt(purchase.amount), currencyDigits(purchase.currency)),

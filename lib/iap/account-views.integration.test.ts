@@ -69,7 +69,7 @@ describe("IAP account views", () => {
       data: { accountId: account.id, packId: pack.id, credits: pack.credits, amount: pack.price, currency: "EUR", provider: "DEMO", status: "PAID", paidAt: new Date() },
     });
     const purchases = await listPurchases(company.id, account.id);
-    expect(purchases).toMatchObject([{ packName: "Standard Pack", amount: 1200, currency: "EUR", status: "PAID", credits: 10000n }]);
+    expect(purchases).toMatchObject([{ packName: "Standard Pack", packCode: "standard", amount: 1200, currency: "EUR", status: "PAID", credits: 10000n }]);
     expect(await listPurchases(other.id, account.id)).toEqual([]);
   });
 

@@ -45,7 +45,9 @@ export interface OpenHold {
 
 export interface PurchaseLine {
   id: number;
+  /** As stored (English for the catalogue's packs); the page names it by packCode in the reader's language. */
   packName: string;
+  packCode: string;
   credits: bigint;
   amount: number;
   currency: string;
@@ -163,7 +165,7 @@ export async function listOpenHolds(companyId: number, accountId: number, limit 
 export async function listPurchases(companyId: number, accountId: number, limit = 20): Promise<PurchaseLine[]> {
   const { rows } = await pool().query({
     name: "iap_purchases",
-    text: `SELECT p.id, k.name AS pack_name, p.credits, p.amount, p.currency, p.status, p.created_at, p.paid_at, p.origin, p.failure_code,
+    text: `SELECT p.id, k.name AS pack_name, k.code AS pack_code, p.credits, p.amount, p.currency, p.status, p.created_at, p.paid_at, p.origin, p.failure_code,
             p.refunded_amount, p.dispute_status, p.refund_reversed + p.dispute_reversed AS taken_back,
             p.refund_unrecovered + p.dispute_unrecovered AS already_used,
             CASE WHEN h.status = 'PENDING' THEN h.amount ELSE 0 END AS frozen,
@@ -181,6 +183,7 @@ export async function listPurchases(companyId: number, accountId: number, limit 
   return rows.map((row) => ({
     id: row.id,
     packName: row.pack_name,
+    packCode: row.pack_code,
     credits: BigInt(row.credits),
     amount: row.amount,
     currency: row.currency.trim(),

@@ -75,14 +75,14 @@ describe("history in the reader's language", () => {
       const { entries } = await listHistory(company.id, account.id, {});
       const bought = entries.find((entry) => entry.kind === "PURCHASE")!;
       const old = entries.find((entry) => entry.kind === "ADJUSTMENT")!;
-      expect(bought.wording).toEqual({ code: "purchase", params: { pack: "Standard Pack", purchaseId: purchase.id } });
+      expect(bought.wording).toEqual({ code: "purchase", params: { pack: "Standard Pack", packCode: "standard", purchaseId: purchase.id } });
       expect(old.wording).toBeNull();
 
       const say = (locale: "en" | "fr" | "zh-CN", entry: typeof bought) => ledgerDescription(translatorFor(locale, "iap"), entry);
       expect(say("en", bought)).toBe(`Standard Pack (purchase #${purchase.id})`);
       expect(say("en", bought)).toBe(bought.description);
-      expect(say("fr", bought)).toBe(`Standard Pack (achat n°\u00a0${purchase.id})`);
-      expect(say("zh-CN", bought)).toBe(`Standard Pack（购买单号 #${purchase.id}）`);
+      expect(say("fr", bought)).toBe(`Pack Standard (achat n°\u00a0${purchase.id})`);
+      expect(say("zh-CN", bought)).toBe(`标准套餐（购买单号 #${purchase.id}）`);
       for (const locale of ["en", "fr", "zh-CN"] as const) expect(say(locale, old)).toBe("Goodwill gesture");
 
       const french = translatorFor("fr", "iap");
@@ -90,7 +90,7 @@ describe("history in the reader's language", () => {
       expect(csv[0]).toEqual(HISTORY_CSV_HEADER);
       expect(csv.slice(1).filter((row) => row[2] !== "TRIAL_GRANT").map((row) => [row[2], row[6], row[8]])).toEqual([
         ["ADJUSTMENT", "Goodwill gesture", ""],
-        ["PURCHASE", `Standard Pack (achat n°\u00a0${purchase.id})`, "purchase"],
+        ["PURCHASE", `Pack Standard (achat n°\u00a0${purchase.id})`, "purchase"],
       ]);
     } finally {
       restore();

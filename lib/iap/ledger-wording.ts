@@ -7,11 +7,13 @@
 import { z } from "zod";
 
 const purchase = z.object({ purchaseId: z.int().positive() });
+// The pack's name as stored when it was bought, and its code (rows from before codes have none: they show the name).
+const packBought = purchase.extend({ pack: z.string(), packCode: z.string().optional() });
 
 const wordingSchema = z.discriminatedUnion("code", [
   z.object({ code: z.literal("trial"), params: z.object({ service: z.string() }) }),
-  z.object({ code: z.literal("purchase"), params: purchase.extend({ pack: z.string() }) }),
-  z.object({ code: z.literal("autoTopup"), params: purchase.extend({ pack: z.string() }) }),
+  z.object({ code: z.literal("purchase"), params: packBought }),
+  z.object({ code: z.literal("autoTopup"), params: packBought }),
   z.object({ code: z.literal("refund"), params: purchase }),
   z.object({ code: z.literal("disputeFrozen"), params: purchase }),
   z.object({ code: z.literal("disputeLost"), params: purchase }),

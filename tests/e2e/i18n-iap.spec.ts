@@ -72,6 +72,8 @@ interface Walk {
   pickLanguage: { label: string; stored: string } | null;
   emailAddress: string;
   price?: RegExp;
+  /** The four catalogue packs, smallest first, as this reader's ERP names them. */
+  packNames: string[];
 }
 
 const WALKS: Walk[] = [
@@ -85,6 +87,7 @@ const WALKS: Walk[] = [
     emailAddress: `alertes-${Date.now()}@exemple.test`,
     // Euros as French readers write them: the sign after the amount, a decimal comma.
     price: /^\d[\d\u202f\u00a0]*,\d{2}\u00a0€$/,
+    packNames: ["Pack Starter", "Pack Standard", "Pack Avancé", "Pack Expert"],
   },
   {
     locale: "zh-CN",
@@ -93,6 +96,7 @@ const WALKS: Walk[] = [
     goodThreshold: { typed: "50", stored: "5000", shown: "50.00" },
     pickLanguage: null,
     emailAddress: `jinggao-${Date.now()}@example.test`,
+    packNames: ["入门套餐", "标准套餐", "高级套餐", "专家套餐"],
   },
 ];
 
@@ -152,6 +156,9 @@ for (const walk of WALKS) {
       const packs = page.getByRole("list", { name: label.packs });
       await expect(packs.getByRole("button", { name: label.buy }).first()).toBeVisible();
       if (walk.price) await expect(packs.getByText(walk.price).first()).toBeVisible();
+      // Each pack by its name in the reader's language, not the stored English "Starter Pack" (#22).
+      for (const name of walk.packNames) await expect(packs.getByRole("article", { name, exact: true })).toBeVisible();
+      await expect(packs.getByText(/ Pack$/)).toHaveCount(0);
       await expect(page.getByText(label.refundReason)).toBeVisible();
       await page.screenshot({ path: `${SHOTS}/issue22-buy-${walk.locale}.png`, fullPage: true });
     });

@@ -172,6 +172,16 @@ describe("auto top-up", () => {
     await expectConserved(company.id);
   });
 
+  it("an account whose alerts are in French is told in French which pack failed, by its French name", async () => {
+    const { company, account } = await armed();
+    await pool().query("UPDATE iap_account SET warning_locale = 'fr' WHERE id = $1", [account.id]);
+    await crossWhileStripeAnswers(account, "declined");
+    const mails = smtp.to(`finance-${company.id}@test.example`).filter((m) => m.subject?.startsWith("Échec de la recharge automatique"));
+    expect(mails).toHaveLength(1);
+    expect(mails[0].text).toContain("pour le Pack Standard a échoué");
+    expect(mails[0].text).not.toContain("Standard Pack");
+  });
+
   it("a bank asking for authentication (requires_action) turns it off with that reason", async () => {
     const { company, account } = await armed();
     await crossWhileStripeAnswers(account, "requires_action");

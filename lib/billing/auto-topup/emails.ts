@@ -10,6 +10,7 @@ interface Common {
   companyName: string;
   /** In `locale` (lib/alerts/service-names serviceNameIn). */
   serviceName: string;
+  /** In `locale` too (lib/alerts/service-names packNameIn). */
   packName: string;
   /** Formatted amount charged, in `locale` ("€12.00", "12,00 €"). */
   amount: string;

@@ -6,7 +6,7 @@ import { deliverNow } from "@/lib/mail/deliver-now";
 import { insertEmails, type NewEmail } from "@/lib/mail/outbox";
 import type { EmailContent } from "@/lib/mail/templates";
 import { formatMoney } from "@/lib/money";
-import { alertLocale, serviceNameIn } from "@/lib/alerts/service-names";
+import { alertLocale, packNameIn, serviceNameIn } from "@/lib/alerts/service-names";
 import { formatPackCredits } from "../pack-pricing";
 import type { PurchaseView } from "../purchases";
 import { topupPaidEmail } from "./emails";
@@ -45,7 +45,7 @@ export function topupEmailFacts(purchase: PurchaseView, who: Recipients) {
     locale: who.locale,
     companyName: who.companyName,
     serviceName: serviceNameIn(who.locale, purchase.service.technicalName, purchase.service.name),
-    packName: purchase.packName,
+    packName: packNameIn(who.locale, purchase.packCode, purchase.packName),
     amount: formatMoney(purchase.amount, purchase.currency, who.locale === "en" ? undefined : who.locale),
     accountUrl: accountUrl(purchase.accountId),
   };

@@ -42,6 +42,8 @@ export const stripeCheckout: CheckoutProvider = {
     const credits = formatPackCredits(purchase.credits, purchase.service.decimals);
     const config = env();
     const automaticTax = purchase.netAmount === null && config.STRIPE_AUTOMATIC_TAX;
+    // The line item keeps the stored English names: it is what Stripe's dashboard, receipts and
+    // exports show the operator, whatever language the buyer reads the app in.
     const description = `${purchase.service.name} — ${purchase.packName} (${credits} credits)`;
     const { rows } = await pool().query("SELECT stripe_customer_id FROM company WHERE id = $1", [purchase.companyId]);
     const customer: string | null = rows[0]?.stripe_customer_id ?? null;

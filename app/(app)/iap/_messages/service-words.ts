@@ -4,7 +4,7 @@
 // them in each language. A service it does not know keeps its stored name and
 // description; so does one renamed in the database (isCatalogueService, which
 // the e-mails use too).
-import { isCatalogueService } from "@/lib/alerts/service-names";
+import { isCataloguePack, isCatalogueService } from "@/lib/alerts/service-names";
 
 /** A next-intl translator as these helpers use it, whichever namespace it was made for. */
 export interface Translator {
@@ -22,4 +22,14 @@ export function serviceWords(t: Translator, service: { technicalName: string; na
     // Every service counts "credits"; another unit keeps its stored word.
     unit: service.unitName === "credits" ? t("unit") : service.unitName,
   };
+}
+
+/**
+ * A credit pack by its code's name in the reader's language ("Pack Starter",
+ * "入门套餐"); an operator's own or renamed pack keeps its stored name
+ * (isCataloguePack, which the e-mails and the invoice PDF use too). `t` is a
+ * translator of the "iap" namespace.
+ */
+export function packName(t: Translator, pack: { code: string; name: string }): string {
+  return isCataloguePack(pack.code, pack.name) ? t(`packs.${pack.code}`) : pack.name;
 }

@@ -13,7 +13,7 @@ import { accountPath, buyCreditsPath } from "@/lib/routes";
 import { formatCredits } from "@/lib/iap/units";
 import { PackCard } from "./_components/pack-card";
 import { SmsPricingHelp } from "./_components/sms-pricing-help";
-import { serviceWords } from "../../_messages/service-words";
+import { packName, serviceWords } from "../../_messages/service-words";
 import { localeOr } from "@/lib/i18n/locales";
 import type { SearchParams } from "@/lib/http/search-params";
 
@@ -118,7 +118,7 @@ export default async function BuyCreditsPage({ params, searchParams }: { params:
                   <PackCard
                     service={service.technicalName}
                     packId={pack.id}
-                    name={pack.name}
+                    name={packName(iap, pack)}
                     credits={formatPackCredits(pack.credits, service.decimals, locale)}
                     unitName={words.unit}
                     price={formatMoney(pack.charged.gross, pack.currency, moneyLocale)}

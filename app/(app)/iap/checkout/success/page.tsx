@@ -14,7 +14,7 @@ import { accountPath, buyCreditsPath } from "@/lib/routes";
 import { DescriptionList } from "@/components/description-list";
 import { parseId } from "@/lib/http/params";
 import { localeOr } from "@/lib/i18n/locales";
-import { serviceWords } from "../../_messages/service-words";
+import { packName, serviceWords } from "../../_messages/service-words";
 import type { SearchParams } from "@/lib/http/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -42,6 +42,7 @@ export default async function CheckoutSuccessPage({ searchParams }: { searchPara
   const locale = localeOr(await getLocale());
   const money = (minor: number) => formatMoney(minor, purchase.currency, locale === "en" ? undefined : locale);
   const service = serviceWords(iap, { technicalName: purchase.service.technicalName, name: purchase.service.name, unitName: "credits" }).name;
+  const pack = packName(iap, { code: purchase.packCode, name: purchase.packName });
   const credits = formatPackCredits(purchase.credits, purchase.service.decimals, locale);
   const accountHref = accountPath(purchase.accountId);
 
@@ -73,8 +74,8 @@ export default async function CheckoutSuccessPage({ searchParams }: { searchPara
           <p className="mt-2 text-sm text-gray-700">
             {purchase.status === "PAID" &&
               (purchase.provider === "DEMO"
-                ? t("success.paidDemo", { pack: purchase.packName, service, amount: money(purchase.amount) })
-                : t("success.paid", { pack: purchase.packName, service, amount: money(purchase.amount) }))}
+                ? t("success.paidDemo", { pack, service, amount: money(purchase.amount) })
+                : t("success.paid", { pack, service, amount: money(purchase.amount) }))}
             {purchase.status === "PENDING" && t("success.pending")}
             {purchase.status !== "PAID" && purchase.status !== "PENDING" && t("success.ended", { status: purchase.status })}
           </p>

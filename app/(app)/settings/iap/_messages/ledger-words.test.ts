@@ -30,6 +30,18 @@ describe("ledger descriptions in the reader's language", () => {
     }
   });
 
+  it("names a bought pack by its code in the reader's language; an older row, an operator's own pack or a renamed one by its stored name", () => {
+    const bought = (pack: string, packCode?: string): LedgerWording => ({ code: "purchase", params: { pack, packCode, purchaseId: 8 } });
+    expect(say("en", bought("Starter Pack", "starter"))).toBe("Starter Pack (purchase #8)");
+    expect(say("fr", bought("Advanced Pack", "advanced"))).toBe("Pack Avancé (achat n°\u00a08)");
+    expect(say("zh-CN", { code: "autoTopup", params: { pack: "Standard Pack", packCode: "standard", purchaseId: 9 } })).toBe("自动充值：标准套餐（购买单号 #9）");
+    // Stored as JSON: a row written before pack codes has only the name.
+    expect(say("fr", ledgerWording("purchase", { pack: "Expert Pack", purchaseId: 8 }))).toBe("Expert Pack (achat n°\u00a08)");
+    expect(say("fr", ledgerWording("purchase", { pack: "Expert Pack", packCode: "expert", purchaseId: 8 }))).toBe("Pack Expert (achat n°\u00a08)");
+    expect(say("zh-CN", bought("Summer Bundle", "summer-2026"))).toBe("Summer Bundle（购买单号 #8）");
+    expect(say("fr", bought("Pack Découverte", "starter"))).toBe("Pack Découverte (achat n°\u00a08)");
+  });
+
   it("shows the stored text for a row without a code, an unknown code or parameters that do not fit", () => {
     expect(say("fr", null, "Pack of 100")).toBe("Pack of 100");
     expect(say("fr", ledgerWording("fromTheFuture", { x: 1 }), "Later kind")).toBe("Later kind");

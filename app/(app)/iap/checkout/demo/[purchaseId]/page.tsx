@@ -16,7 +16,7 @@ import { buyCreditsPath, checkoutReceiptPath } from "@/lib/routes";
 import { DescriptionList } from "@/components/description-list";
 import { parseId } from "@/lib/http/params";
 import { localeOr } from "@/lib/i18n/locales";
-import { serviceWords } from "../../../_messages/service-words";
+import { packName, serviceWords } from "../../../_messages/service-words";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("buy"))("demo.title") };
@@ -32,7 +32,8 @@ export default async function DemoCheckoutPage({ params }: { params: Promise<{ p
 
   const t = await getTranslations("buy");
   const locale = localeOr(await getLocale());
-  const words = serviceWords(await getTranslations("iap"), { technicalName: purchase.service.technicalName, name: purchase.service.name, unitName: "credits" });
+  const iap = await getTranslations("iap");
+  const words = serviceWords(iap, { technicalName: purchase.service.technicalName, name: purchase.service.name, unitName: "credits" });
   const price = formatMoney(purchase.amount, purchase.currency, locale === "en" ? undefined : locale);
   const credits = t("demo.credits", { credits: formatPackCredits(purchase.credits, purchase.service.decimals, locale), count: Number(purchase.credits) / 10 ** purchase.service.decimals });
 
@@ -50,7 +51,7 @@ export default async function DemoCheckoutPage({ params }: { params: Promise<{ p
             className="px-5 py-4"
             items={[
               { term: t("demo.service"), details: words.name, className: "font-medium" },
-              { term: t("demo.pack"), details: purchase.packName, className: "font-medium" },
+              { term: t("demo.pack"), details: packName(iap, { code: purchase.packCode, name: purchase.packName }), className: "font-medium" },
               { term: t("demo.creditsTerm"), details: credits, className: "tabular-nums" },
               { term: t("pack.price"), details: price, className: "font-semibold tabular-nums" },
             ]}

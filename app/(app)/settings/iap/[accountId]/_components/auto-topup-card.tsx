@@ -5,6 +5,7 @@ import type { Pack } from "@/lib/billing/packs";
 import type { AccountView } from "./account-view";
 import { AutoTopupForm } from "./auto-topup-form";
 import { Card } from "./card";
+import { packName } from "../../../../iap/_messages/service-words";
 
 /** The first of next month, as a day of the year in the reader's language ("1 January", "1 janvier", "1月1日"). */
 function monthAfter(locale: string, date = new Date()): string {
@@ -60,7 +61,7 @@ export function AutoTopupCard({ view, autoTopup, packs, cardSetup }: { view: Acc
             needsCard={autoTopup.needsCard}
             packs={packs.map((pack) => ({
               id: pack.id,
-              label: t("autoTopup.packLabel", { pack: pack.name, credits: formatPackCredits(pack.credits, account.decimals, locale), unit, price: money(pack.price, pack.currency) }),
+              label: t("autoTopup.packLabel", { pack: packName(t, pack), credits: formatPackCredits(pack.credits, account.decimals, locale), unit, price: money(pack.price, pack.currency) }),
             }))}
             initial={{
               enabled: autoTopup.enabled,

@@ -6,6 +6,7 @@ import type { PurchaseLine } from "@/lib/iap/account-views";
 import { purchaseState, type PurchaseState } from "@/lib/iap/credit-status";
 import type { AccountView } from "./account-view";
 import { Card } from "./card";
+import { packName } from "../../../../iap/_messages/service-words";
 
 const PURCHASE_TONE = {
   pending: "neutral",
@@ -37,7 +38,7 @@ export function PurchasesCard({ view, purchases, path }: { view: AccountView; pu
             header: t("purchases.pack"),
             cell: (purchase) => (
               <>
-                {purchase.packName}
+                {packName(t, { code: purchase.packCode, name: purchase.packName })}
                 {purchase.origin === "AUTO_TOPUP" && <span className="block text-xs text-gray-500">{t("purchases.autoTopup")}</span>}
               </>
             ),
@@ -98,7 +99,7 @@ export function PurchasesCard({ view, purchases, path }: { view: AccountView; pu
               purchase.invoice ? (
                 <a href={`${path}/purchases/${purchase.id}/invoice`} target="_blank" rel="noopener" className={buttonClasses("link")}>
                   {purchase.invoice.number ?? t("purchases.invoice")}
-                  <span className="sr-only">{t("purchases.invoiceOf", { pack: purchase.packName })}</span>
+                  <span className="sr-only">{t("purchases.invoiceOf", { pack: packName(t, { code: purchase.packCode, name: purchase.packName }) })}</span>
                 </a>
               ) : purchase.status === "PAID" ? (
                 <span className="text-xs text-gray-500">{t("purchases.preparing")}</span>
