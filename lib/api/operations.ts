@@ -8,7 +8,7 @@ import { findPurchase, listPurchasePage } from "@/lib/billing/purchases";
 import { getAccountByService, listAccounts, listLedgerEntries, listServices } from "@/lib/iap/account-views";
 import { getOrCreateAccount, getService } from "@/lib/iap/accounts";
 import { serviceNameSchema } from "@/lib/iap/catalogue";
-import { findCompanyHold, type HoldDetail } from "@/lib/iap/holds";
+import { findCompanyHold, type HoldDetail } from "@/lib/iap/hold-views";
 import { capture, release, reserve } from "@/lib/iap/holds";
 import { debit } from "@/lib/iap/ledger";
 import { fromUnits, toUnits } from "@/lib/events/amounts";

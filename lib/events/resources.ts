@@ -4,7 +4,7 @@
 // decimal strings (amounts.ts), times as ISO 8601 in UTC, states in lower case.
 import { z } from "zod";
 import type { AccountSummary, LedgerLine } from "@/lib/iap/account-views";
-import type { HoldDetail } from "@/lib/iap/holds";
+import type { HoldDetail } from "@/lib/iap/hold-views";
 import { currencyDigits } from "@/lib/money";
 import { fromUnits, responseAmount } from "./amounts";
 

@@ -103,7 +103,7 @@ describe("hard budget", () => {
     expect(await usedThisMonth(account.id, user.id)).toBe(54n);
     await release(b);
     expect(await usedThisMonth(account.id, user.id)).toBe(34n);
-    const { expireHolds } = await import("./holds");
+    const { expireHolds } = await import("./hold-expiry");
     await expireHolds(1000, { accountIds: [account.id] });
     expect(await usedThisMonth(account.id, user.id)).toBe(4n);
     expect(c.amount).toBe(30n);

@@ -5,7 +5,8 @@ import type { AccountRef, Hold } from "./types";
 import type { ServiceName } from "./catalogue";
 import { HoldNotPendingError } from "./errors";
 import type { Tx } from "@/lib/db/client";
-import { findHoldById, holdState, reserve, capture, expireHold, release } from "./holds";
+import { findHoldById, holdState } from "./hold-views";
+import { reserve, capture, expireHold, release } from "./holds";
 
 export interface ChargeOptions<T> {
   companyId: number;

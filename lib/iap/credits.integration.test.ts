@@ -11,7 +11,8 @@ import { SERVICE_CATALOGUE } from "./catalogue";
 import { charge } from "./charge";
 import { HoldNotPendingError, InsufficientCreditsError } from "./errors";
 import { balanceOf, debit, grant } from "./ledger";
-import { reserve, capture, expireHolds, release } from "./holds";
+import { reserve, capture, release } from "./holds";
+import { expireHolds } from "./hold-expiry";
 import { verifyLedger } from "./verify";
 
 async function accountWith(units: bigint, service: ServiceName = "invoice_ocr", trialEligible = false) {

@@ -1,14 +1,11 @@
 import "server-only";
 import type pg from "pg";
 import { pool, type Tx } from "@/lib/db/client";
-import { withTransaction } from "@/lib/db/transaction";
 import { BudgetExceededError, HoldNotPendingError, isUniqueViolation } from "./errors";
 import { underBudget } from "./budgets";
 import { emitCreditEvent } from "./events";
 import { assertKey, assertPositive, balanceOf, BELOW_TOPUP, CAPTURE_KEY_PREFIX, CROSSED_BELOW_THRESHOLD, emitBelowTopup, emitLowBalance, findEntry, insufficient } from "./ledger";
-import { getService } from "./accounts";
 import { wordingColumns, type LedgerWording } from "./ledger-wording";
-import { serviceNameSchema } from "./catalogue";
 import type { AccountRef, CaptureResult, EntryOptions, Hold, HoldStatus } from "./types";
 
 // Holds (TigerBeetle's pending transfers): credits reserved for work whose
@@ -25,7 +22,7 @@ import type { AccountRef, CaptureResult, EntryOptions, Hold, HoldStatus } from "
 export const DEFAULT_HOLD_TTL_SECONDS = 15 * 60;
 
 /** A credit_hold row as node-pg returns HOLD_COLUMNS (bigints as text). */
-interface HoldRow {
+export interface HoldRow {
   id: number;
   amount: string;
   status: HoldStatus;
@@ -34,7 +31,7 @@ interface HoldRow {
   result: unknown;
 }
 
-function toHold(account: AccountRef, row: HoldRow, replayed: boolean): Hold {
+export function toHold(account: AccountRef, row: HoldRow, replayed: boolean): Hold {
   return {
     id: row.id,
     account,
@@ -245,96 +242,6 @@ export async function freeze(
     values: [account.id, upTo, options.description, options.reference ?? null, options.idempotencyKey, options.ttlSeconds, options.createdById ?? null, ...wordingColumns(options.wording)],
   });
   return rows[0] ? toHold(account, rows[0], false) : null;
-}
-
-/**
- * Releases holds past their expiry (work that crashed or never came back).
- * Safe to run on many instances at once: it locks the accounts it sweeps in id
- * order before touching their holds (the order every statement here follows),
- * so sweepers queue rather than deadlock, and a hold captured or released in
- * the meantime is no longer PENDING when the sweep re-reads it: it resolves
- * once. `accountIds` limits the sweep (tests; one account's page).
- */
-export async function expireHolds(limit = 1000, scope: { accountIds?: number[] } = {}): Promise<number> {
-  const expired = await withTransaction(async (client) => {
-    const due = await client.query<{ account_id: number }>(
-      `SELECT DISTINCT account_id FROM (
-         SELECT account_id FROM credit_hold
-          WHERE status = 'PENDING' AND expires_at <= now() AND ($2::int[] IS NULL OR account_id = ANY($2::int[]))
-          ORDER BY expires_at LIMIT $1
-       ) due`,
-      [limit, scope.accountIds ?? null],
-    );
-    if (due.rows.length === 0) return [];
-    const accountIds = due.rows.map((row) => row.account_id).sort((a, b) => a - b);
-    await client.query("SELECT id FROM iap_account WHERE id = ANY($1::int[]) ORDER BY id FOR UPDATE", [accountIds]);
-    const { rows } = await client.query<{ hold_id: number; account_id: number; company_id: number }>(
-      `WITH expired AS (
-         UPDATE credit_hold SET status = 'EXPIRED', resolved_at = now()
-          WHERE id IN (SELECT id FROM credit_hold WHERE account_id = ANY($1::int[]) AND status = 'PENDING' AND expires_at <= now() ORDER BY expires_at LIMIT $2)
-         RETURNING id, account_id, amount, created_by_id, budget_month
-       ), per_budget AS (
-         SELECT account_id, created_by_id, budget_month, sum(amount) AS amount FROM expired
-          WHERE budget_month IS NOT NULL GROUP BY account_id, created_by_id, budget_month
-       ), budget AS (
-         UPDATE budget_usage u SET used = u.used - per_budget.amount
-           FROM per_budget
-          WHERE u.account_id = per_budget.account_id AND u.user_id = per_budget.created_by_id AND u.month = per_budget.budget_month
-       ), per_account AS (
-         SELECT account_id, sum(amount) AS amount FROM expired GROUP BY account_id
-       ), freed AS (
-         UPDATE iap_account a SET held = a.held - per_account.amount, updated_at = now()
-           FROM per_account WHERE a.id = per_account.account_id
-         RETURNING a.id, a.company_id
-       )
-       SELECT expired.id AS hold_id, expired.account_id, freed.company_id FROM expired JOIN freed ON freed.id = expired.account_id`,
-      [accountIds, limit],
-    );
-    return rows.map((row) => ({ holdId: row.hold_id, accountId: row.account_id, companyId: row.company_id }));
-  });
-  // After the commit (lib/iap/events.ts).
-  for (const hold of expired) emitCreditEvent({ type: "hold.expired", ...hold });
-  return expired.length;
-}
-
-export async function findHoldById(account: AccountRef, holdId: number): Promise<Hold | null> {
-  return (await holdState({ id: holdId, account }))?.hold ?? null;
-}
-
-/**
- * A hold as the database sees it now, with whether it is past its expiry —
- * judged by the database's clock, the one capture and the sweep use.
- */
-export async function holdState(hold: Pick<Hold, "id" | "account">): Promise<{ hold: Hold; due: boolean } | null> {
-  const { account } = hold;
-  const { rows } = await pool().query<HoldRow & { due: boolean }>(
-    "SELECT id, amount, status, captured_amount, expires_at, result, expires_at <= now() AS due FROM credit_hold WHERE id = $1 AND account_id = $2",
-    [hold.id, account.id],
-  );
-  const row = rows[0];
-  if (!row) return null;
-  return { hold: toHold(account, row, true), due: row.due };
-}
-
-export interface HoldDetail extends Hold {
-  description: string;
-  reference: string | null;
-  createdAt: Date;
-}
-
-/** A hold by id within the company that asks (another company's hold is simply not found), with what it was for. */
-export async function findCompanyHold(companyId: number, holdId: number): Promise<HoldDetail | null> {
-  const { rows } = await pool().query<HoldRow & { description: string; reference: string | null; created_at: Date; account_id: number; technical_name: string }>(
-    `SELECT h.id, h.amount, h.status, h.captured_amount, h.expires_at, h.result, h.description, h.reference, h.created_at,
-            a.id AS account_id, s.technical_name
-       FROM credit_hold h JOIN iap_account a ON a.id = h.account_id JOIN iap_service s ON s.id = a.service_id
-      WHERE h.id = $1 AND a.company_id = $2`,
-    [holdId, companyId],
-  );
-  const row = rows[0];
-  if (!row) return null;
-  const account = { id: row.account_id, companyId, service: await getService(serviceNameSchema.parse(row.technical_name)) };
-  return { ...toHold(account, row, true), description: row.description, reference: row.reference, createdAt: row.created_at };
 }
 
 function jsonOrNull(value: unknown): string | null {

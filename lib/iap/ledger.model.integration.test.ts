@@ -14,7 +14,8 @@ import { SERVICE_CATALOGUE } from "./catalogue";
 import { charge } from "./charge";
 import { HoldNotPendingError, InsufficientCreditsError } from "./errors";
 import { debit, grant } from "./ledger";
-import { reserve, capture, expireHolds, release } from "./holds";
+import { reserve, capture, release } from "./holds";
+import { expireHolds } from "./hold-expiry";
 import { verifyLedger } from "./verify";
 
 interface ModelHold {

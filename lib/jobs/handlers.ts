@@ -3,7 +3,7 @@ import { checkLowCredits, runCreditAlerts } from "@/lib/alerts/low-credits";
 import { pruneIdempotencyKeys } from "@/lib/api/idempotency";
 import { runAutoTopupCheck } from "@/lib/billing/auto-topup/run";
 import { processDocument, resetFailedDocument, sweepDocuments } from "@/lib/digitization/worker";
-import { expireHolds } from "@/lib/iap/holds";
+import { expireHolds } from "@/lib/iap/hold-expiry";
 import { deliverEmail, enqueueUndeliveredEmails } from "@/lib/mail/delivery";
 import { requeueEmail } from "@/lib/mail/outbox";
 import { runMassSmsChunk } from "@/lib/sms/mass-sms/run";
