@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { formAction, ok, refuse } from "@/lib/actions/action";
-import { confirmDocument, ReviewError } from "@/lib/digitization/documents";
+import { confirmDocument, ReviewError } from "@/lib/digitization/review";
 import { reviewSchema } from "@/lib/digitization/schemas";
 import { documentPath } from "@/lib/routes";
 import { idField } from "@/lib/http/params";
