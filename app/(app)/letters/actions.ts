@@ -4,7 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { formAction, ok } from "@/lib/actions/action";
 import { revalidatePages, rowActionsOf } from "@/lib/actions/row-action";
-import { cancelLetter, resendLetter, runLetterQueueOnce } from "@/lib/snailmail/queue";
+import { runLetterQueueOnce } from "@/lib/snailmail/queue";
+import { cancelLetter, resendLetter } from "@/lib/snailmail/letter-actions";
 import { idField } from "@/lib/http/params";
 
 const letterIdSchema = z.object({ letterId: idField("letters.unknownLetter") });

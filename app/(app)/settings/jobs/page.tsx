@@ -13,7 +13,7 @@ import { env } from "@/lib/env";
 import { failedJobs, queueStats, type FailedJob } from "@/lib/jobs/admin";
 import type { JobName } from "@/lib/jobs/list";
 import { runningBatches } from "@/lib/sms/mass-sms/progress";
-import { letterQueueSummary } from "@/lib/snailmail/queue";
+import { letterQueueSummary } from "@/lib/snailmail/letter-actions";
 import { FailedJobActions, FailedJobsArea } from "./_components/failed-job-actions";
 
 type Translator = Awaited<ReturnType<typeof getTranslations<"jobs">>>;
