@@ -18,7 +18,7 @@ import { fulfilPurchase } from "@/lib/billing/settle-purchase";
 import { pool } from "@/lib/db/client";
 import { reloadEnv } from "@/lib/env";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
-import { expireHolds } from "@/lib/iap/holds";
+import { expireHolds } from "@/lib/iap/hold-expiry";
 import { grant } from "@/lib/iap/ledger";
 import { updateWarningSettings } from "@/lib/iap/warning-settings";
 import { createEndpoint, resendDelivery } from "@/lib/webhooks/endpoints";
