@@ -17,8 +17,16 @@ export function alertLocale(row: { warning_locale: string | null; company_locale
  * database keeps the name it was given, in every language).
  */
 export function isCatalogueService(technicalName: string, storedName: string): boolean {
-  const key = `services.${technicalName}.name`;
-  const english = wordsFor("en", "iap");
+  return isCatalogueName(`services.${technicalName}.name`, storedName);
+}
+
+// The English catalogue, made once: the pages ask it for every pack and
+// service name they show.
+let englishWords: ReturnType<typeof wordsFor> | undefined;
+
+/** Whether the English catalogue has `key` and it still reads `storedName`. */
+function isCatalogueName(key: string, storedName: string): boolean {
+  const english = (englishWords ??= wordsFor("en", "iap"));
   return english.has(key) && english(key) === storedName;
 }
 
@@ -38,9 +46,7 @@ export function unitNameIn(locale: Locale, stored: string): string {
  * a pack renamed in the database keeps the name it was given, in every language.
  */
 export function isCataloguePack(code: string, storedName: string): boolean {
-  const key = `packs.${code}`;
-  const english = wordsFor("en", "iap");
-  return english.has(key) && english(key) === storedName;
+  return isCatalogueName(`packs.${code}`, storedName);
 }
 
 /** A pack's name in `locale` ("Pack Starter", "入门套餐"), else its stored name. */
