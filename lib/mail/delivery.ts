@@ -6,7 +6,8 @@ import { enqueueJob } from "@/lib/jobs/enqueue";
 import { PermanentJobError } from "@/lib/jobs/errors";
 import { requeueEmail } from "./outbox";
 import { deliverableContent, SecretLinkError } from "./secret-link";
-import { mailTransport, NOT_DELIVERED_NO_SMTP, SmtpError } from "./transport";
+import { NOT_DELIVERED_NO_SMTP } from "./status";
+import { mailTransport, SmtpError } from "./transport";
 
 // Delivery of the outbox, one e-mail per job ("mail.deliver", queued by the
 // outgoing_email insert trigger in the same transaction as the row). The job

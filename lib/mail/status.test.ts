@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { canRetry, emailStatus } from "./status";
-import { NOT_DELIVERED_NO_SMTP } from "./transport";
+import { NOT_DELIVERED_NO_SMTP } from "./status";
 
 describe("outbox status", () => {
   it("tells apart queued, retrying, not delivered, sent and failed", () => {

@@ -9,8 +9,6 @@ import { NOT_DELIVERED_NO_SMTP } from "./status";
 // goes through nodemailer, so a message that cannot be built fails the same
 // way with or without a mail server.
 
-export { NOT_DELIVERED_NO_SMTP };
-
 export interface OutgoingMessage {
   to: string;
   subject: string;
