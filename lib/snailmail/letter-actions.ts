@@ -1,7 +1,8 @@
 import "server-only";
 import { pool, prisma } from "@/lib/db/client";
 import type { PostalProvider } from "./providers/provider";
-import { processLetter, type LetterOutcome } from "./queue";
+import type { LetterOutcome } from "./letter-outcomes";
+import { processLetter } from "./queue";
 
 // What a user does to one letter from the Letters pages (Re-send, Cancel), and
 // the queue's summary for Settings → Background jobs.

@@ -7,7 +7,6 @@ import { InsufficientCreditsError } from "@/lib/iap/errors";
 import { findHoldById } from "@/lib/iap/hold-views";
 import { release } from "@/lib/iap/holds";
 import { formatCredits } from "@/lib/iap/units";
-import type { LetterErrorCode } from "@/lib/generated/prisma/client";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { validateAddress, type PostalAddress } from "./address";
 import { zoneFor } from "./price";
@@ -15,8 +14,8 @@ import { queueLetterRun } from "./queue-run";
 import { postalProvider } from "./providers";
 import { ProviderRefusedError, ProviderUnavailableError, type Acceptance, type PostalProvider, type ProviderProblem } from "./providers/provider";
 import { SERVICES } from "@/lib/iap/catalogue";
-import { postMessage, type ChatterLog } from "@/lib/contacts/chatter";
-import { encodeLetterError, type LetterErrorDetail } from "./letter-error";
+import { encodeLetterError } from "./letter-error";
+import { finish, markError, markSent, markWaitingForCredits, type LetterOutcome } from "./letter-outcomes";
 
 // The queue job. For each due letter: hold its price → hand the PDF to the
 // provider → capture on acceptance, release on refusal (lib/iap/charge does the
@@ -50,7 +49,6 @@ export const MAX_ATTEMPTS = RETRY_DELAYS_MINUTES.length + 1;
 const LEASE_MINUTES = 15;
 const HOLD_TTL_SECONDS = 10 * 60;
 
-export type LetterOutcome = "sent" | "error" | "retry" | "no-credit" | "skipped";
 
 export interface QueueRunResult {
   sent: number;
@@ -238,66 +236,4 @@ export async function processLetter(letterId: number, provider: PostalProvider =
     });
     return "retry";
   }
-}
-
-/** Records an outcome and lets go of the lease (the hold id stays: it says which hold paid). */
-async function finish(letterId: number, data: Parameters<ReturnType<typeof prisma>["letter"]["update"]>[0]["data"]) {
-  await prisma().letter.update({ where: { id: letterId }, data: { ...data, lockedUntil: null } });
-}
-
-/**
- * The letter's outcome in its contact's chatter, like an SMS's, in the same
- * transaction as the state change it records (so it is logged once).
- */
-async function finishAndLog(letterId: number, data: Parameters<typeof finish>[1], log: (letter: { id: number; subject: string; pages: number; country: string }) => ChatterLog) {
-  await prisma().$transaction(async (tx) => {
-    const letter = await tx.letter.update({
-      where: { id: letterId },
-      data: { ...data, lockedUntil: null },
-      select: { id: true, companyId: true, contactId: true, subject: true, pages: true, country: true, createdById: true },
-    });
-    if (letter.contactId) await postMessage({ companyId: letter.companyId, contactId: letter.contactId, kind: "LETTER", body: "", log: log(letter), authorId: letter.createdById }, tx);
-  });
-}
-
-async function markSent(letterId: number, provider: PostalProvider, acceptance: Acceptance): Promise<LetterOutcome> {
-  await finishAndLog(letterId, {
-    state: "SENT",
-    provider: provider.name,
-    providerId: acceptance.providerId,
-    trackingId: acceptance.trackingId,
-    sentAt: new Date(),
-    errorCode: null,
-    errorMessage: null,
-    requestKey: null,
-  }, (letter) => ({
-    code: "letterPosted",
-    params: { letterId: letter.id, subject: letter.subject, pages: letter.pages, country: letter.country, tracking: acceptance.trackingId ?? null },
-  }));
-  return "sent";
-}
-
-/** A refusal drops the request key (nothing was posted); giving up after outages keeps it for a Re-send to ask about. */
-async function markError(letterId: number, code: LetterErrorCode, detail: LetterErrorDetail, options: { attempts?: number; keepRequestKey?: boolean } = {}): Promise<LetterOutcome> {
-  // The chatter gives the code's words, as an SMS's failure entry does; the letter's page gives the detail.
-  await finishAndLog(
-    letterId,
-    {
-      state: "ERROR",
-      errorCode: code,
-      errorMessage: encodeLetterError(detail),
-      ...(options.keepRequestKey ? {} : { requestKey: null }),
-      ...(options.attempts ? { attempts: options.attempts } : {}),
-    },
-    (letter) => ({ code: "letterNotPosted", params: { letterId: letter.id, reason: code } }),
-  );
-  return "error";
-}
-
-/** The company's other queued letters say why they wait; nothing else about them changes. */
-async function markWaitingForCredits(companyId: number, stoppedAt: number) {
-  await prisma().letter.updateMany({
-    where: { companyId, state: "QUEUED", id: { not: stoppedAt }, OR: [{ errorCode: null }, { errorCode: "NO_CREDIT" }], lockedUntil: null },
-    data: { errorCode: "NO_CREDIT", errorMessage: encodeLetterError({ kind: "waiting-for-credits" }) },
-  });
 }

@@ -5,7 +5,7 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/auth/session";
-import { listCreditAlerts } from "@/lib/iap/account-views";
+import { listCreditAlerts } from "@/lib/iap/credit-alerts";
 import { listBudgetNotices } from "@/lib/iap/budgets";
 import { formatCredits } from "@/lib/iap/units";
 import { accountPath, buyCreditsPath } from "@/lib/routes";
