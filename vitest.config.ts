@@ -22,6 +22,11 @@ export default defineConfig({
           include: ["lib/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts", "tests/architecture/**/*.test.ts"],
           exclude: ["**/*.integration.test.ts", "**/*.app.test.ts", "node_modules/**"],
           environment: "node",
+          // One module graph for all unit files instead of one per file: importing
+          // the same modules again for each of the 71 files was about half of this
+          // project's time (84 → 49 s wall, 47 → 25 s CPU on the shared 2 cores).
+          // So a file that changes process.env or the parsed env puts it back.
+          isolate: false,
         },
       },
       {
