@@ -160,9 +160,10 @@ async function main(): Promise<number> {
     // start several app servers each, so beside Vitest and Playwright both they
     // would starve the browser tests (and be starved). What is left of e2e by
     // then is its tail, the newcomer's axe walk (600 s a part); waiting for it
-    // too kept the system tests' two minutes on the critical path.
+    // too kept the system tests' two minutes on the critical path. A run
+    // without Vitest (`--only e2e --only system`) has no such share: after Playwright.
     const system = wants("system")
-      ? Promise.all([build, vitest]).then(async ([buildCode]) => {
+      ? Promise.all([build, projects.length ? vitest : e2e]).then(async ([buildCode]) => {
           if (buildCode !== 0) return { passed: 0, failed: 1, skipped: 0, note: "next build failed; system tests not run" };
           const code = await timed("system", () =>
             run(
