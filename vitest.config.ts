@@ -73,6 +73,8 @@ export default defineConfig({
           environment: "node",
           setupFiles: ["tests/support/integration-setup.ts"],
           maxWorkers: 2,
+          // A group of its own (Vitest refuses projects of different maxWorkers in one group), after the app group.
+          sequence: { groupOrder: 2 },
           testTimeout: 300_000,
           hookTimeout: 120_000,
         },
