@@ -7,8 +7,9 @@
 //   3. as soon as the build is ready, serve it as `npm start` does
 //      (tests/support/app-server.ts) and run Playwright in Chromium, alongside
 //      Vitest if it is still running;
-//   4. once both are done, the system tests (tests/system: several app servers
-//      of the build on databases of their own: crash and restart, two instances);
+//   4. once Vitest is done (Playwright may still be running), the system tests
+//      (tests/system: several app servers of the build on databases of their
+//      own: crash and restart, two instances);
 //   5. print one closing line "N passed, N failed, N skipped" and exit non-zero
 //      on any failure.
 // Options: --only unit|integration|e2e|system (repeatable), extra args after -- go to
@@ -155,10 +156,14 @@ async function main(): Promise<number> {
       : Promise.resolve(null);
     const systemJson = path.join(resultsDir, "vitest-system.json");
     rmSync(systemJson, { force: true });
-    // After the rest: the system tests start several app servers each, and on
-    // two shared cores they would starve the browser tests of CPU (and be starved).
+    // After Vitest, in the share of the CPU its worker leaves: the system tests
+    // start several app servers each, so beside Vitest and Playwright both they
+    // would starve the browser tests (and be starved). What is left of e2e by
+    // then is its tail, the newcomer's axe walk (600 s a part); waiting for it
+    // too kept the system tests' two minutes on the critical path. A run
+    // without Vitest (`--only e2e --only system`) has no such share: after Playwright.
     const system = wants("system")
-      ? Promise.all([build, vitest, e2e]).then(async ([buildCode]) => {
+      ? Promise.all([build, projects.length ? vitest : e2e]).then(async ([buildCode]) => {
           if (buildCode !== 0) return { passed: 0, failed: 1, skipped: 0, note: "next build failed; system tests not run" };
           const code = await timed("system", () =>
             run(

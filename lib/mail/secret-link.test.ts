@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reloadEnv } from "@/lib/env";
 import { open, seal } from "@/lib/secrets/seal";
 import { deliverableContent, redactSecretLink, SECRET_LINK, SecretLinkError, withSecretLink } from "./secret-link";
@@ -24,8 +24,15 @@ describe("sealed secrets", () => {
 });
 
 describe("e-mails with a secret link", () => {
+  const before = process.env.NEXTAUTH_SECRET;
   beforeAll(() => {
     process.env.NEXTAUTH_SECRET = SECRET;
+    reloadEnv();
+  });
+  // Unit files share a worker (vitest.config.ts): the next one gets the environment this one found.
+  afterAll(() => {
+    if (before === undefined) delete process.env.NEXTAUTH_SECRET;
+    else process.env.NEXTAUTH_SECRET = before;
     reloadEnv();
   });
 

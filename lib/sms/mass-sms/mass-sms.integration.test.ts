@@ -216,7 +216,10 @@ describe("mass SMS through a gateway with limits, failures and crashes", () => {
     const body = "Gateway gone";
     const { company, account, batchKey } = await queuedBatch(5, body);
     const down = new TwilioSmsGateway({ accountSid: "AC1", authToken: "t", from: "+15005550006", apiUrl: "http://127.0.0.1:9", timeoutMs: 500 });
-    const pacer = new GatewayPacer({ ratePerSecond: 0, sleep: async () => {} });
+    // The pacer's backoff (0.5, 1, 2, 4, 8 s before it gives up) on a clock its waits move forward:
+    // with only `sleep` stubbed, take() spun on the real clock for those 15.5 s.
+    let now = Date.now();
+    const pacer = new GatewayPacer({ ratePerSecond: 0, now: () => now, sleep: async (ms) => void (now += ms) });
     await expect(runMassSmsChunk({ companyId: company.id, batchKey, fromId: 1, toId: 2 ** 31 - 1 }, { gateway: down, pacer, final: true })).rejects.toThrow(/^(unreachable|gateway-server-error)\b/);
     const progress = await massSmsProgress(company.id, batchKey);
     expect(progress).toMatchObject({ sent: 0, failed: 5, queued: 0, done: true });
