@@ -21,14 +21,12 @@ export default async function SignPage() {
     <ListPage title={t("crumb")} action={<ButtonLink href="/sign/new">{t("newRequest")}</ButtonLink>}>
       <DataTable
         cards
-        caption={t("caption")}
+        words={t}
         rows={requests}
-        empty={t("empty")}
         columns={[
-          { key: "document", header: t("columns.document"), rowHeader: true, className: "min-w-48", cell: (request) => <TextLink href={signatureRequestPath(request.id)}>{request.title}</TextLink> },
+          { key: "document", rowHeader: true, className: "min-w-48", cell: (request) => <TextLink href={signatureRequestPath(request.id)}>{request.title}</TextLink> },
           {
             key: "signers",
-            header: t("columns.signers"),
             cell: (request) => (
               <ul className="space-y-1">
                 {request.signers.map((signer) => (
@@ -41,8 +39,8 @@ export default async function SignPage() {
               </ul>
             ),
           },
-          { key: "state", header: t("columns.state"), cell: (request) => <RequestState state={request.state} /> },
-          { key: "sent", header: t("columns.sent"), nowrap: true, cell: (request) => <DateTime value={request.createdAt} /> },
+          { key: "state", cell: (request) => <RequestState state={request.state} /> },
+          { key: "sent", nowrap: true, cell: (request) => <DateTime value={request.createdAt} /> },
         ]}
       />
     </ListPage>

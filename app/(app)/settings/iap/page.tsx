@@ -23,7 +23,7 @@ const TREND_DAYS = 14;
 export default async function IapAccountsPage() {
   const user = await requireAdmin("/settings/iap");
   const [services, trends] = await Promise.all([listServiceAccounts(user.companyId), usageTrends(user.companyId, TREND_DAYS)]);
-  const t = await getTranslations("iap");
+  const [t, tableWords] = await Promise.all([getTranslations("iap"), getTranslations("iap.list")]);
   const locale = localeOr(await getLocale());
   const figure = (units: bigint, decimals: number) => formatCredits(units, decimals, { locale });
   const words = (service: (typeof services)[number]) => serviceWords(t, { technicalName: service.technicalName, name: service.serviceName, unitName: service.unitName });
@@ -34,16 +34,14 @@ export default async function IapAccountsPage() {
         <p className="text-sm text-gray-700">{t("list.intro")}</p>
         <DataTable
           cards
-          caption={t("list.caption")}
+          words={tableWords}
           rows={services}
           rowKey={(service) => service.technicalName}
           // The service name's link covers the whole row (after:inset-0): the row opens the account.
           rowClassName={() => "relative cursor-pointer hover:bg-brand-50 focus-within:bg-brand-50"}
-          empty={t("list.empty")}
           columns={[
             {
               key: "service",
-              header: t("list.service"),
               rowHeader: true,
               cell: (service) => (
                 <Link
@@ -58,7 +56,6 @@ export default async function IapAccountsPage() {
             },
             {
               key: "balance",
-              header: t("list.balance"),
               numeric: true,
               cell: (service) =>
                 service.account ? (
@@ -69,7 +66,6 @@ export default async function IapAccountsPage() {
             },
             {
               key: "threshold",
-              header: t("list.threshold"),
               numeric: true,
               className: "text-gray-700",
               cell: (service) =>
@@ -97,7 +93,6 @@ export default async function IapAccountsPage() {
             },
             {
               key: "status",
-              header: t("list.status"),
               headerHidden: true,
               cell: (service) =>
                 service.account ? (

@@ -27,26 +27,23 @@ export default async function UsersPage() {
         <InviteUserForm />
         <Section title={t("count", { count: users.length })}>
           <DataTable
-            caption={t("caption")}
+            words={t}
             rows={users}
-            empty={t("empty")}
             columns={[
               {
                 key: "user",
-                header: t("columns.user"),
                 rowHeader: true,
                 cell: (user) => (
                   <>
                     <span className="text-gray-900">{user.name}</span>
                     {user.id === admin.id && <span className="ml-2 text-xs font-normal text-gray-500">{t("you")}</span>}
-                    <span className="block font-normal text-gray-600">{user.email}</span>
                   </>
                 ),
+                detail: (user) => user.email,
               },
-              { key: "role", header: t("columns.role"), nowrap: true, cell: (user) => t(`roles.${user.role}`) },
+              { key: "role", nowrap: true, cell: (user) => t(`roles.${user.role}`) },
               {
                 key: "status",
-                header: t("columns.status"),
                 cell: (user) => (
                   <>
                     <StatusBadge tone={TONES[user.status]}>{t(`statuses.${user.status}`)}</StatusBadge>
@@ -61,7 +58,7 @@ export default async function UsersPage() {
                   </>
                 ),
               },
-              { ...ACTIONS_COLUMN, header: t("columns.actions"), cell: (user) => <UserActions user={user} isSelf={user.id === admin.id} /> },
+              { ...ACTIONS_COLUMN, cell: (user) => <UserActions user={user} isSelf={user.id === admin.id} /> },
             ]}
           />
         </Section>
