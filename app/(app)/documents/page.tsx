@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ACTIONS_COLUMN, DataTable } from "@/components/data-table";
 import { DateTime } from "@/components/date-time";
@@ -17,10 +16,9 @@ import { buyCreditsPath, documentPath } from "@/lib/routes";
 import { SERVICES } from "@/lib/iap/catalogue";
 import { TextLink } from "@/components/text-link";
 import { errorText } from "./_components/upload-words";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("documents.list"))("metaTitle") };
-}
+export const generateMetadata = titleFrom("documents.list", "metaTitle");
 
 export default async function DocumentsPage() {
   const user = await requireUser("/documents");

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ButtonLink } from "@/components/button";
 import { DataTable } from "@/components/data-table";
@@ -9,10 +8,9 @@ import { listSignatureRequests } from "@/lib/sign/request-views";
 import { RequestState, SignerStatus } from "./_components/signer-status";
 import { TextLink } from "@/components/text-link";
 import { ListPage } from "@/components/list-page";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("sign.list"))("metaTitle") };
-}
+export const generateMetadata = titleFrom("sign.list", "metaTitle");
 
 export default async function SignPage() {
   const user = await requireUser("/sign");

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/data-table";
@@ -13,10 +12,9 @@ import { accountPath, serviceAccountPath } from "@/lib/routes";
 import { localeOr } from "@/lib/i18n/locales";
 import { serviceWords } from "../../iap/_messages/service-words";
 import { CreditBadge } from "./_components/credit-badge";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("iap"))("list.title") };
-}
+export const generateMetadata = titleFrom("iap", "list.title");
 
 const TREND_DAYS = 14;
 

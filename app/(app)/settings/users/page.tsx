@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ACTIONS_COLUMN, DataTable } from "@/components/data-table";
 import { DateTime } from "@/components/date-time";
@@ -9,10 +8,9 @@ import { requireAdmin } from "@/lib/auth/session";
 import { listUsers, type UserStatus } from "@/lib/auth/users";
 import { InviteUserForm } from "./_components/invite-user-form";
 import { UserActions } from "./_components/user-actions";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("users"))("metaTitle") };
-}
+export const generateMetadata = titleFrom("users", "metaTitle");
 
 const TONES: Record<UserStatus, Tone> = { INVITED: "warning", ACTIVE: "success", DEACTIVATED: "neutral" };
 
