@@ -7,9 +7,9 @@
 // submitting, shownOnce, secretLabel, copy and copied. The caller passes its
 // translator (useTranslations with a literal namespace, which is how the
 // page's provider knows which messages to send to the browser).
-import { useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { ActionFeedback, useActionForm, type ActionForm } from "@/components/action-feedback";
-import { Button } from "@/components/button";
+import { CopyButton } from "@/components/copy-button";
 import { SubmitRow } from "@/components/form";
 import { Section } from "@/components/section";
 import type { FormAction } from "@/lib/actions/state";
@@ -37,7 +37,6 @@ export function SecretForm<T>({
   const t = words;
   const form = useActionForm(action);
   const created = form.data === undefined ? null : shown(form.data);
-  const [copied, setCopied] = useState<string | null>(null);
   return (
     <Section look="card" title={t("heading")}>
       <div className="space-y-4">
@@ -48,9 +47,7 @@ export function SecretForm<T>({
               <code aria-label={t("secretLabel")} className="min-w-0 flex-1 break-all rounded border border-amber-200 bg-white px-2 py-1.5 font-mono text-gray-900">
                 {created.secret}
               </code>
-              <Button type="button" variant="secondary" onClick={() => navigator.clipboard.writeText(created.secret).then(() => setCopied(created.secret), () => setCopied(null))}>
-                {t(copied === created.secret ? "copied" : "copy")}
-              </Button>
+              <CopyButton text={created.secret} copy={t("copy")} copied={t("copied")} />
             </div>
             <p className="mt-2">{created.explain}</p>
           </div>
