@@ -1,18 +1,22 @@
 // The one data table: a caption (its accessible name), column headings, one
 // row per item, an empty state instead of an empty table, numbers aligned
 // right in tabular figures, and sideways scrolling inside its own box on a
-// narrow screen. Columns are data, so pages write no table markup. Written by
-// hand: the tables are rendered on the server with no sorting or filtering
+// narrow screen. Columns are data, so pages write no table markup; a table
+// whose words follow the catalogue's shape (`caption`, `empty`, `columns.<key>`)
+// takes its translator and names none of them. Written by hand: the tables are rendered on the server with no sorting or filtering
 // state, which is what a table library (TanStack Table) would add.
 import type { ReactNode } from "react";
 
 export interface Column<Row> {
   /** Unique within the table. */
   key: string;
-  header: ReactNode;
+  /** Left out with the table's `words`: its `columns.<key>`. */
+  header?: ReactNode;
   /** The header is read by screen readers only (an actions or status column). */
   headerHidden?: boolean;
   cell: (row: Row) => ReactNode;
+  /** A second line under the cell's value, smaller and grey (a user's e-mail under their name, a file's size under its name). */
+  detail?: (row: Row) => ReactNode;
   /** Amounts, counts: right-aligned, tabular figures, never wrapped. */
   numeric?: boolean;
   /** Dates, codes: never wrapped. */
@@ -30,13 +34,19 @@ export const ACTIONS_COLUMN = { key: "actions", headerHidden: true, nowrap: true
 
 type RowKey<Row> = (row: Row) => string | number;
 
-interface TableProps<Row> {
-  /** Names the table for screen readers (and for getByRole("table", { name })). */
-  caption: string;
+/** A translator on the table's own part of the catalogue (getTranslations("users"), "documents.list"…). */
+export type TableWords = (key: string) => string;
+
+/**
+ * Where the table's words come from: given one by one, or `words`, the
+ * table's part of the catalogue, which has `caption`, `empty` and a
+ * `columns.<key>` for each column without a header (what is given wins).
+ */
+type TableText = { caption: string; empty: ReactNode; words?: TableWords } | { words: TableWords; caption?: string; empty?: ReactNode };
+
+type TableProps<Row> = TableText & {
   columns: Column<Row>[];
   rows: readonly Row[];
-  /** Shown instead of the table when there are no rows. */
-  empty: ReactNode;
   rowClassName?: (row: Row) => string;
   /** false inside a card that draws the border: the table then runs to the card's edges, its first and last columns padded like the card's content. */
   framed?: boolean;
@@ -46,7 +56,7 @@ interface TableProps<Row> {
    * value, unlabelled ones (a checkbox, actions) without a term.
    */
   cards?: boolean;
-}
+};
 
 const byId = (row: { id: string | number }) => row.id;
 
@@ -54,12 +64,13 @@ const byId = (row: { id: string | number }) => row.id;
 export function DataTable<Row extends { id: string | number }>(props: TableProps<Row> & { rowKey?: RowKey<Row> }): ReactNode;
 export function DataTable<Row>(props: TableProps<Row> & { rowKey: RowKey<Row> }): ReactNode;
 export function DataTable<Row>({
-  caption,
-  columns,
+  words,
+  caption = words!("caption"),
+  columns: given,
   rows,
   // Left out only where Row has an id: the first signature says so.
   rowKey = byId as unknown as RowKey<Row>,
-  empty,
+  empty = words!("empty"),
   rowClassName,
   framed = true,
   cards = false,
@@ -67,6 +78,17 @@ export function DataTable<Row>({
   if (rows.length === 0) {
     return <div className={`text-sm text-gray-600 ${framed ? "rounded-lg border border-dashed border-gray-300 bg-white px-4 py-8 text-center" : ""}`}>{empty}</div>;
   }
+  const columns = given.map((column) => (column.header === undefined ? { ...column, header: headerOf(column.key, words) } : column));
+  const content = (column: Column<Row>, row: Row): ReactNode => {
+    const detail = column.detail?.(row);
+    if (detail === undefined || detail === null || detail === false || detail === "") return column.cell(row);
+    return (
+      <>
+        {column.cell(row)}
+        <span className="block text-xs font-normal text-gray-600">{detail}</span>
+      </>
+    );
+  };
   const classes = (...names: (string | false | undefined)[]) => names.filter(Boolean).join(" ");
   // Padding and the first and last columns' edges come from .data-table in
   // app/globals.css: said once there, not on each of a page's hundreds of cells.
@@ -100,7 +122,7 @@ export function DataTable<Row>({
                     {...(column.cellLabel ? { "aria-label": column.cellLabel(row) } : {})}
                     className={cellClasses[index]}
                   >
-                    {column.cell(row)}
+                    {content(column, row)}
                   </Cell>
                 );
               })}
@@ -125,13 +147,13 @@ export function DataTable<Row>({
           <li key={rowKey(row)} className={`space-y-2 px-4 py-3 wrap-anywhere ${rowClassName?.(row) ?? ""}`}>
             <div className="flex items-start gap-3 font-medium">
               {before.map((column) => (
-                <span key={column.key}>{column.cell(row)}</span>
+                <span key={column.key}>{content(column, row)}</span>
               ))}
-              <span className="min-w-0">{title.cell(row)}</span>
+              <span className="min-w-0">{content(title, row)}</span>
             </div>
             <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-3 gap-y-1">
               {details.map((column) => {
-                const value = column.cell(row);
+                const value = content(column, row);
                 if (!shown(value)) return null;
                 return (
                   <div key={column.key} className="contents">
@@ -142,7 +164,7 @@ export function DataTable<Row>({
               })}
             </dl>
             {after.map((column) => {
-              const value = column.cell(row);
+              const value = content(column, row);
               return shown(value) ? <div key={column.key}>{value}</div> : null;
             })}
           </li>
@@ -150,4 +172,10 @@ export function DataTable<Row>({
       </ul>
     </>
   );
+}
+
+function headerOf(key: string, words: TableWords | undefined): string {
+  // A bug the page's author sees at once, not an empty heading.
+  if (!words) throw new Error(`DataTable column "${key}" has no header, and the table no words to find columns.${key} in`);
+  return words(`columns.${key}`);
 }

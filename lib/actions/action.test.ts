@@ -16,6 +16,10 @@ import { warningSettingsSchema } from "@/lib/iap/schemas";
 import { siteSchema } from "@/lib/visitors/schemas";
 import { refuseInput } from "./action";
 
+// The pages the wrapper asked Next to refresh (outside a Next request, revalidatePath has no cache to clear).
+const refreshed = vi.hoisted(() => [] as unknown[][]);
+vi.mock("next/cache", () => ({ revalidatePath: (...page: unknown[]) => refreshed.push(page) }));
+
 const admin: SessionUser = { id: 1, companyId: 10, email: "admin@example.com", name: "Ada Admin", role: "ADMIN" };
 const user: SessionUser = { ...admin, id: 2, email: "user@example.com", name: "Uma User", role: "USER" };
 
@@ -267,6 +271,35 @@ describe("runAction: refusals and failures", () => {
   it("redirect() inside the action goes through (it works by throwing)", async () => {
     const { definition } = saveContact("ANY", async () => redirect("/contacts/7"));
     await expect(runAction(definition, user, form(VALID))).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_REDIRECT") });
+  });
+});
+
+describe("runAction: a definition's messages and pages to refresh", () => {
+  const revoke = (gone: boolean): ActionDefinition<"ADMIN", z.ZodObject<{ id: z.ZodCoercedNumber }>, undefined> => ({
+    role: "ADMIN",
+    input: z.object({ id: z.coerce.number() }),
+    messages: "apiKeys.results",
+    revalidate: (input) => ["/settings/api-keys", [`/settings/api-keys/${input.id}`, "layout"]],
+    run: async ({ t }) => (gone ? refuse(t("notFound")) : ok(t("revoked"))),
+  });
+
+  it("run words its answer from the namespace, and the pages that show the change are refreshed", async () => {
+    refreshed.length = 0;
+    expect(await runAction(revoke(false), admin, form({ id: "4" }))).toEqual({ ok: true, message: "Revoked: requests with this key are refused from now on." });
+    expect(refreshed).toEqual([["/settings/api-keys"], ["/settings/api-keys/4", "layout"]]);
+  });
+
+  it("a refusal changed nothing: no page is refreshed", async () => {
+    refreshed.length = 0;
+    expect(await runAction(revoke(true), admin, form({ id: "4" }))).toMatchObject({ ok: false, code: "refused", message: "This key does not exist in your company or is already revoked." });
+    expect(await runAction(revoke(false), user, form({ id: "4" }))).toMatchObject({ ok: false, code: "forbidden" });
+    expect(refreshed).toEqual([]);
+  });
+
+  it("an action without messages that asks for words fails loudly (an error id), rather than showing a key", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const state = await runAction({ role: "ANY", input: z.object({}), run: async ({ t }) => ok(t("saved")) }, user, form({}));
+    expect(state).toMatchObject({ ok: false, code: "unexpected" });
   });
 });
 

@@ -9,21 +9,25 @@
 //   export const saveThingAction = formAction({
 //     role: "ADMIN",
 //     input: thingSchema,
-//     async run({ user, input }) {
+//     messages: "things.results",
+//     revalidate: ["/things"],
+//     async run({ user, input, t }) {
 //       const saved = await saveThing(user.companyId, input);
 //       if (!saved) return refuse(t("thingGone"));
-//       revalidatePath("/things");
 //       return ok(t("saved"));
 //     },
 //   });
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { revalidatePath } from "next/cache";
 import { unstable_rethrow } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { currentUser, type SessionUser } from "@/lib/auth/session";
 import { sayIssues } from "@/lib/i18n/issues";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { visitorLocale } from "@/lib/i18n/visitor";
+import type { Words } from "@/lib/i18n/catalogue";
 import type { AttemptCode } from "@/lib/iap/insufficient-credits";
 import { formDataToInput, keptValues } from "./form-data";
 import { promptFor } from "./prompts";
@@ -36,6 +40,17 @@ import type { ActionFailure, ActionState, FieldErrors, FormAction } from "./stat
 export type Caller = "ANY" | "ADMIN" | "PUBLIC";
 
 type UserFor<C extends Caller> = C extends "PUBLIC" ? null : SessionUser;
+
+/** A page to refresh: its path, or [path, "layout"] to refresh every page below it. */
+export type Revalidated = string | readonly [path: string, type: "page" | "layout"];
+
+/** Refreshes the pages that show what an action changed. */
+export function revalidatePages(pages: readonly Revalidated[]) {
+  for (const page of pages) {
+    if (typeof page === "string") revalidatePath(page);
+    else revalidatePath(page[0], page[1]);
+  }
+}
 
 /**
  * What `run` returns: `ok(…)`, `refuse(…)`, or `refuseInput(zodError)` for input
@@ -62,8 +77,23 @@ export interface ActionDefinition<C extends Caller, S extends z.ZodType, T> {
    * other error: it goes on to the buy prompt or to "unexpected".
    */
   refusal?: (error: unknown) => Promise<ActionResult<never> | null>;
-  run(call: { user: UserFor<C>; input: z.output<S>; formData: FormData | null }): Promise<ActionResult<T>>;
+  /** The catalogue namespace `run` words its answers from: `run` gets its translator as `t`, in the request's language. */
+  messages?: string;
+  /**
+   * The pages that show what the action changed, refreshed once `run` succeeded
+   * (a refusal changed nothing). A function where a page depends on the input.
+   */
+  revalidate?: readonly Revalidated[] | ((input: z.output<S>) => readonly Revalidated[]);
+  run(call: { user: UserFor<C>; input: z.output<S>; formData: FormData | null; t: Words }): Promise<ActionResult<T>>;
 }
+
+// `t` for an action without `messages`: a call is a bug the developer sees at once, not a key shown to the user.
+const noMessages: Words = Object.assign(
+  (key: string): string => {
+    throw new Error(`The action has no messages namespace to word "${key}" from`);
+  },
+  { has: () => false, markup: (key: string): string => noMessages(key) },
+);
 
 export function ok<T = undefined>(message?: string, data?: T): ActionResult<T> {
   return { ok: true, ...(message === undefined ? {} : { message }), ...(data === undefined ? {} : { data }) };
@@ -127,7 +157,12 @@ export async function runAction<C extends Caller, S extends z.ZodType, T>(
   };
   try {
     const user = (definition.role === "PUBLIC" ? null : caller) as UserFor<C>;
-    return answer(await definition.run({ user, input: parsed.data, formData }));
+    const t = definition.messages === undefined ? noMessages : ((await getTranslations(definition.messages)) as unknown as Words);
+    const result = await definition.run({ user, input: parsed.data, formData, t });
+    if (result.ok && definition.revalidate) {
+      revalidatePages(typeof definition.revalidate === "function" ? definition.revalidate(parsed.data) : definition.revalidate);
+    }
+    return answer(result);
   } catch (error) {
     // redirect(), notFound() and friends work by throwing: let them through.
     unstable_rethrow(error);

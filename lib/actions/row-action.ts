@@ -14,11 +14,9 @@
 //     revalidate: ["/settings/api-keys"],
 //   });
 import "server-only";
-import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session";
-import { action, formAction, ok, refuse, type ActionDefinition } from "./action";
+import { action, formAction, ok, refuse, revalidatePages, type ActionDefinition, type Revalidated } from "./action";
 
 /**
  * A success and its message, or a refusal and its message (keys of the
@@ -26,17 +24,6 @@ import { action, formAction, ok, refuse, type ActionDefinition } from "./action"
  * changing, with no message.
  */
 export type RowAnswer = { ok: string | true } | { refuse: string };
-
-/** A page to refresh: its path, or [path, "layout"] to refresh every page below it. */
-export type Revalidated = string | readonly [path: string, type: "page" | "layout"];
-
-/** Refreshes the pages that show what an action changed. */
-export function revalidatePages(pages: readonly Revalidated[]) {
-  for (const page of pages) {
-    if (typeof page === "string") revalidatePath(page);
-    else revalidatePath(page[0], page[1]);
-  }
-}
 
 interface RowActionDefinition<S extends z.ZodType, O extends string | boolean> {
   role: "ANY" | "ADMIN";
@@ -52,10 +39,11 @@ function definitionOf<S extends z.ZodType, O extends string | boolean>(row: RowA
   return {
     role: row.role,
     input: row.input,
-    async run({ user, input }) {
+    messages: row.messages,
+    // Not the wrapper's `revalidate`: a row's pages are refreshed whatever the outcome.
+    async run({ user, input, t }) {
       const outcome = await row.run({ user, input });
       revalidatePages(row.revalidate ?? []);
-      const t = await getTranslations(row.messages);
       const answer: RowAnswer = row.answers[`${outcome}`];
       if (!("ok" in answer)) return refuse(t(answer.refuse));
       return answer.ok === true ? ok() : ok(t(answer.ok));
@@ -73,20 +61,23 @@ export function directRowAction<S extends z.ZodType, O extends string | boolean>
   return action(definitionOf(row));
 }
 
-/** What the row actions of one page share. */
-type PageRows = Pick<RowActionDefinition<z.ZodType, never>, "role" | "messages" | "revalidate">;
-type OneRow<S extends z.ZodType, O extends string | boolean> = Omit<RowActionDefinition<S, O>, keyof PageRows>;
+/** What the actions of one page share: who may call them, their messages' namespace, the pages they refresh. */
+type PageActions = Pick<RowActionDefinition<z.ZodType, never>, "role" | "messages" | "revalidate">;
+type OneRow<S extends z.ZodType, O extends string | boolean> = Omit<RowActionDefinition<S, O>, keyof PageActions>;
+type OneForm<S extends z.ZodType, T> = Omit<ActionDefinition<"ANY" | "ADMIN", S, T>, keyof PageActions>;
 
 /**
- * The row actions of one page: who may call them, their messages' namespace
- * and the pages they refresh, said once; each action is then its input, its
- * lib/ call and its answers.
+ * The actions of one page, with what they share said once; each action is then
+ * its input and its lib/ call. A form action refreshes the pages once it
+ * succeeded, a row action whatever the outcome (see rowAction).
  *
- *   const rows = rowActionsOf({ role: "ADMIN", messages: "leads.settings", revalidate: [PATH] });
- *   export const removeSiteAction = rows.rowAction({ input, run, answers });
+ *   const page = actionsOf({ role: "ADMIN", messages: "leads.settings", revalidate: [PATH] });
+ *   export const registerSiteAction = page.formAction({ input, run });
+ *   export const removeSiteAction = page.rowAction({ input, run, answers });
  */
-export function rowActionsOf(page: PageRows) {
+export function actionsOf(page: PageActions) {
   return {
+    formAction: <S extends z.ZodType, T = undefined>(definition: OneForm<S, T>) => formAction<"ANY" | "ADMIN", S, T>({ ...page, ...definition }),
     rowAction: <S extends z.ZodType, O extends string | boolean>(row: OneRow<S, O>) => rowAction<S, O>({ ...page, ...row }),
     directRowAction: <S extends z.ZodType, O extends string | boolean>(row: OneRow<S, O>) => directRowAction<S, O>({ ...page, ...row }),
   };

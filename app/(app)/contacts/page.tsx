@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ButtonLink, buttonClasses } from "@/components/button";
@@ -13,10 +12,9 @@ import { smsService } from "@/lib/sms/pricing";
 import { ContactsTable, type ContactListRow } from "./_components/contacts-table";
 import { ContactSearch } from "./_components/contact-search";
 import type { SearchParams } from "@/lib/http/search-params";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("contacts"))("list.metaTitle") };
-}
+export const generateMetadata = titleFrom("contacts", "list.metaTitle");
 
 export default async function ContactsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser("/contacts");

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { formAction, ok, refuse } from "@/lib/actions/action";
 import { idField } from "@/lib/http/params";
@@ -15,12 +15,13 @@ export const uploadDocumentsAction = formAction({
   role: "ANY",
   // Which files are acceptable (type, size, pages, how many) is uploadDocuments' call: it names each problem.
   input: z.object({ kind: documentKindSchema, files: formList(z.array(z.file())), confirmDuplicates: z.literal("1").optional() }),
-  async run({ user, input }) {
-    const [t, locale] = await Promise.all([getTranslations("documents"), getLocale()]);
+  messages: "documents",
+  revalidate: ["/documents"],
+  async run({ user, input, t }) {
+    const locale = await getLocale();
     const files = await Promise.all(input.files.map(async (file) => ({ name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) })));
     try {
       const ids = await uploadDocuments(user, input.kind, files, { confirmDuplicates: input.confirmDuplicates === "1" });
-      revalidatePath("/documents");
       return ok(t("upload.uploaded", { count: ids.length }));
     } catch (error) {
       if (error instanceof UploadRefusedError) return refuse(t("upload.nothingUploaded"), { files: error.problems.map((problem) => problemText(t, locale, problem)) });
@@ -36,10 +37,11 @@ export const deleteDocumentAction = formAction({
   role: "ANY",
   // from "page": deleted from its own page, which then cannot stay: back to the list.
   input: z.object({ documentId: idField("documents.unknownDocument"), from: z.enum(["list", "page"]).default("list") }),
-  async run({ user, input }) {
+  messages: "documents",
+  async run({ user, input, t }) {
     const outcome = await deleteDocument(user.companyId, input.documentId);
-    const t = await getTranslations("documents");
     if (outcome !== "deleted") return refuse(deleteRefusalText(t, outcome));
+    // Here, not the wrapper's `revalidate`: redirect() throws, so a refresh after the success would never run.
     revalidatePath("/documents");
     if (input.from === "page") redirect("/documents");
     return ok(t("delete.deleted"));

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ACTIONS_COLUMN, DataTable } from "@/components/data-table";
 import { DateTime } from "@/components/date-time";
@@ -17,16 +16,15 @@ import { buyCreditsPath, documentPath } from "@/lib/routes";
 import { SERVICES } from "@/lib/iap/catalogue";
 import { TextLink } from "@/components/text-link";
 import { errorText } from "./_components/upload-words";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("documents.list"))("metaTitle") };
-}
+export const generateMetadata = titleFrom("documents.list", "metaTitle");
 
 export default async function DocumentsPage() {
   const user = await requireUser("/documents");
   const [documents, credits] = await Promise.all([listDocuments(user.companyId), documentCredits(user.companyId)]);
   const pending = documents.some((d) => isPending(d.state));
-  const [t, locale] = await Promise.all([getTranslations("documents"), getLocale()]);
+  const [t, tableWords, locale] = await Promise.all([getTranslations("documents"), getTranslations("documents.list"), getLocale()]);
   const credit = (units: bigint) => formatCredits(units, credits.decimals, { locale });
   return (
     <>
@@ -57,30 +55,18 @@ export default async function DocumentsPage() {
         <UploadForm />
         <DataTable
           cards
-          caption={t("list.caption")}
+          words={tableWords}
           rows={documents}
-          empty={t("list.empty")}
           columns={[
             {
               key: "document",
-              header: t("list.columns.document"),
               rowHeader: true,
-              cell: (d) => (
-                <>
-                  <TextLink href={documentPath(d.id)} prefetch={false} className="wrap-anywhere">
-                    {d.fileName}
-                  </TextLink>
-                  <span className="block text-xs text-gray-600">
-                    {formatBytes(d.fileSize, locale)}
-                    {d.pageCount ? t("list.pages", { count: d.pageCount }) : ""}
-                  </span>
-                </>
-              ),
+              cell: (d) => <TextLink href={documentPath(d.id)} prefetch={false} className="wrap-anywhere">{d.fileName}</TextLink>,
+              detail: (d) => `${formatBytes(d.fileSize, locale)}${d.pageCount ? t("list.pages", { count: d.pageCount }) : ""}`,
             },
-            { key: "kind", header: t("list.columns.kind"), className: "text-gray-700", cell: (d) => t(`kinds.${d.kind}`) },
+            { key: "kind", className: "text-gray-700", cell: (d) => t(`kinds.${d.kind}`) },
             {
               key: "state",
-              header: t("list.columns.state"),
               cell: (d) => (
                 <>
                   <StateBadge state={d.state} progress={d.progress} />
@@ -88,10 +74,10 @@ export default async function DocumentsPage() {
                 </>
               ),
             },
-            { key: "vendor", header: t("list.columns.vendor"), className: "text-gray-700", cell: (d) => d.vendorName ?? "—" },
-            { key: "total", header: t("list.columns.total"), numeric: true, className: "text-gray-700", cell: (d) => (d.total ? `${d.total} ${d.currency ?? ""}` : "—") },
-            { key: "uploaded", header: t("list.columns.uploaded"), nowrap: true, className: "text-gray-700", cell: (d) => <DateTime value={d.createdAt} /> },
-            { ...ACTIONS_COLUMN, header: t("list.columns.actions"), cell: (d) => (isPending(d.state) && d.state === "DIGITIZING" ? null : <DeleteDocumentButton documentId={d.id} fileName={d.fileName} />) },
+            { key: "vendor", className: "text-gray-700", cell: (d) => d.vendorName ?? "—" },
+            { key: "total", numeric: true, className: "text-gray-700", cell: (d) => (d.total ? `${d.total} ${d.currency ?? ""}` : "—") },
+            { key: "uploaded", nowrap: true, className: "text-gray-700", cell: (d) => <DateTime value={d.createdAt} /> },
+            { ...ACTIONS_COLUMN, cell: (d) => (isPending(d.state) && d.state === "DIGITIZING" ? null : <DeleteDocumentButton documentId={d.id} fileName={d.fileName} />) },
           ]}
         />
       </div>

@@ -1,7 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { formAction, ok, refuse } from "@/lib/actions/action";
 import { convertLead, LeadConvertedMeanwhileError } from "@/lib/enrichment/leads";
@@ -11,16 +9,15 @@ import { idField } from "@/lib/http/params";
 export const convertLeadAction = formAction({
   role: "ANY",
   input: z.object({ leadId: idField("leads.unknownLead") }),
-  async run({ user, input }) {
-    const t = await getTranslations("leads.convert");
+  messages: "leads.convert",
+  revalidate: ["/leads", "/contacts"],
+  async run({ user, input, t }) {
     const converted = await convertLead(user.companyId, input.leadId, user.id).catch((error: unknown) => {
       if (error instanceof LeadConvertedMeanwhileError) return error;
       throw error;
     });
     if (converted instanceof LeadConvertedMeanwhileError) return refuse(t("convertedMeanwhile"));
     if (!converted) return refuse(t("notFound"));
-    revalidatePath("/leads");
-    revalidatePath("/contacts");
     return ok(t("done"));
   },
 });

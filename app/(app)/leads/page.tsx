@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ButtonLink } from "@/components/button";
 import { DataTable } from "@/components/data-table";
@@ -13,10 +12,9 @@ import { listLeadRequests, listLeads, type LeadRequestOutcome, type LeadRequestR
 import { SERVICES } from "@/lib/iap/catalogue";
 import { buyCreditsPath, contactPath } from "@/lib/routes";
 import { ConvertLeadButton } from "./_components/convert-lead-button";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("leads.list"))("metaTitle") };
-}
+export const generateMetadata = titleFrom("leads.list", "metaTitle");
 
 const REQUEST_TONES: Record<LeadRequestRow["state"], Tone> = { DRAFT: "neutral", DONE: "success", ERROR: "danger" };
 

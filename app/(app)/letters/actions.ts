@@ -1,9 +1,8 @@
 "use server";
 
-import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { formAction, ok } from "@/lib/actions/action";
-import { revalidatePages, rowActionsOf } from "@/lib/actions/row-action";
+import { actionsOf } from "@/lib/actions/row-action";
 import { runLetterQueueOnce } from "@/lib/snailmail/queue";
 import { cancelLetter, resendLetter } from "@/lib/snailmail/letter-actions";
 import { idField } from "@/lib/http/params";
@@ -12,7 +11,7 @@ const letterIdSchema = z.object({ letterId: idField("letters.unknownLetter") });
 
 // Where letters are listed: the letters page and each contact's Send by Post page.
 const LETTER_PAGES = ["/letters", ["/contacts/[id]/post", "page"]] as const;
-const rows = rowActionsOf({ role: "ANY", messages: "letters.outcome", revalidate: LETTER_PAGES });
+const rows = actionsOf({ role: "ANY", messages: "letters.outcome", revalidate: LETTER_PAGES });
 
 /** Re-send: this letter only goes back In Queue and is tried at once. */
 export const resendLetterAction = rows.rowAction({
@@ -38,10 +37,10 @@ export const cancelLetterAction = rows.rowAction({
 export const processQueueAction = formAction({
   role: "ADMIN",
   input: z.object({}),
-  async run({ user }) {
-    const t = await getTranslations("letters.outcome");
+  messages: "letters.outcome",
+  revalidate: LETTER_PAGES,
+  async run({ user, t }) {
     const result = await runLetterQueueOnce({ companyId: user.companyId });
-    revalidatePages(LETTER_PAGES);
     return ok(t("queueProcessed", { sent: result.sent, errors: result.errors, retrying: result.retrying, stopped: result.outOfCredits.length ? "yes" : "no" }));
   },
 });

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AutoRefresh } from "@/components/auto-refresh";
@@ -14,10 +13,9 @@ import { availableForLetters, listLetters } from "@/lib/snailmail/letters";
 import { postalProvider } from "@/lib/snailmail/providers";
 import { CancelButton, ProcessQueueButton, ResendButton } from "./_components/letter-actions";
 import { LetterError, LetterStateBadge } from "./_components/letter-state-badge";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("letters"))("list.metaTitle") };
-}
+export const generateMetadata = titleFrom("letters", "list.metaTitle");
 
 export default async function LettersPage() {
   const user = await requireUser("/letters");

@@ -26,8 +26,9 @@ export const changePasswordAction = formAction({
   role: "ANY",
   input: changePasswordSchema,
   refusal: accountRefusal,
-  async run({ user, input }) {
+  messages: "profile.password",
+  async run({ user, input, t }) {
     await changePassword(user.id, input.currentPassword, input.password);
-    return ok((await getTranslations("profile.password"))("changed"));
+    return ok(t("changed"));
   },
 });

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { DescriptionList } from "@/components/description-list";
 import { PageHeader } from "@/components/page-header";
@@ -6,10 +5,9 @@ import { requireUser } from "@/lib/auth/session";
 import { timeZoneList } from "@/lib/i18n/locales";
 import { profilePreferences } from "@/lib/auth/users";
 import { DetailsForm, PasswordForm } from "./_components/profile-forms";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("profile"))("metaTitle") };
-}
+export const generateMetadata = titleFrom("profile", "metaTitle");
 
 function Section({ id, title, description, children }: { id: string; title: string; description: string; children: React.ReactNode }) {
   return (

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
@@ -17,10 +16,9 @@ import { SettingsBoard, type SettingItem } from "./_components/settings-board";
 import type { SettingSection } from "./_components/settings-filter";
 import { DescriptionList } from "@/components/description-list";
 import { TextLink } from "@/components/text-link";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("iap"))("settingsPage.title") };
-}
+export const generateMetadata = titleFrom("iap", "settingsPage.title");
 
 export default async function SettingsPage() {
   const user = await requireAdmin("/settings");

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ButtonLink } from "@/components/button";
 import { DataTable } from "@/components/data-table";
@@ -9,10 +8,9 @@ import { listSignatureRequests } from "@/lib/sign/request-views";
 import { RequestState, SignerStatus } from "./_components/signer-status";
 import { TextLink } from "@/components/text-link";
 import { ListPage } from "@/components/list-page";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("sign.list"))("metaTitle") };
-}
+export const generateMetadata = titleFrom("sign.list", "metaTitle");
 
 export default async function SignPage() {
   const user = await requireUser("/sign");
@@ -21,14 +19,12 @@ export default async function SignPage() {
     <ListPage title={t("crumb")} action={<ButtonLink href="/sign/new">{t("newRequest")}</ButtonLink>}>
       <DataTable
         cards
-        caption={t("caption")}
+        words={t}
         rows={requests}
-        empty={t("empty")}
         columns={[
-          { key: "document", header: t("columns.document"), rowHeader: true, className: "min-w-48", cell: (request) => <TextLink href={signatureRequestPath(request.id)}>{request.title}</TextLink> },
+          { key: "document", rowHeader: true, className: "min-w-48", cell: (request) => <TextLink href={signatureRequestPath(request.id)}>{request.title}</TextLink> },
           {
             key: "signers",
-            header: t("columns.signers"),
             cell: (request) => (
               <ul className="space-y-1">
                 {request.signers.map((signer) => (
@@ -41,8 +37,8 @@ export default async function SignPage() {
               </ul>
             ),
           },
-          { key: "state", header: t("columns.state"), cell: (request) => <RequestState state={request.state} /> },
-          { key: "sent", header: t("columns.sent"), nowrap: true, cell: (request) => <DateTime value={request.createdAt} /> },
+          { key: "state", cell: (request) => <RequestState state={request.state} /> },
+          { key: "sent", nowrap: true, cell: (request) => <DateTime value={request.createdAt} /> },
         ]}
       />
     </ListPage>

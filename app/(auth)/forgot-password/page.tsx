@@ -1,16 +1,14 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { hasCompany } from "@/lib/auth/companies";
 import { AuthCard, BackToSignIn } from "../_components/auth-card";
 import { ForgotPasswordForm } from "./forgot-password-form";
+import { titleFrom } from "@/lib/i18n/page-title";
 
 // Reads the database on every request (is there a company yet?).
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("auth.forgot"))("metaTitle") };
-}
+export const generateMetadata = titleFrom("auth.forgot", "metaTitle");
 
 export default async function ForgotPasswordPage() {
   if (!(await hasCompany())) redirect("/setup");

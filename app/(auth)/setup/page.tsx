@@ -1,17 +1,15 @@
-import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { canCreateCompany, hasCompany } from "@/lib/auth/companies";
 import { countryOptions } from "@/lib/contacts/countries";
 import { AuthCard, BackToSignIn } from "../_components/auth-card";
 import { SetupForm } from "./_components/setup-form";
+import { titleFrom } from "@/lib/i18n/page-title";
 
 // Reads the database on every request (is there a company yet?).
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("auth.setup"))("metaTitle") };
-}
+export const generateMetadata = titleFrom("auth.setup", "metaTitle");
 
 /** Every currency, "EUR — Euro" with the name in the visitor's language. */
 function currencyOptions(locale: string) {

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
@@ -7,6 +6,7 @@ import { PROBLEMS, type ProblemCode } from "@/lib/api/problems";
 import { env } from "@/lib/env";
 import { WEBHOOK_EVENT_TYPES } from "@/lib/events/events";
 import { SchemaTable, type Components } from "./_components/schema-table";
+import { titleFrom } from "@/lib/i18n/page-title";
 
 // The developer page: the OpenAPI document (/api/v1/openapi.json) rendered on
 // the server, plus what a document cannot say well (idempotency, amounts,
@@ -16,9 +16,7 @@ import { SchemaTable, type Components } from "./_components/schema-table";
 // the OpenAPI document (endpoint summaries, field descriptions, tag names)
 // stays in English, like the API's own error bodies, and so do code samples.
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("developers"))("title") };
-}
+export const generateMetadata = titleFrom("developers", "title");
 export const dynamic = "force-dynamic";
 
 type Operation = {

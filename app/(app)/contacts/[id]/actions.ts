@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { formAction, ok, refuse } from "@/lib/actions/action";
 import { postMessage } from "@/lib/contacts/chatter";
@@ -19,12 +19,11 @@ import { formatCredits } from "@/lib/iap/units";
 export const updateContactAction = formAction({
   role: "ANY",
   input: contactSchema.extend({ id: idField("contacts.unknown") }),
-  async run({ user, input: { id, ...fields } }) {
-    const t = await getTranslations("contacts");
+  messages: "contacts",
+  revalidate: (input) => [contactPath(input.id), "/contacts"],
+  async run({ user, input: { id, ...fields }, t }) {
     const contact = await updateContact(user.companyId, id, fields);
     if (!contact) return refuse(t("contact.gone"));
-    revalidatePath(contactPath(contact.id));
-    revalidatePath("/contacts");
     return ok<ContactFormValues>(t("contact.saved"), contactFormValues(contact));
   },
 });
@@ -32,11 +31,11 @@ export const updateContactAction = formAction({
 export const postNoteAction = formAction({
   role: "ANY",
   input: noteSchema,
-  async run({ user, input }) {
-    const t = await getTranslations("contacts");
+  messages: "contacts",
+  revalidate: (input) => [contactPath(input.contactId)],
+  async run({ user, input, t }) {
     const posted = await postMessage({ companyId: user.companyId, contactId: input.contactId, kind: "NOTE", body: input.body, authorId: user.id });
     if (!posted) return refuse(t("contact.gone"));
-    revalidatePath(contactPath(input.contactId));
     return ok(t("note.logged"));
   },
 });
@@ -45,9 +44,11 @@ export const sendSmsAction = formAction({
   role: "ANY",
   input: sendSmsSchema,
   attempt: "sendSms",
-  async run({ user, input: { contactId, number, body, clientId } }) {
-    const [t, locale] = await Promise.all([getTranslations("sms"), getLocale()]);
+  messages: "sms",
+  async run({ user, input: { contactId, number, body, clientId }, t }) {
+    const locale = await getLocale();
     const result = await sendSms({ companyId: user.companyId, userId: user.id, contactId, number, body, idempotencyKey: clientId });
+    // Whatever the outcome, not the wrapper's `revalidate`: a gateway failure is logged in the chatter too.
     revalidatePath(contactPath(contactId));
     switch (result.status) {
       case "sent":

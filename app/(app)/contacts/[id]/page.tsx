@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
@@ -17,10 +16,9 @@ import { contactFormValues } from "../_components/contact-values";
 import { updateContactAction } from "./actions";
 import { Chatter } from "./_components/chatter";
 import { parseId } from "@/lib/http/params";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("contacts"))("contact.metaTitle") };
-}
+export const generateMetadata = titleFrom("contacts", "contact.metaTitle");
 
 export default async function ContactPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
   const { id } = await params;

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/session";
@@ -6,10 +5,9 @@ import { companyCountry } from "@/lib/contacts/contacts";
 import { countryOptions } from "@/lib/contacts/countries";
 import { ContactForm } from "../_components/contact-form";
 import { createContactAction } from "../actions";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("contacts"))("new.metaTitle") };
-}
+export const generateMetadata = titleFrom("contacts", "new.metaTitle");
 
 export default async function NewContactPage() {
   const user = await requireUser("/contacts/new");

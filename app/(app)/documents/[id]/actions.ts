@@ -1,7 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { formAction, ok, refuse } from "@/lib/actions/action";
 import { confirmDocument, ReviewError } from "@/lib/digitization/review";
@@ -12,15 +10,14 @@ import { idField } from "@/lib/http/params";
 export const confirmDocumentAction = formAction({
   role: "ANY",
   input: reviewSchema.extend({ documentId: idField("documents.documentGone") }),
-  async run({ user, input: { documentId, ...values } }) {
+  messages: "documents.review",
+  revalidate: (input) => ["/documents", documentPath(input.documentId)],
+  async run({ user, input: { documentId, ...values }, t }) {
     try {
       const { bill, vendorCreated } = await confirmDocument(user, documentId, values);
-      revalidatePath("/documents");
-      revalidatePath(documentPath(documentId));
-      const t = await getTranslations("documents.review");
       return ok(t(vendorCreated ? "createdWithVendor" : "created", { id: bill.id }));
     } catch (error) {
-      if (error instanceof ReviewError) return refuse((await getTranslations("documents.review"))("notWaiting"));
+      if (error instanceof ReviewError) return refuse(t("notWaiting"));
       throw error;
     }
   },

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
@@ -20,10 +19,9 @@ import { ReviewForm } from "./_components/review-form";
 import { DeleteDocumentButton } from "../_components/delete-document-button";
 import { errorHelp, errorText } from "../_components/upload-words";
 import { parseId } from "@/lib/http/params";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("documents.document"))("metaTitle") };
-}
+export const generateMetadata = titleFrom("documents.document", "metaTitle");
 
 export default async function DocumentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: raw } = await params;

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/session";
@@ -6,10 +5,9 @@ import { countryName } from "@/lib/contacts/countries";
 import { leadCredits, leadFacets } from "@/lib/enrichment/leads";
 import { GenerateLeadsForm } from "./_components/generate-leads-form";
 import { generateLeadsAction } from "./actions";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("leads.generate"))("metaTitle") };
-}
+export const generateMetadata = titleFrom("leads.generate", "metaTitle");
 
 export default async function GenerateLeadsPage() {
   const user = await requireUser("/leads/generate");

@@ -1,7 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
 import { formAction, ok, refuse } from "@/lib/actions/action";
 import { updateCompanyDetails } from "@/lib/settings/company-details";
 import { companyDetailsSchema } from "@/lib/settings/schemas";
@@ -12,15 +10,16 @@ import { companyDetailsSchema } from "@/lib/settings/schemas";
 export const saveCompanyDetailsAction = formAction({
   role: "ADMIN",
   input: companyDetailsSchema,
-  async run({ user, input }) {
+  messages: "company",
+  // The company's language and time zone show on every page.
+  revalidate: [["/", "layout"]],
+  async run({ user, input, t }) {
     const result = await updateCompanyDetails(user.companyId, input);
-    const t = await getTranslations("company");
     if (!result.ok) {
       // Greek VAT numbers start EL, not GR: lib/enrichment/vat says when it read one that way.
       const hint = result.hint ? ` ${t(`vatHints.${result.hint}`)}` : "";
       return refuse(t("correctVat"), { vatNumber: [t(`vat.${result.problem}`) + hint] });
     }
-    revalidatePath("/", "layout");
     switch (result.vat) {
       case "none":
         return ok(t("saved"));

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { DateTime } from "@/components/date-time";
 import { PageHeader } from "@/components/page-header";
@@ -6,10 +5,9 @@ import { requireAdmin } from "@/lib/auth/session";
 import { timeZoneList } from "@/lib/i18n/locales";
 import { getCompanyDetails } from "@/lib/settings/company-details";
 import { CompanyForm } from "./_components/company-form";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("company"))("metaTitle") };
-}
+export const generateMetadata = titleFrom("company", "metaTitle");
 
 export default async function CompanyDetailsPage() {
   const user = await requireAdmin("/settings/company");

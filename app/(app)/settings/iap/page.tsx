@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/data-table";
@@ -13,17 +12,16 @@ import { accountPath, serviceAccountPath } from "@/lib/routes";
 import { localeOr } from "@/lib/i18n/locales";
 import { serviceWords } from "../../iap/_messages/service-words";
 import { CreditBadge } from "./_components/credit-badge";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("iap"))("list.title") };
-}
+export const generateMetadata = titleFrom("iap", "list.title");
 
 const TREND_DAYS = 14;
 
 export default async function IapAccountsPage() {
   const user = await requireAdmin("/settings/iap");
   const [services, trends] = await Promise.all([listServiceAccounts(user.companyId), usageTrends(user.companyId, TREND_DAYS)]);
-  const t = await getTranslations("iap");
+  const [t, tableWords] = await Promise.all([getTranslations("iap"), getTranslations("iap.list")]);
   const locale = localeOr(await getLocale());
   const figure = (units: bigint, decimals: number) => formatCredits(units, decimals, { locale });
   const words = (service: (typeof services)[number]) => serviceWords(t, { technicalName: service.technicalName, name: service.serviceName, unitName: service.unitName });
@@ -34,16 +32,14 @@ export default async function IapAccountsPage() {
         <p className="text-sm text-gray-700">{t("list.intro")}</p>
         <DataTable
           cards
-          caption={t("list.caption")}
+          words={tableWords}
           rows={services}
           rowKey={(service) => service.technicalName}
           // The service name's link covers the whole row (after:inset-0): the row opens the account.
           rowClassName={() => "relative cursor-pointer hover:bg-brand-50 focus-within:bg-brand-50"}
-          empty={t("list.empty")}
           columns={[
             {
               key: "service",
-              header: t("list.service"),
               rowHeader: true,
               cell: (service) => (
                 <Link
@@ -58,7 +54,6 @@ export default async function IapAccountsPage() {
             },
             {
               key: "balance",
-              header: t("list.balance"),
               numeric: true,
               cell: (service) =>
                 service.account ? (
@@ -69,7 +64,6 @@ export default async function IapAccountsPage() {
             },
             {
               key: "threshold",
-              header: t("list.threshold"),
               numeric: true,
               className: "text-gray-700",
               cell: (service) =>
@@ -97,7 +91,6 @@ export default async function IapAccountsPage() {
             },
             {
               key: "status",
-              header: t("list.status"),
               headerHidden: true,
               cell: (service) =>
                 service.account ? (

@@ -1,11 +1,11 @@
 "use server";
 
 import { z } from "zod";
-import { rowActionsOf } from "@/lib/actions/row-action";
+import { actionsOf } from "@/lib/actions/row-action";
 import { discardFailedJob, retryFailedJob } from "@/lib/jobs/admin";
 
 const failedJobSchema = z.object({ id: z.string().regex(/^\d{1,18}$/, "jobs.unknownJob") });
-const rows = rowActionsOf({ role: "ADMIN", messages: "jobs.results" });
+const rows = actionsOf({ role: "ADMIN", messages: "jobs.results" });
 
 /** Admins: a job of their company that failed for good runs again, with fresh attempts. */
 export const retryJobAction = rows.directRowAction({

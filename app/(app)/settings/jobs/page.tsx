@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { AutoRefresh } from "@/components/auto-refresh";
@@ -15,12 +14,11 @@ import type { JobName } from "@/lib/jobs/list";
 import { runningBatches } from "@/lib/sms/mass-sms/progress";
 import { letterQueueSummary } from "@/lib/snailmail/letter-actions";
 import { FailedJobActions, FailedJobsArea } from "./_components/failed-job-actions";
+import { titleFrom } from "@/lib/i18n/page-title";
 
 type Translator = Awaited<ReturnType<typeof getTranslations<"jobs">>>;
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("jobs"))("title") };
-}
+export const generateMetadata = titleFrom("jobs", "title");
 
 // A job's name ("credits.low-check") is its key in messages/<locale>/jobs.json: names.credits.low-check.title.
 const jobTitle = (t: Translator, name: JobName) => t(`names.${name}.title`);

@@ -1,10 +1,8 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { formAction, ok } from "@/lib/actions/action";
-import { rowActionsOf } from "@/lib/actions/row-action";
+import { actionsOf } from "@/lib/actions/row-action";
 import { formList } from "@/lib/form-fields";
 import { buyCreditsPrompt, type BuyCreditsPrompt } from "@/lib/iap/insufficient-credits";
 import { createRule, removeRule, setRuleActive } from "@/lib/visitors/rules";
@@ -14,46 +12,41 @@ import { registerSite, removeSite } from "@/lib/visitors/sites";
 import { idField } from "@/lib/http/params";
 
 const PATH = "/settings/lead-generation";
-const words = () => getTranslations("leads.settings");
 const recordId = idField("leads.recordGone");
-const rows = rowActionsOf({ role: "ADMIN", messages: "leads.settings", revalidate: [PATH] });
+const page = actionsOf({ role: "ADMIN", messages: "leads.settings", revalidate: [PATH] });
 
-export const registerSiteAction = formAction({
-  role: "ADMIN",
+export const registerSiteAction = page.formAction({
   input: siteSchema,
-  async run({ user, input }) {
+  async run({ user, input, t }) {
     const site = await registerSite(user.companyId, input);
-    revalidatePath(PATH);
-    return ok((await words())("websites.registered", { name: site.name }));
+    return ok(t("websites.registered", { name: site.name }));
   },
 });
 
-export const removeSiteAction = rows.rowAction({
+export const removeSiteAction = page.rowAction({
   input: z.object({ siteId: recordId }),
   run: ({ user, input }) => removeSite(user.companyId, input.siteId),
   answers: { true: { ok: true }, false: { refuse: "websites.notFound" } },
 });
 
-export const createRuleAction = formAction({
-  role: "ADMIN",
+export const createRuleAction = page.formAction({
   input: ruleSchema.extend({
     countries: formList(ruleSchema.shape.countries),
     active: z.preprocess((value) => value === "on", z.boolean()),
   }),
-  async run({ user, input }) {
+  async run({ user, input, t }) {
     await createRule(user.companyId, input);
-    revalidatePath(PATH);
-    return ok((await words())("rules.saved", { name: input.name }));
+    return ok(t("rules.saved", { name: input.name }));
   },
 });
 
-export const setRuleActiveAction = rows.rowAction({
+export const setRuleActiveAction = page.rowAction({
   input: z.object({ ruleId: recordId, active: z.enum(["true", "false"]).transform((value) => value === "true") }),
   run: ({ user, input }) => setRuleActive(user.companyId, input.ruleId, input.active),
   answers: { true: { ok: true }, false: { refuse: "rules.notFound" } },
 });
 
-export const removeRuleAction = rows.rowAction({
+export const removeRuleAction = page.rowAction({
   input: z.object({ ruleId: recordId }),
   run: ({ user, input }) => removeRule(user.companyId, input.ruleId),
   answers: { true: { ok: true }, false: { refuse: "rules.notFound" } },
@@ -63,13 +56,12 @@ export const removeRuleAction = rows.rowAction({
 export const runRulesNowAction = formAction({
   role: "ADMIN",
   input: z.object({}),
-  async run({ user }) {
+  messages: "leads.settings",
+  revalidate: [PATH, "/leads"],
+  async run({ user, t }) {
     const { resolved, rules } = await runVisitsToLeads({ companyId: user.companyId });
-    revalidatePath(PATH);
-    revalidatePath("/leads");
     const revealed = rules.reduce((sum, r) => sum + r.revealed, 0);
     const updated = rules.reduce((sum, r) => sum + r.updated, 0);
-    const t = await words();
     const summary = { processed: resolved.processed, revealed, updated };
     const message = !rules.length ? t("run.noRule") : rules.some((r) => r.stopped === "daily-limit") ? t("run.summaryLimit", summary) : t("run.summary", summary);
     const stopped = rules.some((r) => r.stopped === "insufficient-credits");

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { DateTime } from "@/components/date-time";
 import { ActionButton } from "@/components/action-button";
@@ -20,10 +19,9 @@ import { RuleForm } from "./_components/rule-form";
 import { RunRulesButton } from "./_components/run-rules-button";
 import { SiteForm } from "./_components/site-form";
 import { Snippet } from "./_components/snippet";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("leads.settings"))("metaTitle") };
-}
+export const generateMetadata = titleFrom("leads.settings", "metaTitle");
 
 type RuleStatus = "inactive" | "stopped" | "active";
 

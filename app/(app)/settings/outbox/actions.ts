@@ -1,7 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
 import { formAction, ok, refuse } from "@/lib/actions/action";
 import { retryEmail } from "@/lib/mail/delivery";
 import { retryEmailSchema } from "@/lib/mail/schemas";
@@ -11,12 +9,11 @@ import { outboxEmailPath } from "@/lib/routes";
 export const retryEmailAction = formAction({
   role: "ADMIN",
   input: retryEmailSchema,
-  async run({ user, input }) {
-    const t = await getTranslations("outbox.retry");
+  messages: "outbox.retry",
+  revalidate: (input) => ["/settings/outbox", outboxEmailPath(input.id)],
+  async run({ user, input, t }) {
     const outcome = await retryEmail(user.companyId, input.id);
     if (outcome.status === "not-retriable") return refuse(t("notRetriable"));
-    revalidatePath("/settings/outbox");
-    revalidatePath(outboxEmailPath(input.id));
     switch (outcome.status) {
       case "sent":
         return ok(t("sent"), { sent: true });

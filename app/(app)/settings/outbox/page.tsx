@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ACTIONS_COLUMN, DataTable } from "@/components/data-table";
@@ -14,10 +13,9 @@ import { EmailStatusBadge } from "./_components/email-status-badge";
 import { lastErrorText } from "./_components/last-error";
 import { TextLink } from "@/components/text-link";
 import { parsePage } from "@/lib/http/params";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("outbox"))("title") };
-}
+export const generateMetadata = titleFrom("outbox", "title");
 
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const user = await requireAdmin("/settings/outbox");

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/action-button";
 import { ACTIONS_COLUMN, DataTable } from "@/components/data-table";
@@ -13,10 +12,9 @@ import { ALPHANUMERIC_REFUSED } from "@/lib/sms/sender";
 import { smsSenderSettings } from "@/lib/sms/sender-settings";
 import { removeOptOutAction } from "./actions";
 import { AddOptOutForm, SenderForm } from "./_components/sms-settings-forms";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("sms"))("settings.metaTitle") };
-}
+export const generateMetadata = titleFrom("sms", "settings.metaTitle");
 
 const SOURCES = new Set(["reply", "admin", "carrier"]);
 

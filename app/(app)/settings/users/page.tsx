@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ACTIONS_COLUMN, DataTable } from "@/components/data-table";
 import { DateTime } from "@/components/date-time";
@@ -9,10 +8,9 @@ import { requireAdmin } from "@/lib/auth/session";
 import { listUsers, type UserStatus } from "@/lib/auth/users";
 import { InviteUserForm } from "./_components/invite-user-form";
 import { UserActions } from "./_components/user-actions";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("users"))("metaTitle") };
-}
+export const generateMetadata = titleFrom("users", "metaTitle");
 
 const TONES: Record<UserStatus, Tone> = { INVITED: "warning", ACTIVE: "success", DEACTIVATED: "neutral" };
 
@@ -27,26 +25,23 @@ export default async function UsersPage() {
         <InviteUserForm />
         <Section title={t("count", { count: users.length })}>
           <DataTable
-            caption={t("caption")}
+            words={t}
             rows={users}
-            empty={t("empty")}
             columns={[
               {
                 key: "user",
-                header: t("columns.user"),
                 rowHeader: true,
                 cell: (user) => (
                   <>
                     <span className="text-gray-900">{user.name}</span>
                     {user.id === admin.id && <span className="ml-2 text-xs font-normal text-gray-500">{t("you")}</span>}
-                    <span className="block font-normal text-gray-600">{user.email}</span>
                   </>
                 ),
+                detail: (user) => user.email,
               },
-              { key: "role", header: t("columns.role"), nowrap: true, cell: (user) => t(`roles.${user.role}`) },
+              { key: "role", nowrap: true, cell: (user) => t(`roles.${user.role}`) },
               {
                 key: "status",
-                header: t("columns.status"),
                 cell: (user) => (
                   <>
                     <StatusBadge tone={TONES[user.status]}>{t(`statuses.${user.status}`)}</StatusBadge>
@@ -61,7 +56,7 @@ export default async function UsersPage() {
                   </>
                 ),
               },
-              { ...ACTIONS_COLUMN, header: t("columns.actions"), cell: (user) => <UserActions user={user} isSelf={user.id === admin.id} /> },
+              { ...ACTIONS_COLUMN, cell: (user) => <UserActions user={user} isSelf={user.id === admin.id} /> },
             ]}
           />
         </Section>

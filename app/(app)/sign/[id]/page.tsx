@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/button";
@@ -12,10 +11,9 @@ import { getSignatureRequest } from "@/lib/sign/request-views";
 import { RequestState, SignerStatus } from "../_components/signer-status";
 import { CancelRequestButton, SignerActions } from "./_components/signer-actions";
 import { parseId } from "@/lib/http/params";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("sign.request"))("metaTitle") };
-}
+export const generateMetadata = titleFrom("sign.request", "metaTitle");
 
 const CLOSED_STATES = ["REFUSED", "CANCELED", "COMPLETED"] as const;
 

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/session";
@@ -8,10 +7,9 @@ import { peekIdentityCredits } from "@/lib/sign/requests";
 import { NewRequestForm } from "./_components/new-request-form";
 import { creditsText } from "@/components/plural";
 import { localeOr } from "@/lib/i18n/locales";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("sign.new"))("metaTitle") };
-}
+export const generateMetadata = titleFrom("sign.new", "metaTitle");
 
 export default async function NewSignatureRequestPage() {
   const user = await requireUser("/sign/new");

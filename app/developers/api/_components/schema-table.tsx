@@ -2,8 +2,9 @@
 // $refs into components; nested objects are listed under their parent
 // ("data[].amount"). Server-rendered: the page ships no script. Field names,
 // types and descriptions are the OpenAPI document's (English); the table's own
-// words are translated.
+// words are translated. Drawn by the app's one DataTable.
 import { useTranslations } from "next-intl";
+import { DataTable } from "@/components/data-table";
 
 type Schema = {
   $ref?: string;
@@ -79,30 +80,24 @@ export function SchemaTable({ schema, components, caption }: { schema: Schema; c
   const list = rows(t, schema, components);
   if (list.length === 0) return <p className="text-sm text-gray-600">{typeOf(schema, components)}</p>;
   return (
-    // Focusable and named, like DataTable's box: on a phone it scrolls sideways, by keyboard too.
-    <div role="group" aria-label={caption} tabIndex={0} className="relative overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="text-gray-500">
-          <tr>
-            <th scope="col" className="py-1 pr-4 font-medium">{t("field")}</th>
-            <th scope="col" className="py-1 pr-4 font-medium">{t("type")}</th>
-            <th scope="col" className="py-1 font-medium">{t("description")}</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-gray-100 align-top">
-          {list.map((row) => (
-            <tr key={row.name}>
-              <td className="py-1.5 pr-4 font-mono text-xs whitespace-nowrap text-gray-900">
-                {row.name}
-                {row.required && <span className="ml-1 text-red-700" title={t("required")}>*</span>}
-              </td>
-              <td className="py-1.5 pr-4 font-mono text-xs text-gray-600">{row.type}</td>
-              <td className="py-1.5 text-gray-700">{row.description}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      rows={list}
+      rowKey={(row) => row.name}
+      // Never shown: a schema without fields is said as its type, above.
+      empty={null}
+      columns={[
+        {
+          key: "field",
+          header: t("field"),
+          rowHeader: true,
+          nowrap: true,
+          className: "font-mono text-xs text-gray-900",
+          cell: (row) => (row.required ? <>{row.name}<span className="ml-1 text-red-700" title={t("required")}>*</span></> : row.name),
+        },
+        { key: "type", header: t("type"), className: "font-mono text-xs text-gray-600", cell: (row) => row.type },
+        { key: "description", header: t("description"), className: "text-gray-700", cell: (row) => row.description },
+      ]}
+    />
   );
 }

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
@@ -16,10 +15,9 @@ import { LetterError, LetterStateBadge } from "../../../letters/_components/lett
 import { ComposeForm } from "./_components/compose-form";
 import { contactPath, letterPdfPath } from "@/lib/routes";
 import { parseId } from "@/lib/http/params";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("letters"))("sendByPost") };
-}
+export const generateMetadata = titleFrom("letters", "sendByPost");
 
 /** lib/snailmail gives a letter's price as an English figure ("1,234.5"): the same exact number in the reader's format. */
 function localeFigure(figure: string, locale: string): string {

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ButtonLink } from "@/components/button";
@@ -16,10 +15,9 @@ import { parseId } from "@/lib/http/params";
 import { localeOr } from "@/lib/i18n/locales";
 import { packName, serviceWords } from "../../_messages/service-words";
 import type { SearchParams } from "@/lib/http/search-params";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("buy"))("success.title") };
-}
+export const generateMetadata = titleFrom("buy", "success.title");
 
 async function loadReceipt(companyId: number, sessionId: unknown, purchaseId: unknown): Promise<Receipt | null> {
   // After Stripe: confirm with Stripe (and fulfil) — the webhook may be late.

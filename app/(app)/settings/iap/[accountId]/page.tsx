@@ -1,6 +1,4 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/button";
 import { DateTime } from "@/components/date-time";
 import { DescriptionList } from "@/components/description-list";
@@ -29,10 +27,9 @@ import { HoldsCard } from "./_components/holds-card";
 import { PurchasesCard } from "./_components/purchases-card";
 import { UsageCard } from "./_components/usage-card";
 import { WarningForm } from "./_components/warning-form";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("iap"))("account.title") };
-}
+export const generateMetadata = titleFrom("iap", "account.title");
 
 // Account Information: the balance and Warn Me, usage at a glance, budgets,
 // auto top-up, the credit history, open holds and purchases. Every read is

@@ -1,23 +1,16 @@
 "use client";
 
-import { useState } from "react";
 import { useTranslations } from "next-intl";
+import { CopyButton } from "@/components/copy-button";
 
 /** The code to paste into the site's pages, with a Copy button. */
 export function Snippet({ siteName, code }: { siteName: string; code: string }) {
   const t = useTranslations("leads.snippet");
-  const [copied, setCopied] = useState(false);
   return (
     <div className="space-y-1.5">
       <div className="flex items-center justify-between gap-2">
         <span className="text-xs font-medium text-gray-600">{t("heading")}</span>
-        <button
-          type="button"
-          className="rounded border border-gray-300 bg-white px-2 py-0.5 text-xs font-medium text-gray-800 hover:bg-gray-50"
-          onClick={() => navigator.clipboard?.writeText(code).then(() => setCopied(true))}
-        >
-          {t(copied ? "copied" : "copy")}
-        </button>
+        <CopyButton text={code} copy={t("copy")} copied={t("copied")} small />
       </div>
       <textarea
         readOnly

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { DateTime } from "@/components/date-time";
@@ -13,10 +12,9 @@ import { DeliveryNotice } from "../_components/delivery-notice";
 import { RetryButton } from "../_components/retry-button";
 import { EmailStatusBadge } from "../_components/email-status-badge";
 import { lastErrorText } from "../_components/last-error";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("outbox"))("emailTitle") };
-}
+export const generateMetadata = titleFrom("outbox", "emailTitle");
 
 export default async function OutgoingEmailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

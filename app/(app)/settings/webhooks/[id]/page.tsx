@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import type { DateTimeFormatOptions } from "next-intl";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -11,10 +10,9 @@ import { parseId } from "@/lib/http/params";
 import { findEndpoint, listDeliveries, type DeliveryView } from "@/lib/webhooks/endpoints";
 import { EmptyList } from "../../_components/list-with-form-page";
 import { EndpointActions, ResendButton } from "./_components/endpoint-actions";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("webhooks"))("endpoint.title") };
-}
+export const generateMetadata = titleFrom("webhooks", "endpoint.title");
 
 const STATE_STYLES: Record<DeliveryView["state"], string> = {
   PENDING: "bg-amber-100 text-amber-800",

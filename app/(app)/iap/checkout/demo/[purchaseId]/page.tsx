@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ButtonLink } from "@/components/button";
@@ -17,10 +16,9 @@ import { DescriptionList } from "@/components/description-list";
 import { parseId } from "@/lib/http/params";
 import { localeOr } from "@/lib/i18n/locales";
 import { packName, serviceWords } from "../../../_messages/service-words";
+import { titleFrom } from "@/lib/i18n/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("buy"))("demo.title") };
-}
+export const generateMetadata = titleFrom("buy", "demo.title");
 
 export default async function DemoCheckoutPage({ params }: { params: Promise<{ purchaseId: string }> }) {
   const { purchaseId: rawId } = await params;
