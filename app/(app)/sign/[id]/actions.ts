@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { formAction, ok, refuse } from "@/lib/actions/action";
@@ -10,10 +9,16 @@ import { cancelSignatureRequest, renewSigningLink, SignerActionError } from "@/l
 
 const signerInput = z.object({ requestId: idField("sign.unknownRequest"), signerId: idField("sign.unknownSigner") });
 
-/** The request's refusals (not found, closed, not the requester's): words in sign.actions.refusals.<SignerActionRefusal>. */
+/**
+ * The request's refusals (not found, closed, not the requester's): words in sign.actions.refusals.<SignerActionRefusal>.
+ * Its own getTranslations: a `refusal` is given the error only, not `run`'s `t`.
+ */
 async function signerRefusal(error: unknown) {
   return error instanceof SignerActionError ? refuse((await getTranslations("sign.actions.refusals"))(error.code)) : null;
 }
+
+/** Both pages show the request's signers and status. */
+const requestPages = (input: { requestId: number }) => [signatureRequestPath(input.requestId), "/sign"];
 
 /**
  * "Copy link" (the new link, shown once) and "Resend" (the new link, e-mailed
@@ -24,11 +29,10 @@ function renewLinkAction(email: boolean) {
     role: "ANY",
     input: signerInput,
     refusal: signerRefusal,
-    async run({ user, input }) {
+    messages: "sign.actions",
+    revalidate: requestPages,
+    async run({ user, input, t }) {
       const renewed = await renewSigningLink(user, input.requestId, input.signerId, { email });
-      revalidatePath(signatureRequestPath(input.requestId));
-      revalidatePath("/sign");
-      const t = await getTranslations("sign.actions");
       // The link itself comes back only to be copied: a resent one is for the signer's inbox.
       return email ? ok<{ url: string }>(t("resent")) : ok(t("linkMade"), { url: renewed.url });
     },
@@ -43,10 +47,10 @@ export const cancelSignatureRequestAction = formAction({
   role: "ANY",
   input: z.object({ requestId: idField("sign.unknownRequest") }),
   refusal: signerRefusal,
-  async run({ user, input }) {
+  messages: "sign.actions",
+  revalidate: requestPages,
+  async run({ user, input, t }) {
     await cancelSignatureRequest(user, input.requestId);
-    revalidatePath(signatureRequestPath(input.requestId));
-    revalidatePath("/sign");
-    return ok((await getTranslations("sign.actions"))("canceled"));
+    return ok(t("canceled"));
   },
 });

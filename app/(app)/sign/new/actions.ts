@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { formAction, refuse } from "@/lib/actions/action";
 import { formFile } from "@/lib/form-fields";
 import { signatureRequestPath } from "@/lib/routes";
@@ -16,7 +15,8 @@ export const sendSignatureRequestAction = formAction({
   role: "ANY",
   input: newSignatureRequestSchema.extend({ document: formFile("sign.documentMissing") }),
   attempt: "verifySigners",
-  async run({ user, input: { document, ...request } }) {
+  messages: "sign",
+  async run({ user, input: { document, ...request }, t }) {
     let id: number;
     try {
       ({ id } = await createSignatureRequest({
@@ -28,11 +28,11 @@ export const sendSignatureRequestAction = formAction({
       }));
     } catch (error) {
       if (error instanceof SignRequestError) {
-        const t = await getTranslations("sign");
         return refuse(t("new.correctFields"), { [error.field ?? "signers"]: [t(`errors.request.${error.code}`, { number: error.signerNumber ?? 1 })] });
       }
       throw error;
     }
+    // Here, not the wrapper's `revalidate`: redirect() throws, so a refresh after the success would never run.
     revalidatePath("/sign");
     redirect(signatureRequestPath(id));
   },
