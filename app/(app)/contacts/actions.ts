@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { action, formAction, ok, refuse } from "@/lib/actions/action";
 import { contactIdsMatching, createContact } from "@/lib/contacts/contacts";
@@ -36,6 +36,7 @@ export const createContactAction = formAction<"ANY", typeof newContactInput, Con
   async run({ user, input: { partnerAutocompleteKey, ...fields } }) {
     const contact = await createContact(user.companyId, fields);
     await applyFormEnrichments(user.companyId, contact.id, partnerAutocompleteKey, user.id);
+    // Here, not the wrapper's `revalidate`: redirect() throws, so a refresh after the success would never run.
     revalidatePath("/contacts");
     redirect(`${contactPath(contact.id)}?created=1`);
   },
@@ -48,9 +49,10 @@ async function selectedIds(companyId: number, selection: z.output<typeof massSms
 export const previewMassSmsAction = action({
   role: "ANY",
   input: massSmsSelectionSchema,
-  async run({ user, input }) {
+  messages: "sms.mass",
+  async run({ user, input, t }) {
     const [plan, prices] = await Promise.all([planMassSms(user.companyId, await selectedIds(user.companyId, input)), loadPriceTable()]);
-    if (plan.total === 0) return refuse((await getTranslations("sms.mass"))("noneExist"));
+    if (plan.total === 0) return refuse(t("noneExist"));
     return ok<MassSmsPreview>(undefined, {
       total: plan.total,
       recipients: plan.recipients.length,
@@ -65,14 +67,15 @@ export const startMassSmsAction = action({
   role: "ANY",
   input: massSmsSendSchema,
   attempt: "sendMassSms",
-  async run({ user, input }) {
+  messages: "sms",
+  async run({ user, input, t }) {
     const contactIds = await selectedIds(user.companyId, input.selection);
     const queued = await queueMassSms({ companyId: user.companyId, userId: user.id, contactIds, body: input.body, idempotencyKey: input.clientId });
-    if (queued.status === "invalid") return refuse(smsRefusalText(await getTranslations("sms"), queued.refusal));
+    if (queued.status === "invalid") return refuse(smsRefusalText(t, queued.refusal));
     if (queued.status === "insufficient") throw queued.error;
     // Background jobs send the batch (lib/sms/mass-sms/run.ts), resuming it
     // after any restart; the dialog polls massSmsProgressAction to show how far it got.
-    return ok<MassSmsStatus>((await getTranslations("sms.mass"))("queued", { count: queued.messages }), { batchKey: queued.batchKey });
+    return ok<MassSmsStatus>(t("mass.queued", { count: queued.messages }), { batchKey: queued.batchKey });
   },
 });
 
@@ -89,12 +92,14 @@ export const massSmsProgressAction = action({
 export const enrichContactAction = action({
   role: "ANY",
   input: enrichSchema,
-  async run({ user, input }) {
-    const [t, locale] = await Promise.all([getTranslations("contacts.autocomplete"), getLocale()]);
+  messages: "contacts.autocomplete",
+  // An unsaved form's pick has no page to refresh.
+  revalidate: (input) => (input.contactId ? [contactPath(input.contactId)] : []),
+  async run({ user, input, t }) {
+    const locale = await getLocale();
     const result = await enrichContact({ ...input, companyId: user.companyId, userId: user.id });
     if (result.status === "not-found") return refuse(t("notFound"));
     if (result.status === "insufficient") throw result.error;
-    if (input.contactId) revalidatePath(contactPath(input.contactId));
     return ok<EnrichFill>(t(result.replayed ? "filledReplayed" : "filled", { company: result.company, ...creditsLeft(result.creditsLeft, locale) }), {
       fill: result.fill as EnrichFill["fill"],
     });

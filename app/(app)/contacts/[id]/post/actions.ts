@@ -1,7 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { action, formAction, ok, refuse } from "@/lib/actions/action";
 import type { SessionUser } from "@/lib/auth/session";
@@ -29,8 +28,9 @@ async function composeInput(user: SessionUser, values: z.output<typeof composeSc
 export const quoteLetterAction = action({
   role: "ANY",
   input: composeSchema,
-  async run({ user, input }) {
-    const [t, locale] = await Promise.all([getTranslations("letters"), getLocale()]);
+  messages: "letters",
+  async run({ user, input, t }) {
+    const locale = await getLocale();
     const prepared = await prepareLetter(await composeInput(user, input));
     if (!prepared.ok) return refuse(letterRefusal(t, prepared.problem, locale).message);
     const available = await availableForLetters(user.companyId);
@@ -49,15 +49,15 @@ export const quoteLetterAction = action({
 export const sendLetterAction = formAction({
   role: "ANY",
   input: composeSchema,
-  async run({ user, input }) {
-    const [t, locale] = await Promise.all([getTranslations("letters"), getLocale()]);
+  messages: "letters",
+  revalidate: (input) => [contactPostPath(input.contactId), "/letters"],
+  async run({ user, input, t }) {
+    const locale = await getLocale();
     const queued = await queueLetter({ ...(await composeInput(user, input)), createdById: user.id });
     if (!queued.ok) {
       const refusal = letterRefusal(t, queued.problem, locale);
       return refuse(refusal.message, refusal.fieldErrors);
     }
-    revalidatePath(contactPostPath(input.contactId));
-    revalidatePath("/letters");
     const available = await availableForLetters(user.companyId);
     const price = formatCredits(queued.credits, queued.decimals);
     return ok<QueuedLetter>(t("post.queued", { id: queued.letterId, credits: price, count: Number(price.replace(/,/g, "")) }), {
