@@ -2,10 +2,9 @@
 
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { formAction, ok, refuse } from "@/lib/actions/action";
+import type { Words } from "@/lib/i18n/catalogue";
 import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/http/client-address";
 import { textField } from "@/lib/http/params";
@@ -20,24 +19,25 @@ import { LOGIN_COOKIE, LOGIN_TTL_SECONDS, loginCookieValue, startVerification } 
 // PUBLIC): the signing token in the link, posted back in a hidden field, is the
 // signer's only credential, and every lib function below starts by checking it
 // (known, unexpired, still open). Each first counts against the signing pages'
-// per-address limit.
+// per-address limit. Their words come from the "sign" namespace, in the
+// signer's language (their browser's, or the switcher's).
 
 const signingLink = z.object({ token: textField().min(1).max(200) });
 
-/** A refusal in the signer's language (their browser's, or the switcher's). */
-async function refuseWith(key: string) {
-  return refuse((await getTranslations("sign.errors"))(key));
-}
-const tooMany = () => refuseWith("tooMany");
+const tooMany = (t: Words) => refuse(t("errors.tooMany"));
+
+/** The signing page shows what was signed or refused. */
+const signingPage = (input: { token: string }) => [signingPath(input.token)];
 
 // "Verify my identity": reserve the credit, remember the login in this browser, go to the provider.
 export const startVerificationAction = formAction({
   role: "PUBLIC",
   input: signingLink,
-  async run({ input: { token } }) {
-    if (!(await countSigningPageUse(await headers())).ok) return tooMany();
+  messages: "sign",
+  async run({ input: { token }, t }) {
+    if (!(await countSigningPageUse(await headers())).ok) return tooMany(t);
     const started = await startVerification(token);
-    if (!started.ok) return refuseWith(`verification.${started.code}`);
+    if (!started.ok) return refuse(t(`errors.verification.${started.code}`));
     (await cookies()).set(LOGIN_COOKIE, loginCookieValue(started.loginId, token), {
       httpOnly: true,
       sameSite: "lax",
@@ -52,33 +52,35 @@ export const startVerificationAction = formAction({
 export const signAction = formAction({
   role: "PUBLIC",
   input: signingLink.and(signatureSchema),
-  async run({ input: { token, ...signature } }) {
+  messages: "sign",
+  revalidate: signingPage,
+  async run({ input: { token, ...signature }, t }) {
     const requestHeaders = await headers();
-    if (!(await countSigningPageUse(requestHeaders)).ok) return tooMany();
+    if (!(await countSigningPageUse(requestHeaders)).ok) return tooMany(t);
     try {
       await signDocument(token, signature, clientAddress(requestHeaders));
     } catch (error) {
-      if (error instanceof SigningError) return refuseWith(`signing.${error.code}`);
+      if (error instanceof SigningError) return refuse(t(`errors.signing.${error.code}`));
       throw error;
     }
-    revalidatePath(signingPath(token));
-    return ok((await getTranslations("sign.signing"))("signed"));
+    return ok(t("signing.signed"));
   },
 });
 
 export const refuseAction = formAction({
   role: "PUBLIC",
   input: signingLink.extend({ reason: textField().trim().max(500, "sign.reasonTooLong").optional() }),
-  async run({ input: { token, reason } }) {
+  messages: "sign",
+  revalidate: signingPage,
+  async run({ input: { token, reason }, t }) {
     const requestHeaders = await headers();
-    if (!(await countSigningPageUse(requestHeaders)).ok) return tooMany();
+    if (!(await countSigningPageUse(requestHeaders)).ok) return tooMany(t);
     try {
       await refuseDocument(token, reason || null, clientAddress(requestHeaders));
     } catch (error) {
-      if (error instanceof SigningError) return refuseWith(`signing.${error.code}`);
+      if (error instanceof SigningError) return refuse(t(`errors.signing.${error.code}`));
       throw error;
     }
-    revalidatePath(signingPath(token));
-    return ok((await getTranslations("sign.signing"))("refusedDone"));
+    return ok(t("signing.refusedDone"));
   },
 });
