@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { formAction, ok } from "@/lib/actions/action";
 import { changePassword, updateProfile } from "@/lib/auth/passwords";
@@ -14,9 +13,10 @@ import { accountRefusal } from "@/components/account-errors";
 export const updateProfileAction = formAction({
   role: "ANY",
   input: profileSchema,
+  revalidate: [["/", "layout"]],
   async run({ user, input }) {
     await updateProfile(user.id, input);
-    revalidatePath("/", "layout");
+    // Its own translator, not `messages`: that one speaks the request's language, the one just replaced.
     const t = await getTranslations({ locale: input.locale ?? user.locale ?? "en", namespace: "profile.details" });
     return ok(t("saved"));
   },
