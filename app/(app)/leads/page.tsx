@@ -56,13 +56,11 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
             {
               key: "source",
               header: t("list.columns.source"),
-              cell: (lead) => (
+              cell: (lead) => t(lead.origin === "VISIT" ? "list.origin.visit" : "list.origin.mined"),
+              detail: (lead) => (
                 <>
-                  {t(lead.origin === "VISIT" ? "list.origin.visit" : "list.origin.mined")}
-                  <span className="block text-xs text-gray-600">
-                    {lead.origin === "VISIT" && lead.networkOrganisation !== lead.name ? t("list.network", { network: lead.networkOrganisation ?? "" }) : ""}
-                    {sourceName(lead.source)}
-                  </span>
+                  {lead.origin === "VISIT" && lead.networkOrganisation !== lead.name ? t("list.network", { network: lead.networkOrganisation ?? "" }) : ""}
+                  {sourceName(lead.source)}
                 </>
               ),
             },

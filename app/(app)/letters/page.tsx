@@ -71,44 +71,34 @@ export default async function LettersPage() {
               key: "date",
               header: t("columns.date"),
               nowrap: true,
-              cell: (letter) => (
-                <>
-                  <DateTime value={letter.createdAt} />
-                  {letter.sentAt && (
-                    <span className="block text-xs text-gray-600">
-                      {t("sentOn")} <DateTime value={letter.sentAt} />
-                    </span>
-                  )}
-                </>
-              ),
+              cell: (letter) => <DateTime value={letter.createdAt} />,
+              detail: (letter) =>
+                letter.sentAt && (
+                  <>
+                    {t("sentOn")} <DateTime value={letter.sentAt} />
+                  </>
+                ),
             },
             {
               key: "recipient",
               header: t("columns.recipient"),
               rowHeader: true,
-              cell: (letter) => (
-                <>
-                  {letter.contactId ? (
-                    <Link href={contactPostPath(letter.contactId)} className="text-brand-700 underline underline-offset-2 hover:decoration-2">
-                      {letter.recipient}
-                    </Link>
-                  ) : (
-                    letter.recipient
-                  )}
-                  <span className="block text-xs text-gray-600">{letter.country}</span>
-                </>
-              ),
+              cell: (letter) =>
+                letter.contactId ? (
+                  <Link href={contactPostPath(letter.contactId)} className="text-brand-700 underline underline-offset-2 hover:decoration-2">
+                    {letter.recipient}
+                  </Link>
+                ) : (
+                  letter.recipient
+                ),
+              detail: (letter) => letter.country,
             },
             {
               key: "subject",
               header: t("columns.subject"),
               className: "max-w-56",
-              cell: (letter) => (
-                <>
-                  <span className="block truncate">{letter.subject}</span>
-                  <span className="block text-xs text-gray-600">{letter.kind === "document" ? t("attachedPdf") : t("letter")}</span>
-                </>
-              ),
+              cell: (letter) => <span className="block truncate">{letter.subject}</span>,
+              detail: (letter) => (letter.kind === "document" ? t("attachedPdf") : t("letter")),
             },
             {
               key: "printing",

@@ -29,12 +29,8 @@ export default async function ApiKeysPage() {
             key: "name",
             header: t("keys.name"),
             rowHeader: true,
-            cell: (key) => (
-              <>
-                {key.name}
-                <span className="block text-xs font-normal text-gray-500">{t.rich("keys.created", { date: () => <DateTime value={key.createdAt} /> })}</span>
-              </>
-            ),
+            cell: (key) => key.name,
+            detail: (key) => t.rich("keys.created", { date: () => <DateTime value={key.createdAt} /> }),
           },
           { key: "key", header: t("keys.key"), nowrap: true, className: "font-mono text-xs", cell: (key) => displayPrefix(key.prefix) },
           { key: "scopes", header: t("keys.scopes"), cell: (key) => key.scopes.map((scope) => (isScope(scope) ? t(`scopes.${scope}.label`) : scope)).join(", ") },

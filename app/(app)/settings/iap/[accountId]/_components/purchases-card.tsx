@@ -36,12 +36,8 @@ export function PurchasesCard({ view, purchases, path }: { view: AccountView; pu
           {
             key: "pack",
             header: t("purchases.pack"),
-            cell: (purchase) => (
-              <>
-                {packName(t, { code: purchase.packCode, name: purchase.packName })}
-                {purchase.origin === "AUTO_TOPUP" && <span className="block text-xs text-gray-500">{t("purchases.autoTopup")}</span>}
-              </>
-            ),
+            cell: (purchase) => packName(t, { code: purchase.packCode, name: purchase.packName }),
+            detail: (purchase) => purchase.origin === "AUTO_TOPUP" && t("purchases.autoTopup"),
           },
           { key: "credits", header: t("purchases.credits"), numeric: true, cell: (purchase) => plain(purchase.credits) },
           {
