@@ -34,27 +34,26 @@ export function SecretForm<T>({
   /** The fields, given the form's state (kept values, field errors). */
   children: (form: ActionForm<T>) => ReactNode;
 }) {
-  const t = words;
   const form = useActionForm(action);
   const created = form.data === undefined ? null : shown(form.data);
   return (
-    <Section look="card" title={t("heading")}>
+    <Section look="card" title={words("heading")}>
       <div className="space-y-4">
         {created && (
           <div role="status" className="rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
-            <p className="font-medium">{t("shownOnce", created.values)}</p>
+            <p className="font-medium">{words("shownOnce", created.values)}</p>
             <div className="mt-2 flex flex-wrap items-center gap-2">
-              <code aria-label={t("secretLabel")} className="min-w-0 flex-1 break-all rounded border border-amber-200 bg-white px-2 py-1.5 font-mono text-gray-900">
+              <code aria-label={words("secretLabel")} className="min-w-0 flex-1 break-all rounded border border-amber-200 bg-white px-2 py-1.5 font-mono text-gray-900">
                 {created.secret}
               </code>
-              <CopyButton text={created.secret} copy={t("copy")} copied={t("copied")} />
+              <CopyButton text={created.secret} copy={words("copy")} copied={words("copied")} />
             </div>
             <p className="mt-2">{created.explain}</p>
           </div>
         )}
         <form action={form.action} className="space-y-4" noValidate>
           {children(form)}
-          <SubmitRow label={t("submit")} pendingLabel={t("submitting")} pending={form.pending}>
+          <SubmitRow label={words("submit")} pendingLabel={words("submitting")} pending={form.pending}>
             {!form.pending && form.failed && <ActionFeedback state={form.state} />}
           </SubmitRow>
         </form>

@@ -1,24 +1,18 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations, type RichTranslationValues } from "next-intl";
 import { CheckboxGroup, TextField } from "@/components/form";
+import { TextLink } from "@/components/text-link";
 import { WEBHOOK_EVENT_TYPES } from "@/lib/events/events";
 import { SecretForm } from "../../_components/secret-form";
 import { createEndpointAction } from "../actions";
-
-const LINK = "font-medium text-brand-700 underline underline-offset-2 hover:decoration-2";
 
 export function EndpointForm() {
   const t = useTranslations("webhooks");
   const words = useTranslations("webhooks.add");
   const verify: RichTranslationValues = {
     code: (chunks) => <code className="font-mono">{chunks}</code>,
-    how: (chunks) => (
-      <Link href="/developers/api#webhooks" className={LINK}>
-        {chunks}
-      </Link>
-    ),
+    how: (chunks) => <TextLink href="/developers/api#webhooks">{chunks}</TextLink>,
   };
   return (
     <SecretForm
@@ -29,9 +23,7 @@ export function EndpointForm() {
         explain: (
           <>
             {t.rich("add.verify", verify)}{" "}
-            <Link href={`/settings/webhooks/${added.endpointId}`} className={LINK}>
-              {t("add.open")}
-            </Link>
+            <TextLink href={`/settings/webhooks/${added.endpointId}`}>{t("add.open")}</TextLink>
           </>
         ),
       })}
