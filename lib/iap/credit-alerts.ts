@@ -2,9 +2,6 @@ import "server-only";
 import { pool } from "@/lib/db/client";
 import { serviceNameSchema, type ServiceName } from "./catalogue";
 
-// The credit alerts of the admins' banner: read on every page an admin opens,
-// so one named (prepared) statement over the company's few accounts.
-
 export interface CreditAlert {
   accountId: number;
   technicalName: ServiceName;
@@ -17,9 +14,10 @@ export interface CreditAlert {
 }
 
 /**
- * The alerts that hold right now, for the admins' banner and the IAP Account
- * list: derived from the balances on every read, so a banner disappears the
- * moment credits are bought. One indexed read of the company's few accounts.
+ * The alerts that hold right now, for the banner on every page an admin opens:
+ * derived from the balances on every read, so a banner disappears the moment
+ * credits are bought. One named (prepared) statement, an indexed read of the
+ * company's few accounts.
  */
 export async function listCreditAlerts(companyId: number): Promise<CreditAlert[]> {
   const { rows } = await pool().query({
