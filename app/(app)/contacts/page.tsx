@@ -13,6 +13,7 @@ import { ContactsTable, type ContactListRow } from "./_components/contacts-table
 import { ContactSearch } from "./_components/contact-search";
 import type { SearchParams } from "@/lib/http/search-params";
 import { titleFrom } from "@/lib/i18n/page-title";
+import { TextLink } from "@/components/text-link";
 
 export const generateMetadata = titleFrom("contacts", "list.metaTitle");
 
@@ -74,9 +75,9 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
       {list.total === 0 ? (
         <p className="rounded-lg border border-dashed border-gray-300 bg-white px-6 py-10 text-center text-gray-600">
           {query.q ? t("noMatch", { q: query.q }) : t("none")}{" "}
-          <Link href="/contacts/new" className="text-brand-700 underline">
+          <TextLink href="/contacts/new">
             {t("createOne")}
-          </Link>
+          </TextLink>
         </p>
       ) : (
         <ContactsTable key={`${query.q}:${list.page}`} rows={rows} total={list.total} q={query.q} decimals={service.decimals} testMode={smsGateway().testMode} />

@@ -129,7 +129,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
                   {r.outcome.code === "not-enough-credits" && (
                     <>
                       {" — "}
-                      <a href={buyCreditsPath(SERVICES.leadGeneration)} target="_blank" rel="noopener" className="text-brand-700 underline underline-offset-2 hover:decoration-2">
+                      <a href={buyCreditsPath(SERVICES.leadGeneration)} target="_blank" rel="noopener" className="text-link">
                         {t("requests.buyCredits")}
                       </a>
                     </>

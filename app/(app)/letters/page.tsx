@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AutoRefresh } from "@/components/auto-refresh";
 import { ACTIONS_COLUMN, DataTable } from "@/components/data-table";
@@ -14,6 +13,7 @@ import { postalProvider } from "@/lib/snailmail/providers";
 import { CancelButton, ProcessQueueButton, ResendButton } from "./_components/letter-actions";
 import { LetterError, LetterStateBadge } from "./_components/letter-state-badge";
 import { titleFrom } from "@/lib/i18n/page-title";
+import { TextLink } from "@/components/text-link";
 
 export const generateMetadata = titleFrom("letters", "list.metaTitle");
 
@@ -39,9 +39,9 @@ export default async function LettersPage() {
               strong: (chunks) => <strong>{chunks}</strong>,
             })}{" "}
             ·{" "}
-            <Link href={buyCreditsPath(SERVICES.snailmail)} className="text-brand-700 underline underline-offset-2 hover:decoration-2">
+            <TextLink href={buyCreditsPath(SERVICES.snailmail)}>
               {t("buyCredits")}
-            </Link>
+            </TextLink>
           </p>
           <p className={provider.posts ? "text-gray-600" : "rounded-md border border-sky-200 bg-sky-50 px-3 py-1 text-sky-900"}>
             {provider.posts ? t("postedBy", { provider: provider.label }) : t("testPostOffice")}
@@ -85,9 +85,9 @@ export default async function LettersPage() {
               rowHeader: true,
               cell: (letter) =>
                 letter.contactId ? (
-                  <Link href={contactPostPath(letter.contactId)} className="text-brand-700 underline underline-offset-2 hover:decoration-2">
+                  <TextLink href={contactPostPath(letter.contactId)}>
                     {letter.recipient}
-                  </Link>
+                  </TextLink>
                 ) : (
                   letter.recipient
                 ),
@@ -129,7 +129,7 @@ export default async function LettersPage() {
             { key: "tracking", header: t("columns.tracking"), className: "text-xs text-gray-700", cell: (letter) => letter.trackingId ?? "—" },
             { ...ACTIONS_COLUMN, header: t("columns.actions"), cell: (letter) => (
               <div className="flex flex-wrap items-start gap-3">
-                <a href={letterPdfPath(letter.id)} className="text-brand-700 underline underline-offset-2 hover:decoration-2" download>
+                <a href={letterPdfPath(letter.id)} className="text-link" download>
                   {/* i18n-ignore: the file format's name, the same in every language */}
                   PDF<span className="sr-only">{t("pdfSr", { id: letter.id })}</span>
                 </a>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { openApiDocument } from "@/lib/api/openapi";
@@ -7,6 +6,7 @@ import { env } from "@/lib/env";
 import { WEBHOOK_EVENT_TYPES } from "@/lib/events/events";
 import { SchemaTable, type Components } from "./_components/schema-table";
 import { titleFrom } from "@/lib/i18n/page-title";
+import { TextLink } from "@/components/text-link";
 
 // The developer page: the OpenAPI document (/api/v1/openapi.json) rendered on
 // the server, plus what a document cannot say well (idempotency, amounts,
@@ -70,8 +70,6 @@ function Prose({ children }: { children: ReactNode }) {
   return <div className="space-y-2 text-sm leading-relaxed text-gray-700 [&_code]:rounded [&_code]:bg-gray-100 [&_code]:px-1 [&_code]:font-mono [&_code]:text-[0.8rem]">{children}</div>;
 }
 
-const LINK = "font-medium text-brand-700 underline underline-offset-2 hover:decoration-2";
-
 // The tags a message of developers.json may use.
 const markup = {
   code: (chunks: ReactNode) => <code>{chunks}</code>,
@@ -82,13 +80,11 @@ const markup = {
 function linkTo(href: string, external = false) {
   return function link(chunks: ReactNode) {
     return external ? (
-      <a href={href} className={LINK}>
+      <a href={href} className="text-link">
         {chunks}
       </a>
     ) : (
-      <Link href={href} className={LINK}>
-        {chunks}
-      </Link>
+      <TextLink href={href}>{chunks}</TextLink>
     );
   };
 }
@@ -119,7 +115,7 @@ export default async function ApiDocumentationPage() {
             ["webhooks", t("sections.webhooks")],
           ].map(([id, label]) => (
             <li key={id}>
-              <a href={`#${id}`} className={LINK}>
+              <a href={`#${id}`} className="text-link">
                 {label}
               </a>
             </li>
@@ -127,7 +123,7 @@ export default async function ApiDocumentationPage() {
         </ul>
         <p className="mt-4">
           {/* i18n-ignore: a file name */}
-          <a href="/api/v1/openapi.json" className={LINK}>
+          <a href="/api/v1/openapi.json" className="text-link">
             openapi.json
           </a>{" "}
           <span className="text-gray-500">{t("openApiVersion")}</span>
@@ -253,7 +249,7 @@ curl -X POST ${base}/accounts/sms/charges \\
                           {[...response.description.matchAll(/`([a-z_]+)`/g)].map(([, code], j) => (
                             <span key={code}>
                               {j > 0 && ", "}
-                              <a href={`#problem-${code.replaceAll("_", "-")}`} className={`font-mono text-xs ${LINK}`}>
+                              <a href={`#problem-${code.replaceAll("_", "-")}`} className="text-link font-mono text-xs">
                                 {code}
                               </a>
                             </span>

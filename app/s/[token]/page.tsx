@@ -69,7 +69,7 @@ export default async function SigningPage({ params, searchParams }: { params: Pr
       <section aria-labelledby="document-heading" className="mt-6">
         <div className="flex items-center justify-between gap-2">
           <h2 id="document-heading" className="text-base font-semibold">{t("document")}</h2>
-          <a href={`/s/${token}/document`} target="_blank" rel="noreferrer" className="text-sm text-brand-700 underline underline-offset-2 hover:decoration-2">
+          <a href={`/s/${token}/document`} target="_blank" rel="noreferrer" className="text-sm text-link">
             {t("open", { file: signer.request.fileName })}
           </a>
         </div>

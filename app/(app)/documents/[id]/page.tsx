@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { DateTime } from "@/components/date-time";
@@ -20,6 +19,7 @@ import { DeleteDocumentButton } from "../_components/delete-document-button";
 import { errorHelp, errorText } from "../_components/upload-words";
 import { parseId } from "@/lib/http/params";
 import { titleFrom } from "@/lib/i18n/page-title";
+import { TextLink } from "@/components/text-link";
 
 export const generateMetadata = titleFrom("documents.document", "metaTitle");
 
@@ -95,9 +95,9 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
                   details: (
                     <>
                       {document.vendor ? (
-                        <Link href={contactPath(document.vendor.id)} className="text-brand-700 underline underline-offset-2 hover:decoration-2">
+                        <TextLink href={contactPath(document.vendor.id)}>
                           {document.vendor.name}
-                        </Link>
+                        </TextLink>
                       ) : (
                         "—"
                       )}

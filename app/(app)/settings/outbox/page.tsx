@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ACTIONS_COLUMN, DataTable } from "@/components/data-table";
 import { DateTime } from "@/components/date-time";
@@ -59,8 +58,8 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           <nav aria-label={t("list.pages")} className="flex items-center justify-between text-sm text-gray-600">
             <span>{t("list.pageOf", { page: outbox.page, pages: outbox.pages, total: outbox.total })}</span>
             <span className="flex gap-3">
-              {outbox.page > 1 && <Link className="text-brand-700 underline underline-offset-2 hover:decoration-2" href={`/settings/outbox?page=${outbox.page - 1}`}>{t("list.newer")}</Link>}
-              {outbox.page < outbox.pages && <Link className="text-brand-700 underline underline-offset-2 hover:decoration-2" href={`/settings/outbox?page=${outbox.page + 1}`}>{t("list.older")}</Link>}
+              {outbox.page > 1 && <TextLink href={`/settings/outbox?page=${outbox.page - 1}`}>{t("list.newer")}</TextLink>}
+              {outbox.page < outbox.pages && <TextLink href={`/settings/outbox?page=${outbox.page + 1}`}>{t("list.older")}</TextLink>}
             </span>
           </nav>
         )}

@@ -102,7 +102,7 @@ export default async function SendByPostPage({ params }: { params: Promise<{ id:
                       <span>
                         #{letter.id} · <DateTime value={letter.createdAt} /> · {t("credits", { credits: localeFigure(letter.credits, locale), count: Number(letter.credits.replace(/,/g, "")) })}
                       </span>
-                      <a href={letterPdfPath(letter.id)} className="text-brand-700 underline underline-offset-2 hover:decoration-2">
+                      <a href={letterPdfPath(letter.id)} className="text-link">
                         {/* i18n-ignore: the file format's name, the same in every language */}
                         PDF<span className="sr-only">{letters_("list.pdfSr", { id: letter.id })}</span>
                       </a>
