@@ -9,7 +9,10 @@
 // and the RSC payload client navigation fetches); then under load:
 // autocannon, 20 connections for 15 s each, the signed-in account page against the
 // signed-out sign-in page in the same run, alternating in 5 s slices (their ratio says what a signed-in
-// render costs beyond the framework's floor). Ends with one JSON line.
+// render costs beyond the framework's floor), and the signed-in Settings page
+// beside them: a page of the app with next to no data (its layout, the
+// session and user read, a menu), i.e. the most a signed-in page's ratio can
+// reach on this stack and machine. Ends with one JSON line.
 // Options: --entries N (default 1000000), --requests N (default 40), --load-seconds N (default 15),
 // --load-rounds N (default 3: the load alternates between the pages in that many slices).
 import autocannon from "autocannon";
@@ -147,32 +150,38 @@ function load(label: string, url: string, headers: Record<string, string>, secon
 }
 
 /**
- * Requests/s of the two pages under load, in LOAD_ROUNDS alternating slices
- * (signed out, signed in, signed out, …) of LOAD_SECONDS / LOAD_ROUNDS each:
- * on a machine whose other work comes and goes, both pages then see the same
- * mix of quiet and busy moments, so their ratio compares the pages, not the moments.
+ * Requests/s of the pages under load, in LOAD_ROUNDS alternating slices
+ * (signed out, the Settings page, the account page, signed out, …) of
+ * LOAD_SECONDS / LOAD_ROUNDS each: on a machine whose other work comes and
+ * goes, the pages then see the same mix of quiet and busy moments, so their
+ * ratios compare the pages, not the moments.
  */
-async function loadBoth(signedOutUrl: string, signedInUrl: string, cookie: string) {
+async function loadAll(signedOutUrl: string, floorUrl: string, signedInUrl: string, cookie: string) {
   const slice = Math.max(1, Math.round(LOAD_SECONDS / LOAD_ROUNDS));
-  const totals = { signedOut: 0, signedIn: 0 };
+  const totals = { signedOut: 0, floor: 0, signedIn: 0 };
   // autocannon stops counting at the end of a slice but the server still works off the requests in flight:
   // one plain GET answered first means the next slice starts on an idle server, not on the last one's backlog.
   const settle = async (url: string, headers: Record<string, string>) => void (await (await fetch(url, { headers })).arrayBuffer());
+  const slices = [
+    { key: "signedOut", label: "sign-in page signed out", url: signedOutUrl, headers: {} },
+    { key: "floor", label: "Settings page signed in", url: floorUrl, headers: { cookie } },
+    { key: "signedIn", label: "account page signed in", url: signedInUrl, headers: { cookie } },
+  ] as const;
   for (let round = 1; round <= LOAD_ROUNDS; round++) {
-    await settle(signedOutUrl, {});
-    const out = await load("Sign-in page, signed out", signedOutUrl, {}, slice);
-    await settle(signedInUrl, { cookie });
-    const signedIn = await load("Account page, signed in", signedInUrl, { cookie }, slice);
-    totals.signedOut += out.requests;
-    totals.signedIn += signedIn.requests;
-    console.log(
-      `▸ Load round ${round}/${LOAD_ROUNDS} (${LOAD_CONNECTIONS} connections, ${slice} s each): sign-in page signed out ${(out.requests / slice).toFixed(1)} req/s (p50 ${out.p50} ms, p99 ${out.p99} ms), ` +
-        `account page signed in ${(signedIn.requests / slice).toFixed(1)} req/s (p50 ${signedIn.p50} ms, p99 ${signedIn.p99} ms)`,
-    );
+    const figures: string[] = [];
+    for (const { key, label, url, headers } of slices) {
+      await settle(url, headers);
+      const result = await load(label, url, headers, slice);
+      totals[key] += result.requests;
+      figures.push(`${label} ${(result.requests / slice).toFixed(1)} req/s (p50 ${result.p50} ms, p99 ${result.p99} ms)`);
+    }
+    console.log(`▸ Load round ${round}/${LOAD_ROUNDS} (${LOAD_CONNECTIONS} connections, ${slice} s each): ${figures.join(", ")}`);
   }
   const seconds = slice * LOAD_ROUNDS;
-  const result = { signedOut: totals.signedOut / seconds, signedIn: totals.signedIn / seconds };
-  console.log(`▸ Under load, ${seconds} s each: sign-in page ${result.signedOut.toFixed(1)} req/s, account page ${result.signedIn.toFixed(1)} req/s`);
+  const result = { signedOut: totals.signedOut / seconds, floor: totals.floor / seconds, signedIn: totals.signedIn / seconds };
+  console.log(
+    `▸ Under load, ${seconds} s each: sign-in page ${result.signedOut.toFixed(1)} req/s, Settings page ${result.floor.toFixed(1)} req/s, account page ${result.signedIn.toFixed(1)} req/s`,
+  );
   return result;
 }
 
@@ -197,7 +206,7 @@ async function main() {
     const deep = await measure(`Account page, ?before=${middleId} (mid-history)`, `${page}?before=${middleId}`, cookie, ["Account Information", "Newest entries"]);
     const size = await pageBytes(page, cookie);
     console.log("Figures are wall time per GET on loopback, one request at a time, on a shared 2-core machine (noisy).");
-    const { signedOut, signedIn } = await loadBoth(`${app.url}/login`, page, cookie);
+    const { signedOut, floor, signedIn } = await loadAll(`${app.url}/login`, `${app.url}/settings`, page, cookie);
     return {
       ok: entries >= ENTRIES,
       result: {
@@ -212,6 +221,8 @@ async function main() {
         load_rps: Number(signedIn.toFixed(1)),
         signed_out_rps: Number(signedOut.toFixed(1)),
         load_ratio: Number((signedIn / signedOut).toFixed(2)),
+        floor_rps: Number(floor.toFixed(1)),
+        floor_ratio: Number((floor / signedOut).toFixed(2)),
       },
     };
   });
