@@ -99,9 +99,10 @@ export async function redirectOf(run: () => Promise<unknown>): Promise<string | 
   }
 }
 
-export function formOf(fields: Record<string, string | number>): FormData {
+/** A form post of these fields; a list is a repeated field (ticked checkboxes). */
+export function formOf(fields: Record<string, string | number | readonly string[]>): FormData {
   const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.set(name, String(value));
+  for (const [name, value] of Object.entries(fields)) for (const one of typeof value === "object" ? value : [value]) data.append(name, String(one));
   return data;
 }
 
