@@ -1,8 +1,11 @@
-// The contacts list's actions (new contact, mass SMS preview and send) as a
-// direct POST would run them: only the session lookup is replaced; the
-// validation, the company scope and the credit hold are the real ones.
-import { beforeEach, describe, expect, it, vi } from "vitest";
+// The contacts list's actions (new contact, mass SMS preview, send and
+// progress, Partner Autocomplete) as a direct POST would run them: only the
+// session lookup is replaced; the validation, the company scope and the
+// credits are the real ones.
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db/client";
+import { suggestCompanies } from "@/lib/enrichment/autocomplete";
+import { seedCompanyDirectory } from "@/lib/enrichment/directory-seed";
 import { formOf, redirectOf } from "@/tests/support/billing";
 import { accountCredits, companyWithCredits } from "@/tests/support/credits";
 import { createCompany } from "@/tests/support/fixtures";
@@ -11,7 +14,7 @@ const session = vi.hoisted(() => ({ userId: null as number | null }));
 vi.mock("@/lib/auth/session-token", () => ({ sessionUserId: async () => session.userId }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
-const { createContactAction, previewMassSmsAction, startMassSmsAction } = await import("./actions");
+const { createContactAction, enrichContactAction, massSmsProgressAction, previewMassSmsAction, startMassSmsAction } = await import("./actions");
 
 beforeEach(() => {
   session.userId = null;
@@ -72,6 +75,11 @@ describe("mass SMS", () => {
 
     expect(await startMassSmsAction(send)).toMatchObject({ ok: true });
     expect(await smsState(companyId, accountId)).toEqual(after);
+
+    // Its progress, for the dialog: the batch's two messages, and nothing of it for another company asking by its key.
+    expect(await massSmsProgressAction(send.clientId)).toMatchObject({ ok: true, data: { progress: { messages: 2, queued: 2, sent: 0 } } });
+    session.userId = (await createCompany()).user.id;
+    expect(await massSmsProgressAction(send.clientId)).toMatchObject({ ok: true, data: { progress: { messages: 0, queued: 0, failures: [] } } });
   });
 
   it("another company's user naming this company's contacts: nothing to preview, nothing queued or held here or there", async () => {
@@ -99,5 +107,38 @@ describe("mass SMS", () => {
     session.userId = userId;
     expect(await startMassSmsAction({ selection: { ids }, body: "Hello", clientId: `poor-batch-${companyId}` })).toMatchObject({ ok: false, code: "buy-credits" });
     expect(await smsState(companyId, accountId)).toEqual({ messages: 0, credits: { balance: 1n, held: 0n } });
+  });
+});
+
+describe("enrichContactAction", () => {
+  beforeAll(async () => {
+    await seedCompanyDirectory();
+  });
+
+  /** The pick's price and what it filled: what must change once, in the contact's own company only. */
+  async function enrichState(contactId: number, accountId: number) {
+    const contact = await prisma().contact.findUniqueOrThrow({ where: { id: contactId }, select: { name: true, country: true, city: true } });
+    return { contact, credits: await accountCredits(accountId), chatter: await prisma().chatterMessage.count({ where: { contactId } }) };
+  }
+
+  it("a pick on a user's own contact: 1 credit, once; another company's user picking for it: refused, nothing charged or filled", async () => {
+    const { companyId, userId, accountId } = await companyWithCredits("partner_autocomplete", 5n);
+    const contact = await prisma().contact.create({ data: { companyId, name: "Lino (typed)" } });
+    const [lino] = (await suggestCompanies("Lino Eng")).suggestions;
+    const pick = { directoryCompanyId: lino.id, contactId: contact.id, current: { name: "Lino (typed)", country: "", city: "" } };
+
+    const stranger = await companyWithCredits("partner_autocomplete", 5n);
+    session.userId = stranger.userId;
+    const before = await enrichState(contact.id, accountId);
+    expect(await enrichContactAction(pick)).toMatchObject({ ok: false, code: "refused", message: "This contact or company does not exist (any more)." });
+    expect(await enrichState(contact.id, accountId)).toEqual(before);
+    expect(await accountCredits(stranger.accountId)).toEqual({ balance: 5n, held: 0n });
+
+    session.userId = userId;
+    expect(await enrichContactAction(pick)).toMatchObject({ ok: true, message: "Filled from Lino Engineering AB (1 credit used; 4 credits left).", data: { fill: { country: "SE" } } });
+    const filled = await enrichState(contact.id, accountId);
+    expect(filled).toMatchObject({ contact: { name: "Lino (typed)", country: "SE" }, credits: { balance: 4n, held: 0n } });
+    expect(await enrichContactAction(pick)).toMatchObject({ ok: true, message: expect.stringMatching(/^Filled from Lino Engineering AB \(already paid, no new charge/) });
+    expect(await enrichState(contact.id, accountId)).toEqual(filled);
   });
 });
