@@ -16,8 +16,9 @@ import { samplePdf } from "@/tests/support/pdf";
 
 vi.mock("@/lib/auth/session-token", () => ({ sessionUserId: async () => null }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-// The signer's address as our proxy names it (one trusted hop), new for each
-// test so that the per-address limit of the signing pages counts each test's posts alone.
+// The signer's address as our proxy names it (one trusted hop), one of 16
+// million drawn for each test, so that the signing pages' per-address limit
+// counts each test's posts alone.
 const browser = vi.hoisted(() => ({ address: "", cookies: new Map<string, string>() }));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-forwarded-for": browser.address }),
@@ -37,7 +38,7 @@ afterAll(async () => {
   restoreEnv();
 });
 beforeEach(() => {
-  browser.address = `198.51.100.${randomBytes(1)[0]}, 203.0.113.${randomBytes(1)[0]}`;
+  browser.address = `10.${[...randomBytes(3)].join(".")}`;
   browser.cookies.clear();
 });
 
