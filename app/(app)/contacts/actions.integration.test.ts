@@ -141,4 +141,23 @@ describe("enrichContactAction", () => {
     expect(await enrichContactAction(pick)).toMatchObject({ ok: true, message: expect.stringMatching(/^Filled from Lino Engineering AB \(already paid, no new charge/) });
     expect(await enrichState(contact.id, accountId)).toEqual(filled);
   });
+
+  it("a pick made in an unsaved form fills the contact that form creates, never one another company creates with the same form key", async () => {
+    const { companyId, userId } = await companyWithCredits("partner_autocomplete", 5n);
+    const [lino] = (await suggestCompanies("Lino Eng")).suggestions;
+    const formKey = `new-contact-form-${companyId}`;
+    session.userId = userId;
+    expect(await enrichContactAction({ directoryCompanyId: lino.id, formKey, current: { name: "", country: "", city: "" } })).toMatchObject({ ok: true });
+
+    const other = await createCompany();
+    session.userId = other.user.id;
+    await redirectOf(() => createContactAction(null, formOf({ name: "Someone Else", partnerAutocompleteKey: formKey })));
+    expect(await contactsOf(other.company.id)).toMatchObject([{ name: "Someone Else", country: null }]);
+
+    session.userId = userId;
+    await redirectOf(() => createContactAction(null, formOf({ name: "Lino Engineering AB", country: "SE", partnerAutocompleteKey: formKey })));
+    expect(await prisma().partnerEnrichment.findMany({ where: { formKey }, select: { companyId: true, contactId: true } })).toEqual([
+      { companyId, contactId: (await contactsOf(companyId))[0].id },
+    ]);
+  });
 });
