@@ -33,4 +33,21 @@ describe("Twilio request signature", () => {
     expect(isValidTwilioSignature("54321", url, params, good)).toBe(false);
     expect(isValidTwilioSignature(token, url, params, good.slice(0, -1))).toBe(false);
   });
+
+  it("accepts the URL signed with or without its port, as Twilio sends both, and no other port", () => {
+    const withPort = twilioSignature(token, "https://mycompany.com:443/myapp.php?foo=1&bar=2", params);
+    expect(withPort).not.toBe(twilioSignature(token, url, params));
+    expect(isValidTwilioSignature(token, url, params, withPort)).toBe(true);
+    expect(isValidTwilioSignature(token, "https://mycompany.com:443/myapp.php?foo=1&bar=2", params, twilioSignature(token, url, params))).toBe(true);
+    expect(isValidTwilioSignature(token, "http://erp.local:8080/hook", params, twilioSignature(token, "http://erp.local/hook", params))).toBe(true);
+    expect(isValidTwilioSignature(token, url, params, twilioSignature(token, "https://mycompany.com:8443/myapp.php?foo=1&bar=2", params))).toBe(false);
+    expect(isValidTwilioSignature(token, url, params, twilioSignature(token, "http://mycompany.com/myapp.php?foo=1&bar=2", params))).toBe(false);
+  });
+
+  it("a name sent more than once: each distinct value once, values sorted (as Twilio's own validator signs them)", () => {
+    const repeated: [string, string][] = [["To", "+32470000002"], ["Body", "Hi"], ["To", "+32470000001"], ["To", "+32470000002"]];
+    const manual = createHmac("sha1", token).update(`${url}BodyHiTo+32470000001To+32470000002`).digest("base64");
+    expect(twilioSignature(token, url, repeated)).toBe(manual);
+    expect(isValidTwilioSignature(token, url, [...repeated].reverse(), manual)).toBe(true);
+  });
 });
