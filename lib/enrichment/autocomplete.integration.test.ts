@@ -179,6 +179,11 @@ describe("VIES", () => {
     // A number only VIES knows becomes a suggestion of its own (kept in the directory as source "vies").
     const onlyVies = await suggestCompanies("DE123456100");
     expect(onlyVies.suggestions[0]).toMatchObject({ name: "LINO ENGINEERING AB", source: "vies", vat: "DE123456100", country: "DE" });
+    // Searched by name, both are found; the company the directory knows in full comes first.
+    expect((await suggestCompanies("Lino Eng")).suggestions.map((s) => [s.name, s.source, s.country]).slice(0, 2)).toEqual([
+      ["Lino Engineering AB", expect.not.stringMatching(/^vies$/), "SE"],
+      ["LINO ENGINEERING AB", "vies", "DE"],
+    ]);
 
     const invalid = await suggestCompanies("DE123456200");
     expect(worded(invalid.notes)).toContain("VIES: DE123456200 is not a valid VAT number.");

@@ -28,26 +28,28 @@ export function toDirectoryCompany(row: Record<string, unknown>): DirectoryCompa
 // it first (GIN trigram index), and only when nothing matched literally,
 // trigram-similar names (typos). One OR'ed query made the planner scan the
 // whole table computing similarity for every row. `key` comes from
-// searchKey(), so it holds no LIKE wildcards.
+// searchKey(), so it holds no LIKE wildcards. Between equally good names, a
+// company the directory knows in full comes before one only VIES named (a
+// name and an address), then by name and id, so the order never depends on the plan.
 const PREFIX_SQL = `
   SELECT ${DIRECTORY_COLUMNS_SQL}
     FROM company_directory
    WHERE search_name LIKE $1
-   ORDER BY length(search_name), name
+   ORDER BY length(search_name), source = 'vies', name, id
    LIMIT $2`;
 
 const CONTAINS_SQL = `
   SELECT ${DIRECTORY_COLUMNS_SQL}
     FROM company_directory
    WHERE search_name LIKE $1 AND NOT (id = ANY($3::int[]))
-   ORDER BY search_name LIKE $4 DESC, length(search_name), name
+   ORDER BY search_name LIKE $4 DESC, length(search_name), source = 'vies', name, id
    LIMIT $2`;
 
 const SIMILAR_SQL = `
   SELECT ${DIRECTORY_COLUMNS_SQL}
     FROM company_directory
    WHERE search_name % $1
-   ORDER BY similarity(search_name, $1) DESC, name
+   ORDER BY similarity(search_name, $1) DESC, source = 'vies', name, id
    LIMIT $2`;
 
 // Exact (a VAT number's registration number) or prefix (typed digits): two
