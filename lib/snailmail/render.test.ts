@@ -164,6 +164,9 @@ describe("attached PDF documents", () => {
     });
     await expect(
       renderDocumentLetter(new TextEncoder().encode("hello, not a pdf"), { sender, recipient, subject: "x", date, duplex: false, attachmentName: "a.pdf" }),
+    ).rejects.toMatchObject({ problem: { code: "notPdf" } });
+    await expect(
+      renderDocumentLetter(new TextEncoder().encode("%PDF-1.7 cut short"), { sender, recipient, subject: "x", date, duplex: false, attachmentName: "b.pdf" }),
     ).rejects.toMatchObject({ problem: { code: "unreadable" } });
   });
 

@@ -58,6 +58,7 @@ export interface LetterContent {
 
 /** Why an attached PDF cannot be posted (words: messages/<locale>/letters.json "refusal"). */
 export type DocumentProblem =
+  | { code: "notPdf" }
   | { code: "passwordProtected" }
   | { code: "unreadable" }
   | { code: "documentEmpty" }
@@ -259,21 +260,25 @@ export async function renderDocumentLetter(
   document: Uint8Array,
   content: Omit<LetterContent, "body"> & { duplex: boolean; attachmentName: string },
 ): Promise<RenderedLetter> {
+  // A file that is no PDF at all (notes, an image renamed .pdf) is said as such; "unreadable" is for a damaged PDF.
+  if (!startsAsPdf(document)) throw new LetterFormatError({ code: "notPdf" });
   let source: PDFDocument;
+  let count: number;
+  let wrong: { page: number; width: number; height: number } | null;
   try {
     source = await PDFDocument.load(document, { updateMetadata: false });
+    // pdf-lib parses lazily: a damaged file may load and fail only when its pages are read (a TypeError, not a refusal).
+    count = source.getPageCount();
+    const pages = source.getPages();
+    const index = pages.findIndex((page) => !isA4Portrait(page));
+    wrong = index < 0 ? null : { page: index + 1, ...pages[index].getSize() };
   } catch (error) {
     const encrypted = /encrypt/i.test((error as Error).message);
     throw new LetterFormatError({ code: encrypted ? "passwordProtected" : "unreadable" });
   }
-  const count = source.getPageCount();
   if (count === 0) throw new LetterFormatError({ code: "documentEmpty" });
   if (count > MAX_DOCUMENT_PAGES) throw new LetterFormatError({ code: "documentTooLong", params: { count, max: MAX_DOCUMENT_PAGES } });
-  const wrong = source.getPages().findIndex((page) => !isA4Portrait(page));
-  if (wrong >= 0) {
-    const { width, height } = source.getPage(wrong).getSize();
-    throw new LetterFormatError({ code: "notA4", params: { page: wrong + 1, width: Math.round(width / MM), height: Math.round(height / MM) } });
-  }
+  if (wrong) throw new LetterFormatError({ code: "notA4", params: { page: wrong.page, width: Math.round(wrong.width / MM), height: Math.round(wrong.height / MM) } });
 
   const { doc, regular, bold } = await newDocument(content.subject, textOf(content), content.locale);
   const cover = doc.addPage([A4.width, A4.height]);
@@ -292,11 +297,16 @@ export async function renderDocumentLetter(
 }
 
 /** Why the print check refuses a PDF (words: messages/<locale>/letters.json "refusal"). */
-export type PrintProblem = { code: "notPdf" } | Extract<DocumentProblem, { code: "unreadable" | "documentEmpty" | "notA4" }>;
+export type PrintProblem = Extract<DocumentProblem, { code: "notPdf" | "unreadable" | "documentEmpty" | "notA4" }>;
+
+/** A PDF starts with its "%PDF-" header. */
+function startsAsPdf(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.subarray(0, 5)).toString("latin1") === "%PDF-";
+}
 
 /** Quick structural check used by the test post office: a PDF whose pages are all A4 portrait. */
 export async function checkPrintable(pdf: Uint8Array): Promise<{ ok: true; pages: number } | { ok: false; problem: PrintProblem }> {
-  if (Buffer.from(pdf.subarray(0, 5)).toString("latin1") !== "%PDF-") return { ok: false, problem: { code: "notPdf" } };
+  if (!startsAsPdf(pdf)) return { ok: false, problem: { code: "notPdf" } };
   try {
     // pdf-lib parses lazily: a damaged file may load and fail only when its pages are read.
     const doc = await PDFDocument.load(pdf, { updateMetadata: false });

@@ -52,7 +52,7 @@ describe("sendLetterAction", () => {
     expect(await lettersOf(companyId)).toMatchObject([{ state: "QUEUED" }]);
   });
 
-  it("signed out, another company's user, a blank subject or body, an attachment that is not a PDF, or a contact without an address: no letter", async () => {
+  it("signed out, another company's user, a blank subject or body, an attachment that is not a PDF or a damaged one, or a contact without an address: no letter", async () => {
     const { companyId, userId, contact } = await companyWithContact(10_000n);
     const stranger = await companyWithContact(10_000n);
     const send = { contactId: contact.id, ...LETTER };
@@ -67,7 +67,11 @@ describe("sendLetterAction", () => {
     });
     const notPdf = formOf({ ...send, mode: "document" });
     notPdf.set("document", new File(["just some notes"], "terms.pdf", { type: "application/pdf" }));
-    expect(await sendLetterAction(null, notPdf)).toMatchObject({ ok: false, code: "refused", fieldErrors: { document: ["The file is not a readable PDF."] } });
+    expect(await sendLetterAction(null, notPdf)).toMatchObject({ ok: false, code: "refused", fieldErrors: { document: ["The file is not a PDF."] } });
+    // A damaged PDF: pdf-lib loads it and fails only when the pages are read.
+    const damaged = formOf({ ...send, mode: "document" });
+    damaged.set("document", new File(["%PDF-1.7 cut short"], "terms.pdf", { type: "application/pdf" }));
+    expect(await sendLetterAction(null, damaged)).toMatchObject({ ok: false, code: "refused", fieldErrors: { document: ["The file is not a readable PDF."] } });
     const homeless = await prisma().contact.create({ data: { companyId, name: "No Address" } });
     expect(await sendLetterAction(null, formOf({ ...send, contactId: homeless.id }))).toMatchObject({
       ok: false,
