@@ -19,6 +19,11 @@ import subsetFont from "subset-font";
 export const MM = 72 / 25.4;
 export const A4 = { width: 210 * MM, height: 297 * MM };
 
+/** A PDF starts with its "%PDF-" header: a file without it is no PDF at all, whatever its name or type says. */
+export function startsAsPdf(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.subarray(0, 5)).toString("latin1") === "%PDF-";
+}
+
 const FONTS = path.join(process.cwd(), "node_modules", "@expo-google-fonts");
 const FAMILIES = {
   latin: [path.join(FONTS, "noto-sans", "400Regular", "NotoSans_400Regular.ttf"), path.join(FONTS, "noto-sans", "700Bold", "NotoSans_700Bold.ttf")],

@@ -8,6 +8,7 @@ import { InsufficientCreditsError } from "@/lib/iap/errors";
 import { creditsToUnits } from "@/lib/iap/units";
 import { localeOr, type Locale } from "@/lib/i18n/locales";
 import { withSecretLink } from "@/lib/mail/secret-link";
+import { startsAsPdf } from "@/lib/pdf/document";
 import { signingRequestEmail } from "./emails";
 import type { NewSignatureRequest } from "./schemas";
 import { newSigningToken, sha256Hex } from "./tokens";
@@ -36,7 +37,7 @@ export class SignRequestError extends Error {
 export async function checkPdf(bytes: Uint8Array): Promise<number> {
   if (bytes.byteLength === 0) throw new SignRequestError("no-file", "document");
   if (bytes.byteLength > MAX_PDF_BYTES) throw new SignRequestError("too-large", "document");
-  if (Buffer.from(bytes.subarray(0, 5)).toString("latin1") !== "%PDF-") throw new SignRequestError("not-pdf", "document");
+  if (!startsAsPdf(bytes)) throw new SignRequestError("not-pdf", "document");
   try {
     const doc = await PDFDocument.load(bytes);
     if (doc.getPageCount() === 0) throw new SignRequestError("no-pages", "document");

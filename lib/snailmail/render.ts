@@ -15,7 +15,7 @@
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import { translatorFor, type Words } from "@/lib/i18n/catalogue";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
-import { A4, MM, newPdfDocument, unprintableCharacters } from "@/lib/pdf/document";
+import { A4, MM, newPdfDocument, startsAsPdf, unprintableCharacters } from "@/lib/pdf/document";
 import { countryName, type PostalAddress } from "./address";
 
 export { A4, MM, unprintableCharacters };
@@ -298,11 +298,6 @@ export async function renderDocumentLetter(
 
 /** Why the print check refuses a PDF (words: messages/<locale>/letters.json "refusal"). */
 export type PrintProblem = Extract<DocumentProblem, { code: "notPdf" | "unreadable" | "documentEmpty" | "notA4" }>;
-
-/** A PDF starts with its "%PDF-" header. */
-function startsAsPdf(bytes: Uint8Array): boolean {
-  return Buffer.from(bytes.subarray(0, 5)).toString("latin1") === "%PDF-";
-}
 
 /** Quick structural check used by the test post office: a PDF whose pages are all A4 portrait. */
 export async function checkPrintable(pdf: Uint8Array): Promise<{ ok: true; pages: number } | { ok: false; problem: PrintProblem }> {
