@@ -1,5 +1,6 @@
 // Purchases and signed Stripe events for billing tests, through the app's own
 // lib/billing functions and the real Stripe SDK.
+import type { ActionState, FieldErrors } from "@/lib/actions/state";
 import type { ServiceName } from "@/lib/iap/catalogue";
 import { randomUUID } from "node:crypto";
 import Stripe from "stripe";
@@ -97,6 +98,11 @@ export async function redirectOf(run: () => Promise<unknown>): Promise<string | 
     if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT;")) return digest.split(";")[2];
     throw error;
   }
+}
+
+/** The field errors an action answered with ({} for a success or a refusal without any). */
+export function fieldErrorsOf(state: ActionState<unknown>): FieldErrors {
+  return state.ok ? {} : (state.fieldErrors ?? {});
 }
 
 /** A form post of these fields; a list is a repeated field (ticked checkboxes). */

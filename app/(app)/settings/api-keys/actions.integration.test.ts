@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { authenticateApiKey } from "@/lib/api/keys";
 import { pool, prisma } from "@/lib/db/client";
-import { formOf } from "@/tests/support/billing";
+import { fieldErrorsOf, formOf } from "@/tests/support/billing";
 import { createCompany } from "@/tests/support/fixtures";
 
 const session = vi.hoisted(() => ({ userId: null as number | null }));
@@ -61,7 +61,7 @@ describe("createApiKeyAction", () => {
     });
     const unknownScope = await createApiKeyAction(null, formOf({ name: "Web shop", scopes: ["read", "admin"] }));
     expect(unknownScope).toMatchObject({ ok: false, code: "invalid" });
-    expect(Object.keys(unknownScope.ok ? {} : (unknownScope.fieldErrors ?? {}))).toEqual(["scopes"]);
+    expect(Object.keys(fieldErrorsOf(unknownScope))).toEqual(["scopes"]);
     expect(await keysOf(company.id)).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { pool, prisma } from "@/lib/db/client";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
 import { accountCredits } from "@/tests/support/credits";
-import { formOf } from "@/tests/support/billing";
+import { fieldErrorsOf, formOf } from "@/tests/support/billing";
 import { createCompany } from "@/tests/support/fixtures";
 
 const session = vi.hoisted(() => ({ userId: null as number | null }));
@@ -103,7 +103,7 @@ describe("websites and rules", () => {
       fieldErrors: { urlPatterns: ["A pattern starts with / and may end with * (e.g. /pricing, /contact*)."], countries: ["Choose countries from the list."] },
     });
     const zero = await createRuleAction(null, formOf({ ...RULE, minPageViews: "0" }));
-    expect(Object.keys(zero.ok ? {} : (zero.fieldErrors ?? {}))).toEqual(["minPageViews"]);
+    expect(Object.keys(fieldErrorsOf(zero))).toEqual(["minPageViews"]);
     expect(await removeSiteAction(null, formOf({ siteId: "abc" }))).toMatchObject({ ok: false, code: "invalid", fieldErrors: { siteId: ["This record does not exist (any more)."] } });
     expect(await sitesOf(company.id)).toEqual([]);
     expect(await rulesOf(company.id)).toEqual([]);

@@ -2,9 +2,9 @@
 // lookup is replaced (there is no request here); the role check, validation
 // and database write are the real ones.
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { ActionState } from "@/lib/actions/state";
 import { prisma } from "@/lib/db/client";
 import { getOrCreateAccount } from "@/lib/iap/accounts";
+import { fieldErrorsOf, formOf } from "@/tests/support/billing";
 import { createCompany } from "@/tests/support/fixtures";
 
 const session = vi.hoisted(() => ({ userId: null as number | null }));
@@ -12,14 +12,6 @@ vi.mock("@/lib/auth/session-token", () => ({ sessionUserId: async () => session.
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { saveWarningSettingsAction } = await import("./actions");
-
-function form(fields: Record<string, string | number>) {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.set(name, String(value));
-  return data;
-}
-
-const fieldErrorsOf = (state: ActionState) => (state.ok ? {} : (state.fieldErrors ?? {}));
 
 const VALID = { warnEnabled: "on", threshold: "50", email: "ops@example.com" };
 
@@ -38,7 +30,7 @@ describe("saveWarningSettingsAction", () => {
   it("an admin saves Warn Me: threshold in the service's units", async () => {
     const { admin, account, read } = await setUp();
     session.userId = admin.id;
-    const state = await saveWarningSettingsAction(null, form({ accountId: account.id, ...VALID }));
+    const state = await saveWarningSettingsAction(null, formOf({ accountId: account.id, ...VALID }));
     expect(state).toEqual({ ok: true, message: "Saved" });
     expect(await read()).toMatchObject({ warnEnabled: true, warningThreshold: 5000n, warningEmail: "ops@example.com" });
   });
@@ -46,17 +38,17 @@ describe("saveWarningSettingsAction", () => {
   it("a USER posting the action directly changes nothing", async () => {
     const { user, account, read, before } = await setUp();
     session.userId = user.id;
-    const state = await saveWarningSettingsAction(null, form({ accountId: account.id, ...VALID }));
+    const state = await saveWarningSettingsAction(null, formOf({ accountId: account.id, ...VALID }));
     expect(state).toMatchObject({ ok: false, code: "forbidden" });
     expect(await read()).toEqual(before);
   });
 
   it("signed out, or an admin of another company: nothing changes", async () => {
     const { account, read, before } = await setUp();
-    expect(await saveWarningSettingsAction(null, form({ accountId: account.id, ...VALID }))).toMatchObject({ ok: false, code: "signed-out" });
+    expect(await saveWarningSettingsAction(null, formOf({ accountId: account.id, ...VALID }))).toMatchObject({ ok: false, code: "signed-out" });
     const { admin: stranger } = await createCompany();
     session.userId = stranger.id;
-    expect(await saveWarningSettingsAction(null, form({ accountId: account.id, ...VALID }))).toMatchObject({
+    expect(await saveWarningSettingsAction(null, formOf({ accountId: account.id, ...VALID }))).toMatchObject({
       ok: false,
       message: "This account does not exist in your company.",
     });
@@ -66,12 +58,12 @@ describe("saveWarningSettingsAction", () => {
   it("any invalid field: errors by field and nothing saved", async () => {
     const { admin, account, read, before } = await setUp();
     session.userId = admin.id;
-    const negative = await saveWarningSettingsAction(null, form({ accountId: account.id, ...VALID, threshold: "-5" }));
+    const negative = await saveWarningSettingsAction(null, formOf({ accountId: account.id, ...VALID, threshold: "-5" }));
     expect(negative).toMatchObject({ ok: false, code: "invalid", fieldErrors: { threshold: ["Enter a number of credits of 0 or more."] } });
     expect(Object.keys(fieldErrorsOf(negative))).toEqual(["threshold"]);
-    const badEmail = await saveWarningSettingsAction(null, form({ accountId: account.id, ...VALID, email: "not-an-address" }));
+    const badEmail = await saveWarningSettingsAction(null, formOf({ accountId: account.id, ...VALID, email: "not-an-address" }));
     expect(Object.keys(fieldErrorsOf(badEmail))).toEqual(["email"]);
-    const tooPrecise = await saveWarningSettingsAction(null, form({ accountId: account.id, ...VALID, threshold: "1.234" }));
+    const tooPrecise = await saveWarningSettingsAction(null, formOf({ accountId: account.id, ...VALID, threshold: "1.234" }));
     expect(fieldErrorsOf(tooPrecise).threshold?.[0]).toMatch(/2 decimal places/);
     expect(await read()).toEqual(before);
   });
@@ -80,7 +72,7 @@ describe("saveWarningSettingsAction", () => {
     const { admin, account, read, before } = await setUp();
     await prisma().user.update({ where: { id: admin.id }, data: { locale: "fr" } });
     session.userId = admin.id;
-    const refused = await saveWarningSettingsAction(null, form({ accountId: account.id, ...VALID, threshold: "1,234", email: "" }));
+    const refused = await saveWarningSettingsAction(null, formOf({ accountId: account.id, ...VALID, threshold: "1,234", email: "" }));
     expect(refused).toMatchObject({
       ok: false,
       code: "invalid",
@@ -88,16 +80,16 @@ describe("saveWarningSettingsAction", () => {
     });
     expect(await read()).toEqual(before);
 
-    const saved = await saveWarningSettingsAction(null, form({ accountId: account.id, ...VALID, threshold: "12,5", warningLocale: "fr" }));
+    const saved = await saveWarningSettingsAction(null, formOf({ accountId: account.id, ...VALID, threshold: "12,5", warningLocale: "fr" }));
     expect(saved).toEqual({ ok: true, message: "Enregistré" });
     expect(await read()).toMatchObject({ warnEnabled: true, warningThreshold: 1250n, warningLocale: "fr" });
 
     // Unticking Warn Me keeps the chosen language; "" goes back to the company's.
-    await saveWarningSettingsAction(null, form({ accountId: account.id, warningLocale: "fr" }));
+    await saveWarningSettingsAction(null, formOf({ accountId: account.id, warningLocale: "fr" }));
     expect(await read()).toMatchObject({ warnEnabled: false, warningLocale: "fr" });
-    await saveWarningSettingsAction(null, form({ accountId: account.id, ...VALID, warningLocale: "" }));
+    await saveWarningSettingsAction(null, formOf({ accountId: account.id, ...VALID, warningLocale: "" }));
     expect(await read()).toMatchObject({ warningLocale: null });
-    expect(await saveWarningSettingsAction(null, form({ accountId: account.id, ...VALID, warningLocale: "de" }))).toMatchObject({
+    expect(await saveWarningSettingsAction(null, formOf({ accountId: account.id, ...VALID, warningLocale: "de" }))).toMatchObject({
       fieldErrors: { warningLocale: ["Choisissez l'une des langues proposées."] },
     });
   });
